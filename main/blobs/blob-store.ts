@@ -1,0 +1,143 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream, promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { VigilError } from '../../shared/errors';
+import { createAgeEncryptStream, openAgeFile, x25519PublicKey, type AgeFileReader, type AgeIdentity } from '../crypto/age';
+import { fsyncDir } from '../fs/atomic';
+
+/** What storing an object produced: its random id and the plaintext's digests. */
+export interface StoredObject {
+  id: string;
+  sha256: string;
+  sha512: string;
+  size: number;
+}
+
+/** Options for a long write: progress in plaintext bytes, and cancellation. */
+export interface PutOptions {
+  onProgress?: (bytes: number) => void;
+  signal?: AbortSignal;
+}
+
+const TEMP_PREFIX = '.tmp-';
+const ID_PATTERN = /^[0-9a-f]{32}$/;
+
+/** Hashes the plaintext with SHA-256 and SHA-512 as it flows through, unchanged. */
+class DigestTap extends Transform {
+  readonly sha256 = createHash('sha256');
+  readonly sha512 = createHash('sha512');
+  size = 0;
+
+  constructor(private readonly onProgress?: (bytes: number) => void) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.sha256.update(chunk);
+    this.sha512.update(chunk);
+    this.size += chunk.length;
+    this.onProgress?.(this.size);
+    done(null, chunk);
+  }
+}
+
+/**
+ * The vault's encrypted object store: one age file per object under
+ * blobs/xx/<id>.age, encrypted to the vault's blob identity. Ids are random,
+ * never derived from content, so a file name says nothing about what it holds.
+ */
+export class BlobStore {
+  private readonly recipientKey: Uint8Array;
+
+  constructor(
+    readonly root: string,
+    private readonly identitySecret: Uint8Array,
+  ) {
+    this.recipientKey = x25519PublicKey(identitySecret);
+  }
+
+  /** Where the object with this id lives. */
+  pathOf(id: string): string {
+    if (!ID_PATTERN.test(id)) throw new VigilError('INVALID_INPUT', `"${id}" is not an object id.`);
+    return path.join(this.root, id.slice(0, 2), `${id}.age`);
+  }
+
+  /**
+   * Encrypts a stream into a new object, hashing the plaintext in the same
+   * pass. Resolves only once the object is durable (fsync of file and folder);
+   * until then nothing refers to it, so a crash leaves at most an orphan.
+   */
+  async put(source: Readable, opts: PutOptions = {}): Promise<StoredObject> {
+    const id = randomBytes(16).toString('hex');
+    const finalPath = this.pathOf(id);
+    const dir = path.dirname(finalPath);
+    await fsp.mkdir(dir, { recursive: true, mode: 0o700 });
+    const tempPath = path.join(dir, `${TEMP_PREFIX}${id}`);
+    const tap = new DigestTap(opts.onProgress);
+    try {
+      const out = createWriteStream(tempPath, { flags: 'wx', mode: 0o600 });
+      const encrypt = createAgeEncryptStream([{ kind: 'x25519', publicKey: this.recipientKey }]);
+      await pipeline(source, tap, encrypt, out, opts.signal ? { signal: opts.signal } : {});
+      const handle = await fsp.open(tempPath, 'r+');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fsp.rename(tempPath, finalPath);
+      await fsyncDir(dir);
+    } catch (cause) {
+      await fsp.rm(tempPath, { force: true });
+      throw storeError(cause);
+    }
+    return { id, sha256: tap.sha256.digest('hex'), sha512: tap.sha512.digest('hex'), size: tap.size };
+  }
+
+  /** Opens an object for random-access reading (byte ranges decrypt only the chunks they need). */
+  async open(id: string): Promise<AgeFileReader> {
+    const file = this.pathOf(id);
+    try {
+      await fsp.access(file);
+    } catch (cause) {
+      throw new VigilError('OBJECT_NOT_FOUND', `Stored object ${id} is missing from the vault folder. Run "vigil verify" to list what is missing.`, { cause });
+    }
+    return openAgeFile(file, [this.identity()]);
+  }
+
+  /** Deletes an object that nothing refers to (a duplicate or an orphan). */
+  async remove(id: string): Promise<void> {
+    const file = this.pathOf(id);
+    await fsp.rm(file, { force: true });
+    await fsyncDir(path.dirname(file));
+  }
+
+  /** Every object id present on disk, and leftover temp files from interrupted writes. */
+  async scan(): Promise<{ ids: string[]; temps: string[] }> {
+    const ids: string[] = [];
+    const temps: string[] = [];
+    const shards = await fsp.readdir(this.root, { withFileTypes: true }).catch(() => []);
+    for (const shard of shards) {
+      if (!shard.isDirectory() || !/^[0-9a-f]{2}$/.test(shard.name)) continue;
+      for (const name of await fsp.readdir(path.join(this.root, shard.name))) {
+        if (name.startsWith(TEMP_PREFIX)) temps.push(path.join(this.root, shard.name, name));
+        else if (name.endsWith('.age') && ID_PATTERN.test(name.slice(0, -4))) ids.push(name.slice(0, -4));
+      }
+    }
+    return { ids, temps };
+  }
+
+  /** The age identity that opens every object (never leaves the process). */
+  identity(): AgeIdentity {
+    return { kind: 'x25519', secretKey: this.identitySecret };
+  }
+}
+
+function storeError(cause: unknown): VigilError {
+  if (cause instanceof VigilError) return cause;
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ABORT_ERR') return new VigilError('CANCELLED', 'Storing the file was cancelled; nothing was added.', { cause });
+  if (code === 'ENOSPC') return new VigilError('DISK_FULL', 'The disk is full; the file was not added and the vault is unchanged. Free some space and try again.', { cause });
+  return new VigilError('IO_ERROR', `The file could not be stored (${code ?? 'unknown error'}); nothing was added.`, { cause });
+}

@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { isVigilError } from '../../shared/errors';
+import { registerCustodyCommands } from './commands/custody';
+import { registerItemCommands } from './commands/items';
+import { registerVaultCommands } from './commands/vault';
+
+/** Exit statuses: 0 success, 1 a verification found a problem, 2 any other error. */
+export const EXIT_ERROR = 2;
+
+/** Builds the `vigil` command with every subcommand. */
+export function buildProgram(version: string): Command {
+  const program = new Command('vigil')
+    .description('Vigil: an offline evidence vault with a signed chain of custody')
+    .version(version)
+    .showHelpAfterError('(run "vigil --help" for usage)')
+    .exitOverride();
+  registerVaultCommands(program);
+  registerItemCommands(program);
+  registerCustodyCommands(program);
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+/** Runs the command line and resolves to the exit status. */
+export async function runCli(argv: string[], version: string): Promise<number> {
+  const program = buildProgram(version);
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : EXIT_ERROR;
+    if (isVigilError(err)) {
+      process.stderr.write(`vigil: ${err.message}\n`);
+      return EXIT_ERROR;
+    }
+    process.stderr.write(`vigil: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);
+    return EXIT_ERROR;
+  }
+}

@@ -1,0 +1,51 @@
+/** Writes one line to stdout. */
+export function out(line = ''): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Writes a JSON value as one line to stdout. */
+export function outJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
+/** Human-readable byte count (binary units). */
+export function formatBytes(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return u === 0 ? `${n} B` : `${v.toFixed(1)} ${units[u]}`;
+}
+
+/**
+ * A one-line progress bar on stderr, drawn only on a terminal and at most ten
+ * times a second, so scripts and logs get clean output.
+ */
+export function progressBar(label: string, total: number): { update: (done: number) => void; finish: () => void } {
+  const enabled = Boolean(process.stderr.isTTY) && total > 0;
+  const started = Date.now();
+  let last = 0;
+  const draw = (done: number): void => {
+    const ratio = Math.min(1, done / total);
+    const width = 30;
+    const filled = Math.round(ratio * width);
+    const secs = Math.max(0.001, (Date.now() - started) / 1000);
+    const rate = `${formatBytes(done / secs)}/s`;
+    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${(ratio * 100).toFixed(0).padStart(3)}% ${formatBytes(done)} ${rate}   `);
+  };
+  return {
+    update(done) {
+      if (!enabled) return;
+      const now = Date.now();
+      if (now - last < 100 && done < total) return;
+      last = now;
+      draw(done);
+    },
+    finish() {
+      if (enabled) process.stderr.write('\r\x1b[K');
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { VigilError } from '../../shared/errors';
+
+/** A writable handle on the vault's SQLCipher database. */
+export type Db = Database.Database;
+
+/**
+ * A handle for code that must only read: the type leaves out the members
+ * that change the database, so a reader cannot write by mistake.
+ */
+export type ReadDb = Pick<Db, 'prepare' | 'pragma'>;
+
+/** The database file name inside a vault folder. */
+export const DATABASE_FILE = 'vault.db';
+
+/**
+ * Opens (or creates) a SQLCipher 4 database with a raw 32-byte key.
+ * The order of the pragmas matters: cipher and legacy select the SQLCipher 4
+ * format, then the key; WAL with synchronous=FULL makes every committed
+ * transaction durable before the call returns.
+ */
+export function openEncryptedDatabase(file: string, rawKey: Uint8Array, opts: { readonly?: boolean; create?: boolean } = {}): Db {
+  if (rawKey.length !== 32) throw new VigilError('INTERNAL', 'The database key must be 32 bytes.');
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: !opts.create });
+  } catch (cause) {
+    throw new VigilError('VAULT_CORRUPT', `The vault database ${file} cannot be opened. Check that the folder is a Vigil vault and is readable.`, { cause });
+  }
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma(`key="x'${Buffer.from(rawKey).toString('hex')}'"`);
+    // The first read proves the key: SQLCipher only decrypts page 1 on demand.
+    db.prepare('SELECT count(*) AS n FROM sqlite_master').get();
+    if (!opts.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('trusted_schema = OFF');
+    // Sorts and temporary indexes stay in memory: SQLCipher does not encrypt temp files.
+    db.pragma('temp_store = MEMORY');
+    return db;
+  } catch (cause) {
+    db.close();
+    throw new VigilError(
+      'VAULT_CORRUPT',
+      'The vault database could not be decrypted or is damaged. The key slots opened, so the database file itself is unreadable: keep a copy of the folder and run "vigil verify".',
+      { cause },
+    );
+  }
+}
+
+/** Runs SQLite's own integrity check (cipher pages included); returns the problems found, empty when sound. */
+export function integrityProblems(db: ReadDb): string[] {
+  const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+  const problems = rows.map((r) => r.integrity_check).filter((msg) => msg !== 'ok');
+  const cipher = db.pragma('cipher_integrity_check') as Record<string, string>[];
+  for (const row of cipher) problems.push(...Object.values(row).map((v) => `cipher: ${v}`));
+  return problems;
+}

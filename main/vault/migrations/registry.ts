@@ -1,0 +1,53 @@
+import { VigilError } from '../../../shared/errors';
+import type { Db } from '../database';
+import { migration0010Initial } from './0010-initial';
+
+/** One schema step: its number (rising in tens) and the function that applies it. */
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Db) => void;
+}
+
+/** Every migration, oldest first. Add new ones at the end, in steps of 10. */
+export const MIGRATIONS: readonly Migration[] = [{ version: 10, name: 'initial', up: migration0010Initial }];
+
+/** The schema version this build of Vigil writes. */
+export function latestSchemaVersion(migrations: readonly Migration[] = MIGRATIONS): number {
+  return migrations.at(-1)?.version ?? 0;
+}
+
+/** Checks the registry is well formed: versions rise strictly. */
+export function checkRegistry(migrations: readonly Migration[]): void {
+  let last = 0;
+  for (const m of migrations) {
+    if (!Number.isInteger(m.version) || m.version <= last) {
+      throw new VigilError('INTERNAL', `Migration ${m.name} has version ${m.version}, which does not rise after ${last}.`);
+    }
+    last = m.version;
+  }
+}
+
+/**
+ * Brings the database up to date: pending migrations run in one transaction
+ * and `user_version` records the result. A database written by a newer Vigil is
+ * refused rather than guessed at.
+ */
+export function runMigrations(db: Db, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {
+  checkRegistry(migrations);
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = latestSchemaVersion(migrations);
+  if (current > latest) {
+    throw new VigilError(
+      'VAULT_FROM_FUTURE',
+      `This vault was written by a newer version of Vigil (schema ${current}; this version knows up to ${latest}). Update Vigil to open it; nothing was changed.`,
+    );
+  }
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return { from: current, to: current };
+  db.transaction(() => {
+    for (const m of pending) m.up(db);
+    db.pragma(`user_version = ${latest}`);
+  })();
+  return { from: current, to: latest };
+}

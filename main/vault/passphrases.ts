@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { VigilError } from '../../shared/errors';
+import { signerFromSeed } from '../custody/member-signer';
+import { wipe } from '../crypto/sodium';
+import { readCustodyHead } from '../custody/log-store';
+import { generateSigningSeed } from './keys/derive';
+import { readVaultHeader, writeVaultHeader, type KeySlot } from './keys/header';
+import { createPassphraseSlot, openSlot, type KdfLimits } from './keys/slots';
+import { insertMember, listMembers, markMemberRemoved, rotateMemberKey } from './members';
+import type { Vault } from './vault';
+
+/** Lighter Argon2id limits, for tests only. */
+export interface KdfOption {
+  kdf?: KdfLimits;
+}
+
+/**
+ * Adds a member with their own passphrase and signing key. The database and
+ * custody entry are committed before vault.json gains the slot, so a crash in
+ * between leaves a member who cannot log in yet, never a slot nobody knows.
+ */
+export async function addMember(vault: Vault, name: string, passphrase: string, opts: KdfOption & { currentSecret: string }): Promise<{ id: string; publicKeyHex: string }> {
+  if (!name.trim()) throw new VigilError('INVALID_INPUT', 'The new member needs a name.');
+  vault.requireSigner();
+  const header = await readVaultHeader(vault.dir);
+  const { masterKey, signingSeed } = await openSlot(vault.vaultId, ownSlot(vault, header.slots), opts.currentSecret);
+  wipe(signingSeed);
+  const seed = generateSigningSeed();
+  const signer = await signerFromSeed(seed);
+  const id = randomUUID();
+  try {
+    const slot = await createPassphraseSlot({ vaultId: vault.vaultId, memberId: id, masterKey, signingSeed: seed, passphrase, ...(opts.kdf ? { limits: opts.kdf } : {}) });
+    vault.change((db) => {
+      insertMember(db, { id, name: name.trim(), publicKeyHex: signer.publicKeyHex }, readCustodyHead(db).size);
+      return { result: null, custody: { action: 'member.added', subject: id, hash: null, data: { memberId: id, publicKey: signer.publicKeyHex } } };
+    });
+    await writeVaultHeader(vault.dir, { ...header, slots: [...header.slots, slot] });
+    return { id, publicKeyHex: signer.publicKeyHex };
+  } finally {
+    wipe(seed, masterKey);
+    signer.wipe();
+  }
+}
+
+/**
+ * Sets a new passphrase for the acting member. After a recovery-code unlock
+ * the old signing key cannot be recovered, so a new one is made and the
+ * rotation is recorded in the custody log, signed by the new key.
+ */
+export async function changePassphrase(vault: Vault, newPassphrase: string, opts: KdfOption & { currentSecret: string }): Promise<{ rotated: boolean }> {
+  const header = await readVaultHeader(vault.dir);
+  const unlocked = await openSlot(vault.vaultId, ownSlot(vault, header.slots), opts.currentSecret);
+  const rotated = vault.needsNewPassphrase;
+  const seed = rotated ? generateSigningSeed() : seedOf(vault);
+  const member = vault.member;
+  try {
+    const slot = await createPassphraseSlot({ vaultId: vault.vaultId, memberId: member.id, masterKey: unlocked.masterKey, signingSeed: seed, passphrase: newPassphrase, ...(opts.kdf ? { limits: opts.kdf } : {}) });
+    const others = header.slots.filter((s) => !(s.kind === 'passphrase' && s.memberId === member.id));
+    if (!rotated) {
+      await writeVaultHeader(vault.dir, { ...header, slots: [...others, slot] });
+      vault.record({ action: 'member.passphrase_changed', subject: member.id, hash: null, data: { memberId: member.id } });
+      return { rotated };
+    }
+    // Rotation: the new slot joins first, the database switches keys, then the old slots go.
+    await writeVaultHeader(vault.dir, { ...header, slots: [...header.slots, slot] });
+    const signer = await signerFromSeed(seed);
+    const previous = member.publicKeyHex;
+    vault.adoptSigner(signer, { ...member, publicKeyHex: signer.publicKeyHex });
+    vault.change((db) => {
+      rotateMemberKey(db, member.id, previous, signer.publicKeyHex, readCustodyHead(db).size);
+      const data = { memberId: member.id, publicKey: signer.publicKeyHex, previousPublicKey: previous, reason: 'recovery' };
+      return { result: null, custody: { action: 'member.key_rotated', subject: member.id, hash: null, data } };
+    });
+    await writeVaultHeader(vault.dir, { ...header, slots: [...others, slot] });
+    return { rotated };
+  } finally {
+    wipe(seed, unlocked.masterKey, unlocked.signingSeed);
+  }
+}
+
+/**
+ * Removes another member: their passphrase slots leave vault.json and their
+ * key is retired in the custody log. A recovery slot they held passes to the
+ * acting member, so the vault never loses its recovery code.
+ */
+export async function removeMember(vault: Vault, memberIdOrName: string): Promise<{ id: string }> {
+  const target = listMembers(vault.db).find((m) => !m.removedAt && (m.id === memberIdOrName || m.name === memberIdOrName));
+  if (!target) throw new VigilError('NOT_FOUND', `No current member "${memberIdOrName}". "vigil status" lists the members.`);
+  if (target.id === vault.member.id) throw new VigilError('INVALID_INPUT', 'You cannot remove yourself; another member must do it.');
+  const header = await readVaultHeader(vault.dir);
+  vault.change((db) => {
+    markMemberRemoved(db, target.id, target.publicKeyHex, readCustodyHead(db).size);
+    return { result: null, custody: { action: 'member.removed', subject: target.id, hash: null, data: { memberId: target.id, publicKey: target.publicKeyHex } } };
+  });
+  const slots: KeySlot[] = header.slots
+    .filter((s) => !(s.kind === 'passphrase' && s.memberId === target.id))
+    .map((s) => (s.kind === 'recovery' && s.memberId === target.id ? { ...s, memberId: vault.member.id } : s));
+  await writeVaultHeader(vault.dir, { ...header, slots });
+  return { id: target.id };
+}
+
+function seedOf(vault: Vault): Uint8Array {
+  // libsodium's 64-byte Ed25519 secret key is the 32-byte seed followed by the public key.
+  return vault.requireSigner().keyPair().secretKey.slice(0, 32);
+}
+
+/** The slot this session was unlocked with: re-opening it re-authenticates the member and yields the master key. */
+function ownSlot(vault: Vault, slots: KeySlot[]): KeySlot {
+  const own = slots.find((s) => s.id === vault.slotId);
+  if (!own) throw new VigilError('VAULT_CORRUPT', 'The key slot used to unlock is no longer in vault.json. Lock and unlock again.');
+  return own;
+}

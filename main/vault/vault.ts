@@ -1,0 +1,133 @@
+import path from 'node:path';
+import { VigilError } from '../../shared/errors';
+import { BlobStore } from '../blobs/blob-store';
+import { appendCustodyEntry, type CustodyRecord } from '../custody/log-store';
+import type { CustodyEntry } from '../custody';
+import type { MemberSigner } from '../custody/member-signer';
+import { wipe } from '../crypto/sodium';
+import type { Db } from './database';
+import type { VaultLock } from './lock';
+
+/** The member who unlocked the vault: every change is signed as them. */
+export interface VaultMember {
+  id: string;
+  name: string;
+  publicKeyHex: string;
+}
+
+/** What `Vault` is built from; only the open and create functions assemble one. */
+export interface VaultParts {
+  dir: string;
+  vaultId: string;
+  db: Db;
+  blobs: BlobStore;
+  member: VaultMember;
+  signer: MemberSigner | null;
+  lock: VaultLock;
+  slotId: string;
+  secrets: Uint8Array[];
+}
+
+/** The folder that holds a vault's encrypted objects. */
+export function blobsDir(dir: string): string {
+  return path.join(dir, 'blobs');
+}
+
+/**
+ * An unlocked vault: the database, the object store and the acting member.
+ * Every change goes through `change()`, which writes the change and its signed
+ * custody entry in one transaction.
+ */
+export class Vault {
+  readonly dir: string;
+  readonly vaultId: string;
+  readonly db: Db;
+  readonly blobs: BlobStore;
+  readonly slotId: string;
+  private memberInfo: VaultMember;
+  private signer: MemberSigner | null;
+  private readonly lock: VaultLock;
+  private readonly secrets: Uint8Array[];
+  private closed = false;
+
+  constructor(parts: VaultParts) {
+    this.dir = parts.dir;
+    this.vaultId = parts.vaultId;
+    this.db = parts.db;
+    this.blobs = parts.blobs;
+    this.memberInfo = parts.member;
+    this.signer = parts.signer;
+    this.lock = parts.lock;
+    this.slotId = parts.slotId;
+    this.secrets = parts.secrets;
+  }
+
+  /** The acting member. */
+  get member(): VaultMember {
+    return this.memberInfo;
+  }
+
+  /** True when unlocked with the recovery code: the member must set a new passphrase before signing anything. */
+  get needsNewPassphrase(): boolean {
+    return this.signer === null;
+  }
+
+  /** The acting member's signer; refuses when the vault was opened with the recovery code only. */
+  requireSigner(): MemberSigner {
+    this.assertOpen();
+    if (!this.signer) {
+      throw new VigilError(
+        'VAULT_LOCKED',
+        'The vault was unlocked with the recovery code, which cannot sign changes. Set a new passphrase first: vigil passwd <vault> change --recovery-code',
+      );
+    }
+    return this.signer;
+  }
+
+  /**
+   * Runs `fn` and appends the custody records it returns, all in one SQLite
+   * transaction: the change and its signed entry commit together or not at all.
+   */
+  change<T>(fn: (db: Db) => { result: T; custody: CustodyRecord | CustodyRecord[] }): { result: T; entries: CustodyEntry[] } {
+    const signer = this.requireSigner();
+    return this.db.transaction(() => {
+      const { result, custody } = fn(this.db);
+      const records = Array.isArray(custody) ? custody : [custody];
+      const entries = records.map((record) => appendCustodyEntry(this.db, this.vaultId, signer, record));
+      return { result, entries };
+    })();
+  }
+
+  /** Appends a custody entry that records an action with no other database change (e.g. an item opened). */
+  record(record: CustodyRecord): CustodyEntry {
+    const { entries } = this.change(() => ({ result: null, custody: record }));
+    const [entry] = entries;
+    if (!entry) throw new VigilError('INTERNAL', 'No custody entry was written.');
+    return entry;
+  }
+
+  /** Replaces the signer after a key rotation (recovery), keeping the member's identity. */
+  adoptSigner(signer: MemberSigner, member: VaultMember): void {
+    this.signer?.wipe();
+    this.signer = signer;
+    this.memberInfo = member;
+  }
+
+  /** Closes the database, wipes keys held in memory and releases the vault lock. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      this.db.close();
+      this.signer?.wipe();
+      wipe(...this.secrets);
+      await this.lock.release();
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new VigilError('VAULT_LOCKED', 'The vault is locked. Unlock it again to continue.');
+  }
+}

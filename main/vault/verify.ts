@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { Writable } from 'node:stream';
+import { isVigilError } from '../../shared/errors';
+import { parseCheckpoint, verifyChain, verifyCheckpoint, type ChainReport } from '../custody';
+import { latestCheckpoint } from '../custody/checkpoint-store';
+import { iterateStoredEntries, readCustodyHead } from '../custody/log-store';
+import { integrityProblems } from './database';
+import type { Vault } from './vault';
+
+/** One line of a verification report: what was checked, whether it held, and what was found. */
+export interface Finding {
+  check: 'database' | 'custody' | 'checkpoint' | 'head' | 'object' | 'orphan';
+  ok: boolean;
+  /** Warnings (e.g. orphans left by a crash) do not fail the verification. */
+  warning?: boolean;
+  subject?: string;
+  detail: string;
+}
+
+/** The result of verifying a vault: every finding, and the custody summary. */
+export interface VaultReport {
+  ok: boolean;
+  vaultId: string;
+  custody: ChainReport;
+  checkpoint: { size: number; signer: string | null } | null;
+  objects: { checked: number; failed: number; orphans: number };
+  findings: Finding[];
+}
+
+/**
+ * Verifies a whole vault: SQLCipher integrity, every custody signature and
+ * link, the Merkle root against the latest checkpoint, the stored head, and
+ * (unless quick) every object decrypted and hashed against the database.
+ */
+export async function verifyVault(vault: Vault, opts: { quick?: boolean; onObject?: (done: number, total: number) => void } = {}): Promise<VaultReport> {
+  const findings: Finding[] = [];
+  const problems = integrityProblems(vault.db);
+  findings.push({ check: 'database', ok: problems.length === 0, detail: problems.length === 0 ? 'SQLCipher database integrity check passed' : problems.slice(0, 5).join('; ') });
+
+  const stored = latestCheckpoint(vault.db);
+  const parsed = stored ? safeParse(stored.note, findings) : null;
+  const custody = await verifyChain(iterateStoredEntries(vault.db), {
+    vaultId: vault.vaultId,
+    ...(parsed ? { checkpoint: { size: parsed.size, root: parsed.root } } : {}),
+  });
+  findings.push({
+    check: 'custody',
+    ok: custody.ok,
+    ...(custody.firstBad ? { subject: `seq ${custody.firstBad.seq}` } : {}),
+    detail: custody.firstBad ? `${custody.firstBad.reason}: ${custody.firstBad.detail}` : `${custody.size} entries, every signature and link verified`,
+  });
+  let checkpoint: VaultReport['checkpoint'] = null;
+  if (stored && parsed) {
+    const keys = trustedKeys(vault, custody);
+    const result = await verifyCheckpoint(stored.note, keys);
+    checkpoint = { size: parsed.size, signer: result.signer ?? null };
+    findings.push({ check: 'checkpoint', ok: result.ok, detail: result.ok ? `checkpoint of ${parsed.size} entries signed by a member and matching the log` : `checkpoint signature: ${result.reason ?? 'invalid'}` });
+  }
+  findings.push(checkHead(vault, custody));
+  const objects = await checkObjects(vault, findings, opts);
+  const ok = findings.every((f) => f.ok || f.warning === true);
+  return { ok, vaultId: vault.vaultId, custody, checkpoint, objects, findings };
+}
+
+function safeParse(note: string, findings: Finding[]): ReturnType<typeof parseCheckpoint> | null {
+  try {
+    return parseCheckpoint(note);
+  } catch (err) {
+    findings.push({ check: 'checkpoint', ok: false, detail: `the stored checkpoint cannot be read: ${isVigilError(err) ? err.message : String(err)}` });
+    return null;
+  }
+}
+
+function trustedKeys(vault: Vault, custody: ChainReport): Uint8Array[] {
+  const known = new Set(custody.actors);
+  for (const key of vault.db.prepare('SELECT public_key FROM member_keys').pluck().all() as string[]) known.add(key);
+  return [...known].map((hex) => Buffer.from(hex, 'hex'));
+}
+
+function checkHead(vault: Vault, custody: ChainReport): Finding {
+  const head = readCustodyHead(vault.db);
+  const root = head.frontier.root().toString('hex');
+  const ok = head.size === custody.size && head.lastHash === custody.lastHash && root === custody.root;
+  return { check: 'head', ok, detail: ok ? 'stored log head matches the entries' : `stored head (size ${head.size}, root ${root.slice(0, 16)}…) does not match the entries (size ${custody.size}, root ${custody.root.slice(0, 16)}…): entries were removed or altered` };
+}
+
+async function checkObjects(vault: Vault, findings: Finding[], opts: { quick?: boolean; onObject?: (done: number, total: number) => void }): Promise<VaultReport['objects']> {
+  const rows = vault.db.prepare('SELECT id, sha256, sha512, size FROM objects ORDER BY id').all() as { id: string; sha256: string; sha512: string; size: number }[];
+  const onDisk = await vault.blobs.scan();
+  const present = new Set(onDisk.ids);
+  let failed = 0;
+  for (const [i, row] of rows.entries()) {
+    const problem = present.has(row.id) ? (opts.quick ? null : await objectProblem(vault, row)) : 'the file is missing from blobs/';
+    if (problem) {
+      failed++;
+      findings.push({ check: 'object', ok: false, subject: row.id, detail: problem });
+    }
+    opts.onObject?.(i + 1, rows.length);
+  }
+  const known = new Set(rows.map((r) => r.id));
+  const orphans = onDisk.ids.filter((id) => !known.has(id));
+  for (const id of orphans) findings.push({ check: 'orphan', ok: false, warning: true, subject: id, detail: 'object file not referenced by the database (left by an interrupted add); safe to remove with "vigil verify --repair"' });
+  for (const temp of onDisk.temps) findings.push({ check: 'orphan', ok: false, warning: true, subject: temp, detail: 'temporary file left by an interrupted write; safe to remove with "vigil verify --repair"' });
+  if (failed === 0) findings.push({ check: 'object', ok: true, detail: opts.quick ? `${rows.length} objects present (contents not checked: --quick)` : `${rows.length} objects decrypted and their SHA-256 and SHA-512 match` });
+  return { checked: rows.length, failed, orphans: orphans.length + onDisk.temps.length };
+}
+
+async function objectProblem(vault: Vault, row: { id: string; sha256: string; sha512: string; size: number }): Promise<string | null> {
+  const sha256 = createHash('sha256');
+  const sha512 = createHash('sha512');
+  let size = 0;
+  try {
+    const reader = await vault.blobs.open(row.id);
+    try {
+      const sink = new Writable({
+        write(chunk: Buffer, _enc, done) {
+          sha256.update(chunk);
+          sha512.update(chunk);
+          size += chunk.length;
+          done();
+        },
+      });
+      await pipeline(reader.createReadStream(), sink);
+    } finally {
+      await reader.close();
+    }
+  } catch (err) {
+    return `cannot be decrypted: ${isVigilError(err) ? err.message : String(err)}`;
+  }
+  if (size !== row.size) return `size is ${size} bytes, the database says ${row.size}`;
+  if (sha256.digest('hex') !== row.sha256) return 'SHA-256 of the content does not match the database';
+  if (sha512.digest('hex') !== row.sha512) return 'SHA-512 of the content does not match the database';
+  return null;
+}
+
+/** Removes orphaned objects and temp files (never anything the database refers to); returns how many. */
+export async function removeOrphans(vault: Vault): Promise<number> {
+  const known = new Set(vault.db.prepare('SELECT id FROM objects').pluck().all() as string[]);
+  const onDisk = await vault.blobs.scan();
+  let removed = 0;
+  for (const id of onDisk.ids) {
+    if (known.has(id)) continue;
+    await vault.blobs.remove(id);
+    removed++;
+  }
+  for (const temp of onDisk.temps) {
+    await rm(temp, { force: true });
+    removed++;
+  }
+  return removed;
+}
