@@ -2,7 +2,7 @@ import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { loadSodium } from '../../main/crypto/sodium';
 import { createVault } from '../../main/vault/create';
 import type { KdfLimits } from '../../main/vault/keys/slots';
@@ -21,8 +21,21 @@ export function tempDir(prefix = 'vigil-test-'): string {
   return dir;
 }
 
+const suiteDirs: string[] = [];
+
+/** A temp folder that lives until the end of the test file (for beforeAll fixtures). */
+export function suiteTempDir(prefix = 'vigil-suite-'): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  suiteDirs.push(dir);
+  return dir;
+}
+
 afterEach(() => {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+afterAll(() => {
+  for (const dir of suiteDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 /** The fastest Argon2id limits, for tests that create many vaults (one test elsewhere runs the defaults). */
