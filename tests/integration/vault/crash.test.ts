@@ -47,17 +47,27 @@ describe('crash safety', () => {
     const init = runCli(['init', dir, '--name', 'Crash Test']);
     expect(init.status, init.stderr).toBe(0);
 
-    const acknowledged = new Set<string>();
-    let totalKilledMidway = 0;
-    for (let round = 0; round < KILLS; round++) {
-      const folder = path.join(root, `round-${round}`);
+    const makeFiles = (name: string): string[] => {
+      const folder = path.join(root, name);
       mkdirSync(folder);
-      const files = Array.from({ length: 8 }, (_, i) => {
+      return Array.from({ length: 8 }, (_, i) => {
         const file = path.join(folder, `f${i}.bin`);
         writeFileSync(file, randomBytes(1024 + Math.floor(random() * 3 * 1024 * 1024)));
         return file;
       });
-      const delay = 150 + Math.floor(random() * 1500);
+    };
+    // Calibrate on this machine: how long does an uninterrupted add of 8 files take?
+    const started = Date.now();
+    const calibration = await addThenKill(dir, makeFiles('calibration'), 120_000);
+    const fullRunMs = Date.now() - started;
+    expect(calibration).toHaveLength(8);
+
+    const acknowledged = new Set<string>(calibration);
+    let totalKilledMidway = 0;
+    for (let round = 0; round < KILLS; round++) {
+      const files = makeFiles(`round-${round}`);
+      // Anywhere from start-up (unlock, lock file, database open) to the last file's commit.
+      const delay = Math.floor(random() * fullRunMs * 0.95);
       const ids = await addThenKill(dir, files, delay);
       if (ids.length < files.length) totalKilledMidway++;
       ids.forEach((id) => acknowledged.add(id));
