@@ -47,6 +47,8 @@ describe('crypto/age/findHeaderEnd', () => {
     expect(() => findHeaderEnd(Buffer.from('PK\x03\x04'))).toThrow(malformed);
     const endless = Buffer.concat([Buffer.from('age-encryption.org/v1\n'), Buffer.alloc(MAX_HEADER_SIZE, 0x41)]);
     expect(() => findHeaderEnd(endless)).toThrow(malformed);
+    const lateFooter = Buffer.concat([endless, Buffer.from('\n--- x\n')]);
+    expect(() => findHeaderEnd(lateFooter)).toThrow(malformed);
   });
 });
 

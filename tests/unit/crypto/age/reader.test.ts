@@ -94,8 +94,9 @@ describe('crypto/age/openAgeFile', () => {
     expect(await codeOf(reader.read(990, 1000))).toBe('INVALID_INPUT');
   });
 
-  it('reports a missing file as IO_ERROR and a non-age file as AGE_MALFORMED', async () => {
-    expect(await codeOf(openAgeFile(path.join(tmp, 'missing.age'), ids))).toBe('IO_ERROR');
+  it('reports a missing file as NOT_FOUND and a non-age file as AGE_MALFORMED', async () => {
+    expect(await codeOf(openAgeFile(path.join(tmp, 'missing.age'), ids))).toBe('NOT_FOUND');
+    expect(await codeOf(openAgeFile(tmp, ids))).toBe('IO_ERROR');
     const junk = path.join(tmp, 'junk.age');
     fs.writeFileSync(junk, randomBytes(5000));
     expect(await codeOf(openAgeFile(junk, ids))).toBe('AGE_MALFORMED');

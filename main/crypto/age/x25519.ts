@@ -1,0 +1,88 @@
+import { createPrivateKey, createPublicKey, diffieHellman, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
+import { VigilError } from '../../../shared/errors';
+import { openWithZeroNonce, sealWithZeroNonce } from './aead';
+import { decodeB64, encodeB64 } from './base64';
+import { FILE_KEY_SIZE, TAG_SIZE, type Stanza } from './types';
+
+// DER framing of a raw X25519 key (RFC 8410), so OpenSSL can take the 32 raw bytes.
+const PKCS8_PREFIX = Buffer.from('302e020100300506032b656e04220420', 'hex');
+const SPKI_PREFIX = Buffer.from('302a300506032b656e032100', 'hex');
+const LABEL = 'age-encryption.org/v1/X25519';
+const KEY_SIZE = 32;
+
+function privateKeyObject(secretKey: Uint8Array): KeyObject {
+  if (secretKey.length !== KEY_SIZE) throw new VigilError('INVALID_INPUT', 'An X25519 secret key must be 32 bytes.');
+  const der = Buffer.concat([PKCS8_PREFIX, secretKey]);
+  try {
+    return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+  } finally {
+    der.fill(0);
+  }
+}
+
+function publicKeyObject(publicKey: Uint8Array): KeyObject {
+  return createPublicKey({ key: Buffer.concat([SPKI_PREFIX, publicKey]), format: 'der', type: 'spki' });
+}
+
+/** The X25519 public key (age recipient key) of a 32-byte secret key. */
+export function x25519PublicKey(secretKey: Uint8Array): Uint8Array {
+  const spki = createPublicKey(privateKeyObject(secretKey)).export({ format: 'der', type: 'spki' });
+  return new Uint8Array(spki.subarray(SPKI_PREFIX.length));
+}
+
+/** X25519(secret, public), or null when the result is the all-zero value a low-order point gives. */
+function sharedSecret(secretKey: Uint8Array, publicKey: Uint8Array): Buffer | null {
+  let shared: Buffer;
+  try {
+    shared = diffieHellman({ privateKey: privateKeyObject(secretKey), publicKey: publicKeyObject(publicKey) });
+  } catch {
+    return null; // OpenSSL refuses the all-zero result itself
+  }
+  return shared.every((b) => b === 0) ? null : shared;
+}
+
+function wrapKey(shared: Buffer, share: Uint8Array, recipient: Uint8Array): Buffer {
+  const salt = Buffer.concat([share, recipient]);
+  return Buffer.from(hkdfSync('sha256', shared, salt, LABEL, 32));
+}
+
+/** Makes the `-> X25519` stanza that gives `fileKey` to the holder of `publicKey`. */
+export function wrapX25519(fileKey: Uint8Array, publicKey: Uint8Array): Stanza {
+  if (publicKey.length !== KEY_SIZE) throw new VigilError('INVALID_INPUT', 'An X25519 recipient key must be 32 bytes.');
+  const ephemeral = randomBytes(KEY_SIZE);
+  try {
+    const share = x25519PublicKey(ephemeral);
+    const shared = sharedSecret(ephemeral, publicKey);
+    if (!shared) throw new VigilError('INVALID_INPUT', 'The X25519 recipient key is a low-order point; use a real age recipient.');
+    const key = wrapKey(shared, share, publicKey);
+    shared.fill(0);
+    const body = sealWithZeroNonce(key, fileKey);
+    key.fill(0);
+    return { type: 'X25519', args: [encodeB64(share)], body };
+  } finally {
+    ephemeral.fill(0);
+  }
+}
+
+/**
+ * Opens an X25519 stanza: the file key, or null when the stanza is not for this key.
+ * A stanza that is malformed is an error, as in the reference implementation.
+ */
+export function unwrapX25519(stanza: Stanza, secretKey: Uint8Array, ourPublicKey: Uint8Array): Buffer | null {
+  if (stanza.type !== 'X25519') return null;
+  const bad = (why: string): VigilError =>
+    new VigilError('AGE_MALFORMED', `The age header has an invalid X25519 stanza (${why}); the file is damaged.`);
+  if (stanza.args.length !== 1) throw bad('wrong number of arguments');
+  const share = decodeB64(stanza.args[0] ?? '', 'an X25519 share');
+  if (share.length !== KEY_SIZE) throw bad('share is not 32 bytes');
+  if (stanza.body.length !== FILE_KEY_SIZE + TAG_SIZE) throw bad('wrapped file key has the wrong size');
+  const shared = sharedSecret(secretKey, share);
+  if (!shared) throw bad('low-order share');
+  const key = wrapKey(shared, share, ourPublicKey);
+  shared.fill(0);
+  try {
+    return openWithZeroNonce(key, stanza.body);
+  } finally {
+    key.fill(0);
+  }
+}
