@@ -88,7 +88,7 @@ describe('vigil (command line)', () => {
     const item = JSON.parse(add.stdout) as { objectId: string };
     const blob = path.join(other, 'blobs', item.objectId.slice(0, 2), `${item.objectId}.age`);
     const bytes = readFileSync(blob);
-    bytes[bytes.length - 5] ^= 0xff;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 5) ^ 0xff, bytes.length - 5);
     writeFileSync(blob, bytes);
     const bad = runCli(['verify', other]);
     expect(bad.status).toBe(1);

@@ -71,7 +71,8 @@ describe('vault/verifyVault', () => {
     const id = objectIds[2] ?? '';
     const file = path.join(dir, 'blobs', id.slice(0, 2), `${id}.age`);
     const bytes = readFileSync(file);
-    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    const mid = Math.floor(bytes.length / 2);
+    bytes.writeUInt8(bytes.readUInt8(mid) ^ 0x01, mid);
     writeFileSync(file, bytes);
     const report = await verify();
     expect(report.ok).toBe(false);

@@ -1,0 +1,89 @@
+/**
+ * The app's life cycle: one instance, hardened process and session, the
+ * renderer served from its own scheme, IPC registered, one window.
+ */
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContents } from 'electron';
+import { createHandlerTable } from '../ipc/handlers';
+import { registerHandlers } from '../ipc/register';
+import { createSenderCheck, originOf } from '../ipc/sender';
+import { APP_ENTRY_URL, APP_ORIGIN } from './origin';
+import { registerSchemes, serveAppProtocol } from './protocol';
+import { applySessionPolicy, hardenProcess, type NetworkPolicy } from './security';
+import { createMainWindow } from './window';
+
+/** Where the built pieces are, and whether this is a development run. */
+export interface StartOptions {
+  /** The built renderer folder (out/renderer). */
+  rendererDir: string;
+  /** The built preload script (out/preload/index.js). */
+  preloadPath: string;
+  /** Development run: devtools, dev server, response validation. */
+  isDev: boolean;
+  /** electron-vite's renderer dev server (ELECTRON_RENDERER_URL); ignored unless isDev and on loopback. */
+  devServerUrl?: string | undefined;
+}
+
+/** The dev server origin if it may be used: development only, loopback only. */
+export function devServerOrigin(options: Pick<StartOptions, 'isDev' | 'devServerUrl'>): string | undefined {
+  if (!options.isDev || options.devServerUrl === undefined) return undefined;
+  const origin = originOf(options.devServerUrl);
+  if (origin === null) return undefined;
+  return /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin) ? origin : undefined;
+}
+
+/** Starts the app; call once from the main entry. */
+export function startApp(options: StartOptions): void {
+  if (!app.requestSingleInstanceLock()) {
+    // Two processes on one vault would fight over its lock: hand over to the first one.
+    app.quit();
+    return;
+  }
+  hardenProcess(app);
+  registerSchemes(protocol);
+
+  const devOrigin = devServerOrigin(options);
+  const policy: NetworkPolicy = { allowDevTools: options.isDev, devServerOrigin: devOrigin };
+  let mainWindow: BrowserWindow | null = null;
+
+  const openWindow = async (): Promise<void> => {
+    const window = createMainWindow({ preloadPath: options.preloadPath, devTools: options.isDev });
+    mainWindow = window;
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = null;
+    });
+    await window.loadURL(devOrigin === undefined ? APP_ENTRY_URL : `${devOrigin}/`);
+  };
+
+  const isOwnContents = (contents: WebContents): boolean =>
+    mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.webContents.id === contents.id;
+
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => {
+    // macOS convention: the app stays in the dock until the user quits it.
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) void openWindow().catch(fatal);
+  });
+
+  const onReady = async (): Promise<void> => {
+    applySessionPolicy(session.defaultSession, policy);
+    serveAppProtocol(protocol, options.rendererDir);
+    const table = createHandlerTable({ appInfo: () => ({ name: app.getName(), version: app.getVersion() }) });
+    const origins = devOrigin === undefined ? [APP_ORIGIN] : [APP_ORIGIN, devOrigin];
+    registerHandlers(ipcMain, table, createSenderCheck({ origins, isOwnContents }), { validateResponse: options.isDev });
+    await openWindow();
+  };
+  void app.whenReady().then(onReady).catch(fatal);
+}
+
+/** A failure while starting: tell the person and stop, rather than run half set up. */
+function fatal(error: unknown): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox('Vigil could not start', `${detail}\n\nRestart Vigil; if this keeps happening, report the problem.`);
+  app.exit(1);
+}
