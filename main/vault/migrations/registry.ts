@@ -1,6 +1,7 @@
 import { VigilError } from '../../../shared/errors';
 import type { Db } from '../database';
 import { migration0010Initial } from './0010-initial';
+import { migration0020Evidence } from './0020-evidence';
 
 /** One schema step: its number (rising in tens) and the function that applies it. */
 export interface Migration {
@@ -10,7 +11,10 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Add new ones at the end, in steps of 10. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 10, name: 'initial', up: migration0010Initial }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 10, name: 'initial', up: migration0010Initial },
+  { version: 20, name: 'evidence', up: migration0020Evidence },
+];
 
 /** The schema version this build of Vigil writes. */
 export function latestSchemaVersion(migrations: readonly Migration[] = MIGRATIONS): number {

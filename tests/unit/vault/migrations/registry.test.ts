@@ -16,13 +16,28 @@ describe('vault/migrations/runMigrations', () => {
       expect(runMigrations(db)).toEqual({ from: 0, to: latestSchemaVersion() });
       expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion());
       const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[];
-      expect(tables.map((t) => t.name).sort()).toEqual(['checkpoints', 'custody_head', 'custody_log', 'items', 'member_keys', 'members', 'meta', 'objects']);
-      for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
+      const names = tables.map((t) => t.name);
+      for (const core of ['checkpoints', 'custody_head', 'custody_log', 'items', 'member_keys', 'members', 'meta', 'objects']) expect(names).toContain(core);
+      for (const model of ['cases', 'people', 'case_people', 'interviews', 'transcript_revisions', 'transcript_segments', 'places', 'events', 'event_items', 'requests', 'search_index']) expect(names).toContain(model);
+      // Every ordinary table is STRICT (the FTS5 table and its shadow tables are SQLite's own).
+      for (const t of tables.filter((t) => !t.name.startsWith('search_index'))) expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
       // STRICT: a wrong type is refused rather than stored.
       expect(() => db.prepare("INSERT INTO custody_log (seq, entry, sig, leaf_hash) VALUES ('x', 'e', 's', x'00')").run()).toThrow();
     } finally {
       db.close();
     }
+  });
+
+  it('upgrades a version-10 database to the evidence model, keeping its rows', () => {
+    const db = freshDb();
+    runMigrations(db, MIGRATIONS.slice(0, 1));
+    db.prepare("INSERT INTO members (id, name, public_key, created_at) VALUES ('m', 'M', 'k', 't')").run();
+    db.prepare("INSERT INTO objects (id, sha256, sha512, size, created_at) VALUES ('o', 'a', 'b', 1, 't')").run();
+    db.prepare("INSERT INTO items (id, object_id, title, file_name, created_at, created_by) VALUES ('i', 'o', 'T', 'f', 't', 'm')").run();
+    expect(runMigrations(db)).toEqual({ from: 10, to: latestSchemaVersion() });
+    expect(db.prepare("SELECT title, kind, case_id, extraction_status FROM items WHERE id = 'i'").get()).toEqual({ title: 'T', kind: 'other', case_id: null, extraction_status: 'none' });
+    expect(() => db.prepare("UPDATE items SET kind = 'spaceship' WHERE id = 'i'").run()).toThrow(/CHECK/);
+    db.close();
   });
 
   it('is a no-op when up to date', () => {
