@@ -153,9 +153,10 @@ export function migration0020Evidence(db: Db): void {
 
     -- One full-text row per searchable thing: a transcript segment of the current
     -- revision, an item's extracted text and metadata, a case, a person, an event,
-    -- a request. kind/ref_id/case_id are stored but not tokenised.
+    -- a request. The UNINDEXED columns are stored for filters, not tokenised:
+    -- person_ids is a space-separated list of the people the row concerns, date a partial date.
     CREATE VIRTUAL TABLE search_index USING fts5(
-      kind UNINDEXED, ref_id UNINDEXED, case_id UNINDEXED, title, body,
+      kind UNINDEXED, ref_id UNINDEXED, case_id UNINDEXED, person_ids UNINDEXED, date UNINDEXED, title, body,
       tokenize = 'unicode61 remove_diacritics 2'
     );
   `);
