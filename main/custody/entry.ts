@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { VigilError } from '../../shared/errors';
@@ -28,6 +28,9 @@ export const SIGNATURE_CONTEXT = 'vigil-custody-v1\n';
 
 const CONTEXT_BYTES = Buffer.from(SIGNATURE_CONTEXT, 'utf8');
 
+// What a person should do when the log is damaged: an evidence vault is never "repaired" in place.
+const WHAT_TO_DO = 'Keep the vault unchanged and compare it with a backup or an exported checkpoint.';
+
 const hex32 = z.string().regex(HEX32_RE, 'expected 64 lowercase hex digits');
 
 /** Zod schema of a custody entry: exactly the DESIGN §3 members, formats checked. */
@@ -56,16 +59,16 @@ export function parseCanonicalEntry(text: string): CustodyEntry {
   try {
     raw = JSON.parse(text);
   } catch (cause) {
-    throw new VigilError('CUSTODY_BROKEN', 'A custody entry is not valid JSON; the log was damaged or edited. Restore the vault from a backup.', { cause });
+    throw new VigilError('CUSTODY_BROKEN', `A custody entry is not valid JSON; the log was damaged or edited. ${WHAT_TO_DO}`, { cause });
   }
   const checked = isSurelyValidEntry(raw) ? null : custodyEntrySchema.safeParse(raw);
   if (checked && !checked.success) {
     const issue = checked.error.issues[0];
     const where = issue ? `${issue.path.join('.') || '(entry)'}: ${issue.message}` : 'invalid';
-    throw new VigilError('CUSTODY_BROKEN', `A custody entry does not match the entry format (${where}); the log was damaged or edited.`);
+    throw new VigilError('CUSTODY_BROKEN', `A custody entry does not match the entry format (${where}); the log was damaged or edited. ${WHAT_TO_DO}`);
   }
   if (!isSurelyCanonical(raw, text) && canonicalize(raw) !== text) {
-    throw new VigilError('CUSTODY_BROKEN', 'A custody entry is not stored in its canonical (RFC 8785) form; it was edited outside Vigil.');
+    throw new VigilError('CUSTODY_BROKEN', `A custody entry is not stored in its canonical (RFC 8785) form; it was edited outside Vigil. ${WHAT_TO_DO}`);
   }
   // The raw parse, not zod's copy: zod rebuilds records and would drop a "__proto__" key.
   return raw as CustodyEntry;
@@ -94,7 +97,7 @@ export function canonicalEntryBytes(entry: CustodyEntry): Uint8Array {
 
 /** Lowercase hex SHA-256 of canonical bytes: the `prev` of the next entry. */
 export function entryHashHex(canonical: Uint8Array): string {
-  return createHash('sha256').update(canonical).digest('hex');
+  return hash('sha256', canonical, 'hex');
 }
 
 /** The exact bytes an entry signature covers: SIGNATURE_CONTEXT ‖ canonical. */

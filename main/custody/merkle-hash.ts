@@ -14,9 +14,17 @@ const NODE_PREFIX = Buffer.from([0x01]);
 const scratch = Buffer.alloc(1 + 2 * HASH_BYTES);
 scratch[0] = 0x01;
 
+// Leaves are custody entries of a few hundred bytes; copying them behind a 0x00 in a reused buffer
+// and hashing once is about twice as fast as a streaming hash object per leaf.
+let leafScratch = Buffer.alloc(4096);
+
 /** RFC 9162 leaf hash: SHA-256(0x00 ‖ bytes). */
 export function leafHash(canonical: Uint8Array): Buffer {
-  return createHash('sha256').update(LEAF_PREFIX).update(canonical).digest();
+  if (canonical.byteLength >= 1 << 20) return createHash('sha256').update(LEAF_PREFIX).update(canonical).digest();
+  if (canonical.byteLength + 1 > leafScratch.length) leafScratch = Buffer.alloc(2 ** Math.ceil(Math.log2(canonical.byteLength + 1)));
+  leafScratch[0] = 0x00;
+  leafScratch.set(canonical, 1);
+  return hash('sha256', leafScratch.subarray(0, canonical.byteLength + 1), 'buffer');
 }
 
 /** RFC 9162 interior node hash: SHA-256(0x01 ‖ left ‖ right). */

@@ -1,4 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { createPublicKey, verify as nodeVerify } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   SIGNATURE_CONTEXT,
@@ -13,6 +17,7 @@ import {
   type CustodyEntry,
 } from '../../../main/custody/entry';
 import { isVigilError } from '../../../shared/errors';
+import { hasTool } from '../../helpers/tools';
 import { VAULT_ID, makeEntry, newMember } from './custody-fixture';
 
 const text = (bytes: Uint8Array): string => Buffer.from(bytes).toString('utf8');
@@ -131,9 +136,25 @@ describe('custody/entry/parseCanonicalEntry', () => {
   });
 });
 
+const hasSha256sum = hasTool('sha256sum');
+
 describe('custody/entry/entryHashHex', () => {
   it('is the lowercase hex SHA-256 of the bytes', () => {
     expect(entryHashHex(Buffer.from('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it.skipIf(!hasSha256sum)('equals what sha256sum prints for the canonical bytes written to a file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-'));
+    try {
+      const bytes = canonicalEntryBytes(await sample({ data: { note: 'Ω — ✓', n: 1.5 } }));
+      const file = path.join(dir, 'entry.json');
+      fs.writeFileSync(file, bytes);
+      const out = spawnSync('sha256sum', [file], { encoding: 'utf8' });
+      expect(out.status).toBe(0);
+      expect(out.stdout.split(' ')[0]).toBe(entryHashHex(bytes));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

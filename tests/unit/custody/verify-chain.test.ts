@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ZERO_HASH, canonicalEntryBytes, parseCanonicalEntry, type CustodyEntry } from '../../../main/custody/entry';
+import { loadSodium } from '../../../main/crypto/sodium';
+import { SIGNATURE_CONTEXT, ZERO_HASH, canonicalEntryBytes, parseCanonicalEntry, type CustodyEntry } from '../../../main/custody/entry';
 import { leafHash, merkleRoot } from '../../../main/custody/merkle';
 import { verifyChain, type ChainFailure, type StoredEntry } from '../../../main/custody/verify-chain';
 import { VAULT_ID, generateLog, makeEntry, newMember, rowHash, storeRow, type GeneratedLog, type Member } from './custody-fixture';
@@ -118,8 +119,8 @@ describe('custody/verify-chain/verifyChain', () => {
   it('derives members from the log: removed and rotated-out keys may no longer act', async () => {
     await expectBad(await edited(35, (e) => ({ ...e, actor: log.carol.hex }), log.carol), 35, 'unknown-actor');
     await expectBad(await edited(25, (e) => ({ ...e, actor: log.bob.hex }), log.bob), 25, 'unknown-actor');
-    // Before its rotation bob's key was valid: the same edit at seq 10 passes that check.
-    expect((await verifyChain((await edited(49, (e) => ({ ...e, actor: log.alice.hex }), log.alice)), { vaultId: VAULT_ID })).ok).toBe(true);
+    // Before the rotation bob's key was a member's; the same kind of edit there only breaks the next link.
+    await expectBad(await edited(9, (e) => ({ ...e, actor: log.bob.hex }), log.bob), 10, 'link');
   });
 
   it('requires seq 0 to be vault.created introducing its own actor', async () => {
@@ -171,28 +172,33 @@ describe('custody/verify-chain/verifyChain', () => {
     await expect(verifyChain([], { vaultId: VAULT_ID, checkpoint: { size: -1, root: merkleRoot([]) } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
+  // Process CPU time, best of interleaved rounds: other processes on a busy machine slow the wall
+  // clock of both sides unevenly, but not the CPU this process spends.
   it('verifies at least 70% of the raw libsodium Ed25519 verify rate', async () => {
-    const { loadSodium } = await import('../../../main/crypto/sodium');
     const sodium = await loadSodium();
     const big = await generateLog(1500);
-    const messages = big.rows.map((r) => Buffer.concat([Buffer.from('vigil-custody-v1\n'), Buffer.from(r.canonical)]));
+    const messages = big.rows.map((r) => Buffer.concat([Buffer.from(SIGNATURE_CONTEXT), Buffer.from(r.canonical)]));
     const sigs = big.rows.map((r) => Buffer.from(r.sig, 'base64'));
     const keys = big.signers.map((m) => m.publicKey);
+    const cpuMs = (): number => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
     const raw = (): number => {
-      const t = performance.now();
+      const t = cpuMs();
       for (let i = 0; i < messages.length; i++) sodium.crypto_sign_verify_detached(sigs[i] as Buffer, messages[i] as Buffer, keys[i] as Uint8Array);
-      return performance.now() - t;
+      return cpuMs() - t;
     };
     const full = async (): Promise<number> => {
-      const t = performance.now();
+      const t = cpuMs();
       const r = await verifyChain(big.rows, { vaultId: VAULT_ID });
+      const spent = cpuMs() - t;
       expect(r.ok).toBe(true);
-      return performance.now() - t;
+      return spent;
     };
-    // Interleaved and best-of, so a busy machine slows both sides alike.
     let rawBest = Infinity;
     let fullBest = Infinity;
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < 5; round++) {
       rawBest = Math.min(rawBest, raw());
       fullBest = Math.min(fullBest, await full());
     }
