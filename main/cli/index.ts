@@ -1,7 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { isVigilError } from '../../shared/errors';
+import { registerCaseCommands } from './commands/cases';
 import { registerCustodyCommands } from './commands/custody';
+import { registerInterviewCommands } from './commands/interviews';
+import { registerItemGroup } from './commands/item-group';
 import { registerItemCommands } from './commands/items';
+import { registerPeopleCommands } from './commands/people';
 import { registerVaultCommands } from './commands/vault';
 
 /** Exit statuses: 0 success, 1 a verification found a problem, 2 any other error. */
@@ -17,8 +21,20 @@ export function buildProgram(version: string): Command {
   registerVaultCommands(program);
   registerItemCommands(program);
   registerCustodyCommands(program);
-  for (const cmd of program.commands) cmd.exitOverride();
+  registerCaseCommands(program);
+  registerPeopleCommands(program);
+  registerItemGroup(program);
+  registerInterviewCommands(program);
+  exitOverrideEverywhere(program);
   return program;
+}
+
+/** Subcommands (and their own subcommands) report usage errors by throwing, so the exit status is ours to set. */
+function exitOverrideEverywhere(cmd: Command): void {
+  for (const sub of cmd.commands) {
+    sub.exitOverride();
+    exitOverrideEverywhere(sub);
+  }
 }
 
 /** Runs the command line and resolves to the exit status. */

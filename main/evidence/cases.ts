@@ -6,7 +6,7 @@ import type { Db, ReadDb } from '../vault/database';
 import type { Vault } from '../vault/vault';
 import { recordHash } from './record-hash';
 import { indexDoc } from './search/index-store';
-import { parseInput } from './validate';
+import { definedOnly, parseInput } from './validate';
 
 /** A case as stored. */
 export interface CaseRow {
@@ -50,7 +50,7 @@ export function createCase(vault: Vault, input: z.input<typeof newCaseSchema>): 
 
 /** Changes a case's title, reference, summary or status; custody `case.updated` names the fields. */
 export function updateCase(vault: Vault, id: string, input: z.input<typeof caseChangesSchema>): CaseRow {
-  const changes = parseInput(caseChangesSchema, input);
+  const changes = definedOnly(parseInput(caseChangesSchema, input));
   return vault.change((db) => {
     const before = getCase(db, id);
     const after: CaseRow = { ...before, ...changes, updatedAt: new Date().toISOString() };

@@ -6,7 +6,7 @@ import type { Db, ReadDb } from '../vault/database';
 import type { Vault } from '../vault/vault';
 import { recordHash } from './record-hash';
 import { indexDoc } from './search/index-store';
-import { parseInput } from './validate';
+import { definedOnly, parseInput } from './validate';
 
 /** Consent a person gave: whether they may be named, and with which bodies the material may be shared. */
 export interface Consent {
@@ -54,7 +54,7 @@ export function addPerson(vault: Vault, input: z.input<typeof newPersonSchema>):
     const code = data.code ? normalizeCode(data.code) : nextCode(db, data.role);
     assertCodeFree(db, code, null);
     const now = new Date().toISOString();
-    const consent: Consent = { named: false, shareWith: [], date: null, method: null, ...data.consent };
+    const consent: Consent = { named: false, shareWith: [], date: null, method: null, ...definedOnly(data.consent ?? {}) };
     const id = randomUUID();
     db.prepare(
       `INSERT INTO people (id, code, name, aliases, contact, notes, consent_named, consent_share_with, consent_date, consent_method, created_at, updated_at)
@@ -83,10 +83,10 @@ export function addRole(vault: Vault, personId: string, caseId: string, role: Pe
 
 /** Changes a person's code, name, aliases, contact, notes or consent; custody `person.updated` names the fields. */
 export function updatePerson(vault: Vault, id: string, input: z.input<typeof personChangesSchema>): PersonRow {
-  const changes = parseInput(personChangesSchema, input);
+  const changes = definedOnly(parseInput(personChangesSchema, input));
   return vault.change((db) => {
     const before = getPerson(db, id);
-    const after: PersonRow = { ...before, ...changes, code: changes.code ? normalizeCode(changes.code) : before.code, consent: { ...before.consent, ...changes.consent } };
+    const after: PersonRow = { ...before, ...changes, code: changes.code ? normalizeCode(changes.code) : before.code, consent: { ...before.consent, ...definedOnly(changes.consent ?? {}) } };
     const fields = (['code', 'name', 'aliases', 'contact', 'notes', 'consent'] as const).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
     if (fields.length === 0) throw new VigilError('INVALID_INPUT', 'Nothing to change: the person already has these values.');
     if (fields.includes('code')) assertCodeFree(db, after.code, id);

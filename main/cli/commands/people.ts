@@ -58,7 +58,7 @@ export function registerPeopleCommands(program: Command): void {
       if (opts.json) return outJson(rows.map((p) => shownPerson(p, Boolean(opts.revealNames))));
       for (const p of rows) {
         const consent = p.consent.named ? 'may be named' : 'code only';
-        out(`${p.code.padEnd(8)} ${displayName(p, opts.revealNames).padEnd(30)} ${[...new Set(p.roles.map((x) => x.role))].join(', ').padEnd(20)} ${consent}  ${p.id}`);
+        out(`${p.code.padEnd(8)} ${(opts.revealNames || p.consent.named ? p.name : '').padEnd(30)} ${[...new Set(p.roles.map((x) => x.role))].join(', ').padEnd(20)} ${consent}  ${p.id}`);
       }
     });
 

@@ -1,0 +1,64 @@
+import { VigilError } from '../../shared/errors';
+import type { Vault } from '../vault/vault';
+import { itemMetadataSchema, type ItemMetadata } from './item-metadata';
+import { addFileItem, checkReferences, getItem, getItemText, indexItem, type ItemSummary } from './items';
+import { recordHash } from './record-hash';
+import { parseInput } from './validate';
+
+const COLUMN: Record<keyof ItemMetadata, string> = {
+  title: 'title',
+  caseId: 'case_id',
+  kind: 'kind',
+  date: 'doc_date',
+  dateApprox: 'doc_date_approx',
+  sourcePersonId: 'source_person_id',
+  acquisition: 'acquisition',
+};
+
+function toColumnValue(key: keyof ItemMetadata, value: unknown): unknown {
+  if (key === 'dateApprox') return value ? 1 : 0;
+  if (key === 'acquisition') return JSON.stringify(value);
+  return value;
+}
+
+/**
+ * Edits an item's metadata. The original bytes never change; custody
+ * `item.updated` names the fields and its hash is of the new metadata.
+ */
+export function updateItem(vault: Vault, id: string, input: ItemMetadata): ItemSummary {
+  const changes = parseInput(itemMetadataSchema, input);
+  return vault.change((db) => {
+    const before = getItem(db, id);
+    checkReferences(db, changes);
+    const fields = (Object.keys(changes) as (keyof ItemMetadata)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(changes[k]));
+    if (fields.length === 0) throw new VigilError('INVALID_INPUT', 'Nothing to change: the item already has these values.');
+    for (const key of fields) {
+      // Column names come from the fixed COLUMN map, never from input.
+      db.prepare(`UPDATE items SET ${COLUMN[key]} = ? WHERE id = ?`).run(toColumnValue(key, changes[key]), before.id);
+    }
+    const after = getItem(db, before.id);
+    indexItem(db, after, getItemText(db, before.id));
+    const { title, caseId, kind, date, dateApprox, sourcePersonId, acquisition } = after;
+    const hash = recordHash({ id: after.id, sha256: after.sha256, title, caseId, kind, date, dateApprox, sourcePersonId, acquisition });
+    return { result: after, custody: { action: 'item.updated', subject: after.id, hash, data: { fields } } };
+  }).result;
+}
+
+/**
+ * Stores a derivative (e.g. a redacted copy) linked to its original, which is
+ * never altered; custody `item.derivative_added`.
+ */
+export async function addDerivative(vault: Vault, originalId: string, filePath: string, opts: { derivativeKind: string; title?: string }): Promise<ItemSummary> {
+  const original = getItem(vault.db, originalId);
+  if (!/^[a-z][a-z0-9_]{0,39}$/.test(opts.derivativeKind)) {
+    throw new VigilError('INVALID_INPUT', 'Name the kind of derivative in lowercase words joined by _ (e.g. redacted, exif_stripped).');
+  }
+  return addFileItem(vault, filePath, {
+    derivativeOf: original.id,
+    derivativeKind: opts.derivativeKind,
+    title: opts.title ?? `${original.title} (${opts.derivativeKind.replaceAll('_', ' ')})`,
+    kind: original.kind,
+    caseId: original.caseId,
+    ...(original.date ? { date: original.date, dateApprox: original.dateApprox } : {}),
+  });
+}

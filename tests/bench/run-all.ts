@@ -1,0 +1,51 @@
+// Runs every benchmark in sequence and prints one summary table; exits 1 if a target is missed.
+// `npm run bench` builds the CLI first, then runs this with tsx.
+import os from 'node:os';
+import { run as runAdd } from './add-1gib';
+import { run as runCustody } from './custody';
+import { allPassed, cleanupTempDirs, printResult, printTable, type BenchResult } from './lib';
+import { run as runStatus } from './status-100k';
+
+const BENCHMARKS: { name: string; run: () => Promise<BenchResult> }[] = [
+  { name: 'add-1gib', run: () => runAdd() },
+  { name: 'custody', run: () => runCustody() },
+  { name: 'status-100k', run: () => runStatus() },
+];
+
+/** A benchmark that failed to run counts as a miss, with the error as its figure. */
+function failed(name: string, err: unknown): BenchResult {
+  const message = err instanceof Error ? err.message : String(err);
+  return { name, figures: [{ metric: 'benchmark ran', value: `error: ${message.split('\n')[0] ?? ''}`, target: 'runs', pass: false }], notes: [] };
+}
+
+async function main(): Promise<void> {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`Vigil benchmarks on ${cpu} x${os.cpus().length}, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const results: BenchResult[] = [];
+  for (const bench of BENCHMARKS) {
+    const started = Date.now();
+    console.log(`\nrunning ${bench.name}…`);
+    let result: BenchResult;
+    try {
+      result = await bench.run();
+    } catch (err) {
+      console.error(err);
+      result = failed(bench.name, err);
+    }
+    printResult(result);
+    console.log(`  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    results.push(result);
+  }
+  const ok = allPassed(results);
+  console.log(`\n== summary (load average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}) ==`);
+  printTable(results, true);
+  console.log(ok ? '\nAll targets met.' : '\nAt least one target was MISSED.');
+  process.exitCode = ok ? 0 : 1;
+}
+
+main()
+  .catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 2;
+  })
+  .finally(cleanupTempDirs);
