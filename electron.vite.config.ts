@@ -33,7 +33,8 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: resolve(root, 'main/app/index.ts') },
+        // The text-extraction worker needs a file of its own beside index.js (main/ingest/worker-path.ts).
+        input: { index: resolve(root, 'main/app/index.ts'), 'extract-worker': resolve(root, 'main/ingest/extract-worker.ts') },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },
     },

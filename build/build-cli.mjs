@@ -5,15 +5,28 @@ import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-await build({
-  entryPoints: ['main/cli/main.ts'],
-  outfile: 'out/cli/vigil.cjs',
+const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   packages: 'external',
   sourcemap: 'linked',
-  define: { VIGIL_VERSION: JSON.stringify(pkg.version) },
   logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: ['main/cli/main.ts'],
+  outfile: 'out/cli/vigil.cjs',
+  define: { VIGIL_VERSION: JSON.stringify(pkg.version) },
+});
+
+// The text-extraction worker runs in a thread of its own and needs its own file,
+// beside vigil.cjs (see main/ingest/worker-path.ts). pdfjs-dist, mammoth and exifr
+// stay external like every dependency.
+await build({
+  ...common,
+  entryPoints: ['main/ingest/extract-worker.ts'],
+  outfile: 'out/cli/extract-worker.cjs',
 });

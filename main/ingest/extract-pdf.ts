@@ -1,0 +1,71 @@
+/**
+ * PDF text and metadata with pdf.js (runs inside the extraction worker).
+ */
+import type { ExtractorOutput } from './extraction-types';
+
+interface PdfInfo {
+  CreationDate?: unknown;
+  ModDate?: unknown;
+  Title?: unknown;
+  Author?: unknown;
+  Creator?: unknown;
+  Producer?: unknown;
+  PDFFormatVersion?: unknown;
+}
+
+/** All pages' text, the page count and the info dates; stops reading pages once `maxChars` is reached. */
+export async function extractPdf(data: Uint8Array, maxChars: number): Promise<ExtractorOutput> {
+  // The legacy build runs on Node; without a worker port it parses in this thread,
+  // which is what we want: this code already runs inside the sandboxing worker.
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({ data, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false });
+  const doc = await task.promise;
+  try {
+    const pages: string[] = [];
+    let chars = 0;
+    let pageErrors = 0;
+    for (let n = 1; n <= doc.numPages && chars <= maxChars; n += 1) {
+      try {
+        const content = await (await doc.getPage(n)).getTextContent();
+        const text = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('');
+        pages.push(text);
+        chars += text.length;
+      } catch {
+        pageErrors += 1;
+      }
+    }
+    const info = ((await doc.getMetadata().catch(() => null))?.info ?? {}) as PdfInfo;
+    const metadata: Record<string, unknown> = { pageCount: doc.numPages, ...pick(info, ['PDFFormatVersion', 'Title', 'Creator', 'Producer']) };
+    for (const key of ['CreationDate', 'ModDate'] as const) {
+      const raw = info[key];
+      if (typeof raw === 'string') metadata[key === 'CreationDate' ? 'created' : 'modified'] = pdfDate(raw) ?? raw;
+    }
+    if (pageErrors > 0) metadata['pagesUnreadable'] = pageErrors;
+    const sensitive = typeof info.Author === 'string' && info.Author ? { author: info.Author } : {};
+    return { status: 'ok', text: pages.join('\n\f'), metadata, sensitive };
+  } finally {
+    await task.destroy();
+  }
+}
+
+function pick(info: PdfInfo, keys: (keyof PdfInfo)[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of keys) {
+    const value = info[key];
+    if (typeof value === 'string' && value) out[key === 'PDFFormatVersion' ? 'pdfVersion' : key.toLowerCase()] = value;
+  }
+  return out;
+}
+
+/** 'D:YYYYMMDDHHmmSS+HH'mm' → ISO 8601, keeping only the precision and zone the file states (null when unreadable). */
+export function pdfDate(raw: string): string | null {
+  const m = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(Z|[+-]\d{2}'?\d{2}'?)?/.exec(raw.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, zone] = m;
+  let out = `${y}`;
+  if (mo) out += `-${mo}`;
+  if (mo && d) out += `-${d}`;
+  if (d && h) out += `T${h}:${mi ?? '00'}:${s ?? '00'}`;
+  if (d && h && zone) out += zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.replace(/'/g, '').slice(3, 5)}`;
+  return out;
+}
