@@ -2,6 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { isVigilError } from '../../shared/errors';
 import { registerCaseCommands } from './commands/cases';
 import { registerCustodyCommands } from './commands/custody';
+import { registerDemoCommand } from './commands/demo';
+import { registerSearchCommands } from './commands/search';
+import { registerTimelineCommands } from './commands/timeline';
 import { registerInterviewCommands } from './commands/interviews';
 import { registerItemGroup } from './commands/item-group';
 import { registerItemCommands } from './commands/items';
@@ -25,6 +28,9 @@ export function buildProgram(version: string): Command {
   registerPeopleCommands(program);
   registerItemGroup(program);
   registerInterviewCommands(program);
+  registerTimelineCommands(program);
+  registerSearchCommands(program);
+  registerDemoCommand(program);
   exitOverrideEverywhere(program);
   return program;
 }

@@ -53,9 +53,14 @@ function filtersFrom(db: ReadDb, opts: SearchOptions): SearchFilters {
   return filters;
 }
 
-// Stored text may hold escape sequences; a terminal must never interpret them.
+// Stored text may hold escape sequences; a terminal must never interpret them (C0, DEL and C1 controls become spaces).
 function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/gu, ' ');
+  let clean = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    clean += code < 0x20 || (code >= 0x7f && code <= 0x9f) ? ' ' : ch;
+  }
+  return clean;
 }
 
 /** The snippet with its matches in bold on a terminal, in [brackets] otherwise. */

@@ -3,6 +3,7 @@ import type { EventType, PlaceType, ResponseKind } from '../../../shared/domain'
 import type { IncommunicadoSummary } from '../../evidence/analysis/incommunicado';
 import type { RequestStats } from '../../evidence/analysis/requests';
 import { addEvent, eventTypeWords } from '../../evidence/events';
+import { getItem } from '../../evidence/items';
 import { addRequest, answerRequest, listRequests, resolveRequestId, type RequestRow } from '../../evidence/requests';
 import { resolveCaseId, resolvePersonId } from '../../evidence/resolve';
 import { caseTimeline, type Timeline, type TimelineEvent, type TimelinePerson } from '../../evidence/timeline';
@@ -66,7 +67,7 @@ function registerEvent(program: Command): void {
     .option('--facility-type <type>', 'for a new facility: penal_colony, prison, pretrial_detention, police_station, court, hospital or other')
     .option('--region <region>', 'for a new facility: its region')
     .option('--note <text>', 'what happened')
-    .option('--item <id>', 'a supporting item (repeatable)', collect)
+    .option('--item <id>', 'a supporting item, by id or a unique prefix of 8 or more characters (repeatable)', collect)
     .action(async (dir: string, opts: EventAddOpts) => {
       const ev = await withVault(dir, opts, (vault) => {
         const caseId = resolveCaseId(vault.db, opts.case);
@@ -81,7 +82,7 @@ function registerEvent(program: Command): void {
           ...(opts.facilityType ? { placeType: opts.facilityType as PlaceType } : {}),
           ...(opts.region !== undefined ? { placeRegion: opts.region } : {}),
           ...(opts.note ? { description: opts.note } : {}),
-          ...(opts.item ? { itemIds: opts.item } : {}),
+          ...(opts.item ? { itemIds: opts.item.map((i) => getItem(vault.db, i).id) } : {}),
         });
       });
       if (opts.json) return outJson(ev);
