@@ -9,7 +9,7 @@ import { createCase } from './cases';
 import { demoCase, demoDocuments, demoEvents, demoInterviews, demoPeople, demoPlaces, demoRequests } from './demo-data';
 import { addEvent } from './events';
 import { createInterview } from './interviews';
-import { addFileItem } from './items';
+import { addFileItem } from './item-ingest';
 import { addPerson } from './people';
 import { addRequest, answerRequest } from './requests';
 import { reviseTranscript } from './transcripts';

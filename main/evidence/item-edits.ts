@@ -1,7 +1,8 @@
 import { VigilError } from '../../shared/errors';
 import type { Vault } from '../vault/vault';
 import { itemMetadataSchema, type ItemMetadata } from './item-metadata';
-import { addFileItem, checkReferences, getItem, getItemText, indexItem, type ItemSummary } from './items';
+import { checkReferences, getItem, getItemText, indexItem, type ItemSummary } from './items';
+import { addFileItem } from './item-ingest';
 import { recordHash } from './record-hash';
 import { parseInput } from './validate';
 

@@ -5,7 +5,7 @@
 import type { EventType, PlaceType, ResponseKind } from '../../shared/domain';
 import { VigilError } from '../../shared/errors';
 import type { ReadDb } from '../vault/database';
-import { fullDay } from './analysis/dates';
+import { earliestDay, fullDay } from './analysis/dates';
 import { incommunicado, type ContactEvent, type IncommunicadoSummary } from './analysis/incommunicado';
 import { requestStats, type RequestRecord, type RequestStats } from './analysis/requests';
 
@@ -183,7 +183,7 @@ interface RequestDbRow extends RequestRecord {
  */
 export function caseTimeline(db: ReadDb, caseId: string, opts: { asOf?: string; revealNames?: boolean } = {}): Timeline {
   const asOf = opts.asOf ?? todayIso();
-  fullDay(asOf, 'as-of date');
+  const asOfDay = fullDay(asOf, 'as-of date');
   assertCaseExists(db, caseId);
   const reveal = opts.revealNames ? 1 : 0;
   const events = listEvents(db, caseId, opts);
@@ -203,10 +203,25 @@ export function caseTimeline(db: ReadDb, caseId: string, opts: { asOf?: string; 
     if (p.name !== null) person.name = p.name;
     // A TimelineEvent is a ContactEvent: no copies of 10,000 events.
     const own: ContactEvent[] = contactByPerson.get(p.id) ?? [];
-    const ownRequests: RequestRecord[] = (requestsByPerson.get(p.id) ?? []).map((r) => ({ id: r.id, date: r.date, responseDate: r.responseDate, response: r.response as ResponseKind | null }));
+    const ownRequests = requestsAsOf(requestsByPerson.get(p.id) ?? [], asOfDay);
     return { person, incommunicado: incommunicado(own, asOf), requests: requestStats(ownRequests) };
   });
   return { caseId, asOf, events, detainees };
+}
+
+/**
+ * The requests as they stood on asOf, like the events: those sent later are
+ * left out and answers that came later count as pending, so adding records
+ * afterwards never changes the figures for a past day.
+ */
+function requestsAsOf(rows: RequestDbRow[], asOfDay: number): RequestRecord[] {
+  const known: RequestRecord[] = [];
+  for (const r of rows) {
+    if (earliestDay(r.date) > asOfDay) continue;
+    const answeredBy = r.responseDate !== null && earliestDay(r.responseDate) <= asOfDay;
+    known.push({ id: r.id, date: r.date, responseDate: answeredBy ? r.responseDate : null, response: answeredBy ? (r.response as ResponseKind | null) : null });
+  }
+  return known;
 }
 
 function groupBy<T>(values: T[], key: (v: T) => string): Map<string, T[]> {

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { loadSodium } from '../../main/crypto/sodium';
 import { indexDoc, indexNewDoc, rebuildSearchIndex } from '../../main/evidence/search/index-store';
 import { transcriptSearchDocs } from '../../main/evidence/search/docs';
-import { search, type SearchFilters } from '../../main/evidence/search/search';
+import { RANK_CAP, search, type SearchFilters } from '../../main/evidence/search/search';
 import { createVault } from '../../main/vault/create';
 import type { Vault } from '../../main/vault/vault';
 import { BENCH_PASSPHRASE, fmt, makeTempDir, runStandalone, secondsSince, type BenchResult, type Figure } from './lib';
@@ -162,7 +162,7 @@ export async function run(segments = Number(process.argv[2] ?? DEFAULT_SEGMENTS)
     vault.db.pragma('cache_size = -65536');
     figures.push(...figuresFor('[64 MiB page cache] ', runQueries(vault, shapes(corpus, prng(7)), 2)).slice(-2));
     figures.push(incrementalFigure(vault, corpus, false), incrementalFigure(vault, corpus, true));
-    return { name: 'search-1m', figures, notes: [`${CASES} cases, ${SEGMENTS_PER_INTERVIEW} segments per interview, vocabulary ${VOCABULARY} words (Zipf s=1.07), RANK_CAP ranks at most 5000 matches per query`] };
+    return { name: 'search-1m', figures, notes: [`${CASES} cases, ${SEGMENTS_PER_INTERVIEW} segments per interview, vocabulary ${VOCABULARY} words (Zipf s=1.07), RANK_CAP ranks at most ${RANK_CAP} matches per query`] };
   } finally {
     await vault.close();
   }

@@ -148,7 +148,7 @@ function report(events: number, buildSeconds: number, coldMs: number, t: { times
       { metric: `caseTimeline CPU time, median / p95 of ${RUNS}`, value: `${fmt(median(cpu), 1)} / ${fmt(percentile(cpu, 0.95), 1)} ms`, target: '', pass: null },
     ],
     notes: [
-      `load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs (wall times grow with load; CPU time much less)`,`incommunicado periods per detainee: ${periods.join(', ')}`, `runs (ms): ${times.map((t) => fmt(t, 1)).join(', ')}`],
+      `load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs (wall times grow with the load of other work on the machine)`,`incommunicado periods per detainee: ${periods.join(', ')}`, `runs (ms): ${times.map((t) => fmt(t, 1)).join(', ')}`],
   };
 }
 

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { INTERVIEW_MODES, type InterviewMode, type ItemKind } from '../../../shared/domain';
 import { VigilError } from '../../../shared/errors';
 import { attachRecording, createInterview, getInterview, listInterviews } from '../../evidence/interviews';
-import { addFileItem } from '../../evidence/items';
+import { addFileItem } from '../../evidence/item-ingest';
 import { resolveCaseId, resolvePersonId } from '../../evidence/resolve';
 import { normaliseSegments, type Segment } from '../../evidence/transcript-segments';
 import { diffRevisions, getRevision, listRevisions, reviseTranscript } from '../../evidence/transcripts';

@@ -2,7 +2,8 @@ import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { addFileItem, openItem } from '../../evidence/items';
+import { openItem } from '../../evidence/items';
+import { addFileItem, addFileItems, type AddedItem } from '../../evidence/item-ingest';
 import { out, outJson, progressBar } from '../output';
 import type { SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
@@ -18,16 +19,29 @@ export function registerItemCommands(program: Command): void {
     .option('--json', 'print one JSON object per file')
     .option('--passphrase-file <file>', 'read the passphrase from a file')
     .action(async (dir: string, files: string[], opts: SecretOptions & { title?: string; json?: boolean }) => {
+      // This line is the acknowledgement: it is printed only after the item is committed and durable.
+      const acknowledge = (item: AddedItem, file: string): void => {
+        if (opts.json) outJson(item);
+        else out(`${item.id}  ${item.sha256}  ${file}${item.deduplicated ? '  (same content already stored)' : ''}`);
+      };
+      const base = opts.title ? { title: opts.title } : {};
       await withVault(dir, opts, async (vault) => {
+        let small: string[] = [];
         for (const file of files) {
           const size = (await stat(file).catch(() => null))?.size ?? 0;
-          const bar = size >= PROGRESS_THRESHOLD ? progressBar(file, size) : null;
-          const item = await addFileItem(vault, file, { ...(opts.title ? { title: opts.title } : {}), ...(bar ? { onProgress: bar.update } : {}) });
-          bar?.finish();
-          // This line is the acknowledgement: it is printed only after the item is committed.
-          if (opts.json) outJson(item);
-          else out(`${item.id}  ${item.sha256}  ${file}${item.deduplicated ? '  (same content already stored)' : ''}`);
+          if (size < PROGRESS_THRESHOLD) {
+            small.push(file);
+            continue;
+          }
+          // Small files go in batches (one flush and one transaction per batch); a large one alone, with a progress bar.
+          await addFileItems(vault, small, base, acknowledge);
+          small = [];
+          const bar = progressBar(file, size);
+          const item = await addFileItem(vault, file, { ...base, onProgress: bar.update });
+          bar.finish();
+          acknowledge(item, file);
         }
+        await addFileItems(vault, small, base, acknowledge);
       });
     });
 

@@ -34,7 +34,7 @@ export interface SearchResult {
  * take seconds; above the cap the best hits are picked from the first RANK_CAP
  * matches in rowid order, which (rowids being hashes) is a random sample.
  */
-export const RANK_CAP = 5000;
+export const RANK_CAP = 1000;
 
 // Title (column 6) counts four times the body (column 7); the other columns are not tokenised.
 const RANK = `bm25(0, 0, 0, 0, 0, 4.0, 1.0)`;

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attachRecording, createInterview, getInterview, listInterviews, type InterviewRow } from '../../../main/evidence/interviews';
-import { addFileItem } from '../../../main/evidence/items';
+import { addFileItem } from '../../../main/evidence/item-ingest';
 import { recordHash } from '../../../main/evidence/record-hash';
 import { diffRevisions, getRevision, listRevisions, reviseTranscript, revisionHash, verifyRevisionHash, type Segment } from '../../../main/evidence/transcripts';
 import { transcriptProblems } from '../../../main/evidence/verify-evidence';

@@ -2,15 +2,12 @@
 // direct INSERTs inside vault.change, so these tests do not depend on the
 // case and people services.
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { PersonRole } from '../../../shared/domain';
 import { readCustodyHead } from '../../../main/custody/log-store';
-import { addFileItem } from '../../../main/evidence/items';
 import { recordHash } from '../../../main/evidence/record-hash';
 import type { Vault } from '../../../main/vault/vault';
 import type { CustodyEntry } from '../../../main/custody';
-import { tempDir } from '../../helpers/vault';
 
 /** A case with an optional reference; returns its id. */
 export function seedCase(vault: Vault, reference: string | null = null): string {
@@ -35,16 +32,17 @@ export function seedPerson(vault: Vault, caseId: string | null, role: PersonRole
   return id;
 }
 
-/** An item stored from a small file and attached to a case (or to none). */
+/** An item holding a small stored object, attached to a case (or to none). */
 export async function seedItem(vault: Vault, caseId: string | null, text = `letter ${randomUUID()}`): Promise<string> {
-  const file = path.join(tempDir(), 'letter.txt');
-  writeFileSync(file, text);
-  const item = await addFileItem(vault, file);
-  if (caseId) vault.change((db) => {
-    db.prepare('UPDATE items SET case_id = ? WHERE id = ?').run(caseId, item.id);
-    return { result: null, custody: { action: 'item.updated', subject: item.id, hash: null, data: { fields: ['caseId'] } } };
+  const stored = await vault.blobs.put(Readable.from([Buffer.from(text)]));
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  vault.change((db) => {
+    db.prepare('INSERT INTO objects (id, sha256, sha512, size, created_at) VALUES (?, ?, ?, ?, ?)').run(stored.id, stored.sha256, stored.sha512, stored.size, now);
+    db.prepare('INSERT INTO items (id, object_id, title, file_name, created_at, created_by, case_id) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, stored.id, 'Letter', 'letter.txt', now, vault.member.id, caseId);
+    return { result: null, custody: { action: 'item.ingested', subject: id, hash: stored.sha256, data: { object: stored.id, size: stored.size } } };
   });
-  return item.id;
+  return id;
 }
 
 /** The number of custody entries so far. */

@@ -99,7 +99,12 @@ describe('evidence/timeline/caseTimeline', () => {
     const { vault, caseId } = await buildCase();
     expect(caseTimeline(vault.db, caseId, { asOf: '2024-06-01' })).toEqual(caseTimeline(vault.db, caseId, { asOf: '2024-06-01' }));
     expect(caseTimeline(vault.db, caseId).asOf).toBe(todayIso());
-    expect(caseTimeline(vault.db, caseId, { asOf: '2024-04-05' }).detainees[1]?.incommunicado).toMatchObject({ current: true, totalDays: 4 });
+    const early = caseTimeline(vault.db, caseId, { asOf: '2024-04-05' });
+    expect(early.detainees[1]?.incommunicado).toMatchObject({ current: true, totalDays: 4 });
+    // As of 2024-02-10 only the first request was sent, and its answer had come.
+    expect(caseTimeline(vault.db, caseId, { asOf: '2024-02-10' }).detainees[0]?.requests).toMatchObject({ sent: 1, answered: 0, byResponse: { pending: 1, denial: 0 } });
+    expect(caseTimeline(vault.db, caseId, { asOf: '2024-02-15' }).detainees[0]?.requests).toMatchObject({ sent: 1, answered: 1, medianResponseDays: 10 });
+    expect(early.detainees[0]?.requests).toMatchObject({ sent: 2, answered: 1, unanswered: 1, byResponse: { none: 1, denial: 1, pending: 0 } });
     expect(() => caseTimeline(vault.db, 'no-such-case')).toThrow(/No case/);
     expect(() => caseTimeline(vault.db, caseId, { asOf: '2024-06' })).toThrow(/full date/);
   });

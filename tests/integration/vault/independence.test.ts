@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sqlcipher from '@journeyapps/sqlcipher';
 import { describe, expect, it } from 'vitest';
-import { addFileItem } from '../../../main/evidence/items';
+import { addFileItem } from '../../../main/evidence/item-ingest';
 import { revealKeys } from '../../../main/vault/reveal';
 import { hasTool } from '../../helpers/tools';
 import { newTestVault, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';

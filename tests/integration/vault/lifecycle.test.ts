@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addFileItem, listItems } from '../../../main/evidence/items';
+import { listItems } from '../../../main/evidence/items';
+import { addFileItem } from '../../../main/evidence/item-ingest';
 import { iterateStoredEntries } from '../../../main/custody/log-store';
 import { openVault } from '../../../main/vault/open';
 import { addMember, changePassphrase, removeMember } from '../../../main/vault/passphrases';

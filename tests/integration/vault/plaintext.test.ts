@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addFileItem } from '../../../main/evidence/items';
+import { addFileItem } from '../../../main/evidence/item-ingest';
 import { makeCheckpoint } from '../../../main/custody/checkpoint-store';
 import { openVault } from '../../../main/vault/open';
 import { newTestVault, snapshotFiles, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeCheckpoint } from '../../../main/custody/checkpoint-store';
-import { addFileItem } from '../../../main/evidence/items';
+import { addFileItem } from '../../../main/evidence/item-ingest';
 import { DATABASE_FILE, openEncryptedDatabase, type Db } from '../../../main/vault/database';
 import { deriveSqlcipherKey } from '../../../main/vault/keys/derive';
 import { readVaultHeader } from '../../../main/vault/keys/header';

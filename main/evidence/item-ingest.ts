@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { constants, createReadStream, promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { VigilError } from '../../shared/errors';
+import type { PutOptions, StoredObject } from '../blobs/blob-store';
+import type { CustodyRecord } from '../custody/log-store';
+import { extractFromFile, type ExtractionResult } from '../ingest/extract';
+import { suggestItemKind } from '../ingest/media-type';
+import type { Db } from '../vault/database';
+import type { Vault } from '../vault/vault';
+import { itemMetadataSchema, type ItemMetadata } from './item-metadata';
+import { checkReferences, getItem, indexItem, type ItemSummary } from './items';
+import { parseInput } from './validate';
+
+/** Options for adding a file: its metadata (all optional), whether to extract text, progress and cancellation. */
+export interface AddFileOptions extends PutOptions, ItemMetadata {
+  extract?: boolean;
+  derivativeOf?: string;
+  derivativeKind?: string;
+}
+
+/** An added item, and whether its content was already in the vault (then stored once). */
+export type AddedItem = ItemSummary & { deduplicated: boolean };
+
+/** A file stored as an object and read for text, not yet referenced by the database. */
+interface PreparedFile {
+  stored: StoredObject;
+  extraction: ExtractionResult | null;
+  fileName: string;
+  meta: ItemMetadata;
+  opts: AddFileOptions;
+}
+
+/** Files per batch in `addFileItems`: one transaction and one round of flushes each. */
+const BATCH_FILES = 64;
+const BATCH_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Stores a file as a new item. The object is durable before the database
+ * refers to it; the item row, its search entry and its custody entry commit in
+ * one transaction. Identical content already in the vault is stored once.
+ * Text extraction runs isolated and never fails the add: a hostile or broken
+ * file is stored with its extraction failure recorded.
+ */
+export async function addFileItem(vault: Vault, filePath: string, opts: AddFileOptions = {}): Promise<AddedItem> {
+  vault.requireSigner();
+  const prepared = await prepareFile(vault, filePath, opts, false);
+  const [added] = await commitPrepared(vault, [prepared]);
+  if (!added) throw new VigilError('INTERNAL', 'The item was not recorded.');
+  return added;
+}
+
+/**
+ * Adds many files with the same options, in batches: each batch's objects are
+ * flushed together and committed in one transaction (one custody entry per
+ * file). `onAdded` is called only after a batch is durable, so what it reports
+ * is never lost.
+ */
+export async function addFileItems(vault: Vault, files: string[], opts: AddFileOptions, onAdded: (item: AddedItem, file: string) => void): Promise<void> {
+  vault.requireSigner();
+  let batch: { file: string; prepared: PreparedFile }[] = [];
+  let bytes = 0;
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    await vault.blobs.syncObjects(batch.map((b) => b.prepared.stored.id));
+    const added = await commitPrepared(vault, batch.map((b) => b.prepared));
+    added.forEach((item, i) => onAdded(item, batch[i]?.file ?? ''));
+    batch = [];
+    bytes = 0;
+  };
+  for (const file of files) {
+    const prepared = await prepareFile(vault, file, opts, true);
+    batch.push({ file, prepared });
+    bytes += prepared.stored.size;
+    if (batch.length >= BATCH_FILES || bytes >= BATCH_BYTES) await flush();
+  }
+  await flush();
+}
+
+async function prepareFile(vault: Vault, filePath: string, opts: AddFileOptions, deferSync: boolean): Promise<PreparedFile> {
+  const meta = parseInput(itemMetadataSchema, pickMetadata(opts));
+  const handle = await openRegularFile(filePath);
+  let stored: StoredObject;
+  try {
+    // Read buffers sized to the file: a 1 MiB buffer per small file made garbage collection the main cost of batch ingest.
+    const { size } = await handle.stat();
+    const highWaterMark = Math.min(1 << 20, Math.max(64 << 10, size + 1));
+    stored = await vault.blobs.put(createReadStream('', { fd: handle, autoClose: false, highWaterMark }), { ...opts, deferSync });
+  } finally {
+    await handle.close();
+  }
+  const extraction = opts.extract === false ? null : await extractFromFile(filePath);
+  return { stored, extraction, fileName: path.basename(filePath), meta, opts };
+}
+
+/** Records prepared (durable) objects as items, with their custody entries, in one transaction. */
+async function commitPrepared(vault: Vault, files: PreparedFile[]): Promise<AddedItem[]> {
+  const { result } = vault.change((db) => {
+    const added: AddedItem[] = [];
+    const custody: CustodyRecord[] = [];
+    for (const f of files) {
+      const { item, record } = insertPrepared(db, vault.member.id, f);
+      added.push(item);
+      custody.push(record);
+    }
+    return { result: added, custody };
+  });
+  for (const [i, item] of result.entries()) {
+    const stored = files[i]?.stored;
+    if (item.deduplicated && stored) await vault.blobs.remove(stored.id);
+  }
+  return result;
+}
+
+function insertPrepared(db: Db, memberId: string, f: PreparedFile): { item: AddedItem; record: CustodyRecord } {
+  const { stored, opts } = f;
+  checkReferences(db, f.meta, opts.derivativeOf);
+  const existing = db.prepare('SELECT id FROM objects WHERE sha256 = ?').pluck().get(stored.sha256) as string | undefined;
+  const objectId = existing ?? stored.id;
+  const now = new Date().toISOString();
+  if (!existing) {
+    db.prepare('INSERT INTO objects (id, sha256, sha512, size, created_at) VALUES (?, ?, ?, ?, ?)').run(stored.id, stored.sha256, stored.sha512, stored.size, now);
+  }
+  const itemId = randomUUID();
+  insertItem(db, { itemId, objectId, now, memberId, file: f });
+  const item = getItem(db, itemId);
+  indexItem(db, item, f.extraction?.text ?? '');
+  // Custody data carries ids, sizes, digests and vocabulary words only: no titles or
+  // file names, which may name people and would leave the vault with every exported entry.
+  const data = { object: objectId, size: stored.size, sha512: stored.sha512, deduplicated: Boolean(existing), caseId: item.caseId, kind: item.kind, extraction: item.extractionStatus, ...(opts.derivativeOf ? { derivativeOf: opts.derivativeOf, derivativeKind: opts.derivativeKind ?? null } : {}) };
+  const action = opts.derivativeOf ? 'item.derivative_added' : 'item.ingested';
+  return { item: { ...item, deduplicated: Boolean(existing) }, record: { action, subject: itemId, hash: stored.sha256, data } };
+}
+
+function pickMetadata(opts: AddFileOptions): ItemMetadata {
+  const { title, caseId, kind, date, dateApprox, sourcePersonId, acquisition } = opts;
+  return Object.fromEntries(Object.entries({ title, caseId, kind, date, dateApprox, sourcePersonId, acquisition }).filter(([, v]) => v !== undefined)) as ItemMetadata;
+}
+
+function insertItem(db: Db, r: { itemId: string; objectId: string; now: string; memberId: string; file: PreparedFile }): void {
+  const { meta, extraction: ex, fileName, opts } = r.file;
+  const kind = meta.kind ?? (ex ? suggestItemKind(ex.mediaType) : 'other');
+  db.prepare(
+    `INSERT INTO items (id, object_id, title, file_name, created_at, created_by, case_id, kind, media_type, doc_date, doc_date_approx,
+       source_person_id, acquisition, extraction_status, extraction_error, extracted_text, metadata, sensitive_metadata, derivative_of, derivative_kind)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    r.itemId, r.objectId, meta.title?.trim() || fileName, fileName, r.now, r.memberId, meta.caseId ?? null, kind, ex?.mediaType ?? null,
+    meta.date ?? null, meta.dateApprox ? 1 : 0, meta.sourcePersonId ?? null, JSON.stringify(meta.acquisition ?? {}),
+    ex ? ex.status : 'none', ex?.error ?? null, ex?.text ?? null, JSON.stringify(ex?.metadata ?? {}), JSON.stringify(ex?.sensitive ?? {}),
+    opts.derivativeOf ?? null, opts.derivativeKind ?? null,
+  );
+}
+
+/** Opens a file for ingest, refusing links, devices, folders and other non-regular files. */
+async function openRegularFile(filePath: string): Promise<fsp.FileHandle> {
+  let handle: fsp.FileHandle;
+  try {
+    handle = await fsp.open(filePath, constants.O_RDONLY | constants.O_NOFOLLOW);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'ELOOP' ? 'is a symbolic link (add the file it points to instead)' : `cannot be read (${code ?? 'error'})`;
+    throw new VigilError(code === 'ENOENT' ? 'NOT_FOUND' : 'INVALID_INPUT', `${filePath} ${why}.`, { cause });
+  }
+  const stat = await handle.stat();
+  if (!stat.isFile()) {
+    await handle.close();
+    throw new VigilError('INVALID_INPUT', `${filePath} is not a regular file; only files can be added.`);
+  }
+  return handle;
+}
