@@ -6,13 +6,14 @@ import { isVigilError } from '../../shared/errors';
 import { parseCheckpoint, verifyChain, verifyCheckpoint, type ChainReport } from '../custody';
 import { latestCheckpoint } from '../custody/checkpoint-store';
 import { iterateStoredEntries, readCustodyHead } from '../custody/log-store';
+import { recordProblems } from '../evidence/verify-records';
 import { transcriptProblems } from '../evidence/verify-evidence';
 import { integrityProblems } from './database';
 import type { Vault } from './vault';
 
 /** One line of a verification report: what was checked, whether it held, and what was found. */
 export interface Finding {
-  check: 'database' | 'custody' | 'checkpoint' | 'head' | 'object' | 'orphan' | 'transcript';
+  check: 'database' | 'custody' | 'checkpoint' | 'head' | 'object' | 'orphan' | 'transcript' | 'record';
   ok: boolean;
   /** Warnings (e.g. orphans left by a crash) do not fail the verification. */
   warning?: boolean;
@@ -61,6 +62,7 @@ export async function verifyVault(vault: Vault, opts: { quick?: boolean; onObjec
   }
   findings.push(checkHead(vault, custody));
   findings.push(...transcriptProblems(vault.db));
+  findings.push(...recordProblems(vault.db));
   const objects = await checkObjects(vault, findings, opts);
   const ok = findings.every((f) => f.ok || f.warning === true);
   return { ok, vaultId: vault.vaultId, custody, checkpoint, objects, findings };

@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { iterateStoredEntries } from '../../../main/custody/log-store';
 import type { Segment } from '../../../main/evidence/transcript-segments';
+import { createCase } from '../../../main/evidence/cases';
+import { addPerson } from '../../../main/evidence/people';
 import type { Vault } from '../../../main/vault/vault';
 
 /** A custody entry as stored, parsed. */
@@ -12,20 +13,10 @@ export interface ParsedEntry {
   data: Record<string, unknown>;
 }
 
-/**
- * A case and an interviewee made by direct INSERTs (the case and people
- * services are tested on their own), with a fixture custody entry.
- */
+/** A case and an interviewee (a relative), made by the case and people services. */
 export function seedCaseAndPerson(vault: Vault, code = 'W-001', name = 'Olena Kovalenko'): { caseId: string; personId: string } {
-  const caseId = randomUUID();
-  const personId = randomUUID();
-  const now = new Date().toISOString();
-  vault.change((db) => {
-    db.prepare('INSERT INTO cases (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run(caseId, 'Fixture case', now, now);
-    db.prepare('INSERT INTO people (id, code, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(personId, code, name, now, now);
-    db.prepare("INSERT INTO case_people (case_id, person_id, role) VALUES (?, ?, 'relative')").run(caseId, personId);
-    return { result: null, custody: { action: 'test.fixture', subject: caseId, hash: null, data: { personId } } };
-  });
+  const caseId = createCase(vault, { title: 'Fixture case' }).id;
+  const personId = addPerson(vault, { caseId, role: 'relative', name, code }).id;
   return { caseId, personId };
 }
 

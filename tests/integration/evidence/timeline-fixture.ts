@@ -1,35 +1,26 @@
-// Test fixtures for the timeline tests: cases, people and items written with
-// direct INSERTs inside vault.change, so these tests do not depend on the
-// case and people services.
+// Test fixtures for the timeline tests: cases and people through their services,
+// items with a stored object and a direct INSERT (the item ingest is tested on its own).
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { PersonRole } from '../../../shared/domain';
 import { readCustodyHead } from '../../../main/custody/log-store';
 import { recordHash } from '../../../main/evidence/record-hash';
+import { createCase } from '../../../main/evidence/cases';
+import { addPerson } from '../../../main/evidence/people';
 import type { Vault } from '../../../main/vault/vault';
 import type { CustodyEntry } from '../../../main/custody';
 
-/** A case with an optional reference; returns its id. */
+/** A case with an optional reference, made by the case service; returns its id. */
 export function seedCase(vault: Vault, reference: string | null = null): string {
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  vault.change((db) => {
-    db.prepare('INSERT INTO cases (id, title, reference, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(id, 'Fictional case', reference, now, now);
-    return { result: null, custody: { action: 'case.created', subject: id, hash: recordHash({ id }), data: {} } };
-  });
-  return id;
+  return createCase(vault, { title: 'Fictional case', ...(reference ? { reference } : {}) }).id;
 }
 
-/** A person with a role in the case; returns their id. */
+/**
+ * A person with a role in the case, made by the people service; returns their id.
+ * With no case, the person gets their role in a separate case of their own.
+ */
 export function seedPerson(vault: Vault, caseId: string | null, role: PersonRole, code: string, name = `Name of ${code}`): string {
-  const id = randomUUID();
-  const now = new Date().toISOString();
-  vault.change((db) => {
-    db.prepare('INSERT INTO people (id, code, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(id, code, name, now, now);
-    if (caseId) db.prepare('INSERT INTO case_people (case_id, person_id, role) VALUES (?, ?, ?)').run(caseId, id, role);
-    return { result: null, custody: { action: 'person.added', subject: id, hash: recordHash({ id }), data: {} } };
-  });
-  return id;
+  return addPerson(vault, { caseId: caseId ?? seedCase(vault), role, name, code }).id;
 }
 
 /** An item holding a small stored object, attached to a case (or to none). */
