@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { PersonRole } from '../../../shared/domain';
 import { readCustodyHead } from '../../../main/custody/log-store';
-import { recordHash } from '../../../main/evidence/record-hash';
 import { createCase } from '../../../main/evidence/cases';
 import { addPerson } from '../../../main/evidence/people';
 import type { Vault } from '../../../main/vault/vault';
