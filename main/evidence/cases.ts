@@ -5,7 +5,7 @@ import { VigilError } from '../../shared/errors';
 import type { Db, ReadDb } from '../vault/database';
 import type { Vault } from '../vault/vault';
 import { recordHash } from './record-hash';
-import { indexDoc } from './search/index-store';
+import { indexRecord } from './search/reindex';
 import { definedOnly, parseInput } from './validate';
 
 /** A case as stored. */
@@ -43,7 +43,7 @@ export function createCase(vault: Vault, input: z.input<typeof newCaseSchema>): 
   return vault.change((db) => {
     assertReferenceFree(db, row.reference, row.id);
     db.prepare('INSERT INTO cases (id, title, reference, summary, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(row.id, row.title, row.reference, row.summary, row.status, now, now);
-    indexCase(db, row);
+    indexRecord(db, 'case', row.id);
     return { result: row, custody: { action: 'case.created', subject: row.id, hash: recordHash(row), data: { status: row.status } } };
   }).result;
 }
@@ -58,7 +58,7 @@ export function updateCase(vault: Vault, id: string, input: z.input<typeof caseC
     if (fields.length === 0) throw new VigilError('INVALID_INPUT', 'Nothing to change: the case already has these values.');
     assertReferenceFree(db, after.reference, id);
     db.prepare('UPDATE cases SET title = ?, reference = ?, summary = ?, status = ?, updated_at = ? WHERE id = ?').run(after.title, after.reference, after.summary, after.status, after.updatedAt, id);
-    indexCase(db, after);
+    indexRecord(db, 'case', after.id);
     return { result: after, custody: { action: 'case.updated', subject: id, hash: recordHash(after), data: { fields } } };
   }).result;
 }
@@ -96,8 +96,4 @@ function assertReferenceFree(db: Db, reference: string | null, selfId: string): 
   if (!reference) return;
   const other = db.prepare('SELECT id FROM cases WHERE reference = ? AND id <> ?').pluck().get(reference, selfId);
   if (other) throw new VigilError('INVALID_INPUT', `Another case already has the reference "${reference}". Choose a different one.`);
-}
-
-function indexCase(db: Db, row: CaseRow): void {
-  indexDoc(db, { kind: 'case', refId: row.id, caseId: row.id, personIds: [], date: row.createdAt.slice(0, 10), title: row.title, body: [row.reference ?? '', row.summary].join('\n') });
 }

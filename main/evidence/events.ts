@@ -13,7 +13,7 @@ import type { Db, ReadDb } from '../vault/database';
 import type { Vault } from '../vault/vault';
 import { earliestDay, latestDay } from './analysis/dates';
 import { recordHash } from './record-hash';
-import { indexDoc } from './search/index-store';
+import { indexRecord } from './search/reindex';
 import { assertCaseExists, assertPersonInCase, getEvent, type Place, type TimelineEvent } from './timeline';
 import { parseInput } from './validate';
 
@@ -114,7 +114,7 @@ export function addEvent(vault: Vault, input: NewEvent): TimelineEvent {
     ).run(id, data.caseId, data.personId, data.type, data.date, data.dateApprox ? 1 : 0, data.endDate ?? null, placeId, data.description ?? '', new Date().toISOString());
     linkItems(db, id, itemIds);
     const ev = getEvent(db, id);
-    indexEvent(db, ev);
+    indexRecord(db, 'event', ev.id);
     custody.push({ action: 'event.added', subject: id, hash: recordHash(eventRecord(ev)), data: { caseId: ev.caseId, personId: ev.person.id, type: ev.type, placeId, itemIds } });
     return { result: ev, custody };
   }).result;
@@ -149,7 +149,7 @@ export function updateEvent(vault: Vault, id: string, input: EventChanges): Time
       linkItems(db, id, itemIds);
     }
     const ev = getEvent(db, id);
-    indexEvent(db, ev);
+    indexRecord(db, 'event', ev.id);
     custody.push({ action: 'event.updated', subject: id, hash: recordHash(eventRecord(ev)), data: { caseId: ev.caseId, personId: ev.person.id, fields } });
     return { result: ev, custody };
   }).result;
@@ -189,10 +189,4 @@ function linkItems(db: Db, eventId: string, itemIds: string[]): void {
 /** Readable words for an event type ('visit_denied' → 'visit denied'). */
 export function eventTypeWords(type: TimelineEvent['type']): string {
   return type.replace(/_/g, ' ');
-}
-
-function indexEvent(db: Db, ev: TimelineEvent): void {
-  const where = ev.place ? ` at ${ev.place.name}` : '';
-  const body = [ev.description, eventTypeWords(ev.type), ev.place?.name ?? '', ev.place?.region ?? ''].filter((s) => s !== '').join('\n');
-  indexDoc(db, { kind: 'event', refId: ev.id, caseId: ev.caseId, personIds: [ev.person.id], date: ev.date, title: `${eventTypeWords(ev.type)}${where}`, body });
 }

@@ -4,8 +4,7 @@ import { VigilError } from '../../shared/errors';
 import type { ReadDb } from '../vault/database';
 import type { Vault } from '../vault/vault';
 import { recordHash } from './record-hash';
-import { searchDocsFor } from './search/docs';
-import { indexDoc } from './search/index-store';
+import { indexRecord } from './search/reindex';
 
 /** The consent recorded for an interview; free text stays in the vault, never in custody entries. */
 export interface InterviewConsent {
@@ -55,7 +54,7 @@ export function createInterview(vault: Vault, input: NewInterview): InterviewRow
       `INSERT INTO interviews (id, case_id, interviewee_id, interviewer_id, date, date_approx, mode, language, consent, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(record.id, record.caseId, record.intervieweeId, record.interviewerId, record.date, record.dateApprox ? 1 : 0, record.mode, record.language, JSON.stringify(record.consent), record.createdAt);
-    for (const doc of searchDocsFor(db, 'interview', [record.id])) indexDoc(db, doc);
+    indexRecord(db, 'interview', record.id, true);
     // Ids and vocabulary only: the language and consent wording stay out of the signed log.
     const data = { caseId: record.caseId, intervieweeId: record.intervieweeId, mode: record.mode };
     return { result: null, custody: { action: 'interview.created', subject: record.id, hash: recordHash(record), data } };

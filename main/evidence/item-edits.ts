@@ -1,9 +1,10 @@
 import { VigilError } from '../../shared/errors';
 import type { Vault } from '../vault/vault';
 import { itemMetadataSchema, type ItemMetadata } from './item-metadata';
-import { checkReferences, getItem, getItemText, indexItem, type ItemSummary } from './items';
+import { checkReferences, getItem, type ItemSummary } from './items';
 import { addFileItem } from './item-ingest';
 import { recordHash } from './record-hash';
+import { indexRecord } from './search/reindex';
 import { parseInput } from './validate';
 
 const COLUMN: Record<keyof ItemMetadata, string> = {
@@ -38,7 +39,7 @@ export function updateItem(vault: Vault, id: string, input: ItemMetadata): ItemS
       db.prepare(`UPDATE items SET ${COLUMN[key]} = ? WHERE id = ?`).run(toColumnValue(key, changes[key]), before.id);
     }
     const after = getItem(db, before.id);
-    indexItem(db, after, getItemText(db, before.id));
+    indexRecord(db, 'item', after.id);
     const { title, caseId, kind, date, dateApprox, sourcePersonId, acquisition } = after;
     const hash = recordHash({ id: after.id, sha256: after.sha256, title, caseId, kind, date, dateApprox, sourcePersonId, acquisition });
     return { result: after, custody: { action: 'item.updated', subject: after.id, hash, data: { fields } } };

@@ -9,7 +9,8 @@ import { suggestItemKind } from '../ingest/media-type';
 import type { Db } from '../vault/database';
 import type { Vault } from '../vault/vault';
 import { itemMetadataSchema, type ItemMetadata } from './item-metadata';
-import { checkReferences, getItem, indexItem, type ItemSummary } from './items';
+import { checkReferences, getItem, type ItemSummary } from './items';
+import { indexRecord } from './search/reindex';
 import { parseInput } from './validate';
 
 /** Options for adding a file: its metadata (all optional), whether to extract text, progress and cancellation. */
@@ -124,7 +125,7 @@ function insertPrepared(db: Db, memberId: string, f: PreparedFile): { item: Adde
   const itemId = randomUUID();
   insertItem(db, { itemId, objectId, now, memberId, file: f });
   const item = getItem(db, itemId);
-  indexItem(db, item, f.extraction?.text ?? '');
+  indexRecord(db, 'item', item.id);
   // Custody data carries ids, sizes, digests and vocabulary words only: no titles or
   // file names, which may name people and would leave the vault with every exported entry.
   const data = { object: objectId, size: stored.size, sha512: stored.sha512, deduplicated: Boolean(existing), caseId: item.caseId, kind: item.kind, extraction: item.extractionStatus, ...(opts.derivativeOf ? { derivativeOf: opts.derivativeOf, derivativeKind: opts.derivativeKind ?? null } : {}) };

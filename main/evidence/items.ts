@@ -1,10 +1,9 @@
 import { VigilError } from '../../shared/errors';
 import type { ExtractionStatus, ItemKind } from '../../shared/domain';
 import type { AgeFileReader } from '../crypto/age';
-import type { Db, ReadDb } from '../vault/database';
+import type { ReadDb } from '../vault/database';
 import type { Vault } from '../vault/vault';
 import type { ItemMetadata } from './item-metadata';
-import { indexDoc } from './search/index-store';
 
 /** An item as the CLI and the app show it (the extracted text is read separately: it can be large). */
 export interface ItemSummary {
@@ -36,10 +35,6 @@ export function checkReferences(db: ReadDb, meta: ItemMetadata, derivativeOf?: s
   if (derivativeOf && !db.prepare('SELECT 1 FROM items WHERE id = ?').get(derivativeOf)) throw new VigilError('NOT_FOUND', `No original item "${derivativeOf}".`);
 }
 
-/** Keeps the search index in step with an item's title, extracted text, source and date. */
-export function indexItem(db: Db, item: ItemSummary, text: string): void {
-  indexDoc(db, { kind: 'item', refId: item.id, caseId: item.caseId, personIds: item.sourcePersonId ? [item.sourcePersonId] : [], date: item.date, title: item.title, body: `${item.fileName}\n${text}` });
-}
 
 const ITEM_COLUMNS = `i.id, i.title, i.file_name AS fileName, i.object_id AS objectId, o.sha256, o.sha512, o.size, i.created_at AS createdAt,
   i.case_id AS caseId, i.kind, i.media_type AS mediaType, i.doc_date AS date, i.doc_date_approx AS dateApprox, i.source_person_id AS sourcePersonId,

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { PERSON_ROLES, partialDateSchema, type PersonRole } from '../../shared/domain';
 import { VigilError } from '../../shared/errors';
-import type { Db, ReadDb } from '../vault/database';
+import type { ReadDb } from '../vault/database';
 import type { Vault } from '../vault/vault';
 import { recordHash } from './record-hash';
-import { indexDoc } from './search/index-store';
+import { indexRecord } from './search/reindex';
 import { definedOnly, parseInput } from './validate';
 
 /** Consent a person gave: whether they may be named, and with which bodies the material may be shared. */
@@ -62,7 +62,7 @@ export function addPerson(vault: Vault, input: z.input<typeof newPersonSchema>):
     ).run(id, code, data.name, JSON.stringify(data.aliases ?? []), data.contact ?? '', data.notes ?? '', consent.named ? 1 : 0, JSON.stringify(consent.shareWith), consent.date, consent.method, now, now);
     db.prepare('INSERT INTO case_people (case_id, person_id, role) VALUES (?, ?, ?)').run(data.caseId, id, data.role);
     const row = getPerson(db, id);
-    indexPerson(db, row);
+    indexRecord(db, 'person', row.id);
     return { result: row, custody: { action: 'person.added', subject: id, hash: recordHash(row), data: { caseId: data.caseId, role: data.role, code } } };
   }).result;
 }
@@ -76,7 +76,7 @@ export function addRole(vault: Vault, personId: string, caseId: string, role: Pe
     const added = db.prepare('INSERT OR IGNORE INTO case_people (case_id, person_id, role) VALUES (?, ?, ?)').run(caseId, personId, role).changes;
     if (added === 0) throw new VigilError('INVALID_INPUT', 'The person already has this role in this case.');
     const row = getPerson(db, personId);
-    indexPerson(db, row);
+    indexRecord(db, 'person', row.id);
     return { result: row, custody: { action: 'person.role_added', subject: personId, hash: recordHash(row), data: { caseId, role } } };
   }).result;
 }
@@ -95,7 +95,7 @@ export function updatePerson(vault: Vault, id: string, input: z.input<typeof per
       `UPDATE people SET code = ?, name = ?, aliases = ?, contact = ?, notes = ?, consent_named = ?, consent_share_with = ?, consent_date = ?, consent_method = ?, updated_at = ? WHERE id = ?`,
     ).run(after.code, after.name, JSON.stringify(after.aliases), after.contact, after.notes, c.named ? 1 : 0, JSON.stringify(c.shareWith), c.date, c.method, new Date().toISOString(), id);
     const row = getPerson(db, id);
-    indexPerson(db, row);
+    indexRecord(db, 'person', row.id);
     return { result: row, custody: { action: 'person.updated', subject: id, hash: recordHash(row), data: { fields } } };
   }).result;
 }
@@ -160,10 +160,4 @@ function assertCodeFree(db: ReadDb, code: string, selfId: string | null): void {
 
 function assertCaseExists(db: ReadDb, caseId: string): void {
   if (!db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId)) throw new VigilError('NOT_FOUND', `No case with id "${caseId}".`);
-}
-
-function indexPerson(db: Db, row: PersonRow): void {
-  const caseId = row.roles[0]?.caseId ?? null;
-  const body = [row.name, ...row.aliases, row.roles.map((r) => r.role).join(' '), row.notes].join('\n');
-  indexDoc(db, { kind: 'person', refId: row.id, caseId, personIds: [row.id], date: null, title: row.code, body });
 }

@@ -8,11 +8,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { RESPONSE_KINDS, partialDateSchema, type ResponseKind } from '../../shared/domain';
 import { VigilError } from '../../shared/errors';
-import type { Db, ReadDb } from '../vault/database';
+import type { ReadDb } from '../vault/database';
 import type { Vault } from '../vault/vault';
 import { earliestDay, latestDay } from './analysis/dates';
 import { recordHash } from './record-hash';
-import { indexDoc } from './search/index-store';
+import { indexRecord } from './search/reindex';
 import { assertCaseExists, assertPersonInCase } from './timeline';
 import { parseInput } from './validate';
 
@@ -72,7 +72,7 @@ export function addRequest(vault: Vault, input: NewRequest): RequestRow {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(id, data.caseId, data.personId, requesterId, data.date, data.recipient, data.channel ?? '', data.about ?? '', new Date().toISOString());
     const row = getRequest(db, id);
-    indexRequest(db, row);
+    indexRecord(db, 'request', row.id);
     return { result: row, custody: { action: 'request.added', subject: id, hash: recordHash(requestRecord(row)), data: { caseId: row.caseId, personId: row.personId, requesterId } } };
   }).result;
 }
@@ -87,7 +87,7 @@ export function answerRequest(vault: Vault, id: string, input: RequestAnswer): R
     }
     db.prepare('UPDATE requests SET response_date = ?, response = ?, response_note = ? WHERE id = ?').run(data.date, data.response, data.note ?? '', id);
     const row = getRequest(db, id);
-    indexRequest(db, row);
+    indexRecord(db, 'request', row.id);
     const custodyData = { caseId: row.caseId, personId: row.personId, response: data.response, previousResponse: before.response };
     return { result: row, custody: { action: 'request.answered', subject: id, hash: recordHash(requestRecord(row)), data: custodyData } };
   }).result;
@@ -118,11 +118,4 @@ export function resolveRequestId(db: ReadDb, idOrPrefix: string): string {
 export function listRequests(db: ReadDb, caseId: string, personId?: string): RequestRow[] {
   if (personId === undefined) return db.prepare(`${REQUEST_SELECT} WHERE r.case_id = ? ORDER BY r.date, r.created_at, r.id`).all(caseId) as RequestRow[];
   return db.prepare(`${REQUEST_SELECT} WHERE r.case_id = ? AND r.person_id = ? ORDER BY r.date, r.created_at, r.id`).all(caseId, personId) as RequestRow[];
-}
-
-function indexRequest(db: Db, row: RequestRow): void {
-  const answer = row.response === null ? 'pending' : `response ${row.response}`;
-  const body = [row.about, row.recipient, row.channel, 'request', answer, row.responseNote].filter((s) => s !== '').join('\n');
-  const personIds = row.requesterId === null ? [row.personId] : [row.personId, row.requesterId];
-  indexDoc(db, { kind: 'request', refId: row.id, caseId: row.caseId, personIds, date: row.date, title: `Request to ${row.recipient}`, body });
 }

@@ -23,9 +23,9 @@ type Kind = SearchDoc['kind'];
 const QUERIES: Record<Kind, { sql: string; idColumn: string }> = {
   case: {
     idColumn: 'c.id',
-    sql: `SELECT c.id AS refId, c.id AS caseId,
-            (SELECT group_concat(person_id, ' ') FROM (SELECT DISTINCT person_id FROM case_people WHERE case_id = c.id)) AS personIds,
-            NULL AS date, c.title || coalesce(' ' || c.reference, '') AS title, c.summary AS body
+    // A case row names no people: its people change after it is indexed, and a stale
+    // list would both skew ranking (tags count in bm25's row length) and mislead the person filter.
+    sql: `SELECT c.id AS refId, c.id AS caseId, NULL AS personIds, NULL AS date, c.title || coalesce(' ' || c.reference, '') AS title, c.summary AS body
           FROM cases c %WHERE%`,
   },
   person: {

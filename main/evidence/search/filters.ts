@@ -2,6 +2,7 @@ import { isValidPartialDate } from '../../../shared/domain';
 import { VigilError } from '../../../shared/errors';
 import { SEARCH_KINDS, type SearchDoc } from './index-store';
 import { bucketRange, caseBucket } from './rowid';
+import { kindTag, personTag } from './tags';
 
 /** What narrows a search; dates are partial ('YYYY', 'YYYY-MM', 'YYYY-MM-DD'). */
 export interface SearchFilters {
@@ -22,6 +23,8 @@ export const DEFAULT_LIMIT = 20;
 /** The SQL a set of filters becomes: a rowid range FTS5 applies itself, and conditions SQLite checks on each candidate. */
 export interface FilterSql {
   range: [bigint, bigint] | null;
+  /** FTS5 terms ANDed to the query: kind and person filters run inside the index (column `tags`). */
+  match: string | null;
   where: string;
   params: (string | number)[];
   limit: number;
@@ -61,6 +64,7 @@ function checkCount(value: number | undefined, name: string, min: number, max: n
 export function filterSql(filters: SearchFilters): FilterSql {
   const conds: string[] = [];
   const params: (string | number)[] = [];
+  const match: string[] = [];
   if (filters.caseId !== undefined) {
     conds.push('case_id = ?');
     params.push(filters.caseId);
@@ -69,14 +73,9 @@ export function filterSql(filters: SearchFilters): FilterSql {
     for (const kind of filters.kinds) {
       if (!(SEARCH_KINDS as readonly string[]).includes(kind)) throw new VigilError('INVALID_INPUT', `Unknown kind "${String(kind)}". Use one of: ${SEARCH_KINDS.join(', ')}.`);
     }
-    conds.push(`kind IN (${filters.kinds.map(() => '?').join(', ')})`);
-    params.push(...filters.kinds);
+    match.push(`tags:(${filters.kinds.map((k) => `"${kindTag(k)}"`).join(' OR ')})`);
   }
-  if (filters.personId !== undefined) {
-    // person_ids is a space-separated list: match the id as a whole token.
-    conds.push(`instr(' ' || person_ids || ' ', ' ' || ? || ' ') > 0`);
-    params.push(filters.personId);
-  }
+  if (filters.personId !== undefined) match.push(`tags:"${personTag(filters.personId)}"`);
   checkDate(filters.dateFrom, '--from');
   checkDate(filters.dateTo, '--to');
   if (filters.dateFrom !== undefined) {
@@ -89,6 +88,7 @@ export function filterSql(filters: SearchFilters): FilterSql {
   }
   return {
     range: filters.caseId !== undefined ? bucketRange(caseBucket(filters.caseId)) : null,
+    match: match.length ? match.join(' AND ') : null,
     where: conds.map((c) => ` AND ${c}`).join(''),
     params,
     limit: checkCount(filters.limit, 'limit', 1, MAX_LIMIT) ?? DEFAULT_LIMIT,

@@ -3,6 +3,7 @@ import { VigilError } from '../../../shared/errors';
 import type { Db } from '../../vault/database';
 import { allSearchDocs } from './docs';
 import { PROBE_WINDOW, bucketsInUse, caseBucket, homeRowid } from './rowid';
+import { tagsOf } from './tags';
 
 /** What can be found by search. */
 export const SEARCH_KINDS = ['segment', 'item', 'case', 'person', 'event', 'request', 'interview'] as const;
@@ -41,7 +42,7 @@ function connection(db: Db): Connection {
         // FTS5's content table (rowid `id`, c0 = kind, c1 = ref_id): a plain B-tree range read, 3x cheaper than through the module.
         window: db.prepare('SELECT id AS rowid, c0 AS kind, c1 AS refId FROM search_index_content WHERE id BETWEEN ? AND ?').safeIntegers(true),
         remove: db.prepare('DELETE FROM search_index WHERE rowid = ?'),
-        insert: db.prepare('INSERT INTO search_index (rowid, kind, ref_id, case_id, person_ids, date, title, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+        insert: db.prepare('INSERT INTO search_index (rowid, kind, ref_id, case_id, person_ids, date, title, body, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       },
       buckets: null,
     };
@@ -93,7 +94,7 @@ function freeSlot(s: Statements, bucket: bigint, doc: SearchDoc, taken?: Set<big
 }
 
 function insertAt(c: Connection, rowid: bigint, bucket: bigint, doc: SearchDoc): void {
-  c.s.insert.run(rowid, doc.kind, doc.refId, doc.caseId, doc.personIds.join(' '), doc.date, clean(doc.title), clean(doc.body));
+  c.s.insert.run(rowid, doc.kind, doc.refId, doc.caseId, doc.personIds.join(' '), doc.date, clean(doc.title), clean(doc.body), tagsOf(doc));
   c.buckets?.add(bucket);
 }
 

@@ -37,7 +37,7 @@ export interface SearchResult {
 export const RANK_CAP = 1000;
 
 // Title (column 6) counts four times the body (column 7); the other columns are not tokenised.
-const RANK = `bm25(0, 0, 0, 0, 0, 4.0, 1.0)`;
+const RANK = `bm25(0, 0, 0, 0, 0, 4.0, 1.0, 0)`;
 const SNIPPET_TOKENS = 16;
 
 interface RankedRow {
@@ -102,8 +102,10 @@ function toHit(db: ReadDb, row: RankedRow, people: ProtectedPerson[]): SearchHit
 export function search(db: ReadDb, query: string, filters: SearchFilters = {}): SearchResult {
   const started = performance.now();
   const f = filterSql(filters);
-  const fts = toFtsQuery(query);
-  if (fts === null) return { hits: [], total: 0, tookMs: performance.now() - started };
+  const userFts = toFtsQuery(query);
+  if (userFts === null) return { hits: [], total: 0, tookMs: performance.now() - started };
+  // The user's query only searches title and body; filter tags are ANDed on.
+  const fts = f.match ? `{title body}: (${userFts}) AND ${f.match}` : `{title body}: (${userFts})`;
   const { n, last } = countCapped(db, fts, f);
   if (n === 0) return { hits: [], total: 0, tookMs: performance.now() - started };
   const capped = n >= RANK_CAP && last !== null;

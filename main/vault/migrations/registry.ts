@@ -2,6 +2,7 @@ import { VigilError } from '../../../shared/errors';
 import type { Db } from '../database';
 import { migration0010Initial } from './0010-initial';
 import { migration0020Evidence } from './0020-evidence';
+import { migration0030Recipients } from './0030-recipients';
 
 /** One schema step: its number (rising in tens) and the function that applies it. */
 export interface Migration {
@@ -14,6 +15,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'initial', up: migration0010Initial },
   { version: 20, name: 'evidence', up: migration0020Evidence },
+  { version: 30, name: 'recipients', up: migration0030Recipients },
 ];
 
 /** The schema version this build of Vigil writes. */

@@ -41,7 +41,7 @@ describe('evidence/events/addEvent', () => {
     const signed = JSON.stringify(entries);
     for (const secret of ['Penal Colony', 'Northern', 'Mother', 'Secret Name', 'D-001']) expect(signed).not.toContain(secret);
     const row = searchRow(vault, 'event', ev.id);
-    expect(row).toMatchObject({ case_id: caseId, person_ids: detainee, date: '2024-03-02', title: 'visit denied at Penal Colony No. 6' });
+    expect(row).toMatchObject({ case_id: caseId, person_ids: detainee, date: '2024-03-02', title: 'visit denied — Penal Colony No. 6' });
     expect(row?.body).toContain('refused at the gate');
     expect((await verifyVault(vault, { quick: true })).ok).toBe(true);
   });

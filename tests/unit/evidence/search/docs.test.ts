@@ -16,7 +16,7 @@ afterEach(async () => vault.close());
 describe('search/docs/searchDocsFor', () => {
   it('builds each kind from its table', () => {
     expect(searchDocsFor(vault.db, 'case', [w.caseA])).toEqual([
-      { kind: 'case', refId: w.caseA, caseId: w.caseA, personIds: expect.arrayContaining([w.ivan, w.maria]) as string[], date: null, title: 'Detention of a journalist UA-1', body: 'Held incommunicado since the arrest.' },
+      { kind: 'case', refId: w.caseA, caseId: w.caseA, personIds: [], date: null, title: 'Detention of a journalist UA-1', body: 'Held incommunicado since the arrest.' },
     ]);
     expect(searchDocsFor(vault.db, 'person', [w.ivan])[0]).toMatchObject({ caseId: w.caseA, personIds: [w.ivan], title: 'Ivan Petrov', body: 'W-014\nVanya' });
     expect(searchDocsFor(vault.db, 'item', [w.itemA])[0]).toMatchObject({ caseId: w.caseA, personIds: [w.ivan], date: '2024-03', title: 'Letter from IK-6' });
