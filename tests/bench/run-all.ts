@@ -4,12 +4,18 @@ import os from 'node:os';
 import { run as runAdd } from './add-1gib';
 import { run as runCustody } from './custody';
 import { allPassed, cleanupTempDirs, printResult, printTable, type BenchResult } from './lib';
+import { run as runIngest } from './ingest-10k';
+import { run as runSearch } from './search-1m';
 import { run as runStatus } from './status-100k';
+import { run as runTimeline } from './timeline-10k';
 
 const BENCHMARKS: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: 'add-1gib', run: () => runAdd() },
   { name: 'custody', run: () => runCustody() },
   { name: 'status-100k', run: () => runStatus() },
+  { name: 'ingest-10k', run: () => runIngest() },
+  { name: 'timeline-10k', run: () => runTimeline() },
+  { name: 'search-1m', run: () => runSearch() },
 ];
 
 /** A benchmark that failed to run counts as a miss, with the error as its figure. */
