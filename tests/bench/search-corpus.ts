@@ -1,6 +1,7 @@
 // Synthetic multilingual transcript text for the search benchmark: English, Russian and
 // Ukrainian words with a Zipf-like frequency (a few very common words, a long tail of rare
 // ones), inflected forms, surnames and place names. Deterministic (seeded PRNG).
+import { seededRandom } from '../helpers/random';
 
 const FUNCTION_WORDS = [
   'и', 'the', 'в', 'не', 'and', 'на', 'я', 'що', 'to', 'он', 'of', 'что', 'a', 'с', 'він', 'was', 'мы', 'it', 'это', 'він', 'as',
@@ -39,16 +40,7 @@ const SYLLABLES_CY = ['ко', 'ра', 'ни', 'ло', 'ве', 'ст', 'му', '�
 const SYLLABLES_LA = ['ka', 'ro', 'ven', 'ti', 'sol', 'mar', 'de', 'lu', 'stra', 'pen', 'gor', 'il'];
 
 /** A small seeded PRNG (mulberry32): the same corpus on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = seededRandom;
 
 function pseudoWord(rand: () => number, syllables: string[]): string {
   const n = 2 + Math.floor(rand() * 3);

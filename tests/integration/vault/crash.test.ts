@@ -5,21 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { listItems } from '../../../main/evidence/items';
 import { openVault } from '../../../main/vault/open';
 import { verifyVault } from '../../../main/vault/verify';
+import { seededRandom } from '../../helpers/random';
 import { runCli, spawnCli, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';
 
 const KILLS = 20;
 
-/** A small deterministic PRNG, so a failing run can be replayed from its printed seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs `vigil add` on the files and SIGKILLs it after `delayMs`; resolves to the ids it acknowledged. */
 function addThenKill(dir: string, files: string[], delayMs: number): Promise<string[]> {
@@ -41,7 +31,7 @@ describe('crash safety', () => {
   it(`keeps every acknowledged add and still verifies after ${KILLS} SIGKILLs at random moments`, async () => {
     const seed = Number(process.env.VIGIL_CRASH_SEED ?? Date.now() % 1_000_000);
     console.log(`crash test seed: ${seed} (replay with VIGIL_CRASH_SEED=${seed})`);
-    const random = mulberry32(seed);
+    const random = seededRandom(seed);
     const root = tempDir();
     const dir = path.join(root, 'vault');
     const init = runCli(['init', dir, '--name', 'Crash Test']);
