@@ -35,6 +35,7 @@ export function registerCustodyCommands(program: Command): void {
     .command('checkpoint <dir>')
     .description('make, store and print a signed checkpoint of the custody log')
     .option('--passphrase-file <file>', 'read the passphrase from a file')
+    .option('--recovery-code', 'unlock with the recovery code')
     .action(async (dir: string, opts: SecretOptions) => {
       const stored = await withVault(dir, opts, (vault) => makeCheckpoint(vault.db, vault.vaultId, vault.requireSigner()));
       process.stdout.write(stored.note);

@@ -18,6 +18,7 @@ export function registerItemCommands(program: Command): void {
     .option('--title <title>', 'title for the item (default: the file name)')
     .option('--json', 'print one JSON object per file')
     .option('--passphrase-file <file>', 'read the passphrase from a file')
+    .option('--recovery-code', 'unlock with the recovery code')
     .action(async (dir: string, files: string[], opts: SecretOptions & { title?: string; json?: boolean }) => {
       // This line is the acknowledgement: it is printed only after the item is committed and durable.
       const acknowledge = (item: AddedItem, file: string): void => {
@@ -50,6 +51,7 @@ export function registerItemCommands(program: Command): void {
     .description("write an item's original bytes to stdout or a file")
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .option('--passphrase-file <file>', 'read the passphrase from a file')
+    .option('--recovery-code', 'unlock with the recovery code')
     .action(async (dir: string, id: string, opts: SecretOptions & { output?: string }) => {
       await withVault(dir, opts, async (vault) => {
         const { reader } = await openItem(vault, id, opts.output ? 'export-to-file' : 'cat');

@@ -119,6 +119,7 @@ export function registerSearchCommands(program: Command): void {
     .option('--offset <n>', 'skip this many hits (next page)')
     .option('--json', 'print the result as JSON')
     .option('--passphrase-file <file>', 'read the passphrase from a file')
+    .option('--recovery-code', 'unlock with the recovery code')
     .action(async (dir: string, query: string, opts: SearchOptions) => {
       await withVault(dir, opts, (vault) => {
         const result = search(vault.db, query, filtersFrom(vault.db, opts));
@@ -132,6 +133,7 @@ export function registerSearchCommands(program: Command): void {
     .description('rebuild the search index from the records (a repair tool; the records themselves are not changed)')
     .option('--json', 'print the result as JSON')
     .option('--passphrase-file <file>', 'read the passphrase from a file')
+    .option('--recovery-code', 'unlock with the recovery code')
     .action(async (dir: string, opts: SecretOptions & { json?: boolean }) => {
       await withVault(dir, opts, (vault) => {
         const { result } = vault.change((db) => {
