@@ -3,6 +3,7 @@ import { isVigilError } from '../../shared/errors';
 import { registerCaseCommands } from './commands/cases';
 import { registerCustodyCommands } from './commands/custody';
 import { registerDemoCommand } from './commands/demo';
+import { registerIdentityCommand, registerRecipientCommands } from './commands/recipients';
 import { registerSearchCommands } from './commands/search';
 import { registerTimelineCommands } from './commands/timeline';
 import { registerInterviewCommands } from './commands/interviews';
@@ -31,6 +32,8 @@ export function buildProgram(version: string): Command {
   registerTimelineCommands(program);
   registerSearchCommands(program);
   registerDemoCommand(program);
+  registerIdentityCommand(program);
+  registerRecipientCommands(program);
   exitOverrideEverywhere(program);
   return program;
 }
