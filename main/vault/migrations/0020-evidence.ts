@@ -159,7 +159,7 @@ export function migration0020Evidence(db: Db): void {
     -- run inside FTS5 instead of row by row; the prefix index serves "word*" queries.
     CREATE VIRTUAL TABLE search_index USING fts5(
       kind UNINDEXED, ref_id UNINDEXED, case_id UNINDEXED, person_ids UNINDEXED, date UNINDEXED, title, body, tags,
-      tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+      tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4 5'
     );
   `);
 }
