@@ -1,0 +1,127 @@
+import { lstat } from 'node:fs/promises';
+import path from 'node:path';
+import { VigilError } from '../../../shared/errors';
+import { ALG_LABEL, either, loadManifests, readTagText, type BagProblem, type Manifest } from './bag-manifests';
+import { hashFile, scanBag, type FileDigests, type ScannedFile } from './bag-scan';
+import { parseTags } from './bag-text';
+
+export type { BagProblem } from './bag-manifests';
+
+/** The outcome of validateBag: ok only when the bag is complete and valid. */
+export interface BagValidation {
+  ok: boolean;
+  problems: BagProblem[];
+  info: Record<string, string>;
+  payloadFiles: number;
+  payloadBytes: number;
+}
+
+async function checkBagitTxt(bagDir: string, problems: BagProblem[]): Promise<void> {
+  const text = await readTagText(bagDir, 'bagit.txt', problems);
+  const last = problems[problems.length - 1];
+  if (text === null) {
+    if (last?.path === 'bagit.txt' && last.problem === 'is missing') last.problem = 'is missing, so this folder is not a complete BagIt bag';
+    return;
+  }
+  const { pairs, problems: lines } = parseTags(text);
+  for (const p of lines) problems.push({ path: 'bagit.txt', problem: p });
+  const [version, encoding, ...extra] = pairs;
+  if (version?.[0] !== 'BagIt-Version' || version[1] !== '1.0') {
+    problems.push({ path: 'bagit.txt', problem: 'does not declare "BagIt-Version: 1.0" on its first line' });
+  }
+  if (encoding?.[0] !== 'Tag-File-Character-Encoding' || encoding[1].toUpperCase() !== 'UTF-8') {
+    problems.push({ path: 'bagit.txt', problem: 'does not declare "Tag-File-Character-Encoding: UTF-8" on its second line' });
+  }
+  if (extra.length > 0) problems.push({ path: 'bagit.txt', problem: 'has lines other than the version and the encoding' });
+}
+
+async function readBagInfo(bagDir: string, files: ScannedFile[], problems: BagProblem[]): Promise<Record<string, string>> {
+  const info: Record<string, string> = {};
+  if (!files.some((f) => f.path === 'bag-info.txt')) return info;
+  const text = await readTagText(bagDir, 'bag-info.txt', problems);
+  if (text === null) return info;
+  const parsed = parseTags(text);
+  for (const p of parsed.problems) problems.push({ path: 'bag-info.txt', problem: p });
+  // A label may repeat (RFC 8493 §2.2.2); the first value is the one reported.
+  for (const [label, value] of parsed.pairs) if (!(label in info)) info[label] = value;
+  return info;
+}
+
+function checkOxum(info: Record<string, string>, files: number, bytes: number, problems: BagProblem[]): void {
+  const oxum = info['Payload-Oxum'];
+  if (oxum === undefined) return;
+  const m = /^(\d+)\.(\d+)$/.exec(oxum);
+  if (m === null) {
+    problems.push({ path: 'bag-info.txt', problem: `has a Payload-Oxum that cannot be read (${JSON.stringify(oxum)})` });
+  } else if (Number(m[1]) !== bytes || Number(m[2]) !== files) {
+    problems.push({ path: 'bag-info.txt', problem: `Payload-Oxum says ${m[1]} bytes in ${m[2]} files, but data/ holds ${bytes} bytes in ${files} files` });
+  }
+}
+
+function linkProblem(f: ScannedFile): BagProblem | null {
+  if (f.kind === 'link') return { path: f.path, problem: 'is a symbolic link, which a bag may not contain; it was not followed' };
+  if (f.kind === 'other') return { path: f.path, problem: 'is not a regular file (a device, pipe or socket), which a bag may not contain' };
+  return null;
+}
+
+/**
+ * Checks one group of files (payload, or tag files) against its manifests: every file listed
+ * in every manifest and nothing listed that is absent, and every checksum.
+ */
+async function checkAgainst(bagDir: string, files: ScannedFile[], manifests: Manifest[], notListedWhy: string, problems: BagProblem[], onBytes: (n: number) => void): Promise<void> {
+  const present = new Set(files.map((f) => f.path));
+  const listed = new Set(manifests.flatMap((m) => [...m.entries.keys()]));
+  for (const p of [...listed].sort()) {
+    if (present.has(p)) continue;
+    const where = manifests.filter((m) => m.entries.has(p)).map((m) => m.file);
+    problems.push({ path: p, problem: `is listed in ${either(where, 'and')} but is missing from the bag` });
+  }
+  for (const f of files) {
+    const notIn = manifests.filter((m) => !m.entries.has(f.path)).map((m) => m.file);
+    if (notIn.length > 0) problems.push({ path: f.path, problem: `${notListedWhy} ${either(notIn)}` });
+    if (!listed.has(f.path)) continue;
+    const digests: FileDigests = await hashFile(path.join(bagDir, ...f.path.split('/')), onBytes);
+    const wrong = manifests.filter((m) => m.entries.has(f.path) && m.entries.get(f.path) !== digests[m.alg]);
+    if (wrong.length > 0) {
+      const algs = either(wrong.map((m) => ALG_LABEL[m.alg]), 'and');
+      problems.push({ path: f.path, problem: `does not match its ${algs} checksum in ${either(wrong.map((m) => m.file), 'and')}: it was changed or damaged after the bag was made` });
+    }
+  }
+}
+
+/**
+ * Validates a bag folder per RFC 8493, complete and valid: bagit.txt, every payload file in
+ * every payload manifest and no others, every SHA-256 and SHA-512 checksum, Payload-Oxum,
+ * and the tag manifests over all other files except `unlistedTagFiles` (e.g. the signature).
+ * Reports every problem found, not just the first. Throws NOT_FOUND if there is no folder.
+ */
+export async function validateBag(bagDir: string, opts: { unlistedTagFiles?: string[]; onProgress?: (bytes: number) => void } = {}): Promise<BagValidation> {
+  const stat = await lstat(bagDir).catch(() => null);
+  if (stat === null || !stat.isDirectory()) throw new VigilError('NOT_FOUND', `${bagDir} is not a folder; give the folder of an unpacked bag.`);
+  const problems: BagProblem[] = [];
+  let hashed = 0;
+  const onBytes = (n: number): void => {
+    hashed += n;
+    opts.onProgress?.(hashed);
+  };
+  const files = await scanBag(bagDir);
+  for (const f of files) {
+    const bad = linkProblem(f);
+    if (bad !== null) problems.push(bad);
+  }
+  const regular = files.filter((f) => f.kind === 'file');
+  await checkBagitTxt(bagDir, problems);
+  const info = await readBagInfo(bagDir, regular, problems);
+  const dataStat = await lstat(path.join(bagDir, 'data')).catch(() => null);
+  if (dataStat === null || !dataStat.isDirectory()) problems.push({ path: 'data/', problem: 'is missing: a bag keeps its evidence files in a folder named data' });
+  const payload = regular.filter((f) => f.path.startsWith('data/'));
+  const payloadBytes = payload.reduce((sum, f) => sum + f.size, 0);
+  checkOxum(info, payload.length, payloadBytes, problems);
+  const manifests = await loadManifests(bagDir, regular, 'manifest', problems);
+  await checkAgainst(bagDir, payload, manifests, 'is in the bag but not listed in', problems, onBytes);
+  const tagManifests = await loadManifests(bagDir, regular, 'tagmanifest', problems);
+  const unlisted = new Set(opts.unlistedTagFiles ?? []);
+  const tagFiles = regular.filter((f) => !f.path.startsWith('data/') && !/^tagmanifest-[^/]+\.txt$/.test(f.path) && !unlisted.has(f.path));
+  await checkAgainst(bagDir, tagFiles, tagManifests, 'is outside data/ but not listed in', problems, onBytes);
+  return { ok: problems.length === 0, problems, info, payloadFiles: payload.length, payloadBytes };
+}

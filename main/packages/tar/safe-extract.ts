@@ -1,0 +1,159 @@
+import { mkdir, mkdtemp, open, rename, rm, rmdir, lstat } from 'node:fs/promises';
+import path from 'node:path';
+import { PassThrough, type Readable } from 'node:stream';
+import { isVigilError, VigilError } from '../../../shared/errors';
+import { ByteSource } from './byte-source';
+import { DEFAULT_EXTRACT_LIMITS, EntryGuard, type CheckedEntry, type ExtractLimits } from './entry-guard';
+import { walkTar } from './tar-walk';
+
+export { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from './entry-guard';
+
+type FileHandler = (entry: CheckedEntry, body: AsyncGenerator<Buffer>) => Promise<void>;
+
+function resolveLimits(limits: Partial<ExtractLimits> | undefined): ExtractLimits {
+  const merged = { ...DEFAULT_EXTRACT_LIMITS, ...limits };
+  for (const [key, value] of Object.entries(merged)) {
+    if (!Number.isSafeInteger(value) || value < 0) throw new VigilError('INVALID_INPUT', `The extraction limit ${key} must be a whole number of at least 0.`);
+  }
+  return merged;
+}
+
+/** Walks and checks every entry, handing files to `onFile`; returns the bag folder name. */
+async function walkChecked(input: Readable, limits: ExtractLimits, onDir: (e: CheckedEntry) => Promise<void>, onFile: FileHandler): Promise<string> {
+  const guard = new EntryGuard(limits);
+  const src = new ByteSource(input);
+  try {
+    for await (const raw of walkTar(src)) {
+      const entry = guard.check(raw.name, raw.type, raw.typeflag, raw.size);
+      if (entry === null) continue;
+      if (entry.kind === 'directory') await onDir(entry);
+      else await onFile(entry, raw.body());
+    }
+  } catch (err) {
+    await src.close().catch(() => undefined);
+    throw err;
+  }
+  if (guard.top === null) throw new VigilError('PACKAGE_INVALID', 'The archive is empty: it holds no bag folder.');
+  return guard.top;
+}
+
+function fsError(err: unknown, what: string): VigilError {
+  if (isVigilError(err)) return err;
+  if ((err as NodeJS.ErrnoException | null)?.code === 'ENOSPC') {
+    return new VigilError('DISK_FULL', `The disk filled up while ${what}; nothing was kept. Free some space and try again.`, { cause: err });
+  }
+  return new VigilError('IO_ERROR', `Writing failed while ${what}; nothing was kept. Check the folder and try again.`, { cause: err });
+}
+
+async function writeNewFile(target: string, body: AsyncGenerator<Buffer>): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+  // 'wx': never follow or overwrite anything already there.
+  const fh = await open(target, 'wx', 0o600);
+  try {
+    for await (const chunk of body) {
+      let done = 0;
+      while (done < chunk.length) done += (await fh.write(chunk, done)).bytesWritten;
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Creates `dir` if missing; true when this call created it (so a failure removes it again). */
+async function ensureDir(dir: string): Promise<boolean> {
+  try {
+    return (await mkdir(dir, { recursive: true, mode: 0o700 })) !== undefined;
+  } catch (err) {
+    throw fsError(err, `creating ${dir}`);
+  }
+}
+
+/**
+ * Extracts a tar holding one bag folder into `destDir`, refusing anything unsafe (see
+ * EntryGuard and walkTar). Works in a fresh hidden folder and moves the bag into place only
+ * when the whole archive passed; on any failure nothing is left behind.
+ * Returns the bag folder and its files, '/' separated and relative to it.
+ */
+export async function extractTar(input: Readable, destDir: string, limits?: Partial<ExtractLimits>): Promise<{ bagDir: string; files: string[] }> {
+  const lim = resolveLimits(limits);
+  const created = await ensureDir(destDir);
+  let work: string | null = null;
+  try {
+    const root = await mkdtemp(path.join(destDir, '.vigil-extract-')).catch((err: unknown) => Promise.reject(fsError(err, `preparing ${destDir}`)));
+    work = root;
+    const files: string[] = [];
+    const local = (p: string): string => path.join(root, ...p.split('/'));
+    const top = await walkChecked(
+      input,
+      lim,
+      async (e) => {
+        await mkdir(local(e.path), { recursive: true, mode: 0o700 }).catch((err: unknown) => Promise.reject(fsError(err, 'extracting the package')));
+      },
+      async (e, body) => {
+        await writeNewFile(local(e.path), body).catch((err: unknown) => Promise.reject(fsError(err, 'extracting the package')));
+        files.push(e.inBag);
+      },
+    );
+    const bagDir = path.join(destDir, top);
+    if (await lstat(bagDir).then(() => true, () => false)) {
+      throw new VigilError('INVALID_INPUT', `${bagDir} already exists; extract into an empty folder.`);
+    }
+    await rename(local(top), bagDir).catch((err: unknown) => Promise.reject(fsError(err, `moving the bag into ${destDir}`)));
+    await rmdir(root);
+    return { bagDir, files };
+  } catch (err) {
+    if (work !== null) await rm(work, { recursive: true, force: true });
+    if (created) await rmdir(destDir).catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * Feeds one entry's data to `onFile` through a stream with backpressure. If `onFile` returns
+ * without reading everything, the rest is skipped; if it throws, that error ends the walk.
+ */
+async function feedEntry(entry: CheckedEntry, chunks: AsyncGenerator<Buffer>, onFile: (path: string, size: number, body: Readable) => Promise<void>): Promise<void> {
+  const body = new PassThrough();
+  let settled = false;
+  const outcome = Promise.resolve()
+    .then(() => onFile(entry.path, entry.size, body))
+    .then(
+      () => null,
+      (err: unknown) => ({ err }),
+    )
+    .finally(() => {
+      settled = true;
+    });
+  try {
+    for await (const chunk of chunks) {
+      if (settled) {
+        // Done early: skip the rest of this entry, unless it failed, which ends everything.
+        if ((await outcome) !== null) break;
+        continue;
+      }
+      if (!body.write(chunk)) await Promise.race([new Promise((resolve) => body.once('drain', resolve)), outcome]);
+    }
+    body.end();
+  } catch (err) {
+    body.destroy(err instanceof Error ? err : new Error(String(err)));
+    await outcome;
+    throw err;
+  }
+  const result = await outcome;
+  if (!body.readableEnded) body.destroy();
+  if (result !== null) throw result.err;
+}
+
+/**
+ * Reads a tar holding one bag folder without writing anything, with the same checks as
+ * extractTar, calling `onFile` for each file with its archive path (`<bag>/<path in bag>`).
+ */
+export async function visitTar(input: Readable, onFile: (path: string, size: number, body: Readable) => Promise<void>, limits?: Partial<ExtractLimits>): Promise<void> {
+  const lim = resolveLimits(limits);
+  await walkChecked(
+    input,
+    lim,
+    () => Promise.resolve(),
+    (entry, chunks) => feedEntry(entry, chunks, onFile),
+  );
+}

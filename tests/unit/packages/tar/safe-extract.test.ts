@@ -1,0 +1,217 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { extractTar, visitTar } from '../../../../main/packages/tar/safe-extract';
+import { hasTool } from '../../../helpers/tools';
+import { buildTar, cleanup, failure, file, tempDir, writeSampleTar, type TarMember } from '../helpers';
+
+const hasTar = hasTool('tar');
+const dirs: string[] = [];
+afterEach(() => cleanup(dirs));
+
+function fresh(): string {
+  const d = tempDir();
+  dirs.push(d);
+  return d;
+}
+
+/** Extracts into an existing empty folder and expects a refusal that leaves it empty. */
+async function expectRefused(tar: Buffer, mention: RegExp, limits?: Parameters<typeof extractTar>[2]): Promise<void> {
+  const dest = fresh();
+  const f = await failure(extractTar(Readable.from([tar]), dest, limits));
+  expect(f?.code).toBe('PACKAGE_INVALID');
+  expect(f?.message).toMatch(mention);
+  expect(fs.readdirSync(dest)).toEqual([]);
+}
+
+const dir = (name: string): TarMember => ({ header: { name, type: 'directory' } });
+
+describe('packages/tar/extractTar', () => {
+  it('extracts a bag written by writeBag, with folders, long and non-ASCII names', async () => {
+    const work = fresh();
+    const tarFile = await writeSampleTar(work);
+    const dest = path.join(work, 'out');
+    const { bagDir, files } = await extractTar(fs.createReadStream(tarFile), dest);
+    expect(bagDir).toBe(path.join(dest, 'bag-1'));
+    expect(files).toContain('data/items/déclaration.txt');
+    expect(files).toContain('tagmanifest-sha512.txt.minisig');
+    expect(fs.readFileSync(path.join(bagDir, 'data/items/déclaration.txt'), 'utf8')).toBe('témoignage\n');
+    expect(fs.readdirSync(dest)).toEqual(['bag-1']);
+  });
+
+  it.skipIf(!hasTar).each(['gnu', 'pax', 'ustar'])('extracts what GNU tar --format=%s makes of a bag folder', async (format) => {
+    const work = fresh();
+    const src = path.join(work, 'src');
+    const { bagDir } = await extractTar(fs.createReadStream(await writeSampleTar(work)), src);
+    const longName = `${'n'.repeat(120)}.txt`;
+    if (format !== 'ustar') fs.writeFileSync(path.join(bagDir, 'data', longName), 'long');
+    const tarFile = path.join(work, `${format}.tar`);
+    const r = spawnSync('tar', [`--format=${format}`, '-cf', tarFile, '-C', src, 'bag-1']);
+    expect(r.status, r.stderr.toString()).toBe(0);
+    const out = await extractTar(fs.createReadStream(tarFile), path.join(work, 'out'));
+    expect(out.files.sort()).toEqual((await extractTarFiles(src)).sort());
+  });
+
+  it('accepts a leading ./ as tar -C dir . produces', async () => {
+    const tar = await buildTar([dir('./'), dir('./bag/'), file('./bag/bagit.txt', 'x')]);
+    const { files } = await extractTar(Readable.from([tar]), fresh());
+    expect(files).toEqual(['bagit.txt']);
+  });
+
+  const hostile: [string, () => Promise<Buffer>, RegExp][] = [
+    ['a ../ path', () => buildTar([file('bag/../x')]), /"bag\/\.\.\/x" contains "\.\."/],
+    ['a leading ../', () => buildTar([file('../x')]), /"\.\.\/x"/],
+    ['an absolute path', () => buildTar([file('/etc/x')]), /"\/etc\/x" is an absolute path/],
+    ['a symlink', () => buildTar([dir('bag/'), { header: { name: 'bag/l', type: 'symlink', linkname: '/etc/passwd' } }]), /"bag\/l" is a symbolic link/],
+    ['a hardlink', () => buildTar([file('bag/a'), { header: { name: 'bag/b', type: 'link', linkname: 'bag/a' } }]), /"bag\/b" is a hard link/],
+    ['a character device', () => buildTar([{ header: { name: 'bag/tty', type: 'character-device', devmajor: 5, devminor: 0 } }]), /"bag\/tty" is a device file/],
+    ['a block device', () => buildTar([{ header: { name: 'bag/sda', type: 'block-device', devmajor: 8, devminor: 0 } }]), /"bag\/sda" is a device file/],
+    ['a FIFO', () => buildTar([{ header: { name: 'bag/pipe', type: 'fifo' } }]), /"bag\/pipe" is a FIFO/],
+    ['two top-level folders', () => buildTar([file('bag/a'), file('other/b')]), /"other\/b" is outside the bag folder "bag"/],
+    ['a top-level file', () => buildTar([file('bagit.txt')]), /"bagit.txt" is outside the bag folder/],
+    ['a duplicate entry', () => buildTar([file('bag/data/x', 'one'), file('bag/data/x', 'two')]), /"bag\/data\/x" appears twice/],
+    ['Data/x vs data/x', () => buildTar([file('bag/data/x'), file('bag/Data/x')]), /"bag\/Data\/x" collides with "bag\/data"/],
+    ['names equal after case folding', () => buildTar([file('bag/data/A.txt'), file('bag/data/a.txt')]), /collides with "bag\/data\/A.txt"/],
+    ['NFC vs NFD names', () => buildTar([file('bag/caf\u00e9'), file('bag/cafe\u0301')]), /collides with "bag\/café"/],
+    ['a file used as a folder', () => buildTar([file('bag/a'), file('bag/a/b')]), /needs "bag\/a" to be a folder/],
+    ['a backslash', () => buildTar([file('bag/a\\b')]), /contains a backslash/],
+    ['a control character', () => buildTar([file('bag/a\u0007b')]), /control character/],
+    ['a Windows drive name', () => buildTar([file('bag/C:x')]), /character Windows does not allow/],
+    ['a long PAX name with ..', () => buildTar([file(`bag/${'d/'.repeat(60)}../../x`)]), /contains "\.\."/],
+  ];
+  it.each(hostile)('refuses %s and leaves nothing behind', async (_what, make, mention) => {
+    await expectRefused(await make(), mention);
+  });
+
+  it('refuses a GNU long name that hides ../', async () => {
+    const name = `bag/${'a'.repeat(120)}/../../../escape`;
+    const longHeader = Buffer.alloc(512);
+    longHeader.write('././@LongLink', 0);
+    longHeader.write('0000644\0', 100);
+    longHeader.write((Buffer.byteLength(name) + 1).toString(8).padStart(11, '0') + '\0', 124);
+    longHeader.write('L', 156);
+    longHeader.write('ustar  \0', 257, 'latin1');
+    longHeader.fill(0x20, 148, 156);
+    let sum = 0;
+    for (const b of longHeader) sum += b;
+    longHeader.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
+    const nameData = Buffer.alloc(512);
+    nameData.write(`${name}\0`);
+    const rest = await buildTar([file('bag/innocent')]);
+    await expectRefused(Buffer.concat([longHeader, nameData, rest]), /escape" contains "\.\."/);
+  });
+
+  it('refuses a header claiming 10 MiB with 1 KiB of data (truncated archive)', async () => {
+    const full = await buildTar([file('bag/big', Buffer.alloc(10 * 1024 * 1024, 1))]);
+    await expectRefused(full.subarray(0, 512 + 1024), /ends inside "bag\/big": its header says 10485760 bytes but only 1024 are there/);
+  });
+
+  it('refuses an archive cut at an entry boundary (no end marker)', async () => {
+    const full = await buildTar([file('bag/a', 'x'.repeat(512)), file('bag/b', 'y'.repeat(512))]);
+    await expectRefused(full.subarray(0, 1024), /without its end marker/);
+    await expectRefused(full.subarray(0, full.length - 512), /incomplete end marker/);
+  });
+
+  it('refuses data hidden after the end marker', async () => {
+    const tar = await buildTar([file('bag/a')]);
+    const hidden = await buildTar([file('bag/hidden')]);
+    await expectRefused(Buffer.concat([tar, hidden]), /data after its end marker/);
+  });
+
+  it('refuses a header with a bad checksum', async () => {
+    const tar = await buildTar([file('bag/a')]);
+    tar[10] = (tar[10] ?? 0) ^ 1;
+    await expectRefused(tar, /checksum/);
+  });
+
+  it('refuses an entry over the size limit and a total over the limit', async () => {
+    await expectRefused(await buildTar([file('bag/a', Buffer.alloc(1000))]), /"bag\/a" is 1000 bytes, over the limit of 999/, { maxEntryBytes: 999 });
+    const two = await buildTar([file('bag/a', Buffer.alloc(600)), file('bag/b', Buffer.alloc(600))]);
+    await expectRefused(two, /"bag\/b" brings the package over the limit of 1000 bytes/, { maxTotalBytes: 1000 });
+  });
+
+  it('refuses too many entries', async () => {
+    const many = await buildTar(Array.from({ length: 12 }, (_, i) => file(`bag/f${i}`)));
+    await expectRefused(many, /"bag\/f10" goes past the limit of 10 entries/, { maxEntries: 10 });
+  });
+
+  it('removes a destination folder it created when extraction fails', async () => {
+    const dest = path.join(fresh(), 'new');
+    const f = await failure(extractTar(Readable.from([await buildTar([file('/etc/x')])]), dest));
+    expect(f?.code).toBe('PACKAGE_INVALID');
+    expect(fs.existsSync(dest)).toBe(false);
+  });
+
+  it('never overwrites a bag folder already in the destination', async () => {
+    const dest = fresh();
+    fs.mkdirSync(path.join(dest, 'bag'));
+    fs.writeFileSync(path.join(dest, 'bag', 'keep'), 'mine');
+    const f = await failure(extractTar(Readable.from([await buildTar([file('bag/keep', 'theirs')])]), dest));
+    expect(f?.code).toBe('INVALID_INPUT');
+    expect(fs.readdirSync(dest)).toEqual(['bag']);
+    expect(fs.readFileSync(path.join(dest, 'bag', 'keep'), 'utf8')).toBe('mine');
+  });
+
+  it('refuses an empty archive', async () => {
+    await expectRefused(Buffer.alloc(1024), /empty/);
+  });
+});
+
+describe('packages/tar/visitTar', () => {
+  it('visits every file with its archive path and exact bytes, writing nothing', async () => {
+    const tar = await buildTar([dir('bag/'), file('bag/a.txt', 'alpha'), file('bag/data/b.bin', Buffer.alloc(200_000, 9)), file('bag/c', 'skipped')]);
+    const seen: [string, number, number][] = [];
+    await visitTar(Readable.from([tar]), async (p, size, body) => {
+      if (p === 'bag/c') return; // not reading a body must not derail the walk
+      let n = 0;
+      for await (const chunk of body as AsyncIterable<Buffer>) n += chunk.length;
+      seen.push([p, size, n]);
+    });
+    expect(seen).toEqual([
+      ['bag/a.txt', 5, 5],
+      ['bag/data/b.bin', 200_000, 200_000],
+    ]);
+  });
+
+  it('refuses the same hostile entries as extractTar', async () => {
+    const f = await failure(visitTar(Readable.from([await buildTar([file('bag/a'), file('bag/A')])]), () => Promise.resolve()));
+    expect(f?.code).toBe('PACKAGE_INVALID');
+  });
+
+  it('reports truncation to the reader of the body and to the caller', async () => {
+    const full = await buildTar([file('bag/big', Buffer.alloc(100_000, 1))]);
+    let bodyError: unknown = null;
+    const f = await failure(
+      visitTar(Readable.from([full.subarray(0, 50_000)]), async (_p, _s, body) => {
+        try {
+          for await (const _ of body as AsyncIterable<Buffer>);
+        } catch (err) {
+          bodyError = err;
+        }
+      }),
+    );
+    expect(f?.code).toBe('PACKAGE_INVALID');
+    expect(bodyError).not.toBeNull();
+  });
+
+  it('passes on an error thrown by the visitor', async () => {
+    const tar = await buildTar([file('bag/a'), file('bag/b')]);
+    await expect(visitTar(Readable.from([tar]), () => Promise.reject(new Error('visitor says no')))).rejects.toThrow('visitor says no');
+  });
+});
+
+/** The files under a bag folder, relative and '/' separated. */
+async function extractTarFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = (d: string, rel: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const r = rel === '' ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory()) walk(path.join(d, e.name), r);
+      else out.push(r);
+    }
+  };
+  walk(path.join(root, 'bag-1'), '');
+  return Promise.resolve(out);
+}
