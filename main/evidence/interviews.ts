@@ -77,22 +77,8 @@ export function attachRecording(vault: Vault, interviewId: string, itemId: strin
   });
 }
 
-interface InterviewDbRow {
-  id: string;
-  caseId: string;
-  intervieweeId: string;
-  intervieweeCode: string;
-  interviewerId: string;
-  interviewerName: string;
-  date: string | null;
-  dateApprox: number;
-  mode: InterviewMode;
-  language: string;
-  consent: string;
-  recordings: string | null;
-  currentRevision: number | null;
-  createdAt: string;
-}
+/** The row as selected: flags as integers and JSON columns as text. */
+type InterviewDbRow = Omit<InterviewRow, 'dateApprox' | 'consent' | 'recordingItemIds'> & { dateApprox: number; consent: string; recordings: string | null };
 
 const INTERVIEW_SELECT = `
   SELECT iv.id, iv.case_id AS caseId, iv.interviewee_id AS intervieweeId, p.code AS intervieweeCode,

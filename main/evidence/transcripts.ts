@@ -121,17 +121,8 @@ export function readSegments(db: ReadDb, revisionId: string): Segment[] {
     .all(revisionId) as Segment[];
 }
 
-interface RevisionDbRow {
-  id: string;
-  interviewId: string;
-  revision: number;
-  sha256: string;
-  note: string;
-  createdAt: string;
-  createdById: string;
-  createdByName: string;
-  segmentCount: number;
-}
+/** A revision row as selected, with the author's columns flat. */
+type RevisionDbRow = Omit<Revision, 'createdBy' | 'segments'> & { createdById: string; createdByName: string; segmentCount: number };
 
 const REVISION_SELECT = `
   SELECT r.id, r.interview_id AS interviewId, r.revision, r.sha256, r.note, r.created_at AS createdAt,
