@@ -3,6 +3,7 @@ import { isVigilError } from '../../shared/errors';
 import { registerCaseCommands } from './commands/cases';
 import { registerCustodyCommands } from './commands/custody';
 import { registerDemoCommand } from './commands/demo';
+import { registerExportCommand } from './commands/export';
 import { registerIdentityCommand, registerRecipientCommands } from './commands/recipients';
 import { registerSearchCommands } from './commands/search';
 import { registerTimelineCommands } from './commands/timeline';
@@ -34,6 +35,7 @@ export function buildProgram(version: string): Command {
   registerDemoCommand(program);
   registerIdentityCommand(program);
   registerRecipientCommands(program);
+  registerExportCommand(program);
   exitOverrideEverywhere(program);
   return program;
 }

@@ -6,9 +6,13 @@ import { removeOrphans, verifyVault, type VaultReport } from '../../vault/verify
 import { out, outJson } from '../output';
 import type { SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
+import { registerImportCommand } from './import';
+import { isPackageTarget, verifyPackageCommand, type PackageVerifyOptions } from './package-verify';
 
-/** `vigil log`, `vigil checkpoint` and `vigil verify` (of a vault). */
+/** `vigil log`, `vigil checkpoint`, `vigil verify` (of a vault, package or bag) and `vigil import`. */
 export function registerCustodyCommands(program: Command): void {
+  // Import lives beside verify: it runs the same package verification before anything enters the vault.
+  registerImportCommand(program);
   program
     .command('log <dir>')
     .description('print the custody log')
@@ -43,13 +47,21 @@ export function registerCustodyCommands(program: Command): void {
 
   program
     .command('verify <target>')
-    .description('verify a vault: database integrity, custody signatures and links, checkpoint, and every object')
+    .description('verify a vault (folder with vault.json), a sealed package (FILE.tar.age) or an unpacked bag folder')
     .option('--quick', 'skip decrypting and hashing every object')
     .option('--json', 'print the report as JSON')
+    .option('--identity <file>', 'package: an age identity file (AGE-SECRET-KEY-1… lines) to decrypt with')
+    .option('--age-passphrase-file <file>', 'package: the passphrase of a passphrase-sealed package, on the first line of a file')
+    .option('--vault <dir>', 'package: decrypt with the key of the member who unlocks this vault')
+    .option('--receipt <file>', 'package: the receipt to check (default: <name>.receipt.txt beside the package)')
     .option('--repair', 'remove orphaned objects and temp files left by interrupted writes')
     .option('--passphrase-file <file>', 'read the passphrase from a file')
     .option('--recovery-code', 'unlock with the recovery code')
-    .action(async (target: string, opts: SecretOptions & { quick?: boolean; json?: boolean; repair?: boolean }) => {
+    .action(async (target: string, opts: PackageVerifyOptions & { quick?: boolean; repair?: boolean }) => {
+      if (isPackageTarget(target)) {
+        await verifyPackageCommand(target, opts);
+        return;
+      }
       const report = await withVault(target, opts, async (vault) => {
         if (opts.repair) {
           const removed = await removeOrphans(vault);

@@ -3,6 +3,7 @@ import type { Db } from '../database';
 import { migration0010Initial } from './0010-initial';
 import { migration0020Evidence } from './0020-evidence';
 import { migration0030Recipients } from './0030-recipients';
+import { migration0040Provenance } from './0040-provenance';
 
 /** One schema step: its number (rising in tens) and the function that applies it. */
 export interface Migration {
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'initial', up: migration0010Initial },
   { version: 20, name: 'evidence', up: migration0020Evidence },
   { version: 30, name: 'recipients', up: migration0030Recipients },
+  { version: 40, name: 'provenance', up: migration0040Provenance },
 ];
 
 /** The schema version this build of Vigil writes. */

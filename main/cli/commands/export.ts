@@ -1,0 +1,80 @@
+import type { Command } from 'commander';
+import { VigilError } from '../../../shared/errors';
+import { wipe } from '../../crypto/sodium';
+import { resolveCaseId } from '../../evidence/resolve';
+import { exportPackage, loadProfile, type ExportResult } from '../../packages/export/export';
+import { resolveRecipients } from '../../packages/recipients';
+import { memberIdentity } from '../../vault/identity';
+import type { Vault } from '../../vault/vault';
+import { vaultOptions } from '../options';
+import { formatBytes, out, outJson, progressBar } from '../output';
+import { readNewPassphrase, type SecretOptions } from '../secrets';
+import { withVault } from '../unlock';
+
+type ExportOpts = SecretOptions & { json?: boolean; case: string; items?: string; to?: string; passphrase?: boolean; profile: string; output: string };
+
+function checkSeal(opts: ExportOpts): void {
+  if (opts.to !== undefined && opts.passphrase) throw new VigilError('INVALID_INPUT', 'Give either --to (recipients) or --passphrase, not both.');
+  if (opts.to === undefined && !opts.passphrase) throw new VigilError('INVALID_INPUT', 'Say who can open the package: --to age1…[,age1…|name from "vigil recipients list"], or --passphrase.');
+}
+
+/** The exporting member's minisign fingerprint, to read out to the recipient. */
+function signerFingerprint(vault: Vault): string {
+  const id = memberIdentity(vault);
+  if (id.ageIdentity.kind === 'x25519') wipe(id.ageIdentity.secretKey);
+  return id.fingerprints.minisign;
+}
+
+async function runExport(dir: string, opts: ExportOpts, version: string): Promise<ExportResult & { fingerprint: string }> {
+  checkSeal(opts);
+  const profile = await loadProfile(opts.profile);
+  const passphrase = opts.passphrase ? await readNewPassphrase('VIGIL_PACKAGE_PASSPHRASE', undefined, 'Package passphrase (not the vault passphrase)') : undefined;
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  let bar: ReturnType<typeof progressBar> | null = null;
+  try {
+    return await withVault(dir, opts, async (vault) => {
+      const itemIds = opts.items?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      const result = await exportPackage(vault, {
+        caseId: resolveCaseId(vault.db, opts.case),
+        ...(itemIds && itemIds.length > 0 ? { itemIds } : {}),
+        recipients: opts.to === undefined ? null : resolveRecipients(vault.db, opts.to),
+        ...(passphrase !== undefined ? { passphrase } : {}),
+        profile,
+        output: opts.output,
+        signal: controller.signal,
+        softwareVersion: version,
+        onProgress: (done, total) => {
+          bar ??= progressBar('Sealing package', total);
+          bar.update(done);
+        },
+      });
+      return { ...result, fingerprint: signerFingerprint(vault) };
+    });
+  } finally {
+    (bar as ReturnType<typeof progressBar> | null)?.finish();
+    process.off('SIGINT', onSigint);
+  }
+}
+
+/** `vigil export`: seals a case into FILE.tar.age for the named recipients (or a passphrase), with a signed receipt beside it. */
+export function registerExportCommand(program: Command): void {
+  vaultOptions(program.command('export <dir>').description('seal a case into a signed, encrypted BagIt package (FILE.tar.age) with a receipt'))
+    .requiredOption('--case <case>', 'the case (id or reference)')
+    .option('--items <ids>', 'only these items (comma-separated ids)')
+    .option('--to <recipients>', 'age1… keys or address-book names, comma-separated')
+    .option('--passphrase', 'seal to a passphrase instead (from VIGIL_PACKAGE_PASSPHRASE or typed twice)')
+    .option('--profile <profile>', 'protected (default), full, or a profile JSON file', 'protected')
+    .requiredOption('-o, --output <file>', 'the new package, FILE.tar.age (never overwritten)')
+    .action(async (dir: string, opts: ExportOpts) => {
+      const r = await runExport(dir, opts, program.version() ?? '0.0.0');
+      if (opts.json) return outJson(r);
+      out(`Package:  ${r.packagePath}`);
+      out(`SHA-256:  ${r.packageSha256}`);
+      out(`Receipt:  ${r.receiptPath} (signed: ${r.receiptPath}.minisig)`);
+      out(`Bag:      ${r.bag}, ${r.items} item(s), ${formatBytes(r.bytes)}, package id ${r.packageId}`);
+      out(`Signed by your key with fingerprint: ${r.fingerprint}`);
+      out('Read this fingerprint to the recipient over a separate channel (a phone call, in person); they compare it with the key in data/custody/keys.txt before trusting the package.');
+    });
+}

@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { wipe } from '../../crypto/sodium';
+import { importPackage } from '../../packages/import';
+import { vaultOptions } from '../options';
+import { out, outJson } from '../output';
+import type { SecretOptions } from '../secrets';
+import { withVault } from '../unlock';
+import { packageIdentities } from './package-verify';
+
+/** `vigil import <dir> FILE.tar.age`: verifies a package fully, then brings its case in with provenance. */
+export function registerImportCommand(program: Command): void {
+  vaultOptions(
+    program
+      .command('import <dir> <package>')
+      .description('verify a sealed package completely, then import its case, items, transcripts and records with their provenance')
+      .option('--identity <file>', 'an age identity file to decrypt with (default: your own member key)')
+      .option('--age-passphrase-file <file>', 'the passphrase of a passphrase-sealed package, on the first line of a file'),
+  ).action(async (dir: string, file: string, opts: SecretOptions & { identity?: string; agePassphraseFile?: string; json?: boolean }) => {
+    const given = opts.identity !== undefined || opts.agePassphraseFile !== undefined;
+    const identities = given ? await packageIdentities(opts) : undefined;
+    try {
+      const result = await withVault(dir, opts, (vault) => importPackage(vault, file, identities === undefined ? {} : { identities }));
+      if (opts.json) {
+        outJson(result);
+        return;
+      }
+      out(`Imported package ${result.packageId} from vault ${result.sourceVault} after every check passed.`);
+      out(`New case ${result.caseId}: ${result.items} item(s), ${result.people} person(s), ${result.transcripts} transcript(s), ${result.events} event(s), ${result.requests} request(s).`);
+      out("The sender's custody entries, checkpoint and keys are kept with the case; the import is recorded in this vault's custody log.");
+    } finally {
+      for (const id of identities ?? []) wipe(id.kind === 'x25519' ? id.secretKey : id.passphrase);
+    }
+  });
+}

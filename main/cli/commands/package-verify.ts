@@ -1,0 +1,107 @@
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VigilError } from '../../../shared/errors';
+import { parseIdentity, type AgeIdentity } from '../../crypto/age';
+import { wipe } from '../../crypto/sodium';
+import { verifyBagFolder, verifyPackageFile, type PackageReport } from '../../packages/verify';
+import { memberIdentity } from '../../vault/identity';
+import { out, outJson } from '../output';
+import type { SecretOptions } from '../secrets';
+import { withVault } from '../unlock';
+
+/** Options of `vigil verify` that concern packages. */
+export interface PackageVerifyOptions extends SecretOptions {
+  identity?: string;
+  agePassphraseFile?: string;
+  vault?: string;
+  receipt?: string;
+  json?: boolean;
+}
+
+/** True when `target` is a package file or a bag folder rather than a vault folder. */
+export function isPackageTarget(target: string): boolean {
+  const st = statSync(target, { throwIfNoEntry: false });
+  if (st === undefined) return target.endsWith('.age');
+  if (st.isFile()) return true;
+  return st.isDirectory() && existsSync(path.join(target, 'bagit.txt')) && !existsSync(path.join(target, 'vault.json'));
+}
+
+/** Reads an age identity file: `AGE-SECRET-KEY-1…` lines; `#` comments and blank lines are skipped. */
+export async function readIdentityFile(file: string): Promise<AgeIdentity[]> {
+  const text = await readFile(file, 'utf8').catch((err: unknown) => {
+    throw new VigilError('NOT_FOUND', `The identity file ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}). Check the path.`);
+  });
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  const ids = lines.map((l) => {
+    try {
+      return parseIdentity(l);
+    } catch {
+      throw new VigilError('INVALID_INPUT', `${file} holds a line that is not an age identity (AGE-SECRET-KEY-1…). Give the key file made by age-keygen or vigil identity.`);
+    }
+  });
+  if (ids.length === 0) throw new VigilError('INVALID_INPUT', `${file} holds no age identity (a line starting AGE-SECRET-KEY-1).`);
+  return ids;
+}
+
+/** Reads the passphrase of a passphrase-sealed package from the first line of a file. */
+export async function readAgePassphrase(file: string): Promise<AgeIdentity> {
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new VigilError('NOT_FOUND', `The passphrase file ${file} cannot be read. Check the path.`);
+  });
+  const line = text.split(/\r?\n/)[0] ?? '';
+  if (line === '') throw new VigilError('INVALID_INPUT', `The first line of ${file} is empty; put the package passphrase there.`);
+  return { kind: 'scrypt', passphrase: new Uint8Array(Buffer.from(line, 'utf8')) };
+}
+
+/** The keys to open a package with, from --identity, --age-passphrase-file or --vault (in that order). */
+export async function packageIdentities(opts: PackageVerifyOptions): Promise<AgeIdentity[]> {
+  if (opts.identity !== undefined) return readIdentityFile(opts.identity);
+  if (opts.agePassphraseFile !== undefined) return [await readAgePassphrase(opts.agePassphraseFile)];
+  if (opts.vault !== undefined) return [await withVault(opts.vault, opts, (vault) => memberIdentity(vault).ageIdentity)];
+  throw new VigilError('INVALID_INPUT', 'No key was given to open the package. Add --identity <age key file>, --age-passphrase-file <file> for a passphrase-sealed package, or --vault <your vault folder> to use your own key.');
+}
+
+/** The receipt to check: the one given, or `<name>.receipt.txt` beside the package when it exists. */
+function receiptFor(file: string, given: string | undefined): string | undefined {
+  if (given !== undefined) {
+    if (!existsSync(given)) throw new VigilError('NOT_FOUND', `There is no receipt at ${given}. Check the path.`);
+    return given;
+  }
+  const beside = `${file.replace(/\.tar\.age$|\.age$/, '')}.receipt.txt`;
+  return existsSync(beside) ? beside : undefined;
+}
+
+/** Prints a package report for a reader who is not a technician. */
+export function printPackageReport(report: PackageReport, target: string): void {
+  out(`Verification of ${report.packageId ? `package ${report.packageId}` : target}${report.bag ? ` (bag ${report.bag})` : ''}`);
+  if (report.vault) out(`From vault ${report.vault}; ${report.items} evidence item(s).`);
+  if (report.signers.length > 0) {
+    out('Signers named in the package (compare each fingerprint with the sender over a separate channel):');
+    for (const s of report.signers) out(`  ${s.name}  fingerprint ${s.fingerprint}  (ed25519:${s.publicKey.slice(0, 16)}…)`);
+  }
+  for (const c of report.checks) out(`  ${c.ok ? 'PASS' : 'FAIL'}  ${c.check.padEnd(10)} ${c.subject ? `${c.subject}: ` : ''}${c.detail}`);
+  out(report.ok ? 'Result: every check passed.' : 'Result: PROBLEMS FOUND (see FAIL lines above). Do not rely on this package; ask the sender for a new copy.');
+}
+
+/** `vigil verify FILE.tar.age|BAGDIR`: verifies, prints, and sets exit status 1 when a check failed. */
+export async function verifyPackageCommand(target: string, opts: PackageVerifyOptions): Promise<void> {
+  let report: PackageReport;
+  const st = statSync(target, { throwIfNoEntry: false });
+  if (st === undefined) throw new VigilError('NOT_FOUND', `There is no package or bag at ${target}. Check the path.`);
+  if (st.isDirectory()) {
+    const receipt = opts.receipt === undefined ? {} : { receipt: receiptFor(target, opts.receipt) ?? opts.receipt };
+    report = await verifyBagFolder(target, receipt);
+  } else {
+    const ids = await packageIdentities(opts);
+    const receipt = receiptFor(target, opts.receipt);
+    try {
+      report = await verifyPackageFile(target, { identities: ids, ...(receipt === undefined ? {} : { receipt }) });
+    } finally {
+      for (const id of ids) wipe(id.kind === 'x25519' ? id.secretKey : id.passphrase);
+    }
+  }
+  if (opts.json) outJson(report);
+  else printPackageReport(report, target);
+  if (!report.ok) process.exitCode = 1;
+}

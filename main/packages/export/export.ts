@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { VigilError } from '../../../shared/errors';
+import { encodeRecipient, type AgeRecipient } from '../../crypto/age';
+import { minisignPublicKeyLine, minisignSign } from '../../crypto/minisign';
+import { makeCheckpoint } from '../../custody/checkpoint-store';
+import { getCase } from '../../evidence/cases';
+import { keyFingerprint, memberMinisignKey } from '../../vault/identity';
+import type { Vault } from '../../vault/vault';
+import { writeBag, type BagEntry } from '../bagit/bag-writer';
+import { buildPayload, type PayloadPlan } from './payload';
+import { assertAbsent, publishTemp, writeNewFile, writeSealedTemp } from './package-file';
+import type { ExportProfile } from './profile';
+import { receiptText } from './texts';
+
+export { loadProfile, type CustomProfile, type ExportProfile } from './profile';
+
+/** What to export, to whom, and how. */
+export interface ExportOptions {
+  caseId: string;
+  itemIds?: string[];
+  /** X25519 public keys of the recipients; null when sealing to a passphrase. */
+  recipients: Uint8Array[] | null;
+  /** A passphrase (age scrypt recipient) instead of recipients. */
+  passphrase?: string;
+  profile: ExportProfile;
+  /** Path of the new FILE.tar.age; it must not exist. */
+  output: string;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+  /** Bag-Software-Agent version (the CLI passes its own). */
+  softwareVersion?: string;
+}
+
+/** What an export produced. */
+export interface ExportResult {
+  packagePath: string;
+  receiptPath: string;
+  packageSha256: string;
+  packageId: string;
+  bag: string;
+  items: number;
+  bytes: number;
+}
+
+function ageRecipients(opts: ExportOptions): { recipients: AgeRecipient[]; shown: string; fingerprints: string[] } {
+  const keys = opts.recipients ?? [];
+  if (opts.passphrase !== undefined) {
+    if (keys.length > 0) throw new VigilError('INVALID_INPUT', 'Seal a package either to recipients or to a passphrase, not both.');
+    if ([...opts.passphrase].length < 8) throw new VigilError('INVALID_INPUT', 'Choose a package passphrase of at least 8 characters (several words are best).');
+    return { recipients: [{ kind: 'scrypt', passphrase: Buffer.from(opts.passphrase, 'utf8') }], shown: 'passphrase', fingerprints: ['passphrase'] };
+  }
+  if (keys.length === 0) throw new VigilError('INVALID_INPUT', 'Name at least one recipient ("age1…" key or address-book name), or seal to a passphrase.');
+  const texts = keys.map((k) => encodeRecipient(k));
+  return { recipients: keys.map((publicKey) => ({ kind: 'x25519', publicKey })), shown: texts.join(','), fingerprints: texts.map((t) => keyFingerprint(t)) };
+}
+
+function paths(output: string): { packagePath: string; receiptPath: string; fileName: string } {
+  const packagePath = path.resolve(output);
+  const fileName = path.basename(packagePath);
+  if (!fileName.endsWith('.tar.age') || fileName === '.tar.age') throw new VigilError('INVALID_INPUT', `Name the package FILE.tar.age (got "${fileName}").`);
+  return { packagePath, receiptPath: packagePath.replace(/\.tar\.age$/, '.receipt.txt'), fileName };
+}
+
+function bagName(reference: string | null, caseId: string, day: string): string {
+  const label = (reference ?? caseId.slice(0, 8)).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || caseId.slice(0, 8);
+  return `vigil-${label}-${day.replaceAll('-', '')}`;
+}
+
+/** How far item reading may run ahead of the rest of the export. */
+const READ_AHEAD_BYTES = 8 * 1024 * 1024;
+
+function bagEntries(vault: Vault, plan: PayloadPlan): BagEntry[] {
+  const items: BagEntry[] = plan.items.map(({ item, path: p }) => ({
+    path: p,
+    size: item.size,
+    source: async () => {
+      const reader = await vault.blobs.open(item.objectId);
+      const stream = reader.createReadStream();
+      // Read-ahead: the next chunks decrypt while this one is hashed, tarred and encrypted.
+      const ahead = new PassThrough({ highWaterMark: READ_AHEAD_BYTES });
+      // A read error reaches writeBag through `ahead`; the reader is closed either way.
+      void pipeline(stream, ahead)
+        .catch(() => undefined)
+        .finally(() => reader.close().catch(() => undefined));
+      return ahead;
+    },
+  }));
+  return [...items, ...plan.files.map((f) => ({ path: f.path, size: f.data.length, source: () => Readable.from([f.data]) }))];
+}
+
+/** Throws OBJECT_CORRUPT when an item's bytes as written differ from its recorded SHA-256. */
+function checkItemHashes(plan: PayloadPlan, written: Map<string, string>): void {
+  for (const { item, path: p } of plan.items) {
+    if (written.get(`data/${p}`) !== item.sha256) throw new VigilError('OBJECT_CORRUPT', `Item ${item.id} read back with a different SHA-256 than recorded; nothing was exported. Run "vigil verify" on the vault.`);
+  }
+}
+
+/**
+ * Exports a case as a sealed package (DESIGN §6): the BagIt bag streams from
+ * the vault through tar and age into a temp file that becomes FILE.tar.age,
+ * then the signed receipt is written beside it and, last, the custody entry
+ * `package.exported`. On failure nothing is left on disk and no entry is written.
+ */
+export async function exportPackage(vault: Vault, opts: ExportOptions): Promise<ExportResult> {
+  const { packagePath, receiptPath, fileName } = paths(opts.output);
+  const seal = ageRecipients(opts);
+  await assertAbsent(packagePath);
+  await assertAbsent(receiptPath);
+  await assertAbsent(`${receiptPath}.minisig`);
+  const signer = vault.requireSigner();
+  const key = memberMinisignKey(vault);
+  const c = getCase(vault.db, opts.caseId);
+  const exportedAt = new Date().toISOString();
+  const packageId = randomUUID();
+  const bag = bagName(c.reference, c.id, exportedAt.slice(0, 10));
+  const signerLine = minisignPublicKeyLine(key.keyId, key.publicKey);
+  const plan = await buildPayload(vault, opts, { packageId, bag, fileName, signerLine, signerFingerprint: keyFingerprint(signerLine), checkpoint: () => makeCheckpoint(vault.db, vault.vaultId, signer) });
+  const total = plan.items.reduce((n, p) => n + p.item.size, 0) + plan.files.reduce((n, f) => n + f.data.length, 0);
+  const info = { baggingDate: exportedAt.slice(0, 10), externalIdentifier: packageId, softwareAgent: `Vigil ${opts.softwareVersion ?? '0.1.0'}`, extra: [['Vigil-Vault', vault.vaultId], ['Vigil-Profile', plan.settings.kind]] as [string, string][] };
+  const signature = { name: 'tagmanifest-sha512.txt.minisig', content: ({ tagManifestSha512 }: { tagManifestSha512: Buffer }) => minisignSign(tagManifestSha512, key, `vigil package ${packageId} bag ${bag}`).then((t) => Buffer.from(t)) };
+  const sealed = await writeSealedTemp(packagePath, seal.recipients, async (out) => {
+    const result = await writeBag(out, bag, bagEntries(vault, plan), info, { afterTagManifests: [signature], onProgress: (done) => opts.onProgress?.(done, total), ...(opts.signal ? { signal: opts.signal } : {}) });
+    checkItemHashes(plan, result.manifestSha256);
+  }).catch((err: unknown) => {
+    if (opts.signal?.aborted) throw new VigilError('CANCELLED', 'The export was cancelled; no package was written.', { cause: err });
+    throw err;
+  });
+  const created: string[] = [];
+  try {
+    await publishTemp(sealed.tmp, packagePath);
+    created.push(packagePath);
+    const receipt = receiptText({ fileName, packageSha256: sealed.sha256, packageId, bag, vaultId: vault.vaultId, exportedAt, signerHex: signer.publicKeyHex, signerFingerprint: keyFingerprint(signerLine), recipients: seal.shown, profile: plan.settings.name, items: plan.items.map((p) => ({ sha256: p.item.sha256, path: `data/${p.path}` })), checkpoint: plan.checkpointNote });
+    await writeNewFile(receiptPath, receipt);
+    created.push(receiptPath);
+    await writeNewFile(`${receiptPath}.minisig`, await minisignSign(Buffer.from(receipt), key, `vigil receipt ${packageId} package-sha256 ${sealed.sha256}`));
+    created.push(`${receiptPath}.minisig`);
+    vault.record({ action: 'package.exported', subject: c.id, hash: sealed.sha256, data: { packageId, items: plan.items.length, profile: plan.settings.name, recipients: seal.fingerprints } });
+  } catch (err) {
+    await unlink(sealed.tmp).catch(() => undefined);
+    for (const file of created) await unlink(file).catch(() => undefined);
+    throw err;
+  }
+  return { packagePath, receiptPath, packageSha256: sealed.sha256, packageId, bag, items: plan.items.length, bytes: sealed.bytes };
+}

@@ -1,0 +1,82 @@
+import { getCase } from '../../evidence/cases';
+import { listInterviews } from '../../evidence/interviews';
+import type { StoredCheckpoint } from '../../custody/checkpoint-store';
+import type { Vault } from '../../vault/vault';
+import { buildCaseExport, registerCsv, type PlannedItem } from './case-data';
+import { custodyFiles } from './custody-export';
+import { communicationDocx } from './docx';
+import { checkObjectsReadable, planItems, selectItems } from './items';
+import { namePolicy } from './names';
+import { profileChanges, profileSettings, type ExportProfile, type ProfileSettings } from './profile';
+import { buildCommunication, SUBMISSION_README } from './submission';
+import { verifyText } from './texts';
+import { transcriptFiles, type GeneratedFile } from './transcripts';
+
+/** Everything that goes under data/: the items (streamed from the vault later) and the generated files. */
+export interface PayloadPlan {
+  settings: ProfileSettings;
+  items: PlannedItem[];
+  files: GeneratedFile[];
+  checkpointNote: string;
+}
+
+/** Facts of the package the generated files mention, and how to make the export's checkpoint. */
+export interface PayloadContext {
+  packageId: string;
+  bag: string;
+  fileName: string;
+  signerLine: string;
+  signerFingerprint: string;
+  checkpoint: () => Promise<StoredCheckpoint>;
+}
+
+function json(value: unknown): Buffer {
+  return Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * Plans the payload: chooses the items (making EXIF-stripped derivatives the
+ * profile asks for), then makes the checkpoint, so the custody entries of
+ * those derivatives are inside the tree the package proves against.
+ */
+export async function buildPayload(vault: Vault, opts: { caseId: string; itemIds?: string[]; profile: ExportProfile }, ctx: PayloadContext): Promise<PayloadPlan> {
+  const db = vault.db;
+  const settings = profileSettings(opts.profile);
+  const policy = namePolicy(db, settings);
+  const c = getCase(db, opts.caseId);
+  const { items, leftOut } = selectItems(db, c.id, opts.itemIds, settings);
+  await checkObjectsReadable(vault, items);
+  const planned = await planItems(vault, items, settings, policy);
+  const changes = profileChanges(settings, { stripped: planned.filter((p) => p.original !== null).length, leftOut });
+  const data = buildCaseExport(db, c.id, policy, settings, planned, changes);
+  const interviews = listInterviews(db, c.id);
+  const checkpoint = await ctx.checkpoint();
+  const subjects = new Set<string>([c.id]);
+  for (const p of planned) {
+    subjects.add(p.item.id);
+    if (p.original) subjects.add(p.original.id);
+  }
+  for (const p of data.people) subjects.add(p.id);
+  for (const iv of interviews) subjects.add(iv.id);
+  for (const r of data.requests) subjects.add(r.id);
+  for (const e of data.timeline.events) {
+    subjects.add(e.id);
+    if (e.place) subjects.add(e.place.id);
+  }
+  const custody = custodyFiles(db, subjects, checkpoint.size, checkpoint.signer);
+  const communication = buildCommunication(data, c.id, c.reference, policy);
+  const facts = { packageId: ctx.packageId, bag: ctx.bag, vaultId: vault.vaultId, fileName: ctx.fileName, signerName: vault.member.name, signerKeyLine: ctx.signerLine, signerFingerprint: ctx.signerFingerprint };
+  const files: GeneratedFile[] = [
+    { path: 'case.json', data: json(data.json) },
+    { path: 'register.csv', data: Buffer.from(registerCsv(planned, data.people, policy)) },
+    ...transcriptFiles(db, interviews, policy),
+    { path: 'custody/entries.jsonl', data: custody.entriesJsonl },
+    { path: 'custody/checkpoint.txt', data: Buffer.from(checkpoint.note) },
+    { path: 'custody/keys.txt', data: custody.keysTxt },
+    { path: 'submission/communication.json', data: json(communication) },
+    { path: 'submission/communication.docx', data: communicationDocx(communication) },
+    { path: 'submission/README.txt', data: Buffer.from(SUBMISSION_README) },
+    { path: 'VERIFY.txt', data: Buffer.from(verifyText(facts)) },
+  ];
+  return { settings, items: planned, files, checkpointNote: checkpoint.note };
+}

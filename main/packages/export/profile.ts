@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { ITEM_KINDS, type ItemKind } from '../../../shared/domain';
+import { VigilError } from '../../../shared/errors';
+
+/** A profile read from a JSON file: what leaves the vault in a package. */
+export interface CustomProfile {
+  name: string;
+  /** codes: never a real name; consent: names of people who consented to be named; all: every name. */
+  names: 'codes' | 'consent' | 'all';
+  recordings: boolean;
+  stripExif: boolean;
+  contactDetails: boolean;
+  items?: { kinds?: ItemKind[] };
+}
+
+/** The profile of an export: one of the two built-in names, or a custom one. */
+export type ExportProfile = 'protected' | 'full' | CustomProfile;
+
+/** The settings a profile stands for, whatever form it was given in. */
+export interface ProfileSettings {
+  name: string;
+  kind: 'protected' | 'full' | 'custom';
+  names: CustomProfile['names'];
+  recordings: boolean;
+  stripExif: boolean;
+  contactDetails: boolean;
+  kinds: ItemKind[] | null;
+}
+
+const customProfileSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'Use letters, digits, spaces, dots, dashes and underscores'),
+    names: z.enum(['codes', 'consent', 'all']),
+    recordings: z.boolean(),
+    stripExif: z.boolean(),
+    contactDetails: z.boolean(),
+    items: z.object({ kinds: z.array(z.enum(ITEM_KINDS)).min(1).optional() }).strict().optional(),
+  })
+  .strict();
+
+/** 'protected', 'full', or the path of a custom profile JSON file (validated). */
+export async function loadProfile(nameOrPath: string): Promise<ExportProfile> {
+  if (nameOrPath === 'protected' || nameOrPath === 'full') return nameOrPath;
+  let text: string;
+  try {
+    text = await readFile(nameOrPath, 'utf8');
+  } catch (cause) {
+    throw new VigilError('NOT_FOUND', `No profile "${nameOrPath}": use protected, full, or the path of a profile JSON file.`, { cause });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new VigilError('INVALID_INPUT', `The profile file ${nameOrPath} is not valid JSON. Fix it and try again.`, { cause });
+  }
+  return parseCustomProfile(json, nameOrPath);
+}
+
+/** Checks a custom profile object; INVALID_INPUT naming the first problem. */
+export function parseCustomProfile(json: unknown, where = 'the custom profile'): CustomProfile {
+  const parsed = customProfileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const at = issue?.path.length ? ` at "${issue.path.join('.')}"` : '';
+    throw new VigilError('INVALID_INPUT', `${where} is not a valid export profile${at}: ${issue?.message ?? 'invalid'}. It needs name, names (codes|consent|all), recordings, stripExif and contactDetails.`);
+  }
+  const { items, ...rest } = parsed.data;
+  return items?.kinds ? { ...rest, items: { kinds: items.kinds } } : rest;
+}
+
+/** The settings of a profile. */
+export function profileSettings(profile: ExportProfile): ProfileSettings {
+  if (profile === 'protected') return { name: 'protected', kind: 'protected', names: 'consent', recordings: true, stripExif: true, contactDetails: false, kinds: null };
+  if (profile === 'full') return { name: 'full', kind: 'full', names: 'all', recordings: true, stripExif: false, contactDetails: true, kinds: null };
+  return { name: profile.name, kind: 'custom', names: profile.names, recordings: profile.recordings, stripExif: profile.stripExif, contactDetails: profile.contactDetails, kinds: profile.items?.kinds ?? null };
+}
+
+/** What the profile changed compared with the vault's own records, in words for case.json. */
+export function profileChanges(s: ProfileSettings, counts: { stripped: number; leftOut: number }): string[] {
+  const changes: string[] = [];
+  if (s.names === 'codes') changes.push('Every person is named by protective code only; real names and aliases were replaced by codes in all texts, including transcripts.');
+  if (s.names === 'consent') changes.push('People who did not consent to be named appear by protective code only; their names and aliases were replaced by codes in all texts, including transcripts.');
+  if (!s.contactDetails) changes.push("People's contact details and internal notes, and items' acquisition notes, were left out.");
+  if (s.stripExif) changes.push(`EXIF/GPS and other metadata segments were removed from ${counts.stripped} exported JPEG image(s); the stripped copies are recorded in the vault as derivatives of the originals.`);
+  if (!s.recordings) changes.push('Audio and video recordings were left out.');
+  if (s.kinds) changes.push(`Only items of these kinds were exported: ${s.kinds.join(', ')}.`);
+  if (counts.leftOut > 0) changes.push(`${counts.leftOut} item(s) of the case were not exported.`);
+  if (changes.length === 0) changes.push('Nothing: names, contact details, recordings and original files are exported as recorded.');
+  return changes;
+}

@@ -1,0 +1,108 @@
+/** The facts the human-readable texts of a package are made of. */
+export interface PackageFacts {
+  packageId: string;
+  bag: string;
+  vaultId: string;
+  fileName: string;
+  signerName: string;
+  signerKeyLine: string;
+  signerFingerprint: string;
+}
+
+/** data/VERIFY.txt: how to check the package with age, minisign and sha256sum alone. */
+export function verifyText(f: PackageFacts): string {
+  return `HOW TO VERIFY THIS PACKAGE (${f.bag})
+==============================================
+
+Package id: ${f.packageId}
+Made by the Vigil vault ${f.vaultId}, signed by ${f.signerName}.
+Signer's minisign public key (compare its fingerprint ${f.signerFingerprint}
+with the one the sender reads out to you over a separate channel):
+
+    ${f.signerKeyLine}
+
+You need only the standard tools age, minisign and sha256sum (sha512sum).
+
+1. Decrypt (with your age identity file, or "age -d -o p.tar p.tar.age" and the passphrase):
+
+       age -d -i key.txt -o p.tar ${f.fileName}
+
+2. Unpack and enter the bag folder:
+
+       tar -xf p.tar
+       cd ${f.bag}
+
+3. Check the signature over the tag manifest (it must say "Signature and comment signature verified"):
+
+       minisign -Vm tagmanifest-sha512.txt -x tagmanifest-sha512.txt.minisig -P ${f.signerKeyLine}
+
+   The trusted comment must read: vigil package ${f.packageId} bag ${f.bag}
+
+4. Check that the tag files are the ones signed (every line must say OK):
+
+       sha512sum -c tagmanifest-sha512.txt
+
+5. Check every payload file against the manifest (every line must say OK):
+
+       sha256sum -c manifest-sha256.txt
+
+   Steps 3 to 5 together prove that every file under data/ is exactly what the
+   signer packed. manifest-sha512.txt lists the same files with SHA-512.
+
+6. The chain of custody (data/custody/):
+   - entries.jsonl holds, one per line, the vault's signed custody entries about
+     what is in this package (when each item was added, edited, transcribed…),
+     plus the entries that introduce the vault's members. Each line has the
+     entry, its Ed25519 signature ("sig", over "vigil-custody-v1\\n" followed by
+     the entry's RFC 8785 canonical JSON), its position ("index") and an RFC 9162
+     Merkle inclusion proof ("proof") in the vault's log.
+   - checkpoint.txt is the signed tree head (a C2SP checkpoint note) made at
+     export time: the proofs lead to its root hash, so the entries are part of
+     one append-only log that the vault cannot later rewrite unnoticed.
+   - keys.txt lists every signer's public key (minisign format) with their name.
+   "vigil verify ${f.fileName}" checks all of this automatically.
+
+7. Transcripts: each .json names the signed revision's SHA-256. If it says
+   "namesReplaced": true, names were replaced by protective codes for this
+   package, so its text differs from the signed revision by those codes only.
+
+The receipt the sender kept (${f.fileName.replace(/\.tar\.age$/, '')}.receipt.txt, minisign-signed)
+records the SHA-256 of the ${f.fileName} file.
+`;
+}
+
+/** What the receipt records. */
+export interface ReceiptFacts {
+  fileName: string;
+  packageSha256: string;
+  packageId: string;
+  bag: string;
+  vaultId: string;
+  exportedAt: string;
+  signerHex: string;
+  signerFingerprint: string;
+  recipients: string;
+  profile: string;
+  items: { sha256: string; path: string }[];
+  checkpoint: string;
+}
+
+/** The receipt text (UTF-8, LF), exactly as the package format fixes it. */
+export function receiptText(r: ReceiptFacts): string {
+  const lines = [
+    'Vigil package receipt',
+    `package: ${r.fileName}`,
+    `package-sha256: ${r.packageSha256}`,
+    `package-id: ${r.packageId}`,
+    `bag: ${r.bag}`,
+    `vault: ${r.vaultId}`,
+    `exported-at: ${r.exportedAt}`,
+    `exported-by: ed25519:${r.signerHex} (${r.signerFingerprint})`,
+    `recipients: ${r.recipients}`,
+    `profile: ${r.profile}`,
+    'items:',
+    ...r.items.map((i) => `${i.sha256}  ${i.path}`),
+    'checkpoint:',
+  ];
+  return `${lines.join('\n')}\n${r.checkpoint.endsWith('\n') ? r.checkpoint : `${r.checkpoint}\n`}`;
+}

@@ -1,0 +1,2 @@
+// Import of sealed packages into a vault, verified first, with provenance (DESIGN §6).
+export { importPackage, type ImportOptions, type ImportResult } from './import-package';

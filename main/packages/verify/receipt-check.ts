@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ListedKey } from './keys-file';
+import { reason, type CheckList } from './report';
+import { verifyBySigner } from './signature-check';
+
+/** A receipt taken apart. */
+export interface ParsedReceipt {
+  fields: Map<string, string>;
+  items: { sha256: string; path: string }[];
+  checkpoint: string;
+}
+
+/** Parses the receipt text (see DESIGN §6); throws an Error saying what is wrong. */
+export function parseReceipt(text: string): ParsedReceipt {
+  const lines = text.split('\n');
+  if (lines[0] !== 'Vigil package receipt') throw new Error('it does not start with "Vigil package receipt"');
+  const fields = new Map<string, string>();
+  const items: ParsedReceipt['items'] = [];
+  let i = 1;
+  for (; i < lines.length && lines[i] !== 'items:'; i++) {
+    const m = /^([a-z0-9-]+): (.*)$/.exec(lines[i] ?? '');
+    if (m === null) throw new Error(`line ${i + 1} is not "<field>: <value>"`);
+    fields.set(m[1] ?? '', m[2] ?? '');
+  }
+  for (i++; i < lines.length && lines[i] !== 'checkpoint:'; i++) {
+    const m = /^([0-9a-f]{64}) {2}(.+)$/.exec(lines[i] ?? '');
+    if (m === null) throw new Error(`line ${i + 1} is not "<sha256>  <path>"`);
+    items.push({ sha256: m[1] ?? '', path: m[2] ?? '' });
+  }
+  if (i >= lines.length) throw new Error('it has no "items:" and "checkpoint:" sections');
+  return { fields, items, checkpoint: lines.slice(i + 1).join('\n') };
+}
+
+/** The "<hex>  <path>" lines of manifest-sha256.txt as a map (empty when unreadable). */
+export async function manifest256(bagDir: string): Promise<Map<string, string>> {
+  const text = await readFile(path.join(bagDir, 'manifest-sha256.txt'), 'utf8').catch(() => '');
+  const map = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const m = /^([0-9a-f]{64}) +(.+)$/.exec(line);
+    if (m !== null) map.set(m[2] ?? '', m[1] ?? '');
+  }
+  return map;
+}
+
+/** What the receipt must agree with. */
+export interface ReceiptContext {
+  bagDir: string;
+  bag: string;
+  packageId: string | undefined;
+  vault: string | undefined;
+  checkpointNote: string | null;
+  /** The SHA-256 of the .tar.age, only when a package file (not a bag folder) is verified. */
+  packageSha256?: string;
+}
+
+function mismatches(r: ParsedReceipt, ctx: ReceiptContext, manifest: Map<string, string>): string[] {
+  const bad: string[] = [];
+  const want: [string, string | undefined][] = [['bag', ctx.bag], ['package-id', ctx.packageId], ['vault', ctx.vault]];
+  if (ctx.packageSha256 !== undefined) want.push(['package-sha256', ctx.packageSha256]);
+  for (const [field, value] of want) {
+    if (r.fields.get(field) !== value) bad.push(`its ${field} is ${r.fields.get(field) ?? 'missing'}, but the package says ${value ?? 'nothing'}`);
+  }
+  if (ctx.checkpointNote !== null && r.checkpoint !== ctx.checkpointNote) bad.push('its checkpoint is not the one in the package');
+  for (const item of r.items) {
+    const got = manifest.get(item.path);
+    if (got !== item.sha256) bad.push(`item ${item.path} ${got === undefined ? 'is not in the package' : 'has a different SHA-256 in the package'}`);
+  }
+  return bad;
+}
+
+/** Checks a receipt: its minisign signature (key in keys.txt) and that it describes this very package. */
+export async function checkReceipt(receiptPath: string, ctx: ReceiptContext, keys: ListedKey[], list: CheckList): Promise<void> {
+  const where = path.basename(receiptPath);
+  const sig = await readFile(`${receiptPath}.minisig`, 'utf8').catch(() => null);
+  if (sig === null) {
+    list.fail('receipt', `The receipt's signature file (${where}.minisig) is missing.`, where);
+    return;
+  }
+  const signed = await verifyBySigner(receiptPath, sig, keys);
+  if (!('key' in signed)) {
+    list.fail('receipt', `The receipt's signature does not hold: ${signed.reason}.`, where);
+    return;
+  }
+  let parsed: ParsedReceipt;
+  try {
+    parsed = parseReceipt(await readFile(receiptPath, 'utf8'));
+  } catch (err) {
+    list.fail('receipt', `The receipt cannot be read: ${reason(err)}.`, where);
+    return;
+  }
+  const bad = mismatches(parsed, ctx, await manifest256(ctx.bagDir));
+  if (bad.length > 0) {
+    list.fail('receipt', `The receipt does not describe this package: ${bad.slice(0, 5).join('; ')}.`, where);
+    return;
+  }
+  list.pass('receipt', `The receipt, signed by ${signed.key.name}, describes this package${ctx.packageSha256 ? ' file byte for byte' : ''} and its ${parsed.items.length} item(s).`, where);
+}

@@ -1,0 +1,58 @@
+/** The checks a package verification runs, in the order a reader meets them. */
+export type CheckName = 'decrypt' | 'tar' | 'bagit' | 'signature' | 'custody' | 'proof' | 'checkpoint' | 'receipt';
+
+/** One verdict in words a lawyer can read; `subject` says where (a file, an entry). */
+export interface PackageCheck {
+  check: CheckName;
+  ok: boolean;
+  subject?: string;
+  detail: string;
+}
+
+/** A signer named in keys.txt: name, Ed25519 key (hex) and the fingerprint to compare out of band. */
+export interface PackageSigner {
+  name: string;
+  publicKey: string;
+  fingerprint: string;
+}
+
+/** The outcome of verifying a package or bag: ok only when every check passed. */
+export interface PackageReport {
+  ok: boolean;
+  packageId?: string;
+  bag?: string;
+  vault?: string;
+  signers: PackageSigner[];
+  checks: PackageCheck[];
+  items: number;
+}
+
+/** Collects checks while a verification runs. */
+export class CheckList {
+  readonly checks: PackageCheck[] = [];
+
+  /** Records a passed check. */
+  pass(check: CheckName, detail: string, subject?: string): void {
+    this.checks.push(subject === undefined ? { check, ok: true, detail } : { check, ok: true, subject, detail });
+  }
+
+  /** Records a failed check. */
+  fail(check: CheckName, detail: string, subject?: string): void {
+    this.checks.push(subject === undefined ? { check, ok: false, detail } : { check, ok: false, subject, detail });
+  }
+
+  /** True when no check of this kind failed so far. */
+  clean(check: CheckName): boolean {
+    return !this.checks.some((c) => c.check === check && !c.ok);
+  }
+
+  /** True when every check recorded so far passed. */
+  get ok(): boolean {
+    return this.checks.every((c) => c.ok);
+  }
+}
+
+/** The message of an unknown thrown value. */
+export function reason(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { validateBag } from '../bagit/bag-validate';
+import { checkCustody, type CustodyFacts } from './custody-check';
+import { parseKeysFile, type ListedKey } from './keys-file';
+import { checkReceipt, manifest256 } from './receipt-check';
+import { CheckList, type PackageReport } from './report';
+import { checkTagSignature, TAG_SIGNATURE_FILE } from './signature-check';
+
+/** A report together with what the custody files established (import keeps them). */
+export interface BagVerification {
+  report: PackageReport;
+  facts: CustodyFacts;
+  keysText: string | null;
+}
+
+const MAX_LISTED = 20;
+
+async function checkBagit(bagDir: string, list: CheckList): Promise<Record<string, string>> {
+  const v = await validateBag(bagDir, { unlistedTagFiles: [TAG_SIGNATURE_FILE] });
+  for (const p of v.problems.slice(0, MAX_LISTED)) list.fail('bagit', `${p.path} ${p.problem}.`, p.path);
+  if (v.problems.length > MAX_LISTED) list.fail('bagit', `${v.problems.length - MAX_LISTED} more problems were found in the bag.`);
+  if (v.ok) list.pass('bagit', `The bag is complete and every file matches both its SHA-256 and SHA-512 checksums (${v.payloadFiles} files, ${v.payloadBytes} bytes).`);
+  if (v.info['Vigil-Vault'] === undefined) list.fail('bagit', 'bag-info.txt does not name the vault the package comes from (Vigil-Vault).', 'bag-info.txt');
+  if (v.info['External-Identifier'] === undefined) list.fail('bagit', 'bag-info.txt does not give the package id (External-Identifier).', 'bag-info.txt');
+  return v.info;
+}
+
+async function loadKeys(bagDir: string, list: CheckList): Promise<{ keys: ListedKey[]; text: string | null }> {
+  const where = 'data/custody/keys.txt';
+  const text = await readFile(path.join(bagDir, 'data', 'custody', 'keys.txt'), 'utf8').catch(() => null);
+  if (text === null) {
+    list.fail('signature', 'The list of signer keys is missing, so no signature in the package can be checked.', where);
+    return { keys: [], text };
+  }
+  const parsed = parseKeysFile(text);
+  for (const p of parsed.problems) list.fail('signature', `The list of signer keys is damaged: ${p}.`, where);
+  return { keys: parsed.keys, text };
+}
+
+/**
+ * Verifies an unpacked bag: BagIt completeness and checksums, the signer keys, the checkpoint,
+ * every custody entry and proof, the tag-manifest signature and, if given, the receipt.
+ * Throws only when `bagDir` is not a folder (NOT_FOUND); every finding is a check in the report.
+ */
+export async function verifyBagDetailed(bagDir: string, opts: { receipt?: string; packageSha256?: string } = {}): Promise<BagVerification> {
+  const list = new CheckList();
+  const bag = path.basename(bagDir);
+  const info = await checkBagit(bagDir, list);
+  const packageId = info['External-Identifier'];
+  const vault = info['Vigil-Vault'];
+  const { keys, text } = await loadKeys(bagDir, list);
+  const facts = await checkCustody(bagDir, vault, keys, list);
+  await checkTagSignature(bagDir, { packageId, bag }, keys, facts.actors, list);
+  if (opts.receipt !== undefined) {
+    const ctx = { bagDir, bag, packageId, vault, checkpointNote: facts.checkpointNote, ...(opts.packageSha256 === undefined ? {} : { packageSha256: opts.packageSha256 }) };
+    await checkReceipt(opts.receipt, ctx, keys, list);
+  }
+  const items = [...(await manifest256(bagDir)).keys()].filter((p) => p.startsWith('data/items/')).length;
+  const report: PackageReport = {
+    ok: list.ok,
+    ...(packageId === undefined ? {} : { packageId }),
+    bag,
+    ...(vault === undefined ? {} : { vault }),
+    signers: keys.map(({ name, publicKey, fingerprint }) => ({ name, publicKey, fingerprint })),
+    checks: list.checks,
+    items,
+  };
+  return { report, facts, keysText: text };
+}
+
+/** Verifies an unpacked bag folder (see verifyBagDetailed); exit status 0 only when `ok`. */
+export async function verifyBagFolder(bagDir: string, opts: { receipt?: string } = {}): Promise<PackageReport> {
+  return (await verifyBagDetailed(path.resolve(bagDir), opts)).report;
+}

@@ -1,0 +1,103 @@
+// Benchmark: verifying a package of ~1 GiB (`verifyPackageFile`: age decrypt, safe tar extraction,
+// BagIt SHA-256 + SHA-512 of every file, signatures, custody proofs) against the plain tools
+// `age -d -i key | tar x` then `sha256sum -c manifest-sha256.txt` on the same package.
+// Run alone with: npx tsx tests/bench/verify-1gib.ts [MiB]
+import { randomFillSync } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseIdentity, parseRecipient } from '../../main/crypto/age';
+import { loadSodium } from '../../main/crypto/sodium';
+import { createCase } from '../../main/evidence/cases';
+import { addFileItem } from '../../main/evidence/item-ingest';
+import { exportPackage } from '../../main/packages/export/export';
+import { verifyPackageFile } from '../../main/packages/verify';
+import { createVault } from '../../main/vault/create';
+import { BENCH_PASSPHRASE, fmt, GIB, makeTempDir, mbps, MIB, removeTempDir, requireTools, runChild, runStandalone, timed, type BenchResult } from './lib';
+
+const FILES = 8;
+const RUNS = 2;
+
+function writeRandomFile(file: string, bytes: number): void {
+  const chunk = Buffer.alloc(8 * MIB);
+  const fd = fs.openSync(file, 'w', 0o600);
+  try {
+    for (let written = 0; written < bytes; written += chunk.length) {
+      const piece = chunk.subarray(0, Math.min(chunk.length, bytes - written));
+      randomFillSync(piece);
+      fs.writeSync(fd, piece);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Makes a real package of `bytes` of items with the exporter, sealed to a key made by age-keygen. */
+async function makePackage(dir: string, bytes: number): Promise<{ file: string; receipt: string; keyFile: string }> {
+  const keyFile = path.join(dir, 'key.txt');
+  await runChild('age-keygen', ['-o', keyFile]);
+  const recipient = parseRecipient((await runChild('age-keygen', ['-y', keyFile])).stdout.trim());
+  if (recipient.kind !== 'x25519') throw new Error('age-keygen gave no X25519 recipient');
+  const sodium = await loadSodium();
+  const { vault } = await createVault(path.join(dir, 'vault'), { memberName: 'Bench', passphrase: BENCH_PASSPHRASE, kdf: { opslimit: sodium.crypto_pwhash_OPSLIMIT_MIN, memlimit: sodium.crypto_pwhash_MEMLIMIT_MIN } });
+  try {
+    const c = createCase(vault, { title: 'Bench case', reference: 'BENCH-1' });
+    for (let i = 0; i < FILES; i++) {
+      const file = path.join(dir, `item-${i}.bin`);
+      writeRandomFile(file, Math.floor(bytes / FILES));
+      await addFileItem(vault, file, { caseId: c.id, extract: false });
+      fs.rmSync(file);
+    }
+    const out = await exportPackage(vault, { caseId: c.id, recipients: [recipient.publicKey], profile: 'full', output: path.join(dir, 'bench.tar.age') });
+    return { file: out.packagePath, receipt: out.receiptPath, keyFile };
+  } finally {
+    await vault.close();
+  }
+}
+
+/** Runs the benchmark on a package of `bytes` of items (1 GiB by default). */
+export async function run(bytes = GIB): Promise<BenchResult> {
+  requireTools('tar', 'age', 'age-keygen', 'sha256sum');
+  const dir = makeTempDir();
+  try {
+    const pkg = await makePackage(dir, bytes);
+    const keyLine = fs.readFileSync(pkg.keyFile, 'utf8').split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-1')) ?? '';
+    const tools: number[] = [];
+    const vigil: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const out = path.join(dir, `tools-${i}`);
+      fs.mkdirSync(out);
+      const script = 'age -d -i "$1" "$2" | tar xf - -C "$3" && cd "$3"/* && sha256sum -c --quiet manifest-sha256.txt';
+      const child = await runChild('sh', ['-c', script, 'sh', pkg.keyFile, pkg.file, out]);
+      if (child.stderr.trim() !== '') throw new Error(`the tools failed: ${child.stderr}`);
+      tools.push(child.seconds);
+      removeTempDir(out);
+      const measured = await timed(() => verifyPackageFile(pkg.file, { identities: [parseIdentity(keyLine)], receipt: pkg.receipt, workDir: dir }));
+      if (!measured.value.ok) throw new Error(`vigil verify failed: ${JSON.stringify(measured.value.checks.filter((c) => !c.ok))}`);
+      vigil.push(measured.seconds);
+    }
+    return report(bytes, tools, vigil);
+  } finally {
+    removeTempDir(dir);
+  }
+}
+
+function report(bytes: number, tools: number[], vigil: number[]): BenchResult {
+  const bestTools = Math.min(...tools);
+  const bestVigil = Math.min(...vigil);
+  const ratio = bestTools / bestVigil;
+  const size = `${fmt(bytes / MIB, 0)} MiB`;
+  return {
+    name: 'verify-1gib',
+    figures: [
+      { metric: `age -d | tar x; sha256sum -c, ${size} (best of ${RUNS})`, value: `${fmt(bestTools)} s, ${fmt(mbps(bytes, bestTools), 0)} MB/s`, target: '', pass: null },
+      { metric: `vigil verifyPackageFile, ${size} (best of ${RUNS})`, value: `${fmt(bestVigil)} s, ${fmt(mbps(bytes, bestVigil), 0)} MB/s`, target: '', pass: null },
+      { metric: 'vigil verify / (age | tar; sha256sum) throughput', value: `${fmt(ratio)}x`, target: '>= 1.00x', pass: ratio >= 1 },
+    ],
+    notes: [
+      `each run: tools ${tools.map((t) => `${fmt(t)} s`).join(', ')}; vigil ${vigil.map((t) => `${fmt(t)} s`).join(', ')}`,
+      'vigil also checks SHA-512 (both manifests), the tag manifests, every signature, custody entry, proof and the receipt; the tools check SHA-256 of the payload only',
+    ],
+  };
+}
+
+runStandalone(__filename, () => run(process.argv[2] ? Number(process.argv[2]) * MIB : GIB));

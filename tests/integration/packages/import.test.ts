@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ageDecrypt, ageEncrypt, encodeIdentity, generateX25519Identity, parseRecipient, type AgeIdentity } from '../../../main/crypto/age';
+import { readCustodyHead } from '../../../main/custody/log-store';
+import { createDemoVault } from '../../../main/evidence/demo';
+import { getCase } from '../../../main/evidence/cases';
+import { listItems } from '../../../main/evidence/items';
+import { exportPackage } from '../../../main/packages/export/export';
+import { importPackage } from '../../../main/packages/import';
+import type { ExtractLimits } from '../../../main/packages/tar/safe-extract';
+import { createVault } from '../../../main/vault/create';
+import { memberIdentity } from '../../../main/vault/identity';
+import { openVault } from '../../../main/vault/open';
+import type { Vault } from '../../../main/vault/vault';
+import { verifyVault } from '../../../main/vault/verify';
+import { buildTar, file as tarFile } from '../../unit/packages/helpers';
+import { failure } from '../../unit/packages/helpers';
+import { fastKdf, runCli, snapshotFiles, suiteTempDir, TEST_PASSPHRASE } from '../../helpers/vault';
+import { bagMembers, readBag } from './tamper-corpus';
+
+let dir: string;
+let receiver: Vault;
+let receiverDir: string;
+let pkgFile: string;
+let pkgForKey: string;
+let keyFile: string;
+let caseRef: string;
+let bag: Map<string, Buffer>;
+let bagName: string;
+let recipient: string;
+
+async function exportDemo(recipients: Uint8Array[], output: string): Promise<{ caseId: string }> {
+  const vaultDir = path.join(dir, 'demo');
+  if (!fs.existsSync(vaultDir)) await createDemoVault(vaultDir, TEST_PASSPHRASE, await fastKdf());
+  const demo = await openVault(vaultDir, { passphrase: TEST_PASSPHRASE });
+  try {
+    const caseId = (demo.db.prepare('SELECT id FROM cases LIMIT 1').get() as { id: string }).id;
+    await exportPackage(demo, { caseId, recipients, profile: 'protected', output });
+    return { caseId };
+  } finally {
+    await demo.close();
+  }
+}
+
+beforeAll(async () => {
+  dir = suiteTempDir();
+  receiverDir = path.join(dir, 'receiver');
+  receiver = (await createVault(receiverDir, { memberName: 'Receiving Lawyer', passphrase: TEST_PASSPHRASE, kdf: await fastKdf() })).vault;
+  recipient = memberIdentity(receiver).ageRecipient;
+  pkgFile = path.join(dir, 'to-receiver.tar.age');
+  await exportDemo([(parseRecipient(recipient) as { publicKey: Uint8Array }).publicKey], pkgFile);
+  const other = generateX25519Identity();
+  keyFile = path.join(dir, 'key.txt');
+  fs.writeFileSync(keyFile, `# created for the test\n${encodeIdentity(other.secretKey)}\n`);
+  pkgForKey = path.join(dir, 'to-key.tar.age');
+  await exportDemo([other.publicKey], pkgForKey);
+  const own: AgeIdentity = memberIdentity(receiver).ageIdentity;
+  const tar = await ageDecrypt(fs.readFileSync(pkgFile), [own]);
+  const unpacked = path.join(dir, 'unpacked');
+  fs.mkdirSync(unpacked);
+  fs.writeFileSync(path.join(dir, 'p.tar'), tar);
+  spawnSync('tar', ['-xf', path.join(dir, 'p.tar'), '-C', unpacked]);
+  bagName = fs.readdirSync(unpacked)[0] ?? '';
+  bag = readBag(path.join(unpacked, bagName));
+  caseRef = (JSON.parse((bag.get('data/case.json') ?? Buffer.from('{}')).toString()) as { case: { reference: string } }).case.reference;
+});
+
+afterAll(async () => {
+  await receiver.close();
+});
+
+function sealed(tar: Buffer): Promise<Buffer> {
+  return ageEncrypt(tar, [parseRecipient(recipient)]);
+}
+
+/** The vault's files as name → SHA-256, for before/after comparisons with readable diffs. */
+function digests(d: string): Record<string, string> {
+  return Object.fromEntries([...snapshotFiles(d)].map(([k, v]) => [k, createHash('sha256').update(v).digest('hex')]));
+}
+
+/** Patches the size field of the tar header named `name` (and its checksum) so it lies. */
+function lieAboutSize(tar: Buffer, name: string, size: number): Buffer {
+  const out = Buffer.from(tar);
+  for (let off = 0; off + 512 <= out.length; off += 512) {
+    if (out.subarray(off, off + 100).toString('utf8').replace(/\0.*$/s, '') !== name) continue;
+    out.write(`${size.toString(8).padStart(11, '0')}\0`, off + 124, 'ascii');
+    out.fill(0x20, off + 148, off + 156);
+    let sum = 0;
+    for (let i = off; i < off + 512; i++) sum += out[i] ?? 0;
+    out.write(`${sum.toString(8).padStart(6, '0')}\0 `, off + 148, 'ascii');
+    return out;
+  }
+  throw new Error(`no header ${name}`);
+}
+
+describe('packages/importPackage', () => {
+  it('imports a package made by the exporter: case, people, items, transcripts, records and provenance', async () => {
+    const before = readCustodyHead(receiver.db).size;
+    const r = await importPackage(receiver, pkgFile);
+    expect(r.items).toBeGreaterThan(0);
+    expect(r.people).toBeGreaterThan(0);
+    expect(r.transcripts).toBeGreaterThan(0);
+    expect(r.events).toBeGreaterThan(0);
+    expect(r.requests).toBeGreaterThan(0);
+    expect(getCase(receiver.db, r.caseId).reference).toBe(caseRef);
+    const items = listItems(receiver.db, { caseId: r.caseId });
+    expect(items).toHaveLength(r.items);
+    expect(items.every((i) => i.acquisition?.how === 'imported package' && i.acquisition.note === r.packageId)).toBe(true);
+    const row = receiver.db.prepare('SELECT package_id AS packageId, source_vault AS sourceVault, checkpoint, entries_jsonl AS entries, keys_txt AS keys FROM imported_packages WHERE case_id = ?').get(r.caseId) as Record<string, string>;
+    expect(row.packageId).toBe(r.packageId);
+    expect(row.checkpoint).toContain(`vigil/${r.sourceVault}`);
+    expect(row.entries).toBe((bag.get('data/custody/entries.jsonl') ?? Buffer.alloc(0)).toString());
+    const last = receiver.db.prepare('SELECT entry FROM custody_log ORDER BY seq DESC LIMIT 1').pluck().get() as string;
+    const entry = JSON.parse(last) as { action: string; subject: string; hash: string; data: { packageId: string; items: number; checkpointSize: number } };
+    expect(entry).toMatchObject({ action: 'package.imported', subject: r.caseId, hash: createHash('sha256').update(fs.readFileSync(pkgFile)).digest('hex') });
+    expect(entry.data).toMatchObject({ packageId: r.packageId, items: r.items });
+    expect(entry.data.checkpointSize).toBeGreaterThan(0);
+    expect(readCustodyHead(receiver.db).size).toBeGreaterThan(before);
+    expect((await verifyVault(receiver, { quick: true })).ok).toBe(true);
+  });
+
+  it('suffixes the case reference when it is already used in the vault', async () => {
+    const r = await importPackage(receiver, pkgFile);
+    expect(getCase(receiver.db, r.caseId).reference).toBe(`${caseRef}-imported`);
+  });
+
+  it('refuses hostile packages with a clear reason and leaves the vault, its custody log and the temp folder untouched', { timeout: 180_000 }, async () => {
+    const evil = (extra: ReturnType<typeof tarFile>[]): Promise<Buffer> => buildTar([...bagMembers(bag, bagName), ...extra]);
+    const good = await buildTar(bagMembers(bag, bagName));
+    const firstItem = [...bag.keys()].find((k) => k.startsWith('data/items/')) ?? '';
+    const cases: [string, Promise<Buffer> | Buffer, RegExp, Partial<ExtractLimits>?][] = [
+      ['path traversal', sealed(await evil([tarFile(`${bagName}/data/../../escape.txt`, 'x')])), /tar|archive/i],
+      ['absolute path', sealed(await evil([tarFile('/etc/evil', 'x')])), /archive/i],
+      ['symlink', sealed(await evil([{ header: { name: `${bagName}/data/link`, type: 'symlink', linkname: '../../x' } }])), /link/i],
+      ['hard link', sealed(await evil([{ header: { name: `${bagName}/data/hard`, type: 'link', linkname: `${bagName}/bagit.txt` } }])), /link/i],
+      ['device file', sealed(await evil([{ header: { name: `${bagName}/data/dev`, type: 'block-device', devmajor: 8, devminor: 0 } }])), /device|special|not a regular/i],
+      ['duplicate name', sealed(await evil([tarFile(`${bagName}/${firstItem}`, 'again')])), /twice|duplicate|collid/i],
+      ['case-colliding name', sealed(await evil([tarFile(`${bagName}/${firstItem.toUpperCase()}`, 'x')])), /collid|differ only/i],
+      ['NFC-colliding names', sealed(await evil([tarFile(`${bagName}/data/caf\u00e9.txt`, 'a'), tarFile(`${bagName}/data/cafe\u0301.txt`, 'b')])), /collid|differ only|Unicode/i],
+      ['declared size that lies', sealed(lieAboutSize(good, `${bagName}/bagit.txt`, 10_000_000)), /truncat|ends|lie|size|short/i],
+      ['oversize beyond limits', sealed(good), /limit|larger|too/i, { maxEntryBytes: 1000 }],
+      ['too many entries', sealed(good), /limit|entries|too many/i, { maxEntries: 5 }],
+      ['wrong recipient', ageEncrypt(good, [parseRecipient(generateX25519Identity().recipient)]), /sealed for someone else/i],
+      ['bit-flipped', (async () => { const b = Buffer.from(fs.readFileSync(pkgFile)); b[b.length - 200] = (b[b.length - 200] ?? 0) ^ 4; return b; })(), /no longer decrypts/i],
+      ['truncated', fs.readFileSync(pkgFile).subarray(0, 70_000), /no longer decrypts/i],
+      ['valid encryption around an invalid bag', sealed(await evil([tarFile(`${bagName}/data/items/999-planted.txt`, 'planted')])), /not listed/i],
+      ['valid encryption around a non-tar', sealed(Buffer.alloc(4096, 0x41)), /archive/i],
+    ];
+    const work = suiteTempDir();
+    const target = path.join(suiteTempDir(), 'hostile.tar.age');
+    for (const [name, bytes, why, limits] of cases) {
+      fs.rmSync(target, { force: true });
+      fs.writeFileSync(target, await bytes);
+      // Snapshots are taken with the vault closed: SQLite's shared-memory index changes on every read.
+      await receiver.close();
+      const snap = digests(receiverDir);
+      receiver = await openVault(receiverDir, { passphrase: TEST_PASSPHRASE });
+      const size = readCustodyHead(receiver.db).size;
+      const err = await failure(importPackage(receiver, target, { workDir: work, ...(limits ? { limits } : {}) }));
+      expect(err?.code, name).toBe('PACKAGE_INVALID');
+      expect(err?.message, name).toMatch(why);
+      expect(readCustodyHead(receiver.db).size, name).toBe(size);
+      await receiver.close();
+      expect(digests(receiverDir), name).toEqual(snap);
+      receiver = await openVault(receiverDir, { passphrase: TEST_PASSPHRASE });
+      expect(fs.readdirSync(work), name).toEqual([]);
+    }
+  });
+});
+
+describe('cli/import', () => {
+  it('imports with --identity and prints what came in; refuses a tampered package with exit 2', async () => {
+    const target = path.join(suiteTempDir(), 'vault');
+    const { vault } = await createVault(target, { memberName: 'CLI', passphrase: TEST_PASSPHRASE, kdf: await fastKdf() });
+    await vault.close();
+    const r = runCli(['import', target, pkgForKey, '--identity', keyFile]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Imported package .* item\(s\)/s);
+    const bad = path.join(suiteTempDir(), 'bad.tar.age');
+    const b = Buffer.from(fs.readFileSync(pkgForKey));
+    b[b.length - 10] = (b[b.length - 10] ?? 0) ^ 1;
+    fs.writeFileSync(bad, b);
+    const refused = runCli(['import', target, bad, '--identity', keyFile]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/refused and nothing was imported/);
+    expect(runCli(['verify', pkgForKey, '--identity', keyFile]).status).toBe(0);
+  });
+});

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ageDecrypt, generateX25519Identity, parseIdentity } from '../../../../main/crypto/age';
+import { registerExportCommand } from '../../../../main/cli/commands/export';
+import { registerRecipientCommands } from '../../../../main/cli/commands/recipients';
+import { iterateStoredEntries } from '../../../../main/custody/log-store';
+import { createDemoVault } from '../../../../main/evidence/demo';
+import { openVault } from '../../../../main/vault/open';
+import { fastKdf, tempDir, TEST_PASSPHRASE } from '../../../helpers/vault';
+
+async function run(...args: string[]): Promise<string> {
+  const program = new Command('vigil').version('9.9.9').exitOverride();
+  registerExportCommand(program);
+  registerRecipientCommands(program);
+  for (const sub of program.commands) sub.exitOverride();
+  const printed: string[] = [];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    printed.push(String(chunk));
+    return true;
+  });
+  try {
+    await program.parseAsync(args, { from: 'user' });
+  } finally {
+    spy.mockRestore();
+  }
+  return printed.join('');
+}
+
+beforeEach(() => {
+  vi.stubEnv('VIGIL_PASSPHRASE', TEST_PASSPHRASE);
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('cli/commands/export', () => {
+  it('exports to an address-book name, prints path, hash, receipt and fingerprint, and records the export', async () => {
+    const dir = path.join(tempDir(), 'vault');
+    await createDemoVault(dir, TEST_PASSPHRASE, await fastKdf());
+    const org = generateX25519Identity();
+    await run('recipients', 'add', dir, '--name', 'UN WGEID', '--key', org.recipient);
+    const output = path.join(tempDir(), 'demo.tar.age');
+    const printed = await run('export', dir, '--case', 'DEMO-2025-001', '--to', 'UN WGEID', '-o', output);
+    const sha = /SHA-256:\s+([0-9a-f]{64})/.exec(printed)?.[1];
+    expect(printed).toContain(`Package:  ${output}`);
+    expect(printed).toMatch(/fingerprint: [0-9A-Z]{4}( [0-9A-Z]{4}){5}/);
+    expect(fs.existsSync(output.replace('.tar.age', '.receipt.txt.minisig'))).toBe(true);
+    const id = parseIdentity(org.identity);
+    const tar = await ageDecrypt(fs.readFileSync(output), [id]);
+    expect(tar.toString('latin1')).toContain('Bag-Software-Agent: Vigil 9.9.9');
+    const vault = await openVault(dir, { passphrase: TEST_PASSPHRASE });
+    try {
+      const last = [...iterateStoredEntries(vault.db)].map((e) => JSON.parse(e.canonical) as { action: string; hash: string }).at(-1);
+      expect(last).toMatchObject({ action: 'package.exported', hash: sha });
+    } finally {
+      await vault.close();
+    }
+  }, 30_000);
+
+  it('takes the package passphrase from VIGIL_PACKAGE_PASSPHRASE and refuses a missing or double seal', async () => {
+    const dir = path.join(tempDir(), 'vault');
+    await createDemoVault(dir, TEST_PASSPHRASE, await fastKdf());
+    const output = path.join(tempDir(), 'p.tar.age');
+    await expect(run('export', dir, '--case', 'DEMO-2025-001', '-o', output)).rejects.toThrow(/--to/);
+    await expect(run('export', dir, '--case', 'DEMO-2025-001', '--to', 'x', '--passphrase', '-o', output)).rejects.toThrow(/not both/);
+    vi.stubEnv('VIGIL_PACKAGE_PASSPHRASE', 'package words here');
+    await run('export', dir, '--case', 'DEMO-2025-001', '--passphrase', '--profile', 'full', '-o', output);
+    const tar = await ageDecrypt(fs.readFileSync(output), [{ kind: 'scrypt', passphrase: Buffer.from('package words here') }]);
+    expect(tar.toString('latin1')).toContain('Vigil-Profile: full');
+    expect(fs.existsSync(output)).toBe(true);
+  }, 30_000);
+});
