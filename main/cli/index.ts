@@ -4,6 +4,7 @@ import { registerCaseCommands } from './commands/cases';
 import { registerCustodyCommands } from './commands/custody';
 import { registerDemoCommand } from './commands/demo';
 import { registerExportCommand } from './commands/export';
+import { registerImportCommand } from './commands/import';
 import { registerIdentityCommand, registerRecipientCommands } from './commands/recipients';
 import { registerSearchCommands } from './commands/search';
 import { registerTimelineCommands } from './commands/timeline';
@@ -36,6 +37,7 @@ export function buildProgram(version: string): Command {
   registerIdentityCommand(program);
   registerRecipientCommands(program);
   registerExportCommand(program);
+  registerImportCommand(program);
   exitOverrideEverywhere(program);
   return program;
 }

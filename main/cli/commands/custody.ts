@@ -6,13 +6,11 @@ import { removeOrphans, verifyVault, type VaultReport } from '../../vault/verify
 import { out, outJson } from '../output';
 import type { SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
-import { registerImportCommand } from './import';
 import { isPackageTarget, verifyPackageCommand, type PackageVerifyOptions } from './package-verify';
 
 /** `vigil log`, `vigil checkpoint`, `vigil verify` (of a vault, package or bag) and `vigil import`. */
 export function registerCustodyCommands(program: Command): void {
   // Import lives beside verify: it runs the same package verification before anything enters the vault.
-  registerImportCommand(program);
   program
     .command('log <dir>')
     .description('print the custody log')
