@@ -22,7 +22,7 @@ describe('ipc/sender/createSenderCheck', () => {
     expect(check(fakeEvent({ url: 'https://example.org/' }))).toBe(false);
     expect(check(fakeEvent({ url: 'vigil-app://app.evil/index.html' }))).toBe(false);
     expect(check(fakeEvent({ url: 'vigil-app://evil/index.html' }))).toBe(false);
-    expect(check(fakeEvent({ url: 'file:///work/out/renderer/index.html' }))).toBe(false);
+    expect(check(fakeEvent({ url: 'file:///opt/vigil/out/renderer/index.html' }))).toBe(false);
     expect(check(fakeEvent({ subframe: true }))).toBe(false);
     expect(check(fakeEvent({ frame: null }))).toBe(false);
     expect(check(fakeEvent({ contentsId: 2 }))).toBe(false);
