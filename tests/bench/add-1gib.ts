@@ -1,6 +1,5 @@
 // Benchmark: `vigil add` of a 1 GiB random file against `sha256sum` then `age -r` on the same
 // file, in the same run. Run alone with: npx tsx tests/bench/add-1gib.ts [MiB]
-import { randomFillSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -17,26 +16,13 @@ import {
   runVigil,
   type BenchResult,
   type ChildRun,
+  writeRandomFile,
 } from './lib';
 
 const RUNS = 2;
 const MEMORY_GROWTH_LIMIT = 100 * MIB;
 const FAST_KDF = { VIGIL_INSECURE_TEST_KDF: '1' };
 
-/** Writes `bytes` of random data (page cache stays warm: nothing is dropped). */
-function writeRandomFile(file: string, bytes: number): void {
-  const chunk = Buffer.alloc(8 * MIB);
-  const fd = fs.openSync(file, 'w', 0o600);
-  try {
-    for (let written = 0; written < bytes; written += chunk.length) {
-      const piece = chunk.subarray(0, Math.min(chunk.length, bytes - written));
-      randomFillSync(piece);
-      fs.writeSync(fd, piece);
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 /** One run of the standard tools: total seconds, and each tool's share. */
 type ToolsRun = { seconds: number; sha: number; age: number };

@@ -1,7 +1,6 @@
 // Benchmark: export of a case holding ~1 GiB of items (`exportPackage`: decrypt from the vault,
 // BagIt with SHA-256 + SHA-512, tar, age, fsync) against `tar cf - <the same plaintext files> | age -r R`.
 // Run alone with: npx tsx tests/bench/export-1gib.ts [MiB]
-import { randomFillSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseRecipient } from '../../main/crypto/age';
@@ -10,25 +9,12 @@ import { createCase } from '../../main/evidence/cases';
 import { addFileItem } from '../../main/evidence/item-ingest';
 import { exportPackage } from '../../main/packages/export/export';
 import { createVault } from '../../main/vault/create';
-import { BENCH_PASSPHRASE, fmt, fmtMib, GIB, makeTempDir, mbps, MIB, removeTempDir, requireTools, runChild, runStandalone, timed, type BenchResult } from './lib';
+import { BENCH_PASSPHRASE, fmt, fmtMib, GIB, makeTempDir, mbps, MIB, removeTempDir, requireTools, runChild, runStandalone, timed, type BenchResult, writeRandomFile } from './lib';
 
 const FILES = 8;
 const RUNS = 2;
 const MEMORY_GROWTH_LIMIT = 200 * MIB;
 
-function writeRandomFile(file: string, bytes: number): void {
-  const chunk = Buffer.alloc(8 * MIB);
-  const fd = fs.openSync(file, 'w', 0o600);
-  try {
-    for (let written = 0; written < bytes; written += chunk.length) {
-      const piece = chunk.subarray(0, Math.min(chunk.length, bytes - written));
-      randomFillSync(piece);
-      fs.writeSync(fd, piece);
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 /** Peak RSS growth over the baseline while `fn` runs, sampled every 20 ms. */
 async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; growth: number }> {

@@ -1,6 +1,7 @@
 // Shared helpers of the benchmarks: timing, peak RSS of a child, temp folders, the report.
 // Benchmarks are plain scripts (npx tsx tests/bench/<name>.ts), not timed unit tests.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomFillSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -209,4 +210,19 @@ export function runStandalone(file: string, run: () => Promise<BenchResult>): vo
       process.exitCode = 2;
     },
   ).finally(cleanupTempDirs);
+}
+
+/** Writes `bytes` of random data in 8 MiB pieces (the page cache stays warm: nothing is dropped). */
+export function writeRandomFile(file: string, bytes: number): void {
+  const chunk = Buffer.alloc(8 * MIB);
+  const fd = fs.openSync(file, 'w', 0o600);
+  try {
+    for (let written = 0; written < bytes; written += chunk.length) {
+      const piece = chunk.subarray(0, Math.min(chunk.length, bytes - written));
+      randomFillSync(piece);
+      fs.writeSync(fd, piece);
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -2,7 +2,6 @@
 // BagIt SHA-256 + SHA-512 of every file, signatures, custody proofs) against the plain tools
 // `age -d -i key | tar x` then `sha256sum -c manifest-sha256.txt` on the same package.
 // Run alone with: npx tsx tests/bench/verify-1gib.ts [MiB]
-import { randomFillSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseIdentity, parseRecipient } from '../../main/crypto/age';
@@ -12,24 +11,11 @@ import { addFileItem } from '../../main/evidence/item-ingest';
 import { exportPackage } from '../../main/packages/export/export';
 import { verifyPackageFile } from '../../main/packages/verify';
 import { createVault } from '../../main/vault/create';
-import { BENCH_PASSPHRASE, fmt, GIB, makeTempDir, mbps, MIB, removeTempDir, requireTools, runChild, runStandalone, timed, type BenchResult } from './lib';
+import { BENCH_PASSPHRASE, fmt, GIB, makeTempDir, mbps, MIB, removeTempDir, requireTools, runChild, runStandalone, timed, type BenchResult, writeRandomFile } from './lib';
 
 const FILES = 8;
 const RUNS = 2;
 
-function writeRandomFile(file: string, bytes: number): void {
-  const chunk = Buffer.alloc(8 * MIB);
-  const fd = fs.openSync(file, 'w', 0o600);
-  try {
-    for (let written = 0; written < bytes; written += chunk.length) {
-      const piece = chunk.subarray(0, Math.min(chunk.length, bytes - written));
-      randomFillSync(piece);
-      fs.writeSync(fd, piece);
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-}
 
 /** Makes a real package of `bytes` of items with the exporter, sealed to a key made by age-keygen. */
 async function makePackage(dir: string, bytes: number): Promise<{ file: string; receipt: string; keyFile: string }> {
