@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ageDecrypt, generateX25519Identity, parseIdentity } from '../../../../main/crypto/age';
 import { registerExportCommand } from '../../../../main/cli/commands/export';
@@ -9,23 +8,10 @@ import { iterateStoredEntries } from '../../../../main/custody/log-store';
 import { createDemoVault } from '../../../../main/evidence/demo';
 import { openVault } from '../../../../main/vault/open';
 import { fastKdf, tempDir, TEST_PASSPHRASE } from '../../../helpers/vault';
+import { runInProcess } from '../../../helpers/cli-in-process';
 
-async function run(...args: string[]): Promise<string> {
-  const program = new Command('vigil').version('9.9.9').exitOverride();
-  registerExportCommand(program);
-  registerRecipientCommands(program);
-  for (const sub of program.commands) sub.exitOverride();
-  const printed: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    printed.push(String(chunk));
-    return true;
-  });
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } finally {
-    spy.mockRestore();
-  }
-  return printed.join('');
+function run(...args: string[]): Promise<string> {
+  return runInProcess([registerExportCommand, registerRecipientCommands], args);
 }
 
 beforeEach(() => {

@@ -1,30 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { generateX25519Identity } from '../../../../main/crypto/age';
 import { encodeMinisignPublicKey, minisignPublicKeyLine } from '../../../../main/crypto/minisign';
 import { registerIdentityCommand, registerRecipientCommands } from '../../../../main/cli/commands/recipients';
 import { newKey } from '../../crypto/minisign/helpers';
 import { newTestVault, TEST_PASSPHRASE, tempDir } from '../../../helpers/vault';
+import { runInProcess } from '../../../helpers/cli-in-process';
 
 /** Runs the commands in-process and returns what they printed. */
-async function run(...args: string[]): Promise<string> {
-  const program = new Command('vigil').exitOverride();
-  registerRecipientCommands(program);
-  registerIdentityCommand(program);
-  for (const sub of program.commands) sub.exitOverride();
-  const printed: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    printed.push(String(chunk));
-    return true;
-  });
-  try {
-    await program.parseAsync(args, { from: 'user' });
-  } finally {
-    spy.mockRestore();
-  }
-  return printed.join('');
+function run(...args: string[]): Promise<string> {
+  return runInProcess([registerRecipientCommands, registerIdentityCommand], args);
 }
 
 async function closedVault(): Promise<string> {
