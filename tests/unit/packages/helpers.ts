@@ -1,20 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pack, type Header } from 'tar-stream';
 import { isVigilError } from '../../../shared/errors';
 import { writeBag, type BagEntry, type BagInfo, type TagFileHook } from '../../../main/packages/bagit/bag-writer';
-
-/** A fresh temp folder; remember to remove it (see cleanup). */
-export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-'));
-}
-
-/** Removes temp folders made by a test. */
-export function cleanup(dirs: string[]): void {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-}
 
 /** The VigilError code and message a promise rejects with, or null when it resolves. */
 export async function failure(p: Promise<unknown>): Promise<{ code: string; message: string } | null> {

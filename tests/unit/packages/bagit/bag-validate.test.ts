@@ -1,18 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validateBag } from '../../../../main/packages/bagit/bag-validate';
 import { extractTar } from '../../../../main/packages/tar/safe-extract';
-import { cleanup, failure, sampleEntries, tempDir, writeSampleTar } from '../helpers';
+import { failure, sampleEntries, writeSampleTar } from '../helpers';
+import { tempDir } from '../../../helpers/vault';
 
-const dirs: string[] = [];
-afterEach(() => cleanup(dirs));
 const UNLISTED = { unlistedTagFiles: ['tagmanifest-sha512.txt.minisig'] };
 
 /** A fresh, valid bag folder made by writeBag and extractTar. */
 async function freshBag(): Promise<string> {
   const work = tempDir();
-  dirs.push(work);
   const { bagDir } = await extractTar(fs.createReadStream(await writeSampleTar(work)), path.join(work, 'out'));
   return bagDir;
 }

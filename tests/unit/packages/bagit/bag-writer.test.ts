@@ -3,23 +3,17 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeBag, type BagEntry } from '../../../../main/packages/bagit/bag-writer';
 import { extractTar } from '../../../../main/packages/tar/safe-extract';
 import { hasTool } from '../../../helpers/tools';
-import { cleanup, failure, INFO, memEntry, sampleEntries, SIG_HOOK, tempDir, writeSampleTar } from '../helpers';
+import { failure, INFO, memEntry, sampleEntries, SIG_HOOK, writeSampleTar } from '../helpers';
+import { tempDir } from '../../../helpers/vault';
 
 const hasSha256sum = hasTool('sha256sum');
 const hasSha512sum = hasTool('sha512sum');
 const hasTar = hasTool('tar');
-const dirs: string[] = [];
-afterEach(() => cleanup(dirs));
 
-function fresh(): string {
-  const d = tempDir();
-  dirs.push(d);
-  return d;
-}
 
 function run(cmd: string, args: string[], cwd: string): { status: number | null; out: string } {
   const r = spawnSync(cmd, args, { cwd });
@@ -37,7 +31,7 @@ async function bagBytes(entries: BagEntry[], opts: Parameters<typeof writeBag>[4
 
 describe('packages/bagit/writeBag', () => {
   it.skipIf(!hasTar || !hasSha256sum || !hasSha512sum)('makes a tar that GNU tar extracts and sha256sum / sha512sum verify', async () => {
-    const work = fresh();
+    const work = tempDir();
     const tarFile = await writeSampleTar(work);
     expect(run('tar', ['-xf', tarFile], work).status).toBe(0);
     const bag = path.join(work, 'bag-1');
@@ -56,7 +50,7 @@ describe('packages/bagit/writeBag', () => {
   });
 
   it.skipIf(!hasTar)('writes the layout, order, owners and modes of DESIGN §6', async () => {
-    const work = fresh();
+    const work = tempDir();
     const listing = run('tar', ['--numeric-owner', '-tvf', await writeSampleTar(work)], work).out.trim().split('\n');
     const names = listing.map((l) => l.split(/\s+/).slice(5).join(' '));
     expect(names.slice(0, 2)).toEqual(['bag-1/', 'bag-1/data/']);
@@ -75,8 +69,8 @@ describe('packages/bagit/writeBag', () => {
   });
 
   it('fills bagit.txt, bag-info.txt and manifests, and lists the hook file in no tag manifest', async () => {
-    const dest = fresh();
-    const work = fresh();
+    const dest = tempDir();
+    const work = tempDir();
     const { bagDir } = await extractTar(fs.createReadStream(await writeSampleTar(work)), dest);
     const read = (f: string): string => fs.readFileSync(path.join(bagDir, f), 'utf8');
     expect(read('bagit.txt')).toBe('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
@@ -114,7 +108,7 @@ describe('packages/bagit/writeBag', () => {
   it('folds long bag-info values so that unfolding restores them', async () => {
     const long = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
     const out = new PassThrough();
-    const dest = fresh();
+    const dest = tempDir();
     const extracted = extractTar(out, dest);
     await writeBag(out, 'bag', [memEntry('a', 'a')], { ...INFO, extra: [['Internal-Sender-Description', long]] });
     const text = fs.readFileSync(path.join((await extracted).bagDir, 'bag-info.txt'), 'utf8');

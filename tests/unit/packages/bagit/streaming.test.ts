@@ -1,18 +1,17 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAgeDecryptStream, createAgeEncryptStream, generateX25519Identity } from '../../../../main/crypto/age';
 import { validateBag } from '../../../../main/packages/bagit/bag-validate';
 import { writeBag } from '../../../../main/packages/bagit/bag-writer';
 import { extractTar } from '../../../../main/packages/tar/safe-extract';
-import { cleanup, INFO, memEntry, tempDir } from '../helpers';
+import { INFO, memEntry } from '../helpers';
+import { tempDir } from '../../../helpers/vault';
 
 const MiB = 1024 * 1024;
 const SIZE = 300 * MiB;
 const CHUNK = 64 * 1024;
-const dirs: string[] = [];
-afterEach(() => cleanup(dirs));
 
 /** SIZE bytes made on the fly (never held in memory), with every chunk different. */
 function generated(): Readable {
@@ -40,7 +39,6 @@ async function expectedSha256(): Promise<string> {
 describe('packages/bagit/writeBag (streaming)', () => {
   it('passes 300 MiB through writeBag → age encrypt → age decrypt → extractTar with flat memory', { timeout: 240_000 }, async () => {
     const dest = tempDir();
-    dirs.push(dest);
     const id = generateX25519Identity();
     const enc = createAgeEncryptStream([{ kind: 'x25519', publicKey: id.publicKey }]);
     const dec = createAgeDecryptStream([{ kind: 'x25519', secretKey: id.secretKey }]);

@@ -2,24 +2,18 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { extractTar, visitTar } from '../../../../main/packages/tar/safe-extract';
 import { hasTool } from '../../../helpers/tools';
-import { buildTar, cleanup, failure, file, tempDir, writeSampleTar, type TarMember } from '../helpers';
+import { buildTar, failure, file, writeSampleTar, type TarMember } from '../helpers';
+import { tempDir } from '../../../helpers/vault';
 
 const hasTar = hasTool('tar');
-const dirs: string[] = [];
-afterEach(() => cleanup(dirs));
 
-function fresh(): string {
-  const d = tempDir();
-  dirs.push(d);
-  return d;
-}
 
 /** Extracts into an existing empty folder and expects a refusal that leaves it empty. */
 async function expectRefused(tar: Buffer, mention: RegExp, limits?: Parameters<typeof extractTar>[2]): Promise<void> {
-  const dest = fresh();
+  const dest = tempDir();
   const f = await failure(extractTar(Readable.from([tar]), dest, limits));
   expect(f?.code).toBe('PACKAGE_INVALID');
   expect(f?.message).toMatch(mention);
@@ -30,7 +24,7 @@ const dir = (name: string): TarMember => ({ header: { name, type: 'directory' } 
 
 describe('packages/tar/extractTar', () => {
   it('extracts a bag written by writeBag, with folders, long and non-ASCII names', async () => {
-    const work = fresh();
+    const work = tempDir();
     const tarFile = await writeSampleTar(work);
     const dest = path.join(work, 'out');
     const { bagDir, files } = await extractTar(fs.createReadStream(tarFile), dest);
@@ -42,7 +36,7 @@ describe('packages/tar/extractTar', () => {
   });
 
   it.skipIf(!hasTar).each(['gnu', 'pax', 'ustar'])('extracts what GNU tar --format=%s makes of a bag folder', async (format) => {
-    const work = fresh();
+    const work = tempDir();
     const src = path.join(work, 'src');
     const { bagDir } = await extractTar(fs.createReadStream(await writeSampleTar(work)), src);
     const longName = `${'n'.repeat(120)}.txt`;
@@ -56,7 +50,7 @@ describe('packages/tar/extractTar', () => {
 
   it('accepts a leading ./ as tar -C dir . produces', async () => {
     const tar = await buildTar([dir('./'), dir('./bag/'), file('./bag/bagit.txt', 'x')]);
-    const { files } = await extractTar(Readable.from([tar]), fresh());
+    const { files } = await extractTar(Readable.from([tar]), tempDir());
     expect(files).toEqual(['bagit.txt']);
   });
 
@@ -138,14 +132,14 @@ describe('packages/tar/extractTar', () => {
   });
 
   it('removes a destination folder it created when extraction fails', async () => {
-    const dest = path.join(fresh(), 'new');
+    const dest = path.join(tempDir(), 'new');
     const f = await failure(extractTar(Readable.from([await buildTar([file('/etc/x')])]), dest));
     expect(f?.code).toBe('PACKAGE_INVALID');
     expect(fs.existsSync(dest)).toBe(false);
   });
 
   it('never overwrites a bag folder already in the destination', async () => {
-    const dest = fresh();
+    const dest = tempDir();
     fs.mkdirSync(path.join(dest, 'bag'));
     fs.writeFileSync(path.join(dest, 'bag', 'keep'), 'mine');
     const f = await failure(extractTar(Readable.from([await buildTar([file('bag/keep', 'theirs')])]), dest));
