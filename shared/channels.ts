@@ -1,14 +1,56 @@
 /**
  * The IPC channel and event names as plain data, with no zod, so the sandboxed
- * preload can import them without bundling the schemas. shared/contract.ts holds
- * the schemas and fails to compile when it and these lists disagree.
+ * preload can import them without bundling the schemas. Each area lists its own
+ * in shared/areas/<area>.channels.ts; shared/contract.ts holds the schemas and
+ * fails to compile when it and these lists disagree.
  */
+import { APP_CHANNELS, APP_EVENTS } from './areas/app.channels';
+import { VAULT_CHANNELS, VAULT_EVENTS } from './areas/vault.channels';
+import { TASKS_CHANNELS, TASKS_EVENTS } from './areas/tasks.channels';
+import { CASES_CHANNELS, CASES_EVENTS } from './areas/cases.channels';
+import { PEOPLE_CHANNELS, PEOPLE_EVENTS } from './areas/people.channels';
+import { ITEMS_CHANNELS, ITEMS_EVENTS } from './areas/items.channels';
+import { INTERVIEWS_CHANNELS, INTERVIEWS_EVENTS } from './areas/interviews.channels';
+import { TIMELINE_CHANNELS, TIMELINE_EVENTS } from './areas/timeline.channels';
+import { REQUESTS_CHANNELS, REQUESTS_EVENTS } from './areas/requests.channels';
+import { CUSTODY_CHANNELS, CUSTODY_EVENTS } from './areas/custody.channels';
+import { SEARCH_CHANNELS, SEARCH_EVENTS } from './areas/search.channels';
+import { PACKAGES_CHANNELS, PACKAGES_EVENTS } from './areas/packages.channels';
+import { SETTINGS_CHANNELS, SETTINGS_EVENTS } from './areas/settings.channels';
 
-/** Every request channel (renderer → main). Add a channel here and in contract.ts. */
-export const CHANNELS = ['app:info'] as const;
+/** Every request channel (renderer → main). Add a channel in its area's .channels.ts and .contract.ts. */
+export const CHANNELS = [
+  ...APP_CHANNELS,
+  ...VAULT_CHANNELS,
+  ...TASKS_CHANNELS,
+  ...CASES_CHANNELS,
+  ...PEOPLE_CHANNELS,
+  ...ITEMS_CHANNELS,
+  ...INTERVIEWS_CHANNELS,
+  ...TIMELINE_CHANNELS,
+  ...REQUESTS_CHANNELS,
+  ...CUSTODY_CHANNELS,
+  ...SEARCH_CHANNELS,
+  ...PACKAGES_CHANNELS,
+  ...SETTINGS_CHANNELS,
+] as const;
 
-/** Every event (main → renderer: progress, lock). Add an event here and in contract.ts. */
-export const EVENTS = [] as const;
+/** Every event (main → renderer: progress, lock). */
+export const EVENTS = [
+  ...APP_EVENTS,
+  ...VAULT_EVENTS,
+  ...TASKS_EVENTS,
+  ...CASES_EVENTS,
+  ...PEOPLE_EVENTS,
+  ...ITEMS_EVENTS,
+  ...INTERVIEWS_EVENTS,
+  ...TIMELINE_EVENTS,
+  ...REQUESTS_EVENTS,
+  ...CUSTODY_EVENTS,
+  ...SEARCH_EVENTS,
+  ...PACKAGES_EVENTS,
+  ...SETTINGS_EVENTS,
+] as const;
 
 /** A request channel name, e.g. 'app:info'. */
 export type Channel = (typeof CHANNELS)[number];

@@ -6,20 +6,56 @@
 import { z } from 'zod';
 import type { Channel, EventName, MethodName } from './channels';
 import type { ErrorInfo } from './errors';
+import type { ChannelSchemas } from './contract-types';
+import { appContract, appEvents } from './areas/app.contract';
+import { vaultContract, vaultEvents } from './areas/vault.contract';
+import { tasksContract, tasksEvents } from './areas/tasks.contract';
+import { casesContract, casesEvents } from './areas/cases.contract';
+import { peopleContract, peopleEvents } from './areas/people.contract';
+import { itemsContract, itemsEvents } from './areas/items.contract';
+import { interviewsContract, interviewsEvents } from './areas/interviews.contract';
+import { timelineContract, timelineEvents } from './areas/timeline.contract';
+import { requestsContract, requestsEvents } from './areas/requests.contract';
+import { custodyContract, custodyEvents } from './areas/custody.contract';
+import { searchContract, searchEvents } from './areas/search.contract';
+import { packagesContract, packagesEvents } from './areas/packages.contract';
+import { settingsContract, settingsEvents } from './areas/settings.contract';
 
-/** The schemas of one request channel. */
-export interface ChannelSchemas {
-  req: z.ZodType;
-  res: z.ZodType;
-}
+export type { ChannelSchemas } from './contract-types';
 
-/** Request channels. Adding one = one line here plus its name in CHANNELS (the compiler checks both). */
+/** Request channels, assembled from the areas (shared/areas/<area>.contract.ts); the compiler checks it against CHANNELS. */
 export const contract = {
-  'app:info': { req: z.object({}).strict(), res: z.object({ name: z.string(), version: z.string() }) },
+  ...appContract,
+  ...vaultContract,
+  ...tasksContract,
+  ...casesContract,
+  ...peopleContract,
+  ...itemsContract,
+  ...interviewsContract,
+  ...timelineContract,
+  ...requestsContract,
+  ...custodyContract,
+  ...searchContract,
+  ...packagesContract,
+  ...settingsContract,
 } as const satisfies { [C in Channel]: ChannelSchemas };
 
 /** Event payload schemas (progress, lock), keyed like EVENTS. */
-export const events = {} as const satisfies { [E in EventName]: z.ZodType };
+export const events = {
+  ...appEvents,
+  ...vaultEvents,
+  ...tasksEvents,
+  ...casesEvents,
+  ...peopleEvents,
+  ...itemsEvents,
+  ...interviewsEvents,
+  ...timelineEvents,
+  ...requestsEvents,
+  ...custodyEvents,
+  ...searchEvents,
+  ...packagesEvents,
+  ...settingsEvents,
+} as const satisfies { [E in EventName]: z.ZodType };
 
 /** The contract's type. */
 export type Contract = typeof contract;
@@ -47,6 +83,8 @@ export type VigilApi = {
   [C in Channel as MethodName<C>]: (req: Req<C>) => Promise<Result<Res<C>>>;
 } & {
   onEvent<E extends EventName>(name: E, cb: (payload: EventPayload<E>) => void): Unsubscribe;
+  /** The path of a file dropped on the window (Electron's webUtils); null when the page cannot know it. */
+  pathForFile(file: File): string | null;
 };
 
 /** The schemas of channel C, typed for generic code (indexing the const object loses the link). */

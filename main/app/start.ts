@@ -9,6 +9,7 @@ import { createSenderCheck, originOf } from '../ipc/sender';
 import { APP_ENTRY_URL, APP_ORIGIN } from './origin';
 import { registerSchemes, serveAppProtocol } from './protocol';
 import { applySessionPolicy, hardenProcess, type NetworkPolicy } from './security';
+import { createElectronServices } from './services';
 import { createMainWindow } from './window';
 
 /** Where the built pieces are, and whether this is a development run. */
@@ -73,7 +74,9 @@ export function startApp(options: StartOptions): void {
   const onReady = async (): Promise<void> => {
     applySessionPolicy(session.defaultSession, policy);
     serveAppProtocol(protocol, options.rendererDir);
-    const table = createHandlerTable({ appInfo: () => ({ name: app.getName(), version: app.getVersion() }) });
+    const services = createElectronServices({ name: app.getName(), version: app.getVersion() }, () => mainWindow);
+    app.on('before-quit', () => void services.session.lock('quit'));
+    const table = createHandlerTable(services);
     const origins = devOrigin === undefined ? [APP_ORIGIN] : [APP_ORIGIN, devOrigin];
     registerHandlers(ipcMain, table, createSenderCheck({ origins, isOwnContents }), { validateResponse: options.isDev });
     await openWindow();

@@ -12,6 +12,8 @@ export interface Bridge {
   invoke(channel: Channel, req: unknown): Promise<unknown>;
   /** Subscribes to an event; the listener gets the payload only, never the IPC event object. */
   subscribe(name: string, listener: (payload: unknown) => void): () => void;
+  /** The path of a dropped file (webUtils.getPathForFile in the real preload). */
+  pathForFile(file: File): string;
 }
 
 const UNREACHABLE: ErrorInfo = {
@@ -47,6 +49,15 @@ export function buildApi(bridge: Bridge): VigilApi {
     return bridge.subscribe(name, (payload) => {
       (cb as (payload: unknown) => void)(payload);
     });
+  };
+  api['pathForFile'] = (file: unknown) => {
+    try {
+      const path = bridge.pathForFile(file as File);
+      // Electron answers '' for a File that did not come from the disk (e.g. made by the page).
+      return typeof path === 'string' && path !== '' ? path : null;
+    } catch {
+      return null;
+    }
   };
   // The loop builds exactly the mapped type VigilApi describes; the preload tests check the key set.
   return Object.freeze(api) as unknown as VigilApi;

@@ -2,7 +2,7 @@
  * The sandboxed preload: exposes window.vigil built from the contract's channel
  * list, and nothing else. ipcRenderer itself never reaches the page.
  */
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import { buildApi } from './api';
 
 const api = buildApi({
@@ -14,6 +14,7 @@ const api = buildApi({
       ipcRenderer.removeListener(name, wrapped);
     };
   },
+  pathForFile: (file) => webUtils.getPathForFile(file),
 });
 
 contextBridge.exposeInMainWorld('vigil', api);

@@ -2,7 +2,9 @@
  * The only module that touches window.vigil (installed by the preload, or by
  * the E2E harness in a plain browser page). Everything else imports from here.
  */
-import type { Res, Result, VigilApi } from '../../shared/contract';
+import { methodName, type Channel, type EventName } from '../../shared/channels';
+import type { EventPayload, Req, Res, Result, Unsubscribe, VigilApi } from '../../shared/contract';
+import type { ErrorCode, ErrorInfo } from '../../shared/errors';
 
 declare global {
   interface Window {
@@ -18,7 +20,46 @@ export function vigil(): VigilApi {
   return window.vigil;
 }
 
+/** Calls channel C; the answer is a Result, never a throw. */
+export function call<C extends Channel>(channel: C, req: Req<C>): Promise<Result<Res<C>>> {
+  const method = vigil()[methodName(channel)] as unknown as (req: Req<C>) => Promise<Result<Res<C>>>;
+  return method(req);
+}
+
+/** A failed answer as an Error, for code that prefers throws (queries, mutations). */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(info: ErrorInfo) {
+    super(info.message);
+    this.name = 'ApiError';
+    this.code = info.code;
+  }
+}
+
+/** Calls channel C and returns its value, or throws ApiError with the core's code and message. */
+export async function request<C extends Channel>(channel: C, req: Req<C>): Promise<Res<C>> {
+  const result = await call(channel, req);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value;
+}
+
+/** Subscribes to event E; returns the unsubscribe function. */
+export function onEvent<E extends EventName>(name: E, cb: (payload: EventPayload<E>) => void): Unsubscribe {
+  return vigil().onEvent(name, cb);
+}
+
+/** The path of a file dropped on the window, or null when it cannot be known. */
+export function pathForFile(file: File): string | null {
+  return vigil().pathForFile(file);
+}
+
+/** A fresh id for a long operation (progress and cancel refer to it). */
+export function newTaskId(): string {
+  return crypto.randomUUID();
+}
+
 /** The application's name and version. */
 export function appInfo(): Promise<Result<Res<'app:info'>>> {
-  return vigil().appInfo({});
+  return call('app:info', {});
 }

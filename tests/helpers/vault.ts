@@ -3,10 +3,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach } from 'vitest';
-import { loadSodium } from '../../main/crypto/sodium';
 import { createVault } from '../../main/vault/create';
-import type { KdfLimits } from '../../main/vault/keys/slots';
+import { fastKdf } from './kdf';
 import type { Vault } from '../../main/vault/vault';
+
+export { fastKdf };
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 export const CLI = path.join(PROJECT_ROOT, 'bin', 'vigil.cjs');
@@ -39,10 +40,6 @@ afterAll(() => {
 });
 
 /** The fastest Argon2id limits, for tests that create many vaults (one test elsewhere runs the defaults). */
-export async function fastKdf(): Promise<KdfLimits> {
-  const sodium = await loadSodium();
-  return { opslimit: sodium.crypto_pwhash_OPSLIMIT_MIN, memlimit: sodium.crypto_pwhash_MEMLIMIT_MIN };
-}
 
 /** Creates a vault in a new temp folder with fast KDF limits. */
 export async function newTestVault(name = 'Test Investigator'): Promise<{ dir: string; vault: Vault; recoveryCode: string }> {

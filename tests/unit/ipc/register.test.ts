@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { createHandlerTable } from '../../../main/ipc/handlers';
 import { registerHandlers } from '../../../main/ipc/register';
 import { createSenderCheck } from '../../../main/ipc/sender';
 import { CHANNELS } from '../../../shared/channels';
+import { testServices } from '../../helpers/app-services';
 import { fakeEvent, fakeIpcMain } from './fakes';
 
 describe('ipc/register/registerHandlers', () => {
   it('registers every channel once, each behind the sender check', async () => {
     const ipcMain = fakeIpcMain();
-    const table = createHandlerTable({ appInfo: () => ({ name: 'vigil', version: '1.2.3' }) });
+    const { table, dispose } = await testServices();
     const check = createSenderCheck({ origins: ['vigil-app://app'], isOwnContents: () => true });
     registerHandlers(ipcMain, table, check, { validateResponse: true });
     expect([...ipcMain.listeners.keys()].sort()).toEqual([...CHANNELS].sort());
     const listener = ipcMain.listeners.get('app:info');
-    await expect(listener?.(fakeEvent({}), {})).resolves.toEqual({ ok: true, value: { name: 'vigil', version: '1.2.3' } });
+    await expect(listener?.(fakeEvent({}), {})).resolves.toEqual({ ok: true, value: { name: 'Vigil', version: '0.0.0-test' } });
     await expect(listener?.(fakeEvent({ url: 'https://example.org/' }), {})).resolves.toMatchObject({ ok: false });
+    await dispose();
   });
 });

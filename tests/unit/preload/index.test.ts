@@ -4,6 +4,7 @@ import { CHANNELS, methodName } from '../../../shared/channels';
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
   ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn(), send: vi.fn(), sendSync: vi.fn() },
+  webUtils: { getPathForFile: vi.fn(() => '/dropped/file.pdf') },
 }));
 vi.mock('electron', () => electron);
 
@@ -18,8 +19,8 @@ beforeAll(async () => {
 });
 
 describe('preload/index', () => {
-  it('exposes exactly one method per contract channel plus onEvent, all functions', () => {
-    const expected = [...CHANNELS.map((channel) => methodName(channel)), 'onEvent'].sort();
+  it('exposes exactly one method per contract channel plus onEvent and pathForFile, all functions', () => {
+    const expected = [...CHANNELS.map((channel) => methodName(channel)), 'onEvent', 'pathForFile'].sort();
     expect(Object.keys(exposed).sort()).toEqual(expected);
     for (const value of Object.values(exposed)) expect(typeof value).toBe('function');
   });
@@ -52,5 +53,16 @@ describe('preload/index', () => {
     const onEvent = exposed['onEvent'] as (name: unknown, cb: unknown) => unknown;
     expect(() => onEvent('ipc:anything', () => undefined)).toThrow(/no Vigil event/);
     expect(electron.ipcRenderer.on).not.toHaveBeenCalled();
+  });
+
+  it('pathForFile answers the path of a dropped file, and null for a file that is not on disk', () => {
+    const pathForFile = exposed['pathForFile'] as (file: unknown) => string | null;
+    expect(pathForFile({})).toBe('/dropped/file.pdf');
+    electron.webUtils.getPathForFile.mockReturnValueOnce('');
+    expect(pathForFile({})).toBeNull();
+    electron.webUtils.getPathForFile.mockImplementationOnce(() => {
+      throw new TypeError('not a File');
+    });
+    expect(pathForFile(42)).toBeNull();
   });
 });

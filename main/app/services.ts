@@ -1,0 +1,68 @@
+/**
+ * The Electron side of AppServices: native dialogs, the clipboard, and events
+ * sent to the main window. The session and tasks are the same core objects
+ * the E2E harness uses.
+ */
+import { clipboard, dialog, type BrowserWindow } from 'electron';
+import type { AppServices } from '../ipc/services';
+import { sendEvent } from '../ipc/events';
+import { TaskRegistry } from '../session/tasks';
+import { VaultSession } from '../session/vault-session';
+import { MEDIA_SCHEME } from './origin';
+
+/** Builds the services for the window returned by `getWindow` (null while none is open). */
+export function createElectronServices(info: { name: string; version: string }, getWindow: () => BrowserWindow | null): AppServices {
+  const emit: AppServices['emit'] = (name, payload) => {
+    const window = getWindow();
+    if (window !== null) sendEvent(window.webContents, name, payload);
+  };
+  const session = new VaultSession({ onLocked: (reason) => emit('vault:locked', { reason }) });
+  const tasks = new TaskRegistry((progress) => emit('task:progress', progress));
+  return {
+    appInfo: () => info,
+    session,
+    tasks,
+    dialogs: {
+      openFiles: async (opts) => {
+        const window = getWindow();
+        const options: Electron.OpenDialogOptions = {
+          properties: opts.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+          ...(opts.title === undefined ? {} : { title: opts.title }),
+          ...(opts.filters === undefined ? {} : { filters: opts.filters }),
+        };
+        const result = window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
+        return result.canceled ? [] : result.filePaths;
+      },
+      chooseFolder: async (opts) => {
+        const window = getWindow();
+        const options: Electron.OpenDialogOptions = {
+          properties: opts.create ? ['openDirectory', 'createDirectory'] : ['openDirectory'],
+          ...(opts.title === undefined ? {} : { title: opts.title }),
+        };
+        const result = window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      saveFile: async (opts) => {
+        const window = getWindow();
+        const options: Electron.SaveDialogOptions = {
+          ...(opts.title === undefined ? {} : { title: opts.title }),
+          ...(opts.defaultName === undefined ? {} : { defaultPath: opts.defaultName }),
+        };
+        const result = window === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(window, options);
+        return result.canceled || result.filePath === undefined ? null : result.filePath;
+      },
+    },
+    writeSecretToClipboard: (text, clearAfterMs) => {
+      void Promise.resolve(clipboard.writeText(text));
+      // Only clear it if it still holds the secret: the user may have copied something else since.
+      setTimeout(() => {
+        // readText is synchronous in older Electron and a promise in newer typings: accept both.
+        void Promise.resolve(clipboard.readText()).then((current) => {
+          if (current === text) clipboard.clear();
+        });
+      }, clearAfterMs).unref();
+    },
+    mediaUrl: (itemId) => `${MEDIA_SCHEME}://media/${encodeURIComponent(itemId)}`,
+    emit,
+  };
+}

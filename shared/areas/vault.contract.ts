@@ -1,0 +1,60 @@
+/** Schemas of the vault area: the session's life cycle (create, unlock, lock) and the status summary. */
+import { z } from 'zod';
+import type { ChannelSchemas } from '../contract-types';
+import { EmptySchema, PathSchema } from './common';
+import type { VAULT_CHANNELS, VAULT_EVENTS } from './vault.channels';
+
+/** Passphrases are never trimmed or normalised: what was typed is the secret. */
+const PassphraseSchema = z.string().min(1, 'Enter the passphrase').max(1024);
+
+/** Whether a vault is open in this window, and as whom. */
+export const VaultStateSchema = z.discriminatedUnion('unlocked', [
+  z.object({ unlocked: z.literal(false) }),
+  z.object({
+    unlocked: z.literal(true),
+    dir: PathSchema,
+    vaultId: z.string(),
+    member: z.object({ id: z.string(), name: z.string() }),
+    /** Opened with the recovery code: a new passphrase must be set before anything can be signed. */
+    needsNewPassphrase: z.boolean(),
+  }),
+]);
+
+/** Why the vault was locked. */
+export const LockReasonSchema = z.enum(['user', 'idle', 'suspend', 'screen-lock', 'quit']);
+
+/** channel → request and response schemas. */
+export const vaultContract = {
+  'vault:state': { req: EmptySchema, res: VaultStateSchema },
+  /** Creates a vault in an empty or new folder and opens it; the recovery code is shown once and never stored. */
+  'vault:create': {
+    req: z.object({ dir: PathSchema, memberName: z.string().trim().min(1, 'Enter your name').max(200), passphrase: PassphraseSchema }).strict(),
+    res: z.object({ recoveryCode: z.string(), state: VaultStateSchema }),
+  },
+  'vault:unlock': {
+    req: z.union([
+      z.object({ dir: PathSchema, passphrase: PassphraseSchema }).strict(),
+      z.object({ dir: PathSchema, recoveryCode: z.string().min(1).max(200) }).strict(),
+    ]),
+    res: VaultStateSchema,
+  },
+  /** Drops the keys and closes the database; the vault:locked event follows. */
+  'vault:lock': { req: EmptySchema, res: z.object({}) },
+  'vault:status': {
+    req: EmptySchema,
+    res: z.object({
+      vaultId: z.string(),
+      formatVersion: z.number(),
+      schemaVersion: z.number(),
+      member: z.object({ id: z.string(), name: z.string(), publicKey: z.string() }),
+      counts: z.object({ members: z.number(), items: z.number(), objects: z.number(), bytes: z.number(), checkpoints: z.number() }),
+      custody: z.object({ size: z.number(), root: z.string(), lastHash: z.string() }),
+      latestCheckpoint: z.object({ size: z.number(), root: z.string(), createdAt: z.string() }).nullable(),
+    }),
+  },
+} as const satisfies { [C in (typeof VAULT_CHANNELS)[number]]: ChannelSchemas };
+
+/** event → payload schema. */
+export const vaultEvents = {
+  'vault:locked': z.object({ reason: LockReasonSchema }),
+} as const satisfies { [E in (typeof VAULT_EVENTS)[number]]: z.ZodType };

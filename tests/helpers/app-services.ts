@@ -1,0 +1,92 @@
+/**
+ * AppServices for tests and the E2E harness: the real session, tasks and core,
+ * with scripted dialogs, a recorded clipboard and a recorded event stream.
+ * Each test gets its own; `dispose()` locks the vault.
+ */
+import type { EventName } from '../../shared/channels';
+import type { EventPayload } from '../../shared/contract';
+import type { AppServices, Dialogs } from '../../main/ipc/services';
+import { TaskRegistry } from '../../main/session/tasks';
+import { VaultSession } from '../../main/session/vault-session';
+import { createHandlerTable } from '../../main/ipc/handlers';
+import type { HandlerTable } from '../../main/ipc/dispatch';
+import { fastKdf } from './kdf';
+
+/** One recorded event. */
+export interface RecordedEvent {
+  name: EventName;
+  payload: unknown;
+}
+
+/** Scripted answers for the native dialogs: set before the action that opens one. */
+export interface ScriptedDialogs extends Dialogs {
+  nextOpenFiles: string[];
+  nextFolder: string | null;
+  nextSaveFile: string | null;
+}
+
+/** Test services plus what the test can inspect. */
+export interface TestServices {
+  services: AppServices;
+  table: HandlerTable;
+  dialogs: ScriptedDialogs;
+  events: RecordedEvent[];
+  clipboard: { text: string | null; clearAfterMs: number | null };
+  /** Locks the vault (if open) and cancels running tasks. */
+  dispose(): Promise<void>;
+}
+
+/** Options for testServices. */
+export interface TestServicesOptions {
+  /** Extra event sink (the harness forwards events to the page). */
+  onEvent?: (name: EventName, payload: unknown) => void;
+  /** Base of item media URLs; the harness serves them. */
+  mediaBase?: string;
+  /** Use the default (slow) Argon2id limits instead of the fast test limits. */
+  realKdf?: boolean;
+}
+
+/** Builds services over a fresh session. */
+export async function testServices(opts: TestServicesOptions = {}): Promise<TestServices> {
+  const events: RecordedEvent[] = [];
+  const emit = <E extends EventName>(name: E, payload: EventPayload<E>): void => {
+    events.push({ name, payload });
+    opts.onEvent?.(name, payload);
+  };
+  const kdf = opts.realKdf === true ? undefined : await fastKdf();
+  const session = new VaultSession({ ...(kdf ? { kdf } : {}), onLocked: (reason) => emit('vault:locked', { reason }) });
+  const tasks = new TaskRegistry((progress) => emit('task:progress', progress));
+  const dialogs: ScriptedDialogs = {
+    nextOpenFiles: [],
+    nextFolder: null,
+    nextSaveFile: null,
+    openFiles: async () => dialogs.nextOpenFiles,
+    chooseFolder: async () => dialogs.nextFolder,
+    saveFile: async () => dialogs.nextSaveFile,
+  };
+  const clipboard: TestServices['clipboard'] = { text: null, clearAfterMs: null };
+  const mediaBase = opts.mediaBase ?? 'vigil-media://media';
+  const services: AppServices = {
+    appInfo: () => ({ name: 'Vigil', version: '0.0.0-test' }),
+    session,
+    tasks,
+    dialogs,
+    writeSecretToClipboard: (text, clearAfterMs) => {
+      clipboard.text = text;
+      clipboard.clearAfterMs = clearAfterMs;
+    },
+    mediaUrl: (itemId) => `${mediaBase}/${encodeURIComponent(itemId)}`,
+    emit,
+  };
+  return {
+    services,
+    table: createHandlerTable(services),
+    dialogs,
+    events,
+    clipboard,
+    dispose: async () => {
+      tasks.cancelAll();
+      await session.lock('quit');
+    },
+  };
+}
