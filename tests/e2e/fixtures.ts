@@ -3,16 +3,24 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
+import { createDemoVault, type DemoSummary } from '../../main/evidence/demo';
+import { fastKdf } from '../helpers/kdf';
 import { closeBrowser, launchApp, type LaunchedApp } from './harness';
+import { UnlockPage } from './pages/unlock-page';
 
 /** A passphrase strong enough for the create form's meter. */
 export const E2E_PASSPHRASE = 'quiet orchard lantern seventeen';
+
+/** The passphrase of the demo vault the `demo` fixture makes. */
+export const DEMO_PASSPHRASE = 'demo vault passphrase for tests';
 
 interface Fixtures {
   /** A fresh folder for the vault (not yet created), removed after the test. */
   vaultDir: string;
   /** The app over `vaultDir`; the test fails if the page logged errors, CSP violations or tried the network. */
   app: LaunchedApp;
+  /** The fictional demo case (`vigil demo`) created in `vaultDir` and unlocked through the interface. */
+  demo: DemoSummary;
 }
 
 export const test = base.extend<Fixtures>({
@@ -28,6 +36,13 @@ export const test = base.extend<Fixtures>({
     const problems = [...app.problems];
     await app.close();
     if (testInfo.status === testInfo.expectedStatus) expect(problems, 'page problems').toEqual([]);
+  },
+  demo: async ({ vaultDir, app }, use) => {
+    // The demo vault is made before the page unlocks it: the app sees a vault made by the CLI's own code.
+    const summary = await createDemoVault(vaultDir, DEMO_PASSPHRASE, await fastKdf());
+    await new UnlockPage(app.page).unlock(vaultDir, DEMO_PASSPHRASE);
+    await expect(app.page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await use(summary);
   },
 });
 
