@@ -1,8 +1,9 @@
 /** Schemas of the cases area: list, read, create and edit cases. */
 import { z } from 'zod';
-import { CASE_STATUSES } from '../domain';
+import { CASE_STATUSES, EVENT_TYPES, PLACE_TYPES, RESPONSE_KINDS } from '../domain';
 import type { ChannelSchemas } from '../contract-types';
 import { IdSchema } from './common';
+import { ConsentSchema } from './people.contract';
 import type { CASES_CHANNELS, CASES_EVENTS } from './cases.channels';
 
 /** A case as the interface sees it. */
@@ -19,6 +20,64 @@ export const CaseSchema = z.object({
 /** A case with counts, for lists. */
 export const CaseSummarySchema = CaseSchema.extend({
   counts: z.object({ people: z.number(), items: z.number(), interviews: z.number(), events: z.number(), requests: z.number() }),
+});
+
+/** One period without contact, as main/evidence/analysis/incommunicado.ts derives it. */
+export const IncommunicadoPeriodSchema = z.object({
+  start: z.string(),
+  end: z.string().nullable(),
+  days: z.number(),
+  open: z.boolean(),
+  minDays: z.number(),
+  maxDays: z.number(),
+  approximate: z.boolean(),
+  startEventId: z.string(),
+  endEventId: z.string().nullable(),
+  explanation: z.string(),
+});
+
+/** A detainee's periods without contact, the totals, and whether contact is lost now. */
+export const IncommunicadoSummarySchema = z.object({
+  periods: z.array(IncommunicadoPeriodSchema),
+  totalDays: z.number(),
+  longestDays: z.number(),
+  current: z.boolean(),
+  notes: z.array(z.string()),
+});
+
+/** Request register statistics of one detainee. */
+export const RequestStatsSchema = z.object({
+  sent: z.number(),
+  answered: z.number(),
+  unanswered: z.number(),
+  medianResponseDays: z.number().nullable(),
+  byResponse: z.object(Object.fromEntries([...RESPONSE_KINDS, 'pending'].map((k) => [k, z.number()])) as Record<(typeof RESPONSE_KINDS)[number] | 'pending', z.ZodNumber>),
+});
+
+/** A timeline event as the overview draws it (no description: the timeline tab shows those). */
+export const OverviewEventSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  type: z.enum(EVENT_TYPES),
+  date: z.string(),
+  dateApprox: z.boolean(),
+  endDate: z.string().nullable(),
+  place: z.object({ name: z.string(), type: z.enum(PLACE_TYPES), region: z.string() }).nullable(),
+});
+
+/** One detainee of the case: named by code (the name only with consent), and the analysis of their detention. */
+export const DetaineeOverviewSchema = z.object({
+  person: z.object({ id: z.string(), code: z.string(), name: z.string().nullable(), consent: ConsentSchema }),
+  incommunicado: IncommunicadoSummarySchema,
+  requests: RequestStatsSchema,
+});
+
+/** Everything the case overview shows, computed by the core as of one day. */
+export const CaseOverviewSchema = z.object({
+  case: CaseSummarySchema,
+  asOf: z.string(),
+  events: z.array(OverviewEventSchema),
+  detainees: z.array(DetaineeOverviewSchema),
 });
 
 const caseFields = {
@@ -40,6 +99,7 @@ export const casesContract = {
     res: CaseSchema,
   },
   'cases:update': { req: z.object({ id: IdSchema, changes: z.object(caseFields).partial().strict() }).strict(), res: CaseSchema },
+  'cases:overview': { req: z.object({ id: IdSchema }).strict(), res: CaseOverviewSchema },
 } as const satisfies { [C in (typeof CASES_CHANNELS)[number]]: ChannelSchemas };
 
 /** event → payload schema. */

@@ -1,0 +1,88 @@
+/** Create a case, or edit one: title, reference, summary and status, in a dialog. */
+import { Alert, Button, Group, Modal, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Res } from '../../../shared/contract';
+import { CASE_STATUSES, type CaseStatus } from '../../../shared/domain';
+import { useApiMutation } from '../../api/queries';
+
+/** A case as the form edits it. */
+export type CaseRecord = Res<'cases:create'>;
+
+interface Draft {
+  title: string;
+  reference: string;
+  summary: string;
+  status: CaseStatus;
+}
+
+function draftOf(existing: CaseRecord | null): Draft {
+  return { title: existing?.title ?? '', reference: existing?.reference ?? '', summary: existing?.summary ?? '', status: existing?.status ?? 'open' };
+}
+
+/** Only the fields that differ, so the custody entry names exactly what changed. */
+function changesOf(before: CaseRecord, draft: Draft): Partial<{ title: string; reference: string | null; summary: string; status: CaseStatus }> {
+  const reference = draft.reference.trim() === '' ? null : draft.reference.trim();
+  return {
+    ...(draft.title.trim() !== before.title ? { title: draft.title.trim() } : {}),
+    ...(reference !== before.reference ? { reference } : {}),
+    ...(draft.summary !== before.summary ? { summary: draft.summary } : {}),
+    ...(draft.status !== before.status ? { status: draft.status } : {}),
+  };
+}
+
+/** The create/edit dialog; `existing` null creates. Mounted only while open, so each opening starts fresh. */
+export function CaseFormModal({ existing, onClose, onSaved }: { existing: CaseRecord | null; onClose: () => void; onSaved?: (saved: CaseRecord) => void }): React.JSX.Element {
+  const { t } = useTranslation('cases');
+  const { t: tc } = useTranslation('common');
+  const [draft, setDraft] = useState<Draft>(() => draftOf(existing));
+  const create = useApiMutation('cases:create', ['cases:list']);
+  const update = useApiMutation('cases:update', ['cases:list', 'cases:get', 'cases:overview']);
+  const error = create.error ?? update.error;
+  const busy = create.isPending || update.isPending;
+  const set = (patch: Partial<Draft>): void => setDraft((d) => ({ ...d, ...patch }));
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const reference = draft.reference.trim();
+    if (existing === null) {
+      const saved = await create.mutateAsync({ title: draft.title, ...(reference ? { reference } : {}), summary: draft.summary, status: draft.status }).catch(() => null);
+      if (saved) onSaved?.(saved);
+      if (saved) onClose();
+      return;
+    }
+    const changes = changesOf(existing, draft);
+    if (Object.keys(changes).length === 0) return onClose();
+    const saved = await update.mutateAsync({ id: existing.id, changes }).catch(() => null);
+    if (saved) onSaved?.(saved);
+    if (saved) onClose();
+  };
+
+  const title = existing === null ? t('form.createTitle') : t('form.editTitle');
+  return (
+    // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
+    <Modal opened onClose={onClose} title={title} lockScroll={false} className="vigil-contrast" size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
+      <form onSubmit={(event) => void submit(event)} aria-label={title}>
+        <Stack>
+          <TextInput label={t('form.title')} value={draft.title} onChange={(e) => set({ title: e.currentTarget.value })} required data-autofocus maxLength={300} />
+          <TextInput label={t('form.reference')} description={t('form.referenceHint')} value={draft.reference} onChange={(e) => set({ reference: e.currentTarget.value })} maxLength={64} spellCheck={false} />
+          <Textarea label={t('form.summary')} value={draft.summary} onChange={(e) => set({ summary: e.currentTarget.value })} autosize minRows={3} maxRows={10} />
+          <NativeSelect label={t('form.status')} value={draft.status} onChange={(e) => set({ status: e.currentTarget.value as CaseStatus })} data={CASE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+          {error !== null && (
+            <Alert color="red" role="alert" title={t('form.notSaved')}>
+              {error.message}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {tc('cancel')}
+            </Button>
+            <Button type="submit" loading={busy} disabled={draft.title.trim() === ''}>
+              {existing === null ? t('form.create') : tc('save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,65 @@
+/** Adds a person to the case in a role, with their consent; the code is generated unless one is given. */
+import { Alert, Button, Group, Modal, NativeSelect, Stack } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PERSON_ROLES, type PersonRole } from '../../../shared/domain';
+import { useApiMutation } from '../../api/queries';
+import { ConsentFields, consentDateOk, NO_CONSENT, type ConsentDraft } from './ConsentFields';
+import { PersonFields } from './PersonFields';
+import { PEOPLE_READS, splitList, type PersonDraft } from './people-form';
+
+const EMPTY: PersonDraft = { name: '', code: '', aliases: '', contact: '', notes: '' };
+
+/** The add-a-person dialog, mounted only while open. */
+export function AddPersonModal({ caseId, onClose }: { caseId: string; onClose: () => void }): React.JSX.Element {
+  const { t } = useTranslation('people');
+  const { t: tc } = useTranslation('common');
+  const [person, setPerson] = useState<PersonDraft>(EMPTY);
+  const [role, setRole] = useState<PersonRole>('witness');
+  const [consent, setConsent] = useState<ConsentDraft>(NO_CONSENT);
+  const add = useApiMutation('people:add', PEOPLE_READS);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const aliases = splitList(person.aliases);
+    const saved = await add
+      .mutateAsync({
+        caseId,
+        role,
+        name: person.name,
+        ...(person.code.trim() ? { code: person.code.trim() } : {}),
+        ...(aliases.length ? { aliases } : {}),
+        ...(person.contact ? { contact: person.contact } : {}),
+        ...(person.notes ? { notes: person.notes } : {}),
+        consent: { named: consent.named, shareWith: splitList(consent.shareWith), date: consent.date.trim() || null, method: consent.method.trim() || null },
+      })
+      .catch(() => null);
+    if (saved) onClose();
+  };
+
+  return (
+    // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
+    <Modal opened onClose={onClose} title={t('form.addTitle')} lockScroll={false} className="vigil-contrast" size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
+      <form onSubmit={(event) => void submit(event)} aria-label={t('form.addTitle')}>
+        <Stack>
+          <PersonFields value={person} onChange={(patch) => setPerson((p) => ({ ...p, ...patch }))} codeRequired={false} />
+          <NativeSelect label={t('form.role')} value={role} onChange={(e) => setRole(e.currentTarget.value as PersonRole)} data={PERSON_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+          <ConsentFields value={consent} onChange={(patch) => setConsent((c) => ({ ...c, ...patch }))} />
+          {add.error !== null && (
+            <Alert color="red" role="alert" title={t('form.notSaved')}>
+              {add.error.message}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {tc('cancel')}
+            </Button>
+            <Button type="submit" loading={add.isPending} disabled={person.name.trim() === '' || !consentDateOk(consent)}>
+              {t('form.add')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
