@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Protocol } from 'electron';
-import { APP_HOST, APP_SCHEME } from './origin';
+import { APP_HOST, APP_SCHEME, MEDIA_SCHEME } from './origin';
 import { CONTENT_SECURITY_POLICY } from './security';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -34,7 +34,8 @@ export function registerSchemes(protocol: Pick<Protocol, 'registerSchemesAsPrivi
   protocol.registerSchemesAsPrivileged([
     // standard: real origin and relative URLs; secure: counts as a secure context.
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-    // Extension point: the media scheme (stream: true) is added here when it exists.
+    // stream: media elements accept streamed (ranged) answers; the media handler checks the page that asks.
+    { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
   ]);
 }
 

@@ -12,7 +12,7 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' blob: data:",
+  `img-src 'self' blob: data: ${MEDIA_SCHEME}:`,
   `media-src 'self' ${MEDIA_SCHEME}:`,
   "font-src 'self'",
   "connect-src 'self'",
@@ -32,6 +32,8 @@ export interface NetworkPolicy {
 
 function isOwnOrigin(url: URL, policy: NetworkPolicy): boolean {
   if (url.protocol === `${APP_SCHEME}:`) return url.host === APP_HOST && url.username === '' && url.port === '';
+  // Decrypted evidence from the app's own media handler (which checks the page that asks).
+  if (url.protocol === `${MEDIA_SCHEME}:`) return url.host === 'media' && url.username === '' && url.port === '';
   if (policy.devServerOrigin === undefined) return false;
   const dev = new URL(policy.devServerOrigin);
   // Vite's hot reload talks over ws:// to the same host and port as the page.

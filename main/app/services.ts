@@ -3,11 +3,13 @@
  * sent to the main window. The session and tasks are the same core objects
  * the E2E harness uses.
  */
-import { clipboard, dialog, type BrowserWindow } from 'electron';
+import path from 'node:path';
+import { app, clipboard, dialog, type BrowserWindow } from 'electron';
 import type { AppServices } from '../ipc/services';
 import { sendEvent } from '../ipc/events';
 import { TaskRegistry } from '../session/tasks';
 import { VaultSession } from '../session/vault-session';
+import { SettingsStore } from '../settings/settings-store';
 import { MEDIA_SCHEME } from './origin';
 
 /** Builds the services for the window returned by `getWindow` (null while none is open). */
@@ -16,11 +18,18 @@ export function createElectronServices(info: { name: string; version: string }, 
     const window = getWindow();
     if (window !== null) sendEvent(window.webContents, name, payload);
   };
-  const session = new VaultSession({ onLocked: (reason) => emit('vault:locked', { reason }) });
   const tasks = new TaskRegistry((progress) => emit('task:progress', progress));
+  const session = new VaultSession({
+    onLocked: (reason) => {
+      // However the vault was locked, nothing may keep working on it.
+      tasks.cancelAll();
+      emit('vault:locked', { reason });
+    },
+  });
   return {
     appInfo: () => info,
     session,
+    settings: new SettingsStore(path.join(app.getPath('userData'), 'settings.json')),
     tasks,
     dialogs: {
       openFiles: async (opts) => {

@@ -9,6 +9,7 @@ import { SearchScreen } from '../features/search/SearchScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { useRouter, type Route } from './router';
 import { useSession } from './session';
+import { useAppShortcuts } from './shortcuts';
 
 const NAV: { screen: 'cases' | 'search' | 'custody' | 'settings'; label: string }[] = [
   { screen: 'cases', label: 'nav.cases' },
@@ -39,6 +40,7 @@ export function Workspace(): React.JSX.Element {
   const { t } = useTranslation('common');
   const { route, navigate } = useRouter();
   const { state, lock } = useSession();
+  useAppShortcuts();
   const activeNav = route.screen === 'case' ? 'cases' : route.screen;
   return (
     // A plain two-column layout: Mantine's AppShell injects a <style> element, which the CSP refuses.

@@ -3,5 +3,5 @@
 /** Request channels of this area. */
 export const APP_CHANNELS = ['app:info', 'dialog:open-files', 'dialog:choose-folder', 'dialog:save-file', 'clipboard:write-secret'] as const;
 
-/** Events of this area. */
-export const APP_EVENTS = [] as const;
+/** Events of this area: `app:menu` carries a native menu choice the page acts on. */
+export const APP_EVENTS = ['app:menu'] as const;

@@ -31,5 +31,10 @@ export const appContract = {
   },
 } as const satisfies { [C in (typeof APP_CHANNELS)[number]]: ChannelSchemas };
 
+/** The native menu's choices that the page carries out (screens to open). */
+export const MENU_ACTIONS = ['cases', 'search', 'custody', 'settings'] as const;
+
 /** event → payload schema. */
-export const appEvents = {} as const satisfies { [E in (typeof APP_EVENTS)[number]]: z.ZodType };
+export const appEvents = {
+  'app:menu': z.object({ action: z.enum(MENU_ACTIONS) }).strict(),
+} as const satisfies { [E in (typeof APP_EVENTS)[number]]: z.ZodType };

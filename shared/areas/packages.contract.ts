@@ -1,10 +1,89 @@
-/** Schemas of the packages area's channels and events. */
-import type { z } from 'zod';
+/** Schemas of the packages area: address-book read, export dry run, export. */
+import { z } from 'zod';
+import { ITEM_KINDS } from '../domain';
 import type { ChannelSchemas } from '../contract-types';
+import { IdSchema, PathSchema, TaskIdSchema } from './common';
 import type { PACKAGES_CHANNELS, PACKAGES_EVENTS } from './packages.channels';
 
+/** The export profile: one of the two built-in ones, or a custom profile JSON file. */
+export const ProfileChoiceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('protected') }).strict(),
+  z.object({ kind: z.literal('full') }).strict(),
+  z.object({ kind: z.literal('custom'), path: PathSchema }).strict(),
+]);
+
+const ItemKindSchema = z.enum(ITEM_KINDS);
+
+/** What to export: the case, optionally a subset of its items, and the profile. */
+const ExportScopeSchema = z.object({
+  caseId: IdSchema,
+  /** Empty or absent: every original of the case. */
+  itemIds: z.array(IdSchema).max(100_000).optional(),
+  profile: ProfileChoiceSchema,
+});
+
+const ProfileSettingsSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['protected', 'full', 'custom']),
+  names: z.enum(['codes', 'consent', 'all']),
+  recordings: z.boolean(),
+  stripExif: z.boolean(),
+  contactDetails: z.boolean(),
+  kinds: z.array(ItemKindSchema).nullable(),
+});
+
+/** The dry run: what would leave the vault. */
+export const ExportPlanSchema = z.object({
+  bag: z.string(),
+  settings: ProfileSettingsSchema,
+  candidates: z.array(z.object({ id: z.string(), fileName: z.string(), kind: ItemKindSchema, size: z.number().int().nonnegative() })),
+  items: z.array(z.object({ id: z.string(), fileName: z.string(), kind: ItemKindSchema, path: z.string(), size: z.number().int().nonnegative(), exifStripped: z.boolean() })),
+  generated: z.array(z.string()),
+  tagFiles: z.array(z.string()),
+  leftOut: z.number().int().nonnegative(),
+  filteredOut: z.number().int().nonnegative(),
+  codedPeople: z.array(z.string()),
+  namedPeople: z.number().int().nonnegative(),
+  itemBytes: z.number().int().nonnegative(),
+});
+
+/** One address-book entry as the wizard lists it. */
+export const RecipientViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['organisation', 'person']),
+  ageRecipient: z.string(),
+  fingerprint: z.string(),
+});
+
 /** channel → request and response schemas. */
-export const packagesContract = {} as const satisfies { [C in (typeof PACKAGES_CHANNELS)[number]]: ChannelSchemas };
+export const packagesContract = {
+  /** The address book, by name, with each age key's fingerprint. */
+  'packages:recipients': { req: z.object({}).strict(), res: z.array(RecipientViewSchema) },
+  /** A dry run of the export: changes nothing in the vault. */
+  'packages:plan': { req: ExportScopeSchema.strict(), res: ExportPlanSchema },
+  /** Exports as task `taskId` (progress in bytes; cancel leaves no package). Recipients or a passphrase, not both. */
+  'packages:export': {
+    req: ExportScopeSchema.extend({
+      taskId: TaskIdSchema,
+      /** Address-book ids or "age1…" keys. */
+      recipients: z.array(z.string().min(1).max(200)).max(100),
+      passphrase: z.string().min(1).max(1000).optional(),
+      output: PathSchema,
+    }).strict(),
+    res: z.object({
+      packagePath: z.string(),
+      receiptPath: z.string(),
+      packageSha256: z.string(),
+      packageId: z.string(),
+      bag: z.string(),
+      items: z.number().int().nonnegative(),
+      bytes: z.number().int().nonnegative(),
+      recipients: z.array(z.object({ name: z.string().nullable(), ageRecipient: z.string(), fingerprint: z.string() })),
+      signerFingerprint: z.string(),
+    }),
+  },
+} as const satisfies { [C in (typeof PACKAGES_CHANNELS)[number]]: ChannelSchemas };
 
 /** event → payload schema. */
 export const packagesEvents = {} as const satisfies { [E in (typeof PACKAGES_EVENTS)[number]]: z.ZodType };

@@ -1,7 +1,138 @@
-/** The export wizard. (placeholder until the screen lands) */
-import { Text } from '@mantine/core';
+/**
+ * The export wizard: items, profile, who can open it, a preview of exactly
+ * what leaves the vault, then the export with progress and cancel, and the
+ * result with the fingerprints to read out.
+ */
+import './export.css';
+import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Res } from '../../../shared/contract';
+import { assertNever } from '../../../shared/errors';
+import { useApiQuery } from '../../api/queries';
+import { passphraseStrength, type Strength } from '../unlock/strength';
+import { ExportResult } from './ExportResult';
+import { ItemsStep } from './ItemsStep';
+import { PreviewStep } from './PreviewStep';
+import { ProfileStep } from './ProfileStep';
+import { RunStep } from './RunStep';
+import { SealStep } from './SealStep';
+import { useExportRun } from './useExportRun';
+import { EXPORT_STEPS, INITIAL_CHOICES, scopeItemIds, sealRecipients, stepReady, type ExportChoices, type ExportStep } from './wizard-state';
 
-/** The export wizard. */
-export function ExportTab(_props: { caseId: string }): React.JSX.Element {
-  return <Text c="dimmed">ExportTab</Text>;
+function StepList({ current }: { current: number }): React.JSX.Element {
+  const { t } = useTranslation('export');
+  return (
+    <ol className="export-steps" aria-label={t('stepsLabel')}>
+      {EXPORT_STEPS.map((step, i) => (
+        <li key={step} className="export-steps__step" data-state={i < current ? 'done' : i === current ? 'current' : 'todo'} aria-current={i === current ? 'step' : undefined}>
+          {t(`steps.${step}`)}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+interface BodyProps {
+  step: ExportStep;
+  caseId: string;
+  choices: ExportChoices;
+  candidates: Res<'packages:plan'>['candidates'];
+  strength: Strength;
+  onChange: (next: Partial<ExportChoices>) => void;
+  runner: ReturnType<typeof useExportRun>;
+  output: string | null;
+  onOutput: (path: string) => void;
+  defaultName: string;
+}
+
+function StepBody(p: BodyProps): React.JSX.Element {
+  const startExport = (): void => {
+    if (p.output === null) return;
+    const itemIds = scopeItemIds(p.choices);
+    void p.runner.start({
+      caseId: p.caseId,
+      ...(itemIds ? { itemIds } : {}),
+      profile: p.choices.profile,
+      recipients: sealRecipients(p.choices),
+      ...(p.choices.seal === 'passphrase' ? { passphrase: p.choices.passphrase } : {}),
+      output: p.output,
+    });
+  };
+  switch (p.step) {
+    case 'items':
+      return <ItemsStep choices={p.choices} candidates={p.candidates} onChange={p.onChange} />;
+    case 'profile':
+      return <ProfileStep profile={p.choices.profile} onChange={p.onChange} />;
+    case 'seal':
+      return <SealStep choices={p.choices} strength={p.strength} onChange={p.onChange} />;
+    case 'preview':
+      return <PreviewStep caseId={p.caseId} choices={p.choices} />;
+    case 'run':
+      return <RunStep output={p.output} defaultName={p.defaultName} run={p.runner.run} onOutput={p.onOutput} onStart={startExport} onCancel={p.runner.cancel} />;
+    default:
+      return assertNever(p.step, 'export step');
+  }
+}
+
+/** The export tab of case `caseId`. */
+export function ExportTab({ caseId }: { caseId: string }): React.JSX.Element {
+  const { t } = useTranslation('export');
+  const [index, setIndex] = useState(0);
+  const [choices, setChoices] = useState<ExportChoices>(INITIAL_CHOICES);
+  const [output, setOutput] = useState<string | null>(null);
+  const runner = useExportRun();
+  const candidates = useApiQuery('packages:plan', { caseId, profile: { kind: 'protected' } });
+  const caseQuery = useApiQuery('cases:get', { id: caseId });
+  const strength = useMemo(() => passphraseStrength(choices.passphrase), [choices.passphrase]);
+  const step: ExportStep = EXPORT_STEPS[index] ?? 'items';
+
+  if (candidates.isPending) return <Loader aria-label={t('loading')} />;
+  if (candidates.error) {
+    return (
+      <Alert color="red" role="alert" title={t('loadFailed')}>
+        {candidates.error.message}
+      </Alert>
+    );
+  }
+  const again = (): void => {
+    runner.reset();
+    setOutput(null);
+    setIndex(0);
+  };
+  const running = runner.run.phase === 'running';
+  const defaultName = `${(caseQuery.data?.reference ?? 'case').replace(/[^A-Za-z0-9._-]+/g, '-')}.tar.age`;
+  return (
+    <Stack className="export-wizard">
+      <Title order={2} size="h3">
+        {t('title')}
+      </Title>
+      {runner.run.phase === 'done' ? (
+        <ExportResult result={runner.run.result} onAgain={again} />
+      ) : (
+        <>
+          <Text>{t('intro')}</Text>
+          <StepList current={index} />
+          <Paper withBorder p="md" component="section" aria-label={t(`steps.${step}`)}>
+            <Stack>
+              <Title order={3} size="h4">
+                {t(`steps.${step}`)}
+              </Title>
+              <StepBody step={step} caseId={caseId} choices={choices} candidates={candidates.data.candidates} strength={strength} onChange={(next) => setChoices((c) => ({ ...c, ...next }))} runner={runner} output={output} onOutput={setOutput} defaultName={defaultName} />
+            </Stack>
+          </Paper>
+          <Group justify="space-between">
+            <Button variant="default" onClick={() => setIndex((i) => Math.max(0, i - 1))} disabled={index === 0 || running}>
+              {t('back')}
+            </Button>
+            {index < EXPORT_STEPS.length - 1 && (
+              <Button onClick={() => setIndex((i) => i + 1)} disabled={!stepReady(step, choices, strength.acceptable)}>
+                {t('next')}
+              </Button>
+            )}
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
 }

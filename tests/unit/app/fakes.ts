@@ -16,6 +16,8 @@ export function fakeWebContents(id = 1) {
       openHandler = handler;
     }),
     openWindow: (url: string) => openHandler?.({ url, disposition: 'new-window' }),
+    send: vi.fn(),
+    isDestroyed: () => false,
     /** Fires `event` and says whether every listener prevented it. */
     fire(event: string, ...args: unknown[]): boolean {
       const preventDefault = vi.fn();

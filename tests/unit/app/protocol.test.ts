@@ -95,11 +95,12 @@ describe('app/protocol/resolveAppPath', () => {
 });
 
 describe('app/protocol/registerSchemes', () => {
-  it('registers vigil-app as a standard, secure scheme', () => {
+  it('registers vigil-app as a standard, secure scheme, and vigil-media for streaming', () => {
     const protocol = { registerSchemesAsPrivileged: vi.fn() };
     registerSchemes(protocol as unknown as Protocol);
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'vigil-app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'vigil-media', privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
     ]);
   });
 });

@@ -10,6 +10,9 @@ const state = vi.hoisted(() => ({
   ipcListeners: new Map<string, Handler>(),
   windows: [] as { webContents: { id: number; mainFrame: unknown }; loadURL: ReturnType<typeof import('vitest').vi.fn>; focus: ReturnType<typeof import('vitest').vi.fn> }[],
   ready: Promise.resolve(),
+  powerListeners: new Map<string, Handler>(),
+  menuTemplate: [] as unknown[],
+  minimized: false,
 }));
 
 vi.mock('electron', async () => {
@@ -23,6 +26,8 @@ vi.mock('electron', async () => {
     whenReady: vi.fn(() => state.ready),
     getName: () => 'vigil',
     getVersion: () => '0.1.0',
+    // A folder that does not exist: the settings store then starts from its defaults.
+    getPath: () => '/nonexistent/vigil-test-user-data',
   };
   class BrowserWindow {
     static getAllWindows = () => state.windows;
@@ -34,7 +39,8 @@ vi.mock('electron', async () => {
     on = vi.fn();
     focus = vi.fn();
     restore = vi.fn();
-    isMinimized = () => false;
+    isMinimized = () => state.minimized;
+    isFocused = () => true;
     isDestroyed = () => false;
     constructor() {
       state.windows.push(this as never);
@@ -47,6 +53,14 @@ vi.mock('electron', async () => {
     ipcMain: { handle: vi.fn((channel: string, listener: Handler) => state.ipcListeners.set(channel, listener)) },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session: { defaultSession: fakeSession() },
+    Menu: {
+      buildFromTemplate: vi.fn((template: unknown[]) => {
+        state.menuTemplate = template;
+        return { template };
+      }),
+      setApplicationMenu: vi.fn(),
+    },
+    powerMonitor: { on: vi.fn((event: string, listener: Handler) => state.powerListeners.set(event, listener)), getSystemIdleTime: vi.fn(() => 0) },
   };
 });
 
@@ -61,6 +75,8 @@ beforeEach(() => {
   state.ipcListeners.clear();
   state.windows.length = 0;
   state.gotLock = true;
+  state.powerListeners.clear();
+  state.minimized = false;
 });
 
 describe('app/start/startApp', () => {
@@ -102,6 +118,35 @@ describe('app/start/startApp', () => {
     expect(state.windows[0]?.focus).toHaveBeenCalled();
     state.appListeners.get('window-all-closed')?.();
     expect(electron.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
+  });
+});
+
+describe('app/start/startApp shell', () => {
+  it('restores a minimized window before focusing it when a second instance starts', async () => {
+    startApp(options);
+    await vi.waitFor(() => expect(state.windows).toHaveLength(1));
+    state.minimized = true;
+    state.appListeners.get('second-instance')?.();
+    const window = state.windows[0] as unknown as { restore: ReturnType<typeof vi.fn>; focus: ReturnType<typeof vi.fn> };
+    expect(window.restore).toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalled();
+  });
+
+  it('installs the application menu (no devtools in production) and the suspend and screen-lock listeners', async () => {
+    startApp(options);
+    await vi.waitFor(() => expect(state.windows).toHaveLength(1));
+    expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
+    expect(JSON.stringify(state.menuTemplate)).not.toContain('toggleDevTools');
+    expect([...state.powerListeners.keys()].sort()).toEqual(['lock-screen', 'suspend']);
+  });
+
+  it('sends app:menu to its window when a Go item is chosen', async () => {
+    startApp(options);
+    await vi.waitFor(() => expect(state.windows).toHaveLength(1));
+    const go = (state.menuTemplate as { label?: string; submenu?: { id?: string; click?: () => void }[] }[]).find((m) => m.label === 'Go');
+    go?.submenu?.find((i) => i.id === 'go-search')?.click?.();
+    const contents = state.windows[0]?.webContents as unknown as { send?: ReturnType<typeof vi.fn> };
+    expect(contents.send).toHaveBeenCalledWith('app:menu', { action: 'search' });
   });
 });
 

@@ -63,4 +63,13 @@ describe('app/window/createMainWindow', () => {
   it('prevents webview attachment', () => {
     expect(window.webContents.fire('will-attach-webview', {}, { src: 'https://example.org/' })).toBe(true);
   });
+
+  it('a file dropped on the window never navigates the page (file:// is refused, and drag-drop navigation is off)', () => {
+    // What Chromium does with a drop it does not handle: navigate to the file's URL.
+    for (const url of ['file:///home/someone/evidence/letter.pdf', 'file:///C:/Users/someone/photo.jpg', 'file:///tmp/a%20b.txt']) {
+      expect(window.webContents.fire('will-navigate', url)).toBe(true);
+      expect(window.webContents.fire('will-frame-navigate', { url, isMainFrame: true })).toBe(true);
+    }
+    expect(options.webPreferences['navigateOnDragDrop']).toBe(false);
+  });
 });

@@ -1,0 +1,96 @@
+/**
+ * The native application menu. The template is a pure function of the
+ * platform and the run mode, so tests check exactly what a packaged app
+ * offers: no reload and no devtools outside development.
+ */
+import type { Menu, MenuItemConstructorOptions } from 'electron';
+import type { MENU_ACTIONS } from '../../shared/areas/app.contract';
+import type { AppServices } from '../ipc/services';
+
+/** A menu choice the page carries out (sent as the app:menu event). */
+export type MenuAction = (typeof MENU_ACTIONS)[number];
+
+/** What the menu needs to know about the run. */
+export interface MenuContext {
+  platform: NodeJS.Platform;
+  appName: string;
+  /** Development run: reload and devtools are offered. */
+  isDev: boolean;
+}
+
+/** What menu choices do. */
+export interface MenuHandlers {
+  /** Locks the vault now (the user's own lock). */
+  lock(): void;
+  /** Asks the page to open a screen. */
+  send(action: MenuAction): void;
+}
+
+/** The handlers over the app's services: Lock cancels running tasks and locks; Go items become app:menu events. */
+export function menuHandlers(services: Pick<AppServices, 'session' | 'tasks' | 'emit'>): MenuHandlers {
+  return {
+    lock: () => {
+      services.tasks.cancelAll();
+      void services.session.lock('user');
+    },
+    send: (action) => services.emit('app:menu', { action }),
+  };
+}
+
+function fileMenu(ctx: MenuContext, h: MenuHandlers): MenuItemConstructorOptions {
+  const mac = ctx.platform === 'darwin';
+  return {
+    label: 'File',
+    submenu: [
+      { id: 'lock', label: 'Lock Vault', accelerator: 'CmdOrCtrl+L', click: () => h.lock() },
+      { type: 'separator' },
+      // macOS keeps Quit in the app menu; File closes the window there.
+      mac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+}
+
+function goMenu(h: MenuHandlers): MenuItemConstructorOptions {
+  const item = (id: MenuAction, label: string, accelerator?: string): MenuItemConstructorOptions => ({
+    id: `go-${id}`,
+    label,
+    ...(accelerator === undefined ? {} : { accelerator }),
+    click: () => h.send(id),
+  });
+  return {
+    label: 'Go',
+    submenu: [item('cases', 'Cases'), item('search', 'Search', 'CmdOrCtrl+K'), item('custody', 'Chain of Custody'), item('settings', 'Settings', 'CmdOrCtrl+,')],
+  };
+}
+
+function viewMenu(ctx: MenuContext): MenuItemConstructorOptions {
+  const dev: MenuItemConstructorOptions[] = ctx.isDev ? [{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] : [];
+  return {
+    label: 'View',
+    submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }, ...dev],
+  };
+}
+
+/** The menu template for this platform and run mode. */
+export function menuTemplate(ctx: MenuContext, h: MenuHandlers): MenuItemConstructorOptions[] {
+  const mac = ctx.platform === 'darwin';
+  const appMenu: MenuItemConstructorOptions[] = mac
+    ? [{ label: ctx.appName, submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] }]
+    : [];
+  return [
+    ...appMenu,
+    fileMenu(ctx, h),
+    {
+      label: 'Edit',
+      submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+    },
+    viewMenu(ctx),
+    goMenu(h),
+    { role: 'help', label: 'Help', submenu: [{ role: 'about', label: `About ${ctx.appName}` }] },
+  ];
+}
+
+/** Builds the template and makes it the application menu. */
+export function installMenu(menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>, ctx: MenuContext, h: MenuHandlers): void {
+  menu.setApplicationMenu(menu.buildFromTemplate(menuTemplate(ctx, h)));
+}

@@ -1,0 +1,70 @@
+/**
+ * An export as the interface asks for it: recipients from the address book
+ * or pasted keys (or a passphrase), a profile by name or file, and the
+ * fingerprints to read out afterwards — the same steps as `vigil export`.
+ */
+import { encodeRecipient } from '../../crypto/age';
+import { wipe } from '../../crypto/sodium';
+import { listRecipients, resolveRecipients } from '../recipients';
+import { keyFingerprint, memberIdentity } from '../../vault/identity';
+import type { Vault } from '../../vault/vault';
+import { exportPackage, loadProfile, type ExportProfile, type ExportResult } from './export';
+
+/** A profile as the interface names it. */
+export type ProfileChoice = { kind: 'protected' } | { kind: 'full' } | { kind: 'custom'; path: string };
+
+/** The export's inputs from the wizard. */
+export interface InterfaceExport {
+  caseId: string;
+  itemIds?: string[];
+  profile: ProfileChoice;
+  /** Address-book ids or "age1…" keys; empty when sealing to a passphrase. */
+  recipients: string[];
+  passphrase?: string;
+  output: string;
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  softwareVersion?: string;
+}
+
+/** What the result screen shows. */
+export interface InterfaceExportResult extends ExportResult {
+  /** Who can open it: address-book name (or null for a pasted key), key and fingerprint. */
+  recipients: { name: string | null; ageRecipient: string; fingerprint: string }[];
+  /** The exporting member's minisign key fingerprint, to read out to the recipient. */
+  signerFingerprint: string;
+}
+
+/** The profile for a choice ('protected', 'full', or a validated JSON file). */
+export function loadProfileChoice(choice: ProfileChoice): Promise<ExportProfile> {
+  return loadProfile(choice.kind === 'custom' ? choice.path : choice.kind);
+}
+
+function signerFingerprint(vault: Vault): string {
+  const id = memberIdentity(vault);
+  if (id.ageIdentity.kind === 'x25519') wipe(id.ageIdentity.secretKey);
+  return id.fingerprints.minisign;
+}
+
+/** Exports as `vigil export` does, and returns the package facts with the fingerprints to read out. */
+export async function exportForInterface(vault: Vault, opts: InterfaceExport): Promise<InterfaceExportResult> {
+  const profile = await loadProfileChoice(opts.profile);
+  const keys = opts.recipients.length > 0 ? resolveRecipients(vault.db, opts.recipients.join(',')) : null;
+  const result = await exportPackage(vault, {
+    caseId: opts.caseId,
+    ...(opts.itemIds && opts.itemIds.length > 0 ? { itemIds: opts.itemIds } : {}),
+    recipients: keys,
+    ...(opts.passphrase === undefined ? {} : { passphrase: opts.passphrase }),
+    profile,
+    output: opts.output,
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+    ...(opts.softwareVersion ? { softwareVersion: opts.softwareVersion } : {}),
+  });
+  const book = new Map(listRecipients(vault.db).map((r) => [r.ageRecipient, r.name]));
+  const recipients = (keys ?? []).map((key) => {
+    const ageRecipient = encodeRecipient(key);
+    return { name: book.get(ageRecipient) ?? null, ageRecipient, fingerprint: keyFingerprint(ageRecipient) };
+  });
+  return { ...result, recipients, signerFingerprint: signerFingerprint(vault) };
+}

@@ -1,0 +1,79 @@
+/** The export wizard's choices, its steps, and what each step needs before Next. */
+import type { Req } from '../../../shared/contract';
+import { assertNever } from '../../../shared/errors';
+
+/** A profile as the wizard chooses it (the contract's form). */
+export type ProfileChoice = Req<'packages:plan'>['profile'];
+
+/** The steps, in order. */
+export const EXPORT_STEPS = ['items', 'profile', 'seal', 'preview', 'run'] as const;
+export type ExportStep = (typeof EXPORT_STEPS)[number];
+
+/** Everything chosen so far. */
+export interface ExportChoices {
+  scope: 'all' | 'chosen';
+  itemIds: string[];
+  profile: ProfileChoice;
+  seal: 'recipients' | 'passphrase';
+  recipientIds: string[];
+  /** "age1…" keys pasted by hand, separated by commas, spaces or lines. */
+  pastedKeys: string;
+  passphrase: string;
+  confirm: string;
+}
+
+/** The choices a new wizard starts from: the whole case, the protected profile, recipients. */
+export const INITIAL_CHOICES: ExportChoices = {
+  scope: 'all',
+  itemIds: [],
+  profile: { kind: 'protected' },
+  seal: 'recipients',
+  recipientIds: [],
+  pastedKeys: '',
+  passphrase: '',
+  confirm: '',
+};
+
+/** The pasted keys as a list. */
+export function pastedKeyList(text: string): string[] {
+  return text.split(/[\s,]+/).map((k) => k.trim()).filter((k) => k !== '');
+}
+
+/** The recipients the export request carries: chosen address-book ids, then pasted keys. */
+export function sealRecipients(c: ExportChoices): string[] {
+  return c.seal === 'recipients' ? [...c.recipientIds, ...pastedKeyList(c.pastedKeys)] : [];
+}
+
+/** The item ids the requests carry: none means the whole case. */
+export function scopeItemIds(c: ExportChoices): string[] | undefined {
+  return c.scope === 'chosen' ? c.itemIds : undefined;
+}
+
+/** Whether the choices of `step` allow moving on. */
+export function stepReady(step: ExportStep, c: ExportChoices, passphraseStrong: boolean): boolean {
+  switch (step) {
+    case 'items':
+      return c.scope === 'all' || c.itemIds.length > 0;
+    case 'profile':
+      return c.profile.kind !== 'custom' || c.profile.path !== '';
+    case 'seal':
+      return c.seal === 'recipients' ? sealRecipients(c).length > 0 : passphraseStrong && c.passphrase === c.confirm;
+    case 'preview':
+    case 'run':
+      return true;
+    default:
+      return assertNever(step, 'export step');
+  }
+}
+
+/** A byte count for people: 1.2 MB, 340 KB, 12 bytes (SI units, as file managers show). */
+export function formatBytes(bytes: number, locale: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: unit === 0 ? 'long' : 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+}

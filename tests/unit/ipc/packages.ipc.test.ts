@@ -1,0 +1,151 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Channel } from '../../../shared/channels';
+import { dispatchByName } from '../../../main/ipc/dispatch';
+import { readCustodyHead } from '../../../main/custody/log-store';
+import { createDemoVault, type DemoSummary } from '../../../main/evidence/demo';
+import { listItems } from '../../../main/evidence/items';
+import { addRecipient } from '../../../main/packages/recipients';
+import { testServices, type TestServices } from '../../helpers/app-services';
+import { hasTool } from '../../helpers/tools';
+import { fastKdf, suiteTempDir, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';
+
+const OPTS = { validateResponse: true };
+let current: TestServices | null = null;
+afterEach(async () => {
+  await current?.dispose();
+  current = null;
+});
+
+let demoDir = '';
+let demo: DemoSummary;
+beforeAll(async () => {
+  demoDir = path.join(suiteTempDir(), 'vault');
+  demo = await createDemoVault(demoDir, TEST_PASSPHRASE, await fastKdf());
+});
+
+async function unlocked(): Promise<TestServices> {
+  current = await testServices();
+  await current.services.session.unlock(demoDir, { passphrase: TEST_PASSPHRASE });
+  return current;
+}
+
+async function ok<T>(core: TestServices, channel: Channel, req: unknown): Promise<T> {
+  const result = await dispatchByName(core.table, channel, req, OPTS);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+/** A new age key pair made by age-keygen. */
+function ageKeygen(dir: string): { identityFile: string; recipient: string } {
+  const identityFile = path.join(dir, 'key.txt');
+  const r = spawnSync('age-keygen', ['-o', identityFile], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`age-keygen failed: ${r.stderr}`);
+  const recipient = /# public key: (age1[0-9a-z]+)/.exec(fs.readFileSync(identityFile, 'utf8'))?.[1] ?? '';
+  return { identityFile, recipient };
+}
+
+type Plan = { bag: string; items: { path: string; size: number; id: string }[]; generated: string[]; tagFiles: string[]; candidates: unknown[]; leftOut: number; codedPeople: string[]; namedPeople: number; settings: { names: string; stripExif: boolean; contactDetails: boolean } };
+type Exported = { packagePath: string; receiptPath: string; packageSha256: string; bag: string; items: number; recipients: { name: string | null; fingerprint: string }[]; signerFingerprint: string };
+
+const hasAge = hasTool('age') && hasTool('age-keygen');
+const TEST_KEY = 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p';
+
+describe('ipc/packages.ipc', () => {
+  it('packages:recipients lists the address book with each key fingerprint', async () => {
+    const core = await unlocked();
+    expect(await ok(core, 'packages:recipients', {})).toEqual([]);
+    addRecipient(core.services.session.requireVault(), { name: 'Test mechanism', ageRecipient: TEST_KEY });
+    const list = await ok<{ name: string; ageRecipient: string; fingerprint: string }[]>(core, 'packages:recipients', {});
+    expect(list).toEqual([expect.objectContaining({ name: 'Test mechanism', ageRecipient: TEST_KEY, fingerprint: expect.stringMatching(/^([0-9A-Z]{4} ){5}[0-9A-Z]{4}$/) })]);
+  });
+
+  it('packages:plan previews the bag without writing anything to the vault', async () => {
+    const core = await unlocked();
+    const db = core.services.session.requireVault().db;
+    const headBefore = readCustodyHead(db).size;
+    const itemsBefore = listItems(db, { caseId: demo.caseId }).length;
+    const plan = await ok<Plan>(core, 'packages:plan', { caseId: demo.caseId, profile: { kind: 'protected' } });
+    expect(plan.items).toHaveLength(demo.counts.items);
+    expect(plan.items.every((i) => /^data\/items\/\d{3}-/.test(i.path))).toBe(true);
+    expect(plan.generated).toEqual(expect.arrayContaining(['data/case.json', 'data/register.csv', 'data/custody/entries.jsonl', 'data/VERIFY.txt']));
+    expect(plan.tagFiles).toEqual(expect.arrayContaining(['bagit.txt', 'manifest-sha256.txt', 'tagmanifest-sha512.txt.minisig']));
+    expect(plan.settings).toMatchObject({ names: 'consent', stripExif: true, contactDetails: false });
+    expect(plan.codedPeople.length).toBeGreaterThan(0);
+    expect(readCustodyHead(db).size).toBe(headBefore);
+    expect(listItems(db, { caseId: demo.caseId })).toHaveLength(itemsBefore);
+
+    const full = await ok<Plan>(core, 'packages:plan', { caseId: demo.caseId, profile: { kind: 'full' } });
+    expect(full.codedPeople).toEqual([]);
+    expect(full.settings).toMatchObject({ names: 'all', stripExif: false, contactDetails: true });
+    const first = plan.candidates[0] as { id: string };
+    const subset = await ok<Plan>(core, 'packages:plan', { caseId: demo.caseId, itemIds: [first.id], profile: { kind: 'protected' } });
+    expect(subset.items.map((i) => i.id)).toEqual([first.id]);
+    expect(subset.leftOut).toBe(demo.counts.items - 1);
+  });
+
+  it('packages:plan reads a custom profile file, and names the problem in a bad one', async () => {
+    const core = await unlocked();
+    const dir = tempDir();
+    const good = path.join(dir, 'codes.json');
+    fs.writeFileSync(good, JSON.stringify({ name: 'codes only', names: 'codes', recordings: false, stripExif: true, contactDetails: false }));
+    const plan = await ok<Plan>(core, 'packages:plan', { caseId: demo.caseId, profile: { kind: 'custom', path: good } });
+    expect(plan.settings).toMatchObject({ names: 'codes' });
+    expect(plan.namedPeople).toBe(0);
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ name: 'x', names: 'everyone' }));
+    const refused = await dispatchByName(core.table, 'packages:plan', { caseId: demo.caseId, profile: { kind: 'custom', path: bad } }, OPTS);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('names') } });
+  });
+
+  it.skipIf(!hasAge)('packages:export seals to an age key with progress; the bag holds exactly the previewed files', async () => {
+    const core = await unlocked();
+    const dir = tempDir();
+    const key = ageKeygen(dir);
+    const plan = await ok<Plan>(core, 'packages:plan', { caseId: demo.caseId, profile: { kind: 'protected' } });
+    const output = path.join(dir, 'case.tar.age');
+    const result = await ok<Exported>(core, 'packages:export', { taskId: 'export-0001', caseId: demo.caseId, profile: { kind: 'protected' }, recipients: [key.recipient], output });
+    expect(result).toMatchObject({ packagePath: output, receiptPath: path.join(dir, 'case.receipt.txt'), items: demo.counts.items, bag: plan.bag });
+    expect(result.recipients).toEqual([{ name: null, ageRecipient: key.recipient, fingerprint: expect.any(String) }]);
+    expect(result.signerFingerprint).toMatch(/^([0-9A-Z]{4} ){5}[0-9A-Z]{4}$/);
+    expect(core.events.some((e) => e.name === 'task:progress' && (e.payload as { taskId: string }).taskId === 'export-0001')).toBe(true);
+    const listing = spawnSync('sh', ['-c', `age -d -i "${key.identityFile}" "${output}" | tar -t`], { encoding: 'utf8' });
+    expect(listing.status).toBe(0);
+    const inBag = listing.stdout.split('\n').filter((l) => l !== '' && !l.endsWith('/')).map((l) => l.slice(result.bag.length + 1)).sort();
+    expect(inBag).toEqual([...plan.items.map((i) => i.path), ...plan.generated, ...plan.tagFiles].sort());
+  });
+
+  it('packages:export seals to a passphrase, and refuses recipients and a passphrase together', async () => {
+    const core = await unlocked();
+    const dir = tempDir();
+    const base = { caseId: demo.caseId, profile: { kind: 'protected' } };
+    const result = await ok<Exported>(core, 'packages:export', { ...base, taskId: 'export-0002', recipients: [], passphrase: 'five quiet words for the court', output: path.join(dir, 'p.tar.age') });
+    expect(result.recipients).toEqual([]);
+    expect(fs.existsSync(result.packagePath)).toBe(true);
+    const both = await dispatchByName(core.table, 'packages:export', { ...base, taskId: 'export-0003', recipients: [TEST_KEY], passphrase: 'five quiet words for the court', output: path.join(dir, 'q.tar.age') }, OPTS);
+    expect(both).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('a cancelled export ends with CANCELLED and leaves no file', async () => {
+    const core = await unlocked();
+    const dir = tempDir();
+    const pending = dispatchByName(core.table, 'packages:export', { taskId: 'export-0004', caseId: demo.caseId, profile: { kind: 'protected' }, recipients: [TEST_KEY], output: path.join(dir, 'c.tar.age') }, OPTS);
+    // Cancel as soon as the task is registered, before the bag is written.
+    while (!core.services.tasks.cancel('export-0004')) await new Promise((r) => setImmediate(r));
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('every channel refuses with VAULT_LOCKED while locked', async () => {
+    current = await testServices();
+    for (const [channel, req] of [
+      ['packages:recipients', {}],
+      ['packages:plan', { caseId: demo.caseId, profile: { kind: 'protected' } }],
+      ['packages:export', { taskId: 'export-0005', caseId: demo.caseId, profile: { kind: 'full' }, recipients: [TEST_KEY], output: '/nowhere/x.tar.age' }],
+    ] as const) {
+      expect(await dispatchByName(current.table, channel, req, OPTS)).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+    }
+  });
+});
