@@ -5,6 +5,7 @@
  */
 import type { EventName } from '../../shared/channels';
 import type { EventPayload } from '../../shared/contract';
+import type { SettingsStore } from '../settings/settings-store';
 import type { TaskRegistry } from '../session/tasks';
 import type { VaultSession } from '../session/vault-session';
 
@@ -21,6 +22,8 @@ export interface AppServices {
   appInfo(): { name: string; version: string };
   /** The open vault, if any. */
   session: VaultSession;
+  /** The app's own settings (auto-lock time, language, last vault folder), readable while locked. */
+  settings: SettingsStore;
   /** Long operations: progress and cancel. */
   tasks: TaskRegistry;
   dialogs: Dialogs;

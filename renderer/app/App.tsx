@@ -18,7 +18,8 @@ export function App(): React.JSX.Element {
   if (!state.unlocked) return <UnlockScreen />;
   // A new RouterProvider per unlock: the previous session's place is not kept.
   return (
-    <RouterProvider key={state.vaultId}>
+    // After a recovery-code unlock the member must set a new passphrase first: start in Settings.
+    <RouterProvider key={state.vaultId} {...(state.needsNewPassphrase ? { initial: { screen: 'settings' } as const } : {})}>
       <Workspace />
     </RouterProvider>
   );

@@ -3,11 +3,15 @@
  * with scripted dialogs, a recorded clipboard and a recorded event stream.
  * Each test gets its own; `dispose()` locks the vault.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { EventName } from '../../shared/channels';
 import type { EventPayload } from '../../shared/contract';
 import type { AppServices, Dialogs } from '../../main/ipc/services';
 import { TaskRegistry } from '../../main/session/tasks';
 import { VaultSession } from '../../main/session/vault-session';
+import { SettingsStore } from '../../main/settings/settings-store';
 import { createHandlerTable } from '../../main/ipc/handlers';
 import type { HandlerTable } from '../../main/ipc/dispatch';
 import { fastKdf } from './kdf';
@@ -44,6 +48,8 @@ export interface TestServicesOptions {
   mediaBase?: string;
   /** Use the default (slow) Argon2id limits instead of the fast test limits. */
   realKdf?: boolean;
+  /** The app settings file; default: settings.json in a fresh temp folder. */
+  settingsFile?: string;
 }
 
 /** Builds services over a fresh session. */
@@ -65,10 +71,13 @@ export async function testServices(opts: TestServicesOptions = {}): Promise<Test
     saveFile: async () => dialogs.nextSaveFile,
   };
   const clipboard: TestServices['clipboard'] = { text: null, clearAfterMs: null };
+  // Each services instance gets its own settings file unless the test names one (not the user's real profile).
+  const settingsDir = opts.settingsFile === undefined ? mkdtempSync(path.join(os.tmpdir(), 'vigil-settings-')) : null;
   const mediaBase = opts.mediaBase ?? 'vigil-media://media';
   const services: AppServices = {
     appInfo: () => ({ name: 'Vigil', version: '0.0.0-test' }),
     session,
+    settings: new SettingsStore(opts.settingsFile ?? path.join(settingsDir ?? '', 'settings.json')),
     tasks,
     dialogs,
     writeSecretToClipboard: (text, clearAfterMs) => {
@@ -87,6 +96,7 @@ export async function testServices(opts: TestServicesOptions = {}): Promise<Test
     dispose: async () => {
       tasks.cancelAll();
       await session.lock('quit');
+      if (settingsDir !== null) rmSync(settingsDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,7 +1,30 @@
-/** The custody entries of the whole vault, readable, with Verify. (placeholder until the screen lands) */
-import { Text } from '@mantine/core';
+/** The custody entries of the whole vault, readable, with Verify and the latest checkpoint. */
+import { Divider, Paper, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { CheckpointPanel } from './CheckpointPanel';
+import { CustodyLog } from './CustodyLog';
+import { VerifyPanel } from './VerifyPanel';
+import './custody.css';
 
 /** The custody entries of the whole vault, readable, with Verify. */
 export function VaultCustodyScreen(): React.JSX.Element {
-  return <Text c="dimmed">VaultCustodyScreen</Text>;
+  const { t } = useTranslation('custody');
+  return (
+    <Stack className="custody-screen">
+      <Title order={1} size="h2">
+        {t('title')}
+      </Title>
+      <Text>{t('intro')}</Text>
+      <div className="custody-layout">
+        <CustodyLog scope={{ kind: 'vault' }} height={620} />
+        <Paper withBorder p="md">
+          <Stack>
+            <VerifyPanel />
+            <Divider />
+            <CheckpointPanel />
+          </Stack>
+        </Paper>
+      </div>
+    </Stack>
+  );
 }

@@ -41,7 +41,7 @@ export function UnlockScreen(): React.JSX.Element {
             </Text>
           </div>
           {lockNotice !== null && (
-            <Alert color="blue" role="status">
+            <Alert variant="default" role="status">
               {t(`lockedBecause.${lockNotice}`)}
             </Alert>
           )}

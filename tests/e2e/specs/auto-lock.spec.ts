@@ -4,6 +4,7 @@
  * reason, and nothing read from the vault stays in the page.
  */
 import { getCase } from '../../../main/evidence/cases';
+import { expectNoSeriousA11yViolations } from '../a11y';
 import { expect, test } from '../fixtures';
 
 test('an idle lock from the core shows the unlock screen with the idle notice and clears the case from the page', async ({ app, demo }) => {
@@ -18,6 +19,7 @@ test('an idle lock from the core shows the unlock screen with the idle notice an
   await expect(app.page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
   const html = await app.page.content();
   expect(html).not.toContain(title);
+  await expectNoSeriousA11yViolations(app.page, 'unlock screen with the idle notice');
 });
 
 test('a lock on system suspend names its reason on the unlock screen', async ({ app, demo }) => {
