@@ -58,6 +58,8 @@ export async function changePassphrase(vault: Vault, newPassphrase: string, opts
     const others = header.slots.filter((s) => !(s.kind === 'passphrase' && s.memberId === member.id));
     if (!rotated) {
       await writeVaultHeader(vault.dir, { ...header, slots: [...others, slot] });
+      // The slot this session was unlocked with is gone: later changes in the session start from the new one.
+      vault.adoptSlot(slot.id);
       vault.record({ action: 'member.passphrase_changed', subject: member.id, hash: null, data: { memberId: member.id } });
       return { rotated };
     }

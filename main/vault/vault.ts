@@ -43,7 +43,7 @@ export class Vault {
   readonly vaultId: string;
   readonly db: Db;
   readonly blobs: BlobStore;
-  readonly slotId: string;
+  private currentSlotId: string;
   private memberInfo: VaultMember;
   private signer: MemberSigner | null;
   private readonly lock: VaultLock;
@@ -58,7 +58,7 @@ export class Vault {
     this.memberInfo = parts.member;
     this.signer = parts.signer;
     this.lock = parts.lock;
-    this.slotId = parts.slotId;
+    this.currentSlotId = parts.slotId;
     this.secrets = parts.secrets;
   }
 
@@ -104,6 +104,16 @@ export class Vault {
     const [entry] = entries;
     if (!entry) throw new VigilError('INTERNAL', 'No custody entry was written.');
     return entry;
+  }
+
+  /** The key slot this session was unlocked with (its passphrase is the "current" one). */
+  get slotId(): string {
+    return this.currentSlotId;
+  }
+
+  /** Follows a passphrase change: the new slot replaced the one this session was unlocked with. */
+  adoptSlot(slotId: string): void {
+    this.currentSlotId = slotId;
   }
 
   /** Replaces the signer after a key rotation (recovery), keeping the member's identity. */

@@ -105,6 +105,20 @@ describe('vault/passphrases', () => {
     expect(snapshotFiles(dir).get('vault.db')?.subarray(0, 16)).toEqual(dbBefore?.subarray(0, 16));
   });
 
+  it('changes the passphrase twice in one session, and adds a member after it', async () => {
+    const { dir, vault } = await newTestVault();
+    const kdf = await fastKdf();
+    await changePassphrase(vault, 'second passphrase here', { currentSecret: TEST_PASSPHRASE, kdf });
+    // The session now holds the new slot: the second change starts from the second passphrase.
+    await changePassphrase(vault, 'third passphrase here', { currentSecret: 'second passphrase here', kdf });
+    await addMember(vault, 'Second investigator', 'their own passphrase', { currentSecret: 'third passphrase here', kdf });
+    await vault.close();
+    await expect(openVault(dir, { passphrase: 'second passphrase here' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    const again = await openVault(dir, { passphrase: 'third passphrase here' });
+    expect(actions(again)).toEqual(['vault.created', 'member.passphrase_changed', 'member.passphrase_changed', 'member.added']);
+    await again.close();
+  });
+
   it('adds a member who signs as themselves, and removes them', async () => {
     const { dir, vault } = await newTestVault('Anna');
     const added = await addMember(vault, 'Boris', 'boris passphrase 1', { currentSecret: TEST_PASSPHRASE, kdf: await fastKdf() });
