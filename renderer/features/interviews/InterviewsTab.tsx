@@ -1,7 +1,15 @@
-/** Interviews and the transcript editor. (placeholder until the screen lands) */
-import { Text } from '@mantine/core';
+/** Interviews of a case and, for the one opened, the transcript editor with its recording and revision history. */
+import { useState } from 'react';
+import { InterviewDetail } from './InterviewDetail';
+import { InterviewList } from './InterviewList';
+import './interviews.css';
+// The shared fix for the primary colour's contrast (see that file).
+import '../cases/contrast.css';
+import '../timeline/timeline.css';
 
-/** Interviews and the transcript editor. */
-export function InterviewsTab(_props: { caseId: string; focusId?: string | undefined }): React.JSX.Element {
-  return <Text c="dimmed">InterviewsTab</Text>;
+/** Interviews and the transcript editor; `focusId` opens one interview directly. */
+export function InterviewsTab({ caseId, focusId }: { caseId: string; focusId?: string | undefined }): React.JSX.Element {
+  const [openId, setOpenId] = useState<string | null>(focusId ?? null);
+  if (openId !== null) return <InterviewDetail key={openId} caseId={caseId} interviewId={openId} onBack={() => setOpenId(null)} />;
+  return <InterviewList caseId={caseId} onOpen={setOpenId} />;
 }

@@ -1,7 +1,77 @@
-/** The request register editor. (placeholder until the screen lands) */
-import { Text } from '@mantine/core';
+/** The request register: every request to the authorities with its answer, counts, a filter, add and answer. */
+import { Button, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { assertNever } from '../../../shared/errors';
+import { useApiQuery } from '../../api/queries';
+import { FailureNotice } from '../timeline/form-bits';
+import { AddRequestModal } from './AddRequestModal';
+import { AnswerModal } from './AnswerModal';
+import { RequestsTable, type RequestRow } from './RequestsTable';
+// The shared fix for the primary colour's contrast (see that file).
+import '../cases/contrast.css';
+import '../timeline/timeline.css';
+
+const FILTERS = ['all', 'unanswered', 'answered'] as const;
+type Filter = (typeof FILTERS)[number];
+type Dialog = { kind: 'none' } | { kind: 'add' } | { kind: 'answer'; row: RequestRow };
+
+/** As the core's statistics count it: a recorded `none` means no answer came, so it stays unanswered. */
+function isAnswered(row: RequestRow): boolean {
+  return row.responseDate !== null && row.response !== null && row.response !== 'none';
+}
+
+function matches(row: RequestRow, filter: Filter): boolean {
+  switch (filter) {
+    case 'all':
+      return true;
+    case 'unanswered':
+      return !isAnswered(row);
+    case 'answered':
+      return isAnswered(row);
+    default:
+      return assertNever(filter, 'request filter');
+  }
+}
 
 /** The request register editor. */
-export function RequestsTab(_props: { caseId: string }): React.JSX.Element {
-  return <Text c="dimmed">RequestsTab</Text>;
+export function RequestsTab({ caseId }: { caseId: string }): React.JSX.Element {
+  const { t } = useTranslation('requests');
+  const list = useApiQuery('requests:list', { caseId });
+  const [filter, setFilter] = useState<Filter>('all');
+  const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
+  const rows = list.data ?? [];
+  const unanswered = rows.filter((r) => !isAnswered(r)).length;
+  const shown = rows.filter((r) => matches(r, filter));
+  return (
+    <Stack className="vigil-contrast">
+      <Group justify="space-between">
+        <Title order={2} size="h3">
+          {t('title')}
+        </Title>
+        <Button onClick={() => setDialog({ kind: 'add' })}>{t('add')}</Button>
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t('intro')}
+      </Text>
+      {list.isPending && <Loader aria-label={t('loading')} />}
+      <FailureNotice title={t('loadFailed')} message={list.error?.message} />
+      {list.data !== undefined && (
+        <Group justify="space-between" align="center">
+          <Text role="status" fw={600} data-testid="request-counts">
+            {t('counts', { total: rows.length, unanswered })}
+          </Text>
+          <SegmentedControl aria-label={t('filterLabel')} value={filter} onChange={(v) => setFilter(v as Filter)} data={FILTERS.map((f) => ({ value: f, label: t(`filter.${f}`) }))} />
+        </Group>
+      )}
+      {list.data !== undefined && shown.length === 0 && (
+        <Paper withBorder p="lg">
+          <Text>{rows.length === 0 ? t('empty') : t('noneMatch')}</Text>
+        </Paper>
+      )}
+      {shown.length > 0 && <RequestsTable rows={shown} onAnswer={(row) => setDialog({ kind: 'answer', row })} />}
+      {dialog.kind === 'add' && <AddRequestModal caseId={caseId} onClose={() => setDialog({ kind: 'none' })} />}
+      {dialog.kind === 'answer' && <AnswerModal row={dialog.row} onClose={() => setDialog({ kind: 'none' })} />}
+    </Stack>
+  );
 }

@@ -1,0 +1,67 @@
+/** Records a request sent to the authorities: about whom, by whom, when, to whom, how, and what was asked. */
+import { Button, Group, Modal, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiMutation } from '../../api/queries';
+import { FailureNotice, PartialDateInput, partialDateOk, usePersonOptions } from '../timeline/form-bits';
+
+/** What a change to the register makes stale. */
+export const REQUESTS_READS = ['requests:list', 'cases:get', 'cases:list', 'cases:overview'] as const;
+
+/** The add-a-request dialog, mounted only while open. */
+export function AddRequestModal({ caseId, onClose }: { caseId: string; onClose: () => void }): React.JSX.Element {
+  const { t } = useTranslation('requests');
+  const { t: tc } = useTranslation('common');
+  const people = usePersonOptions(caseId);
+  const [personId, setPersonId] = useState('');
+  const [requesterId, setRequesterId] = useState('');
+  const [date, setDate] = useState('');
+  const [recipient, setRecipient] = useState('');
+  const [channel, setChannel] = useState('');
+  const [about, setAbout] = useState('');
+  const add = useApiMutation('requests:add', REQUESTS_READS);
+  const detainees = people.filter((p) => p.roles.includes('detainee'));
+  const subject = personId || (detainees[0] ?? people[0])?.value || '';
+  const valid = subject !== '' && partialDateOk(date, false) && recipient.trim() !== '';
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const saved = await add
+      .mutateAsync({
+        caseId,
+        personId: subject,
+        ...(requesterId ? { requesterId } : {}),
+        date: date.trim(),
+        recipient: recipient.trim(),
+        ...(channel.trim() ? { channel: channel.trim() } : {}),
+        ...(about.trim() ? { about } : {}),
+      })
+      .catch(() => null);
+    if (saved) onClose();
+  };
+
+  return (
+    // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
+    <Modal opened onClose={onClose} title={t('form.addTitle')} lockScroll={false} className="vigil-contrast" size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
+      <form onSubmit={(event) => void submit(event)} aria-label={t('form.addTitle')}>
+        <Stack>
+          <NativeSelect label={t('form.person')} value={subject} onChange={(e) => setPersonId(e.currentTarget.value)} data={people} required />
+          <NativeSelect label={t('form.by')} value={requesterId} onChange={(e) => setRequesterId(e.currentTarget.value)} data={[{ value: '', label: t('form.byNobody') }, ...people]} />
+          <PartialDateInput label={t('form.date')} value={date} onChange={setDate} required />
+          <TextInput label={t('form.recipient')} value={recipient} onChange={(e) => setRecipient(e.currentTarget.value)} required />
+          <TextInput label={t('form.channel')} description={t('form.channelHint')} value={channel} onChange={(e) => setChannel(e.currentTarget.value)} />
+          <Textarea label={t('form.about')} value={about} onChange={(e) => setAbout(e.currentTarget.value)} autosize minRows={2} maxRows={8} />
+          <FailureNotice title={t('form.notSaved')} message={add.error?.message} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {tc('cancel')}
+            </Button>
+            <Button type="submit" loading={add.isPending} disabled={!valid}>
+              {t('form.add')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
