@@ -34,8 +34,9 @@ export function registerSchemes(protocol: Pick<Protocol, 'registerSchemesAsPrivi
   protocol.registerSchemesAsPrivileged([
     // standard: real origin and relative URLs; secure: counts as a secure context.
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-    // stream: media elements accept streamed (ranged) answers; the media handler checks the page that asks.
-    { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true } },
+    // stream: media elements accept streamed (ranged) answers; corsEnabled: the PDF viewer fetches the bytes.
+    // The media handler checks the page that asks.
+    { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true, corsEnabled: true } },
   ]);
 }
 

@@ -15,7 +15,8 @@ export const CONTENT_SECURITY_POLICY = [
   `img-src 'self' blob: data: ${MEDIA_SCHEME}:`,
   `media-src 'self' ${MEDIA_SCHEME}:`,
   "font-src 'self'",
-  "connect-src 'self'",
+  // vigil-media: the PDF viewer fetches a document's bytes to draw it with pdf.js.
+  `connect-src 'self' ${MEDIA_SCHEME}:`,
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -2,10 +2,13 @@
  * The app's life cycle: one instance, hardened process and session, the
  * renderer served from its own scheme, IPC registered, one window.
  */
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, type WebContents } from 'electron';
 import { createHandlerTable } from '../ipc/handlers';
 import { registerHandlers } from '../ipc/register';
 import { createSenderCheck, originOf } from '../ipc/sender';
+import { installAutoLock } from './auto-lock';
+import { installMenu, menuHandlers } from './menu';
+import { serveMediaProtocol } from './media-protocol';
 import { APP_ENTRY_URL, APP_ORIGIN } from './origin';
 import { registerSchemes, serveAppProtocol } from './protocol';
 import { applySessionPolicy, hardenProcess, type NetworkPolicy } from './security';
@@ -76,9 +79,12 @@ export function startApp(options: StartOptions): void {
     serveAppProtocol(protocol, options.rendererDir);
     const services = createElectronServices({ name: app.getName(), version: app.getVersion() }, () => mainWindow);
     app.on('before-quit', () => void services.session.lock('quit'));
+    installAutoLock(services, { app, powerMonitor, getWindow: () => mainWindow });
+    installMenu(Menu, { platform: process.platform, appName: app.getName(), isDev: options.isDev }, menuHandlers(services));
     const table = createHandlerTable(services);
     const origins = devOrigin === undefined ? [APP_ORIGIN] : [APP_ORIGIN, devOrigin];
     registerHandlers(ipcMain, table, createSenderCheck({ origins, isOwnContents }), { validateResponse: options.isDev });
+    serveMediaProtocol(protocol, services.session, origins);
     await openWindow();
   };
   void app.whenReady().then(onReady).catch(fatal);

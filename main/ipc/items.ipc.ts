@@ -1,9 +1,34 @@
 /** Handlers of the items area: each maps one channel to one core call. */
 import type { ITEMS_CHANNELS } from '../../shared/areas/items.channels';
+import { getCase } from '../evidence/cases';
+import { addDerivative, updateItem } from '../evidence/item-edits';
+import { getItemDetail, listCaseItems } from '../evidence/item-views';
+import { getItem, getItemText } from '../evidence/items';
+import { definedOnly } from '../evidence/validate';
 import type { Handler } from './dispatch';
+import { addFilesTask } from './items-add';
 import type { AppServices } from './services';
 
 /** The items area's handlers. */
-export function itemsHandlers(_s: AppServices): { [C in (typeof ITEMS_CHANNELS)[number]]: Handler<C> } {
-  return {};
+export function itemsHandlers(s: AppServices): { [C in (typeof ITEMS_CHANNELS)[number]]: Handler<C> } {
+  return {
+    'items:list': async ({ caseId, ...query }) => listCaseItems(s.session.requireVault().db, caseId, definedOnly(query)),
+    'items:get': async (req) => getItemDetail(s.session.requireVault().db, req.id),
+    'items:text': async (req) => {
+      const db = s.session.requireVault().db;
+      return { text: getItemText(db, getItem(db, req.id).id) };
+    },
+    'items:add-files': async (req) => {
+      const vault = s.session.requireVault();
+      // A missing case is refused before any byte is written.
+      getCase(vault.db, req.caseId);
+      return { items: await s.tasks.run(req.taskId, 'bytes', (ctx) => addFilesTask(vault, req.caseId, req.paths, ctx)) };
+    },
+    'items:update': async (req) => updateItem(s.session.requireVault(), req.id, definedOnly(req.changes)),
+    'items:add-derivative': async (req) => {
+      const vault = s.session.requireVault();
+      return addDerivative(vault, getItem(vault.db, req.id).id, req.path, { derivativeKind: req.derivativeKind, ...(req.title === undefined ? {} : { title: req.title }) });
+    },
+    'items:media-url': async (req) => ({ url: s.mediaUrl(getItem(s.session.requireVault().db, req.id).id) }),
+  };
 }

@@ -56,7 +56,9 @@ export function pathForFile(file: File): string | null {
 
 /** A fresh id for a long operation (progress and cancel refer to it). */
 export function newTaskId(): string {
-  return crypto.randomUUID();
+  // getRandomValues, not randomUUID: the latter exists only in secure contexts, and the E2E page is served over http.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** The application's name and version. */

@@ -38,6 +38,7 @@ describe('app/media-protocol/serveMediaRequest', () => {
     expect(whole.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(whole.headers.get('cache-control')).toBe('no-store');
     expect(whole.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(whole.headers.get('access-control-allow-origin')).toBe('vigil-app://app');
     expect(await whole.text()).toBe('The parcel was returned unopened.');
     const part = await serveMediaRequest(mediaRequest(`vigil-media://media/${itemId}`, { initiatorOrigin: 'vigil-app://app', range: 'bytes=4-9' }), vaults, ORIGINS);
     expect(part.status).toBe(206);

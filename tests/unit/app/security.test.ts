@@ -17,7 +17,7 @@ const development: NetworkPolicy = { allowDevTools: true, devServerOrigin: 'http
 describe('app/security/CONTENT_SECURITY_POLICY', () => {
   it('is the strict policy of the design', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data: vigil-media:; media-src 'self' vigil-media:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data: vigil-media:; media-src 'self' vigil-media:; font-src 'self'; connect-src 'self' vigil-media:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
   });
 

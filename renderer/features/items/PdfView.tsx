@@ -1,0 +1,85 @@
+/**
+ * Draws a PDF's pages with pdf.js, in the page: the worker is bundled and
+ * served from the app itself (the CSP allows scripts from 'self' only) and
+ * pdf.js is told not to compile fonts with eval. If the document cannot be
+ * drawn, `fallback` (the extracted text) is shown with a note.
+ */
+import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
+import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+GlobalWorkerOptions.workerSrc = workerUrl;
+
+const RENDER_WIDTH = 900;
+
+/** The PDF at `url`, a page at a time. */
+export function PdfView({ url, title, fallback }: { url: string; title: string; fallback: ReactNode }): React.JSX.Element {
+  const { t } = useTranslation('items');
+  const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [pageNo, setPageNo] = useState(1);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    let opened: PDFDocumentProxy | null = null;
+    const load = async (): Promise<void> => {
+      const response = await fetch(url, { cache: 'no-store' });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const data = new Uint8Array(await response.arrayBuffer());
+      opened = await getDocument({ data, isEvalSupported: false, enableXfa: false }).promise;
+      if (live) setDoc(opened);
+    };
+    load().catch(() => live && setFailed(true));
+    return () => {
+      live = false;
+      void opened?.destroy();
+    };
+  }, [url]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (doc === null || canvas === null) return;
+    let task: { cancel(): void; promise: Promise<void> } | null = null;
+    const draw = async (): Promise<void> => {
+      const page = await doc.getPage(pageNo);
+      const base = page.getViewport({ scale: 1 });
+      const viewport = page.getViewport({ scale: RENDER_WIDTH / base.width });
+      canvas.width = Math.floor(viewport.width);
+      canvas.height = Math.floor(viewport.height);
+      task = page.render({ canvas, viewport });
+      await task.promise;
+    };
+    draw().catch(() => undefined);
+    return () => task?.cancel();
+  }, [doc, pageNo]);
+
+  if (failed) {
+    return (
+      <Stack gap="xs">
+        <Alert color="blue" variant="light">
+          {t('viewer.pdfNote')}
+        </Alert>
+        {fallback}
+      </Stack>
+    );
+  }
+  if (doc === null) return <Loader size="sm" aria-label={t('viewer.loading')} />;
+  return (
+    <Stack gap="xs">
+      <canvas ref={canvasRef} className="item-pdf" role="img" aria-label={t('viewer.pdfPage', { title, page: pageNo, pages: doc.numPages })} data-testid="item-pdf" />
+      <Group justify="space-between">
+        <Button size="compact-sm" variant="default" disabled={pageNo <= 1} onClick={() => setPageNo((p) => p - 1)}>
+          {t('viewer.previousPage')}
+        </Button>
+        <Text size="sm">{t('viewer.pageOf', { page: pageNo, pages: doc.numPages })}</Text>
+        <Button size="compact-sm" variant="default" disabled={pageNo >= doc.numPages} onClick={() => setPageNo((p) => p + 1)}>
+          {t('viewer.nextPage')}
+        </Button>
+      </Group>
+      {fallback}
+    </Stack>
+  );
+}
