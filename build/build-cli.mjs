@@ -30,3 +30,11 @@ await build({
   entryPoints: ['main/ingest/extract-worker.ts'],
   outfile: 'out/cli/extract-worker.cjs',
 });
+
+// The crypto worker (SHA-512 and age sealing on a second core during export and
+// verify) likewise needs its own file beside vigil.cjs (see main/packages/workers/worker-client.ts).
+await build({
+  ...common,
+  entryPoints: ['main/packages/workers/crypto-worker.ts'],
+  outfile: 'out/cli/crypto-worker.cjs',
+});

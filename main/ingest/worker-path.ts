@@ -1,10 +1,10 @@
 /**
- * Where the extraction worker's code is. A worker thread needs a file of its
- * own, and that file sits in a different place in each of the three ways this
- * code runs, always beside the module that spawns it:
- *  - the bundled CLI (out/cli/vigil.cjs): out/cli/extract-worker.cjs, built by build/build-cli.mjs;
- *  - the Electron main bundle (out/main/index.js): out/main/extract-worker.js, a second input in electron.vite.config.ts;
- *  - the TypeScript sources (vitest, tsx): main/ingest/extract-worker.ts, loaded through tsx's require hook.
+ * Where a worker thread's code is. A worker thread needs a file of its own,
+ * and that file sits in a different place in each of the three ways this code
+ * runs, always beside the module that spawns it:
+ *  - the bundled CLI (out/cli/vigil.cjs): out/cli/<name>.cjs, built by build/build-cli.mjs;
+ *  - the Electron main bundle (out/main/index.js): out/main/<name>.js, an input in electron.vite.config.ts;
+ *  - the TypeScript sources (vitest, tsx): <source dir>/<name>.ts, loaded through tsx's require hook.
  * Node 20 does not apply `--import tsx` loader hooks inside worker threads, so
  * the source case bootstraps tsx's CommonJS register() in a small eval script.
  */
@@ -14,23 +14,33 @@ import path from 'node:path';
 import type { WorkerOptions } from 'node:worker_threads';
 import { VigilError } from '../../shared/errors';
 
-/** How to start the extraction worker: the file (or bootstrap script) and the options that go with it. */
+/** How to start a worker: the file (or bootstrap script) and the options that go with it. */
 export interface WorkerEntry {
   filename: string;
   options: Pick<WorkerOptions, 'eval'>;
 }
 
-/** The extraction worker's entry for the way this code is running (bundled CLI, Electron bundle, or TypeScript sources). */
-export function resolveExtractWorker(dir: string = __dirname): WorkerEntry {
-  for (const built of ['extract-worker.cjs', 'extract-worker.js']) {
+/**
+ * The entry of the worker `name` for the way this code is running: `<name>.cjs` or `.js` in
+ * `dir` (a bundle), else `<name>.ts` (the sources); null when none is there.
+ */
+export function findWorkerEntry(name: string, dir: string): WorkerEntry | null {
+  for (const built of [`${name}.cjs`, `${name}.js`]) {
     const file = path.join(dir, built);
     if (existsSync(file)) return { filename: file, options: {} };
   }
-  const source = path.join(dir, 'extract-worker.ts');
-  if (!existsSync(source)) {
-    throw new VigilError('INTERNAL', `The text-extraction worker is missing (looked for extract-worker.cjs, .js and .ts in ${dir}); rebuild the application.`);
-  }
+  const source = path.join(dir, `${name}.ts`);
+  if (!existsSync(source)) return null;
   const tsxApi = createRequire(source).resolve('tsx/cjs/api');
   const bootstrap = `require(${JSON.stringify(tsxApi)}).register(); require(${JSON.stringify(source)});`;
   return { filename: bootstrap, options: { eval: true } };
+}
+
+/** The extraction worker's entry for the way this code is running (bundled CLI, Electron bundle, or TypeScript sources). */
+export function resolveExtractWorker(dir: string = __dirname): WorkerEntry {
+  const entry = findWorkerEntry('extract-worker', dir);
+  if (entry === null) {
+    throw new VigilError('INTERNAL', `The text-extraction worker is missing (looked for extract-worker.cjs, .js and .ts in ${dir}); rebuild the application.`);
+  }
+  return entry;
 }

@@ -91,7 +91,7 @@ function report(bytes: number, tools: number[], vigil: number[], growth: number)
     ],
     notes: [
       `each run: tools ${tools.map((t) => `${fmt(t)} s`).join(', ')}; vigil ${vigil.map((t) => `${fmt(t)} s`).join(', ')}`,
-      'vigil decrypts each item from the vault, hashes it with SHA-256 and SHA-512 for the manifests, signs, encrypts and fsyncs; tar | age reads plaintext and does not fsync',
+      'vigil decrypts each item from the vault, hashes it with SHA-256 and SHA-512 for the manifests, signs, encrypts and fsyncs (SHA-512 and sealing run in worker threads); tar | age reads plaintext and does not fsync',
     ],
   };
 }

@@ -3,11 +3,13 @@
 import os from 'node:os';
 import { run as runAdd } from './add-1gib';
 import { run as runCustody } from './custody';
+import { run as runExport } from './export-1gib';
 import { allPassed, cleanupTempDirs, printResult, printTable, type BenchResult } from './lib';
 import { run as runIngest } from './ingest-10k';
 import { run as runSearch } from './search-1m';
 import { run as runStatus } from './status-100k';
 import { run as runTimeline } from './timeline-10k';
+import { run as runVerify } from './verify-1gib';
 
 const BENCHMARKS: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: 'add-1gib', run: () => runAdd() },
@@ -16,6 +18,8 @@ const BENCHMARKS: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: 'ingest-10k', run: () => runIngest() },
   { name: 'timeline-10k', run: () => runTimeline() },
   { name: 'search-1m', run: () => runSearch() },
+  { name: 'export-1gib', run: () => runExport() },
+  { name: 'verify-1gib', run: () => runVerify() },
 ];
 
 /** A benchmark that failed to run counts as a miss, with the error as its figure. */

@@ -41,6 +41,14 @@ export class ByteQueue {
     return out;
   }
 
+  /** Replaces the queued views with one copy of their bytes, so the pieces pushed may be reused. */
+  detach(): void {
+    if (this.length === 0) return;
+    const copy = Buffer.concat(this.parts.slice(this.head));
+    this.parts = [copy];
+    this.head = 0;
+  }
+
   /** Removes the first `n` bytes as one buffer (copies only if they span pieces). */
   takeJoined(n: number): Buffer {
     const parts = this.take(n);

@@ -21,7 +21,10 @@ class AgeEncryptStream extends Transform {
   private readonly queue = new ByteQueue();
   private counter = 0;
 
-  constructor(recipients: AgeRecipient[]) {
+  constructor(
+    recipients: AgeRecipient[],
+    private readonly copyHeld: boolean,
+  ) {
     super({ readableHighWaterMark: STREAM_HIGH_WATER_MARK, writableHighWaterMark: STREAM_HIGH_WATER_MARK });
     this.setup = this.start(recipients);
     // The failure is reported by the first write or flush; this only stops an unhandled rejection.
@@ -50,6 +53,7 @@ class AgeEncryptStream extends Transform {
   private encryptQueued(key: Buffer): void {
     // A full chunk is held back until a later byte proves it is not the last one.
     while (this.queue.length > CHUNK_SIZE) this.seal(CHUNK_SIZE, false, key);
+    if (this.copyHeld) this.queue.detach();
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
@@ -81,7 +85,11 @@ class AgeEncryptStream extends Transform {
   }
 }
 
-/** A Transform that takes plaintext and emits the age v1 file encrypting it to `recipients`. */
-export function createAgeEncryptStream(recipients: AgeRecipient[]): Transform {
-  return new AgeEncryptStream(recipients);
+/**
+ * A Transform that takes plaintext and emits the age v1 file encrypting it to `recipients`.
+ * With `copyHeld`, the bytes held back between writes are copied, so a writer may reuse a
+ * buffer once its write callback ran (otherwise they are kept by reference: no copy).
+ */
+export function createAgeEncryptStream(recipients: AgeRecipient[], opts: { copyHeld?: boolean } = {}): Transform {
+  return new AgeEncryptStream(recipients, opts.copyHeld ?? false);
 }

@@ -18,6 +18,9 @@ export interface AgeFileReader {
   close(): Promise<void>;
 }
 
+/** Chunks a stream reads and decrypts per file read (~1 MiB). */
+const STREAM_SPAN_CHUNKS = 16;
+
 interface Layout {
   payloadStart: number;
   chunks: number;
@@ -29,8 +32,9 @@ function malformed(what: string): VigilError {
   return new VigilError('AGE_MALFORMED', `The age file ${what}; it is damaged, truncated or was altered.`);
 }
 
-async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buf = Buffer.allocUnsafe(length);
+/** Reads up to `length` bytes at `position`, into `into` when given (so a stream reuses one buffer). */
+async function readAt(fh: FileHandle, position: number, length: number, into?: Buffer): Promise<Buffer> {
+  const buf = into !== undefined && into.length >= length ? into : Buffer.allocUnsafe(length);
   let got = 0;
   try {
     while (got < length) {
@@ -101,6 +105,28 @@ class Reader implements AgeFileReader {
     return out;
   }
 
+  /**
+   * Decrypts `count` chunks from chunk `first` on, read from the file in one piece:
+   * streaming pays one read per span rather than one per 64 KiB chunk. Nothing is cached;
+   * the ciphertext is read into `scratch` when given (the plaintext never refers to it).
+   */
+  async span(first: number, count: number, scratch?: Buffer): Promise<Buffer[]> {
+    if (this.closed) throw new VigilError('INVALID_INPUT', 'The age file reader is closed; open the file again.');
+    const lastIndex = first + count - 1;
+    const length = (count - 1) * ENC_CHUNK_SIZE + (lastIndex === this.layout.chunks - 1 ? this.layout.lastLength : ENC_CHUNK_SIZE);
+    const enc = await readAt(this.fh, this.layout.payloadStart + first * ENC_CHUNK_SIZE, length, scratch);
+    if (enc.length !== length) throw malformed('became shorter while it was being read');
+    const out: Buffer[] = [];
+    for (let k = 0; k < count; k++) {
+      const i = first + k;
+      const body = enc.subarray(k * ENC_CHUNK_SIZE, Math.min(length, (k + 1) * ENC_CHUNK_SIZE));
+      const plain = openChunk(this.key, i, i === this.layout.chunks - 1, [body.subarray(0, body.length - TAG_SIZE)], body.subarray(body.length - TAG_SIZE));
+      if (!plain) throw malformed(`payload chunk ${i} failed authentication`);
+      out.push(joinParts(plain));
+    }
+    return out;
+  }
+
   private checkRange(start: number, end: number): void {
     if (this.closed) throw new VigilError('INVALID_INPUT', 'The age file reader is closed; open the file again.');
     if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || start > end || end > this.size) {
@@ -127,13 +153,18 @@ class Reader implements AgeFileReader {
     const end = range?.end ?? this.size;
     this.checkRange(start, end);
     const pieces = async function* (reader: Reader): AsyncGenerator<Buffer> {
+      const lastIndex = Math.floor((end - 1) / CHUNK_SIZE);
+      // One buffer for every read: fresh ones would only add garbage to collect.
+      const scratch = Buffer.allocUnsafeSlow(STREAM_SPAN_CHUNKS * ENC_CHUNK_SIZE);
       for (let pos = start; pos < end; ) {
-        const i = Math.floor(pos / CHUNK_SIZE);
-        const plain = await reader.chunk(i, false);
-        const from = pos - i * CHUNK_SIZE;
-        const n = Math.min(plain.length - from, end - pos);
-        yield plain.subarray(from, from + n);
-        pos += n;
+        const first = Math.floor(pos / CHUNK_SIZE);
+        const plains = await reader.span(first, Math.min(STREAM_SPAN_CHUNKS, lastIndex - first + 1), scratch);
+        for (const [k, plain] of plains.entries()) {
+          const from = pos - (first + k) * CHUNK_SIZE;
+          const n = Math.min(plain.length - from, end - pos);
+          yield plain.subarray(from, from + n);
+          pos += n;
+        }
       }
     };
     return Readable.from(pieces(this), { objectMode: false, highWaterMark: 4 * CHUNK_SIZE });

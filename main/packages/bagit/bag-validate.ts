@@ -64,11 +64,24 @@ function linkProblem(f: ScannedFile): BagProblem | null {
   return null;
 }
 
+/** Digests computed as the files were written (by extractTar), keyed by path in the bag. */
+export type KnownDigests = ReadonlyMap<string, FileDigests>;
+
+/** A file's digests: those computed as it was written when their length matches the file on disk, else read now. */
+async function digestsOf(bagDir: string, f: ScannedFile, known: KnownDigests, onBytes: (n: number) => void): Promise<FileDigests> {
+  const given = known.get(f.path);
+  if (given !== undefined && given.bytes === f.size) {
+    onBytes(f.size);
+    return given;
+  }
+  return hashFile(path.join(bagDir, ...f.path.split('/')), onBytes);
+}
+
 /**
  * Checks one group of files (payload, or tag files) against its manifests: every file listed
  * in every manifest and nothing listed that is absent, and every checksum.
  */
-async function checkAgainst(bagDir: string, files: ScannedFile[], manifests: Manifest[], notListedWhy: string, problems: BagProblem[], onBytes: (n: number) => void): Promise<void> {
+async function checkAgainst(bagDir: string, files: ScannedFile[], manifests: Manifest[], notListedWhy: string, problems: BagProblem[], known: KnownDigests, onBytes: (n: number) => void): Promise<void> {
   const present = new Set(files.map((f) => f.path));
   const listed = new Set(manifests.flatMap((m) => [...m.entries.keys()]));
   for (const p of [...listed].sort()) {
@@ -80,7 +93,7 @@ async function checkAgainst(bagDir: string, files: ScannedFile[], manifests: Man
     const notIn = manifests.filter((m) => !m.entries.has(f.path)).map((m) => m.file);
     if (notIn.length > 0) problems.push({ path: f.path, problem: `${notListedWhy} ${either(notIn)}` });
     if (!listed.has(f.path)) continue;
-    const digests: FileDigests = await hashFile(path.join(bagDir, ...f.path.split('/')), onBytes);
+    const digests = await digestsOf(bagDir, f, known, onBytes);
     const wrong = manifests.filter((m) => m.entries.has(f.path) && m.entries.get(f.path) !== digests[m.alg]);
     if (wrong.length > 0) {
       const algs = either(wrong.map((m) => ALG_LABEL[m.alg]), 'and');
@@ -94,8 +107,10 @@ async function checkAgainst(bagDir: string, files: ScannedFile[], manifests: Man
  * every payload manifest and no others, every SHA-256 and SHA-512 checksum, Payload-Oxum,
  * and the tag manifests over all other files except `unlistedTagFiles` (e.g. the signature).
  * Reports every problem found, not just the first. Throws NOT_FOUND if there is no folder.
+ * `known`: digests taken while this process extracted the bag into a private folder, which
+ * spare reading every file a second time; any file they do not cover is read and hashed.
  */
-export async function validateBag(bagDir: string, opts: { unlistedTagFiles?: string[]; onProgress?: (bytes: number) => void } = {}): Promise<BagValidation> {
+export async function validateBag(bagDir: string, opts: { unlistedTagFiles?: string[]; onProgress?: (bytes: number) => void; known?: KnownDigests } = {}): Promise<BagValidation> {
   const stat = await lstat(bagDir).catch(() => null);
   if (stat === null || !stat.isDirectory()) throw new VigilError('NOT_FOUND', `${bagDir} is not a folder; give the folder of an unpacked bag.`);
   const problems: BagProblem[] = [];
@@ -118,10 +133,11 @@ export async function validateBag(bagDir: string, opts: { unlistedTagFiles?: str
   const payloadBytes = payload.reduce((sum, f) => sum + f.size, 0);
   checkOxum(info, payload.length, payloadBytes, problems);
   const manifests = await loadManifests(bagDir, regular, 'manifest', problems);
-  await checkAgainst(bagDir, payload, manifests, 'is in the bag but not listed in', problems, onBytes);
+  const known = opts.known ?? new Map<string, FileDigests>();
+  await checkAgainst(bagDir, payload, manifests, 'is in the bag but not listed in', problems, known, onBytes);
   const tagManifests = await loadManifests(bagDir, regular, 'tagmanifest', problems);
   const unlisted = new Set(opts.unlistedTagFiles ?? []);
   const tagFiles = regular.filter((f) => !f.path.startsWith('data/') && !/^tagmanifest-[^/]+\.txt$/.test(f.path) && !unlisted.has(f.path));
-  await checkAgainst(bagDir, tagFiles, tagManifests, 'is outside data/ but not listed in', problems, onBytes);
+  await checkAgainst(bagDir, tagFiles, tagManifests, 'is outside data/ but not listed in', problems, known, onBytes);
   return { ok: problems.length === 0, problems, info, payloadFiles: payload.length, payloadBytes };
 }

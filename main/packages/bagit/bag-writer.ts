@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { VigilError } from '../../../shared/errors';
 import { collisionKey, quotePath, relativePathProblem } from '../tar/safe-path';
 import { TarWriter } from '../tar/tar-writer';
+import { hashInThread, type FileDigests, type HashingFactory } from '../workers/file-hashing';
 import { BAGIT_TXT, bagInfoText, manifestText } from './bag-text';
 
 /** One payload file: its path under data/ ('/' separated), exact size and a lazy source. */
@@ -107,9 +108,8 @@ async function* buffers(source: Readable): AsyncGenerator<Buffer> {
 }
 
 /** Writes payload files (and their folders) and returns both manifests' hashes. */
-async function writePayload(tar: TarWriter, bagName: string, list: BagEntry[], when: Date, onProgress?: (bytes: number) => void) {
-  const sha256 = new Map<string, string>();
-  const sha512 = new Map<string, string>();
+async function writePayload(tar: TarWriter, bagName: string, list: BagEntry[], when: Date, hashing: HashingFactory, onProgress?: (bytes: number) => void) {
+  const digests: Promise<[string, FileDigests]>[] = [];
   const dirs = new Set<string>();
   let payloadBytes = 0;
   for (const e of list) {
@@ -119,19 +119,25 @@ async function writePayload(tar: TarWriter, bagName: string, list: BagEntry[], w
       if (!dirs.has(dir)) await tar.directory(`${bagName}/${dir}`, when);
       dirs.add(dir);
     }
-    const h256 = createHash('sha256');
-    const h512 = createHash('sha512');
-    const source = await e.source();
-    await tar.file(`${bagName}/data/${e.path}`, e.size, e.mtime ?? when, buffers(source), (chunk) => {
-      h256.update(chunk);
-      h512.update(chunk);
-      payloadBytes += chunk.length;
-      onProgress?.(payloadBytes);
-    });
-    sha256.set(`data/${e.path}`, h256.digest('hex'));
-    sha512.set(`data/${e.path}`, h512.digest('hex'));
+    const hash = hashing();
+    try {
+      const source = await e.source();
+      await tar.file(`${bagName}/data/${e.path}`, e.size, e.mtime ?? when, buffers(source), (chunk) => {
+        payloadBytes += chunk.length;
+        onProgress?.(payloadBytes);
+        return hash.update(chunk);
+      });
+    } catch (err) {
+      hash.abort();
+      throw err;
+    }
+    // Not awaited here: a worker computing SHA-512 finishes this file while the next one is read.
+    const digest = hash.digests().then((d): [string, FileDigests] => [`data/${e.path}`, d]);
+    digest.catch(() => undefined);
+    digests.push(digest);
   }
-  return { sha256, sha512, payloadBytes };
+  const done = await Promise.all(digests);
+  return { sha256: new Map(done.map(([p, d]) => [p, d.sha256])), sha512: new Map(done.map(([p, d]) => [p, d.sha512])), payloadBytes };
 }
 
 /**
@@ -139,14 +145,14 @@ async function writePayload(tar: TarWriter, bagName: string, list: BagEntry[], w
  * plaintext on disk: payload first (each file hashed with SHA-256 and SHA-512 as it passes),
  * then bagit.txt, bag-info.txt, both manifests, both tag manifests, then the hook files.
  * Ends `out` on success; destroys it on failure (the output is then useless and must be deleted).
- * `onProgress` gets the payload bytes written so far.
+ * `onProgress` gets the payload bytes written so far; `hashing` may move SHA-512 to a worker.
  */
 export async function writeBag(
   out: Writable,
   bagName: string,
   entries: AsyncIterable<BagEntry> | Iterable<BagEntry>,
   info: BagInfo,
-  opts: { afterTagManifests?: TagFileHook[]; onProgress?: (bytes: number) => void; signal?: AbortSignal } = {},
+  opts: { afterTagManifests?: TagFileHook[]; onProgress?: (bytes: number) => void; signal?: AbortSignal; hashing?: HashingFactory } = {},
 ): Promise<BagResult> {
   try {
     const why = relativePathProblem(bagName);
@@ -159,7 +165,7 @@ export async function writeBag(
     const tar = new TarWriter(out, opts.signal);
     await tar.directory(bagName, when);
     await tar.directory(`${bagName}/data`, when);
-    const payload = await writePayload(tar, bagName, list, when, opts.onProgress);
+    const payload = await writePayload(tar, bagName, list, when, opts.hashing ?? hashInThread, opts.onProgress);
     const payloadOxum = `${payload.payloadBytes}.${list.length}`;
     const oxum = infoPairs.find(([label]) => label === 'Payload-Oxum');
     if (oxum !== undefined) oxum[1] = payloadOxum;

@@ -10,7 +10,9 @@ import { makeCheckpoint } from '../../custody/checkpoint-store';
 import { getCase } from '../../evidence/cases';
 import { keyFingerprint, memberMinisignKey } from '../../vault/identity';
 import type { Vault } from '../../vault/vault';
-import { writeBag, type BagEntry } from '../bagit/bag-writer';
+import { writeBag, type BagEntry, type BagResult } from '../bagit/bag-writer';
+import { hashingWith } from '../workers/file-hashing';
+import { sharedCryptoWorkers, type CryptoWorker } from '../workers/worker-client';
 import { buildPayload, type PayloadPlan } from './payload';
 import { assertAbsent, publishTemp, writeNewFile, writeSealedTemp } from './package-file';
 import type { ExportProfile } from './profile';
@@ -70,8 +72,13 @@ function bagName(reference: string | null, caseId: string, day: string): string 
   return `vigil-${label}-${day.replaceAll('-', '')}`;
 }
 
-/** How far item reading may run ahead of the rest of the export. */
-const READ_AHEAD_BYTES = 8 * 1024 * 1024;
+/**
+ * How far item reading may run ahead of the rest of the export, in 64 KiB chunks. Kept
+ * short, so decrypted chunks die young (cheap to collect), and counted in chunks: in
+ * object mode a reader gets each chunk as it is rather than all buffered ones joined
+ * into a new copy, which is what a byte-mode stream's iterator does.
+ */
+const READ_AHEAD_CHUNKS = 16;
 
 function bagEntries(vault: Vault, plan: PayloadPlan): BagEntry[] {
   const items: BagEntry[] = plan.items.map(({ item, path: p }) => ({
@@ -81,7 +88,7 @@ function bagEntries(vault: Vault, plan: PayloadPlan): BagEntry[] {
       const reader = await vault.blobs.open(item.objectId);
       const stream = reader.createReadStream();
       // Read-ahead: the next chunks decrypt while this one is hashed, tarred and encrypted.
-      const ahead = new PassThrough({ highWaterMark: READ_AHEAD_BYTES });
+      const ahead = new PassThrough({ objectMode: true, highWaterMark: READ_AHEAD_CHUNKS });
       // A read error reaches writeBag through `ahead`; the reader is closed either way.
       void pipeline(stream, ahead)
         .catch(() => undefined)
@@ -92,11 +99,23 @@ function bagEntries(vault: Vault, plan: PayloadPlan): BagEntry[] {
   return [...items, ...plan.files.map((f) => ({ path: f.path, size: f.data.length, source: () => Readable.from([f.data]) }))];
 }
 
-/** Throws OBJECT_CORRUPT when an item's bytes as written differ from its recorded SHA-256. */
-function checkItemHashes(plan: PayloadPlan, written: Map<string, string>): void {
+/** Throws OBJECT_CORRUPT when an item's bytes as written differ from its recorded SHA-256 or SHA-512. */
+function checkItemHashes(plan: PayloadPlan, written: BagResult): void {
   for (const { item, path: p } of plan.items) {
-    if (written.get(`data/${p}`) !== item.sha256) throw new VigilError('OBJECT_CORRUPT', `Item ${item.id} read back with a different SHA-256 than recorded; nothing was exported. Run "vigil verify" on the vault.`);
+    const key = `data/${p}`;
+    const wrong = written.manifestSha256.get(key) !== item.sha256 ? 'SHA-256' : written.manifestSha512.get(key) !== item.sha512 ? 'SHA-512' : null;
+    if (wrong !== null) throw new VigilError('OBJECT_CORRUPT', `Item ${item.id} read back with a different ${wrong} than recorded; nothing was exported. Run "vigil verify" on the vault.`);
   }
+}
+
+/**
+ * Two crypto workers, one for SHA-512 of the payload and one for sealing (encryption, the
+ * package's SHA-256, the disk), so that this thread only reads, decrypts and packs; with
+ * none available (a build without the worker file) all of it runs here, more slowly.
+ */
+function workerRoles(): { hasher: CryptoWorker | null; sealer: CryptoWorker | null } {
+  const workers = sharedCryptoWorkers(2);
+  return { hasher: workers?.[0] ?? null, sealer: workers?.[1] ?? null };
 }
 
 /**
@@ -112,6 +131,21 @@ export async function exportPackage(vault: Vault, opts: ExportOptions): Promise<
   await assertAbsent(receiptPath);
   await assertAbsent(`${receiptPath}.minisig`);
   const signer = vault.requireSigner();
+  // Asked for first: threads not yet running boot while the payload is planned.
+  return sealAndRecord(vault, opts, { packagePath, receiptPath, fileName, seal, signer, workers: workerRoles() });
+}
+
+interface Sealing {
+  packagePath: string;
+  receiptPath: string;
+  fileName: string;
+  seal: ReturnType<typeof ageRecipients>;
+  signer: ReturnType<Vault['requireSigner']>;
+  workers: ReturnType<typeof workerRoles>;
+}
+
+/** Plans, writes and seals the bag, publishes it with its signed receipt, then records the custody entry. */
+async function sealAndRecord(vault: Vault, opts: ExportOptions, { packagePath, receiptPath, fileName, seal, signer, workers }: Sealing): Promise<ExportResult> {
   const key = memberMinisignKey(vault);
   const c = getCase(vault.db, opts.caseId);
   const exportedAt = new Date().toISOString();
@@ -122,10 +156,10 @@ export async function exportPackage(vault: Vault, opts: ExportOptions): Promise<
   const total = plan.items.reduce((n, p) => n + p.item.size, 0) + plan.files.reduce((n, f) => n + f.data.length, 0);
   const info = { baggingDate: exportedAt.slice(0, 10), externalIdentifier: packageId, softwareAgent: `Vigil ${opts.softwareVersion ?? '0.1.0'}`, extra: [['Vigil-Vault', vault.vaultId], ['Vigil-Profile', plan.settings.kind]] as [string, string][] };
   const signature = { name: 'tagmanifest-sha512.txt.minisig', content: ({ tagManifestSha512 }: { tagManifestSha512: Buffer }) => minisignSign(tagManifestSha512, key, `vigil package ${packageId} bag ${bag}`).then((t) => Buffer.from(t)) };
+  const bagOpts = { afterTagManifests: [signature], onProgress: (done: number) => opts.onProgress?.(done, total), hashing: hashingWith(workers.hasher), ...(opts.signal ? { signal: opts.signal } : {}) };
   const sealed = await writeSealedTemp(packagePath, seal.recipients, async (out) => {
-    const result = await writeBag(out, bag, bagEntries(vault, plan), info, { afterTagManifests: [signature], onProgress: (done) => opts.onProgress?.(done, total), ...(opts.signal ? { signal: opts.signal } : {}) });
-    checkItemHashes(plan, result.manifestSha256);
-  }).catch((err: unknown) => {
+    checkItemHashes(plan, await writeBag(out, bag, bagEntries(vault, plan), info, bagOpts));
+  }, workers.sealer).catch((err: unknown) => {
     if (opts.signal?.aborted) throw new VigilError('CANCELLED', 'The export was cancelled; no package was written.', { cause: err });
     throw err;
   });

@@ -1,15 +1,11 @@
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { access, link, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
 import { VigilError } from '../../../shared/errors';
-import { createAgeEncryptStream, type AgeRecipient } from '../../crypto/age';
+import type { AgeRecipient } from '../../crypto/age';
 import { errnoCode, fsyncDir, tempPathFor, toIoError } from '../../fs/atomic';
-
-/** Ciphertext buffered ahead of the disk: writes go out in large batches (writev) while encryption goes on. */
-const BUFFER_BYTES = 8 * 1024 * 1024;
+import type { CryptoWorker } from '../workers/worker-client';
+import { openSealed } from '../workers/worker-seal';
 
 /** A sealed file written to a private temp name beside its destination, not yet published. */
 export interface SealedTemp {
@@ -32,32 +28,26 @@ export async function assertAbsent(file: string): Promise<void> {
 /**
  * Runs `write` into an age encryption stream whose ciphertext goes, hashed on
  * the way, to a new private temp file (wx, 0600) beside `target`, flushed to
- * disk. Only ciphertext ever reaches the disk. The temp file is removed on failure.
+ * disk — in `worker` when one is given, so that sealing runs on another core.
+ * Only ciphertext ever reaches the disk. The temp file is removed on failure.
  */
-export async function writeSealedTemp(target: string, recipients: AgeRecipient[], write: (plaintext: Writable) => Promise<void>): Promise<SealedTemp> {
+export async function writeSealedTemp(target: string, recipients: AgeRecipient[], write: (plaintext: Writable) => Promise<void>, worker: CryptoWorker | null = null): Promise<SealedTemp> {
   const tmp = tempPathFor(target);
-  const hash = createHash('sha256');
-  let bytes = 0;
   try {
-    // flush: the file is fsynced before it is closed, and pipeline resolves only after the close.
-    const file = createWriteStream(tmp, { flags: 'wx', mode: 0o600, flush: true, highWaterMark: BUFFER_BYTES });
-    const enc = createAgeEncryptStream(recipients);
-    const tap = new Transform({
-      highWaterMark: BUFFER_BYTES,
-      transform(chunk: Buffer, _enc, done) {
-        hash.update(chunk);
-        bytes += chunk.length;
-        done(null, chunk);
-      },
+    const sealed = openSealed(worker, tmp, recipients);
+    // A writer that fails without ending the input would leave the sealing waiting for ever.
+    const writing = write(sealed.input).catch((err: unknown) => {
+      sealed.input.destroy();
+      throw err;
     });
-    const [written, piped] = await Promise.allSettled([write(enc), pipeline(enc, tap, file)]);
+    const [written, done] = await Promise.allSettled([writing, sealed.done]);
     if (written.status === 'rejected') throw written.reason;
-    if (piped.status === 'rejected') throw piped.reason;
+    if (done.status === 'rejected') throw done.reason;
+    return { tmp, sha256: done.value.sha256, bytes: done.value.bytes };
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
     throw toIoError(err, 'writing the package');
   }
-  return { tmp, sha256: hash.digest('hex'), bytes };
 }
 
 /**

@@ -1,3 +1,18 @@
+import { PassThrough, pipeline, type Readable } from 'node:stream';
+
+/**
+ * The chunks of a byte stream one by one, as they were pushed. A byte-mode Readable's own
+ * iterator hands out everything buffered joined into a fresh copy; an object-mode
+ * pass-through does not. A failure of `input` (also one that happened before this call)
+ * reaches the reader; stopping early destroys `input`, as its own iterator would.
+ */
+export function chunkwise(input: Readable): Readable {
+  const through = new PassThrough({ objectMode: true, highWaterMark: 16 });
+  // The outcome is seen by whoever reads `through`: pipeline destroys it with the error.
+  pipeline(input, through, () => undefined);
+  return through;
+}
+
 /**
  * Pulls bytes from a stream on demand — exact-size reads for headers, chunked reads for
  * bodies — so a reader never holds more than one incoming chunk plus what it asked for.

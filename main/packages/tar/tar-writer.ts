@@ -85,13 +85,15 @@ export class TarWriter {
    * Adds a file (mode 0644) whose body must be exactly `size` bytes: more or fewer aborts
    * with INVALID_INPUT, because the header is already written and the archive would lie.
    */
-  async file(name: string, size: number, mtime: Date, body: AsyncIterable<Buffer> | Buffer[], onChunk?: (chunk: Buffer) => void): Promise<void> {
+  async file(name: string, size: number, mtime: Date, body: AsyncIterable<Buffer> | Buffer[], onChunk?: (chunk: Buffer) => Promise<void> | undefined): Promise<void> {
     await this.header(name, size, 'file', mtime);
     let written = 0;
     for await (const chunk of body) {
       written += chunk.length;
       if (written > size) break;
-      onChunk?.(chunk);
+      // A promise from onChunk means whoever hashes the bytes is behind: wait for it.
+      const behind = onChunk?.(chunk);
+      if (behind) await behind;
       await this.write(chunk);
     }
     if (written !== size) {

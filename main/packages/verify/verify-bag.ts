@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { validateBag } from '../bagit/bag-validate';
+import { validateBag, type KnownDigests } from '../bagit/bag-validate';
 import { checkCustody, type CustodyFacts } from './custody-check';
 import { parseKeysFile, type ListedKey } from './keys-file';
 import { checkReceipt, manifest256 } from './receipt-check';
@@ -16,8 +16,8 @@ export interface BagVerification {
 
 const MAX_LISTED = 20;
 
-async function checkBagit(bagDir: string, list: CheckList): Promise<Record<string, string>> {
-  const v = await validateBag(bagDir, { unlistedTagFiles: [TAG_SIGNATURE_FILE] });
+async function checkBagit(bagDir: string, list: CheckList, known: KnownDigests | undefined): Promise<Record<string, string>> {
+  const v = await validateBag(bagDir, { unlistedTagFiles: [TAG_SIGNATURE_FILE], ...(known === undefined ? {} : { known }) });
   for (const p of v.problems.slice(0, MAX_LISTED)) list.fail('bagit', `${p.path} ${p.problem}.`, p.path);
   if (v.problems.length > MAX_LISTED) list.fail('bagit', `${v.problems.length - MAX_LISTED} more problems were found in the bag.`);
   if (v.ok) list.pass('bagit', `The bag is complete and every file matches both its SHA-256 and SHA-512 checksums (${v.payloadFiles} files, ${v.payloadBytes} bytes).`);
@@ -42,11 +42,12 @@ async function loadKeys(bagDir: string, list: CheckList): Promise<{ keys: Listed
  * Verifies an unpacked bag: BagIt completeness and checksums, the signer keys, the checkpoint,
  * every custody entry and proof, the tag-manifest signature and, if given, the receipt.
  * Throws only when `bagDir` is not a folder (NOT_FOUND); every finding is a check in the report.
+ * `known`: digests taken while this process extracted the bag (see validateBag).
  */
-export async function verifyBagDetailed(bagDir: string, opts: { receipt?: string; packageSha256?: string } = {}): Promise<BagVerification> {
+export async function verifyBagDetailed(bagDir: string, opts: { receipt?: string; packageSha256?: string; known?: KnownDigests } = {}): Promise<BagVerification> {
   const list = new CheckList();
   const bag = path.basename(bagDir);
-  const info = await checkBagit(bagDir, list);
+  const info = await checkBagit(bagDir, list, opts.known);
   const packageId = info['External-Identifier'];
   const vault = info['Vigil-Vault'];
   const { keys, text } = await loadKeys(bagDir, list);

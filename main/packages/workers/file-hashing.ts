@@ -1,0 +1,95 @@
+/**
+ * The two digests a bag manifest needs, computed as a file's bytes pass by. SHA-256 is
+ * computed in the calling thread; SHA-512 (the slower one) goes to the crypto worker when
+ * there is one, so that both cores work.
+ */
+import { createHash } from 'node:crypto';
+import type { CryptoWorker } from './worker-client';
+
+/** Both digests of one file and its length. */
+export interface FileDigests {
+  sha256: string;
+  sha512: string;
+  bytes: number;
+}
+
+/** Hashes one file's bytes as they pass. */
+export interface FileHashing {
+  /** Takes the next bytes; a promise means: wait for it before giving more. */
+  update(chunk: Buffer): Promise<void> | undefined;
+  /** The digests, once every byte was given. */
+  digests(): Promise<FileDigests>;
+  /** Gives up (the file failed): frees what the worker holds for it. */
+  abort(): void;
+}
+
+/** Makes a FileHashing for each file. */
+export type HashingFactory = () => FileHashing;
+
+/** Both digests in the calling thread. */
+export function hashInThread(): FileHashing {
+  const h256 = createHash('sha256');
+  const h512 = createHash('sha512');
+  let bytes = 0;
+  return {
+    update(chunk) {
+      h256.update(chunk);
+      h512.update(chunk);
+      bytes += chunk.length;
+      return undefined;
+    },
+    digests: () => Promise.resolve({ sha256: h256.digest('hex'), sha512: h512.digest('hex'), bytes }),
+    abort: () => undefined,
+  };
+}
+
+/** SHA-256 here and SHA-512 in `worker`; both here when there is no worker. */
+export function hashingWith(worker: CryptoWorker | null): HashingFactory {
+  if (worker === null) return hashInThread;
+  return () => {
+    const h256 = createHash('sha256');
+    const job = worker.hash('sha512');
+    let bytes = 0;
+    return {
+      update(chunk) {
+        h256.update(chunk);
+        bytes += chunk.length;
+        return job.update(chunk);
+      },
+      async digests() {
+        const sha256 = h256.digest('hex');
+        const r = await job.end();
+        if (r.bytes !== bytes) throw new Error(`The worker hashed ${r.bytes} bytes of ${bytes}.`);
+        return { sha256, sha512: r.hex, bytes };
+      },
+      abort: () => job.abort(),
+    };
+  };
+}
+
+/** One digest of a stream, in `worker` when there is one. */
+export interface StreamDigest {
+  /** Takes the next bytes; a promise means: wait for it before giving more. */
+  update(chunk: Buffer): Promise<void> | undefined;
+  /** The hex digest, once every byte was given. */
+  hex(): Promise<string>;
+  /** Gives up: frees what the worker holds for it. */
+  abort(): void;
+}
+
+/** A SHA-256 of a stream, computed in `worker` (or here when there is none). */
+export function sha256With(worker: CryptoWorker | null): StreamDigest {
+  if (worker === null) {
+    const h = createHash('sha256');
+    return {
+      update(chunk) {
+        h.update(chunk);
+        return undefined;
+      },
+      hex: () => Promise.resolve(h.digest('hex')),
+      abort: () => undefined,
+    };
+  }
+  const job = worker.hash('sha256');
+  return { update: (chunk) => job.update(chunk), hex: async () => (await job.end()).hex, abort: () => job.abort() };
+}

@@ -1,0 +1,33 @@
+/**
+ * Messages between the package code and its crypto worker (crypto-worker.ts). A job is
+ * either a digest of a byte stream or an age-sealed file. Its bytes go through a few
+ * shared memory slots: a `data` message names a filled slot, and its acknowledgement
+ * frees the slot again once the worker has taken the bytes. The sender waits when no
+ * slot is free, which bounds the memory in flight; nothing is allocated per message.
+ */
+import type { AgeRecipient } from '../../crypto/age';
+
+/** The digests a hash job can compute. */
+export type HashAlg = 'sha256' | 'sha512';
+
+/** From the package code to the worker. */
+export type ToWorker =
+  | { t: 'slots'; gen: number; slots: SharedArrayBuffer[] }
+  | { t: 'hash'; job: number; alg: HashAlg }
+  | { t: 'seal'; job: number; file: string; recipients: AgeRecipient[] }
+  | { t: 'data'; job: number; slot: number; length: number }
+  | { t: 'end'; job: number }
+  | { t: 'abort'; job: number };
+
+/** A job's failure as plain data: the VigilError code or the system error code, and the message. */
+export interface FailureInfo {
+  vigilCode?: string;
+  errno?: string;
+  message: string;
+}
+
+/** From the worker back to the package code. */
+export type FromWorker =
+  | { t: 'ack'; gen: number; slot: number }
+  | { t: 'done'; job: number; hex: string; bytes: number }
+  | { t: 'failed'; job: number; failure: FailureInfo };
