@@ -33,8 +33,12 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       externalizeDeps: true,
       rolldownOptions: {
-        // The text-extraction worker needs a file of its own beside index.js (main/ingest/worker-path.ts).
-        input: { index: resolve(root, 'main/app/index.ts'), 'extract-worker': resolve(root, 'main/ingest/extract-worker.ts') },
+        // The text-extraction and crypto workers need files of their own beside index.js (main/ingest/worker-path.ts).
+        input: {
+          index: resolve(root, 'main/app/index.ts'),
+          'extract-worker': resolve(root, 'main/ingest/extract-worker.ts'),
+          'crypto-worker': resolve(root, 'main/packages/workers/crypto-worker.ts'),
+        },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },
     },
