@@ -16,7 +16,7 @@ export class RequestsPage {
     return this.page.getByRole('table', { name: 'Request register' });
   }
 
-  /** The counts line ("36 requests, 28 unanswered"). */
+  /** The counts line ("Requests: 36, unanswered: 28"). */
   counts(): Locator {
     return this.page.getByTestId('request-counts');
   }
