@@ -49,6 +49,7 @@ export async function run(bytes = GIB): Promise<BenchResult> {
     const sodium = await loadSodium();
     const { vault } = await createVault(path.join(dir, 'vault'), { memberName: 'Bench', passphrase: BENCH_PASSPHRASE, kdf: { opslimit: sodium.crypto_pwhash_OPSLIMIT_MIN, memlimit: sodium.crypto_pwhash_MEMLIMIT_MIN } });
     const tools: number[] = [];
+    const toolsSynced: number[] = [];
     const vigil: number[] = [];
     let growth = 0;
     try {
@@ -58,6 +59,9 @@ export async function run(bytes = GIB): Promise<BenchResult> {
         const toolsOut = path.join(dir, `tools-${i}.tar.age`);
         const script = 'cd "$1" && tar cf - item-*.bin | age -r "$2" -o "$3"';
         tools.push((await runChild('sh', ['-c', script, 'sh', dir, recipient, toolsOut])).seconds);
+        fs.rmSync(toolsOut, { force: true });
+        // The same pipeline made durable like ours (its output flushed to disk), for context only: the target compares with the plain one.
+        toolsSynced.push((await runChild('sh', ['-c', `${script} && sync "$3"`, 'sh', dir, recipient, toolsOut])).seconds);
         fs.rmSync(toolsOut, { force: true });
         const output = path.join(dir, `vigil-${i}.tar.age`);
         const measured = await withPeakRss(() => timed(() => exportPackage(vault, { caseId: c.id, recipients: [parsed.publicKey], profile: 'full', output })));
@@ -70,14 +74,15 @@ export async function run(bytes = GIB): Promise<BenchResult> {
     } finally {
       await vault.close();
     }
-    return report(bytes, tools, vigil, growth);
+    return report(bytes, tools, toolsSynced, vigil, growth);
   } finally {
     removeTempDir(dir);
   }
 }
 
-function report(bytes: number, tools: number[], vigil: number[], growth: number): BenchResult {
+function report(bytes: number, tools: number[], toolsSynced: number[], vigil: number[], growth: number): BenchResult {
   const bestTools = Math.min(...tools);
+  const bestSynced = Math.min(...toolsSynced);
   const bestVigil = Math.min(...vigil);
   const ratio = mbps(bytes, bestVigil) / mbps(bytes, bestTools);
   const size = `${fmt(bytes / MIB, 0)} MiB`;
@@ -87,10 +92,12 @@ function report(bytes: number, tools: number[], vigil: number[], growth: number)
       { metric: `tar cf - | age -r, ${size} (best of ${RUNS})`, value: `${fmt(bestTools)} s, ${fmt(mbps(bytes, bestTools), 0)} MB/s`, target: '', pass: null },
       { metric: `vigil exportPackage, ${size} (best of ${RUNS})`, value: `${fmt(bestVigil)} s, ${fmt(mbps(bytes, bestVigil), 0)} MB/s`, target: '', pass: null },
       { metric: 'vigil export / (tar | age) throughput', value: `${fmt(ratio)}x`, target: '>= 1.00x', pass: ratio >= 1 },
+      { metric: `tar | age -r then sync, ${size} (best of ${RUNS}; reported)`, value: `${fmt(bestSynced)} s`, target: '', pass: null },
+      { metric: 'vigil export / (tar | age + sync) throughput (reported)', value: `${fmt(bestSynced / bestVigil)}x`, target: '', pass: null },
       { metric: 'vigil export peak RSS growth', value: fmtMib(growth), target: `< ${fmtMib(MEMORY_GROWTH_LIMIT)}`, pass: growth < MEMORY_GROWTH_LIMIT },
     ],
     notes: [
-      `each run: tools ${tools.map((t) => `${fmt(t)} s`).join(', ')}; vigil ${vigil.map((t) => `${fmt(t)} s`).join(', ')}`,
+      `each run: tools ${tools.map((t) => `${fmt(t)} s`).join(', ')}; tools + sync ${toolsSynced.map((t) => `${fmt(t)} s`).join(', ')}; vigil ${vigil.map((t) => `${fmt(t)} s`).join(', ')}`,
       'vigil decrypts each item from the vault, hashes it with SHA-256 and SHA-512 for the manifests, signs, encrypts and fsyncs (SHA-512 and sealing run in worker threads); tar | age reads plaintext and does not fsync',
     ],
   };

@@ -9,6 +9,8 @@ import { run as runIngest } from './ingest-10k';
 import { run as runSearch } from './search-1m';
 import { run as runStatus } from './status-100k';
 import { run as runTimeline } from './timeline-10k';
+import { run as runUiIngest } from './ui-ingest-1gib';
+import { run as runUiItems } from './ui-items-10k';
 import { run as runVerify } from './verify-1gib';
 
 const BENCHMARKS: { name: string; run: () => Promise<BenchResult> }[] = [
@@ -20,6 +22,9 @@ const BENCHMARKS: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: 'search-1m', run: () => runSearch() },
   { name: 'export-1gib', run: () => runExport() },
   { name: 'verify-1gib', run: () => runVerify() },
+  // The interface in the E2E harness (needs the renderer built: `npm run bench` builds it).
+  { name: 'ui-items-10k', run: () => runUiItems() },
+  { name: 'ui-ingest-1gib', run: () => runUiIngest() },
 ];
 
 /** A benchmark that failed to run counts as a miss, with the error as its figure. */
