@@ -6,6 +6,7 @@
 import type { Menu, MenuItemConstructorOptions } from 'electron';
 import type { MENU_ACTIONS } from '../../shared/areas/app.contract';
 import type { AppServices } from '../ipc/services';
+import { menuLabels, type MenuLabels } from './menu-labels';
 
 /** A menu choice the page carries out (sent as the app:menu event). */
 export type MenuAction = (typeof MENU_ACTIONS)[number];
@@ -16,6 +17,8 @@ export interface MenuContext {
   appName: string;
   /** Development run: reload and devtools are offered. */
   isDev: boolean;
+  /** Vigil's own menu words; English when absent. */
+  labels?: MenuLabels;
 }
 
 /** What menu choices do. */
@@ -37,12 +40,12 @@ export function menuHandlers(services: Pick<AppServices, 'session' | 'tasks' | '
   };
 }
 
-function fileMenu(ctx: MenuContext, h: MenuHandlers): MenuItemConstructorOptions {
+function fileMenu(ctx: MenuContext, l: MenuLabels, h: MenuHandlers): MenuItemConstructorOptions {
   const mac = ctx.platform === 'darwin';
   return {
-    label: 'File',
+    label: l.file,
     submenu: [
-      { id: 'lock', label: 'Lock Vault', accelerator: 'CmdOrCtrl+L', click: () => h.lock() },
+      { id: 'lock', label: l.lock, accelerator: 'CmdOrCtrl+L', click: () => h.lock() },
       { type: 'separator' },
       // macOS keeps Quit in the app menu; File closes the window there.
       mac ? { role: 'close' } : { role: 'quit' },
@@ -50,7 +53,7 @@ function fileMenu(ctx: MenuContext, h: MenuHandlers): MenuItemConstructorOptions
   };
 }
 
-function goMenu(h: MenuHandlers): MenuItemConstructorOptions {
+function goMenu(l: MenuLabels, h: MenuHandlers): MenuItemConstructorOptions {
   const item = (id: MenuAction, label: string, accelerator?: string): MenuItemConstructorOptions => ({
     id: `go-${id}`,
     label,
@@ -58,15 +61,15 @@ function goMenu(h: MenuHandlers): MenuItemConstructorOptions {
     click: () => h.send(id),
   });
   return {
-    label: 'Go',
-    submenu: [item('cases', 'Cases'), item('search', 'Search', 'CmdOrCtrl+K'), item('custody', 'Chain of Custody'), item('settings', 'Settings', 'CmdOrCtrl+,')],
+    label: l.go,
+    submenu: [item('cases', l.cases), item('search', l.search, 'CmdOrCtrl+K'), item('custody', l.custody), item('settings', l.settings, 'CmdOrCtrl+,')],
   };
 }
 
-function viewMenu(ctx: MenuContext): MenuItemConstructorOptions {
+function viewMenu(ctx: MenuContext, l: MenuLabels): MenuItemConstructorOptions {
   const dev: MenuItemConstructorOptions[] = ctx.isDev ? [{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] : [];
   return {
-    label: 'View',
+    label: l.view,
     submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }, ...dev],
   };
 }
@@ -74,19 +77,20 @@ function viewMenu(ctx: MenuContext): MenuItemConstructorOptions {
 /** The menu template for this platform and run mode. */
 export function menuTemplate(ctx: MenuContext, h: MenuHandlers): MenuItemConstructorOptions[] {
   const mac = ctx.platform === 'darwin';
+  const l = ctx.labels ?? menuLabels('en');
   const appMenu: MenuItemConstructorOptions[] = mac
     ? [{ label: ctx.appName, submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] }]
     : [];
   return [
     ...appMenu,
-    fileMenu(ctx, h),
+    fileMenu(ctx, l, h),
     {
-      label: 'Edit',
+      label: l.edit,
       submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
     },
-    viewMenu(ctx),
-    goMenu(h),
-    { role: 'help', label: 'Help', submenu: [{ role: 'about', label: `About ${ctx.appName}` }] },
+    viewMenu(ctx, l),
+    goMenu(l, h),
+    { role: 'help', label: l.help, submenu: [{ role: 'about', label: l.about.replace('{app}', ctx.appName) }] },
   ];
 }
 

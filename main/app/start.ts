@@ -8,6 +8,7 @@ import { registerHandlers } from '../ipc/register';
 import { createSenderCheck, originOf } from '../ipc/sender';
 import { installAutoLock } from './auto-lock';
 import { installMenu, menuHandlers } from './menu';
+import { menuLabels } from './menu-labels';
 import { serveMediaProtocol } from './media-protocol';
 import { APP_ENTRY_URL, APP_ORIGIN } from './origin';
 import { registerSchemes, serveAppProtocol } from './protocol';
@@ -80,7 +81,9 @@ export function startApp(options: StartOptions): void {
     const services = createElectronServices({ name: app.getName(), version: app.getVersion() }, () => mainWindow);
     app.on('before-quit', () => void services.session.lock('quit'));
     installAutoLock(services, { app, powerMonitor, getWindow: () => mainWindow });
-    installMenu(Menu, { platform: process.platform, appName: app.getName(), isDev: options.isDev }, menuHandlers(services));
+    // The menu speaks the interface's language as set at start (or the system's); a change applies at the next start.
+    const labels = menuLabels(services.settings.current().language ?? app.getLocale());
+    installMenu(Menu, { platform: process.platform, appName: app.getName(), isDev: options.isDev, labels }, menuHandlers(services));
     const table = createHandlerTable(services);
     const origins = devOrigin === undefined ? [APP_ORIGIN] : [APP_ORIGIN, devOrigin];
     registerHandlers(ipcMain, table, createSenderCheck({ origins, isOwnContents }), { validateResponse: options.isDev });

@@ -89,3 +89,15 @@ describe('app/menu/menuHandlers', () => {
     expect(services.emit).toHaveBeenCalledWith('app:menu', { action: 'search' });
   });
 });
+
+describe('app/menu-labels/menuLabels', () => {
+  it('names Vigil\'s own menu items in Ukrainian and Russian, and falls back to English', async () => {
+    const { menuLabels } = await import('../../../main/app/menu-labels');
+    const labelsOf = (language: string | null) =>
+      menuTemplate({ platform: 'linux', appName: 'Vigil', isDev: false, labels: menuLabels(language) }, handlers()).map((m) => m.label);
+    expect(labelsOf('uk')).toEqual(['Файл', 'Редагування', 'Вигляд', 'Перехід', 'Довідка']);
+    expect(labelsOf('ru-RU')).toEqual(['Файл', 'Правка', 'Вид', 'Переход', 'Справка']);
+    expect(labelsOf('de')).toEqual(['File', 'Edit', 'View', 'Go', 'Help']);
+    expect(labelsOf(null)).toEqual(labelsOf('en'));
+  });
+});

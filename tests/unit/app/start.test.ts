@@ -26,6 +26,7 @@ vi.mock('electron', async () => {
     whenReady: vi.fn(() => state.ready),
     getName: () => 'vigil',
     getVersion: () => '0.1.0',
+    getLocale: () => 'en-GB',
     // A folder that does not exist: the settings store then starts from its defaults.
     getPath: () => '/nonexistent/vigil-test-user-data',
   };
