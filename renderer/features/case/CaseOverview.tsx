@@ -1,5 +1,4 @@
 /** The case overview: the case itself, then per detainee their card, days without contact, the incommunicado chart and request statistics. */
-import '../cases/contrast.css';
 import '../cases/overview/overview.css';
 import { Alert, Badge, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
@@ -84,7 +83,7 @@ export function CaseOverview({ caseId }: { caseId: string }): React.JSX.Element 
   }
   const data = overview.data;
   return (
-    <Stack gap="lg" className="vigil-contrast">
+    <Stack gap="lg">
       <CaseHeader overview={data} />
       {data.detainees.length === 0 ? (
         <Alert color="gray" title={t('overview.noDetaineeTitle')}>

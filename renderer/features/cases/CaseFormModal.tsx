@@ -61,7 +61,7 @@ export function CaseFormModal({ existing, onClose, onSaved }: { existing: CaseRe
   const title = existing === null ? t('form.createTitle') : t('form.editTitle');
   return (
     // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
-    <Modal opened onClose={onClose} title={title} lockScroll={false} className="vigil-contrast" size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
+    <Modal opened onClose={onClose} title={title} lockScroll={false} size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
       <form onSubmit={(event) => void submit(event)} aria-label={title}>
         <Stack>
           <TextInput label={t('form.title')} value={draft.title} onChange={(e) => set({ title: e.currentTarget.value })} required data-autofocus maxLength={300} />

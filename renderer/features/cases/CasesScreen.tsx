@@ -1,13 +1,14 @@
 /** The list of cases with search and status; create and edit. */
 import './cases.css';
-import './contrast.css';
-import { Alert, Button, Group, Loader, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATUSES, type CaseStatus } from '../../../shared/domain';
 import { useApiQuery } from '../../api/queries';
 import { useRouter } from '../../app/router';
+import { QueryStatus } from '../../components/QueryStatus';
+import { TabHeader } from '../../components/TabHeader';
 import { CaseFormModal, type CaseRecord } from './CaseFormModal';
 import { CaseList } from './CaseList';
 
@@ -41,13 +42,8 @@ export function CasesScreen(): React.JSX.Element {
   const filtered = debouncedText !== '' || status !== '';
 
   return (
-    <Stack className="vigil-contrast">
-      <Group justify="space-between">
-        <Title order={1} size="h2">
-          {t('title')}
-        </Title>
-        <Button onClick={() => setDialog({ kind: 'create' })}>{t('newCase')}</Button>
-      </Group>
+    <Stack>
+      <TabHeader order={1} title={t('title')} actions={<Button onClick={() => setDialog({ kind: 'create' })}>{t('newCase')}</Button>} />
       <Group align="end" role="search" aria-label={t('filters')}>
         <TextInput className="cases-filters__search" type="search" label={t('search')} placeholder={t('searchPlaceholder')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
         <NativeSelect
@@ -57,12 +53,7 @@ export function CasesScreen(): React.JSX.Element {
           data={[{ value: '', label: t('allStatuses') }, ...CASE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
         />
       </Group>
-      {cases.isPending && <Loader aria-label={t('loading')} />}
-      {cases.error && (
-        <Alert color="red" role="alert" title={t('loadFailed')}>
-          {cases.error.message}
-        </Alert>
-      )}
+      <QueryStatus pending={cases.isPending} loadingLabel={t('loading')} failedTitle={t('loadFailed')} error={cases.error?.message} />
       {cases.data?.length === 0 && <EmptyState filtered={filtered} onCreate={() => setDialog({ kind: 'create' })} />}
       {cases.data !== undefined && cases.data.length > 0 && (
         <CaseList cases={cases.data} onOpen={(c) => navigate({ screen: 'case', caseId: c.id, tab: 'overview' })} onEdit={(c) => setDialog({ kind: 'edit', record: c })} />

@@ -23,7 +23,7 @@ export function InterviewDetail({ caseId, interviewId, onBack }: { caseId: strin
   }, []);
   const iv = interview.data;
   return (
-    <Stack className="vigil-contrast">
+    <Stack>
       <Group>
         <Button variant="subtle" onClick={onBack}>
           {tc('back')}

@@ -1,10 +1,12 @@
 /** The interviews of a case: date, mode, interviewee by code, interviewer, recording, revisions; open or create one. */
-import { Badge, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Paper, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../shared/contract';
 import { useApiQuery } from '../../api/queries';
-import { FailureNotice, shownDate } from '../timeline/form-bits';
+import { QueryStatus } from '../../components/QueryStatus';
+import { TabHeader } from '../../components/TabHeader';
+import { shownDate } from '../timeline/form-bits';
 import { NewInterviewModal } from './NewInterviewModal';
 
 type Interview = Res<'interviews:list'>[number];
@@ -63,15 +65,9 @@ export function InterviewList({ caseId, onOpen }: { caseId: string; onOpen: (id:
   const list = useApiQuery('interviews:list', { caseId });
   const [creating, setCreating] = useState(false);
   return (
-    <Stack className="vigil-contrast">
-      <Group justify="space-between">
-        <Title order={2} size="h3">
-          {t('title')}
-        </Title>
-        <Button onClick={() => setCreating(true)}>{t('new')}</Button>
-      </Group>
-      {list.isPending && <Loader aria-label={t('loading')} />}
-      <FailureNotice title={t('loadFailed')} message={list.error?.message} />
+    <Stack>
+      <TabHeader title={t('title')} actions={<Button onClick={() => setCreating(true)}>{t('new')}</Button>} />
+      <QueryStatus pending={list.isPending} loadingLabel={t('loading')} failedTitle={t('loadFailed')} error={list.error?.message} />
       {list.data?.length === 0 && (
         <Paper withBorder p="lg">
           <Text>{t('empty')}</Text>

@@ -3,8 +3,6 @@ import { useState } from 'react';
 import { InterviewDetail } from './InterviewDetail';
 import { InterviewList } from './InterviewList';
 import './interviews.css';
-// The shared fix for the primary colour's contrast (see that file).
-import '../cases/contrast.css';
 import '../timeline/timeline.css';
 
 /** Interviews and the transcript editor; `focusId` opens one interview directly. */

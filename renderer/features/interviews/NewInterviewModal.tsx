@@ -41,7 +41,7 @@ export function NewInterviewModal({ caseId, onClose, onCreated }: { caseId: stri
 
   return (
     // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
-    <Modal opened onClose={onClose} title={t('form.title')} lockScroll={false} className="vigil-contrast" size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
+    <Modal opened onClose={onClose} title={t('form.title')} lockScroll={false} size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
       <form onSubmit={(event) => void submit(event)} aria-label={t('form.title')}>
         <Stack>
           <NativeSelect label={t('form.interviewee')} value={interviewee} onChange={(e) => setPersonId(e.currentTarget.value)} data={people} required />

@@ -39,7 +39,7 @@ export function AddPersonModal({ caseId, onClose }: { caseId: string; onClose: (
 
   return (
     // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
-    <Modal opened onClose={onClose} title={t('form.addTitle')} lockScroll={false} className="vigil-contrast" size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
+    <Modal opened onClose={onClose} title={t('form.addTitle')} lockScroll={false} size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
       <form onSubmit={(event) => void submit(event)} aria-label={t('form.addTitle')}>
         <Stack>
           <PersonFields value={person} onChange={(patch) => setPerson((p) => ({ ...p, ...patch }))} codeRequired={false} />

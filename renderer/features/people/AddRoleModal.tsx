@@ -22,7 +22,7 @@ export function AddRoleModal({ caseId, person, onClose }: { caseId: string; pers
 
   const title = t('form.roleTitle', { code: person.code });
   return (
-    <Modal opened onClose={onClose} title={title} lockScroll={false} className="vigil-contrast" closeButtonProps={{ 'aria-label': tc('close') }}>
+    <Modal opened onClose={onClose} title={title} lockScroll={false} closeButtonProps={{ 'aria-label': tc('close') }}>
       <form onSubmit={(event) => void submit(event)} aria-label={title}>
         <Stack>
           <NativeSelect label={t('form.role')} value={role ?? ''} onChange={(e) => setRole(e.currentTarget.value as PersonRole)} data={free.map((r) => ({ value: r, label: t(`roles.${r}`) }))} data-autofocus />

@@ -23,7 +23,7 @@ export function ConsentModal({ person, onClose }: { person: PersonEntry; onClose
 
   const title = t('form.consentTitle', { code: person.code });
   return (
-    <Modal opened onClose={onClose} title={title} lockScroll={false} className="vigil-contrast" size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
+    <Modal opened onClose={onClose} title={title} lockScroll={false} size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
       <form onSubmit={(event) => void submit(event)} aria-label={title}>
         <Stack>
           <ConsentFields value={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />

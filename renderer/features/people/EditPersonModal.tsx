@@ -52,7 +52,7 @@ export function EditPersonModal({ id, code, onClose }: { id: string; code: strin
   // gcTime 0: the record leaves the cache as soon as the dialog closes.
   const record = useQuery<PersonRecord, ApiError>({ queryKey: ['people:get', { id }], queryFn: () => request('people:get', { id }), gcTime: 0 });
   return (
-    <Modal opened onClose={onClose} title={t('form.editTitle', { code })} lockScroll={false} className="vigil-contrast" size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
+    <Modal opened onClose={onClose} title={t('form.editTitle', { code })} lockScroll={false} size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
       {record.isPending && <Loader aria-label={tc('loading')} />}
       {record.error && (
         <Alert color="red" role="alert">

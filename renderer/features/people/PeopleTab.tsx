@@ -3,13 +3,14 @@
  * consent. Names without consent are hidden; a name revealed on demand is
  * kept in this tab's state only, so leaving the tab or locking forgets it.
  */
-import '../cases/contrast.css';
-import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../../shared/errors';
 import { useApiQuery } from '../../api/queries';
 import { ApiError, request } from '../../api/vigil';
+import { QueryStatus } from '../../components/QueryStatus';
+import { TabHeader } from '../../components/TabHeader';
 import { AddPersonModal } from './AddPersonModal';
 import { AddRoleModal } from './AddRoleModal';
 import { ConsentModal } from './ConsentModal';
@@ -53,22 +54,9 @@ export function PeopleTab({ caseId }: { caseId: string }): React.JSX.Element {
   };
 
   return (
-    <Stack className="vigil-contrast">
-      <Group justify="space-between">
-        <Title order={2} size="h3">
-          {t('title')}
-        </Title>
-        <Button onClick={() => setDialog({ kind: 'add' })}>{t('add')}</Button>
-      </Group>
-      <Text size="sm" c="dimmed">
-        {t('intro')}
-      </Text>
-      {people.isPending && <Loader aria-label={t('loading')} />}
-      {(people.error ?? error) !== null && (
-        <Alert color="red" role="alert">
-          {people.error?.message ?? error}
-        </Alert>
-      )}
+    <Stack>
+      <TabHeader title={t('title')} intro={t('intro')} actions={<Button onClick={() => setDialog({ kind: 'add' })}>{t('add')}</Button>} />
+      <QueryStatus pending={people.isPending} loadingLabel={t('loading')} error={people.error?.message ?? error} />
       {people.data?.length === 0 && (
         <Paper withBorder p="lg">
           <Text>{t('empty')}</Text>

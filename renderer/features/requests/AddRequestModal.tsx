@@ -42,7 +42,7 @@ export function AddRequestModal({ caseId, onClose }: { caseId: string; onClose: 
 
   return (
     // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
-    <Modal opened onClose={onClose} title={t('form.addTitle')} lockScroll={false} className="vigil-contrast" size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
+    <Modal opened onClose={onClose} title={t('form.addTitle')} lockScroll={false} size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
       <form onSubmit={(event) => void submit(event)} aria-label={t('form.addTitle')}>
         <Stack>
           <NativeSelect label={t('form.person')} value={subject} onChange={(e) => setPersonId(e.currentTarget.value)} data={people} required />

@@ -24,7 +24,7 @@ export function AnswerModal({ row, onClose }: { row: RequestRow; onClose: () => 
 
   return (
     // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
-    <Modal opened onClose={onClose} title={t('answerForm.title')} lockScroll={false} className="vigil-contrast" closeButtonProps={{ 'aria-label': tc('close') }}>
+    <Modal opened onClose={onClose} title={t('answerForm.title')} lockScroll={false} closeButtonProps={{ 'aria-label': tc('close') }}>
       <form onSubmit={(event) => void submit(event)} aria-label={t('answerForm.title')}>
         <Stack>
           <Text size="sm">{t('answerForm.which', { date: row.date, recipient: row.recipient })}</Text>

@@ -1,15 +1,14 @@
 /** The request register: every request to the authorities with its answer, counts, a filter, add and answer. */
-import { Button, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../../shared/errors';
 import { useApiQuery } from '../../api/queries';
-import { FailureNotice } from '../timeline/form-bits';
+import { QueryStatus } from '../../components/QueryStatus';
+import { TabHeader } from '../../components/TabHeader';
 import { AddRequestModal } from './AddRequestModal';
 import { AnswerModal } from './AnswerModal';
 import { RequestsTable, type RequestRow } from './RequestsTable';
-// The shared fix for the primary colour's contrast (see that file).
-import '../cases/contrast.css';
 import '../timeline/timeline.css';
 
 const FILTERS = ['all', 'unanswered', 'answered'] as const;
@@ -44,18 +43,9 @@ export function RequestsTab({ caseId }: { caseId: string }): React.JSX.Element {
   const unanswered = rows.filter((r) => !isAnswered(r)).length;
   const shown = rows.filter((r) => matches(r, filter));
   return (
-    <Stack className="vigil-contrast">
-      <Group justify="space-between">
-        <Title order={2} size="h3">
-          {t('title')}
-        </Title>
-        <Button onClick={() => setDialog({ kind: 'add' })}>{t('add')}</Button>
-      </Group>
-      <Text size="sm" c="dimmed">
-        {t('intro')}
-      </Text>
-      {list.isPending && <Loader aria-label={t('loading')} />}
-      <FailureNotice title={t('loadFailed')} message={list.error?.message} />
+    <Stack>
+      <TabHeader title={t('title')} intro={t('intro')} actions={<Button onClick={() => setDialog({ kind: 'add' })}>{t('add')}</Button>} />
+      <QueryStatus pending={list.isPending} loadingLabel={t('loading')} failedTitle={t('loadFailed')} error={list.error?.message} />
       {list.data !== undefined && (
         <Group justify="space-between" align="center">
           <Text role="status" fw={600} data-testid="request-counts">

@@ -40,7 +40,7 @@ export function EventModal({ caseId, existing, onClose }: { caseId: string; exis
 
   return (
     // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
-    <Modal opened onClose={onClose} title={title} lockScroll={false} className="vigil-contrast" size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
+    <Modal opened onClose={onClose} title={title} lockScroll={false} size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
       <form onSubmit={(event) => void submit(event)} aria-label={title}>
         <Stack>
           {existing === null ? (

@@ -1,9 +1,10 @@
 /** The places known to the vault (facilities and others), and a dialog to add one with its type. */
-import { Button, Group, Modal, NativeSelect, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, Stack, Table, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLACE_TYPES, type PlaceType } from '../../../shared/domain';
 import { useApiMutation, useApiQuery } from '../../api/queries';
+import { TabHeader } from '../../components/TabHeader';
 import { TIMELINE_READS } from './EventModal';
 import { FailureNotice } from './form-bits';
 
@@ -20,7 +21,7 @@ function AddPlaceModal({ onClose }: { onClose: () => void }): React.JSX.Element 
   };
   return (
     // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
-    <Modal opened onClose={onClose} title={t('places.addTitle')} lockScroll={false} className="vigil-contrast" closeButtonProps={{ 'aria-label': tc('close') }}>
+    <Modal opened onClose={onClose} title={t('places.addTitle')} lockScroll={false} closeButtonProps={{ 'aria-label': tc('close') }}>
       <form onSubmit={(event) => void submit(event)} aria-label={t('places.addTitle')}>
         <Stack>
           <TextInput label={t('places.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-autofocus />
@@ -48,14 +49,15 @@ export function PlacesPanel(): React.JSX.Element {
   const [adding, setAdding] = useState(false);
   return (
     <Stack gap="xs">
-      <Group justify="space-between">
-        <Title order={3} size="h4">
-          {t('places.title')}
-        </Title>
-        <Button variant="default" onClick={() => setAdding(true)}>
-          {t('places.add')}
-        </Button>
-      </Group>
+      <TabHeader
+        order={3}
+        title={t('places.title')}
+        actions={
+          <Button variant="default" onClick={() => setAdding(true)}>
+            {t('places.add')}
+          </Button>
+        }
+      />
       <Table aria-label={t('places.title')}>
         <Table.Thead>
           <Table.Tr>

@@ -1,15 +1,14 @@
 /** The timeline editor: a case's events in date order, add and edit events, and the places they happened at. */
-import { Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/queries';
+import { QueryStatus } from '../../components/QueryStatus';
+import { TabHeader } from '../../components/TabHeader';
 import { EventModal } from './EventModal';
 import { EventsTable, type TimelineEvent } from './EventsTable';
-import { FailureNotice } from './form-bits';
 import { PlacesPanel } from './PlacesPanel';
 import './timeline.css';
-// The shared fix for the primary colour's contrast (see that file).
-import '../cases/contrast.css';
 
 type Dialog = { kind: 'none' } | { kind: 'add' } | { kind: 'edit'; event: TimelineEvent };
 
@@ -20,18 +19,9 @@ export function TimelineTab({ caseId }: { caseId: string }): React.JSX.Element {
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
   const close = (): void => setDialog({ kind: 'none' });
   return (
-    <Stack className="vigil-contrast">
-      <Group justify="space-between">
-        <Title order={2} size="h3">
-          {t('title')}
-        </Title>
-        <Button onClick={() => setDialog({ kind: 'add' })}>{t('add')}</Button>
-      </Group>
-      <Text size="sm" c="dimmed">
-        {t('intro')}
-      </Text>
-      {events.isPending && <Loader aria-label={t('loading')} />}
-      <FailureNotice title={t('loadFailed')} message={events.error?.message} />
+    <Stack>
+      <TabHeader title={t('title')} intro={t('intro')} actions={<Button onClick={() => setDialog({ kind: 'add' })}>{t('add')}</Button>} />
+      <QueryStatus pending={events.isPending} loadingLabel={t('loading')} failedTitle={t('loadFailed')} error={events.error?.message} />
       {events.data?.length === 0 && (
         <Paper withBorder p="lg">
           <Text>{t('empty')}</Text>

@@ -2,7 +2,7 @@
  * Form pieces the timeline, request and interview editors share: a partial
  * date field, the people of a case as picker options, and a failure notice.
  */
-import { Alert, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PersonRole } from '../../../shared/domain';
 import { isValidPartialDate } from '../../../shared/domain';
@@ -48,15 +48,8 @@ export function usePersonOptions(caseId: string): PersonOption[] {
   return (people.data ?? []).map((p) => ({ value: p.id, label: `${p.code} · ${p.roles.map((r) => t(`roles.${r}`)).join(', ')}`, roles: p.roles }));
 }
 
-/** A failed save or load, in words the person can act on. */
-export function FailureNotice({ title, message }: { title: string; message: string | null | undefined }): React.JSX.Element | null {
-  if (message === null || message === undefined) return null;
-  return (
-    <Alert color="red" role="alert" title={title}>
-      {message}
-    </Alert>
-  );
-}
+/** A failed save or load, in words the person can act on (the shared notice, kept here for the editors' imports). */
+export { FailureNotice } from '../../components/QueryStatus';
 
 /** A partial date for reading: "2026-03-14", with "~" before it when approximate. */
 export function shownDate(date: string | null, approx: boolean): string {

@@ -1,36 +1,19 @@
-import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel } from '../../../shared/channels';
-import { dispatchByName } from '../../../main/ipc/dispatch';
-import { createDemoVault, type DemoSummary } from '../../../main/evidence/demo';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DemoSummary } from '../../../main/evidence/demo';
 import { caseTimeline } from '../../../main/evidence/timeline';
-import { testServices, type TestServices } from '../../helpers/app-services';
-import { fastKdf, suiteTempDir, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';
+import type { TestServices } from '../../helpers/app-services';
+import { callChannel as call, coreForEachTest, suiteDemoVault } from '../../helpers/ipc';
 
-let current: TestServices | null = null;
-afterEach(async () => {
-  await current?.dispose();
-  current = null;
-});
-
-const OPTS = { validateResponse: true };
+const cores = coreForEachTest();
 
 async function withEmptyVault(): Promise<TestServices> {
-  current = await testServices();
-  const created = await dispatchByName(current.table, 'vault:create', { dir: path.join(tempDir(), 'vault'), memberName: 'Investigator', passphrase: TEST_PASSPHRASE }, OPTS);
-  expect(created.ok).toBe(true);
-  return current;
-}
-
-function call(core: TestServices, channel: Channel, req: unknown): ReturnType<typeof dispatchByName> {
-  return dispatchByName(core.table, channel, req, OPTS);
+  return (await cores.unlockedEmpty()).core;
 }
 
 let demoDir = '';
 let demo: DemoSummary;
 beforeAll(async () => {
-  demoDir = path.join(suiteTempDir(), 'vault');
-  demo = await createDemoVault(demoDir, TEST_PASSPHRASE, await fastKdf());
+  ({ dir: demoDir, demo } = await suiteDemoVault());
 });
 
 describe('ipc/cases.ipc', () => {
@@ -72,7 +55,7 @@ describe('ipc/cases.ipc', () => {
   });
 
   it('every channel answers VAULT_LOCKED while no vault is open', async () => {
-    current = await testServices();
+    const current = await cores.locked();
     const id = '00000000-0000-4000-8000-000000000000';
     for (const [channel, req] of [
       ['cases:list', {}],
@@ -91,8 +74,7 @@ describe('ipc/cases.ipc', () => {
   });
 
   it('cases:overview gives the demo detainee by code only, with the analysis the core computes', async () => {
-    current = await testServices();
-    await current.services.session.unlock(demoDir, { passphrase: TEST_PASSPHRASE });
+    const current = await cores.unlocked(demoDir);
     const answer = await call(current, 'cases:overview', { id: demo.caseId });
     if (!answer.ok) throw new Error(answer.error.message);
     const overview = answer.value as { asOf: string; events: unknown[]; detainees: { person: { code: string; name: string | null }; incommunicado: unknown; requests: unknown }[] };

@@ -1,48 +1,23 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '../../../shared/channels';
-import type { Res } from '../../../shared/contract';
-import { dispatchByName } from '../../../main/ipc/dispatch';
-import { createDemoVault, type DemoSummary } from '../../../main/evidence/demo';
-import { testServices, type TestServices } from '../../helpers/app-services';
-import { fastKdf, suiteTempDir, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';
+import type { DemoSummary } from '../../../main/evidence/demo';
+import { callChannel as call, channelValue as value, coreForEachTest, newDemoVault, suiteDemoVault } from '../../helpers/ipc';
 
-let current: TestServices | null = null;
-afterEach(async () => {
-  await current?.dispose();
-  current = null;
-});
+const cores = coreForEachTest();
 
-const OPTS = { validateResponse: true };
 const TASK = 'verify-task-0001';
-
-function call(core: TestServices, channel: Channel, req: unknown): ReturnType<typeof dispatchByName> {
-  return dispatchByName(core.table, channel, req, OPTS);
-}
-
-async function value<C extends Channel>(core: TestServices, channel: C, req: unknown): Promise<Res<C>> {
-  const result = await call(core, channel, req);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as Res<C>;
-}
 
 let demoDir = '';
 let demo: DemoSummary;
 beforeAll(async () => {
-  demoDir = path.join(suiteTempDir(), 'vault');
-  demo = await createDemoVault(demoDir, TEST_PASSPHRASE, await fastKdf());
+  ({ dir: demoDir, demo } = await suiteDemoVault());
 });
-
-async function unlocked(dir = demoDir): Promise<TestServices> {
-  current = await testServices();
-  await current.services.session.unlock(dir, { passphrase: TEST_PASSPHRASE });
-  return current;
-}
 
 describe('ipc/custody.ipc', () => {
   it('custody:entries pages the whole log newest first, with readable names and person codes only', async () => {
-    const core = await unlocked();
+    const core = await cores.unlocked(demoDir);
     const first = await value(core, 'custody:entries', { scope: { kind: 'vault' }, offset: 0, limit: 5 });
     expect(first.entries).toHaveLength(5);
     expect(first.total).toBeGreaterThan(20);
@@ -61,7 +36,7 @@ describe('ipc/custody.ipc', () => {
   });
 
   it('custody:entries filters to a case and to one item', async () => {
-    const core = await unlocked();
+    const core = await cores.unlocked(demoDir);
     const all = await value(core, 'custody:entries', { scope: { kind: 'vault' }, offset: 0, limit: 200 });
     const ofCase = await value(core, 'custody:entries', { scope: { kind: 'case', caseId: demo.caseId }, offset: 0, limit: 200 });
     expect(ofCase.total).toBeGreaterThan(10);
@@ -76,7 +51,7 @@ describe('ipc/custody.ipc', () => {
   });
 
   it('custody:checkpoint shows the latest; custody:make-checkpoint adds one over the whole log', async () => {
-    const core = await unlocked();
+    const core = await cores.unlocked(demoDir);
     const before = await value(core, 'custody:checkpoint', {});
     expect(before?.signer).toBe('Demo investigator (fictional)');
     const made = await value(core, 'custody:make-checkpoint', {});
@@ -86,7 +61,7 @@ describe('ipc/custody.ipc', () => {
   });
 
   it('custody:verify runs as a task with progress and reports every check holding', async () => {
-    const core = await unlocked();
+    const core = await cores.unlocked(demoDir);
     const report = await value(core, 'custody:verify', { taskId: TASK });
     expect(report.ok).toBe(true);
     expect(report.findings.every((f) => f.ok)).toBe(true);
@@ -96,8 +71,7 @@ describe('ipc/custody.ipc', () => {
   });
 
   it('custody:verify names the tampered object and the items that hold it', async () => {
-    const dir = path.join(tempDir(), 'vault');
-    await createDemoVault(dir, TEST_PASSPHRASE, await fastKdf());
+    const { dir } = await newDemoVault();
     const shard = readdirSync(path.join(dir, 'blobs')).sort()[0] ?? '';
     const name = readdirSync(path.join(dir, 'blobs', shard)).find((f) => f.endsWith('.age')) ?? '';
     const file = path.join(dir, 'blobs', shard, name);
@@ -105,7 +79,7 @@ describe('ipc/custody.ipc', () => {
     const mid = Math.floor(bytes.length / 2);
     bytes.writeUInt8(bytes.readUInt8(mid) ^ 0x01, mid);
     writeFileSync(file, bytes);
-    const core = await unlocked(dir);
+    const core = await cores.unlocked(dir);
     const report = await value(core, 'custody:verify', { taskId: TASK });
     expect(report.ok).toBe(false);
     const failed = report.findings.filter((f) => !f.ok);
@@ -115,7 +89,7 @@ describe('ipc/custody.ipc', () => {
   });
 
   it('refuses malformed requests with INVALID_INPUT', async () => {
-    const core = await unlocked();
+    const core = await cores.unlocked(demoDir);
     expect(await call(core, 'custody:entries', { scope: { kind: 'vault' }, offset: -1, limit: 5 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await call(core, 'custody:entries', { scope: { kind: 'vault' }, offset: 0, limit: 5000 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await call(core, 'custody:entries', { scope: { kind: 'case' }, offset: 0, limit: 5 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -124,12 +98,12 @@ describe('ipc/custody.ipc', () => {
   });
 
   it('custody:entries of an unknown case is NOT_FOUND', async () => {
-    const core = await unlocked();
+    const core = await cores.unlocked(demoDir);
     expect(await call(core, 'custody:entries', { scope: { kind: 'case', caseId: '00000000-0000-0000-0000-000000000000' }, offset: 0, limit: 5 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('every channel answers VAULT_LOCKED while locked', async () => {
-    current = await testServices();
+    const current = await cores.locked();
     const requests: [Channel, unknown][] = [
       ['custody:entries', { scope: { kind: 'vault' }, offset: 0, limit: 5 }],
       ['custody:verify', { taskId: TASK }],

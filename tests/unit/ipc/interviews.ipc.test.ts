@@ -1,30 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel } from '../../../shared/channels';
-import { dispatchByName } from '../../../main/ipc/dispatch';
-import { createDemoVault, type DemoSummary } from '../../../main/evidence/demo';
-import { testServices, type TestServices } from '../../helpers/app-services';
-import { fastKdf, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';
+import { describe, expect, it } from 'vitest';
+import type { DemoSummary } from '../../../main/evidence/demo';
+import type { TestServices } from '../../helpers/app-services';
+import { callChannel as call, channelValue as value, coreForEachTest } from '../../helpers/ipc';
+import { tempDir } from '../../helpers/vault';
 
-let current: TestServices | null = null;
-afterEach(async () => {
-  await current?.dispose();
-  current = null;
-});
+const cores = coreForEachTest();
 
-const OPTS = { validateResponse: true };
 const NO_ID = '00000000-0000-4000-8000-000000000000';
-
-function call(core: TestServices, channel: Channel, req: unknown): ReturnType<typeof dispatchByName> {
-  return dispatchByName(core.table, channel, req, OPTS);
-}
-
-async function value<T>(core: TestServices, channel: Channel, req: unknown): Promise<T> {
-  const answer = await call(core, channel, req);
-  if (!answer.ok) throw new Error(`${channel}: ${answer.error.code} ${answer.error.message}`);
-  return answer.value as T;
-}
 
 /** A real RIFF/WAVE file: `seconds` of 8 kHz mono 8-bit silence. */
 function writeWav(file: string, seconds: number): void {
@@ -67,11 +51,8 @@ interface Revision {
 
 // Each test gets its own demo vault: several of them write to it.
 async function demoCore(): Promise<{ core: TestServices; demo: DemoSummary }> {
-  const dir = path.join(tempDir(), 'vault');
-  const demo = await createDemoVault(dir, TEST_PASSPHRASE, await fastKdf());
-  current = await testServices();
-  await current.services.session.unlock(dir, { passphrase: TEST_PASSPHRASE });
-  return { core: current, demo };
+  const { core, demo } = await cores.unlockedDemo();
+  return { core, demo };
 }
 
 describe('ipc/interviews.ipc', () => {
@@ -144,7 +125,7 @@ describe('ipc/interviews.ipc', () => {
   });
 
   it('refuses malformed requests with INVALID_INPUT', async () => {
-    current = await testServices();
+    const current = await cores.locked();
     for (const [channel, req] of [
       ['interviews:list', {}],
       ['interviews:get', { id: 'not an id!' }],
@@ -163,7 +144,7 @@ describe('ipc/interviews.ipc', () => {
   });
 
   it('every channel answers VAULT_LOCKED while no vault is open', async () => {
-    current = await testServices();
+    const current = await cores.locked();
     const segment = { speaker: 'A', startMs: 0, endMs: 1000, text: 'x', translation: null };
     for (const [channel, req] of [
       ['interviews:list', { caseId: NO_ID }],

@@ -1,39 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel } from '../../../shared/channels';
-import { dispatchByName } from '../../../main/ipc/dispatch';
-import { createDemoVault } from '../../../main/evidence/demo';
-import { testServices, type TestServices } from '../../helpers/app-services';
-import { fastKdf, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';
+import { describe, expect, it } from 'vitest';
+import type { TestServices } from '../../helpers/app-services';
+import { callChannel as call, channelValue as value, coreForEachTest } from '../../helpers/ipc';
 
-let current: TestServices | null = null;
-afterEach(async () => {
-  await current?.dispose();
-  current = null;
-});
+const cores = coreForEachTest();
 
-const OPTS = { validateResponse: true };
 const TASK = 'task-0001-items';
 
-function call(core: TestServices, channel: Channel, req: unknown): ReturnType<typeof dispatchByName> {
-  return dispatchByName(core.table, channel, req, OPTS);
-}
-
-async function value<T>(core: TestServices, channel: Channel, req: unknown): Promise<T> {
-  const result = await call(core, channel, req);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-
 async function withDemo(): Promise<{ core: TestServices; caseId: string; dir: string }> {
-  const dir = tempDir();
-  const vaultDir = path.join(dir, 'vault');
-  const demo = await createDemoVault(vaultDir, TEST_PASSPHRASE, await fastKdf());
-  current = await testServices();
-  await current.services.session.unlock(vaultDir, { passphrase: TEST_PASSPHRASE });
-  return { core: current, caseId: demo.caseId, dir };
+  const { core, demo, parent } = await cores.unlockedDemo();
+  return { core, caseId: demo.caseId, dir: parent };
 }
 
 type Row = { id: string; title: string; kind: string; derivativeCount: number; size: number };

@@ -1,42 +1,22 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel } from '../../../shared/channels';
-import { dispatchByName } from '../../../main/ipc/dispatch';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readCustodyHead } from '../../../main/custody/log-store';
-import { createDemoVault, type DemoSummary } from '../../../main/evidence/demo';
+import type { DemoSummary } from '../../../main/evidence/demo';
 import { listItems } from '../../../main/evidence/items';
 import { addRecipient } from '../../../main/packages/recipients';
-import { testServices, type TestServices } from '../../helpers/app-services';
+import { callChannel, channelValue as ok, coreForEachTest, suiteDemoVault } from '../../helpers/ipc';
 import { hasTool } from '../../helpers/tools';
-import { fastKdf, suiteTempDir, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';
+import { tempDir } from '../../helpers/vault';
 
-const OPTS = { validateResponse: true };
-let current: TestServices | null = null;
-afterEach(async () => {
-  await current?.dispose();
-  current = null;
-});
+const cores = coreForEachTest();
 
 let demoDir = '';
 let demo: DemoSummary;
 beforeAll(async () => {
-  demoDir = path.join(suiteTempDir(), 'vault');
-  demo = await createDemoVault(demoDir, TEST_PASSPHRASE, await fastKdf());
+  ({ dir: demoDir, demo } = await suiteDemoVault());
 });
-
-async function unlocked(): Promise<TestServices> {
-  current = await testServices();
-  await current.services.session.unlock(demoDir, { passphrase: TEST_PASSPHRASE });
-  return current;
-}
-
-async function ok<T>(core: TestServices, channel: Channel, req: unknown): Promise<T> {
-  const result = await dispatchByName(core.table, channel, req, OPTS);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 /** A new age key pair made by age-keygen. */
 function ageKeygen(dir: string): { identityFile: string; recipient: string } {
@@ -55,7 +35,7 @@ const TEST_KEY = 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p
 
 describe('ipc/packages.ipc', () => {
   it('packages:recipients lists the address book with each key fingerprint', async () => {
-    const core = await unlocked();
+    const core = await cores.unlocked(demoDir);
     expect(await ok(core, 'packages:recipients', {})).toEqual([]);
     addRecipient(core.services.session.requireVault(), { name: 'Test mechanism', ageRecipient: TEST_KEY });
     const list = await ok<{ name: string; ageRecipient: string; fingerprint: string }[]>(core, 'packages:recipients', {});
@@ -63,7 +43,7 @@ describe('ipc/packages.ipc', () => {
   });
 
   it('packages:plan previews the bag without writing anything to the vault', async () => {
-    const core = await unlocked();
+    const core = await cores.unlocked(demoDir);
     const db = core.services.session.requireVault().db;
     const headBefore = readCustodyHead(db).size;
     const itemsBefore = listItems(db, { caseId: demo.caseId }).length;
@@ -87,7 +67,7 @@ describe('ipc/packages.ipc', () => {
   });
 
   it('packages:plan reads a custom profile file, and names the problem in a bad one', async () => {
-    const core = await unlocked();
+    const core = await cores.unlocked(demoDir);
     const dir = tempDir();
     const good = path.join(dir, 'codes.json');
     fs.writeFileSync(good, JSON.stringify({ name: 'codes only', names: 'codes', recordings: false, stripExif: true, contactDetails: false }));
@@ -96,12 +76,12 @@ describe('ipc/packages.ipc', () => {
     expect(plan.namedPeople).toBe(0);
     const bad = path.join(dir, 'bad.json');
     fs.writeFileSync(bad, JSON.stringify({ name: 'x', names: 'everyone' }));
-    const refused = await dispatchByName(core.table, 'packages:plan', { caseId: demo.caseId, profile: { kind: 'custom', path: bad } }, OPTS);
+    const refused = await callChannel(core, 'packages:plan', { caseId: demo.caseId, profile: { kind: 'custom', path: bad } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('names') } });
   });
 
   it.skipIf(!hasAge)('packages:export seals to an age key with progress; the bag holds exactly the previewed files', async () => {
-    const core = await unlocked();
+    const core = await cores.unlocked(demoDir);
     const dir = tempDir();
     const key = ageKeygen(dir);
     const plan = await ok<Plan>(core, 'packages:plan', { caseId: demo.caseId, profile: { kind: 'protected' } });
@@ -118,20 +98,20 @@ describe('ipc/packages.ipc', () => {
   });
 
   it('packages:export seals to a passphrase, and refuses recipients and a passphrase together', async () => {
-    const core = await unlocked();
+    const core = await cores.unlocked(demoDir);
     const dir = tempDir();
     const base = { caseId: demo.caseId, profile: { kind: 'protected' } };
     const result = await ok<Exported>(core, 'packages:export', { ...base, taskId: 'export-0002', recipients: [], passphrase: 'five quiet words for the court', output: path.join(dir, 'p.tar.age') });
     expect(result.recipients).toEqual([]);
     expect(fs.existsSync(result.packagePath)).toBe(true);
-    const both = await dispatchByName(core.table, 'packages:export', { ...base, taskId: 'export-0003', recipients: [TEST_KEY], passphrase: 'five quiet words for the court', output: path.join(dir, 'q.tar.age') }, OPTS);
+    const both = await callChannel(core, 'packages:export', { ...base, taskId: 'export-0003', recipients: [TEST_KEY], passphrase: 'five quiet words for the court', output: path.join(dir, 'q.tar.age') });
     expect(both).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('a cancelled export ends with CANCELLED and leaves no file', async () => {
-    const core = await unlocked();
+    const core = await cores.unlocked(demoDir);
     const dir = tempDir();
-    const pending = dispatchByName(core.table, 'packages:export', { taskId: 'export-0004', caseId: demo.caseId, profile: { kind: 'protected' }, recipients: [TEST_KEY], output: path.join(dir, 'c.tar.age') }, OPTS);
+    const pending = callChannel(core, 'packages:export', { taskId: 'export-0004', caseId: demo.caseId, profile: { kind: 'protected' }, recipients: [TEST_KEY], output: path.join(dir, 'c.tar.age') });
     // Cancel as soon as the task is registered, before the bag is written.
     while (!core.services.tasks.cancel('export-0004')) await new Promise((r) => setImmediate(r));
     expect(await pending).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
@@ -139,13 +119,13 @@ describe('ipc/packages.ipc', () => {
   });
 
   it('every channel refuses with VAULT_LOCKED while locked', async () => {
-    current = await testServices();
+    const current = await cores.locked();
     for (const [channel, req] of [
       ['packages:recipients', {}],
       ['packages:plan', { caseId: demo.caseId, profile: { kind: 'protected' } }],
       ['packages:export', { taskId: 'export-0005', caseId: demo.caseId, profile: { kind: 'full' }, recipients: [TEST_KEY], output: '/nowhere/x.tar.age' }],
     ] as const) {
-      expect(await dispatchByName(current.table, channel, req, OPTS)).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+      expect(await callChannel(current, channel, req)).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
     }
   });
 });

@@ -1,34 +1,14 @@
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel } from '../../../shared/channels';
-import { dispatchByName } from '../../../main/ipc/dispatch';
-import { testServices, type TestServices } from '../../helpers/app-services';
-import { tempDir, TEST_PASSPHRASE } from '../../helpers/vault';
+import { describe, expect, it } from 'vitest';
+import type { TestServices } from '../../helpers/app-services';
+import { callChannel as call, channelValue, coreForEachTest } from '../../helpers/ipc';
 
-let current: TestServices | null = null;
-afterEach(async () => {
-  await current?.dispose();
-  current = null;
-});
-
-const OPTS = { validateResponse: true };
-
-function call(core: TestServices, channel: Channel, req: unknown): ReturnType<typeof dispatchByName> {
-  return dispatchByName(core.table, channel, req, OPTS);
-}
-
-async function valueOf<T>(answer: ReturnType<typeof dispatchByName>): Promise<T> {
-  const result = await answer;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}
+const cores = coreForEachTest();
 
 /** An open vault with one case. */
 async function withCase(): Promise<{ core: TestServices; caseId: string }> {
-  current = await testServices();
-  await valueOf(call(current, 'vault:create', { dir: path.join(tempDir(), 'vault'), memberName: 'Investigator', passphrase: TEST_PASSPHRASE }));
-  const created = await valueOf<{ id: string }>(call(current, 'cases:create', { title: 'A case' }));
-  return { core: current, caseId: created.id };
+  const { core } = await cores.unlockedEmpty();
+  const created = await channelValue<{ id: string }>(core, 'cases:create', { title: 'A case' });
+  return { core, caseId: created.id };
 }
 
 interface Entry {
@@ -42,14 +22,12 @@ interface Entry {
 describe('ipc/people.ipc', () => {
   it('people:add and people:list: codes always, names only with consent, no contact details in the list', async () => {
     const { core, caseId } = await withCase();
-    const added = await valueOf<{ id: string; code: string; contact: string }>(
-      call(core, 'people:add', { caseId, role: 'witness', name: 'Olena Shevchenko', contact: '+380 00 000 0000', consent: { named: false, shareWith: ['UN WGAD'], date: '2026-05-02', method: 'oral' } }),
-    );
+    const added = await channelValue<{ id: string; code: string; contact: string }>(core, 'people:add', { caseId, role: 'witness', name: 'Olena Shevchenko', contact: '+380 00 000 0000', consent: { named: false, shareWith: ['UN WGAD'], date: '2026-05-02', method: 'oral' } });
     expect(added.code).toBe('W-001');
     expect(added.contact).toBe('+380 00 000 0000');
-    await valueOf(call(core, 'people:add', { caseId, role: 'lawyer', name: 'Named Lawyer', consent: { named: true } }));
+    await channelValue(core, 'people:add', { caseId, role: 'lawyer', name: 'Named Lawyer', consent: { named: true } });
 
-    const list = await valueOf<Entry[]>(call(core, 'people:list', { caseId }));
+    const list = await channelValue<Entry[]>(core, 'people:list', { caseId });
     expect(list.map((p) => [p.code, p.name, p.roles])).toEqual([
       ['L-001', 'Named Lawyer', ['lawyer']],
       ['W-001', null, ['witness']],
@@ -61,20 +39,18 @@ describe('ipc/people.ipc', () => {
 
   it('people:reveal gives the name; people:get the whole record for the edit form', async () => {
     const { core, caseId } = await withCase();
-    const added = await valueOf<{ id: string }>(call(core, 'people:add', { caseId, role: 'detainee', name: 'Hidden Name', aliases: ['H. N.'], contact: 'via the lawyer' }));
-    expect(await valueOf(call(core, 'people:reveal', { id: added.id }))).toEqual({ id: added.id, code: 'D-001', name: 'Hidden Name', aliases: ['H. N.'] });
-    expect(await valueOf(call(core, 'people:get', { id: added.id }))).toMatchObject({ name: 'Hidden Name', contact: 'via the lawyer', roles: [{ caseId, role: 'detainee' }] });
+    const added = await channelValue<{ id: string }>(core, 'people:add', { caseId, role: 'detainee', name: 'Hidden Name', aliases: ['H. N.'], contact: 'via the lawyer' });
+    expect(await channelValue(core, 'people:reveal', { id: added.id })).toEqual({ id: added.id, code: 'D-001', name: 'Hidden Name', aliases: ['H. N.'] });
+    expect(await channelValue(core, 'people:get', { id: added.id })).toMatchObject({ name: 'Hidden Name', contact: 'via the lawyer', roles: [{ caseId, role: 'detainee' }] });
   });
 
   it('people:update changes fields and consent; people:add-role adds a role in the case', async () => {
     const { core, caseId } = await withCase();
-    const added = await valueOf<{ id: string }>(call(core, 'people:add', { caseId, role: 'relative', name: 'Mother' }));
-    const updated = await valueOf<{ code: string; notes: string; consent: Entry['consent'] }>(
-      call(core, 'people:update', { id: added.id, changes: { code: 'r-077', notes: 'Prefers calls in the evening.', consent: { named: true, method: 'written' } } }),
-    );
+    const added = await channelValue<{ id: string }>(core, 'people:add', { caseId, role: 'relative', name: 'Mother' });
+    const updated = await channelValue<{ code: string; notes: string; consent: Entry['consent'] }>(core, 'people:update', { id: added.id, changes: { code: 'r-077', notes: 'Prefers calls in the evening.', consent: { named: true, method: 'written' } } });
     expect(updated).toMatchObject({ code: 'R-077', notes: 'Prefers calls in the evening.', consent: { named: true, shareWith: [], method: 'written' } });
-    await valueOf(call(core, 'people:add-role', { personId: added.id, caseId, role: 'witness' }));
-    const list = await valueOf<Entry[]>(call(core, 'people:list', { caseId }));
+    await channelValue(core, 'people:add-role', { personId: added.id, caseId, role: 'witness' });
+    const list = await channelValue<Entry[]>(core, 'people:list', { caseId });
     expect(list[0]).toMatchObject({ code: 'R-077', name: 'Mother', roles: ['relative', 'witness'] });
   });
 
@@ -88,7 +64,7 @@ describe('ipc/people.ipc', () => {
     expect(await call(core, 'people:list', {})).toMatchObject(invalid);
     expect(await call(core, 'people:update', { id: caseId, changes: { phone: '1' } })).toMatchObject(invalid);
     expect(await call(core, 'people:add-role', { personId: caseId, caseId, role: 'chief' })).toMatchObject(invalid);
-    const added = await valueOf<{ id: string }>(call(core, 'people:add', { caseId, role: 'witness', name: 'X' }));
+    const added = await channelValue<{ id: string }>(core, 'people:add', { caseId, role: 'witness', name: 'X' });
     expect(await call(core, 'people:add-role', { personId: added.id, caseId, role: 'witness' })).toMatchObject(invalid);
     expect(await call(core, 'people:update', { id: added.id, changes: { name: 'X' } })).toMatchObject(invalid);
   });
@@ -102,7 +78,7 @@ describe('ipc/people.ipc', () => {
   });
 
   it('every channel answers VAULT_LOCKED while no vault is open', async () => {
-    current = await testServices();
+    const current = await cores.locked();
     const id = '00000000-0000-4000-8000-000000000000';
     for (const [channel, req] of [
       ['people:list', { caseId: id }],

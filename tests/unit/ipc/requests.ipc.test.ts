@@ -1,29 +1,11 @@
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel } from '../../../shared/channels';
-import { dispatchByName } from '../../../main/ipc/dispatch';
-import { createDemoVault, type DemoSummary } from '../../../main/evidence/demo';
-import { testServices, type TestServices } from '../../helpers/app-services';
-import { fastKdf, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';
+import { describe, expect, it } from 'vitest';
+import type { DemoSummary } from '../../../main/evidence/demo';
+import type { TestServices } from '../../helpers/app-services';
+import { callChannel as call, channelValue as value, coreForEachTest } from '../../helpers/ipc';
 
-let current: TestServices | null = null;
-afterEach(async () => {
-  await current?.dispose();
-  current = null;
-});
+const cores = coreForEachTest();
 
-const OPTS = { validateResponse: true };
 const NO_ID = '00000000-0000-4000-8000-000000000000';
-
-function call(core: TestServices, channel: Channel, req: unknown): ReturnType<typeof dispatchByName> {
-  return dispatchByName(core.table, channel, req, OPTS);
-}
-
-async function value<T>(core: TestServices, channel: Channel, req: unknown): Promise<T> {
-  const answer = await call(core, channel, req);
-  if (!answer.ok) throw new Error(`${channel}: ${answer.error.code} ${answer.error.message}`);
-  return answer.value as T;
-}
 
 interface RequestRow {
   id: string;
@@ -35,13 +17,10 @@ interface RequestRow {
 }
 
 async function demoCore(): Promise<{ core: TestServices; demo: DemoSummary; people: Map<string, string> }> {
-  const dir = path.join(tempDir(), 'vault');
-  const demo = await createDemoVault(dir, TEST_PASSPHRASE, await fastKdf());
-  current = await testServices();
-  await current.services.session.unlock(dir, { passphrase: TEST_PASSPHRASE });
-  const list = await value<{ id: string; roles: string[] }[]>(current, 'people:list', { caseId: demo.caseId });
+  const { core, demo } = await cores.unlockedDemo();
+  const list = await value<{ id: string; roles: string[] }[]>(core, 'people:list', { caseId: demo.caseId });
   const people = new Map(list.map((p) => [p.roles[0] ?? '', p.id]));
-  return { core: current, demo, people };
+  return { core, demo, people };
 }
 
 describe('ipc/requests.ipc', () => {
@@ -81,7 +60,7 @@ describe('ipc/requests.ipc', () => {
   });
 
   it('every channel answers VAULT_LOCKED while no vault is open', async () => {
-    current = await testServices();
+    const current = await cores.locked();
     for (const [channel, req] of [
       ['requests:list', { caseId: NO_ID }],
       ['requests:add', { caseId: NO_ID, personId: NO_ID, date: '2026', recipient: 'X' }],

@@ -1,46 +1,18 @@
-import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Channel } from '../../../shared/channels';
-import type { Res } from '../../../shared/contract';
-import { dispatchByName } from '../../../main/ipc/dispatch';
-import { createDemoVault, type DemoSummary } from '../../../main/evidence/demo';
-import { testServices, type TestServices } from '../../helpers/app-services';
-import { fastKdf, suiteTempDir, TEST_PASSPHRASE } from '../../helpers/vault';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DemoSummary } from '../../../main/evidence/demo';
+import { callChannel as call, channelValue as value, coreForEachTest, suiteDemoVault } from '../../helpers/ipc';
 
-let current: TestServices | null = null;
-afterEach(async () => {
-  await current?.dispose();
-  current = null;
-});
-
-const OPTS = { validateResponse: true };
-
-function call(core: TestServices, channel: Channel, req: unknown): ReturnType<typeof dispatchByName> {
-  return dispatchByName(core.table, channel, req, OPTS);
-}
-
-async function value<C extends Channel>(core: TestServices, channel: C, req: unknown): Promise<Res<C>> {
-  const result = await call(core, channel, req);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as Res<C>;
-}
+const cores = coreForEachTest();
 
 let demoDir = '';
 let demo: DemoSummary;
 beforeAll(async () => {
-  demoDir = path.join(suiteTempDir(), 'vault');
-  demo = await createDemoVault(demoDir, TEST_PASSPHRASE, await fastKdf());
+  ({ dir: demoDir, demo } = await suiteDemoVault());
 });
-
-async function unlocked(): Promise<TestServices> {
-  current = await testServices();
-  await current.services.session.unlock(demoDir, { passphrase: TEST_PASSPHRASE });
-  return current;
-}
 
 describe('ipc/search.ipc', () => {
   it('search:query finds a word of the demo documents with highlight ranges inside the snippet', async () => {
-    const core = await unlocked();
+    const core = await cores.unlocked(demoDir);
     const result = await value(core, 'search:query', { text: 'colony' });
     expect(result.hits.length).toBeGreaterThan(0);
     for (const hit of result.hits) {
@@ -51,7 +23,7 @@ describe('ipc/search.ipc', () => {
   });
 
   it('search:query applies the kind, case, person and date filters', async () => {
-    const core = await unlocked();
+    const core = await cores.unlocked(demoDir);
     const items = await value(core, 'search:query', { text: 'colony', kinds: ['item'] });
     expect(items.hits.length).toBeGreaterThan(0);
     expect(items.hits.every((h) => h.kind === 'item')).toBe(true);
@@ -70,7 +42,7 @@ describe('ipc/search.ipc', () => {
   });
 
   it('search:facets lists people by code, never by name', async () => {
-    const core = await unlocked();
+    const core = await cores.unlocked(demoDir);
     const facets = await value(core, 'search:facets', {});
     expect(facets.people.length).toBe(demo.counts.people);
     for (const p of facets.people) {
@@ -80,13 +52,13 @@ describe('ipc/search.ipc', () => {
   });
 
   it('an empty query finds nothing; a date that is not one is INVALID_INPUT with a clear message', async () => {
-    const core = await unlocked();
+    const core = await cores.unlocked(demoDir);
     expect(await value(core, 'search:query', { text: '   ' })).toMatchObject({ hits: [], total: 0 });
     expect(await call(core, 'search:query', { text: 'colony', dateFrom: '2026-13' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('not a date') } });
   });
 
   it('refuses malformed requests with INVALID_INPUT', async () => {
-    const core = await unlocked();
+    const core = await cores.unlocked(demoDir);
     for (const req of [{}, { text: 1 }, { text: 'a', kinds: ['nothing'] }, { text: 'a', limit: 0 }, { text: 'a', dateTo: 'yesterday' }, { text: 'a', extra: true }]) {
       expect(await call(core, 'search:query', req)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     }
@@ -94,7 +66,7 @@ describe('ipc/search.ipc', () => {
   });
 
   it('answers VAULT_LOCKED while locked', async () => {
-    current = await testServices();
+    const current = await cores.locked();
     expect(await call(current, 'search:query', { text: 'colony' })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
     expect(await call(current, 'search:facets', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
   });

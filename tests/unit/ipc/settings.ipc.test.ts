@@ -1,39 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Channel } from '../../../shared/channels';
-import type { Res } from '../../../shared/contract';
-import { dispatchByName } from '../../../main/ipc/dispatch';
 import { encodeRecipient } from '../../../main/crypto/age';
-import { testServices, type TestServices } from '../../helpers/app-services';
+import { callChannel as call, channelValue as value, coreForEachTest } from '../../helpers/ipc';
 import { tempDir, TEST_PASSPHRASE } from '../../helpers/vault';
 import { randomBytes } from 'node:crypto';
 
-let current: TestServices | null = null;
-afterEach(async () => {
-  await current?.dispose();
-  current = null;
-});
+const cores = coreForEachTest();
 
-const OPTS = { validateResponse: true };
 const NEW_PASSPHRASE = 'a brand new passphrase for this test';
-
-function call(core: TestServices, channel: Channel, req: unknown): ReturnType<typeof dispatchByName> {
-  return dispatchByName(core.table, channel, req, OPTS);
-}
-
-async function value<C extends Channel>(core: TestServices, channel: C, req: unknown): Promise<Res<C>> {
-  const result = await call(core, channel, req);
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as Res<C>;
-}
-
-async function withVault(settingsFile?: string): Promise<{ core: TestServices; dir: string; recoveryCode: string }> {
-  current = await testServices(settingsFile === undefined ? {} : { settingsFile });
-  const dir = path.join(tempDir(), 'vault');
-  const created = await value(current, 'vault:create', { dir, memberName: 'Investigator', passphrase: TEST_PASSPHRASE });
-  return { core: current, dir, recoveryCode: created.recoveryCode };
-}
 
 /** A valid X25519 age recipient ("age1…") made from random bytes (only its form matters here). */
 function someAgeKey(): string {
@@ -43,7 +19,7 @@ function someAgeKey(): string {
 describe('ipc/settings.ipc', () => {
   it('settings:get works while locked; settings:update saves to the file and refuses values out of range', async () => {
     const file = path.join(tempDir(), 'settings.json');
-    current = await testServices({ settingsFile: file });
+    const current = await cores.locked({ settingsFile: file });
     expect(await value(current, 'settings:get', {})).toEqual({ autoLockMinutes: 10, language: null, lastVaultDir: null });
     expect(await value(current, 'settings:update', { language: 'uk', autoLockMinutes: 30 })).toMatchObject({ language: 'uk', autoLockMinutes: 30 });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ language: 'uk', autoLockMinutes: 30 });
@@ -54,7 +30,7 @@ describe('ipc/settings.ipc', () => {
   });
 
   it('settings:members, member-add and member-remove; the new member can unlock until removed', async () => {
-    const { core, dir } = await withVault();
+    const { core, dir } = await cores.unlockedEmpty();
     const added = await value(core, 'settings:member-add', { name: 'Second investigator', passphrase: NEW_PASSPHRASE, currentPassphrase: TEST_PASSPHRASE });
     const members = await value(core, 'settings:members', {});
     expect(members.map((m) => [m.name, m.you])).toEqual([['Investigator', true], ['Second investigator', false]]);
@@ -67,7 +43,7 @@ describe('ipc/settings.ipc', () => {
   });
 
   it('settings:change-passphrase: the new passphrase unlocks, the old one no longer does', async () => {
-    const { core, dir } = await withVault();
+    const { core, dir } = await cores.unlockedEmpty();
     expect(await call(core, 'settings:change-passphrase', { current: 'not it', next: NEW_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
     expect(await value(core, 'settings:change-passphrase', { current: TEST_PASSPHRASE, next: NEW_PASSPHRASE })).toEqual({ rotated: false, needsNewPassphrase: false });
     await core.services.session.lock('user');
@@ -76,7 +52,7 @@ describe('ipc/settings.ipc', () => {
   });
 
   it('after a recovery-code unlock, settings:change-passphrase with the code sets a passphrase and a new signing key', async () => {
-    const { core, dir, recoveryCode } = await withVault();
+    const { core, dir, recoveryCode } = await cores.unlockedEmpty();
     await core.services.session.lock('user');
     expect(await value(core, 'vault:unlock', { dir, recoveryCode })).toMatchObject({ needsNewPassphrase: true });
     expect(await value(core, 'settings:change-passphrase', { current: recoveryCode, next: NEW_PASSPHRASE })).toEqual({ rotated: true, needsNewPassphrase: false });
@@ -86,7 +62,7 @@ describe('ipc/settings.ipc', () => {
   });
 
   it('settings:recipients, recipient-add (with the core\'s message for a bad key) and recipient-remove', async () => {
-    const { core } = await withVault();
+    const { core } = await cores.unlockedEmpty();
     const key = someAgeKey();
     const bad = await call(core, 'settings:recipient-add', { name: 'UN WGEID', kind: 'organisation', ageRecipient: 'age1notakey' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -100,7 +76,7 @@ describe('ipc/settings.ipc', () => {
   });
 
   it('refuses malformed requests with INVALID_INPUT', async () => {
-    const { core } = await withVault();
+    const { core } = await cores.unlockedEmpty();
     const cases: [Channel, unknown][] = [
       ['settings:get', { x: 1 }],
       ['settings:members', { x: 1 }],
@@ -115,7 +91,7 @@ describe('ipc/settings.ipc', () => {
   });
 
   it('vault channels answer VAULT_LOCKED while locked', async () => {
-    current = await testServices();
+    const current = await cores.locked();
     const cases: [Channel, unknown][] = [
       ['settings:members', {}],
       ['settings:member-add', { name: 'A', passphrase: 'p', currentPassphrase: 'q' }],

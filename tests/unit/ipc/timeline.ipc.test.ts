@@ -1,39 +1,18 @@
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Channel } from '../../../shared/channels';
-import { dispatchByName } from '../../../main/ipc/dispatch';
-import { createDemoVault, type DemoSummary } from '../../../main/evidence/demo';
-import { testServices, type TestServices } from '../../helpers/app-services';
-import { fastKdf, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';
+import { describe, expect, it } from 'vitest';
+import type { DemoSummary } from '../../../main/evidence/demo';
+import type { TestServices } from '../../helpers/app-services';
+import { callChannel as call, channelValue as value, coreForEachTest } from '../../helpers/ipc';
 
-let current: TestServices | null = null;
-afterEach(async () => {
-  await current?.dispose();
-  current = null;
-});
+const cores = coreForEachTest();
 
-const OPTS = { validateResponse: true };
 const NO_ID = '00000000-0000-4000-8000-000000000000';
 
-function call(core: TestServices, channel: Channel, req: unknown): ReturnType<typeof dispatchByName> {
-  return dispatchByName(core.table, channel, req, OPTS);
-}
-
-async function value<T>(core: TestServices, channel: Channel, req: unknown): Promise<T> {
-  const answer = await call(core, channel, req);
-  if (!answer.ok) throw new Error(`${channel}: ${answer.error.code} ${answer.error.message}`);
-  return answer.value as T;
-}
-
 async function demoCore(): Promise<{ core: TestServices; demo: DemoSummary; detaineeId: string }> {
-  const dir = path.join(tempDir(), 'vault');
-  const demo = await createDemoVault(dir, TEST_PASSPHRASE, await fastKdf());
-  current = await testServices();
-  await current.services.session.unlock(dir, { passphrase: TEST_PASSPHRASE });
-  const people = await value<{ id: string; roles: string[] }[]>(current, 'people:list', { caseId: demo.caseId });
+  const { core, demo } = await cores.unlockedDemo();
+  const people = await value<{ id: string; roles: string[] }[]>(core, 'people:list', { caseId: demo.caseId });
   const detainee = people.find((p) => p.roles.includes('detainee'));
   if (!detainee) throw new Error('no detainee');
-  return { core: current, demo, detaineeId: detainee.id };
+  return { core, demo, detaineeId: detainee.id };
 }
 
 interface Event {
@@ -100,7 +79,7 @@ describe('ipc/timeline.ipc', () => {
   });
 
   it('every channel answers VAULT_LOCKED while no vault is open', async () => {
-    current = await testServices();
+    const current = await cores.locked();
     for (const [channel, req] of [
       ['timeline:events', { caseId: NO_ID }],
       ['timeline:add-event', { caseId: NO_ID, personId: NO_ID, type: 'arrest', date: '2026' }],
