@@ -3,7 +3,7 @@ import type { SETTINGS_CHANNELS } from '../../shared/areas/settings.channels';
 import { addRecipient, removeRecipient } from '../packages/recipients';
 import { definedOnly } from '../evidence/validate';
 import { memberFingerprint, memberViews, recipientView, recipientViews } from '../evidence/views/settings-views';
-import { addMember, changePassphrase, removeMember } from '../vault/passphrases';
+import { addMember, changePassphrase, removeMember, replaceRecoveryCode } from '../vault/passphrases';
 import type { Handler } from './dispatch';
 import type { AppServices } from './services';
 
@@ -27,6 +27,7 @@ export function settingsHandlers(s: AppServices): { [C in (typeof SETTINGS_CHANN
       const { rotated } = await changePassphrase(vault, req.next, { ...kdf(), currentSecret: req.current });
       return { rotated, needsNewPassphrase: vault.needsNewPassphrase };
     },
+    'settings:replace-recovery-code': async (req) => replaceRecoveryCode(s.session.requireVault(), { ...kdf(), currentSecret: req.currentPassphrase }),
     'settings:recipients': async () => recipientViews(s.session.requireVault().db),
     'settings:recipient-add': async (req) => {
       const { notes, ...rest } = req;

@@ -5,7 +5,8 @@ import { wipe } from '../crypto/sodium';
 import { readCustodyHead } from '../custody/log-store';
 import { generateSigningSeed } from './keys/derive';
 import { readVaultHeader, writeVaultHeader, type KeySlot } from './keys/header';
-import { createPassphraseSlot, openSlot, type KdfLimits } from './keys/slots';
+import { generateRecoveryCode } from './keys/recovery-code';
+import { createPassphraseSlot, createRecoverySlot, openSlot, type KdfLimits } from './keys/slots';
 import { insertMember, listMembers, markMemberRemoved, rotateMemberKey } from './members';
 import type { Vault } from './vault';
 
@@ -99,6 +100,29 @@ export async function removeMember(vault: Vault, memberIdOrName: string): Promis
     .map((s) => (s.kind === 'recovery' && s.memberId === target.id ? { ...s, memberId: vault.member.id } : s));
   await writeVaultHeader(vault.dir, { ...header, slots });
   return { id: target.id };
+}
+
+/**
+ * Replaces the vault's recovery code (a printed copy was seen or lost). The
+ * member re-authenticates with their passphrase; every old recovery slot
+ * leaves vault.json in the same atomic write that adds the new one.
+ */
+export async function replaceRecoveryCode(vault: Vault, opts: KdfOption & { currentSecret: string }): Promise<{ recoveryCode: string }> {
+  if (vault.needsNewPassphrase) {
+    throw new VigilError('VAULT_LOCKED', 'The vault was unlocked with the recovery code. Set a new passphrase first, then replace the recovery code.');
+  }
+  vault.requireSigner();
+  const header = await readVaultHeader(vault.dir);
+  const unlocked = await openSlot(vault.vaultId, ownSlot(vault, header.slots), opts.currentSecret);
+  try {
+    const recoveryCode = generateRecoveryCode();
+    const slot = await createRecoverySlot({ vaultId: vault.vaultId, memberId: vault.member.id, masterKey: unlocked.masterKey, recoveryCode, ...(opts.kdf ? { limits: opts.kdf } : {}) });
+    await writeVaultHeader(vault.dir, { ...header, slots: [...header.slots.filter((s) => s.kind !== 'recovery'), slot] });
+    vault.record({ action: 'vault.recovery_code_replaced', subject: vault.member.id, hash: null, data: { memberId: vault.member.id } });
+    return { recoveryCode };
+  } finally {
+    wipe(unlocked.masterKey, unlocked.signingSeed);
+  }
 }
 
 function seedOf(vault: Vault): Uint8Array {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { VigilError } from '../../../shared/errors';
 import { createVault } from '../../vault/create';
 import { listMembers } from '../../vault/members';
-import { addMember, changePassphrase, removeMember } from '../../vault/passphrases';
+import { addMember, changePassphrase, removeMember, replaceRecoveryCode } from '../../vault/passphrases';
 import { revealKeys } from '../../vault/reveal';
 import { vaultStatus } from '../../vault/status';
 import { formatBytes, out, outJson } from '../output';
@@ -59,7 +59,7 @@ export function registerVaultCommands(program: Command): void {
 function registerPasswd(program: Command): void {
   program
     .command('passwd <dir> <action> [member]')
-    .description('add a member (add), change your passphrase (change), remove a member (remove <member>), list members (list)')
+    .description('add a member (add), change your passphrase (change), replace the recovery code (recovery), remove a member (remove <member>), list members (list)')
     .option('--name <name>', 'with add: the new member\'s name')
     .option('--passphrase-file <file>', 'read the current passphrase from a file')
     .option('--new-passphrase-file <file>', 'read the new passphrase from a file')
@@ -82,6 +82,10 @@ function registerPasswd(program: Command): void {
             if (rotated) out(`Your old signing key could not be recovered; your new key fingerprint is ${fingerprint(vault.member.publicKeyHex)}. The rotation is in the custody log.`);
             return;
           }
+          case 'recovery': {
+            const { recoveryCode } = await replaceRecoveryCode(vault, { ...kdf, currentSecret: secretText(secret) });
+            return printNewRecoveryCode(recoveryCode);
+          }
           case 'remove': {
             if (!memberArg) throw new VigilError('INVALID_INPUT', 'Name the member to remove: vigil passwd <dir> remove <member id or name>');
             const removed = await removeMember(vault, memberArg);
@@ -91,10 +95,17 @@ function registerPasswd(program: Command): void {
             for (const m of listMembers(vault.db)) out(`${m.id}  ${fingerprint(m.publicKeyHex)}  ${m.name}${m.removedAt ? '  (removed)' : ''}`);
             return;
           default:
-            throw new VigilError('INVALID_INPUT', `Unknown passwd action "${action}": use add, change, remove or list.`);
+            throw new VigilError('INVALID_INPUT', `Unknown passwd action "${action}": use add, change, recovery, remove or list.`);
         }
       });
     });
+}
+
+/** Shows a replacement recovery code once, with the same warning as `init`. */
+function printNewRecoveryCode(recoveryCode: string): void {
+  out('NEW RECOVERY CODE (shown once: write it down and keep it apart from this computer):');
+  out(`  ${recoveryCode}`);
+  out('The old recovery code no longer opens the vault. Destroy every copy of it.');
 }
 
 function registerKeys(program: Command): void {

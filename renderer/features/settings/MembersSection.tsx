@@ -108,7 +108,15 @@ export function MembersSection({ recovery }: { recovery: boolean }): React.JSX.E
         </Alert>
       )}
       <AddMemberForm disabled={recovery} />
-      <Modal className="settings-screen" opened={removing !== null} onClose={() => setRemoving(null)} title={t('members.removeTitle', { name: removing?.name ?? '' })}>
+      <Modal
+        className="settings-screen"
+        opened={removing !== null}
+        onClose={() => setRemoving(null)}
+        title={t('members.removeTitle', { name: removing?.name ?? '' })}
+        // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
+        lockScroll={false}
+        closeButtonProps={{ 'aria-label': t('common:close') }}
+      >
         <Stack>
           <Text size="sm">{t('members.removeBody')}</Text>
           <Group justify="flex-end">

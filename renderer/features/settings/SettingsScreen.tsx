@@ -6,20 +6,8 @@ import { MembersSection } from './MembersSection';
 import { PassphraseSection } from './PassphraseSection';
 import { PreferencesSection } from './PreferencesSection';
 import { RecipientsSection } from './RecipientsSection';
+import { RecoverySection } from './RecoverySection';
 import './settings.css';
-
-function RecoverySection(): React.JSX.Element {
-  const { t } = useTranslation('settings');
-  return (
-    <Stack gap="sm">
-      <Title order={2} size="h4">
-        {t('recovery.title')}
-      </Title>
-      <Text size="sm">{t('recovery.explain')}</Text>
-      <Text size="sm">{t('recovery.advice')}</Text>
-    </Stack>
-  );
-}
 
 /** Members and passphrases, recovery code, recipients, auto-lock time, language. */
 export function SettingsScreen(): React.JSX.Element {
@@ -47,7 +35,7 @@ export function SettingsScreen(): React.JSX.Element {
         <MembersSection recovery={recovery} />
       </Paper>
       <Paper withBorder p="md">
-        <RecoverySection />
+        <RecoverySection recovery={recovery} />
       </Paper>
       <Paper withBorder p="md">
         <RecipientsSection recovery={recovery} />

@@ -42,4 +42,37 @@ export class SettingsPage {
   recipients(): Locator {
     return this.page.getByRole('list', { name: 'Recipients' });
   }
+
+  /** The replace-recovery-code dialog. */
+  recoveryDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Replace the recovery code' });
+  }
+
+  /** Opens the dialog and submits `current`; the caller checks what the dialog shows. */
+  async replaceRecoveryCode(current: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Replace the recovery code' }).click();
+    const dialog = this.recoveryDialog();
+    await dialog.getByLabel(/^Current passphrase/).fill(current);
+    await dialog.getByRole('button', { name: 'Make a new code' }).click();
+  }
+
+  /** The new code the dialog shows once, after confirming it was kept the dialog closes. */
+  async keepNewRecoveryCode(): Promise<string> {
+    const dialog = this.recoveryDialog();
+    const code = ((await dialog.getByTestId('recovery-code').textContent()) ?? '').trim();
+    await dialog.getByLabel('I have written down or printed the recovery code.').check();
+    await dialog.getByRole('button', { name: 'Continue' }).click();
+    await expect(dialog).toBeHidden();
+    return code;
+  }
+
+  /** Unlocks from the locked window with a recovery code instead of a passphrase. */
+  async unlockWithRecoveryCode(dir: string, code: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Unlock a vault' });
+    await form.getByLabel('Vault folder').fill(dir);
+    const codeField = form.getByRole('textbox', { name: 'Recovery code', exact: true });
+    if (!(await codeField.isVisible())) await form.getByRole('button', { name: 'I lost my passphrase: use the recovery code' }).click();
+    await codeField.fill(code);
+    await form.getByRole('button', { name: 'Unlock' }).click();
+  }
 }

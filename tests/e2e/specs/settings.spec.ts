@@ -101,3 +101,28 @@ test('after unlocking with the recovery code, the app opens Settings and leads t
   await new UnlockPage(page).unlock(vaultDir, NEW_PASSPHRASE);
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 });
+
+test('replace the recovery code: the old code stops working, the new one unlocks and asks for a new passphrase', async ({ app, demo, vaultDir }) => {
+  const page = app.page;
+  const settings = new SettingsPage(page);
+  await settings.goto();
+  await settings.replaceRecoveryCode('not the passphrase');
+  await expect(settings.recoveryDialog().getByRole('alert')).toContainText(/passphrase/i);
+  await page.mouse.move(1, 790);
+  await expectNoSeriousA11yViolations(page, 'replace recovery code dialog');
+  await settings.recoveryDialog().getByLabel(/^Current passphrase/).fill(DEMO_PASSPHRASE);
+  await settings.recoveryDialog().getByRole('button', { name: 'Make a new code' }).click();
+  await expect(settings.recoveryDialog().getByRole('alert')).toContainText('The old recovery code no longer opens the vault');
+  await expectNoSeriousA11yViolations(page, 'new recovery code dialog');
+  const newCode = await settings.keepNewRecoveryCode();
+  expect(newCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/);
+  expect(newCode).not.toBe(demo.recoveryCode);
+
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await settings.unlockWithRecoveryCode(vaultDir, demo.recoveryCode);
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await settings.unlockWithRecoveryCode(vaultDir, newCode);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Set a new passphrase first' })).toBeVisible();
+});

@@ -137,4 +137,18 @@ describe('vigil (command line)', () => {
     const log = runCli(['log', dir], { VIGIL_PASSPHRASE: 'after recovery words' });
     expect(log.stdout).toMatch(/member\.key_rotated/);
   });
+
+  it('passwd recovery prints a new recovery code once and the old one stops working', () => {
+    const env = { VIGIL_PASSPHRASE: 'after recovery words' };
+    const replaced = runCli(['passwd', dir, 'recovery'], env);
+    expect(replaced.status, replaced.stderr).toBe(0);
+    const newCode = /NEW RECOVERY CODE[^\n]*\n\s+(\S+)/.exec(replaced.stdout)?.[1] ?? '';
+    expect(newCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/);
+    expect(newCode).not.toBe(recoveryCode);
+    expect(replaced.stdout).toMatch(/old recovery code no longer opens/);
+    expect(runCli(['status', dir, '--recovery-code'], { VIGIL_RECOVERY_CODE: recoveryCode }).status).toBe(2);
+    const withNew = runCli(['status', dir, '--recovery-code'], { VIGIL_RECOVERY_CODE: newCode });
+    expect(withNew.status, withNew.stderr).toBe(0);
+    expect(runCli(['log', dir], env).stdout).toMatch(/vault\.recovery_code_replaced/);
+  });
 });

@@ -61,6 +61,17 @@ describe('ipc/settings.ipc', () => {
     expect(await call(core, 'vault:unlock', { dir, passphrase: NEW_PASSPHRASE })).toMatchObject({ ok: true });
   });
 
+  it('settings:replace-recovery-code: the new code unlocks, the old one no longer does; refused after a recovery-code unlock', async () => {
+    const { core, dir, recoveryCode: oldCode } = await cores.unlockedEmpty();
+    expect(await call(core, 'settings:replace-recovery-code', { currentPassphrase: 'not it' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    const { recoveryCode } = await value(core, 'settings:replace-recovery-code', { currentPassphrase: TEST_PASSPHRASE });
+    expect(recoveryCode).not.toBe(oldCode);
+    await core.services.session.lock('user');
+    expect(await call(core, 'vault:unlock', { dir, recoveryCode: oldCode })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await value(core, 'vault:unlock', { dir, recoveryCode })).toMatchObject({ needsNewPassphrase: true });
+    expect(await call(core, 'settings:replace-recovery-code', { currentPassphrase: recoveryCode })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+  });
+
   it('settings:recipients, recipient-add (with the core\'s message for a bad key) and recipient-remove', async () => {
     const { core } = await cores.unlockedEmpty();
     const key = someAgeKey();
@@ -83,6 +94,7 @@ describe('ipc/settings.ipc', () => {
       ['settings:member-add', { name: ' ', passphrase: 'p', currentPassphrase: 'q' }],
       ['settings:member-remove', { memberId: 'not an id!' }],
       ['settings:change-passphrase', { current: TEST_PASSPHRASE, next: '' }],
+      ['settings:replace-recovery-code', { currentPassphrase: '' }],
       ['settings:recipients', { x: 1 }],
       ['settings:recipient-add', { name: 'A', kind: 'robot', ageRecipient: someAgeKey() }],
       ['settings:recipient-remove', {}],
@@ -97,6 +109,7 @@ describe('ipc/settings.ipc', () => {
       ['settings:member-add', { name: 'A', passphrase: 'p', currentPassphrase: 'q' }],
       ['settings:member-remove', { memberId: 'abc' }],
       ['settings:change-passphrase', { current: 'a', next: 'b' }],
+      ['settings:replace-recovery-code', { currentPassphrase: 'a' }],
       ['settings:recipients', {}],
       ['settings:recipient-add', { name: 'A', kind: 'person', ageRecipient: someAgeKey() }],
       ['settings:recipient-remove', { id: 'abc' }],
