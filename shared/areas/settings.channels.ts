@@ -8,6 +8,7 @@ export const SETTINGS_CHANNELS = [
   'settings:member-add',
   'settings:member-remove',
   'settings:change-passphrase',
+  'settings:replace-recovery-code',
   'settings:recipients',
   'settings:recipient-add',
   'settings:recipient-remove',

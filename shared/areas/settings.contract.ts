@@ -68,6 +68,11 @@ export const settingsContract = {
     req: z.object({ current: SecretSchema, next: SecretSchema }).strict(),
     res: z.object({ rotated: z.boolean(), needsNewPassphrase: z.boolean() }),
   },
+  /** The old recovery code stops working; the new one is returned once and never stored. */
+  'settings:replace-recovery-code': {
+    req: z.object({ currentPassphrase: SecretSchema }).strict(),
+    res: z.object({ recoveryCode: z.string() }),
+  },
   'settings:recipients': { req: EmptySchema, res: z.array(RecipientSchema) },
   'settings:recipient-add': {
     req: z
