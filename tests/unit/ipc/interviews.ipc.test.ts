@@ -4,31 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { DemoSummary } from '../../../main/evidence/demo';
 import type { TestServices } from '../../helpers/app-services';
 import { callChannel as call, channelValue as value, coreForEachTest } from '../../helpers/ipc';
+import { writeSilentWav as writeWav } from '../../helpers/media-files';
 import { tempDir } from '../../helpers/vault';
 
 const cores = coreForEachTest();
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
 
-/** A real RIFF/WAVE file: `seconds` of 8 kHz mono 8-bit silence. */
-function writeWav(file: string, seconds: number): void {
-  const rate = 8000;
-  const samples = rate * seconds;
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0);
-  header.writeUInt32LE(36 + samples, 4);
-  header.write('WAVEfmt ', 8);
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20);
-  header.writeUInt16LE(1, 22);
-  header.writeUInt32LE(rate, 24);
-  header.writeUInt32LE(rate, 28);
-  header.writeUInt16LE(1, 32);
-  header.writeUInt16LE(8, 34);
-  header.write('data', 36);
-  header.writeUInt32LE(samples, 40);
-  writeFileSync(file, Buffer.concat([header, Buffer.alloc(samples, 0x80)]));
-}
 
 interface Interview {
   id: string;
