@@ -3,7 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { VigilError } from '../../../shared/errors';
 import { collisionKey, quotePath, relativePathProblem } from '../tar/safe-path';
 import { TarWriter } from '../tar/tar-writer';
-import { hashInThread, type FileDigests, type HashingFactory } from '../workers/file-hashing';
+import { hashInThread, hashWithRecordedSha512, type FileDigests, type HashingFactory } from '../workers/file-hashing';
 import { BAGIT_TXT, bagInfoText, manifestText } from './bag-text';
 
 /** One payload file: its path under data/ ('/' separated), exact size and a lazy source. */
@@ -12,6 +12,12 @@ export interface BagEntry {
   size: number;
   source: () => Promise<Readable> | Readable;
   mtime?: Date;
+  /**
+   * The file's SHA-512 as recorded elsewhere, listed instead of being computed. Only for
+   * a caller that then checks the SHA-256 the writer computed against its own record
+   * (the export does): that check is what shows the bytes are the ones recorded.
+   */
+  recordedSha512?: string;
 }
 
 /** The bag-info.txt fields this writer fills in (Payload-Oxum is computed). */
@@ -119,7 +125,7 @@ async function writePayload(tar: TarWriter, bagName: string, list: BagEntry[], w
       if (!dirs.has(dir)) await tar.directory(`${bagName}/${dir}`, when);
       dirs.add(dir);
     }
-    const hash = hashing();
+    const hash = e.recordedSha512 === undefined ? hashing() : hashWithRecordedSha512(e.recordedSha512);
     try {
       const source = await e.source();
       await tar.file(`${bagName}/data/${e.path}`, e.size, e.mtime ?? when, buffers(source), (chunk) => {

@@ -11,7 +11,6 @@ import { getCase } from '../../evidence/cases';
 import { keyFingerprint, memberMinisignKey } from '../../vault/identity';
 import type { Vault } from '../../vault/vault';
 import { writeBag, type BagEntry, type BagResult } from '../bagit/bag-writer';
-import { hashingWith } from '../workers/file-hashing';
 import { sharedCryptoWorkers, type CryptoWorker } from '../workers/worker-client';
 import { buildPayload, type PayloadPlan } from './payload';
 import { assertAbsent, publishTemp, writeNewFile, writeSealedTemp } from './package-file';
@@ -84,6 +83,7 @@ function bagEntries(vault: Vault, plan: PayloadPlan): BagEntry[] {
   const items: BagEntry[] = plan.items.map(({ item, path: p }) => ({
     path: p,
     size: item.size,
+    recordedSha512: item.sha512,
     source: async () => {
       const reader = await vault.blobs.open(item.objectId);
       const stream = reader.createReadStream();
@@ -99,23 +99,26 @@ function bagEntries(vault: Vault, plan: PayloadPlan): BagEntry[] {
   return [...items, ...plan.files.map((f) => ({ path: f.path, size: f.data.length, source: () => Readable.from([f.data]) }))];
 }
 
-/** Throws OBJECT_CORRUPT when an item's bytes as written differ from its recorded SHA-256 or SHA-512. */
+/**
+ * Throws OBJECT_CORRUPT when an item's bytes as written differ from its recorded SHA-256.
+ * The manifest lists the recorded SHA-512 (see BagEntry.recordedSha512): equal SHA-256
+ * shows the bytes are the ones both digests were recorded for at ingest.
+ */
 function checkItemHashes(plan: PayloadPlan, written: BagResult): void {
   for (const { item, path: p } of plan.items) {
-    const key = `data/${p}`;
-    const wrong = written.manifestSha256.get(key) !== item.sha256 ? 'SHA-256' : written.manifestSha512.get(key) !== item.sha512 ? 'SHA-512' : null;
-    if (wrong !== null) throw new VigilError('OBJECT_CORRUPT', `Item ${item.id} read back with a different ${wrong} than recorded; nothing was exported. Run "vigil verify" on the vault.`);
+    if (written.manifestSha256.get(`data/${p}`) !== item.sha256) {
+      throw new VigilError('OBJECT_CORRUPT', `Item ${item.id} read back with a different SHA-256 than recorded; nothing was exported. Run "vigil verify" on the vault.`);
+    }
   }
 }
 
 /**
- * Two crypto workers, one for SHA-512 of the payload and one for sealing (encryption, the
- * package's SHA-256, the disk), so that this thread only reads, decrypts and packs; with
- * none available (a build without the worker file) all of it runs here, more slowly.
+ * The crypto worker that seals the package (encryption, the package's SHA-256, the disk),
+ * so that this thread only reads, decrypts, hashes and packs; with none available (a build
+ * without the worker file) all of it runs here, more slowly.
  */
-function workerRoles(): { hasher: CryptoWorker | null; sealer: CryptoWorker | null } {
-  const workers = sharedCryptoWorkers(2);
-  return { hasher: workers?.[0] ?? null, sealer: workers?.[1] ?? null };
+function sealingWorker(): CryptoWorker | null {
+  return sharedCryptoWorkers(1)?.[0] ?? null;
 }
 
 /**
@@ -132,7 +135,7 @@ export async function exportPackage(vault: Vault, opts: ExportOptions): Promise<
   await assertAbsent(`${receiptPath}.minisig`);
   const signer = vault.requireSigner();
   // Asked for first: threads not yet running boot while the payload is planned.
-  return sealAndRecord(vault, opts, { packagePath, receiptPath, fileName, seal, signer, workers: workerRoles() });
+  return sealAndRecord(vault, opts, { packagePath, receiptPath, fileName, seal, signer, sealer: sealingWorker() });
 }
 
 interface Sealing {
@@ -141,11 +144,11 @@ interface Sealing {
   fileName: string;
   seal: ReturnType<typeof ageRecipients>;
   signer: ReturnType<Vault['requireSigner']>;
-  workers: ReturnType<typeof workerRoles>;
+  sealer: CryptoWorker | null;
 }
 
 /** Plans, writes and seals the bag, publishes it with its signed receipt, then records the custody entry. */
-async function sealAndRecord(vault: Vault, opts: ExportOptions, { packagePath, receiptPath, fileName, seal, signer, workers }: Sealing): Promise<ExportResult> {
+async function sealAndRecord(vault: Vault, opts: ExportOptions, { packagePath, receiptPath, fileName, seal, signer, sealer }: Sealing): Promise<ExportResult> {
   const key = memberMinisignKey(vault);
   const c = getCase(vault.db, opts.caseId);
   const exportedAt = new Date().toISOString();
@@ -156,10 +159,10 @@ async function sealAndRecord(vault: Vault, opts: ExportOptions, { packagePath, r
   const total = plan.items.reduce((n, p) => n + p.item.size, 0) + plan.files.reduce((n, f) => n + f.data.length, 0);
   const info = { baggingDate: exportedAt.slice(0, 10), externalIdentifier: packageId, softwareAgent: `Vigil ${opts.softwareVersion ?? '0.1.0'}`, extra: [['Vigil-Vault', vault.vaultId], ['Vigil-Profile', plan.settings.kind]] as [string, string][] };
   const signature = { name: 'tagmanifest-sha512.txt.minisig', content: ({ tagManifestSha512 }: { tagManifestSha512: Buffer }) => minisignSign(tagManifestSha512, key, `vigil package ${packageId} bag ${bag}`).then((t) => Buffer.from(t)) };
-  const bagOpts = { afterTagManifests: [signature], onProgress: (done: number) => opts.onProgress?.(done, total), hashing: hashingWith(workers.hasher), ...(opts.signal ? { signal: opts.signal } : {}) };
+  const bagOpts = { afterTagManifests: [signature], onProgress: (done: number) => opts.onProgress?.(done, total), ...(opts.signal ? { signal: opts.signal } : {}) };
   const sealed = await writeSealedTemp(packagePath, seal.recipients, async (out) => {
     checkItemHashes(plan, await writeBag(out, bag, bagEntries(vault, plan), info, bagOpts));
-  }, workers.sealer).catch((err: unknown) => {
+  }, sealer).catch((err: unknown) => {
     if (opts.signal?.aborted) throw new VigilError('CANCELLED', 'The export was cancelled; no package was written.', { cause: err });
     throw err;
   });

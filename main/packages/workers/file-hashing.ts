@@ -43,6 +43,26 @@ export function hashInThread(): FileHashing {
   };
 }
 
+/**
+ * SHA-256 only, with the SHA-512 given: for a file whose SHA-512 is on record and whose
+ * SHA-256, computed here, the caller compares with the one recorded beside it. Equal
+ * SHA-256 means the same bytes as when both were recorded, so the recorded SHA-512 is
+ * theirs too, and the slower digest need not be computed again.
+ */
+export function hashWithRecordedSha512(sha512: string): FileHashing {
+  const h256 = createHash('sha256');
+  let bytes = 0;
+  return {
+    update(chunk) {
+      h256.update(chunk);
+      bytes += chunk.length;
+      return undefined;
+    },
+    digests: () => Promise.resolve({ sha256: h256.digest('hex'), sha512, bytes }),
+    abort: () => undefined,
+  };
+}
+
 /** SHA-256 here and SHA-512 in `worker`; both here when there is no worker. */
 export function hashingWith(worker: CryptoWorker | null): HashingFactory {
   if (worker === null) return hashInThread;

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageDecrypt, parseIdentity } from '../../../main/crypto/age';
 import { leafHash, parseCheckpoint, verifyCheckpoint, verifyEntrySignature, verifyInclusion } from '../../../main/custody';
 import { iterateStoredEntries, readCustodyHead } from '../../../main/custody/log-store';
+import { createCase } from '../../../main/evidence/cases';
 import { createDemoVault } from '../../../main/evidence/demo';
+import { addFileItem } from '../../../main/evidence/item-ingest';
 import { listItems } from '../../../main/evidence/items';
 import { validateBag } from '../../../main/packages/bagit/bag-validate';
 import { extractTar } from '../../../main/packages/tar/safe-extract';
@@ -226,6 +228,31 @@ describe('packages/export/exportPackage', () => {
       await expect(exportPackage(vault, { caseId, recipients: [key.publicKey], profile: 'full', output: path.join(dir, 'x.tar.age') })).rejects.toThrow(/different SHA-256/);
     } finally {
       vault.db.prepare('UPDATE objects SET sha256 = ? WHERE id = ?').run(item.sha256, item.objectId);
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(readCustodyHead(vault.db).size).toBe(size);
+  });
+
+  it('refuses an item whose stored object was swapped for another valid one (the manifest SHA-512 comes from the record)', async () => {
+    // Two items of the same size in a case of their own: both files decrypt under the
+    // vault's key and have the declared length, so only the SHA-256 computed on export can tell.
+    const other = createCase(vault, { title: 'Swap check' });
+    const files = tempDir();
+    const [first, second] = await Promise.all(['first', 'other'].map(async (word) => {
+      const file = path.join(files, `${word}.txt`);
+      fs.writeFileSync(file, `${word} letter\n`);
+      return addFileItem(vault, file, { caseId: other.id, extract: false });
+    }));
+    if (!first || !second) throw new Error('items not added');
+    const blob = vault.blobs.pathOf(first.objectId);
+    const saved = fs.readFileSync(blob);
+    fs.copyFileSync(vault.blobs.pathOf(second.objectId), blob);
+    const dir = tempDir();
+    const size = readCustodyHead(vault.db).size;
+    try {
+      await expect(exportPackage(vault, { caseId: other.id, recipients: [key.publicKey], profile: 'full', output: path.join(dir, 'swapped.tar.age') })).rejects.toThrow(new RegExp(`Item ${first.id} read back with a different SHA-256`));
+    } finally {
+      fs.writeFileSync(blob, saved);
     }
     expect(fs.readdirSync(dir)).toEqual([]);
     expect(readCustodyHead(vault.db).size).toBe(size);

@@ -99,6 +99,14 @@ describe('packages/bagit/writeBag', () => {
     expect(result.tagManifestSha512Bytes.toString()).toMatch(/^[0-9a-f]{128} {2}bag-info\.txt\n/);
   });
 
+  it('lists a recorded SHA-512 as given and still computes the SHA-256 the caller checks', async () => {
+    const recorded = 'ab'.repeat(64);
+    const { result } = await bagBytes([{ ...memEntry('a.txt', 'ay'), recordedSha512: recorded }, memEntry('b.txt', 'bee')]);
+    expect(result.manifestSha512.get('data/a.txt')).toBe(recorded);
+    expect(result.manifestSha256.get('data/a.txt')).toBe(createHash('sha256').update('ay').digest('hex'));
+    expect(result.manifestSha512.get('data/b.txt')).toBe(createHash('sha512').update('bee').digest('hex'));
+  });
+
   it('is deterministic: the same input gives the same bytes, whatever the input order', async () => {
     const a = await bagBytes(sampleEntries());
     const b = await bagBytes(sampleEntries().reverse());
