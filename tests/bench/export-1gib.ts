@@ -1,5 +1,5 @@
 // Benchmark: export of a case holding ~1 GiB of items (`exportPackage`: decrypt from the vault,
-// BagIt with SHA-256 + SHA-512, tar, age, fsync) against `tar cf - <the same plaintext files> | age -r R`.
+// SHA-256 checked against the record, BagIt, tar, age, package SHA-256, fsync) against `tar cf - <the same plaintext files> | age -r R`.
 // Run alone with: npx tsx tests/bench/export-1gib.ts [MiB]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -98,7 +98,7 @@ function report(bytes: number, tools: number[], toolsSynced: number[], vigil: nu
     ],
     notes: [
       `each run: tools ${tools.map((t) => `${fmt(t)} s`).join(', ')}; tools + sync ${toolsSynced.map((t) => `${fmt(t)} s`).join(', ')}; vigil ${vigil.map((t) => `${fmt(t)} s`).join(', ')}`,
-      'vigil decrypts each item from the vault, hashes it with SHA-256 and SHA-512 for the manifests, signs, encrypts and fsyncs (SHA-512 and sealing run in worker threads); tar | age reads plaintext and does not fsync',
+      'vigil decrypts each item from the vault, checks its SHA-256 against the record (the manifest takes the recorded SHA-512), signs, encrypts, hashes the package and fsyncs it (sealing runs in a worker thread); tar | age reads plaintext and does not fsync',
     ],
   };
 }

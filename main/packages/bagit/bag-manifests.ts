@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { relativePathProblem } from '../tar/safe-path';
+import type { BagFiles } from './bag-files';
 import { parseManifest } from './bag-text';
 import type { ScannedFile } from './bag-scan';
 
@@ -28,12 +27,16 @@ export interface Manifest {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Reads a tag file as UTF-8; null (with a problem noted) when it cannot be read as text. */
-export async function readTagText(bagDir: string, rel: string, problems: BagProblem[]): Promise<string | null> {
+export async function readTagText(bag: BagFiles, rel: string, problems: BagProblem[]): Promise<string | null> {
+  const bytes = await bag.read(rel);
+  if (bytes === null) {
+    problems.push({ path: rel, problem: 'is missing' });
+    return null;
+  }
   try {
-    return utf8.decode(await readFile(path.join(bagDir, rel)));
-  } catch (err) {
-    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-    problems.push({ path: rel, problem: missing ? 'is missing' : 'cannot be read as UTF-8 text' });
+    return utf8.decode(bytes);
+  } catch {
+    problems.push({ path: rel, problem: 'cannot be read as UTF-8 text' });
     return null;
   }
 }
@@ -51,8 +54,8 @@ function linePathProblem(p: string, kind: 'manifest' | 'tagmanifest'): string | 
   return null;
 }
 
-async function loadOne(bagDir: string, file: string, alg: Alg, kind: 'manifest' | 'tagmanifest', problems: BagProblem[]): Promise<Manifest | null> {
-  const text = await readTagText(bagDir, file, problems);
+async function loadOne(bag: BagFiles, file: string, alg: Alg, kind: 'manifest' | 'tagmanifest', problems: BagProblem[]): Promise<Manifest | null> {
+  const text = await readTagText(bag, file, problems);
   if (text === null) return null;
   const entries = new Map<string, string>();
   const lineOf = new Map<string, number>();
@@ -77,7 +80,7 @@ async function loadOne(bagDir: string, file: string, alg: Alg, kind: 'manifest' 
  * Loads every `manifest-<alg>.txt` (or `tagmanifest-<alg>.txt`) at the top of the bag,
  * noting unreadable lines, unsupported algorithms and missing SHA-256 / SHA-512 manifests.
  */
-export async function loadManifests(bagDir: string, files: ScannedFile[], kind: 'manifest' | 'tagmanifest', problems: BagProblem[]): Promise<Manifest[]> {
+export async function loadManifests(bag: BagFiles, files: ScannedFile[], kind: 'manifest' | 'tagmanifest', problems: BagProblem[]): Promise<Manifest[]> {
   const pattern = kind === 'manifest' ? /^manifest-([A-Za-z0-9]+)\.txt$/ : /^tagmanifest-([A-Za-z0-9]+)\.txt$/;
   const manifests: Manifest[] = [];
   for (const f of files) {
@@ -87,7 +90,7 @@ export async function loadManifests(bagDir: string, files: ScannedFile[], kind: 
       problems.push({ path: f.path, problem: `uses the ${alg} algorithm, which this checker cannot verify` });
       continue;
     }
-    const loaded = await loadOne(bagDir, f.path, alg, kind, problems);
+    const loaded = await loadOne(bag, f.path, alg, kind, problems);
     if (loaded !== null) manifests.push(loaded);
   }
   for (const alg of ALGS) {

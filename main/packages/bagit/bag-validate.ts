@@ -1,11 +1,10 @@
-import { lstat } from 'node:fs/promises';
-import path from 'node:path';
-import { VigilError } from '../../../shared/errors';
+import { folderBag, type BagFiles, type KnownDigests } from './bag-files';
 import { ALG_LABEL, either, loadManifests, readTagText, type BagProblem, type Manifest } from './bag-manifests';
-import { hashFile, scanBag, type FileDigests, type ScannedFile } from './bag-scan';
+import type { ScannedFile } from './bag-scan';
 import { parseTags } from './bag-text';
 
 export type { BagProblem } from './bag-manifests';
+export type { KnownDigests } from './bag-files';
 
 /** The outcome of validateBag: ok only when the bag is complete and valid. */
 export interface BagValidation {
@@ -16,8 +15,8 @@ export interface BagValidation {
   payloadBytes: number;
 }
 
-async function checkBagitTxt(bagDir: string, problems: BagProblem[]): Promise<void> {
-  const text = await readTagText(bagDir, 'bagit.txt', problems);
+async function checkBagitTxt(bag: BagFiles, problems: BagProblem[]): Promise<void> {
+  const text = await readTagText(bag, 'bagit.txt', problems);
   const last = problems[problems.length - 1];
   if (text === null) {
     if (last?.path === 'bagit.txt' && last.problem === 'is missing') last.problem = 'is missing, so this folder is not a complete BagIt bag';
@@ -35,10 +34,10 @@ async function checkBagitTxt(bagDir: string, problems: BagProblem[]): Promise<vo
   if (extra.length > 0) problems.push({ path: 'bagit.txt', problem: 'has lines other than the version and the encoding' });
 }
 
-async function readBagInfo(bagDir: string, files: ScannedFile[], problems: BagProblem[]): Promise<Record<string, string>> {
+async function readBagInfo(bag: BagFiles, files: ScannedFile[], problems: BagProblem[]): Promise<Record<string, string>> {
   const info: Record<string, string> = {};
   if (!files.some((f) => f.path === 'bag-info.txt')) return info;
-  const text = await readTagText(bagDir, 'bag-info.txt', problems);
+  const text = await readTagText(bag, 'bag-info.txt', problems);
   if (text === null) return info;
   const parsed = parseTags(text);
   for (const p of parsed.problems) problems.push({ path: 'bag-info.txt', problem: p });
@@ -64,24 +63,11 @@ function linkProblem(f: ScannedFile): BagProblem | null {
   return null;
 }
 
-/** Digests computed as the files were written (by extractTar), keyed by path in the bag. */
-export type KnownDigests = ReadonlyMap<string, FileDigests>;
-
-/** A file's digests: those computed as it was written when their length matches the file on disk, else read now. */
-async function digestsOf(bagDir: string, f: ScannedFile, known: KnownDigests, onBytes: (n: number) => void): Promise<FileDigests> {
-  const given = known.get(f.path);
-  if (given !== undefined && given.bytes === f.size) {
-    onBytes(f.size);
-    return given;
-  }
-  return hashFile(path.join(bagDir, ...f.path.split('/')), onBytes);
-}
-
 /**
  * Checks one group of files (payload, or tag files) against its manifests: every file listed
  * in every manifest and nothing listed that is absent, and every checksum.
  */
-async function checkAgainst(bagDir: string, files: ScannedFile[], manifests: Manifest[], notListedWhy: string, problems: BagProblem[], known: KnownDigests, onBytes: (n: number) => void): Promise<void> {
+async function checkAgainst(bag: BagFiles, files: ScannedFile[], manifests: Manifest[], notListedWhy: string, problems: BagProblem[], onBytes: (n: number) => void): Promise<void> {
   const present = new Set(files.map((f) => f.path));
   const listed = new Set(manifests.flatMap((m) => [...m.entries.keys()]));
   for (const p of [...listed].sort()) {
@@ -93,7 +79,7 @@ async function checkAgainst(bagDir: string, files: ScannedFile[], manifests: Man
     const notIn = manifests.filter((m) => !m.entries.has(f.path)).map((m) => m.file);
     if (notIn.length > 0) problems.push({ path: f.path, problem: `${notListedWhy} ${either(notIn)}` });
     if (!listed.has(f.path)) continue;
-    const digests = await digestsOf(bagDir, f, known, onBytes);
+    const digests = await bag.digests(f, onBytes);
     const wrong = manifests.filter((m) => m.entries.has(f.path) && m.entries.get(f.path) !== digests[m.alg]);
     if (wrong.length > 0) {
       const algs = either(wrong.map((m) => ALG_LABEL[m.alg]), 'and');
@@ -103,41 +89,38 @@ async function checkAgainst(bagDir: string, files: ScannedFile[], manifests: Man
 }
 
 /**
- * Validates a bag folder per RFC 8493, complete and valid: bagit.txt, every payload file in
- * every payload manifest and no others, every SHA-256 and SHA-512 checksum, Payload-Oxum,
- * and the tag manifests over all other files except `unlistedTagFiles` (e.g. the signature).
- * Reports every problem found, not just the first. Throws NOT_FOUND if there is no folder.
- * `known`: digests taken while this process extracted the bag into a private folder, which
- * spare reading every file a second time; any file they do not cover is read and hashed.
+ * Validates a bag per RFC 8493, complete and valid: bagit.txt, every payload file in every
+ * payload manifest and no others, every SHA-256 and SHA-512 checksum, Payload-Oxum, and the
+ * tag manifests over all other files except `unlistedTagFiles` (e.g. the signature).
+ * Reports every problem found, not just the first. `bag` is a folder path (NOT_FOUND if it
+ * is not a folder) or a BagFiles. `known`, for a folder: digests taken while this process
+ * extracted it into a private folder (see folderBag).
  */
-export async function validateBag(bagDir: string, opts: { unlistedTagFiles?: string[]; onProgress?: (bytes: number) => void; known?: KnownDigests } = {}): Promise<BagValidation> {
-  const stat = await lstat(bagDir).catch(() => null);
-  if (stat === null || !stat.isDirectory()) throw new VigilError('NOT_FOUND', `${bagDir} is not a folder; give the folder of an unpacked bag.`);
+export async function validateBag(bag: string | BagFiles, opts: { unlistedTagFiles?: string[]; onProgress?: (bytes: number) => void; known?: KnownDigests } = {}): Promise<BagValidation> {
+  const files = typeof bag === 'string' ? folderBag(bag, opts.known) : bag;
   const problems: BagProblem[] = [];
   let hashed = 0;
   const onBytes = (n: number): void => {
     hashed += n;
     opts.onProgress?.(hashed);
   };
-  const files = await scanBag(bagDir);
-  for (const f of files) {
+  const listing = await files.list();
+  for (const f of listing) {
     const bad = linkProblem(f);
     if (bad !== null) problems.push(bad);
   }
-  const regular = files.filter((f) => f.kind === 'file');
-  await checkBagitTxt(bagDir, problems);
-  const info = await readBagInfo(bagDir, regular, problems);
-  const dataStat = await lstat(path.join(bagDir, 'data')).catch(() => null);
-  if (dataStat === null || !dataStat.isDirectory()) problems.push({ path: 'data/', problem: 'is missing: a bag keeps its evidence files in a folder named data' });
+  const regular = listing.filter((f) => f.kind === 'file');
+  await checkBagitTxt(files, problems);
+  const info = await readBagInfo(files, regular, problems);
+  if (!(await files.hasDataFolder())) problems.push({ path: 'data/', problem: 'is missing: a bag keeps its evidence files in a folder named data' });
   const payload = regular.filter((f) => f.path.startsWith('data/'));
   const payloadBytes = payload.reduce((sum, f) => sum + f.size, 0);
   checkOxum(info, payload.length, payloadBytes, problems);
-  const manifests = await loadManifests(bagDir, regular, 'manifest', problems);
-  const known = opts.known ?? new Map<string, FileDigests>();
-  await checkAgainst(bagDir, payload, manifests, 'is in the bag but not listed in', problems, known, onBytes);
-  const tagManifests = await loadManifests(bagDir, regular, 'tagmanifest', problems);
+  const manifests = await loadManifests(files, regular, 'manifest', problems);
+  await checkAgainst(files, payload, manifests, 'is in the bag but not listed in', problems, onBytes);
+  const tagManifests = await loadManifests(files, regular, 'tagmanifest', problems);
   const unlisted = new Set(opts.unlistedTagFiles ?? []);
   const tagFiles = regular.filter((f) => !f.path.startsWith('data/') && !/^tagmanifest-[^/]+\.txt$/.test(f.path) && !unlisted.has(f.path));
-  await checkAgainst(bagDir, tagFiles, tagManifests, 'is outside data/ but not listed in', problems, known, onBytes);
+  await checkAgainst(files, tagFiles, tagManifests, 'is outside data/ but not listed in', problems, onBytes);
   return { ok: problems.length === 0, problems, info, payloadFiles: payload.length, payloadBytes };
 }

@@ -10,6 +10,7 @@ import type { Vault } from '../../vault/vault';
 import type { ExtractLimits } from '../tar/safe-extract';
 import { openPackage, privateWorkDir, type OpenedPackage } from '../verify';
 import { manifest256 } from '../verify/receipt-check';
+import { folderBag } from '../bagit/bag-files';
 import { readCaseJson } from './case-json';
 import { importCase, importEventsAndRequests, importPeople, importTranscripts, loadTranscripts, type IdMaps } from './import-records';
 
@@ -40,7 +41,7 @@ function refusal(opened: OpenedPackage): VigilError {
 
 /** The verified item files in the bag, with the sender's item id for each (when case.json names it). */
 async function itemFiles(bagDir: string, listed: { id: string; path: string }[]): Promise<{ files: string[]; senderIds: Map<string, string> }> {
-  const verified = [...(await manifest256(bagDir)).keys()].filter((p) => p.startsWith('data/items/')).sort();
+  const verified = [...(await manifest256(folderBag(bagDir))).keys()].filter((p) => p.startsWith('data/items/')).sort();
   const local = (p: string): string => path.join(bagDir, ...p.split('/'));
   const senderIds = new Map(listed.filter((i) => verified.includes(i.path)).map((i) => [local(i.path), i.id]));
   return { files: verified.map(local), senderIds };

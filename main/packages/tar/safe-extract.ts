@@ -7,7 +7,7 @@ import { ByteSource, chunkwise } from './byte-source';
 import { DEFAULT_EXTRACT_LIMITS, EntryGuard, type CheckedEntry, type ExtractLimits } from './entry-guard';
 import { walkTar } from './tar-walk';
 
-export { DEFAULT_EXTRACT_LIMITS, type ExtractLimits } from './entry-guard';
+export { DEFAULT_EXTRACT_LIMITS, type CheckedEntry, type ExtractLimits } from './entry-guard';
 
 type FileHandler = (entry: CheckedEntry, body: AsyncGenerator<Buffer>) => Promise<void>;
 
@@ -149,6 +149,15 @@ export async function extractTar(input: Readable, destDir: string, limits?: Part
     if (created) await rmdir(destDir).catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * Reads a tar holding one bag folder without writing anything, with the same checks as
+ * extractTar: `onDir` gets each folder, `onFile` each file with its bytes as they come
+ * (what it leaves unread is skipped). Returns the bag folder's name.
+ */
+export function walkPackageTar(input: Readable, limits: Partial<ExtractLimits> | undefined, onDir: (e: CheckedEntry) => Promise<void>, onFile: FileHandler): Promise<string> {
+  return walkChecked(input, resolveLimits(limits), onDir, onFile);
 }
 
 /**

@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import type { BagFiles } from '../bagit/bag-files';
 import { checkpointOrigin, leafHash, parseCanonicalEntry, verifyCheckpoint, verifyEntrySignature, verifyInclusion, type CustodyEntry, type ParsedCheckpoint } from '../../custody';
 import type { ListedKey } from './keys-file';
 import { parseEntryLine } from './entries-line';
@@ -16,8 +15,8 @@ export interface CustodyFacts {
 /** Failures beyond this many per kind are summarised, so a wrecked log does not bury the report. */
 const MAX_LISTED = 20;
 
-async function readText(file: string): Promise<string | null> {
-  return readFile(file, 'utf8').catch(() => null);
+async function readText(bag: BagFiles, rel: string): Promise<string | null> {
+  return (await bag.read(rel))?.toString('utf8') ?? null;
 }
 
 async function checkCheckpoint(note: string | null, vaultId: string | undefined, keys: ListedKey[], list: CheckList): Promise<ParsedCheckpoint | null> {
@@ -76,12 +75,11 @@ async function checkLine(line: string, vaultId: string | undefined, keys: Map<st
  * Checks data/custody: the checkpoint's signature (by a key in keys.txt) and origin, and every
  * line of entries.jsonl — canonical form, signature by its actor, vault, and inclusion proof.
  */
-export async function checkCustody(bagDir: string, vaultId: string | undefined, keys: ListedKey[], list: CheckList): Promise<CustodyFacts> {
-  const dir = path.join(bagDir, 'data', 'custody');
-  const note = await readText(path.join(dir, 'checkpoint.txt'));
+export async function checkCustody(bag: BagFiles, vaultId: string | undefined, keys: ListedKey[], list: CheckList): Promise<CustodyFacts> {
+  const note = await readText(bag, 'data/custody/checkpoint.txt');
   const cp = await checkCheckpoint(note, vaultId, keys, list);
   const facts: CustodyFacts = { entries: [], actors: new Set(), checkpoint: cp, checkpointNote: note };
-  const text = await readText(path.join(dir, 'entries.jsonl'));
+  const text = await readText(bag, 'data/custody/entries.jsonl');
   if (text === null || text.trim() === '') {
     list.fail('custody', 'The custody entries file is missing or empty, so nothing in the package can be traced to the sender’s log.', 'data/custody/entries.jsonl');
     return facts;

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { BagFiles } from '../bagit/bag-files';
 import type { ListedKey } from './keys-file';
 import { reason, type CheckList } from './report';
 import { verifyBySigner } from './signature-check';
@@ -33,8 +34,8 @@ export function parseReceipt(text: string): ParsedReceipt {
 }
 
 /** The "<hex>  <path>" lines of manifest-sha256.txt as a map (empty when unreadable). */
-export async function manifest256(bagDir: string): Promise<Map<string, string>> {
-  const text = await readFile(path.join(bagDir, 'manifest-sha256.txt'), 'utf8').catch(() => '');
+export async function manifest256(bag: BagFiles): Promise<Map<string, string>> {
+  const text = (await bag.read('manifest-sha256.txt'))?.toString('utf8') ?? '';
   const map = new Map<string, string>();
   for (const line of text.split('\n')) {
     const m = /^([0-9a-f]{64}) +(.+)$/.exec(line);
@@ -45,7 +46,7 @@ export async function manifest256(bagDir: string): Promise<Map<string, string>> 
 
 /** What the receipt must agree with. */
 export interface ReceiptContext {
-  bagDir: string;
+  files: BagFiles;
   bag: string;
   packageId: string | undefined;
   vault: string | undefined;
@@ -77,19 +78,24 @@ export async function checkReceipt(receiptPath: string, ctx: ReceiptContext, key
     list.fail('receipt', `The receipt's signature file (${where}.minisig) is missing.`, where);
     return;
   }
-  const signed = await verifyBySigner(receiptPath, sig, keys);
+  const bytes = await readFile(receiptPath).catch(() => null);
+  if (bytes === null) {
+    list.fail('receipt', `The receipt (${where}) is missing or cannot be read.`, where);
+    return;
+  }
+  const signed = await verifyBySigner(bytes, sig, keys);
   if (!('key' in signed)) {
     list.fail('receipt', `The receipt's signature does not hold: ${signed.reason}.`, where);
     return;
   }
   let parsed: ParsedReceipt;
   try {
-    parsed = parseReceipt(await readFile(receiptPath, 'utf8'));
+    parsed = parseReceipt(bytes.toString('utf8'));
   } catch (err) {
     list.fail('receipt', `The receipt cannot be read: ${reason(err)}.`, where);
     return;
   }
-  const bad = mismatches(parsed, ctx, await manifest256(ctx.bagDir));
+  const bad = mismatches(parsed, ctx, await manifest256(ctx.files));
   if (bad.length > 0) {
     list.fail('receipt', `The receipt does not describe this package: ${bad.slice(0, 5).join('; ')}.`, where);
     return;

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { minisignVerifyFile } from '../../crypto/minisign';
+import { minisignVerify } from '../../crypto/minisign';
 import { parseMinisignSignature } from '../../crypto/minisign/format';
+import type { BagFiles } from '../bagit/bag-files';
 import type { ListedKey } from './keys-file';
 import { reason, type CheckList } from './report';
 
@@ -23,13 +22,13 @@ export function signingKey(signatureText: string, keys: ListedKey[]): { key: Lis
   return { key };
 }
 
-/** Verifies a file's minisign signature by a key from keys.txt; returns the signer or why not. */
-export async function verifyBySigner(file: string, signatureText: string, keys: ListedKey[], expectComment?: string): Promise<{ key: ListedKey } | { reason: string }> {
+/** Verifies the minisign signature of `data` by a key from keys.txt; returns the signer or why not. */
+export async function verifyBySigner(data: Uint8Array, signatureText: string, keys: ListedKey[], expectComment?: string): Promise<{ key: ListedKey } | { reason: string }> {
   const found = signingKey(signatureText, keys);
   if (!('key' in found)) return found;
   let result;
   try {
-    result = await minisignVerifyFile(file, signatureText, { keyId: found.key.keyId, publicKey: found.key.key });
+    result = await minisignVerify(data, signatureText, { keyId: found.key.keyId, publicKey: found.key.key });
   } catch (err) {
     return { reason: reason(err) };
   }
@@ -44,14 +43,19 @@ export async function verifyBySigner(file: string, signatureText: string, keys: 
  * Checks the minisign signature over tagmanifest-sha512.txt (which seals every other file through
  * the manifests): by a key in keys.txt, for this package and bag, and by a member known from the custody entries.
  */
-export async function checkTagSignature(bagDir: string, ids: { packageId: string | undefined; bag: string }, keys: ListedKey[], actors: Set<string>, list: CheckList): Promise<void> {
+export async function checkTagSignature(bag: BagFiles, ids: { packageId: string | undefined; bag: string }, keys: ListedKey[], actors: Set<string>, list: CheckList): Promise<void> {
   const where = TAG_SIGNATURE_FILE;
-  const text = await readFile(path.join(bagDir, TAG_SIGNATURE_FILE), 'utf8').catch(() => null);
+  const text = (await bag.read(TAG_SIGNATURE_FILE))?.toString('utf8') ?? null;
   if (text === null) {
     list.fail('signature', 'The signature over the tag manifest is missing, so nobody vouches for the contents of this bag.', where);
     return;
   }
-  const outcome = await verifyBySigner(path.join(bagDir, 'tagmanifest-sha512.txt'), text, keys, tagTrustedComment(ids.packageId ?? '?', ids.bag));
+  const signed = await bag.read('tagmanifest-sha512.txt');
+  if (signed === null) {
+    list.fail('signature', 'The tag manifest the signature is over (tagmanifest-sha512.txt) is missing.', where);
+    return;
+  }
+  const outcome = await verifyBySigner(signed, text, keys, tagTrustedComment(ids.packageId ?? '?', ids.bag));
   if (!('key' in outcome)) {
     list.fail('signature', `The signature over the tag manifest does not hold: ${outcome.reason}.`, where);
     return;

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { validateBag, type KnownDigests } from '../bagit/bag-validate';
+import { folderBag, type BagFiles, type KnownDigests } from '../bagit/bag-files';
+import { validateBag } from '../bagit/bag-validate';
 import { checkCustody, type CustodyFacts } from './custody-check';
 import { parseKeysFile, type ListedKey } from './keys-file';
 import { checkReceipt, manifest256 } from './receipt-check';
@@ -16,8 +16,8 @@ export interface BagVerification {
 
 const MAX_LISTED = 20;
 
-async function checkBagit(bagDir: string, list: CheckList, known: KnownDigests | undefined): Promise<Record<string, string>> {
-  const v = await validateBag(bagDir, { unlistedTagFiles: [TAG_SIGNATURE_FILE], ...(known === undefined ? {} : { known }) });
+async function checkBagit(bag: BagFiles, list: CheckList): Promise<Record<string, string>> {
+  const v = await validateBag(bag, { unlistedTagFiles: [TAG_SIGNATURE_FILE] });
   for (const p of v.problems.slice(0, MAX_LISTED)) list.fail('bagit', `${p.path} ${p.problem}.`, p.path);
   if (v.problems.length > MAX_LISTED) list.fail('bagit', `${v.problems.length - MAX_LISTED} more problems were found in the bag.`);
   if (v.ok) list.pass('bagit', `The bag is complete and every file matches both its SHA-256 and SHA-512 checksums (${v.payloadFiles} files, ${v.payloadBytes} bytes).`);
@@ -26,9 +26,9 @@ async function checkBagit(bagDir: string, list: CheckList, known: KnownDigests |
   return v.info;
 }
 
-async function loadKeys(bagDir: string, list: CheckList): Promise<{ keys: ListedKey[]; text: string | null }> {
+async function loadKeys(bag: BagFiles, list: CheckList): Promise<{ keys: ListedKey[]; text: string | null }> {
   const where = 'data/custody/keys.txt';
-  const text = await readFile(path.join(bagDir, 'data', 'custody', 'keys.txt'), 'utf8').catch(() => null);
+  const text = (await bag.read(where))?.toString('utf8') ?? null;
   if (text === null) {
     list.fail('signature', 'The list of signer keys is missing, so no signature in the package can be checked.', where);
     return { keys: [], text };
@@ -39,29 +39,29 @@ async function loadKeys(bagDir: string, list: CheckList): Promise<{ keys: Listed
 }
 
 /**
- * Verifies an unpacked bag: BagIt completeness and checksums, the signer keys, the checkpoint,
- * every custody entry and proof, the tag-manifest signature and, if given, the receipt.
- * Throws only when `bagDir` is not a folder (NOT_FOUND); every finding is a check in the report.
- * `known`: digests taken while this process extracted the bag (see validateBag).
+ * Verifies a bag: BagIt completeness and checksums, the signer keys, the checkpoint, every
+ * custody entry and proof, the tag-manifest signature and, if given, the receipt. `bag` is
+ * an unpacked folder (NOT_FOUND when it is not one; `known`: digests taken while this process
+ * extracted it, see folderBag) or a bag read from a package stream. Every finding is a check.
  */
-export async function verifyBagDetailed(bagDir: string, opts: { receipt?: string; packageSha256?: string; known?: KnownDigests } = {}): Promise<BagVerification> {
+export async function verifyBagDetailed(bag: string | BagFiles, opts: { receipt?: string; packageSha256?: string; known?: KnownDigests } = {}): Promise<BagVerification> {
+  const files = typeof bag === 'string' ? folderBag(bag, opts.known) : bag;
   const list = new CheckList();
-  const bag = path.basename(bagDir);
-  const info = await checkBagit(bagDir, list, opts.known);
+  const info = await checkBagit(files, list);
   const packageId = info['External-Identifier'];
   const vault = info['Vigil-Vault'];
-  const { keys, text } = await loadKeys(bagDir, list);
-  const facts = await checkCustody(bagDir, vault, keys, list);
-  await checkTagSignature(bagDir, { packageId, bag }, keys, facts.actors, list);
+  const { keys, text } = await loadKeys(files, list);
+  const facts = await checkCustody(files, vault, keys, list);
+  await checkTagSignature(files, { packageId, bag: files.name }, keys, facts.actors, list);
   if (opts.receipt !== undefined) {
-    const ctx = { bagDir, bag, packageId, vault, checkpointNote: facts.checkpointNote, ...(opts.packageSha256 === undefined ? {} : { packageSha256: opts.packageSha256 }) };
+    const ctx = { files, bag: files.name, packageId, vault, checkpointNote: facts.checkpointNote, ...(opts.packageSha256 === undefined ? {} : { packageSha256: opts.packageSha256 }) };
     await checkReceipt(opts.receipt, ctx, keys, list);
   }
-  const items = [...(await manifest256(bagDir)).keys()].filter((p) => p.startsWith('data/items/')).length;
+  const items = [...(await manifest256(files)).keys()].filter((p) => p.startsWith('data/items/')).length;
   const report: PackageReport = {
     ok: list.ok,
     ...(packageId === undefined ? {} : { packageId }),
-    bag,
+    bag: files.name,
     ...(vault === undefined ? {} : { vault }),
     signers: keys.map(({ name, publicKey, fingerprint }) => ({ name, publicKey, fingerprint })),
     checks: list.checks,

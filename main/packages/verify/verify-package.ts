@@ -1,12 +1,13 @@
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { isVigilError, VigilError } from '../../../shared/errors';
 import { createAgeDecryptStream, type AgeIdentity } from '../../crypto/age';
 import { extractTar, type ExtractLimits } from '../tar/safe-extract';
-import { hashingWith, sha256With, type FileDigests, type StreamDigest } from '../workers/file-hashing';
+import { readBagFromTar } from '../bagit/bag-from-tar';
+import { hashingWith, sha256With, type HashingFactory, type StreamDigest } from '../workers/file-hashing';
 import { sharedCryptoWorkers } from '../workers/worker-client';
 import { CheckList, reason, type PackageReport } from './report';
 import { verifyBagDetailed, type BagVerification } from './verify-bag';
@@ -16,8 +17,6 @@ export interface VerifyPackageOptions {
   identities: AgeIdentity[];
   /** The receipt's path; its .minisig must sit beside it. */
   receipt?: string;
-  /** Where the private temp folder is made (default: the system temp folder). */
-  workDir?: string;
   limits?: Partial<ExtractLimits>;
 }
 
@@ -25,12 +24,6 @@ export interface VerifyPackageOptions {
 export interface OpenedPackage extends BagVerification {
   bagDir: string | null;
   sha256: string;
-}
-
-interface Unpacked {
-  bagDir: string | null;
-  sha256: string;
-  digests: Map<string, FileDigests>;
 }
 
 function failedReport(list: CheckList): PackageReport {
@@ -53,11 +46,12 @@ function hashingTap(digest: StreamDigest): Transform {
 }
 
 /**
- * Decrypts and unpacks into `work`, hashing every file as it is written (SHA-512 and the
- * package's SHA-256 in crypto workers when available); a damaged or wrongly sealed package
- * is a failed check, not a throw.
+ * Decrypts the package and hands its tar stream to `read` (which extracts it or reads it in
+ * memory), hashing the package file on the way and every file in the tar (SHA-512 and the
+ * package's SHA-256 in crypto workers when available). A package that does not decrypt or
+ * holds an unsafe archive is a failed check (the result is then null), not a throw.
  */
-async function unpack(file: string, identities: AgeIdentity[], work: string, list: CheckList, limits: Partial<ExtractLimits> | undefined): Promise<Unpacked> {
+async function readDecrypted<T>(file: string, identities: AgeIdentity[], list: CheckList, read: (tar: Readable, hashing: HashingFactory) => Promise<T>): Promise<{ value: T; sha256: string } | null> {
   const workers = sharedCryptoWorkers(2);
   const hash = sha256With(workers?.[1] ?? null);
   const src = createReadStream(file, { highWaterMark: READ_BYTES });
@@ -71,10 +65,10 @@ async function unpack(file: string, identities: AgeIdentity[], work: string, lis
   tap.on('error', (err) => dec.destroy(err));
   src.pipe(tap).pipe(dec);
   try {
-    const { bagDir, digests } = await extractTar(dec, path.join(work, 'bag'), limits, { hashing: hashingWith(workers?.[0] ?? null) });
+    const value = await read(dec, hashingWith(workers?.[0] ?? null));
     list.pass('decrypt', 'The package opens with the given key and no byte of it was altered (every encrypted chunk authenticated).');
     list.pass('tar', 'The archive is one folder of plain files: no links, devices, escaping paths or colliding names.');
-    return { bagDir, sha256: await hash.hex(), digests };
+    return { value, sha256: await hash.hex() };
   } catch (err) {
     src.destroy();
     hash.abort();
@@ -87,8 +81,22 @@ async function unpack(file: string, identities: AgeIdentity[], work: string, lis
       list.pass('decrypt', 'The package opens with the given key.');
       list.fail('tar', `The archive inside the package is unsafe or broken and was not unpacked: ${err.message}`);
     } else throw err;
-    return { bagDir: null, sha256: '', digests: new Map() };
+    return null;
   }
+}
+
+/** Refuses a missing package file or a call without any key to open it. */
+async function checkArguments(file: string, opts: VerifyPackageOptions): Promise<void> {
+  const st = await stat(file).catch(() => null);
+  if (st === null || !st.isFile()) throw new VigilError('NOT_FOUND', `There is no package file at ${file}. Check the path.`);
+  if (opts.identities.length === 0) throw new VigilError('INVALID_INPUT', 'No key was given to open the package. Give an age identity file (--identity) or a vault (--vault).');
+}
+
+const NO_FACTS = { entries: [], actors: new Set<string>(), checkpoint: null, checkpointNote: null };
+
+function withOpening(list: CheckList, inner: BagVerification): PackageReport {
+  const checks = [...list.checks, ...inner.report.checks];
+  return { ...inner.report, ok: checks.every((c) => c.ok), checks };
 }
 
 /**
@@ -96,17 +104,18 @@ async function unpack(file: string, identities: AgeIdentity[], work: string, lis
  * Throws NOT_FOUND for a missing file and INVALID_INPUT when no identity is given.
  */
 export async function openPackage(file: string, opts: VerifyPackageOptions, work: string): Promise<OpenedPackage> {
-  const st = await stat(file).catch(() => null);
-  if (st === null || !st.isFile()) throw new VigilError('NOT_FOUND', `There is no package file at ${file}. Check the path.`);
-  if (opts.identities.length === 0) throw new VigilError('INVALID_INPUT', 'No key was given to open the package. Give an age identity file (--identity) or a vault (--vault).');
+  await checkArguments(file, opts);
   const list = new CheckList();
-  const { bagDir, sha256, digests } = await unpack(file, opts.identities, work, list, opts.limits);
-  if (bagDir === null) return { report: failedReport(list), facts: { entries: [], actors: new Set(), checkpoint: null, checkpointNote: null }, keysText: null, bagDir, sha256 };
-  const receipt = opts.receipt === undefined ? {} : { receipt: opts.receipt };
+  const opened = await readDecrypted(file, opts.identities, list, (tar, hashing) => extractTar(tar, path.join(work, 'bag'), opts.limits, { hashing }));
+  if (opened === null) return { report: failedReport(list), facts: NO_FACTS, keysText: null, bagDir: null, sha256: '' };
+  const { bagDir, digests } = opened.value;
   // The digests taken while unpacking spare reading every file again: the bag is in our private folder.
-  const inner = await verifyBagDetailed(bagDir, { ...receipt, packageSha256: sha256, known: digests });
-  const checks = [...list.checks, ...inner.report.checks];
-  return { ...inner, report: { ...inner.report, ok: checks.every((c) => c.ok), checks }, bagDir, sha256 };
+  const inner = await verifyBagDetailed(bagDir, { ...receiptOf(opts), packageSha256: opened.sha256, known: digests });
+  return { ...inner, report: withOpening(list, inner), bagDir, sha256: opened.sha256 };
+}
+
+function receiptOf(opts: VerifyPackageOptions): { receipt?: string } {
+  return opts.receipt === undefined ? {} : { receipt: opts.receipt };
 }
 
 /** Makes a private (0700) temp folder for unpacking. */
@@ -119,14 +128,14 @@ export async function privateWorkDir(workDir?: string): Promise<string> {
 }
 
 /**
- * Verifies a `.tar.age` package: decrypts it into a private temp folder, checks everything
- * (see verifyBagFolder) and removes the folder at the end. Tampering is a failed check, not a throw.
+ * Verifies a `.tar.age` package (see verifyBagDetailed) as it is decrypted, in one pass and
+ * without writing any of it to disk: the evidence is hashed as it streams by and only the
+ * bag's description and custody files are kept in memory. Tampering is a failed check, not a throw.
  */
 export async function verifyPackageFile(file: string, opts: VerifyPackageOptions): Promise<PackageReport> {
-  const work = await privateWorkDir(opts.workDir);
-  try {
-    return (await openPackage(file, opts, work)).report;
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
+  await checkArguments(file, opts);
+  const list = new CheckList();
+  const read = await readDecrypted(file, opts.identities, list, (tar, hashing) => readBagFromTar(tar, { ...(opts.limits ? { limits: opts.limits } : {}), hashing }));
+  if (read === null) return failedReport(list);
+  return withOpening(list, await verifyBagDetailed(read.value, { ...receiptOf(opts), packageSha256: read.sha256 }));
 }

@@ -1,0 +1,62 @@
+import type { Readable } from 'node:stream';
+import { VigilError } from '../../../shared/errors';
+import { walkPackageTar, type ExtractLimits } from '../tar/safe-extract';
+import { hashInThread, type FileDigests, type HashingFactory } from '../workers/file-hashing';
+import { keptWhenStreamed, streamedBag, type BagFiles, type StreamedFile } from './bag-files';
+
+/**
+ * Most bytes of description and custody files kept in memory while a bag is read from a
+ * stream; far above what a real package holds (its custody file is about 1 KiB per entry).
+ */
+export const MAX_KEPT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Reads the bag in a package's tar stream for checking, without writing anything: every file
+ * is hashed as it passes (SHA-512 in a worker when `hashing` puts it there) and only the
+ * files the checks read are kept (see keptWhenStreamed). The tar gets the same safety checks
+ * as when it is extracted; a hostile or broken archive throws PACKAGE_INVALID.
+ */
+export async function readBagFromTar(input: Readable, opts: { limits?: Partial<ExtractLimits>; hashing?: HashingFactory; maxKeptBytes?: number } = {}): Promise<BagFiles> {
+  const hashing = opts.hashing ?? hashInThread;
+  const maxKept = opts.maxKeptBytes ?? MAX_KEPT_BYTES;
+  const pending: Promise<void>[] = [];
+  const files = new Map<string, StreamedFile>();
+  let kept = 0;
+  let hasData = false;
+  const name = await walkPackageTar(
+    input,
+    opts.limits,
+    (dir) => {
+      if (dir.inBag === 'data') hasData = true;
+      return Promise.resolve();
+    },
+    async (entry, body) => {
+      if (entry.inBag.startsWith('data/')) hasData = true;
+      const keep = keptWhenStreamed(entry.inBag);
+      if (keep && (kept += entry.size) > maxKept) {
+        throw new VigilError('PACKAGE_INVALID', `The package's description and custody files come to more than ${maxKept} bytes, far more than a package holds; it was refused.`);
+      }
+      const hash = hashing();
+      const pieces: Buffer[] = [];
+      try {
+        for await (const chunk of body) {
+          const behind = hash.update(chunk);
+          if (behind) await behind;
+          if (keep) pieces.push(Buffer.from(chunk));
+        }
+      } catch (err) {
+        hash.abort();
+        throw err;
+      }
+      const bytes = keep ? Buffer.concat(pieces) : null;
+      // Not awaited here: a worker computing SHA-512 finishes this file while the next one is read.
+      const done = hash.digests().then((digests: FileDigests) => {
+        files.set(entry.inBag, { digests, bytes });
+      });
+      done.catch(() => undefined);
+      pending.push(done);
+    },
+  );
+  await Promise.all(pending);
+  return streamedBag(name, files, hasData);
+}
