@@ -28,9 +28,11 @@ export interface BenchResult {
   notes: string[];
 }
 
-/** The wall time and peak resident memory of one finished child process. */
+/** The wall time, CPU time and peak resident memory of one finished child process. */
 export interface ChildRun {
   seconds: number;
+  /** User + system CPU seconds of the child and what it waited for (GNU time); null without GNU time. */
+  cpuSeconds: number | null;
   peakRssBytes: number | null;
   stdout: string;
   stderr: string;
@@ -101,12 +103,12 @@ function readPeakRss(pid: number): number | null {
 }
 
 /**
- * Runs a command to the end and measures its wall time and peak RSS (GNU time's %M,
- * or sampling /proc/<pid>/status when GNU time is missing). Throws if it fails.
+ * Runs a command to the end and measures its wall time, CPU time and peak RSS (GNU time's
+ * %U, %S and %M, or sampling /proc/<pid>/status when GNU time is missing). Throws if it fails.
  */
 export async function runChild(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<ChildRun> {
   const rssFile = hasGnuTime ? path.join(os.tmpdir(), `vigil-bench-rss-${process.pid}-${Date.now()}`) : null;
-  const [cmd, argv] = rssFile ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args];
+  const [cmd, argv] = rssFile ? [GNU_TIME, ['-f', '%U %S %M', '-o', rssFile, command, ...args]] : [command, args];
   const started = process.hrtime.bigint();
   const child = spawn(cmd, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -125,14 +127,16 @@ export async function runChild(command: string, args: string[], env: NodeJS.Proc
   const seconds = secondsSince(started);
   if (sampler) clearInterval(sampler);
   let peakRssBytes = sampled.peak;
+  let cpuSeconds: number | null = null;
   if (rssFile) {
     const text = fs.existsSync(rssFile) ? fs.readFileSync(rssFile, 'utf8') : '';
     fs.rmSync(rssFile, { force: true });
-    const kib = /(\d+)\s*$/.exec(text)?.[1];
-    peakRssBytes = kib ? Number(kib) * KIB : null;
+    const m = /([\d.]+) ([\d.]+) (\d+)\s*$/.exec(text);
+    peakRssBytes = m ? Number(m[3]) * KIB : null;
+    cpuSeconds = m ? Number(m[1]) + Number(m[2]) : null;
   }
   if (code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${String(code)}: ${stderr.trim()}`);
-  return { seconds, peakRssBytes, stdout, stderr };
+  return { seconds, cpuSeconds, peakRssBytes, stdout, stderr };
 }
 
 /** Runs `node bin/vigil.cjs …` with the bench passphrase (and any extra environment). */
