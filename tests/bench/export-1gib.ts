@@ -11,7 +11,7 @@ import { createCase } from '../../main/evidence/cases';
 import { addFileItem } from '../../main/evidence/item-ingest';
 import { exportPackage } from '../../main/packages/export/export';
 import { createVault } from '../../main/vault/create';
-import { BENCH_PASSPHRASE, fmt, fmtMib, GIB, makeTempDir, mbps, MIB, removeTempDir, requireTools, runChild, runStandalone, timed, type BenchResult, writeRandomFile } from './lib';
+import { BENCH_PASSPHRASE, fmt, fmtMib, GIB, makeTempDir, mbps, MIB, removeTempDir, requireTools, runChild, runStandalone, settleInputs, timed, type BenchResult, writeRandomFile } from './lib';
 
 const FILES = 8;
 const RUNS = 3;
@@ -31,15 +31,6 @@ async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; growth:
   } finally {
     clearInterval(timer);
   }
-}
-
-/**
- * Puts both sides in the same state before a timed run: no dirty pages left by the previous
- * run (whose write-back would slow this one) and the run's input files in the page cache
- * (this machine's cache drops files quickly, and reading them from disk would time the disk).
- */
-async function settle(inputs: string[]): Promise<void> {
-  await runChild('sh', ['-c', 'sync && cat "$@" > /dev/null', 'sh', ...inputs]);
 }
 
 /** Runs the benchmark on `bytes` of items (1 GiB by default) split over eight files. */
@@ -72,19 +63,19 @@ export async function run(bytes = GIB): Promise<BenchResult> {
         const toolsOut = path.join(dir, `tools-${i}.tar.age`);
         const script = 'cd "$1" && tar cf - item-*.bin | age -r "$2" -o "$3"';
         const runTools = async (): Promise<void> => {
-          await settle(files);
+          await settleInputs(files);
           const run = await runChild('sh', ['-c', script, 'sh', dir, recipient, toolsOut]);
           tools.push(run.seconds);
           if (run.cpuSeconds !== null) cpu.tools.push(run.cpuSeconds);
           fs.rmSync(toolsOut, { force: true });
           // The same pipeline made durable like ours (its output flushed to disk), for context only: the target compares with the plain one.
-          await settle(files);
+          await settleInputs(files);
           toolsSynced.push((await runChild('sh', ['-c', `${script} && sync "$3"`, 'sh', dir, recipient, toolsOut])).seconds);
           fs.rmSync(toolsOut, { force: true });
         };
         const runVigil = async (): Promise<void> => {
           const output = path.join(dir, `vigil-${i}.tar.age`);
-          await settle(vaultObjects);
+          await settleInputs(vaultObjects);
           const cpuBefore = process.cpuUsage();
           const measured = await withPeakRss(() => timed(() => exportPackage(vault, { caseId: c.id, recipients: [parsed.publicKey], profile: 'full', output })));
           vigil.push(measured.value.seconds);
@@ -94,13 +85,7 @@ export async function run(bytes = GIB): Promise<BenchResult> {
           for (const f of [output, output.replace(/\.tar\.age$/, '.receipt.txt'), output.replace(/\.tar\.age$/, '.receipt.txt.minisig')]) fs.rmSync(f, { force: true });
         };
         // Alternating which goes first, so neither always meets the machine in the same state.
-        if (i % 2 === 0) {
-          await runTools();
-          await runVigil();
-        } else {
-          await runVigil();
-          await runTools();
-        }
+        for (const step of i % 2 === 0 ? [runTools, runVigil] : [runVigil, runTools]) await step();
       }
     } finally {
       await vault.close();

@@ -230,3 +230,13 @@ export function writeRandomFile(file: string, bytes: number): void {
     fs.closeSync(fd);
   }
 }
+
+/**
+ * Puts both sides of a comparison in the same state before a timed run: no dirty pages left
+ * by the previous run (whose write-back would slow this one) and the run's input files in
+ * the page cache (this machine's cache drops files quickly; reading them from disk would
+ * time the disk, not the program).
+ */
+export async function settleInputs(inputs: string[]): Promise<void> {
+  await runChild('sh', ['-c', 'sync && cat "$@" > /dev/null', 'sh', ...inputs]);
+}
