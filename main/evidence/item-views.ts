@@ -69,10 +69,10 @@ function filterSql(caseId: string, q: ItemListQuery): { where: string; params: u
   }
   const text = q.text?.trim() ?? '';
   if (text !== '') {
-    // LIKE is case-insensitive for ASCII letters only; %, _ and \ in the text are matched literally.
-    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    clauses.push("(i.title LIKE ? ESCAPE '\\' OR i.file_name LIKE ? ESCAPE '\\')");
-    params.push(pattern, pattern);
+    // vigil_contains (see database.ts) ignores case in every script and takes the text literally.
+    const needle = text.toLowerCase();
+    clauses.push('(vigil_contains(i.title, ?) OR vigil_contains(i.file_name, ?))');
+    params.push(needle, needle);
   }
   return { where: clauses.join(' AND '), params };
 }

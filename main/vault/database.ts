@@ -13,6 +13,11 @@ export type ReadDb = Pick<Db, 'prepare' | 'pragma'>;
 /** The database file name inside a vault folder. */
 export const DATABASE_FILE = 'vault.db';
 
+/** SQL vigil_contains(text, needle): 1 when `text` holds `needle` (given lower-cased), case ignored in any script. */
+function containsIgnoringCase(text: unknown, needle: unknown): number {
+  return typeof text === 'string' && typeof needle === 'string' && text.toLowerCase().includes(needle) ? 1 : 0;
+}
+
 /**
  * Opens (or creates) a SQLCipher 4 database with a raw 32-byte key.
  * The order of the pragmas matters: cipher and legacy select the SQLCipher 4
@@ -42,6 +47,9 @@ export function openEncryptedDatabase(file: string, rawKey: Uint8Array, opts: { 
     // Every page read from disk is decrypted; a 64 MiB cache (default 2 MB) keeps the
     // search index's hot pages decrypted (search p95 over 1M segments halved).
     db.pragma('cache_size = -65536');
+    // For text filters that ignore case in every script: LIKE and lower() know only ASCII
+    // letters, and the people this is for write Ukrainian and Russian.
+    db.function('vigil_contains', { deterministic: true }, containsIgnoringCase);
     return db;
   } catch (cause) {
     db.close();

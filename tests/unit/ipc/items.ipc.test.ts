@@ -50,6 +50,21 @@ describe('ipc/items.ipc', () => {
     expect(page.rows.map((r) => r.id)).toEqual(all.slice(1, 3).map((r) => r.id));
   });
 
+  it('items:list text filter ignores case in Cyrillic and Latin alike, and takes % and _ literally', async () => {
+    const { core, caseId, dir } = await withDemo();
+    const files = ['Лист матері з колонії.txt', 'ВІДПОВІДЬ прокуратури.txt', 'Їжа_100%.txt'].map((name) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, name);
+      return file;
+    });
+    await value(core, 'items:add-files', { caseId, paths: files, taskId: TASK });
+    const titles = async (text: string): Promise<string[]> => (await value<{ rows: Row[] }>(core, 'items:list', { caseId, text })).rows.map((r) => r.title);
+    expect(await titles('ЛИСТ МАТЕРІ')).toEqual([expect.stringMatching(/^Лист матері/)]);
+    expect(await titles('відповідь')).toEqual([expect.stringMatching(/^ВІДПОВІДЬ/)]);
+    expect(await titles('їжа_100%')).toEqual([expect.stringMatching(/^Їжа_100%/)]);
+    expect(await titles('їжа%')).toEqual([]);
+  });
+
   it('items:add-files adds files with byte progress and returns them; the list shows them', async () => {
     const { core, caseId, dir } = await withDemo();
     const a = path.join(dir, 'a.txt');
