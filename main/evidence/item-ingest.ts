@@ -63,19 +63,42 @@ export async function addFileItems(vault: Vault, files: string[], opts: AddFileO
   let bytes = 0;
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    await vault.blobs.syncObjects(batch.map((b) => b.prepared.stored.id));
-    const added = await commitPrepared(vault, batch.map((b) => b.prepared));
-    added.forEach((item, i) => onAdded(item, batch[i]?.file ?? ''));
+    const taken = batch;
     batch = [];
     bytes = 0;
+    await vault.blobs.syncObjects(taken.map((b) => b.prepared.stored.id)).catch(async (err: unknown) => {
+      await removeUnrecorded(vault, taken.map((b) => b.prepared));
+      throw err;
+    });
+    const added = await commitPrepared(vault, taken.map((b) => b.prepared));
+    added.forEach((item, i) => onAdded(item, taken[i]?.file ?? ''));
   };
-  for (const file of files) {
-    const prepared = await prepareFile(vault, file, opts, true);
-    batch.push({ file, prepared });
-    bytes += prepared.stored.size;
-    if (batch.length >= BATCH_FILES || bytes >= BATCH_BYTES) await flush();
+  try {
+    for (const file of files) {
+      const prepared = await prepareFile(vault, file, opts, true);
+      batch.push({ file, prepared });
+      bytes += prepared.stored.size;
+      if (batch.length >= BATCH_FILES || bytes >= BATCH_BYTES) await flush();
+    }
+    await flush();
+  } catch (err) {
+    // Cancelled or failed: the objects stored for files not yet recorded are referenced by
+    // nothing, so they go now rather than stay as orphans for "vigil verify --repair".
+    await removeUnrecorded(vault, batch.map((b) => b.prepared));
+    throw err;
   }
-  await flush();
+}
+
+/**
+ * Removes the stored objects of prepared files that were never recorded. Each is looked up
+ * first: an object the database refers to is never removed, whatever happened to the
+ * transaction. Best effort: one left behind is only an orphan ("vigil verify --repair").
+ */
+async function removeUnrecorded(vault: Vault, files: PreparedFile[]): Promise<void> {
+  const referenced = vault.db.prepare('SELECT 1 FROM objects WHERE id = ?').pluck();
+  for (const f of files) {
+    if (referenced.get(f.stored.id) === undefined) await vault.blobs.remove(f.stored.id).catch(() => undefined);
+  }
 }
 
 async function prepareFile(vault: Vault, filePath: string, opts: AddFileOptions, deferSync: boolean): Promise<PreparedFile> {
@@ -94,8 +117,27 @@ async function prepareFile(vault: Vault, filePath: string, opts: AddFileOptions,
   return { stored, extraction, fileName: path.basename(filePath), meta, opts };
 }
 
-/** Records prepared (durable) objects as items, with their custody entries, in one transaction. */
+/**
+ * Records prepared (durable) objects as items, with their custody entries, in one
+ * transaction; when it fails, nothing was recorded and their objects are removed.
+ */
 async function commitPrepared(vault: Vault, files: PreparedFile[]): Promise<AddedItem[]> {
+  let recorded: AddedItem[];
+  try {
+    recorded = recordPrepared(vault, files);
+  } catch (err) {
+    await removeUnrecorded(vault, files);
+    throw err;
+  }
+  // Content already in the vault was recorded against the existing object; the new copy goes.
+  for (const [i, item] of recorded.entries()) {
+    const stored = files[i]?.stored;
+    if (item.deduplicated && stored) await vault.blobs.remove(stored.id);
+  }
+  return recorded;
+}
+
+function recordPrepared(vault: Vault, files: PreparedFile[]): AddedItem[] {
   const { result } = vault.change((db) => {
     const added: AddedItem[] = [];
     const custody: CustodyRecord[] = [];
@@ -106,10 +148,6 @@ async function commitPrepared(vault: Vault, files: PreparedFile[]): Promise<Adde
     }
     return { result: added, custody };
   });
-  for (const [i, item] of result.entries()) {
-    const stored = files[i]?.stored;
-    if (item.deduplicated && stored) await vault.blobs.remove(stored.id);
-  }
   return result;
 }
 
