@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import type { Browser } from '@playwright/test';
 import { crc32, deflateSync } from 'node:zlib';
 import { serveItemMedia } from '../../main/media/serve-media';
 import { setMediaResponder } from './harness';
@@ -81,4 +82,50 @@ export function writeSampleFiles(dir: string): { png: string; text: string; pdf:
   writeFileSync(png, makePng(320, 200));
   writeFileSync(text, 'Visit log (fictional)\n\n2026-03-02: lawyer refused entry at the gate.\n2026-03-09: parcel returned unopened.\n');
   return { png, text, pdf };
+}
+
+/**
+ * Runs in a blank page: records a canvas whose colour changes every frame through
+ * MediaRecorder and returns the WebM bytes. Kept as text because this file is type-checked
+ * for Node, without the browser's types.
+ */
+const RECORD_WEBM = `async ({ width, height, ms }) => {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  document.body.append(canvas);
+  const draw = canvas.getContext('2d');
+  let frame = 0;
+  const paint = () => {
+    draw.fillStyle = 'hsl(' + ((frame * 12) % 360) + ', 55%, 45%)';
+    draw.fillRect(0, 0, width, height);
+    frame++;
+  };
+  paint();
+  const timer = setInterval(paint, 40);
+  const recorder = new MediaRecorder(canvas.captureStream(25), { mimeType: 'video/webm;codecs=vp8' });
+  const parts = [];
+  recorder.ondataavailable = (e) => parts.push(e.data);
+  const stopped = new Promise((resolve) => (recorder.onstop = resolve));
+  recorder.start(100);
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  recorder.stop();
+  await stopped;
+  clearInterval(timer);
+  return [...new Uint8Array(await new Blob(parts).arrayBuffer())];
+}`;
+
+/**
+ * A real WebM video (VP8, `width`×`height`, about `ms` long) recorded by the browser itself
+ * on a blank page of a context of its own (no app, no CSP): no video tool is needed.
+ */
+export async function recordWebm(browser: Browser, width: number, height: number, ms: number): Promise<Buffer> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const bytes = (await page.evaluate(`(${RECORD_WEBM})(${JSON.stringify({ width, height, ms })})`)) as number[];
+    return Buffer.from(bytes);
+  } finally {
+    await context.close();
+  }
 }
