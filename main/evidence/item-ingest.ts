@@ -24,7 +24,7 @@ export interface AddFileOptions extends PutOptions, ItemMetadata {
 export type AddedItem = ItemSummary & { deduplicated: boolean };
 
 /** A file stored as an object and read for text, not yet referenced by the database. */
-interface PreparedFile {
+export interface PreparedFile {
   stored: StoredObject;
   extraction: ExtractionResult | null;
   fileName: string;
@@ -94,7 +94,7 @@ export async function addFileItems(vault: Vault, files: string[], opts: AddFileO
  * first: an object the database refers to is never removed, whatever happened to the
  * transaction. Best effort: one left behind is only an orphan ("vigil verify --repair").
  */
-async function removeUnrecorded(vault: Vault, files: PreparedFile[]): Promise<void> {
+export async function removeUnrecorded(vault: Vault, files: PreparedFile[]): Promise<void> {
   const referenced = vault.db.prepare('SELECT 1 FROM objects WHERE id = ?').pluck();
   for (const f of files) {
     if (referenced.get(f.stored.id) === undefined) await vault.blobs.remove(f.stored.id).catch(() => undefined);
@@ -121,7 +121,7 @@ async function prepareFile(vault: Vault, filePath: string, opts: AddFileOptions,
  * Records prepared (durable) objects as items, with their custody entries, in one
  * transaction; when it fails, nothing was recorded and their objects are removed.
  */
-async function commitPrepared(vault: Vault, files: PreparedFile[]): Promise<AddedItem[]> {
+export async function commitPrepared(vault: Vault, files: PreparedFile[]): Promise<AddedItem[]> {
   let recorded: AddedItem[];
   try {
     recorded = recordPrepared(vault, files);
@@ -171,7 +171,7 @@ function insertPrepared(db: Db, memberId: string, f: PreparedFile): { item: Adde
   return { item: { ...item, deduplicated: Boolean(existing) }, record: { action, subject: itemId, hash: stored.sha256, data } };
 }
 
-function pickMetadata(opts: AddFileOptions): ItemMetadata {
+export function pickMetadata(opts: AddFileOptions): ItemMetadata {
   const { title, caseId, kind, date, dateApprox, sourcePersonId, acquisition } = opts;
   return Object.fromEntries(Object.entries({ title, caseId, kind, date, dateApprox, sourcePersonId, acquisition }).filter(([, v]) => v !== undefined)) as ItemMetadata;
 }

@@ -35,15 +35,39 @@ const WATCH_INTERVAL_MS = 100;
 export async function extractFromFile(file: string | Buffer, opts: ExtractOptions = {}): Promise<ExtractionResult> {
   const limits = { ...DEFAULTS, ...definedOnly(opts) };
   const name = typeof file === 'string' ? path.basename(file) : path.basename(file.toString('latin1'));
-  let mediaType = sniffMediaType(new Uint8Array(0), name);
   try {
-    const { head, data, size } = await readBounded(file, limits.maxInputBytes);
-    mediaType = sniffMediaType(head, name);
-    if (size === 0) return failed(mediaType, 'The file is empty (0 bytes); there is nothing to extract.');
-    const kind = extractorFor(mediaType);
-    if (kind === null) return { status: 'unsupported', mediaType, error: `Text is not extracted from ${mediaType} files; the file is stored unchanged.`, metadata: {}, sensitive: {} };
-    if (!data) return failed(mediaType, `The file is too large to extract text from (${mib(size)}; the limit is ${mib(limits.maxInputBytes)}). It is stored unchanged.`);
-    const request: WorkerRequest = { data, mediaType, maxTextChars: limits.maxTextChars };
+    return await extractLoaded(name, await readBounded(file, limits.maxInputBytes), limits);
+  } catch (cause) {
+    const mediaType = sniffMediaType(new Uint8Array(0), name);
+    return failed(mediaType, describeFailure(cause, mediaType));
+  }
+}
+
+/**
+ * The same for bytes already in memory (`data` null when the content was larger than the
+ * input cap and not kept; `head` is then its first bytes, for sniffing). Never throws.
+ */
+export async function extractFromBytes(name: string, content: { head: Uint8Array; data: Uint8Array | null; size: number }, opts: ExtractOptions = {}): Promise<ExtractionResult> {
+  const limits = { ...DEFAULTS, ...definedOnly(opts) };
+  try {
+    return await extractLoaded(name, content, limits);
+  } catch (cause) {
+    const mediaType = sniffMediaType(content.head, name);
+    return failed(mediaType, describeFailure(cause, mediaType));
+  }
+}
+
+/** The input cap of extraction (bytes beyond it are not parsed), for callers that gather the bytes themselves. */
+export const EXTRACT_INPUT_LIMIT = DEFAULTS.maxInputBytes;
+
+async function extractLoaded(name: string, { head, data, size }: { head: Uint8Array; data: Uint8Array | null; size: number }, limits: typeof DEFAULTS): Promise<ExtractionResult> {
+  const mediaType = sniffMediaType(head, name);
+  if (size === 0) return failed(mediaType, 'The file is empty (0 bytes); there is nothing to extract.');
+  const kind = extractorFor(mediaType);
+  if (kind === null) return { status: 'unsupported', mediaType, error: `Text is not extracted from ${mediaType} files; the file is stored unchanged.`, metadata: {}, sensitive: {} };
+  if (!data || size > limits.maxInputBytes) return failed(mediaType, `The file is too large to extract text from (${mib(size)}; the limit is ${mib(limits.maxInputBytes)}). It is stored unchanged.`);
+  const request: WorkerRequest = { data, mediaType, maxTextChars: limits.maxTextChars };
+  try {
     if (kind === 'text' && size <= INLINE_TEXT_BYTES) return await extractBytes(request);
     return await runWorker(request, limits);
   } catch (cause) {

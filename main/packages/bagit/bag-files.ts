@@ -24,14 +24,8 @@ export interface BagFiles {
   digests(file: ScannedFile, onBytes: (n: number) => void): Promise<FileDigests>;
 }
 
-/** Digests computed as the files were written or read, keyed by path in the bag. */
-export type KnownDigests = ReadonlyMap<string, FileDigests>;
-
-/**
- * The bag in folder `dir`. `known`: digests this process took while it extracted the bag
- * into a private folder; they spare reading a file again when its length on disk matches.
- */
-export function folderBag(dir: string, known: KnownDigests = new Map()): BagFiles {
+/** The bag in folder `dir`; files are hashed when the checks ask for their digests. */
+export function folderBag(dir: string): BagFiles {
   const local = (rel: string): string => path.join(dir, ...rel.split('/'));
   return {
     name: path.basename(dir),
@@ -42,14 +36,7 @@ export function folderBag(dir: string, known: KnownDigests = new Map()): BagFile
     },
     hasDataFolder: () => lstat(local('data')).then((s) => s.isDirectory(), () => false),
     read: (rel) => readFile(local(rel)).catch(() => null),
-    async digests(file, onBytes) {
-      const given = known.get(file.path);
-      if (given !== undefined && given.bytes === file.size) {
-        onBytes(file.size);
-        return given;
-      }
-      return hashFile(local(file.path), onBytes);
-    },
+    digests: (file, onBytes) => hashFile(local(file.path), onBytes),
   };
 }
 

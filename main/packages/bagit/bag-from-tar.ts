@@ -13,10 +13,10 @@ export const MAX_KEPT_BYTES = 256 * 1024 * 1024;
 /**
  * Reads the bag in a package's tar stream for checking, without writing anything: every file
  * is hashed as it passes (SHA-512 in a worker when `hashing` puts it there) and only the
- * files the checks read are kept (see keptWhenStreamed). The tar gets the same safety checks
+ * files the checks read are kept (see keptWhenStreamed; `keep` may keep more). The tar gets the same safety checks
  * as when it is extracted; a hostile or broken archive throws PACKAGE_INVALID.
  */
-export async function readBagFromTar(input: Readable, opts: { limits?: Partial<ExtractLimits>; hashing?: HashingFactory; maxKeptBytes?: number } = {}): Promise<BagFiles> {
+export async function readBagFromTar(input: Readable, opts: { limits?: Partial<ExtractLimits>; hashing?: HashingFactory; maxKeptBytes?: number; keep?: (rel: string) => boolean } = {}): Promise<BagFiles> {
   const hashing = opts.hashing ?? hashInThread;
   const maxKept = opts.maxKeptBytes ?? MAX_KEPT_BYTES;
   const pending: Promise<void>[] = [];
@@ -32,7 +32,7 @@ export async function readBagFromTar(input: Readable, opts: { limits?: Partial<E
     },
     async (entry, body) => {
       if (entry.inBag.startsWith('data/')) hasData = true;
-      const keep = keptWhenStreamed(entry.inBag);
+      const keep = (opts.keep ?? keptWhenStreamed)(entry.inBag);
       if (keep && (kept += entry.size) > maxKept) {
         throw new VigilError('PACKAGE_INVALID', `The package's description and custody files come to more than ${maxKept} bytes, far more than a package holds; it was refused.`);
       }

@@ -1,10 +1,9 @@
-import { folderBag, type BagFiles, type KnownDigests } from './bag-files';
+import { folderBag, type BagFiles } from './bag-files';
 import { ALG_LABEL, either, loadManifests, readTagText, type BagProblem, type Manifest } from './bag-manifests';
 import type { ScannedFile } from './bag-scan';
 import { parseTags } from './bag-text';
 
 export type { BagProblem } from './bag-manifests';
-export type { KnownDigests } from './bag-files';
 
 /** The outcome of validateBag: ok only when the bag is complete and valid. */
 export interface BagValidation {
@@ -93,11 +92,10 @@ async function checkAgainst(bag: BagFiles, files: ScannedFile[], manifests: Mani
  * payload manifest and no others, every SHA-256 and SHA-512 checksum, Payload-Oxum, and the
  * tag manifests over all other files except `unlistedTagFiles` (e.g. the signature).
  * Reports every problem found, not just the first. `bag` is a folder path (NOT_FOUND if it
- * is not a folder) or a BagFiles. `known`, for a folder: digests taken while this process
- * extracted it into a private folder (see folderBag).
+ * is not a folder) or a BagFiles.
  */
-export async function validateBag(bag: string | BagFiles, opts: { unlistedTagFiles?: string[]; onProgress?: (bytes: number) => void; known?: KnownDigests } = {}): Promise<BagValidation> {
-  const files = typeof bag === 'string' ? folderBag(bag, opts.known) : bag;
+export async function validateBag(bag: string | BagFiles, opts: { unlistedTagFiles?: string[]; onProgress?: (bytes: number) => void } = {}): Promise<BagValidation> {
+  const files = typeof bag === 'string' ? folderBag(bag) : bag;
   const problems: BagProblem[] = [];
   let hashed = 0;
   const onBytes = (n: number): void => {

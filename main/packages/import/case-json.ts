@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import { VigilError } from '../../../shared/errors';
+import type { BagFiles } from '../bagit/bag-files';
 import { EVENT_TYPES, PERSON_ROLES, PLACE_TYPES, RESPONSE_KINDS } from '../../../shared/domain';
 
 // Only what import uses is checked; a sender's extra fields are ignored, not refused.
@@ -47,8 +46,8 @@ const caseJsonSchema = z.object({
 export type CaseJson = z.output<typeof caseJsonSchema>;
 
 /** Reads and checks data/case.json of a verified bag; PACKAGE_INVALID when it is missing or malformed. */
-export async function readCaseJson(bagDir: string): Promise<CaseJson> {
-  const raw = await readFile(path.join(bagDir, 'data', 'case.json'), 'utf8').catch(() => null);
+export async function readCaseJson(bag: BagFiles): Promise<CaseJson> {
+  const raw = (await bag.read('data/case.json'))?.toString('utf8') ?? null;
   if (raw === null) throw new VigilError('PACKAGE_INVALID', 'The package has no data/case.json, so there is no case to import. Ask the sender for a package made by Vigil.');
   let parsed: unknown;
   try {

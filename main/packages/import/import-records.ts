@@ -1,5 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import { isVigilError, VigilError } from '../../../shared/errors';
 import { createCase } from '../../evidence/cases';
@@ -9,6 +7,7 @@ import { addPerson, addRole } from '../../evidence/people';
 import { addRequest, answerRequest } from '../../evidence/requests';
 import { reviseTranscript } from '../../evidence/transcripts';
 import type { Vault } from '../../vault/vault';
+import type { BagFiles } from '../bagit/bag-files';
 import type { CaseJson } from './case-json';
 
 /** How the sender's ids and codes map to the new records in this vault. */
@@ -85,15 +84,15 @@ export interface PackagedTranscript {
 }
 
 /** Reads and checks every data/transcripts/*.json before anything is written; PACKAGE_INVALID if one is malformed. */
-export async function loadTranscripts(bagDir: string): Promise<PackagedTranscript[]> {
-  const dir = path.join(bagDir, 'data', 'transcripts');
-  const names = await readdir(dir).catch(() => [] as string[]);
+export async function loadTranscripts(bag: BagFiles): Promise<PackagedTranscript[]> {
+  const dir = 'data/transcripts/';
+  const names = (await bag.list()).map((f) => f.path).filter((p) => p.startsWith(dir) && !p.slice(dir.length).includes('/')).map((p) => p.slice(dir.length));
   const out: PackagedTranscript[] = [];
   for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
     const m = BASE_NAME.exec(name);
     let parsed: unknown = null;
     try {
-      parsed = JSON.parse(await readFile(path.join(dir, name), 'utf8'));
+      parsed = JSON.parse((await bag.read(`${dir}${name}`))?.toString('utf8') ?? '');
     } catch {
       // reported below
     }

@@ -1,8 +1,7 @@
 import { mkdir, mkdtemp, open, rename, rm, rmdir, lstat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { isVigilError, VigilError } from '../../../shared/errors';
-import type { FileDigests, FileHashing, HashingFactory } from '../workers/file-hashing';
 import { ByteSource, chunkwise } from './byte-source';
 import { DEFAULT_EXTRACT_LIMITS, EntryGuard, type CheckedEntry, type ExtractLimits } from './entry-guard';
 import { walkTar } from './tar-walk';
@@ -58,15 +57,13 @@ async function writeAll(fh: FileHandle, data: Buffer): Promise<void> {
  * Writes `body` to a new file through `batch` (reused from file to file): the pieces are
  * copied and let go at once, so they die young and cost the garbage collector little.
  */
-async function writeNewFile(target: string, body: AsyncGenerator<Buffer>, hash: FileHashing | null, batch: Buffer): Promise<void> {
+async function writeNewFile(target: string, body: AsyncGenerator<Buffer>, batch: Buffer): Promise<void> {
   await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
   // 'wx': never follow or overwrite anything already there.
   const fh = await open(target, 'wx', 0o600);
   try {
     let used = 0;
     for await (const chunk of body) {
-      const behind = hash?.update(chunk);
-      if (behind) await behind;
       for (let off = 0; off < chunk.length; ) {
         const n = chunk.copy(batch, used, off);
         used += n;
@@ -78,9 +75,6 @@ async function writeNewFile(target: string, body: AsyncGenerator<Buffer>, hash: 
       }
     }
     await writeAll(fh, batch.subarray(0, used));
-  } catch (err) {
-    hash?.abort();
-    throw err;
   } finally {
     await fh.close();
   }
@@ -95,22 +89,19 @@ async function ensureDir(dir: string): Promise<boolean> {
   }
 }
 
-/** What extractTar produced: the bag folder, its files ('/' separated, relative to it) and, when asked for, their digests. */
+/** What extractTar produced: the bag folder and its files ('/' separated, relative to it). */
 export interface Extracted {
   bagDir: string;
   files: string[];
-  digests: Map<string, FileDigests>;
 }
 
 /**
  * Extracts a tar holding one bag folder into `destDir`, refusing anything unsafe (see
  * EntryGuard and walkTar). Works in a fresh hidden folder and moves the bag into place only
- * when the whole archive passed; on any failure nothing is left behind. With `hashing`,
- * every file is hashed as it is written, so that checking it later needs no second read.
+ * when the whole archive passed; on any failure nothing is left behind.
  */
-export async function extractTar(input: Readable, destDir: string, limits?: Partial<ExtractLimits>, opts: { hashing?: HashingFactory } = {}): Promise<Extracted> {
+export async function extractTar(input: Readable, destDir: string, limits?: Partial<ExtractLimits>): Promise<Extracted> {
   const lim = resolveLimits(limits);
-  const hashed: Promise<[string, FileDigests]>[] = [];
   const batch = Buffer.allocUnsafeSlow(WRITE_BATCH_BYTES);
   const created = await ensureDir(destDir);
   let work: string | null = null;
@@ -126,24 +117,17 @@ export async function extractTar(input: Readable, destDir: string, limits?: Part
         await mkdir(local(e.path), { recursive: true, mode: 0o700 }).catch((err: unknown) => Promise.reject(fsError(err, 'extracting the package')));
       },
       async (e, body) => {
-        const hash = opts.hashing?.() ?? null;
-        await writeNewFile(local(e.path), body, hash, batch).catch((err: unknown) => Promise.reject(fsError(err, 'extracting the package')));
+        await writeNewFile(local(e.path), body, batch).catch((err: unknown) => Promise.reject(fsError(err, 'extracting the package')));
         files.push(e.inBag);
-        if (hash === null) return;
-        // Not awaited here: a worker computing SHA-512 finishes this file while the next one is written.
-        const digest = hash.digests().then((d): [string, FileDigests] => [e.inBag, d]);
-        digest.catch(() => undefined);
-        hashed.push(digest);
       },
     );
-    const digests = new Map(await Promise.all(hashed));
     const bagDir = path.join(destDir, top);
     if (await lstat(bagDir).then(() => true, () => false)) {
       throw new VigilError('INVALID_INPUT', `${bagDir} already exists; extract into an empty folder.`);
     }
     await rename(local(top), bagDir).catch((err: unknown) => Promise.reject(fsError(err, `moving the bag into ${destDir}`)));
     await rmdir(root);
-    return { bagDir, files, digests };
+    return { bagDir, files };
   } catch (err) {
     if (work !== null) await rm(work, { recursive: true, force: true });
     if (created) await rmdir(destDir).catch(() => undefined);
@@ -158,54 +142,4 @@ export async function extractTar(input: Readable, destDir: string, limits?: Part
  */
 export function walkPackageTar(input: Readable, limits: Partial<ExtractLimits> | undefined, onDir: (e: CheckedEntry) => Promise<void>, onFile: FileHandler): Promise<string> {
   return walkChecked(input, resolveLimits(limits), onDir, onFile);
-}
-
-/**
- * Feeds one entry's data to `onFile` through a stream with backpressure. If `onFile` returns
- * without reading everything, the rest is skipped; if it throws, that error ends the walk.
- */
-async function feedEntry(entry: CheckedEntry, chunks: AsyncGenerator<Buffer>, onFile: (path: string, size: number, body: Readable) => Promise<void>): Promise<void> {
-  const body = new PassThrough();
-  let settled = false;
-  const outcome = Promise.resolve()
-    .then(() => onFile(entry.path, entry.size, body))
-    .then(
-      () => null,
-      (err: unknown) => ({ err }),
-    )
-    .finally(() => {
-      settled = true;
-    });
-  try {
-    for await (const chunk of chunks) {
-      if (settled) {
-        // Done early: skip the rest of this entry, unless it failed, which ends everything.
-        if ((await outcome) !== null) break;
-        continue;
-      }
-      if (!body.write(chunk)) await Promise.race([new Promise((resolve) => body.once('drain', resolve)), outcome]);
-    }
-    body.end();
-  } catch (err) {
-    body.destroy(err instanceof Error ? err : new Error(String(err)));
-    await outcome;
-    throw err;
-  }
-  const result = await outcome;
-  if (!body.readableEnded) body.destroy();
-  if (result !== null) throw result.err;
-}
-
-/**
- * Reads a tar holding one bag folder without writing anything, with the same checks as
- * extractTar, calling `onFile` for each file with its archive path (`<bag>/<path in bag>`).
- */
-export async function visitTar(input: Readable, onFile: (path: string, size: number, body: Readable) => Promise<void>, limits?: Partial<ExtractLimits>): Promise<void> {
-  const lim = resolveLimits(limits);
-  await walkChecked(
-    input,
-    lim,
-    () => Promise.resolve(),
-    (entry, chunks) => feedEntry(entry, chunks, onFile),
-  );
 }

@@ -1,7 +1,7 @@
 // Verification of sealed packages and bags (DESIGN §6).
 export type { CheckName, PackageCheck, PackageReport, PackageSigner } from './report';
 export { verifyBagFolder, verifyBagDetailed, type BagVerification } from './verify-bag';
-export { verifyPackageFile, openPackage, privateWorkDir, type VerifyPackageOptions, type OpenedPackage } from './verify-package';
+export { verifyPackageFile, checkPackage, type VerifyPackageOptions, type CheckedPackage } from './verify-package';
 export { parseKeysFile, type ListedKey } from './keys-file';
 export { parseReceipt } from './receipt-check';
 export { tagTrustedComment, TAG_SIGNATURE_FILE } from './signature-check';

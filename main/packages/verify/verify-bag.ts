@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { folderBag, type BagFiles, type KnownDigests } from '../bagit/bag-files';
+import { folderBag, type BagFiles } from '../bagit/bag-files';
 import { validateBag } from '../bagit/bag-validate';
 import { checkCustody, type CustodyFacts } from './custody-check';
 import { parseKeysFile, type ListedKey } from './keys-file';
@@ -41,11 +41,11 @@ async function loadKeys(bag: BagFiles, list: CheckList): Promise<{ keys: ListedK
 /**
  * Verifies a bag: BagIt completeness and checksums, the signer keys, the checkpoint, every
  * custody entry and proof, the tag-manifest signature and, if given, the receipt. `bag` is
- * an unpacked folder (NOT_FOUND when it is not one; `known`: digests taken while this process
- * extracted it, see folderBag) or a bag read from a package stream. Every finding is a check.
+ * an unpacked folder (NOT_FOUND when it is not one) or a bag read from a package stream.
+ * Every finding is a check.
  */
-export async function verifyBagDetailed(bag: string | BagFiles, opts: { receipt?: string; packageSha256?: string; known?: KnownDigests } = {}): Promise<BagVerification> {
-  const files = typeof bag === 'string' ? folderBag(bag, opts.known) : bag;
+export async function verifyBagDetailed(bag: string | BagFiles, opts: { receipt?: string; packageSha256?: string } = {}): Promise<BagVerification> {
+  const files = typeof bag === 'string' ? folderBag(bag) : bag;
   const list = new CheckList();
   const info = await checkBagit(files, list);
   const packageId = info['External-Identifier'];

@@ -1,15 +1,14 @@
 import { createReadStream } from 'node:fs';
-import { mkdtemp, stat } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { stat } from 'node:fs/promises';
 import { Transform, type Readable } from 'node:stream';
 import { isVigilError, VigilError } from '../../../shared/errors';
 import { createAgeDecryptStream, type AgeIdentity } from '../../crypto/age';
-import { extractTar, type ExtractLimits } from '../tar/safe-extract';
+import type { ExtractLimits } from '../tar/safe-extract';
 import { readBagFromTar } from '../bagit/bag-from-tar';
+import type { BagFiles } from '../bagit/bag-files';
 import { hashingWith, sha256With, type HashingFactory, type StreamDigest } from '../workers/file-hashing';
 import { sharedCryptoWorkers } from '../workers/worker-client';
-import { CheckList, reason, type PackageReport } from './report';
+import { CheckList, type PackageReport } from './report';
 import { verifyBagDetailed, type BagVerification } from './verify-bag';
 
 /** Options for verifying a package file. */
@@ -20,9 +19,9 @@ export interface VerifyPackageOptions {
   limits?: Partial<ExtractLimits>;
 }
 
-/** A verified (or refused) package, with the extracted bag still on disk when it unpacked. */
-export interface OpenedPackage extends BagVerification {
-  bagDir: string | null;
+/** A verified (or refused) package: the bag as read (null when it did not decrypt or unpack) and the package's SHA-256. */
+export interface CheckedPackage extends BagVerification {
+  bag: BagFiles | null;
   sha256: string;
 }
 
@@ -99,32 +98,23 @@ function withOpening(list: CheckList, inner: BagVerification): PackageReport {
   return { ...inner.report, ok: checks.every((c) => c.ok), checks };
 }
 
-/**
- * Decrypts a package into `work` (a private folder the caller removes) and verifies it.
- * Throws NOT_FOUND for a missing file and INVALID_INPUT when no identity is given.
- */
-export async function openPackage(file: string, opts: VerifyPackageOptions, work: string): Promise<OpenedPackage> {
-  await checkArguments(file, opts);
-  const list = new CheckList();
-  const opened = await readDecrypted(file, opts.identities, list, (tar, hashing) => extractTar(tar, path.join(work, 'bag'), opts.limits, { hashing }));
-  if (opened === null) return { report: failedReport(list), facts: NO_FACTS, keysText: null, bagDir: null, sha256: '' };
-  const { bagDir, digests } = opened.value;
-  // The digests taken while unpacking spare reading every file again: the bag is in our private folder.
-  const inner = await verifyBagDetailed(bagDir, { ...receiptOf(opts), packageSha256: opened.sha256, known: digests });
-  return { ...inner, report: withOpening(list, inner), bagDir, sha256: opened.sha256 };
-}
-
 function receiptOf(opts: VerifyPackageOptions): { receipt?: string } {
   return opts.receipt === undefined ? {} : { receipt: opts.receipt };
 }
 
-/** Makes a private (0700) temp folder for unpacking. */
-export async function privateWorkDir(workDir?: string): Promise<string> {
-  try {
-    return await mkdtemp(path.join(workDir ?? os.tmpdir(), 'vigil-verify-'));
-  } catch (err) {
-    throw new VigilError('IO_ERROR', `Could not make a temporary folder to unpack the package (${reason(err)}). Check the disk and try again.`, { cause: err });
-  }
+/**
+ * Decrypts and verifies a package in one pass without writing any of it to disk (see
+ * verifyPackageFile), and returns the bag as read: the files `keep` names (by default those
+ * the checks read) in memory, every file's digests. Throws NOT_FOUND for a missing file and
+ * INVALID_INPUT when no identity is given; anything wrong with the package is a failed check.
+ */
+export async function checkPackage(file: string, opts: VerifyPackageOptions & { keep?: (rel: string) => boolean }): Promise<CheckedPackage> {
+  await checkArguments(file, opts);
+  const list = new CheckList();
+  const read = await readDecrypted(file, opts.identities, list, (tar, hashing) => readBagFromTar(tar, { ...(opts.limits ? { limits: opts.limits } : {}), ...(opts.keep ? { keep: opts.keep } : {}), hashing }));
+  if (read === null) return { report: failedReport(list), facts: NO_FACTS, keysText: null, bag: null, sha256: '' };
+  const inner = await verifyBagDetailed(read.value, { ...receiptOf(opts), packageSha256: read.sha256 });
+  return { ...inner, report: withOpening(list, inner), bag: read.value, sha256: read.sha256 };
 }
 
 /**
@@ -133,9 +123,5 @@ export async function privateWorkDir(workDir?: string): Promise<string> {
  * bag's description and custody files are kept in memory. Tampering is a failed check, not a throw.
  */
 export async function verifyPackageFile(file: string, opts: VerifyPackageOptions): Promise<PackageReport> {
-  await checkArguments(file, opts);
-  const list = new CheckList();
-  const read = await readDecrypted(file, opts.identities, list, (tar, hashing) => readBagFromTar(tar, { ...(opts.limits ? { limits: opts.limits } : {}), hashing }));
-  if (read === null) return failedReport(list);
-  return withOpening(list, await verifyBagDetailed(read.value, { ...receiptOf(opts), packageSha256: read.sha256 }));
+  return (await checkPackage(file, opts)).report;
 }

@@ -10,6 +10,8 @@ import { getCase } from '../../../main/evidence/cases';
 import { listItems } from '../../../main/evidence/items';
 import { exportPackage } from '../../../main/packages/export/export';
 import { importPackage } from '../../../main/packages/import';
+import { stageItems } from '../../../main/packages/import/stage-items';
+import { ItemStaging } from '../../../main/evidence/item-staging';
 import type { ExtractLimits } from '../../../main/packages/tar/safe-extract';
 import { createVault } from '../../../main/vault/create';
 import { memberIdentity } from '../../../main/vault/identity';
@@ -18,6 +20,7 @@ import type { Vault } from '../../../main/vault/vault';
 import { verifyVault } from '../../../main/vault/verify';
 import { buildTar, file as tarFile } from '../../unit/packages/helpers';
 import { failure } from '../../unit/packages/helpers';
+import { tempWritesDuring } from '../../helpers/temp-writes';
 import { fastKdf, runCli, snapshotFiles, suiteTempDir, TEST_PASSPHRASE } from '../../helpers/vault';
 import { bagMembers, readBag } from './tamper-corpus';
 
@@ -127,7 +130,51 @@ describe('packages/importPackage', () => {
     expect(getCase(receiver.db, r.caseId).reference).toBe(`${caseRef}-imported`);
   });
 
-  it('refuses hostile packages with a clear reason and leaves the vault, its custody log and the temp folder untouched', { timeout: 180_000 }, async () => {
+  it('brings in each item byte for byte as the verified manifest lists it', async () => {
+    const r = await importPackage(receiver, pkgFile);
+    const manifest = new Map((bag.get('manifest-sha256.txt') ?? Buffer.alloc(0)).toString().trim().split('\n').map((l) => [l.slice(66), l.slice(0, 64)] as const));
+    const listed = [...manifest].filter(([p]) => p.startsWith('data/items/')).map(([, h]) => h).sort();
+    const items = listItems(receiver.db, { caseId: r.caseId });
+    expect(items.map((i) => i.sha256).sort()).toEqual(listed);
+    // Text was extracted from the bytes in memory, as they streamed into the vault.
+    expect(items.filter((i) => i.fileName.endsWith('.txt')).every((i) => i.extractionStatus === 'ok')).toBe(true);
+    expect(items.some((i) => i.fileName.endsWith('.txt'))).toBe(true);
+  });
+
+  it('writes no plaintext outside the vault: nothing appears in the temp folder while it imports', async () => {
+    const written = await tempWritesDuring(async () => {
+      expect((await importPackage(receiver, pkgFile)).items).toBeGreaterThan(0);
+    });
+    expect(written).toEqual([]);
+  });
+
+  it('refuses a package that changed between the check and the second pass, and leaves no object behind', async () => {
+    const items = [...bag.keys()].filter((k) => k.startsWith('data/items/')).sort();
+    const manifest = new Map((bag.get('manifest-sha256.txt') ?? Buffer.alloc(0)).toString().trim().split('\n').map((l) => [l.slice(66), l.slice(0, 64)] as const));
+    const expected = new Map(items.map((p) => [p, manifest.get(p) ?? ''] as const));
+    const first = items[0] ?? '';
+    const altered = new Map(bag);
+    altered.set(first, Buffer.concat([bag.get(first) ?? Buffer.alloc(0), Buffer.from(' ')]));
+    const without = new Map(bag);
+    without.delete(items[items.length - 1] ?? '');
+    const own = memberIdentity(receiver).ageIdentity;
+    for (const [name, files, why] of [
+      ['an item altered', altered, /changed after it was checked.*no longer matches/],
+      ['an item gone', without, /changed after it was checked.*no longer in it/],
+    ] as const) {
+      const target = path.join(suiteTempDir(), 'changed.tar.age');
+      fs.writeFileSync(target, await sealed(await buildTar(bagMembers(files, bagName))));
+      const objects = await receiver.blobs.scan();
+      const staging = new ItemStaging(receiver, { extract: false });
+      const err = await failure(stageItems(target, [own], undefined, expected, staging));
+      expect(err?.code, name).toBe('PACKAGE_INVALID');
+      expect(err?.message, name).toMatch(why);
+      await staging.discard();
+      expect(await receiver.blobs.scan(), name).toEqual(objects);
+    }
+  });
+
+  it('refuses hostile packages with a clear reason and leaves the vault and its custody log untouched', { timeout: 180_000 }, async () => {
     const evil = (extra: ReturnType<typeof tarFile>[]): Promise<Buffer> => buildTar([...bagMembers(bag, bagName), ...extra]);
     const good = await buildTar(bagMembers(bag, bagName));
     const firstItem = [...bag.keys()].find((k) => k.startsWith('data/items/')) ?? '';
@@ -149,7 +196,6 @@ describe('packages/importPackage', () => {
       ['valid encryption around an invalid bag', sealed(await evil([tarFile(`${bagName}/data/items/999-planted.txt`, 'planted')])), /not listed/i],
       ['valid encryption around a non-tar', sealed(Buffer.alloc(4096, 0x41)), /archive/i],
     ];
-    const work = suiteTempDir();
     const target = path.join(suiteTempDir(), 'hostile.tar.age');
     for (const [name, bytes, why, limits] of cases) {
       fs.rmSync(target, { force: true });
@@ -159,14 +205,13 @@ describe('packages/importPackage', () => {
       const snap = digests(receiverDir);
       receiver = await openVault(receiverDir, { passphrase: TEST_PASSPHRASE });
       const size = readCustodyHead(receiver.db).size;
-      const err = await failure(importPackage(receiver, target, { workDir: work, ...(limits ? { limits } : {}) }));
+      const err = await failure(importPackage(receiver, target, limits ? { limits } : {}));
       expect(err?.code, name).toBe('PACKAGE_INVALID');
       expect(err?.message, name).toMatch(why);
       expect(readCustodyHead(receiver.db).size, name).toBe(size);
       await receiver.close();
       expect(digests(receiverDir), name).toEqual(snap);
       receiver = await openVault(receiverDir, { passphrase: TEST_PASSPHRASE });
-      expect(fs.readdirSync(work), name).toEqual([]);
     }
   });
 });

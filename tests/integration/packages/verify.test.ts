@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyBagFolder, verifyPackageFile, type PackageReport } from '../../../main/packages/verify';
-import { sharedCryptoWorkers } from '../../../main/packages/workers/worker-client';
 import { loadSodium } from '../../../main/crypto/sodium';
 import { encodeMinisignPublicKey, minisignKeyId, minisignSign } from '../../../main/crypto/minisign';
 import { addFileItem } from '../../../main/evidence/item-ingest';
 import { memberIdentity } from '../../../main/vault/identity';
 import { ageEncrypt, parseRecipient } from '../../../main/crypto/age';
+import { tempWritesDuring } from '../../helpers/temp-writes';
 import { hasTool } from '../../helpers/tools';
 import { createVault } from '../../../main/vault/create';
 import { fastKdf, newTestVault, runCli, suiteTempDir, TEST_PASSPHRASE } from '../../helpers/vault';
@@ -65,25 +65,11 @@ describe('packages/verifyPackageFile', () => {
   });
 
   it('writes nothing to disk while it verifies: the decrypted evidence never leaves memory', async () => {
-    const work = suiteTempDir();
-    // Workers started from the TypeScript sources (as here) write a compile cache to the temp folder once.
-    sharedCryptoWorkers(2);
-    const events: string[] = [];
-    const watcher = fs.watch(work, { recursive: true }, (event, name) => events.push(`${event} ${String(name)}`));
-    const before = process.env.TMPDIR;
-    process.env.TMPDIR = work;
-    try {
+    const written = await tempWritesDuring(async () => {
       const r = await verifyPackageFile(pkg.file, { identities: [pkg.identity], receipt: pkg.receipt });
       expect(r.ok).toBe(true);
-      // fs.watch reports on the next turns of the event loop.
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    } finally {
-      watcher.close();
-      if (before === undefined) delete process.env.TMPDIR;
-      else process.env.TMPDIR = before;
-    }
-    expect(events).toEqual([]);
-    expect(fs.readdirSync(work)).toEqual([]);
+    });
+    expect(written).toEqual([]);
   });
 
   it('catches every case of the tamper corpus with the expected check', async () => {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { extractTar, visitTar } from '../../../../main/packages/tar/safe-extract';
+import { extractTar, walkPackageTar } from '../../../../main/packages/tar/safe-extract';
 import { hasTool } from '../../../helpers/tools';
 import { buildTar, failure, file, writeSampleTar, type TarMember } from '../helpers';
 import { tempDir } from '../../../helpers/vault';
@@ -153,24 +153,26 @@ describe('packages/tar/extractTar', () => {
   });
 });
 
-describe('packages/tar/visitTar', () => {
-  it('visits every file with its archive path and exact bytes, writing nothing', async () => {
-    const tar = await buildTar([dir('bag/'), file('bag/a.txt', 'alpha'), file('bag/data/b.bin', Buffer.alloc(200_000, 9)), file('bag/c', 'skipped')]);
+describe('packages/tar/walkPackageTar', () => {
+  it('visits every file with its path in the bag and exact bytes, writing nothing; unread bodies are skipped', async () => {
+    const tar = await buildTar([dir('bag/'), file('bag/a.txt', 'alpha'), file('bag/data/b.bin', Buffer.alloc(200_000, 9)), file('bag/c', 'skipped'), file('bag/d.txt', 'delta')]);
     const seen: [string, number, number][] = [];
-    await visitTar(Readable.from([tar]), async (p, size, body) => {
-      if (p === 'bag/c') return; // not reading a body must not derail the walk
+    const top = await walkPackageTar(Readable.from([tar]), undefined, () => Promise.resolve(), async (entry, body) => {
+      if (entry.inBag === 'c') return; // not reading a body must not derail the walk
       let n = 0;
-      for await (const chunk of body as AsyncIterable<Buffer>) n += chunk.length;
-      seen.push([p, size, n]);
+      for await (const chunk of body) n += chunk.length;
+      seen.push([entry.inBag, entry.size, n]);
     });
+    expect(top).toBe('bag');
     expect(seen).toEqual([
-      ['bag/a.txt', 5, 5],
-      ['bag/data/b.bin', 200_000, 200_000],
+      ['a.txt', 5, 5],
+      ['data/b.bin', 200_000, 200_000],
+      ['d.txt', 5, 5],
     ]);
   });
 
   it('refuses the same hostile entries as extractTar', async () => {
-    const f = await failure(visitTar(Readable.from([await buildTar([file('bag/a'), file('bag/A')])]), () => Promise.resolve()));
+    const f = await failure(walkPackageTar(Readable.from([await buildTar([file('bag/a'), file('bag/A')])]), undefined, () => Promise.resolve(), () => Promise.resolve()));
     expect(f?.code).toBe('PACKAGE_INVALID');
   });
 
@@ -178,11 +180,12 @@ describe('packages/tar/visitTar', () => {
     const full = await buildTar([file('bag/big', Buffer.alloc(100_000, 1))]);
     let bodyError: unknown = null;
     const f = await failure(
-      visitTar(Readable.from([full.subarray(0, 50_000)]), async (_p, _s, body) => {
+      walkPackageTar(Readable.from([full.subarray(0, 50_000)]), undefined, () => Promise.resolve(), async (_entry, body) => {
         try {
-          for await (const _ of body as AsyncIterable<Buffer>);
+          for await (const _ of body);
         } catch (err) {
           bodyError = err;
+          throw err;
         }
       }),
     );
@@ -192,7 +195,7 @@ describe('packages/tar/visitTar', () => {
 
   it('passes on an error thrown by the visitor', async () => {
     const tar = await buildTar([file('bag/a'), file('bag/b')]);
-    await expect(visitTar(Readable.from([tar]), () => Promise.reject(new Error('visitor says no')))).rejects.toThrow('visitor says no');
+    await expect(walkPackageTar(Readable.from([tar]), undefined, () => Promise.resolve(), () => Promise.reject(new Error('visitor says no')))).rejects.toThrow('visitor says no');
   });
 });
 

@@ -1,0 +1,93 @@
+/**
+ * Items stored from streams before any of them is recorded. An import stores every item
+ * of a package and checks each one against the package's manifest first; then it records
+ * them all, or removes them all. The bytes go from the stream into the encrypted store and,
+ * for text extraction, into memory: no plaintext is ever written to disk.
+ */
+import { Readable } from 'node:stream';
+import type { StoredObject } from '../blobs/blob-store';
+import { extractFromBytes, EXTRACT_INPUT_LIMIT } from '../ingest/extract';
+import { SNIFF_BYTES } from '../ingest/media-type';
+import type { Vault } from '../vault/vault';
+import { commitPrepared, pickMetadata, removeUnrecorded, type AddedItem, type AddFileOptions, type PreparedFile } from './item-ingest';
+import { itemMetadataSchema } from './item-metadata';
+import { parseInput } from './validate';
+
+/** Keeps what text extraction needs of a stream: all of it up to the input limit (in a buffer of its own), else its head. */
+class ExtractionCopy {
+  private readonly bytes: Uint8Array;
+  private used = 0;
+
+  constructor(private readonly size: number) {
+    // A buffer of its own (not Node's pool), so that it can be handed to the extraction worker.
+    this.bytes = new Uint8Array(new ArrayBuffer(size <= EXTRACT_INPUT_LIMIT ? size : Math.min(size, SNIFF_BYTES)));
+  }
+
+  take(chunk: Uint8Array): void {
+    const n = Math.min(chunk.length, this.bytes.length - this.used);
+    if (n > 0) this.bytes.set(chunk.subarray(0, n), this.used);
+    this.used += n;
+  }
+
+  content(): { head: Uint8Array; data: Uint8Array | null; size: number } {
+    const kept = this.bytes.subarray(0, this.used);
+    return { head: kept.subarray(0, SNIFF_BYTES), data: this.size <= EXTRACT_INPUT_LIMIT ? kept : null, size: this.size };
+  }
+}
+
+async function* copying(body: AsyncIterable<Buffer>, copy: ExtractionCopy): AsyncGenerator<Buffer> {
+  for await (const chunk of body) {
+    copy.take(chunk);
+    yield chunk;
+  }
+}
+
+/** Stores items from streams, unrecorded until `commit`; `discard` removes them. */
+export class ItemStaging {
+  private staged: PreparedFile[] = [];
+
+  /** `opts`: the items' metadata and whether to extract text; the case is given at commit. */
+  constructor(
+    private readonly vault: Vault,
+    private readonly opts: Omit<AddFileOptions, 'caseId'>,
+  ) {}
+
+  /** Items stored and not yet recorded or discarded. */
+  get count(): number {
+    return this.staged.length;
+  }
+
+  /** Stores one item's `size` bytes under `fileName` (encrypted, not yet flushed or recorded); returns their digests. */
+  async add(fileName: string, size: number, body: AsyncIterable<Buffer>): Promise<StoredObject> {
+    const copy = new ExtractionCopy(size);
+    const stored = await this.vault.blobs.put(Readable.from(copying(body, copy)), { deferSync: true });
+    const meta = parseInput(itemMetadataSchema, pickMetadata(this.opts));
+    const file: PreparedFile = { stored, extraction: null, fileName, meta, opts: this.opts };
+    this.staged.push(file);
+    if (this.opts.extract !== false) file.extraction = await extractFromBytes(fileName, copy.content());
+    return stored;
+  }
+
+  /**
+   * Makes every staged object durable and records them all as items of `caseId`, in one
+   * transaction. On failure nothing is recorded and the objects are removed.
+   */
+  async commit(caseId: string): Promise<AddedItem[]> {
+    const files = this.staged.map((f) => ({ ...f, meta: { ...f.meta, caseId }, opts: { ...f.opts, caseId } }));
+    this.staged = [];
+    try {
+      await this.vault.blobs.syncObjects(files.map((f) => f.stored.id));
+    } catch (err) {
+      await removeUnrecorded(this.vault, files);
+      throw err;
+    }
+    return commitPrepared(this.vault, files);
+  }
+
+  /** Removes the objects of every staged item. */
+  async discard(): Promise<void> {
+    const files = this.staged;
+    this.staged = [];
+    await removeUnrecorded(this.vault, files);
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The second pass of an import: the package is decrypted again and each item the first pass
+ * verified goes straight into the vault's encrypted store, so that no plaintext is written
+ * to disk. Each is checked against the verified manifest, so a package changed in between
+ * is refused.
+ */
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import { isVigilError, VigilError } from '../../../shared/errors';
+import type { StoredObject } from '../../blobs/blob-store';
+import { createAgeDecryptStream, type AgeIdentity } from '../../crypto/age';
+import type { ItemStaging } from '../../evidence/item-staging';
+import { walkPackageTar, type ExtractLimits } from '../tar/safe-extract';
+
+function changed(what: string, cause?: unknown): VigilError {
+  return new VigilError('PACKAGE_INVALID', `The package changed after it was checked (${what}); nothing was imported. Import it again from a copy that nothing is writing to.`, cause === undefined ? undefined : { cause });
+}
+
+/**
+ * Stores each item of `expected` (path in the bag → verified SHA-256) from the package `file`
+ * into `staging`, unrecorded. Other files were kept from the first pass and are skipped.
+ * Returns the items' paths in the order stored; throws PACKAGE_INVALID when an item differs
+ * from its checksum or is missing, or the package no longer reads (the caller discards).
+ */
+export async function stageItems(file: string, identities: AgeIdentity[], limits: Partial<ExtractLimits> | undefined, expected: Map<string, string>, staging: ItemStaging): Promise<string[]> {
+  const stored = new Map<string, StoredObject>();
+  let mismatch: VigilError | null = null;
+  const src = createReadStream(file, { highWaterMark: 1024 * 1024 });
+  const dec = createAgeDecryptStream(identities);
+  src.on('error', (err) => dec.destroy(err));
+  src.pipe(dec);
+  try {
+    await walkPackageTar(dec, limits, () => Promise.resolve(), async (entry, body) => {
+      const want = expected.get(entry.inBag);
+      if (want === undefined) return;
+      const object = await staging.add(path.posix.basename(entry.inBag), entry.size, body);
+      stored.set(entry.inBag, object);
+      if (object.sha256 !== want) throw (mismatch = changed(`${entry.inBag} no longer matches its checksum`));
+    });
+  } catch (err) {
+    src.destroy();
+    if (err === mismatch) throw err;
+    // Failures of the vault (a full disk) keep their own code; anything wrong with the package is a change.
+    if (isVigilError(err) && !err.code.startsWith('AGE_') && err.code !== 'PACKAGE_INVALID') throw err;
+    throw changed('it no longer reads as it did', err);
+  }
+  const missing = [...expected.keys()].find((p) => !stored.has(p));
+  if (missing !== undefined) throw changed(`${missing} is no longer in it`);
+  return [...stored.keys()];
+}
