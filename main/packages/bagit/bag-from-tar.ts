@@ -5,7 +5,7 @@ import { hashInThread, type FileDigests, type HashingFactory } from '../workers/
 import { keptWhenStreamed, streamedBag, type BagFiles, type StreamedFile } from './bag-files';
 
 /**
- * Most bytes of description and custody files kept in memory while a bag is read from a
+ * Most bytes of files other than the evidence items kept in memory while a bag is read from a
  * stream; far above what a real package holds (its custody file is about 1 KiB per entry).
  */
 export const MAX_KEPT_BYTES = 256 * 1024 * 1024;
@@ -34,7 +34,7 @@ export async function readBagFromTar(input: Readable, opts: { limits?: Partial<E
       if (entry.inBag.startsWith('data/')) hasData = true;
       const keep = (opts.keep ?? keptWhenStreamed)(entry.inBag);
       if (keep && (kept += entry.size) > maxKept) {
-        throw new VigilError('PACKAGE_INVALID', `The package's description and custody files come to more than ${maxKept} bytes, far more than a package holds; it was refused.`);
+        throw new VigilError('PACKAGE_INVALID', `The package's files other than the evidence items (descriptions, case data, transcripts, custody) come to more than ${maxKept} bytes, far more than a package holds; it was refused.`);
       }
       const hash = hashing();
       const pieces: Buffer[] = [];
