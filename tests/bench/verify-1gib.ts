@@ -9,6 +9,7 @@ import { loadSodium } from '../../main/crypto/sodium';
 import { createCase } from '../../main/evidence/cases';
 import { addFileItem } from '../../main/evidence/item-ingest';
 import { exportPackage } from '../../main/packages/export/export';
+import { importPackage } from '../../main/packages/import';
 import { verifyPackageFile } from '../../main/packages/verify';
 import { createVault } from '../../main/vault/create';
 import { BENCH_PASSPHRASE, fmt, GIB, makeTempDir, mbps, MIB, removeTempDir, requireTools, runChild, runStandalone, settleInputs, timed, type BenchResult, writeRandomFile } from './lib';
@@ -69,13 +70,28 @@ export async function run(bytes = GIB): Promise<BenchResult> {
       // Alternating which goes first, so neither always meets the machine in the same state.
       for (const step of i % 2 === 0 ? [runTools, runVigil] : [runVigil, runTools]) await step();
     }
-    return report(bytes, tools, vigil);
+    return report(bytes, tools, vigil, await timeImport(dir, pkg.file, keyLine));
   } finally {
     removeTempDir(dir);
   }
 }
 
-function report(bytes: number, tools: number[], vigil: number[]): BenchResult {
+/**
+ * One import of the package into a new vault, for the report: the same checks as verify,
+ * then a second decrypting pass that stores each item encrypted (no plaintext on disk).
+ */
+async function timeImport(dir: string, file: string, keyLine: string): Promise<number> {
+  const sodium = await loadSodium();
+  const { vault } = await createVault(path.join(dir, 'receiver'), { memberName: 'Receiver', passphrase: BENCH_PASSPHRASE, kdf: { opslimit: sodium.crypto_pwhash_OPSLIMIT_MIN, memlimit: sodium.crypto_pwhash_MEMLIMIT_MIN } });
+  try {
+    await settleInputs([file]);
+    return (await timed(() => importPackage(vault, file, { identities: [parseIdentity(keyLine)] }))).seconds;
+  } finally {
+    await vault.close();
+  }
+}
+
+function report(bytes: number, tools: number[], vigil: number[], importSeconds: number): BenchResult {
   const bestTools = Math.min(...tools);
   const bestVigil = Math.min(...vigil);
   const ratio = bestTools / bestVigil;
@@ -86,6 +102,7 @@ function report(bytes: number, tools: number[], vigil: number[]): BenchResult {
       { metric: `age -d | tar x; sha256sum -c, ${size} (best of ${RUNS})`, value: `${fmt(bestTools)} s, ${fmt(mbps(bytes, bestTools), 0)} MB/s`, target: '', pass: null },
       { metric: `vigil verifyPackageFile, ${size} (best of ${RUNS})`, value: `${fmt(bestVigil)} s, ${fmt(mbps(bytes, bestVigil), 0)} MB/s`, target: '', pass: null },
       { metric: 'vigil verify / (age | tar; sha256sum) throughput', value: `${fmt(ratio)}x`, target: '>= 1.00x', pass: ratio >= 1 },
+      { metric: `vigil importPackage into a new vault, ${size} (one run; reported)`, value: `${fmt(importSeconds)} s, ${fmt(mbps(bytes, importSeconds), 0)} MB/s`, target: '', pass: null },
     ],
     notes: [
       `each run: tools ${tools.map((t) => `${fmt(t)} s`).join(', ')}; vigil ${vigil.map((t) => `${fmt(t)} s`).join(', ')}`,
