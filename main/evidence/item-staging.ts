@@ -7,31 +7,54 @@
 import { Readable } from 'node:stream';
 import type { StoredObject } from '../blobs/blob-store';
 import { extractFromBytes, EXTRACT_INPUT_LIMIT } from '../ingest/extract';
-import { SNIFF_BYTES } from '../ingest/media-type';
+import { extractorFor, SNIFF_BYTES, sniffMediaType } from '../ingest/media-type';
 import type { Vault } from '../vault/vault';
 import { commitPrepared, pickMetadata, removeUnrecorded, type AddedItem, type AddFileOptions, type PreparedFile } from './item-ingest';
 import { itemMetadataSchema } from './item-metadata';
 import { parseInput } from './validate';
 
-/** Keeps what text extraction needs of a stream: all of it up to the input limit (in a buffer of its own), else its head. */
+/**
+ * Keeps what text extraction needs of a stream: its head, for sniffing the type, and all of
+ * it (in a buffer of its own) only when that type is one text is extracted from and the
+ * size is within the input limit, so recordings and other binaries are not copied.
+ */
 class ExtractionCopy {
-  private readonly bytes: Uint8Array;
+  private bytes: Uint8Array;
   private used = 0;
+  private whole: boolean | null = null;
 
-  constructor(private readonly size: number) {
-    // A buffer of its own (not Node's pool), so that it can be handed to the extraction worker.
-    this.bytes = new Uint8Array(new ArrayBuffer(size <= EXTRACT_INPUT_LIMIT ? size : Math.min(size, SNIFF_BYTES)));
+  constructor(
+    private readonly name: string,
+    private readonly size: number,
+  ) {
+    this.bytes = new Uint8Array(Math.min(size, SNIFF_BYTES));
   }
 
   take(chunk: Uint8Array): void {
-    const n = Math.min(chunk.length, this.bytes.length - this.used);
-    if (n > 0) this.bytes.set(chunk.subarray(0, n), this.used);
+    const from = this.fill(chunk, 0);
+    if (this.whole === null && this.used === this.bytes.length) {
+      this.whole = this.size <= EXTRACT_INPUT_LIMIT && extractorFor(sniffMediaType(this.bytes, this.name)) !== null;
+      if (this.whole && this.size > this.bytes.length) {
+        // A buffer of its own (not Node's pool), so that it can be handed to the extraction worker.
+        const all = new Uint8Array(new ArrayBuffer(this.size));
+        all.set(this.bytes);
+        this.bytes = all;
+      }
+    }
+    if (this.whole === true) this.fill(chunk, from);
+  }
+
+  private fill(chunk: Uint8Array, from: number): number {
+    const n = Math.min(chunk.length - from, this.bytes.length - this.used);
+    if (n > 0) this.bytes.set(chunk.subarray(from, from + n), this.used);
     this.used += n;
+    return from + n;
   }
 
   content(): { head: Uint8Array; data: Uint8Array | null; size: number } {
+    // Both buffers were made here (not taken from Node's pool), so the data can be handed to the worker as it is.
     const kept = this.bytes.subarray(0, this.used);
-    return { head: kept.subarray(0, SNIFF_BYTES), data: this.size <= EXTRACT_INPUT_LIMIT ? kept : null, size: this.size };
+    return { head: kept.subarray(0, SNIFF_BYTES), data: this.whole === true || this.size <= SNIFF_BYTES ? kept : null, size: this.size };
   }
 }
 
@@ -59,7 +82,7 @@ export class ItemStaging {
 
   /** Stores one item's `size` bytes under `fileName` (encrypted, not yet flushed or recorded); returns their digests. */
   async add(fileName: string, size: number, body: AsyncIterable<Buffer>): Promise<StoredObject> {
-    const copy = new ExtractionCopy(size);
+    const copy = new ExtractionCopy(fileName, size);
     const stored = await this.vault.blobs.put(Readable.from(copying(body, copy)), { deferSync: true });
     const meta = parseInput(itemMetadataSchema, pickMetadata(this.opts));
     const file: PreparedFile = { stored, extraction: null, fileName, meta, opts: this.opts };
