@@ -1,10 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCase } from '../../../main/evidence/cases';
 import { addFileItem, addFileItems } from '../../../main/evidence/item-ingest';
-import { listItems } from '../../../main/evidence/items';
+import { ItemStaging } from '../../../main/evidence/item-staging';
+import { getItemText, listItems } from '../../../main/evidence/items';
 import type { Vault } from '../../../main/vault/vault';
 import { newTestVault, tempDir } from '../../helpers/vault';
 
@@ -52,5 +54,38 @@ describe('evidence/item-ingest: nothing left behind', () => {
     // And a good add after it still works and keeps its object.
     const added = await addFileItem(vault, file, { caseId });
     expect((await vault.blobs.scan()).ids).toContain(added.objectId);
+  });
+
+});
+
+describe('evidence/item-staging', () => {
+  it('staged items are stored from streams, text extracted in memory, and recorded only on commit', async () => {
+    const { vault, caseId } = await vaultWithCase();
+    const before = await vault.blobs.scan();
+    const staging = new ItemStaging(vault, {});
+    const letter = Buffer.from('Лист з колонії: побачення заборонено.\n');
+    const noise = randomBytes(300_000);
+    await staging.add('letter.txt', letter.length, Readable.from([letter.subarray(0, 10), letter.subarray(10)]));
+    const stored = await staging.add('recording.bin', noise.length, Readable.from([noise]));
+    expect(stored.sha256).toBe(createHash('sha256').update(noise).digest('hex'));
+    expect(listItems(vault.db, { caseId })).toEqual([]);
+    const added = await staging.commit(caseId);
+    expect(added.map((i) => i.fileName)).toEqual(['letter.txt', 'recording.bin']);
+    expect(added.map((i) => i.caseId)).toEqual([caseId, caseId]);
+    expect(getItemText(vault.db, added[0]?.id ?? '')).toContain('побачення заборонено');
+    expect(added[1]?.extractionStatus).not.toBe('ok');
+    expect((await vault.blobs.scan()).ids.length).toBe(before.ids.length + 2);
+  });
+
+  it('discarding staged items removes their objects and records nothing', async () => {
+    const { vault, caseId } = await vaultWithCase();
+    const before = await vault.blobs.scan();
+    const staging = new ItemStaging(vault, { extract: false });
+    await staging.add('a.bin', 1000, Readable.from([randomBytes(1000)]));
+    await staging.add('b.bin', 2000, Readable.from([randomBytes(2000)]));
+    expect(staging.count).toBe(2);
+    await staging.discard();
+    expect(await vault.blobs.scan()).toEqual(before);
+    expect(listItems(vault.db, { caseId })).toEqual([]);
   });
 });
