@@ -10,13 +10,21 @@ import { keptWhenStreamed, streamedBag, type BagFiles, type StreamedFile } from 
  */
 export const MAX_KEPT_BYTES = 256 * 1024 * 1024;
 
+/** How readBagFromTar reads: the tar's limits, where SHA-512 is computed, and what is kept in memory (and up to how much). */
+export interface BagReading {
+  limits?: Partial<ExtractLimits>;
+  hashing?: HashingFactory;
+  keep?: (rel: string) => boolean;
+  maxKeptBytes?: number;
+}
+
 /**
  * Reads the bag in a package's tar stream for checking, without writing anything: every file
  * is hashed as it passes (SHA-512 in a worker when `hashing` puts it there) and only the
  * files the checks read are kept (see keptWhenStreamed; `keep` may keep more). The tar gets the same safety checks
  * as when it is extracted; a hostile or broken archive throws PACKAGE_INVALID.
  */
-export async function readBagFromTar(input: Readable, opts: { limits?: Partial<ExtractLimits>; hashing?: HashingFactory; maxKeptBytes?: number; keep?: (rel: string) => boolean } = {}): Promise<BagFiles> {
+export async function readBagFromTar(input: Readable, opts: BagReading = {}): Promise<BagFiles> {
   const hashing = opts.hashing ?? hashInThread;
   const maxKept = opts.maxKeptBytes ?? MAX_KEPT_BYTES;
   const pending: Promise<void>[] = [];

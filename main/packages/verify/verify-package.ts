@@ -1,12 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Transform, type Readable } from 'node:stream';
+import { Transform } from 'node:stream';
 import { isVigilError, VigilError } from '../../../shared/errors';
 import { createAgeDecryptStream, type AgeIdentity } from '../../crypto/age';
 import type { ExtractLimits } from '../tar/safe-extract';
-import { readBagFromTar } from '../bagit/bag-from-tar';
+import { readBagFromTar, type BagReading } from '../bagit/bag-from-tar';
 import type { BagFiles } from '../bagit/bag-files';
-import { hashingWith, sha256With, type HashingFactory, type StreamDigest } from '../workers/file-hashing';
+import { hashingWith, sha256With, type StreamDigest } from '../workers/file-hashing';
 import { sharedCryptoWorkers } from '../workers/worker-client';
 import { CheckList, type PackageReport } from './report';
 import { verifyBagDetailed, type BagVerification } from './verify-bag';
@@ -45,12 +45,12 @@ function hashingTap(digest: StreamDigest): Transform {
 }
 
 /**
- * Decrypts the package and hands its tar stream to `read` (which extracts it or reads it in
- * memory), hashing the package file on the way and every file in the tar (SHA-512 and the
- * package's SHA-256 in crypto workers when available). A package that does not decrypt or
- * holds an unsafe archive is a failed check (the result is then null), not a throw.
+ * Decrypts the package and reads the bag in it (see readBagFromTar), hashing the package file
+ * on the way and every file in the tar (SHA-512 and the package's SHA-256 in crypto workers
+ * when available). A package that does not decrypt or holds an unsafe archive is a failed
+ * check (the result is then null), not a throw.
  */
-async function readDecrypted<T>(file: string, identities: AgeIdentity[], list: CheckList, read: (tar: Readable, hashing: HashingFactory) => Promise<T>): Promise<{ value: T; sha256: string } | null> {
+async function readDecrypted(file: string, identities: AgeIdentity[], list: CheckList, opts: Pick<BagReading, 'limits' | 'keep'>): Promise<{ bag: BagFiles; sha256: string } | null> {
   const workers = sharedCryptoWorkers(2);
   const hash = sha256With(workers?.[1] ?? null);
   const src = createReadStream(file, { highWaterMark: READ_BYTES });
@@ -64,10 +64,10 @@ async function readDecrypted<T>(file: string, identities: AgeIdentity[], list: C
   tap.on('error', (err) => dec.destroy(err));
   src.pipe(tap).pipe(dec);
   try {
-    const value = await read(dec, hashingWith(workers?.[0] ?? null));
+    const bag = await readBagFromTar(dec, { ...opts, hashing: hashingWith(workers?.[0] ?? null) });
     list.pass('decrypt', 'The package opens with the given key and no byte of it was altered (every encrypted chunk authenticated).');
     list.pass('tar', 'The archive is one folder of plain files: no links, devices, escaping paths or colliding names.');
-    return { value, sha256: await hash.hex() };
+    return { bag, sha256: await hash.hex() };
   } catch (err) {
     src.destroy();
     hash.abort();
@@ -91,7 +91,6 @@ async function checkArguments(file: string, opts: VerifyPackageOptions): Promise
   if (opts.identities.length === 0) throw new VigilError('INVALID_INPUT', 'No key was given to open the package. Give an age identity file (--identity) or a vault (--vault).');
 }
 
-const NO_FACTS = { entries: [], actors: new Set<string>(), checkpoint: null, checkpointNote: null };
 
 function withOpening(list: CheckList, inner: BagVerification): PackageReport {
   const checks = [...list.checks, ...inner.report.checks];
@@ -111,10 +110,10 @@ function receiptOf(opts: VerifyPackageOptions): { receipt?: string } {
 export async function checkPackage(file: string, opts: VerifyPackageOptions & { keep?: (rel: string) => boolean }): Promise<CheckedPackage> {
   await checkArguments(file, opts);
   const list = new CheckList();
-  const read = await readDecrypted(file, opts.identities, list, (tar, hashing) => readBagFromTar(tar, { ...(opts.limits ? { limits: opts.limits } : {}), ...(opts.keep ? { keep: opts.keep } : {}), hashing }));
-  if (read === null) return { report: failedReport(list), facts: NO_FACTS, keysText: null, bag: null, sha256: '' };
-  const inner = await verifyBagDetailed(read.value, { ...receiptOf(opts), packageSha256: read.sha256 });
-  return { ...inner, report: withOpening(list, inner), bag: read.value, sha256: read.sha256 };
+  const read = await readDecrypted(file, opts.identities, list, { ...(opts.limits ? { limits: opts.limits } : {}), ...(opts.keep ? { keep: opts.keep } : {}) });
+  if (read === null) return { report: failedReport(list), facts: { entries: [], actors: new Set(), checkpoint: null, checkpointNote: null }, keysText: null, bag: null, sha256: '' };
+  const inner = await verifyBagDetailed(read.bag, { ...receiptOf(opts), packageSha256: read.sha256 });
+  return { ...inner, report: withOpening(list, inner), bag: read.bag, sha256: read.sha256 };
 }
 
 /**
