@@ -4,7 +4,7 @@
  * seq and hashes shortened. The log can hold 100k entries, so the interface
  * asks for pages and never loads it all.
  */
-import { entryHashHex } from '../../custody';
+import { entryHashHex, type CustodyEntry } from '../../custody';
 import type { ReadDb } from '../../vault/database';
 import { keyDirectory } from '../../vault/members';
 import { getCase } from '../cases';
@@ -74,18 +74,9 @@ function detailValue(value: unknown): DetailValue | null {
   return null;
 }
 
-interface ParsedEntry {
-  seq: number;
-  ts: string;
-  actor: string;
-  action: string;
-  subject: string | null;
-  hash: string | null;
-  data: Record<string, unknown>;
-}
-
 function readable(row: { entry: string }, labels: RecordLabels, names: Map<string, { name: string }>): ReadableEntry {
-  const e = JSON.parse(row.entry) as ParsedEntry;
+  // Rows of custody_log hold entries the log wrote and verifies (DESIGN §3).
+  const e = JSON.parse(row.entry) as CustodyEntry;
   const kind = subjectKind(e.action);
   const subject = e.subject === null ? null : labels.ref(kind, e.subject);
   const related: RecordRef[] = [];
