@@ -129,15 +129,23 @@ export async function commitPrepared(vault: Vault, files: PreparedFile[]): Promi
     await removeUnrecorded(vault, files);
     throw err;
   }
-  // Content already in the vault was recorded against the existing object; the new copy goes.
+  await removeDuplicateCopies(vault, files, recorded);
+  return recorded;
+}
+
+/** Once recorded: content already in the vault was recorded against the existing object, so the new copy goes. */
+export async function removeDuplicateCopies(vault: Vault, files: PreparedFile[], recorded: AddedItem[]): Promise<void> {
   for (const [i, item] of recorded.entries()) {
     const stored = files[i]?.stored;
     if (item.deduplicated && stored) await vault.blobs.remove(stored.id);
   }
-  return recorded;
 }
 
-function recordPrepared(vault: Vault, files: PreparedFile[]): AddedItem[] {
+/**
+ * Records durable objects as items with their custody entries, in one transaction (a
+ * savepoint of the caller's transaction, when there is one). Removes nothing on failure.
+ */
+export function recordPrepared(vault: Vault, files: PreparedFile[]): AddedItem[] {
   const { result } = vault.change((db) => {
     const added: AddedItem[] = [];
     const custody: CustodyRecord[] = [];

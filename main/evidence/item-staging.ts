@@ -9,7 +9,7 @@ import type { StoredObject } from '../blobs/blob-store';
 import { extractFromBytes, EXTRACT_INPUT_LIMIT } from '../ingest/extract';
 import { extractorFor, SNIFF_BYTES, sniffMediaType } from '../ingest/media-type';
 import type { Vault } from '../vault/vault';
-import { commitPrepared, pickMetadata, removeUnrecorded, type AddedItem, type AddFileOptions, type PreparedFile } from './item-ingest';
+import { pickMetadata, recordPrepared, removeDuplicateCopies, removeUnrecorded, type AddedItem, type AddFileOptions, type PreparedFile } from './item-ingest';
 import { itemMetadataSchema } from './item-metadata';
 import { parseInput } from './validate';
 
@@ -92,19 +92,31 @@ export class ItemStaging {
   }
 
   /**
-   * Makes every staged object durable and records them all as items of `caseId`, in one
-   * transaction. On failure nothing is recorded and the objects are removed.
+   * Makes every staged object durable, then runs `write` in one transaction; `write` records
+   * the items with `recordItems(caseId)` beside whatever else belongs with them (an import's
+   * case, people and provenance). Either all of it is recorded, or nothing is and the objects
+   * are removed.
    */
-  async commit(caseId: string): Promise<AddedItem[]> {
-    const files = this.staged.map((f) => ({ ...f, meta: { ...f.meta, caseId }, opts: { ...f.opts, caseId } }));
+  async commit<T>(write: (recordItems: (caseId: string) => AddedItem[]) => T): Promise<T> {
+    const staged = this.staged;
     this.staged = [];
+    let files = staged;
+    const recordItems = (caseId: string): AddedItem[] => {
+      files = staged.map((f) => ({ ...f, meta: { ...f.meta, caseId }, opts: { ...f.opts, caseId } }));
+      recorded = recordPrepared(this.vault, files);
+      return recorded;
+    };
+    let recorded: AddedItem[] = [];
+    let result: T;
     try {
-      await this.vault.blobs.syncObjects(files.map((f) => f.stored.id));
+      await this.vault.blobs.syncObjects(staged.map((f) => f.stored.id));
+      result = this.vault.together(() => write(recordItems));
     } catch (err) {
-      await removeUnrecorded(this.vault, files);
+      await removeUnrecorded(this.vault, staged);
       throw err;
     }
-    return commitPrepared(this.vault, files);
+    await removeDuplicateCopies(this.vault, files, recorded);
+    return result;
   }
 
   /** Removes the objects of every staged item. */

@@ -19,6 +19,22 @@ function containsIgnoringCase(text: unknown, needle: unknown): number {
 }
 
 /**
+ * What a failed write to the database means for the person using the vault. SQLite rolls
+ * the transaction back, so the message can say that nothing of the change was saved.
+ * Errors that are not about storage are returned as they are.
+ */
+export function writeFailure(err: unknown): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'SQLITE_FULL') {
+    return new VigilError('DISK_FULL', 'The disk is full, so this change was not saved; the vault is as it was before it. Free some space and try again.', { cause: err });
+  }
+  if (typeof code === 'string' && code.startsWith('SQLITE_IOERR')) {
+    return new VigilError('IO_ERROR', `The vault's database could not be written (${code}), so this change was not saved; the vault is as it was before it. Check the disk, then try again.`, { cause: err });
+  }
+  return err;
+}
+
+/**
  * Opens (or creates) a SQLCipher 4 database with a raw 32-byte key.
  * The order of the pragmas matters: cipher and legacy select the SQLCipher 4
  * format, then the key; WAL with synchronous=FULL makes every committed

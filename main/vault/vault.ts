@@ -5,7 +5,7 @@ import { appendCustodyEntry, type CustodyRecord } from '../custody/log-store';
 import type { CustodyEntry } from '../custody';
 import type { MemberSigner } from '../custody/member-signer';
 import { wipe } from '../crypto/sodium';
-import type { Db } from './database';
+import { writeFailure, type Db } from './database';
 import type { VaultLock } from './lock';
 
 /** The member who unlocked the vault: every change is signed as them. */
@@ -90,12 +90,24 @@ export class Vault {
    */
   change<T>(fn: (db: Db) => { result: T; custody: CustodyRecord | CustodyRecord[] }): { result: T; entries: CustodyEntry[] } {
     const signer = this.requireSigner();
-    return this.db.transaction(() => {
+    return this.together(() => {
       const { result, custody } = fn(this.db);
       const records = Array.isArray(custody) ? custody : [custody];
       const entries = records.map((record) => appendCustodyEntry(this.db, this.vaultId, signer, record));
       return { result, entries };
-    })();
+    });
+  }
+
+  /**
+   * Runs `fn` (which may make several `change()`s) in one transaction: all of it is saved or
+   * none of it. A full disk or a failed write comes out as DISK_FULL or IO_ERROR.
+   */
+  together<T>(fn: () => T): T {
+    try {
+      return this.db.transaction(fn)();
+    } catch (err) {
+      throw writeFailure(err);
+    }
   }
 
   /** Appends a custody entry that records an action with no other database change (e.g. an item opened). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { VigilError } from '../../../shared/errors';
 import type { AgeIdentity } from '../../crypto/age';
 import { wipe } from '../../crypto/sodium';
+import type { AddedItem } from '../../evidence/item-ingest';
 import { ItemStaging } from '../../evidence/item-staging';
 import { memberIdentity } from '../../vault/identity';
 import type { Vault } from '../../vault/vault';
@@ -9,9 +10,9 @@ import type { BagFiles } from '../bagit/bag-files';
 import type { ExtractLimits } from '../tar/safe-extract';
 import { checkPackage, type CheckedPackage } from '../verify';
 import { manifest256 } from '../verify/receipt-check';
-import { readCaseJson } from './case-json';
+import { readCaseJson, type CaseJson } from './case-json';
 import { stageItems } from './stage-items';
-import { importCase, importEventsAndRequests, importPeople, importTranscripts, loadTranscripts, type IdMaps } from './import-records';
+import { importCase, importEventsAndRequests, importPeople, importTranscripts, loadTranscripts, type IdMaps, type PackagedTranscript } from './import-records';
 
 /** What an import brought into the vault. */
 export interface ImportResult {
@@ -44,42 +45,64 @@ async function verifiedItems(bag: BagFiles): Promise<Map<string, string>> {
   return new Map([...(await manifest256(bag))].filter(([p]) => p.startsWith(ITEMS)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** What the first pass read of the package, to be recorded once its items are stored. */
+interface Arrival {
+  checked: CheckedPackage;
+  data: CaseJson;
+  transcripts: PackagedTranscript[];
+  /** The sender's item id of each stored item, by its path in the bag. */
+  senderIds: Map<string, string>;
+  /** The bag paths of the stored items, in the order they were stored. */
+  order: string[];
+  /** The sender's custody entries, kept as provenance. */
+  entriesJsonl: string;
+}
+
+/**
+ * Records the case, people, items, events, requests and transcripts, keeps the sender's
+ * custody entries, checkpoint and keys, and appends `package.imported`. Runs inside the
+ * staging's transaction, so a failure at any step (a full disk, say) leaves no half-imported
+ * case and no custody entry behind.
+ */
+function recordArrival(vault: Vault, a: Arrival, recordItems: (caseId: string) => AddedItem[]): ImportResult {
+  const packageId = a.checked.report.packageId ?? '';
+  const sourceVault = a.checked.report.vault ?? '';
+  const maps: IdMaps = { people: new Map(), codes: new Map(), items: new Map() };
+  const caseId = importCase(vault, a.data.case);
+  importPeople(vault, caseId, a.data.people, maps);
+  const items = recordItems(caseId);
+  items.forEach((item, i) => {
+    const sender = a.senderIds.get(a.order[i] ?? '');
+    if (sender !== undefined) maps.items.set(sender, item.id);
+  });
+  const counts = importEventsAndRequests(vault, caseId, a.data, maps);
+  const transcripts = importTranscripts(vault, a.transcripts, caseId, packageId, maps);
+  const checkpointSize = a.checked.facts.checkpoint?.size ?? 0;
+  vault.change((db) => {
+    db.prepare('INSERT INTO imported_packages (id, package_id, bag, source_vault, checkpoint, entries_jsonl, keys_txt, imported_at, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      randomUUID(), packageId, a.checked.report.bag ?? '', sourceVault, a.checked.facts.checkpointNote ?? '', a.entriesJsonl, a.checked.keysText ?? '', new Date().toISOString(), caseId,
+    );
+    return { result: null, custody: { action: 'package.imported', subject: caseId, hash: a.checked.sha256, data: { packageId, sourceVault, items: items.length, checkpointSize } } };
+  });
+  return { caseId, packageId, sourceVault, items: items.length, transcripts, people: a.data.people.length, ...counts };
+}
+
 async function bringIn(vault: Vault, file: string, identities: AgeIdentity[], limits: Partial<ExtractLimits> | undefined, checked: CheckedPackage & { bag: BagFiles }): Promise<ImportResult> {
   const { bag } = checked;
-  const packageId = checked.report.packageId ?? '';
-  const sourceVault = checked.report.vault ?? '';
   const data = await readCaseJson(bag);
   const transcripts = await loadTranscripts(bag);
   const expected = await verifiedItems(bag);
   const senderIds = new Map(data.items.filter((i) => expected.has(i.path)).map((i) => [i.path, i.id]));
   const entriesJsonl = (await bag.read('data/custody/entries.jsonl'))?.toString('utf8') ?? '';
-  const staging = new ItemStaging(vault, { acquisition: { how: 'imported package', note: packageId } });
-  let caseId: string;
+  const staging = new ItemStaging(vault, { acquisition: { how: 'imported package', note: checked.report.packageId ?? '' } });
   let order: string[];
-  const maps: IdMaps = { people: new Map(), codes: new Map(), items: new Map() };
   try {
     order = await stageItems(file, identities, limits, expected, staging);
-    caseId = importCase(vault, data.case);
-    importPeople(vault, caseId, data.people, maps);
   } catch (err) {
     await staging.discard();
     throw err;
   }
-  const added = await staging.commit(caseId);
-  added.forEach((item, i) => {
-    const sender = senderIds.get(order[i] ?? '');
-    if (sender !== undefined) maps.items.set(sender, item.id);
-  });
-  const counts = importEventsAndRequests(vault, caseId, data, maps);
-  const transcriptCount = importTranscripts(vault, transcripts, caseId, packageId, maps);
-  const checkpointSize = checked.facts.checkpoint?.size ?? 0;
-  vault.change((db) => {
-    db.prepare('INSERT INTO imported_packages (id, package_id, bag, source_vault, checkpoint, entries_jsonl, keys_txt, imported_at, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-      randomUUID(), packageId, checked.report.bag ?? '', sourceVault, checked.facts.checkpointNote ?? '', entriesJsonl, checked.keysText ?? '', new Date().toISOString(), caseId,
-    );
-    return { result: null, custody: { action: 'package.imported', subject: caseId, hash: checked.sha256, data: { packageId, sourceVault, items: added.length, checkpointSize } } };
-  });
-  return { caseId, packageId, sourceVault, items: added.length, transcripts: transcriptCount, people: data.people.length, ...counts };
+  return staging.commit((recordItems) => recordArrival(vault, { checked, data, transcripts, senderIds, order, entriesJsonl }, recordItems));
 }
 
 /**
@@ -89,7 +112,7 @@ async function bringIn(vault: Vault, file: string, identities: AgeIdentity[], li
  * decrypts again and stores each verified item straight into the vault's encrypted store,
  * checked against the verified manifest. Only then are the case, people, items, events,
  * requests and transcripts added, the sender's custody entries, checkpoint and keys kept as
- * provenance, and `package.imported` recorded.
+ * provenance, and `package.imported` recorded, all in one transaction.
  */
 export async function importPackage(vault: Vault, file: string, opts: ImportOptions = {}): Promise<ImportResult> {
   vault.requireSigner();

@@ -8,6 +8,9 @@ import { addFileItem, addFileItems } from '../../../main/evidence/item-ingest';
 import { ItemStaging } from '../../../main/evidence/item-staging';
 import { getItemText, listItems } from '../../../main/evidence/items';
 import type { Vault } from '../../../main/vault/vault';
+import { VigilError } from '../../../shared/errors';
+import { readCustodyHead } from '../../../main/custody/log-store';
+import { failure } from '../../unit/packages/helpers';
 import { newTestVault, tempDir } from '../../helpers/vault';
 
 let open: Vault | null = null;
@@ -69,12 +72,29 @@ describe('evidence/item-staging', () => {
     const stored = await staging.add('recording.bin', noise.length, Readable.from([noise]));
     expect(stored.sha256).toBe(createHash('sha256').update(noise).digest('hex'));
     expect(listItems(vault.db, { caseId })).toEqual([]);
-    const added = await staging.commit(caseId);
+    const added = await staging.commit((recordItems) => recordItems(caseId));
     expect(added.map((i) => i.fileName)).toEqual(['letter.txt', 'recording.bin']);
     expect(added.map((i) => i.caseId)).toEqual([caseId, caseId]);
     expect(getItemText(vault.db, added[0]?.id ?? '')).toContain('побачення заборонено');
     expect(added[1]?.extractionStatus).not.toBe('ok');
     expect((await vault.blobs.scan()).ids.length).toBe(before.ids.length + 2);
+  });
+
+  it('commit records the items together with the caller\'s other changes, or none of it: a later failure undoes the items', async () => {
+    const { vault, caseId } = await vaultWithCase();
+    const before = await vault.blobs.scan();
+    const custodyBefore = readCustodyHead(vault.db).size;
+    const staging = new ItemStaging(vault, { extract: false });
+    await staging.add('a.bin', 1000, Readable.from([randomBytes(1000)]));
+    const err = await failure(staging.commit((recordItems) => {
+      expect(recordItems(caseId)).toHaveLength(1);
+      vault.record({ action: 'item.opened', subject: caseId, hash: null, data: {} });
+      throw new VigilError('DISK_FULL', 'simulated: the disk filled up after the items were recorded');
+    }));
+    expect(err?.code).toBe('DISK_FULL');
+    expect(listItems(vault.db, { caseId })).toEqual([]);
+    expect(readCustodyHead(vault.db).size).toBe(custodyBefore);
+    expect(await vault.blobs.scan()).toEqual(before);
   });
 
   it('discarding staged items removes their objects and records nothing', async () => {

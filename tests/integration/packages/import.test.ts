@@ -148,6 +148,25 @@ describe('packages/importPackage', () => {
     expect(written).toEqual([]);
   });
 
+  it('records all of a package or none of it: a failure at the last step leaves no case, item, object or custody entry', async () => {
+    const count = (table: string): number => receiver.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    const tables = ['cases', 'people', 'items', 'objects', 'events', 'requests', 'interviews', 'imported_packages'];
+    const before = { rows: tables.map(count), custody: readCustodyHead(receiver.db).size, objects: await receiver.blobs.scan() };
+    // Fails the very last write of an import (its provenance row), after everything else was recorded.
+    receiver.db.exec("CREATE TEMP TRIGGER fail_provenance BEFORE INSERT ON imported_packages BEGIN SELECT RAISE(ABORT, 'simulated failure'); END");
+    try {
+      const err = await failure(importPackage(receiver, pkgFile));
+      expect(err?.message).toMatch(/simulated failure/);
+    } finally {
+      receiver.db.exec('DROP TRIGGER temp.fail_provenance');
+    }
+    expect(tables.map(count)).toEqual(before.rows);
+    expect(readCustodyHead(receiver.db).size).toBe(before.custody);
+    expect(await receiver.blobs.scan()).toEqual(before.objects);
+    expect((await verifyVault(receiver, { quick: true })).ok).toBe(true);
+    expect((await importPackage(receiver, pkgFile)).items).toBeGreaterThan(0);
+  });
+
   it('refuses a package that changed between the check and the second pass, and leaves no object behind', async () => {
     const items = [...bag.keys()].filter((k) => k.startsWith('data/items/')).sort();
     const manifest = new Map((bag.get('manifest-sha256.txt') ?? Buffer.alloc(0)).toString().trim().split('\n').map((l) => [l.slice(66), l.slice(0, 64)] as const));
