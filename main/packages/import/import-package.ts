@@ -7,7 +7,7 @@ import { ItemStaging } from '../../evidence/item-staging';
 import { memberIdentity } from '../../vault/identity';
 import type { Vault } from '../../vault/vault';
 import type { BagFiles } from '../bagit/bag-files';
-import type { ExtractLimits } from '../tar/safe-extract';
+import type { ExtractLimits } from '../tar/package-tar';
 import { checkPackage, type CheckedPackage } from '../verify';
 import { manifest256 } from '../verify/receipt-check';
 import { readCaseJson, type CaseJson } from './case-json';

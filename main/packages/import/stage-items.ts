@@ -10,7 +10,7 @@ import { isVigilError, VigilError } from '../../../shared/errors';
 import type { StoredObject } from '../../blobs/blob-store';
 import { createAgeDecryptStream, type AgeIdentity } from '../../crypto/age';
 import type { ItemStaging } from '../../evidence/item-staging';
-import { walkPackageTar, type ExtractLimits } from '../tar/safe-extract';
+import { walkPackageTar, type ExtractLimits } from '../tar/package-tar';
 
 function changed(what: string, cause?: unknown): VigilError {
   return new VigilError('PACKAGE_INVALID', `The package changed after it was checked (${what}); nothing was imported. Import it again from a copy that nothing is writing to.`, cause === undefined ? undefined : { cause });

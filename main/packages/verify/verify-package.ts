@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { isVigilError, VigilError } from '../../../shared/errors';
 import { createAgeDecryptStream, type AgeIdentity } from '../../crypto/age';
-import type { ExtractLimits } from '../tar/safe-extract';
+import type { ExtractLimits } from '../tar/package-tar';
 import { readBagFromTar, type BagReading } from '../bagit/bag-from-tar';
 import type { BagFiles } from '../bagit/bag-files';
 import { hashingWith, sha256With, type StreamDigest } from '../workers/file-hashing';

@@ -10,11 +10,11 @@ import { createDemoVault } from '../../../main/evidence/demo';
 import { addFileItem } from '../../../main/evidence/item-ingest';
 import { listItems } from '../../../main/evidence/items';
 import { validateBag } from '../../../main/packages/bagit/bag-validate';
-import { extractTar } from '../../../main/packages/tar/safe-extract';
 import { exportPackage } from '../../../main/packages/export/export';
 import { openVault } from '../../../main/vault/open';
 import type { Vault } from '../../../main/vault/vault';
 import { hasTool } from '../../helpers/tools';
+import { untarBag } from '../../unit/packages/helpers';
 import { fastKdf, suiteTempDir, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';
 import { ageKeygen, allFiles, enrichDemoCase, NAMED_NAMES, PROTECTED_NAMES, run } from './export-fixture';
 
@@ -104,9 +104,8 @@ describe('packages/export/exportPackage', () => {
   it('makes a valid BagIt bag whose custody entries and proofs verify against the checkpoint', async () => {
     const dir = tempDir('vigil-export-bag-');
     const tar = await ageDecrypt(fs.readFileSync(protectedExport.packagePath), [{ kind: 'x25519', secretKey: secretOf(key.identityFile) }]);
-    fs.writeFileSync(path.join(dir, 'p.tar'), tar);
-    await extractTar(fs.createReadStream(path.join(dir, 'p.tar')), path.join(dir, 'out'), {});
-    const bagDir = path.join(dir, 'out', protectedExport.bag);
+    const bagDir = untarBag(tar, path.join(dir, 'out'));
+    expect(path.basename(bagDir)).toBe(protectedExport.bag);
     const validation = await validateBag(bagDir, { unlistedTagFiles: ['tagmanifest-sha512.txt.minisig'] });
     expect(validation.problems).toEqual([]);
     expect(validation.info['External-Identifier']).toBe(protectedExport.packageId);
@@ -282,9 +281,9 @@ describe('packages/export/exportPackage', () => {
 async function openInProcess(pkg: string, bag: string): Promise<string> {
   const dir = tempDir('vigil-export-open-');
   const tar = await ageDecrypt(fs.readFileSync(pkg), [{ kind: 'x25519', secretKey: secretOf(key.identityFile) }]);
-  fs.writeFileSync(path.join(dir, 'p.tar'), tar);
-  await extractTar(fs.createReadStream(path.join(dir, 'p.tar')), path.join(dir, 'out'), {});
-  return path.join(dir, 'out', bag);
+  const bagDir = untarBag(tar, path.join(dir, 'out'));
+  if (path.basename(bagDir) !== bag) throw new Error(`the package holds ${path.basename(bagDir)}, not ${bag}`);
+  return bagDir;
 }
 
 function secretOf(identityFile: string): Uint8Array {

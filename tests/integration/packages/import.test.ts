@@ -12,7 +12,7 @@ import { exportPackage } from '../../../main/packages/export/export';
 import { importPackage } from '../../../main/packages/import';
 import { stageItems } from '../../../main/packages/import/stage-items';
 import { ItemStaging } from '../../../main/evidence/item-staging';
-import type { ExtractLimits } from '../../../main/packages/tar/safe-extract';
+import type { ExtractLimits } from '../../../main/packages/tar/package-tar';
 import { createVault } from '../../../main/vault/create';
 import { memberIdentity } from '../../../main/vault/identity';
 import { openVault } from '../../../main/vault/open';

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -86,4 +87,17 @@ export async function buildTar(members: TarMember[]): Promise<Buffer> {
 /** A regular file member. */
 export function file(name: string, body: string | Buffer = 'x'): TarMember {
   return { header: { name, type: 'file' }, body: Buffer.from(body) };
+}
+
+/**
+ * Unpacks a tar holding one bag folder into `dest` with GNU tar (an independent reader of our
+ * archives) and returns the bag folder's path.
+ */
+export function untarBag(tar: Buffer | string, dest: string): string {
+  fs.mkdirSync(dest, { recursive: true });
+  const r = typeof tar === 'string' ? spawnSync('tar', ['-xf', tar, '-C', dest]) : spawnSync('tar', ['-xf', '-', '-C', dest], { input: tar });
+  if (r.status !== 0) throw new Error(`tar -x failed: ${r.stderr.toString()}`);
+  const [top, ...more] = fs.readdirSync(dest);
+  if (top === undefined || more.length > 0) throw new Error(`expected one bag folder in ${dest}, found ${[top, ...more].join(', ')}`);
+  return path.join(dest, top);
 }

@@ -2,17 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateBag } from '../../../../main/packages/bagit/bag-validate';
-import { extractTar } from '../../../../main/packages/tar/safe-extract';
-import { failure, sampleEntries, writeSampleTar } from '../helpers';
+import { failure, sampleEntries, untarBag, writeSampleTar } from '../helpers';
 import { tempDir } from '../../../helpers/vault';
 
 const UNLISTED = { unlistedTagFiles: ['tagmanifest-sha512.txt.minisig'] };
 
-/** A fresh, valid bag folder made by writeBag and extractTar. */
+/** A fresh, valid bag folder made by writeBag and unpacked by GNU tar. */
 async function freshBag(): Promise<string> {
   const work = tempDir();
-  const { bagDir } = await extractTar(fs.createReadStream(await writeSampleTar(work)), path.join(work, 'out'));
-  return bagDir;
+  return untarBag(await writeSampleTar(work), path.join(work, 'out'));
 }
 
 function editLine(file: string, match: string, edit: (line: string) => string | null): void {

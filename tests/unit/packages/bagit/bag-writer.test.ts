@@ -4,10 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { writeBag, type BagEntry } from '../../../../main/packages/bagit/bag-writer';
-import { extractTar } from '../../../../main/packages/tar/safe-extract';
+import { writeBag, type BagEntry, type BagInfo } from '../../../../main/packages/bagit/bag-writer';
 import { hasTool } from '../../../helpers/tools';
-import { failure, INFO, memEntry, sampleEntries, SIG_HOOK, writeSampleTar } from '../helpers';
+import { failure, INFO, memEntry, sampleEntries, SIG_HOOK, untarBag, writeSampleTar } from '../helpers';
 import { tempDir } from '../../../helpers/vault';
 
 const hasSha256sum = hasTool('sha256sum');
@@ -21,11 +20,11 @@ function run(cmd: string, args: string[], cwd: string): { status: number | null;
 }
 
 /** Writes a bag into memory and returns the tar bytes and the result. */
-async function bagBytes(entries: BagEntry[], opts: Parameters<typeof writeBag>[4] = {}) {
+async function bagBytes(entries: BagEntry[], opts: Parameters<typeof writeBag>[4] = {}, info: BagInfo = INFO) {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  const result = await writeBag(out, 'bag', entries, INFO, opts);
+  const result = await writeBag(out, 'bag', entries, info, opts);
   return { tar: Buffer.concat(chunks), result };
 }
 
@@ -69,9 +68,8 @@ describe('packages/bagit/writeBag', () => {
   });
 
   it('fills bagit.txt, bag-info.txt and manifests, and lists the hook file in no tag manifest', async () => {
-    const dest = tempDir();
     const work = tempDir();
-    const { bagDir } = await extractTar(fs.createReadStream(await writeSampleTar(work)), dest);
+    const bagDir = untarBag(await writeSampleTar(work), path.join(work, 'out'));
     const read = (f: string): string => fs.readFileSync(path.join(bagDir, f), 'utf8');
     expect(read('bagit.txt')).toBe('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
     const bytes = sampleEntries().reduce((n, e) => n + e.size, 0);
@@ -115,11 +113,8 @@ describe('packages/bagit/writeBag', () => {
 
   it('folds long bag-info values so that unfolding restores them', async () => {
     const long = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ');
-    const out = new PassThrough();
-    const dest = tempDir();
-    const extracted = extractTar(out, dest);
-    await writeBag(out, 'bag', [memEntry('a', 'a')], { ...INFO, extra: [['Internal-Sender-Description', long]] });
-    const text = fs.readFileSync(path.join((await extracted).bagDir, 'bag-info.txt'), 'utf8');
+    const { tar } = await bagBytes([memEntry('a', 'a')], {}, { ...INFO, extra: [['Internal-Sender-Description', long]] });
+    const text = fs.readFileSync(path.join(untarBag(tar, tempDir()), 'bag-info.txt'), 'utf8');
     expect(text.split('\n').every((l) => l.length <= 79)).toBe(true);
     expect(text.replace(/\n(?=[ \t])/g, '')).toContain(`Internal-Sender-Description: ${long}\n`);
   });

@@ -3,55 +3,63 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { extractTar, walkPackageTar } from '../../../../main/packages/tar/safe-extract';
+import { walkPackageTar, type ExtractLimits } from '../../../../main/packages/tar/package-tar';
 import { hasTool } from '../../../helpers/tools';
-import { buildTar, failure, file, writeSampleTar, type TarMember } from '../helpers';
+import { buildTar, failure, file, untarBag, writeSampleTar, type TarMember } from '../helpers';
 import { tempDir } from '../../../helpers/vault';
 
 const hasTar = hasTool('tar');
 
+/** Reads the whole archive; resolves to the bag folder and each file's path in the bag and bytes. */
+async function readAll(input: Readable, limits?: Partial<ExtractLimits>): Promise<{ top: string; files: Map<string, Buffer> }> {
+  const files = new Map<string, Buffer>();
+  const top = await walkPackageTar(input, limits, () => Promise.resolve(), async (entry, body) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of body) chunks.push(chunk);
+    files.set(entry.inBag, Buffer.concat(chunks));
+  });
+  return { top, files };
+}
 
-/** Extracts into an existing empty folder and expects a refusal that leaves it empty. */
-async function expectRefused(tar: Buffer, mention: RegExp, limits?: Parameters<typeof extractTar>[2]): Promise<void> {
-  const dest = tempDir();
-  const f = await failure(extractTar(Readable.from([tar]), dest, limits));
+/** Expects the archive to be refused with PACKAGE_INVALID and a message naming the problem. */
+async function expectRefused(tar: Buffer, mention: RegExp, limits?: Partial<ExtractLimits>): Promise<void> {
+  const f = await failure(readAll(Readable.from([tar]), limits));
   expect(f?.code).toBe('PACKAGE_INVALID');
   expect(f?.message).toMatch(mention);
-  expect(fs.readdirSync(dest)).toEqual([]);
 }
 
 const dir = (name: string): TarMember => ({ header: { name, type: 'directory' } });
 
-describe('packages/tar/extractTar', () => {
-  it('extracts a bag written by writeBag, with folders, long and non-ASCII names', async () => {
-    const work = tempDir();
-    const tarFile = await writeSampleTar(work);
-    const dest = path.join(work, 'out');
-    const { bagDir, files } = await extractTar(fs.createReadStream(tarFile), dest);
-    expect(bagDir).toBe(path.join(dest, 'bag-1'));
-    expect(files).toContain('data/items/déclaration.txt');
-    expect(files).toContain('tagmanifest-sha512.txt.minisig');
-    expect(fs.readFileSync(path.join(bagDir, 'data/items/déclaration.txt'), 'utf8')).toBe('témoignage\n');
-    expect(fs.readdirSync(dest)).toEqual(['bag-1']);
+describe('packages/tar/walkPackageTar', () => {
+  it('reads a bag written by writeBag, with folders, long and non-ASCII names, byte for byte', async () => {
+    const { top, files } = await readAll(fs.createReadStream(await writeSampleTar(tempDir())));
+    expect(top).toBe('bag-1');
+    expect(files.get('data/items/déclaration.txt')?.toString()).toBe('témoignage\n');
+    expect(files.get('data/items/photo one.jpg')).toEqual(Buffer.alloc(70_000, 7));
+    expect([...files.keys()]).toContain(`data/transcripts/${'long-folder-name/'.repeat(8)}interview.vtt`);
+    expect([...files.keys()]).toContain('tagmanifest-sha512.txt.minisig');
   });
 
-  it.skipIf(!hasTar).each(['gnu', 'pax', 'ustar'])('extracts what GNU tar --format=%s makes of a bag folder', async (format) => {
+  it.skipIf(!hasTar).each(['gnu', 'pax', 'ustar'])('reads what GNU tar --format=%s makes of a bag folder', async (format) => {
     const work = tempDir();
     const src = path.join(work, 'src');
-    const { bagDir } = await extractTar(fs.createReadStream(await writeSampleTar(work)), src);
+    const bagDir = untarBag(await writeSampleTar(work), src);
     const longName = `${'n'.repeat(120)}.txt`;
     if (format !== 'ustar') fs.writeFileSync(path.join(bagDir, 'data', longName), 'long');
     const tarFile = path.join(work, `${format}.tar`);
     const r = spawnSync('tar', [`--format=${format}`, '-cf', tarFile, '-C', src, 'bag-1']);
     expect(r.status, r.stderr.toString()).toBe(0);
-    const out = await extractTar(fs.createReadStream(tarFile), path.join(work, 'out'));
-    expect(out.files.sort()).toEqual((await extractTarFiles(src)).sort());
+    const { files } = await readAll(fs.createReadStream(tarFile));
+    const onDisk = filesUnder(bagDir);
+    expect([...files.keys()].sort()).toEqual([...onDisk.keys()].sort());
+    for (const [rel, bytes] of onDisk) expect(files.get(rel), rel).toEqual(bytes);
   });
 
   it('accepts a leading ./ as tar -C dir . produces', async () => {
     const tar = await buildTar([dir('./'), dir('./bag/'), file('./bag/bagit.txt', 'x')]);
-    const { files } = await extractTar(Readable.from([tar]), tempDir());
-    expect(files).toEqual(['bagit.txt']);
+    const { top, files } = await readAll(Readable.from([tar]));
+    expect(top).toBe('bag');
+    expect([...files.keys()]).toEqual(['bagit.txt']);
   });
 
   const hostile: [string, () => Promise<Buffer>, RegExp][] = [
@@ -75,7 +83,7 @@ describe('packages/tar/extractTar', () => {
     ['a Windows drive name', () => buildTar([file('bag/C:x')]), /character Windows does not allow/],
     ['a long PAX name with ..', () => buildTar([file(`bag/${'d/'.repeat(60)}../../x`)]), /contains "\.\."/],
   ];
-  it.each(hostile)('refuses %s and leaves nothing behind', async (_what, make, mention) => {
+  it.each(hostile)('refuses %s', async (_what, make, mention) => {
     await expectRefused(await make(), mention);
   });
 
@@ -131,29 +139,19 @@ describe('packages/tar/extractTar', () => {
     await expectRefused(many, /"bag\/f10" goes past the limit of 10 entries/, { maxEntries: 10 });
   });
 
-  it('removes a destination folder it created when extraction fails', async () => {
-    const dest = path.join(tempDir(), 'new');
-    const f = await failure(extractTar(Readable.from([await buildTar([file('/etc/x')])]), dest));
-    expect(f?.code).toBe('PACKAGE_INVALID');
-    expect(fs.existsSync(dest)).toBe(false);
-  });
-
-  it('never overwrites a bag folder already in the destination', async () => {
-    const dest = tempDir();
-    fs.mkdirSync(path.join(dest, 'bag'));
-    fs.writeFileSync(path.join(dest, 'bag', 'keep'), 'mine');
-    const f = await failure(extractTar(Readable.from([await buildTar([file('bag/keep', 'theirs')])]), dest));
-    expect(f?.code).toBe('INVALID_INPUT');
-    expect(fs.readdirSync(dest)).toEqual(['bag']);
-    expect(fs.readFileSync(path.join(dest, 'bag', 'keep'), 'utf8')).toBe('mine');
-  });
-
   it('refuses an empty archive', async () => {
     await expectRefused(Buffer.alloc(1024), /empty/);
   });
-});
 
-describe('packages/tar/walkPackageTar', () => {
+  it('refuses a limit that is not a whole number of at least 0', async () => {
+    const tar = await buildTar([file('bag/a')]);
+    for (const maxEntries of [-1, 1.5, Number.NaN]) {
+      const f = await failure(readAll(Readable.from([tar]), { maxEntries }));
+      expect(f?.code).toBe('INVALID_INPUT');
+      expect(f?.message).toMatch(/maxEntries must be a whole number/);
+    }
+  });
+
   it('visits every file with its path in the bag and exact bytes, writing nothing; unread bodies are skipped', async () => {
     const tar = await buildTar([dir('bag/'), file('bag/a.txt', 'alpha'), file('bag/data/b.bin', Buffer.alloc(200_000, 9)), file('bag/c', 'skipped'), file('bag/d.txt', 'delta')]);
     const seen: [string, number, number][] = [];
@@ -169,11 +167,6 @@ describe('packages/tar/walkPackageTar', () => {
       ['data/b.bin', 200_000, 200_000],
       ['d.txt', 5, 5],
     ]);
-  });
-
-  it('refuses the same hostile entries as extractTar', async () => {
-    const f = await failure(walkPackageTar(Readable.from([await buildTar([file('bag/a'), file('bag/A')])]), undefined, () => Promise.resolve(), () => Promise.resolve()));
-    expect(f?.code).toBe('PACKAGE_INVALID');
   });
 
   it('reports truncation to the reader of the body and to the caller', async () => {
@@ -199,16 +192,16 @@ describe('packages/tar/walkPackageTar', () => {
   });
 });
 
-/** The files under a bag folder, relative and '/' separated. */
-async function extractTarFiles(root: string): Promise<string[]> {
-  const out: string[] = [];
+/** The files under a bag folder by their '/' separated path in it, with their bytes. */
+function filesUnder(bagDir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
   const walk = (d: string, rel: string): void => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const r = rel === '' ? e.name : `${rel}/${e.name}`;
       if (e.isDirectory()) walk(path.join(d, e.name), r);
-      else out.push(r);
+      else out.set(r, fs.readFileSync(path.join(d, e.name)));
     }
   };
-  walk(path.join(root, 'bag-1'), '');
-  return Promise.resolve(out);
+  walk(bagDir, '');
+  return out;
 }
