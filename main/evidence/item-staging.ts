@@ -5,7 +5,7 @@
  * for text extraction, into memory: no plaintext is ever written to disk.
  */
 import { Readable } from 'node:stream';
-import type { StoredObject } from '../blobs/blob-store';
+import type { KnownDigests, StoredObject } from '../blobs/blob-store';
 import { extractFromBytes, EXTRACT_INPUT_LIMIT } from '../ingest/extract';
 import { extractorFor, SNIFF_BYTES, sniffMediaType } from '../ingest/media-type';
 import type { Vault } from '../vault/vault';
@@ -80,10 +80,14 @@ export class ItemStaging {
     return this.staged.length;
   }
 
-  /** Stores one item's `size` bytes under `fileName` (encrypted, not yet flushed or recorded); returns their digests. */
-  async add(fileName: string, size: number, body: AsyncIterable<Buffer>): Promise<StoredObject> {
+  /**
+   * Stores one item's `size` bytes under `fileName` (encrypted, not yet flushed or recorded);
+   * returns their digests. With `known` digests, content with another SHA-256 is not stored
+   * (OBJECT_CORRUPT).
+   */
+  async add(fileName: string, size: number, body: AsyncIterable<Buffer>, known?: KnownDigests): Promise<StoredObject> {
     const copy = new ExtractionCopy(fileName, size);
-    const stored = await this.vault.blobs.put(Readable.from(copying(body, copy)), { deferSync: true });
+    const stored = await this.vault.blobs.put(Readable.from(copying(body, copy)), { deferSync: true, ...(known === undefined ? {} : { known }) });
     const meta = parseInput(itemMetadataSchema, pickMetadata(this.opts));
     const file: PreparedFile = { stored, extraction: null, fileName, meta, opts: this.opts };
     this.staged.push(file);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { VigilError } from '../../../shared/errors';
+import type { KnownDigests } from '../../blobs/blob-store';
 import type { AgeIdentity } from '../../crypto/age';
 import { wipe } from '../../crypto/sodium';
 import type { AddedItem } from '../../evidence/item-ingest';
@@ -7,9 +8,9 @@ import { ItemStaging } from '../../evidence/item-staging';
 import { memberIdentity } from '../../vault/identity';
 import type { Vault } from '../../vault/vault';
 import type { BagFiles } from '../bagit/bag-files';
+import { loadManifests, type Alg } from '../bagit/bag-manifests';
 import type { ExtractLimits } from '../tar/package-tar';
 import { checkPackage, type CheckedPackage } from '../verify';
-import { manifest256 } from '../verify/receipt-check';
 import { readCaseJson, type CaseJson } from './case-json';
 import { stageItems } from './stage-items';
 import { importCase, importEventsAndRequests, importPeople, importTranscripts, loadTranscripts, type IdMaps, type PackagedTranscript } from './import-records';
@@ -40,9 +41,19 @@ function refusal(checked: CheckedPackage): VigilError {
   return new VigilError('PACKAGE_INVALID', `The package was refused and nothing was imported. ${why}${failed.length > 3 ? ` (and ${failed.length - 3} more problems; run vigil verify for all of them)` : ''}`);
 }
 
-/** The verified items of the bag, by path, with their SHA-256 from the verified manifest. */
-async function verifiedItems(bag: BagFiles): Promise<Map<string, string>> {
-  return new Map([...(await manifest256(bag))].filter(([p]) => p.startsWith(ITEMS)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+/** The verified items of the bag, by path, with their SHA-256 and SHA-512 from the verified manifests. */
+async function verifiedItems(bag: BagFiles): Promise<Map<string, KnownDigests>> {
+  const manifests = await loadManifests(bag, await bag.list(), 'manifest', []);
+  const listed = (alg: Alg): Map<string, string> => manifests.find((m) => m.alg === alg)?.entries ?? new Map<string, string>();
+  const [sha256, sha512] = [listed('sha256'), listed('sha512')];
+  const items = new Map<string, KnownDigests>();
+  for (const p of [...sha256.keys()].filter((k) => k.startsWith(ITEMS)).sort()) {
+    const digests = { sha256: sha256.get(p) ?? '', sha512: sha512.get(p) ?? '' };
+    // The first pass refused a bag whose manifests do not both list every file; this only guards that.
+    if (digests.sha512 === '') throw new VigilError('PACKAGE_INVALID', `${p} is not in manifest-sha512.txt; nothing was imported.`);
+    items.set(p, digests);
+  }
+  return items;
 }
 
 /** What the first pass read of the package, to be recorded once its items are stored. */

@@ -7,7 +7,7 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { isVigilError, VigilError } from '../../../shared/errors';
-import type { StoredObject } from '../../blobs/blob-store';
+import type { KnownDigests, StoredObject } from '../../blobs/blob-store';
 import { createAgeDecryptStream, type AgeIdentity } from '../../crypto/age';
 import type { ItemStaging } from '../../evidence/item-staging';
 import { walkPackageTar, type ExtractLimits } from '../tar/package-tar';
@@ -17,12 +17,13 @@ function changed(what: string, cause?: unknown): VigilError {
 }
 
 /**
- * Stores each item of `expected` (path in the bag → verified SHA-256) from the package `file`
- * into `staging`, unrecorded. Other files were kept from the first pass and are skipped.
- * Returns the items' paths in the order stored; throws PACKAGE_INVALID when an item differs
- * from its checksum or is missing, or the package no longer reads (the caller discards).
+ * Stores each item of `expected` (path in the bag → its digests in the verified manifests)
+ * from the package `file` into `staging`, unrecorded. Other files were kept from the first
+ * pass and are skipped. Returns the items' paths in the order stored; throws PACKAGE_INVALID
+ * when an item differs from its checksum or is missing, or the package no longer reads (the
+ * caller discards).
  */
-export async function stageItems(file: string, identities: AgeIdentity[], limits: Partial<ExtractLimits> | undefined, expected: Map<string, string>, staging: ItemStaging): Promise<string[]> {
+export async function stageItems(file: string, identities: AgeIdentity[], limits: Partial<ExtractLimits> | undefined, expected: Map<string, KnownDigests>, staging: ItemStaging): Promise<string[]> {
   const stored = new Map<string, StoredObject>();
   let mismatch: VigilError | null = null;
   const src = createReadStream(file, { highWaterMark: 1024 * 1024 });
@@ -31,11 +32,14 @@ export async function stageItems(file: string, identities: AgeIdentity[], limits
   src.pipe(dec);
   try {
     await walkPackageTar(dec, limits, () => Promise.resolve(), async (entry, body) => {
-      const want = expected.get(entry.inBag);
-      if (want === undefined) return;
-      const object = await staging.add(path.posix.basename(entry.inBag), entry.size, body);
+      const known = expected.get(entry.inBag);
+      if (known === undefined) return;
+      // The store checks the SHA-256 against the verified manifest and, when it matches, takes
+      // the manifest's SHA-512 (verified in the first pass) rather than hashing again.
+      const object = await staging.add(path.posix.basename(entry.inBag), entry.size, body, known).catch((err: unknown) => {
+        throw isVigilError(err) && err.code === 'OBJECT_CORRUPT' ? (mismatch = changed(`${entry.inBag} no longer matches its checksum`, err)) : err;
+      });
       stored.set(entry.inBag, object);
-      if (object.sha256 !== want) throw (mismatch = changed(`${entry.inBag} no longer matches its checksum`));
     });
   } catch (err) {
     src.destroy();

@@ -136,6 +136,11 @@ describe('packages/importPackage', () => {
     const listed = [...manifest].filter(([p]) => p.startsWith('data/items/')).map(([, h]) => h).sort();
     const items = listItems(receiver.db, { caseId: r.caseId });
     expect(items.map((i) => i.sha256).sort()).toEqual(listed);
+    // The SHA-512 recorded for each item is the verified manifest's, and the full vault check
+    // (which hashes every object again) agrees with it.
+    const manifest512 = new Set((bag.get('manifest-sha512.txt') ?? Buffer.alloc(0)).toString().trim().split('\n').map((l) => l.slice(0, 128)));
+    expect(items.every((i) => manifest512.has(i.sha512))).toBe(true);
+    expect((await verifyVault(receiver)).ok).toBe(true);
     // Text was extracted from the bytes in memory, as they streamed into the vault.
     expect(items.filter((i) => i.fileName.endsWith('.txt')).every((i) => i.extractionStatus === 'ok')).toBe(true);
     expect(items.some((i) => i.fileName.endsWith('.txt'))).toBe(true);
@@ -169,8 +174,9 @@ describe('packages/importPackage', () => {
 
   it('refuses a package that changed between the check and the second pass, and leaves no object behind', async () => {
     const items = [...bag.keys()].filter((k) => k.startsWith('data/items/')).sort();
-    const manifest = new Map((bag.get('manifest-sha256.txt') ?? Buffer.alloc(0)).toString().trim().split('\n').map((l) => [l.slice(66), l.slice(0, 64)] as const));
-    const expected = new Map(items.map((p) => [p, manifest.get(p) ?? ''] as const));
+    const listed = (name: string, hex: number): Map<string, string> => new Map((bag.get(name) ?? Buffer.alloc(0)).toString().trim().split('\n').map((l) => [l.slice(hex + 2), l.slice(0, hex)] as const));
+    const [sha256, sha512] = [listed('manifest-sha256.txt', 64), listed('manifest-sha512.txt', 128)];
+    const expected = new Map(items.map((p) => [p, { sha256: sha256.get(p) ?? '', sha512: sha512.get(p) ?? '' }] as const));
     const first = items[0] ?? '';
     const altered = new Map(bag);
     altered.set(first, Buffer.concat([bag.get(first) ?? Buffer.alloc(0), Buffer.from(' ')]));
