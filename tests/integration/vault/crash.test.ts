@@ -2,11 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { encodeIdentity, generateX25519Identity } from '../../../main/crypto/age';
+import { createDemoVault } from '../../../main/evidence/demo';
+import { addFileItem } from '../../../main/evidence/item-ingest';
 import { listItems } from '../../../main/evidence/items';
+import { exportPackage } from '../../../main/packages/export/export';
+import { createVault } from '../../../main/vault/create';
 import { openVault } from '../../../main/vault/open';
 import { verifyVault } from '../../../main/vault/verify';
 import { seededRandom } from '../../helpers/random';
-import { runCli, spawnCli, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';
+import { fastKdf, runCli, spawnCli, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';
 
 const KILLS = 20;
 
@@ -76,4 +81,75 @@ describe('crash safety', () => {
     expect(totalKilledMidway).toBeGreaterThan(KILLS / 2);
     expect(acknowledged.size).toBeGreaterThan(0);
   }, 300_000);
+
+  it(`an import killed at ${IMPORT_KILLS} random moments leaves the vault verifying, with each package's case there whole or not at all`, async () => {
+    const seed = Number(process.env.VIGIL_CRASH_SEED ?? Date.now() % 1_000_000);
+    console.log(`import crash test seed: ${seed} (replay with VIGIL_CRASH_SEED=${seed})`);
+    const random = seededRandom(seed);
+    const root = tempDir();
+    const { file, keyFile, items } = await packageWithLargeItems(root, random);
+    const dir = path.join(root, 'receiver');
+    await (await createVault(dir, { memberName: 'Receiver', passphrase: TEST_PASSPHRASE, kdf: await fastKdf() })).vault.close();
+
+    const started = Date.now();
+    expect(await importThenKill(dir, file, keyFile, 120_000)).toBe(true);
+    const fullRunMs = Date.now() - started;
+    let killedMidway = 0;
+    for (let round = 0; round < IMPORT_KILLS; round++) {
+      const delay = Math.floor(random() * fullRunMs * 0.95);
+      if (!(await importThenKill(dir, file, keyFile, delay))) killedMidway++;
+      const vault = await openVault(dir, { passphrase: TEST_PASSPHRASE });
+      try {
+        const report = await verifyVault(vault);
+        expect(report.findings.filter((f) => !f.ok && !f.warning), `round ${round}, kill after ${delay} ms`).toEqual([]);
+        // Every case in the receiving vault came from a completed import, with all its items.
+        const cases = vault.db.prepare('SELECT id FROM cases').pluck().all() as string[];
+        const imported = vault.db.prepare('SELECT case_id FROM imported_packages').pluck().all() as string[];
+        expect(cases.sort(), `round ${round}, kill after ${delay} ms`).toEqual(imported.sort());
+        for (const caseId of cases) expect(listItems(vault.db, { caseId }), `round ${round}`).toHaveLength(items);
+      } finally {
+        await vault.close();
+      }
+    }
+    expect(killedMidway).toBeGreaterThan(IMPORT_KILLS / 2);
+  }, 300_000);
 });
+
+const IMPORT_KILLS = 12;
+
+/** Runs `vigil import` and SIGKILLs it after `delayMs`; resolves to whether it finished first. */
+function importThenKill(dir: string, file: string, keyFile: string, delayMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawnCli(['import', dir, file, '--identity', keyFile]);
+    const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve(code === 0);
+    });
+  });
+}
+
+/** The demo case with a few MiB-sized items added, exported to a new age key. */
+async function packageWithLargeItems(root: string, random: () => number): Promise<{ file: string; keyFile: string; items: number }> {
+  const source = path.join(root, 'source');
+  await createDemoVault(source, TEST_PASSPHRASE, await fastKdf());
+  const vault = await openVault(source, { passphrase: TEST_PASSPHRASE });
+  try {
+    const caseId = vault.db.prepare('SELECT id FROM cases LIMIT 1').pluck().get() as string;
+    const folder = path.join(root, 'files');
+    mkdirSync(folder);
+    for (let i = 0; i < 6; i++) {
+      const f = path.join(folder, `recording-${i}.bin`);
+      writeFileSync(f, randomBytes(2 * 1024 * 1024 + Math.floor(random() * 2 * 1024 * 1024)));
+      await addFileItem(vault, f, { caseId });
+    }
+    const key = generateX25519Identity();
+    const keyFile = path.join(root, 'key.txt');
+    writeFileSync(keyFile, `${encodeIdentity(key.secretKey)}\n`);
+    const file = path.join(root, 'case.tar.age');
+    const exported = await exportPackage(vault, { caseId, recipients: [key.publicKey], profile: 'full', output: file });
+    return { file, keyFile, items: exported.items };
+  } finally {
+    await vault.close();
+  }
+}
