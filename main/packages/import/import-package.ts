@@ -10,7 +10,8 @@ import type { Vault } from '../../vault/vault';
 import type { BagFiles } from '../bagit/bag-files';
 import { loadManifests, type Alg } from '../bagit/bag-manifests';
 import type { ExtractLimits } from '../tar/package-tar';
-import { checkPackage, type CheckedPackage } from '../verify';
+import { checkPackage, type CheckedPackage, type PackageProgress } from '../verify';
+import { cancelled } from '../verify/package-file';
 import { readCaseJson, type CaseJson } from './case-json';
 import { stageItems } from './stage-items';
 import { importCase, importEventsAndRequests, importPeople, importTranscripts, loadTranscripts, type IdMaps, type PackagedTranscript } from './import-records';
@@ -27,8 +28,12 @@ export interface ImportResult {
   people: number;
 }
 
-/** Options for importPackage; by default the package is opened with the member's own age identity. */
-export interface ImportOptions {
+/**
+ * Options for importPackage; by default the package is opened with the member's own age
+ * identity. Progress counts the package's bytes twice (it is read once to verify, once to
+ * store): done of twice the file's size.
+ */
+export interface ImportOptions extends PackageProgress {
   identities?: AgeIdentity[];
   limits?: Partial<ExtractLimits>;
 }
@@ -98,7 +103,7 @@ function recordArrival(vault: Vault, a: Arrival, recordItems: (caseId: string) =
   return { caseId, packageId, sourceVault, items: items.length, transcripts, people: a.data.people.length, ...counts };
 }
 
-async function bringIn(vault: Vault, file: string, identities: AgeIdentity[], limits: Partial<ExtractLimits> | undefined, checked: CheckedPackage & { bag: BagFiles }): Promise<ImportResult> {
+async function bringIn(vault: Vault, file: string, identities: AgeIdentity[], opts: ImportOptions, checked: CheckedPackage & { bag: BagFiles }): Promise<ImportResult> {
   const { bag } = checked;
   const data = await readCaseJson(bag);
   const transcripts = await loadTranscripts(bag);
@@ -108,7 +113,10 @@ async function bringIn(vault: Vault, file: string, identities: AgeIdentity[], li
   const staging = new ItemStaging(vault, { acquisition: { how: 'imported package', note: checked.report.packageId ?? '' } });
   let order: string[];
   try {
-    order = await stageItems(file, identities, limits, expected, staging);
+    const { onProgress, signal } = opts;
+    const progress = { ...(onProgress ? { onProgress: (done: number, size: number) => onProgress(size + done, 2 * size) } : {}), ...(signal ? { signal } : {}) };
+    order = await stageItems(file, identities, opts.limits, expected, staging, progress);
+    if (signal?.aborted === true) throw cancelled();
   } catch (err) {
     await staging.discard();
     throw err;
@@ -130,10 +138,16 @@ export async function importPackage(vault: Vault, file: string, opts: ImportOpti
   const own = opts.identities === undefined ? memberIdentity(vault).ageIdentity : null;
   const identities = opts.identities ?? (own ? [own] : []);
   try {
-    const limits = opts.limits ? { limits: opts.limits } : {};
-    const checked = await checkPackage(file, { identities, ...limits, keep: (rel) => !rel.startsWith(ITEMS) });
+    const { onProgress, signal, limits } = opts;
+    const checked = await checkPackage(file, {
+      identities,
+      ...(limits ? { limits } : {}),
+      ...(onProgress ? { onProgress: (done: number, size: number) => onProgress(done, 2 * size) } : {}),
+      ...(signal ? { signal } : {}),
+      keep: (rel) => !rel.startsWith(ITEMS),
+    });
     if (!checked.report.ok || checked.bag === null) throw refusal(checked);
-    return await bringIn(vault, file, identities, opts.limits, { ...checked, bag: checked.bag });
+    return await bringIn(vault, file, identities, opts, { ...checked, bag: checked.bag });
   } finally {
     if (own?.kind === 'x25519') wipe(own.secretKey);
   }

@@ -4,13 +4,14 @@
  * to disk. Each is checked against the verified manifest, so a package changed in between
  * is refused.
  */
-import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isVigilError, VigilError } from '../../../shared/errors';
 import type { KnownDigests, StoredObject } from '../../blobs/blob-store';
 import { createAgeDecryptStream, type AgeIdentity } from '../../crypto/age';
 import type { ItemStaging } from '../../evidence/item-staging';
 import { walkPackageTar, type ExtractLimits } from '../tar/package-tar';
+import { cancelled, readPackageFile, type PackageProgress } from '../verify/package-file';
 
 function changed(what: string, cause?: unknown): VigilError {
   return new VigilError('PACKAGE_INVALID', `The package changed after it was checked (${what}); nothing was imported. Import it again from a copy that nothing is writing to.`, cause === undefined ? undefined : { cause });
@@ -23,10 +24,17 @@ function changed(what: string, cause?: unknown): VigilError {
  * when an item differs from its checksum or is missing, or the package no longer reads (the
  * caller discards).
  */
-export async function stageItems(file: string, identities: AgeIdentity[], limits: Partial<ExtractLimits> | undefined, expected: Map<string, KnownDigests>, staging: ItemStaging): Promise<string[]> {
+export async function stageItems(
+  file: string,
+  identities: AgeIdentity[],
+  limits: Partial<ExtractLimits> | undefined,
+  expected: Map<string, KnownDigests>,
+  staging: ItemStaging,
+  progress: PackageProgress = {},
+): Promise<string[]> {
   const stored = new Map<string, StoredObject>();
   let mismatch: VigilError | null = null;
-  const src = createReadStream(file, { highWaterMark: 1024 * 1024 });
+  const src = readPackageFile(file, (await stat(file)).size, progress);
   const dec = createAgeDecryptStream(identities);
   src.on('error', (err) => dec.destroy(err));
   src.pipe(dec);
@@ -43,6 +51,7 @@ export async function stageItems(file: string, identities: AgeIdentity[], limits
     });
   } catch (err) {
     src.destroy();
+    if (progress.signal?.aborted === true) throw cancelled();
     if (err === mismatch) throw err;
     // Failures of the vault (a full disk) keep their own code; anything wrong with the package is a change.
     if (isVigilError(err) && !err.code.startsWith('AGE_') && err.code !== 'PACKAGE_INVALID') throw err;

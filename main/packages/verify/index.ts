@@ -3,5 +3,6 @@ export type { CheckName, PackageCheck, PackageReport, PackageSigner } from './re
 export { verifyBagFolder, verifyBagDetailed, type BagVerification } from './verify-bag';
 export { verifyPackageFile, checkPackage, type VerifyPackageOptions, type CheckedPackage } from './verify-package';
 export { parseKeysFile, type ListedKey } from './keys-file';
+export type { PackageProgress } from './package-file';
 export { parseReceipt } from './receipt-check';
 export { tagTrustedComment, TAG_SIGNATURE_FILE } from './signature-check';

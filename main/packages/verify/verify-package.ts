@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { isVigilError, VigilError } from '../../../shared/errors';
@@ -8,11 +7,12 @@ import { readBagFromTar, type BagReading } from '../bagit/bag-from-tar';
 import type { BagFiles } from '../bagit/bag-files';
 import { hashingWith, sha256With, type StreamDigest } from '../workers/file-hashing';
 import { sharedCryptoWorkers } from '../workers/worker-client';
+import { cancelled, readPackageFile, READ_BYTES, type PackageProgress } from './package-file';
 import { CheckList, type PackageReport } from './report';
 import { verifyBagDetailed, type BagVerification } from './verify-bag';
 
 /** Options for verifying a package file. */
-export interface VerifyPackageOptions {
+export interface VerifyPackageOptions extends PackageProgress {
   identities: AgeIdentity[];
   /** The receipt's path; its .minisig must sit beside it. */
   receipt?: string;
@@ -28,9 +28,6 @@ export interface CheckedPackage extends BagVerification {
 function failedReport(list: CheckList): PackageReport {
   return { ok: false, signers: [], checks: list.checks, items: 0 };
 }
-
-/** Encrypted bytes read per system call. */
-const READ_BYTES = 1024 * 1024;
 
 /** Passes the package's bytes on unchanged while `digest` hashes them (waiting when it is behind). */
 function hashingTap(digest: StreamDigest): Transform {
@@ -50,10 +47,10 @@ function hashingTap(digest: StreamDigest): Transform {
  * when available). A package that does not decrypt or holds an unsafe archive is a failed
  * check (the result is then null), not a throw.
  */
-async function readDecrypted(file: string, identities: AgeIdentity[], list: CheckList, opts: Pick<BagReading, 'limits' | 'keep'>): Promise<{ bag: BagFiles; sha256: string } | null> {
+async function readDecrypted(file: string, identities: AgeIdentity[], list: CheckList, opts: Pick<BagReading, 'limits' | 'keep'> & PackageProgress & { size: number }): Promise<{ bag: BagFiles; sha256: string } | null> {
   const workers = sharedCryptoWorkers(2);
   const hash = sha256With(workers?.[1] ?? null);
-  const src = createReadStream(file, { highWaterMark: READ_BYTES });
+  const src = readPackageFile(file, opts.size, opts);
   const tap = hashingTap(hash);
   const dec = createAgeDecryptStream(identities);
   let decryptError: unknown = null;
@@ -64,13 +61,15 @@ async function readDecrypted(file: string, identities: AgeIdentity[], list: Chec
   tap.on('error', (err) => dec.destroy(err));
   src.pipe(tap).pipe(dec);
   try {
-    const bag = await readBagFromTar(dec, { ...opts, hashing: hashingWith(workers?.[0] ?? null) });
+    const bag = await readBagFromTar(dec, { ...(opts.limits ? { limits: opts.limits } : {}), ...(opts.keep ? { keep: opts.keep } : {}), hashing: hashingWith(workers?.[0] ?? null) });
+    if (opts.signal?.aborted === true) throw cancelled();
     list.pass('decrypt', 'The package opens with the given key and no byte of it was altered (every encrypted chunk authenticated).');
     list.pass('tar', 'The archive is one folder of plain files: no links, devices, escaping paths or colliding names.');
     return { bag, sha256: await hash.hex() };
   } catch (err) {
     src.destroy();
     hash.abort();
+    if (opts.signal?.aborted === true) throw cancelled();
     const age = decryptError ?? err;
     if (isVigilError(age) && age.code === 'AGE_NO_IDENTITY_MATCH') {
       list.fail('decrypt', `The package cannot be opened with the given key: it was sealed for someone else. (${age.message})`);
@@ -84,11 +83,12 @@ async function readDecrypted(file: string, identities: AgeIdentity[], list: Chec
   }
 }
 
-/** Refuses a missing package file or a call without any key to open it. */
-async function checkArguments(file: string, opts: VerifyPackageOptions): Promise<void> {
+/** Refuses a missing package file or a call without any key to open it; returns the file's size. */
+async function checkArguments(file: string, opts: VerifyPackageOptions): Promise<number> {
   const st = await stat(file).catch(() => null);
   if (st === null || !st.isFile()) throw new VigilError('NOT_FOUND', `There is no package file at ${file}. Check the path.`);
   if (opts.identities.length === 0) throw new VigilError('INVALID_INPUT', 'No key was given to open the package. Give an age identity file (--identity) or a vault (--vault).');
+  return st.size;
 }
 
 
@@ -108,9 +108,9 @@ function receiptOf(opts: VerifyPackageOptions): { receipt?: string } {
  * INVALID_INPUT when no identity is given; anything wrong with the package is a failed check.
  */
 export async function checkPackage(file: string, opts: VerifyPackageOptions & { keep?: (rel: string) => boolean }): Promise<CheckedPackage> {
-  await checkArguments(file, opts);
+  const size = await checkArguments(file, opts);
   const list = new CheckList();
-  const read = await readDecrypted(file, opts.identities, list, { ...(opts.limits ? { limits: opts.limits } : {}), ...(opts.keep ? { keep: opts.keep } : {}) });
+  const read = await readDecrypted(file, opts.identities, list, { ...opts, size });
   if (read === null) return { report: failedReport(list), facts: { entries: [], actors: new Set(), checkpoint: null, checkpointNote: null }, keysText: null, bag: null, sha256: '' };
   const inner = await verifyBagDetailed(read.bag, { ...receiptOf(opts), packageSha256: read.sha256 });
   return { ...inner, report: withOpening(list, inner), bag: read.bag, sha256: read.sha256 };

@@ -172,6 +172,28 @@ describe('packages/importPackage', () => {
     expect((await importPackage(receiver, pkgFile)).items).toBeGreaterThan(0);
   });
 
+  it('reports progress over both passes (twice the file\'s size) and, cancelled in the second pass, keeps nothing', async () => {
+    const size = fs.statSync(pkgFile).size;
+    const seen: number[] = [];
+    const r = await importPackage(receiver, pkgFile, { onProgress: (done, total) => {
+      expect(total).toBe(2 * size);
+      seen.push(done);
+    } });
+    expect(r.items).toBeGreaterThan(0);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.some((d) => d <= size)).toBe(true);
+    expect(seen[seen.length - 1]).toBe(2 * size);
+
+    const count = (table: string): number => receiver.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    const before = { cases: count('cases'), items: count('items'), custody: readCustodyHead(receiver.db).size, objects: await receiver.blobs.scan() };
+    const controller = new AbortController();
+    const err = await failure(importPackage(receiver, pkgFile, { signal: controller.signal, onProgress: (done) => {
+      if (done > size) controller.abort();
+    } }));
+    expect(err?.code).toBe('CANCELLED');
+    expect({ cases: count('cases'), items: count('items'), custody: readCustodyHead(receiver.db).size, objects: await receiver.blobs.scan() }).toEqual(before);
+  });
+
   it('refuses a package that changed between the check and the second pass, and leaves no object behind', async () => {
     const items = [...bag.keys()].filter((k) => k.startsWith('data/items/')).sort();
     const listed = (name: string, hex: number): Map<string, string> => new Map((bag.get(name) ?? Buffer.alloc(0)).toString().trim().split('\n').map((l) => [l.slice(hex + 2), l.slice(0, hex)] as const));

@@ -9,6 +9,7 @@ import { addFileItem } from '../../../main/evidence/item-ingest';
 import { memberIdentity } from '../../../main/vault/identity';
 import { ageEncrypt, parseRecipient } from '../../../main/crypto/age';
 import { tempWritesDuring } from '../../helpers/temp-writes';
+import { failure } from '../../unit/packages/helpers';
 import { hasTool } from '../../helpers/tools';
 import { createVault } from '../../../main/vault/create';
 import { fastKdf, newTestVault, runCli, suiteTempDir, TEST_PASSPHRASE } from '../../helpers/vault';
@@ -70,6 +71,23 @@ describe('packages/verifyPackageFile', () => {
       expect(r.ok).toBe(true);
     });
     expect(written).toEqual([]);
+  });
+
+  it('reports progress in bytes of the package file, up to its size, and stops with CANCELLED when cancelled', async () => {
+    const size = fs.statSync(pkg.file).size;
+    const seen: [number, number][] = [];
+    const r = await verifyPackageFile(pkg.file, { identities: [pkg.identity], onProgress: (done, total) => seen.push([done, total]) });
+    expect(r.ok).toBe(true);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every(([, total]) => total === size)).toBe(true);
+    expect(seen.map(([done]) => done)).toEqual([...seen.map(([done]) => done)].sort((a, b) => a - b));
+    expect(seen[seen.length - 1]?.[0]).toBe(size);
+    for (const when of ['before it starts', 'at the first progress report'] as const) {
+      const controller = new AbortController();
+      if (when === 'before it starts') controller.abort();
+      const err = await failure(verifyPackageFile(pkg.file, { identities: [pkg.identity], signal: controller.signal, onProgress: () => controller.abort() }));
+      expect(err?.code, when).toBe('CANCELLED');
+    }
   });
 
   it('catches every case of the tamper corpus with the expected check', async () => {
