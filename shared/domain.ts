@@ -45,6 +45,10 @@ export type PlaceType = (typeof PLACE_TYPES)[number];
 export const RESPONSE_KINDS = ['none', 'token', 'denial', 'substantive'] as const;
 export type ResponseKind = (typeof RESPONSE_KINDS)[number];
 
+/** The checks a package verification runs, in the order a reader meets them. */
+export const PACKAGE_CHECKS = ['decrypt', 'tar', 'bagit', 'signature', 'custody', 'proof', 'checkpoint', 'receipt'] as const;
+export type PackageCheckName = (typeof PACKAGE_CHECKS)[number];
+
 /** Outcome of text extraction at ingest. */
 export const EXTRACTION_STATUSES = ['none', 'ok', 'failed', 'unsupported'] as const;
 export type ExtractionStatus = (typeof EXTRACTION_STATUSES)[number];

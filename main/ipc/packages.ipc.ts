@@ -2,8 +2,10 @@
 import type { PACKAGES_CHANNELS } from '../../shared/areas/packages.channels';
 import { exportForInterface, loadProfileChoice } from '../packages/export/export-run';
 import { planExport } from '../packages/export/plan';
+import { importPackage } from '../packages/import';
+import { verifyPackageFile } from '../packages/verify';
 import { listRecipients } from '../packages/recipients';
-import { keyFingerprint } from '../vault/identity';
+import { keyFingerprint, withOwnAgeIdentity } from '../vault/identity';
 import type { Handler } from './dispatch';
 import type { AppServices } from './services';
 
@@ -31,6 +33,16 @@ export function packagesHandlers(s: AppServices): { [C in (typeof PACKAGES_CHANN
           softwareVersion: s.appInfo().version,
         }),
       );
+    },
+    'packages:verify': async (req) => {
+      const vault = s.session.requireVault();
+      return s.tasks.run(req.taskId, 'bytes', ({ signal, report }) =>
+        withOwnAgeIdentity(vault, (own) => verifyPackageFile(req.path, { identities: [own], signal, onProgress: report })),
+      );
+    },
+    'packages:import': async (req) => {
+      const vault = s.session.requireVault();
+      return s.tasks.run(req.taskId, 'bytes', ({ signal, report }) => importPackage(vault, req.path, { signal, onProgress: report }));
     },
   };
 }

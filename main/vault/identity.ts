@@ -78,3 +78,13 @@ export function memberIdentity(vault: Vault): MemberIdentity {
     fingerprints: { age: keyFingerprint(ageRecipient), minisign: keyFingerprint(minisignPublicKeyLine(key.keyId, key.publicKey)) },
   };
 }
+
+/** Runs `fn` with the acting member's age identity (to open packages sent to them), wiping its secret afterwards. */
+export async function withOwnAgeIdentity<T>(vault: Vault, fn: (identity: AgeIdentity) => Promise<T>): Promise<T> {
+  const { ageIdentity } = memberIdentity(vault);
+  try {
+    return await fn(ageIdentity);
+  } finally {
+    if (ageIdentity.kind === 'x25519') wipe(ageIdentity.secretKey);
+  }
+}

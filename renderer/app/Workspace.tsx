@@ -5,6 +5,7 @@ import { assertNever } from '../../shared/errors';
 import { CaseWorkspace } from '../features/case/CaseWorkspace';
 import { CasesScreen } from '../features/cases/CasesScreen';
 import { VaultCustodyScreen } from '../features/custody/VaultCustodyScreen';
+import { ReceiveScreen } from '../features/receive/ReceiveScreen';
 import { SearchScreen } from '../features/search/SearchScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { useRouter, type Route } from './router';
@@ -24,6 +25,8 @@ function CurrentScreen({ route }: { route: Route }): React.JSX.Element {
       return <CasesScreen />;
     case 'case':
       return <CaseWorkspace caseId={route.caseId} tab={route.tab} focusId={route.focusId} />;
+    case 'receive':
+      return <ReceiveScreen />;
     case 'search':
       return <SearchScreen />;
     case 'custody':
@@ -41,7 +44,8 @@ export function Workspace(): React.JSX.Element {
   const { route, navigate } = useRouter();
   const { state, lock } = useSession();
   useAppShortcuts();
-  const activeNav = route.screen === 'case' ? 'cases' : route.screen;
+  // A case and a package being received both belong under Cases.
+  const activeNav = route.screen === 'case' || route.screen === 'receive' ? 'cases' : route.screen;
   return (
     // A plain two-column layout: Mantine's AppShell injects a <style> element, which the CSP refuses.
     <div className="workspace">

@@ -13,6 +13,7 @@ export type CaseTab = (typeof CASE_TABS)[number];
 export type Route =
   | { screen: 'cases' }
   | { screen: 'case'; caseId: string; tab: CaseTab; /** an item, interview… to open inside the tab */ focusId?: string }
+  | { screen: 'receive' }
   | { screen: 'search' }
   | { screen: 'custody' }
   | { screen: 'settings' };

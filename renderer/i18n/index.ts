@@ -18,6 +18,7 @@ import enCustody from './locales/en/custody.json';
 import enSearch from './locales/en/search.json';
 import enExport from './locales/en/export.json';
 import enSettings from './locales/en/settings.json';
+import enReceive from './locales/en/receive.json';
 import ukCommon from './locales/uk/common.json';
 import ukUnlock from './locales/uk/unlock.json';
 import ukCases from './locales/uk/cases.json';
@@ -30,6 +31,7 @@ import ukCustody from './locales/uk/custody.json';
 import ukSearch from './locales/uk/search.json';
 import ukExport from './locales/uk/export.json';
 import ukSettings from './locales/uk/settings.json';
+import ukReceive from './locales/uk/receive.json';
 import ruCommon from './locales/ru/common.json';
 import ruUnlock from './locales/ru/unlock.json';
 import ruCases from './locales/ru/cases.json';
@@ -42,6 +44,7 @@ import ruCustody from './locales/ru/custody.json';
 import ruSearch from './locales/ru/search.json';
 import ruExport from './locales/ru/export.json';
 import ruSettings from './locales/ru/settings.json';
+import ruReceive from './locales/ru/receive.json';
 
 /** The languages the interface speaks, with their own names (shown in the language menu). */
 export const LANGUAGES = [
@@ -54,13 +57,13 @@ export const LANGUAGES = [
 export type LanguageCode = (typeof LANGUAGES)[number]['code'];
 
 /** Every namespace (one per area). */
-export const NAMESPACES = ['common', 'unlock', 'cases', 'people', 'items', 'interviews', 'timeline', 'requests', 'custody', 'search', 'export', 'settings'] as const;
+export const NAMESPACES = ['common', 'unlock', 'cases', 'people', 'items', 'interviews', 'timeline', 'requests', 'custody', 'search', 'export', 'settings', 'receive'] as const;
 
 /** The bundled translations, by language then namespace. */
 export const RESOURCES = {
-  en: { common: enCommon, unlock: enUnlock, cases: enCases, people: enPeople, items: enItems, interviews: enInterviews, timeline: enTimeline, requests: enRequests, custody: enCustody, search: enSearch, export: enExport, settings: enSettings },
-  uk: { common: ukCommon, unlock: ukUnlock, cases: ukCases, people: ukPeople, items: ukItems, interviews: ukInterviews, timeline: ukTimeline, requests: ukRequests, custody: ukCustody, search: ukSearch, export: ukExport, settings: ukSettings },
-  ru: { common: ruCommon, unlock: ruUnlock, cases: ruCases, people: ruPeople, items: ruItems, interviews: ruInterviews, timeline: ruTimeline, requests: ruRequests, custody: ruCustody, search: ruSearch, export: ruExport, settings: ruSettings },
+  en: { common: enCommon, unlock: enUnlock, cases: enCases, people: enPeople, items: enItems, interviews: enInterviews, timeline: enTimeline, requests: enRequests, custody: enCustody, search: enSearch, export: enExport, settings: enSettings, receive: enReceive },
+  uk: { common: ukCommon, unlock: ukUnlock, cases: ukCases, people: ukPeople, items: ukItems, interviews: ukInterviews, timeline: ukTimeline, requests: ukRequests, custody: ukCustody, search: ukSearch, export: ukExport, settings: ukSettings, receive: ukReceive },
+  ru: { common: ruCommon, unlock: ruUnlock, cases: ruCases, people: ruPeople, items: ruItems, interviews: ruInterviews, timeline: ruTimeline, requests: ruRequests, custody: ruCustody, search: ruSearch, export: ruExport, settings: ruSettings, receive: ruReceive },
 } as const;
 
 /** Right-to-left languages; none ship yet, but the layout follows i18next's direction. */

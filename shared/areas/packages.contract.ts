@@ -1,6 +1,6 @@
-/** Schemas of the packages area: address-book read, export dry run, export. */
+/** Schemas of the packages area: address-book read, export dry run, export; verify and import of a received package. */
 import { z } from 'zod';
-import { ITEM_KINDS } from '../domain';
+import { ITEM_KINDS, PACKAGE_CHECKS } from '../domain';
 import type { ChannelSchemas } from '../contract-types';
 import { IdSchema, PathSchema, TaskIdSchema } from './common';
 import type { PACKAGES_CHANNELS, PACKAGES_EVENTS } from './packages.channels';
@@ -56,6 +56,20 @@ export const RecipientViewSchema = z.object({
   fingerprint: z.string(),
 });
 
+/** A received package, opened with the member's own key, as task `taskId` (progress in bytes). */
+const ReceivedPackageSchema = z.object({ taskId: TaskIdSchema, path: PathSchema }).strict();
+
+/** A package verification's report: ok only when every check passed; each check in words a lawyer can read. */
+export const PackageReportSchema = z.object({
+  ok: z.boolean(),
+  packageId: z.string().optional(),
+  bag: z.string().optional(),
+  vault: z.string().optional(),
+  signers: z.array(z.object({ name: z.string(), publicKey: z.string(), fingerprint: z.string() })),
+  checks: z.array(z.object({ check: z.enum(PACKAGE_CHECKS), ok: z.boolean(), subject: z.string().optional(), detail: z.string() })),
+  items: z.number().int().nonnegative(),
+});
+
 /** channel → request and response schemas. */
 export const packagesContract = {
   /** The address book, by name, with each age key's fingerprint. */
@@ -81,6 +95,25 @@ export const packagesContract = {
       bytes: z.number().int().nonnegative(),
       recipients: z.array(z.object({ name: z.string().nullable(), ageRecipient: z.string(), fingerprint: z.string() })),
       signerFingerprint: z.string(),
+    }),
+  },
+  /** Checks a received package without writing any of it to disk. Cancel stops it with CANCELLED. */
+  'packages:verify': { req: ReceivedPackageSchema, res: PackageReportSchema },
+  /**
+   * Checks the package as packages:verify does, then brings its case in, all of it or nothing.
+   * A package that fails a check is refused (PACKAGE_INVALID) and nothing enters the vault.
+   */
+  'packages:import': {
+    req: ReceivedPackageSchema,
+    res: z.object({
+      caseId: z.string(),
+      packageId: z.string(),
+      sourceVault: z.string(),
+      items: z.number().int().nonnegative(),
+      transcripts: z.number().int().nonnegative(),
+      events: z.number().int().nonnegative(),
+      requests: z.number().int().nonnegative(),
+      people: z.number().int().nonnegative(),
     }),
   },
 } as const satisfies { [C in (typeof PACKAGES_CHANNELS)[number]]: ChannelSchemas };

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { VigilError } from '../../../shared/errors';
 import type { KnownDigests } from '../../blobs/blob-store';
 import type { AgeIdentity } from '../../crypto/age';
-import { wipe } from '../../crypto/sodium';
 import type { AddedItem } from '../../evidence/item-ingest';
 import { ItemStaging } from '../../evidence/item-staging';
-import { memberIdentity } from '../../vault/identity';
+import { withOwnAgeIdentity } from '../../vault/identity';
 import type { Vault } from '../../vault/vault';
 import type { BagFiles } from '../bagit/bag-files';
 import { loadManifests, type Alg } from '../bagit/bag-manifests';
@@ -135,20 +134,19 @@ async function bringIn(vault: Vault, file: string, identities: AgeIdentity[], op
  */
 export async function importPackage(vault: Vault, file: string, opts: ImportOptions = {}): Promise<ImportResult> {
   vault.requireSigner();
-  const own = opts.identities === undefined ? memberIdentity(vault).ageIdentity : null;
-  const identities = opts.identities ?? (own ? [own] : []);
-  try {
-    const { onProgress, signal, limits } = opts;
-    const checked = await checkPackage(file, {
-      identities,
-      ...(limits ? { limits } : {}),
-      ...(onProgress ? { onProgress: (done: number, size: number) => onProgress(done, 2 * size) } : {}),
-      ...(signal ? { signal } : {}),
-      keep: (rel) => !rel.startsWith(ITEMS),
-    });
-    if (!checked.report.ok || checked.bag === null) throw refusal(checked);
-    return await bringIn(vault, file, identities, opts, { ...checked, bag: checked.bag });
-  } finally {
-    if (own?.kind === 'x25519') wipe(own.secretKey);
-  }
+  if (opts.identities === undefined) return withOwnAgeIdentity(vault, (own) => importWith(vault, file, [own], opts));
+  return importWith(vault, file, opts.identities, opts);
+}
+
+async function importWith(vault: Vault, file: string, identities: AgeIdentity[], opts: ImportOptions): Promise<ImportResult> {
+  const { onProgress, signal, limits } = opts;
+  const checked = await checkPackage(file, {
+    identities,
+    ...(limits ? { limits } : {}),
+    ...(onProgress ? { onProgress: (done: number, size: number) => onProgress(done, 2 * size) } : {}),
+    ...(signal ? { signal } : {}),
+    keep: (rel) => !rel.startsWith(ITEMS),
+  });
+  if (!checked.report.ok || checked.bag === null) throw refusal(checked);
+  return bringIn(vault, file, identities, opts, { ...checked, bag: checked.bag });
 }

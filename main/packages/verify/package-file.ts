@@ -28,7 +28,7 @@ export function readPackageFile(file: string, size: number, progress: PackagePro
   const { onProgress, signal } = progress;
   if (onProgress !== undefined) {
     let done = 0;
-    src.on('data', (chunk: Buffer) => {
+    src.on('data', (chunk: string | Buffer) => {
       done += chunk.length;
       onProgress(done, size);
     });

@@ -1,5 +1,7 @@
-/** The checks a package verification runs, in the order a reader meets them. */
-export type CheckName = 'decrypt' | 'tar' | 'bagit' | 'signature' | 'custody' | 'proof' | 'checkpoint' | 'receipt';
+import type { PackageCheckName } from '../../../shared/domain';
+
+/** The checks a package verification runs, in the order a reader meets them (PACKAGE_CHECKS). */
+export type CheckName = PackageCheckName;
 
 /** One verdict in words a lawyer can read; `subject` says where (a file, an entry). */
 export interface PackageCheck {

@@ -43,7 +43,18 @@ export function CasesScreen(): React.JSX.Element {
 
   return (
     <Stack>
-      <TabHeader order={1} title={t('title')} actions={<Button onClick={() => setDialog({ kind: 'create' })}>{t('newCase')}</Button>} />
+      <TabHeader
+        order={1}
+        title={t('title')}
+        actions={
+          <Group>
+            <Button variant="default" onClick={() => navigate({ screen: 'receive' })}>
+              {t('receive')}
+            </Button>
+            <Button onClick={() => setDialog({ kind: 'create' })}>{t('newCase')}</Button>
+          </Group>
+        }
+      />
       <Group align="end" role="search" aria-label={t('filters')}>
         <TextInput className="cases-filters__search" type="search" label={t('search')} placeholder={t('searchPlaceholder')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
         <NativeSelect

@@ -17,8 +17,8 @@ import { PreviewStep } from './PreviewStep';
 import { ProfileStep } from './ProfileStep';
 import { RunStep } from './RunStep';
 import { SealStep } from './SealStep';
-import { useExportRun } from './useExportRun';
 import { EXPORT_STEPS, INITIAL_CHOICES, scopeItemIds, sealRecipients, stepReady, type ExportChoices, type ExportStep } from './wizard-state';
+import { useTaskRun, type TaskRunner } from '../../api/task-run';
 
 function StepList({ current }: { current: number }): React.JSX.Element {
   const { t } = useTranslation('export');
@@ -40,7 +40,7 @@ interface BodyProps {
   candidates: Res<'packages:plan'>['candidates'];
   strength: Strength;
   onChange: (next: Partial<ExportChoices>) => void;
-  runner: ReturnType<typeof useExportRun>;
+  runner: TaskRunner<'packages:export'>;
   output: string | null;
   onOutput: (path: string) => void;
   defaultName: string;
@@ -81,7 +81,7 @@ export function ExportTab({ caseId }: { caseId: string }): React.JSX.Element {
   const [index, setIndex] = useState(0);
   const [choices, setChoices] = useState<ExportChoices>(INITIAL_CHOICES);
   const [output, setOutput] = useState<string | null>(null);
-  const runner = useExportRun();
+  const runner = useTaskRun('packages:export');
   const candidates = useApiQuery('packages:plan', { caseId, profile: { kind: 'protected' } });
   const caseQuery = useApiQuery('cases:get', { id: caseId });
   const strength = useMemo(() => passphraseStrength(choices.passphrase), [choices.passphrase]);

@@ -2,7 +2,10 @@
 import { Alert, Button, Code, Group, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { request } from '../../api/vigil';
-import type { ExportRun } from './useExportRun';
+import type { Res } from '../../../shared/contract';
+import type { TaskRun } from '../../api/task-run';
+
+type ExportRun = TaskRun<Res<'packages:export'>>;
 import { formatBytes } from './wizard-state';
 
 interface RunStepProps {

@@ -6,6 +6,7 @@ import { readCustodyHead } from '../../../main/custody/log-store';
 import type { DemoSummary } from '../../../main/evidence/demo';
 import { listItems } from '../../../main/evidence/items';
 import { addRecipient } from '../../../main/packages/recipients';
+import { memberIdentity } from '../../../main/vault/identity';
 import { callChannel, channelValue as ok, coreForEachTest, suiteDemoVault } from '../../helpers/ipc';
 import { hasTool } from '../../helpers/tools';
 import { tempDir } from '../../helpers/vault';
@@ -118,12 +119,51 @@ describe('ipc/packages.ipc', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  it('packages:verify and packages:import open a package sealed to the member with their own key, with progress; the case comes in whole', async () => {
+    const core = await cores.unlocked(demoDir);
+    const vault = core.services.session.requireVault();
+    const id = memberIdentity(vault);
+    if (id.ageIdentity.kind === 'x25519') id.ageIdentity.secretKey.fill(0);
+    const file = path.join(tempDir(), 'to-myself.tar.age');
+    await ok(core, 'packages:export', { taskId: 'export-0010', caseId: demo.caseId, profile: { kind: 'full' }, recipients: [id.ageRecipient], output: file });
+    const report = await ok<{ ok: boolean; items: number; checks: { check: string; ok: boolean }[] }>(core, 'packages:verify', { taskId: 'verify-0001', path: file });
+    expect(report).toMatchObject({ ok: true, items: demo.counts.items });
+    expect(new Set(report.checks.map((c) => c.check))).toEqual(new Set(['decrypt', 'tar', 'bagit', 'signature', 'custody', 'proof', 'checkpoint']));
+    const progressOf = (taskId: string): { done: number; total: number }[] =>
+      core.events.filter((e) => e.name === 'task:progress' && (e.payload as { taskId: string }).taskId === taskId).map((e) => e.payload as { done: number; total: number });
+    const size = fs.statSync(file).size;
+    expect(progressOf('verify-0001').at(-1)).toMatchObject({ done: size, total: size });
+    const cases = vault.db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
+    const imported = await ok<{ caseId: string; items: number }>(core, 'packages:import', { taskId: 'import-0001', path: file });
+    expect(imported.items).toBe(demo.counts.items);
+    expect(listItems(vault.db, { caseId: imported.caseId })).toHaveLength(demo.counts.items);
+    expect(vault.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(cases + 1);
+    expect(progressOf('import-0001').at(-1)).toMatchObject({ done: 2 * size, total: 2 * size });
+  });
+
+  it('a package sealed to someone else fails its decrypt check in packages:verify and is refused by packages:import, changing nothing', async () => {
+    const core = await cores.unlocked(demoDir);
+    const vault = core.services.session.requireVault();
+    const file = path.join(tempDir(), 'not-mine.tar.age');
+    await ok(core, 'packages:export', { taskId: 'export-0011', caseId: demo.caseId, profile: { kind: 'protected' }, recipients: [TEST_KEY], output: file });
+    const report = await ok<{ ok: boolean; checks: { check: string; ok: boolean; detail: string }[] }>(core, 'packages:verify', { taskId: 'verify-0002', path: file });
+    expect(report.ok).toBe(false);
+    expect(report.checks.filter((c) => !c.ok)).toEqual([expect.objectContaining({ check: 'decrypt', detail: expect.stringMatching(/sealed for someone else/) })]);
+    const custody = readCustodyHead(vault.db).size;
+    expect(await callChannel(core, 'packages:import', { taskId: 'import-0002', path: file })).toMatchObject({ ok: false, error: { code: 'PACKAGE_INVALID' } });
+    expect(readCustodyHead(vault.db).size).toBe(custody);
+    expect(await callChannel(core, 'packages:verify', { taskId: 'verify-0003', path: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await callChannel(core, 'packages:verify', { taskId: 'verify-0004', path: path.join(tempDir(), 'missing.tar.age') })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('every channel refuses with VAULT_LOCKED while locked', async () => {
     const current = await cores.locked();
     for (const [channel, req] of [
       ['packages:recipients', {}],
       ['packages:plan', { caseId: demo.caseId, profile: { kind: 'protected' } }],
       ['packages:export', { taskId: 'export-0005', caseId: demo.caseId, profile: { kind: 'full' }, recipients: [TEST_KEY], output: '/nowhere/x.tar.age' }],
+      ['packages:verify', { taskId: 'verify-0005', path: '/nowhere/x.tar.age' }],
+      ['packages:import', { taskId: 'import-0005', path: '/nowhere/x.tar.age' }],
     ] as const) {
       expect(await callChannel(current, channel, req)).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
     }

@@ -1,0 +1,82 @@
+/** A received package's verification report: the verdict, who signed it (fingerprints to compare), and every check. */
+import { Alert, Badge, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Res } from '../../../shared/contract';
+
+type Report = Res<'packages:verify'>;
+type Check = Report['checks'][number];
+
+function CheckRow({ check }: { check: Check }): React.JSX.Element {
+  const { t } = useTranslation('receive');
+  return (
+    <li className={`receive-check${check.ok ? '' : ' receive-check--failed'}`}>
+      <Group gap="xs">
+        {/* A shape as well as a colour, for readers who cannot tell red from green. */}
+        <Badge variant="default" className={`receive-badge receive-badge--${check.ok ? 'ok' : 'fail'}`}>
+          {check.ok ? `✓ ${t('report.passed')}` : `✗ ${t('report.failed')}`}
+        </Badge>
+        <Text fw={600} size="sm">
+          {t(`checks.${check.check}`)}
+        </Text>
+      </Group>
+      {check.subject !== undefined && <Text size="sm">{t('report.subject', { subject: check.subject })}</Text>}
+      <Text size="sm" c="dimmed">
+        {check.detail}
+      </Text>
+    </li>
+  );
+}
+
+/**
+ * The report; failed checks first, so a reader meets what is wrong before what is fine.
+ * `next` (what to do now) sits right under the verdict, before the details.
+ */
+export function PackageReport({ report, next }: { report: Report; next?: React.ReactNode }): React.JSX.Element {
+  const { t } = useTranslation('receive');
+  const checks = [...report.checks.filter((c) => !c.ok), ...report.checks.filter((c) => c.ok)];
+  const failed = report.checks.filter((c) => !c.ok).length;
+  return (
+    <Stack gap="sm" role="region" aria-label={t('report.label')}>
+      <Alert color={report.ok ? 'green' : 'red'} role="status">
+        <Text fw={700} size="sm">
+          {report.ok ? t('report.okTitle') : t('report.failedTitle')}
+        </Text>
+        <Text size="sm">{report.ok ? t('report.okBody', { count: report.items }) : t('report.failedBody', { count: failed })}</Text>
+      </Alert>
+      {next}
+      {report.packageId !== undefined && (
+        <Text size="sm">
+          {t('report.package')} <Code>{report.packageId}</Code>
+        </Text>
+      )}
+      {report.signers.length > 0 && (
+        <>
+          <Title order={3} size="h5">
+            {t('report.signers')}
+          </Title>
+          <Text size="sm">{t('report.signersHint')}</Text>
+          <Table aria-label={t('report.signers')}>
+            <Table.Tbody>
+              {report.signers.map((s) => (
+                <Table.Tr key={s.publicKey}>
+                  <Table.Th scope="row">{s.name}</Table.Th>
+                  <Table.Td>
+                    <Code className="receive-fingerprint">{s.fingerprint}</Code>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+      <Title order={3} size="h5">
+        {t('report.checksTitle')}
+      </Title>
+      <Stack component="ul" gap="xs" p={0} m={0} className="receive-checks">
+        {checks.map((c, i) => (
+          <CheckRow key={`${c.check}-${c.subject ?? ''}-${i}`} check={c} />
+        ))}
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * Receiving a package: choose the .tar.age file sent to this member, check it (nothing of it
+ * is written to disk), read the report, and only when every check passed, import its case
+ * into the vault. Both steps show their progress and can be cancelled.
+ */
+import './receive.css';
+import { Alert, Button, Code, Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Res } from '../../../shared/contract';
+import { useTaskRun, type TaskRun, type TaskRunner } from '../../api/task-run';
+import { request } from '../../api/vigil';
+import { useRouter } from '../../app/router';
+import { TabHeader } from '../../components/TabHeader';
+import { formatBytes } from '../export/wizard-state';
+import { PackageReport } from './PackageReport';
+
+function TaskProgress({ run, label, onCancel }: { run: Extract<TaskRun<unknown>, { phase: 'running' }>; label: string; onCancel: () => void }): React.JSX.Element {
+  const { t, i18n } = useTranslation('receive');
+  const percent = run.total === null || run.total === 0 ? 0 : Math.min(100, (run.done / run.total) * 100);
+  return (
+    <Stack gap="xs">
+      <Progress value={percent} animated aria-label={label} />
+      <Group justify="space-between">
+        <Text size="sm" aria-live="polite">
+          {run.total === null ? t('progress.starting') : t('progress.read', { done: formatBytes(run.done, i18n.language), total: formatBytes(run.total, i18n.language) })}
+        </Text>
+        <Button variant="default" onClick={onCancel}>
+          {t('progress.cancel')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function ImportResult({ result }: { result: Res<'packages:import'> }): React.JSX.Element {
+  const { t } = useTranslation('receive');
+  const { navigate } = useRouter();
+  const rows: [string, number][] = [
+    [t('result.items'), result.items],
+    [t('result.people'), result.people],
+    [t('result.transcripts'), result.transcripts],
+    [t('result.events'), result.events],
+    [t('result.requests'), result.requests],
+  ];
+  return (
+    <Stack gap="sm">
+      <Alert color="green" role="status">
+        <Text fw={700} size="sm">
+          {t('result.title')}
+        </Text>
+        <Text size="sm">{t('result.body')}</Text>
+      </Alert>
+      <Table aria-label={t('result.tableLabel')}>
+        <Table.Tbody>
+          {rows.map(([label, value]) => (
+            <Table.Tr key={label}>
+              <Table.Th scope="row">{label}</Table.Th>
+              <Table.Td>{value}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Group>
+        <Button onClick={() => navigate({ screen: 'case', caseId: result.caseId, tab: 'overview' })}>{t('result.open')}</Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** A failed or cancelled run, in words. */
+function RunOutcome({ run, failedTitle }: { run: TaskRun<unknown>; failedTitle: string }): React.JSX.Element | null {
+  const { t } = useTranslation('receive');
+  if (run.phase === 'cancelled') {
+    return (
+      <Alert color="yellow" role="status">
+        {t('cancelled')}
+      </Alert>
+    );
+  }
+  if (run.phase === 'failed') {
+    return (
+      <Alert color="red" role="alert" title={failedTitle}>
+        {run.error.message}
+      </Alert>
+    );
+  }
+  return null;
+}
+
+/** Under the verdict: why nothing can be imported, or the import with its progress, outcome and result. */
+function NextStep({ report, file, bringIn, busy }: { report: Res<'packages:verify'>; file: string | null; bringIn: TaskRunner<'packages:import'>; busy: boolean }): React.JSX.Element {
+  const { t } = useTranslation('receive');
+  if (!report.ok) return <Text size="sm">{t('refused')}</Text>;
+  if (bringIn.run.phase === 'done') return <ImportResult result={bringIn.run.result} />;
+  return (
+    <Stack gap="xs">
+      <Text size="sm">{t('importHint')}</Text>
+      {bringIn.run.phase === 'running' ? (
+        <TaskProgress run={bringIn.run} label={t('progress.importing')} onCancel={bringIn.cancel} />
+      ) : (
+        <Group>
+          <Button onClick={() => file !== null && void bringIn.start({ path: file })} disabled={busy}>
+            {t('import')}
+          </Button>
+        </Group>
+      )}
+      <RunOutcome run={bringIn.run} failedTitle={t('importFailed')} />
+    </Stack>
+  );
+}
+
+/** The receive screen. */
+export function ReceiveScreen(): React.JSX.Element {
+  const { t } = useTranslation('receive');
+  const [file, setFile] = useState<string | null>(null);
+  const check = useTaskRun('packages:verify');
+  const bringIn = useTaskRun('packages:import');
+  const busy = check.run.phase === 'running' || bringIn.run.phase === 'running';
+  const report = check.run.phase === 'done' ? check.run.result : null;
+
+  const choose = async (): Promise<void> => {
+    const { paths } = await request('dialog:open-files', { title: t('chooseTitle'), multiple: false, filters: [{ name: t('filterName'), extensions: ['age'] }] });
+    const [chosen] = paths;
+    if (chosen === undefined) return;
+    setFile(chosen);
+    check.reset();
+    bringIn.reset();
+  };
+
+  return (
+    <Stack className="receive-screen">
+      <TabHeader order={1} title={t('title')} intro={t('intro')} />
+      <Group>
+        <Button variant="default" onClick={() => void choose()} disabled={busy}>
+          {t('choose')}
+        </Button>
+        {file === null ? <Text size="sm">{t('noFile')}</Text> : <Code className="receive-path">{file}</Code>}
+      </Group>
+      {check.run.phase === 'running' ? (
+        <TaskProgress run={check.run} label={t('progress.checking')} onCancel={check.cancel} />
+      ) : (
+        bringIn.run.phase === 'idle' && (
+          <Group>
+            <Button variant={report === null ? 'filled' : 'default'} onClick={() => file !== null && void check.start({ path: file })} disabled={file === null || busy}>
+              {t('check')}
+            </Button>
+          </Group>
+        )
+      )}
+      <RunOutcome run={check.run} failedTitle={t('checkFailed')} />
+      {report !== null && <PackageReport report={report} next={<NextStep report={report} file={file} bringIn={bringIn} busy={busy} />} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * Receiving a package in the interface: a package another vault sealed to this member is
+ * checked (report, signer's fingerprint), imported whole, and its case opens; a tampered
+ * package is refused with the failed check first and no way to import it. Axe on each screen.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseRecipient } from '../../../main/crypto/age';
+import { createDemoVault } from '../../../main/evidence/demo';
+import { exportPackage } from '../../../main/packages/export/export';
+import { createVault } from '../../../main/vault/create';
+import { memberIdentity } from '../../../main/vault/identity';
+import { openVault } from '../../../main/vault/open';
+import type { Vault } from '../../../main/vault/vault';
+import { fastKdf } from '../../helpers/kdf';
+import { expectNoSeriousA11yViolations } from '../a11y';
+import { E2E_PASSPHRASE, expect, test } from '../fixtures';
+import type { LaunchedApp } from '../harness';
+import { ReceivePage } from '../pages/receive-page';
+import { UnlockPage } from '../pages/unlock-page';
+import { saveScreenshot } from '../screenshots';
+
+const SENDER_PASSPHRASE = 'sender vault passphrase for tests';
+
+/** A new, empty receiving vault in `vaultDir`, unlocked through the interface. */
+async function receivingVault(app: LaunchedApp, vaultDir: string): Promise<void> {
+  await (await createVault(vaultDir, { memberName: 'Receiving Lawyer', passphrase: E2E_PASSPHRASE, kdf: await fastKdf() })).vault.close();
+  await new UnlockPage(app.page).unlock(vaultDir, E2E_PASSPHRASE);
+  await expect(app.page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+}
+
+/** The acting member's age recipient (its secret is wiped at once). */
+function recipientOf(vault: Vault): Uint8Array {
+  const id = memberIdentity(vault);
+  if (id.ageIdentity.kind === 'x25519') id.ageIdentity.secretKey.fill(0);
+  return (parseRecipient(id.ageRecipient) as { publicKey: Uint8Array }).publicKey;
+}
+
+/** The demo case of a new sender vault, sealed to `recipient`; the case title, item count and the signer's fingerprint. */
+async function packageFromSender(recipient: Uint8Array): Promise<{ file: string; title: string; items: number; signer: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-receive-e2e-'));
+  await createDemoVault(path.join(dir, 'sender'), SENDER_PASSPHRASE, await fastKdf());
+  const sender = await openVault(path.join(dir, 'sender'), { passphrase: SENDER_PASSPHRASE });
+  try {
+    const c = sender.db.prepare('SELECT id, title FROM cases LIMIT 1').get() as { id: string; title: string };
+    const file = path.join(dir, 'from-partner.tar.age');
+    const result = await exportPackage(sender, { caseId: c.id, recipients: [recipient], profile: 'protected', output: file });
+    const signer = memberIdentity(sender);
+    if (signer.ageIdentity.kind === 'x25519') signer.ageIdentity.secretKey.fill(0);
+    return { file, title: c.title, items: result.items, signer: signer.fingerprints.minisign };
+  } finally {
+    await sender.close();
+  }
+}
+
+test('a package sealed to this member is checked, imported whole, and its case opens', async ({ app, vaultDir }) => {
+  await receivingVault(app, vaultDir);
+  const pkg = await packageFromSender(recipientOf(app.core.services.session.requireVault()));
+  const receive = new ReceivePage(app);
+  await receive.goto();
+  const report = await receive.check(pkg.file);
+  await expect(report).toContainText('Every check passed');
+  await expect(report).toContainText(`Items in it: ${pkg.items}.`);
+  await expect(report.getByRole('table', { name: 'Signed by' })).toContainText(pkg.signer);
+  await expect(report.getByRole('listitem').filter({ hasText: 'Failed' })).toHaveCount(0);
+  await expect(report.getByRole('listitem').filter({ hasText: 'Signature over the bag' })).toContainText('Passed');
+  await app.page.mouse.move(1, 790);
+  await expectNoSeriousA11yViolations(app.page, 'receive: report');
+  await saveScreenshot(app.page, 'receive-report');
+
+  await receive.importIt();
+  expect((await receive.broughtIn())['Items']).toBe(String(pkg.items));
+  await expectNoSeriousA11yViolations(app.page, 'receive: imported');
+  await saveScreenshot(app.page, 'receive-imported');
+  await app.page.getByRole('button', { name: 'Open the case' }).click();
+  await expect(app.page.getByRole('heading', { name: pkg.title, level: 1 })).toBeVisible();
+  const vault = app.core.services.session.requireVault();
+  expect(vault.db.prepare('SELECT count(*) FROM imported_packages').pluck().get()).toBe(1);
+});
+
+test('a tampered package is refused: the failed check is shown first and nothing can be imported', async ({ app, vaultDir }) => {
+  await receivingVault(app, vaultDir);
+  const pkg = await packageFromSender(recipientOf(app.core.services.session.requireVault()));
+  const bytes = fs.readFileSync(pkg.file);
+  bytes[bytes.length - 300] = (bytes[bytes.length - 300] ?? 0) ^ 0x10;
+  const tampered = path.join(path.dirname(pkg.file), 'tampered.tar.age');
+  fs.writeFileSync(tampered, bytes);
+  const receive = new ReceivePage(app);
+  await receive.goto();
+  const report = await receive.check(tampered);
+  await expect(report).toContainText('The package failed its checks');
+  const first = report.getByRole('listitem').first();
+  await expect(first).toContainText('Failed');
+  await expect(first).toContainText('no longer decrypts');
+  await expect(app.page.getByRole('button', { name: 'Import into this vault' })).toHaveCount(0);
+  await expect(app.page.getByText('This package cannot be imported.')).toBeVisible();
+  await app.page.mouse.move(1, 790);
+  await expectNoSeriousA11yViolations(app.page, 'receive: refused');
+  await saveScreenshot(app.page, 'receive-refused');
+  const vault = app.core.services.session.requireVault();
+  expect(vault.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);
+});
