@@ -16,9 +16,9 @@ function FindingRow({ finding }: { finding: Finding }): React.JSX.Element {
   const state = finding.ok ? 'ok' : finding.warning === true ? 'note' : 'fail';
   const subject = finding.subject === undefined ? null : finding.subjectLabel === undefined ? finding.subject : `${finding.subjectLabel} (${finding.subject})`;
   return (
-    <li className={`custody-finding${state === 'fail' ? ' custody-finding--failed' : state === 'note' ? ' custody-finding--note' : ''}`}>
+    <li className={`verdict${state === 'fail' ? ' verdict--failed' : state === 'note' ? ' verdict--note' : ''}`}>
       <Group gap="xs">
-        <Badge variant="default" className={`custody-badge custody-badge--${state}`}>
+        <Badge variant="default" className={`verdict-badge--${state}`}>
           {SYMBOLS[state]} {t(`verify.${state}`)}
         </Badge>
         <Text fw={600} size="sm">

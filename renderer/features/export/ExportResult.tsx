@@ -2,6 +2,7 @@
 import { Alert, Button, Code, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../shared/contract';
+import { FactsTable } from '../../components/FactsTable';
 import { formatBytes } from './wizard-state';
 
 /** The result view; `onAgain` starts a new export. */
@@ -18,16 +19,7 @@ export function ExportResult({ result, onAgain }: { result: Res<'packages:export
       <Alert color="green" role="status" title={t('result.title')}>
         {t('result.body')}
       </Alert>
-      <Table aria-label={t('result.tableLabel')}>
-        <Table.Tbody>
-          {rows.map(([label, value]) => (
-            <Table.Tr key={label}>
-              <Table.Th scope="row">{label}</Table.Th>
-              <Table.Td>{value}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <FactsTable label={t('result.tableLabel')} rows={rows} />
       <Title order={3} size="h5">
         {t('result.readOut')}
       </Title>

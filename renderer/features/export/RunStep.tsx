@@ -1,7 +1,8 @@
 /** Step 5: where to save the package, then the export with its progress and a Cancel button. */
-import { Alert, Button, Code, Group, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { request } from '../../api/vigil';
+import { TaskProgress } from '../../components/TaskProgress';
 import type { Res } from '../../../shared/contract';
 import type { TaskRun } from '../../api/task-run';
 
@@ -19,20 +20,8 @@ interface RunStepProps {
 
 function RunProgress({ run, onCancel }: { run: Extract<ExportRun, { phase: 'running' }>; onCancel: () => void }): React.JSX.Element {
   const { t, i18n } = useTranslation('export');
-  const percent = run.total === null || run.total === 0 ? 0 : Math.min(100, (run.done / run.total) * 100);
-  return (
-    <Stack gap="xs">
-      <Progress value={percent} animated aria-label={t('run.progress')} />
-      <Group justify="space-between">
-        <Text size="sm" aria-live="polite">
-          {run.total === null ? t('run.starting') : t('run.sealed', { done: formatBytes(run.done, i18n.language), total: formatBytes(run.total, i18n.language) })}
-        </Text>
-        <Button variant="default" onClick={onCancel}>
-          {t('run.cancel')}
-        </Button>
-      </Group>
-    </Stack>
-  );
+  const status = run.total === null ? t('run.starting') : t('run.sealed', { done: formatBytes(run.done, i18n.language), total: formatBytes(run.total, i18n.language) });
+  return <TaskProgress done={run.done} total={run.total} label={t('run.progress')} status={status} cancelLabel={t('run.cancel')} onCancel={onCancel} />;
 }
 
 /** The run step. */

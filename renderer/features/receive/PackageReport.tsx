@@ -9,10 +9,10 @@ type Check = Report['checks'][number];
 function CheckRow({ check }: { check: Check }): React.JSX.Element {
   const { t } = useTranslation('receive');
   return (
-    <li className={`receive-check${check.ok ? '' : ' receive-check--failed'}`}>
+    <li className={`verdict${check.ok ? '' : ' verdict--failed'}`}>
       <Group gap="xs">
         {/* A shape as well as a colour, for readers who cannot tell red from green. */}
-        <Badge variant="default" className={`receive-badge receive-badge--${check.ok ? 'ok' : 'fail'}`}>
+        <Badge variant="default" className={`verdict-badge--${check.ok ? 'ok' : 'fail'}`}>
           {check.ok ? `✓ ${t('report.passed')}` : `✗ ${t('report.failed')}`}
         </Badge>
         <Text fw={600} size="sm">

@@ -4,33 +4,24 @@
  * into the vault. Both steps show their progress and can be cancelled.
  */
 import './receive.css';
-import { Alert, Button, Code, Group, Progress, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../shared/contract';
 import { useTaskRun, type TaskRun, type TaskRunner } from '../../api/task-run';
 import { request } from '../../api/vigil';
 import { useRouter } from '../../app/router';
+import { FactsTable } from '../../components/FactsTable';
 import { TabHeader } from '../../components/TabHeader';
+import { TaskProgress } from '../../components/TaskProgress';
 import { formatBytes } from '../export/wizard-state';
 import { PackageReport } from './PackageReport';
 
-function TaskProgress({ run, label, onCancel }: { run: Extract<TaskRun<unknown>, { phase: 'running' }>; label: string; onCancel: () => void }): React.JSX.Element {
+/** A running check or import, in bytes of the package read. */
+function PackageProgress({ run, label, onCancel }: { run: Extract<TaskRun<unknown>, { phase: 'running' }>; label: string; onCancel: () => void }): React.JSX.Element {
   const { t, i18n } = useTranslation('receive');
-  const percent = run.total === null || run.total === 0 ? 0 : Math.min(100, (run.done / run.total) * 100);
-  return (
-    <Stack gap="xs">
-      <Progress value={percent} animated aria-label={label} />
-      <Group justify="space-between">
-        <Text size="sm" aria-live="polite">
-          {run.total === null ? t('progress.starting') : t('progress.read', { done: formatBytes(run.done, i18n.language), total: formatBytes(run.total, i18n.language) })}
-        </Text>
-        <Button variant="default" onClick={onCancel}>
-          {t('progress.cancel')}
-        </Button>
-      </Group>
-    </Stack>
-  );
+  const status = run.total === null ? t('progress.starting') : t('progress.read', { done: formatBytes(run.done, i18n.language), total: formatBytes(run.total, i18n.language) });
+  return <TaskProgress done={run.done} total={run.total} label={label} status={status} cancelLabel={t('progress.cancel')} onCancel={onCancel} />;
 }
 
 function ImportResult({ result }: { result: Res<'packages:import'> }): React.JSX.Element {
@@ -51,16 +42,7 @@ function ImportResult({ result }: { result: Res<'packages:import'> }): React.JSX
         </Text>
         <Text size="sm">{t('result.body')}</Text>
       </Alert>
-      <Table aria-label={t('result.tableLabel')}>
-        <Table.Tbody>
-          {rows.map(([label, value]) => (
-            <Table.Tr key={label}>
-              <Table.Th scope="row">{label}</Table.Th>
-              <Table.Td>{value}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <FactsTable label={t('result.tableLabel')} rows={rows} />
       <Group>
         <Button onClick={() => navigate({ screen: 'case', caseId: result.caseId, tab: 'overview' })}>{t('result.open')}</Button>
       </Group>
@@ -97,7 +79,7 @@ function NextStep({ report, file, bringIn, busy }: { report: Res<'packages:verif
     <Stack gap="xs">
       <Text size="sm">{t('importHint')}</Text>
       {bringIn.run.phase === 'running' ? (
-        <TaskProgress run={bringIn.run} label={t('progress.importing')} onCancel={bringIn.cancel} />
+        <PackageProgress run={bringIn.run} label={t('progress.importing')} onCancel={bringIn.cancel} />
       ) : (
         <Group>
           <Button onClick={() => file !== null && void bringIn.start({ path: file })} disabled={busy}>
@@ -138,7 +120,7 @@ export function ReceiveScreen(): React.JSX.Element {
         {file === null ? <Text size="sm">{t('noFile')}</Text> : <Code className="receive-path">{file}</Code>}
       </Group>
       {check.run.phase === 'running' ? (
-        <TaskProgress run={check.run} label={t('progress.checking')} onCancel={check.cancel} />
+        <PackageProgress run={check.run} label={t('progress.checking')} onCancel={check.cancel} />
       ) : (
         bringIn.run.phase === 'idle' && (
           <Group>
