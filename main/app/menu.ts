@@ -45,6 +45,8 @@ function fileMenu(ctx: MenuContext, l: MenuLabels, h: MenuHandlers): MenuItemCon
   return {
     label: l.file,
     submenu: [
+      { id: 'go-receive', label: l.receive, click: () => h.send('receive') },
+      { type: 'separator' },
       { id: 'lock', label: l.lock, accelerator: 'CmdOrCtrl+L', click: () => h.lock() },
       { type: 'separator' },
       // macOS keeps Quit in the app menu; File closes the window there.

@@ -32,7 +32,7 @@ export const appContract = {
 } as const satisfies { [C in (typeof APP_CHANNELS)[number]]: ChannelSchemas };
 
 /** The native menu's choices that the page carries out (screens to open). */
-export const MENU_ACTIONS = ['cases', 'search', 'custody', 'settings'] as const;
+export const MENU_ACTIONS = ['cases', 'search', 'custody', 'settings', 'receive'] as const;
 
 /** event → payload schema. */
 export const appEvents = {

@@ -12,4 +12,7 @@ test('Ctrl+K opens search, Ctrl+, opens settings, and a menu choice from the she
   await expect(nav.getByRole('button', { name: 'Custody' })).toHaveAttribute('aria-current', 'page');
   app.core.services.emit('app:menu', { action: 'cases' });
   await expect(nav.getByRole('button', { name: 'Cases' })).toHaveAttribute('aria-current', 'page');
+  app.core.services.emit('app:menu', { action: 'receive' });
+  await expect(app.page.getByRole('heading', { name: 'Receive a package', level: 1 })).toBeVisible();
+  await expect(nav.getByRole('button', { name: 'Cases' })).toHaveAttribute('aria-current', 'page');
 });

@@ -45,7 +45,7 @@ describe('app/menu/menuTemplate', () => {
     expect(roles(edit?.submenu as MenuItemConstructorOptions[])).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
   });
 
-  it('Lock Vault (Ctrl/Cmd+L) locks; Go items ask the page to open their screen', () => {
+  it('Lock Vault (Ctrl/Cmd+L) locks; Go items and File → Receive a Package… ask the page to open their screen', () => {
     const h = handlers();
     const items = flatten(menuTemplate({ platform: 'linux', appName: 'Vigil', isDev: false }, h));
     const byId = (id: string): MenuItemConstructorOptions | undefined => items.find((i) => i.id === id);
@@ -54,8 +54,11 @@ describe('app/menu/menuTemplate', () => {
     (lock?.click as () => void)();
     expect(h.lock).toHaveBeenCalledTimes(1);
     expect(byId('go-search')?.accelerator).toBe('CmdOrCtrl+K');
-    for (const action of ['cases', 'search', 'custody', 'settings']) (byId(`go-${action}`)?.click as () => void)();
-    expect(h.send.mock.calls.map((c) => c[0])).toEqual(['cases', 'search', 'custody', 'settings']);
+    for (const action of ['cases', 'search', 'custody', 'settings', 'receive']) (byId(`go-${action}`)?.click as () => void)();
+    expect(h.send.mock.calls.map((c) => c[0])).toEqual(['cases', 'search', 'custody', 'settings', 'receive']);
+    // Receiving a package is a File item, above Lock.
+    const file = menuTemplate({ platform: 'linux', appName: 'Vigil', isDev: false }, h)[0]?.submenu as MenuItemConstructorOptions[];
+    expect(file.map((i) => i.id ?? i.role ?? i.type)).toEqual(['go-receive', 'separator', 'lock', 'separator', 'quit']);
   });
 
   it('has an About item in Help', () => {
