@@ -5,6 +5,7 @@ import { caseCounts, createCase, getCase, listCases, updateCase } from '../evide
 import { getPerson } from '../evidence/people';
 import { caseTimeline, type TimelineEvent } from '../evidence/timeline';
 import { definedOnly } from '../evidence/validate';
+import { caseProvenance } from '../packages/import';
 import type { ReadDb } from '../vault/database';
 import type { Handler } from './dispatch';
 import { personEntry } from './people.ipc';
@@ -44,5 +45,9 @@ export function casesHandlers(s: AppServices): { [C in (typeof CASES_CHANNELS)[n
     'cases:create': async (req) => createCase(s.session.requireVault(), req),
     'cases:update': async (req) => updateCase(s.session.requireVault(), req.id, definedOnly(req.changes)),
     'cases:overview': async (req) => caseOverview(s.session.requireVault().db, req.id),
+    'cases:provenance': async (req) => {
+      const db = s.session.requireVault().db;
+      return caseProvenance(db, getCase(db, req.id).id);
+    },
   };
 }

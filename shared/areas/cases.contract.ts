@@ -100,6 +100,21 @@ export const casesContract = {
   },
   'cases:update': { req: z.object({ id: IdSchema, changes: z.object(caseFields).partial().strict() }).strict(), res: CaseSchema },
   'cases:overview': { req: z.object({ id: IdSchema }).strict(), res: CaseOverviewSchema },
+  /** Where an imported case came from (one entry per import of it; none for a case made in this vault). */
+  'cases:provenance': {
+    req: z.object({ id: IdSchema }).strict(),
+    res: z.array(
+      z.object({
+        packageId: z.string(),
+        bag: z.string(),
+        sourceVault: z.string(),
+        importedAt: z.string(),
+        entries: z.number().int().nonnegative(),
+        checkpointSize: z.number().int().nonnegative().nullable(),
+        signers: z.array(z.object({ name: z.string(), fingerprint: z.string() })),
+      }),
+    ),
+  },
 } as const satisfies { [C in (typeof CASES_CHANNELS)[number]]: ChannelSchemas };
 
 /** event → payload schema. */

@@ -5,6 +5,7 @@ import { createCase, getCase, listCases, caseCounts } from '../../evidence/cases
 import { listItems } from '../../evidence/items';
 import { listPeople } from '../../evidence/people';
 import { resolveCaseId } from '../../evidence/resolve';
+import { caseProvenance } from '../../packages/import';
 import { vaultOptions } from '../options';
 import { formatBytes, out, outJson } from '../output';
 import type { SecretOptions } from '../secrets';
@@ -60,7 +61,7 @@ export function registerCaseCommands(program: Command): void {
           ...(opts.revealNames || p.consent.named ? { name: p.name } : {}),
           roles: p.roles.filter((r) => r.caseId === id).map((r) => r.role),
         }));
-        return { ...getCase(vault.db, id), counts: caseCounts(vault.db, id), people, items: listItems(vault.db, { caseId: id }) };
+        return { ...getCase(vault.db, id), counts: caseCounts(vault.db, id), people, items: listItems(vault.db, { caseId: id }), provenance: caseProvenance(vault.db, id) };
       });
       if (opts.json) return outJson(shown);
       out(`${shown.title}${shown.reference ? ` (${shown.reference})` : ''} — ${shown.status}`);
@@ -69,5 +70,10 @@ export function registerCaseCommands(program: Command): void {
       for (const p of shown.people) out(`  ${p.name ? `${p.name} (${p.code})` : p.code}  ${p.roles.join(', ')}  ${p.id}`);
       out(`\nItems (${shown.items.length}):`);
       for (const i of shown.items) out(`  ${i.id}  ${i.kind.padEnd(14)} ${(i.date ?? '').padEnd(10)} ${formatBytes(i.size).padStart(9)}  ${i.title}`);
+      for (const p of shown.provenance) {
+        out(`\nImported ${p.importedAt} from package ${p.packageId} (sender's vault ${p.sourceVault}).`);
+        out(`  The sender's custody record is kept: ${p.entries} entries${p.checkpointSize === null ? '' : `, signed checkpoint of size ${p.checkpointSize}`}.`);
+        for (const s of p.signers) out(`  signer ${s.name}: ${s.fingerprint}`);
+      }
     });
 }

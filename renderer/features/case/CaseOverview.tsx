@@ -9,6 +9,7 @@ import { CaseFormModal } from '../cases/CaseFormModal';
 import { ContactCard } from '../cases/overview/ContactCard';
 import { DetaineeCard } from '../cases/overview/DetaineeCard';
 import { IncommunicadoChart } from '../cases/overview/IncommunicadoChart';
+import { ProvenanceCard } from '../cases/overview/ProvenanceCard';
 import { RequestsCard } from '../cases/overview/RequestsCard';
 import { statusColor } from '../cases/status';
 
@@ -85,6 +86,7 @@ export function CaseOverview({ caseId }: { caseId: string }): React.JSX.Element 
   return (
     <Stack gap="lg">
       <CaseHeader overview={data} />
+      <ProvenanceCard caseId={caseId} />
       {data.detainees.length === 0 ? (
         <Alert color="gray" title={t('overview.noDetaineeTitle')}>
           {t('overview.noDetainee')}

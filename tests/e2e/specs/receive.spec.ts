@@ -75,6 +75,12 @@ test('a package sealed to this member is checked, imported whole, and its case o
   await saveScreenshot(app.page, 'receive-imported');
   await app.page.getByRole('button', { name: 'Open the case' }).click();
   await expect(app.page.getByRole('heading', { name: pkg.title, level: 1 })).toBeVisible();
+  // The overview says where the case came from and keeps the sender's signers to compare.
+  const provenance = app.page.getByRole('region', { name: 'Received from another vault' });
+  await expect(provenance).toContainText("The sender's custody record is kept with the case");
+  await expect(provenance.getByRole('table', { name: "Signed by the sender's members" })).toContainText(pkg.signer);
+  await expectNoSeriousA11yViolations(app.page, 'imported case overview');
+  await saveScreenshot(app.page, 'receive-imported-case');
   const vault = app.core.services.session.requireVault();
   expect(vault.db.prepare('SELECT count(*) FROM imported_packages').pluck().get()).toBe(1);
 });

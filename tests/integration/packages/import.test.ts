@@ -9,7 +9,7 @@ import { createDemoVault } from '../../../main/evidence/demo';
 import { getCase } from '../../../main/evidence/cases';
 import { listItems } from '../../../main/evidence/items';
 import { exportPackage } from '../../../main/packages/export/export';
-import { importPackage } from '../../../main/packages/import';
+import { caseProvenance, importPackage } from '../../../main/packages/import';
 import { stageItems } from '../../../main/packages/import/stage-items';
 import { ItemStaging } from '../../../main/evidence/item-staging';
 import type { ExtractLimits } from '../../../main/packages/tar/package-tar';
@@ -121,6 +121,19 @@ describe('packages/importPackage', () => {
     expect(entry).toMatchObject({ action: 'package.imported', subject: r.caseId, hash: createHash('sha256').update(fs.readFileSync(pkgFile)).digest('hex') });
     expect(entry.data).toMatchObject({ packageId: r.packageId, items: r.items });
     expect(entry.data.checkpointSize).toBeGreaterThan(0);
+    // The provenance the case shows: the package, the sender's vault and custody record, the signers.
+    const sentEntries = (bag.get('data/custody/entries.jsonl') ?? Buffer.alloc(0)).toString().trim().split('\n').length;
+    expect(caseProvenance(receiver.db, r.caseId)).toEqual([
+      {
+        packageId: r.packageId,
+        bag: bagName,
+        sourceVault: r.sourceVault,
+        importedAt: expect.any(String),
+        entries: sentEntries,
+        checkpointSize: entry.data.checkpointSize,
+        signers: [{ name: expect.any(String), fingerprint: expect.stringMatching(/^([0-9A-Z]{4} ){5}[0-9A-Z]{4}$/) }],
+      },
+    ]);
     expect(readCustodyHead(receiver.db).size).toBeGreaterThan(before);
     expect((await verifyVault(receiver, { quick: true })).ok).toBe(true);
   });
@@ -271,6 +284,12 @@ describe('cli/import', () => {
     const r = runCli(['import', target, pkgForKey, '--identity', keyFile]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Imported package .* item\(s\)/s);
+    const caseId = /New case ([0-9a-f-]+):/.exec(r.stdout)?.[1] ?? '';
+    const shown = runCli(['case', 'show', target, caseId]);
+    expect(shown.status, shown.stderr).toBe(0);
+    expect(shown.stdout).toMatch(/Imported .* from package [0-9a-f-]+ \(sender's vault [0-9a-f-]+\)\./);
+    expect(shown.stdout).toMatch(/The sender's custody record is kept: \d+ entries, signed checkpoint of size \d+\./);
+    expect(shown.stdout).toMatch(/signer .+: ([0-9A-Z]{4} ){5}[0-9A-Z]{4}/);
     const bad = path.join(suiteTempDir(), 'bad.tar.age');
     const b = Buffer.from(fs.readFileSync(pkgForKey));
     b[b.length - 10] = (b[b.length - 10] ?? 0) ^ 1;

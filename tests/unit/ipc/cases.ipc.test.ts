@@ -63,6 +63,7 @@ describe('ipc/cases.ipc', () => {
       ['cases:create', { title: 'T' }],
       ['cases:update', { id, changes: { title: 'T' } }],
       ['cases:overview', { id }],
+      ['cases:provenance', { id }],
     ] as const) {
       expect(await call(current, channel, req), channel).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
     }
@@ -71,6 +72,12 @@ describe('ipc/cases.ipc', () => {
   it('cases:overview of an unknown case is NOT_FOUND', async () => {
     const core = await withEmptyVault();
     expect(await call(core, 'cases:overview', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('cases:provenance is empty for a case made in this vault, and NOT_FOUND for an unknown case', async () => {
+    const current = await cores.unlocked(demoDir);
+    expect(await call(current, 'cases:provenance', { id: demo.caseId })).toEqual({ ok: true, value: [] });
+    expect(await call(current, 'cases:provenance', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('cases:overview gives the demo detainee by code only, with the analysis the core computes', async () => {
