@@ -49,3 +49,32 @@ export function progressBar(label: string, total: number): { update: (done: numb
     },
   };
 }
+
+/** What a long operation gets from withProgress: a signal (Ctrl-C) and a progress callback in bytes. */
+export interface ProgressHooks {
+  signal: AbortSignal;
+  onProgress: (done: number, total: number) => void;
+}
+
+/**
+ * Runs a long operation with a progress bar on stderr (on a terminal) and Ctrl-C to cancel it:
+ * the operation sees the signal and stops with CANCELLED, keeping nothing.
+ */
+export async function withProgress<T>(label: string, run: (hooks: ProgressHooks) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  let bar: ReturnType<typeof progressBar> | null = null;
+  try {
+    return await run({
+      signal: controller.signal,
+      onProgress: (done, total) => {
+        bar ??= progressBar(label, total);
+        bar.update(done);
+      },
+    });
+  } finally {
+    (bar as ReturnType<typeof progressBar> | null)?.finish();
+    process.off('SIGINT', onSigint);
+  }
+}

@@ -7,7 +7,7 @@ import { resolveRecipients } from '../../packages/recipients';
 import { memberIdentity } from '../../vault/identity';
 import type { Vault } from '../../vault/vault';
 import { vaultOptions } from '../options';
-import { formatBytes, out, outJson, progressBar } from '../output';
+import { formatBytes, out, outJson, withProgress } from '../output';
 import { readNewPassphrase, type SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
 
@@ -29,12 +29,8 @@ async function runExport(dir: string, opts: ExportOpts, version: string): Promis
   checkSeal(opts);
   const profile = await loadProfile(opts.profile);
   const passphrase = opts.passphrase ? await readNewPassphrase('VIGIL_PACKAGE_PASSPHRASE', undefined, 'Package passphrase (not the vault passphrase)') : undefined;
-  const controller = new AbortController();
-  const onSigint = (): void => controller.abort();
-  process.once('SIGINT', onSigint);
-  let bar: ReturnType<typeof progressBar> | null = null;
-  try {
-    return await withVault(dir, opts, async (vault) => {
+  return withProgress('Sealing package', ({ signal, onProgress }) =>
+    withVault(dir, opts, async (vault) => {
       const itemIds = opts.items?.split(',').map((s) => s.trim()).filter((s) => s !== '');
       const result = await exportPackage(vault, {
         caseId: resolveCaseId(vault.db, opts.case),
@@ -43,19 +39,13 @@ async function runExport(dir: string, opts: ExportOpts, version: string): Promis
         ...(passphrase !== undefined ? { passphrase } : {}),
         profile,
         output: opts.output,
-        signal: controller.signal,
+        signal,
         softwareVersion: version,
-        onProgress: (done, total) => {
-          bar ??= progressBar('Sealing package', total);
-          bar.update(done);
-        },
+        onProgress,
       });
       return { ...result, fingerprint: signerFingerprint(vault) };
-    });
-  } finally {
-    (bar as ReturnType<typeof progressBar> | null)?.finish();
-    process.off('SIGINT', onSigint);
-  }
+    }),
+  );
 }
 
 /** `vigil export`: seals a case into FILE.tar.age for the named recipients (or a passphrase), with a signed receipt beside it. */

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { wipe } from '../../crypto/sodium';
 import { importPackage } from '../../packages/import';
 import { vaultOptions } from '../options';
-import { out, outJson } from '../output';
+import { out, outJson, withProgress } from '../output';
 import type { SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
 import { packageIdentities } from './package-verify';
@@ -19,7 +19,9 @@ export function registerImportCommand(program: Command): void {
     const given = opts.identity !== undefined || opts.agePassphraseFile !== undefined;
     const identities = given ? await packageIdentities(opts) : undefined;
     try {
-      const result = await withVault(dir, opts, (vault) => importPackage(vault, file, identities === undefined ? {} : { identities }));
+      const result = await withVault(dir, opts, (vault) =>
+        withProgress('Checking, then importing package', (hooks) => importPackage(vault, file, { ...(identities === undefined ? {} : { identities }), ...hooks })),
+      );
       if (opts.json) {
         outJson(result);
         return;

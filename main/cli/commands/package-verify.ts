@@ -6,7 +6,7 @@ import { parseIdentity, type AgeIdentity } from '../../crypto/age';
 import { wipe } from '../../crypto/sodium';
 import { verifyBagFolder, verifyPackageFile, type PackageReport } from '../../packages/verify';
 import { memberIdentity } from '../../vault/identity';
-import { out, outJson } from '../output';
+import { out, outJson, withProgress } from '../output';
 import type { SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
 
@@ -96,7 +96,7 @@ export async function verifyPackageCommand(target: string, opts: PackageVerifyOp
     const ids = await packageIdentities(opts);
     const receipt = receiptFor(target, opts.receipt);
     try {
-      report = await verifyPackageFile(target, { identities: ids, ...(receipt === undefined ? {} : { receipt }) });
+      report = await withProgress('Checking package', (hooks) => verifyPackageFile(target, { identities: ids, ...(receipt === undefined ? {} : { receipt }), ...hooks }));
     } finally {
       for (const id of ids) wipe(id.kind === 'x25519' ? id.secretKey : id.passphrase);
     }
