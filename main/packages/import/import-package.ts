@@ -39,6 +39,12 @@ export interface ImportOptions extends PackageProgress {
 
 const ITEMS = 'data/items/';
 
+/** The progress of read `index` (0: verify, 1: store) of the package: done counts both reads, of twice its size. */
+function readingProgress(opts: PackageProgress, index: 0 | 1): PackageProgress {
+  const { onProgress, signal } = opts;
+  return { ...(onProgress ? { onProgress: (done: number, size: number) => onProgress(index * size + done, 2 * size) } : {}), ...(signal ? { signal } : {}) };
+}
+
 function refusal(checked: CheckedPackage): VigilError {
   const failed = checked.report.checks.filter((c) => !c.ok);
   const why = failed.slice(0, 3).map((c) => `${c.subject ? `${c.subject}: ` : ''}${c.detail}`).join(' ');
@@ -112,10 +118,8 @@ async function bringIn(vault: Vault, file: string, identities: AgeIdentity[], op
   const staging = new ItemStaging(vault, { acquisition: { how: 'imported package', note: checked.report.packageId ?? '' } });
   let order: string[];
   try {
-    const { onProgress, signal } = opts;
-    const progress = { ...(onProgress ? { onProgress: (done: number, size: number) => onProgress(size + done, 2 * size) } : {}), ...(signal ? { signal } : {}) };
-    order = await stageItems(file, identities, opts.limits, expected, staging, progress);
-    if (signal?.aborted === true) throw cancelled();
+    order = await stageItems(file, identities, opts.limits, expected, staging, readingProgress(opts, 1));
+    if (opts.signal?.aborted === true) throw cancelled();
   } catch (err) {
     await staging.discard();
     throw err;
@@ -139,14 +143,7 @@ export async function importPackage(vault: Vault, file: string, opts: ImportOpti
 }
 
 async function importWith(vault: Vault, file: string, identities: AgeIdentity[], opts: ImportOptions): Promise<ImportResult> {
-  const { onProgress, signal, limits } = opts;
-  const checked = await checkPackage(file, {
-    identities,
-    ...(limits ? { limits } : {}),
-    ...(onProgress ? { onProgress: (done: number, size: number) => onProgress(done, 2 * size) } : {}),
-    ...(signal ? { signal } : {}),
-    keep: (rel) => !rel.startsWith(ITEMS),
-  });
+  const checked = await checkPackage(file, { identities, ...(opts.limits ? { limits: opts.limits } : {}), ...readingProgress(opts, 0), keep: (rel) => !rel.startsWith(ITEMS) });
   if (!checked.report.ok || checked.bag === null) throw refusal(checked);
   return bringIn(vault, file, identities, opts, { ...checked, bag: checked.bag });
 }
