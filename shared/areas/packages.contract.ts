@@ -56,8 +56,11 @@ export const RecipientViewSchema = z.object({
   fingerprint: z.string(),
 });
 
-/** A received package, opened with the member's own key, as task `taskId` (progress in bytes). */
-const ReceivedPackageSchema = z.object({ taskId: TaskIdSchema, path: PathSchema }).strict();
+/**
+ * A received package, as task `taskId` (progress in bytes): opened with the member's own key,
+ * or with `passphrase` when the sender sealed it with one.
+ */
+const ReceivedPackageSchema = z.object({ taskId: TaskIdSchema, path: PathSchema, passphrase: z.string().min(1).max(1000).optional() }).strict();
 
 /** A package verification's report: ok only when every check passed; each check in words a lawyer can read. */
 export const PackageReportSchema = z.object({

@@ -4,7 +4,7 @@
  * into the vault. Both steps show their progress and can be cancelled.
  */
 import './receive.css';
-import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../shared/contract';
@@ -71,7 +71,7 @@ function RunOutcome({ run, failedTitle }: { run: TaskRun<unknown>; failedTitle: 
 }
 
 /** Under the verdict: why nothing can be imported, or the import with its progress, outcome and result. */
-function NextStep({ report, file, bringIn, busy }: { report: Res<'packages:verify'>; file: string | null; bringIn: TaskRunner<'packages:import'>; busy: boolean }): React.JSX.Element {
+function NextStep({ report, source, bringIn, busy }: { report: Res<'packages:verify'>; source: PackageSource | null; bringIn: TaskRunner<'packages:import'>; busy: boolean }): React.JSX.Element {
   const { t } = useTranslation('receive');
   if (!report.ok) return <Text size="sm">{t('refused')}</Text>;
   if (bringIn.run.phase === 'done') return <ImportResult result={bringIn.run.result} />;
@@ -82,7 +82,7 @@ function NextStep({ report, file, bringIn, busy }: { report: Res<'packages:verif
         <PackageProgress run={bringIn.run} label={t('progress.importing')} onCancel={bringIn.cancel} />
       ) : (
         <Group>
-          <Button onClick={() => file !== null && void bringIn.start({ path: file })} disabled={busy}>
+          <Button onClick={() => source !== null && void bringIn.start(source)} disabled={busy}>
             {t('import')}
           </Button>
         </Group>
@@ -92,22 +92,31 @@ function NextStep({ report, file, bringIn, busy }: { report: Res<'packages:verif
   );
 }
 
+/** The package file, and its passphrase when the sender sealed it with one. */
+type PackageSource = { path: string; passphrase?: string };
+
 /** The receive screen. */
 export function ReceiveScreen(): React.JSX.Element {
   const { t } = useTranslation('receive');
   const [file, setFile] = useState<string | null>(null);
+  const [passphrase, setPassphrase] = useState('');
   const check = useTaskRun('packages:verify');
   const bringIn = useTaskRun('packages:import');
   const busy = check.run.phase === 'running' || bringIn.run.phase === 'running';
   const report = check.run.phase === 'done' ? check.run.result : null;
+  const source: PackageSource | null = file === null ? null : { path: file, ...(passphrase === '' ? {} : { passphrase }) };
 
+  // A report belongs to one file opened one way: a new choice starts again.
+  const startOver = (): void => {
+    check.reset();
+    bringIn.reset();
+  };
   const choose = async (): Promise<void> => {
     const { paths } = await request('dialog:open-files', { title: t('chooseTitle'), multiple: false, filters: [{ name: t('filterName'), extensions: ['age'] }] });
     const [chosen] = paths;
     if (chosen === undefined) return;
     setFile(chosen);
-    check.reset();
-    bringIn.reset();
+    startOver();
   };
 
   return (
@@ -119,19 +128,31 @@ export function ReceiveScreen(): React.JSX.Element {
         </Button>
         {file === null ? <Text size="sm">{t('noFile')}</Text> : <Code className="receive-path">{file}</Code>}
       </Group>
+      <PasswordInput
+        className="receive-passphrase"
+        label={t('passphrase.label')}
+        description={t('passphrase.hint')}
+        value={passphrase}
+        disabled={busy}
+        autoComplete="off"
+        onChange={(e) => {
+          setPassphrase(e.currentTarget.value);
+          startOver();
+        }}
+      />
       {check.run.phase === 'running' ? (
         <PackageProgress run={check.run} label={t('progress.checking')} onCancel={check.cancel} />
       ) : (
         bringIn.run.phase === 'idle' && (
           <Group>
-            <Button variant={report === null ? 'filled' : 'default'} onClick={() => file !== null && void check.start({ path: file })} disabled={file === null || busy}>
+            <Button variant={report === null ? 'filled' : 'default'} onClick={() => source !== null && void check.start(source)} disabled={source === null || busy}>
               {t('check')}
             </Button>
           </Group>
         )
       )}
       <RunOutcome run={check.run} failedTitle={t('checkFailed')} />
-      {report !== null && <PackageReport report={report} next={<NextStep report={report} file={file} bringIn={bringIn} busy={busy} />} />}
+      {report !== null && <PackageReport report={report} next={<NextStep report={report} source={source} bringIn={bringIn} busy={busy} />} />}
     </Stack>
   );
 }

@@ -17,11 +17,12 @@ export class ReceivePage {
     await expect(this.page.getByRole('heading', { name: 'Receive a package', level: 1 })).toBeVisible();
   }
 
-  /** Chooses `file` in the (scripted) open dialog and checks it; resolves to the report. */
-  async check(file: string): Promise<Locator> {
+  /** Chooses `file` in the (scripted) open dialog, types its passphrase if given, and checks it; resolves to the report. */
+  async check(file: string, passphrase?: string): Promise<Locator> {
     this.app.core.dialogs.nextOpenFiles = [file];
     await this.page.getByRole('button', { name: 'Choose package…' }).click();
     await expect(this.page.getByText(file)).toBeVisible();
+    if (passphrase !== undefined) await this.page.getByLabel('Package passphrase').fill(passphrase);
     await this.page.getByRole('button', { name: 'Check package' }).click();
     const report = this.page.getByRole('region', { name: 'Package check report' });
     await expect(report).toBeVisible({ timeout: 30_000 });

@@ -37,15 +37,16 @@ function recipientOf(vault: Vault): Uint8Array {
   return (parseRecipient(id.ageRecipient) as { publicKey: Uint8Array }).publicKey;
 }
 
-/** The demo case of a new sender vault, sealed to `recipient`; the case title, item count and the signer's fingerprint. */
-async function packageFromSender(recipient: Uint8Array): Promise<{ file: string; title: string; items: number; signer: string }> {
+/** The demo case of a new sender vault, sealed to `recipient` (or a passphrase); the case title, item count and the signer's fingerprint. */
+async function packageFromSender(sealTo: { recipient: Uint8Array } | { passphrase: string }): Promise<{ file: string; title: string; items: number; signer: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-receive-e2e-'));
   await createDemoVault(path.join(dir, 'sender'), SENDER_PASSPHRASE, await fastKdf());
   const sender = await openVault(path.join(dir, 'sender'), { passphrase: SENDER_PASSPHRASE });
   try {
     const c = sender.db.prepare('SELECT id, title FROM cases LIMIT 1').get() as { id: string; title: string };
     const file = path.join(dir, 'from-partner.tar.age');
-    const result = await exportPackage(sender, { caseId: c.id, recipients: [recipient], profile: 'protected', output: file });
+    const base = { caseId: c.id, profile: 'protected' as const, output: file };
+    const result = await exportPackage(sender, 'recipient' in sealTo ? { ...base, recipients: [sealTo.recipient] } : { ...base, recipients: null, passphrase: sealTo.passphrase });
     const signer = memberIdentity(sender);
     if (signer.ageIdentity.kind === 'x25519') signer.ageIdentity.secretKey.fill(0);
     return { file, title: c.title, items: result.items, signer: signer.fingerprints.minisign };
@@ -56,7 +57,7 @@ async function packageFromSender(recipient: Uint8Array): Promise<{ file: string;
 
 test('a package sealed to this member is checked, imported whole, and its case opens', async ({ app, vaultDir }) => {
   await receivingVault(app, vaultDir);
-  const pkg = await packageFromSender(recipientOf(app.core.services.session.requireVault()));
+  const pkg = await packageFromSender({ recipient: recipientOf(app.core.services.session.requireVault()) });
   const receive = new ReceivePage(app);
   await receive.goto();
   const report = await receive.check(pkg.file);
@@ -87,7 +88,7 @@ test('a package sealed to this member is checked, imported whole, and its case o
 
 test('a tampered package is refused: the failed check is shown first and nothing can be imported', async ({ app, vaultDir }) => {
   await receivingVault(app, vaultDir);
-  const pkg = await packageFromSender(recipientOf(app.core.services.session.requireVault()));
+  const pkg = await packageFromSender({ recipient: recipientOf(app.core.services.session.requireVault()) });
   const bytes = fs.readFileSync(pkg.file);
   bytes[bytes.length - 300] = (bytes[bytes.length - 300] ?? 0) ^ 0x10;
   const tampered = path.join(path.dirname(pkg.file), 'tampered.tar.age');
@@ -106,4 +107,23 @@ test('a tampered package is refused: the failed check is shown first and nothing
   await saveScreenshot(app.page, 'receive-refused');
   const vault = app.core.services.session.requireVault();
   expect(vault.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);
+});
+
+test('a package sealed with a passphrase is checked and imported with that passphrase', async ({ app, vaultDir }) => {
+  await receivingVault(app, vaultDir);
+  const passphrase = 'five quiet words for the court';
+  const pkg = await packageFromSender({ passphrase });
+  const receive = new ReceivePage(app);
+  await receive.goto();
+  const refused = await receive.check(pkg.file);
+  await expect(refused.getByRole('listitem').first()).toContainText('Opened with your key');
+  await expect(refused).toContainText('The package failed its checks');
+  await app.page.getByLabel('Package passphrase').fill(passphrase);
+  // A new passphrase starts the check again.
+  await expect(refused).toHaveCount(0);
+  await app.page.getByRole('button', { name: 'Check package' }).click();
+  const report = app.page.getByRole('region', { name: 'Package check report' });
+  await expect(report).toContainText('Every check passed', { timeout: 30_000 });
+  await receive.importIt();
+  expect((await receive.broughtIn())['Items']).toBe(String(pkg.items));
 });

@@ -156,6 +156,20 @@ describe('ipc/packages.ipc', () => {
     expect(await callChannel(core, 'packages:verify', { taskId: 'verify-0004', path: path.join(tempDir(), 'missing.tar.age') })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('a package sealed with a passphrase opens with that passphrase, and fails its decrypt check without it', async () => {
+    const core = await cores.unlocked(demoDir);
+    const file = path.join(tempDir(), 'by-passphrase.tar.age');
+    const passphrase = 'five quiet words for the court';
+    await ok(core, 'packages:export', { taskId: 'export-0012', caseId: demo.caseId, profile: { kind: 'protected' }, recipients: [], passphrase, output: file });
+    const without = await ok<{ ok: boolean; checks: { check: string; ok: boolean }[] }>(core, 'packages:verify', { taskId: 'verify-0006', path: file });
+    expect(without.checks.filter((c) => !c.ok).map((c) => c.check)).toEqual(['decrypt']);
+    const wrong = await ok<{ ok: boolean }>(core, 'packages:verify', { taskId: 'verify-0007', path: file, passphrase: 'not the passphrase' });
+    expect(wrong.ok).toBe(false);
+    expect(await ok(core, 'packages:verify', { taskId: 'verify-0008', path: file, passphrase })).toMatchObject({ ok: true, items: demo.counts.items });
+    const imported = await ok<{ items: number }>(core, 'packages:import', { taskId: 'import-0003', path: file, passphrase });
+    expect(imported.items).toBe(demo.counts.items);
+  });
+
   it('every channel refuses with VAULT_LOCKED while locked', async () => {
     const current = await cores.locked();
     for (const [channel, req] of [
