@@ -104,13 +104,14 @@ export class ItemStaging {
   async commit<T>(write: (recordItems: (caseId: string) => AddedItem[]) => T): Promise<T> {
     const staged = this.staged;
     this.staged = [];
+    // What recordItems recorded, kept for removing the copies of content the vault already had.
     let files = staged;
+    let recorded: AddedItem[] = [];
     const recordItems = (caseId: string): AddedItem[] => {
       files = staged.map((f) => ({ ...f, meta: { ...f.meta, caseId }, opts: { ...f.opts, caseId } }));
       recorded = recordPrepared(this.vault, files);
       return recorded;
     };
-    let recorded: AddedItem[] = [];
     let result: T;
     try {
       await this.vault.blobs.syncObjects(staged.map((f) => f.stored.id));
