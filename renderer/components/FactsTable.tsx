@@ -7,8 +7,9 @@ export function FactsTable({ label, rows }: { label: string; rows: [string, Reac
   return (
     <Table aria-label={label}>
       <Table.Tbody>
-        {rows.map(([name, value]) => (
-          <Table.Tr key={name}>
+        {rows.map(([name, value], i) => (
+          // Names may repeat (two signers can share a name), so the row's place is part of its key.
+          <Table.Tr key={`${i}-${name}`}>
             <Table.Th scope="row">{name}</Table.Th>
             <Table.Td>{value}</Table.Td>
           </Table.Tr>

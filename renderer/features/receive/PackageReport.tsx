@@ -1,7 +1,8 @@
 /** A received package's verification report: the verdict, who signed it (fingerprints to compare), and every check. */
-import { Alert, Badge, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../shared/contract';
+import { FactsTable } from '../../components/FactsTable';
 
 type Report = Res<'packages:verify'>;
 type Check = Report['checks'][number];
@@ -55,18 +56,15 @@ export function PackageReport({ report, next }: { report: Report; next?: React.R
             {t('report.signers')}
           </Title>
           <Text size="sm">{t('report.signersHint')}</Text>
-          <Table aria-label={t('report.signers')}>
-            <Table.Tbody>
-              {report.signers.map((s) => (
-                <Table.Tr key={s.publicKey}>
-                  <Table.Th scope="row">{s.name}</Table.Th>
-                  <Table.Td>
-                    <Code className="receive-fingerprint">{s.fingerprint}</Code>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <FactsTable
+            label={t('report.signers')}
+            rows={report.signers.map((s) => [
+              s.name,
+              <Code key={s.publicKey} className="receive-fingerprint">
+                {s.fingerprint}
+              </Code>,
+            ])}
+          />
         </>
       )}
       <Title order={3} size="h5">

@@ -2,9 +2,10 @@
  * For a case brought in from a package: where it came from, and the sender's custody record
  * kept with it (entries, signed checkpoint, the signers' fingerprints to compare out of band).
  */
-import { Code, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Code, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../../api/queries';
+import { FactsTable } from '../../../components/FactsTable';
 
 /** Nothing for a case made in this vault. */
 export function ProvenanceCard({ caseId }: { caseId: string }): React.JSX.Element | null {
@@ -26,20 +27,7 @@ export function ProvenanceCard({ caseId }: { caseId: string }): React.JSX.Elemen
               {t('provenance.sourceVault')} <Code>{p.sourceVault}</Code>
             </Text>
             <Text size="sm">{p.checkpointSize === null ? t('provenance.recordNoCheckpoint', { entries: p.entries }) : t('provenance.record', { entries: p.entries, size: p.checkpointSize })}</Text>
-            {p.signers.length > 0 && (
-              <Table aria-label={t('provenance.signers')}>
-                <Table.Tbody>
-                  {p.signers.map((s) => (
-                    <Table.Tr key={s.fingerprint}>
-                      <Table.Th scope="row">{s.name}</Table.Th>
-                      <Table.Td>
-                        <Code>{s.fingerprint}</Code>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
+            {p.signers.length > 0 && <FactsTable label={t('provenance.signers')} rows={p.signers.map((s) => [s.name, <Code key={s.fingerprint}>{s.fingerprint}</Code>])} />}
           </Stack>
         ))}
       </Stack>
