@@ -101,7 +101,8 @@ export async function removeUnrecorded(vault: Vault, files: PreparedFile[]): Pro
   }
 }
 
-async function prepareFile(vault: Vault, filePath: string, opts: AddFileOptions, deferSync: boolean): Promise<PreparedFile> {
+/** Stores a file from disk as an object (a regular file only, never through a link) and reads its text; records nothing. */
+export async function prepareFile(vault: Vault, filePath: string, opts: AddFileOptions, deferSync: boolean): Promise<PreparedFile> {
   const meta = parseInput(itemMetadataSchema, pickMetadata(opts));
   const handle = await openRegularFile(filePath);
   let stored: StoredObject;

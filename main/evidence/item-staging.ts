@@ -1,15 +1,16 @@
 /**
- * Items stored from streams before any of them is recorded. An import stores every item
+ * Items stored (from streams or files) before any of them is recorded. An import stores every item
  * of a package and checks each one against the package's manifest first; then it records
  * them all, or removes them all. The bytes go from the stream into the encrypted store and,
  * for text extraction, into memory: no plaintext is ever written to disk.
  */
 import { Readable } from 'node:stream';
+import type { ItemKind } from '../../shared/domain';
 import type { KnownDigests, StoredObject } from '../blobs/blob-store';
 import { extractFromBytes, EXTRACT_INPUT_LIMIT } from '../ingest/extract';
 import { extractorFor, SNIFF_BYTES, sniffMediaType } from '../ingest/media-type';
 import type { Vault } from '../vault/vault';
-import { pickMetadata, recordPrepared, removeDuplicateCopies, removeUnrecorded, type AddedItem, type AddFileOptions, type PreparedFile } from './item-ingest';
+import { pickMetadata, prepareFile, recordPrepared, removeDuplicateCopies, removeUnrecorded, type AddedItem, type AddFileOptions, type PreparedFile } from './item-ingest';
 import { itemMetadataSchema } from './item-metadata';
 import { parseInput } from './validate';
 
@@ -93,6 +94,16 @@ export class ItemStaging {
     this.staged.push(file);
     if (this.opts.extract !== false) file.extraction = await extractFromBytes(fileName, copy.content());
     return stored;
+  }
+
+  /**
+   * Stores a file from disk (a regular file only, never through a link) and reads its text, not
+   * yet recorded; `kind` sets this item's kind when items differ (a call's audio and video).
+   */
+  async addFile(filePath: string, kind?: ItemKind): Promise<StoredObject> {
+    const file = await prepareFile(this.vault, filePath, { ...this.opts, ...(kind === undefined ? {} : { kind }) }, true);
+    this.staged.push(file);
+    return file.stored;
   }
 
   /**

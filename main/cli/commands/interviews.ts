@@ -4,13 +4,12 @@ import type { Command } from 'commander';
 import { INTERVIEW_MODES, type InterviewMode, type ItemKind } from '../../../shared/domain';
 import { VigilError } from '../../../shared/errors';
 import { attachRecording, createInterview, getInterview, listInterviews } from '../../evidence/interviews';
-import { addFileItem } from '../../evidence/item-ingest';
+import { ItemStaging } from '../../evidence/item-staging';
 import { resolveCaseId, resolvePersonId } from '../../evidence/resolve';
 import { normaliseSegments, type Segment } from '../../evidence/transcript-segments';
 import { diffRevisions, getRevision, listRevisions, reviseTranscript } from '../../evidence/transcripts';
 import { extensionOf, sniffMediaType, SNIFF_BYTES, suggestItemKind } from '../../ingest/media-type';
 import { importTranscriptFile } from '../../ingest/transcripts';
-import type { Vault } from '../../vault/vault';
 import { collect, vaultOptions } from '../options';
 import { out, outJson } from '../output';
 import type { SecretOptions } from '../secrets';
@@ -80,13 +79,6 @@ async function assertFile(file: string): Promise<void> {
   if (!info?.isFile()) throw new VigilError('NOT_FOUND', `Recording ${file} is not a readable file; nothing was created.`);
 }
 
-/** Stores a recording as an item of the interview's case and links it. */
-async function addRecording(vault: Vault, interviewId: string, caseId: string, file: string): Promise<string> {
-  const item = await addFileItem(vault, file, { caseId, kind: await recordingKind(file) });
-  attachRecording(vault, interviewId, item.id);
-  return item.id;
-}
-
 /** `vigil interview new|list|show` and `vigil transcript show|import|history|diff`. */
 export function registerInterviewCommands(program: Command): void {
   registerInterview(program);
@@ -133,17 +125,31 @@ function registerInterviewNew(interview: Command): void {
       const segments = opts.transcript ? await readTranscript(opts.transcript) : null;
       for (const file of opts.recording) await assertFile(file);
       const shown = await withVault(dir, opts, async (vault) => {
-        const created = createInterview(vault, {
-          caseId: resolveCaseId(vault.db, opts.case),
-          intervieweeId: resolvePersonId(vault.db, opts.person),
-          ...(opts.date ? { date: opts.date, dateApprox: Boolean(opts.approx) } : {}),
-          ...(mode ? { mode } : {}),
-          ...(opts.language ? { language: opts.language } : {}),
-          ...(given === undefined ? {} : { consent: { given } }),
+        const caseId = resolveCaseId(vault.db, opts.case);
+        const intervieweeId = resolvePersonId(vault.db, opts.person);
+        // The recordings are stored first and everything is recorded in one transaction:
+        // a recording that cannot be stored leaves no interview behind.
+        const staging = new ItemStaging(vault, {});
+        try {
+          for (const file of opts.recording) await staging.addFile(file, await recordingKind(file));
+        } catch (err) {
+          await staging.discard();
+          throw err;
+        }
+        const { id, transcript } = await staging.commit((recordItems) => {
+          const created = createInterview(vault, {
+            caseId,
+            intervieweeId,
+            ...(opts.date ? { date: opts.date, dateApprox: Boolean(opts.approx) } : {}),
+            ...(mode ? { mode } : {}),
+            ...(opts.language ? { language: opts.language } : {}),
+            ...(given === undefined ? {} : { consent: { given } }),
+          });
+          for (const item of recordItems(caseId)) attachRecording(vault, created.id, item.id);
+          const revised = segments && opts.transcript ? reviseTranscript(vault, created.id, segments, `imported from ${path.basename(opts.transcript)}`) : null;
+          return { id: created.id, transcript: revised };
         });
-        for (const file of opts.recording) await addRecording(vault, created.id, created.caseId, file);
-        const transcript = segments && opts.transcript ? reviseTranscript(vault, created.id, segments, `imported from ${path.basename(opts.transcript)}`) : null;
-        return { ...getInterview(vault.db, created.id), transcript: transcript ? { ...transcript, segments: transcript.segments.length } : null };
+        return { ...getInterview(vault.db, id), transcript: transcript ? { ...transcript, segments: transcript.segments.length } : null };
       });
       if (opts.json) return outJson(shown);
       out(`Created interview ${shown.id} with ${shown.intervieweeCode}${shown.date ? ` on ${shown.date}` : ''}`);

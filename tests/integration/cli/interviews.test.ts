@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -49,6 +49,7 @@ beforeAll(async () => {
   writeFileSync(path.join(files, 'first.srt'), '1\n00:00:01,000 --> 00:00:04,000\nInterviewer: When was the last visit?\n\n2\n00:01:02,500 --> 00:01:09,000\nR-001: In March, at the pretrial centre.\n');
   writeFileSync(path.join(files, 'second.txt'), 'Interviewer: When was the last visit?\nR-001: In early March, at the pretrial centre.\nR-001: After that, nothing.\n');
   writeFileSync(path.join(files, 'call.mp3'), Buffer.concat([Buffer.from('ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000'), Buffer.alloc(64, 7)]));
+  writeFileSync(path.join(files, 'call2.mp3'), Buffer.concat([Buffer.from('ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000'), Buffer.alloc(64, 8)]));
 });
 
 afterAll(() => {
@@ -102,6 +103,18 @@ describe('cli/commands/interviews', () => {
     await expect(vigil('interview', 'new', dir, '--case', caseId, '--person', 'R-001', '--mode', 'pigeon')).rejects.toThrow(/Unknown mode/);
     await expect(vigil('interview', 'new', dir, '--case', caseId, '--person', 'R-001', '--consent', 'maybe')).rejects.toThrow(/yes.*no/);
     await expect(vigil('interview', 'new', dir, '--case', caseId, '--person', 'R-001', '--recording', path.join(files, 'missing.mp3'))).rejects.toThrow(/not a readable file/);
+    // The second recording is a link, refused only once the first is stored: the interview, the
+    // first recording and the transcript are not recorded either, and the stored object goes.
+    const interviews = (await vigil('interview', 'list', dir, '--case', caseId, '--json')).trim();
+    const storedObjects = (): string[] => readdirSync(path.join(dir, 'blobs'), { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.age')).sort();
+    const objects = storedObjects();
+    writeFileSync(path.join(files, 'other.mp3'), Buffer.concat([Buffer.from('ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000'), Buffer.alloc(64, 9)]));
+    symlinkSync(path.join(files, 'other.mp3'), path.join(files, 'link.mp3'));
+    await expect(
+      vigil('interview', 'new', dir, '--case', caseId, '--person', 'R-001', '--transcript', path.join(files, 'first.srt'), '--recording', path.join(files, 'call2.mp3'), '--recording', path.join(files, 'link.mp3')),
+    ).rejects.toThrow(/is a symbolic link/);
+    expect((await vigil('interview', 'list', dir, '--case', caseId, '--json')).trim()).toBe(interviews);
+    expect(storedObjects()).toEqual(objects);
     await expect(vigil('transcript', 'show', dir, interview.id, '--revision', 'x')).rejects.toThrow(/not a revision number/);
     await expect(vigil('transcript', 'import', dir, interview.id, path.join(files, 'second.txt'))).rejects.toThrow(/same as revision 2/);
     const after = await openVault(dir, { passphrase: TEST_PASSPHRASE });
