@@ -45,16 +45,11 @@ export async function extractFromFile(file: string | Buffer, opts: ExtractOption
 
 /**
  * The same for bytes already in memory (`data` null when the content was larger than the
- * input cap and not kept; `head` is then its first bytes, for sniffing). Never throws.
+ * input cap and not kept; `head` is then its first bytes, for sniffing). Never throws: a
+ * failure of the extractor is the result's error.
  */
-export async function extractFromBytes(name: string, content: { head: Uint8Array; data: Uint8Array | null; size: number }, opts: ExtractOptions = {}): Promise<ExtractionResult> {
-  const limits = { ...DEFAULTS, ...definedOnly(opts) };
-  try {
-    return await extractLoaded(name, content, limits);
-  } catch (cause) {
-    const mediaType = sniffMediaType(content.head, name);
-    return failed(mediaType, describeFailure(cause, mediaType));
-  }
+export function extractFromBytes(name: string, content: { head: Uint8Array; data: Uint8Array | null; size: number }, opts: ExtractOptions = {}): Promise<ExtractionResult> {
+  return extractLoaded(name, content, { ...DEFAULTS, ...definedOnly(opts) });
 }
 
 /** The input cap of extraction (bytes beyond it are not parsed), for callers that gather the bytes themselves. */

@@ -91,7 +91,6 @@ async function checkArguments(file: string, opts: VerifyPackageOptions): Promise
   return st.size;
 }
 
-
 function withOpening(list: CheckList, inner: BagVerification): PackageReport {
   const checks = [...list.checks, ...inner.report.checks];
   return { ...inner.report, ok: checks.every((c) => c.ok), checks };

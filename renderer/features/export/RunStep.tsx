@@ -1,7 +1,8 @@
 /** Step 5: where to save the package, then the export with its progress and a Cancel button. */
-import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
+import { Button, Code, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { request } from '../../api/vigil';
+import { TaskOutcome } from '../../components/TaskOutcome';
 import { TaskProgress } from '../../components/TaskProgress';
 import type { Res } from '../../../shared/contract';
 import type { TaskRun } from '../../api/task-run';
@@ -41,16 +42,7 @@ export function RunStep({ output, defaultName, run, onOutput, onStart, onCancel 
         </Button>
         {output === null ? <Text size="sm">{t('run.noFile')}</Text> : <Code>{output}</Code>}
       </Group>
-      {run.phase === 'cancelled' && (
-        <Alert color="yellow" role="status">
-          {t('run.cancelled')}
-        </Alert>
-      )}
-      {run.phase === 'failed' && (
-        <Alert color="red" role="alert" title={t('run.failed')}>
-          {run.error.message}
-        </Alert>
-      )}
+      <TaskOutcome run={run} cancelledText={t('run.cancelled')} failedTitle={t('run.failed')} />
       {run.phase === 'running' ? (
         <RunProgress run={run} onCancel={onCancel} />
       ) : (

@@ -13,12 +13,13 @@ import { request } from '../../api/vigil';
 import { useRouter } from '../../app/router';
 import { FactsTable } from '../../components/FactsTable';
 import { TabHeader } from '../../components/TabHeader';
+import { TaskOutcome } from '../../components/TaskOutcome';
 import { TaskProgress } from '../../components/TaskProgress';
 import { formatBytes } from '../export/wizard-state';
 import { PackageReport } from './PackageReport';
 
 /** A running check or import, in bytes of the package read. */
-function PackageProgress({ run, label, onCancel }: { run: Extract<TaskRun<unknown>, { phase: 'running' }>; label: string; onCancel: () => void }): React.JSX.Element {
+function PackageReadProgress({ run, label, onCancel }: { run: Extract<TaskRun<unknown>, { phase: 'running' }>; label: string; onCancel: () => void }): React.JSX.Element {
   const { t, i18n } = useTranslation('receive');
   const status = run.total === null ? t('progress.starting') : t('progress.read', { done: formatBytes(run.done, i18n.language), total: formatBytes(run.total, i18n.language) });
   return <TaskProgress done={run.done} total={run.total} label={label} status={status} cancelLabel={t('progress.cancel')} onCancel={onCancel} />;
@@ -50,26 +51,6 @@ function ImportResult({ result }: { result: Res<'packages:import'> }): React.JSX
   );
 }
 
-/** A failed or cancelled run, in words. */
-function RunOutcome({ run, failedTitle }: { run: TaskRun<unknown>; failedTitle: string }): React.JSX.Element | null {
-  const { t } = useTranslation('receive');
-  if (run.phase === 'cancelled') {
-    return (
-      <Alert color="yellow" role="status">
-        {t('cancelled')}
-      </Alert>
-    );
-  }
-  if (run.phase === 'failed') {
-    return (
-      <Alert color="red" role="alert" title={failedTitle}>
-        {run.error.message}
-      </Alert>
-    );
-  }
-  return null;
-}
-
 /** Under the verdict: why nothing can be imported, or the import with its progress, outcome and result. */
 function NextStep({ report, source, bringIn, busy }: { report: Res<'packages:verify'>; source: PackageSource | null; bringIn: TaskRunner<'packages:import'>; busy: boolean }): React.JSX.Element {
   const { t } = useTranslation('receive');
@@ -79,7 +60,7 @@ function NextStep({ report, source, bringIn, busy }: { report: Res<'packages:ver
     <Stack gap="xs">
       <Text size="sm">{t('importHint')}</Text>
       {bringIn.run.phase === 'running' ? (
-        <PackageProgress run={bringIn.run} label={t('progress.importing')} onCancel={bringIn.cancel} />
+        <PackageReadProgress run={bringIn.run} label={t('progress.importing')} onCancel={bringIn.cancel} />
       ) : (
         <Group>
           <Button onClick={() => source !== null && void bringIn.start(source)} disabled={busy}>
@@ -87,7 +68,7 @@ function NextStep({ report, source, bringIn, busy }: { report: Res<'packages:ver
           </Button>
         </Group>
       )}
-      <RunOutcome run={bringIn.run} failedTitle={t('importFailed')} />
+      <TaskOutcome run={bringIn.run} cancelledText={t('cancelled')} failedTitle={t('importFailed')} />
     </Stack>
   );
 }
@@ -141,7 +122,7 @@ export function ReceiveScreen(): React.JSX.Element {
         }}
       />
       {check.run.phase === 'running' ? (
-        <PackageProgress run={check.run} label={t('progress.checking')} onCancel={check.cancel} />
+        <PackageReadProgress run={check.run} label={t('progress.checking')} onCancel={check.cancel} />
       ) : (
         bringIn.run.phase === 'idle' && (
           <Group>
@@ -151,7 +132,7 @@ export function ReceiveScreen(): React.JSX.Element {
           </Group>
         )
       )}
-      <RunOutcome run={check.run} failedTitle={t('checkFailed')} />
+      <TaskOutcome run={check.run} cancelledText={t('cancelled')} failedTitle={t('checkFailed')} />
       {report !== null && <PackageReport report={report} next={<NextStep report={report} source={source} bringIn={bringIn} busy={busy} />} />}
     </Stack>
   );
