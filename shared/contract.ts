@@ -7,7 +7,8 @@ import { z } from 'zod';
 import type { Channel, EventName, MethodName } from './channels';
 import type { ErrorInfo } from './errors';
 import type { ChannelSchemas } from './contract-types';
-import { appContract, appEvents } from './areas/app.contract';
+import { appContract, appEvents, preloadContract } from './areas/app.contract';
+import type { GrantedPathSchema } from './areas/common';
 import { vaultContract, vaultEvents } from './areas/vault.contract';
 import { tasksContract, tasksEvents } from './areas/tasks.contract';
 import { casesContract, casesEvents } from './areas/cases.contract';
@@ -83,9 +84,19 @@ export type VigilApi = {
   [C in Channel as MethodName<C>]: (req: Req<C>) => Promise<Result<Res<C>>>;
 } & {
   onEvent<E extends EventName>(name: E, cb: (payload: EventPayload<E>) => void): Unsubscribe;
-  /** The path of a file dropped on the window (Electron's webUtils); null when the page cannot know it. */
-  pathForFile(file: File): string | null;
+  /**
+   * Read grants for files dropped on the window: the preload reads their paths
+   * (Electron's webUtils) and main grants each regular file; the page never sees
+   * or sends a path. Files that are not on disk, or not regular files, get none.
+   */
+  grantDroppedFiles(files: readonly File[]): Promise<Result<{ files: GrantedPath[] }>>;
 };
+
+/** A granted file or folder: the grant id to send back, its name and the whole path to show. */
+export type GrantedPath = z.output<typeof GrantedPathSchema>;
+
+/** The preload-only channels (not on window.vigil) and their schemas. */
+export type PreloadContract = typeof preloadContract;
 
 /** The schemas of channel C, typed for generic code (indexing the const object loses the link). */
 export function schemasOf<C extends Channel>(channel: C): {

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'PACKAGE_INVALID',
   'NOT_FOUND',
   'INVALID_INPUT',
+  'NOT_GRANTED',
   'DISK_FULL',
   'IO_ERROR',
   'CANCELLED',

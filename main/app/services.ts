@@ -7,6 +7,7 @@ import path from 'node:path';
 import { app, clipboard, dialog, type BrowserWindow } from 'electron';
 import type { AppServices } from '../ipc/services';
 import { sendEvent } from '../ipc/events';
+import { PathGrants } from '../session/path-grants';
 import { TaskRegistry } from '../session/tasks';
 import { VaultSession } from '../session/vault-session';
 import { SettingsStore } from '../settings/settings-store';
@@ -19,10 +20,12 @@ export function createElectronServices(info: { name: string; version: string }, 
     if (window !== null) sendEvent(window.webContents, name, payload);
   };
   const tasks = new TaskRegistry((progress) => emit('task:progress', progress));
+  const grants = new PathGrants();
   const session = new VaultSession({
     onLocked: (reason) => {
-      // However the vault was locked, nothing may keep working on it.
+      // However the vault was locked, nothing may keep working on it, nor on a file chosen before.
       tasks.cancelAll();
+      grants.clear();
       emit('vault:locked', { reason });
     },
   });
@@ -31,6 +34,7 @@ export function createElectronServices(info: { name: string; version: string }, 
     session,
     settings: new SettingsStore(path.join(app.getPath('userData'), 'settings.json')),
     tasks,
+    grants,
     dialogs: {
       openFiles: async (opts) => {
         const window = getWindow();

@@ -3,6 +3,7 @@
  * renderer served from its own scheme, IPC registered, one window.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, type WebContents } from 'electron';
+import { preloadHandlers } from '../ipc/app.ipc';
 import { createHandlerTable } from '../ipc/handlers';
 import { registerHandlers } from '../ipc/register';
 import { createSenderCheck, originOf } from '../ipc/sender';
@@ -86,7 +87,7 @@ export function startApp(options: StartOptions): void {
     installMenu(Menu, { platform: process.platform, appName: app.getName(), isDev: options.isDev, labels }, menuHandlers(services));
     const table = createHandlerTable(services);
     const origins = devOrigin === undefined ? [APP_ORIGIN] : [APP_ORIGIN, devOrigin];
-    registerHandlers(ipcMain, table, createSenderCheck({ origins, isOwnContents }), { validateResponse: options.isDev });
+    registerHandlers(ipcMain, table, createSenderCheck({ origins, isOwnContents }), { validateResponse: options.isDev }, preloadHandlers(services));
     serveMediaProtocol(protocol, services.session, origins);
     await openWindow();
   };

@@ -7,6 +7,7 @@
 import { CHANNELS, isChannel, type Channel } from '../../shared/channels';
 import { schemasOf, type ReqParsed, type Res, type Result } from '../../shared/contract';
 import { isVigilError, type ErrorInfo } from '../../shared/errors';
+import type { z } from 'zod';
 
 /** One channel's implementation: receives the parsed request, returns the answer. */
 export type Handler<C extends Channel> = (req: ReqParsed<C>) => Promise<Res<C>>;
@@ -47,18 +48,23 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
 }
 
 /** Runs one channel's handler on an unparsed request; never throws. */
-export async function dispatch<C extends Channel>(
-  channel: C,
-  fn: Handler<C>,
-  raw: unknown,
-  options: DispatchOptions,
-): Promise<Result<Res<C>>> {
-  const schemas = schemasOf(channel);
+export function dispatch<C extends Channel>(channel: C, fn: Handler<C>, raw: unknown, options: DispatchOptions): Promise<Result<Res<C>>> {
+  return dispatchWith(channel, schemasOf(channel), fn, raw, options);
+}
+
+/** The request and response schemas one call is checked against. */
+export interface CallSchemas<Q, A> {
+  req: z.ZodType<Q>;
+  res: z.ZodType<A>;
+}
+
+/** dispatch() over explicit schemas (also for the preload-only channels, which are not on window.vigil). */
+export async function dispatchWith<Q, A>(channel: string, schemas: CallSchemas<Q, A>, fn: (req: Q) => Promise<A>, raw: unknown, options: DispatchOptions): Promise<Result<A>> {
   const parsed = schemas.req.safeParse(raw);
   if (!parsed.success) {
     return invalidInput(`The request to ${channel} was malformed (${describeIssues(parsed.error.issues)}). This is a bug in the Vigil window; reload it and try again.`);
   }
-  let value: Res<C>;
+  let value: A;
   try {
     value = await fn(parsed.data);
   } catch (error) {

@@ -27,9 +27,11 @@ export function interviewsHandlers(s: AppServices): Handlers {
     },
     'interviews:import-transcript': async (req) => {
       const vault = s.session.requireVault();
-      // Parsed and checked before the vault is changed, so a bad file changes nothing.
-      const segments = await importTranscriptFile(req.path);
-      return reviseTranscript(vault, req.interviewId, segments.map(({ speaker, startMs, endMs, text, translation }) => ({ speaker, startMs, endMs, text, translation })), req.note ?? '');
+      return s.grants.use(req.file, 'read-file', async (file) => {
+        // Parsed and checked before the vault is changed, so a bad file changes nothing.
+        const segments = await importTranscriptFile(file);
+        return reviseTranscript(vault, req.interviewId, segments.map(({ speaker, startMs, endMs, text, translation }) => ({ speaker, startMs, endMs, text, translation })), req.note ?? '');
+      });
     },
     'interviews:revision': async (req) => getRevision(db(), req.interviewId, req.revision),
     'interviews:revisions': async (req) => {

@@ -22,12 +22,14 @@ export function itemsHandlers(s: AppServices): { [C in (typeof ITEMS_CHANNELS)[n
       const vault = s.session.requireVault();
       // A missing case is refused before any byte is written.
       getCase(vault.db, req.caseId);
-      return { items: await s.tasks.run(req.taskId, 'bytes', (ctx) => addFilesTask(vault, req.caseId, req.paths, ctx)) };
+      const items = await s.grants.useAll(req.files, 'read-file', (paths) => s.tasks.run(req.taskId, 'bytes', (ctx) => addFilesTask(vault, req.caseId, paths, ctx)));
+      return { items };
     },
     'items:update': async (req) => updateItem(s.session.requireVault(), req.id, definedOnly(req.changes)),
     'items:add-derivative': async (req) => {
       const vault = s.session.requireVault();
-      return addDerivative(vault, getItem(vault.db, req.id).id, req.path, { derivativeKind: req.derivativeKind, ...(req.title === undefined ? {} : { title: req.title }) });
+      const original = getItem(vault.db, req.id).id;
+      return s.grants.use(req.file, 'read-file', (file) => addDerivative(vault, original, file, { derivativeKind: req.derivativeKind, ...(req.title === undefined ? {} : { title: req.title }) }));
     },
     'items:media-url': async (req) => ({ url: s.mediaUrl(getItem(s.session.requireVault().db, req.id).id) }),
   };

@@ -2,7 +2,9 @@
 import type { PACKAGES_CHANNELS } from '../../shared/areas/packages.channels';
 import type { AgeIdentity } from '../crypto/age';
 import { wipe } from '../crypto/sodium';
-import { exportForInterface, loadProfileChoice } from '../packages/export/export-run';
+import path from 'node:path';
+import { exportForInterface, profileOfChoice } from '../packages/export/export-run';
+import { readProfileFile } from '../packages/export/profile';
 import { planExport } from '../packages/export/plan';
 import { importPackage } from '../packages/import';
 import { verifyPackageFile } from '../packages/verify';
@@ -28,36 +30,45 @@ export function packagesHandlers(s: AppServices): { [C in (typeof PACKAGES_CHANN
   return {
     'packages:recipients': async () =>
       listRecipients(s.session.requireVault().db).map((r) => ({ id: r.id, name: r.name, kind: r.kind, ageRecipient: r.ageRecipient, fingerprint: keyFingerprint(r.ageRecipient) })),
+    'packages:read-profile': async (req) => s.grants.use(req.file, 'read-file', async (file) => ({ name: path.basename(file), profile: await readProfileFile(file) })),
     'packages:plan': async (req) => {
-      const profile = await loadProfileChoice(req.profile);
+      const profile = profileOfChoice(req.profile);
       return planExport(s.session.requireVault().db, { caseId: req.caseId, ...(req.itemIds ? { itemIds: req.itemIds } : {}), profile });
     },
     'packages:export': async (req) => {
       const vault = s.session.requireVault();
-      return s.tasks.run(req.taskId, 'bytes', ({ signal, report }) =>
-        exportForInterface(vault, {
+      return s.grants.use(req.output, 'save-file', (output) =>
+        s.tasks.run(req.taskId, 'bytes', ({ signal, report }) =>
+          exportForInterface(vault, {
           caseId: req.caseId,
           ...(req.itemIds ? { itemIds: req.itemIds } : {}),
           profile: req.profile,
           recipients: req.recipients,
           ...(req.passphrase === undefined ? {} : { passphrase: req.passphrase }),
-          output: req.output,
+          output,
           signal,
           onProgress: (done, total) => report(done, total),
           softwareVersion: s.appInfo().version,
         }),
+        ),
       );
     },
     'packages:verify': async (req) => {
       const vault = s.session.requireVault();
-      return s.tasks.run(req.taskId, 'bytes', ({ signal, report }) =>
-        withPackageKey(vault, req.passphrase, (key) => verifyPackageFile(req.path, { identities: [key], signal, onProgress: report })),
-      );
+      return s.grants.use(req.file, 'read-file', async (file) => {
+        const report = await s.tasks.run(req.taskId, 'bytes', ({ signal, report: progress }) =>
+          withPackageKey(vault, req.passphrase, (key) => verifyPackageFile(file, { identities: [key], signal, onProgress: progress })),
+        );
+        // The checked file may be imported next without being chosen again: a fresh grant for it alone.
+        return { ...report, importGrant: s.grants.issue(file, 'read-file') };
+      });
     },
     'packages:import': async (req) => {
       const vault = s.session.requireVault();
-      return s.tasks.run(req.taskId, 'bytes', ({ signal, report }) =>
-        withPackageKey(vault, req.passphrase, (key) => importPackage(vault, req.path, { identities: [key], signal, onProgress: report })),
+      return s.grants.use(req.file, 'read-file', (file) =>
+        s.tasks.run(req.taskId, 'bytes', ({ signal, report }) =>
+          withPackageKey(vault, req.passphrase, (key) => importPackage(vault, file, { identities: [key], signal, onProgress: report })),
+        ),
       );
     },
   };

@@ -4,15 +4,22 @@ import { addRecipient, removeRecipient } from '../packages/recipients';
 import { definedOnly } from '../evidence/validate';
 import { memberFingerprint, memberViews, recipientView, recipientViews } from '../evidence/views/settings-views';
 import { addMember, changePassphrase, removeMember, replaceRecoveryCode } from '../vault/passphrases';
+import type { InterfaceSettings } from '../../shared/areas/settings.contract';
+import type { AppSettings } from '../settings/settings-store';
 import type { Handler } from './dispatch';
 import type { AppServices } from './services';
+
+/** The settings the window may see: everything but the remembered vault folder (it gets a grant for that instead). */
+function interfaceSettings({ autoLockMinutes, language }: AppSettings): InterfaceSettings {
+  return { autoLockMinutes, language };
+}
 
 /** The settings area's handlers. */
 export function settingsHandlers(s: AppServices): { [C in (typeof SETTINGS_CHANNELS)[number]]: Handler<C> } {
   const kdf = (): { kdf?: NonNullable<AppServices['session']['kdf']> } => (s.session.kdf ? { kdf: s.session.kdf } : {});
   return {
-    'settings:get': async () => s.settings.current(),
-    'settings:update': async (req) => s.settings.update(definedOnly(req)),
+    'settings:get': async () => interfaceSettings(s.settings.current()),
+    'settings:update': async (req) => interfaceSettings(await s.settings.update(definedOnly(req))),
     'settings:members': async () => {
       const vault = s.session.requireVault();
       return memberViews(vault.db, vault.member.id);

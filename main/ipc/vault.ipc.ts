@@ -1,4 +1,6 @@
 /** Handlers of the vault area: the session's life cycle and the status summary. */
+import { access } from 'node:fs/promises';
+import path from 'node:path';
 import type { VAULT_CHANNELS } from '../../shared/areas/vault.channels';
 import { vaultStatus } from '../vault/status';
 import type { Handler } from './dispatch';
@@ -6,10 +8,32 @@ import type { AppServices } from './services';
 
 /** The vault area's handlers. */
 export function vaultHandlers(s: AppServices): { [C in (typeof VAULT_CHANNELS)[number]]: Handler<C> } {
+  // Remembered only after it opened, so the next start can offer it; a failed write of the settings loses nothing else.
+  const remember = (dir: string): Promise<unknown> => s.settings.update({ lastVaultDir: dir }).catch(() => undefined);
   return {
     'vault:state': async () => s.session.state(),
-    'vault:create': async (req) => s.session.create(req.dir, req.memberName, req.passphrase),
-    'vault:unlock': async (req) => s.session.unlock(req.dir, 'passphrase' in req ? { passphrase: req.passphrase } : { recoveryCode: req.recoveryCode }),
+    'vault:create': async (req) =>
+      s.grants.use(req.folder, 'folder', async (dir) => {
+        const created = await s.session.create(dir, req.memberName, req.passphrase);
+        await remember(dir);
+        return created;
+      }),
+    'vault:unlock': async (req) =>
+      s.grants.use(req.folder, 'folder', async (dir) => {
+        const state = await s.session.unlock(dir, 'passphrase' in req ? { passphrase: req.passphrase } : { recoveryCode: req.recoveryCode });
+        await remember(dir);
+        return state;
+      }),
+    'vault:remembered': async () => {
+      const dir = s.settings.current().lastVaultDir;
+      if (dir === null) return { folder: null };
+      // A vault that was moved or deleted since is not offered.
+      const present = await access(path.join(dir, 'vault.json')).then(
+        () => true,
+        () => false,
+      );
+      return { folder: present ? s.grants.issue(dir, 'folder') : null };
+    },
     'vault:lock': async () => {
       s.tasks.cancelAll();
       await s.session.lock('user');

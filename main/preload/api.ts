@@ -14,6 +14,8 @@ export interface Bridge {
   subscribe(name: string, listener: (payload: unknown) => void): () => void;
   /** The path of a dropped file (webUtils.getPathForFile in the real preload). */
   pathForFile(file: File): string;
+  /** Asks main for read grants of dropped files' paths (a preload-only channel, never on window.vigil). */
+  grantDropped(paths: string[]): Promise<unknown>;
 }
 
 const UNREACHABLE: ErrorInfo = {
@@ -37,6 +39,28 @@ async function call(bridge: Bridge, channel: Channel, req: unknown): Promise<Res
   }
 }
 
+/**
+ * The on-disk paths of dropped files. Electron answers '' for a File that did not
+ * come from the disk (one the page made itself), so the page cannot name a path
+ * this way: only files the person really dropped or picked have one.
+ */
+function droppedPaths(bridge: Bridge, files: unknown): string[] {
+  if (!Array.isArray(files)) return [];
+  const paths: string[] = [];
+  for (const file of files.slice(0, MAX_DROPPED)) {
+    try {
+      const p = bridge.pathForFile(file as File);
+      if (typeof p === 'string' && p !== '') paths.push(p);
+    } catch {
+      // Not a File: nothing to grant.
+    }
+  }
+  return paths;
+}
+
+/** The most files one drop is granted (the add-files request takes as many). */
+const MAX_DROPPED = 10_000;
+
 /** The window.vigil object for a bridge. */
 export function buildApi(bridge: Bridge): VigilApi {
   const api: Record<string, unknown> = {};
@@ -50,13 +74,14 @@ export function buildApi(bridge: Bridge): VigilApi {
       (cb as (payload: unknown) => void)(payload);
     });
   };
-  api['pathForFile'] = (file: unknown) => {
+  api['grantDroppedFiles'] = async (files: unknown): Promise<Result<unknown>> => {
+    const paths = droppedPaths(bridge, files);
+    if (paths.length === 0) return { ok: true, value: { files: [] } };
     try {
-      const path = bridge.pathForFile(file as File);
-      // Electron answers '' for a File that did not come from the disk (e.g. made by the page).
-      return typeof path === 'string' && path !== '' ? path : null;
+      const answer = await bridge.grantDropped(paths);
+      return isResult(answer) ? answer : { ok: false, error: UNREACHABLE };
     } catch {
-      return null;
+      return { ok: false, error: UNREACHABLE };
     }
   };
   // The loop builds exactly the mapped type VigilApi describes; the preload tests check the key set.

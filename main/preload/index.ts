@@ -3,7 +3,10 @@
  * list, and nothing else. ipcRenderer itself never reaches the page.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import type { PRELOAD_CHANNELS } from '../../shared/areas/app.channels';
 import { buildApi } from './api';
+
+const DROPPED_FILES: (typeof PRELOAD_CHANNELS)[number] = 'dialog:dropped-files';
 
 const api = buildApi({
   invoke: (channel, req) => ipcRenderer.invoke(channel, req),
@@ -15,6 +18,7 @@ const api = buildApi({
     };
   },
   pathForFile: (file) => webUtils.getPathForFile(file),
+  grantDropped: (paths) => ipcRenderer.invoke(DROPPED_FILES, { paths }),
 });
 
 contextBridge.exposeInMainWorld('vigil', api);

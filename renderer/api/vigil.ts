@@ -3,7 +3,7 @@
  * the E2E harness in a plain browser page). Everything else imports from here.
  */
 import { methodName, type Channel, type EventName } from '../../shared/channels';
-import type { EventPayload, Req, Res, Result, Unsubscribe, VigilApi } from '../../shared/contract';
+import type { EventPayload, GrantedPath, Req, Res, Result, Unsubscribe, VigilApi } from '../../shared/contract';
 import type { ErrorCode, ErrorInfo } from '../../shared/errors';
 
 declare global {
@@ -49,9 +49,11 @@ export function onEvent<E extends EventName>(name: E, cb: (payload: EventPayload
   return vigil().onEvent(name, cb);
 }
 
-/** The path of a file dropped on the window, or null when it cannot be known. */
-export function pathForFile(file: File): string | null {
-  return vigil().pathForFile(file);
+/** Read grants for files dropped on the window (the page never sees their paths); files that cannot be added get none. */
+export async function grantDroppedFiles(files: readonly File[]): Promise<GrantedPath[]> {
+  const result = await vigil().grantDroppedFiles(files);
+  if (!result.ok) throw new ApiError(result.error);
+  return result.value.files;
 }
 
 /** A fresh id for a long operation (progress and cancel refer to it). */

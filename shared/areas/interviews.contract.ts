@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { INTERVIEW_MODES, partialDateSchema } from '../domain';
 import type { ChannelSchemas } from '../contract-types';
-import { IdSchema, PathSchema } from './common';
+import { GrantSchema, IdSchema } from './common';
 import type { INTERVIEWS_CHANNELS, INTERVIEWS_EVENTS } from './interviews.channels';
 
 /** The consent recorded for an interview. */
@@ -88,7 +88,7 @@ export const interviewsContract = {
   },
   'interviews:attach-recording': { req: z.object({ interviewId: IdSchema, itemId: IdSchema }).strict(), res: InterviewSchema },
   /** Parses a transcript file (SRT, WebVTT, DOCX, `Speaker: text`) into a new revision. */
-  'interviews:import-transcript': { req: z.object({ interviewId: IdSchema, path: PathSchema, note: z.string().max(2000).optional() }).strict(), res: RevisionSchema },
+  'interviews:import-transcript': { req: z.object({ interviewId: IdSchema, file: GrantSchema, note: z.string().max(2000).optional() }).strict(), res: RevisionSchema },
   /** One revision with its segments; the latest unless `revision` is given. */
   'interviews:revision': { req: z.object({ interviewId: IdSchema, revision: RevisionNumber.optional() }).strict(), res: RevisionSchema },
   'interviews:revisions': { req: z.object({ interviewId: IdSchema }).strict(), res: z.array(RevisionInfoSchema) },

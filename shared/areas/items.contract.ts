@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { EXTRACTION_STATUSES, ITEM_KINDS, partialDateSchema } from '../domain';
 import type { ChannelSchemas } from '../contract-types';
-import { IdSchema, PathSchema, TaskIdSchema } from './common';
+import { GrantSchema, IdSchema, TaskIdSchema } from './common';
 import type { ITEMS_CHANNELS, ITEMS_EVENTS } from './items.channels';
 
 /** Who acquired an item, when and how, and a note. */
@@ -95,9 +95,9 @@ export const itemsContract = {
   'items:get': { req: z.object({ id: IdSchema }).strict(), res: ItemDetailSchema },
   /** The whole extracted text ('' when none). */
   'items:text': { req: z.object({ id: IdSchema }).strict(), res: z.object({ text: z.string() }) },
-  /** Adds files to a case as task `taskId` (progress in bytes; cancel between chunks). */
+  /** Adds granted files to a case as task `taskId` (progress in bytes; cancel between chunks). */
   'items:add-files': {
-    req: z.object({ caseId: IdSchema, paths: z.array(PathSchema).min(1).max(10_000), taskId: TaskIdSchema }).strict(),
+    req: z.object({ caseId: IdSchema, files: z.array(GrantSchema).min(1).max(10_000), taskId: TaskIdSchema }).strict(),
     res: z.object({ items: z.array(ItemRowSchema) }),
   },
   'items:update': { req: z.object({ id: IdSchema, changes: ItemChangesSchema }).strict(), res: ItemSchema },
@@ -106,7 +106,7 @@ export const itemsContract = {
     req: z
       .object({
         id: IdSchema,
-        path: PathSchema,
+        file: GrantSchema,
         derivativeKind: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Name the kind in lowercase words joined by _ (e.g. redacted)'),
         title: z.string().trim().min(1).max(500).optional(),
       })

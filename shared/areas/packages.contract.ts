@@ -2,14 +2,30 @@
 import { z } from 'zod';
 import { ITEM_KINDS, PACKAGE_CHECKS } from '../domain';
 import type { ChannelSchemas } from '../contract-types';
-import { IdSchema, PathSchema, TaskIdSchema } from './common';
+import { GrantSchema, GrantedPathSchema, IdSchema, TaskIdSchema } from './common';
 import type { PACKAGES_CHANNELS, PACKAGES_EVENTS } from './packages.channels';
 
-/** The export profile: one of the two built-in ones, or a custom profile JSON file. */
+/** A custom export profile, as its JSON file holds it (DESIGN §6). */
+export const CustomProfileSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'Use letters, digits, spaces, dots, dashes and underscores'),
+    names: z.enum(['codes', 'consent', 'all']),
+    recordings: z.boolean(),
+    stripExif: z.boolean(),
+    contactDetails: z.boolean(),
+    items: z.object({ kinds: z.array(z.enum(ITEM_KINDS)).min(1).optional() }).strict().optional(),
+  })
+  .strict();
+
+/**
+ * The export profile: one of the two built-in ones, or a custom one. A custom
+ * profile travels as its settings (read once from the file the person chose,
+ * through packages:read-profile), never as a path.
+ */
 export const ProfileChoiceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('protected') }).strict(),
   z.object({ kind: z.literal('full') }).strict(),
-  z.object({ kind: z.literal('custom'), path: PathSchema }).strict(),
+  z.object({ kind: z.literal('custom'), profile: CustomProfileSchema }).strict(),
 ]);
 
 const ItemKindSchema = z.enum(ITEM_KINDS);
@@ -60,7 +76,7 @@ export const RecipientViewSchema = z.object({
  * A received package, as task `taskId` (progress in bytes): opened with the member's own key,
  * or with `passphrase` when the sender sealed it with one.
  */
-const ReceivedPackageSchema = z.object({ taskId: TaskIdSchema, path: PathSchema, passphrase: z.string().min(1).max(1000).optional() }).strict();
+const ReceivedPackageSchema = z.object({ taskId: TaskIdSchema, file: GrantSchema, passphrase: z.string().min(1).max(1000).optional() }).strict();
 
 /** A package verification's report: ok only when every check passed; each check in words a lawyer can read. */
 export const PackageReportSchema = z.object({
@@ -77,6 +93,8 @@ export const PackageReportSchema = z.object({
 export const packagesContract = {
   /** The address book, by name, with each age key's fingerprint. */
   'packages:recipients': { req: z.object({}).strict(), res: z.array(RecipientViewSchema) },
+  /** Reads and checks a custom profile JSON file the person chose (a read grant). */
+  'packages:read-profile': { req: z.object({ file: GrantSchema }).strict(), res: z.object({ name: z.string(), profile: CustomProfileSchema }) },
   /** A dry run of the export: changes nothing in the vault. */
   'packages:plan': { req: ExportScopeSchema.strict(), res: ExportPlanSchema },
   /** Exports as task `taskId` (progress in bytes; cancel leaves no package). Recipients or a passphrase, not both. */
@@ -86,7 +104,8 @@ export const packagesContract = {
       /** Address-book ids or "age1…" keys. */
       recipients: z.array(z.string().min(1).max(200)).max(100),
       passphrase: z.string().min(1).max(1000).optional(),
-      output: PathSchema,
+      /** A write grant from the save dialog: the new FILE.tar.age. */
+      output: GrantSchema,
     }).strict(),
     res: z.object({
       packagePath: z.string(),
@@ -101,7 +120,11 @@ export const packagesContract = {
     }),
   },
   /** Checks a received package without writing any of it to disk. Cancel stops it with CANCELLED. */
-  'packages:verify': { req: ReceivedPackageSchema, res: PackageReportSchema },
+  'packages:verify': {
+    req: ReceivedPackageSchema,
+    /** `importGrant`: a new read grant for the same file, so the checked package can be imported without choosing it again. */
+    res: PackageReportSchema.extend({ importGrant: GrantedPathSchema }),
+  },
   /**
    * Checks the package as packages:verify does, then brings its case in, all of it or nothing.
    * A package that fails a check is refused (PACKAGE_INVALID) and nothing enters the vault.

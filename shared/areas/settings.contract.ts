@@ -13,8 +13,8 @@ import { AUTO_LOCK_MAX_MINUTES, AUTO_LOCK_MIN_MINUTES, SETTINGS_LANGUAGES } from
 export { AUTO_LOCK_DEFAULT_MINUTES, AUTO_LOCK_MAX_MINUTES, AUTO_LOCK_MIN_MINUTES, SETTINGS_LANGUAGES } from './settings.values';
 
 
-/** The app's settings file, as stored and as the interface sees it. No secrets. */
-export const AppSettingsSchema = z.object({
+/** The app's settings as the interface sees and changes them. No secrets. */
+export const InterfaceSettingsSchema = z.object({
   autoLockMinutes: z
     .number()
     .int('The auto-lock time is a whole number of minutes')
@@ -22,8 +22,17 @@ export const AppSettingsSchema = z.object({
     .max(AUTO_LOCK_MAX_MINUTES, `Auto-lock cannot be longer than ${AUTO_LOCK_MAX_MINUTES} minutes (8 hours)`),
   /** null: follow the system's language. */
   language: z.enum(SETTINGS_LANGUAGES).nullable(),
-  lastVaultDir: PathSchema.nullable(),
 });
+
+/**
+ * The app's settings file: the interface's settings and the folder of the vault
+ * last opened, which only the main process sets (after an unlock of a folder the
+ * person chose) and the window never sees or changes: it gets a grant for it.
+ */
+export const AppSettingsSchema = InterfaceSettingsSchema.extend({ lastVaultDir: PathSchema.nullable() });
+
+/** The settings the window sees. */
+export type InterfaceSettings = z.infer<typeof InterfaceSettingsSchema>;
 
 /** Passphrases are never trimmed: what was typed is the secret. */
 const SecretSchema = z.string().min(1, 'Enter the passphrase').max(1024);
@@ -54,8 +63,8 @@ export const RecipientSchema = z.object({
 /** channel → request and response schemas. */
 export const settingsContract = {
   /** Works while locked: the window reads the language before it draws anything. */
-  'settings:get': { req: EmptySchema, res: AppSettingsSchema },
-  'settings:update': { req: AppSettingsSchema.partial().strict(), res: AppSettingsSchema },
+  'settings:get': { req: EmptySchema, res: InterfaceSettingsSchema },
+  'settings:update': { req: InterfaceSettingsSchema.partial().strict(), res: InterfaceSettingsSchema },
   'settings:members': { req: EmptySchema, res: z.array(MemberSchema) },
   /** `currentPassphrase` re-authenticates the member who adds (it re-opens their own key slot). */
   'settings:member-add': {

@@ -1,7 +1,7 @@
 /** Schemas of the vault area: the session's life cycle (create, unlock, lock) and the status summary. */
 import { z } from 'zod';
 import type { ChannelSchemas } from '../contract-types';
-import { EmptySchema, PathSchema } from './common';
+import { EmptySchema, GrantSchema, GrantedPathSchema, PathSchema } from './common';
 import type { VAULT_CHANNELS, VAULT_EVENTS } from './vault.channels';
 
 /** Passphrases are never trimmed or normalised: what was typed is the secret. */
@@ -26,18 +26,20 @@ export const LockReasonSchema = z.enum(['user', 'idle', 'suspend', 'screen-lock'
 /** channel → request and response schemas. */
 export const vaultContract = {
   'vault:state': { req: EmptySchema, res: VaultStateSchema },
-  /** Creates a vault in an empty or new folder and opens it; the recovery code is shown once and never stored. */
+  /** Creates a vault in an empty or new granted folder and opens it; the recovery code is shown once and never stored. */
   'vault:create': {
-    req: z.object({ dir: PathSchema, memberName: z.string().trim().min(1, 'Enter your name').max(200), passphrase: PassphraseSchema }).strict(),
+    req: z.object({ folder: GrantSchema, memberName: z.string().trim().min(1, 'Enter your name').max(200), passphrase: PassphraseSchema }).strict(),
     res: z.object({ recoveryCode: z.string(), state: VaultStateSchema }),
   },
   'vault:unlock': {
     req: z.union([
-      z.object({ dir: PathSchema, passphrase: PassphraseSchema }).strict(),
-      z.object({ dir: PathSchema, recoveryCode: z.string().min(1).max(200) }).strict(),
+      z.object({ folder: GrantSchema, passphrase: PassphraseSchema }).strict(),
+      z.object({ folder: GrantSchema, recoveryCode: z.string().min(1).max(200) }).strict(),
     ]),
     res: VaultStateSchema,
   },
+  /** The folder of the vault last opened here, granted for one unlock; null when none is remembered. */
+  'vault:remembered': { req: EmptySchema, res: z.object({ folder: GrantedPathSchema.nullable() }) },
   /** Drops the keys and closes the database; the vault:locked event follows. */
   'vault:lock': { req: EmptySchema, res: z.object({}) },
   'vault:status': {

@@ -14,7 +14,9 @@ import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from '@playwright/test';
 import { EVENTS, CHANNELS, methodName } from '../../shared/channels';
+import { preloadHandlers } from '../../main/ipc/app.ipc';
 import { dispatchByName } from '../../main/ipc/dispatch';
+import { dispatchPreload } from '../../main/ipc/handle';
 import { CONTENT_SECURITY_POLICY } from '../../main/app/security';
 import { testServices, type TestServices } from '../helpers/app-services';
 
@@ -46,7 +48,7 @@ export interface LaunchedApp {
   core: TestServices;
   /** Console errors, page errors, CSP violations and blocked outside requests seen so far. */
   problems: string[];
-  /** Media file paths the page may claim for dropped files, by file name (drag-and-drop tests). */
+  /** On-disk paths of files the test drops, by file name (what webUtils would answer; drag-and-drop tests). */
   dropPaths: Map<string, string>;
   /** Closes the page and locks the vault. */
   close(): Promise<void>;
@@ -116,6 +118,7 @@ interface BridgeSpec {
 /** The page's global object, as far as the bridge uses it (this file is type-checked without DOM types). */
 type PageGlobal = Record<string, unknown> & {
   __vigilInvoke: (channel: string, req: unknown) => Promise<unknown>;
+  __vigilGrantDropped: (paths: string[]) => Promise<unknown>;
   __vigilEmit: (name: string, payload: unknown) => void;
   document: { addEventListener(type: string, cb: (event: { violatedDirective: string; blockedURI: string }) => void): void };
 };
@@ -134,7 +137,13 @@ function installBridge(spec: BridgeSpec): void {
     listeners.set(name, set);
     return () => set.delete(cb);
   };
-  api['pathForFile'] = (file: { name: string }) => ((w['__vigilDropPaths'] as Record<string, string> | undefined) ?? {})[file.name] ?? null;
+  // As the real preload: a dropped file's path (here from the test's dropPaths, there from webUtils) goes
+  // to main's preload-only channel, and the page gets grants back, never paths.
+  api['grantDroppedFiles'] = async (files: { name: string }[]) => {
+    const known = (w['__vigilDropPaths'] as Record<string, string> | undefined) ?? {};
+    const paths = files.map((f) => known[f.name] ?? '').filter((p) => p !== '');
+    return paths.length === 0 ? { ok: true, value: { files: [] } } : w.__vigilGrantDropped(paths);
+  };
   Object.defineProperty(w, 'vigil', { value: Object.freeze(api), writable: false, configurable: false });
   Object.defineProperty(w, '__vigilEmit', {
     value: (name: string, payload: unknown) => {
@@ -194,6 +203,11 @@ export async function launchApp(opts: LaunchOptions = {}): Promise<LaunchedApp> 
     }
     return dispatchByName(core.table, channel, req, { validateResponse: true, onInternalError: (error, ch) => problems.push(`internal error on ${ch}: ${String(error)}`) });
   });
+  // The preload-only channel the real preload calls for dropped files, through the same handler main registers.
+  await context.exposeBinding('__vigilGrantDropped', async (source, paths: unknown) => {
+    if (source.frame !== source.page.mainFrame()) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Refused.' } };
+    return dispatchPreload('dialog:dropped-files', preloadHandlers(core.services)['dialog:dropped-files'], { paths }, { validateResponse: true });
+  });
   const spec: BridgeSpec = { methods: CHANNELS.map((c) => [methodName(c), c]), events: [...EVENTS] };
   // tsx/esbuild wrap named functions in __name(); define it so the serialised function runs in the page.
   await context.addInitScript({ content: `var __name = (f) => f;\n(${installBridge.toString()})(${JSON.stringify(spec)});` });
@@ -217,7 +231,7 @@ export async function launchApp(opts: LaunchOptions = {}): Promise<LaunchedApp> 
   };
 }
 
-/** Makes `dropPaths` visible to the page's pathForFile (call after adding entries). */
+/** Makes `dropPaths` known to the page's grantDroppedFiles, as Electron knows a dropped file's path (call after adding entries). */
 export async function publishDropPaths(app: LaunchedApp): Promise<void> {
   const entries = Object.fromEntries(app.dropPaths);
   await app.page.evaluate((paths) => {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { EventName } from '../../shared/channels';
 import type { EventPayload } from '../../shared/contract';
 import type { AppServices, Dialogs } from '../../main/ipc/services';
+import { PathGrants, type GrantKind } from '../../main/session/path-grants';
 import { TaskRegistry } from '../../main/session/tasks';
 import { VaultSession } from '../../main/session/vault-session';
 import { SettingsStore } from '../../main/settings/settings-store';
@@ -36,6 +37,8 @@ export interface TestServices {
   dialogs: ScriptedDialogs;
   events: RecordedEvent[];
   clipboard: { text: string | null; clearAfterMs: number | null };
+  /** Grants `target` as the native dialog would when the person chooses it (read-file unless told). */
+  grant(target: string, kind?: GrantKind): string;
   /** Locks the vault (if open) and cancels running tasks. */
   dispose(): Promise<void>;
 }
@@ -60,7 +63,14 @@ export async function testServices(opts: TestServicesOptions = {}): Promise<Test
     opts.onEvent?.(name, payload);
   };
   const kdf = opts.realKdf === true ? undefined : await fastKdf();
-  const session = new VaultSession({ ...(kdf ? { kdf } : {}), onLocked: (reason) => emit('vault:locked', { reason }) });
+  const grants = new PathGrants();
+  const session = new VaultSession({
+    ...(kdf ? { kdf } : {}),
+    onLocked: (reason) => {
+      grants.clear();
+      emit('vault:locked', { reason });
+    },
+  });
   const tasks = new TaskRegistry((progress) => emit('task:progress', progress));
   const dialogs: ScriptedDialogs = {
     nextOpenFiles: [],
@@ -79,6 +89,7 @@ export async function testServices(opts: TestServicesOptions = {}): Promise<Test
     session,
     settings: new SettingsStore(opts.settingsFile ?? path.join(settingsDir ?? '', 'settings.json')),
     tasks,
+    grants,
     dialogs,
     writeSecretToClipboard: (text, clearAfterMs) => {
       clipboard.text = text;
@@ -93,6 +104,7 @@ export async function testServices(opts: TestServicesOptions = {}): Promise<Test
     dialogs,
     events,
     clipboard,
+    grant: (target, kind = 'read-file') => grants.issue(target, kind).grant,
     dispose: async () => {
       tasks.cancelAll();
       await session.lock('quit');

@@ -76,7 +76,7 @@ export function coreForEachTest(): TestCores {
     unlockedEmpty: async (opts) => {
       const core = await locked(opts);
       const dir = path.join(tempDir(), 'vault');
-      const created = await channelValue(core, 'vault:create', { dir, memberName: 'Investigator', passphrase: TEST_PASSPHRASE });
+      const created = await channelValue(core, 'vault:create', { folder: core.grant(dir, 'folder'), memberName: 'Investigator', passphrase: TEST_PASSPHRASE });
       return { core, dir, recoveryCode: created.recoveryCode };
     },
   };

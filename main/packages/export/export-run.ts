@@ -8,10 +8,11 @@ import { wipe } from '../../crypto/sodium';
 import { listRecipients, resolveRecipients } from '../recipients';
 import { keyFingerprint, memberIdentity } from '../../vault/identity';
 import type { Vault } from '../../vault/vault';
-import { exportPackage, loadProfile, type ExportProfile, type ExportResult } from './export';
+import { exportPackage, type ExportProfile, type ExportResult } from './export';
+import { parseCustomProfile, type CustomProfile } from './profile';
 
-/** A profile as the interface names it. */
-export type ProfileChoice = { kind: 'protected' } | { kind: 'full' } | { kind: 'custom'; path: string };
+/** A profile as the interface names it: a built-in one, or a custom one's settings (read from the file the person chose). */
+export type ProfileChoice = { kind: 'protected' } | { kind: 'full' } | { kind: 'custom'; profile: CustomProfile };
 
 /** The export's inputs from the wizard. */
 export interface InterfaceExport {
@@ -35,9 +36,9 @@ export interface InterfaceExportResult extends ExportResult {
   signerFingerprint: string;
 }
 
-/** The profile for a choice ('protected', 'full', or a validated JSON file). */
-export function loadProfileChoice(choice: ProfileChoice): Promise<ExportProfile> {
-  return loadProfile(choice.kind === 'custom' ? choice.path : choice.kind);
+/** The profile for a choice; a custom one is checked again, as it came from the window. */
+export function profileOfChoice(choice: ProfileChoice): ExportProfile {
+  return choice.kind === 'custom' ? parseCustomProfile(choice.profile) : choice.kind;
 }
 
 function signerFingerprint(vault: Vault): string {
@@ -48,7 +49,7 @@ function signerFingerprint(vault: Vault): string {
 
 /** Exports as `vigil export` does, and returns the package facts with the fingerprints to read out. */
 export async function exportForInterface(vault: Vault, opts: InterfaceExport): Promise<InterfaceExportResult> {
-  const profile = await loadProfileChoice(opts.profile);
+  const profile = profileOfChoice(opts.profile);
   const keys = opts.recipients.length > 0 ? resolveRecipients(vault.db, opts.recipients.join(',')) : null;
   const result = await exportPackage(vault, {
     caseId: opts.caseId,

@@ -1,18 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { z } from 'zod';
-import { ITEM_KINDS, type ItemKind } from '../../../shared/domain';
+import type { z } from 'zod';
+import { CustomProfileSchema } from '../../../shared/areas/packages.contract';
+import type { ItemKind } from '../../../shared/domain';
 import { VigilError } from '../../../shared/errors';
 
-/** A profile read from a JSON file: what leaves the vault in a package. */
-export interface CustomProfile {
-  name: string;
-  /** codes: never a real name; consent: names of people who consented to be named; all: every name. */
-  names: 'codes' | 'consent' | 'all';
-  recordings: boolean;
-  stripExif: boolean;
-  contactDetails: boolean;
-  items?: { kinds?: ItemKind[] };
-}
+/** A profile read from a JSON file: what leaves the vault in a package (names: codes never names a person, consent only those who consented, all everyone). */
+export type CustomProfile = z.output<typeof CustomProfileSchema>;
 
 /** The profile of an export: one of the two built-in names, or a custom one. */
 export type ExportProfile = 'protected' | 'full' | CustomProfile;
@@ -28,20 +21,14 @@ export interface ProfileSettings {
   kinds: ItemKind[] | null;
 }
 
-const customProfileSchema = z
-  .object({
-    name: z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'Use letters, digits, spaces, dots, dashes and underscores'),
-    names: z.enum(['codes', 'consent', 'all']),
-    recordings: z.boolean(),
-    stripExif: z.boolean(),
-    contactDetails: z.boolean(),
-    items: z.object({ kinds: z.array(z.enum(ITEM_KINDS)).min(1).optional() }).strict().optional(),
-  })
-  .strict();
-
 /** 'protected', 'full', or the path of a custom profile JSON file (validated). */
 export async function loadProfile(nameOrPath: string): Promise<ExportProfile> {
   if (nameOrPath === 'protected' || nameOrPath === 'full') return nameOrPath;
+  return readProfileFile(nameOrPath);
+}
+
+/** Reads and checks the custom profile JSON file at `nameOrPath`. */
+export async function readProfileFile(nameOrPath: string): Promise<CustomProfile> {
   let text: string;
   try {
     text = await readFile(nameOrPath, 'utf8');
@@ -59,7 +46,7 @@ export async function loadProfile(nameOrPath: string): Promise<ExportProfile> {
 
 /** Checks a custom profile object; INVALID_INPUT naming the first problem. */
 export function parseCustomProfile(json: unknown, where = 'the custom profile'): CustomProfile {
-  const parsed = customProfileSchema.safeParse(json);
+  const parsed = CustomProfileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const at = issue?.path.length ? ` at "${issue.path.join('.')}"` : '';

@@ -7,7 +7,7 @@ import './export.css';
 import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Res } from '../../../shared/contract';
+import type { GrantedPath, Res } from '../../../shared/contract';
 import { assertNever } from '../../../shared/errors';
 import { useApiQuery } from '../../api/queries';
 import { passphraseStrength, type Strength } from '../unlock/strength';
@@ -17,7 +17,7 @@ import { PreviewStep } from './PreviewStep';
 import { ProfileStep } from './ProfileStep';
 import { RunStep } from './RunStep';
 import { SealStep } from './SealStep';
-import { EXPORT_STEPS, INITIAL_CHOICES, scopeItemIds, sealRecipients, stepReady, type ExportChoices, type ExportStep } from './wizard-state';
+import { EXPORT_STEPS, INITIAL_CHOICES, requestProfile, scopeItemIds, sealRecipients, stepReady, type ExportChoices, type ExportStep } from './wizard-state';
 import { useTaskRun, type TaskRunner } from '../../api/task-run';
 
 function StepList({ current }: { current: number }): React.JSX.Element {
@@ -41,22 +41,23 @@ interface BodyProps {
   strength: Strength;
   onChange: (next: Partial<ExportChoices>) => void;
   runner: TaskRunner<'packages:export'>;
-  output: string | null;
-  onOutput: (path: string) => void;
+  output: GrantedPath | null;
+  onOutput: (file: GrantedPath) => void;
   defaultName: string;
 }
 
 function StepBody(p: BodyProps): React.JSX.Element {
   const startExport = (): void => {
-    if (p.output === null) return;
+    const profile = requestProfile(p.choices.profile);
+    if (p.output === null || profile === null) return;
     const itemIds = scopeItemIds(p.choices);
     void p.runner.start({
       caseId: p.caseId,
       ...(itemIds ? { itemIds } : {}),
-      profile: p.choices.profile,
+      profile,
       recipients: sealRecipients(p.choices),
       ...(p.choices.seal === 'passphrase' ? { passphrase: p.choices.passphrase } : {}),
-      output: p.output,
+      output: p.output.grant,
     });
   };
   switch (p.step) {
@@ -80,7 +81,7 @@ export function ExportTab({ caseId }: { caseId: string }): React.JSX.Element {
   const { t } = useTranslation('export');
   const [index, setIndex] = useState(0);
   const [choices, setChoices] = useState<ExportChoices>(INITIAL_CHOICES);
-  const [output, setOutput] = useState<string | null>(null);
+  const [output, setOutput] = useState<GrantedPath | null>(null);
   const runner = useTaskRun('packages:export');
   const candidates = useApiQuery('packages:plan', { caseId, profile: { kind: 'protected' } });
   const caseQuery = useApiQuery('cases:get', { id: caseId });

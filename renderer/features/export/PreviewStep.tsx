@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../shared/contract';
 import { useApiQuery } from '../../api/queries';
 import { bagRows, FileList } from './FileList';
-import { formatBytes, pastedKeyList, scopeItemIds, type ExportChoices } from './wizard-state';
+import { formatBytes, pastedKeyList, requestProfile, scopeItemIds, type ExportChoices } from './wizard-state';
 
 type Plan = Res<'packages:plan'>;
 
@@ -50,7 +50,8 @@ function WhoCanOpen({ choices }: { choices: ExportChoices }): React.JSX.Element 
 export function PreviewStep({ caseId, choices }: { caseId: string; choices: ExportChoices }): React.JSX.Element {
   const { t, i18n } = useTranslation('export');
   const itemIds = scopeItemIds(choices);
-  const plan = useApiQuery('packages:plan', { caseId, ...(itemIds ? { itemIds } : {}), profile: choices.profile });
+  // Reached only with a complete profile (stepReady); the fallback just keeps the hook's call unconditional.
+  const plan = useApiQuery('packages:plan', { caseId, ...(itemIds ? { itemIds } : {}), profile: requestProfile(choices.profile) ?? { kind: 'protected' } });
   if (plan.isPending) return <Loader aria-label={t('loading')} />;
   if (plan.error) {
     return (

@@ -4,17 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { request } from '../../api/vigil';
 import { TaskOutcome } from '../../components/TaskOutcome';
 import { TaskProgress } from '../../components/TaskProgress';
-import type { Res } from '../../../shared/contract';
+import type { GrantedPath, Res } from '../../../shared/contract';
 import type { TaskRun } from '../../api/task-run';
 
 type ExportRun = TaskRun<Res<'packages:export'>>;
 import { formatBytes } from './wizard-state';
 
 interface RunStepProps {
-  output: string | null;
+  output: GrantedPath | null;
   defaultName: string;
   run: ExportRun;
-  onOutput: (path: string) => void;
+  onOutput: (file: GrantedPath) => void;
   onStart: () => void;
   onCancel: () => void;
 }
@@ -29,8 +29,8 @@ function RunProgress({ run, onCancel }: { run: Extract<ExportRun, { phase: 'runn
 export function RunStep({ output, defaultName, run, onOutput, onStart, onCancel }: RunStepProps): React.JSX.Element {
   const { t } = useTranslation('export');
   const choose = async (): Promise<void> => {
-    const { path } = await request('dialog:save-file', { title: t('run.saveTitle'), defaultName });
-    if (path !== null) onOutput(path);
+    const { file } = await request('dialog:save-file', { title: t('run.saveTitle'), defaultName });
+    if (file !== null) onOutput(file);
   };
   const running = run.phase === 'running';
   return (
@@ -40,7 +40,7 @@ export function RunStep({ output, defaultName, run, onOutput, onStart, onCancel 
         <Button variant="default" onClick={() => void choose()} disabled={running}>
           {t('run.chooseFile')}
         </Button>
-        {output === null ? <Text size="sm">{t('run.noFile')}</Text> : <Code>{output}</Code>}
+        {output === null ? <Text size="sm">{t('run.noFile')}</Text> : <Code>{output.label}</Code>}
       </Group>
       <TaskOutcome run={run} cancelledText={t('run.cancelled')} failedTitle={t('run.failed')} />
       {run.phase === 'running' ? (

@@ -2,8 +2,20 @@
 import type { Req } from '../../../shared/contract';
 import { assertNever } from '../../../shared/errors';
 
-/** A profile as the wizard chooses it (the contract's form). */
+/** A profile as the requests carry it (the contract's form). */
 export type ProfileChoice = Req<'packages:plan'>['profile'];
+
+/** A custom profile's settings, as read from the file the person chose. */
+type CustomProfile = Extract<ProfileChoice, { kind: 'custom' }>['profile'];
+
+/** A profile as the wizard holds it: a custom one may have no file chosen yet. */
+export type WizardProfile = Exclude<ProfileChoice, { kind: 'custom' }> | { kind: 'custom'; file: { name: string; profile: CustomProfile } | null };
+
+/** The profile the requests carry, or null while a custom profile has no file. */
+export function requestProfile(p: WizardProfile): ProfileChoice | null {
+  if (p.kind !== 'custom') return p;
+  return p.file === null ? null : { kind: 'custom', profile: p.file.profile };
+}
 
 /** The steps, in order. */
 export const EXPORT_STEPS = ['items', 'profile', 'seal', 'preview', 'run'] as const;
@@ -13,7 +25,7 @@ export type ExportStep = (typeof EXPORT_STEPS)[number];
 export interface ExportChoices {
   scope: 'all' | 'chosen';
   itemIds: string[];
-  profile: ProfileChoice;
+  profile: WizardProfile;
   seal: 'recipients' | 'passphrase';
   recipientIds: string[];
   /** "age1…" keys pasted by hand, separated by commas, spaces or lines. */
@@ -55,7 +67,7 @@ export function stepReady(step: ExportStep, c: ExportChoices, passphraseStrong: 
     case 'items':
       return c.scope === 'all' || c.itemIds.length > 0;
     case 'profile':
-      return c.profile.kind !== 'custom' || c.profile.path !== '';
+      return requestProfile(c.profile) !== null;
     case 'seal':
       return c.seal === 'recipients' ? sealRecipients(c).length > 0 : passphraseStrong && c.passphrase === c.confirm;
     case 'preview':

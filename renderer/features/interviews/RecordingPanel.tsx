@@ -41,10 +41,10 @@ function AttachRecording({ caseId, interview }: { caseId: string; interview: Int
   const addFile = async (): Promise<void> => {
     setAdding(null);
     try {
-      const { paths } = await request('dialog:open-files', { title: t('recording.chooseFile'), multiple: false, filters: [{ name: t('recording.files'), extensions: MEDIA_EXTENSIONS }] });
-      const [path] = paths;
-      if (path === undefined) return;
-      const { items: added } = await request('items:add-files', { caseId, paths: [path], taskId: newTaskId() });
+      const { files } = await request('dialog:open-files', { title: t('recording.chooseFile'), multiple: false, filters: [{ name: t('recording.files'), extensions: MEDIA_EXTENSIONS }] });
+      const [file] = files;
+      if (file === undefined) return;
+      const { items: added } = await request('items:add-files', { caseId, files: [file.grant], taskId: newTaskId() });
       const [item] = added;
       if (item) await attach.mutateAsync({ interviewId: interview.id, itemId: item.id });
     } catch (e) {

@@ -13,10 +13,6 @@ type Interview = Res<'interviews:get'>;
 
 const TRANSCRIPT_EXTENSIONS = ['srt', 'vtt', 'docx', 'txt'];
 
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
-
 function ImportButton({ interviewId }: { interviewId: string }): React.JSX.Element {
   const { t } = useTranslation('interviews');
   const importing = useApiMutation('interviews:import-transcript', INTERVIEW_READS);
@@ -27,8 +23,8 @@ function ImportButton({ interviewId }: { interviewId: string }): React.JSX.Eleme
       setDialogError(e instanceof Error ? e.message : String(e));
       return null;
     });
-    const path = chosen?.paths[0];
-    if (path !== undefined) await importing.mutateAsync({ interviewId, path, note: t('import.note', { file: baseName(path) }) }).catch(() => null);
+    const file = chosen?.files[0];
+    if (file !== undefined) await importing.mutateAsync({ interviewId, file: file.grant, note: t('import.note', { file: file.name }) }).catch(() => null);
   };
   return (
     <Stack gap="xs" align="flex-end">

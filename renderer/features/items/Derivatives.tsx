@@ -18,10 +18,10 @@ function AddDerivativeForm({ detail, onDone }: { detail: ItemDetail; onDone: () 
   const choose = async (event: React.FormEvent): Promise<void> => {
     event.preventDefault();
     if (!kindOk) return;
-    const { paths } = await request('dialog:open-files', { title: t('derivatives.dialogTitle'), multiple: false });
-    const [path] = paths;
-    if (path === undefined) return;
-    add.mutate({ id: detail.id, path, derivativeKind: kind, ...(title.trim() === '' ? {} : { title: title.trim() }) }, { onSuccess: onDone });
+    const { files } = await request('dialog:open-files', { title: t('derivatives.dialogTitle'), multiple: false });
+    const [file] = files;
+    if (file === undefined) return;
+    add.mutate({ id: detail.id, file: file.grant, derivativeKind: kind, ...(title.trim() === '' ? {} : { title: title.trim() }) }, { onSuccess: onDone });
   };
 
   return (

@@ -3,7 +3,7 @@ import './items.css';
 import { Alert, Loader, Stack, Text } from '@mantine/core';
 import { useCallback, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pathForFile, request } from '../../api/vigil';
+import { grantDroppedFiles, request } from '../../api/vigil';
 import { AddOutcomeNotice, AddProgress } from './AddProgress';
 import { ItemDetailPanel } from './ItemDetailPanel';
 import { ItemsList } from './ItemsList';
@@ -11,11 +11,11 @@ import { ItemsToolbar, type ItemFilters } from './ItemsToolbar';
 import { useAddFiles } from './useAddFiles';
 import { useItemPages, type PageWindow } from './useItemPages';
 
-/** Paths of dropped files, or null when the window cannot tell where one of them is. */
-function droppedPaths(event: React.DragEvent): string[] | null {
+/** Grants for the dropped files; `missing` counts those that are not files Vigil can add (folders, links, not on disk). */
+async function droppedGrants(event: React.DragEvent): Promise<{ grants: string[]; missing: number }> {
   const files = [...event.dataTransfer.files];
-  const paths = files.map((f) => pathForFile(f));
-  return paths.every((p): p is string => p !== null) ? paths : null;
+  const granted = await grantDroppedFiles(files).catch(() => []);
+  return { grants: granted.map((g) => g.grant), missing: files.length - granted.length };
 }
 
 /** The items tab of case `caseId`; `focusId` opens that item. */
@@ -33,16 +33,17 @@ export function ItemsTab({ caseId, focusId }: { caseId: string; focusId?: string
   const adder = useAddFiles(caseId);
 
   const chooseFiles = async (): Promise<void> => {
-    const { paths } = await request('dialog:open-files', { title: t('add.dialogTitle'), multiple: true });
-    await adder.add(paths);
+    const { files } = await request('dialog:open-files', { title: t('add.dialogTitle'), multiple: true });
+    await adder.add(files.map((f) => f.grant));
   };
 
   const onDrop = (event: React.DragEvent): void => {
     event.preventDefault();
     setDragging(false);
-    const paths = droppedPaths(event);
-    setDropProblem(paths === null);
-    if (paths !== null) void adder.add(paths);
+    void droppedGrants(event).then(({ grants, missing }) => {
+      setDropProblem(missing > 0);
+      return adder.add(grants);
+    });
   };
 
   return (

@@ -22,7 +22,8 @@ export type AddOutcome = { kind: 'added'; items: Res<'items:add-files'>['items']
 export function useAddFiles(caseId: string): {
   progress: AddProgressState | null;
   outcome: AddOutcome | null;
-  add(paths: string[]): Promise<void>;
+  /** Adds the granted files (grants from the open dialog or a drop). */
+  add(grants: string[]): Promise<void>;
   cancel(): Promise<void>;
   dismiss(): void;
 } {
@@ -41,13 +42,13 @@ export function useAddFiles(caseId: string): {
   );
 
   const add = useCallback(
-    async (paths: string[]) => {
-      if (paths.length === 0 || taskRef.current !== null) return;
+    async (grants: string[]) => {
+      if (grants.length === 0 || taskRef.current !== null) return;
       const taskId = newTaskId();
       taskRef.current = taskId;
       setOutcome(null);
       setProgress({ done: 0, total: null, cancelling: false });
-      const result = await call('items:add-files', { caseId, paths, taskId });
+      const result = await call('items:add-files', { caseId, files: grants, taskId });
       taskRef.current = null;
       setProgress(null);
       if (result.ok) setOutcome({ kind: 'added', items: result.value.items });

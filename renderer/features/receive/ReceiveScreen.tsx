@@ -5,9 +5,9 @@
  */
 import './receive.css';
 import { Alert, Button, Code, Group, PasswordInput, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Res } from '../../../shared/contract';
+import type { GrantedPath, Res } from '../../../shared/contract';
 import { useTaskRun, type TaskRun, type TaskRunner } from '../../api/task-run';
 import { request } from '../../api/vigil';
 import { useRouter } from '../../app/router';
@@ -73,19 +73,23 @@ function NextStep({ report, source, bringIn, busy }: { report: Res<'packages:ver
   );
 }
 
-/** The package file, and its passphrase when the sender sealed it with one. */
-type PackageSource = { path: string; passphrase?: string };
+/** The package file's grant, and its passphrase when the sender sealed it with one. */
+type PackageSource = { file: string; passphrase?: string };
 
 /** The receive screen. */
 export function ReceiveScreen(): React.JSX.Element {
   const { t } = useTranslation('receive');
-  const [file, setFile] = useState<string | null>(null);
+  const [file, setFile] = useState<GrantedPath | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const check = useTaskRun('packages:verify');
   const bringIn = useTaskRun('packages:import');
   const busy = check.run.phase === 'running' || bringIn.run.phase === 'running';
   const report = check.run.phase === 'done' ? check.run.result : null;
-  const source: PackageSource | null = file === null ? null : { path: file, ...(passphrase === '' ? {} : { passphrase }) };
+  const source: PackageSource | null = file === null ? null : { file: file.grant, ...(passphrase === '' ? {} : { passphrase }) };
+  // A check spends the file's grant and answers with a fresh one for the same file: the import (or another check) uses that.
+  useEffect(() => {
+    if (report !== null) setFile(report.importGrant);
+  }, [report]);
 
   // A report belongs to one file opened one way: a new choice starts again.
   const startOver = (): void => {
@@ -93,8 +97,8 @@ export function ReceiveScreen(): React.JSX.Element {
     bringIn.reset();
   };
   const choose = async (): Promise<void> => {
-    const { paths } = await request('dialog:open-files', { title: t('chooseTitle'), multiple: false, filters: [{ name: t('filterName'), extensions: ['age'] }] });
-    const [chosen] = paths;
+    const { files } = await request('dialog:open-files', { title: t('chooseTitle'), multiple: false, filters: [{ name: t('filterName'), extensions: ['age'] }] });
+    const [chosen] = files;
     if (chosen === undefined) return;
     setFile(chosen);
     startOver();
@@ -107,7 +111,7 @@ export function ReceiveScreen(): React.JSX.Element {
         <Button variant="default" onClick={() => void choose()} disabled={busy}>
           {t('choose')}
         </Button>
-        {file === null ? <Text size="sm">{t('noFile')}</Text> : <Code className="receive-path">{file}</Code>}
+        {file === null ? <Text size="sm">{t('noFile')}</Text> : <Code className="receive-path">{file.label}</Code>}
       </Group>
       <PasswordInput
         className="receive-passphrase"

@@ -1,5 +1,6 @@
 /** The settings screen as a person uses it. */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { chooseVaultFolder } from './unlock-page';
 
 /** Page object of the settings screen. */
 export class SettingsPage {
@@ -69,7 +70,7 @@ export class SettingsPage {
   /** Unlocks from the locked window with a recovery code instead of a passphrase. */
   async unlockWithRecoveryCode(dir: string, code: string): Promise<void> {
     const form = this.page.getByRole('form', { name: 'Unlock a vault' });
-    await form.getByLabel('Vault folder').fill(dir);
+    await chooseVaultFolder(form, dir);
     const codeField = form.getByRole('textbox', { name: 'Recovery code', exact: true });
     if (!(await codeField.isVisible())) await form.getByRole('button', { name: 'I lost my passphrase: use the recovery code' }).click();
     await codeField.fill(code);

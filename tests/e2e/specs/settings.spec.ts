@@ -7,7 +7,7 @@ import { hasTool } from '../../helpers/tools';
 import { expectNoSeriousA11yViolations } from '../a11y';
 import { DEMO_PASSPHRASE, expect, test } from '../fixtures';
 import { SettingsPage } from '../pages/settings-page';
-import { UnlockPage } from '../pages/unlock-page';
+import { chooseVaultFolder, UnlockPage } from '../pages/unlock-page';
 import { saveScreenshot } from '../screenshots';
 
 const NEW_PASSPHRASE = 'harbour violet compass forty-two';
@@ -85,7 +85,7 @@ test('after unlocking with the recovery code, the app opens Settings and leads t
   const page = app.page;
   const made = await createDemoVault(vaultDir, DEMO_PASSPHRASE, await fastKdf());
   const form = page.getByRole('form', { name: 'Unlock a vault' });
-  await form.getByLabel('Vault folder').fill(vaultDir);
+  await chooseVaultFolder(form, vaultDir);
   await page.getByRole('button', { name: 'I lost my passphrase: use the recovery code' }).click();
   await form.getByRole('textbox', { name: 'Recovery code', exact: true }).fill(made.recoveryCode);
   await form.getByRole('button', { name: 'Unlock' }).click();

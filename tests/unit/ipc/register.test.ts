@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { registerHandlers } from '../../../main/ipc/register';
 import { createSenderCheck } from '../../../main/ipc/sender';
+import { preloadHandlers } from '../../../main/ipc/app.ipc';
+import { PRELOAD_CHANNELS } from '../../../shared/areas/app.channels';
 import { CHANNELS } from '../../../shared/channels';
 import { testServices } from '../../helpers/app-services';
 import { fakeEvent, fakeIpcMain } from './fakes';
 
 describe('ipc/register/registerHandlers', () => {
-  it('registers every channel once, each behind the sender check', async () => {
+  it('registers every channel once, and the preload-only ones, each behind the sender check', async () => {
     const ipcMain = fakeIpcMain();
-    const { table, dispose } = await testServices();
+    const { table, services, dispose } = await testServices();
     const check = createSenderCheck({ origins: ['vigil-app://app'], isOwnContents: () => true });
-    registerHandlers(ipcMain, table, check, { validateResponse: true });
-    expect([...ipcMain.listeners.keys()].sort()).toEqual([...CHANNELS].sort());
+    registerHandlers(ipcMain, table, check, { validateResponse: true }, preloadHandlers(services));
+    expect([...ipcMain.listeners.keys()].sort()).toEqual([...CHANNELS, ...PRELOAD_CHANNELS].sort());
+    const dropped = ipcMain.listeners.get('dialog:dropped-files');
+    await expect(dropped?.(fakeEvent({ url: 'https://example.org/' }), { paths: ['/etc/hostname'] })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const listener = ipcMain.listeners.get('app:info');
     await expect(listener?.(fakeEvent({}), {})).resolves.toEqual({ ok: true, value: { name: 'Vigil', version: '0.0.0-test' } });
     await expect(listener?.(fakeEvent({ url: 'https://example.org/' }), {})).resolves.toMatchObject({ ok: false });
