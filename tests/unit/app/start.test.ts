@@ -1,3 +1,4 @@
+import { PRELOAD_CHANNELS } from '../../../shared/areas/app.channels';
 import { CHANNELS } from '../../../shared/channels';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
@@ -96,7 +97,7 @@ describe('app/start/startApp', () => {
     await vi.waitFor(() => expect(state.windows).toHaveLength(1));
     expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(electron.protocol.handle).toHaveBeenCalledWith('vigil-app', expect.any(Function));
-    expect([...state.ipcListeners.keys()].sort()).toEqual([...CHANNELS].sort());
+    expect([...state.ipcListeners.keys()].sort()).toEqual([...CHANNELS, ...PRELOAD_CHANNELS].sort());
     expect(state.windows[0]?.loadURL).toHaveBeenCalledWith('vigil-app://app/index.html');
   });
 

@@ -78,7 +78,7 @@ describe('ipc/interviews.ipc', () => {
     expect(created).toMatchObject({ intervieweeCode: witness.code, recordingItemIds: [], currentRevision: null, consent: { given: true, how: 'oral' } });
     const wav = path.join(tempDir(), 'interview.wav');
     writeWav(wav, 3);
-    const { items } = await value<{ items: { id: string; kind: string }[] }>(core, 'items:add-files', { caseId: demo.caseId, paths: [wav], taskId: 'task-recording-1' });
+    const { items } = await value<{ items: { id: string; kind: string }[] }>(core, 'items:add-files', { caseId: demo.caseId, files: [core.grant(wav)], taskId: 'task-recording-1' });
     const [item] = items;
     expect(item?.kind).toBe('audio');
     const attached = await value<Interview>(core, 'interviews:attach-recording', { interviewId: created.id, itemId: item?.id });
@@ -94,7 +94,7 @@ describe('ipc/interviews.ipc', () => {
     if (!iv) throw new Error('no interview');
     const srt = path.join(tempDir(), 'call.srt');
     writeFileSync(srt, '1\n00:00:01,000 --> 00:00:04,000\nInterviewer: Can you hear me?\n\n2\n00:00:05,000 --> 00:00:09,500\nL-001: Yes, clearly.\n');
-    const rev = await value<Revision>(core, 'interviews:import-transcript', { interviewId: iv.id, path: srt, note: 'imported from call.srt' });
+    const rev = await value<Revision>(core, 'interviews:import-transcript', { interviewId: iv.id, file: core.grant(srt), note: 'imported from call.srt' });
     expect(rev.revision).toBe(2);
     expect(rev.segments).toEqual([
       { speaker: 'Interviewer', startMs: 1000, endMs: 4000, text: 'Can you hear me?', translation: null },
@@ -102,7 +102,7 @@ describe('ipc/interviews.ipc', () => {
     ]);
     const bad = path.join(tempDir(), 'bad.srt');
     writeFileSync(bad, '1\n00:00:09,000 --> 00:00:01,000\nbackwards\n');
-    expect(await call(core, 'interviews:import-transcript', { interviewId: iv.id, path: bad })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call(core, 'interviews:import-transcript', { interviewId: iv.id, file: core.grant(bad) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await value<Interview>(core, 'interviews:get', { id: iv.id })).toMatchObject({ currentRevision: 2 });
   });
 
@@ -114,7 +114,7 @@ describe('ipc/interviews.ipc', () => {
       ['interviews:create', { caseId: NO_ID, intervieweeId: NO_ID, mode: 'telepathy' }],
       ['interviews:create', { caseId: NO_ID, intervieweeId: NO_ID, date: '2026-13-01' }],
       ['interviews:attach-recording', { interviewId: NO_ID }],
-      ['interviews:import-transcript', { interviewId: NO_ID, path: '' }],
+      ['interviews:import-transcript', { interviewId: NO_ID, file: '' }],
       ['interviews:revision', { interviewId: NO_ID, revision: 0 }],
       ['interviews:revisions', { interviewId: NO_ID, extra: 1 }],
       ['interviews:revise', { interviewId: NO_ID, segments: [] }],
@@ -133,7 +133,7 @@ describe('ipc/interviews.ipc', () => {
       ['interviews:get', { id: NO_ID }],
       ['interviews:create', { caseId: NO_ID, intervieweeId: NO_ID }],
       ['interviews:attach-recording', { interviewId: NO_ID, itemId: NO_ID }],
-      ['interviews:import-transcript', { interviewId: NO_ID, path: '/x.srt' }],
+      ['interviews:import-transcript', { interviewId: NO_ID, file: current.grant('/x.srt') }],
       ['interviews:revision', { interviewId: NO_ID }],
       ['interviews:revisions', { interviewId: NO_ID }],
       ['interviews:revise', { interviewId: NO_ID, segments: [segment] }],

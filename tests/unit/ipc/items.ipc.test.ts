@@ -57,7 +57,7 @@ describe('ipc/items.ipc', () => {
       writeFileSync(file, name);
       return file;
     });
-    await value(core, 'items:add-files', { caseId, paths: files, taskId: TASK });
+    await value(core, 'items:add-files', { caseId, files: files.map((f) => core.grant(f)), taskId: TASK });
     const titles = async (text: string): Promise<string[]> => (await value<{ rows: Row[] }>(core, 'items:list', { caseId, text })).rows.map((r) => r.title);
     expect(await titles('ЛИСТ МАТЕРІ')).toEqual([expect.stringMatching(/^Лист матері/)]);
     expect(await titles('відповідь')).toEqual([expect.stringMatching(/^ВІДПОВІДЬ/)]);
@@ -72,7 +72,7 @@ describe('ipc/items.ipc', () => {
     writeFileSync(a, 'a short note');
     writeFileSync(b, randomBytes(300_000));
     const before = (await list(core, caseId)).length;
-    const { items } = await value<{ items: Row[] }>(core, 'items:add-files', { caseId, paths: [a, b], taskId: TASK });
+    const { items } = await value<{ items: Row[] }>(core, 'items:add-files', { caseId, files: [core.grant(a), core.grant(b)], taskId: TASK });
     expect(items.map((i) => i.title)).toEqual(['a.txt', 'b.bin']);
     expect((await list(core, caseId)).length).toBe(before + 2);
     const progress = core.events.filter((e) => e.name === 'task:progress').map((e) => e.payload as { done: number; total: number; unit: string });
@@ -86,7 +86,7 @@ describe('ipc/items.ipc', () => {
     const big = path.join(dir, 'big.bin');
     writeFileSync(big, randomBytes(64 * 1024 * 1024));
     const before = (await list(core, caseId)).length;
-    const pending = call(core, 'items:add-files', { caseId, paths: [big], taskId: TASK });
+    const pending = call(core, 'items:add-files', { caseId, files: [core.grant(big)], taskId: TASK });
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(await value(core, 'task:cancel', { taskId: TASK })).toEqual({ cancelled: true });
     expect(await pending).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
@@ -101,7 +101,7 @@ describe('ipc/items.ipc', () => {
     expect(updated).toMatchObject({ title: 'Letter, returned', date: '2025-11', dateApprox: true });
     const copy = path.join(dir, 'redacted.txt');
     writeFileSync(copy, 'redacted copy');
-    const derived = await value<{ derivativeOf: string; derivativeKind: string }>(core, 'items:add-derivative', { id: first.id, path: copy, derivativeKind: 'redacted' });
+    const derived = await value<{ derivativeOf: string; derivativeKind: string }>(core, 'items:add-derivative', { id: first.id, file: core.grant(copy), derivativeKind: 'redacted' });
     expect(derived).toMatchObject({ derivativeOf: first.id, derivativeKind: 'redacted' });
     const rows = await list(core, caseId);
     expect(rows.find((r) => r.id === first.id)?.derivativeCount).toBe(1);
@@ -114,10 +114,10 @@ describe('ipc/items.ipc', () => {
     const [first] = await list(core, caseId);
     expect(await call(core, 'items:update', { id: first?.id, changes: { date: '2025-13' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await call(core, 'items:update', { id: first?.id, changes: { title: '  ' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await call(core, 'items:add-files', { caseId, paths: [], taskId: TASK })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await call(core, 'items:add-derivative', { id: first?.id, path: '/x', derivativeKind: 'Bad Kind' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call(core, 'items:add-files', { caseId, files: [], taskId: TASK })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call(core, 'items:add-derivative', { id: first?.id, file: core.grant('/x'), derivativeKind: 'Bad Kind' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await call(core, 'items:get', { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await call(core, 'items:add-files', { caseId: '00000000-0000-4000-8000-000000000000', paths: ['/nope'], taskId: TASK })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call(core, 'items:add-files', { caseId: '00000000-0000-4000-8000-000000000000', files: [core.grant('/nope')], taskId: TASK })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     await core.services.session.lock('user');
     expect(await call(core, 'items:list', { caseId })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
   });

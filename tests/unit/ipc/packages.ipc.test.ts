@@ -67,18 +67,23 @@ describe('ipc/packages.ipc', () => {
     expect(subset.leftOut).toBe(demo.counts.items - 1);
   });
 
-  it('packages:plan reads a custom profile file, and names the problem in a bad one', async () => {
+  it('packages:read-profile reads a chosen custom profile file once, and names the problem in a bad one; plan takes its settings', async () => {
     const core = await cores.unlocked(demoDir);
     const dir = tempDir();
     const good = path.join(dir, 'codes.json');
     fs.writeFileSync(good, JSON.stringify({ name: 'codes only', names: 'codes', recordings: false, stripExif: true, contactDetails: false }));
-    const plan = await ok<Plan>(core, 'packages:plan', { caseId: demo.caseId, profile: { kind: 'custom', path: good } });
+    const read = await ok<{ name: string; profile: { names: string } }>(core, 'packages:read-profile', { file: core.grant(good) });
+    expect(read).toMatchObject({ name: 'codes.json', profile: { name: 'codes only', names: 'codes' } });
+    const plan = await ok<Plan>(core, 'packages:plan', { caseId: demo.caseId, profile: { kind: 'custom', profile: read.profile } });
     expect(plan.settings).toMatchObject({ names: 'codes' });
     expect(plan.namedPeople).toBe(0);
     const bad = path.join(dir, 'bad.json');
     fs.writeFileSync(bad, JSON.stringify({ name: 'x', names: 'everyone' }));
-    const refused = await callChannel(core, 'packages:plan', { caseId: demo.caseId, profile: { kind: 'custom', path: bad } });
+    const refused = await callChannel(core, 'packages:read-profile', { file: core.grant(bad) });
     expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('names') } });
+    // Settings sent by the window are checked again: the window cannot smuggle in a profile the file format refuses.
+    const smuggled = await callChannel(core, 'packages:plan', { caseId: demo.caseId, profile: { kind: 'custom', profile: { name: 'x', names: 'everyone', recordings: true, stripExif: false, contactDetails: true } } });
+    expect(smuggled).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it.skipIf(!hasAge)('packages:export seals to an age key with progress; the bag holds exactly the previewed files', async () => {
@@ -87,7 +92,7 @@ describe('ipc/packages.ipc', () => {
     const key = ageKeygen(dir);
     const plan = await ok<Plan>(core, 'packages:plan', { caseId: demo.caseId, profile: { kind: 'protected' } });
     const output = path.join(dir, 'case.tar.age');
-    const result = await ok<Exported>(core, 'packages:export', { taskId: 'export-0001', caseId: demo.caseId, profile: { kind: 'protected' }, recipients: [key.recipient], output });
+    const result = await ok<Exported>(core, 'packages:export', { taskId: 'export-0001', caseId: demo.caseId, profile: { kind: 'protected' }, recipients: [key.recipient], output: core.grant(output, 'save-file') });
     expect(result).toMatchObject({ packagePath: output, receiptPath: path.join(dir, 'case.receipt.txt'), items: demo.counts.items, bag: plan.bag });
     expect(result.recipients).toEqual([{ name: null, ageRecipient: key.recipient, fingerprint: expect.any(String) }]);
     expect(result.signerFingerprint).toMatch(/^([0-9A-Z]{4} ){5}[0-9A-Z]{4}$/);
@@ -102,17 +107,17 @@ describe('ipc/packages.ipc', () => {
     const core = await cores.unlocked(demoDir);
     const dir = tempDir();
     const base = { caseId: demo.caseId, profile: { kind: 'protected' } };
-    const result = await ok<Exported>(core, 'packages:export', { ...base, taskId: 'export-0002', recipients: [], passphrase: 'five quiet words for the court', output: path.join(dir, 'p.tar.age') });
+    const result = await ok<Exported>(core, 'packages:export', { ...base, taskId: 'export-0002', recipients: [], passphrase: 'five quiet words for the court', output: core.grant(path.join(dir, 'p.tar.age'), 'save-file') });
     expect(result.recipients).toEqual([]);
     expect(fs.existsSync(result.packagePath)).toBe(true);
-    const both = await callChannel(core, 'packages:export', { ...base, taskId: 'export-0003', recipients: [TEST_KEY], passphrase: 'five quiet words for the court', output: path.join(dir, 'q.tar.age') });
+    const both = await callChannel(core, 'packages:export', { ...base, taskId: 'export-0003', recipients: [TEST_KEY], passphrase: 'five quiet words for the court', output: core.grant(path.join(dir, 'q.tar.age'), 'save-file') });
     expect(both).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
   it('a cancelled export ends with CANCELLED and leaves no file', async () => {
     const core = await cores.unlocked(demoDir);
     const dir = tempDir();
-    const pending = callChannel(core, 'packages:export', { taskId: 'export-0004', caseId: demo.caseId, profile: { kind: 'protected' }, recipients: [TEST_KEY], output: path.join(dir, 'c.tar.age') });
+    const pending = callChannel(core, 'packages:export', { taskId: 'export-0004', caseId: demo.caseId, profile: { kind: 'protected' }, recipients: [TEST_KEY], output: core.grant(path.join(dir, 'c.tar.age'), 'save-file') });
     // Cancel as soon as the task is registered, before the bag is written.
     while (!core.services.tasks.cancel('export-0004')) await new Promise((r) => setImmediate(r));
     expect(await pending).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
@@ -125,16 +130,20 @@ describe('ipc/packages.ipc', () => {
     const id = memberIdentity(vault);
     if (id.ageIdentity.kind === 'x25519') id.ageIdentity.secretKey.fill(0);
     const file = path.join(tempDir(), 'to-myself.tar.age');
-    await ok(core, 'packages:export', { taskId: 'export-0010', caseId: demo.caseId, profile: { kind: 'full' }, recipients: [id.ageRecipient], output: file });
-    const report = await ok<{ ok: boolean; items: number; checks: { check: string; ok: boolean }[] }>(core, 'packages:verify', { taskId: 'verify-0001', path: file });
-    expect(report).toMatchObject({ ok: true, items: demo.counts.items });
+    await ok(core, 'packages:export', { taskId: 'export-0010', caseId: demo.caseId, profile: { kind: 'full' }, recipients: [id.ageRecipient], output: core.grant(file, 'save-file') });
+    const checked = core.grant(file);
+    const report = await ok<{ ok: boolean; items: number; checks: { check: string; ok: boolean }[]; importGrant: { grant: string; label: string } }>(core, 'packages:verify', { taskId: 'verify-0001', file: checked });
+    expect(report).toMatchObject({ ok: true, items: demo.counts.items, importGrant: { label: file } });
+    // The check spent its grant; the import takes the fresh one the check answered with.
+    expect(report.importGrant.grant).not.toBe(checked);
+    expect(await callChannel(core, 'packages:import', { taskId: 'import-0009', file: checked })).toMatchObject({ ok: false, error: { code: 'NOT_GRANTED' } });
     expect(new Set(report.checks.map((c) => c.check))).toEqual(new Set(['decrypt', 'tar', 'bagit', 'signature', 'custody', 'proof', 'checkpoint']));
     const progressOf = (taskId: string): { done: number; total: number }[] =>
       core.events.filter((e) => e.name === 'task:progress' && (e.payload as { taskId: string }).taskId === taskId).map((e) => e.payload as { done: number; total: number });
     const size = fs.statSync(file).size;
     expect(progressOf('verify-0001').at(-1)).toMatchObject({ done: size, total: size });
     const cases = vault.db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
-    const imported = await ok<{ caseId: string; items: number }>(core, 'packages:import', { taskId: 'import-0001', path: file });
+    const imported = await ok<{ caseId: string; items: number }>(core, 'packages:import', { taskId: 'import-0001', file: report.importGrant.grant });
     expect(imported.items).toBe(demo.counts.items);
     expect(listItems(vault.db, { caseId: imported.caseId })).toHaveLength(demo.counts.items);
     expect(vault.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(cases + 1);
@@ -145,28 +154,28 @@ describe('ipc/packages.ipc', () => {
     const core = await cores.unlocked(demoDir);
     const vault = core.services.session.requireVault();
     const file = path.join(tempDir(), 'not-mine.tar.age');
-    await ok(core, 'packages:export', { taskId: 'export-0011', caseId: demo.caseId, profile: { kind: 'protected' }, recipients: [TEST_KEY], output: file });
-    const report = await ok<{ ok: boolean; checks: { check: string; ok: boolean; detail: string }[] }>(core, 'packages:verify', { taskId: 'verify-0002', path: file });
+    await ok(core, 'packages:export', { taskId: 'export-0011', caseId: demo.caseId, profile: { kind: 'protected' }, recipients: [TEST_KEY], output: core.grant(file, 'save-file') });
+    const report = await ok<{ ok: boolean; checks: { check: string; ok: boolean; detail: string }[] }>(core, 'packages:verify', { taskId: 'verify-0002', file: core.grant(file) });
     expect(report.ok).toBe(false);
     expect(report.checks.filter((c) => !c.ok)).toEqual([expect.objectContaining({ check: 'decrypt', detail: expect.stringMatching(/sealed for someone else/) })]);
     const custody = readCustodyHead(vault.db).size;
-    expect(await callChannel(core, 'packages:import', { taskId: 'import-0002', path: file })).toMatchObject({ ok: false, error: { code: 'PACKAGE_INVALID' } });
+    expect(await callChannel(core, 'packages:import', { taskId: 'import-0002', file: core.grant(file) })).toMatchObject({ ok: false, error: { code: 'PACKAGE_INVALID' } });
     expect(readCustodyHead(vault.db).size).toBe(custody);
-    expect(await callChannel(core, 'packages:verify', { taskId: 'verify-0003', path: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await callChannel(core, 'packages:verify', { taskId: 'verify-0004', path: path.join(tempDir(), 'missing.tar.age') })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await callChannel(core, 'packages:verify', { taskId: 'verify-0003', file: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await callChannel(core, 'packages:verify', { taskId: 'verify-0004', file: core.grant(path.join(tempDir(), 'missing.tar.age')) })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('a package sealed with a passphrase opens with that passphrase, and fails its decrypt check without it', async () => {
     const core = await cores.unlocked(demoDir);
     const file = path.join(tempDir(), 'by-passphrase.tar.age');
     const passphrase = 'five quiet words for the court';
-    await ok(core, 'packages:export', { taskId: 'export-0012', caseId: demo.caseId, profile: { kind: 'protected' }, recipients: [], passphrase, output: file });
-    const without = await ok<{ ok: boolean; checks: { check: string; ok: boolean }[] }>(core, 'packages:verify', { taskId: 'verify-0006', path: file });
+    await ok(core, 'packages:export', { taskId: 'export-0012', caseId: demo.caseId, profile: { kind: 'protected' }, recipients: [], passphrase, output: core.grant(file, 'save-file') });
+    const without = await ok<{ ok: boolean; checks: { check: string; ok: boolean }[] }>(core, 'packages:verify', { taskId: 'verify-0006', file: core.grant(file) });
     expect(without.checks.filter((c) => !c.ok).map((c) => c.check)).toEqual(['decrypt']);
-    const wrong = await ok<{ ok: boolean }>(core, 'packages:verify', { taskId: 'verify-0007', path: file, passphrase: 'not the passphrase' });
+    const wrong = await ok<{ ok: boolean }>(core, 'packages:verify', { taskId: 'verify-0007', file: core.grant(file), passphrase: 'not the passphrase' });
     expect(wrong.ok).toBe(false);
-    expect(await ok(core, 'packages:verify', { taskId: 'verify-0008', path: file, passphrase })).toMatchObject({ ok: true, items: demo.counts.items });
-    const imported = await ok<{ items: number }>(core, 'packages:import', { taskId: 'import-0003', path: file, passphrase });
+    expect(await ok(core, 'packages:verify', { taskId: 'verify-0008', file: core.grant(file), passphrase })).toMatchObject({ ok: true, items: demo.counts.items });
+    const imported = await ok<{ items: number }>(core, 'packages:import', { taskId: 'import-0003', file: core.grant(file), passphrase });
     expect(imported.items).toBe(demo.counts.items);
   });
 
@@ -175,9 +184,9 @@ describe('ipc/packages.ipc', () => {
     for (const [channel, req] of [
       ['packages:recipients', {}],
       ['packages:plan', { caseId: demo.caseId, profile: { kind: 'protected' } }],
-      ['packages:export', { taskId: 'export-0005', caseId: demo.caseId, profile: { kind: 'full' }, recipients: [TEST_KEY], output: '/nowhere/x.tar.age' }],
-      ['packages:verify', { taskId: 'verify-0005', path: '/nowhere/x.tar.age' }],
-      ['packages:import', { taskId: 'import-0005', path: '/nowhere/x.tar.age' }],
+      ['packages:export', { taskId: 'export-0005', caseId: demo.caseId, profile: { kind: 'full' }, recipients: [TEST_KEY], output: current.grant('/nowhere/x.tar.age', 'save-file') }],
+      ['packages:verify', { taskId: 'verify-0005', file: current.grant('/nowhere/x.tar.age') }],
+      ['packages:import', { taskId: 'import-0005', file: current.grant('/nowhere/x.tar.age') }],
     ] as const) {
       expect(await callChannel(current, channel, req)).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
     }

@@ -20,10 +20,10 @@ describe('ipc/settings.ipc', () => {
   it('settings:get works while locked; settings:update saves to the file and refuses values out of range', async () => {
     const file = path.join(tempDir(), 'settings.json');
     const current = await cores.locked({ settingsFile: file });
-    expect(await value(current, 'settings:get', {})).toEqual({ autoLockMinutes: 10, language: null, lastVaultDir: null });
+    expect(await value(current, 'settings:get', {})).toEqual({ autoLockMinutes: 10, language: null });
     expect(await value(current, 'settings:update', { language: 'uk', autoLockMinutes: 30 })).toMatchObject({ language: 'uk', autoLockMinutes: 30 });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ language: 'uk', autoLockMinutes: 30 });
-    for (const bad of [{ autoLockMinutes: 0 }, { autoLockMinutes: 481 }, { autoLockMinutes: 2.5 }, { language: 'de' }, { other: 1 }]) {
+    for (const bad of [{ autoLockMinutes: 0 }, { autoLockMinutes: 481 }, { autoLockMinutes: 2.5 }, { language: 'de' }, { other: 1 }, { lastVaultDir: '/etc' }]) {
       expect(await call(current, 'settings:update', bad)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     }
     expect(await value(current, 'settings:get', {})).toMatchObject({ language: 'uk', autoLockMinutes: 30 });
@@ -39,7 +39,7 @@ describe('ipc/settings.ipc', () => {
     expect(await value(core, 'settings:member-remove', { memberId: added.id })).toEqual({ id: added.id });
     expect((await value(core, 'settings:members', {}))[1]?.removedAt).not.toBeNull();
     await core.services.session.lock('user');
-    expect(await call(core, 'vault:unlock', { dir, passphrase: NEW_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await call(core, 'vault:unlock', { folder: core.grant(dir, 'folder'), passphrase: NEW_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
   });
 
   it('settings:change-passphrase: the new passphrase unlocks, the old one no longer does', async () => {
@@ -47,18 +47,18 @@ describe('ipc/settings.ipc', () => {
     expect(await call(core, 'settings:change-passphrase', { current: 'not it', next: NEW_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
     expect(await value(core, 'settings:change-passphrase', { current: TEST_PASSPHRASE, next: NEW_PASSPHRASE })).toEqual({ rotated: false, needsNewPassphrase: false });
     await core.services.session.lock('user');
-    expect(await call(core, 'vault:unlock', { dir, passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
-    expect(await call(core, 'vault:unlock', { dir, passphrase: NEW_PASSPHRASE })).toMatchObject({ ok: true });
+    expect(await call(core, 'vault:unlock', { folder: core.grant(dir, 'folder'), passphrase: TEST_PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await call(core, 'vault:unlock', { folder: core.grant(dir, 'folder'), passphrase: NEW_PASSPHRASE })).toMatchObject({ ok: true });
   });
 
   it('after a recovery-code unlock, settings:change-passphrase with the code sets a passphrase and a new signing key', async () => {
     const { core, dir, recoveryCode } = await cores.unlockedEmpty();
     await core.services.session.lock('user');
-    expect(await value(core, 'vault:unlock', { dir, recoveryCode })).toMatchObject({ needsNewPassphrase: true });
+    expect(await value(core, 'vault:unlock', { folder: core.grant(dir, 'folder'), recoveryCode })).toMatchObject({ needsNewPassphrase: true });
     expect(await value(core, 'settings:change-passphrase', { current: recoveryCode, next: NEW_PASSPHRASE })).toEqual({ rotated: true, needsNewPassphrase: false });
     expect(await value(core, 'vault:state', {})).toMatchObject({ needsNewPassphrase: false });
     await core.services.session.lock('user');
-    expect(await call(core, 'vault:unlock', { dir, passphrase: NEW_PASSPHRASE })).toMatchObject({ ok: true });
+    expect(await call(core, 'vault:unlock', { folder: core.grant(dir, 'folder'), passphrase: NEW_PASSPHRASE })).toMatchObject({ ok: true });
   });
 
   it('settings:replace-recovery-code: the new code unlocks, the old one no longer does; refused after a recovery-code unlock', async () => {
@@ -67,8 +67,8 @@ describe('ipc/settings.ipc', () => {
     const { recoveryCode } = await value(core, 'settings:replace-recovery-code', { currentPassphrase: TEST_PASSPHRASE });
     expect(recoveryCode).not.toBe(oldCode);
     await core.services.session.lock('user');
-    expect(await call(core, 'vault:unlock', { dir, recoveryCode: oldCode })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
-    expect(await value(core, 'vault:unlock', { dir, recoveryCode })).toMatchObject({ needsNewPassphrase: true });
+    expect(await call(core, 'vault:unlock', { folder: core.grant(dir, 'folder'), recoveryCode: oldCode })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSPHRASE' } });
+    expect(await value(core, 'vault:unlock', { folder: core.grant(dir, 'folder'), recoveryCode })).toMatchObject({ needsNewPassphrase: true });
     expect(await call(core, 'settings:replace-recovery-code', { currentPassphrase: recoveryCode })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
   });
 

@@ -19,8 +19,8 @@ beforeAll(async () => {
 });
 
 describe('preload/index', () => {
-  it('exposes exactly one method per contract channel plus onEvent and pathForFile, all functions', () => {
-    const expected = [...CHANNELS.map((channel) => methodName(channel)), 'onEvent', 'pathForFile'].sort();
+  it('exposes exactly one method per contract channel plus onEvent and grantDroppedFiles, all functions (no path-taking call)', () => {
+    const expected = [...CHANNELS.map((channel) => methodName(channel)), 'onEvent', 'grantDroppedFiles'].sort();
     expect(Object.keys(exposed).sort()).toEqual(expected);
     for (const value of Object.values(exposed)) expect(typeof value).toBe('function');
   });
@@ -55,14 +55,29 @@ describe('preload/index', () => {
     expect(electron.ipcRenderer.on).not.toHaveBeenCalled();
   });
 
-  it('pathForFile answers the path of a dropped file, and null for a file that is not on disk', () => {
-    const pathForFile = exposed['pathForFile'] as (file: unknown) => string | null;
-    expect(pathForFile({})).toBe('/dropped/file.pdf');
+  it('grantDroppedFiles sends the on-disk paths of dropped files to the preload-only channel and returns main\'s grants', async () => {
+    const grantDroppedFiles = exposed['grantDroppedFiles'] as (files: unknown) => Promise<unknown>;
+    const answer = { ok: true, value: { files: [{ grant: 'grant-AAAAAAAAAAAAAAAAAAAAAA', name: 'file.pdf', label: '/dropped/file.pdf' }] } };
+    electron.ipcRenderer.invoke.mockResolvedValueOnce(answer);
+    await expect(grantDroppedFiles([{}])).resolves.toEqual(answer);
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith('dialog:dropped-files', { paths: ['/dropped/file.pdf'] });
+  });
+
+  it('grantDroppedFiles asks main for nothing when no file is on disk: a File the page made, or no File at all', async () => {
+    const grantDroppedFiles = exposed['grantDroppedFiles'] as (files: unknown) => Promise<unknown>;
+    electron.ipcRenderer.invoke.mockClear();
     electron.webUtils.getPathForFile.mockReturnValueOnce('');
-    expect(pathForFile({})).toBeNull();
     electron.webUtils.getPathForFile.mockImplementationOnce(() => {
       throw new TypeError('not a File');
     });
-    expect(pathForFile(42)).toBeNull();
+    await expect(grantDroppedFiles([{}, 42])).resolves.toEqual({ ok: true, value: { files: [] } });
+    await expect(grantDroppedFiles('/etc/passwd')).resolves.toEqual({ ok: true, value: { files: [] } });
+    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
+  });
+
+  it('grantDroppedFiles turns a failed invoke into an INTERNAL Result, never a throw', async () => {
+    const grantDroppedFiles = exposed['grantDroppedFiles'] as (files: unknown) => Promise<unknown>;
+    electron.ipcRenderer.invoke.mockRejectedValueOnce(new Error('no handler'));
+    await expect(grantDroppedFiles([{}])).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });
