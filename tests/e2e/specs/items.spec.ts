@@ -130,7 +130,7 @@ test('items: cancelling a large add adds nothing and leaves the list unchanged',
   await expect(items.row('large-recording.bin')).toHaveCount(0);
 });
 
-test('items: dropped files are added; a drop the window cannot read says to use Add files…', async ({ app, demo }) => {
+test('items: dropped files are added through grants; a drop of something that is not a file on disk says to use Add files…', async ({ app, demo }) => {
   const page = app.page;
   const items = new ItemsPage(page);
   await items.open(demoCase.title);
@@ -143,12 +143,20 @@ test('items: dropped files are added; a drop the window cannot read says to use 
       (el as unknown as { dispatchEvent(e: unknown): void }).dispatchEvent(new g.DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
     }, name);
   };
+  const notice = page.getByText(/Some of the dropped items are not files Vigil can add/);
+  // A File the page made itself has no path on disk, so main grants nothing for it.
   await drop('unknown.txt');
-  await expect(page.getByText(/The dropped files could not be read from here/)).toBeVisible();
+  await expect(notice).toBeVisible();
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
 
+  // A folder dropped on the window: main grants only regular files.
+  app.dropPaths.set('a-folder', filesDir);
   app.dropPaths.set('visit-log.txt', text);
   const { publishDropPaths } = await import('../harness');
   await publishDropPaths(app);
+  await drop('a-folder');
+  await expect(notice).toBeVisible();
   await drop('visit-log.txt');
   await expect(items.row('visit-log.txt')).toBeVisible();
   await expect(items.list().getByRole('listitem')).toHaveCount(demo.counts.items + 1);
