@@ -1,8 +1,10 @@
+import path from 'node:path';
 import { VigilError } from '../../shared/errors';
 import type { Vault } from '../vault/vault';
 import { itemMetadataSchema, type ItemMetadata } from './item-metadata';
 import { checkReferences, getItem, type ItemSummary } from './items';
-import { addFileItem } from './item-ingest';
+import { addFileItem, type AddFileOptions } from './item-ingest';
+import { ItemStaging } from './item-staging';
 import { recordHash } from './record-hash';
 import { indexRecord } from './search/reindex';
 import { parseInput } from './validate';
@@ -46,21 +48,50 @@ export function updateItem(vault: Vault, id: string, input: ItemMetadata): ItemS
   }).result;
 }
 
-/**
- * Stores a derivative (e.g. a redacted copy) linked to its original, which is
- * never altered; custody `item.derivative_added`.
- */
-export async function addDerivative(vault: Vault, originalId: string, filePath: string, opts: { derivativeKind: string; title?: string }): Promise<ItemSummary> {
+/** What to record with a derivative of `originalId`: the link, its kind, and the original's title, kind, case and date. */
+function derivativeOptions(vault: Vault, originalId: string, opts: { derivativeKind: string; title?: string }): AddFileOptions {
   const original = getItem(vault.db, originalId);
   if (!/^[a-z][a-z0-9_]{0,39}$/.test(opts.derivativeKind)) {
     throw new VigilError('INVALID_INPUT', 'Name the kind of derivative in lowercase words joined by _ (e.g. redacted, exif_stripped).');
   }
-  return addFileItem(vault, filePath, {
+  return {
     derivativeOf: original.id,
     derivativeKind: opts.derivativeKind,
     title: opts.title ?? `${original.title} (${opts.derivativeKind.replaceAll('_', ' ')})`,
     kind: original.kind,
     caseId: original.caseId,
     ...(original.date ? { date: original.date, dateApprox: original.dateApprox } : {}),
-  });
+  };
+}
+
+/**
+ * Stores a derivative (e.g. a redacted copy) linked to its original, which is
+ * never altered; custody `item.derivative_added`.
+ */
+export async function addDerivative(vault: Vault, originalId: string, filePath: string, opts: { derivativeKind: string; title?: string }): Promise<ItemSummary> {
+  return addFileItem(vault, filePath, derivativeOptions(vault, originalId, opts));
+}
+
+async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
+  yield bytes;
+}
+
+/**
+ * Stores a derivative made in memory (e.g. an EXIF-stripped image) the way `addDerivative`
+ * stores a file, recording the same item and custody entry, but straight from the bytes into
+ * the encrypted store (ItemStaging): the plaintext never touches the disk.
+ */
+export async function addDerivativeFromBytes(vault: Vault, originalId: string, fileName: string, bytes: Buffer, opts: { derivativeKind: string; title?: string }): Promise<ItemSummary> {
+  vault.requireSigner();
+  const { caseId, ...itemOpts } = derivativeOptions(vault, originalId, opts);
+  const staging = new ItemStaging(vault, itemOpts);
+  try {
+    await staging.add(path.basename(fileName), bytes.length, once(bytes));
+  } catch (err) {
+    await staging.discard();
+    throw err;
+  }
+  const [added] = await staging.commit((recordItems) => recordItems(caseId ?? null));
+  if (!added) throw new VigilError('INTERNAL', 'The derivative was not recorded.');
+  return added;
 }

@@ -112,13 +112,13 @@ export class ItemStaging {
    * case, people and provenance). Either all of it is recorded, or nothing is and the objects
    * are removed.
    */
-  async commit<T>(write: (recordItems: (caseId: string) => AddedItem[]) => T): Promise<T> {
+  async commit<T>(write: (recordItems: (caseId: string | null) => AddedItem[]) => T): Promise<T> {
     const staged = this.staged;
     this.staged = [];
     // What recordItems recorded, kept for removing the copies of content the vault already had.
     let files = staged;
     let recorded: AddedItem[] = [];
-    const recordItems = (caseId: string): AddedItem[] => {
+    const recordItems = (caseId: string | null): AddedItem[] => {
       files = staged.map((f) => ({ ...f, meta: { ...f.meta, caseId }, opts: { ...f.opts, caseId } }));
       recorded = recordPrepared(this.vault, files);
       return recorded;

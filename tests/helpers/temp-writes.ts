@@ -12,16 +12,24 @@ export async function tempWritesDuring(fn: () => Promise<void>): Promise<string[
   sharedCryptoWorkers(2);
   const events: string[] = [];
   const watcher = fs.watch(work, { recursive: true }, (event, name) => events.push(`${event} ${String(name)}`));
-  const before = process.env.TMPDIR;
+  const before = { tmp: process.env.TMPDIR, cache: process.env.TSX_DISABLE_CACHE };
   process.env.TMPDIR = work;
+  // Extraction workers started from the TypeScript sources would write tsx's compile cache of
+  // those sources to the new temp folder; the built app has no tsx, so it is switched off here.
+  process.env.TSX_DISABLE_CACHE = '1';
   try {
     await fn();
     // fs.watch reports on the next turns of the event loop.
     await new Promise((resolve) => setTimeout(resolve, 200));
   } finally {
     watcher.close();
-    if (before === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = before;
+    restoreEnv('TMPDIR', before.tmp);
+    restoreEnv('TSX_DISABLE_CACHE', before.cache);
   }
   return [...events, ...fs.readdirSync(work).map((name) => `left ${name}`)];
+}
+
+function restoreEnv(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
 }

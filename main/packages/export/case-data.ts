@@ -5,6 +5,7 @@ import { listPeople, type PersonRow } from '../../evidence/people';
 import { listRequests, type RequestRow } from '../../evidence/requests';
 import { caseTimeline, type Timeline } from '../../evidence/timeline';
 import type { ReadDb } from '../../vault/database';
+import { csvText } from './csv';
 import type { NamePolicy } from './names';
 import type { ProfileSettings } from './profile';
 
@@ -90,12 +91,7 @@ export function buildCaseExport(db: ReadDb, caseId: string, policy: NamePolicy, 
   return { json, people, timeline, requests };
 }
 
-function csvField(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** The evidence register (RFC 4180, CRLF line ends). */
+/** The evidence register (RFC 4180, CRLF line ends; cells that would run as formulas start with '). */
 export function registerCsv(items: PlannedItem[], people: PersonRow[], policy: NamePolicy): string {
   const codes = new Map(people.map((p) => [p.id, p.code]));
   const rows = [['id', 'title', 'kind', 'date', 'date_precision', 'source_code', 'sha256', 'size', 'path']];
@@ -103,5 +99,5 @@ export function registerCsv(items: PlannedItem[], people: PersonRow[], policy: N
     const source = item.sourcePersonId === null ? '' : (codes.get(item.sourcePersonId) ?? '');
     rows.push([item.id, policy.text(item.title), item.kind, item.date ?? '', item.date ? datePrecision(item.date) : '', source, item.sha256, String(item.size), `data/${path}`]);
   }
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return csvText(rows);
 }

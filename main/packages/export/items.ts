@@ -1,8 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { VigilError } from '../../../shared/errors';
-import { addDerivative } from '../../evidence/item-edits';
+import { addDerivativeFromBytes } from '../../evidence/item-edits';
 import { getItem, listItems, type ItemSummary } from '../../evidence/items';
 import type { ReadDb } from '../../vault/database';
 import type { Vault } from '../../vault/vault';
@@ -54,9 +52,9 @@ function existingStripped(db: ReadDb, original: ItemSummary): ItemSummary | null
 
 /**
  * The EXIF-stripped copy of a JPEG, recorded as a derivative (custody
- * `item.derivative_added`); an earlier one is reused. The stripped bytes pass
- * through a private temp file (0600, own folder), removed at once, because the
- * ingest path reads files. Returns the original when it carries no metadata.
+ * `item.derivative_added`); an earlier one is reused. The stripped bytes go from
+ * memory straight into the encrypted store: no plaintext is written to disk.
+ * Returns the original when it carries no metadata.
  */
 async function strippedCopy(vault: Vault, original: ItemSummary): Promise<ItemSummary> {
   const prior = existingStripped(vault.db, original);
@@ -72,14 +70,7 @@ async function strippedCopy(vault: Vault, original: ItemSummary): Promise<ItemSu
   if (!isJpeg(bytes)) return original;
   const stripped = stripJpegMetadata(bytes);
   if (stripped === bytes) return original;
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'vigil-strip-'));
-  try {
-    const file = path.join(dir, path.basename(original.fileName) || 'image.jpg');
-    await writeFile(file, stripped, { mode: 0o600, flag: 'wx' });
-    return await addDerivative(vault, original.id, file, { derivativeKind: EXIF_STRIPPED });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  return addDerivativeFromBytes(vault, original.id, path.basename(original.fileName) || 'image.jpg', stripped, { derivativeKind: EXIF_STRIPPED });
 }
 
 /** A file name safe in a bag, in tar and for sha256sum: letters, digits, dot, dash, underscore. */
