@@ -113,7 +113,7 @@ describe('vigil add DIR: file names that are not UTF-8', () => {
     expect(add.status, add.stderr).toBe(0);
     expect(add.stdout).toMatch(/^skipped\s+.*link\.txt\s+\(a symbolic link/m);
     if (fifo) expect(add.stdout).toMatch(/^skipped\s+.*pipe\s+\(a named pipe/m);
-    expect(add.stdout).toMatch(new RegExp(`^[0-9a-f-]{36}\\s+[0-9a-f]{64}\\s+.*${REPLY_DIR}/${REPLY}`, 'm'));
+    expect(add.stdout).toMatch(new RegExp(`^[0-9a-f-]{36}\\s+[0-9a-f]{64}\\s+.*${REPLY_DIR}/${REPLY}  \\(file name not valid UTF-8: read as cp1251\\)$`, 'm'));
     expect(add.stdout.trim().split('\n').at(-1)).toBe(`5 added, ${fifo ? 2 : 1} skipped.`);
     expect(JSON.parse(runCli(['item', 'list', vault, '--json']).stdout)).toHaveLength(5);
   });
@@ -126,6 +126,11 @@ describe('vigil add DIR: file names that are not UTF-8', () => {
     const items = JSON.parse(runCli(['item', 'list', vault, '--case', 'UA-1', '--json']).stdout) as (ItemJson & { kind: string })[];
     expect(items.map((i) => i.fileName).sort()).toEqual([...content.keys()].sort());
     expect(new Set(items.map((i) => i.kind))).toEqual(new Set(['letter']));
+    // One title cannot name a folder's files: refused before anything is stored.
+    const titled = runCli(['item', 'add', vault, path.join(source, 'archive'), '--case', 'UA-1', '--title', 'Letters']);
+    expect(titled.status).toBe(2);
+    expect(titled.stderr).toMatch(/--title names one item/);
+    expect(JSON.parse(runCli(['item', 'list', vault, '--json']).stdout)).toHaveLength(5);
   });
 });
 
