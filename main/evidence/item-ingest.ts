@@ -1,9 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { constants, createReadStream, promises as fsp } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { VigilError } from '../../shared/errors';
 import type { PutOptions, StoredObject } from '../blobs/blob-store';
 import type { CustodyRecord } from '../custody/log-store';
+import { baseNameBytes, readableName } from '../fs/file-names';
+import { openRegularFile } from '../fs/regular-file';
 import { extractFromFile, type ExtractionResult } from '../ingest/extract';
 import { suggestItemKind } from '../ingest/media-type';
 import type { Db } from '../vault/database';
@@ -27,7 +29,10 @@ export type AddedItem = ItemSummary & { deduplicated: boolean };
 export interface PreparedFile {
   stored: StoredObject;
   extraction: ExtractionResult | null;
+  /** The name's readable form (the name itself when it is UTF-8). */
   fileName: string;
+  /** The name's bytes, only when they are not valid UTF-8. */
+  fileNameRaw: Buffer | null;
   meta: ItemMetadata;
   opts: AddFileOptions;
 }
@@ -43,7 +48,7 @@ const BATCH_BYTES = 256 * 1024 * 1024;
  * Text extraction runs isolated and never fails the add: a hostile or broken
  * file is stored with its extraction failure recorded.
  */
-export async function addFileItem(vault: Vault, filePath: string, opts: AddFileOptions = {}): Promise<AddedItem> {
+export async function addFileItem(vault: Vault, filePath: string | Buffer, opts: AddFileOptions = {}): Promise<AddedItem> {
   vault.requireSigner();
   const prepared = await prepareFile(vault, filePath, opts, false);
   const [added] = await commitPrepared(vault, [prepared]);
@@ -55,11 +60,11 @@ export async function addFileItem(vault: Vault, filePath: string, opts: AddFileO
  * Adds many files with the same options, in batches: each batch's objects are
  * flushed together and committed in one transaction (one custody entry per
  * file). `onAdded` is called only after a batch is durable, so what it reports
- * is never lost.
+ * is never lost. A path given as bytes (from a folder read as bytes) keeps a name that is not UTF-8.
  */
-export async function addFileItems(vault: Vault, files: string[], opts: AddFileOptions, onAdded: (item: AddedItem, file: string) => void): Promise<void> {
+export async function addFileItems<P extends string | Buffer>(vault: Vault, files: P[], opts: AddFileOptions, onAdded: (item: AddedItem, file: P) => void): Promise<void> {
   vault.requireSigner();
-  let batch: { file: string; prepared: PreparedFile }[] = [];
+  let batch: { file: P; prepared: PreparedFile }[] = [];
   let bytes = 0;
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
@@ -71,7 +76,10 @@ export async function addFileItems(vault: Vault, files: string[], opts: AddFileO
       throw err;
     });
     const added = await commitPrepared(vault, taken.map((b) => b.prepared));
-    added.forEach((item, i) => onAdded(item, taken[i]?.file ?? ''));
+    added.forEach((item, i) => {
+      const source = taken[i];
+      if (source) onAdded(item, source.file);
+    });
   };
   try {
     for (const file of files) {
@@ -102,7 +110,7 @@ export async function removeUnrecorded(vault: Vault, files: PreparedFile[]): Pro
 }
 
 /** Stores a file from disk as an object (a regular file only, never through a link) and reads its text; records nothing. */
-export async function prepareFile(vault: Vault, filePath: string, opts: AddFileOptions, deferSync: boolean): Promise<PreparedFile> {
+export async function prepareFile(vault: Vault, filePath: string | Buffer, opts: AddFileOptions, deferSync: boolean): Promise<PreparedFile> {
   const meta = parseInput(itemMetadataSchema, pickMetadata(opts));
   const handle = await openRegularFile(filePath);
   let stored: StoredObject;
@@ -115,7 +123,15 @@ export async function prepareFile(vault: Vault, filePath: string, opts: AddFileO
     await handle.close();
   }
   const extraction = opts.extract === false ? null : await extractFromFile(filePath);
-  return { stored, extraction, fileName: path.basename(filePath), meta, opts };
+  return { stored, extraction, ...nameOf(filePath), meta, opts };
+}
+
+/** A path's file name: a string path's as it is; a byte path's readable form, and its bytes when they are not UTF-8. */
+function nameOf(filePath: string | Buffer): { fileName: string; fileNameRaw: Buffer | null } {
+  if (typeof filePath === 'string') return { fileName: path.basename(filePath), fileNameRaw: null };
+  const raw = baseNameBytes(filePath);
+  const { shown, shownAs } = readableName(raw);
+  return { fileName: shown, fileNameRaw: shownAs === 'utf-8' ? null : raw };
 }
 
 /**
@@ -175,45 +191,37 @@ function insertPrepared(db: Db, memberId: string, f: PreparedFile): { item: Adde
   indexRecord(db, 'item', item.id);
   // Custody data carries ids, sizes, digests and vocabulary words only: no titles or
   // file names, which may name people and would leave the vault with every exported entry.
-  const data = { object: objectId, size: stored.size, sha512: stored.sha512, deduplicated: Boolean(existing), caseId: item.caseId, kind: item.kind, extraction: item.extractionStatus, ...(opts.derivativeOf ? { derivativeOf: opts.derivativeOf, derivativeKind: opts.derivativeKind ?? null } : {}) };
+  const data = { object: objectId, size: stored.size, sha512: stored.sha512, deduplicated: Boolean(existing), caseId: item.caseId, kind: item.kind, extraction: item.extractionStatus, ...rawNameData(f.fileNameRaw), ...(opts.derivativeOf ? { derivativeOf: opts.derivativeOf, derivativeKind: opts.derivativeKind ?? null } : {}) };
   const action = opts.derivativeOf ? 'item.derivative_added' : 'item.ingested';
   return { item: { ...item, deduplicated: Boolean(existing) }, record: { action, subject: itemId, hash: stored.sha256, data } };
 }
 
+/**
+ * A name that is not UTF-8 is cited by the SHA-256 of its bytes (and how it is shown): that
+ * ties the bytes kept in the item row to this signed entry without the name leaving the vault.
+ */
+function rawNameData(raw: Buffer | null): { rawNameSha256: string; rawNameShownAs: string } | Record<string, never> {
+  if (raw === null) return {};
+  return { rawNameSha256: createHash('sha256').update(raw).digest('hex'), rawNameShownAs: readableName(raw).shownAs };
+}
+
+/** The item metadata among add options (those given). */
 export function pickMetadata(opts: AddFileOptions): ItemMetadata {
   const { title, caseId, kind, date, dateApprox, sourcePersonId, acquisition } = opts;
   return Object.fromEntries(Object.entries({ title, caseId, kind, date, dateApprox, sourcePersonId, acquisition }).filter(([, v]) => v !== undefined)) as ItemMetadata;
 }
 
 function insertItem(db: Db, r: { itemId: string; objectId: string; now: string; memberId: string; file: PreparedFile }): void {
-  const { meta, extraction: ex, fileName, opts } = r.file;
+  const { meta, extraction: ex, fileName, fileNameRaw, opts } = r.file;
   const kind = meta.kind ?? (ex ? suggestItemKind(ex.mediaType) : 'other');
   db.prepare(
-    `INSERT INTO items (id, object_id, title, file_name, created_at, created_by, case_id, kind, media_type, doc_date, doc_date_approx,
+    `INSERT INTO items (id, object_id, title, file_name, file_name_raw, created_at, created_by, case_id, kind, media_type, doc_date, doc_date_approx,
        source_person_id, acquisition, extraction_status, extraction_error, extracted_text, metadata, sensitive_metadata, derivative_of, derivative_kind)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    r.itemId, r.objectId, meta.title?.trim() || fileName, fileName, r.now, r.memberId, meta.caseId ?? null, kind, ex?.mediaType ?? null,
+    r.itemId, r.objectId, meta.title?.trim() || fileName, fileName, fileNameRaw, r.now, r.memberId, meta.caseId ?? null, kind, ex?.mediaType ?? null,
     meta.date ?? null, meta.dateApprox ? 1 : 0, meta.sourcePersonId ?? null, JSON.stringify(meta.acquisition ?? {}),
     ex ? ex.status : 'none', ex?.error ?? null, ex?.text ?? null, JSON.stringify(ex?.metadata ?? {}), JSON.stringify(ex?.sensitive ?? {}),
     opts.derivativeOf ?? null, opts.derivativeKind ?? null,
   );
-}
-
-/** Opens a file for ingest, refusing links, devices, folders and other non-regular files. */
-async function openRegularFile(filePath: string): Promise<fsp.FileHandle> {
-  let handle: fsp.FileHandle;
-  try {
-    handle = await fsp.open(filePath, constants.O_RDONLY | constants.O_NOFOLLOW);
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'ELOOP' ? 'is a symbolic link (add the file it points to instead)' : `cannot be read (${code ?? 'error'})`;
-    throw new VigilError(code === 'ENOENT' ? 'NOT_FOUND' : 'INVALID_INPUT', `${filePath} ${why}.`, { cause });
-  }
-  const stat = await handle.stat();
-  if (!stat.isFile()) {
-    await handle.close();
-    throw new VigilError('INVALID_INPUT', `${filePath} is not a regular file; only files can be added.`);
-  }
-  return handle;
 }

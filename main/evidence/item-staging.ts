@@ -90,7 +90,7 @@ export class ItemStaging {
     const copy = new ExtractionCopy(fileName, size);
     const stored = await this.vault.blobs.put(Readable.from(copying(body, copy)), { deferSync: true, ...(known === undefined ? {} : { known }) });
     const meta = parseInput(itemMetadataSchema, pickMetadata(this.opts));
-    const file: PreparedFile = { stored, extraction: null, fileName, meta, opts: this.opts };
+    const file: PreparedFile = { stored, extraction: null, fileName, fileNameRaw: null, meta, opts: this.opts };
     this.staged.push(file);
     if (this.opts.extract !== false) file.extraction = await extractFromBytes(fileName, copy.content());
     return stored;

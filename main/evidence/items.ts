@@ -9,7 +9,10 @@ import type { ItemMetadata } from './item-metadata';
 export interface ItemSummary {
   id: string;
   title: string;
+  /** The file name's readable form (the name itself when it was valid UTF-8). */
   fileName: string;
+  /** Base64 of the file name's bytes as recorded, only when they are not valid UTF-8; null otherwise. */
+  fileNameRaw: string | null;
   objectId: string;
   sha256: string;
   sha512: string;
@@ -36,14 +39,14 @@ export function checkReferences(db: ReadDb, meta: ItemMetadata, derivativeOf?: s
 }
 
 
-const ITEM_COLUMNS = `i.id, i.title, i.file_name AS fileName, i.object_id AS objectId, o.sha256, o.sha512, o.size, i.created_at AS createdAt,
+const ITEM_COLUMNS = `i.id, i.title, i.file_name AS fileName, i.file_name_raw AS fileNameRaw, i.object_id AS objectId, o.sha256, o.sha512, o.size, i.created_at AS createdAt,
   i.case_id AS caseId, i.kind, i.media_type AS mediaType, i.doc_date AS date, i.doc_date_approx AS dateApprox, i.source_person_id AS sourcePersonId,
   i.acquisition, i.extraction_status AS extractionStatus, i.extraction_error AS extractionError, i.derivative_of AS derivativeOf, i.derivative_kind AS derivativeKind`;
 
-type ItemDbRow = Omit<ItemSummary, 'dateApprox' | 'acquisition'> & { dateApprox: number; acquisition: string };
+type ItemDbRow = Omit<ItemSummary, 'dateApprox' | 'acquisition' | 'fileNameRaw'> & { dateApprox: number; acquisition: string; fileNameRaw: Buffer | null };
 
 function fromDb(r: ItemDbRow): ItemSummary {
-  return { ...r, dateApprox: r.dateApprox === 1, acquisition: JSON.parse(r.acquisition) as ItemSummary['acquisition'] };
+  return { ...r, fileNameRaw: r.fileNameRaw?.toString('base64') ?? null, dateApprox: r.dateApprox === 1, acquisition: JSON.parse(r.acquisition) as ItemSummary['acquisition'] };
 }
 
 /** One item by id (a unique prefix of at least 8 characters is accepted). */

@@ -1,17 +1,17 @@
-import { stat } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { ITEM_KINDS, type ItemKind } from '../../../shared/domain';
 import { VigilError } from '../../../shared/errors';
 import { addDerivative, updateItem } from '../../evidence/item-edits';
 import type { ItemMetadata } from '../../evidence/item-metadata';
 import { getItem, getItemText, listItems, type ItemSummary } from '../../evidence/items';
-import { addFileItem } from '../../evidence/item-ingest';
+import type { AddedItem } from '../../evidence/item-ingest';
 import { resolveCaseId, resolvePersonId } from '../../evidence/resolve';
 import type { ReadDb } from '../../vault/database';
 import { vaultOptions } from '../options';
-import { formatBytes, out, outJson, progressBar } from '../output';
+import { formatBytes, out, outJson } from '../output';
 import type { SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
+import { addSources, gatherSources, rawNameNote, reportSkipped, reportSummary, type AddSource } from './add-sources';
 
 type JsonOpts = SecretOptions & { json?: boolean };
 interface MetaOpts {
@@ -67,16 +67,21 @@ function printItem(i: ItemSummary): void {
 export function registerItemGroup(program: Command): void {
   const item = program.command('item').description('items: add with metadata, list, show, edit, derive');
 
-  metadataOptions(vaultOptions(item.command('add <dir> <file>').description('store a file as an item of a case')))
+  metadataOptions(vaultOptions(item.command('add <dir> <file>').description('store a file as an item of a case (a folder: every regular file under it)')))
     .requiredOption('--case <case>', 'case id or reference')
-    .action(async (dir: string, file: string, opts: JsonOpts & MetaOpts) => {
-      const size = (await stat(file).catch(() => null))?.size ?? 0;
-      const bar = size >= 32 << 20 ? progressBar(file, size) : null;
-      const added = await withVault(dir, opts, (vault) => addFileItem(vault, file, { ...metadataFrom(vault.db, opts), ...(bar ? { onProgress: bar.update } : {}) }));
-      bar?.finish();
-      if (opts.json) return outJson(added);
-      out(`${added.id}  ${added.sha256}  ${file}`);
-      if (added.extractionStatus === 'failed') out(`  note: no text could be extracted (${added.extractionError ?? 'unknown reason'}); the file itself is stored intact.`);
+    .option('--skip-hidden', 'inside a folder, leave out names starting with "." (each is reported)')
+    .action(async (dir: string, file: string, opts: JsonOpts & MetaOpts & { skipHidden?: boolean }) => {
+      const gathered = await gatherSources([file], opts);
+      const json = opts.json === true;
+      const acknowledge = (added: AddedItem, source: AddSource): void => {
+        if (json) return outJson(gathered.folders ? { ...added, path: source.shown } : added);
+        out(`${added.id}  ${added.sha256}  ${source.shown}${added.fileNameRaw ? `  (${rawNameNote(added.fileNameRaw)})` : ''}`);
+        if (added.extractionStatus === 'failed') out(`  note: no text could be extracted (${added.extractionError ?? 'unknown reason'}); the file itself is stored intact.`);
+      };
+      const count = await withVault(dir, opts, (vault) => addSources(vault, gathered.files, metadataFrom(vault.db, opts), acknowledge));
+      if (!gathered.folders) return;
+      reportSkipped(gathered.skipped, json);
+      reportSummary(count, gathered.skipped.length, json);
     });
 
   vaultOptions(item.command('list <dir>').description('items, oldest first'))
@@ -96,6 +101,7 @@ export function registerItemGroup(program: Command): void {
       });
       if (opts.json) return outJson(shown);
       printItem(shown);
+      out(`File ${shown.fileName}${shown.fileNameRaw ? ` (${rawNameNote(shown.fileNameRaw)}; its bytes, base64: ${shown.fileNameRaw})` : ''}`);
       out(`SHA-256 ${shown.sha256}\nSHA-512 ${shown.sha512}`);
       out(`Type ${shown.mediaType ?? 'unknown'}; text extraction: ${shown.extractionStatus}${shown.extractionError ? ` (${shown.extractionError})` : ''}`);
       if (shown.derivativeOf) out(`Derivative (${shown.derivativeKind ?? '?'}) of ${shown.derivativeOf}`);

@@ -1,49 +1,36 @@
 import { createWriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { openItem } from '../../evidence/items';
-import { addFileItem, addFileItems, type AddedItem } from '../../evidence/item-ingest';
-import { out, outJson, progressBar } from '../output';
+import type { AddedItem } from '../../evidence/item-ingest';
+import { out, outJson } from '../output';
 import type { SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
-
-const PROGRESS_THRESHOLD = 32 * 1024 * 1024;
+import { addSources, gatherSources, rawNameNote, reportSkipped, reportSummary, type AddSource } from './add-sources';
 
 /** `vigil add` and `vigil cat`. */
 export function registerItemCommands(program: Command): void {
   program
     .command('add <dir> <files...>')
-    .description('store files as items; prints each id and SHA-256 once it is safely stored')
+    .description('store files as items (a folder: every regular file under it); prints each id and SHA-256 once it is safely stored')
     .option('--title <title>', 'title for the item (default: the file name)')
-    .option('--json', 'print one JSON object per file')
+    .option('--skip-hidden', 'inside folders, leave out names starting with "." (each is reported)')
+    .option('--json', 'print one JSON object per file (and per entry skipped, and the count, for folders)')
     .option('--passphrase-file <file>', 'read the passphrase from a file')
     .option('--recovery-code', 'unlock with the recovery code')
-    .action(async (dir: string, files: string[], opts: SecretOptions & { title?: string; json?: boolean }) => {
+    .action(async (dir: string, files: string[], opts: SecretOptions & { title?: string; json?: boolean; skipHidden?: boolean }) => {
+      const gathered = await gatherSources(files, opts);
+      const json = opts.json === true;
       // This line is the acknowledgement: it is printed only after the item is committed and durable.
-      const acknowledge = (item: AddedItem, file: string): void => {
-        if (opts.json) outJson(item);
-        else out(`${item.id}  ${item.sha256}  ${file}${item.deduplicated ? '  (same content already stored)' : ''}`);
+      const acknowledge = (item: AddedItem, source: AddSource): void => {
+        if (json) outJson({ ...item, path: source.shown });
+        else out(`${item.id}  ${item.sha256}  ${source.shown}${item.deduplicated ? '  (same content already stored)' : ''}${item.fileNameRaw ? `  (${rawNameNote(item.fileNameRaw)})` : ''}`);
       };
       const base = opts.title ? { title: opts.title } : {};
-      await withVault(dir, opts, async (vault) => {
-        let small: string[] = [];
-        for (const file of files) {
-          const size = (await stat(file).catch(() => null))?.size ?? 0;
-          if (size < PROGRESS_THRESHOLD) {
-            small.push(file);
-            continue;
-          }
-          // Small files go in batches (one flush and one transaction per batch); a large one alone, with a progress bar.
-          await addFileItems(vault, small, base, acknowledge);
-          small = [];
-          const bar = progressBar(file, size);
-          const item = await addFileItem(vault, file, { ...base, onProgress: bar.update });
-          bar.finish();
-          acknowledge(item, file);
-        }
-        await addFileItems(vault, small, base, acknowledge);
-      });
+      const added = await withVault(dir, opts, (vault) => addSources(vault, gathered.files, base, acknowledge));
+      if (!gathered.folders) return;
+      reportSkipped(gathered.skipped, json);
+      reportSummary(added, gathered.skipped.length, json);
     });
 
   program
