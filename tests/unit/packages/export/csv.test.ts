@@ -56,7 +56,7 @@ describe('packages/export/registerCsv', () => {
   const item: ItemSummary = {
     id: 'item-1', title: '=HYPERLINK("http://x","y")', fileName: 'a.txt', objectId: 'o', sha256: 'a'.repeat(64), sha512: 'b'.repeat(128), size: 12,
     createdAt: '2025-01-01T00:00:00.000Z', caseId: 'c', kind: 'letter', mediaType: 'text/plain', date: null, dateApprox: false, sourcePersonId: null,
-    acquisition: {}, extractionStatus: 'none', extractionError: null, derivativeOf: null, derivativeKind: null,
+    acquisition: {}, extractionStatus: 'none', extractionError: null, derivativeOf: null, derivativeKind: null, fileNameRaw: null,
   };
 
   it('writes item titles that look like formulas as text', () => {
