@@ -12,7 +12,9 @@ export const MARK = {
   detainee: 'Zorian Kvitkovsky',
   alias: 'Zorik',
   lawyer: 'Yevhen Lawmark',
-  fileName: 'Zorik-letter-from-colony.txt',
+  fileName: 'Zorik-letter-Quillmere.txt',
+  /** The part of the file name that is no one's name (the export's name protection does not replace it). */
+  fileNamePart: 'Quillmere',
 };
 
 /** The case's items and the detainee's code. */
