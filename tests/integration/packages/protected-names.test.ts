@@ -3,6 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageDecrypt, generateX25519Identity } from '../../../main/crypto/age';
 import { iterateStoredEntries, readCustodyHead } from '../../../main/custody/log-store';
+import { createCase } from '../../../main/evidence/cases';
+import { addFileItem } from '../../../main/evidence/item-ingest';
 import { exportPackage } from '../../../main/packages/export/export';
 import { UnconfirmedNamesError } from '../../../main/packages/export/name-scan';
 import { planExport } from '../../../main/packages/export/plan';
@@ -59,6 +61,14 @@ describe('packages/export protected names in originals', () => {
   it('counts only the chosen items, at their place in the package', () => {
     const plan = planExport(vault.db, { caseId: names.caseId, itemIds: [names.note, names.letter], profile: 'protected' });
     expect(plan.nameHits).toEqual([expect.objectContaining({ itemId: names.letter, position: 2, count: 1 })]);
+  });
+
+  it('finds a name joined to other words by underscores in a file name', async () => {
+    const file = path.join(tempDir(), `reply_${MARK.alias}_2026.txt`);
+    fs.writeFileSync(file, 'No names here.\n');
+    const other = createCase(vault, { title: 'Underscores' });
+    const item = await addFileItem(vault, file, { caseId: other.id, title: 'Underscored', kind: 'document' });
+    expect(planExport(vault.db, { caseId: other.id, profile: 'protected' }).nameHits).toEqual([expect.objectContaining({ itemId: item.id, code: names.code, count: 1, fields: ['fileName'] })]);
   });
 
   it('refuses the export without confirmation, listing the hits by code, and writes nothing', async () => {
