@@ -41,6 +41,10 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     webPreferences: secureWebPreferences(options),
   });
   lockNavigation(window.webContents);
+  // The title stays "Vigil": a page title could one day carry a case's name onto the task bar and window lists.
+  window.on('page-title-updated', (event) => {
+    event.preventDefault();
+  });
   window.once('ready-to-show', () => {
     window.show();
   });

@@ -94,3 +94,19 @@ export function protectNamesWithSpans(text: string, people: ProtectedPerson[]): 
 export function protectNames(text: string, people: ProtectedPerson[]): string {
   return protectNamesWithSpans(text, people).text;
 }
+
+/**
+ * How often each protected person's names and aliases occur in `text`, by code:
+ * the very matches protectNames would replace, so a count of zero means the
+ * replacement would leave the text as it is.
+ */
+export function countProtectedNames(text: string, people: ProtectedPerson[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const matcher = matcherFor(people);
+  if (!matcher) return counts;
+  for (const m of text.normalize('NFC').matchAll(matcher.regex)) {
+    const code = matcher.codes.get(normaliseName(m[0])) ?? '[protected]';
+    counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return counts;
+}

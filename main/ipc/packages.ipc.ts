@@ -49,6 +49,7 @@ export function packagesHandlers(s: AppServices): { [C in (typeof PACKAGES_CHANN
           signal,
           onProgress: (done, total) => report(done, total),
           softwareVersion: s.appInfo().version,
+          ...(req.confirmProtectedNames === true ? { confirmProtectedNames: true } : {}),
         }),
         ),
       );

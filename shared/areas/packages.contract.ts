@@ -48,6 +48,18 @@ const ProfileSettingsSchema = z.object({
   kinds: z.array(ItemKindSchema).nullable(),
 });
 
+/** An item that names a person the profile protects: by code and count, never the name. */
+const NameHitSchema = z.object({
+  itemId: z.string(),
+  /** The item's number in the package (data/items/NNN-…). */
+  position: z.number().int().positive(),
+  /** The title with protected names replaced by codes. */
+  title: z.string(),
+  code: z.string(),
+  count: z.number().int().positive(),
+  fields: z.array(z.enum(['text', 'fileName', 'title', 'notes'])),
+});
+
 /** The dry run: what would leave the vault. */
 export const ExportPlanSchema = z.object({
   bag: z.string(),
@@ -61,6 +73,8 @@ export const ExportPlanSchema = z.object({
   codedPeople: z.array(z.string()),
   namedPeople: z.number().int().nonnegative(),
   itemBytes: z.number().int().nonnegative(),
+  /** Originals that name protected people: the export is refused unless the sender confirms them. */
+  nameHits: z.array(NameHitSchema),
 });
 
 /** One address-book entry as the wizard lists it. */
@@ -106,6 +120,8 @@ export const packagesContract = {
       passphrase: z.string().min(1).max(1000).optional(),
       /** A write grant from the save dialog: the new FILE.tar.age. */
       output: GrantSchema,
+      /** The sender checked the items the plan's nameHits list; without it an export with hits is refused. */
+      confirmProtectedNames: z.boolean().optional(),
     }).strict(),
     res: z.object({
       packagePath: z.string(),

@@ -3,6 +3,7 @@ import { VigilError } from '../../../shared/errors';
 import { wipe } from '../../crypto/sodium';
 import { resolveCaseId } from '../../evidence/resolve';
 import { exportPackage, loadProfile, type ExportResult } from '../../packages/export/export';
+import { describeNameHit, UnconfirmedNamesError, type NameHit } from '../../packages/export/name-scan';
 import { resolveRecipients } from '../../packages/recipients';
 import { memberIdentity } from '../../vault/identity';
 import type { Vault } from '../../vault/vault';
@@ -11,7 +12,7 @@ import { formatBytes, out, outJson, withProgress } from '../output';
 import { readNewPassphrase, type SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
 
-type ExportOpts = SecretOptions & { json?: boolean; case: string; items?: string; to?: string; passphrase?: boolean; profile: string; output: string };
+type ExportOpts = SecretOptions & { json?: boolean; case: string; items?: string; to?: string; passphrase?: boolean; profile: string; output: string; confirmNames?: boolean };
 
 function checkSeal(opts: ExportOpts): void {
   if (opts.to !== undefined && opts.passphrase) throw new VigilError('INVALID_INPUT', 'Give either --to (recipients) or --passphrase, not both.');
@@ -42,10 +43,28 @@ async function runExport(dir: string, opts: ExportOpts, version: string): Promis
         signal,
         softwareVersion: version,
         onProgress,
+        ...(opts.confirmNames ? { confirmProtectedNames: true } : {}),
       });
       return { ...result, fingerprint: signerFingerprint(vault) };
     }),
   );
+}
+
+/** Lists the protected names found in the exported originals, by code (never the names). */
+function printNameHits(hits: NameHit[]): void {
+  if (hits.length === 0) return;
+  out('Protected names in exported originals (checked and confirmed with --confirm-names):');
+  for (const h of hits) out(`  ${describeNameHit(h)}`);
+}
+
+/** Runs the export; a refusal for unconfirmed names also prints its hits as JSON under --json. */
+async function exportOrRefuse(dir: string, opts: ExportOpts, version: string): Promise<ExportResult & { fingerprint: string }> {
+  try {
+    return await runExport(dir, opts, version);
+  } catch (err) {
+    if (opts.json && err instanceof UnconfirmedNamesError) outJson({ exported: false, reason: 'protected-names', nameHits: err.hits });
+    throw err;
+  }
 }
 
 /** `vigil export`: seals a case into FILE.tar.age for the named recipients (or a passphrase), with a signed receipt beside it. */
@@ -57,9 +76,11 @@ export function registerExportCommand(program: Command): void {
     .option('--passphrase', 'seal to a passphrase instead (from VIGIL_PACKAGE_PASSPHRASE or typed twice)')
     .option('--profile <profile>', 'protected (default), full, or a profile JSON file', 'protected')
     .requiredOption('-o, --output <file>', 'the new package, FILE.tar.age (never overwritten)')
+    .option('--confirm-names', 'export originals that name protected people: you have checked the items the refusal lists')
     .action(async (dir: string, opts: ExportOpts) => {
-      const r = await runExport(dir, opts, program.version() ?? '0.0.0');
+      const r = await exportOrRefuse(dir, opts, program.version() ?? '0.0.0');
       if (opts.json) return outJson(r);
+      printNameHits(r.nameHits);
       out(`Package:  ${r.packagePath}`);
       out(`SHA-256:  ${r.packageSha256}`);
       out(`Receipt:  ${r.receiptPath} (signed: ${r.receiptPath}.minisig)`);

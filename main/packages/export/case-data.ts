@@ -55,8 +55,14 @@ function requestJson(r: RequestRow, policy: NamePolicy): Record<string, unknown>
   };
 }
 
-/** Builds case.json: the case, people by code (names as the profile allows), events, requests, analysis and the profile. */
-export function buildCaseExport(db: ReadDb, caseId: string, policy: NamePolicy, s: ProfileSettings, items: PlannedItem[], changes: string[]): CaseExport {
+/** case.json's profile report: what the profile changed, and protected names found in the exported originals (by code). */
+export interface ProfileReport {
+  changes: string[];
+  namesInOriginals: Record<string, unknown>[];
+}
+
+/** Builds case.json: the case, people by code (names as the profile allows), events, requests, analysis and the profile report. */
+export function buildCaseExport(db: ReadDb, caseId: string, policy: NamePolicy, s: ProfileSettings, items: PlannedItem[], report: ProfileReport): CaseExport {
   const c = getCase(db, caseId);
   const people = listPeople(db, { caseId });
   const timeline = caseTimeline(db, caseId);
@@ -86,7 +92,7 @@ export function buildCaseExport(db: ReadDb, caseId: string, policy: NamePolicy, 
     events,
     requests: requests.map((r) => requestJson(r, policy)),
     analysis: { asOf: timeline.asOf, detainees },
-    profile: { name: s.name, changes },
+    profile: { name: s.name, changes: report.changes, namesInOriginals: report.namesInOriginals },
   };
   return { json, people, timeline, requests };
 }

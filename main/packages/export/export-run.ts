@@ -26,6 +26,8 @@ export interface InterfaceExport {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   softwareVersion?: string;
+  /** The sender ticked "I have checked these items" for the originals that name protected people. */
+  confirmProtectedNames?: boolean;
 }
 
 /** What the result screen shows. */
@@ -61,6 +63,7 @@ export async function exportForInterface(vault: Vault, opts: InterfaceExport): P
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(opts.softwareVersion ? { softwareVersion: opts.softwareVersion } : {}),
+    ...(opts.confirmProtectedNames === true ? { confirmProtectedNames: true } : {}),
   });
   const book = new Map(listRecipients(vault.db).map((r) => [r.ageRecipient, r.name]));
   const recipients = (keys ?? []).map((key) => {

@@ -3,11 +3,13 @@ import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { packageBagName } from '../../../shared/areas/packages.values';
 import { VigilError } from '../../../shared/errors';
 import { encodeRecipient, type AgeRecipient } from '../../crypto/age';
 import { minisignPublicKeyLine, minisignSign } from '../../crypto/minisign';
 import { makeCheckpoint } from '../../custody/checkpoint-store';
 import { getCase } from '../../evidence/cases';
+import type { NameHit } from './name-scan';
 import { keyFingerprint, memberMinisignKey } from '../../vault/identity';
 import type { Vault } from '../../vault/vault';
 import { writeBag, type BagEntry, type BagResult } from '../bagit/bag-writer';
@@ -15,7 +17,7 @@ import { sharedCryptoWorkers, type CryptoWorker } from '../workers/worker-client
 import { buildPayload, type PayloadPlan } from './payload';
 import { assertAbsent, publishTemp, writeNewFile, writeSealedTemp } from './package-file';
 import type { ExportProfile } from './profile';
-import { receiptText } from './texts';
+import { receiptItemLabel, receiptText } from './texts';
 
 export { loadProfile, type CustomProfile, type ExportProfile } from './profile';
 
@@ -34,6 +36,11 @@ export interface ExportOptions {
   signal?: AbortSignal;
   /** Bag-Software-Agent version (the CLI passes its own). */
   softwareVersion?: string;
+  /**
+   * The sender checked the items that name protected people (see name-scan.ts)
+   * and exports them anyway; without it such an export is refused.
+   */
+  confirmProtectedNames?: boolean;
 }
 
 /** What an export produced. */
@@ -45,6 +52,8 @@ export interface ExportResult {
   bag: string;
   items: number;
   bytes: number;
+  /** Protected names found in the exported items, by code (confirmed by the sender). */
+  nameHits: NameHit[];
 }
 
 function ageRecipients(opts: ExportOptions): { recipients: AgeRecipient[]; shown: string; fingerprints: string[] } {
@@ -64,11 +73,6 @@ function paths(output: string): { packagePath: string; receiptPath: string; file
   const fileName = path.basename(packagePath);
   if (!fileName.endsWith('.tar.age') || fileName === '.tar.age') throw new VigilError('INVALID_INPUT', `Name the package FILE.tar.age (got "${fileName}").`);
   return { packagePath, receiptPath: packagePath.replace(/\.tar\.age$/, '.receipt.txt'), fileName };
-}
-
-function bagName(reference: string | null, caseId: string, day: string): string {
-  const label = (reference ?? caseId.slice(0, 8)).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || caseId.slice(0, 8);
-  return `vigil-${label}-${day.replaceAll('-', '')}`;
 }
 
 /**
@@ -151,9 +155,11 @@ interface Sealing {
 async function sealAndRecord(vault: Vault, opts: ExportOptions, { packagePath, receiptPath, fileName, seal, signer, sealer }: Sealing): Promise<ExportResult> {
   const key = memberMinisignKey(vault);
   const c = getCase(vault.db, opts.caseId);
-  const exportedAt = new Date().toISOString();
+  const now = new Date();
+  const exportedAt = now.toISOString();
   const packageId = randomUUID();
-  const bag = bagName(c.reference, c.id, exportedAt.slice(0, 10));
+  // Neutral: the receipt, outside the encryption, names the bag.
+  const bag = packageBagName(now);
   const signerLine = minisignPublicKeyLine(key.keyId, key.publicKey);
   const plan = await buildPayload(vault, opts, { packageId, bag, fileName, signerLine, signerFingerprint: keyFingerprint(signerLine), checkpoint: () => makeCheckpoint(vault.db, vault.vaultId, signer) });
   const total = plan.items.reduce((n, p) => n + p.item.size, 0) + plan.files.reduce((n, f) => n + f.data.length, 0);
@@ -170,16 +176,17 @@ async function sealAndRecord(vault: Vault, opts: ExportOptions, { packagePath, r
   try {
     await publishTemp(sealed.tmp, packagePath);
     created.push(packagePath);
-    const receipt = receiptText({ fileName, packageSha256: sealed.sha256, packageId, bag, vaultId: vault.vaultId, exportedAt, signerHex: signer.publicKeyHex, signerFingerprint: keyFingerprint(signerLine), recipients: seal.shown, profile: plan.settings.name, items: plan.items.map((p) => ({ sha256: p.item.sha256, path: `data/${p.path}` })), checkpoint: plan.checkpointNote });
+    const receipt = receiptText({ fileName, packageSha256: sealed.sha256, packageId, bag, vaultId: vault.vaultId, exportedAt, signerHex: signer.publicKeyHex, signerFingerprint: keyFingerprint(signerLine), recipients: seal.shown, profile: plan.settings.kind, items: plan.items.map((p, i) => ({ sha256: p.item.sha256, label: receiptItemLabel(i + 1) })), checkpoint: plan.checkpointNote });
     await writeNewFile(receiptPath, receipt);
     created.push(receiptPath);
     await writeNewFile(`${receiptPath}.minisig`, await minisignSign(Buffer.from(receipt), key, `vigil receipt ${packageId} package-sha256 ${sealed.sha256}`));
     created.push(`${receiptPath}.minisig`);
-    vault.record({ action: 'package.exported', subject: c.id, hash: sealed.sha256, data: { packageId, items: plan.items.length, profile: plan.settings.name, recipients: seal.fingerprints } });
+    const namesConfirmed = plan.nameHits.map((h) => ({ item: h.itemId, code: h.code, count: h.count }));
+    vault.record({ action: 'package.exported', subject: c.id, hash: sealed.sha256, data: { packageId, items: plan.items.length, profile: plan.settings.name, recipients: seal.fingerprints, ...(namesConfirmed.length > 0 ? { namesConfirmed } : {}) } });
   } catch (err) {
     await unlink(sealed.tmp).catch(() => undefined);
     for (const file of created) await unlink(file).catch(() => undefined);
     throw err;
   }
-  return { packagePath, receiptPath, packageSha256: sealed.sha256, packageId, bag, items: plan.items.length, bytes: sealed.bytes };
+  return { packagePath, receiptPath, packageSha256: sealed.sha256, packageId, bag, items: plan.items.length, bytes: sealed.bytes, nameHits: plan.nameHits };
 }

@@ -1,4 +1,4 @@
-import { protectNames, type ProtectedPerson } from '../../evidence/protect-names';
+import { countProtectedNames, protectNames, type ProtectedPerson } from '../../evidence/protect-names';
 import { listPeople, type PersonRow } from '../../evidence/people';
 import type { ReadDb } from '../../vault/database';
 import type { ProfileSettings } from './profile';
@@ -11,6 +11,8 @@ export interface NamePolicy {
   text: (value: string) => string;
   /** True when at least one name is replaced. */
   replaces: boolean;
+  /** How often the hidden names and aliases occur in the text, by person code (the matches `text` replaces). */
+  count: (value: string) => Map<string, number>;
 }
 
 /** The name policy of a profile over every person in the vault (a name may occur in any case's text). */
@@ -19,6 +21,6 @@ export function namePolicy(db: ReadDb, settings: ProfileSettings): NamePolicy {
   const hidden: ProtectedPerson[] = listPeople(db)
     .filter((p) => !named(p))
     .map((p) => ({ code: p.code, names: [p.name, ...p.aliases] }));
-  if (hidden.length === 0) return { named, text: (v) => v, replaces: false };
-  return { named, text: (v) => protectNames(v, hidden), replaces: true };
+  if (hidden.length === 0) return { named, text: (v) => v, replaces: false, count: () => new Map() };
+  return { named, text: (v) => protectNames(v, hidden), replaces: true, count: (v) => countProtectedNames(v, hidden) };
 }

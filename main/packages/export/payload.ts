@@ -6,6 +6,7 @@ import { buildCaseExport, registerCsv, type PlannedItem } from './case-data';
 import { custodyFiles } from './custody-export';
 import { communicationDocx } from './docx';
 import { checkObjectsReadable, planItems, selectItems } from './items';
+import { assertNamesConfirmed, findProtectedNames, type NameHit } from './name-scan';
 import { namePolicy } from './names';
 import { profileChanges, profileSettings, type ExportProfile, type ProfileSettings } from './profile';
 import { buildCommunication, SUBMISSION_README } from './submission';
@@ -18,6 +19,8 @@ export interface PayloadPlan {
   items: PlannedItem[];
   files: GeneratedFile[];
   checkpointNote: string;
+  /** Protected names found in the exported items (the sender confirmed them). */
+  nameHits: NameHit[];
 }
 
 /** Facts of the package the generated files mention, and how to make the export's checkpoint. */
@@ -34,21 +37,33 @@ function json(value: unknown): Buffer {
   return Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** The hits as the package's profile report lists them (case.json profile.namesInOriginals): by code, with the item's id and path. */
+function namesInOriginals(hits: NameHit[], planned: PlannedItem[]): Record<string, unknown>[] {
+  return hits.map((h) => {
+    const p = planned[h.position - 1];
+    return { item: p?.item.id ?? h.itemId, path: p ? `data/${p.path}` : null, code: h.code, count: h.count, fields: h.fields };
+  });
+}
+
 /**
- * Plans the payload: chooses the items (making EXIF-stripped derivatives the
- * profile asks for), then makes the checkpoint, so the custody entries of
- * those derivatives are inside the tree the package proves against.
+ * Plans the payload: chooses the items (refusing, before anything is written,
+ * originals that name protected people unless the sender confirmed them; making
+ * the EXIF-stripped derivatives the profile asks for), then makes the
+ * checkpoint, so the custody entries of those derivatives are inside the tree
+ * the package proves against.
  */
-export async function buildPayload(vault: Vault, opts: { caseId: string; itemIds?: string[]; profile: ExportProfile }, ctx: PayloadContext): Promise<PayloadPlan> {
+export async function buildPayload(vault: Vault, opts: { caseId: string; itemIds?: string[]; profile: ExportProfile; confirmProtectedNames?: boolean }, ctx: PayloadContext): Promise<PayloadPlan> {
   const db = vault.db;
   const settings = profileSettings(opts.profile);
   const policy = namePolicy(db, settings);
   const c = getCase(db, opts.caseId);
   const { items, leftOut } = selectItems(db, c.id, opts.itemIds, settings);
+  const nameHits = findProtectedNames(db, items, policy);
+  assertNamesConfirmed(nameHits, opts.confirmProtectedNames === true);
   await checkObjectsReadable(vault, items);
   const planned = await planItems(vault, items, settings, policy);
-  const changes = profileChanges(settings, { stripped: planned.filter((p) => p.original !== null).length, leftOut });
-  const data = buildCaseExport(db, c.id, policy, settings, planned, changes);
+  const changes = profileChanges(settings, { stripped: planned.filter((p) => p.original !== null).length, leftOut, namingItems: new Set(nameHits.map((h) => h.itemId)).size });
+  const data = buildCaseExport(db, c.id, policy, settings, planned, { changes, namesInOriginals: namesInOriginals(nameHits, planned) });
   const interviews = listInterviews(db, c.id);
   const checkpoint = await ctx.checkpoint();
   const subjects = new Set<string>([c.id]);
@@ -78,5 +93,5 @@ export async function buildPayload(vault: Vault, opts: { caseId: string; itemIds
     { path: 'submission/README.txt', data: Buffer.from(SUBMISSION_README) },
     { path: 'VERIFY.txt', data: Buffer.from(verifyText(facts)) },
   ];
-  return { settings, items: planned, files, checkpointNote: checkpoint.note };
+  return { settings, items: planned, files, checkpointNote: checkpoint.note, nameHits };
 }

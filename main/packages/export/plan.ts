@@ -4,12 +4,14 @@
  * selection, naming and profile code as exportPackage, so the preview lists
  * the bag's files as the export will write them.
  */
+import { packageBagName } from '../../../shared/areas/packages.values';
 import { getCase } from '../../evidence/cases';
 import { listInterviews } from '../../evidence/interviews';
 import { listItems, type ItemSummary } from '../../evidence/items';
 import { listPeople } from '../../evidence/people';
 import type { ReadDb } from '../../vault/database';
 import { safeFileName, selectItems } from './items';
+import { findProtectedNames, type NameHit } from './name-scan';
 import { namePolicy } from './names';
 import { profileSettings, type ExportProfile, type ProfileSettings } from './profile';
 import { transcriptBaseName } from './transcripts';
@@ -49,19 +51,12 @@ export interface ExportPlan {
   namedPeople: number;
   /** Sum of the item sizes. */
   itemBytes: number;
+  /** Items whose text, file name, title or notes name people the profile protects, by code; the export needs the sender's confirmation. */
+  nameHits: NameHit[];
 }
 
 /** The bag's tag files, in the order the bag writer writes them (plus the export's signature). */
 export const BAG_TAG_FILES = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', 'tagmanifest-sha512.txt', 'tagmanifest-sha512.txt.minisig'];
-
-/**
- * The bag name rule of exportPackage (export.ts keeps it private): vigil-<reference or id>-<yyyymmdd>.
- * tests/unit/ipc/packages.ipc.test.ts checks the two agree.
- */
-function bagName(reference: string | null, caseId: string, day: string): string {
-  const label = (reference ?? caseId.slice(0, 8)).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || caseId.slice(0, 8);
-  return `vigil-${label}-${day.replaceAll('-', '')}`;
-}
 
 /** The same JPEG test the export uses to decide on stripping. */
 function looksJpeg(item: ItemSummary): boolean {
@@ -97,7 +92,7 @@ export function planExport(db: ReadDb, opts: { caseId: string; itemIds?: string[
   }));
   const people = listPeople(db, { caseId: c.id });
   return {
-    bag: bagName(c.reference, c.id, new Date().toISOString().slice(0, 10)),
+    bag: packageBagName(new Date()),
     settings,
     candidates: originals.map((i) => ({ id: i.id, fileName: i.fileName, kind: i.kind, size: i.size })),
     items: planned,
@@ -108,5 +103,6 @@ export function planExport(db: ReadDb, opts: { caseId: string; itemIds?: string[
     codedPeople: people.filter((p) => !policy.named(p)).map((p) => p.code),
     namedPeople: people.filter((p) => policy.named(p)).length,
     itemBytes: planned.reduce((n, p) => n + p.size, 0),
+    nameHits: findProtectedNames(db, items, policy),
   };
 }

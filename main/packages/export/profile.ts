@@ -64,7 +64,7 @@ export function profileSettings(profile: ExportProfile): ProfileSettings {
 }
 
 /** What the profile changed compared with the vault's own records, in words for case.json. */
-export function profileChanges(s: ProfileSettings, counts: { stripped: number; leftOut: number }): string[] {
+export function profileChanges(s: ProfileSettings, counts: { stripped: number; leftOut: number; namingItems?: number }): string[] {
   const changes: string[] = [];
   if (s.names === 'codes') changes.push('Every person is named by protective code only; real names and aliases were replaced by codes in all texts, including transcripts.');
   if (s.names === 'consent') changes.push('People who did not consent to be named appear by protective code only; their names and aliases were replaced by codes in all texts, including transcripts.');
@@ -73,6 +73,9 @@ export function profileChanges(s: ProfileSettings, counts: { stripped: number; l
   if (!s.recordings) changes.push('Audio and video recordings were left out.');
   if (s.kinds) changes.push(`Only items of these kinds were exported: ${s.kinds.join(', ')}.`);
   if (counts.leftOut > 0) changes.push(`${counts.leftOut} item(s) of the case were not exported.`);
+  if ((counts.namingItems ?? 0) > 0) {
+    changes.push(`${counts.namingItems} exported item(s) name people this profile protects, in their text, file name, title or notes (listed by code under namesInOriginals). Originals are exported unaltered and may show those names; the sender checked these items and confirmed the export.`);
+  }
   if (changes.length === 0) changes.push('Nothing: names, contact details, recordings and original files are exported as recorded.');
   return changes;
 }

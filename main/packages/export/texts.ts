@@ -82,9 +82,19 @@ export interface ReceiptFacts {
   signerHex: string;
   signerFingerprint: string;
   recipients: string;
+  /** The profile's kind (protected, full or custom): a custom profile's own name stays inside the package. */
   profile: string;
-  items: { sha256: string; path: string }[];
+  /** Each item's SHA-256 and its label (receiptItemLabel), never its file name. */
+  items: { sha256: string; label: string }[];
   checkpoint: string;
+}
+
+/**
+ * How the receipt names an item: "item-NNN", its number in the bag (data/items/NNN-…).
+ * The receipt lies outside the encryption, so it carries no file name.
+ */
+export function receiptItemLabel(position: number): string {
+  return `item-${String(position).padStart(3, '0')}`;
 }
 
 /** The receipt text (UTF-8, LF), exactly as the package format fixes it. */
@@ -101,7 +111,7 @@ export function receiptText(r: ReceiptFacts): string {
     `recipients: ${r.recipients}`,
     `profile: ${r.profile}`,
     'items:',
-    ...r.items.map((i) => `${i.sha256}  ${i.path}`),
+    ...r.items.map((i) => `${i.sha256}  ${i.label}`),
     'checkpoint:',
   ];
   return `${lines.join('\n')}\n${r.checkpoint.endsWith('\n') ? r.checkpoint : `${r.checkpoint}\n`}`;

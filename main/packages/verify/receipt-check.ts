@@ -8,6 +8,7 @@ import { verifyBySigner } from './signature-check';
 /** A receipt taken apart. */
 export interface ParsedReceipt {
   fields: Map<string, string>;
+  /** Each item line: its SHA-256, and "item-NNN" (or, in receipts of earlier versions, the bag path). */
   items: { sha256: string; path: string }[];
   checkpoint: string;
 }
@@ -55,6 +56,28 @@ export interface ReceiptContext {
   packageSha256?: string;
 }
 
+/** The items of the manifest by their number in the bag (data/items/NNN-… → "NNN"). */
+function itemsByNumber(manifest: Map<string, string>): Map<string, string[]> {
+  const byNumber = new Map<string, string[]>();
+  for (const p of manifest.keys()) {
+    const n = /^data\/items\/(\d+)-/.exec(p)?.[1];
+    if (n !== undefined) byNumber.set(n, [...(byNumber.get(n) ?? []), p]);
+  }
+  return byNumber;
+}
+
+/**
+ * The manifest's SHA-256 for a receipt's item line: "item-NNN" names the bag's
+ * data/items/NNN-… (receipts carry no file names); receipts of earlier versions
+ * named the bag path itself.
+ */
+function receiptItemHash(label: string, manifest: Map<string, string>, byNumber: Map<string, string[]>): string | undefined {
+  const n = /^item-(\d+)$/.exec(label)?.[1];
+  if (n === undefined) return manifest.get(label);
+  const paths = byNumber.get(n) ?? [];
+  return paths.length === 1 && paths[0] !== undefined ? manifest.get(paths[0]) : undefined;
+}
+
 function mismatches(r: ParsedReceipt, ctx: ReceiptContext, manifest: Map<string, string>): string[] {
   const bad: string[] = [];
   const want: [string, string | undefined][] = [['bag', ctx.bag], ['package-id', ctx.packageId], ['vault', ctx.vault]];
@@ -63,8 +86,9 @@ function mismatches(r: ParsedReceipt, ctx: ReceiptContext, manifest: Map<string,
     if (r.fields.get(field) !== value) bad.push(`its ${field} is ${r.fields.get(field) ?? 'missing'}, but the package says ${value ?? 'nothing'}`);
   }
   if (ctx.checkpointNote !== null && r.checkpoint !== ctx.checkpointNote) bad.push('its checkpoint is not the one in the package');
+  const byNumber = itemsByNumber(manifest);
   for (const item of r.items) {
-    const got = manifest.get(item.path);
+    const got = receiptItemHash(item.path, manifest, byNumber);
     if (got !== item.sha256) bad.push(`item ${item.path} ${got === undefined ? 'is not in the package' : 'has a different SHA-256 in the package'}`);
   }
   return bad;

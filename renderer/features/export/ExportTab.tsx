@@ -13,11 +13,12 @@ import { useApiQuery } from '../../api/queries';
 import { passphraseStrength, type Strength } from '../unlock/strength';
 import { ExportResult } from './ExportResult';
 import { ItemsStep } from './ItemsStep';
-import { PreviewStep } from './PreviewStep';
+import { PreviewStep, usePreviewPlan } from './PreviewStep';
 import { ProfileStep } from './ProfileStep';
 import { RunStep } from './RunStep';
 import { SealStep } from './SealStep';
-import { EXPORT_STEPS, INITIAL_CHOICES, requestProfile, scopeItemIds, sealRecipients, stepReady, type ExportChoices, type ExportStep } from './wizard-state';
+import { defaultPackageFileName } from '../../../shared/areas/packages.values';
+import { EXPORT_STEPS, INITIAL_CHOICES, requestProfile, scopeItemIds, sealRecipients, stepReady, withChoices, type ExportChoices, type ExportStep } from './wizard-state';
 import { useTaskRun, type TaskRunner } from '../../api/task-run';
 
 function StepList({ current }: { current: number }): React.JSX.Element {
@@ -58,6 +59,7 @@ function StepBody(p: BodyProps): React.JSX.Element {
       recipients: sealRecipients(p.choices),
       ...(p.choices.seal === 'passphrase' ? { passphrase: p.choices.passphrase } : {}),
       output: p.output.grant,
+      ...(p.choices.namesChecked ? { confirmProtectedNames: true } : {}),
     });
   };
   switch (p.step) {
@@ -68,7 +70,7 @@ function StepBody(p: BodyProps): React.JSX.Element {
     case 'seal':
       return <SealStep choices={p.choices} strength={p.strength} onChange={p.onChange} />;
     case 'preview':
-      return <PreviewStep caseId={p.caseId} choices={p.choices} />;
+      return <PreviewStep caseId={p.caseId} choices={p.choices} onChange={p.onChange} />;
     case 'run':
       return <RunStep output={p.output} defaultName={p.defaultName} run={p.runner.run} onOutput={p.onOutput} onStart={startExport} onCancel={p.runner.cancel} />;
     default:
@@ -84,9 +86,11 @@ export function ExportTab({ caseId }: { caseId: string }): React.JSX.Element {
   const [output, setOutput] = useState<GrantedPath | null>(null);
   const runner = useTaskRun('packages:export');
   const candidates = useApiQuery('packages:plan', { caseId, profile: { kind: 'protected' } });
-  const caseQuery = useApiQuery('cases:get', { id: caseId });
   const strength = useMemo(() => passphraseStrength(choices.passphrase), [choices.passphrase]);
   const step: ExportStep = EXPORT_STEPS[index] ?? 'items';
+  const preview = usePreviewPlan(caseId, choices, step === 'preview');
+  // Next stays off until the preview is shown and any originals naming protected people are checked.
+  const namesPending = preview.data === undefined || (preview.data.nameHits.length > 0 && !choices.namesChecked);
 
   if (candidates.isPending) return <Loader aria-label={t('loading')} />;
   if (candidates.error) {
@@ -99,10 +103,13 @@ export function ExportTab({ caseId }: { caseId: string }): React.JSX.Element {
   const again = (): void => {
     runner.reset();
     setOutput(null);
+    // A new package: the items that name protected people are checked again.
+    setChoices((c) => ({ ...c, namesChecked: false }));
     setIndex(0);
   };
   const running = runner.run.phase === 'running';
-  const defaultName = `${(caseQuery.data?.reference ?? 'case').replace(/[^A-Za-z0-9._-]+/g, '-')}.tar.age`;
+  // Neutral: a package's file name lies outside the encryption, so it never carries the case's reference.
+  const defaultName = defaultPackageFileName(new Date());
   return (
     <Stack className="export-wizard">
       <Title order={2} size="h3">
@@ -119,7 +126,7 @@ export function ExportTab({ caseId }: { caseId: string }): React.JSX.Element {
               <Title order={3} size="h4">
                 {t(`steps.${step}`)}
               </Title>
-              <StepBody step={step} caseId={caseId} choices={choices} candidates={candidates.data.candidates} strength={strength} onChange={(next) => setChoices((c) => ({ ...c, ...next }))} runner={runner} output={output} onOutput={setOutput} defaultName={defaultName} />
+              <StepBody step={step} caseId={caseId} choices={choices} candidates={candidates.data.candidates} strength={strength} onChange={(next) => setChoices((c) => withChoices(c, next))} runner={runner} output={output} onOutput={setOutput} defaultName={defaultName} />
             </Stack>
           </Paper>
           <Group justify="space-between">
@@ -127,7 +134,7 @@ export function ExportTab({ caseId }: { caseId: string }): React.JSX.Element {
               {t('back')}
             </Button>
             {index < EXPORT_STEPS.length - 1 && (
-              <Button onClick={() => setIndex((i) => i + 1)} disabled={!stepReady(step, choices, strength.acceptable)}>
+              <Button onClick={() => setIndex((i) => i + 1)} disabled={!stepReady(step, choices, strength.acceptable, step === 'preview' && namesPending)}>
                 {t('next')}
               </Button>
             )}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../shared/contract';
 import { useApiQuery } from '../../api/queries';
 import { bagRows, FileList } from './FileList';
+import { NameHitsWarning } from './NameHitsWarning';
 import { formatBytes, pastedKeyList, requestProfile, scopeItemIds, type ExportChoices } from './wizard-state';
 
 type Plan = Res<'packages:plan'>;
@@ -46,12 +47,16 @@ function WhoCanOpen({ choices }: { choices: ExportChoices }): React.JSX.Element 
   );
 }
 
-/** The preview step. */
-export function PreviewStep({ caseId, choices }: { caseId: string; choices: ExportChoices }): React.JSX.Element {
-  const { t, i18n } = useTranslation('export');
+/** The dry run of the export as chosen (shared, through the query cache, by the step and the wizard's Next button); none while a custom profile has no file yet. */
+export function usePreviewPlan(caseId: string, choices: ExportChoices, enabled = true): ReturnType<typeof useApiQuery<'packages:plan'>> {
   const itemIds = scopeItemIds(choices);
-  // Reached only with a complete profile (stepReady); the fallback just keeps the hook's call unconditional.
-  const plan = useApiQuery('packages:plan', { caseId, ...(itemIds ? { itemIds } : {}), profile: requestProfile(choices.profile) ?? { kind: 'protected' } });
+  return useApiQuery('packages:plan', { caseId, ...(itemIds ? { itemIds } : {}), profile: requestProfile(choices.profile) ?? { kind: 'protected' } }, { enabled: enabled && requestProfile(choices.profile) !== null });
+}
+
+/** The preview step. */
+export function PreviewStep({ caseId, choices, onChange }: { caseId: string; choices: ExportChoices; onChange: (next: Partial<ExportChoices>) => void }): React.JSX.Element {
+  const { t, i18n } = useTranslation('export');
+  const plan = usePreviewPlan(caseId, choices);
   if (plan.isPending) return <Loader aria-label={t('loading')} />;
   if (plan.error) {
     return (
@@ -64,6 +69,7 @@ export function PreviewStep({ caseId, choices }: { caseId: string; choices: Expo
   return (
     <Stack>
       <Text>{t('preview.summary', { count: plan.data.items.length, size: formatBytes(plan.data.itemBytes, i18n.language), files: rows.length })}</Text>
+      <NameHitsWarning hits={plan.data.nameHits} checked={choices.namesChecked} onChecked={(namesChecked) => onChange({ namesChecked })} />
       <Title order={3} size="h5">
         {t('preview.changesTitle')}
       </Title>

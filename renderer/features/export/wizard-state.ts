@@ -32,6 +32,8 @@ export interface ExportChoices {
   pastedKeys: string;
   passphrase: string;
   confirm: string;
+  /** "I have checked these items": the sender saw the originals that name protected people and exports them anyway. */
+  namesChecked: boolean;
 }
 
 /** The choices a new wizard starts from: the whole case, the protected profile, recipients. */
@@ -44,7 +46,17 @@ export const INITIAL_CHOICES: ExportChoices = {
   pastedKeys: '',
   passphrase: '',
   confirm: '',
+  namesChecked: false,
 };
+
+/**
+ * The choices after a change. A confirmation of protected names holds only for
+ * the items it was given for, so choosing other items or another profile withdraws it.
+ */
+export function withChoices(c: ExportChoices, next: Partial<ExportChoices>): ExportChoices {
+  const rescoped = 'scope' in next || 'itemIds' in next || 'profile' in next;
+  return { ...c, ...next, ...(rescoped && !('namesChecked' in next) ? { namesChecked: false } : {}) };
+}
 
 /** The pasted keys as a list. */
 export function pastedKeyList(text: string): string[] {
@@ -61,8 +73,11 @@ export function scopeItemIds(c: ExportChoices): string[] | undefined {
   return c.scope === 'chosen' ? c.itemIds : undefined;
 }
 
-/** Whether the choices of `step` allow moving on. */
-export function stepReady(step: ExportStep, c: ExportChoices, passphraseStrong: boolean): boolean {
+/**
+ * Whether the choices of `step` allow moving on. `namesPending`: the preview is not
+ * shown yet, or it lists originals that name protected people and they are not checked.
+ */
+export function stepReady(step: ExportStep, c: ExportChoices, passphraseStrong: boolean, namesPending = false): boolean {
   switch (step) {
     case 'items':
       return c.scope === 'all' || c.itemIds.length > 0;
@@ -71,6 +86,7 @@ export function stepReady(step: ExportStep, c: ExportChoices, passphraseStrong: 
     case 'seal':
       return c.seal === 'recipients' ? sealRecipients(c).length > 0 : passphraseStrong && c.passphrase === c.confirm;
     case 'preview':
+      return !namesPending;
     case 'run':
       return true;
     default:

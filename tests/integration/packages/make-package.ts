@@ -100,7 +100,7 @@ export async function sealBag(spec: BagSpec): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** The receipt text for a package (DESIGN §6). */
+/** The receipt text for a package (DESIGN §6), naming items by bag path as earlier versions did: verification still accepts it. */
 export function receiptText(p: { file: string; sha256: string; spec: BagSpec; recipient: string; items: { sha256: string; path: string }[]; checkpoint: string }): string {
   const pub = Buffer.from(p.spec.key.publicKey).toString('hex');
   const head = ['Vigil package receipt', `package: ${path.basename(p.file)}`, `package-sha256: ${p.sha256}`, `package-id: ${p.spec.packageId}`, `bag: ${p.spec.bagName}`, `vault: ${p.spec.vaultId}`];
@@ -129,7 +129,7 @@ export function copyKey(key: MinisignKey): MinisignKey {
 /** Makes a good package of the test vault into `dir`, sealed to a fresh age identity. */
 export async function makePackage(vault: Vault, dir: string, name = 'pkg'): Promise<BuiltPackage> {
   const { files, checkpoint } = await vaultPayload(vault);
-  const spec: BagSpec = { files, bagName: 'vigil-TC-1-20260102', packageId: randomUUID(), vaultId: vault.vaultId, key: copyKey(memberMinisignKey(vault)) };
+  const spec: BagSpec = { files, bagName: 'vigil-package-20260102', packageId: randomUUID(), vaultId: vault.vaultId, key: copyKey(memberMinisignKey(vault)) };
   const tar = await sealBag(spec);
   const id = generateX25519Identity();
   const identityFile = path.join(dir, 'key.txt');

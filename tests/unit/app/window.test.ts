@@ -8,6 +8,7 @@ vi.mock('electron', async () => {
   class BrowserWindow {
     webContents = makeContents();
     once = vi.fn();
+    on = vi.fn();
     constructor(options: unknown) {
       created.options.push(options);
       created.windows.push(this);
@@ -44,6 +45,15 @@ describe('app/window/createMainWindow', () => {
   it('builds the window with the secure preferences, hidden until painted', () => {
     expect(options.webPreferences).toStrictEqual(secureWebPreferences({ preloadPath: '/p.js', devTools: true }));
     expect(options.show).toBe(false);
+  });
+
+  it('keeps the window title "Vigil" whatever the page sets, so no case name reaches the task bar', () => {
+    expect(options).toMatchObject({ title: 'Vigil' });
+    const on = (window as unknown as { on: ReturnType<typeof vi.fn> }).on;
+    const handler = on.mock.calls.find(([event]) => event === 'page-title-updated')?.[1] as ((event: { preventDefault: () => void }) => void) | undefined;
+    const event = { preventDefault: vi.fn() };
+    handler?.(event);
+    expect(event.preventDefault).toHaveBeenCalledOnce();
   });
 
   it('denies every navigation and redirect', () => {

@@ -10,6 +10,7 @@ import { memberIdentity } from '../../../main/vault/identity';
 import { callChannel, channelValue as ok, coreForEachTest, suiteDemoVault } from '../../helpers/ipc';
 import { hasTool } from '../../helpers/tools';
 import { tempDir } from '../../helpers/vault';
+import { addNamesCase, MARK } from '../../integration/packages/names-fixture';
 
 const cores = coreForEachTest();
 
@@ -177,6 +178,25 @@ describe('ipc/packages.ipc', () => {
     expect(await ok(core, 'packages:verify', { taskId: 'verify-0008', file: core.grant(file), passphrase })).toMatchObject({ ok: true, items: demo.counts.items });
     const imported = await ok<{ items: number }>(core, 'packages:import', { taskId: 'import-0003', file: core.grant(file), passphrase });
     expect(imported.items).toBe(demo.counts.items);
+  });
+
+  it('packages:plan lists originals that name protected people by code; packages:export refuses them until the sender confirms', async () => {
+    const { core } = await cores.unlockedEmpty();
+    const names = await addNamesCase(core.services.session.requireVault(), tempDir());
+    const scope = { caseId: names.caseId, profile: { kind: 'protected' } };
+    const plan = await ok(core, 'packages:plan', scope);
+    expect(plan.nameHits.map((h) => [h.position, h.code, h.count, h.fields])).toEqual([[1, names.code, 3, ['text']], [2, names.code, 1, ['fileName']]]);
+    const dir = tempDir();
+    for (const [taskId, confirm] of [['export-0020', {}], ['export-0021', { confirmProtectedNames: false }]] as const) {
+      const refused = await callChannel(core, 'packages:export', { ...scope, taskId, recipients: [TEST_KEY], output: path.join(dir, 'p.tar.age'), ...confirm });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining(`${names.code} ×3`) } });
+      for (const name of [MARK.detainee, MARK.alias]) expect(JSON.stringify(refused)).not.toContain(name);
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
+    const done = await ok(core, 'packages:export', { ...scope, taskId: 'export-0022', recipients: [TEST_KEY], output: path.join(dir, 'p.tar.age'), confirmProtectedNames: true });
+    expect(fs.existsSync(done.packagePath)).toBe(true);
+    const full = await ok(core, 'packages:plan', { ...scope, profile: { kind: 'full' } });
+    expect(full.nameHits).toEqual([]);
   });
 
   it('every channel refuses with VAULT_LOCKED while locked', async () => {
