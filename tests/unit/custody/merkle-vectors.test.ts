@@ -24,6 +24,8 @@ describe('custody/merkle/verifyConsistency (transparency-dev/merkle vectors)', (
     expect(probes.map(([name]) => name)).toEqual(expect.arrayContaining(['additional/size1-is-zero-and-size2-is-not-zero.json', 'additional/sizes-are-equal-zero-and-proof-is-empty.json']));
   });
 
+  // Before size-0 proofs were refused, additional/size1-is-zero-and-size2-is-not-zero and
+  // additional/sizes-are-equal-zero-and-proof-is-empty failed; the rest guard the general case.
   it.each(probes)('%s', (_name, p) => {
     const ok = verifyConsistency(p.size1, p.size2, bytes(p.root1), bytes(p.root2), (p.proof ?? []).map(bytes));
     expect(ok, p.desc).toBe(!p.wantErr);

@@ -67,6 +67,7 @@ describe('packages/bagit/validateBag (bags written by bagit.py)', () => {
     expect(planted.problems).toContainEqual({ path: 'data/planted.txt', problem: expect.stringMatching(/is in the bag but not listed in manifest-sha256.txt or manifest-sha512.txt/) });
   });
 
+  // A guard: this passed before fetch.txt was read too, and must keep passing.
   it('passes a bag whose fetch.txt files are all present (conformance: holey-bag)', async () => {
     const fetch = [`${HOLEY}/data/test%201.txt - data/test 1.txt`, `${HOLEY}/data/dir1/test3.txt 1 data/dir1/test3.txt`];
     const r = await validateBag(writePyBag(bagDir(), { 'test 1.txt': '1', 'dir1/test3.txt': '3' }, { fetch }));
@@ -99,6 +100,7 @@ describe('packages/bagit/validateBag (bags written by bagit.py)', () => {
     expect(r.problems).toEqual([{ path: 'fetch.txt', problem: expect.stringMatching(why) }]);
   });
 
+  // "~" paths were accepted before; the others are guards that were already refused.
   it.each([
     ['../../../README.md', /names a path that contains "\.\."/],
     ['/tmp/foo', /names a path that is an absolute path/],

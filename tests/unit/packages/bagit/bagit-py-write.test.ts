@@ -13,7 +13,9 @@ import { bagitPyReadLine } from './bagit-py-bag';
 
 const hasSha256sum = hasTool('sha256sum');
 
-// Recorded item names and the name each gets in the bag (after the "NNN-" prefix).
+// Recorded item names and the name each gets in the bag (after the "NNN-" prefix). Names whose
+// characters were all replaced before too (line breaks, backslash, bidi override, "...") guard
+// what must stay replaced.
 const NAMES: [string, string][] = [
   ['Letter to mother (copy).txt', 'Letter to mother (copy).txt'],
   ["Ответ ФСИН № 12 от 3 марта — копия.pdf", "Ответ ФСИН № 12 от 3 марта — копия.pdf"],
