@@ -1,5 +1,5 @@
 import { bytesEqual } from './encoding';
-import { EMPTY_ROOT, HASH_BYTES, isPowerOfTwo, nodeHash } from './merkle-hash';
+import { HASH_BYTES, isPowerOfTwo, nodeHash } from './merkle-hash';
 
 // Sizes are plain numbers: halving with division instead of >>> keeps trees beyond 2^31 correct.
 const half = (x: number): number => Math.floor(x / 2);
@@ -37,12 +37,16 @@ export function verifyInclusion(leaf: Uint8Array, index: number, treeSize: numbe
   return sn === 0 && bytesEqual(r, root);
 }
 
-/** RFC 9162 §2.1.4.2: does `proof` show the tree of `oldSize` with `oldRoot` is a prefix of the tree of `newSize` with `newRoot`? */
+/**
+ * RFC 9162 §2.1.4.2: does `proof` show the tree of `oldSize` with `oldRoot` is a prefix of the
+ * tree of `newSize` with `newRoot`? Decides every edge case as transparency-dev/merkle does.
+ */
 export function verifyConsistency(oldSize: number, newSize: number, oldRoot: Uint8Array, newRoot: Uint8Array, proof: readonly Uint8Array[]): boolean {
   if (!isSize(oldSize) || !isSize(newSize) || oldSize > newSize || !allHashes(proof)) return false;
+  // A proof from the empty tree proves nothing (every tree extends it), so none is accepted, even
+  // between two empty trees: a caller comparing checkpoints of size 0 has nothing to verify.
+  if (oldSize === 0) return false;
   if (oldSize === newSize) return proof.length === 0 && bytesEqual(oldRoot, newRoot);
-  // Every tree extends the empty one; only the empty root itself is checkable.
-  if (oldSize === 0) return proof.length === 0 && bytesEqual(oldRoot, EMPTY_ROOT);
   if (proof.length === 0) return false;
   const path: readonly Uint8Array[] = isPowerOfTwo(oldSize) ? [oldRoot, ...proof] : proof;
   let fn = oldSize - 1;

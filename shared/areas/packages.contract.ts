@@ -92,14 +92,14 @@ export const RecipientViewSchema = z.object({
  */
 const ReceivedPackageSchema = z.object({ taskId: TaskIdSchema, file: GrantSchema, passphrase: z.string().min(1).max(1000).optional() }).strict();
 
-/** A package verification's report: ok only when every check passed; each check in words a lawyer can read. */
+/** A package verification's report: ok only when every check passed; each check in words a lawyer can read (a warning passes). */
 export const PackageReportSchema = z.object({
   ok: z.boolean(),
   packageId: z.string().optional(),
   bag: z.string().optional(),
   vault: z.string().optional(),
   signers: z.array(z.object({ name: z.string(), publicKey: z.string(), fingerprint: z.string() })),
-  checks: z.array(z.object({ check: z.enum(PACKAGE_CHECKS), ok: z.boolean(), subject: z.string().optional(), detail: z.string() })),
+  checks: z.array(z.object({ check: z.enum(PACKAGE_CHECKS), ok: z.boolean(), warning: z.boolean().optional(), subject: z.string().optional(), detail: z.string() })),
   items: z.number().int().nonnegative(),
 });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { VigilError } from '../../../shared/errors';
 import { parseIdentity, type AgeIdentity } from '../../crypto/age';
 import { wipe } from '../../crypto/sodium';
-import { verifyBagFolder, verifyPackageFile, type PackageReport } from '../../packages/verify';
+import { printable, verifyBagFolder, verifyPackageFile, type PackageReport } from '../../packages/verify';
 import { memberIdentity } from '../../vault/identity';
 import { out, outJson, withProgress } from '../output';
 import type { SecretOptions } from '../secrets';
@@ -19,12 +19,22 @@ export interface PackageVerifyOptions extends SecretOptions {
   json?: boolean;
 }
 
-/** True when `target` is a package file or a bag folder rather than a vault folder. */
+/**
+ * True when `target` is a package file or a bag folder rather than a vault folder. A folder
+ * that is neither (no bagit.txt, no vault.json) is refused here, before anyone is asked for a
+ * passphrase it could not use.
+ */
 export function isPackageTarget(target: string): boolean {
   const st = statSync(target, { throwIfNoEntry: false });
   if (st === undefined) return target.endsWith('.age');
   if (st.isFile()) return true;
-  return st.isDirectory() && existsSync(path.join(target, 'bagit.txt')) && !existsSync(path.join(target, 'vault.json'));
+  if (!st.isDirectory()) return false;
+  const isBag = existsSync(path.join(target, 'bagit.txt'));
+  const isVault = existsSync(path.join(target, 'vault.json'));
+  if (!isBag && !isVault) {
+    throw new VigilError('INVALID_INPUT', `${printable(target)} is not a bag or a vault: it has neither bagit.txt nor vault.json. Give the folder of an unpacked bag, a vault folder, or a .tar.age package file.`);
+  }
+  return isBag && !isVault;
 }
 
 /** Reads an age identity file: `AGE-SECRET-KEY-1…` lines; `#` comments and blank lines are skipped. */
@@ -72,15 +82,18 @@ function receiptFor(file: string, given: string | undefined): string | undefined
   return existsSync(beside) ? beside : undefined;
 }
 
-/** Prints a package report for a reader who is not a technician. */
+const MARK = (c: PackageReport['checks'][number]): string => (!c.ok ? 'FAIL' : c.warning === true ? 'NOTE' : 'PASS');
+
+/** Prints a package report for a reader who is not a technician; names from the package are made printable. */
 export function printPackageReport(report: PackageReport, target: string): void {
-  out(`Verification of ${report.packageId ? `package ${report.packageId}` : target}${report.bag ? ` (bag ${report.bag})` : ''}`);
-  if (report.vault) out(`From vault ${report.vault}; ${report.items} evidence item(s).`);
+  const p = printable;
+  out(`Verification of ${report.packageId ? `package ${p(report.packageId)}` : p(target)}${report.bag ? ` (bag ${p(report.bag)})` : ''}`);
+  if (report.vault) out(`From vault ${p(report.vault)}; ${report.items} evidence item(s).`);
   if (report.signers.length > 0) {
     out('Signers named in the package (compare each fingerprint with the sender over a separate channel):');
-    for (const s of report.signers) out(`  ${s.name}  fingerprint ${s.fingerprint}  (ed25519:${s.publicKey.slice(0, 16)}…)`);
+    for (const s of report.signers) out(`  ${p(s.name)}  fingerprint ${s.fingerprint}  (ed25519:${s.publicKey.slice(0, 16)}…)`);
   }
-  for (const c of report.checks) out(`  ${c.ok ? 'PASS' : 'FAIL'}  ${c.check.padEnd(10)} ${c.subject ? `${c.subject}: ` : ''}${c.detail}`);
+  for (const c of report.checks) out(`  ${MARK(c)}  ${c.check.padEnd(10)} ${c.subject ? `${p(c.subject)}: ` : ''}${p(c.detail)}`);
   out(report.ok ? 'Result: every check passed.' : 'Result: PROBLEMS FOUND (see FAIL lines above). Do not rely on this package; ask the sender for a new copy.');
 }
 

@@ -8,7 +8,11 @@ export const BAGIT_TXT = 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8
 /** RFC 8493 recommends tag file lines of at most 79 characters. */
 const FOLD_WIDTH = 79;
 
-/** Percent-encodes CR, LF and % in a manifest path, and only those (RFC 8493 §2.1.3). */
+/**
+ * Percent-encodes CR, LF and % in a manifest path, and only those (RFC 8493 §2.1.3). bagit.py
+ * encodes CR and LF but leaves % as it is, so the two read a path holding "%" differently; the
+ * exporter therefore never names a file with "%", CR or LF (see safeFileName and DESIGN §6).
+ */
 export function encodeManifestPath(p: string): string {
   return p.replace(/[%\r\n]/g, (c) => (c === '%' ? '%25' : c === '\r' ? '%0D' : '%0A'));
 }
@@ -18,14 +22,27 @@ export function decodeManifestPath(p: string): string {
   return p.replace(/%(25|0d|0a)/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/** Decodes a path as bagit.py does: %0D and %0A only, so its literal "%25" stays "%25". */
+export function decodeManifestPathAsBagitPy(p: string): string {
+  return p.replace(/%(0d|0a)/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
 /** A manifest file: one `<hex>  <path>` line per entry, sorted by path, LF line ends. */
 export function manifestText(hashes: Map<string, string>): string {
   const paths = [...hashes.keys()].sort();
   return paths.map((p) => `${hashes.get(p) ?? ''}  ${encodeManifestPath(p)}\n`).join('');
 }
 
+/** One manifest entry: `raw` is the path as written, `path` decoded per RFC 8493. */
+export interface ManifestEntry {
+  line: number;
+  path: string;
+  raw: string;
+  hex: string;
+}
+
 /** One parsed manifest line, or why it could not be read. */
-export type ManifestLine = { line: number; path: string; hex: string } | { line: number; problem: string };
+export type ManifestLine = ManifestEntry | { line: number; problem: string };
 
 /** Splits tag file text into lines (LF, CRLF or CR), dropping one final empty line. */
 export function tagLines(text: string): string[] {
@@ -34,15 +51,18 @@ export function tagLines(text: string): string[] {
   return lines;
 }
 
-/** Parses a manifest; `hexLength` is 64 for SHA-256 and 128 for SHA-512. */
+/** Parses a manifest; `hexLength` is 64 for SHA-256 and 128 for SHA-512. Blank lines are skipped, as bagit.py does. */
 export function parseManifest(text: string, hexLength: number): ManifestLine[] {
-  return tagLines(text).map((raw, i) => {
+  const parsed: ManifestLine[] = [];
+  tagLines(text).forEach((raw, i) => {
     const line = i + 1;
+    if (raw.trim() === '') return;
     const m = /^([0-9a-fA-F]+)[ \t]+(.+)$/.exec(raw);
-    if (m === null || m[1] === undefined || m[2] === undefined) return { line, problem: `line ${line} is not "<checksum> <file>"` };
-    if (m[1].length !== hexLength) return { line, problem: `line ${line} has a checksum of the wrong length` };
-    return { line, hex: m[1].toLowerCase(), path: decodeManifestPath(m[2]) };
+    if (m === null || m[1] === undefined || m[2] === undefined) parsed.push({ line, problem: `line ${line} is not "<checksum> <file>"` });
+    else if (m[1].length !== hexLength) parsed.push({ line, problem: `line ${line} has a checksum of the wrong length` });
+    else parsed.push({ line, hex: m[1].toLowerCase(), raw: m[2], path: decodeManifestPath(m[2]) });
   });
+  return parsed;
 }
 
 /** Folds a long "Label: value" line at single spaces, so unfolding (removing the line breaks) restores it. */

@@ -1,17 +1,24 @@
+import { checkFetch, checkFetchListed } from './bag-fetch';
 import { folderBag, type BagFiles } from './bag-files';
-import { ALG_LABEL, either, loadManifests, readTagText, type BagProblem, type Manifest } from './bag-manifests';
+import { ALG_LABEL, either, hasBom, loadManifests, readTagText, withoutBom, type BagProblem, type Manifest } from './bag-manifests';
 import type { ScannedFile } from './bag-scan';
 import { parseTags } from './bag-text';
 
 export type { BagProblem } from './bag-manifests';
 
-/** The outcome of validateBag: ok only when the bag is complete and valid. */
+/**
+ * The outcome of validateBag: ok only when the bag is complete and valid. `warnings` are what
+ * a reader should know but that does not make the bag invalid (as bagit.py logs warnings).
+ * `unfetched` counts the files fetch.txt lists that are not in the bag.
+ */
 export interface BagValidation {
   ok: boolean;
   problems: BagProblem[];
+  warnings: BagProblem[];
   info: Record<string, string>;
   payloadFiles: number;
   payloadBytes: number;
+  unfetched: number;
 }
 
 async function checkBagitTxt(bag: BagFiles, problems: BagProblem[]): Promise<void> {
@@ -21,7 +28,9 @@ async function checkBagitTxt(bag: BagFiles, problems: BagProblem[]): Promise<voi
     if (last?.path === 'bagit.txt' && last.problem === 'is missing') last.problem = 'is missing, so this folder is not a complete BagIt bag';
     return;
   }
-  const { pairs, problems: lines } = parseTags(text);
+  // RFC 8493 §2.1.1: bagit.txt MUST NOT begin with a byte-order mark; bagit.py refuses one too.
+  if (hasBom(text)) problems.push({ path: 'bagit.txt', problem: 'starts with a byte-order mark, which RFC 8493 does not allow in bagit.txt' });
+  const { pairs, problems: lines } = parseTags(text.replace(/^\ufeff/, ''));
   for (const p of lines) problems.push({ path: 'bagit.txt', problem: p });
   const [version, encoding, ...extra] = pairs;
   if (version?.[0] !== 'BagIt-Version' || version[1] !== '1.0') {
@@ -33,12 +42,12 @@ async function checkBagitTxt(bag: BagFiles, problems: BagProblem[]): Promise<voi
   if (extra.length > 0) problems.push({ path: 'bagit.txt', problem: 'has lines other than the version and the encoding' });
 }
 
-async function readBagInfo(bag: BagFiles, files: ScannedFile[], problems: BagProblem[]): Promise<Record<string, string>> {
+async function readBagInfo(bag: BagFiles, files: ScannedFile[], problems: BagProblem[], warnings: BagProblem[]): Promise<Record<string, string>> {
   const info: Record<string, string> = {};
   if (!files.some((f) => f.path === 'bag-info.txt')) return info;
   const text = await readTagText(bag, 'bag-info.txt', problems);
   if (text === null) return info;
-  const parsed = parseTags(text);
+  const parsed = parseTags(withoutBom(text, 'bag-info.txt', warnings));
   for (const p of parsed.problems) problems.push({ path: 'bag-info.txt', problem: p });
   // A label may repeat (RFC 8493 §2.2.2); the first value is the one reported.
   for (const [label, value] of parsed.pairs) if (!(label in info)) info[label] = value;
@@ -62,21 +71,32 @@ function linkProblem(f: ScannedFile): BagProblem | null {
   return null;
 }
 
+/** One group of files (payload, or tag files) and the manifests that cover it. */
+interface Group {
+  files: ScannedFile[];
+  manifests: Manifest[];
+  /** Where a file not listed in every manifest is reported, and how. */
+  notListed: { to: BagProblem[]; why: string };
+  /** Listed files known to be absent for a reason already reported (not yet fetched). */
+  absentAsKnown: ReadonlySet<string>;
+}
+
 /**
- * Checks one group of files (payload, or tag files) against its manifests: every file listed
- * in every manifest and nothing listed that is absent, and every checksum.
+ * Checks one group of files against its manifests: every file listed in every manifest and
+ * nothing listed that is absent, and every checksum.
  */
-async function checkAgainst(bag: BagFiles, files: ScannedFile[], manifests: Manifest[], notListedWhy: string, problems: BagProblem[], onBytes: (n: number) => void): Promise<void> {
+async function checkAgainst(bag: BagFiles, group: Group, problems: BagProblem[], onBytes: (n: number) => void): Promise<void> {
+  const { files, manifests } = group;
   const present = new Set(files.map((f) => f.path));
   const listed = new Set(manifests.flatMap((m) => [...m.entries.keys()]));
   for (const p of [...listed].sort()) {
-    if (present.has(p)) continue;
+    if (present.has(p) || group.absentAsKnown.has(p)) continue;
     const where = manifests.filter((m) => m.entries.has(p)).map((m) => m.file);
     problems.push({ path: p, problem: `is listed in ${either(where, 'and')} but is missing from the bag` });
   }
   for (const f of files) {
     const notIn = manifests.filter((m) => !m.entries.has(f.path)).map((m) => m.file);
-    if (notIn.length > 0) problems.push({ path: f.path, problem: `${notListedWhy} ${either(notIn)}` });
+    if (notIn.length > 0) group.notListed.to.push({ path: f.path, problem: `${group.notListed.why} ${either(notIn)}` });
     if (!listed.has(f.path)) continue;
     const digests = await bag.digests(f, onBytes);
     const wrong = manifests.filter((m) => m.entries.has(f.path) && m.entries.get(f.path) !== digests[m.alg]);
@@ -87,16 +107,25 @@ async function checkAgainst(bag: BagFiles, files: ScannedFile[], manifests: Mani
   }
 }
 
+/** Options of validateBag: tag files expected outside the tag manifests (e.g. their signature), and progress in bytes hashed. */
+export interface ValidateOptions {
+  unlistedTagFiles?: string[];
+  onProgress?: (bytes: number) => void;
+}
+
 /**
- * Validates a bag per RFC 8493, complete and valid: bagit.txt, every payload file in every
- * payload manifest and no others, every SHA-256 and SHA-512 checksum, Payload-Oxum, and the
- * tag manifests over all other files except `unlistedTagFiles` (e.g. the signature).
- * Reports every problem found, not just the first. `bag` is a folder path (NOT_FOUND if it
- * is not a folder) or a BagFiles.
+ * Validates a bag per RFC 8493, complete and valid, reading what bagit.py reads: bagit.txt
+ * (no byte-order mark), fetch.txt (never fetched: a file it lists that is absent makes the bag
+ * incomplete), every payload file in every payload manifest and no others, every SHA-256 and
+ * SHA-512 checksum, Payload-Oxum, and the tag files the tag manifests list. A tag file they do
+ * not list (other than `unlistedTagFiles`) is a warning, as RFC 8493 §2.2.1 allows it; it is
+ * covered by no checksum. Reports every problem found, not just the first. `bag` is a folder
+ * path (NOT_FOUND if it is not a folder) or a BagFiles.
  */
-export async function validateBag(bag: string | BagFiles, opts: { unlistedTagFiles?: string[]; onProgress?: (bytes: number) => void } = {}): Promise<BagValidation> {
+export async function validateBag(bag: string | BagFiles, opts: ValidateOptions = {}): Promise<BagValidation> {
   const files = typeof bag === 'string' ? folderBag(bag) : bag;
   const problems: BagProblem[] = [];
+  const warnings: BagProblem[] = [];
   let hashed = 0;
   const onBytes = (n: number): void => {
     hashed += n;
@@ -109,16 +138,21 @@ export async function validateBag(bag: string | BagFiles, opts: { unlistedTagFil
   }
   const regular = listing.filter((f) => f.kind === 'file');
   await checkBagitTxt(files, problems);
-  const info = await readBagInfo(files, regular, problems);
+  const info = await readBagInfo(files, regular, problems, warnings);
   if (!(await files.hasDataFolder())) problems.push({ path: 'data/', problem: 'is missing: a bag keeps its evidence files in a folder named data' });
+  const fetch = await checkFetch(files, regular, problems, warnings);
   const payload = regular.filter((f) => f.path.startsWith('data/'));
   const payloadBytes = payload.reduce((sum, f) => sum + f.size, 0);
-  checkOxum(info, payload.length, payloadBytes, problems);
-  const manifests = await loadManifests(files, regular, 'manifest', problems);
-  await checkAgainst(files, payload, manifests, 'is in the bag but not listed in', problems, onBytes);
-  const tagManifests = await loadManifests(files, regular, 'tagmanifest', problems);
+  // Payload-Oxum counts the files still to be fetched too; until they are, it cannot agree.
+  if (fetch.unfetched.size === 0) checkOxum(info, payload.length, payloadBytes, problems);
+  const manifests = await loadManifests(files, regular, 'manifest', problems, warnings);
+  checkFetchListed(fetch.entries, manifests, problems);
+  const notListed = { to: problems, why: 'is in the bag but not listed in' };
+  await checkAgainst(files, { files: payload, manifests, notListed, absentAsKnown: fetch.unfetched }, problems, onBytes);
+  const tagManifests = await loadManifests(files, regular, 'tagmanifest', problems, warnings);
   const unlisted = new Set(opts.unlistedTagFiles ?? []);
   const tagFiles = regular.filter((f) => !f.path.startsWith('data/') && !/^tagmanifest-[^/]+\.txt$/.test(f.path) && !unlisted.has(f.path));
-  await checkAgainst(files, tagFiles, tagManifests, 'is outside data/ but not listed in', problems, onBytes);
-  return { ok: problems.length === 0, problems, info, payloadFiles: payload.length, payloadBytes };
+  const tagNotListed = { to: warnings, why: 'is outside data/ and was ignored: no checksum covers it, as it is not listed in' };
+  await checkAgainst(files, { files: tagFiles, manifests: tagManifests, notListed: tagNotListed, absentAsKnown: new Set() }, problems, onBytes);
+  return { ok: problems.length === 0, problems, warnings, info, payloadFiles: payload.length, payloadBytes, unfetched: fetch.unfetched.size };
 }

@@ -75,9 +75,10 @@ async function collectEntries(entries: AsyncIterable<BagEntry> | Iterable<BagEnt
   const list: BagEntry[] = [];
   const seen = new Map<string, string>();
   for await (const e of entries) {
-    // '%' is legal in BagIt but would be percent-encoded in the manifests, and then
-    // `sha256sum -c manifest-sha256.txt` could not find the file.
-    const why = relativePathProblem(e.path) ?? (e.path.includes('%') ? 'contains "%", which would break checking with sha256sum' : null);
+    // '%' is legal in BagIt, but RFC 8493 encodes it as %25 in a manifest, which bagit.py reads
+    // as "%25" and `sha256sum -c` cannot find: refused, so every reader agrees on every path.
+    // CR and LF (encoded %0D, %0A) are refused with the other control characters by relativePathProblem.
+    const why = relativePathProblem(e.path) ?? (e.path.includes('%') ? 'contains "%", which bagit.py, RFC 8493 readers and sha256sum would read differently in a manifest' : null);
     if (why !== null) throw bad(`The payload path ${quotePath(e.path)} ${why}.`);
     if (!Number.isSafeInteger(e.size) || e.size < 0) throw bad(`The payload file ${quotePath(e.path)} has an impossible size (${e.size}).`);
     const key = collisionKey(e.path);

@@ -73,9 +73,44 @@ async function strippedCopy(vault: Vault, original: ItemSummary): Promise<ItemSu
   return addDerivativeFromBytes(vault, original.id, path.basename(original.fileName) || 'image.jpg', stripped, { derivativeKind: EXIF_STRIPPED });
 }
 
-/** A file name safe in a bag, in tar and for sha256sum: letters, digits, dot, dash, underscore. */
+/**
+ * Characters a bag file name cannot keep, each run replaced by "_" (DESIGN §6):
+ * "/" and "\" separate folders (both do on Windows); NUL, the other control characters and DEL
+ * (tab, CR and LF included) are refused by Windows and by the package reader, and a line break
+ * would split a manifest line; < > : " | ? * are refused by Windows, where many recipients
+ * unpack; "%" is read as itself by bagit.py but as the start of an escape by RFC 8493 readers,
+ * and sha256sum needs the manifest path verbatim; bidirectional formatting characters can
+ * disguise an extension ("report<U+202E>fdp.exe"); U+FFFD marks bytes that were not UTF-8.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_NAME = /[/\\\u0000-\u001f\u007f-\u009f<>:"|?*%\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffd]+/gu;
+/** Bytes left for the name after the "NNN-" prefix, within the 255-byte limit of common file systems. */
+const MAX_NAME_BYTES = 200;
+
+/** `s` cut to at most `max` UTF-8 bytes, at a character boundary. */
+function cutUtf8(s: string, max: number): string {
+  let out = '';
+  for (const ch of s) {
+    if (Buffer.byteLength(out + ch, 'utf8') > max) break;
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * The item's recorded file name as it is named in the bag: kept as recorded (Unicode NFC)
+ * except for the characters above, surrounding spaces, and trailing dots (Windows drops them),
+ * and cut to 200 bytes keeping the extension. The caller's "NNN-" prefix keeps names unique and
+ * clear of Windows device names (CON, NUL, …). Every manifest line of such a name is read the
+ * same by RFC 8493 readers, bagit.py and sha256sum.
+ */
 export function safeFileName(name: string): string {
-  const cleaned = name.normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[._]+/, '').slice(0, 100);
+  let cleaned = name.normalize('NFC').replace(UNSAFE_IN_NAME, '_').trim();
+  if (Buffer.byteLength(cleaned, 'utf8') > MAX_NAME_BYTES) {
+    const ext = /\.[^.\s]{1,16}$/u.exec(cleaned)?.[0] ?? '';
+    cleaned = cutUtf8(cleaned.slice(0, cleaned.length - ext.length), MAX_NAME_BYTES - Buffer.byteLength(ext, 'utf8')).trimEnd() + ext;
+  }
+  cleaned = cleaned.replace(/[.\s]+$/u, '');
   return cleaned === '' ? 'file' : cleaned;
 }
 

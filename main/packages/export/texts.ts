@@ -48,6 +48,10 @@ You need only the standard tools age, minisign and sha256sum (sha512sum).
 
    Steps 3 to 5 together prove that every file under data/ is exactly what the
    signer packed. manifest-sha512.txt lists the same files with SHA-512.
+   Names in these manifests are written as they are: no file name in this
+   package holds a line break or "%". (In bags made by other tools, a line break
+   in a name is written %0A or %0D, and RFC 8493 writes "%" as %25; sha256sum
+   then reports such a file missing: check it with a BagIt tool instead.)
 
 6. The chain of custody (data/custody/):
    - entries.jsonl holds, one per line, the vault's signed custody entries about

@@ -3,6 +3,7 @@
  * produce a name the reader would refuse) and the tar reader (which must refuse anything
  * that could land outside the destination or be read differently on another system).
  */
+import { printable } from '../printable';
 
 /** Longest path (UTF-8 bytes) accepted inside a package. */
 export const MAX_PATH_BYTES = 1024;
@@ -55,5 +56,6 @@ export function collisionKey(p: string): string {
 
 /** Quotes a path for a message, escaping anything unprintable so the reader sees what is there. */
 export function quotePath(p: string): string {
-  return JSON.stringify(p.length > 300 ? `${p.slice(0, 300)}…` : p);
+  // JSON escapes C0 controls; printable also catches C1, bidirectional overrides and line separators.
+  return printable(JSON.stringify(p.length > 300 ? `${p.slice(0, 300)}…` : p));
 }

@@ -6,3 +6,4 @@ export { parseKeysFile, type ListedKey } from './keys-file';
 export type { PackageProgress } from './package-file';
 export { parseReceipt } from './receipt-check';
 export { tagTrustedComment, TAG_SIGNATURE_FILE } from './signature-check';
+export { printable } from '../printable';

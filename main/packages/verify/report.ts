@@ -1,12 +1,17 @@
 import type { PackageCheckName } from '../../../shared/domain';
+import { printable } from '../printable';
 
 /** The checks a package verification runs, in the order a reader meets them (PACKAGE_CHECKS). */
 export type CheckName = PackageCheckName;
 
-/** One verdict in words a lawyer can read; `subject` says where (a file, an entry). */
+/**
+ * One verdict in words a lawyer can read; `subject` says where (a file, an entry). A `warning`
+ * is something to know that does not fail the package (`ok` stays true).
+ */
 export interface PackageCheck {
   check: CheckName;
   ok: boolean;
+  warning?: boolean;
   subject?: string;
   detail: string;
 }
@@ -29,18 +34,28 @@ export interface PackageReport {
   items: number;
 }
 
-/** Collects checks while a verification runs. */
+/** Collects checks while a verification runs; names in them are made printable (see printable). */
 export class CheckList {
   readonly checks: PackageCheck[] = [];
 
   /** Records a passed check. */
   pass(check: CheckName, detail: string, subject?: string): void {
-    this.checks.push(subject === undefined ? { check, ok: true, detail } : { check, ok: true, subject, detail });
+    this.add({ check, ok: true, detail }, subject);
   }
 
   /** Records a failed check. */
   fail(check: CheckName, detail: string, subject?: string): void {
-    this.checks.push(subject === undefined ? { check, ok: false, detail } : { check, ok: false, subject, detail });
+    this.add({ check, ok: false, detail }, subject);
+  }
+
+  /** Records a warning: worth reading, but the package does not fail for it. */
+  note(check: CheckName, detail: string, subject?: string): void {
+    this.add({ check, ok: true, warning: true, detail }, subject);
+  }
+
+  private add(c: PackageCheck, subject: string | undefined): void {
+    c.detail = printable(c.detail);
+    this.checks.push(subject === undefined ? c : { ...c, subject: printable(subject) });
   }
 
   /** True when no check of this kind failed so far. */

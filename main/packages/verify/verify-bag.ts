@@ -20,6 +20,8 @@ async function checkBagit(bag: BagFiles, list: CheckList): Promise<Record<string
   const v = await validateBag(bag, { unlistedTagFiles: [TAG_SIGNATURE_FILE] });
   for (const p of v.problems.slice(0, MAX_LISTED)) list.fail('bagit', `${p.path} ${p.problem}.`, p.path);
   if (v.problems.length > MAX_LISTED) list.fail('bagit', `${v.problems.length - MAX_LISTED} more problems were found in the bag.`);
+  for (const w of v.warnings.slice(0, MAX_LISTED)) list.note('bagit', `${w.path} ${w.problem}.`, w.path);
+  if (v.warnings.length > MAX_LISTED) list.note('bagit', `${v.warnings.length - MAX_LISTED} more warnings about the bag.`);
   if (v.ok) list.pass('bagit', `The bag is complete and every file matches both its SHA-256 and SHA-512 checksums (${v.payloadFiles} files, ${v.payloadBytes} bytes).`);
   if (v.info['Vigil-Vault'] === undefined) list.fail('bagit', 'bag-info.txt does not name the vault the package comes from (Vigil-Vault).', 'bag-info.txt');
   if (v.info['External-Identifier'] === undefined) list.fail('bagit', 'bag-info.txt does not give the package id (External-Identifier).', 'bag-info.txt');

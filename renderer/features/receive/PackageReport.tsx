@@ -7,14 +7,18 @@ import { FactsTable } from '../../components/FactsTable';
 type Report = Res<'packages:verify'>;
 type Check = Report['checks'][number];
 
+// A shape as well as a colour, for readers who cannot tell red from green.
+const SYMBOLS = { ok: '✓', note: '!', fail: '✗' } as const;
+const LABELS = { ok: 'report.passed', note: 'report.note', fail: 'report.failed' } as const;
+
 function CheckRow({ check }: { check: Check }): React.JSX.Element {
   const { t } = useTranslation('receive');
+  const state = !check.ok ? 'fail' : check.warning === true ? 'note' : 'ok';
   return (
-    <li className={`verdict${check.ok ? '' : ' verdict--failed'}`}>
+    <li className={`verdict${state === 'fail' ? ' verdict--failed' : state === 'note' ? ' verdict--note' : ''}`}>
       <Group gap="xs">
-        {/* A shape as well as a colour, for readers who cannot tell red from green. */}
-        <Badge variant="default" className={`verdict-badge--${check.ok ? 'ok' : 'fail'}`}>
-          {check.ok ? `✓ ${t('report.passed')}` : `✗ ${t('report.failed')}`}
+        <Badge variant="default" className={`verdict-badge--${state}`}>
+          {`${SYMBOLS[state]} ${t(LABELS[state])}`}
         </Badge>
         <Text fw={600} size="sm">
           {t(`checks.${check.check}`)}

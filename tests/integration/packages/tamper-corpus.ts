@@ -91,7 +91,11 @@ function rawCases(bag: Files, name: string): [string, Buffer | Promise<Buffer>, 
     ['edited bag-info', t(edit(bag, 'bag-info.txt', (s) => s.replace('Vigil test', 'Someone else'))), 'bagit'],
     ['edited item byte', t(edit(bag, item, (s) => `X${s.slice(1)}`)), 'bagit'],
     ['altered custody entry (not re-bagged)', t(edit(bag, 'data/custody/entries.jsonl', (s) => s.replace('"seq":1', '"seq":7'))), 'bagit'],
-    ['added tag file', t(add('notes.txt', 'hello')), 'bagit'],
+    // An added tag file is not here: RFC 8493 allows tag files no tag manifest lists, so it is a
+    // warning (see verify.test.ts), not a failure.
+    ['byte-order mark in bagit.txt', t(edit(bag, 'bagit.txt', (s) => `\ufeff${s}`)), 'bagit'],
+    ['item removed and listed in fetch.txt instead', t(new Map([...drop(item), ['fetch.txt', Buffer.from(`https://example.org/x - ${item}\n`)]])), 'bagit'],
+    ['fetch.txt naming a path outside the bag', t(add('fetch.txt', 'https://example.org/x - ../../etc/passwd\n')), 'bagit'],
     ['removed .minisig', t(drop('tagmanifest-sha512.txt.minisig')), 'signature'],
     ['garbled .minisig', t(edit(bag, 'tagmanifest-sha512.txt.minisig', (s) => s.replace(/\n(.)/, (_m, c: string) => `\n${c === 'A' ? 'B' : 'A'}`))), 'signature'],
     ['path traversal entry', buildTar([...bagMembers(bag, name), tarFile(`${name}/../evil.txt`, 'x')]), 'tar'],

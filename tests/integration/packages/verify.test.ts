@@ -136,6 +136,19 @@ describe('packages/verifyBagFolder', () => {
     expect(spawnSync('sha512sum', ['-c', 'tagmanifest-sha512.txt'], { cwd: bag }).status).toBe(0);
   });
 
+  it.skipIf(!hasTar)('passes a bag with a tag file added after it was signed, noting that nothing covers that file', async () => {
+    const out = suiteTempDir();
+    const tarFile = path.join(out, 'p.tar');
+    fs.writeFileSync(tarFile, pkg.tar);
+    expect(spawnSync('tar', ['-xf', tarFile, '-C', out]).status).toBe(0);
+    const bag = path.join(out, pkg.spec.bagName);
+    fs.writeFileSync(path.join(bag, 'notes.txt'), 'added by someone later');
+    const r = await verifyBagFolder(bag);
+    expect(failed(r)).toEqual([]);
+    expect(r.ok).toBe(true);
+    expect(r.checks).toContainEqual(expect.objectContaining({ check: 'bagit', ok: true, warning: true, subject: 'notes.txt', detail: expect.stringMatching(/was ignored: no checksum covers it/) }));
+  });
+
   it.skipIf(!hasTar || !hasMinisign)('minisign -Vm agrees with the tag-manifest and receipt signatures, using the key line from keys.txt', () => {
     const out = suiteTempDir();
     fs.writeFileSync(path.join(out, 'p.tar'), pkg.tar);

@@ -212,7 +212,8 @@ describe('custody/merkle/verifyConsistency', () => {
         expect(proof.map(hex), `PROOF(${m}, ${n})`).toEqual(want.map(hex));
         expect(verifyConsistency(m, n, root(m), root(n), proof), `${m} → ${n}`).toBe(true);
       }
-      expect(verifyConsistency(0, n, EMPTY_ROOT, root(n), []), `0 → ${n}`).toBe(true);
+      // As transparency-dev/merkle decides: a proof from the empty tree proves nothing and is refused.
+      expect(verifyConsistency(0, n, EMPTY_ROOT, root(n), []), `0 → ${n}`).toBe(false);
     }
   });
 
@@ -242,6 +243,7 @@ describe('custody/merkle/verifyConsistency', () => {
     expect(verifyConsistency(5, 5, root(5), root(5), [root(1)])).toBe(false);
     expect(verifyConsistency(0, 5, root(1), root(5), [])).toBe(false);
     expect(verifyConsistency(0, 5, EMPTY_ROOT, root(5), [root(1)])).toBe(false);
+    expect(verifyConsistency(0, 0, EMPTY_ROOT, EMPTY_ROOT, [])).toBe(false);
     expect(verifyConsistency(3, 5, root(3), root(5), [])).toBe(false);
     expect(verifyConsistency(-1, 5, root(3), root(5), [])).toBe(false);
   });

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { bagInfoText, decodeManifestPath, encodeManifestPath, foldLine, parseManifest, parseTags } from '../../../../main/packages/bagit/bag-text';
+import { bagInfoText, decodeManifestPath, decodeManifestPathAsBagitPy, encodeManifestPath, foldLine, parseManifest, parseTags } from '../../../../main/packages/bagit/bag-text';
 
 describe('packages/bagit/encodeManifestPath', () => {
   it('percent-encodes CR, LF and % only, and decodes back', () => {
     expect(encodeManifestPath('data/a%b\r\nc d')).toBe('data/a%25b%0D%0Ac d');
     expect(decodeManifestPath('data/a%25b%0d%0Ac%20d')).toBe('data/a%b\r\nc%20d');
+  });
+
+  it('decodes as bagit.py does on request: %0D and %0A only', () => {
+    expect(decodeManifestPathAsBagitPy('data/a%25b%0d%0Ac%20d')).toBe('data/a%25b\r\nc%20d');
   });
 });
 
@@ -37,8 +41,8 @@ describe('packages/bagit/parseTags', () => {
 describe('packages/bagit/parseManifest', () => {
   it('reads checksum lines and flags malformed ones', () => {
     const hex = 'a'.repeat(64);
-    expect(parseManifest(`${hex}  data/x y\r\nzz  data/q\n${hex.slice(1)}  data/r\n`, 64)).toEqual([
-      { line: 1, hex, path: 'data/x y' },
+    expect(parseManifest(`${hex}  data/x%0Ay\r\nzz  data/q\n${hex.slice(1)}  data/r\n`, 64)).toEqual([
+      { line: 1, hex, path: 'data/x\ny', raw: 'data/x%0Ay' },
       { line: 2, problem: 'line 2 is not "<checksum> <file>"' },
       { line: 3, problem: 'line 3 has a checksum of the wrong length' },
     ]);

@@ -38,10 +38,11 @@ describe('packages/bagit/validateBag', () => {
     expect(progress.length).toBeGreaterThan(0);
   });
 
-  it('refuses a signature file it was not told about', async () => {
+  it('warns of a signature file it was not told about (a tag file no tag manifest lists), and passes the bag', async () => {
     const r = await validateBag(await freshBag());
-    expect(r.problems).toEqual([
-      { path: 'tagmanifest-sha512.txt.minisig', problem: expect.stringMatching(/outside data\/ but not listed in tagmanifest-sha256.txt or tagmanifest-sha512.txt/) },
+    expect(r.problems).toEqual([]);
+    expect(r.warnings).toEqual([
+      { path: 'tagmanifest-sha512.txt.minisig', problem: expect.stringMatching(/outside data\/ and was ignored: no checksum covers it, as it is not listed in tagmanifest-sha256.txt or tagmanifest-sha512.txt/) },
     ]);
   });
 
@@ -71,11 +72,6 @@ describe('packages/bagit/validateBag', () => {
         { path: 'bag-info.txt', problem: /Payload-Oxum .* in 7 files/ },
         { path: 'data/items/planted.txt', problem: /not listed in manifest-sha256.txt or manifest-sha512.txt/ },
       ],
-    ],
-    [
-      'an extra file outside data/',
-      (bag) => fs.writeFileSync(path.join(bag, 'README.exe'), 'planted'),
-      [{ path: 'README.exe', problem: /outside data\/ but not listed in tagmanifest-sha256.txt or tagmanifest-sha512.txt/ }],
     ],
     [
       'an edited manifest line',
@@ -171,14 +167,15 @@ describe('packages/bagit/validateBag', () => {
     });
   });
 
-  it('reports every problem at once, not just the first', async () => {
+  it('reports every problem at once, not just the first, and an unlisted tag file as a warning', async () => {
     const bag = await freshBag();
     fs.rmSync(path.join(bag, 'data/register.csv'));
     fs.writeFileSync(path.join(bag, 'data/case.json'), 'changed');
     fs.writeFileSync(path.join(bag, 'extra.txt'), 'x');
     const r = await validateBag(bag, UNLISTED);
     const paths = new Set(r.problems.map((p) => p.path));
-    expect([...paths].sort()).toEqual(['bag-info.txt', 'data/case.json', 'data/register.csv', 'extra.txt']);
+    expect([...paths].sort()).toEqual(['bag-info.txt', 'data/case.json', 'data/register.csv']);
+    expect(r.warnings.map((w) => w.path)).toEqual(['extra.txt']);
   });
 
   it('refuses a path that is not a folder with NOT_FOUND', async () => {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { safeFileName } from '../../../../main/packages/export/items';
 import { loadProfile, profileChanges, profileSettings } from '../../../../main/packages/export/profile';
 import { tempDir } from '../../../helpers/vault';
 
@@ -40,14 +39,5 @@ describe('packages/export/profileChanges', () => {
     expect(custom).toMatch(/protective code only/);
     expect(custom).toMatch(/recordings were left out/);
     expect(custom).toMatch(/3 item/);
-  });
-});
-
-describe('packages/export/safeFileName', () => {
-  it('keeps letters and digits of any script and replaces the rest', () => {
-    expect(safeFileName('письмо матери 2025.txt')).toBe('письмо_матери_2025.txt');
-    expect(safeFileName('../../etc/passwd')).toBe('etc_passwd');
-    expect(safeFileName('100% sure.pdf')).toBe('100_sure.pdf');
-    expect(safeFileName('...')).toBe('file');
   });
 });
