@@ -13,8 +13,16 @@ interface PdfInfo {
   PDFFormatVersion?: unknown;
 }
 
-/** All pages' text, the page count and the info dates; stops reading pages once `maxChars` is reached. */
-export async function extractPdf(data: Uint8Array, maxChars: number): Promise<ExtractorOutput> {
+/**
+ * How long pages are read before the rest are left unread: half the extraction's
+ * time limit, so a PDF of ten thousand pages yields the text of its first pages
+ * (and says how many) instead of being stopped with nothing.
+ */
+export const PAGE_TIME_BUDGET_MS = 30_000;
+
+/** All pages' text, the page count and the info dates; stops reading pages once `maxChars` is reached or the time budget is spent. */
+export async function extractPdf(data: Uint8Array, maxChars: number, pageBudgetMs = PAGE_TIME_BUDGET_MS): Promise<ExtractorOutput> {
+  const deadline = Date.now() + pageBudgetMs;
   // The legacy build runs on Node; without a worker port it parses in this thread,
   // which is what we want: this code already runs inside the sandboxing worker.
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -24,9 +32,14 @@ export async function extractPdf(data: Uint8Array, maxChars: number): Promise<Ex
     const pages: string[] = [];
     let chars = 0;
     let pageErrors = 0;
-    for (let n = 1; n <= doc.numPages && chars <= maxChars; n += 1) {
+    let read = 0;
+    for (let n = 1; n <= doc.numPages && chars <= maxChars && Date.now() < deadline; n += 1) {
+      read = n;
       try {
-        const content = await (await doc.getPage(n)).getTextContent();
+        const page = await doc.getPage(n);
+        const content = await page.getTextContent();
+        // Drops the page's parsed objects at once: a long document would otherwise hold them all.
+        page.cleanup();
         const text = content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('');
         pages.push(text);
         chars += text.length;
@@ -41,6 +54,7 @@ export async function extractPdf(data: Uint8Array, maxChars: number): Promise<Ex
       if (typeof raw === 'string') metadata[key === 'CreationDate' ? 'created' : 'modified'] = pdfDate(raw) ?? raw;
     }
     if (pageErrors > 0) metadata['pagesUnreadable'] = pageErrors;
+    if (read < doc.numPages) metadata['pagesRead'] = read;
     const sensitive = typeof info.Author === 'string' && info.Author ? { author: info.Author } : {};
     return { status: 'ok', text: pages.join('\n\f'), metadata, sensitive };
   } finally {
