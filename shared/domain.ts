@@ -80,3 +80,10 @@ export function isValidPartialDate(value: string): boolean {
 export function datePrecision(value: string): DatePrecision {
   return value.length === 4 ? 'year' : value.length === 7 ? 'month' : 'day';
 }
+
+/**
+ * The longest passphrase Vigil takes, in UTF-16 code units: the same rule for the
+ * command line, the core and the window, so a vault made in one opens in the other.
+ * Long enough for any passphrase a password manager makes (Argon2id takes any length).
+ */
+export const MAX_PASSPHRASE_CHARS = 16_384;

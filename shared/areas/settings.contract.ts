@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { ChannelSchemas } from '../contract-types';
 import { DoneSchema, EmptySchema, IdSchema, PathSchema } from './common';
+import { MAX_PASSPHRASE_CHARS } from '../domain';
 import type { SETTINGS_CHANNELS, SETTINGS_EVENTS } from './settings.channels';
 import { AUTO_LOCK_MAX_MINUTES, AUTO_LOCK_MIN_MINUTES, SETTINGS_LANGUAGES } from './settings.values';
 
@@ -35,7 +36,7 @@ export const AppSettingsSchema = InterfaceSettingsSchema.extend({ lastVaultDir: 
 export type InterfaceSettings = z.infer<typeof InterfaceSettingsSchema>;
 
 /** Passphrases are never trimmed: what was typed is the secret. */
-const SecretSchema = z.string().min(1, 'Enter the passphrase').max(1024);
+const SecretSchema = z.string().min(1, 'Enter the passphrase').max(MAX_PASSPHRASE_CHARS);
 
 /** A member of the vault (their name is theirs to show; it is not a protected person). */
 export const MemberSchema = z.object({

@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import type { ChannelSchemas } from '../contract-types';
 import { EmptySchema, GrantSchema, GrantedPathSchema, PathSchema } from './common';
+import { MAX_PASSPHRASE_CHARS } from '../domain';
 import type { VAULT_CHANNELS, VAULT_EVENTS } from './vault.channels';
 
 /** Passphrases are never trimmed or normalised: what was typed is the secret. */
-const PassphraseSchema = z.string().min(1, 'Enter the passphrase').max(1024);
+const PassphraseSchema = z.string().min(1, 'Enter the passphrase').max(MAX_PASSPHRASE_CHARS);
 
 /** Whether a vault is open in this window, and as whom. */
 export const VaultStateSchema = z.discriminatedUnion('unlocked', [

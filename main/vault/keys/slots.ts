@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MAX_PASSPHRASE_CHARS } from '../../../shared/domain';
 import { VigilError, assertNever, isVigilError } from '../../../shared/errors';
 import { loadSodium, wipe, type Sodium } from '../../crypto/sodium';
 import { KDF_BOUNDS, KEY_BYTES, keySlotSchema, uuidSchema, type KeySlot, type Sealed, type VaultHeader } from './header';
@@ -35,6 +36,9 @@ export async function minimumKdfLimits(): Promise<KdfLimits> {
  */
 export function passphraseBytes(passphrase: string): Uint8Array {
   if (passphrase.length === 0) throw new VigilError('INVALID_INPUT', 'The passphrase is empty. Type the passphrase for this vault.');
+  if (passphrase.length > MAX_PASSPHRASE_CHARS) {
+    throw new VigilError('INVALID_INPUT', `The passphrase is longer than ${MAX_PASSPHRASE_CHARS} characters, which Vigil does not take (the window could not type it). Choose a shorter one.`);
+  }
   return new TextEncoder().encode(passphrase.normalize('NFC'));
 }
 
