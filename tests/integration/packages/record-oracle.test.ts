@@ -13,10 +13,12 @@ import { listRequests, requestRecord } from '../../../main/evidence/requests';
 import { caseTimeline } from '../../../main/evidence/timeline';
 import { getRevision } from '../../../main/evidence/transcripts';
 import { exportPackage } from '../../../main/packages/export/export';
+import { SALTED_TABLES } from '../../../main/vault/migrations/0070-record-salts';
 import { openVault } from '../../../main/vault/open';
 import type { Vault } from '../../../main/vault/vault';
 import { fastKdf, suiteTempDir, TEST_PASSPHRASE } from '../../helpers/vault';
 import { untarBag } from '../../unit/packages/helpers';
+import { allFiles } from './export-fixture';
 
 /**
  * Issue 14, point 3: a recipient of a protected package must not be able to confirm a guessed
@@ -93,5 +95,27 @@ describe('packages/export: record hashes in a protected package', () => {
     ];
     expect(guesses.length).toBeGreaterThan(10);
     for (const g of guesses) expect(hashes.has(g)).toBe(false);
+  });
+
+  it('carry no salt: the package has no records.jsonl, and no salt the vault keeps appears in any file of it', () => {
+    expect(fs.existsSync(path.join(bagDir, 'data/custody/records.jsonl'))).toBe(false);
+    const salts = SALTED_TABLES.flatMap((t) => vault.db.prepare(`SELECT hash_salt FROM ${t} WHERE hash_salt IS NOT NULL`).pluck().all() as Buffer[]);
+    expect(salts.length).toBeGreaterThan(20);
+    for (const f of allFiles(bagDir)) {
+      const bytes = fs.readFileSync(path.join(bagDir, f));
+      for (const salt of salts) {
+        for (const form of [salt, Buffer.from(salt.toString('hex')), Buffer.from(salt.toString('base64'))]) expect(bytes.includes(form), f).toBe(false);
+      }
+    }
+  });
+
+  it('name each transcript revision by its salted hash, not one that hashing the text with guessed names would confirm', () => {
+    for (const iv of listInterviews(vault.db, caseId)) {
+      const rev = getRevision(vault.db, iv.id);
+      const json = fs.readdirSync(path.join(bagDir, 'data/transcripts')).find((n) => n.endsWith(`${iv.id.slice(0, 8)}.json`)) ?? '';
+      const exported = JSON.parse(fs.readFileSync(path.join(bagDir, 'data/transcripts', json), 'utf8')) as { sha256: string | null; namesReplaced?: boolean };
+      expect(exported.sha256).toBe(rev.sha256);
+      expect(exported.sha256).not.toBe(recordHash({ interviewId: iv.id, revision: rev.revision, segments: rev.segments }));
+    }
   });
 });
