@@ -38,8 +38,9 @@ const mode = vi.hoisted(() => ({ before: false }));
 vi.mock('../../../main/evidence/record-commit', async (importOriginal) => {
   const actual = await importOriginal<typeof RecordCommit>();
   const { recordHash: firstRule } = await import('../../../main/evidence/record-hash');
-  const commitRecord: typeof actual.commitRecord = (db, table, id, record, data) =>
-    mode.before ? ({ hash: firstRule(record), data } as ReturnType<typeof actual.commitRecord>) : actual.commitRecord(db, table, id, record, data);
+  // Before salts the entry carried the bare record's hash and the data as given (no hashFormat).
+  const commitRecord = ((db, table, id, record, data: Record<string, unknown>) =>
+    mode.before ? { hash: firstRule(record), data } : actual.commitRecord(db, table, id, record, data)) as typeof actual.commitRecord;
   return { ...actual, commitRecord };
 });
 

@@ -15,6 +15,10 @@ describe('evidence/record-hash', () => {
     expect(saltedRecordHash(SALT, RECORD)).not.toBe(recordHash(RECORD));
   });
 
+  it('gives the example of DESIGN §3', () => {
+    expect(saltedRecordHash(SALT, { name: 'A', id: 'p-1' })).toBe('79e810c43bccc309326514b9fedb0e7da97a614752b25bfe2fc8d7f8b326a553');
+  });
+
   it('a salt gives a different hash for the same record, and refuses any length but 32 bytes', () => {
     const a = newRecordSalt();
     const b = newRecordSalt();
