@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -209,6 +210,19 @@ describe('evidence/transcripts', () => {
       vault.db.prepare('UPDATE transcript_revisions SET sha256 = ? WHERE id = ?').run(forged, r1.id);
       expect(verifyRevisionHash(vault.db, iv.id, 1)).toBe(false);
       expect(transcriptProblems(vault.db)).toEqual([expect.objectContaining({ ok: false, detail: expect.stringContaining(`custody entry`) })]);
+    });
+  });
+
+  it('catches a revision whose salt was removed or replaced', async () => {
+    await withTestVault((vault) => {
+      const { caseId, personId } = seedCaseAndPerson(vault);
+      const iv = createInterview(vault, { caseId, intervieweeId: personId });
+      const r1 = reviseTranscript(vault, iv.id, REV1);
+      for (const [salt, detail] of [[null, /no salt to check it with/], [randomBytes(32), /do not hash to the revision's recorded SHA-256/]] as const) {
+        vault.db.prepare('UPDATE transcript_revisions SET hash_salt = ? WHERE id = ?').run(salt, r1.id);
+        expect(verifyRevisionHash(vault.db, iv.id, 1)).toBe(false);
+        expect(transcriptProblems(vault.db)).toEqual([expect.objectContaining({ ok: false, subject: `transcript ${iv.id} revision 1`, detail: expect.stringMatching(detail) })]);
+      }
     });
   });
 
