@@ -4,7 +4,7 @@ import { CASE_STATUSES, type CaseStatus } from '../../shared/domain';
 import { VigilError } from '../../shared/errors';
 import type { Db, ReadDb } from '../vault/database';
 import type { Vault } from '../vault/vault';
-import { recordHash } from './record-hash';
+import { commitRecord } from './record-commit';
 import { indexRecord } from './search/reindex';
 import { definedOnly, parseInput } from './validate';
 
@@ -44,7 +44,7 @@ export function createCase(vault: Vault, input: z.input<typeof newCaseSchema>): 
     assertReferenceFree(db, row.reference, row.id);
     db.prepare('INSERT INTO cases (id, title, reference, summary, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(row.id, row.title, row.reference, row.summary, row.status, now, now);
     indexRecord(db, 'case', row.id);
-    return { result: row, custody: { action: 'case.created', subject: row.id, hash: recordHash(row), data: { status: row.status } } };
+    return { result: row, custody: { action: 'case.created', subject: row.id, ...commitRecord(db, 'cases', row.id, row, { status: row.status }) } };
   }).result;
 }
 
@@ -59,7 +59,7 @@ export function updateCase(vault: Vault, id: string, input: z.input<typeof caseC
     assertReferenceFree(db, after.reference, id);
     db.prepare('UPDATE cases SET title = ?, reference = ?, summary = ?, status = ?, updated_at = ? WHERE id = ?').run(after.title, after.reference, after.summary, after.status, after.updatedAt, id);
     indexRecord(db, 'case', after.id);
-    return { result: after, custody: { action: 'case.updated', subject: id, hash: recordHash(after), data: { fields } } };
+    return { result: after, custody: { action: 'case.updated', subject: id, ...commitRecord(db, 'cases', id, after, { fields }) } };
   }).result;
 }
 

@@ -12,7 +12,7 @@ import type { CustodyRecord } from '../custody/log-store';
 import type { Db, ReadDb } from '../vault/database';
 import type { Vault } from '../vault/vault';
 import { earliestDay, latestDay } from './analysis/dates';
-import { recordHash } from './record-hash';
+import { commitRecord } from './record-commit';
 import { indexRecord } from './search/reindex';
 import { assertCaseExists, assertPersonInCase, getEvent, type Place, type TimelineEvent } from './timeline';
 import { parseInput } from './validate';
@@ -88,7 +88,7 @@ function findOrInsertPlace(db: Db, data: { name: string; type?: Place['type'] | 
   if (existing) return { place: existing, custody: null };
   const place: Place = { id: randomUUID(), name: data.name, type: data.type ?? 'other', region: data.region ?? '' };
   db.prepare('INSERT INTO places (id, name, type, region) VALUES (?, ?, ?, ?)').run(place.id, place.name, place.type, place.region);
-  return { place, custody: { action: 'place.added', subject: place.id, hash: recordHash(place), data: { type: place.type } } };
+  return { place, custody: { action: 'place.added', subject: place.id, ...commitRecord(db, 'places', place.id, place, { type: place.type }) } };
 }
 
 /** Records a timeline event; custody `event.added` (and `place.added` first when the facility is new). */
@@ -115,7 +115,7 @@ export function addEvent(vault: Vault, input: NewEvent): TimelineEvent {
     linkItems(db, id, itemIds);
     const ev = getEvent(db, id);
     indexRecord(db, 'event', ev.id);
-    custody.push({ action: 'event.added', subject: id, hash: recordHash(eventRecord(ev)), data: { caseId: ev.caseId, personId: ev.person.id, type: ev.type, placeId, itemIds } });
+    custody.push({ action: 'event.added', subject: id, ...commitRecord(db, 'events', id, eventRecord(ev), { caseId: ev.caseId, personId: ev.person.id, type: ev.type, placeId, itemIds }) });
     return { result: ev, custody };
   }).result;
 }
@@ -150,7 +150,7 @@ export function updateEvent(vault: Vault, id: string, input: EventChanges): Time
     }
     const ev = getEvent(db, id);
     indexRecord(db, 'event', ev.id);
-    custody.push({ action: 'event.updated', subject: id, hash: recordHash(eventRecord(ev)), data: { caseId: ev.caseId, personId: ev.person.id, fields } });
+    custody.push({ action: 'event.updated', subject: id, ...commitRecord(db, 'events', id, eventRecord(ev), { caseId: ev.caseId, personId: ev.person.id, fields }) });
     return { result: ev, custody };
   }).result;
 }

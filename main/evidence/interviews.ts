@@ -3,7 +3,7 @@ import { INTERVIEW_MODES, isValidPartialDate, type InterviewMode } from '../../s
 import { VigilError } from '../../shared/errors';
 import type { ReadDb } from '../vault/database';
 import type { Vault } from '../vault/vault';
-import { recordHash } from './record-hash';
+import { commitRecord } from './record-commit';
 import { indexRecord } from './search/reindex';
 
 /** The consent recorded for an interview; free text stays in the vault, never in custody entries. */
@@ -57,7 +57,7 @@ export function createInterview(vault: Vault, input: NewInterview): InterviewRow
     indexRecord(db, 'interview', record.id, true);
     // Ids and vocabulary only: the language and consent wording stay out of the signed log.
     const data = { caseId: record.caseId, intervieweeId: record.intervieweeId, mode: record.mode };
-    return { result: null, custody: { action: 'interview.created', subject: record.id, hash: recordHash(record), data } };
+    return { result: null, custody: { action: 'interview.created', subject: record.id, ...commitRecord(db, 'interviews', record.id, record, data) } };
   });
   return getInterview(vault.db, record.id);
 }
@@ -122,6 +122,12 @@ function toInterview(row: InterviewDbRow): InterviewRow {
     currentRevision: row.currentRevision,
     createdAt: row.createdAt,
   };
+}
+
+/** The stored form of an interview that its `interview.created` entry commits to, rebuilt from the row (codes and names left out). */
+export function interviewRecord(iv: InterviewRow): Record<string, unknown> {
+  const { id, caseId, intervieweeId, interviewerId, date, dateApprox, mode, language, consent, createdAt } = iv;
+  return { id, caseId, intervieweeId, interviewerId, date, dateApprox, mode, language, consent, createdAt };
 }
 
 function parseConsent(text: string): InterviewConsent {

@@ -2,10 +2,10 @@ import path from 'node:path';
 import { VigilError } from '../../shared/errors';
 import type { Vault } from '../vault/vault';
 import { itemMetadataSchema, type ItemMetadata } from './item-metadata';
-import { checkReferences, getItem, type ItemSummary } from './items';
+import { checkReferences, getItem, itemRecord, type ItemSummary } from './items';
 import { addFileItem, type AddFileOptions } from './item-ingest';
 import { ItemStaging } from './item-staging';
-import { recordHash } from './record-hash';
+import { commitRecord } from './record-commit';
 import { indexRecord } from './search/reindex';
 import { parseInput } from './validate';
 
@@ -42,9 +42,7 @@ export function updateItem(vault: Vault, id: string, input: ItemMetadata): ItemS
     }
     const after = getItem(db, before.id);
     indexRecord(db, 'item', after.id);
-    const { title, caseId, kind, date, dateApprox, sourcePersonId, acquisition } = after;
-    const hash = recordHash({ id: after.id, sha256: after.sha256, title, caseId, kind, date, dateApprox, sourcePersonId, acquisition });
-    return { result: after, custody: { action: 'item.updated', subject: after.id, hash, data: { fields } } };
+    return { result: after, custody: { action: 'item.updated', subject: after.id, ...commitRecord(db, 'items', after.id, itemRecord(after), { fields }) } };
   }).result;
 }
 

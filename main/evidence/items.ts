@@ -49,6 +49,12 @@ function fromDb(r: ItemDbRow): ItemSummary {
   return { ...r, fileNameRaw: r.fileNameRaw?.toString('base64') ?? null, dateApprox: r.dateApprox === 1, acquisition: JSON.parse(r.acquisition) as ItemSummary['acquisition'] };
 }
 
+/** The metadata of an item that its `item.updated` entry commits to: id, content hash and the editable fields. */
+export function itemRecord(item: ItemSummary): Record<string, unknown> {
+  const { id, sha256, title, caseId, kind, date, dateApprox, sourcePersonId, acquisition } = item;
+  return { id, sha256, title, caseId, kind, date, dateApprox, sourcePersonId, acquisition };
+}
+
 /** One item by id (a unique prefix of at least 8 characters is accepted). */
 export function getItem(db: ReadDb, idOrPrefix: string): ItemSummary {
   const rows = db

@@ -4,7 +4,7 @@ import { PERSON_ROLES, partialDateSchema, type PersonRole } from '../../shared/d
 import { VigilError } from '../../shared/errors';
 import type { ReadDb } from '../vault/database';
 import type { Vault } from '../vault/vault';
-import { recordHash } from './record-hash';
+import { commitRecord } from './record-commit';
 import { indexRecord } from './search/reindex';
 import { definedOnly, parseInput } from './validate';
 
@@ -63,7 +63,7 @@ export function addPerson(vault: Vault, input: z.input<typeof newPersonSchema>):
     db.prepare('INSERT INTO case_people (case_id, person_id, role) VALUES (?, ?, ?)').run(data.caseId, id, data.role);
     const row = getPerson(db, id);
     indexRecord(db, 'person', row.id);
-    return { result: row, custody: { action: 'person.added', subject: id, hash: recordHash(row), data: { caseId: data.caseId, role: data.role, code } } };
+    return { result: row, custody: { action: 'person.added', subject: id, ...commitRecord(db, 'people', id, row, { caseId: data.caseId, role: data.role, code }) } };
   }).result;
 }
 
@@ -77,7 +77,7 @@ export function addRole(vault: Vault, personId: string, caseId: string, role: Pe
     if (added === 0) throw new VigilError('INVALID_INPUT', 'The person already has this role in this case.');
     const row = getPerson(db, personId);
     indexRecord(db, 'person', row.id);
-    return { result: row, custody: { action: 'person.role_added', subject: personId, hash: recordHash(row), data: { caseId, role } } };
+    return { result: row, custody: { action: 'person.role_added', subject: personId, ...commitRecord(db, 'people', personId, row, { caseId, role }) } };
   }).result;
 }
 
@@ -96,7 +96,7 @@ export function updatePerson(vault: Vault, id: string, input: z.input<typeof per
     ).run(after.code, after.name, JSON.stringify(after.aliases), after.contact, after.notes, c.named ? 1 : 0, JSON.stringify(c.shareWith), c.date, c.method, new Date().toISOString(), id);
     const row = getPerson(db, id);
     indexRecord(db, 'person', row.id);
-    return { result: row, custody: { action: 'person.updated', subject: id, hash: recordHash(row), data: { fields } } };
+    return { result: row, custody: { action: 'person.updated', subject: id, ...commitRecord(db, 'people', id, row, { fields }) } };
   }).result;
 }
 

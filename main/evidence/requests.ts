@@ -11,7 +11,7 @@ import { VigilError } from '../../shared/errors';
 import type { ReadDb } from '../vault/database';
 import type { Vault } from '../vault/vault';
 import { earliestDay, latestDay } from './analysis/dates';
-import { recordHash } from './record-hash';
+import { commitRecord } from './record-commit';
 import { indexRecord } from './search/reindex';
 import { assertCaseExists, assertPersonInCase } from './timeline';
 import { parseInput } from './validate';
@@ -73,7 +73,7 @@ export function addRequest(vault: Vault, input: NewRequest): RequestRow {
     ).run(id, data.caseId, data.personId, requesterId, data.date, data.recipient, data.channel ?? '', data.about ?? '', new Date().toISOString());
     const row = getRequest(db, id);
     indexRecord(db, 'request', row.id);
-    return { result: row, custody: { action: 'request.added', subject: id, hash: recordHash(requestRecord(row)), data: { caseId: row.caseId, personId: row.personId, requesterId } } };
+    return { result: row, custody: { action: 'request.added', subject: id, ...commitRecord(db, 'requests', id, requestRecord(row), { caseId: row.caseId, personId: row.personId, requesterId }) } };
   }).result;
 }
 
@@ -89,7 +89,7 @@ export function answerRequest(vault: Vault, id: string, input: RequestAnswer): R
     const row = getRequest(db, id);
     indexRecord(db, 'request', row.id);
     const custodyData = { caseId: row.caseId, personId: row.personId, response: data.response, previousResponse: before.response };
-    return { result: row, custody: { action: 'request.answered', subject: id, hash: recordHash(requestRecord(row)), data: custodyData } };
+    return { result: row, custody: { action: 'request.answered', subject: id, ...commitRecord(db, 'requests', id, requestRecord(row), custodyData) } };
   }).result;
 }
 

@@ -3,7 +3,8 @@ import { VigilError } from '../../shared/errors';
 import type { Db, ReadDb } from '../vault/database';
 import type { Vault } from '../vault/vault';
 import { getInterview } from './interviews';
-import { recordHash } from './record-hash';
+import { recordSalt } from './record-commit';
+import { expectedRecordHash, newRecordSalt, recordHash, SALTED_HASH_FORMAT, saltedRecordHash } from './record-hash';
 import { transcriptSearchDocs } from './search/docs';
 import { indexNewDoc, removeDocs } from './search/index-store';
 import { normaliseSegments, type Segment } from './transcript-segments';
@@ -28,9 +29,15 @@ export type RevisionInfo = Omit<Revision, 'segments'> & { segmentCount: number }
 
 const MAX_NOTE = 2000;
 
-/** The SHA-256 a revision is signed under: the canonical JSON of the interview id, the revision number and the segments. */
-export function revisionHash(interviewId: string, revision: number, segments: readonly Segment[]): string {
-  return recordHash({ interviewId, revision, segments });
+/** The record a revision's custody entry commits to: the interview id, the revision number and the segments. */
+export function revisionRecord(interviewId: string, revision: number, segments: readonly Segment[]): Record<string, unknown> {
+  return { interviewId, revision, segments };
+}
+
+/** The SHA-256 a revision is signed under: of its record with its salt (`salted-v1`), or of the bare record for a revision saved before salts. */
+export function revisionHash(interviewId: string, revision: number, segments: readonly Segment[], salt: Uint8Array | null): string {
+  const record = revisionRecord(interviewId, revision, segments);
+  return salt === null ? recordHash(record) : saltedRecordHash(salt, record);
 }
 
 /**
@@ -45,19 +52,21 @@ export function reviseTranscript(vault: Vault, interviewId: string, segments: Se
   if (cleanNote.length > MAX_NOTE) throw new VigilError('INVALID_INPUT', `The revision note is longer than ${MAX_NOTE} characters; nothing was saved.`);
   const { result } = vault.change((db) => {
     const previous = latestRevisionRow(db, interview.id);
+    // A plain digest only compares the two texts here; it is never stored or signed.
     if (previous && recordHash(readSegments(db, previous.id)) === recordHash(checked)) {
       throw new VigilError('INVALID_INPUT', `The transcript is the same as revision ${previous.revision}; no new revision was saved.`);
     }
     const revision = (previous?.revision ?? 0) + 1;
     const id = randomUUID();
-    const sha256 = revisionHash(interview.id, revision, checked);
+    const salt = newRecordSalt();
+    const sha256 = revisionHash(interview.id, revision, checked, salt);
     const createdAt = new Date().toISOString();
-    db.prepare('INSERT INTO transcript_revisions (id, interview_id, revision, sha256, note, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, interview.id, revision, sha256, cleanNote, createdAt, vault.member.id);
+    db.prepare('INSERT INTO transcript_revisions (id, interview_id, revision, sha256, note, created_at, created_by, hash_salt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(id, interview.id, revision, sha256, cleanNote, createdAt, vault.member.id, salt);
     const insert = db.prepare('INSERT INTO transcript_segments (revision_id, position, speaker, start_ms, end_ms, text, translation) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const [position, s] of checked.entries()) insert.run(id, position, s.speaker, s.startMs, s.endMs, s.text, s.translation);
     reindexSegments(db, previous, id);
     // Counts and hashes only: transcript words never enter the signed log.
-    const data = { revision, revisionId: id, segments: checked.length, previous: previous?.sha256 ?? null };
+    const data = { revision, revisionId: id, segments: checked.length, previous: previous?.sha256 ?? null, hashFormat: SALTED_HASH_FORMAT };
     return { result: revision, custody: { action: 'transcript.revised', subject: interview.id, hash: sha256, data } };
   });
   return getRevision(vault.db, interview.id, result);
@@ -91,9 +100,11 @@ export function listRevisions(db: ReadDb, interviewId: string): RevisionInfo[] {
  */
 export function verifyRevisionHash(db: ReadDb, interviewId: string, revision: number): boolean {
   const rev = getRevision(db, interviewId, revision);
-  const recomputed = revisionHash(rev.interviewId, rev.revision, rev.segments);
   const signed = revisionCustodyEntries(db, rev.id);
-  return recomputed === rev.sha256 && signed.length === 1 && signed.every((e) => e.hash === recomputed && e.subject === rev.interviewId && e.revision === rev.revision);
+  const [entry] = signed;
+  if (signed.length !== 1 || entry === undefined) return false;
+  const expected = expectedRecordHash(entry.hashFormat ?? undefined, revisionRecord(rev.interviewId, rev.revision, rev.segments), recordSalt(db, 'transcript_revisions', rev.id));
+  return 'hash' in expected && expected.hash === rev.sha256 && entry.hash === expected.hash && entry.subject === rev.interviewId && entry.revision === rev.revision;
 }
 
 /** What a `transcript.revised` custody entry says about a revision. */
@@ -103,12 +114,15 @@ export interface RevisionCustodyEntry {
   hash: string | null;
   revision: unknown;
   revisionId: string;
+  /** The record hash rule the entry names (`data.hashFormat`); null for the first rule. */
+  hashFormat: unknown;
 }
 
 /** The `transcript.revised` custody entries, all of them or only those citing one revision id. */
 export function revisionCustodyEntries(db: ReadDb, revisionId?: string): RevisionCustodyEntry[] {
   const sql = `SELECT seq, json_extract(entry, '$.subject') AS subject, json_extract(entry, '$.hash') AS hash,
-                      json_extract(entry, '$.data.revision') AS revision, json_extract(entry, '$.data.revisionId') AS revisionId
+                      json_extract(entry, '$.data.revision') AS revision, json_extract(entry, '$.data.revisionId') AS revisionId,
+                      json_extract(entry, '$.data.hashFormat') AS hashFormat
                FROM custody_log WHERE json_extract(entry, '$.action') = 'transcript.revised'`;
   const rows = revisionId === undefined ? db.prepare(`${sql} ORDER BY seq`).all() : db.prepare(`${sql} AND json_extract(entry, '$.data.revisionId') = ? ORDER BY seq`).all(revisionId);
   return rows as RevisionCustodyEntry[];

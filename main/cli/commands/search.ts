@@ -138,6 +138,7 @@ export function registerSearchCommands(program: Command): void {
       await withVault(dir, opts, (vault) => {
         const { result } = vault.change((db) => {
           const rebuilt = rebuildSearchIndex(db);
+          // A count holds nothing to guess, so this hash keeps the first (unsalted) rule.
           return { result: rebuilt, custody: { action: 'search.rebuilt', subject: vault.vaultId, hash: recordHash(rebuilt), data: { rows: rebuilt.rows } } };
         });
         if (opts.json) outJson(result);

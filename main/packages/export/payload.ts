@@ -1,14 +1,17 @@
 import { getCase } from '../../evidence/cases';
 import { listInterviews } from '../../evidence/interviews';
 import type { StoredCheckpoint } from '../../custody/checkpoint-store';
+import type { InterviewRow } from '../../evidence/interviews';
+import type { ReadDb } from '../../vault/database';
 import type { Vault } from '../../vault/vault';
-import { buildCaseExport, registerCsv, type PlannedItem } from './case-data';
+import { buildCaseExport, registerCsv, type CaseExport, type PlannedItem } from './case-data';
 import { custodyFiles } from './custody-export';
 import { communicationDocx } from './docx';
 import { checkObjectsReadable, planItems, selectItems } from './items';
 import { assertNamesConfirmed, findProtectedNames, type NameHit } from './name-scan';
 import { namePolicy } from './names';
-import { profileChanges, profileSettings, type ExportProfile, type ProfileSettings } from './profile';
+import { profileChanges, profileSettings, withheldEntriesChange, type ExportProfile, type ProfileSettings } from './profile';
+import { profileOpensRecords, recordOpenings } from './record-openings';
 import { buildCommunication, SUBMISSION_README } from './submission';
 import { verifyText } from './texts';
 import { transcriptFiles, type GeneratedFile } from './transcripts';
@@ -45,6 +48,39 @@ function namesInOriginals(hits: NameHit[], planned: PlannedItem[]): Record<strin
   });
 }
 
+/** The ids of everything the package exports: custody entries about them go with it. */
+function exportedSubjects(caseId: string, planned: PlannedItem[], data: CaseExport, interviews: InterviewRow[]): Set<string> {
+  const subjects = new Set<string>([caseId]);
+  for (const p of planned) {
+    subjects.add(p.item.id);
+    if (p.original) subjects.add(p.original.id);
+  }
+  for (const p of data.people) subjects.add(p.id);
+  for (const iv of interviews) subjects.add(iv.id);
+  for (const r of data.requests) subjects.add(r.id);
+  for (const e of data.timeline.events) {
+    subjects.add(e.id);
+    if (e.place) subjects.add(e.place.id);
+  }
+  return subjects;
+}
+
+/**
+ * The files of data/custody/: records.jsonl only when the profile opens records; otherwise
+ * entries with unsalted record hashes are withheld (how many is returned for the report).
+ */
+function custodyPayload(db: ReadDb, subjects: ReadonlySet<string>, checkpoint: StoredCheckpoint, opens: boolean): { files: GeneratedFile[]; withheld: number } {
+  const custody = custodyFiles(db, subjects, checkpoint.size, checkpoint.signer, { withholdUnsalted: !opens });
+  const openings = opens ? recordOpenings(db, subjects, checkpoint.size) : null;
+  const files: GeneratedFile[] = [
+    { path: 'custody/entries.jsonl', data: custody.entriesJsonl },
+    { path: 'custody/checkpoint.txt', data: Buffer.from(checkpoint.note) },
+    { path: 'custody/keys.txt', data: custody.keysTxt },
+  ];
+  if (openings !== null && openings.count > 0) files.push({ path: 'custody/records.jsonl', data: openings.jsonl });
+  return { files, withheld: custody.withheld };
+}
+
 /**
  * Plans the payload: chooses the items (refusing, before anything is written,
  * originals that name protected people unless the sender confirmed them; making
@@ -66,28 +102,17 @@ export async function buildPayload(vault: Vault, opts: { caseId: string; itemIds
   const data = buildCaseExport(db, c.id, policy, settings, planned, { changes, namesInOriginals: namesInOriginals(nameHits, planned) });
   const interviews = listInterviews(db, c.id);
   const checkpoint = await ctx.checkpoint();
-  const subjects = new Set<string>([c.id]);
-  for (const p of planned) {
-    subjects.add(p.item.id);
-    if (p.original) subjects.add(p.original.id);
-  }
-  for (const p of data.people) subjects.add(p.id);
-  for (const iv of interviews) subjects.add(iv.id);
-  for (const r of data.requests) subjects.add(r.id);
-  for (const e of data.timeline.events) {
-    subjects.add(e.id);
-    if (e.place) subjects.add(e.place.id);
-  }
-  const custody = custodyFiles(db, subjects, checkpoint.size, checkpoint.signer);
+  const opens = profileOpensRecords(settings, policy);
+  const custody = custodyPayload(db, exportedSubjects(c.id, planned, data, interviews), checkpoint, opens);
+  // case.json's profile report holds this same array; it is serialised below.
+  if (custody.withheld > 0) changes.push(withheldEntriesChange(custody.withheld));
   const communication = buildCommunication(data, c.id, c.reference, policy);
   const facts = { packageId: ctx.packageId, bag: ctx.bag, vaultId: vault.vaultId, fileName: ctx.fileName, signerName: vault.member.name, signerKeyLine: ctx.signerLine, signerFingerprint: ctx.signerFingerprint };
   const files: GeneratedFile[] = [
     { path: 'case.json', data: json(data.json) },
     { path: 'register.csv', data: Buffer.from(registerCsv(planned, data.people, policy)) },
-    ...transcriptFiles(db, interviews, policy),
-    { path: 'custody/entries.jsonl', data: custody.entriesJsonl },
-    { path: 'custody/checkpoint.txt', data: Buffer.from(checkpoint.note) },
-    { path: 'custody/keys.txt', data: custody.keysTxt },
+    ...transcriptFiles(db, interviews, policy, { withholdUnsalted: !opens }),
+    ...custody.files,
     { path: 'submission/communication.json', data: json(communication) },
     { path: 'submission/communication.docx', data: communicationDocx(communication) },
     { path: 'submission/README.txt', data: Buffer.from(SUBMISSION_README) },

@@ -14,6 +14,7 @@ import { safeFileName, selectItems } from './items';
 import { findProtectedNames, type NameHit } from './name-scan';
 import { namePolicy } from './names';
 import { profileSettings, type ExportProfile, type ProfileSettings } from './profile';
+import { profileOpensRecords } from './record-openings';
 import { transcriptBaseName } from './transcripts';
 
 /** One item as the preview shows it. */
@@ -63,11 +64,12 @@ function looksJpeg(item: ItemSummary): boolean {
   return item.mediaType === 'image/jpeg' || /\.jpe?g$/i.test(item.fileName);
 }
 
-function generatedFiles(db: ReadDb, caseId: string): string[] {
+function generatedFiles(db: ReadDb, caseId: string, opensRecords: boolean): string[] {
   const transcripts = listInterviews(db, caseId)
     .filter((iv) => iv.currentRevision !== null)
     .flatMap((iv) => ['txt', 'vtt', 'json'].map((ext) => `transcripts/${transcriptBaseName(iv)}.${ext}`));
   const files = ['case.json', 'register.csv', ...transcripts, 'custody/entries.jsonl', 'custody/checkpoint.txt', 'custody/keys.txt'];
+  if (opensRecords) files.push('custody/records.jsonl');
   files.push('submission/communication.json', 'submission/communication.docx', 'submission/README.txt', 'VERIFY.txt');
   return files.map((f) => `data/${f}`);
 }
@@ -96,7 +98,7 @@ export function planExport(db: ReadDb, opts: { caseId: string; itemIds?: string[
     settings,
     candidates: originals.map((i) => ({ id: i.id, fileName: i.fileName, kind: i.kind, size: i.size })),
     items: planned,
-    generated: generatedFiles(db, c.id),
+    generated: generatedFiles(db, c.id, profileOpensRecords(settings, policy)),
     tagFiles: BAG_TAG_FILES,
     leftOut,
     filteredOut: Math.max(0, asked - items.length),

@@ -63,6 +63,11 @@ export function profileSettings(profile: ExportProfile): ProfileSettings {
   return { name: profile.name, kind: 'custom', names: profile.names, recordings: profile.recordings, stripExif: profile.stripExif, contactDetails: profile.contactDetails, kinds: profile.items?.kinds ?? null };
 }
 
+/** The profile report's sentence for custody entries left out because their record hashes are unsalted (see custodyFiles). */
+export function withheldEntriesChange(count: number): string {
+  return `${count} custody entries written before record hashes were salted were left out, with the hashes of transcript revisions saved before then: hashing a record with a guessed name could confirm it against them.`;
+}
+
 /** What the profile changed compared with the vault's own records, in words for case.json. */
 export function profileChanges(s: ProfileSettings, counts: { stripped: number; leftOut: number; namingItems?: number }): string[] {
   const changes: string[] = [];

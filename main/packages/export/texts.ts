@@ -64,9 +64,15 @@ You need only the standard tools age, minisign and sha256sum (sha512sum).
      export time: the proofs lead to its root hash, so the entries are part of
      one append-only log that the vault cannot later rewrite unnoticed.
    - keys.txt lists every signer's public key (minisign format) with their name.
+   - records.jsonl, only in a package whose profile exports every protected
+     field, gives the records (a case, a person, an event…) that entries cite by
+     a salted hash, each with its salt: SHA-256 of the salt's 32 bytes followed
+     by the record's RFC 8785 JSON must equal the "hash" of entry "seq". Without
+     the salt such a hash reveals nothing of the record.
    "vigil verify ${f.fileName}" checks all of this automatically.
 
-7. Transcripts: each .json names the signed revision's SHA-256. If it says
+7. Transcripts: each .json names the signed revision's hash (null for a revision
+   saved before hashes were salted, when the package hides names). If it says
    "namesReplaced": true, names were replaced by protective codes for this
    package, so its text differs from the signed revision by those codes only.
 

@@ -1,5 +1,6 @@
 import { formatTimestamp } from '../../evidence/transcript-segments';
 import type { InterviewRow } from '../../evidence/interviews';
+import { recordSalt } from '../../evidence/record-commit';
 import { getRevision, type Segment } from '../../evidence/transcripts';
 import type { ReadDb } from '../../vault/database';
 import type { NamePolicy } from './names';
@@ -48,8 +49,10 @@ export function transcriptBaseName(iv: InterviewRow): string {
  * The current transcript revision of each interview as .txt, .vtt and .json.
  * The JSON keeps the signed revision hash; when the profile replaced names it
  * says so (`namesReplaced`), because the text then differs from what was signed.
+ * With `withholdUnsalted`, the hash of a revision saved before salts is null: with
+ * the codes in the text swapped for guessed names it would confirm them.
  */
-export function transcriptFiles(db: ReadDb, interviews: InterviewRow[], policy: NamePolicy): GeneratedFile[] {
+export function transcriptFiles(db: ReadDb, interviews: InterviewRow[], policy: NamePolicy, opts: { withholdUnsalted?: boolean } = {}): GeneratedFile[] {
   const files: GeneratedFile[] = [];
   for (const iv of interviews) {
     if (iv.currentRevision === null) continue;
@@ -59,7 +62,8 @@ export function transcriptFiles(db: ReadDb, interviews: InterviewRow[], policy: 
       const o = rev.segments[i];
       return o === undefined || s.speaker !== o.speaker || s.text !== o.text || s.translation !== o.translation;
     });
-    const json = { interviewId: rev.interviewId, revision: rev.revision, sha256: rev.sha256, ...(changed ? { namesReplaced: true } : {}), segments };
+    const sha256 = opts.withholdUnsalted === true && recordSalt(db, 'transcript_revisions', rev.id) === null ? null : rev.sha256;
+    const json = { interviewId: rev.interviewId, revision: rev.revision, sha256, ...(changed ? { namesReplaced: true } : {}), segments };
     const base = `transcripts/${transcriptBaseName(iv)}`;
     files.push({ path: `${base}.txt`, data: Buffer.from(txtLines(segments)) });
     files.push({ path: `${base}.vtt`, data: Buffer.from(vttText(segments)) });

@@ -4,6 +4,7 @@ import { validateBag } from '../bagit/bag-validate';
 import { checkCustody, type CustodyFacts } from './custody-check';
 import { parseKeysFile, type ListedKey } from './keys-file';
 import { checkReceipt, manifest256 } from './receipt-check';
+import { checkRecords } from './records-check';
 import { CheckList, type PackageReport } from './report';
 import { checkTagSignature, TAG_SIGNATURE_FILE } from './signature-check';
 
@@ -42,7 +43,8 @@ async function loadKeys(bag: BagFiles, list: CheckList): Promise<{ keys: ListedK
 
 /**
  * Verifies a bag: BagIt completeness and checksums, the signer keys, the checkpoint, every
- * custody entry and proof, the tag-manifest signature and, if given, the receipt. `bag` is
+ * custody entry and proof, the records the package opens, the tag-manifest signature and,
+ * if given, the receipt. `bag` is
  * an unpacked folder (NOT_FOUND when it is not one) or a bag read from a package stream.
  * Every finding is a check.
  */
@@ -54,6 +56,7 @@ export async function verifyBagDetailed(bag: string | BagFiles, opts: { receipt?
   const vault = info['Vigil-Vault'];
   const { keys, text } = await loadKeys(files, list);
   const facts = await checkCustody(files, vault, keys, list);
+  await checkRecords(files, facts.entries, list);
   await checkTagSignature(files, { packageId, bag: files.name }, keys, facts.actors, list);
   if (opts.receipt !== undefined) {
     const ctx = { files, bag: files.name, packageId, vault, checkpointNote: facts.checkpointNote, ...(opts.packageSha256 === undefined ? {} : { packageSha256: opts.packageSha256 }) };

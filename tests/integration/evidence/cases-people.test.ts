@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { iterateStoredEntries } from '../../../main/custody/log-store';
 import { createCase, getCase, listCases, updateCase } from '../../../main/evidence/cases';
 import { addPerson, addRole, getPerson, listPeople, updatePerson } from '../../../main/evidence/people';
-import { recordHash } from '../../../main/evidence/record-hash';
+import { committedHash } from '../../helpers/records';
 import { resolveCaseId, resolvePersonId } from '../../../main/evidence/resolve';
 import type { Vault } from '../../../main/vault/vault';
 import { verifyVault } from '../../../main/vault/verify';
@@ -22,10 +22,10 @@ describe('evidence/cases', () => {
     const { vault } = await newTestVault();
     try {
       const c = createCase(vault, { title: 'Incommunicado detention of D-001', reference: 'UA-2026-014' });
-      expect(lastEntry(vault)).toMatchObject({ action: 'case.created', subject: c.id, hash: recordHash(c) });
+      expect(lastEntry(vault)).toMatchObject({ action: 'case.created', subject: c.id, hash: committedHash(vault.db, 'cases', c.id, c), data: { hashFormat: 'salted-v1' } });
       const updated = updateCase(vault, c.id, { status: 'monitoring', summary: 'Held without contact since March.' });
       const entry = lastEntry(vault);
-      expect(entry).toMatchObject({ action: 'case.updated', subject: c.id, hash: recordHash(updated) });
+      expect(entry).toMatchObject({ action: 'case.updated', subject: c.id, hash: committedHash(vault.db, 'cases', c.id, updated) });
       expect(entry.data.fields).toEqual(['summary', 'status']);
       expect(JSON.stringify(entry)).not.toContain('Held without contact');
       expect(getCase(vault.db, c.id).status).toBe('monitoring');
@@ -65,7 +65,7 @@ describe('evidence/people', () => {
       const w3 = addPerson(vault, { caseId: c.id, role: 'witness', name: 'Another' });
       expect([d.code, w1.code, w2.code, w3.code]).toEqual(['D-001', 'W-001', 'W-014', 'W-015']);
       const entry = lastEntry(vault);
-      expect(entry).toMatchObject({ action: 'person.added', subject: w3.id, hash: recordHash(w3), data: { caseId: c.id, role: 'witness', code: 'W-015' } });
+      expect(entry).toMatchObject({ action: 'person.added', subject: w3.id, hash: committedHash(vault.db, 'people', w3.id, w3), data: { caseId: c.id, role: 'witness', code: 'W-015', hashFormat: 'salted-v1' } });
       const log = [...iterateStoredEntries(vault.db)].map((r) => r.canonical).join('\n');
       for (const secret of ['Ivan', 'Petrenko', 'Vanya', 'Olena', 'cellmate']) expect(log).not.toContain(secret);
       expect(resolvePersonId(vault.db, 'd-001')).toBe(d.id);
@@ -86,7 +86,7 @@ describe('evidence/people', () => {
       addRole(vault, p.id, c2.id, 'witness');
       expect(lastEntry(vault)).toMatchObject({ action: 'person.role_added', data: { caseId: c2.id, role: 'witness' } });
       const after = updatePerson(vault, p.id, { consent: { named: true, shareWith: ['UN WGEID'], date: '2026-03-01', method: 'signed form' }, contact: '+000 000' });
-      expect(lastEntry(vault)).toMatchObject({ action: 'person.updated', hash: recordHash(after), data: { fields: ['contact', 'consent'] } });
+      expect(lastEntry(vault)).toMatchObject({ action: 'person.updated', hash: committedHash(vault.db, 'people', p.id, after), data: { fields: ['contact', 'consent'] } });
       expect(getPerson(vault.db, p.id).consent.shareWith).toEqual(['UN WGEID']);
       expect(listPeople(vault.db, { caseId: c2.id }).map((x) => x.id)).toEqual([p.id]);
       expect(() => updatePerson(vault, p.id, { consent: { date: '2026-02-30' } })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isVigilError } from '../../../shared/errors';
 import { addEvent, addPlace, eventRecord, listPlaces, updateEvent, type NewEvent } from '../../../main/evidence/events';
 import { recordHash } from '../../../main/evidence/record-hash';
+import { committedHash } from '../../helpers/records';
 import { getEvent } from '../../../main/evidence/timeline';
 import { verifyVault } from '../../../main/vault/verify';
 import type { Vault } from '../../../main/vault/vault';
@@ -37,7 +38,7 @@ describe('evidence/events/addEvent', () => {
     expect(entries.map((e) => e.action)).toEqual(['place.added', 'event.added']);
     const [placeEntry, eventEntry] = entries;
     expect(placeEntry?.subject).toBe(ev.place?.id);
-    expect(eventEntry).toMatchObject({ subject: ev.id, hash: recordHash(eventRecord(getEvent(vault.db, ev.id))), data: { caseId, personId: detainee, type: 'visit_denied', placeId: ev.place?.id, itemIds: [itemId] } });
+    expect(eventEntry).toMatchObject({ subject: ev.id, hash: committedHash(vault.db, 'events', ev.id, eventRecord(getEvent(vault.db, ev.id))), data: { caseId, personId: detainee, type: 'visit_denied', placeId: ev.place?.id, itemIds: [itemId], hashFormat: 'salted-v1' } });
     const signed = JSON.stringify(entries);
     for (const secret of ['Penal Colony', 'Northern', 'Mother', 'Secret Name', 'D-001']) expect(signed).not.toContain(secret);
     const row = searchRow(vault, 'event', ev.id);
@@ -61,9 +62,11 @@ describe('evidence/events/addEvent', () => {
     const { vault, caseId, detainee } = await setup();
     const ev = addEvent(vault, { caseId, personId: detainee, type: 'contact_lost', date: '2024-03-02' });
     const signed = entriesSince(vault, custodySize(vault) - 1)[0]?.hash;
-    expect(recordHash(eventRecord(getEvent(vault.db, ev.id)))).toBe(signed);
-    vault.db.prepare("UPDATE events SET date = '2024-04-02' WHERE id = ?").run(ev.id);
+    expect(committedHash(vault.db, 'events', ev.id, eventRecord(getEvent(vault.db, ev.id)))).toBe(signed);
+    // Without its salt the record no longer confirms itself: the first rule's hash is not the one signed.
     expect(recordHash(eventRecord(getEvent(vault.db, ev.id)))).not.toBe(signed);
+    vault.db.prepare("UPDATE events SET date = '2024-04-02' WHERE id = ?").run(ev.id);
+    expect(committedHash(vault.db, 'events', ev.id, eventRecord(getEvent(vault.db, ev.id)))).not.toBe(signed);
   });
 
   it('refuses bad input with a helpful error and writes nothing', async () => {
@@ -116,7 +119,7 @@ describe('evidence/events/updateEvent', () => {
     expect(updated).toMatchObject({ date: '2024-05-14', description: 'hearing postponed', itemIds: [itemId], place: { name: 'District Court', type: 'court' } });
     const entries = entriesSince(vault, before);
     expect(entries.map((e) => e.action)).toEqual(['place.added', 'event.updated']);
-    expect(entries[1]).toMatchObject({ subject: ev.id, hash: recordHash(eventRecord(updated)), data: { fields: ['date', 'placeId', 'description', 'itemIds'] } });
+    expect(entries[1]).toMatchObject({ subject: ev.id, hash: committedHash(vault.db, 'events', ev.id, eventRecord(updated)), data: { fields: ['date', 'placeId', 'description', 'itemIds'], hashFormat: 'salted-v1' } });
     expect(searchRow(vault, 'event', ev.id)?.body).toContain('postponed');
     expect(searchRow(vault, 'event', ev.id)?.body).not.toContain('first hearing');
     const cleared = updateEvent(vault, ev.id, { placeName: null, itemIds: [] });
@@ -136,7 +139,7 @@ describe('evidence/events/addPlace', () => {
     const { vault } = await setup();
     const before = custodySize(vault);
     const place = addPlace(vault, { name: 'IK-2', type: 'penal_colony', region: 'North' });
-    expect(entriesSince(vault, before)).toEqual([expect.objectContaining({ action: 'place.added', subject: place.id, hash: recordHash(place), data: { type: 'penal_colony' } })]);
+    expect(entriesSince(vault, before)).toEqual([expect.objectContaining({ action: 'place.added', subject: place.id, hash: committedHash(vault.db, 'places', place.id, place), data: { type: 'penal_colony', hashFormat: 'salted-v1' } })]);
     expect(addPlace(vault, { name: 'ik-2' })).toEqual(place);
     expect(custodySize(vault)).toBe(before + 1);
     expect(() => addPlace(vault, { name: '  ' })).toThrow(/needs a name/);

@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { attachRecording, createInterview, getInterview, listInterviews, type InterviewRow } from '../../../main/evidence/interviews';
 import { addFileItem } from '../../../main/evidence/item-ingest';
-import { recordHash } from '../../../main/evidence/record-hash';
+import { committedHash } from '../../helpers/records';
+import { recordSalt } from '../../../main/evidence/record-commit';
 import { diffRevisions, getRevision, listRevisions, reviseTranscript, revisionHash, verifyRevisionHash, type Segment } from '../../../main/evidence/transcripts';
 import { transcriptProblems } from '../../../main/evidence/verify-evidence';
 import type { Vault } from '../../../main/vault/vault';
@@ -45,7 +47,7 @@ describe('evidence/interviews', () => {
 
       const log = entries(vault);
       expect(log).toHaveLength(before + 2);
-      expect(log[before]).toMatchObject({ action: 'interview.created', subject: iv.id, hash: recordHash(storedRecord(iv)), data: { caseId, intervieweeId: personId, mode: 'video_call' } });
+      expect(log[before]).toMatchObject({ action: 'interview.created', subject: iv.id, hash: committedHash(vault.db, 'interviews', iv.id, storedRecord(iv)), data: { caseId, intervieweeId: personId, mode: 'video_call', hashFormat: 'salted-v1' } });
       // Consent wording and the language never enter the signed log.
       expect(JSON.stringify(log)).not.toMatch(/orally|"uk"/);
       expect(searchRows(vault, 'video').map((r) => r.refId)).toEqual([iv.id]);
@@ -101,9 +103,9 @@ describe('evidence/transcripts', () => {
         const log = entries(vault);
         expect(log).toHaveLength(before + 1);
         expect(rev).toMatchObject({ interviewId: iv.id, revision: i + 1, note: `pass ${i + 1}`, createdBy: { id: vault.member.id, name: 'Anna Investigator' }, segments });
-        expect(rev.sha256).toBe(recordHash({ interviewId: iv.id, revision: i + 1, segments }));
+        expect(rev.sha256).toBe(committedHash(vault.db, 'transcript_revisions', rev.id, { interviewId: iv.id, revision: i + 1, segments }));
         expect(log.at(-1)).toEqual(
-          expect.objectContaining({ action: 'transcript.revised', subject: iv.id, hash: rev.sha256, data: { revision: i + 1, revisionId: rev.id, segments: segments.length, previous: revs[i - 1]?.sha256 ?? null } }),
+          expect.objectContaining({ action: 'transcript.revised', subject: iv.id, hash: rev.sha256, data: { revision: i + 1, revisionId: rev.id, segments: segments.length, previous: revs[i - 1]?.sha256 ?? null, hashFormat: 'salted-v1' } }),
         );
       }
       expect(listRevisions(vault.db, iv.id).map((r) => [r.revision, r.sha256, r.segmentCount])).toEqual(revs.map((r) => [r.revision, r.sha256, r.segments.length]));
@@ -204,10 +206,23 @@ describe('evidence/transcripts', () => {
       expect(report.findings.filter((f) => !f.ok).map((f) => f.check)).toEqual(['transcript']);
 
       // Re-computing the row's hash to match does not help: the signed entry still cites the original.
-      const forged = revisionHash(iv.id, 1, getRevision(vault.db, iv.id, 1).segments);
+      const forged = revisionHash(iv.id, 1, getRevision(vault.db, iv.id, 1).segments, recordSalt(vault.db, 'transcript_revisions', r1.id));
       vault.db.prepare('UPDATE transcript_revisions SET sha256 = ? WHERE id = ?').run(forged, r1.id);
       expect(verifyRevisionHash(vault.db, iv.id, 1)).toBe(false);
       expect(transcriptProblems(vault.db)).toEqual([expect.objectContaining({ ok: false, detail: expect.stringContaining(`custody entry`) })]);
+    });
+  });
+
+  it('catches a revision whose salt was removed or replaced', async () => {
+    await withTestVault((vault) => {
+      const { caseId, personId } = seedCaseAndPerson(vault);
+      const iv = createInterview(vault, { caseId, intervieweeId: personId });
+      const r1 = reviseTranscript(vault, iv.id, REV1);
+      for (const [salt, detail] of [[null, /no salt to check it with/], [randomBytes(32), /do not hash to the revision's recorded SHA-256/]] as const) {
+        vault.db.prepare('UPDATE transcript_revisions SET hash_salt = ? WHERE id = ?').run(salt, r1.id);
+        expect(verifyRevisionHash(vault.db, iv.id, 1)).toBe(false);
+        expect(transcriptProblems(vault.db)).toEqual([expect.objectContaining({ ok: false, subject: `transcript ${iv.id} revision 1`, detail: expect.stringMatching(detail) })]);
+      }
     });
   });
 
@@ -222,7 +237,7 @@ describe('evidence/transcripts', () => {
       expect(transcriptProblems(vault.db)).toEqual([expect.objectContaining({ ok: false, subject: `transcript revision ${r2.id}`, detail: expect.stringContaining('missing from the database') })]);
 
       // A revision written straight into the database has no signed entry.
-      const sha = revisionHash(iv.id, 2, REV3);
+      const sha = revisionHash(iv.id, 2, REV3, null);
       vault.db.prepare('INSERT INTO transcript_revisions (id, interview_id, revision, sha256, note, created_at, created_by) VALUES (?, ?, 2, ?, ?, ?, ?)').run('forged', iv.id, sha, '', new Date().toISOString(), vault.member.id);
       const insert = vault.db.prepare('INSERT INTO transcript_segments (revision_id, position, speaker, start_ms, end_ms, text, translation) VALUES (?, ?, ?, ?, ?, ?, ?)');
       for (const [p, s] of REV3.entries()) insert.run('forged', p, s.speaker, s.startMs, s.endMs, s.text, s.translation);

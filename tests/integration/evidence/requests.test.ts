@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isVigilError } from '../../../shared/errors';
-import { recordHash } from '../../../main/evidence/record-hash';
+import { committedHash } from '../../helpers/records';
 import { addRequest, answerRequest, getRequest, listRequests, requestRecord, resolveRequestId, type NewRequest } from '../../../main/evidence/requests';
 import { verifyVault } from '../../../main/vault/verify';
 import type { Vault } from '../../../main/vault/vault';
@@ -37,7 +37,7 @@ describe('evidence/requests/addRequest', () => {
     const row = addRequest(vault, { caseId, personId: detainee, requesterId: mother, date: '2024-03-05', recipient: 'Federal Penitentiary Service', channel: 'post', about: 'Where is my son held?' });
     expect(row).toMatchObject({ caseId, personId: detainee, personCode: 'D-001', requesterId: mother, requesterCode: 'R-001', date: '2024-03-05', response: null, responseDate: null, responseNote: '' });
     const entries = entriesSince(vault, before);
-    expect(entries).toEqual([expect.objectContaining({ action: 'request.added', subject: row.id, hash: recordHash(requestRecord(row)), data: { caseId, personId: detainee, requesterId: mother } })]);
+    expect(entries).toEqual([expect.objectContaining({ action: 'request.added', subject: row.id, hash: committedHash(vault.db, 'requests', row.id, requestRecord(row)), data: { caseId, personId: detainee, requesterId: mother, hashFormat: 'salted-v1' } })]);
     expect(JSON.stringify(entries)).not.toMatch(/Penitentiary|son held|post|R-001/);
     expect(requestRecord(row)).not.toHaveProperty('personCode');
     const indexed = searchRow(vault, 'request', row.id);
@@ -67,12 +67,14 @@ describe('evidence/requests/answerRequest', () => {
     const req = addRequest(vault, { caseId, personId: detainee, date: '2024-03-05', recipient: 'Prosecutor' });
     const before = custodySize(vault);
     const none = answerRequest(vault, req.id, { date: '2024-04-05', response: 'none' });
+    // Each change gets a fresh salt, so the first answer's hash is checked before the second replaces it.
+    const noneHash = committedHash(vault.db, 'requests', req.id, requestRecord(none));
     const later = answerRequest(vault, req.id, { date: '2024-04-20', response: 'denial', note: 'Information is classified.' });
     expect(later).toMatchObject({ response: 'denial', responseDate: '2024-04-20', responseNote: 'Information is classified.' });
     const entries = entriesSince(vault, before);
     expect(entries.map((e) => [e.action, e.subject, e.hash, e.data])).toEqual([
-      ['request.answered', req.id, recordHash(requestRecord(none)), { caseId, personId: detainee, response: 'none', previousResponse: null }],
-      ['request.answered', req.id, recordHash(requestRecord(later)), { caseId, personId: detainee, response: 'denial', previousResponse: 'none' }],
+      ['request.answered', req.id, noneHash, { caseId, personId: detainee, response: 'none', previousResponse: null, hashFormat: 'salted-v1' }],
+      ['request.answered', req.id, committedHash(vault.db, 'requests', req.id, requestRecord(later)), { caseId, personId: detainee, response: 'denial', previousResponse: 'none', hashFormat: 'salted-v1' }],
     ]);
     expect(JSON.stringify(entries)).not.toContain('classified');
     expect(searchRow(vault, 'request', req.id)?.body).toContain('classified');

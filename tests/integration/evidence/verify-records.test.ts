@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createCase } from '../../../main/evidence/cases';
 import { addEvent } from '../../../main/evidence/events';
+import { createInterview } from '../../../main/evidence/interviews';
 import { addPerson } from '../../../main/evidence/people';
 import { addRequest, answerRequest } from '../../../main/evidence/requests';
 import { recordProblems } from '../../../main/evidence/verify-records';
@@ -9,15 +10,20 @@ import type { Vault } from '../../../main/vault/vault';
 import { verifyVault } from '../../../main/vault/verify';
 import { newTestVault } from '../../helpers/vault';
 
-async function withCase(fn: (vault: Vault, ids: { caseId: string; personId: string; eventId: string; requestId: string }) => Promise<void>): Promise<void> {
+type Ids = { caseId: string; personId: string; eventId: string; requestId: string; placeId: string; interviewId: string };
+
+async function withCase(fn: (vault: Vault, ids: Ids) => Promise<void>): Promise<void> {
   const { vault } = await newTestVault();
   try {
     const caseId = createCase(vault, { title: 'Case' }).id;
     const personId = addPerson(vault, { caseId, role: 'detainee', name: 'Someone' }).id;
-    const eventId = addEvent(vault, { caseId, personId, type: 'contact_lost', date: '2026-01-05' }).id;
+    const event = addEvent(vault, { caseId, personId, type: 'contact_lost', date: '2026-01-05', placeName: 'Colony No. 3 (fictional)' });
+    const eventId = event.id;
+    const placeId = event.place?.id ?? '';
+    const interviewId = createInterview(vault, { caseId, intervieweeId: personId, language: 'uk' }).id;
     const requestId = addRequest(vault, { caseId, personId, date: '2026-01-10', recipient: 'Prosecutor' }).id;
     answerRequest(vault, requestId, { date: '2026-02-01', response: 'token' });
-    await fn(vault, { caseId, personId, eventId, requestId });
+    await fn(vault, { caseId, personId, eventId, requestId, placeId, interviewId });
   } finally {
     await vault.close();
   }
@@ -45,6 +51,30 @@ describe('evidence/verify-records/recordProblems', () => {
       const report = await verifyVault(vault, { quick: true });
       expect(report.ok).toBe(false);
       expect(report.custody.ok).toBe(true);
+    });
+  });
+
+  it.each([
+    ['a place renamed', "UPDATE places SET name = 'Elsewhere' WHERE id = ?", 'place', /changed outside Vigil/],
+    ['an interview language changed', "UPDATE interviews SET language = 'ru' WHERE id = ?", 'interview', /changed outside Vigil/],
+    ['a case salt removed', 'UPDATE cases SET hash_salt = NULL WHERE id = ?', 'case', /no salt to check it with/],
+    ['a person salt replaced', 'UPDATE people SET hash_salt = randomblob(32) WHERE id = ?', 'person', /changed outside Vigil/],
+  ] as const)('catches %s outside Vigil (salted rows)', async (_what, sql, kind, detail) => {
+    await withCase(async (vault, ids) => {
+      const id = { place: ids.placeId, interview: ids.interviewId, case: ids.caseId, person: ids.personId }[kind];
+      vault.db.prepare(sql).run(id);
+      expect(recordProblems(vault.db).filter((f) => !f.ok)).toEqual([expect.objectContaining({ subject: `${kind} ${id}`, detail: expect.stringMatching(detail) })]);
+    });
+  });
+
+  it('catches salts swapped between two rows', async () => {
+    await withCase(async (vault, ids) => {
+      const salt = (id: string): Buffer => vault.db.prepare('SELECT hash_salt FROM people WHERE id = ?').pluck().get(id) as Buffer;
+      const other = addPerson(vault, { caseId: ids.caseId, role: 'witness', name: 'Another (fictional)' }).id;
+      const [a, b] = [salt(ids.personId), salt(other)];
+      vault.db.prepare('UPDATE people SET hash_salt = ? WHERE id = ?').run(b, ids.personId);
+      vault.db.prepare('UPDATE people SET hash_salt = ? WHERE id = ?').run(a, other);
+      expect(recordProblems(vault.db).filter((f) => !f.ok).map((f) => f.subject).sort()).toEqual([`person ${ids.personId}`, `person ${other}`].sort());
     });
   });
 

@@ -138,7 +138,7 @@ describe('ipc/packages.ipc', () => {
     // The check spent its grant; the import takes the fresh one the check answered with.
     expect(report.importGrant.grant).not.toBe(checked);
     expect(await callChannel(core, 'packages:import', { taskId: 'import-0009', file: checked })).toMatchObject({ ok: false, error: { code: 'NOT_GRANTED' } });
-    expect(new Set(report.checks.map((c) => c.check))).toEqual(new Set(['decrypt', 'tar', 'bagit', 'signature', 'custody', 'proof', 'checkpoint']));
+    expect(new Set(report.checks.map((c) => c.check))).toEqual(new Set(['decrypt', 'tar', 'bagit', 'signature', 'custody', 'proof', 'checkpoint', 'record']));
     const progressOf = (taskId: string): { done: number; total: number }[] =>
       core.events.filter((e) => e.name === 'task:progress' && (e.payload as { taskId: string }).taskId === taskId).map((e) => e.payload as { done: number; total: number });
     const size = fs.statSync(file).size;
