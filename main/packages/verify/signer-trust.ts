@@ -89,11 +89,11 @@ function refusedDetail(v: SignerVerdict, vaultId: string, dir: SignerDirectory):
   }
   if (v.status === 'changed') {
     const before = dir.trusted.filter((t) => t.vaultId === vaultId).map((t) => `"${t.name}" (fingerprint ${t.fingerprint})`);
-    return `The sender's signing key changed: packages from vault ${vaultId} were signed by ${unique(before).join(', ')}, but this one by "${v.name}" with fingerprint ${fp}. A new key after a recovery is possible, and so is someone else using that vault's name: compare ${fp} with the sender over a separate channel (a phone call; "vigil identity" shows it on their side) before you confirm it.`;
+    return `The sender's signing key changed: packages from vault ${vaultId} were signed by ${unique(before).join(', ')}, but this one by "${v.name}" with fingerprint ${fp}. A new key after a recovery is possible, and so is someone else using that vault's name: compare ${fp} with the sender's signing-key fingerprint over a separate channel (a phone call; "vigil identity" shows it under "To check your signatures") before you confirm it.`;
   }
   const noKey = dir.addressBook.find((a) => a.fingerprint === null && sameName(a.name, v.name));
   const hint = noKey === undefined ? '' : ` Your address book has "${noKey.name}" without a signing key, so the two cannot be compared.`;
-  return `Unknown signer: "${v.name}" (fingerprint ${fp}) is neither in your address book nor a signer trusted before for vault ${vaultId}. Ask the sender to read out their fingerprint over a separate channel (a phone call; "vigil identity" shows it on their side), and confirm it only if it is ${fp}.${hint}`;
+  return `Unknown signer: "${v.name}" (fingerprint ${fp}) is neither in your address book nor a signer trusted before for vault ${vaultId}. Ask the sender to read out their signing-key fingerprint over a separate channel (a phone call; "vigil identity" shows it under "To check your signatures"), and confirm it only if it is ${fp}.${hint}`;
 }
 
 /** Fingerprints the person confirmed that are no signer's of this package: refused, never taken as consent. */

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRecipient } from '../../../main/crypto/age';
+import { encodeIdentity, parseRecipient } from '../../../main/crypto/age';
 import { readCustodyHead } from '../../../main/custody/log-store';
 import { exportPackage } from '../../../main/packages/export/export';
 import { importPackage } from '../../../main/packages/import';
@@ -20,7 +20,7 @@ import { changePassphrase } from '../../../main/vault/passphrases';
 import type { Vault } from '../../../main/vault/vault';
 import { verifyVault } from '../../../main/vault/verify';
 import { failure } from '../../unit/packages/helpers';
-import { fastKdf, suiteTempDir, TEST_PASSPHRASE } from '../../helpers/vault';
+import { fastKdf, runCli, suiteTempDir, TEST_PASSPHRASE } from '../../helpers/vault';
 import { fillVault } from './make-package';
 
 /** A sender: its vault folder, vault id, member fingerprint and minisign key, and the case it exports. */
@@ -219,5 +219,47 @@ describe('packages/signer trust (verify and import)', () => {
     expect(check?.detail).toMatch(/not checked against an address book/);
     expect(check?.detail).toContain(partner.fingerprint);
     expect(report.signerTrust).toEqual([expect.objectContaining({ status: 'unchecked' })]);
+  });
+});
+
+describe('cli/verify and cli/import: signer trust', () => {
+  it('verify --vault names an unknown signer; import refuses it, refuses a wrong fingerprint, and takes the right one', async () => {
+    const dir = path.join(root, 'cli-receiver');
+    const { vault } = await createVault(dir, { memberName: 'CLI Receiver', passphrase: TEST_PASSPHRASE, kdf: await fastKdf() });
+    const id = memberIdentity(vault);
+    const keyFile = path.join(root, 'cli-receiver-key.txt');
+    if (id.ageIdentity.kind === 'x25519') {
+      fs.writeFileSync(keyFile, `${encodeIdentity(id.ageIdentity.secretKey)}\n`);
+      id.ageIdentity.secretKey.fill(0);
+    }
+    receiverKey = (parseRecipient(id.ageRecipient) as { publicKey: Uint8Array }).publicKey;
+    await vault.close();
+    const sender = await newSender('Carol Archive Desk');
+    const file = await packageFrom(sender);
+
+    const unchecked = runCli(['verify', file, '--identity', keyFile]);
+    expect(unchecked.status, unchecked.stdout + unchecked.stderr).toBe(0);
+    expect(unchecked.stdout).toMatch(/NOTE {2}signer-trust .*not checked against an address book/);
+    expect(unchecked.stdout).toContain('Result: every check passed, but the signer was not checked against an address book');
+
+    const judged = runCli(['verify', file, '--vault', dir]);
+    expect(judged.status, judged.stdout + judged.stderr).toBe(1);
+    expect(judged.stdout).toMatch(/FAIL {2}signer-trust .*Unknown signer: "Carol Archive Desk"/);
+    expect(judged.stdout).toContain(`Result: SIGNER NOT TRUSTED.`);
+    expect(judged.stdout).toContain(`--trust-new-signer "${sender.fingerprint}"`);
+
+    const refused = runCli(['import', dir, file]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/Unknown signer.*--trust-new-signer/s);
+    const wrong = runCli(['import', dir, file, '--trust-new-signer', partner.fingerprint]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/is not the fingerprint of this package's signer/);
+    const imported = runCli(['import', dir, file, '--trust-new-signer', sender.fingerprint]);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stdout).toMatch(/Imported package/);
+    const again = runCli(['verify', file, '--vault', dir]);
+    expect(again.status, again.stdout).toBe(0);
+    expect(again.stdout).toMatch(/PASS {2}signer-trust .*trusted on \d{4}-\d{2}-\d{2} from this sender's vault/);
+    expect(again.stdout).toContain('Result: every check passed.');
   });
 });
