@@ -136,7 +136,7 @@ describe('ipc/packages.ipc', () => {
     const file = path.join(tempDir(), 'to-myself.tar.age');
     await ok(core, 'packages:export', { taskId: 'export-0010', caseId: demo.caseId, profile: { kind: 'full' }, recipients: [id.ageRecipient], output: core.grant(file, 'save-file') });
     const checked = core.grant(file);
-    const report = await ok<{ ok: boolean; items: number; checks: { check: string; ok: boolean }[]; importGrant: { grant: string; label: string } }>(core, 'packages:verify', { taskId: 'verify-0001', file: checked });
+    const report = await ok<{ ok: boolean; items: number; checks: { check: string; ok: boolean }[]; signerTrust?: { status: string }[]; importGrant: { grant: string; label: string } }>(core, 'packages:verify', { taskId: 'verify-0001', file: checked });
     expect(report).toMatchObject({ ok: true, items: demo.counts.items, importGrant: { label: file } });
     // The check spent its grant; the import takes the fresh one the check answered with.
     expect(report.importGrant.grant).not.toBe(checked);
