@@ -3,10 +3,11 @@
  * address book's minisign keys and with the keys first seen from the sender's vault, so a
  * package can no longer certify itself. Every package here is made by the real export path.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeIdentity, parseRecipient } from '../../../main/crypto/age';
+import { ageDecrypt, encodeIdentity, parseIdentity, parseRecipient } from '../../../main/crypto/age';
 import { readCustodyHead } from '../../../main/custody/log-store';
 import { exportPackage } from '../../../main/packages/export/export';
 import { importPackage } from '../../../main/packages/import';
@@ -261,5 +262,16 @@ describe('cli/verify and cli/import: signer trust', () => {
     expect(again.status, again.stdout).toBe(0);
     expect(again.stdout).toMatch(/PASS {2}signer-trust .*trusted on \d{4}-\d{2}-\d{2} from this sender's vault/);
     expect(again.stdout).toContain('Result: every check passed.');
+
+    // An unpacked bag is judged the same way with --vault, and noted as unchecked without it.
+    const bagDir = path.join(root, 'cli-unpacked');
+    fs.mkdirSync(bagDir);
+    fs.writeFileSync(path.join(bagDir, 'p.tar'), await ageDecrypt(fs.readFileSync(file), [parseIdentity(fs.readFileSync(keyFile, 'utf8').trim())]));
+    expect(spawnSync('tar', ['-xf', 'p.tar'], { cwd: bagDir }).status).toBe(0);
+    const bag = path.join(bagDir, fs.readdirSync(bagDir).find((n) => n !== 'p.tar') ?? '');
+    const bagJudged = runCli(['verify', bag, '--vault', dir]);
+    expect(bagJudged.status, bagJudged.stdout + bagJudged.stderr).toBe(0);
+    expect(bagJudged.stdout).toMatch(/PASS {2}signer-trust/);
+    expect(runCli(['verify', bag]).stdout).toMatch(/NOTE {2}signer-trust/);
   });
 });
