@@ -46,8 +46,17 @@ export const RESPONSE_KINDS = ['none', 'token', 'denial', 'substantive'] as cons
 export type ResponseKind = (typeof RESPONSE_KINDS)[number];
 
 /** The checks a package verification runs, in the order a reader meets them. */
-export const PACKAGE_CHECKS = ['decrypt', 'tar', 'bagit', 'signature', 'custody', 'proof', 'checkpoint', 'record', 'receipt'] as const;
+export const PACKAGE_CHECKS = ['decrypt', 'tar', 'bagit', 'signature', 'signer-trust', 'custody', 'proof', 'checkpoint', 'record', 'receipt'] as const;
 export type PackageCheckName = (typeof PACKAGE_CHECKS)[number];
+
+/**
+ * What the receiving vault knows of a package signer (DESIGN §6, "Who signed it"): in the
+ * address book, a member of this vault, trusted before for the sender's vault, confirmed by the
+ * person for this import — or, failing the check, unknown, a changed key of a known vault, an
+ * impersonation of an address-book name; `unchecked` when no vault was given to check against.
+ */
+export const SIGNER_TRUST = ['address-book', 'member', 'known', 'confirmed', 'unknown', 'changed', 'impersonation', 'unchecked'] as const;
+export type SignerTrustStatus = (typeof SIGNER_TRUST)[number];
 
 /** Outcome of text extraction at ingest. */
 export const EXTRACTION_STATUSES = ['none', 'ok', 'failed', 'unsupported'] as const;

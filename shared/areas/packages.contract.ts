@@ -1,6 +1,6 @@
 /** Schemas of the packages area: address-book read, export dry run, export; verify and import of a received package. */
 import { z } from 'zod';
-import { ITEM_KINDS, PACKAGE_CHECKS } from '../domain';
+import { ITEM_KINDS, PACKAGE_CHECKS, SIGNER_TRUST } from '../domain';
 import type { ChannelSchemas } from '../contract-types';
 import { GrantSchema, GrantedPathSchema, IdSchema, TaskIdSchema } from './common';
 import type { PACKAGES_CHANNELS, PACKAGES_EVENTS } from './packages.channels';
@@ -92,6 +92,24 @@ export const RecipientViewSchema = z.object({
  */
 const ReceivedPackageSchema = z.object({ taskId: TaskIdSchema, file: GrantSchema, passphrase: z.string().min(1).max(1000).optional() }).strict();
 
+/**
+ * An import may carry the fingerprints the person confirmed with the sender for an unknown
+ * signer or a changed key; the core trusts a signer only when one equals its fingerprint, and
+ * refuses a fingerprint that is no signer's of the package.
+ */
+const ImportPackageSchema = ReceivedPackageSchema.extend({ trustSigners: z.array(z.string().min(1).max(64)).max(8).optional() }).strict();
+
+/** A signer of the package as the receiving vault knows it (DESIGN §6, "Who signed it"). */
+const SignerVerdictSchema = z.object({
+  name: z.string(),
+  publicKey: z.string(),
+  fingerprint: z.string(),
+  minisignKey: z.string(),
+  status: z.enum(SIGNER_TRUST),
+  addressBookName: z.string().optional(),
+  expected: z.array(z.string()).optional(),
+});
+
 /** A package verification's report: ok only when every check passed; each check in words a lawyer can read (a warning passes). */
 export const PackageReportSchema = z.object({
   ok: z.boolean(),
@@ -99,6 +117,7 @@ export const PackageReportSchema = z.object({
   bag: z.string().optional(),
   vault: z.string().optional(),
   signers: z.array(z.object({ name: z.string(), publicKey: z.string(), fingerprint: z.string() })),
+  signerTrust: z.array(SignerVerdictSchema).optional(),
   checks: z.array(z.object({ check: z.enum(PACKAGE_CHECKS), ok: z.boolean(), warning: z.boolean().optional(), subject: z.string().optional(), detail: z.string() })),
   items: z.number().int().nonnegative(),
 });
@@ -143,10 +162,11 @@ export const packagesContract = {
   },
   /**
    * Checks the package as packages:verify does, then brings its case in, all of it or nothing.
-   * A package that fails a check is refused (PACKAGE_INVALID) and nothing enters the vault.
+   * A package that fails a check is refused (PACKAGE_INVALID; SIGNER_UNTRUSTED when only its
+   * signer is not trusted and not confirmed in `trustSigners`) and nothing enters the vault.
    */
   'packages:import': {
-    req: ReceivedPackageSchema,
+    req: ImportPackageSchema,
     res: z.object({
       caseId: z.string(),
       packageId: z.string(),

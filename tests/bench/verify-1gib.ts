@@ -12,6 +12,7 @@ import { exportPackage } from '../../main/packages/export/export';
 import { importPackage } from '../../main/packages/import';
 import { verifyPackageFile } from '../../main/packages/verify';
 import { createVault } from '../../main/vault/create';
+import { memberIdentity } from '../../main/vault/identity';
 import { BENCH_PASSPHRASE, fmt, GIB, makeTempDir, mbps, MIB, removeTempDir, requireTools, runChild, runStandalone, settleInputs, timed, type BenchResult, writeRandomFile } from './lib';
 
 const FILES = 8;
@@ -19,7 +20,7 @@ const RUNS = 3;
 
 
 /** Makes a real package of `bytes` of items with the exporter, sealed to a key made by age-keygen. */
-async function makePackage(dir: string, bytes: number): Promise<{ file: string; receipt: string; keyFile: string }> {
+async function makePackage(dir: string, bytes: number): Promise<{ file: string; receipt: string; keyFile: string; signer: string }> {
   const keyFile = path.join(dir, 'key.txt');
   await runChild('age-keygen', ['-o', keyFile]);
   const recipient = parseRecipient((await runChild('age-keygen', ['-y', keyFile])).stdout.trim());
@@ -35,7 +36,9 @@ async function makePackage(dir: string, bytes: number): Promise<{ file: string; 
       fs.rmSync(file);
     }
     const out = await exportPackage(vault, { caseId: c.id, recipients: [recipient.publicKey], profile: 'full', output: path.join(dir, 'bench.tar.age') });
-    return { file: out.packagePath, receipt: out.receiptPath, keyFile };
+    const id = memberIdentity(vault);
+    if (id.ageIdentity.kind === 'x25519') id.ageIdentity.secretKey.fill(0);
+    return { file: out.packagePath, receipt: out.receiptPath, keyFile, signer: id.fingerprints.minisign };
   } finally {
     await vault.close();
   }
@@ -70,7 +73,7 @@ export async function run(bytes = GIB): Promise<BenchResult> {
       // Alternating which goes first, so neither always meets the machine in the same state.
       for (const step of i % 2 === 0 ? [runTools, runVigil] : [runVigil, runTools]) await step();
     }
-    return report(bytes, tools, vigil, await timeImport(dir, pkg.file, keyLine));
+    return report(bytes, tools, vigil, await timeImport(dir, pkg.file, keyLine, pkg.signer));
   } finally {
     removeTempDir(dir);
   }
@@ -80,14 +83,15 @@ export async function run(bytes = GIB): Promise<BenchResult> {
  * One import of the package into a new vault, for the report: the same checks as verify,
  * then a second decrypting pass that stores each item encrypted (no plaintext on disk).
  */
-async function timeImport(dir: string, file: string, keyLine: string): Promise<{ seconds: number; cpuSeconds: number }> {
+async function timeImport(dir: string, file: string, keyLine: string, signer: string): Promise<{ seconds: number; cpuSeconds: number }> {
   const sodium = await loadSodium();
   const { vault } = await createVault(path.join(dir, 'receiver'), { memberName: 'Receiver', passphrase: BENCH_PASSPHRASE, kdf: { opslimit: sodium.crypto_pwhash_OPSLIMIT_MIN, memlimit: sodium.crypto_pwhash_MEMLIMIT_MIN } });
   try {
     await settleInputs([file]);
     // CPU time of the whole process (every thread): steadier than wall time on a shared disk.
     const cpuBefore = process.cpuUsage();
-    const { seconds } = await timed(() => importPackage(vault, file, { identities: [parseIdentity(keyLine)] }));
+    // The receiver confirms the exporter's fingerprint, as after a phone call.
+    const { seconds } = await timed(() => importPackage(vault, file, { identities: [parseIdentity(keyLine)], trustSigners: [signer] }));
     const cpu = process.cpuUsage(cpuBefore);
     return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
   } finally {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { isVigilError, VigilError } from '../../../shared/errors';
 import { wipe } from '../../crypto/sodium';
 import { importPackage } from '../../packages/import';
 import { vaultOptions } from '../options';
@@ -7,6 +8,11 @@ import type { SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
 import { packageIdentities } from './package-verify';
 
+/** Collects a repeatable option's values. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
 /** `vigil import <dir> FILE.tar.age`: verifies a package fully, then brings its case in with provenance. */
 export function registerImportCommand(program: Command): void {
   vaultOptions(
@@ -14,14 +20,19 @@ export function registerImportCommand(program: Command): void {
       .command('import <dir> <package>')
       .description('verify a sealed package completely, then import its case, items, transcripts and records with their provenance')
       .option('--identity <file>', 'an age identity file to decrypt with (default: your own member key)')
-      .option('--age-passphrase-file <file>', 'the passphrase of a passphrase-sealed package, on the first line of a file'),
-  ).action(async (dir: string, file: string, opts: SecretOptions & { identity?: string; agePassphraseFile?: string; json?: boolean }) => {
+      .option('--age-passphrase-file <file>', 'the passphrase of a passphrase-sealed package, on the first line of a file')
+      .option('--trust-new-signer <fingerprint>', 'trust the package signer with exactly this fingerprint, after the sender read it out to you over a separate channel (repeatable)', collect, []),
+  ).action(async (dir: string, file: string, opts: SecretOptions & { identity?: string; agePassphraseFile?: string; json?: boolean; trustNewSigner: string[] }) => {
     const given = opts.identity !== undefined || opts.agePassphraseFile !== undefined;
     const identities = given ? await packageIdentities(opts) : undefined;
+    const trustSigners = opts.trustNewSigner;
     try {
       const result = await withVault(dir, opts, (vault) =>
-        withProgress('Checking, then importing package', (hooks) => importPackage(vault, file, { ...(identities === undefined ? {} : { identities }), ...hooks })),
-      );
+        withProgress('Checking, then importing package', (hooks) => importPackage(vault, file, { ...(identities === undefined ? {} : { identities }), trustSigners, ...hooks })),
+      ).catch((err: unknown) => {
+        if (!isVigilError(err) || err.code !== 'SIGNER_UNTRUSTED') throw err;
+        throw new VigilError(err.code, `${err.message} (An unknown signer or a changed key is trusted with --trust-new-signer "<fingerprint>", once the sender has read you that fingerprint over a separate channel; an impersonation never is.)`, { cause: err });
+      });
       if (opts.json) {
         outJson(result);
         return;

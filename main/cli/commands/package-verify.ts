@@ -4,7 +4,8 @@ import path from 'node:path';
 import { VigilError } from '../../../shared/errors';
 import { parseIdentity, type AgeIdentity } from '../../crypto/age';
 import { wipe } from '../../crypto/sodium';
-import { printable, verifyBagFolder, verifyPackageFile, type PackageReport } from '../../packages/verify';
+import { loadSignerDirectory } from '../../packages/trust';
+import { printable, verifyBagFolder, verifyPackageFile, type PackageReport, type TrustOptions } from '../../packages/verify';
 import { memberIdentity } from '../../vault/identity';
 import { out, outJson, withProgress } from '../output';
 import type { SecretOptions } from '../secrets';
@@ -64,12 +65,29 @@ export async function readAgePassphrase(file: string): Promise<AgeIdentity> {
   return { kind: 'scrypt', passphrase: new Uint8Array(Buffer.from(line, 'utf8')) };
 }
 
-/** The keys to open a package with, from --identity, --age-passphrase-file or --vault (in that order). */
+/** The keys to open a package with, from --identity or --age-passphrase-file (in that order); empty when neither is given. */
 export async function packageIdentities(opts: PackageVerifyOptions): Promise<AgeIdentity[]> {
   if (opts.identity !== undefined) return readIdentityFile(opts.identity);
   if (opts.agePassphraseFile !== undefined) return [await readAgePassphrase(opts.agePassphraseFile)];
-  if (opts.vault !== undefined) return [await withVault(opts.vault, opts, (vault) => memberIdentity(vault).ageIdentity)];
-  throw new VigilError('INVALID_INPUT', 'No key was given to open the package. Add --identity <age key file>, --age-passphrase-file <file> for a passphrase-sealed package, or --vault <your vault folder> to use your own key.');
+  return [];
+}
+
+/**
+ * What `vigil verify` opens and judges a package with: the keys of packageIdentities, else the
+ * --vault member's own key; and, with --vault, that vault's address book and trusted signers
+ * (without it the signers are reported unchecked). `needKey` is false for a bag folder.
+ */
+async function verifyingWith(opts: PackageVerifyOptions, needKey: boolean): Promise<{ identities: AgeIdentity[]; trust?: TrustOptions }> {
+  const identities = needKey ? await packageIdentities(opts) : [];
+  if (opts.vault === undefined) {
+    if (needKey && identities.length === 0) {
+      throw new VigilError('INVALID_INPUT', 'No key was given to open the package. Add --identity <age key file>, --age-passphrase-file <file> for a passphrase-sealed package, or --vault <your vault folder> to use your own key.');
+    }
+    return { identities };
+  }
+  const useOwn = needKey && identities.length === 0;
+  const fromVault = await withVault(opts.vault, opts, (vault) => ({ directory: loadSignerDirectory(vault.db, vault.vaultId), own: useOwn ? memberIdentity(vault).ageIdentity : null }));
+  return { identities: fromVault.own === null ? identities : [fromVault.own], trust: { directory: fromVault.directory } };
 }
 
 /** The receipt to check: the one given, or `<name>.receipt.txt` beside the package when it exists. */
@@ -93,8 +111,24 @@ export function printPackageReport(report: PackageReport, target: string): void 
     out('Signers named in the package (compare each fingerprint with the sender over a separate channel):');
     for (const s of report.signers) out(`  ${p(s.name)}  fingerprint ${s.fingerprint}  (ed25519:${s.publicKey.slice(0, 16)}…)`);
   }
-  for (const c of report.checks) out(`  ${MARK(c)}  ${c.check.padEnd(10)} ${c.subject ? `${p(c.subject)}: ` : ''}${p(c.detail)}`);
-  out(report.ok ? 'Result: every check passed.' : 'Result: PROBLEMS FOUND (see FAIL lines above). Do not rely on this package; ask the sender for a new copy.');
+  for (const c of report.checks) out(`  ${MARK(c)}  ${c.check.padEnd(12)} ${c.subject ? `${p(c.subject)}: ` : ''}${p(c.detail)}`);
+  out(resultLine(report));
+}
+
+/** The last line: passed, passed with the signer unchecked, only the signer to confirm, or problems. */
+function resultLine(report: PackageReport): string {
+  const verdicts = report.signerTrust ?? [];
+  if (report.ok) {
+    if (!verdicts.some((v) => v.status === 'unchecked')) return 'Result: every check passed.';
+    return 'Result: every check passed, but the signer was not checked against an address book (no --vault given). Compare the fingerprint above with the sender over a separate channel before you rely on who sent it.';
+  }
+  const onlySigner = report.checks.every((c) => c.ok || c.check === 'signer-trust');
+  const toConfirm = verdicts.filter((v) => v.status === 'unknown' || v.status === 'changed');
+  if (onlySigner && toConfirm.length > 0 && !verdicts.some((v) => v.status === 'impersonation')) {
+    const flags = toConfirm.map((v) => `--trust-new-signer "${v.fingerprint}"`).join(' ');
+    return `Result: SIGNER NOT TRUSTED. The package is intact, but its signer is not one you trust (see FAIL lines above). Only if the sender reads you the same fingerprint over a separate channel, import it with ${flags}.`;
+  }
+  return 'Result: PROBLEMS FOUND (see FAIL lines above). Do not rely on this package; ask the sender for a new copy.';
 }
 
 /** `vigil verify FILE.tar.age|BAGDIR`: verifies, prints, and sets exit status 1 when a check failed. */
@@ -104,12 +138,13 @@ export async function verifyPackageCommand(target: string, opts: PackageVerifyOp
   if (st === undefined) throw new VigilError('NOT_FOUND', `There is no package or bag at ${target}. Check the path.`);
   if (st.isDirectory()) {
     const receipt = opts.receipt === undefined ? {} : { receipt: receiptFor(target, opts.receipt) ?? opts.receipt };
-    report = await verifyBagFolder(target, receipt);
+    const { trust } = await verifyingWith(opts, false);
+    report = await verifyBagFolder(target, { ...receipt, ...(trust === undefined ? {} : { trust }) });
   } else {
-    const ids = await packageIdentities(opts);
+    const { identities: ids, trust } = await verifyingWith(opts, true);
     const receipt = receiptFor(target, opts.receipt);
     try {
-      report = await withProgress('Checking package', (hooks) => verifyPackageFile(target, { identities: ids, ...(receipt === undefined ? {} : { receipt }), ...hooks }));
+      report = await withProgress('Checking package', (hooks) => verifyPackageFile(target, { identities: ids, ...(receipt === undefined ? {} : { receipt }), ...(trust === undefined ? {} : { trust }), ...hooks }));
     } finally {
       for (const id of ids) wipe(id.kind === 'x25519' ? id.secretKey : id.passphrase);
     }

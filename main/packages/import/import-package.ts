@@ -9,6 +9,7 @@ import type { Vault } from '../../vault/vault';
 import type { BagFiles } from '../bagit/bag-files';
 import { loadManifests, type Alg } from '../bagit/bag-manifests';
 import type { ExtractLimits } from '../tar/package-tar';
+import { loadSignerDirectory, rememberSigners } from '../trust';
 import { checkPackage, type CheckedPackage, type PackageProgress } from '../verify';
 import { cancelled } from '../verify/package-file';
 import { readCaseJson, type CaseJson } from './case-json';
@@ -35,6 +36,12 @@ export interface ImportResult {
 export interface ImportOptions extends PackageProgress {
   identities?: AgeIdentity[];
   limits?: Partial<ExtractLimits>;
+  /**
+   * Fingerprints the person confirmed with the sender over a separate channel: an unknown signer
+   * or a changed key with exactly one of these is trusted from this import on. Each must be a
+   * signer's of the package, or the import is refused.
+   */
+  trustSigners?: string[];
 }
 
 const ITEMS = 'data/items/';
@@ -45,10 +52,15 @@ function readingProgress(opts: PackageProgress, index: 0 | 1): PackageProgress {
   return { ...(onProgress ? { onProgress: (done: number, size: number) => onProgress(index * size + done, 2 * size) } : {}), ...(signal ? { signal } : {}) };
 }
 
+/** The refusal of a package that failed a check: SIGNER_UNTRUSTED when only its signer is not trusted, else PACKAGE_INVALID. */
 function refusal(checked: CheckedPackage): VigilError {
   const failed = checked.report.checks.filter((c) => !c.ok);
   const why = failed.slice(0, 3).map((c) => `${c.subject ? `${c.subject}: ` : ''}${c.detail}`).join(' ');
-  return new VigilError('PACKAGE_INVALID', `The package was refused and nothing was imported. ${why}${failed.length > 3 ? ` (and ${failed.length - 3} more problems; run vigil verify for all of them)` : ''}`);
+  const more = failed.length > 3 ? ` (and ${failed.length - 3} more problems; run vigil verify for all of them)` : '';
+  if (failed.length > 0 && failed.every((c) => c.check === 'signer-trust')) {
+    return new VigilError('SIGNER_UNTRUSTED', `The package was refused and nothing was imported: its signer is not one you trust. ${why}${more}`);
+  }
+  return new VigilError('PACKAGE_INVALID', `The package was refused and nothing was imported. ${why}${more}`);
 }
 
 /** The verified items of the bag, by path, with their SHA-256 and SHA-512 from the verified manifests. */
@@ -99,6 +111,7 @@ function recordArrival(vault: Vault, a: Arrival, recordItems: (caseId: string) =
   const counts = importEventsAndRequests(vault, caseId, a.data, maps);
   const transcripts = importTranscripts(vault, a.transcripts, caseId, packageId, maps);
   const checkpointSize = a.checked.facts.checkpoint?.size ?? 0;
+  rememberSigners(vault, { caseId, packageId, sourceVault }, a.checked.report.signerTrust ?? []);
   vault.change((db) => {
     db.prepare('INSERT INTO imported_packages (id, package_id, bag, source_vault, checkpoint, entries_jsonl, keys_txt, imported_at, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
       randomUUID(), packageId, a.checked.report.bag ?? '', sourceVault, a.checked.facts.checkpointNote ?? '', a.entriesJsonl, a.checked.keysText ?? '', new Date().toISOString(), caseId,
@@ -134,7 +147,9 @@ async function bringIn(vault: Vault, file: string, identities: AgeIdentity[], op
  * decrypts again and stores each verified item straight into the vault's encrypted store,
  * checked against the verified manifest. Only then are the case, people, items, events,
  * requests and transcripts added, the sender's custody entries, checkpoint and keys kept as
- * provenance, and `package.imported` recorded, all in one transaction.
+ * provenance, newly trusted signers remembered, and `package.imported` recorded, all in one
+ * transaction. Its signer must be trusted (address book, trusted before for the sender's
+ * vault, or confirmed in `opts.trustSigners`), else SIGNER_UNTRUSTED.
  */
 export async function importPackage(vault: Vault, file: string, opts: ImportOptions = {}): Promise<ImportResult> {
   vault.requireSigner();
@@ -143,7 +158,8 @@ export async function importPackage(vault: Vault, file: string, opts: ImportOpti
 }
 
 async function importWith(vault: Vault, file: string, identities: AgeIdentity[], opts: ImportOptions): Promise<ImportResult> {
-  const checked = await checkPackage(file, { identities, ...(opts.limits ? { limits: opts.limits } : {}), ...readingProgress(opts, 0), keep: (rel) => !rel.startsWith(ITEMS) });
+  const trust = { directory: loadSignerDirectory(vault.db, vault.vaultId), confirmed: opts.trustSigners ?? [] };
+  const checked = await checkPackage(file, { identities, trust, ...(opts.limits ? { limits: opts.limits } : {}), ...readingProgress(opts, 0), keep: (rel) => !rel.startsWith(ITEMS) });
   if (!checked.report.ok || checked.bag === null) throw refusal(checked);
   return bringIn(vault, file, identities, opts, { ...checked, bag: checked.bag });
 }

@@ -10,6 +10,8 @@ export interface CustodyFacts {
   actors: Set<string>;
   checkpoint: ParsedCheckpoint | null;
   checkpointNote: string | null;
+  /** The Ed25519 key (hex) that signed the checkpoint, when it verified. */
+  checkpointSigner: string | null;
 }
 
 /** Failures beyond this many per kind are summarised, so a wrecked log does not bury the report. */
@@ -19,7 +21,7 @@ async function readText(bag: BagFiles, rel: string): Promise<string | null> {
   return (await bag.read(rel))?.toString('utf8') ?? null;
 }
 
-async function checkCheckpoint(note: string | null, vaultId: string | undefined, keys: ListedKey[], list: CheckList): Promise<ParsedCheckpoint | null> {
+async function checkCheckpoint(note: string | null, vaultId: string | undefined, keys: ListedKey[], list: CheckList): Promise<{ cp: ParsedCheckpoint; signer: string } | null> {
   const where = 'data/custody/checkpoint.txt';
   if (note === null) {
     list.fail('checkpoint', 'The checkpoint file is missing, so the custody entries cannot be tied to a signed state of the log.', where);
@@ -37,7 +39,7 @@ async function checkCheckpoint(note: string | null, vaultId: string | undefined,
   }
   const signer = keys.find((k) => k.publicKey === result.signer)?.name ?? result.signer ?? '?';
   list.pass('checkpoint', `The checkpoint of the custody log at ${cp.size} entries is signed by ${signer}.`, where);
-  return cp;
+  return { cp, signer: result.signer ?? '' };
 }
 
 interface LineOutcome {
@@ -77,8 +79,9 @@ async function checkLine(line: string, vaultId: string | undefined, keys: Map<st
  */
 export async function checkCustody(bag: BagFiles, vaultId: string | undefined, keys: ListedKey[], list: CheckList): Promise<CustodyFacts> {
   const note = await readText(bag, 'data/custody/checkpoint.txt');
-  const cp = await checkCheckpoint(note, vaultId, keys, list);
-  const facts: CustodyFacts = { entries: [], actors: new Set(), checkpoint: cp, checkpointNote: note };
+  const signed = await checkCheckpoint(note, vaultId, keys, list);
+  const cp = signed?.cp ?? null;
+  const facts: CustodyFacts = { entries: [], actors: new Set(), checkpoint: cp, checkpointNote: note, checkpointSigner: signed?.signer ?? null };
   const text = await readText(bag, 'data/custody/entries.jsonl');
   if (text === null || text.trim() === '') {
     list.fail('custody', 'The custody entries file is missing or empty, so nothing in the package can be traced to the sender’s log.', 'data/custody/entries.jsonl');

@@ -1,5 +1,6 @@
 // Verification of sealed packages and bags (DESIGN §6).
-export type { CheckName, PackageCheck, PackageReport, PackageSigner } from './report';
+export type { CheckName, PackageCheck, PackageReport, PackageSigner, SignerVerdict } from './report';
+export type { AddressBookSigner, SignerDirectory, TrustedKey, TrustOptions } from './signer-trust';
 export { verifyBagFolder, verifyBagDetailed, type BagVerification } from './verify-bag';
 export { verifyPackageFile, checkPackage, type VerifyPackageOptions, type CheckedPackage } from './verify-package';
 export { parseKeysFile, type ListedKey } from './keys-file';

@@ -1,4 +1,4 @@
-import type { PackageCheckName } from '../../../shared/domain';
+import type { PackageCheckName, SignerTrustStatus } from '../../../shared/domain';
 import { printable } from '../printable';
 
 /** The checks a package verification runs, in the order a reader meets them (PACKAGE_CHECKS). */
@@ -23,6 +23,17 @@ export interface PackageSigner {
   fingerprint: string;
 }
 
+/** What the receiving vault knows of one signer of the package (check `signer-trust`). */
+export interface SignerVerdict extends PackageSigner {
+  status: SignerTrustStatus;
+  /** The signer's minisign public key line ("RW…"), to add to an address book. */
+  minisignKey: string;
+  /** `address-book`: the entry that holds the key; `impersonation`: the entry whose name the signer claims. */
+  addressBookName?: string;
+  /** `changed`: the fingerprints trusted before for that vault; `impersonation`: the address-book entry's. */
+  expected?: string[];
+}
+
 /** The outcome of verifying a package or bag: ok only when every check passed. */
 export interface PackageReport {
   ok: boolean;
@@ -30,6 +41,8 @@ export interface PackageReport {
   bag?: string;
   vault?: string;
   signers: PackageSigner[];
+  /** The signers of the tag manifest and checkpoint, each as the receiving vault knows it (absent when no signer was established). */
+  signerTrust?: SignerVerdict[];
   checks: PackageCheck[];
   items: number;
 }

@@ -42,27 +42,29 @@ export async function verifyBySigner(data: Uint8Array, signatureText: string, ke
 /**
  * Checks the minisign signature over tagmanifest-sha512.txt (which seals every other file through
  * the manifests): by a key in keys.txt, for this package and bag, and by a member known from the custody entries.
+ * Returns the signer, or null when none is established.
  */
-export async function checkTagSignature(bag: BagFiles, ids: { packageId: string | undefined; bag: string }, keys: ListedKey[], actors: Set<string>, list: CheckList): Promise<void> {
+export async function checkTagSignature(bag: BagFiles, ids: { packageId: string | undefined; bag: string }, keys: ListedKey[], actors: Set<string>, list: CheckList): Promise<ListedKey | null> {
   const where = TAG_SIGNATURE_FILE;
   const text = (await bag.read(TAG_SIGNATURE_FILE))?.toString('utf8') ?? null;
   if (text === null) {
     list.fail('signature', 'The signature over the tag manifest is missing, so nobody vouches for the contents of this bag.', where);
-    return;
+    return null;
   }
   const signed = await bag.read('tagmanifest-sha512.txt');
   if (signed === null) {
     list.fail('signature', 'The tag manifest the signature is over (tagmanifest-sha512.txt) is missing.', where);
-    return;
+    return null;
   }
   const outcome = await verifyBySigner(signed, text, keys, tagTrustedComment(ids.packageId ?? '?', ids.bag));
   if (!('key' in outcome)) {
     list.fail('signature', `The signature over the tag manifest does not hold: ${outcome.reason}.`, where);
-    return;
+    return null;
   }
   if (!actors.has(outcome.key.publicKey)) {
     list.fail('signature', `The tag manifest is signed by ${outcome.key.name}, whose key made none of the package’s valid custody entries, so the signer is not established.`, where);
-    return;
+    return null;
   }
   list.pass('signature', `The tag manifest (and through it every file) is signed by ${outcome.key.name}, key fingerprint ${outcome.key.fingerprint}.`, where);
+  return outcome.key;
 }

@@ -7,6 +7,7 @@ import { checkReceipt, manifest256 } from './receipt-check';
 import { checkRecords } from './records-check';
 import { CheckList, type PackageReport } from './report';
 import { checkTagSignature, TAG_SIGNATURE_FILE } from './signature-check';
+import { checkSignerTrust, packageSigners, type TrustOptions } from './signer-trust';
 
 /** A report together with what the custody files established (import keeps them). */
 export interface BagVerification {
@@ -41,14 +42,20 @@ async function loadKeys(bag: BagFiles, list: CheckList): Promise<{ keys: ListedK
   return { keys: parsed.keys, text };
 }
 
+/** Options of a bag verification: the receipt to check, the package's SHA-256, and what to judge the signers by (none: unchecked). */
+export interface BagCheckOptions {
+  receipt?: string;
+  packageSha256?: string;
+  trust?: TrustOptions;
+}
+
 /**
  * Verifies a bag: BagIt completeness and checksums, the signer keys, the checkpoint, every
- * custody entry and proof, the records the package opens, the tag-manifest signature and,
- * if given, the receipt. `bag` is
- * an unpacked folder (NOT_FOUND when it is not one) or a bag read from a package stream.
- * Every finding is a check.
+ * custody entry and proof, the records the package opens, the tag-manifest signature, who
+ * signed it (against `opts.trust`) and, if given, the receipt. `bag` is an unpacked folder
+ * (NOT_FOUND when it is not one) or a bag read from a package stream. Every finding is a check.
  */
-export async function verifyBagDetailed(bag: string | BagFiles, opts: { receipt?: string; packageSha256?: string } = {}): Promise<BagVerification> {
+export async function verifyBagDetailed(bag: string | BagFiles, opts: BagCheckOptions = {}): Promise<BagVerification> {
   const files = typeof bag === 'string' ? folderBag(bag) : bag;
   const list = new CheckList();
   const info = await checkBagit(files, list);
@@ -57,7 +64,9 @@ export async function verifyBagDetailed(bag: string | BagFiles, opts: { receipt?
   const { keys, text } = await loadKeys(files, list);
   const facts = await checkCustody(files, vault, keys, list);
   await checkRecords(files, facts.entries, list);
-  await checkTagSignature(files, { packageId, bag: files.name }, keys, facts.actors, list);
+  const tagSigner = await checkTagSignature(files, { packageId, bag: files.name }, keys, facts.actors, list);
+  // Only an established signer can be judged; when the signature failed the package fails anyway.
+  const signerTrust = tagSigner === null ? undefined : checkSignerTrust(packageSigners(tagSigner, facts.checkpointSigner, keys), vault ?? '', opts.trust, list);
   if (opts.receipt !== undefined) {
     const ctx = { files, bag: files.name, packageId, vault, checkpointNote: facts.checkpointNote, ...(opts.packageSha256 === undefined ? {} : { packageSha256: opts.packageSha256 }) };
     await checkReceipt(opts.receipt, ctx, keys, list);
@@ -69,6 +78,7 @@ export async function verifyBagDetailed(bag: string | BagFiles, opts: { receipt?
     bag: files.name,
     ...(vault === undefined ? {} : { vault }),
     signers: keys.map(({ name, publicKey, fingerprint }) => ({ name, publicKey, fingerprint })),
+    ...(signerTrust === undefined ? {} : { signerTrust }),
     checks: list.checks,
     items,
   };
@@ -76,6 +86,6 @@ export async function verifyBagDetailed(bag: string | BagFiles, opts: { receipt?
 }
 
 /** Verifies an unpacked bag folder (see verifyBagDetailed); exit status 0 only when `ok`. */
-export async function verifyBagFolder(bagDir: string, opts: { receipt?: string } = {}): Promise<PackageReport> {
+export async function verifyBagFolder(bagDir: string, opts: { receipt?: string; trust?: TrustOptions } = {}): Promise<PackageReport> {
   return (await verifyBagDetailed(path.resolve(bagDir), opts)).report;
 }

@@ -9,6 +9,7 @@ import { hashingWith, sha256With, type StreamDigest } from '../workers/file-hash
 import { sharedCryptoWorkers } from '../workers/worker-client';
 import { cancelled, readPackageFile, READ_BYTES, type PackageProgress } from './package-file';
 import { CheckList, type PackageReport } from './report';
+import type { TrustOptions } from './signer-trust';
 import { verifyBagDetailed, type BagVerification } from './verify-bag';
 
 /** Options for verifying a package file. */
@@ -17,6 +18,8 @@ export interface VerifyPackageOptions extends PackageProgress {
   /** The receipt's path; its .minisig must sit beside it. */
   receipt?: string;
   limits?: Partial<ExtractLimits>;
+  /** What to judge the signers by (the receiving vault's address book and trusted keys); without it they are reported unchecked. */
+  trust?: TrustOptions;
 }
 
 /** A verified (or refused) package: the bag as read (null when it did not decrypt or unpack) and the package's SHA-256. */
@@ -96,8 +99,8 @@ function withOpening(list: CheckList, inner: BagVerification): PackageReport {
   return { ...inner.report, ok: checks.every((c) => c.ok), checks };
 }
 
-function receiptOf(opts: VerifyPackageOptions): { receipt?: string } {
-  return opts.receipt === undefined ? {} : { receipt: opts.receipt };
+function bagOptions(opts: VerifyPackageOptions): { receipt?: string; trust?: TrustOptions } {
+  return { ...(opts.receipt === undefined ? {} : { receipt: opts.receipt }), ...(opts.trust === undefined ? {} : { trust: opts.trust }) };
 }
 
 /**
@@ -110,8 +113,8 @@ export async function checkPackage(file: string, opts: VerifyPackageOptions & { 
   const size = await checkArguments(file, opts);
   const list = new CheckList();
   const read = await readDecrypted(file, opts.identities, list, { ...opts, size });
-  if (read === null) return { report: failedReport(list), facts: { entries: [], actors: new Set(), checkpoint: null, checkpointNote: null }, keysText: null, bag: null, sha256: '' };
-  const inner = await verifyBagDetailed(read.bag, { ...receiptOf(opts), packageSha256: read.sha256 });
+  if (read === null) return { report: failedReport(list), facts: { entries: [], actors: new Set(), checkpoint: null, checkpointNote: null, checkpointSigner: null }, keysText: null, bag: null, sha256: '' };
+  const inner = await verifyBagDetailed(read.bag, { ...bagOptions(opts), packageSha256: read.sha256 });
   return { ...inner, report: withOpening(list, inner), bag: read.bag, sha256: read.sha256 };
 }
 

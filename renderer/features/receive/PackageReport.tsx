@@ -3,6 +3,7 @@ import { Alert, Badge, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../shared/contract';
 import { FactsTable } from '../../components/FactsTable';
+import { signersToConfirm, type SignerVerdict } from './signer-trust';
 
 type Report = Res<'packages:verify'>;
 type Check = Report['checks'][number];
@@ -32,6 +33,21 @@ function CheckRow({ check }: { check: Check }): React.JSX.Element {
   );
 }
 
+/** A signer's fingerprint and, when the vault judged them, what it knows of them. */
+function SignerCell({ fingerprint, verdict }: { fingerprint: string; verdict: SignerVerdict | undefined }): React.JSX.Element {
+  const { t } = useTranslation('receive');
+  return (
+    <>
+      <Code className="receive-fingerprint">{fingerprint}</Code>
+      {verdict !== undefined && (
+        <Text size="xs" c="dimmed">
+          {t(`trust.${verdict.status}`, { name: verdict.addressBookName ?? verdict.name })}
+        </Text>
+      )}
+    </>
+  );
+}
+
 /**
  * The report; failed checks first, so a reader meets what is wrong before what is fine.
  * `next` (what to do now) sits right under the verdict, before the details.
@@ -40,13 +56,20 @@ export function PackageReport({ report, next }: { report: Report; next?: React.R
   const { t } = useTranslation('receive');
   const checks = [...report.checks.filter((c) => !c.ok), ...report.checks.filter((c) => c.ok)];
   const failed = report.checks.filter((c) => !c.ok).length;
+  // Intact, but signed by someone to confirm first: neither a pass nor a refusal.
+  const verdict = report.ok ? 'ok' : signersToConfirm(report) !== null ? 'signer' : 'failed';
+  const alert = {
+    ok: { color: 'green', title: t('report.okTitle'), body: t('report.okBody', { count: report.items }) },
+    signer: { color: 'yellow', title: t('report.signerTitle'), body: t('report.signerBody', { count: report.items }) },
+    failed: { color: 'red', title: t('report.failedTitle'), body: t('report.failedBody', { count: failed }) },
+  }[verdict];
   return (
     <Stack gap="sm" role="region" aria-label={t('report.label')}>
-      <Alert color={report.ok ? 'green' : 'red'} role="status">
+      <Alert color={alert.color} role="status">
         <Text fw={700} size="sm">
-          {report.ok ? t('report.okTitle') : t('report.failedTitle')}
+          {alert.title}
         </Text>
-        <Text size="sm">{report.ok ? t('report.okBody', { count: report.items }) : t('report.failedBody', { count: failed })}</Text>
+        <Text size="sm">{alert.body}</Text>
       </Alert>
       {next}
       {report.packageId !== undefined && (
@@ -64,9 +87,7 @@ export function PackageReport({ report, next }: { report: Report; next?: React.R
             label={t('report.signers')}
             rows={report.signers.map((s) => [
               s.name,
-              <Code key={s.publicKey} className="receive-fingerprint">
-                {s.fingerprint}
-              </Code>,
+              <SignerCell key={s.publicKey} fingerprint={s.fingerprint} verdict={report.signerTrust?.find((v) => v.publicKey === s.publicKey)} />,
             ])}
           />
         </>

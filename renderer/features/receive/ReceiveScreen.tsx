@@ -16,7 +16,9 @@ import { TabHeader } from '../../components/TabHeader';
 import { TaskOutcome } from '../../components/TaskOutcome';
 import { TaskProgress } from '../../components/TaskProgress';
 import { formatBytes } from '../export/wizard-state';
+import { ConfirmSigner } from './ConfirmSigner';
 import { PackageReport } from './PackageReport';
+import { signersToConfirm } from './signer-trust';
 
 /** A running check or import, in bytes of the package read. */
 function PackageReadProgress({ run, label, onCancel }: { run: Extract<TaskRun<unknown>, { phase: 'running' }>; label: string; onCancel: () => void }): React.JSX.Element {
@@ -51,19 +53,28 @@ function ImportResult({ result }: { result: Res<'packages:import'> }): React.JSX
   );
 }
 
-/** Under the verdict: why nothing can be imported, or the import with its progress, outcome and result. */
+/**
+ * Under the verdict: why nothing can be imported, the signer to confirm first, or the import
+ * with its progress, outcome and result.
+ */
 function NextStep({ report, source, bringIn, busy }: { report: Res<'packages:verify'>; source: PackageSource | null; bringIn: TaskRunner<'packages:import'>; busy: boolean }): React.JSX.Element {
   const { t } = useTranslation('receive');
-  if (!report.ok) return <Text size="sm">{t('refused')}</Text>;
+  const toConfirm = signersToConfirm(report);
+  if (!report.ok && toConfirm === null) return <Text size="sm">{t('refused')}</Text>;
   if (bringIn.run.phase === 'done') return <ImportResult result={bringIn.run.result} />;
+  const start = (trustSigners?: string[]): void => {
+    if (source !== null) void bringIn.start({ ...source, ...(trustSigners === undefined ? {} : { trustSigners }) });
+  };
   return (
     <Stack gap="xs">
-      <Text size="sm">{t('importHint')}</Text>
+      {toConfirm === null && <Text size="sm">{t('importHint')}</Text>}
       {bringIn.run.phase === 'running' ? (
         <PackageReadProgress run={bringIn.run} label={t('progress.importing')} onCancel={bringIn.cancel} />
+      ) : toConfirm !== null ? (
+        <ConfirmSigner signers={toConfirm} busy={busy} onConfirm={start} />
       ) : (
         <Group>
-          <Button onClick={() => source !== null && void bringIn.start(source)} disabled={busy}>
+          <Button onClick={() => start()} disabled={busy}>
             {t('import')}
           </Button>
         </Group>

@@ -35,6 +35,14 @@ export class ReceivePage {
     await expect(this.page.getByRole('status').filter({ hasText: 'The package was imported' })).toBeVisible({ timeout: 30_000 });
   }
 
+  /** Types the fingerprint the sender read out in the confirm step, trusts the signer and waits for the import. */
+  async confirmSignerAndImport(fingerprint: string): Promise<void> {
+    const confirm = this.page.getByRole('group', { name: 'Confirm the signer' });
+    await confirm.getByRole('textbox', { name: /Fingerprint read out by/ }).fill(fingerprint);
+    await confirm.getByRole('button', { name: 'Trust this signer and import' }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: 'The package was imported' })).toBeVisible({ timeout: 30_000 });
+  }
+
   /** What the import brought, row label → value. */
   async broughtIn(): Promise<Record<string, string>> {
     const rows = this.page.getByRole('table', { name: 'What the package brought' }).getByRole('row');

@@ -1,7 +1,9 @@
 /**
  * Receiving a package in the interface: a package another vault sealed to this member is
- * checked (report, signer's fingerprint), imported whole, and its case opens; a tampered
- * package is refused with the failed check first and no way to import it. Axe on each screen.
+ * checked (report, signer's fingerprint), imported whole, and its case opens; a package from a
+ * sender new to this vault is imported only after the person types the fingerprint the sender
+ * read out; a tampered package is refused with the failed check first and no way to import it.
+ * Axe on each screen.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +11,7 @@ import path from 'node:path';
 import { parseRecipient } from '../../../main/crypto/age';
 import { createDemoVault } from '../../../main/evidence/demo';
 import { exportPackage } from '../../../main/packages/export/export';
+import { addRecipient } from '../../../main/packages/recipients';
 import { createVault } from '../../../main/vault/create';
 import { memberIdentity } from '../../../main/vault/identity';
 import { openVault } from '../../../main/vault/open';
@@ -37,8 +40,20 @@ function recipientOf(vault: Vault): Uint8Array {
   return (parseRecipient(id.ageRecipient) as { publicKey: Uint8Array }).publicKey;
 }
 
-/** The demo case of a new sender vault, sealed to `recipient` (or a passphrase); the case title, item count and the signer's fingerprint. */
-async function packageFromSender(sealTo: { recipient: Uint8Array } | { passphrase: string }): Promise<{ file: string; title: string; items: number; signer: string }> {
+/** A package from a new sender vault, with what the receiver may know of that sender. */
+interface SentPackage {
+  file: string;
+  title: string;
+  items: number;
+  /** The signer's fingerprint, as the sender would read it out. */
+  signer: string;
+  /** The sender's keys, for the receiver's address book. */
+  minisign: string;
+  ageRecipient: string;
+}
+
+/** The demo case of a new sender vault, sealed to `recipient` (or a passphrase). */
+async function packageFromSender(sealTo: { recipient: Uint8Array } | { passphrase: string }): Promise<SentPackage> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-receive-e2e-'));
   await createDemoVault(path.join(dir, 'sender'), SENDER_PASSPHRASE, await fastKdf());
   const sender = await openVault(path.join(dir, 'sender'), { passphrase: SENDER_PASSPHRASE });
@@ -49,21 +64,24 @@ async function packageFromSender(sealTo: { recipient: Uint8Array } | { passphras
     const result = await exportPackage(sender, 'recipient' in sealTo ? { ...base, recipients: [sealTo.recipient] } : { ...base, recipients: null, passphrase: sealTo.passphrase });
     const signer = memberIdentity(sender);
     if (signer.ageIdentity.kind === 'x25519') signer.ageIdentity.secretKey.fill(0);
-    return { file, title: c.title, items: result.items, signer: signer.fingerprints.minisign };
+    return { file, title: c.title, items: result.items, signer: signer.fingerprints.minisign, minisign: signer.minisignPublicKey, ageRecipient: signer.ageRecipient };
   } finally {
     await sender.close();
   }
 }
 
-test('a package sealed to this member is checked, imported whole, and its case opens', async ({ app, vaultDir }) => {
+test('a package from a sender in the address book is checked, imported whole, and its case opens', async ({ app, vaultDir }) => {
   await receivingVault(app, vaultDir);
   const pkg = await packageFromSender({ recipient: recipientOf(app.core.services.session.requireVault()) });
+  addRecipient(app.core.services.session.requireVault(), { name: 'Partner desk (fictional)', ageRecipient: pkg.ageRecipient, minisignPublicKey: pkg.minisign });
   const receive = new ReceivePage(app);
   await receive.goto();
   const report = await receive.check(pkg.file);
   await expect(report).toContainText('Every check passed');
   await expect(report).toContainText(`Items in it: ${pkg.items}.`);
   await expect(report.getByRole('table', { name: 'Signed by' })).toContainText(pkg.signer);
+  await expect(report.getByRole('table', { name: 'Signed by' })).toContainText('In your address book as “Partner desk (fictional)”');
+  await expect(report.getByRole('listitem').filter({ hasText: 'Who signed it' })).toContainText('Passed');
   await expect(report.getByRole('listitem').filter({ hasText: 'Failed' })).toHaveCount(0);
   await expect(report.getByRole('listitem').filter({ hasText: 'Signature over the bag' })).toContainText('Passed');
   await app.page.mouse.move(1, 790);
@@ -84,6 +102,43 @@ test('a package sealed to this member is checked, imported whole, and its case o
   await saveScreenshot(app.page, 'receive-imported-case');
   const vault = app.core.services.session.requireVault();
   expect(vault.db.prepare('SELECT count(*) FROM imported_packages').pluck().get()).toBe(1);
+});
+
+test('a package from a new sender is imported only once the fingerprint the sender reads out is typed in', async ({ app, vaultDir }) => {
+  await receivingVault(app, vaultDir);
+  const pkg = await packageFromSender({ recipient: recipientOf(app.core.services.session.requireVault()) });
+  const receive = new ReceivePage(app);
+  await receive.goto();
+  const report = await receive.check(pkg.file);
+  await expect(report).toContainText('Intact, but who signed it is not confirmed');
+  await expect(report.getByRole('listitem').first()).toContainText('Unknown signer');
+  await expect(report.getByRole('table', { name: 'Signed by' })).toContainText('New to this vault: not confirmed');
+  await expect(app.page.getByText('This package cannot be imported.')).toHaveCount(0);
+  await expect(app.page.getByRole('button', { name: 'Import into this vault' })).toHaveCount(0);
+  const confirm = app.page.getByRole('group', { name: 'Confirm the signer' });
+  await expect(confirm).toContainText(pkg.signer);
+  const trust = confirm.getByRole('button', { name: 'Trust this signer and import' });
+  await expect(trust).toBeDisabled();
+  // Someone else's fingerprint read out over the phone: refused on screen, import stays off.
+  const typed = confirm.getByRole('textbox', { name: /Fingerprint read out by/ });
+  await typed.fill('0000 0000 0000 0000 0000 0000');
+  await expect(confirm).toContainText("This is not the fingerprint of the package's signer");
+  await expect(trust).toBeDisabled();
+  await app.page.mouse.move(1, 790);
+  await expectNoSeriousA11yViolations(app.page, 'receive: confirm the signer');
+  await saveScreenshot(app.page, 'receive-confirm-signer');
+  // The right one, as typed from a call: lower case, no spaces.
+  await typed.fill(pkg.signer.replaceAll(' ', '').toLowerCase());
+  await expect(confirm).toContainText("It is the fingerprint of the package's signer.");
+  await trust.click();
+  await expect(app.page.getByRole('status').filter({ hasText: 'The package was imported' })).toBeVisible({ timeout: 30_000 });
+  const vault = app.core.services.session.requireVault();
+  expect(vault.db.prepare('SELECT reason FROM known_signers').pluck().all()).toEqual(['confirmed']);
+  // Checked again, the same sender is now known.
+  await receive.goto();
+  const again = await receive.check(pkg.file);
+  await expect(again).toContainText('Every check passed');
+  await expect(again.getByRole('table', { name: 'Signed by' })).toContainText("Trusted before for the sender's vault");
 });
 
 test('a tampered package is refused: the failed check is shown first and nothing can be imported', async ({ app, vaultDir }) => {
@@ -123,7 +178,7 @@ test('a package sealed with a passphrase is checked and imported with that passp
   await expect(refused).toHaveCount(0);
   await app.page.getByRole('button', { name: 'Check package' }).click();
   const report = app.page.getByRole('region', { name: 'Package check report' });
-  await expect(report).toContainText('Every check passed', { timeout: 30_000 });
-  await receive.importIt();
+  await expect(report).toContainText('Intact, but who signed it is not confirmed', { timeout: 30_000 });
+  await receive.confirmSignerAndImport(pkg.signer);
   expect((await receive.broughtIn())['Items']).toBe(String(pkg.items));
 });

@@ -10,6 +10,7 @@ import { getCase } from '../../../main/evidence/cases';
 import { listItems } from '../../../main/evidence/items';
 import { exportPackage } from '../../../main/packages/export/export';
 import { caseProvenance, importPackage } from '../../../main/packages/import';
+import { addRecipient } from '../../../main/packages/recipients';
 import { stageItems } from '../../../main/packages/import/stage-items';
 import { ItemStaging } from '../../../main/evidence/item-staging';
 import type { ExtractLimits } from '../../../main/packages/tar/package-tar';
@@ -34,6 +35,8 @@ let caseRef: string;
 let bag: Map<string, Buffer>;
 let bagName: string;
 let recipient: string;
+/** The demo sender's signing identity: its minisign key goes in the receiver's address book. */
+let sender: { minisign: string; ageRecipient: string; fingerprint: string };
 
 async function exportDemo(recipients: Uint8Array[], output: string): Promise<{ caseId: string }> {
   const vaultDir = path.join(dir, 'demo');
@@ -42,6 +45,9 @@ async function exportDemo(recipients: Uint8Array[], output: string): Promise<{ c
   try {
     const caseId = (demo.db.prepare('SELECT id FROM cases LIMIT 1').get() as { id: string }).id;
     await exportPackage(demo, { caseId, recipients, profile: 'protected', output });
+    const id = memberIdentity(demo);
+    if (id.ageIdentity.kind === 'x25519') id.ageIdentity.secretKey.fill(0);
+    sender = { minisign: id.minisignPublicKey, ageRecipient: id.ageRecipient, fingerprint: id.fingerprints.minisign };
     return { caseId };
   } finally {
     await demo.close();
@@ -55,6 +61,8 @@ beforeAll(async () => {
   recipient = memberIdentity(receiver).ageRecipient;
   pkgFile = path.join(dir, 'to-receiver.tar.age');
   await exportDemo([(parseRecipient(recipient) as { publicKey: Uint8Array }).publicKey], pkgFile);
+  // The receiver knows the sender (signer-trust.test.ts covers senders it does not know).
+  addRecipient(receiver, { name: 'Demo sender', ageRecipient: sender.ageRecipient, minisignPublicKey: sender.minisign });
   const other = generateX25519Identity();
   keyFile = path.join(dir, 'key.txt');
   fs.writeFileSync(keyFile, `# created for the test\n${encodeIdentity(other.secretKey)}\n`);
@@ -281,7 +289,7 @@ describe('cli/import', () => {
     const target = path.join(suiteTempDir(), 'vault');
     const { vault } = await createVault(target, { memberName: 'CLI', passphrase: TEST_PASSPHRASE, kdf: await fastKdf() });
     await vault.close();
-    const r = runCli(['import', target, pkgForKey, '--identity', keyFile]);
+    const r = runCli(['import', target, pkgForKey, '--identity', keyFile, '--trust-new-signer', sender.fingerprint]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Imported package .* item\(s\)/s);
     const caseId = /New case ([0-9a-f-]+):/.exec(r.stdout)?.[1] ?? '';
@@ -294,7 +302,7 @@ describe('cli/import', () => {
     const b = Buffer.from(fs.readFileSync(pkgForKey));
     b[b.length - 10] = (b[b.length - 10] ?? 0) ^ 1;
     fs.writeFileSync(bad, b);
-    const refused = runCli(['import', target, bad, '--identity', keyFile]);
+    const refused = runCli(['import', target, bad, '--identity', keyFile, '--trust-new-signer', sender.fingerprint]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/refused and nothing was imported/);
     expect(runCli(['verify', pkgForKey, '--identity', keyFile]).status).toBe(0);

@@ -8,6 +8,7 @@ import { addFileItem } from '../../../main/evidence/item-ingest';
 import { listItems } from '../../../main/evidence/items';
 import { exportPackage } from '../../../main/packages/export/export';
 import { createVault } from '../../../main/vault/create';
+import { memberIdentity } from '../../../main/vault/identity';
 import { openVault } from '../../../main/vault/open';
 import { verifyVault } from '../../../main/vault/verify';
 import { seededRandom } from '../../helpers/random';
@@ -116,11 +117,13 @@ describe('crash safety', () => {
 });
 
 const IMPORT_KILLS = 12;
+/** The package's signing-key fingerprint, confirmed for the import as the receiver would after a phone call. */
+let signer = '';
 
 /** Runs `vigil import` and SIGKILLs it after `delayMs`; resolves to whether it finished first. */
 function importThenKill(dir: string, file: string, keyFile: string, delayMs: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const child = spawnCli(['import', dir, file, '--identity', keyFile]);
+    const child = spawnCli(['import', dir, file, '--identity', keyFile, '--trust-new-signer', signer]);
     const timer = setTimeout(() => child.kill('SIGKILL'), delayMs);
     child.on('exit', (code) => {
       clearTimeout(timer);
@@ -148,6 +151,7 @@ async function packageWithLargeItems(root: string, random: () => number): Promis
     writeFileSync(keyFile, `${encodeIdentity(key.secretKey)}\n`);
     const file = path.join(root, 'case.tar.age');
     const exported = await exportPackage(vault, { caseId, recipients: [key.publicKey], profile: 'full', output: file });
+    signer = memberIdentity(vault).fingerprints.minisign;
     return { file, keyFile, items: exported.items };
   } finally {
     await vault.close();

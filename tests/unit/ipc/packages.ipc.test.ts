@@ -5,11 +5,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readCustodyHead } from '../../../main/custody/log-store';
 import type { DemoSummary } from '../../../main/evidence/demo';
 import { listItems } from '../../../main/evidence/items';
+import { parseRecipient } from '../../../main/crypto/age';
+import { exportPackage } from '../../../main/packages/export/export';
 import { addRecipient } from '../../../main/packages/recipients';
 import { memberIdentity } from '../../../main/vault/identity';
 import { callChannel, channelValue as ok, coreForEachTest, suiteDemoVault } from '../../helpers/ipc';
 import { hasTool } from '../../helpers/tools';
-import { tempDir } from '../../helpers/vault';
+import { newTestVault, tempDir } from '../../helpers/vault';
+import { fillVault } from '../../integration/packages/make-package';
 import { addNamesCase, MARK } from '../../integration/packages/names-fixture';
 
 const cores = coreForEachTest();
@@ -133,12 +136,14 @@ describe('ipc/packages.ipc', () => {
     const file = path.join(tempDir(), 'to-myself.tar.age');
     await ok(core, 'packages:export', { taskId: 'export-0010', caseId: demo.caseId, profile: { kind: 'full' }, recipients: [id.ageRecipient], output: core.grant(file, 'save-file') });
     const checked = core.grant(file);
-    const report = await ok<{ ok: boolean; items: number; checks: { check: string; ok: boolean }[]; importGrant: { grant: string; label: string } }>(core, 'packages:verify', { taskId: 'verify-0001', file: checked });
+    const report = await ok<{ ok: boolean; items: number; checks: { check: string; ok: boolean }[]; signerTrust?: { status: string }[]; importGrant: { grant: string; label: string } }>(core, 'packages:verify', { taskId: 'verify-0001', file: checked });
     expect(report).toMatchObject({ ok: true, items: demo.counts.items, importGrant: { label: file } });
     // The check spent its grant; the import takes the fresh one the check answered with.
     expect(report.importGrant.grant).not.toBe(checked);
     expect(await callChannel(core, 'packages:import', { taskId: 'import-0009', file: checked })).toMatchObject({ ok: false, error: { code: 'NOT_GRANTED' } });
-    expect(new Set(report.checks.map((c) => c.check))).toEqual(new Set(['decrypt', 'tar', 'bagit', 'signature', 'custody', 'proof', 'checkpoint', 'record']));
+    expect(new Set(report.checks.map((c) => c.check))).toEqual(new Set(['decrypt', 'tar', 'bagit', 'signature', 'signer-trust', 'custody', 'proof', 'checkpoint', 'record']));
+    // Sealed by this very vault: its own member signed it.
+    expect(report.signerTrust).toEqual([expect.objectContaining({ status: 'member' })]);
     const progressOf = (taskId: string): { done: number; total: number }[] =>
       core.events.filter((e) => e.name === 'task:progress' && (e.payload as { taskId: string }).taskId === taskId).map((e) => e.payload as { done: number; total: number });
     const size = fs.statSync(file).size;
@@ -197,6 +202,44 @@ describe('ipc/packages.ipc', () => {
     expect(fs.existsSync(done.packagePath)).toBe(true);
     const full = await ok(core, 'packages:plan', { ...scope, profile: { kind: 'full' } });
     expect(full.nameHits).toEqual([]);
+  });
+
+  it('a package from an unknown sender: packages:verify names the signer to confirm; packages:import refuses it without the fingerprint or with another, and trusts it with the right one', async () => {
+    const { core } = await cores.unlockedEmpty();
+    const vault = core.services.session.requireVault();
+    const sender = await newTestVault('Bob Field Lawyer');
+    const file = path.join(tempDir(), 'from-bob.tar.age');
+    let fingerprint: string;
+    try {
+      const caseId = await fillVault(sender.vault, tempDir());
+      await exportPackage(sender.vault, { caseId, recipients: [(parseRecipient(memberIdentity(vault).ageRecipient) as { publicKey: Uint8Array }).publicKey], profile: 'full', output: file });
+      fingerprint = memberIdentity(sender.vault).fingerprints.minisign;
+    } finally {
+      await sender.vault.close();
+    }
+    const report = await ok(core, 'packages:verify', { taskId: 'verify-0020', file: core.grant(file) });
+    expect(report.ok).toBe(false);
+    expect(report.checks.filter((c) => !c.ok).map((c) => c.check)).toEqual(['signer-trust']);
+    expect(report.signerTrust).toEqual([expect.objectContaining({ status: 'unknown', name: 'Bob Field Lawyer', fingerprint })]);
+    const count = (): number => vault.db.prepare('SELECT count(*) FROM cases').pluck().get() as number;
+    const before = { cases: count(), custody: readCustodyHead(vault.db).size };
+    const refusals = [
+      ['import-0020', {}],
+      ['import-0021', { trustSigners: ['0000 0000 0000 0000 0000 0000'] }],
+    ] as const;
+    for (const [taskId, trust] of refusals) {
+      const refused = await callChannel(core, 'packages:import', { taskId, file: core.grant(file), ...trust });
+      expect(refused, taskId).toMatchObject({ ok: false, error: { code: 'SIGNER_UNTRUSTED' } });
+    }
+    expect({ cases: count(), custody: readCustodyHead(vault.db).size }).toEqual(before);
+    // The window sends what the person typed; only the core decides whether it is the signer's.
+    const malformed = await callChannel(core, 'packages:import', { taskId: 'import-0022', file: core.grant(file), trustSigners: ['x'.repeat(65)] });
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const imported = await ok(core, 'packages:import', { taskId: 'import-0023', file: core.grant(file), trustSigners: [fingerprint] });
+    expect(count()).toBe(before.cases + 1);
+    expect(vault.db.prepare("SELECT count(*) FROM custody_log WHERE json_extract(entry, '$.action') = 'package.signer_trusted' AND json_extract(entry, '$.subject') = ?").pluck().get(imported.caseId)).toBe(1);
+    const again = await ok(core, 'packages:verify', { taskId: 'verify-0021', file: core.grant(file) });
+    expect(again).toMatchObject({ ok: true, signerTrust: [expect.objectContaining({ status: 'known' })] });
   });
 
   it('every channel refuses with VAULT_LOCKED while locked', async () => {
