@@ -116,7 +116,8 @@ describe('packages: records opened by a full package', () => {
     const report = await verifyPackageFile(pkg.packagePath, { identities: [identity] });
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);
     expect(report.checks).toContainEqual(expect.objectContaining({ check: 'record', ok: true, detail: expect.stringMatching(/^All \d+ records/) }));
-    const imported = await importPackage(receiver, pkg.packagePath, { identities: [identity] });
+    // The receiver confirms the sender's fingerprint, as it would have read it out by phone.
+    const imported = await importPackage(receiver, pkg.packagePath, { identities: [identity], trustSigners: report.signers.map((s) => s.fingerprint) });
     expect(imported.people).toBe(demoPeople.length);
   });
 
