@@ -7,6 +7,7 @@ import path from 'node:path';
 import { app, clipboard, dialog, type BrowserWindow } from 'electron';
 import type { AppServices } from '../ipc/services';
 import { sendEvent } from '../ipc/events';
+import { OpenedPackages } from '../session/opened-packages';
 import { PathGrants } from '../session/path-grants';
 import { TaskRegistry } from '../session/tasks';
 import { VaultSession } from '../session/vault-session';
@@ -35,6 +36,12 @@ export function createElectronServices(info: { name: string; version: string }, 
     settings: new SettingsStore(path.join(app.getPath('userData'), 'settings.json')),
     tasks,
     grants,
+    // A package reaches the window at once only while it shows an open vault; else it waits for the unlock.
+    openedPackages: new OpenedPackages(grants, (file) => {
+      if (getWindow() === null || !session.state().unlocked) return false;
+      emit('packages:opened', file);
+      return true;
+    }),
     dialogs: {
       openFiles: async (opts) => {
         const window = getWindow();

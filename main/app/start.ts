@@ -8,6 +8,7 @@ import { createHandlerTable } from '../ipc/handlers';
 import { registerHandlers } from '../ipc/register';
 import { createSenderCheck, originOf } from '../ipc/sender';
 import { installAutoLock } from './auto-lock';
+import type { LaunchMode } from './launch-mode';
 import { installMenu, menuHandlers } from './menu';
 import { menuLabels } from './menu-labels';
 import { serveMediaProtocol } from './media-protocol';
@@ -27,6 +28,10 @@ export interface StartOptions {
   isDev: boolean;
   /** electron-vite's renderer dev server (ELECTRON_RENDERER_URL); ignored unless isDev and on loopback. */
   devServerUrl?: string | undefined;
+  /** Packages named on the command line (a double-click on a .tar.age), opened in the receive screen. */
+  openPackages?: readonly string[];
+  /** Decides what a second launch's arguments ask for (the CLI's subcommand names are needed for that). */
+  modeOf?: (argv: readonly string[], cwd: string) => LaunchMode;
 }
 
 /** The dev server origin if it may be used: development only, loopback only. */
@@ -63,7 +68,18 @@ export function startApp(options: StartOptions): void {
   const isOwnContents = (contents: WebContents): boolean =>
     mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.webContents.id === contents.id;
 
-  app.on('second-instance', () => {
+  // Packages the OS names before the services exist (macOS sends open-file before ready) wait here.
+  const early: string[] = [...(options.openPackages ?? [])];
+  let openPackage = (file: string): void => {
+    early.push(file);
+  };
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    openPackage(file);
+  });
+  app.on('second-instance', (_event, argv, cwd) => {
+    const mode = options.modeOf?.(argv, cwd);
+    if (mode?.kind === 'gui') for (const file of mode.openPackages) openPackage(file);
     if (mainWindow === null) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
@@ -80,6 +96,8 @@ export function startApp(options: StartOptions): void {
     applySessionPolicy(session.defaultSession, policy);
     serveAppProtocol(protocol, options.rendererDir);
     const services = createElectronServices({ name: app.getName(), version: app.getVersion() }, () => mainWindow);
+    openPackage = (file) => services.openedPackages.arrive(file);
+    for (const file of early.splice(0)) openPackage(file);
     app.on('before-quit', () => void services.session.lock('quit'));
     installAutoLock(services, { app, powerMonitor, getWindow: () => mainWindow });
     // The menu speaks the interface's language as set at start (or the system's); a change applies at the next start.

@@ -31,6 +31,7 @@ export function packagesHandlers(s: AppServices): { [C in (typeof PACKAGES_CHANN
   return {
     'packages:recipients': async () =>
       listRecipients(s.session.requireVault().db).map((r) => ({ id: r.id, name: r.name, kind: r.kind, ageRecipient: r.ageRecipient, fingerprint: keyFingerprint(r.ageRecipient) })),
+    'packages:take-opened': async () => ({ files: s.openedPackages.take() }),
     'packages:read-profile': async (req) => s.grants.use(req.file, 'read-file', async (file) => ({ name: path.basename(file), profile: await readProfileFile(file) })),
     'packages:plan': async (req) => {
       const profile = profileOfChoice(req.profile);

@@ -6,6 +6,7 @@
 import type { EventName } from '../../shared/channels';
 import type { EventPayload } from '../../shared/contract';
 import type { SettingsStore } from '../settings/settings-store';
+import type { OpenedPackages } from '../session/opened-packages';
 import type { PathGrants } from '../session/path-grants';
 import type { TaskRegistry } from '../session/tasks';
 import type { VaultSession } from '../session/vault-session';
@@ -30,6 +31,8 @@ export interface AppServices {
   dialogs: Dialogs;
   /** The files and folders the person chose or dropped, as one-use grants: the only way a path reaches the core from the window. */
   grants: PathGrants;
+  /** Packages the operating system asked the app to open (double-click, second launch). */
+  openedPackages: OpenedPackages;
   /** Writes a secret to the clipboard and clears it after `clearAfterMs` if it is still there. */
   writeSecretToClipboard(text: string, clearAfterMs: number): void;
   /** The URL the page loads an item's decrypted content from (vigil-media:// in the app). */

@@ -10,7 +10,7 @@ import { SearchScreen } from '../features/search/SearchScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { useRouter, type Route } from './router';
 import { useSession } from './session';
-import { useAppShortcuts } from './shortcuts';
+import { useAppShortcuts, useOpenedPackages } from './shortcuts';
 
 const NAV: { screen: 'cases' | 'search' | 'custody' | 'settings'; label: string }[] = [
   { screen: 'cases', label: 'nav.cases' },
@@ -26,7 +26,8 @@ function CurrentScreen({ route }: { route: Route }): React.JSX.Element {
     case 'case':
       return <CaseWorkspace caseId={route.caseId} tab={route.tab} focusId={route.focusId} />;
     case 'receive':
-      return <ReceiveScreen />;
+      // A new package from the OS starts the screen afresh.
+      return <ReceiveScreen key={route.file?.grant ?? 'chosen'} initialFile={route.file ?? null} />;
     case 'search':
       return <SearchScreen />;
     case 'custody':
@@ -44,6 +45,7 @@ export function Workspace(): React.JSX.Element {
   const { route, navigate } = useRouter();
   const { state, lock } = useSession();
   useAppShortcuts();
+  useOpenedPackages();
   // A case and a package being received both belong under Cases.
   const activeNav = route.screen === 'case' || route.screen === 'receive' ? 'cases' : route.screen;
   return (

@@ -4,6 +4,7 @@
  * the compiler checks every link.
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import type { GrantedPath } from '../../shared/contract';
 
 /** The tabs of a case's workspace. */
 export const CASE_TABS = ['overview', 'people', 'items', 'interviews', 'timeline', 'requests', 'custody', 'export'] as const;
@@ -13,7 +14,7 @@ export type CaseTab = (typeof CASE_TABS)[number];
 export type Route =
   | { screen: 'cases' }
   | { screen: 'case'; caseId: string; tab: CaseTab; /** an item, interview… to open inside the tab */ focusId?: string }
-  | { screen: 'receive' }
+  | { screen: 'receive'; /** a package the OS asked to open (double-click), granted by main */ file?: GrantedPath }
   | { screen: 'search' }
   | { screen: 'custody' }
   | { screen: 'settings' };

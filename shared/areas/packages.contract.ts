@@ -126,6 +126,8 @@ export const PackageReportSchema = z.object({
 export const packagesContract = {
   /** The address book, by name, with each age key's fingerprint. */
   'packages:recipients': { req: z.object({}).strict(), res: z.array(RecipientViewSchema) },
+  /** Packages the operating system asked the app to open while the vault was locked (a double-click), granted for reading; taken once. */
+  'packages:take-opened': { req: z.object({}).strict(), res: z.object({ files: z.array(GrantedPathSchema) }) },
   /** Reads and checks a custom profile JSON file the person chose (a read grant). */
   'packages:read-profile': { req: z.object({ file: GrantSchema }).strict(), res: z.object({ name: z.string(), profile: CustomProfileSchema }) },
   /** A dry run of the export: changes nothing in the vault. */
@@ -181,4 +183,7 @@ export const packagesContract = {
 } as const satisfies { [C in (typeof PACKAGES_CHANNELS)[number]]: ChannelSchemas };
 
 /** event → payload schema. */
-export const packagesEvents = {} as const satisfies { [E in (typeof PACKAGES_EVENTS)[number]]: z.ZodType };
+export const packagesEvents = {
+  /** A package the operating system asked the app to open while the vault was open, granted for reading. */
+  'packages:opened': GrantedPathSchema,
+} as const satisfies { [E in (typeof PACKAGES_EVENTS)[number]]: z.ZodType };

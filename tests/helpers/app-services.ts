@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { EventName } from '../../shared/channels';
 import type { EventPayload } from '../../shared/contract';
 import type { AppServices, Dialogs } from '../../main/ipc/services';
+import { OpenedPackages } from '../../main/session/opened-packages';
 import { PathGrants, type GrantKind } from '../../main/session/path-grants';
 import { TaskRegistry } from '../../main/session/tasks';
 import { VaultSession } from '../../main/session/vault-session';
@@ -90,6 +91,11 @@ export async function testServices(opts: TestServicesOptions = {}): Promise<Test
     settings: new SettingsStore(opts.settingsFile ?? path.join(settingsDir ?? '', 'settings.json')),
     tasks,
     grants,
+    openedPackages: new OpenedPackages(grants, (file) => {
+      if (!session.state().unlocked) return false;
+      emit('packages:opened', file);
+      return true;
+    }),
     dialogs,
     writeSecretToClipboard: (text, clearAfterMs) => {
       clipboard.text = text;

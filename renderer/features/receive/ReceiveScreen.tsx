@@ -88,9 +88,9 @@ function NextStep({ report, source, bringIn, busy }: { report: Res<'packages:ver
 type PackageSource = { file: string; passphrase?: string };
 
 /** The receive screen. */
-export function ReceiveScreen(): React.JSX.Element {
+export function ReceiveScreen({ initialFile = null }: { initialFile?: GrantedPath | null }): React.JSX.Element {
   const { t } = useTranslation('receive');
-  const [file, setFile] = useState<GrantedPath | null>(null);
+  const [file, setFile] = useState<GrantedPath | null>(initialFile);
   const [passphrase, setPassphrase] = useState('');
   const check = useTaskRun('packages:verify');
   const bringIn = useTaskRun('packages:import');
