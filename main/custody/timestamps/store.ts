@@ -79,3 +79,12 @@ export function attachedTimestamps(db: ReadDb, maxSize = Number.MAX_SAFE_INTEGER
 export function checkpointNote(db: ReadDb, checkpointId: number): { size: number; root: string; note: string } | null {
   return (db.prepare('SELECT size, root, note FROM checkpoints WHERE id = ?').get(checkpointId) as { size: number; root: string; note: string } | undefined) ?? null;
 }
+
+/** The attached timestamps newest first (what the interface lists), and how many requests wait for a reply. */
+export function timestampSummary(db: ReadDb): { attached: { checkpointSize: number; genTime: string; tsa: string; serial: string; tokenSha256: string }[]; pending: number } {
+  const attached = attachedTimestamps(db)
+    .reverse()
+    .map((t) => ({ checkpointSize: t.size, genTime: t.genTime, tsa: t.tsa, serial: t.serial, tokenSha256: t.tokenSha256 }));
+  const pending = db.prepare('SELECT count(*) FROM checkpoint_timestamps WHERE reply IS NULL').pluck().get() as number;
+  return { attached, pending };
+}

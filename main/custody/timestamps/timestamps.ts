@@ -102,13 +102,6 @@ export async function attachTimestamp(vault: Vault, reply: Uint8Array, trustPem:
   return { ok: true, value: { ...v, id: request.id, checkpointSize: cp.size, checkpointRoot: cp.root } };
 }
 
-/** attachTimestamp, with a refusal thrown as INVALID_INPUT saying why and that nothing was recorded. */
-export async function attachTimestampOrThrow(vault: Vault, reply: Uint8Array, trustPem: string): Promise<AttachedReply> {
-  const outcome = await attachTimestamp(vault, reply, trustPem);
-  if (!outcome.ok) throw new VigilError('INVALID_INPUT', refusalMessage(outcome.reason));
-  return outcome.value;
-}
-
 /** The sentence that reports a refused reply. */
 export function refusalMessage(reason: string): string {
   return `The timestamp reply was refused: ${reason}. Nothing was recorded.`;

@@ -11,6 +11,7 @@ import { namePolicy } from './names';
 import { profileChanges, profileSettings, type ExportProfile, type ProfileSettings } from './profile';
 import { buildCommunication, SUBMISSION_README } from './submission';
 import { verifyText } from './texts';
+import { timestampFiles } from './timestamp-export';
 import { transcriptFiles, type GeneratedFile } from './transcripts';
 
 /** Everything that goes under data/: the items (streamed from the vault later) and the generated files. */
@@ -78,6 +79,8 @@ export async function buildPayload(vault: Vault, opts: { caseId: string; itemIds
     subjects.add(e.id);
     if (e.place) subjects.add(e.place.id);
   }
+  const stamps = timestampFiles(db, checkpoint);
+  for (const id of stamps.subjects) subjects.add(id);
   const custody = custodyFiles(db, subjects, checkpoint.size, checkpoint.signer);
   const communication = buildCommunication(data, c.id, c.reference, policy);
   const facts = { packageId: ctx.packageId, bag: ctx.bag, vaultId: vault.vaultId, fileName: ctx.fileName, signerName: vault.member.name, signerKeyLine: ctx.signerLine, signerFingerprint: ctx.signerFingerprint };
@@ -88,10 +91,11 @@ export async function buildPayload(vault: Vault, opts: { caseId: string; itemIds
     { path: 'custody/entries.jsonl', data: custody.entriesJsonl },
     { path: 'custody/checkpoint.txt', data: Buffer.from(checkpoint.note) },
     { path: 'custody/keys.txt', data: custody.keysTxt },
+    ...stamps.files,
     { path: 'submission/communication.json', data: json(communication) },
     { path: 'submission/communication.docx', data: communicationDocx(communication) },
     { path: 'submission/README.txt', data: Buffer.from(SUBMISSION_README) },
-    { path: 'VERIFY.txt', data: Buffer.from(verifyText(facts)) },
+    { path: 'VERIFY.txt', data: Buffer.from(verifyText(facts) + stamps.verifyText) },
   ];
   return { settings, items: planned, files, checkpointNote: checkpoint.note, nameHits };
 }

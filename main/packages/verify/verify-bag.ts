@@ -6,6 +6,7 @@ import { parseKeysFile, type ListedKey } from './keys-file';
 import { checkReceipt, manifest256 } from './receipt-check';
 import { CheckList, type PackageReport } from './report';
 import { checkTagSignature, TAG_SIGNATURE_FILE } from './signature-check';
+import { checkTimestamps } from './timestamp-check';
 
 /** A report together with what the custody files established (import keeps them). */
 export interface BagVerification {
@@ -54,6 +55,7 @@ export async function verifyBagDetailed(bag: string | BagFiles, opts: { receipt?
   const vault = info['Vigil-Vault'];
   const { keys, text } = await loadKeys(files, list);
   const facts = await checkCustody(files, vault, keys, list);
+  await checkTimestamps(files, facts, list);
   await checkTagSignature(files, { packageId, bag: files.name }, keys, facts.actors, list);
   if (opts.receipt !== undefined) {
     const ctx = { files, bag: files.name, packageId, vault, checkpointNote: facts.checkpointNote, ...(opts.packageSha256 === undefined ? {} : { packageSha256: opts.packageSha256 }) };

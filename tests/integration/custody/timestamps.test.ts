@@ -113,7 +113,7 @@ describe.skipIf(!hasOpenssl)('custody/timestamps (a local openssl TSA)', () => {
   it('refuses a reply whose signature was altered (one byte flipped), recording nothing', async () => {
     const p = await pendingRequest();
     const reply = replyTo(p.tsq);
-    reply[reply.length - 1] ^= 0x01;
+    reply.writeUInt8(reply.readUInt8(reply.length - 1) ^ 0x01, reply.length - 1);
     await expectRefused(p, reply, /signature does not verify: the token was altered/);
   });
 
