@@ -43,7 +43,7 @@ const refuse = (reason: string): { ok: false; reason: string } => ({ ok: false, 
 function readTrust(pem: string): Outcome<HeldCert[]> {
   try {
     const certs = certsFromPem(pem);
-    return certs.length > 0 ? { ok: true, value: certs } : refuse('the trust file holds no PEM certificate (-----BEGIN CERTIFICATE-----)');
+    return certs.length > 0 ? { ok: true, value: certs } : refuse('the trust file holds no PEM certificate (-----BEGIN CERTIFICATE-----); a DER certificate converts with: openssl x509 -inform DER -in ca.cer -out ca.pem');
   } catch (err) {
     return refuse(`the trust file cannot be read: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -20,6 +20,7 @@ let tsq: string;
 let requestOut: string;
 let bagDir: string;
 let verifyOut: { status: number | null; stdout: string };
+let receiver: string;
 
 const TS = 'data/custody/timestamps/ts-001';
 
@@ -58,6 +59,12 @@ beforeAll(async () => {
   const exported = runCli(['export', dir, '--case', 'TC-1', '--profile', 'full', '--to', key.recipient, '-o', pkg]);
   if (exported.status !== 0) throw new Error(exported.stderr);
   verifyOut = runCli(['verify', pkg, '--identity', path.join(root, 'key.txt')]);
+  // A second vault receives a package with the timestamps too.
+  receiver = path.join(root, 'receiver');
+  await (await createVault(receiver, { memberName: 'Receiving Investigator (fictional)', passphrase: TEST_PASSPHRASE, kdf: await fastKdf() })).vault.close();
+  const recipient = /age1[0-9a-z]+/.exec(runCli(['identity', receiver]).stdout)?.[0] ?? '';
+  const toReceiver = runCli(['export', dir, '--case', 'TC-1', '--profile', 'full', '--to', recipient, '-o', path.join(root, 'to-receiver.tar.age')]);
+  if (toReceiver.status !== 0) throw new Error(toReceiver.stderr);
   bagDir = untarBag(await ageDecrypt(fs.readFileSync(pkg), [{ kind: 'x25519', secretKey: key.secretKey }]), path.join(root, 'unpacked'));
 }, 120_000);
 
@@ -87,9 +94,16 @@ describe.skipIf(!hasOpenssl)('vigil checkpoint --timestamp-request / --attach, a
     expect(logLines()).toEqual(before);
   });
 
-  it('records the good reply in the custody log', () => {
+  it('records the good reply in the custody log, and the vault still verifies', () => {
     const log = runCli(['log', dir]).stdout;
     expect(log).toMatch(/checkpoint\.timestamped/);
+    expect(runCli(['verify', dir, '--quick']).status).toBe(0);
+  });
+
+  it('a package with timestamps imports into another vault', () => {
+    const r = runCli(['import', receiver, path.join(root, 'to-receiver.tar.age')]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
   });
 
   it('carries the token in the package, and vigil verify reports what existed by when', () => {
