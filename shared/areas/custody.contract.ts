@@ -1,10 +1,11 @@
 /**
  * Schemas of the custody area: the log a page at a time, made readable; the
- * vault's verification (a task with progress) and its report; checkpoints.
+ * vault's verification (a task with progress) and its report; checkpoints and
+ * their RFC 3161 timestamps.
  */
 import { z } from 'zod';
 import type { ChannelSchemas } from '../contract-types';
-import { EmptySchema, IdSchema, TaskIdSchema } from './common';
+import { EmptySchema, GrantSchema, IdSchema, TaskIdSchema } from './common';
 import type { CUSTODY_CHANNELS, CUSTODY_EVENTS } from './custody.channels';
 
 /** The kinds of record an entry can be about. */
@@ -55,6 +56,15 @@ export const FindingSchema = z.object({
 /** A signed checkpoint of the log. */
 export const CheckpointSchema = z.object({ size: z.number(), root: z.string(), createdAt: z.string(), signer: z.string().nullable(), note: z.string() });
 
+/** An RFC 3161 timestamp attached to a checkpoint: what existed (the log at `checkpointSize` entries) no later than when, by which TSA. */
+export const TimestampSchema = z.object({
+  checkpointSize: z.number().int().nonnegative(),
+  genTime: z.string(),
+  tsa: z.string(),
+  serial: z.string(),
+  tokenSha256: z.string(),
+});
+
 /** channel → request and response schemas. */
 export const custodyContract = {
   /** Newest first. */
@@ -75,6 +85,18 @@ export const custodyContract = {
   },
   'custody:checkpoint': { req: EmptySchema, res: CheckpointSchema.nullable() },
   'custody:make-checkpoint': { req: EmptySchema, res: CheckpointSchema },
+  /** The attached timestamps, newest first, and how many requests still wait for a reply. */
+  'custody:timestamps': { req: EmptySchema, res: z.object({ attached: z.array(TimestampSchema), pending: z.number().int().nonnegative() }) },
+  /** Writes an RFC 3161 request over a checkpoint of the whole log to a file chosen in the save dialog (a write grant). */
+  'custody:timestamp-request': {
+    req: z.object({ output: GrantSchema }).strict(),
+    res: z.object({ checkpointSize: z.number().int().nonnegative(), reused: z.boolean(), imprint: z.string(), fileName: z.string() }),
+  },
+  /** Verifies the TSA's reply against the kept request, trusting only the chosen certificate file (read grants), and records it. */
+  'custody:timestamp-attach': {
+    req: z.object({ reply: GrantSchema, chain: GrantSchema }).strict(),
+    res: TimestampSchema.extend({ rootFingerprint: z.string() }),
+  },
 } as const satisfies { [C in (typeof CUSTODY_CHANNELS)[number]]: ChannelSchemas };
 
 /** event → payload schema. */

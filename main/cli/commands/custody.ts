@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { VigilError } from '../../../shared/errors';
 import { makeCheckpoint } from '../../custody/checkpoint-store';
 import { iterateStoredEntries } from '../../custody/log-store';
 import { keyDirectory } from '../../vault/members';
@@ -7,6 +8,7 @@ import { out, outJson } from '../output';
 import type { SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
 import { isPackageTarget, verifyPackageCommand, type PackageVerifyOptions } from './package-verify';
+import { timestampAttachCommand, timestampRequestCommand } from './timestamp';
 
 /** `vigil log`, `vigil checkpoint`, `vigil verify` (of a vault, package or bag) and `vigil import`. */
 export function registerCustodyCommands(program: Command): void {
@@ -35,10 +37,14 @@ export function registerCustodyCommands(program: Command): void {
 
   program
     .command('checkpoint <dir>')
-    .description('make, store and print a signed checkpoint of the custody log')
+    .description('make, store and print a signed checkpoint of the custody log; or timestamp one with an RFC 3161 TSA')
+    .option('--timestamp-request <file>', 'write an RFC 3161 request over a checkpoint of the whole log (the latest if it covers every entry)')
+    .option('--attach <file>', "verify the TSA's reply (.tsr) against the kept request and record it")
+    .option('--tsa-cert <file>', "with --attach: the TSA's CA certificate(s), PEM, root included: the only trust")
     .option('--passphrase-file <file>', 'read the passphrase from a file')
     .option('--recovery-code', 'unlock with the recovery code')
-    .action(async (dir: string, opts: SecretOptions) => {
+    .action(async (dir: string, opts: SecretOptions & TimestampOptions) => {
+      if (await timestampAction(dir, opts)) return;
       const stored = await withVault(dir, opts, (vault) => makeCheckpoint(vault.db, vault.vaultId, vault.requireSigner()));
       process.stdout.write(stored.note);
     });
@@ -80,4 +86,24 @@ function printReport(report: VaultReport): void {
     out(`  ${mark}  ${f.check.padEnd(10)} ${f.subject ? `${f.subject}: ` : ''}${f.detail}`);
   }
   out(report.ok ? 'Result: every check passed.' : 'Result: PROBLEMS FOUND (see FAIL lines above). Keep a copy of the vault folder as it is.');
+}
+
+interface TimestampOptions {
+  timestampRequest?: string;
+  attach?: string;
+  tsaCert?: string;
+}
+
+/** Runs `checkpoint --timestamp-request` or `--attach`; false when neither was asked for. */
+async function timestampAction(dir: string, opts: SecretOptions & TimestampOptions): Promise<boolean> {
+  if (opts.timestampRequest !== undefined && opts.attach !== undefined) throw new VigilError('INVALID_INPUT', 'Give either --timestamp-request or --attach, not both.');
+  if (opts.attach === undefined && opts.tsaCert !== undefined) throw new VigilError('INVALID_INPUT', '--tsa-cert goes with --attach.');
+  if (opts.timestampRequest !== undefined) {
+    await timestampRequestCommand(dir, opts.timestampRequest, opts);
+    return true;
+  }
+  if (opts.attach === undefined) return false;
+  if (opts.tsaCert === undefined) throw new VigilError('INVALID_INPUT', "--attach needs --tsa-cert FILE: the TSA's CA certificate (PEM, root included) to verify the reply with.");
+  await timestampAttachCommand(dir, opts.attach, opts.tsaCert, opts);
+  return true;
 }

@@ -40,7 +40,7 @@ export interface CustodyPage {
 const SHORT = 12;
 
 // Data members shown as details: vocabulary, counts and field names.
-const DETAIL_KEYS = ['revision', 'segments', 'fields', 'role', 'type', 'status', 'purpose', 'mode', 'reason', 'items', 'profile', 'recordings', 'rows', 'kind', 'extraction', 'deduplicated', 'derivativeKind', 'size', 'formatVersion', 'fingerprint'];
+const DETAIL_KEYS = ['revision', 'segments', 'fields', 'role', 'type', 'status', 'purpose', 'mode', 'reason', 'items', 'profile', 'recordings', 'rows', 'kind', 'extraction', 'deduplicated', 'derivativeKind', 'size', 'formatVersion', 'fingerprint', 'checkpointSize', 'tsa', 'genTime', 'serial'];
 
 // Data members that name records, and what kind of record each names.
 const RELATED_KEYS: [string, RefKind][] = [['caseId', 'case'], ['itemId', 'item'], ['derivativeOf', 'item'], ['personId', 'person'], ['intervieweeId', 'person'], ['requesterId', 'person'], ['memberId', 'member']];

@@ -14,6 +14,7 @@ import { profileChanges, profileSettings, withheldEntriesChange, type ExportProf
 import { profileOpensRecords, recordOpenings } from './record-openings';
 import { buildCommunication, SUBMISSION_README } from './submission';
 import { verifyText } from './texts';
+import { timestampFiles } from './timestamp-export';
 import { transcriptFiles, type GeneratedFile } from './transcripts';
 
 /** Everything that goes under data/: the items (streamed from the vault later) and the generated files. */
@@ -103,7 +104,10 @@ export async function buildPayload(vault: Vault, opts: { caseId: string; itemIds
   const interviews = listInterviews(db, c.id);
   const checkpoint = await ctx.checkpoint();
   const opens = profileOpensRecords(settings, policy);
-  const custody = custodyPayload(db, exportedSubjects(c.id, planned, data, interviews), checkpoint, opens);
+  const subjects = exportedSubjects(c.id, planned, data, interviews);
+  const stamps = timestampFiles(db, checkpoint);
+  for (const id of stamps.subjects) subjects.add(id);
+  const custody = custodyPayload(db, subjects, checkpoint, opens);
   // case.json's profile report holds this same array; it is serialised below.
   if (custody.withheld > 0) changes.push(withheldEntriesChange(custody.withheld));
   const communication = buildCommunication(data, c.id, c.reference, policy);
@@ -113,10 +117,11 @@ export async function buildPayload(vault: Vault, opts: { caseId: string; itemIds
     { path: 'register.csv', data: Buffer.from(registerCsv(planned, data.people, policy)) },
     ...transcriptFiles(db, interviews, policy, { withholdUnsalted: !opens }),
     ...custody.files,
+    ...stamps.files,
     { path: 'submission/communication.json', data: json(communication) },
     { path: 'submission/communication.docx', data: communicationDocx(communication) },
     { path: 'submission/README.txt', data: Buffer.from(SUBMISSION_README) },
-    { path: 'VERIFY.txt', data: Buffer.from(verifyText(facts)) },
+    { path: 'VERIFY.txt', data: Buffer.from(verifyText(facts) + stamps.verifyText) },
   ];
   return { settings, items: planned, files, checkpointNote: checkpoint.note, nameHits };
 }

@@ -1,8 +1,9 @@
-/** The custody entries of the whole vault, readable, with Verify and the latest checkpoint. */
+/** The custody entries of the whole vault, readable, with Verify, the latest checkpoint and its timestamps. */
 import { Divider, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CheckpointPanel } from './CheckpointPanel';
 import { CustodyLog } from './CustodyLog';
+import { TimestampPanel } from './TimestampPanel';
 import { VerifyPanel } from './VerifyPanel';
 import './custody.css';
 
@@ -22,6 +23,8 @@ export function VaultCustodyScreen(): React.JSX.Element {
             <VerifyPanel />
             <Divider />
             <CheckpointPanel />
+            <Divider />
+            <TimestampPanel />
           </Stack>
         </Paper>
       </div>

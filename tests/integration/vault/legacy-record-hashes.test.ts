@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { latestSchemaVersion } from '../../../main/vault/migrations/registry';
 import { registerCustodyCommands } from '../../../main/cli/commands/custody';
 import { ageDecrypt, generateX25519Identity } from '../../../main/crypto/age';
 import { iterateStoredEntries } from '../../../main/custody/log-store';
@@ -115,8 +116,9 @@ beforeAll(async () => {
   ids = await fillTheOldWay(made.vault);
   // Back to the schema of a vault made before salts: no hash_salt column anywhere.
   for (const table of SALTED_TABLES) made.vault.db.exec(`ALTER TABLE ${table} DROP COLUMN hash_salt`);
-  // Nor the signer table a later migration adds (a vault of schema 50 had neither).
+  // Nor the tables later migrations add (a vault of schema 50 had none of them).
   made.vault.db.exec('DROP TABLE known_signers');
+  made.vault.db.exec('DROP TABLE checkpoint_timestamps');
   made.vault.db.pragma('user_version = 50');
   await made.vault.close();
   vault = await openVault(dir, { passphrase: TEST_PASSPHRASE });
@@ -127,12 +129,12 @@ afterAll(async () => {
 });
 
 describe('vault: entries written before record hashes were salted', () => {
-  it('are what the code before salts wrote, and the reopened vault was migrated to schema 70 with no salts', () => {
+  it('are what the code before salts wrote, and the reopened vault was migrated to the current schema with no salts', () => {
     const entries = [...iterateStoredEntries(vault.db)].map((r) => JSON.parse(r.canonical) as { action: string; data: Record<string, unknown> });
     const records = entries.filter((e) => /^(case|person|place|event|request|interview|transcript)\.|^item\.updated$/.test(e.action));
     expect(records.length).toBeGreaterThanOrEqual(10);
     for (const e of records) expect(e.data).not.toHaveProperty('hashFormat');
-    expect(vault.db.pragma('user_version', { simple: true })).toBe(70);
+    expect(vault.db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion());
     for (const t of SALTED_TABLES) expect(vault.db.prepare(`SELECT count(*) FROM ${t} WHERE hash_salt IS NOT NULL`).pluck().get(), t).toBe(0);
   });
 
