@@ -6,9 +6,10 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CLI, cliEnv } from './vault';
 
-const PRELOAD = path.join(__dirname, 'crash-point.cjs');
+const PRELOAD = pathToFileURL(path.join(__dirname, 'crash-point.mjs')).href;
 
 /** When to kill: before the k-th file-system change, after `delayMs`, or never. */
 export type KillAt = { op: number } | { delayMs: number } | null;
@@ -19,20 +20,20 @@ export interface KilledRun {
   stderr: string;
   /** Exit status when it finished by itself; null when it was killed. */
   status: number | null;
-  /** How many file-system changes it made (only when it finished by itself and counting was asked for). */
-  ops: number | null;
+  /** The file-system steps it took, as "call file-name" with random parts as `*` (only when it finished by itself and a trace was asked for). */
+  trace: string[] | null;
 }
 
 /** Runs `vigil args…` with `env`, killing it as `kill` says; resolves once it is gone. */
-export function runKilled(args: string[], env: Record<string, string>, kill: KillAt, countFile?: string): Promise<KilledRun> {
+export function runKilled(args: string[], env: Record<string, string>, kill: KillAt, traceFile?: string): Promise<KilledRun> {
   const extra: Record<string, string> = { ...env };
   if (kill !== null && 'op' in kill) extra.VIGIL_TEST_KILL_AT_OP = String(kill.op);
-  if (countFile !== undefined) {
-    rmSync(countFile, { force: true });
-    extra.VIGIL_TEST_COUNT_FILE = countFile;
+  if (traceFile !== undefined) {
+    rmSync(traceFile, { force: true });
+    extra.VIGIL_TEST_TRACE_FILE = traceFile;
   }
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--require', PRELOAD, CLI, ...args], { env: cliEnv(extra), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', PRELOAD, CLI, ...args], { env: cliEnv(extra), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -40,11 +41,23 @@ export function runKilled(args: string[], env: Record<string, string>, kill: Kil
     const timer = kill !== null && 'delayMs' in kill ? setTimeout(() => child.kill('SIGKILL'), kill.delayMs) : null;
     child.on('exit', (code) => {
       if (timer) clearTimeout(timer);
-      let ops: number | null = null;
-      if (countFile !== undefined && code !== null) ops = Number(readFileSync(countFile, 'utf8'));
-      resolve({ stdout, stderr, status: code, ops });
+      let trace: string[] | null = null;
+      if (traceFile !== undefined && code !== null) trace = (JSON.parse(readFileSync(traceFile, 'utf8')) as string[]).map((s) => s.replace(/[0-9a-f]{16,}/g, '*'));
+      resolve({ stdout, stderr, status: code, trace });
     });
   });
+}
+
+/**
+ * The steps of `trace` worth killing before, leaving out those it shares from the start and
+ * from the end with `common` (a plain unlock, say: swept once is enough). 1-based.
+ */
+export function ownSteps(trace: string[], common: string[]): number[] {
+  let head = 0;
+  while (head < trace.length && trace[head] === common[head]) head++;
+  let tail = 0;
+  while (tail < trace.length - head && trace[trace.length - 1 - tail] === common[common.length - 1 - tail]) tail++;
+  return Array.from({ length: trace.length - head - tail }, (_, i) => head + i + 1);
 }
 
 /** The seed of a crash test's random moments: VIGIL_CRASH_SEED to replay one, else new; printed either way. */
