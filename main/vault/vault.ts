@@ -65,7 +65,7 @@ export class Vault {
     this.lock = parts.lock;
     this.currentSlotId = parts.slotId;
     this.secrets = parts.secrets;
-    this.recovered = parts.recovered ?? { header: 'none', objects: { published: 0, removed: 0 } };
+    this.recovered = parts.recovered ?? { header: 'none', objects: { published: 0, removed: 0 }, exports: { finished: [], removed: [], unreachable: [] } };
   }
 
   /** The acting member. */

@@ -49,15 +49,18 @@ export function runKilled(args: string[], env: Record<string, string>, kill: Kil
 }
 
 /**
- * The steps of `trace` worth killing before, leaving out those it shares from the start and
- * from the end with `common` (a plain unlock, say: swept once is enough). 1-based.
+ * The steps of `trace` worth killing before (1-based), leaving out those it shares from the
+ * start and from the end with `common` (a plain unlock, say: swept once is enough), and the
+ * middle of a run of like steps (reading one stored object after another): its first and
+ * last step stand for it.
  */
 export function ownSteps(trace: string[], common: string[]): number[] {
   let head = 0;
   while (head < trace.length && trace[head] === common[head]) head++;
   let tail = 0;
   while (tail < trace.length - head && trace[trace.length - 1 - tail] === common[common.length - 1 - tail]) tail++;
-  return Array.from({ length: trace.length - head - tail }, (_, i) => head + i + 1);
+  const steps = Array.from({ length: trace.length - head - tail }, (_, i) => head + i + 1);
+  return steps.filter((k) => !(trace[k - 1] === trace[k - 2] && trace[k - 1] === trace[k]));
 }
 
 /** The seed of a crash test's random moments: VIGIL_CRASH_SEED to replay one, else new; printed either way. */
