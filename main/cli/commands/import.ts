@@ -1,13 +1,32 @@
 import type { Command } from 'commander';
 import { wipe } from '../../crypto/sodium';
-import { importPackage } from '../../packages/import';
+import { AlreadyImportedError, importPackage, type ImportResult } from '../../packages/import';
 import { vaultOptions } from '../options';
 import { out, outJson, withProgress } from '../output';
 import type { SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
 import { packageIdentities } from './package-verify';
 
-/** `vigil import <dir> FILE.tar.age`: verifies a package fully, then brings its case in with provenance. */
+/** Prints what an import brought in, or that the package was already here (exit status 0 either way). */
+function printResult(result: ImportResult | AlreadyImportedError, json: boolean): void {
+  if (result instanceof AlreadyImportedError) {
+    if (json) outJson({ alreadyImported: true, ...result.prior });
+    else out(result.message);
+    return;
+  }
+  if (json) {
+    outJson(result);
+    return;
+  }
+  out(`Imported package ${result.packageId} from vault ${result.sourceVault} after every check passed.`);
+  out(`New case ${result.caseId}: ${result.items} item(s), ${result.people} person(s), ${result.transcripts} transcript(s), ${result.events} event(s), ${result.requests} request(s).`);
+  out("The sender's custody entries, checkpoint and keys are kept with the case; the import is recorded in this vault's custody log.");
+}
+
+/**
+ * `vigil import <dir> FILE.tar.age`: verifies a package fully, then brings its case in with
+ * provenance. A package already imported changes nothing and exits 0, saying so.
+ */
 export function registerImportCommand(program: Command): void {
   vaultOptions(
     program
@@ -21,14 +40,12 @@ export function registerImportCommand(program: Command): void {
     try {
       const result = await withVault(dir, opts, (vault) =>
         withProgress('Checking, then importing package', (hooks) => importPackage(vault, file, { ...(identities === undefined ? {} : { identities }), ...hooks })),
-      );
-      if (opts.json) {
-        outJson(result);
-        return;
-      }
-      out(`Imported package ${result.packageId} from vault ${result.sourceVault} after every check passed.`);
-      out(`New case ${result.caseId}: ${result.items} item(s), ${result.people} person(s), ${result.transcripts} transcript(s), ${result.events} event(s), ${result.requests} request(s).`);
-      out("The sender's custody entries, checkpoint and keys are kept with the case; the import is recorded in this vault's custody log.");
+      ).catch((err: unknown) => {
+        // Already here: the import's aim holds, so a rerun (after a crash, say) succeeds and changes nothing.
+        if (err instanceof AlreadyImportedError) return err;
+        throw err;
+      });
+      printResult(result, opts.json === true);
     } finally {
       for (const id of identities ?? []) wipe(id.kind === 'x25519' ? id.secretKey : id.passphrase);
     }
