@@ -162,10 +162,13 @@ export class BlobStore {
     const ids = names.filter((n) => n.endsWith('.age') && ID_PATTERN.test(n.slice(0, -4))).map((n) => n.slice(0, -4));
     const referenced = ids.filter((id) => isReferenced(id));
     await this.publish(referenced);
-    const others = names.filter((n) => !referenced.includes(n.slice(0, -4)));
-    for (const name of others) await fsp.rm(path.join(dir, name), { force: true, recursive: true });
-    if (others.length > 0) await fsyncDir(dir);
-    return { published: referenced.length, removed: others.length };
+    let removed = 0;
+    for (const name of names.filter((n) => !referenced.includes(n.slice(0, -4)))) {
+      // Best effort: one that cannot be removed now is tried again at the next unlock.
+      if (await fsp.rm(path.join(dir, name), { force: true, recursive: true }).then(() => true, () => false)) removed++;
+    }
+    if (removed > 0) await fsyncDir(dir).catch(() => undefined);
+    return { published: referenced.length, removed };
   }
 
   /** Opens an object for random-access reading (byte ranges decrypt only the chunks they need). */

@@ -81,6 +81,15 @@ export async function readPendingHeader(dir: string, vaultId: string): Promise<V
  * is removed, with the temp files of header writes.
  */
 export async function reconcileHeader(dir: string, db: ReadDb): Promise<HeaderRecovery> {
+  try {
+    return await reconcile(dir, db);
+  } catch (err) {
+    throw toIoError(err, 'finishing or undoing an interrupted change of vault.json (the database says which); nothing else was changed');
+  }
+}
+
+/** The work of reconcileHeader, whose failures it reports as one error a person can act on. */
+async function reconcile(dir: string, db: ReadDb): Promise<HeaderRecovery> {
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names.filter((n) => HEADER_TEMP.test(n))) await unlink(path.join(dir, name)).catch(() => undefined);
   const pendingFile = path.join(dir, PENDING_HEADER_FILE);
