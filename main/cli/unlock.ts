@@ -1,5 +1,6 @@
 import type { KdfLimits } from '../vault/keys/slots';
 import { openVault, type UnlockSecret } from '../vault/open';
+import { describeRecovery } from '../vault/open-recovery';
 import type { Vault } from '../vault/vault';
 import { readUnlockSecret, type SecretOptions } from './secrets';
 import { loadSodium } from '../crypto/sodium';
@@ -12,6 +13,8 @@ export async function withVault<T>(dir: string, opts: SecretOptions, fn: (vault:
 /** Like withVault, with a secret the command has already read. */
 export async function withUnlockedVault<T>(dir: string, secret: UnlockSecret, fn: (vault: Vault) => Promise<T> | T): Promise<T> {
   const vault = await openVault(dir, secret);
+  // What unlocking put right after a crash goes to stderr, so that --json output stays clean.
+  for (const line of describeRecovery(vault.recovered)) process.stderr.write(`vigil: note: ${line}\n`);
   try {
     return await fn(vault);
   } finally {

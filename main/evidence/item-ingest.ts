@@ -43,8 +43,8 @@ const BATCH_BYTES = 256 * 1024 * 1024;
 
 /**
  * Stores a file as a new item. The object is durable before the database
- * refers to it; the item row, its search entry and its custody entry commit in
- * one transaction. Identical content already in the vault is stored once.
+ * refers to it, and takes its place in the store only after (see BlobStore); the
+ * item row, its search entry and its custody entry commit in one transaction. Identical content already in the vault is stored once.
  * Text extraction runs isolated and never fails the add: a hostile or broken
  * file is stored with its extraction failure recorded.
  */
@@ -100,7 +100,7 @@ export async function addFileItems<P extends string | Buffer>(vault: Vault, file
 /**
  * Removes the stored objects of prepared files that were never recorded. Each is looked up
  * first: an object the database refers to is never removed, whatever happened to the
- * transaction. Best effort: one left behind is only an orphan ("vigil verify --repair").
+ * transaction. Best effort: one left behind in the store's staged/ folder is removed at the next unlock.
  */
 export async function removeUnrecorded(vault: Vault, files: PreparedFile[]): Promise<void> {
   const referenced = vault.db.prepare('SELECT 1 FROM objects WHERE id = ?').pluck();
@@ -146,16 +146,24 @@ export async function commitPrepared(vault: Vault, files: PreparedFile[]): Promi
     await removeUnrecorded(vault, files);
     throw err;
   }
-  await removeDuplicateCopies(vault, files, recorded);
+  await settleRecorded(vault, files, recorded);
   return recorded;
 }
 
-/** Once recorded: content already in the vault was recorded against the existing object, so the new copy goes. */
-export async function removeDuplicateCopies(vault: Vault, files: PreparedFile[], recorded: AddedItem[]): Promise<void> {
-  for (const [i, item] of recorded.entries()) {
-    const stored = files[i]?.stored;
-    if (item.deduplicated && stored) await vault.blobs.remove(stored.id);
-  }
+/**
+ * Once recorded, each new object takes its place in the store; content already in the vault
+ * was recorded against the existing object, so its new copy goes, as does anything not recorded.
+ */
+export async function settleRecorded(vault: Vault, files: PreparedFile[], recorded: AddedItem[]): Promise<void> {
+  const kept: string[] = [];
+  const unused: PreparedFile[] = [];
+  files.forEach((file, i) => {
+    const item = recorded[i];
+    if (item !== undefined && !item.deduplicated) kept.push(file.stored.id);
+    else unused.push(file);
+  });
+  await vault.blobs.publish(kept);
+  await removeUnrecorded(vault, unused);
 }
 
 /**

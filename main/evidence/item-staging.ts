@@ -10,7 +10,7 @@ import type { KnownDigests, StoredObject } from '../blobs/blob-store';
 import { extractFromBytes, EXTRACT_INPUT_LIMIT } from '../ingest/extract';
 import { extractorFor, SNIFF_BYTES, sniffMediaType } from '../ingest/media-type';
 import type { Vault } from '../vault/vault';
-import { pickMetadata, prepareFile, recordPrepared, removeDuplicateCopies, removeUnrecorded, type AddedItem, type AddFileOptions, type PreparedFile } from './item-ingest';
+import { pickMetadata, prepareFile, recordPrepared, removeUnrecorded, settleRecorded, type AddedItem, type AddFileOptions, type PreparedFile } from './item-ingest';
 import { itemMetadataSchema } from './item-metadata';
 import { parseInput } from './validate';
 
@@ -115,7 +115,7 @@ export class ItemStaging {
   async commit<T>(write: (recordItems: (caseId: string | null) => AddedItem[]) => T): Promise<T> {
     const staged = this.staged;
     this.staged = [];
-    // What recordItems recorded, kept for removing the copies of content the vault already had.
+    // What recordItems recorded, kept for publishing the new objects and removing the copies of content the vault already had.
     let files = staged;
     let recorded: AddedItem[] = [];
     const recordItems = (caseId: string | null): AddedItem[] => {
@@ -131,7 +131,7 @@ export class ItemStaging {
       await removeUnrecorded(this.vault, staged);
       throw err;
     }
-    await removeDuplicateCopies(this.vault, files, recorded);
+    await settleRecorded(this.vault, files, recorded);
     return result;
   }
 

@@ -7,6 +7,7 @@ import { VigilError } from '../../shared/errors';
 import { createVault } from '../vault/create';
 import type { KdfLimits } from '../vault/keys/slots';
 import { openVault, type UnlockSecret } from '../vault/open';
+import type { OpenRecovery } from '../vault/open-recovery';
 import type { Vault } from '../vault/vault';
 
 /** Why a session was locked; shown to the user after the fact. */
@@ -15,7 +16,28 @@ export type LockReason = 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit';
 /** What the interface may know about the session. */
 export type SessionState =
   | { unlocked: false }
-  | { unlocked: true; dir: string; vaultId: string; member: { id: string; name: string }; needsNewPassphrase: boolean };
+  | { unlocked: true; dir: string; vaultId: string; member: { id: string; name: string }; needsNewPassphrase: boolean; recovered: RecoveredCounts };
+
+/** What unlocking put right after a crash, in counts (the window learns no paths). */
+export interface RecoveredCounts {
+  header: OpenRecovery['header'];
+  objectsPublished: number;
+  objectsRemoved: number;
+  exportsFinished: number;
+  exportsRemoved: number;
+  exportsUnreachable: number;
+}
+
+function recoveredCounts(r: OpenRecovery): RecoveredCounts {
+  return {
+    header: r.header,
+    objectsPublished: r.objects.published,
+    objectsRemoved: r.objects.removed,
+    exportsFinished: r.exports.finished.length,
+    exportsRemoved: r.exports.removed.length,
+    exportsUnreachable: r.exports.unreachable.length,
+  };
+}
 
 /** How the session is built. */
 export interface SessionOptions {
@@ -47,6 +69,7 @@ export class VaultSession {
       vaultId: vault.vaultId,
       member: { id: vault.member.id, name: vault.member.name },
       needsNewPassphrase: vault.needsNewPassphrase,
+      recovered: recoveredCounts(vault.recovered),
     };
   }
 

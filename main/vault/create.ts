@@ -7,7 +7,8 @@ import { signerFromSeed } from '../custody/member-signer';
 import { wipe } from '../crypto/sodium';
 import { DATABASE_FILE, openEncryptedDatabase } from './database';
 import { deriveBlobIdentitySecret, deriveSqlcipherKey, generateMasterKey, generateSigningSeed } from './keys/derive';
-import { VAULT_FORMAT_VERSION, writeVaultHeader, type VaultHeader } from './keys/header';
+import { headerSha256, setRecordedHeader } from './header-change';
+import { VAULT_FORMAT_VERSION, vaultHeaderText, writeVaultHeader, type VaultHeader } from './keys/header';
 import { generateRecoveryCode } from './keys/recovery-code';
 import { createPassphraseSlot, createRecoverySlot, type KdfLimits } from './keys/slots';
 import { acquireVaultLock } from './lock';
@@ -57,10 +58,13 @@ export async function createVault(dir: string, opts: CreateVaultOptions): Promis
   await fsp.mkdir(blobsDir(dir), { mode: 0o700 });
   const member = { id: memberId, name: opts.memberName.trim(), publicKeyHex: signer.publicKeyHex };
   const vault = new Vault({ dir, vaultId, db, blobs: new BlobStore(blobsDir(dir), blobKey), member, signer, lock, slotId: header.slots[0]?.id ?? '', secrets: [blobKey] });
+  // The log names the first header, as it names every later one (header-change.ts).
+  const headerHash = headerSha256(vaultHeaderText(header));
   vault.change((tx) => {
     tx.prepare("INSERT INTO meta (key, value) VALUES ('vault_id', ?)").run(vaultId);
     insertMember(tx, member, 0);
-    return { result: null, custody: { action: 'vault.created', subject: vaultId, hash: null, data: { memberId, publicKey: signer.publicKeyHex, formatVersion: VAULT_FORMAT_VERSION } } };
+    setRecordedHeader(tx, headerHash, 0);
+    return { result: null, custody: { action: 'vault.created', subject: vaultId, hash: null, data: { memberId, publicKey: signer.publicKeyHex, formatVersion: VAULT_FORMAT_VERSION, headerSha256: headerHash } } };
   });
   await writeVaultHeader(dir, header);
   return { vault, recoveryCode };

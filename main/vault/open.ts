@@ -5,11 +5,13 @@ import { signerFromSeed, type MemberSigner } from '../custody/member-signer';
 import { wipe } from '../crypto/sodium';
 import { DATABASE_FILE, openEncryptedDatabase, type Db } from './database';
 import { deriveBlobIdentitySecret, deriveSqlcipherKey } from './keys/derive';
+import { readPendingHeader, slotGoneError } from './header-change';
 import { readVaultHeader, type VaultHeader } from './keys/header';
 import { unlockWithSecret, type UnlockedSlot } from './keys/slots';
 import { acquireVaultLock, type VaultLock } from './lock';
 import { getMember } from './members';
 import { runMigrations } from './migrations/registry';
+import { recoverOnOpen } from './open-recovery';
 import { blobsDir, Vault } from './vault';
 
 /** How a member proves who they are: their passphrase, or the vault's recovery code. */
@@ -20,9 +22,20 @@ export type UnlockSecret = { passphrase: string } | { recoveryCode: string };
  * anything on disk is touched, so a wrong one changes no byte in the folder.
  */
 export async function openVault(dir: string, secret: UnlockSecret): Promise<Vault> {
-  const header = await readVaultHeader(dir);
-  const unlocked = await unlockWithSecret(header, secret);
+  const { header, unlocked } = await unlockFolder(dir, secret);
   return openUnlocked(dir, header, unlocked);
+}
+
+/**
+ * Unlocks a slot of vault.json with `secret` — or of the pending header an interrupted
+ * key-slot change left, which may have been recorded; opening the vault then decides.
+ */
+export async function unlockFolder(dir: string, secret: UnlockSecret): Promise<{ header: VaultHeader; unlocked: UnlockedSlot }> {
+  const header = await readVaultHeader(dir);
+  const pending = await readPendingHeader(dir, header.vaultId);
+  const known = new Set(header.slots.map((s) => s.id));
+  const slots = pending === null ? header.slots : [...header.slots, ...pending.slots.filter((s) => !known.has(s.id))];
+  return { header, unlocked: await unlockWithSecret({ ...header, slots }, secret) };
 }
 
 /** Opens a vault whose key slot is already unlocked; wipes the slot's secrets. */
@@ -40,12 +53,16 @@ export async function openUnlocked(dir: string, header: VaultHeader, unlocked: U
     db = openEncryptedDatabase(path.join(dir, DATABASE_FILE), dbKey);
     runMigrations(db);
     checkVaultId(db, header.vaultId);
+    // Under the lock, before anything else: what a crash left half done is finished or undone.
+    const blobs = new BlobStore(blobsDir(dir), blobKey);
+    const recovered = await recoverOnOpen(dir, db, blobs);
+    if (!(await readVaultHeader(dir)).slots.some((s) => s.id === slot.id)) throw slotGoneError(recovered.header);
     const member = getMember(db, slot.memberId);
     if (!member) throw new VigilError('VAULT_CORRUPT', 'The key slot names a member the database does not know. Keep a copy of the folder and run "vigil verify".');
     if (member.removedAt) throw new VigilError('WRONG_PASSPHRASE', 'This passphrase belongs to a member who was removed from the vault.');
     if (signer) checkSignerMatches(signer, member.publicKeyHex);
     const parts = { id: member.id, name: member.name, publicKeyHex: member.publicKeyHex };
-    return new Vault({ dir, vaultId: header.vaultId, db, blobs: new BlobStore(blobsDir(dir), blobKey), member: parts, signer, lock, slotId: slot.id, secrets: [blobKey] });
+    return new Vault({ dir, vaultId: header.vaultId, db, blobs, member: parts, signer, lock, slotId: slot.id, secrets: [blobKey], recovered });
   } catch (err) {
     db?.close();
     signer?.wipe();

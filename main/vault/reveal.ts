@@ -1,9 +1,7 @@
 import { encodeIdentity } from '../crypto/age';
 import { wipe } from '../crypto/sodium';
 import { deriveBlobIdentitySecret, deriveSqlcipherKey } from './keys/derive';
-import { readVaultHeader } from './keys/header';
-import { unlockWithSecret } from './keys/slots';
-import { openUnlocked, type UnlockSecret } from './open';
+import { openUnlocked, unlockFolder, type UnlockSecret } from './open';
 
 /** The keys that open a vault with stock tools: SQLCipher 4 and age. */
 export interface RevealedKeys {
@@ -17,8 +15,7 @@ export interface RevealedKeys {
  * the member can sign). The caller prints them; they are never written to disk.
  */
 export async function revealKeys(dir: string, secret: UnlockSecret): Promise<RevealedKeys> {
-  const header = await readVaultHeader(dir);
-  const unlocked = await unlockWithSecret(header, secret);
+  const { header, unlocked } = await unlockFolder(dir, secret);
   const dbKey = deriveSqlcipherKey(unlocked.masterKey);
   const blobKey = deriveBlobIdentitySecret(unlocked.masterKey);
   const revealed = { sqlcipherKeyHex: Buffer.from(dbKey).toString('hex'), blobIdentity: encodeIdentity(blobKey) };

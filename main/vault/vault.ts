@@ -7,6 +7,7 @@ import type { MemberSigner } from '../custody/member-signer';
 import { wipe } from '../crypto/sodium';
 import { writeFailure, type Db } from './database';
 import type { VaultLock } from './lock';
+import type { OpenRecovery } from './open-recovery';
 
 /** The member who unlocked the vault: every change is signed as them. */
 export interface VaultMember {
@@ -26,6 +27,8 @@ export interface VaultParts {
   lock: VaultLock;
   slotId: string;
   secrets: Uint8Array[];
+  /** What opening it put right after a crash (absent for a new vault). */
+  recovered?: OpenRecovery;
 }
 
 /** The folder that holds a vault's encrypted objects. */
@@ -43,6 +46,8 @@ export class Vault {
   readonly vaultId: string;
   readonly db: Db;
   readonly blobs: BlobStore;
+  /** What opening the vault put right after a crash; the interface tells the member. */
+  readonly recovered: OpenRecovery;
   private currentSlotId: string;
   private memberInfo: VaultMember;
   private signer: MemberSigner | null;
@@ -60,6 +65,7 @@ export class Vault {
     this.lock = parts.lock;
     this.currentSlotId = parts.slotId;
     this.secrets = parts.secrets;
+    this.recovered = parts.recovered ?? { header: 'none', objects: { published: 0, removed: 0 }, exports: { finished: [], removed: [], unreachable: [] } };
   }
 
   /** The acting member. */
@@ -128,8 +134,8 @@ export class Vault {
     this.currentSlotId = slotId;
   }
 
-  /** Replaces the signer after a key rotation (recovery), keeping the member's identity. */
-  adoptSigner(signer: MemberSigner, member: VaultMember): void {
+  /** Replaces the signer after a key rotation (recovery), keeping the member's identity; null undoes a rotation that failed. */
+  adoptSigner(signer: MemberSigner | null, member: VaultMember): void {
     this.signer?.wipe();
     this.signer = signer;
     this.memberInfo = member;

@@ -8,12 +8,15 @@ import { latestCheckpoint } from '../custody/checkpoint-store';
 import { iterateStoredEntries, readCustodyHead } from '../custody/log-store';
 import { recordProblems } from '../evidence/verify-records';
 import { transcriptProblems } from '../evidence/verify-evidence';
+import path from 'node:path';
 import { integrityProblems } from './database';
+import { headerSha256, readHeaderBytes, recordedHeader } from './header-change';
+import { VAULT_HEADER_FILE } from './keys/header';
 import type { Vault } from './vault';
 
 /** One line of a verification report: what was checked, whether it held, and what was found. */
 export interface Finding {
-  check: 'database' | 'custody' | 'checkpoint' | 'head' | 'object' | 'orphan' | 'transcript' | 'record';
+  check: 'database' | 'custody' | 'checkpoint' | 'head' | 'header' | 'object' | 'orphan' | 'transcript' | 'record';
   ok: boolean;
   /** Warnings (e.g. orphans left by a crash) do not fail the verification. */
   warning?: boolean;
@@ -61,6 +64,7 @@ export async function verifyVault(vault: Vault, opts: { quick?: boolean; onObjec
     findings.push({ check: 'checkpoint', ok: result.ok, detail: result.ok ? `checkpoint of ${parsed.size} entries signed by a member and matching the log` : `checkpoint signature: ${result.reason ?? 'invalid'}` });
   }
   findings.push(checkHead(vault, custody));
+  findings.push(await checkHeader(vault));
   findings.push(...transcriptProblems(vault.db));
   findings.push(...recordProblems(vault.db));
   const objects = await checkObjects(vault, findings, opts);
@@ -90,10 +94,29 @@ function checkHead(vault: Vault, custody: ChainReport): Finding {
   return { check: 'head', ok, detail: ok ? 'stored log head matches the entries' : `stored head (size ${head.size}, root ${root.slice(0, 16)}…) does not match the entries (size ${custody.size}, root ${custody.root.slice(0, 16)}…): entries were removed or altered` };
 }
 
+/**
+ * vault.json must be the header the custody log last named: a slot the log does not account
+ * for (a header restored from a backup, edited, or given an extra slot) fails the check.
+ */
+async function checkHeader(vault: Vault): Promise<Finding> {
+  const recorded = recordedHeader(vault.db);
+  if (recorded === null) return { check: 'header', ok: true, detail: 'vault.json: no key-slot change recorded since this vault was made by an earlier version (the next one records its hash)' };
+  const bytes = await readHeaderBytes(path.join(vault.dir, VAULT_HEADER_FILE));
+  const row = vault.db.prepare('SELECT entry FROM custody_log WHERE seq = ?').pluck().get(recorded.seq) as string | undefined;
+  const named = row === undefined ? undefined : (JSON.parse(row) as { data?: { headerSha256?: unknown } }).data?.headerSha256;
+  if (named !== recorded.sha256) {
+    return { check: 'header', ok: false, subject: `seq ${recorded.seq}`, detail: 'the database says this custody entry names the current vault.json, but the entry does not: the record of key-slot changes was altered' };
+  }
+  if (bytes === null || headerSha256(bytes) !== recorded.sha256) {
+    return { check: 'header', ok: false, subject: 'vault.json', detail: `vault.json is not the header custody entry ${recorded.seq} recorded: it was restored from a backup, edited or given a slot the log does not account for. If you restored it on purpose, any key-slot change (vigil passwd change) records it again` };
+  }
+  return { check: 'header', ok: true, detail: `vault.json is the header custody entry ${recorded.seq} recorded` };
+}
+
 async function checkObjects(vault: Vault, findings: Finding[], opts: { quick?: boolean; onObject?: (done: number, total: number) => void }): Promise<VaultReport['objects']> {
   const rows = vault.db.prepare('SELECT id, sha256, sha512, size FROM objects ORDER BY id').all() as { id: string; sha256: string; sha512: string; size: number }[];
   const onDisk = await vault.blobs.scan();
-  const present = new Set(onDisk.ids);
+  const present = new Set([...onDisk.ids, ...onDisk.staged]);
   let failed = 0;
   for (const [i, row] of rows.entries()) {
     const problem = present.has(row.id) ? (opts.quick ? null : await objectProblem(vault, row)) : 'the file is missing from blobs/';
@@ -105,10 +128,12 @@ async function checkObjects(vault: Vault, findings: Finding[], opts: { quick?: b
   }
   const known = new Set(rows.map((r) => r.id));
   const orphans = onDisk.ids.filter((id) => !known.has(id));
-  for (const id of orphans) findings.push({ check: 'orphan', ok: false, warning: true, subject: id, detail: 'object file not referenced by the database (left by an interrupted add); safe to remove with "vigil verify --repair"' });
+  const unrecorded = onDisk.staged.filter((id) => !known.has(id));
+  for (const id of orphans) findings.push({ check: 'orphan', ok: false, warning: true, subject: id, detail: 'object file not referenced by the database (left by an earlier version after an interrupted add, or the database is older than the objects); removed only by "vigil verify --repair"' });
+  for (const id of unrecorded) findings.push({ check: 'orphan', ok: false, warning: true, subject: id, detail: 'object stored but not recorded (an add or import under way, or one interrupted: removed at the next unlock)' });
   for (const temp of onDisk.temps) findings.push({ check: 'orphan', ok: false, warning: true, subject: temp, detail: 'temporary file left by an interrupted write; safe to remove with "vigil verify --repair"' });
   if (failed === 0) findings.push({ check: 'object', ok: true, detail: opts.quick ? `${rows.length} objects present (contents not checked: --quick)` : `${rows.length} objects decrypted and their SHA-256 and SHA-512 match` });
-  return { checked: rows.length, failed, orphans: orphans.length + onDisk.temps.length };
+  return { checked: rows.length, failed, orphans: orphans.length + unrecorded.length + onDisk.temps.length };
 }
 
 async function objectProblem(vault: Vault, row: { id: string; sha256: string; sha512: string; size: number }): Promise<string | null> {
@@ -144,7 +169,7 @@ export async function removeOrphans(vault: Vault): Promise<number> {
   const known = new Set(vault.db.prepare('SELECT id FROM objects').pluck().all() as string[]);
   const onDisk = await vault.blobs.scan();
   let removed = 0;
-  for (const id of onDisk.ids) {
+  for (const id of [...onDisk.ids, ...onDisk.staged]) {
     if (known.has(id)) continue;
     await vault.blobs.remove(id);
     removed++;

@@ -8,6 +8,7 @@ import { VaultCustodyScreen } from '../features/custody/VaultCustodyScreen';
 import { ReceiveScreen } from '../features/receive/ReceiveScreen';
 import { SearchScreen } from '../features/search/SearchScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { RecoveryNotice } from './RecoveryNotice';
 import { useRouter, type Route } from './router';
 import { useSession } from './session';
 import { useAppShortcuts, useOpenedPackages } from './shortcuts';
@@ -83,6 +84,7 @@ export function Workspace(): React.JSX.Element {
         </Stack>
       </Box>
       <Box component="main" className="workspace__main" p="md">
+        <RecoveryNotice recovered={state?.unlocked === true ? state.recovered : undefined} />
         <CurrentScreen route={route} />
       </Box>
     </div>

@@ -44,7 +44,7 @@ export const CustodyScopeSchema = z.discriminatedUnion('kind', [
 
 /** One line of the verification report. */
 export const FindingSchema = z.object({
-  check: z.enum(['database', 'custody', 'checkpoint', 'head', 'object', 'orphan', 'transcript', 'record']),
+  check: z.enum(['database', 'custody', 'checkpoint', 'head', 'header', 'object', 'orphan', 'transcript', 'record']),
   ok: z.boolean(),
   warning: z.boolean().optional(),
   subject: z.string().optional(),

@@ -8,6 +8,20 @@ import type { VAULT_CHANNELS, VAULT_EVENTS } from './vault.channels';
 /** Passphrases are never trimmed or normalised: what was typed is the secret. */
 const PassphraseSchema = z.string().min(1, 'Enter the passphrase').max(MAX_PASSPHRASE_CHARS);
 
+/**
+ * What unlocking put right after a crash (DESIGN §7): an interrupted key-slot change finished
+ * or dropped, objects an interrupted add or import stored published or removed, files of an
+ * interrupted export finished, removed, or left for when their folder is back. Counts only.
+ */
+export const RecoveredSchema = z.object({
+  header: z.enum(['none', 'completed', 'dropped']),
+  objectsPublished: z.number().int().nonnegative(),
+  objectsRemoved: z.number().int().nonnegative(),
+  exportsFinished: z.number().int().nonnegative(),
+  exportsRemoved: z.number().int().nonnegative(),
+  exportsUnreachable: z.number().int().nonnegative(),
+});
+
 /** Whether a vault is open in this window, and as whom. */
 export const VaultStateSchema = z.discriminatedUnion('unlocked', [
   z.object({ unlocked: z.literal(false) }),
@@ -18,6 +32,7 @@ export const VaultStateSchema = z.discriminatedUnion('unlocked', [
     member: z.object({ id: z.string(), name: z.string() }),
     /** Opened with the recovery code: a new passphrase must be set before anything can be signed. */
     needsNewPassphrase: z.boolean(),
+    recovered: RecoveredSchema.optional(),
   }),
 ]);
 

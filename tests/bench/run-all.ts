@@ -6,6 +6,7 @@ import { run as runCustody } from './custody';
 import { run as runExport } from './export-1gib';
 import { allPassed, cleanupTempDirs, printResult, printTable, type BenchResult } from './lib';
 import { run as runIngest } from './ingest-10k';
+import { run as runOpenRecovery } from './open-100k-objects';
 import { run as runSearch } from './search-1m';
 import { run as runStatus } from './status-100k';
 import { run as runTimeline } from './timeline-10k';
@@ -17,6 +18,7 @@ const BENCHMARKS: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: 'add-1gib', run: () => runAdd() },
   { name: 'custody', run: () => runCustody() },
   { name: 'status-100k', run: () => runStatus() },
+  { name: 'open-100k-objects', run: () => runOpenRecovery() },
   { name: 'ingest-10k', run: () => runIngest() },
   { name: 'timeline-10k', run: () => runTimeline() },
   { name: 'search-1m', run: () => runSearch() },

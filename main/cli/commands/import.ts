@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { isVigilError, VigilError } from '../../../shared/errors';
 import { wipe } from '../../crypto/sodium';
-import { importPackage } from '../../packages/import';
+import { AlreadyImportedError, importPackage, type ImportResult } from '../../packages/import';
 import { vaultOptions } from '../options';
 import { out, outJson, withProgress } from '../output';
 import type { SecretOptions } from '../secrets';
@@ -13,7 +13,26 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** `vigil import <dir> FILE.tar.age`: verifies a package fully, then brings its case in with provenance. */
+/** Prints what an import brought in, or that the package was already here (exit status 0 either way). */
+function printResult(result: ImportResult | AlreadyImportedError, json: boolean): void {
+  if (result instanceof AlreadyImportedError) {
+    if (json) outJson({ alreadyImported: true, ...result.prior });
+    else out(result.message);
+    return;
+  }
+  if (json) {
+    outJson(result);
+    return;
+  }
+  out(`Imported package ${result.packageId} from vault ${result.sourceVault} after every check passed.`);
+  out(`New case ${result.caseId}: ${result.items} item(s), ${result.people} person(s), ${result.transcripts} transcript(s), ${result.events} event(s), ${result.requests} request(s).`);
+  out("The sender's custody entries, checkpoint and keys are kept with the case; the import is recorded in this vault's custody log.");
+}
+
+/**
+ * `vigil import <dir> FILE.tar.age`: verifies a package fully, then brings its case in with
+ * provenance. A package already imported changes nothing and exits 0, saying so.
+ */
 export function registerImportCommand(program: Command): void {
   vaultOptions(
     program
@@ -30,16 +49,12 @@ export function registerImportCommand(program: Command): void {
       const result = await withVault(dir, opts, (vault) =>
         withProgress('Checking, then importing package', (hooks) => importPackage(vault, file, { ...(identities === undefined ? {} : { identities }), trustSigners, ...hooks })),
       ).catch((err: unknown) => {
+        // Already here: the import's aim holds, so a rerun (after a crash, say) succeeds and changes nothing.
+        if (err instanceof AlreadyImportedError) return err;
         if (!isVigilError(err) || err.code !== 'SIGNER_UNTRUSTED') throw err;
         throw new VigilError(err.code, `${err.message} (An unknown signer or a changed key is trusted with --trust-new-signer "<fingerprint>", once the sender has read you that fingerprint over a separate channel; an impersonation never is.)`, { cause: err });
       });
-      if (opts.json) {
-        outJson(result);
-        return;
-      }
-      out(`Imported package ${result.packageId} from vault ${result.sourceVault} after every check passed.`);
-      out(`New case ${result.caseId}: ${result.items} item(s), ${result.people} person(s), ${result.transcripts} transcript(s), ${result.events} event(s), ${result.requests} request(s).`);
-      out("The sender's custody entries, checkpoint and keys are kept with the case; the import is recorded in this vault's custody log.");
+      printResult(result, opts.json === true);
     } finally {
       for (const id of identities ?? []) wipe(id.kind === 'x25519' ? id.secretKey : id.passphrase);
     }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -8,14 +7,16 @@ import { VigilError } from '../../../shared/errors';
 import { encodeRecipient, type AgeRecipient } from '../../crypto/age';
 import { minisignPublicKeyLine, minisignSign } from '../../crypto/minisign';
 import { makeCheckpoint } from '../../custody/checkpoint-store';
+import type { CustodyRecord } from '../../custody/log-store';
 import { getCase } from '../../evidence/cases';
 import type { NameHit } from './name-scan';
 import { keyFingerprint, memberMinisignKey } from '../../vault/identity';
+import { abandonPublication, beginPublication, finishPublication, flushPublication, markPublicationCommitted, type Publication } from '../../vault/publications';
 import type { Vault } from '../../vault/vault';
 import { writeBag, type BagEntry, type BagResult } from '../bagit/bag-writer';
 import { sharedCryptoWorkers, type CryptoWorker } from '../workers/worker-client';
 import { buildPayload, type PayloadPlan } from './payload';
-import { assertAbsent, publishTemp, writeNewFile, writeSealedTemp } from './package-file';
+import { assertAbsent, writeNewFile, writeSealedTemp, type SealedTemp } from './package-file';
 import type { ExportProfile } from './profile';
 import { receiptItemLabel, receiptText } from './texts';
 
@@ -126,10 +127,11 @@ function sealingWorker(): CryptoWorker | null {
 }
 
 /**
- * Exports a case as a sealed package (DESIGN §6): the BagIt bag streams from
- * the vault through tar and age into a temp file that becomes FILE.tar.age,
- * then the signed receipt is written beside it and, last, the custody entry
- * `package.exported`. On failure nothing is left on disk and no entry is written.
+ * Exports a case as a sealed package (DESIGN §6): the BagIt bag streams from the vault
+ * through tar and age into FILE.tar.age's partial file, the signed receipt is written beside
+ * it (partial too), the custody entry `package.exported` commits, and only then do the files
+ * take their names, the package last (vault/publications.ts). On failure nothing is left on
+ * disk and no entry is written; after a crash, the next unlock finishes or removes them.
  */
 export async function exportPackage(vault: Vault, opts: ExportOptions): Promise<ExportResult> {
   const { packagePath, receiptPath, fileName } = paths(opts.output);
@@ -140,6 +142,16 @@ export async function exportPackage(vault: Vault, opts: ExportOptions): Promise<
   const signer = vault.requireSigner();
   // Asked for first: threads not yet running boot while the payload is planned.
   return sealAndRecord(vault, opts, { packagePath, receiptPath, fileName, seal, signer, sealer: sealingWorker() });
+}
+
+/** Commits the export's custody entry with its publication once every file is written and flushed, and no final name is taken. */
+async function recordExport(vault: Vault, publication: Publication, record: CustodyRecord): Promise<void> {
+  await flushPublication(publication);
+  for (const { final } of publication.files) await assertAbsent(final);
+  vault.change((db) => {
+    markPublicationCommitted(db, publication.id);
+    return { result: null, custody: record };
+  });
 }
 
 interface Sealing {
@@ -166,27 +178,27 @@ async function sealAndRecord(vault: Vault, opts: ExportOptions, { packagePath, r
   const info = { baggingDate: exportedAt.slice(0, 10), externalIdentifier: packageId, softwareAgent: `Vigil ${opts.softwareVersion ?? '0.1.0'}`, extra: [['Vigil-Vault', vault.vaultId], ['Vigil-Profile', plan.settings.kind]] as [string, string][] };
   const signature = { name: 'tagmanifest-sha512.txt.minisig', content: ({ tagManifestSha512 }: { tagManifestSha512: Buffer }) => minisignSign(tagManifestSha512, key, `vigil package ${packageId} bag ${bag}`).then((t) => Buffer.from(t)) };
   const bagOpts = { afterTagManifests: [signature], onProgress: (done: number) => opts.onProgress?.(done, total), ...(opts.signal ? { signal: opts.signal } : {}) };
-  const sealed = await writeSealedTemp(packagePath, seal.recipients, async (out) => {
-    checkItemHashes(plan, await writeBag(out, bag, bagEntries(vault, plan), info, bagOpts));
-  }, sealer).catch((err: unknown) => {
-    if (opts.signal?.aborted) throw new VigilError('CANCELLED', 'The export was cancelled; no package was written.', { cause: err });
-    throw err;
-  });
-  const created: string[] = [];
+  // Journalled before the first byte is written, so that a crash leaves nothing the next unlock does not find.
+  const publication = beginPublication(vault.db, [`${receiptPath}.minisig`, receiptPath, packagePath]);
+  const [sigFile, receiptFile, packageFile] = publication.files;
+  if (!sigFile || !receiptFile || !packageFile) throw new VigilError('INTERNAL', 'The export has no files to write.');
+  let sealed: SealedTemp;
   try {
-    await publishTemp(sealed.tmp, packagePath);
-    created.push(packagePath);
+    sealed = await writeSealedTemp(packageFile.partial, seal.recipients, async (out) => {
+      checkItemHashes(plan, await writeBag(out, bag, bagEntries(vault, plan), info, bagOpts));
+    }, sealer).catch((err: unknown) => {
+      if (opts.signal?.aborted) throw new VigilError('CANCELLED', 'The export was cancelled; no package was written.', { cause: err });
+      throw err;
+    });
     const receipt = receiptText({ fileName, packageSha256: sealed.sha256, packageId, bag, vaultId: vault.vaultId, exportedAt, signerHex: signer.publicKeyHex, signerFingerprint: keyFingerprint(signerLine), recipients: seal.shown, profile: plan.settings.kind, items: plan.items.map((p, i) => ({ sha256: p.item.sha256, label: receiptItemLabel(i + 1) })), checkpoint: plan.checkpointNote });
-    await writeNewFile(receiptPath, receipt);
-    created.push(receiptPath);
-    await writeNewFile(`${receiptPath}.minisig`, await minisignSign(Buffer.from(receipt), key, `vigil receipt ${packageId} package-sha256 ${sealed.sha256}`));
-    created.push(`${receiptPath}.minisig`);
+    await writeNewFile(receiptFile.partial, receipt);
+    await writeNewFile(sigFile.partial, await minisignSign(Buffer.from(receipt), key, `vigil receipt ${packageId} package-sha256 ${sealed.sha256}`));
     const namesConfirmed = plan.nameHits.map((h) => ({ item: h.itemId, code: h.code, count: h.count }));
-    vault.record({ action: 'package.exported', subject: c.id, hash: sealed.sha256, data: { packageId, items: plan.items.length, profile: plan.settings.name, recipients: seal.fingerprints, ...(namesConfirmed.length > 0 ? { namesConfirmed } : {}) } });
+    await recordExport(vault, publication, { action: 'package.exported', subject: c.id, hash: sealed.sha256, data: { packageId, items: plan.items.length, profile: plan.settings.name, recipients: seal.fingerprints, ...(namesConfirmed.length > 0 ? { namesConfirmed } : {}) } });
   } catch (err) {
-    await unlink(sealed.tmp).catch(() => undefined);
-    for (const file of created) await unlink(file).catch(() => undefined);
+    await abandonPublication(vault.db, publication).catch(() => undefined);
     throw err;
   }
+  await finishPublication(vault.db, publication);
   return { packagePath, receiptPath, packageSha256: sealed.sha256, packageId, bag, items: plan.items.length, bytes: sealed.bytes, nameHits: plan.nameHits };
 }

@@ -12,6 +12,7 @@ import type { ExtractLimits } from '../tar/package-tar';
 import { loadSignerDirectory, rememberSigners } from '../trust';
 import { checkPackage, type CheckedPackage, type PackageProgress } from '../verify';
 import { cancelled } from '../verify/package-file';
+import { refuseIfImported } from './already-imported';
 import { readCaseJson, type CaseJson } from './case-json';
 import { stageItems } from './stage-items';
 import { importCase, importEventsAndRequests, importPeople, importTranscripts, loadTranscripts, type IdMaps, type PackagedTranscript } from './import-records';
@@ -100,6 +101,8 @@ interface Arrival {
 function recordArrival(vault: Vault, a: Arrival, recordItems: (caseId: string) => AddedItem[]): ImportResult {
   const packageId = a.checked.report.packageId ?? '';
   const sourceVault = a.checked.report.vault ?? '';
+  // Checked again inside the transaction: two imports of one package at once record it once.
+  refuseIfImported(vault.db, packageId, a.checked.sha256);
   const maps: IdMaps = { people: new Map(), codes: new Map(), items: new Map() };
   const caseId = importCase(vault, a.data.case);
   importPeople(vault, caseId, a.data.people, maps);
@@ -113,8 +116,8 @@ function recordArrival(vault: Vault, a: Arrival, recordItems: (caseId: string) =
   const checkpointSize = a.checked.facts.checkpoint?.size ?? 0;
   rememberSigners(vault, { caseId, packageId, sourceVault }, a.checked.report.signerTrust ?? []);
   vault.change((db) => {
-    db.prepare('INSERT INTO imported_packages (id, package_id, bag, source_vault, checkpoint, entries_jsonl, keys_txt, imported_at, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-      randomUUID(), packageId, a.checked.report.bag ?? '', sourceVault, a.checked.facts.checkpointNote ?? '', a.entriesJsonl, a.checked.keysText ?? '', new Date().toISOString(), caseId,
+    db.prepare('INSERT INTO imported_packages (id, package_id, bag, source_vault, checkpoint, entries_jsonl, keys_txt, imported_at, case_id, package_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      randomUUID(), packageId, a.checked.report.bag ?? '', sourceVault, a.checked.facts.checkpointNote ?? '', a.entriesJsonl, a.checked.keysText ?? '', new Date().toISOString(), caseId, a.checked.sha256,
     );
     return { result: null, custody: { action: 'package.imported', subject: caseId, hash: a.checked.sha256, data: { packageId, sourceVault, items: items.length, checkpointSize } } };
   });
@@ -149,7 +152,8 @@ async function bringIn(vault: Vault, file: string, identities: AgeIdentity[], op
  * requests and transcripts added, the sender's custody entries, checkpoint and keys kept as
  * provenance, newly trusted signers remembered, and `package.imported` recorded, all in one
  * transaction. Its signer must be trusted (address book, trusted before for the sender's
- * vault, or confirmed in `opts.trustSigners`), else SIGNER_UNTRUSTED.
+ * vault, or confirmed in `opts.trustSigners`), else SIGNER_UNTRUSTED. A package imported
+ * before (same id or same file hash) is refused with ALREADY_IMPORTED and changes nothing.
  */
 export async function importPackage(vault: Vault, file: string, opts: ImportOptions = {}): Promise<ImportResult> {
   vault.requireSigner();
@@ -161,5 +165,7 @@ async function importWith(vault: Vault, file: string, identities: AgeIdentity[],
   const trust = { directory: loadSignerDirectory(vault.db, vault.vaultId), confirmed: opts.trustSigners ?? [] };
   const checked = await checkPackage(file, { identities, trust, ...(opts.limits ? { limits: opts.limits } : {}), ...readingProgress(opts, 0), keep: (rel) => !rel.startsWith(ITEMS) });
   if (!checked.report.ok || checked.bag === null) throw refusal(checked);
+  // Before anything is stored: a package already here changes nothing.
+  refuseIfImported(vault.db, checked.report.packageId ?? '', checked.sha256);
   return bringIn(vault, file, identities, opts, { ...checked, bag: checked.bag });
 }

@@ -23,7 +23,7 @@ export const KEY_BYTES = 32;
 export const KDF_BOUNDS = { opsMin: 1, opsMax: 64, memMin: 8192, memMax: 4 * 1024 * 1024 * 1024 } as const;
 
 /** A header larger than this is not a Vigil header (a real one is a few KiB). */
-const MAX_HEADER_BYTES = 1024 * 1024;
+export const MAX_HEADER_BYTES = 1024 * 1024;
 
 /** Argon2id parameters of one slot. */
 export interface KdfParams { alg: 'argon2id13'; opslimit: number; memlimit: number; salt: string }
@@ -157,10 +157,15 @@ export function parseVaultHeaderText(text: string, where = 'this vault'): VaultH
   return parseVaultHeader(value, where);
 }
 
-/** Validates and atomically writes `<dir>/vault.json`; an invalid header is refused, never written. */
-export async function writeVaultHeader(dir: string, header: VaultHeader): Promise<void> {
+/** The exact text vault.json holds for `header` (validated first; an invalid header is refused), so it can be hashed before it is written. */
+export function vaultHeaderText(header: VaultHeader): string {
   const parsed = vaultHeaderSchema.safeParse(header);
   if (!parsed.success) throw new VigilError('INVALID_INPUT', `Refusing to write an invalid vault header: ${describeIssues(parsed.error)}.`);
   const clean: VaultHeader = { format: 'vigil-vault', version: parsed.data.version, vaultId: parsed.data.vaultId, slots: parsed.data.slots.map(cleanSlot) };
-  await writeFileAtomic(path.join(dir, VAULT_HEADER_FILE), `${JSON.stringify(clean, null, 2)}\n`, { mode: 0o600 });
+  return `${JSON.stringify(clean, null, 2)}\n`;
+}
+
+/** Validates and atomically writes `<dir>/vault.json`; an invalid header is refused, never written. */
+export async function writeVaultHeader(dir: string, header: VaultHeader): Promise<void> {
+  await writeFileAtomic(path.join(dir, VAULT_HEADER_FILE), vaultHeaderText(header), { mode: 0o600 });
 }

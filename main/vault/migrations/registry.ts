@@ -7,6 +7,7 @@ import { migration0040Provenance } from './0040-provenance';
 import { migration0050RawFileNames } from './0050-raw-file-names';
 import { migration0060KnownSigners } from './0060-known-signers';
 import { migration0070RecordSalts } from './0070-record-salts';
+import { migration0080CrashSafety } from './0080-crash-safety';
 import { migration0100CheckpointTimestamps } from './0100-checkpoint-timestamps';
 
 /** One schema step: its number (rising in tens) and the function that applies it. */
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 50, name: 'raw-file-names', up: migration0050RawFileNames },
   { version: 60, name: 'known-signers', up: migration0060KnownSigners },
   { version: 70, name: 'record-salts', up: migration0070RecordSalts },
+  { version: 80, name: 'crash-safety', up: migration0080CrashSafety },
   { version: 100, name: 'checkpoint-timestamps', up: migration0100CheckpointTimestamps },
 ];
 

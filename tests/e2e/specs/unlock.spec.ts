@@ -1,3 +1,5 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { UnlockPage } from '../pages/unlock-page';
 import { E2E_PASSPHRASE, expect, test } from '../fixtures';
 
@@ -16,6 +18,24 @@ test.describe('create, lock and unlock', () => {
 
     await unlock.unlock(vaultDir, E2E_PASSPHRASE);
     await expect(page.getByText('Signed in as Investigator One')).toBeVisible();
+  });
+
+  test('after a crash, unlocking says what it put right, until the notice is closed', async ({ app, vaultDir }) => {
+    const { page } = app;
+    const unlock = new UnlockPage(page);
+    await unlock.createVault('Investigator One', E2E_PASSPHRASE);
+    await page.getByRole('button', { name: 'Lock' }).click();
+    // What a killed add and a killed passphrase change leave: an object never recorded, a header never recorded.
+    mkdirSync(path.join(vaultDir, 'blobs', 'staged'), { recursive: true });
+    writeFileSync(path.join(vaultDir, 'blobs', 'staged', `${'d'.repeat(32)}.age`), 'x');
+    writeFileSync(path.join(vaultDir, 'vault.json.pending'), `${readFileSync(path.join(vaultDir, 'vault.json'), 'utf8')} `);
+    await unlock.unlock(vaultDir, E2E_PASSPHRASE);
+    const notice = page.getByRole('status').filter({ hasText: 'Vigil put right what an interruption left' });
+    await expect(notice).toContainText('had not been recorded, so it did not happen');
+    await expect(notice).toContainText('never recorded were removed: 1.');
+    expect(existsSync(path.join(vaultDir, 'vault.json.pending'))).toBe(false);
+    await notice.getByRole('button', { name: 'Close' }).click();
+    await expect(notice).toHaveCount(0);
   });
 
   test('a wrong passphrase gets a clear error and the vault stays locked', async ({ app, vaultDir }) => {

@@ -83,6 +83,15 @@ afterAll(async () => {
   await receiver.close();
 });
 
+let exported = 0;
+
+/** A new package of the demo case for the receiver: another export, so another package id (a package is imported once). */
+async function newPackage(): Promise<string> {
+  const file = path.join(dir, `again-${++exported}.tar.age`);
+  await exportDemo([(parseRecipient(recipient) as { publicKey: Uint8Array }).publicKey], file);
+  return file;
+}
+
 function sealed(tar: Buffer): Promise<Buffer> {
   return ageEncrypt(tar, [parseRecipient(recipient)]);
 }
@@ -146,13 +155,37 @@ describe('packages/importPackage', () => {
     expect((await verifyVault(receiver, { quick: true })).ok).toBe(true);
   });
 
+  it('refuses a package already imported, known by its id or by its file\'s hash, and changes nothing', async () => {
+    const setRow = (column: string, value: string | null): void => {
+      receiver.db.prepare(`UPDATE imported_packages SET ${column} = ? WHERE package_sha256 = ?`).run(value, createHash('sha256').update(fs.readFileSync(pkgFile)).digest('hex'));
+    };
+    const attempt = async (label: string): Promise<void> => {
+      await receiver.close();
+      const snap = digests(receiverDir);
+      receiver = await openVault(receiverDir, { passphrase: TEST_PASSPHRASE });
+      const err = await failure(importPackage(receiver, pkgFile));
+      expect(err?.code, label).toBe('ALREADY_IMPORTED');
+      expect(err?.message, label).toMatch(new RegExp(`^This package \\([^)]+\\) was already imported into this vault on \\S+, as case ${caseRef} \\([0-9a-f-]+\\)\\. Nothing was changed\\.$`));
+      await receiver.close();
+      expect(digests(receiverDir), label).toEqual(snap);
+      receiver = await openVault(receiverDir, { passphrase: TEST_PASSPHRASE });
+    };
+    await attempt('the same package again');
+    // Each key alone is enough: a row of an earlier version without the hash, or one whose id differs.
+    const packageId = receiver.db.prepare('SELECT package_id FROM imported_packages LIMIT 1').pluck().get() as string;
+    setRow('package_id', 'another-package-id');
+    await attempt('known by its hash only');
+    receiver.db.prepare("UPDATE imported_packages SET package_id = ?, package_sha256 = NULL WHERE package_id = 'another-package-id'").run(packageId);
+    await attempt('known by its id only');
+  });
+
   it('suffixes the case reference when it is already used in the vault', async () => {
-    const r = await importPackage(receiver, pkgFile);
+    const r = await importPackage(receiver, await newPackage());
     expect(getCase(receiver.db, r.caseId).reference).toBe(`${caseRef}-imported`);
   });
 
   it('brings in each item byte for byte as the verified manifest lists it', async () => {
-    const r = await importPackage(receiver, pkgFile);
+    const r = await importPackage(receiver, await newPackage());
     const manifest = new Map((bag.get('manifest-sha256.txt') ?? Buffer.alloc(0)).toString().trim().split('\n').map((l) => [l.slice(66), l.slice(0, 64)] as const));
     const listed = [...manifest].filter(([p]) => p.startsWith('data/items/')).map(([, h]) => h).sort();
     const items = listItems(receiver.db, { caseId: r.caseId });
@@ -168,8 +201,9 @@ describe('packages/importPackage', () => {
   });
 
   it('writes no plaintext outside the vault: nothing appears in the temp folder while it imports', async () => {
+    const file = await newPackage();
     const written = await tempWritesDuring(async () => {
-      expect((await importPackage(receiver, pkgFile)).items).toBeGreaterThan(0);
+      expect((await importPackage(receiver, file)).items).toBeGreaterThan(0);
     });
     expect(written).toEqual([]);
   });
@@ -177,11 +211,12 @@ describe('packages/importPackage', () => {
   it('records all of a package or none of it: a failure at the last step leaves no case, item, object or custody entry', async () => {
     const count = (table: string): number => receiver.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     const tables = ['cases', 'people', 'items', 'objects', 'events', 'requests', 'interviews', 'imported_packages'];
+    const file = await newPackage();
     const before = { rows: tables.map(count), custody: readCustodyHead(receiver.db).size, objects: await receiver.blobs.scan() };
     // Fails the very last write of an import (its provenance row), after everything else was recorded.
     receiver.db.exec("CREATE TEMP TRIGGER fail_provenance BEFORE INSERT ON imported_packages BEGIN SELECT RAISE(ABORT, 'simulated failure'); END");
     try {
-      const err = await failure(importPackage(receiver, pkgFile));
+      const err = await failure(importPackage(receiver, file));
       expect(err?.message).toMatch(/simulated failure/);
     } finally {
       receiver.db.exec('DROP TRIGGER temp.fail_provenance');
@@ -190,13 +225,14 @@ describe('packages/importPackage', () => {
     expect(readCustodyHead(receiver.db).size).toBe(before.custody);
     expect(await receiver.blobs.scan()).toEqual(before.objects);
     expect((await verifyVault(receiver, { quick: true })).ok).toBe(true);
-    expect((await importPackage(receiver, pkgFile)).items).toBeGreaterThan(0);
+    expect((await importPackage(receiver, file)).items).toBeGreaterThan(0);
   });
 
   it('reports progress over both passes (twice the file\'s size) and, cancelled in the second pass, keeps nothing', async () => {
-    const size = fs.statSync(pkgFile).size;
+    const [file, other] = [await newPackage(), await newPackage()];
+    const size = fs.statSync(file).size;
     const seen: number[] = [];
-    const r = await importPackage(receiver, pkgFile, { onProgress: (done, total) => {
+    const r = await importPackage(receiver, file, { onProgress: (done, total) => {
       expect(total).toBe(2 * size);
       seen.push(done);
     } });
@@ -208,8 +244,9 @@ describe('packages/importPackage', () => {
     const count = (table: string): number => receiver.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     const before = { cases: count('cases'), items: count('items'), custody: readCustodyHead(receiver.db).size, objects: await receiver.blobs.scan() };
     const controller = new AbortController();
-    const err = await failure(importPackage(receiver, pkgFile, { signal: controller.signal, onProgress: (done) => {
-      if (done > size) controller.abort();
+    const otherSize = fs.statSync(other).size;
+    const err = await failure(importPackage(receiver, other, { signal: controller.signal, onProgress: (done) => {
+      if (done > otherSize) controller.abort();
     } }));
     expect(err?.code).toBe('CANCELLED');
     expect({ cases: count('cases'), items: count('items'), custody: readCustodyHead(receiver.db).size, objects: await receiver.blobs.scan() }).toEqual(before);
@@ -306,5 +343,22 @@ describe('cli/import', () => {
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/refused and nothing was imported/);
     expect(runCli(['verify', pkgForKey, '--identity', keyFile]).status).toBe(0);
+  });
+
+  it('imports a package once: a rerun exits 0, says it was already imported and changes nothing (--json: alreadyImported)', async () => {
+    const target = path.join(suiteTempDir(), 'again');
+    const { vault } = await createVault(target, { memberName: 'CLI', passphrase: TEST_PASSPHRASE, kdf: await fastKdf() });
+    await vault.close();
+    const first = runCli(['import', target, pkgForKey, '--identity', keyFile]);
+    expect(first.status, first.stderr).toBe(0);
+    const caseId = /New case ([0-9a-f-]+):/.exec(first.stdout)?.[1] ?? '';
+    const snap = digests(target);
+    const again = runCli(['import', target, pkgForKey, '--identity', keyFile]);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(new RegExp(`was already imported into this vault on \\S+, as case \\S+ \\(${caseId}\\)\\. Nothing was changed\\.`));
+    const json = runCli(['import', target, pkgForKey, '--identity', keyFile, '--json']);
+    expect(json.status, json.stderr).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ alreadyImported: true, caseId, packageId: expect.any(String), importedAt: expect.any(String) });
+    expect(digests(target)).toEqual(snap);
   });
 });

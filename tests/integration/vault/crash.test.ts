@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeIdentity, generateX25519Identity } from '../../../main/crypto/age';
@@ -34,7 +34,7 @@ function addThenKill(dir: string, files: string[], delayMs: number): Promise<str
 }
 
 describe('crash safety', () => {
-  it(`keeps every acknowledged add and still verifies after ${KILLS} SIGKILLs at random moments`, async () => {
+  it(`keeps every acknowledged add, leaves no object nobody recorded, and still verifies after ${KILLS} SIGKILLs at random moments`, async () => {
     const seed = Number(process.env.VIGIL_CRASH_SEED ?? Date.now() % 1_000_000);
     console.log(`crash test seed: ${seed} (replay with VIGIL_CRASH_SEED=${seed})`);
     const random = seededRandom(seed);
@@ -72,6 +72,8 @@ describe('crash safety', () => {
       try {
         const report = await verifyVault(vault);
         expect(report.findings.filter((f) => !f.ok && !f.warning), `round ${round}, kill after ${delay} ms`).toEqual([]);
+        // What a killed add stored but never recorded went when the vault was unlocked again.
+        expect(report.objects.orphans, `round ${round}, kill after ${delay} ms: objects nobody recorded`).toBe(0);
         const present = new Set(listItems(vault.db).map((i) => i.id));
         for (const id of acknowledged) expect(present.has(id), `acknowledged item ${id} lost in round ${round}`).toBe(true);
       } finally {
@@ -83,7 +85,7 @@ describe('crash safety', () => {
     expect(acknowledged.size).toBeGreaterThan(0);
   }, 300_000);
 
-  it(`an import killed at ${IMPORT_KILLS} random moments leaves the vault verifying, with each package's case there whole or not at all`, async () => {
+  it(`an import killed at ${IMPORT_KILLS} random moments leaves the vault verifying, with no object nobody recorded and the package's case there once, whole, or not at all`, async () => {
     const seed = Number(process.env.VIGIL_CRASH_SEED ?? Date.now() % 1_000_000);
     console.log(`import crash test seed: ${seed} (replay with VIGIL_CRASH_SEED=${seed})`);
     const random = seededRandom(seed);
@@ -92,8 +94,11 @@ describe('crash safety', () => {
     const dir = path.join(root, 'receiver');
     await (await createVault(dir, { memberName: 'Receiver', passphrase: TEST_PASSPHRASE, kdf: await fastKdf() })).vault.close();
 
+    // Timed on a copy: a package is imported once, so the receiver must not have it yet.
+    const scratch = path.join(root, 'scratch');
+    cpSync(dir, scratch, { recursive: true });
     const started = Date.now();
-    expect(await importThenKill(dir, file, keyFile, 120_000)).toBe(true);
+    expect(await importThenKill(scratch, file, keyFile, 120_000)).toBe(true);
     const fullRunMs = Date.now() - started;
     let killedMidway = 0;
     for (let round = 0; round < IMPORT_KILLS; round++) {
@@ -103,10 +108,13 @@ describe('crash safety', () => {
       try {
         const report = await verifyVault(vault);
         expect(report.findings.filter((f) => !f.ok && !f.warning), `round ${round}, kill after ${delay} ms`).toEqual([]);
-        // Every case in the receiving vault came from a completed import, with all its items.
+        // What a killed import stored went when the vault was unlocked again, not left for --repair.
+        expect(report.objects.orphans, `round ${round}, kill after ${delay} ms: objects nobody recorded`).toBe(0);
+        // Every case in the receiving vault came from a completed import, with all its items, and the package came in once.
         const cases = vault.db.prepare('SELECT id FROM cases').pluck().all() as string[];
         const imported = vault.db.prepare('SELECT case_id FROM imported_packages').pluck().all() as string[];
         expect(cases.sort(), `round ${round}, kill after ${delay} ms`).toEqual(imported.sort());
+        expect(cases.length, `round ${round}: the package was imported more than once`).toBeLessThanOrEqual(1);
         for (const caseId of cases) expect(listItems(vault.db, { caseId }), `round ${round}`).toHaveLength(items);
       } finally {
         await vault.close();

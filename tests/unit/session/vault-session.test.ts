@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VaultSession, type LockReason } from '../../../main/session/vault-session';
 import { fastKdf, TEST_PASSPHRASE, tempDir } from '../../helpers/vault';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 async function newSession(locks: LockReason[] = []): Promise<VaultSession> {
@@ -34,6 +35,24 @@ describe('session/vault-session/VaultSession', () => {
     await session.lock('quit');
     const recovered = await session.unlock(dir, { recoveryCode });
     expect(recovered).toMatchObject({ unlocked: true, needsNewPassphrase: true });
+    await session.lock('quit');
+  });
+
+  it('tells the window, in counts, what unlocking put right after a crash', async () => {
+    const session = await newSession();
+    const dir = path.join(tempDir(), 'vault');
+    const { state } = await session.create(dir, 'Investigator', TEST_PASSPHRASE);
+    expect(state).toMatchObject({ recovered: { header: 'none', objectsRemoved: 0 } });
+    await session.lock('quit');
+    // What a killed add leaves: an object stored, never recorded; and a header change never recorded.
+    mkdirSync(path.join(dir, 'blobs', 'staged'), { recursive: true });
+    writeFileSync(path.join(dir, 'blobs', 'staged', `${'c'.repeat(32)}.age`), 'x');
+    writeFileSync(path.join(dir, 'vault.json.pending'), `${readFileSync(path.join(dir, 'vault.json'), 'utf8')} `);
+    const reopened = await session.unlock(dir, { passphrase: TEST_PASSPHRASE });
+    expect(reopened).toEqual({
+      unlocked: true, dir, vaultId: expect.any(String), member: expect.any(Object), needsNewPassphrase: false,
+      recovered: { header: 'dropped', objectsPublished: 0, objectsRemoved: 1, exportsFinished: 0, exportsRemoved: 0, exportsUnreachable: 0 },
+    });
     await session.lock('quit');
   });
 
