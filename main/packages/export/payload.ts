@@ -4,12 +4,13 @@ import type { StoredCheckpoint } from '../../custody/checkpoint-store';
 import type { Vault } from '../../vault/vault';
 import { buildCaseExport, registerCsv, type PlannedItem } from './case-data';
 import { custodyFiles } from './custody-export';
-import { communicationDocx } from './docx';
+import { communicationDocumentXml, communicationDocx } from './docx';
 import { checkObjectsReadable, planItems, selectItems } from './items';
 import { assertNamesConfirmed, findProtectedNames, type NameHit } from './name-scan';
-import { namePolicy } from './names';
+import { namePolicy, type NamePolicy } from './names';
 import { profileChanges, profileSettings, type ExportProfile, type ProfileSettings } from './profile';
-import { buildCommunication, SUBMISSION_README } from './submission';
+import { readerText, type SealText } from './seal-scan';
+import { buildCommunication, SUBMISSION_README, type Communication } from './submission';
 import { verifyText } from './texts';
 import { transcriptFiles, type GeneratedFile } from './transcripts';
 
@@ -21,6 +22,9 @@ export interface PayloadPlan {
   checkpointNote: string;
   /** Protected names found in the exported items (the sender confirmed them). */
   nameHits: NameHit[];
+  policy: NamePolicy;
+  /** The generated files as their readers see them, for the scan before sealing (seal-scan.ts). */
+  texts: SealText[];
 }
 
 /** Facts of the package the generated files mention, and how to make the export's checkpoint. */
@@ -43,6 +47,13 @@ function namesInOriginals(hits: NameHit[], planned: PlannedItem[]): Record<strin
     const p = planned[h.position - 1];
     return { item: p?.item.id ?? h.itemId, path: p ? `data/${p.path}` : null, code: h.code, count: h.count, fields: h.fields };
   });
+}
+
+/** The generated files' texts as a reader sees them; the .docx by its document part. */
+function readerTexts(files: GeneratedFile[], communication: Communication): SealText[] {
+  const texts = files.filter((f) => !f.path.endsWith('.docx')).map((f) => ({ where: `data/${f.path}`, text: readerText(f.path, f.data) }));
+  texts.push({ where: 'data/submission/communication.docx (word/document.xml)', text: readerText('document.xml', Buffer.from(communicationDocumentXml(communication))) });
+  return texts;
 }
 
 /**
@@ -93,5 +104,5 @@ export async function buildPayload(vault: Vault, opts: { caseId: string; itemIds
     { path: 'submission/README.txt', data: Buffer.from(SUBMISSION_README) },
     { path: 'VERIFY.txt', data: Buffer.from(verifyText(facts)) },
   ];
-  return { settings, items: planned, files, checkpointNote: checkpoint.note, nameHits };
+  return { settings, items: planned, files, checkpointNote: checkpoint.note, nameHits, policy, texts: readerTexts(files, communication) };
 }

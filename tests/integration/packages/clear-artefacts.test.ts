@@ -37,14 +37,14 @@ describe('packages/export what lies in the clear', () => {
     const tmpBefore = new Set(fs.readdirSync(os.tmpdir()));
     const core = await cores.locked();
     const dir = path.join(tempDir(), 'vault');
-    await ok(core, 'vault:create', { dir, memberName: MEMBER, passphrase: TEST_PASSPHRASE });
+    await ok(core, 'vault:create', { folder: core.grant(dir, 'folder'), memberName: MEMBER, passphrase: TEST_PASSPHRASE });
     await ok(core, 'settings:update', { language: 'uk' });
     const vault = core.services.session.requireVault();
     const names = await addNamesCase(vault, tempDir());
     const outDir = tempDir();
     const output = path.join(outDir, defaultPackageFileName(new Date()));
     const id = memberIdentity(vault);
-    const r = await ok(core, 'packages:export', { taskId: 'export-clear', caseId: names.caseId, profile: { kind: 'protected' }, recipients: [id.ageRecipient], output, confirmProtectedNames: true });
+    const r = await ok(core, 'packages:export', { taskId: 'export-clear', caseId: names.caseId, profile: { kind: 'protected' }, recipients: [id.ageRecipient], output: core.grant(output, 'save-file'), confirmProtectedNames: true });
     expect(path.basename(r.packagePath)).toMatch(/^vigil-package-\d{8}\.tar\.age$/);
     expect(r.bag).toMatch(/^vigil-package-\d{8}$/);
 
@@ -64,7 +64,7 @@ describe('packages/export what lies in the clear', () => {
     const names = await addNamesCase(vault, tempDir());
     const id = memberIdentity(vault);
     const output = path.join(tempDir(), defaultPackageFileName(new Date()));
-    const r = await ok(core, 'packages:export', { taskId: 'export-proof', caseId: names.caseId, profile: { kind: 'protected' }, recipients: [id.ageRecipient], output, confirmProtectedNames: true });
+    const r = await ok(core, 'packages:export', { taskId: 'export-proof', caseId: names.caseId, profile: { kind: 'protected' }, recipients: [id.ageRecipient], output: core.grant(output, 'save-file'), confirmProtectedNames: true });
     const receipt = fs.readFileSync(r.receiptPath, 'utf8');
     const hashes = listItems(vault.db, { caseId: names.caseId }).map((i) => i.sha256);
     expect(receipt).toContain(`package-sha256: ${r.packageSha256}\n`);
