@@ -1,5 +1,5 @@
 /**
- * PDF text and metadata with pdf.js (runs inside the extraction worker).
+ * PDF text and metadata with pdf.js (runs inside the extraction process).
  */
 import type { ExtractorOutput } from './extraction-types';
 
@@ -16,9 +16,10 @@ interface PdfInfo {
 /** All pages' text, the page count and the info dates; stops reading pages once `maxChars` is reached. */
 export async function extractPdf(data: Uint8Array, maxChars: number): Promise<ExtractorOutput> {
   // The legacy build runs on Node; without a worker port it parses in this thread,
-  // which is what we want: this code already runs inside the sandboxing worker.
+  // which is what we want: this code already runs inside the extraction process.
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = pdfjs.getDocument({ data, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false });
+  // isEvalSupported: false — PostScript functions in a PDF are interpreted, never compiled to JavaScript.
+  const task = pdfjs.getDocument({ data, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false, isEvalSupported: false });
   const doc = await task.promise;
   try {
     const pages: string[] = [];
