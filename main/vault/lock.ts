@@ -1,12 +1,13 @@
 /**
  * The vault lock: one process at a time has a vault open. vault.lock is a small
- * SQLite database holding one random token, and the holder keeps SQLite's
- * exclusive lock on it (`locking_mode=EXCLUSIVE`, a POSIX record lock, or
- * LockFileEx on Windows) for as long as the vault is open. The operating system
- * drops that lock when the process ends, however it ends, so a lock left by a
- * crash or a power loss is free again without guessing, and nothing in the file
- * says who holds it (no process id, no computer name). The file is never
- * removed, so its presence no longer says that the vault is open either.
+ * SQLite database holding one random token, written when the file is made, and
+ * the holder keeps SQLite's exclusive lock on it (an open BEGIN EXCLUSIVE
+ * transaction: a POSIX record lock, or LockFileEx on Windows) for as long as the
+ * vault is open. The operating system drops that lock when the process ends,
+ * however it ends, so a lock left by a crash or a power loss is free again
+ * without guessing, and nothing in the file says who holds it (no process id,
+ * no computer name). The file is never removed nor rewritten, so it no longer
+ * says whether, or when last, the vault was open.
  *
  * POSIX record locks belong to the process and are dropped when it closes ANY
  * descriptor of the file: nothing in a process that holds a vault may open
@@ -57,20 +58,30 @@ function createPrivate(lockPath: string): void {
 
 type Attempt = { kind: 'held'; db: Database.Database } | { kind: 'busy' } | { kind: 'not-a-lock' };
 
+/** Writes the lock's table and its random token into a new (empty) lock file, under the exclusive lock. */
+function writeToken(db: Database.Database): void {
+  db.exec('BEGIN EXCLUSIVE');
+  if (db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'lock'").pluck().get() === 0) {
+    db.exec('CREATE TABLE lock (token TEXT NOT NULL) STRICT');
+    db.prepare('INSERT INTO lock (token) VALUES (?)').run(randomBytes(16).toString('hex'));
+  }
+  db.exec('COMMIT');
+}
+
 /**
- * One try at the OS lock: write a fresh token in exclusive locking mode, which takes SQLite's
- * exclusive lock and keeps it until the connection closes. Busy means a live process holds it.
+ * One try at the OS lock: an exclusive transaction (BEGIN EXCLUSIVE) that stays open, writing
+ * nothing, until the connection closes; SQLite holds its exclusive lock for that long. The file
+ * is written once, when it is new, so opening a vault leaves it as it was. Busy means a live
+ * process holds it.
  */
 function tryLock(lockPath: string): Attempt {
   createPrivate(lockPath);
   const db = new Database(lockPath, { timeout: 0 });
   try {
-    db.pragma('locking_mode = EXCLUSIVE');
-    db.exec('CREATE TABLE IF NOT EXISTS lock (token TEXT NOT NULL) STRICT');
-    db.transaction(() => {
-      db.prepare('DELETE FROM lock').run();
-      db.prepare('INSERT INTO lock (token) VALUES (?)').run(randomBytes(16).toString('hex'));
-    })();
+    if (db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'lock'").pluck().get() === 0) writeToken(db);
+    db.exec('BEGIN EXCLUSIVE');
+    // The first read under the lock: a file that is not a lock of this version fails here.
+    db.prepare('SELECT count(*) FROM lock').get();
     return { kind: 'held', db };
   } catch (err) {
     db.close();
