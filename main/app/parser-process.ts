@@ -12,7 +12,7 @@ export const utilityProcessLauncher: ParserLauncher = {
   launch(entry, opts) {
     const child = utilityProcess.fork(entry.script, [], {
       execArgv: [...entry.execArgv, `--max-old-space-size=${opts.maxOldSpaceMb}`],
-      env: opts.env,
+      env: { ...opts.env, ...entry.env },
       stdio: 'ignore',
       serviceName: 'Vigil text extraction',
     });

@@ -58,7 +58,7 @@ export const forkLauncher: ParserLauncher = {
   launch(entry, opts) {
     const child = fork(entry.script, [], {
       execArgv: [...entry.execArgv, `--max-old-space-size=${opts.maxOldSpaceMb}`],
-      env: opts.env,
+      env: { ...opts.env, ...entry.env },
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });

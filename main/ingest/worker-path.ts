@@ -38,10 +38,11 @@ export function findWorkerEntry(name: string, dir: string): WorkerEntry | null {
   return { filename: bootstrap, options: { eval: true } };
 }
 
-/** How to start a child process: the script, and the Node options it needs to load (tsx for the sources). */
+/** How to start a child process: the script, and the Node options and environment it needs to load (tsx for the sources). */
 export interface ChildEntry {
   script: string;
   execArgv: string[];
+  env?: Record<string, string>;
 }
 
 /**
@@ -56,7 +57,8 @@ export function findChildEntry(name: string, dir: string): ChildEntry | null {
   const source = path.join(dir, `${name}.ts`);
   if (!existsSync(source)) return null;
   const loader = createRequire(source).resolve('tsx');
-  return { script: source, execArgv: ['--import', pathToFileURL(loader).href] };
+  // tsx's transform cache would write to the temp folder, which a parser process must not do.
+  return { script: source, execArgv: ['--import', pathToFileURL(loader).href], env: { TSX_DISABLE_CACHE: '1' } };
 }
 
 /** The extraction process's entry for the way this code is running (bundled CLI, Electron bundle, or TypeScript sources). */

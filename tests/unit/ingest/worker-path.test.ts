@@ -17,6 +17,7 @@ describe('ingest/worker-path/resolveExtractWorker', () => {
     const entry = resolveExtractWorker(path.join(ROOT, 'main', 'ingest'));
     expect(entry.script).toBe(path.join(ROOT, 'main', 'ingest', 'extract-worker.ts'));
     expect(entry.execArgv).toEqual(['--import', expect.stringMatching(/^file:.*tsx\/dist\/loader\.mjs$/) as unknown]);
+    expect(entry.env).toEqual({ TSX_DISABLE_CACHE: '1' });
   });
 
   it('finds the bundled program beside the CLI, and a process of it extracts a PDF', async () => {
