@@ -5,12 +5,11 @@ import { signerFromSeed, type MemberSigner } from '../custody/member-signer';
 import { wipe } from '../crypto/sodium';
 import { DATABASE_FILE, openEncryptedDatabase, type Db } from './database';
 import { deriveBlobIdentitySecret, deriveSqlcipherKey } from './keys/derive';
-import { readVaultHeader, type SlotRole, type VaultHeader } from './keys/header';
-import { damagedSigningKey, unlockWithSecret, type UnlockedSlot } from './keys/slots';
+import { readVaultHeader, type VaultHeader } from './keys/header';
+import { unlockWithSecret, type UnlockedSlot } from './keys/slots';
 import { acquireVaultLock, type VaultLock } from './lock';
 import { getMember } from './members';
 import { runMigrations } from './migrations/registry';
-import { slotRole, upgradeHeader } from './slot-roles';
 import { blobsDir, Vault } from './vault';
 
 /** How a member proves who they are: their passphrase, or the vault's recovery code. */
@@ -26,13 +25,14 @@ export async function openVault(dir: string, secret: UnlockSecret): Promise<Vaul
   return openUnlocked(dir, header, unlocked);
 }
 
-/** Opens a vault whose key slot is already unlocked; wipes the slot's secrets. An older vault.json is rewritten in the current format. */
+/** Opens a vault whose key slot is already unlocked; wipes the slot's secrets. */
 export async function openUnlocked(dir: string, header: VaultHeader, unlocked: UnlockedSlot): Promise<Vault> {
   const { masterKey, slot } = unlocked;
   const dbKey = deriveSqlcipherKey(masterKey);
   const blobKey = deriveBlobIdentitySecret(masterKey);
   wipe(masterKey);
-  let signer: MemberSigner | null = null;
+  const signer = unlocked.signingSeed ? await signerFromSeed(unlocked.signingSeed) : null;
+  wipe(unlocked.signingSeed);
   let lock: VaultLock | null = null;
   let db: Db | null = null;
   try {
@@ -40,14 +40,10 @@ export async function openUnlocked(dir: string, header: VaultHeader, unlocked: U
     db = openEncryptedDatabase(path.join(dir, DATABASE_FILE), dbKey);
     runMigrations(db);
     checkVaultId(db, header.vaultId);
-    const role = slot.role ?? slotRole(db, slot.id);
-    if (!role) throw new VigilError('VAULT_CORRUPT', 'The key slot that opened is not known to the database, so vault.json and vault.db do not belong together. Keep a copy of the folder and run "vigil verify".');
-    const member = getMember(db, role.memberId);
+    const member = getMember(db, slot.memberId);
     if (!member) throw new VigilError('VAULT_CORRUPT', 'The key slot names a member the database does not know. Keep a copy of the folder and run "vigil verify".');
     if (member.removedAt) throw new VigilError('WRONG_PASSPHRASE', 'This passphrase belongs to a member who was removed from the vault.');
-    signer = await signerOf(role, unlocked.signingSeed);
     if (signer) checkSignerMatches(signer, member.publicKeyHex);
-    await upgradeHeader(dir, db, header);
     const parts = { id: member.id, name: member.name, publicKeyHex: member.publicKeyHex };
     return new Vault({ dir, vaultId: header.vaultId, db, blobs: new BlobStore(blobsDir(dir), blobKey), member: parts, signer, lock, slotId: slot.id, secrets: [blobKey] });
   } catch (err) {
@@ -57,15 +53,8 @@ export async function openUnlocked(dir: string, header: VaultHeader, unlocked: U
     await lock?.release();
     throw err;
   } finally {
-    wipe(dbKey, unlocked.signingSeed);
+    wipe(dbKey);
   }
-}
-
-/** The member's signer from a passphrase slot's seed; null for the recovery code, which signs as nobody. */
-async function signerOf(role: SlotRole, seed: Uint8Array | undefined): Promise<MemberSigner | null> {
-  if (role.kind === 'recovery') return null;
-  if (!seed) throw damagedSigningKey();
-  return signerFromSeed(seed);
 }
 
 function checkVaultId(db: Db, expected: string): void {

