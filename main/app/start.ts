@@ -3,6 +3,7 @@
  * renderer served from its own scheme, IPC registered, one window.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, type WebContents } from 'electron';
+import { registerParserLauncher } from '../ingest/parser-process';
 import { preloadHandlers } from '../ipc/app.ipc';
 import { createHandlerTable } from '../ipc/handlers';
 import { registerHandlers } from '../ipc/register';
@@ -10,6 +11,7 @@ import { createSenderCheck, originOf } from '../ipc/sender';
 import { installAutoLock } from './auto-lock';
 import type { LaunchMode } from './launch-mode';
 import { installMenu, menuHandlers } from './menu';
+import { utilityProcessLauncher } from './parser-process';
 import { menuLabels } from './menu-labels';
 import { serveMediaProtocol } from './media-protocol';
 import { APP_ENTRY_URL, APP_ORIGIN } from './origin';
@@ -50,6 +52,8 @@ export function startApp(options: StartOptions): void {
     return;
   }
   hardenProcess(app);
+  // Text extraction runs in a utilityProcess: fork would need ELECTRON_RUN_AS_NODE, which the fuses disable.
+  registerParserLauncher(utilityProcessLauncher);
   registerSchemes(protocol);
 
   const devOrigin = devServerOrigin(options);

@@ -81,7 +81,8 @@ export interface CheckpointVerification {
 
 /**
  * Verifies a checkpoint note: at least one signature by a trusted key must verify. Per signed-note,
- * signatures by unknown keys are ignored, but a failing signature by a trusted key rejects the note.
+ * signatures by unknown keys are ignored, but a failing signature by a trusted key rejects the note,
+ * and so does one under a name other than that key's own (noteKeyName).
  */
 export async function verifyCheckpoint(note: string, trustedKeys: readonly Uint8Array[]): Promise<CheckpointVerification> {
   trustedKeys.forEach(checkPublicKey);
@@ -98,6 +99,9 @@ export async function verifyCheckpoint(note: string, trustedKeys: readonly Uint8
     // The key id binds name and key, so it is matched under the name the note itself gives.
     const key = trustedKeys.find((k) => bytesEqual(noteKeyId(sig.name, k), sig.keyId));
     if (!key) continue;
+    // A member's key has one name; any other would let a note claim another signer's name for it.
+    const expected = noteKeyName(toHex(key));
+    if (sig.name !== expected) return { ok: false, checkpoint, reason: `A checkpoint signature by a trusted key is signed under the name "${sig.name}", but that key's name is "${expected}": the checkpoint was not made by Vigil as it is.` };
     const valid = sig.signature.length === sodium.crypto_sign_BYTES && sodium.crypto_sign_verify_detached(sig.signature, message, key);
     if (!valid) return { ok: false, checkpoint, reason: `The checkpoint signature by ${sig.name} does not verify: the checkpoint was altered.` };
     signer ??= toHex(key);

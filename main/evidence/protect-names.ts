@@ -3,9 +3,15 @@ import type { ReadDb } from '../vault/database';
 /*
  * People who have not consented to be named are shown by their protective
  * code. Matching is case-insensitive on whole words, longest name first (so
- * "Ivan Petrov" wins over "Ivan"), with any run of spaces between the words of
- * a name. Inflected forms (Russian/Ukrainian cases: "Петрова", "Петрову") are
- * NOT recognised: only the name and the aliases as recorded.
+ * "Ivan Petrov" wins over "Ivan"). A word is a run of letters, combining marks
+ * and digits in any script; any run of other characters separates words, in the
+ * text and in the recorded name alike, because file names and titles join words
+ * with "_", "-" or "." ("Olena_Petrenko_statement.txt", "olena.petrenko.letter").
+ * Marks count as letters so that a name never matches the front of a longer word
+ * written with a combining accent. Inflected forms (Russian/Ukrainian cases:
+ * "Петрова", "Петрову") are NOT recognised, nor a name run into another word
+ * ("OlenaPetrenko"): only the name and the aliases (transliterations included)
+ * as recorded.
  */
 
 /** A protected person: the code to show and every name (real name and aliases) to hide. */
@@ -44,13 +50,22 @@ interface Matcher {
 
 const matchers = new WeakMap<ProtectedPerson[], Matcher | null>();
 
+/** The words of a name or of a matched span: its runs of letters, marks and digits. */
+function wordsOf(text: string): string[] {
+  return text.normalize('NFC').match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+}
+
+/** The key a name is known by: its words, lower case, one space apart ("" when it has none). */
 function normaliseName(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/gu, ' ').toLocaleLowerCase('und');
+  return wordsOf(name).join(' ').toLocaleLowerCase('und');
 }
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
+
+const WORD = '[\\p{L}\\p{M}\\p{N}]';
+const NOT_WORD = '[^\\p{L}\\p{M}\\p{N}]';
 
 // One alternation per people list, built once and reused for every snippet of a query.
 function matcherFor(people: ProtectedPerson[]): Matcher | null {
@@ -65,7 +80,7 @@ function matcherFor(people: ProtectedPerson[]): Matcher | null {
   }
   const names = [...codes.keys()].sort((a, b) => b.length - a.length);
   const matcher = names.length
-    ? { regex: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${names.map((n) => escapeRegex(n).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}_])`, 'giu'), codes }
+    ? { regex: new RegExp(`(?<!${WORD})(?:${names.map((n) => n.split(' ').map(escapeRegex).join(`${NOT_WORD}+`)).join('|')})(?!${WORD})`, 'giu'), codes }
     : null;
   matchers.set(people, matcher);
   return matcher;
@@ -95,6 +110,13 @@ export function protectNames(text: string, people: ProtectedPerson[]): string {
   return protectNamesWithSpans(text, people).text;
 }
 
+/** Each match protectNames would replace, in order: where it starts in the NFC form of `text`, and the person's code. */
+export function locateProtectedNames(text: string, people: ProtectedPerson[]): { index: number; code: string }[] {
+  const matcher = matcherFor(people);
+  if (!matcher) return [];
+  return [...text.normalize('NFC').matchAll(matcher.regex)].map((m) => ({ index: m.index, code: matcher.codes.get(normaliseName(m[0])) ?? '[protected]' }));
+}
+
 /**
  * How often each protected person's names and aliases occur in `text`, by code:
  * the very matches protectNames would replace, so a count of zero means the
@@ -102,11 +124,6 @@ export function protectNames(text: string, people: ProtectedPerson[]): string {
  */
 export function countProtectedNames(text: string, people: ProtectedPerson[]): Map<string, number> {
   const counts = new Map<string, number>();
-  const matcher = matcherFor(people);
-  if (!matcher) return counts;
-  for (const m of text.normalize('NFC').matchAll(matcher.regex)) {
-    const code = matcher.codes.get(normaliseName(m[0])) ?? '[protected]';
-    counts.set(code, (counts.get(code) ?? 0) + 1);
-  }
+  for (const { code } of locateProtectedNames(text, people)) counts.set(code, (counts.get(code) ?? 0) + 1);
   return counts;
 }

@@ -1,5 +1,5 @@
 /**
- * PDF text and metadata with pdf.js (runs inside the extraction worker).
+ * PDF text and metadata with pdf.js (runs inside the extraction process).
  */
 import type { ExtractorOutput } from './extraction-types';
 
@@ -24,9 +24,10 @@ export const PAGE_TIME_BUDGET_MS = 30_000;
 export async function extractPdf(data: Uint8Array, maxChars: number, pageBudgetMs = PAGE_TIME_BUDGET_MS): Promise<ExtractorOutput> {
   const deadline = Date.now() + pageBudgetMs;
   // The legacy build runs on Node; without a worker port it parses in this thread,
-  // which is what we want: this code already runs inside the sandboxing worker.
+  // which is what we want: this code already runs inside the extraction process.
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = pdfjs.getDocument({ data, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false });
+  // isEvalSupported: false — PostScript functions in a PDF are interpreted, never compiled to JavaScript.
+  const task = pdfjs.getDocument({ data, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false, isEvalSupported: false });
   const doc = await task.promise;
   try {
     const pages: string[] = [];

@@ -1,33 +1,34 @@
 /**
  * Text and metadata extraction at ingest. Files are untrusted (DESIGN §7): the
- * parsing runs in a worker thread with a heap limit, a timeout and a memory
- * watchdog, the input and the kept text are capped, and every failure comes
- * back as a result with a readable reason — never as a crash or a hang.
+ * parsing runs in a separate process that holds no key (parser-process.ts),
+ * with a heap limit, a timeout and a memory watch that kill it, the input and
+ * the kept text are capped, and every failure comes back as a result with a
+ * readable reason — never as a crash or a hang.
  */
-import { constants, promises as fsp } from 'node:fs';
+import { constants, promises as fsp, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { describeFailure, extractBytes } from './extract-bytes';
 import type { ExtractionResult, WorkerRequest } from './extraction-types';
 import { extractorFor, SNIFF_BYTES, sniffMediaType } from './media-type';
+import { childEnvironment, selectParserLauncher } from './parser-process';
 import { resolveExtractWorker } from './worker-path';
 
 export type { ExtractionResult } from './extraction-types';
 
 /** Limits for one extraction. */
 export interface ExtractOptions {
-  /** Wall-clock limit for parsing, after which the worker is stopped (default 60 s). */
+  /** Wall-clock limit for parsing, after which the parsing process is killed (default 60 s). */
   timeoutMs?: number;
   /** Text kept; longer text is cut and the cut noted in metadata (default 5,000,000 characters). */
   maxTextChars?: number;
-  /** Heap limit of the parsing worker; the process-memory watchdog allows twice this (default 512 MB). */
+  /** Heap limit of the parsing process; the memory watch allows it twice this in all (default 512 MB). */
   maxMemoryMb?: number;
   /** Larger files are not parsed (default 200 MiB). */
   maxInputBytes?: number;
 }
 
 const DEFAULTS = { timeoutMs: 60_000, maxTextChars: 5_000_000, maxMemoryMb: 512, maxInputBytes: 200 * 1024 * 1024 };
-// Plain text this small is decoded inline: TextDecoder is linear and bounded, and a worker costs ~50 ms.
+// Plain text this small is decoded inline: TextDecoder is linear, bounded and parses nothing, and a process costs ~50 ms to start.
 const INLINE_TEXT_BYTES = 16 * 1024 * 1024;
 const WATCH_INTERVAL_MS = 100;
 
@@ -99,42 +100,49 @@ async function readBounded(file: string | Buffer, maxBytes: number): Promise<{ h
   }
 }
 
-/** Parses in a worker thread; a timeout, the heap limit or the memory watchdog stop it and yield a 'failed' result. */
+/** What the parsing process is allowed beyond its heap: Node itself, and the request's bytes (received once, maybe copied once). */
+const PROCESS_BASE_MB = 96;
+
+/** The resident memory of process `pid` in bytes where the system says (Linux), else null. */
+function residentBytes(pid: number): number | null {
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? null : Number(kb) * 1024;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Parses in a process of its own; the timeout, the heap limit or the memory watch end it
+ * (killed, whatever it is doing) and yield a 'failed' result.
+ */
 function runWorker(request: WorkerRequest, limits: typeof DEFAULTS): Promise<ExtractionResult> {
-  const entry = resolveExtractWorker();
-  const rssCeiling = process.memoryUsage.rss() + request.data.byteLength + 2 * limits.maxMemoryMb * 1024 * 1024;
+  const child = selectParserLauncher().launch(resolveExtractWorker(), { maxOldSpaceMb: limits.maxMemoryMb, env: childEnvironment() });
+  const ceiling = (PROCESS_BASE_MB + 2 * limits.maxMemoryMb) * 1024 * 1024 + 2 * request.data.byteLength;
   return new Promise((resolve) => {
-    const worker = new Worker(entry.filename, {
-      ...entry.options,
-      workerData: request,
-      transferList: [request.data.buffer as ArrayBuffer],
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxMemoryMb, maxYoungGenerationSizeMb: Math.max(2, Math.min(64, Math.floor(limits.maxMemoryMb / 8))), stackSizeMb: 4 },
-      // Libraries may print warnings; they must not reach the CLI's output.
-      stdout: true,
-      stderr: true,
-    });
-    worker.stdout.resume();
-    worker.stderr.resume();
     let settled = false;
     const finish = (result: ExtractionResult): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      clearInterval(watchdog);
-      void worker.terminate();
+      clearInterval(watch);
+      child.kill();
       resolve(result);
     };
     const timer = setTimeout(() => finish(failed(request.mediaType, `Extraction took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped; the file may be damaged or hostile. It is stored unchanged.`)), limits.timeoutMs);
     // The heap limit does not cover buffers outside the JS heap (inflated streams), hence this watch on the whole process.
-    const watchdog = setInterval(() => {
-      if (process.memoryUsage.rss() > rssCeiling) finish(failed(request.mediaType, 'Extraction needed too much memory and was stopped; the file may be damaged or hostile. It is stored unchanged.'));
+    const watch = setInterval(() => {
+      const rss = child.pid === undefined ? null : residentBytes(child.pid);
+      if (rss !== null && rss > ceiling) finish(failed(request.mediaType, 'Extraction needed too much memory and was stopped; the file may be damaged or hostile. It is stored unchanged.'));
     }, WATCH_INTERVAL_MS);
-    worker.once('message', (reply: ExtractionResult) => finish(reply));
-    worker.once('error', (err: Error & { code?: string }) => {
-      const oom = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      finish(failed(request.mediaType, oom ? `Extraction ran out of memory (limit ${limits.maxMemoryMb} MB) and was stopped; the file may be damaged or hostile.` : describeFailure(err, request.mediaType)));
+    child.onMessage((reply) => finish(reply as ExtractionResult));
+    child.onExit((code, signal) => {
+      // V8 aborts a process whose heap is full.
+      const oom = signal === 'SIGABRT' || code === 134;
+      finish(failed(request.mediaType, oom ? `Extraction ran out of memory (limit ${limits.maxMemoryMb} MB) and was stopped; the file may be damaged or hostile.` : `The extraction process stopped unexpectedly (exit code ${code ?? signal ?? 'unknown'}).`));
     });
-    worker.once('exit', (code) => finish(failed(request.mediaType, `The extraction worker stopped unexpectedly (exit code ${code}).`)));
+    child.post(request);
   });
 }
 

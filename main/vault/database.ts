@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { VigilError } from '../../shared/errors';
 
@@ -34,6 +35,35 @@ export function writeFailure(err: unknown): unknown {
   return err;
 }
 
+/** The files SQLite keeps beside the database in WAL mode. */
+const SIDE_FILES = ['-wal', '-shm', '-journal'];
+
+/**
+ * Makes the database file and its side files private to the user (0600). SQLite creates a
+ * new database 0644 less the umask, and gives its WAL and shared-memory files the mode of
+ * the database file, so a private database file keeps them private too; a vault made by an
+ * earlier version is tightened when it is opened for writing. Windows has no such modes.
+ */
+function keepPrivate(file: string, create: boolean): void {
+  if (process.platform === 'win32') return;
+  if (create) {
+    try {
+      closeSync(openSync(file, 'wx', 0o600));
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  for (const f of [file, ...SIDE_FILES.map((s) => file + s)]) {
+    try {
+      chmodSync(f, 0o600);
+    } catch (err) {
+      // A file of another owner (a shared copy) opens as before; only its owner can change its mode.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'EPERM') throw err;
+    }
+  }
+}
+
 /**
  * Opens (or creates) a SQLCipher 4 database with a raw 32-byte key.
  * The order of the pragmas matters: cipher and legacy select the SQLCipher 4
@@ -44,6 +74,7 @@ export function openEncryptedDatabase(file: string, rawKey: Uint8Array, opts: { 
   if (rawKey.length !== 32) throw new VigilError('INTERNAL', 'The database key must be 32 bytes.');
   let db: Db;
   try {
+    if (!opts.readonly) keepPrivate(file, opts.create === true);
     db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: !opts.create });
   } catch (cause) {
     throw new VigilError('VAULT_CORRUPT', `The vault database ${file} cannot be opened. Check that the folder is a Vigil vault and is readable.`, { cause });

@@ -1,172 +1,37 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { open, readFile, readdir, rename, stat, unlink } from 'node:fs/promises';
-import os from 'node:os';
+/**
+ * The vault lock: one process at a time has a vault open. vault.lock is a small
+ * SQLite database holding one random token, written when the file is made, and
+ * the holder keeps SQLite's exclusive lock on it (an open BEGIN EXCLUSIVE
+ * transaction: a POSIX record lock, or LockFileEx on Windows) for as long as the
+ * vault is open. The operating system drops that lock when the process ends,
+ * however it ends, so a lock left by a crash or a power loss is free again
+ * without guessing, and nothing in the file says who holds it (no process id,
+ * no computer name). The file is never removed nor rewritten, so it no longer
+ * says whether, or when last, the vault was open.
+ *
+ * POSIX record locks belong to the process and are dropped when it closes ANY
+ * descriptor of the file: nothing in a process that holds a vault may open
+ * vault.lock other than through this module (lock-legacy.ts reads only files
+ * that are not locks of this version, and one process locks a vault once).
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { VigilError, assertNever } from '../../shared/errors';
 import { errnoCode, fsyncDir, toIoError } from '../fs/atomic';
-import { createExclusiveFrom, writeTempBeside } from '../fs/exclusive-create';
+import { settleOldLock } from './lock-legacy';
 
 /** The lock's file name inside a vault folder. */
 export const VAULT_LOCK_FILE = 'vault.lock';
 
-/** A held vault lock; release() gives it up (only if it is still ours). */
+/** A held vault lock; release() gives it up. */
 export interface VaultLock { release(): Promise<void> }
 
-/** What a lock file says about its holder; bootId (Linux) tells a lock from before a reboot, whose pid may be reused. */
-export interface LockInfo { pid: number; hostname: string; token: string; createdAt: string; bootId?: string }
-
-const lockInfoSchema = z.strictObject({
-  pid: z.number().int().positive(),
-  hostname: z.string().min(1).max(255),
-  token: z.string().regex(/^[0-9a-f]{32}$/),
-  createdAt: z.string().max(64),
-  bootId: z.string().max(64).optional(),
-});
-
-/** A lock with unreadable content younger than this may still be being written (file systems without hard links). */
-const UNREADABLE_GRACE_MS = 2_000;
-/** A takeover claim older than this was left by a process that died mid-takeover (a takeover takes milliseconds). */
-const STALE_CLAIM_MS = 30_000;
 const MAX_ATTEMPTS = 20;
-const MAX_LOCK_BYTES = 4096;
-
-/** The state of the lock file as one inspection saw it. */
-type Holder =
-  | { kind: 'gone' }
-  | { kind: 'live'; info: LockInfo }
-  | { kind: 'foreign'; info: LockInfo }
-  | { kind: 'young-unreadable'; waitMs: number }
-  | { kind: 'stale'; id: string };
-
-/** Whether a process with this pid exists on this machine (EPERM means it exists but is not ours). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return errnoCode(err) === 'EPERM';
-  }
-}
-
-/** Reads the lock file once (content and identity from the same open file). */
-async function inspect(lockPath: string): Promise<Holder> {
-  let handle;
-  try {
-    handle = await open(lockPath, 'r');
-  } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return { kind: 'gone' };
-    throw toIoError(err, 'reading the vault lock');
-  }
-  try {
-    const st = await handle.stat();
-    const buf = Buffer.alloc(Math.min(st.size, MAX_LOCK_BYTES));
-    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    const text = buf.subarray(0, bytesRead).toString('utf8');
-    const info = parseLockInfo(text);
-    if (!info) {
-      const age = Date.now() - st.mtimeMs;
-      if (age < UNREADABLE_GRACE_MS) return { kind: 'young-unreadable', waitMs: UNREADABLE_GRACE_MS - age };
-      const digest = createHash('sha256').update(`${st.ino}:${st.size}:${st.mtimeMs}:`).update(text).digest('hex');
-      return { kind: 'stale', id: `x${digest.slice(0, 31)}` };
-    }
-    if (info.hostname !== os.hostname()) return { kind: 'foreign', info };
-    const bootId = await currentBootId();
-    // After a reboot (e.g. power loss) the old pid may belong to an unrelated process.
-    const rebooted = bootId !== undefined && info.bootId !== undefined && info.bootId !== bootId;
-    return !rebooted && isProcessAlive(info.pid) ? { kind: 'live', info } : { kind: 'stale', id: info.token };
-  } finally {
-    await handle.close();
-  }
-}
-
-/** This boot's id where the OS offers one (Linux); undefined elsewhere. */
-async function currentBootId(): Promise<string | undefined> {
-  if (process.platform !== 'linux') return undefined;
-  const text = await readFile('/proc/sys/kernel/random/boot_id', 'utf8').catch(() => '');
-  return text.trim() || undefined;
-}
-
-/** The holder described by a lock file, or null when the content is not a lock we understand. */
-function parseLockInfo(text: string): LockInfo | null {
-  try {
-    const parsed = lockInfoSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) return null;
-    const { bootId, ...info } = parsed.data;
-    return bootId === undefined ? info : { ...info, bootId };
-  } catch {
-    return null;
-  }
-}
-
-/** Name of the exclusive claim file that lets one process replace the stale lock `staleId`. */
-function claimPath(lockPath: string, staleId: string, generation: number): string {
-  return `${lockPath}.takeover-${staleId}-${generation}`;
-}
-
-/**
- * Takes one exclusive claim on replacing the stale lock `staleId`. If an earlier claim
- * is older than STALE_CLAIM_MS its owner died mid-takeover, and the next generation is tried;
- * old claims are never deleted here, so two processes can never hold the same generation.
- */
-async function claimTakeover(lockPath: string, staleId: string): Promise<string | null> {
-  for (let generation = 0; generation < 5; generation += 1) {
-    const claim = claimPath(lockPath, staleId, generation);
-    try {
-      await (await open(claim, 'wx', 0o600)).close();
-      return claim;
-    } catch (err) {
-      if (errnoCode(err) !== 'EEXIST') throw err;
-      const st = await stat(claim).catch(() => null);
-      if (!st || Date.now() - st.mtimeMs < STALE_CLAIM_MS) return null;
-    }
-  }
-  return null;
-}
-
-/** Removes every takeover claim for `staleId` (after it has been replaced it can never be the lock again). */
-async function clearClaims(lockPath: string, staleId: string): Promise<void> {
-  const prefix = `${path.basename(lockPath)}.takeover-${staleId}-`;
-  const names = await readdir(path.dirname(lockPath)).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => unlink(path.join(path.dirname(lockPath), n)).catch(() => undefined)));
-}
-
-/**
- * Replaces a lock left by a dead process. Only the process holding the claim for that exact
- * stale lock may replace it, and it re-checks under the claim that the lock is unchanged,
- * so two processes can never both take over.
- */
-async function takeOver(lockPath: string, tmp: string, staleId: string): Promise<boolean> {
-  const claim = await claimTakeover(lockPath, staleId);
-  if (!claim) return false;
-  let replaced = false;
-  try {
-    const again = await inspect(lockPath);
-    if (again.kind !== 'stale' || again.id !== staleId) return false;
-    await rename(tmp, lockPath);
-    replaced = true;
-    return true;
-  } finally {
-    // Once replaced, that stale lock can never come back, so all its claims can go.
-    if (replaced) await clearClaims(lockPath, staleId);
-    else await unlink(claim).catch(() => undefined);
-  }
-}
-
-/** The holder's message for a lock that is in use. */
-function inUseError(dir: string, holder: { kind: 'live' | 'foreign'; info: LockInfo }): VigilError {
-  const { pid, hostname } = holder.info;
-  if (holder.kind === 'foreign') {
-    return new VigilError(
-      'VAULT_IN_USE',
-      `This vault is open on another computer ("${hostname}", process ${pid}). Close it there first. If that computer is gone or crashed, delete the file ${VAULT_LOCK_FILE} in ${dir} and try again.`,
-    );
-  }
-  if (pid === process.pid) {
-    return new VigilError('VAULT_IN_USE', `This vault is already open in this Vigil window (process ${pid}). Close it before opening it again.`);
-  }
-  return new VigilError('VAULT_IN_USE', `This vault is open in another Vigil window or command (process ${pid}). Close it there first.`);
-}
+/** Lock files this process holds or is taking: a second open of the same vault here is refused at once. */
+const heldHere = new Set<string>();
 
 /** Waits `ms` milliseconds. */
 function sleep(ms: number): Promise<void> {
@@ -182,81 +47,115 @@ async function requireFolder(dir: string): Promise<void> {
   if (!st?.isDirectory()) throw new VigilError('VAULT_NOT_FOUND', `The vault folder ${dir} does not exist. Choose the vault's folder.`);
 }
 
-/** Loops until the lock is ours, it is found in use, or too many rivals keep changing it. */
-async function acquireLoop(dir: string, lockPath: string, tmp: string, content: string): Promise<void> {
+/** Creates the lock file private to the user if there is none (SQLite would create it 0644). */
+function createPrivate(lockPath: string): void {
+  try {
+    closeSync(openSync(lockPath, 'wx', 0o600));
+  } catch (err) {
+    if (errnoCode(err) !== 'EEXIST') throw err;
+  }
+}
+
+type Attempt = { kind: 'held'; db: Database.Database } | { kind: 'busy' } | { kind: 'not-a-lock' };
+
+/** Writes the lock's table and its random token into a new (empty) lock file, under the exclusive lock. */
+function writeToken(db: Database.Database): void {
+  db.exec('BEGIN EXCLUSIVE');
+  if (db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'lock'").pluck().get() === 0) {
+    db.exec('CREATE TABLE lock (token TEXT NOT NULL) STRICT');
+    db.prepare('INSERT INTO lock (token) VALUES (?)').run(randomBytes(16).toString('hex'));
+  }
+  db.exec('COMMIT');
+}
+
+/**
+ * One try at the OS lock: an exclusive transaction (BEGIN EXCLUSIVE) that stays open, writing
+ * nothing, until the connection closes; SQLite holds its exclusive lock for that long. The file
+ * is written once, when it is new, so opening a vault leaves it as it was. Busy means a live
+ * process holds it.
+ */
+function tryLock(lockPath: string): Attempt {
+  createPrivate(lockPath);
+  const db = new Database(lockPath, { timeout: 0 });
+  try {
+    if (db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'lock'").pluck().get() === 0) writeToken(db);
+    db.exec('BEGIN EXCLUSIVE');
+    // The first read under the lock: a file that is not a lock of this version fails here.
+    db.prepare('SELECT count(*) FROM lock').get();
+    return { kind: 'held', db };
+  } catch (err) {
+    db.close();
+    const code = (err as { code?: unknown }).code;
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return { kind: 'busy' };
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') return { kind: 'not-a-lock' };
+    throw err;
+  }
+}
+
+const IN_USE = 'This vault is open in another Vigil window or command, on this computer or on another one that shares this folder. Close it there first.';
+
+/** Loops until the lock is ours, it is found in use, or an older lock file keeps changing. */
+async function acquireLoop(dir: string, lockPath: string): Promise<Database.Database> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    if (await createExclusiveFrom(tmp, lockPath, content)) return;
-    const holder = await inspect(lockPath);
-    switch (holder.kind) {
-      case 'gone':
+    const tried = tryLock(lockPath);
+    if (tried.kind === 'held') return tried.db;
+    if (tried.kind === 'busy') throw new VigilError('VAULT_IN_USE', IN_USE);
+    const verdict = await settleOldLock(dir, lockPath);
+    switch (verdict.kind) {
+      case 'in-use':
+        throw verdict.error;
+      case 'wait':
+        await sleep(verdict.ms);
         continue;
-      case 'live':
-      case 'foreign':
-        throw inUseError(dir, holder);
-      case 'young-unreadable':
-        await sleep(Math.min(holder.waitMs + 10, UNREADABLE_GRACE_MS));
+      case 'retry':
         continue;
-      case 'stale':
-        if (await takeOver(lockPath, tmp, holder.id)) return;
-        await sleep(10 + Math.floor(Math.random() * 40));
-        continue;
+      case 'damaged':
+        throw new VigilError('VAULT_IN_USE', `The vault lock (${VAULT_LOCK_FILE} in ${dir}) is damaged. If no Vigil window or command has this vault open, delete ${VAULT_LOCK_FILE} and try again.`);
       default:
-        assertNever(holder, 'lock state');
+        assertNever(verdict, 'old lock verdict');
     }
   }
   throw new VigilError('VAULT_IN_USE', `Another program keeps changing ${VAULT_LOCK_FILE} in ${dir}. Close other Vigil windows and commands, then try again.`);
 }
 
 /**
- * Takes the vault's lock for this process: VAULT_IN_USE if a live process holds it
- * (here or on another computer); a lock left by a process that died is taken over.
+ * Takes the vault's lock for this process: VAULT_IN_USE if a live process holds it (here, in
+ * another process, or on another computer sharing the folder); a lock whose holder ended is free.
  */
 export async function acquireVaultLock(dir: string): Promise<VaultLock> {
   await requireFolder(dir);
   const lockPath = path.join(dir, VAULT_LOCK_FILE);
-  const info: LockInfo = { pid: process.pid, hostname: os.hostname(), token: randomBytes(16).toString('hex'), createdAt: new Date().toISOString() };
-  const bootId = await currentBootId();
-  if (bootId) info.bootId = bootId;
-  const content = `${JSON.stringify(info)}\n`;
-  let tmp: string | undefined;
+  const key = path.resolve(lockPath);
+  if (heldHere.has(key)) throw new VigilError('VAULT_IN_USE', 'This vault is already open in this Vigil window or command. Close it before opening it again.');
+  heldHere.add(key);
+  let db: Database.Database;
   try {
-    tmp = await writeTempBeside(lockPath, content);
-    await acquireLoop(dir, lockPath, tmp, content);
+    db = await acquireLoop(dir, lockPath);
   } catch (err) {
+    heldHere.delete(key);
     throw toIoError(err, `locking the vault in ${dir}`);
-  } finally {
-    if (tmp) await unlink(tmp).catch(() => undefined);
   }
-  await fsyncDir(dir);
-  return makeLock(lockPath, info.token);
+  const lock = makeLock(db, key);
+  try {
+    await fsyncDir(dir);
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+  return lock;
 }
 
-/** The handle whose release() removes the lock only while it still carries our token. */
-function makeLock(lockPath: string, token: string): VaultLock {
+/** The handle whose release() drops the OS lock; the file stays, holding a token of no further use. */
+function makeLock(db: Database.Database, key: string): VaultLock {
   let released = false;
   return {
-    async release(): Promise<void> {
-      if (released) return;
-      released = true;
-      const holder = await readLockInfo(lockPath);
-      if (holder?.token !== token) return;
-      await unlink(lockPath).catch((err: unknown) => {
-        if (errnoCode(err) !== 'ENOENT') throw toIoError(err, 'releasing the vault lock');
-      });
-      await fsyncDir(path.dirname(lockPath));
+    release(): Promise<void> {
+      if (!released) {
+        released = true;
+        db.close();
+        heldHere.delete(key);
+      }
+      return Promise.resolve();
     },
   };
-}
-
-/** The parsed lock file, or null when it is missing or unreadable. */
-export async function readLockInfo(lockPath: string): Promise<LockInfo | null> {
-  const handle = await open(lockPath, 'r').catch(() => null);
-  if (!handle) return null;
-  try {
-    const buf = Buffer.alloc(MAX_LOCK_BYTES);
-    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    return parseLockInfo(buf.subarray(0, bytesRead).toString('utf8'));
-  } finally {
-    await handle.close();
-  }
 }

@@ -4,6 +4,7 @@ import { wipe } from '../../crypto/sodium';
 import { resolveCaseId } from '../../evidence/resolve';
 import { exportPackage, loadProfile, type ExportResult } from '../../packages/export/export';
 import { describeNameHit, UnconfirmedNamesError, type NameHit } from '../../packages/export/name-scan';
+import { SurvivingNamesError } from '../../packages/export/seal-scan';
 import { resolveRecipients } from '../../packages/recipients';
 import { memberIdentity } from '../../vault/identity';
 import type { Vault } from '../../vault/vault';
@@ -57,12 +58,13 @@ function printNameHits(hits: NameHit[]): void {
   for (const h of hits) out(`  ${describeNameHit(h)}`);
 }
 
-/** Runs the export; a refusal for unconfirmed names also prints its hits as JSON under --json. */
+/** Runs the export; a refusal for protected names also prints where they are (by code) as JSON under --json. */
 async function exportOrRefuse(dir: string, opts: ExportOpts, version: string): Promise<ExportResult & { fingerprint: string }> {
   try {
     return await runExport(dir, opts, version);
   } catch (err) {
     if (opts.json && err instanceof UnconfirmedNamesError) outJson({ exported: false, reason: 'protected-names', nameHits: err.hits });
+    if (opts.json && err instanceof SurvivingNamesError) outJson({ exported: false, reason: 'names-in-package', found: err.found });
     throw err;
   }
 }

@@ -53,7 +53,8 @@ function bad(message: string): VigilError {
   return new VigilError('INVALID_INPUT', message);
 }
 
-function checkInfo(info: BagInfo): [string, string][] {
+/** The bag-info.txt label and value pairs of `info`, in the order they are written (Payload-Oxum empty); INVALID_INPUT when one cannot be written. */
+export function checkInfo(info: BagInfo): [string, string][] {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(info.baggingDate);
   if (m === null || new Date(`${info.baggingDate}T00:00:00Z`).toISOString().slice(0, 10) !== info.baggingDate) {
     throw bad(`The bagging date ${JSON.stringify(info.baggingDate)} is not a real date in YYYY-MM-DD form.`);

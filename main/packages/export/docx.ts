@@ -49,10 +49,15 @@ function body(c: Communication): string[] {
   return out;
 }
 
+/** The document part (word/document.xml) of the communication's .docx. */
+export function communicationDocumentXml(c: Communication): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body(c).join('')}<w:sectPr/></w:body></w:document>`;
+}
+
 /** The communication as a minimal WordprocessingML (.docx) document. */
 export function communicationDocx(c: Communication): Buffer {
-  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body(c).join('')}<w:sectPr/></w:body></w:document>`;
+  const document = communicationDocumentXml(c);
   return zipFiles([
     { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) },
     { name: '_rels/.rels', data: Buffer.from(RELS) },

@@ -13,11 +13,13 @@ import type { NameHit } from './name-scan';
 import { keyFingerprint, memberMinisignKey } from '../../vault/identity';
 import { abandonPublication, beginPublication, finishPublication, flushPublication, markPublicationCommitted, type Publication } from '../../vault/publications';
 import type { Vault } from '../../vault/vault';
-import { writeBag, type BagEntry, type BagResult } from '../bagit/bag-writer';
+import { bagInfoText } from '../bagit/bag-text';
+import { checkInfo, writeBag, type BagEntry, type BagResult } from '../bagit/bag-writer';
 import { sharedCryptoWorkers, type CryptoWorker } from '../workers/worker-client';
 import { buildPayload, type PayloadPlan } from './payload';
 import { assertAbsent, writeNewFile, writeSealedTemp, type SealedTemp } from './package-file';
 import type { ExportProfile } from './profile';
+import { assertNoSurvivingNames, packageTexts } from './seal-scan';
 import { receiptItemLabel, receiptText } from './texts';
 
 export { loadProfile, type CustomProfile, type ExportProfile } from './profile';
@@ -176,6 +178,9 @@ async function sealAndRecord(vault: Vault, opts: ExportOptions, { packagePath, r
   const plan = await buildPayload(vault, opts, { packageId, bag, fileName, signerLine, signerFingerprint: keyFingerprint(signerLine), checkpoint: () => makeCheckpoint(vault.db, vault.vaultId, signer) });
   const total = plan.items.reduce((n, p) => n + p.item.size, 0) + plan.files.reduce((n, f) => n + f.data.length, 0);
   const info = { baggingDate: exportedAt.slice(0, 10), externalIdentifier: packageId, softwareAgent: `Vigil ${opts.softwareVersion ?? '0.1.0'}`, extra: [['Vigil-Vault', vault.vaultId], ['Vigil-Profile', plan.settings.kind]] as [string, string][] };
+  // Last look before sealing: no hidden name in any text of the bag, whatever it came from.
+  const paths = [...plan.items.map((p) => p.path), ...plan.files.map((f) => f.path)];
+  assertNoSurvivingNames([...plan.texts, ...packageTexts({ fileName, bag, paths, bagInfo: bagInfoText(checkInfo(info)) }, plan.policy)], plan.policy);
   const signature = { name: 'tagmanifest-sha512.txt.minisig', content: ({ tagManifestSha512 }: { tagManifestSha512: Buffer }) => minisignSign(tagManifestSha512, key, `vigil package ${packageId} bag ${bag}`).then((t) => Buffer.from(t)) };
   const bagOpts = { afterTagManifests: [signature], onProgress: (done: number) => opts.onProgress?.(done, total), ...(opts.signal ? { signal: opts.signal } : {}) };
   // Journalled before the first byte is written, so that a crash leaves nothing the next unlock does not find.

@@ -114,13 +114,37 @@ export function safeFileName(name: string): string {
   return cleaned === '' ? 'file' : cleaned;
 }
 
+/** An extension a bag name may keep under the protected profile: 1 to 8 ASCII letters or digits. */
+const SAFE_EXTENSION = /\.([A-Za-z0-9]{1,8})$/;
+
+/**
+ * The extension of `fileName` for a numbered bag name (".pdf"), lower case; "" when it has none,
+ * when it is not short plain ASCII, or when it is itself a protected name or alias.
+ */
+export function safeExtension(fileName: string, policy: NamePolicy): string {
+  const ext = SAFE_EXTENSION.exec(fileName)?.[1]?.toLowerCase();
+  if (ext === undefined || policy.count(ext).size > 0) return '';
+  return `.${ext}`;
+}
+
+/**
+ * An item's path under data/ (DESIGN §6). The protected profile names it by number only,
+ * "items/NNN.<ext>": a file name is chosen by whoever made the file and often carries a
+ * person's name in a form no matcher can promise to find. Other profiles keep the recorded
+ * name after the number, "items/NNN-<name>", with the profile's hidden names replaced.
+ */
+export function bagItemPath(position: number, fileName: string, s: ProfileSettings, policy: NamePolicy): string {
+  const number = String(position).padStart(3, '0');
+  if (s.kind === 'protected') return `items/${number}${safeExtension(fileName, policy)}`;
+  return `items/${number}-${safeFileName(policy.text(fileName))}`;
+}
+
 /** The items as exported: JPEGs swapped for stripped derivatives when the profile strips EXIF, and their paths under data/. */
 export async function planItems(vault: Vault, items: ItemSummary[], s: ProfileSettings, policy: NamePolicy): Promise<PlannedItem[]> {
   const planned: PlannedItem[] = [];
   for (const [i, original] of items.entries()) {
     const item = s.stripExif && looksJpeg(original) ? await strippedCopy(vault, original) : original;
-    const name = safeFileName(policy.text(item.fileName));
-    planned.push({ item, original: item === original ? null : original, path: `items/${String(i + 1).padStart(3, '0')}-${name}` });
+    planned.push({ item, original: item === original ? null : original, path: bagItemPath(i + 1, item.fileName, s, policy) });
   }
   return planned;
 }

@@ -36,9 +36,8 @@ function notesOf(item: ItemSummary): string {
 
 /** The hits of one item, one per protected person it names, by code. */
 function itemHits(db: ReadDb, item: ItemSummary, position: number, policy: NamePolicy): NameHit[] {
-  // In file names an underscore often stands for a space ("Zorik_letter.pdf"), and the matcher counts it as part of a word.
-  const fileName = item.fileName.replaceAll('_', ' ');
-  const fields: [NameHitField, string][] = [['text', getItemText(db, item.id)], ['fileName', fileName], ['title', item.title], ['notes', notesOf(item)]];
+  // The matcher takes "_", "-", "." and any other non-word run for a space, as file names use them.
+  const fields: [NameHitField, string][] = [['text', getItemText(db, item.id)], ['fileName', item.fileName], ['title', item.title], ['notes', notesOf(item)]];
   const byCode = new Map<string, NameHit>();
   for (const [field, value] of fields) {
     for (const [code, count] of policy.count(value)) {

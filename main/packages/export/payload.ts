@@ -6,13 +6,14 @@ import type { ReadDb } from '../../vault/database';
 import type { Vault } from '../../vault/vault';
 import { buildCaseExport, registerCsv, type CaseExport, type PlannedItem } from './case-data';
 import { custodyFiles } from './custody-export';
-import { communicationDocx } from './docx';
+import { communicationDocumentXml, communicationDocx } from './docx';
 import { checkObjectsReadable, planItems, selectItems } from './items';
 import { assertNamesConfirmed, findProtectedNames, type NameHit } from './name-scan';
-import { namePolicy } from './names';
+import { namePolicy, type NamePolicy } from './names';
 import { profileChanges, profileSettings, withheldEntriesChange, type ExportProfile, type ProfileSettings } from './profile';
 import { profileOpensRecords, recordOpenings } from './record-openings';
-import { buildCommunication, SUBMISSION_README } from './submission';
+import { readerText, type SealText } from './seal-scan';
+import { buildCommunication, SUBMISSION_README, type Communication } from './submission';
 import { verifyText } from './texts';
 import { timestampFiles } from './timestamp-export';
 import { transcriptFiles, type GeneratedFile } from './transcripts';
@@ -25,6 +26,9 @@ export interface PayloadPlan {
   checkpointNote: string;
   /** Protected names found in the exported items (the sender confirmed them). */
   nameHits: NameHit[];
+  policy: NamePolicy;
+  /** The generated files as their readers see them, for the scan before sealing (seal-scan.ts). */
+  texts: SealText[];
 }
 
 /** Facts of the package the generated files mention, and how to make the export's checkpoint. */
@@ -82,6 +86,13 @@ function custodyPayload(db: ReadDb, subjects: ReadonlySet<string>, checkpoint: S
   return { files, withheld: custody.withheld };
 }
 
+/** The generated files' texts as a reader sees them; the .docx by its document part. */
+function readerTexts(files: GeneratedFile[], communication: Communication): SealText[] {
+  const texts = files.filter((f) => !f.path.endsWith('.docx')).map((f) => ({ where: `data/${f.path}`, text: readerText(f.path, f.data) }));
+  texts.push({ where: 'data/submission/communication.docx (word/document.xml)', text: readerText('document.xml', Buffer.from(communicationDocumentXml(communication))) });
+  return texts;
+}
+
 /**
  * Plans the payload: chooses the items (refusing, before anything is written,
  * originals that name protected people unless the sender confirmed them; making
@@ -123,5 +134,5 @@ export async function buildPayload(vault: Vault, opts: { caseId: string; itemIds
     { path: 'submission/README.txt', data: Buffer.from(SUBMISSION_README) },
     { path: 'VERIFY.txt', data: Buffer.from(verifyText(facts) + stamps.verifyText) },
   ];
-  return { settings, items: planned, files, checkpointNote: checkpoint.note, nameHits };
+  return { settings, items: planned, files, checkpointNote: checkpoint.note, nameHits, policy, texts: readerTexts(files, communication) };
 }

@@ -10,7 +10,7 @@ import { listInterviews } from '../../evidence/interviews';
 import { listItems, type ItemSummary } from '../../evidence/items';
 import { listPeople } from '../../evidence/people';
 import type { ReadDb } from '../../vault/database';
-import { safeFileName, selectItems } from './items';
+import { bagItemPath, selectItems } from './items';
 import { findProtectedNames, type NameHit } from './name-scan';
 import { namePolicy } from './names';
 import { profileSettings, type ExportProfile, type ProfileSettings } from './profile';
@@ -22,7 +22,7 @@ export interface PlannedItemView {
   id: string;
   fileName: string;
   kind: ItemSummary['kind'];
-  /** Path in the bag, e.g. data/items/001-letter.pdf. */
+  /** Path in the bag, e.g. data/items/001.pdf (protected profile) or data/items/001-letter.pdf. */
   path: string;
   /** The original's size; a copy without metadata is a little smaller. */
   size: number;
@@ -87,8 +87,8 @@ export function planExport(db: ReadDb, opts: { caseId: string; itemIds?: string[
     id: item.id,
     fileName: item.fileName,
     kind: item.kind,
-    // The same path rule as planItems: position, then the name with hidden names replaced.
-    path: `data/items/${String(i + 1).padStart(3, '0')}-${safeFileName(policy.text(item.fileName))}`,
+    // The same path rule as planItems.
+    path: `data/${bagItemPath(i + 1, item.fileName, settings, policy)}`,
     size: item.size,
     exifStripped: settings.stripExif && looksJpeg(item),
   }));

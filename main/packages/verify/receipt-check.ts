@@ -56,11 +56,11 @@ export interface ReceiptContext {
   packageSha256?: string;
 }
 
-/** The items of the manifest by their number in the bag (data/items/NNN-… → "NNN"). */
+/** The items of the manifest by their number in the bag (data/items/NNN-…, NNN.<ext> or NNN → "NNN"). */
 function itemsByNumber(manifest: Map<string, string>): Map<string, string[]> {
   const byNumber = new Map<string, string[]>();
   for (const p of manifest.keys()) {
-    const n = /^data\/items\/(\d+)-/.exec(p)?.[1];
+    const n = /^data\/items\/(\d+)(?:[-.]|$)/.exec(p)?.[1];
     if (n !== undefined) byNumber.set(n, [...(byNumber.get(n) ?? []), p]);
   }
   return byNumber;
@@ -68,7 +68,7 @@ function itemsByNumber(manifest: Map<string, string>): Map<string, string[]> {
 
 /**
  * The manifest's SHA-256 for a receipt's item line: "item-NNN" names the bag's
- * data/items/NNN-… (receipts carry no file names); receipts of earlier versions
+ * data/items/NNN-… or NNN.<ext> (receipts carry no file names); receipts of earlier versions
  * named the bag path itself.
  */
 function receiptItemHash(label: string, manifest: Map<string, string>, byNumber: Map<string, string[]>): string | undefined {

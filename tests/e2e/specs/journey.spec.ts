@@ -182,7 +182,7 @@ async function exportThroughWizard(app: LaunchedApp, dir: string, recipient: str
   await wizard.next();
   const preview = wizard.step('Preview');
   await expect(preview.getByText(/data\/VERIFY\.txt$/)).toBeVisible();
-  await expect(preview.getByText(/data\/items\/001-/)).toBeVisible();
+  await expect(preview.getByText(/data\/items\/001(\.\w+)?$/)).toBeVisible();
   await expect(preview.getByText(recipient)).toBeVisible();
   await wizard.next();
   await expect(wizard.step('Export')).toBeVisible();

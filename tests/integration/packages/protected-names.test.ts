@@ -90,8 +90,8 @@ describe('packages/export protected names in originals', () => {
     expect(r.nameHits.map((h) => [h.itemId, h.count])).toEqual([[names.reply, 3], [names.letter, 1]]);
     const report = (await caseJsonOf(r.packagePath)).profile;
     expect(report.namesInOriginals).toEqual([
-      { item: names.reply, path: 'data/items/001-reply-2026-01.txt', code: names.code, count: 3, fields: ['text'] },
-      { item: names.letter, path: expect.stringMatching(/^data\/items\/002-/), code: names.code, count: 1, fields: ['fileName'] },
+      { item: names.reply, path: 'data/items/001.txt', code: names.code, count: 3, fields: ['text'] },
+      { item: names.letter, path: 'data/items/002.txt', code: names.code, count: 1, fields: ['fileName'] },
     ]);
     expect(report.changes.join(' ')).toMatch(/2 exported item\(s\) name people this profile protects/);
     const last = [...iterateStoredEntries(vault.db)].map((e) => JSON.parse(e.canonical) as { action: string; data: Record<string, unknown> }).at(-1);

@@ -89,7 +89,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(root, 'exported.csv'), await exportedRegister(c.id));
   const item = getItem(vault.db, ids[0] ?? '');
   const planned = CONTROL_LED.map((title, i) => ({ item: { ...item, title }, original: null, path: `items/00${i + 1}-x.txt` }));
-  fs.writeFileSync(path.join(root, 'direct.csv'), registerCsv(planned, [], { named: () => true, text: (v) => v, replaces: false, count: () => new Map() }));
+  fs.writeFileSync(path.join(root, 'direct.csv'), registerCsv(planned, [], { named: () => true, text: (v) => v, replaces: false, count: () => new Map(), locate: () => [] }));
   soffice = convertWithCalc([path.join(root, 'exported.csv'), path.join(root, 'direct.csv')], path.join(root, 'calc'));
   console.info(`LibreOffice converted two registers in ${soffice.ms} ms`);
 }, SOFFICE_TIMEOUT_MS + 60_000);

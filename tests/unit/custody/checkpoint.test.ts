@@ -162,6 +162,23 @@ describe('custody/checkpoint/verifyCheckpoint', () => {
     expect((await verifyCheckpoint(mixed, [m.publicKey, stranger.publicKey])).ok).toBe(false);
   });
 
+  it('rejects a signature by a trusted key under a name other than the one derived from that key', async () => {
+    const [m, other] = [await newMember(), await newMember()];
+    const body = checkpointBody(ORIGIN, 3, ROOT);
+    const sodium = await loadSodium();
+    const sig = sodium.crypto_sign_detached(Buffer.from(body), m.secretKey);
+    // Valid signed-note signatures whose key ids match m's key under each name, so only the name is wrong.
+    for (const name of ['Investigator', noteKeyName(other.hex), `vigil-${m.hex.slice(0, 15)}0`]) {
+      const note = `${body}\n\u2014 ${name} ${Buffer.concat([noteKeyId(name, m.publicKey), sig]).toString('base64')}\n`;
+      const r = await verifyCheckpoint(note, [m.publicKey]);
+      expect(r).toMatchObject({ ok: false, reason: expect.stringContaining(`signed under the name "${name}"`) as unknown });
+      expect(r.reason).toContain(noteKeyName(m.hex));
+    }
+    // The same signature under the derived name verifies.
+    const good = `${body}\n\u2014 ${noteKeyName(m.hex)} ${Buffer.concat([noteKeyId(noteKeyName(m.hex), m.publicKey), sig]).toString('base64')}\n`;
+    expect((await verifyCheckpoint(good, [m.publicKey])).ok).toBe(true);
+  });
+
   it('reports a malformed note as not ok instead of throwing', async () => {
     const m = await newMember();
     const r = await verifyCheckpoint('garbage', [m.publicKey]);

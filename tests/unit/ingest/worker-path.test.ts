@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ExtractionResult } from '../../../main/ingest/extraction-types';
+import { childEnvironment, forkLauncher } from '../../../main/ingest/parser-process';
 import { resolveExtractWorker } from '../../../main/ingest/worker-path';
 import { makePdf } from './fixtures';
 
@@ -13,27 +13,27 @@ describe('ingest/worker-path/resolveExtractWorker', () => {
     execFileSync(process.execPath, [path.join(ROOT, 'build', 'build-cli.mjs')], { cwd: ROOT });
   });
 
-  it('finds the TypeScript source and bootstraps tsx for it', () => {
+  it('finds the TypeScript source and runs it with tsx\'s loader', () => {
     const entry = resolveExtractWorker(path.join(ROOT, 'main', 'ingest'));
-    expect(entry.options.eval).toBe(true);
-    expect(entry.filename).toContain('extract-worker.ts');
+    expect(entry.script).toBe(path.join(ROOT, 'main', 'ingest', 'extract-worker.ts'));
+    expect(entry.execArgv).toEqual(['--import', expect.stringMatching(/^file:.*tsx\/dist\/loader\.mjs$/) as unknown]);
+    expect(entry.env).toEqual({ TSX_DISABLE_CACHE: '1' });
   });
 
-  it('finds the bundled worker beside the CLI, and that bundle extracts a PDF', async () => {
+  it('finds the bundled program beside the CLI, and a process of it extracts a PDF', async () => {
     const entry = resolveExtractWorker(path.join(ROOT, 'out', 'cli'));
-    expect(entry).toEqual({ filename: path.join(ROOT, 'out', 'cli', 'extract-worker.cjs'), options: {} });
-    const data = new Uint8Array(makePdf(['bundled worker works']));
-    const worker = new Worker(entry.filename, { workerData: { data, mediaType: 'application/pdf', maxTextChars: 1000 } });
-    const reply = await new Promise<ExtractionResult>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
+    expect(entry).toEqual({ script: path.join(ROOT, 'out', 'cli', 'extract-worker.cjs'), execArgv: [] });
+    const child = forkLauncher.launch(entry, { maxOldSpaceMb: 128, env: childEnvironment() });
+    const reply = await new Promise<ExtractionResult>((resolve) => {
+      child.onMessage((m) => resolve(m as ExtractionResult));
+      child.post({ data: new Uint8Array(makePdf(['bundled program works'])), mediaType: 'application/pdf', maxTextChars: 1000 });
     });
-    await worker.terminate();
+    child.kill();
     expect(reply.status).toBe('ok');
-    expect(reply.text).toContain('bundled worker works');
+    expect(reply.text).toContain('bundled program works');
   });
 
-  it('refuses a folder with no worker in it', () => {
-    expect(() => resolveExtractWorker(path.join(ROOT, 'tests'))).toThrow(/extraction worker is missing/);
+  it('refuses a folder with no extraction program in it', () => {
+    expect(() => resolveExtractWorker(path.join(ROOT, 'tests'))).toThrow(/extraction program is missing/);
   });
 });

@@ -3,11 +3,14 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireVaultLock, readLockInfo, type LockInfo } from '../../../main/vault/lock';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { acquireVaultLock } from '../../../main/vault/lock';
+import type { LegacyLockInfo as LockInfo } from '../../../main/vault/lock-legacy';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const TSX_CLI = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+const TSX_LOADER = path.join(ROOT, 'node_modules/tsx/dist/loader.mjs');
 
 let dir: string;
 let lockFile: string;
@@ -26,7 +29,17 @@ afterEach(() => {
   for (const f of [...scripts.splice(0), goFile]) fs.rmSync(f, { force: true });
 });
 
-/** A lock file as another process would have written it. */
+/** The token in vault.lock (read only when no process of this test holds it). */
+function lockToken(): string {
+  const db = new Database(lockFile, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT token FROM lock').pluck().get() as string;
+  } finally {
+    db.close();
+  }
+}
+
+/** A lock file as an earlier version of Vigil would have written it. */
 function writeLock(fields: Partial<LockInfo> & { pid: number }, mtimeAgoMs = 0): LockInfo {
   const info: LockInfo = { hostname: os.hostname(), token: randomBytes(16).toString('hex'), createdAt: new Date().toISOString(), ...fields };
   fs.writeFileSync(lockFile, JSON.stringify(info));
@@ -100,24 +113,32 @@ try { await acquireVaultLock(process.argv[2]); console.log('won ' + process.pid)
 catch (e) { console.log('lost ' + (e.code ?? e.message)); process.exit(0); }
 setTimeout(() => {}, 60000);\n`,
   );
-  return [TSX_CLI, script, dir, goFile];
+  // tsx's loader in this very process (the tsx command would run the script in a grandchild, which a kill would miss).
+  return ['--import', pathToFileURL(TSX_LOADER).href, script, dir, goFile];
 }
 
 describe('vault/lock/acquireVaultLock', () => {
-  it('creates vault.lock with our pid, host and a token, and release removes it', async () => {
+  it('keeps a random token in vault.lock and nothing that names the process or the computer', async () => {
     const lock = await acquireVaultLock(dir);
-    const info = await readLockInfo(lockFile);
-    expect(info).toMatchObject({ pid: process.pid, hostname: os.hostname() });
-    expect(info?.token).toMatch(/^[0-9a-f]{32}$/);
-    expect(fs.readdirSync(dir)).toEqual(['vault.lock']);
     await lock.release();
-    expect(fs.existsSync(lockFile)).toBe(false);
-    await lock.release(); // a second release is harmless
+    const bytes = fs.readFileSync(lockFile);
+    expect(bytes.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    for (const revealing of ['"pid"', 'hostname', os.hostname(), 'bootId', `${process.pid}`]) expect(bytes.toString('latin1')).not.toContain(revealing);
+    expect(lockToken()).toMatch(/^[0-9a-f]{32}$/);
+    expect(fs.statSync(lockFile).mode & 0o777).toBe(0o600);
+    // Later opens leave the file as it is: not even its times tell when the vault was open.
+    const mtime = fs.statSync(lockFile).mtimeMs;
+    const again = await acquireVaultLock(dir);
+    expect(fs.readdirSync(dir)).toEqual(['vault.lock']);
+    await again.release();
+    expect(fs.readFileSync(lockFile).equals(bytes)).toBe(true);
+    expect(fs.statSync(lockFile).mtimeMs).toBe(mtime);
   });
 
-  it('refuses a second acquire in the same process', async () => {
+  it('refuses a second acquire in the same process, and acquires again after release (twice is harmless)', async () => {
     const lock = await acquireVaultLock(dir);
-    await expect(acquireVaultLock(dir)).rejects.toMatchObject({ code: 'VAULT_IN_USE' });
+    await expect(acquireVaultLock(dir)).rejects.toMatchObject({ code: 'VAULT_IN_USE', message: expect.stringContaining('already open in this Vigil') as unknown });
+    await lock.release();
     await lock.release();
     await (await acquireVaultLock(dir)).release();
   });
@@ -127,7 +148,38 @@ describe('vault/lock/acquireVaultLock', () => {
     expect(fs.existsSync(path.join(dir, 'nope'))).toBe(false);
   });
 
-  it('is blocked by a live child process holding the lock, and takes it over once the child is killed', async () => {
+  it('is blocked by a child that holds the lock, without learning its pid, and is free once the child is killed', async () => {
+    const { child, nextLine } = startChild(childAcquirer());
+    expect(await nextLine()).toBe('ready');
+    fs.writeFileSync(goFile, '');
+    expect(await nextLine()).toMatch(/^won \d+$/);
+    const err = await acquireVaultLock(dir).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'VAULT_IN_USE', message: expect.stringContaining('open in another Vigil window or command') as unknown });
+    expect((err as Error).message).not.toContain(String(child.pid));
+    // Killed without a chance to clean up: the operating system drops its lock.
+    child.kill('SIGKILL');
+    await exited(child);
+    await (await acquireVaultLock(dir)).release();
+  });
+
+  it('lets exactly one of several processes take a free lock', async () => {
+    const args = childAcquirer();
+    const rivals = Array.from({ length: 5 }, () => startChild(args));
+    expect(await Promise.all(rivals.map((r) => r.nextLine()))).toEqual(Array(5).fill('ready'));
+    fs.writeFileSync(goFile, '');
+    const lines = await Promise.all(rivals.map((r) => r.nextLine()));
+    expect(lines.filter((l) => l.startsWith('won'))).toHaveLength(1);
+    expect(lines.filter((l) => l === 'lost VAULT_IN_USE')).toHaveLength(4);
+  });
+
+  it('reports a damaged lock of this version instead of replacing it', async () => {
+    fs.writeFileSync(lockFile, Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), randomBytes(200)]));
+    await expect(acquireVaultLock(dir)).rejects.toMatchObject({ code: 'VAULT_IN_USE', message: expect.stringMatching(/damaged.*delete vault\.lock/) as unknown });
+  });
+});
+
+describe('vault/lock/acquireVaultLock with a lock file of an earlier version', () => {
+  it('is blocked by a live process named in an old lock, and takes the lock once that process is killed', async () => {
     const { child, nextLine } = startChild([
       '-e',
       `require('fs').writeFileSync(process.argv[1], JSON.stringify({ pid: process.pid, hostname: require('os').hostname(), token: require('crypto').randomBytes(16).toString('hex'), createdAt: new Date().toISOString() }));
@@ -141,57 +193,48 @@ describe('vault/lock/acquireVaultLock', () => {
     child.kill('SIGKILL');
     await exited(child);
     const lock = await acquireVaultLock(dir);
-    expect((await readLockInfo(lockFile))?.pid).toBe(process.pid);
     await lock.release();
+    expect(lockToken()).toMatch(/^[0-9a-f]{32}$/);
+    expect(fs.readFileSync(lockFile).toString('latin1')).not.toContain('hostname');
   });
 
-  it('is blocked by a child that acquired through acquireVaultLock', async () => {
-    const { nextLine } = startChild(childAcquirer());
-    expect(await nextLine()).toBe('ready');
-    fs.writeFileSync(goFile, '');
-    expect(await nextLine()).toMatch(/^won \d+$/);
-    await expect(acquireVaultLock(dir)).rejects.toMatchObject({ code: 'VAULT_IN_USE' });
-  });
-
-  it('takes over a lock whose process has died, leaving no stray files', async () => {
+  it('takes over an old lock whose process has died, leaving no stray files', async () => {
     const old = writeLock({ pid: deadPid() });
     const lock = await acquireVaultLock(dir);
-    const info = await readLockInfo(lockFile);
-    expect(info?.pid).toBe(process.pid);
-    expect(info?.token).not.toBe(old.token);
+    await lock.release();
+    expect(lockToken()).not.toBe(old.token);
     expect(fs.readdirSync(dir)).toEqual(['vault.lock']);
-    await lock.release();
   });
 
-  it.skipIf(process.platform !== 'linux')('takes over a lock from before a reboot even if its pid is alive now', async () => {
+  it.skipIf(process.platform !== 'linux')('takes over an old lock from before a reboot even if its pid is alive now', async () => {
     writeLock({ pid: process.ppid, bootId: '00000000-0000-4000-8000-000000000000' });
-    const lock = await acquireVaultLock(dir);
-    expect((await readLockInfo(lockFile))?.pid).toBe(process.pid);
-    await lock.release();
+    await (await acquireVaultLock(dir)).release();
+    expect(lockToken()).toMatch(/^[0-9a-f]{32}$/);
   });
 
-  it('takes over an empty or garbled lock file once it is old enough not to be mid-write', async () => {
-    fs.writeFileSync(lockFile, '');
+  it('takes over a garbled lock file once it is old enough not to be mid-write', async () => {
+    fs.writeFileSync(lockFile, '{"pid": 12');
     fs.utimesSync(lockFile, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
     await (await acquireVaultLock(dir)).release();
     fs.writeFileSync(lockFile, '{"pid": 12');
     const started = Date.now();
     const lock = await acquireVaultLock(dir); // young: waits out the grace period first
     expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
-    expect((await readLockInfo(lockFile))?.pid).toBe(process.pid);
     await lock.release();
+    expect(lockToken()).toMatch(/^[0-9a-f]{32}$/);
   });
 
-  it('lets exactly one of many concurrent acquirers take over a dead lock (same process)', async () => {
+  it('lets exactly one of many concurrent acquirers take over a dead old lock (same process)', async () => {
     writeLock({ pid: deadPid() });
     const results = await Promise.allSettled(Array.from({ length: 8 }, () => acquireVaultLock(dir)));
     const won = results.filter((r) => r.status === 'fulfilled');
     expect(won).toHaveLength(1);
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'VAULT_IN_USE' });
+    await won[0]?.value.release();
     expect(fs.readdirSync(dir)).toEqual(['vault.lock']);
   });
 
-  it('lets exactly one of several processes take over a dead lock', async () => {
+  it('lets exactly one of several processes take over a dead old lock', async () => {
     writeLock({ pid: deadPid() });
     const args = childAcquirer();
     const rivals = Array.from({ length: 5 }, () => startChild(args));
@@ -200,11 +243,9 @@ describe('vault/lock/acquireVaultLock', () => {
     const lines = await Promise.all(rivals.map((r) => r.nextLine()));
     expect(lines.filter((l) => l.startsWith('won'))).toHaveLength(1);
     expect(lines.filter((l) => l === 'lost VAULT_IN_USE')).toHaveLength(4);
-    const winner = Number(lines.find((l) => l.startsWith('won'))?.split(' ')[1]);
-    expect((await readLockInfo(lockFile))?.pid).toBe(winner);
   });
 
-  it('treats a lock from another computer as in use and says how to clear it', async () => {
+  it('treats an old lock from another computer as in use and says how to clear it', async () => {
     writeLock({ pid: deadPid(), hostname: 'field-laptop-7' });
     const err = await acquireVaultLock(dir).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'VAULT_IN_USE' });
@@ -217,17 +258,7 @@ describe('vault/lock/acquireVaultLock', () => {
     fs.writeFileSync(claim, '');
     fs.utimesSync(claim, new Date(Date.now() - 120_000), new Date(Date.now() - 120_000));
     const lock = await acquireVaultLock(dir);
-    expect((await readLockInfo(lockFile))?.pid).toBe(process.pid);
+    await lock.release();
     expect(fs.readdirSync(dir)).toEqual(['vault.lock']);
-    await lock.release();
-  });
-});
-
-describe('vault/lock/release', () => {
-  it('leaves a lock that is no longer ours alone', async () => {
-    const lock = await acquireVaultLock(dir);
-    const other = writeLock({ pid: process.pid });
-    await lock.release();
-    expect((await readLockInfo(lockFile))?.token).toBe(other.token);
   });
 });

@@ -60,7 +60,7 @@ describe('packages/export/registerCsv', () => {
   };
 
   it('writes item titles that look like formulas as text', () => {
-    const csv = registerCsv([{ item, original: null, path: 'items/001-a.txt' }], [], { named: () => true, text: (v) => v, replaces: false, count: () => new Map() });
+    const csv = registerCsv([{ item, original: null, path: 'items/001-a.txt' }], [], { named: () => true, text: (v) => v, replaces: false, count: () => new Map(), locate: () => [] });
     expect(csv).toMatch(RFC4180_FILE);
     expect(csv.split('\r\n')[1]).toBe(`item-1,"'=HYPERLINK(""http://x"",""y"")",letter,,,,${'a'.repeat(64)},12,data/items/001-a.txt`);
   });
