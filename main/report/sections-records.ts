@@ -49,8 +49,8 @@ export function drawExhibits(pdf: ReportPdf, data: ReportData, l: ReportLabels):
       { header: l.number, weight: 0.6 },
       { header: l.date, weight: 1.2 },
       { header: l.kind, weight: 1.4 },
-      { header: l.source, weight: 0.9 },
-      { header: l.title, weight: 5 },
+      { header: l.source, weight: 1.2 },
+      { header: l.title, weight: 4.8 },
     ],
     data.exhibits.map((x) => ({
       cells: [exhibitNumber(x.number), x.date === null ? '' : `${x.dateApprox ? '~' : ''}${x.date}`, l.itemKinds[x.kind], x.source ?? '', x.title],
