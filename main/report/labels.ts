@@ -3,14 +3,14 @@
  * i18next: a report is a document made once, and the compiler checks here that
  * every language has every word (ReportLabels).
  */
+import { REPORT_LANGUAGES } from '../../shared/areas/reports.contract';
 import type { CaseStatus, EventType, ItemKind, PersonRole, ResponseKind } from '../../shared/domain';
 import { enLabels } from './labels-en';
 import { ruLabels } from './labels-ru';
 import { ukLabels } from './labels-uk';
 
-/** The languages a report can be written in (those of the interface). */
-export const REPORT_LANGUAGES = ['en', 'uk', 'ru'] as const;
-/** One of REPORT_LANGUAGES. */
+export { REPORT_LANGUAGES };
+/** One of REPORT_LANGUAGES: the languages of the interface. */
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 
 /** Every word and sentence of a report. */

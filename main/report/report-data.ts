@@ -4,6 +4,7 @@
  * package of the same profile hides), then drawn by render.ts and printed by
  * `vigil report --json`. Names of protected people never enter this object.
  */
+import type { REPORT_PROFILES } from '../../shared/areas/reports.contract';
 import type { CaseStatus, EventType, ItemKind, PersonRole, ResponseKind } from '../../shared/domain';
 import { earliestDay, fullDay } from '../evidence/analysis/dates';
 import type { IncommunicadoSummary } from '../evidence/analysis/incommunicado';
@@ -20,7 +21,7 @@ import type { ReportCheckpoint } from './checkpoint-facts';
 import type { ReportLanguage } from './labels';
 
 /** The profiles a report can be made under: the export's built-in two. */
-export type ReportProfile = 'protected' | 'full';
+export type ReportProfile = (typeof REPORT_PROFILES)[number];
 
 /** A person as the report names them: by code, and by name only when the profile allows it. */
 export interface ReportPerson {

@@ -72,7 +72,8 @@ describe('report/createCaseReport checks', () => {
     expect(ok.stdout).toContain(`vigil report sha256 ${r.sha256}`);
     const changed = path.join(tempDir(), 'report.pdf');
     const bytes = readFileSync(output);
-    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    const mid = Math.floor(bytes.length / 2);
+    bytes.writeUInt8(bytes.readUInt8(mid) ^ 0x01, mid);
     writeFileSync(changed, bytes);
     copyFileSync(`${output}.minisig`, `${changed}.minisig`);
     expect(spawnSync('minisign', ['-Vm', changed, '-x', `${changed}.minisig`, '-P', key]).status).not.toBe(0);
