@@ -30,6 +30,9 @@ describe('ipc/reports.ipc', () => {
     expect(r.sha256).toBe(createHash('sha256').update(readFileSync(output)).digest('hex'));
     expect(existsSync(`${output}.minisig`)).toBe(true);
     expect(r.checkpoint.size).toBe(custodySize(core) - 1);
+    const { entries } = await ok(core, 'custody:entries', { scope: { kind: 'case', caseId: demo.caseId }, offset: 0, limit: 200 });
+    const made = entries.find((e) => e.action === 'report.created');
+    expect(made).toMatchObject({ hash: r.sha256.slice(0, 12), subject: { kind: 'case', id: demo.caseId, label: expect.stringContaining('FICTIONAL DEMO') as unknown }, details: { profile: 'protected' } });
     expect(await callChannel(core, 'reports:case', { caseId: demo.caseId, lang: 'ru', output: grant })).toMatchObject({ ok: false, error: { code: 'NOT_GRANTED' } });
   });
 
