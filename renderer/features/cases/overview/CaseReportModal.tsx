@@ -27,6 +27,7 @@ function initialLanguage(current: string): Language {
 /** The dialog; mounted only while open, so each opening starts fresh. */
 export function CaseReportModal({ caseId, onClose }: { caseId: string; onClose: () => void }): React.JSX.Element {
   const { t, i18n } = useTranslation('cases');
+  const { t: tc } = useTranslation('common');
   const [lang, setLang] = useState<Language>(() => initialLanguage(i18n.language));
   const [profile, setProfile] = useState<Profile>('protected');
   const [dialogError, setDialogError] = useState<string | null>(null);
@@ -42,7 +43,7 @@ export function CaseReportModal({ caseId, onClose }: { caseId: string; onClose: 
   };
   const done = make.data;
   return (
-    <Modal opened onClose={onClose} title={t('report.title')} size="lg">
+    <Modal opened onClose={onClose} title={t('report.title')} lockScroll={false} size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
       <Stack>
         <Text size="sm">{t('report.intro')}</Text>
         <Stack gap={4}>
