@@ -25,7 +25,7 @@ describe('shared/chart-layout layoutChart', () => {
 
   it('places labels by the widths it is given, so wider labels take more rows', () => {
     const narrow = layoutChart(events, periods, '2026-11-28', { width: 495, labelWidth: () => 10 });
-    const wide = layoutChart(events, periods, '2026-11-28', { width: 495, labelWidth: () => 120 });
+    const wide = layoutChart(events, periods, '2026-11-28', { width: 495, labelWidth: () => 300 });
     const rows = (l: typeof narrow): number => new Set(l.marks.map((m) => m.row)).size;
     expect(rows(wide)).toBeGreaterThan(rows(narrow));
   });
