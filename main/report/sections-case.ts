@@ -67,7 +67,7 @@ export function drawChronology(pdf: ReportPdf, data: ReportData, l: ReportLabels
       { header: l.event, weight: 1.3 },
       { header: l.place, weight: 1.7 },
       { header: l.description, weight: 3.4 },
-      { header: l.exhibitsShort, weight: 0.6 },
+      { header: l.exhibitsShort, weight: 0.75 },
     ],
     data.events.map((e) => ({
       cells: [dateText(e.date, e.dateApprox, e.endDate, l), personLabel(e.person), l.eventTypes[e.type], e.place ?? '', e.description, e.exhibits.map(exhibitNumber).join(', ')],

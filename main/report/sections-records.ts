@@ -25,14 +25,14 @@ export function drawRegister(pdf: ReportPdf, data: ReportData, l: ReportLabels):
   if (data.requests.length === 0) return pdf.paragraph(l.noRequests);
   pdf.table(
     [
-      { header: l.sent, weight: 1.1 },
-      { header: l.about, weight: 0.8 },
-      { header: l.by, weight: 0.8 },
-      { header: l.recipient, weight: 2.4 },
-      { header: l.channel, weight: 1.4 },
+      { header: l.sent, weight: 1.35 },
+      { header: l.about, weight: 0.7 },
+      { header: l.by, weight: 0.7 },
+      { header: l.recipient, weight: 2.1 },
+      { header: l.channel, weight: 1.3 },
       { header: l.answer, weight: 1.4 },
       { header: l.answeredOn, weight: 1.1 },
-      { header: l.days, weight: 1 },
+      { header: l.days, weight: 1.45 },
     ],
     data.requests.map((r) => ({ cells: [r.date, r.about, r.by ?? '', r.recipient, r.channel, answerText(r, l), r.responseDate ?? '', daysText(r, l)] })),
   );
