@@ -17,6 +17,7 @@ import { CUSTODY_CHANNELS, CUSTODY_EVENTS } from './areas/custody.channels';
 import { SEARCH_CHANNELS, SEARCH_EVENTS } from './areas/search.channels';
 import { PACKAGES_CHANNELS, PACKAGES_EVENTS } from './areas/packages.channels';
 import { SETTINGS_CHANNELS, SETTINGS_EVENTS } from './areas/settings.channels';
+import { REPORTS_CHANNELS, REPORTS_EVENTS } from './areas/reports.channels';
 
 /** Every request channel (renderer → main). Add a channel in its area's .channels.ts and .contract.ts. */
 export const CHANNELS = [
@@ -33,6 +34,7 @@ export const CHANNELS = [
   ...SEARCH_CHANNELS,
   ...PACKAGES_CHANNELS,
   ...SETTINGS_CHANNELS,
+  ...REPORTS_CHANNELS,
 ] as const;
 
 /** Every event (main → renderer: progress, lock). */
@@ -50,6 +52,7 @@ export const EVENTS = [
   ...SEARCH_EVENTS,
   ...PACKAGES_EVENTS,
   ...SETTINGS_EVENTS,
+  ...REPORTS_EVENTS,
 ] as const;
 
 /** A request channel name, e.g. 'app:info'. */

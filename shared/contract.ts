@@ -21,6 +21,7 @@ import { custodyContract, custodyEvents } from './areas/custody.contract';
 import { searchContract, searchEvents } from './areas/search.contract';
 import { packagesContract, packagesEvents } from './areas/packages.contract';
 import { settingsContract, settingsEvents } from './areas/settings.contract';
+import { reportsContract, reportsEvents } from './areas/reports.contract';
 
 export type { ChannelSchemas } from './contract-types';
 
@@ -39,6 +40,7 @@ export const contract = {
   ...searchContract,
   ...packagesContract,
   ...settingsContract,
+  ...reportsContract,
 } as const satisfies { [C in Channel]: ChannelSchemas };
 
 /** Event payload schemas (progress, lock), keyed like EVENTS. */
@@ -56,6 +58,7 @@ export const events = {
   ...searchEvents,
   ...packagesEvents,
   ...settingsEvents,
+  ...reportsEvents,
 } as const satisfies { [E in EventName]: z.ZodType };
 
 /** The contract's type. */

@@ -6,6 +6,7 @@ import { registerDemoCommand } from './commands/demo';
 import { registerExportCommand } from './commands/export';
 import { registerImportCommand } from './commands/import';
 import { registerIdentityCommand, registerRecipientCommands } from './commands/recipients';
+import { registerReportCommand } from './commands/report';
 import { registerSearchCommands } from './commands/search';
 import { registerTimelineCommands } from './commands/timeline';
 import { registerInterviewCommands } from './commands/interviews';
@@ -38,6 +39,7 @@ export function buildProgram(version: string): Command {
   registerRecipientCommands(program);
   registerExportCommand(program);
   registerImportCommand(program);
+  registerReportCommand(program);
   exitOverrideEverywhere(program);
   return program;
 }

@@ -18,6 +18,7 @@ import { custodyHandlers } from './custody.ipc';
 import { searchHandlers } from './search.ipc';
 import { packagesHandlers } from './packages.ipc';
 import { settingsHandlers } from './settings.ipc';
+import { reportsHandlers } from './reports.ipc';
 
 export type { AppServices } from './services';
 
@@ -37,5 +38,6 @@ export function createHandlerTable(services: AppServices): HandlerTable {
     ...searchHandlers(services),
     ...packagesHandlers(services),
     ...settingsHandlers(services),
+    ...reportsHandlers(services),
   };
 }

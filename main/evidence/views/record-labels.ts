@@ -39,6 +39,7 @@ export function subjectKind(action: string): RefKind {
   switch (head) {
     case 'case':
     case 'package':
+    case 'report':
       return 'case';
     case 'item':
       return 'item';

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../shared/contract';
 import { useApiQuery } from '../../api/queries';
 import { CaseFormModal } from '../cases/CaseFormModal';
+import { CaseReportModal } from '../cases/overview/CaseReportModal';
 import { ContactCard } from '../cases/overview/ContactCard';
 import { DetaineeCard } from '../cases/overview/DetaineeCard';
 import { IncommunicadoChart } from '../cases/overview/IncommunicadoChart';
@@ -18,6 +19,7 @@ type Overview = Res<'cases:overview'>;
 function CaseHeader({ overview }: { overview: Overview }): React.JSX.Element {
   const { t } = useTranslation('cases');
   const [editing, setEditing] = useState(false);
+  const [reporting, setReporting] = useState(false);
   const c = overview.case;
   return (
     <Paper withBorder p="md" component="section" aria-label={t('overview.caseSection')}>
@@ -33,9 +35,14 @@ function CaseHeader({ overview }: { overview: Overview }): React.JSX.Element {
               </Text>
             )}
           </Group>
-          <Button variant="default" size="compact-sm" onClick={() => setEditing(true)}>
-            {t('overview.editCase')}
-          </Button>
+          <Group gap="xs">
+            <Button variant="default" size="compact-sm" onClick={() => setReporting(true)}>
+              {t('overview.report')}
+            </Button>
+            <Button variant="default" size="compact-sm" onClick={() => setEditing(true)}>
+              {t('overview.editCase')}
+            </Button>
+          </Group>
         </Group>
         {c.summary !== '' && <Text className="overview-summary">{c.summary}</Text>}
         <Text size="sm" c="dimmed">
@@ -43,6 +50,7 @@ function CaseHeader({ overview }: { overview: Overview }): React.JSX.Element {
         </Text>
       </Stack>
       {editing && <CaseFormModal existing={c} onClose={() => setEditing(false)} />}
+      {reporting && <CaseReportModal caseId={c.id} onClose={() => setReporting(false)} />}
     </Paper>
   );
 }

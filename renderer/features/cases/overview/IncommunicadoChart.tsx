@@ -7,7 +7,7 @@
 import { useDirection, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../../shared/contract';
-import { layoutChart, type ChartLayout } from './chart-layout';
+import { layoutChart, type ChartLayout } from '../../../../shared/chart-layout';
 
 type Overview = Res<'cases:overview'>;
 type OverviewEvent = Overview['events'][number];

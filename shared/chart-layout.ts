@@ -3,7 +3,8 @@
  * first event to the as-of day, a mark per event with its label placed in the
  * first free row above the axis, and a band per period without contact (an
  * open period runs to the as-of day). Pure, so it can be reasoned about apart
- * from React.
+ * from React; shared, so the case report (main/report) draws the same picture
+ * as the overview.
  */
 
 /** Partial dates ('YYYY', 'YYYY-MM', 'YYYY-MM-DD') as their earliest day, counted in days since 1970-01-01. */
@@ -64,7 +65,17 @@ export interface ChartLayout {
   todayX: number;
 }
 
-const WIDTH = 960;
+/** How to lay the chart out on a page other than the overview's 960-unit-wide SVG. */
+export interface ChartOptions {
+  /** Mirror the time axis for right-to-left reading. */
+  rtl?: boolean;
+  /** Total width in drawing units; default 960. */
+  width?: number;
+  /** Width of a label in drawing units; default 6.4 per character (the overview's 11 px labels). */
+  labelWidth?: (label: string) => number;
+}
+
+const DEFAULT_WIDTH = 960;
 const MARGIN = 40;
 const ROWS = 4;
 const ROW_HEIGHT = 18;
@@ -88,31 +99,35 @@ function monthTicks(fromDay: number, toDay: number, x: (day: number) => number):
   return ticks;
 }
 
-/** Lays out the chart; `rtl` mirrors the time axis for right-to-left reading. */
-export function layoutChart(events: ChartEvent[], periods: ChartPeriod[], asOf: string, rtl = false): ChartLayout {
+/** Lays out the chart; `rtl` mirrors the time axis for right-to-left reading (or give ChartOptions). */
+export function layoutChart(events: ChartEvent[], periods: ChartPeriod[], asOf: string, rtlOrOptions: boolean | ChartOptions = false): ChartLayout {
+  const opts: ChartOptions = typeof rtlOrOptions === 'boolean' ? { rtl: rtlOrOptions } : rtlOrOptions;
+  const rtl = opts.rtl ?? false;
+  const width = opts.width ?? DEFAULT_WIDTH;
+  const labelWidth = opts.labelWidth ?? ((label: string): number => label.length * CHAR_WIDTH);
   const asOfDay = earliestDay(asOf);
   const days = [...events.map((e) => earliestDay(e.date)), ...periods.map((p) => earliestDay(p.start))];
   const fromDay = days.length > 0 ? Math.min(...days) : asOfDay - 30;
   const toDay = Math.max(asOfDay, ...days);
   const span = Math.max(1, toDay - fromDay);
-  const ltrX = (day: number): number => MARGIN + ((day - fromDay) / span) * (WIDTH - 2 * MARGIN);
-  const x = (day: number): number => (rtl ? WIDTH - ltrX(day) : ltrX(day));
+  const ltrX = (day: number): number => MARGIN + ((day - fromDay) / span) * (width - 2 * MARGIN);
+  const x = (day: number): number => (rtl ? width - ltrX(day) : ltrX(day));
   const axisY = 24 + ROWS * ROW_HEIGHT + 24;
   const rowEnds: number[] = Array.from({ length: ROWS }, () => Number.NEGATIVE_INFINITY);
   const marks = [...events]
     .sort((a, b) => ltrX(earliestDay(a.date)) - ltrX(earliestDay(b.date)))
     .map((e): PlacedMark => {
       const center = ltrX(earliestDay(e.date));
-      const half = (e.label.length * CHAR_WIDTH) / 2 + 4;
-      const labelCenter = Math.min(Math.max(center, half), WIDTH - half);
+      const half = labelWidth(e.label) / 2 + 4;
+      const labelCenter = Math.min(Math.max(center, half), width - half);
       const row = rowEnds.findIndex((end) => end < labelCenter - half);
       if (row >= 0) rowEnds[row] = labelCenter + half;
-      return { id: e.id, x: x(earliestDay(e.date)), labelX: rtl ? WIDTH - labelCenter : labelCenter, label: e.label, row: row >= 0 ? row : null };
+      return { id: e.id, x: x(earliestDay(e.date)), labelX: rtl ? width - labelCenter : labelCenter, label: e.label, row: row >= 0 ? row : null };
     });
   const bands = periods.map((p): PlacedBand => {
     const a = x(earliestDay(p.start));
     const b = x(p.end === null ? asOfDay : earliestDay(p.end));
     return { x: Math.min(a, b), width: Math.max(2, Math.abs(b - a)), days: p.days, open: p.open };
   });
-  return { width: WIDTH, height: axisY + 40, axisY, rowHeight: ROW_HEIGHT, marks, bands, ticks: monthTicks(fromDay, toDay, x), todayX: x(asOfDay) };
+  return { width, height: axisY + 40, axisY, rowHeight: ROW_HEIGHT, marks, bands, ticks: monthTicks(fromDay, toDay, x), todayX: x(asOfDay) };
 }
