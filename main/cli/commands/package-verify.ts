@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VigilError } from '../../../shared/errors';
+import { checkMark, checkText, reportOrigin, reportTitle, resultSentence, signerLine, SIGNERS_INTRO } from '../../../shared/package-report-text';
 import { parseIdentity, type AgeIdentity } from '../../crypto/age';
 import { wipe } from '../../crypto/sodium';
 import { printable, verifyBagFolder, verifyPackageFile, type PackageReport } from '../../packages/verify';
@@ -82,19 +83,17 @@ function receiptFor(file: string, given: string | undefined): string | undefined
   return existsSync(beside) ? beside : undefined;
 }
 
-const MARK = (c: PackageReport['checks'][number]): string => (!c.ok ? 'FAIL' : c.warning === true ? 'NOTE' : 'PASS');
-
-/** Prints a package report for a reader who is not a technician; names from the package are made printable. */
+/** Prints a package report for a reader who is not a technician (sentences in shared/package-report-text.ts). */
 export function printPackageReport(report: PackageReport, target: string): void {
-  const p = printable;
-  out(`Verification of ${report.packageId ? `package ${p(report.packageId)}` : p(target)}${report.bag ? ` (bag ${p(report.bag)})` : ''}`);
-  if (report.vault) out(`From vault ${p(report.vault)}; ${report.items} evidence item(s).`);
+  out(reportTitle(report, target));
+  const origin = reportOrigin(report);
+  if (origin !== null) out(origin);
   if (report.signers.length > 0) {
-    out('Signers named in the package (compare each fingerprint with the sender over a separate channel):');
-    for (const s of report.signers) out(`  ${p(s.name)}  fingerprint ${s.fingerprint}  (ed25519:${s.publicKey.slice(0, 16)}…)`);
+    out(SIGNERS_INTRO);
+    for (const s of report.signers) out(`  ${signerLine(s)}`);
   }
-  for (const c of report.checks) out(`  ${MARK(c)}  ${c.check.padEnd(10)} ${c.subject ? `${p(c.subject)}: ` : ''}${p(c.detail)}`);
-  out(report.ok ? 'Result: every check passed.' : 'Result: PROBLEMS FOUND (see FAIL lines above). Do not rely on this package; ask the sender for a new copy.');
+  for (const c of report.checks) out(`  ${checkMark(c)}  ${c.check.padEnd(10)} ${checkText(c)}`);
+  out(resultSentence(report.ok));
 }
 
 /** `vigil verify FILE.tar.age|BAGDIR`: verifies, prints, and sets exit status 1 when a check failed. */

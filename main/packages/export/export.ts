@@ -18,6 +18,7 @@ import { buildPayload, type PayloadPlan } from './payload';
 import { assertAbsent, publishTemp, writeNewFile, writeSealedTemp } from './package-file';
 import type { ExportProfile } from './profile';
 import { receiptItemLabel, receiptText } from './texts';
+import { verifierPageHtml, verifierPagePath } from './verifier-page';
 
 export { loadProfile, type CustomProfile, type ExportProfile } from './profile';
 
@@ -47,6 +48,8 @@ export interface ExportOptions {
 export interface ExportResult {
   packagePath: string;
   receiptPath: string;
+  /** The offline verifier page beside the package; null when this build has none. */
+  verifierPath: string | null;
   packageSha256: string;
   packageId: string;
   bag: string;
@@ -137,6 +140,7 @@ export async function exportPackage(vault: Vault, opts: ExportOptions): Promise<
   await assertAbsent(packagePath);
   await assertAbsent(receiptPath);
   await assertAbsent(`${receiptPath}.minisig`);
+  await assertAbsent(verifierPagePath(packagePath));
   const signer = vault.requireSigner();
   // Asked for first: threads not yet running boot while the payload is planned.
   return sealAndRecord(vault, opts, { packagePath, receiptPath, fileName, seal, signer, sealer: sealingWorker() });
@@ -181,12 +185,23 @@ async function sealAndRecord(vault: Vault, opts: ExportOptions, { packagePath, r
     created.push(receiptPath);
     await writeNewFile(`${receiptPath}.minisig`, await minisignSign(Buffer.from(receipt), key, `vigil receipt ${packageId} package-sha256 ${sealed.sha256}`));
     created.push(`${receiptPath}.minisig`);
+    const verifierPath = await writeVerifierPage(packagePath, created);
     const namesConfirmed = plan.nameHits.map((h) => ({ item: h.itemId, code: h.code, count: h.count }));
     vault.record({ action: 'package.exported', subject: c.id, hash: sealed.sha256, data: { packageId, items: plan.items.length, profile: plan.settings.name, recipients: seal.fingerprints, ...(namesConfirmed.length > 0 ? { namesConfirmed } : {}) } });
+    return { packagePath, receiptPath, verifierPath, packageSha256: sealed.sha256, packageId, bag, items: plan.items.length, bytes: sealed.bytes, nameHits: plan.nameHits };
   } catch (err) {
     await unlink(sealed.tmp).catch(() => undefined);
     for (const file of created) await unlink(file).catch(() => undefined);
     throw err;
   }
-  return { packagePath, receiptPath, packageSha256: sealed.sha256, packageId, bag, items: plan.items.length, bytes: sealed.bytes, nameHits: plan.nameHits };
+}
+
+/** Writes the offline verifier page beside the package (null when this build has none; see verifier-page.ts). */
+async function writeVerifierPage(packagePath: string, created: string[]): Promise<string | null> {
+  const html = await verifierPageHtml();
+  if (html === null) return null;
+  const file = verifierPagePath(packagePath);
+  await writeNewFile(file, html);
+  created.push(file);
+  return file;
 }
