@@ -27,11 +27,7 @@ const standIns = {
   'node:os': stub,
 };
 
-// zod compiles object checks with new Function unless told not to; a strict CSP refuses that
-// (and reports even the probe), so it runs without (jitless).
 const entry = `
-import { z } from 'zod';
-z.config({ jitless: true });
 import { verifyWithPageKey } from './main/packages/verify-page/page-core';
 import { mountVerifierPage } from './renderer/verifier-page/verifier-page';
 mountVerifierPage({ verify: verifyWithPageKey });
@@ -50,6 +46,10 @@ const result = await build({
   inject: [path.join(browser, 'buffer.ts')],
   define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
   logLevel: 'warning',
+  // zod compiles object checks with new Function unless told not to, and decides when each
+  // schema is made (at load); a strict CSP refuses that and reports even the probe. Its global
+  // configuration is therefore set before any module runs.
+  banner: { js: 'globalThis.__zod_globalConfig = { jitless: true };' },
 });
 
 // Inlined text must not close its element early.

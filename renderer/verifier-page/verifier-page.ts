@@ -18,10 +18,14 @@ interface Chosen {
   identity: File | null;
 }
 
-function say(text: string, alert = false): void {
+/** Where a run stands; tests and assistive technology read it from the status line. */
+type State = 'ready' | 'busy' | 'done' | 'error';
+
+function say(text: string, state: State): void {
   const status = byId<HTMLParagraphElement>('status');
   status.textContent = text;
-  status.setAttribute('role', alert ? 'alert' : 'status');
+  status.dataset['state'] = state;
+  status.setAttribute('role', state === 'error' ? 'alert' : 'status');
 }
 
 function mib(n: number): string {
@@ -39,7 +43,7 @@ async function run(core: VerifierCore, chosen: Chosen): Promise<void> {
   const pkg = chosen.pkg;
   const key = await keyOf(chosen);
   if (pkg === null || key === null) {
-    say('Choose the package (.tar.age) and either your age identity file or the passphrase first.', true);
+    say('Choose the package (.tar.age) and either your age identity file or the passphrase first.', 'error');
     return;
   }
   const bar = byId<HTMLProgressElement>('progress');
@@ -48,7 +52,7 @@ async function run(core: VerifierCore, chosen: Chosen): Promise<void> {
   button.disabled = true;
   bar.max = pkg.size;
   bar.value = 0;
-  say(`Checking ${pkg.name} (${mib(pkg.size)})…`);
+  say(`Checking ${pkg.name} (${mib(pkg.size)})…`, 'busy');
   const started = performance.now();
   try {
     const report = await core.verify(pkg.stream(), key, (done) => {
@@ -56,9 +60,9 @@ async function run(core: VerifierCore, chosen: Chosen): Promise<void> {
     });
     bar.value = pkg.size;
     byId('result').replaceChildren(reportView(report, pkg.name));
-    say(`Finished in ${((performance.now() - started) / 1000).toFixed(1)} s: ${report.ok ? 'every check passed' : 'problems found'}.`);
+    say(`Finished in ${((performance.now() - started) / 1000).toFixed(1)} s: ${report.ok ? 'every check passed' : 'problems found'}.`, 'done');
   } catch (err) {
-    say(err instanceof Error ? err.message : String(err), true);
+    say(err instanceof Error ? err.message : String(err), 'error');
   } finally {
     button.disabled = false;
   }
@@ -101,5 +105,5 @@ export function mountVerifierPage(core: VerifierCore): void {
     void run(core, chosen);
   });
   showChosen(chosen);
-  say('Ready. Nothing you choose leaves this page.');
+  say('Ready. Nothing you choose leaves this page.', 'ready');
 }
