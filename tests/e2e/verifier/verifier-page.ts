@@ -2,6 +2,7 @@
  * Drives the offline verifier page (verify.html) in Debian's Chromium from a file:// URL with
  * every other request refused, recording console errors, page errors and CSP violations.
  */
+import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../harness';
@@ -73,17 +74,52 @@ export async function verifyIn(tab: VerifierTab, pkg: string, key: PageKey, time
   return { checks, verdict, status: (await page.locator('#status').textContent()) ?? '' };
 }
 
-/** Samples the page's used JavaScript heap (CDP Performance.getMetrics) until stopped; returns the samples in bytes. */
-export async function sampleHeap(page: Page, everyMs: number): Promise<{ stop(): Promise<number[]> }> {
+/** Resident memory (bytes) of the renderer processes of the browser this process launched, from /proc; 0 where there is no /proc. */
+function rendererRss(): Promise<number> {
+  const root = process.pid;
+  if (!fs.existsSync('/proc/self/status')) return Promise.resolve(0);
+  const parent = new Map<number, number>();
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8').toString();
+    parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+  }
+  const under = (pid: number): boolean => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === root) return true;
+    return false;
+  };
+  let total = 0;
+  for (const pid of parent.keys()) {
+    if (!under(pid)) continue;
+    const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (!cmd.includes('--type=renderer')) continue;
+    const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    total += Number(rss?.[1] ?? 0) * 1024;
+  }
+  return Promise.resolve(total);
+}
+
+/** Memory samples in bytes: the page's used JavaScript heap and its renderer processes' resident memory. */
+export interface MemorySamples {
+  heap: number[];
+  rss: number[];
+}
+
+/**
+ * Samples the page's used JavaScript heap (CDP Performance.getMetrics) and, since buffers
+ * live outside that heap, the renderer processes' resident memory, until stopped.
+ */
+export async function sampleMemory(page: Page, everyMs: number): Promise<{ stop(): Promise<MemorySamples> }> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  const samples: number[] = [];
+  const samples: MemorySamples = { heap: [], rss: [] };
   let running = true;
   const loop = (async () => {
     while (running) {
       const { metrics } = await cdp.send('Performance.getMetrics');
       const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
-      if (used !== undefined) samples.push(used);
+      if (used !== undefined) samples.heap.push(used);
+      samples.rss.push(await rendererRss().catch(() => 0));
       await new Promise((r) => setTimeout(r, everyMs));
     }
   })();
