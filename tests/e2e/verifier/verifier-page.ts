@@ -74,6 +74,15 @@ export async function verifyIn(tab: VerifierTab, pkg: string, key: PageKey, time
   return { checks, verdict, status: (await page.locator('#status').textContent()) ?? '' };
 }
 
+/** A /proc file's text, or '' when its process has ended meanwhile. */
+function procText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 /** Resident memory (bytes) of the renderer processes of the browser this process launched, from /proc; 0 where there is no /proc. */
 function rendererRss(): Promise<number> {
   const root = process.pid;
@@ -81,7 +90,8 @@ function rendererRss(): Promise<number> {
   const parent = new Map<number, number>();
   for (const name of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
-    const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8').toString();
+    const stat = procText(`/proc/${name}/stat`);
+    if (stat === '') continue;
     parent.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
   }
   const under = (pid: number): boolean => {
@@ -91,9 +101,9 @@ function rendererRss(): Promise<number> {
   let total = 0;
   for (const pid of parent.keys()) {
     if (!under(pid)) continue;
-    const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    const cmd = procText(`/proc/${pid}/cmdline`);
     if (!cmd.includes('--type=renderer')) continue;
-    const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const rss = /VmRSS:\s+(\d+) kB/.exec(procText(`/proc/${pid}/status`));
     total += Number(rss?.[1] ?? 0) * 1024;
   }
   return Promise.resolve(total);
