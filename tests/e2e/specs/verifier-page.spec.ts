@@ -12,6 +12,7 @@ import { verifyPackageFile, type PackageReport } from '../../../main/packages/ve
 import { openVault } from '../../../main/vault/open';
 import { checkText } from '../../../shared/package-report-text';
 import { fastKdf } from '../../helpers/kdf';
+import { expectNoSeriousA11yViolations } from '../a11y';
 import { corpusFixture } from '../../integration/packages/corpus-fixture';
 import { buildTamperCorpus, type TamperCase } from '../../integration/packages/tamper-corpus';
 import { closeVerifierBrowser, openVerifier, sampleMemory, verifyIn, type PageOutcome } from '../verifier/verifier-page';
@@ -90,6 +91,7 @@ test('a package exported with the page beside it passes, opened with the identit
   expect(new Set(withKey.checks.map((c) => c.check))).toEqual(new Set(['decrypt', 'tar', 'bagit', 'signature', 'custody', 'proof', 'checkpoint']));
   expect(withKey.checks.every((c) => c.mark !== 'FAIL')).toBe(true);
   await expect(tab.page.locator('#signers li')).toHaveCount(1);
+  await expectNoSeriousA11yViolations(tab.page, 'the verifier page with a report');
   const withPassphrase = await verifyIn(tab, forPassphrase, { passphrase: PACKAGE_PASSPHRASE });
   expect(withPassphrase.verdict).toBe('Result: every check passed.');
   expect(tab.problems).toEqual([]);
@@ -106,6 +108,28 @@ test('a wrong identity is told the package is not for that key', async () => {
   expect(pageFailures(r)).toHaveLength(1);
   expect(r.checks[0]).toMatchObject({ check: 'decrypt', mark: 'FAIL' });
   expect(r.checks[0]?.text).toMatch(/cannot be opened with the given key: it was sealed for someone else/);
+  expect(tab.problems).toEqual([]);
+  await tab.close();
+});
+
+test('a package and identity file dropped on the page are verified', async () => {
+  test.setTimeout(120_000);
+  const { forKey, identityFile } = await demoOnce();
+  const tab = await openVerifier(forKey.replace(/\.tar\.age$/, '.verify.html'));
+  const files = { pkg: fs.readFileSync(forKey).toString('base64'), key: fs.readFileSync(identityFile, 'utf8') };
+  // Written as text: this file is compiled without the DOM's types, the page has them.
+  const dataTransfer = await tab.page.evaluateHandle(`(() => {
+    const f = ${JSON.stringify(files)};
+    const dt = new DataTransfer();
+    dt.items.add(new File([Uint8Array.from(atob(f.pkg), (c) => c.charCodeAt(0))], 'for-key.tar.age'));
+    dt.items.add(new File([f.key], 'desk-officer.key'));
+    return dt;
+  })()`);
+  await tab.page.dispatchEvent('main', 'drop', { dataTransfer });
+  await expect(tab.page.locator('#chosen-package')).toContainText('for-key.tar.age');
+  await expect(tab.page.locator('#chosen-identity')).toContainText('desk-officer.key');
+  await tab.page.getByRole('button', { name: 'Verify' }).click();
+  await expect(tab.page.locator('#verdict')).toHaveText('Result: every check passed.', { timeout: 60_000 });
   expect(tab.problems).toEqual([]);
   await tab.close();
 });
