@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateX25519Identity, parseIdentity } from '../../../main/crypto/age';
 import { verifyPackageFile, type PackageReport } from '../../../main/packages/verify';
 import { verifyPackageStream } from '../../../main/packages/verify-page/verify-stream';
@@ -21,9 +21,14 @@ function failedChecks(r: PackageReport): string[] {
 
 let pkg: BuiltPackage;
 let extras: CorpusExtras;
+let fixtureDir: string;
 
 beforeAll(async () => {
-  ({ pkg, extras } = await corpusFixture());
+  ({ pkg, extras, dir: fixtureDir } = await corpusFixture());
+});
+
+afterAll(() => {
+  fs.rmSync(fixtureDir, { recursive: true, force: true });
 });
 
 describe('packages/verify-page/verifyPackageStream', () => {
