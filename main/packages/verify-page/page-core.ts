@@ -25,9 +25,16 @@ export function identitiesFromText(text: string): AgeIdentity[] {
   return ids;
 }
 
+/**
+ * The largest scrypt work factor the page accepts: 2^20 needs 1 GiB, which a browser tab can
+ * still give; Vigil seals with 2^18. A package asking for more is refused as the CLI refuses
+ * one beyond its own limit, rather than taking the tab down.
+ */
+export const PAGE_MAX_SCRYPT_LOG_N = 20;
+
 /** The identities a page key stands for. */
 export function pageIdentities(key: PageKey): AgeIdentity[] {
-  if ('passphrase' in key) return [{ kind: 'scrypt', passphrase: new TextEncoder().encode(key.passphrase) }];
+  if ('passphrase' in key) return [{ kind: 'scrypt', passphrase: new TextEncoder().encode(key.passphrase), maxLogN: PAGE_MAX_SCRYPT_LOG_N }];
   return identitiesFromText(key.identityText);
 }
 

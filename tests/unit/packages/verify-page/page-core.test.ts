@@ -15,7 +15,7 @@ describe('verify-page/page-core', () => {
     expect(() => identitiesFromText('# only a comment\n')).toThrow(/holds no age identity/);
   });
 
-  it('takes a passphrase as UTF-8 bytes, as age does', () => {
-    expect(pageIdentities({ passphrase: 'пароль é' })).toEqual([{ kind: 'scrypt', passphrase: new TextEncoder().encode('пароль é') }]);
+  it('takes a passphrase as UTF-8 bytes, as age does, with a work factor a browser tab can give', () => {
+    expect(pageIdentities({ passphrase: 'пароль é' })).toEqual([{ kind: 'scrypt', passphrase: new TextEncoder().encode('пароль é'), maxLogN: 20 }]);
   });
 });
