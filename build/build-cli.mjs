@@ -38,3 +38,7 @@ await build({
   entryPoints: ['main/packages/workers/crypto-worker.ts'],
   outfile: 'out/cli/crypto-worker.cjs',
 });
+
+// The offline verifier page that export writes beside every package; out/verifier/ sits beside
+// out/cli/ and out/main/, where main/packages/export/verifier-page.ts finds it.
+await import('./build-verifier-page.mjs');

@@ -147,6 +147,8 @@ export const packagesContract = {
     res: z.object({
       packagePath: z.string(),
       receiptPath: z.string(),
+      /** The offline verifier page written beside the package (DESIGN §6); null when the build has none. */
+      verifierPath: z.string().nullable(),
       packageSha256: z.string(),
       packageId: z.string(),
       bag: z.string(),

@@ -86,6 +86,7 @@ export function registerExportCommand(program: Command): void {
       out(`Package:  ${r.packagePath}`);
       out(`SHA-256:  ${r.packageSha256}`);
       out(`Receipt:  ${r.receiptPath} (signed: ${r.receiptPath}.minisig)`);
+      out(r.verifierPath === null ? 'Verifier: not written (this build of vigil has no verifier page; run npm run build)' : `Verifier: ${r.verifierPath} (open it in any browser to check the package without Vigil)`);
       out(`Bag:      ${r.bag}, ${r.items} item(s), ${formatBytes(r.bytes)}, package id ${r.packageId}`);
       out(`Signed by your key with fingerprint: ${r.fingerprint}`);
       out('Read this fingerprint to the recipient over a separate channel (a phone call, in person); they compare it with the key in data/custody/keys.txt before trusting the package.');

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VigilError } from '../../../shared/errors';
+import { checkMark, checkText, reportOrigin, reportTitle, resultSentence, signerLine, SIGNERS_INTRO } from '../../../shared/package-report-text';
 import { parseIdentity, type AgeIdentity } from '../../crypto/age';
 import { wipe } from '../../crypto/sodium';
 import { loadSignerDirectory } from '../../packages/trust';
@@ -100,18 +101,16 @@ function receiptFor(file: string, given: string | undefined): string | undefined
   return existsSync(beside) ? beside : undefined;
 }
 
-const MARK = (c: PackageReport['checks'][number]): string => (!c.ok ? 'FAIL' : c.warning === true ? 'NOTE' : 'PASS');
-
-/** Prints a package report for a reader who is not a technician; names from the package are made printable. */
+/** Prints a package report for a reader who is not a technician (sentences in shared/package-report-text.ts). */
 export function printPackageReport(report: PackageReport, target: string): void {
-  const p = printable;
-  out(`Verification of ${report.packageId ? `package ${p(report.packageId)}` : p(target)}${report.bag ? ` (bag ${p(report.bag)})` : ''}`);
-  if (report.vault) out(`From vault ${p(report.vault)}; ${report.items} evidence item(s).`);
+  out(reportTitle(report, target));
+  const origin = reportOrigin(report);
+  if (origin !== null) out(origin);
   if (report.signers.length > 0) {
-    out('Signers named in the package (compare each fingerprint with the sender over a separate channel):');
-    for (const s of report.signers) out(`  ${p(s.name)}  fingerprint ${s.fingerprint}  (ed25519:${s.publicKey.slice(0, 16)}…)`);
+    out(SIGNERS_INTRO);
+    for (const s of report.signers) out(`  ${signerLine(s)}`);
   }
-  for (const c of report.checks) out(`  ${MARK(c)}  ${c.check.padEnd(12)} ${c.subject ? `${p(c.subject)}: ` : ''}${p(c.detail)}`);
+  for (const c of report.checks) out(`  ${checkMark(c)}  ${c.check.padEnd(12)} ${checkText(c)}`);
   out(resultLine(report));
 }
 
@@ -119,7 +118,7 @@ export function printPackageReport(report: PackageReport, target: string): void 
 function resultLine(report: PackageReport): string {
   const verdicts = report.signerTrust ?? [];
   if (report.ok) {
-    if (!verdicts.some((v) => v.status === 'unchecked')) return 'Result: every check passed.';
+    if (!verdicts.some((v) => v.status === 'unchecked')) return resultSentence(true);
     return 'Result: every check passed, but the signer was not checked against an address book (no --vault given). Compare the fingerprint above with the sender over a separate channel before you rely on who sent it.';
   }
   const onlySigner = report.checks.every((c) => c.ok || c.check === 'signer-trust');
@@ -128,7 +127,7 @@ function resultLine(report: PackageReport): string {
     const flags = toConfirm.map((v) => `--trust-new-signer "${v.fingerprint}"`).join(' ');
     return `Result: SIGNER NOT TRUSTED. The package is intact, but its signer is not one you trust (see FAIL lines above). Only if the sender reads you the same fingerprint over a separate channel, import it with ${flags}.`;
   }
-  return 'Result: PROBLEMS FOUND (see FAIL lines above). Do not rely on this package; ask the sender for a new copy.';
+  return resultSentence(false);
 }
 
 /** `vigil verify FILE.tar.age|BAGDIR`: verifies, prints, and sets exit status 1 when a check failed. */

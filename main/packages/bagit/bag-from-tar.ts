@@ -24,7 +24,7 @@ export interface BagReading {
  * files the checks read are kept (see keptWhenStreamed; `keep` may keep more). The tar gets the same safety checks
  * as when it is extracted; a hostile or broken archive throws PACKAGE_INVALID.
  */
-export async function readBagFromTar(input: Readable, opts: BagReading = {}): Promise<BagFiles> {
+export async function readBagFromTar(input: Readable | AsyncIterable<Uint8Array>, opts: BagReading = {}): Promise<BagFiles> {
   const hashing = opts.hashing ?? hashInThread;
   const maxKept = opts.maxKeptBytes ?? MAX_KEPT_BYTES;
   const pending: Promise<void>[] = [];

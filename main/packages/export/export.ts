@@ -21,6 +21,7 @@ import { assertAbsent, writeNewFile, writeSealedTemp, type SealedTemp } from './
 import type { ExportProfile } from './profile';
 import { assertNoSurvivingNames, packageTexts } from './seal-scan';
 import { receiptItemLabel, receiptText } from './texts';
+import { verifierPageHtml, verifierPagePath } from './verifier-page';
 
 export { loadProfile, type CustomProfile, type ExportProfile } from './profile';
 
@@ -50,6 +51,8 @@ export interface ExportOptions {
 export interface ExportResult {
   packagePath: string;
   receiptPath: string;
+  /** The offline verifier page beside the package; null when this build has none. */
+  verifierPath: string | null;
   packageSha256: string;
   packageId: string;
   bag: string;
@@ -141,6 +144,7 @@ export async function exportPackage(vault: Vault, opts: ExportOptions): Promise<
   await assertAbsent(packagePath);
   await assertAbsent(receiptPath);
   await assertAbsent(`${receiptPath}.minisig`);
+  await assertAbsent(verifierPagePath(packagePath));
   const signer = vault.requireSigner();
   // Asked for first: threads not yet running boot while the payload is planned.
   return sealAndRecord(vault, opts, { packagePath, receiptPath, fileName, seal, signer, sealer: sealingWorker() });
@@ -184,8 +188,12 @@ async function sealAndRecord(vault: Vault, opts: ExportOptions, { packagePath, r
   const signature = { name: 'tagmanifest-sha512.txt.minisig', content: ({ tagManifestSha512 }: { tagManifestSha512: Buffer }) => minisignSign(tagManifestSha512, key, `vigil package ${packageId} bag ${bag}`).then((t) => Buffer.from(t)) };
   const bagOpts = { afterTagManifests: [signature], onProgress: (done: number) => opts.onProgress?.(done, total), ...(opts.signal ? { signal: opts.signal } : {}) };
   // Journalled before the first byte is written, so that a crash leaves nothing the next unlock does not find.
-  const publication = beginPublication(vault.db, [`${receiptPath}.minisig`, receiptPath, packagePath]);
-  const [sigFile, receiptFile, packageFile] = publication.files;
+  // The offline verifier page (when this build has one) is published with them, before the package.
+  const verifierHtml = await verifierPageHtml();
+  const verifierPath = verifierHtml === null ? null : verifierPagePath(packagePath);
+  const publication = beginPublication(vault.db, [...(verifierPath === null ? [] : [verifierPath]), `${receiptPath}.minisig`, receiptPath, packagePath]);
+  const [sigFile, receiptFile, packageFile] = publication.files.slice(-3);
+  const pageFile = verifierPath === null ? undefined : publication.files[0];
   if (!sigFile || !receiptFile || !packageFile) throw new VigilError('INTERNAL', 'The export has no files to write.');
   let sealed: SealedTemp;
   try {
@@ -197,6 +205,7 @@ async function sealAndRecord(vault: Vault, opts: ExportOptions, { packagePath, r
     });
     const receipt = receiptText({ fileName, packageSha256: sealed.sha256, packageId, bag, vaultId: vault.vaultId, exportedAt, signerHex: signer.publicKeyHex, signerFingerprint: keyFingerprint(signerLine), recipients: seal.shown, profile: plan.settings.kind, items: plan.items.map((p, i) => ({ sha256: p.item.sha256, label: receiptItemLabel(i + 1) })), checkpoint: plan.checkpointNote });
     await writeNewFile(receiptFile.partial, receipt);
+    if (pageFile !== undefined && verifierHtml !== null) await writeNewFile(pageFile.partial, verifierHtml);
     await writeNewFile(sigFile.partial, await minisignSign(Buffer.from(receipt), key, `vigil receipt ${packageId} package-sha256 ${sealed.sha256}`));
     const namesConfirmed = plan.nameHits.map((h) => ({ item: h.itemId, code: h.code, count: h.count }));
     await recordExport(vault, publication, { action: 'package.exported', subject: c.id, hash: sealed.sha256, data: { packageId, items: plan.items.length, profile: plan.settings.name, recipients: seal.fingerprints, ...(namesConfirmed.length > 0 ? { namesConfirmed } : {}) } });
@@ -205,5 +214,5 @@ async function sealAndRecord(vault: Vault, opts: ExportOptions, { packagePath, r
     throw err;
   }
   await finishPublication(vault.db, publication);
-  return { packagePath, receiptPath, packageSha256: sealed.sha256, packageId, bag, items: plan.items.length, bytes: sealed.bytes, nameHits: plan.nameHits };
+  return { packagePath, receiptPath, verifierPath, packageSha256: sealed.sha256, packageId, bag, items: plan.items.length, bytes: sealed.bytes, nameHits: plan.nameHits };
 }

@@ -24,12 +24,14 @@ function resolveLimits(limits: Partial<ExtractLimits> | undefined): ExtractLimit
 /**
  * Reads a tar holding one bag folder, refusing anything unsafe (links, devices, traversal,
  * look-alike names, limits) with PACKAGE_INVALID: `onDir` gets each folder, `onFile` each
- * file with its bytes as they come (what it leaves unread is skipped). Returns the bag
+ * file with its bytes as they come (what it leaves unread is skipped). `input` is a Node
+ * stream or any source of byte chunks. Returns the bag
  * folder's name.
  */
-export async function walkPackageTar(input: Readable, limits: Partial<ExtractLimits> | undefined, onDir: (e: CheckedEntry) => Promise<void>, onFile: FileHandler): Promise<string> {
+export async function walkPackageTar(input: Readable | AsyncIterable<Uint8Array>, limits: Partial<ExtractLimits> | undefined, onDir: (e: CheckedEntry) => Promise<void>, onFile: FileHandler): Promise<string> {
   const guard = new EntryGuard(resolveLimits(limits));
-  const src = new ByteSource(chunkwise(input));
+  // A Node stream is read chunk by chunk (see chunkwise); the verifier page gives its own chunks.
+  const src = new ByteSource('pipe' in input ? chunkwise(input) : input);
   try {
     for await (const raw of walkTar(src)) {
       const entry = guard.check(raw.name, raw.type, raw.typeflag, raw.size);

@@ -1,12 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { Transform } from 'node:stream';
-import { isVigilError, VigilError } from '../../../shared/errors';
+import { VigilError } from '../../../shared/errors';
 import { createAgeDecryptStream, type AgeIdentity } from '../../crypto/age';
 import type { ExtractLimits } from '../tar/package-tar';
 import { readBagFromTar, type BagReading } from '../bagit/bag-from-tar';
 import type { BagFiles } from '../bagit/bag-files';
 import { hashingWith, sha256With, type StreamDigest } from '../workers/file-hashing';
 import { sharedCryptoWorkers } from '../workers/worker-client';
+import { recordNotOpened, recordOpened } from './opening';
 import { cancelled, readPackageFile, READ_BYTES, type PackageProgress } from './package-file';
 import { CheckList, type PackageReport } from './report';
 import type { TrustOptions } from './signer-trust';
@@ -66,22 +67,13 @@ async function readDecrypted(file: string, identities: AgeIdentity[], list: Chec
   try {
     const bag = await readBagFromTar(dec, { ...(opts.limits ? { limits: opts.limits } : {}), ...(opts.keep ? { keep: opts.keep } : {}), hashing: hashingWith(workers?.[0] ?? null) });
     if (opts.signal?.aborted === true) throw cancelled();
-    list.pass('decrypt', 'The package opens with the given key and no byte of it was altered (every encrypted chunk authenticated).');
-    list.pass('tar', 'The archive is one folder of plain files: no links, devices, escaping paths or colliding names.');
+    recordOpened(list);
     return { bag, sha256: await hash.hex() };
   } catch (err) {
     src.destroy();
     hash.abort();
     if (opts.signal?.aborted === true) throw cancelled();
-    const age = decryptError ?? err;
-    if (isVigilError(age) && age.code === 'AGE_NO_IDENTITY_MATCH') {
-      list.fail('decrypt', `The package cannot be opened with the given key: it was sealed for someone else. (${age.message})`);
-    } else if (isVigilError(age) && age.code === 'AGE_MALFORMED') {
-      list.fail('decrypt', `The package no longer decrypts: it was altered, damaged or cut short after it was sealed. (${age.message})`);
-    } else if (isVigilError(err) && (err.code === 'PACKAGE_INVALID' || err.code === 'INVALID_INPUT')) {
-      list.pass('decrypt', 'The package opens with the given key.');
-      list.fail('tar', `The archive inside the package is unsafe or broken and was not unpacked: ${err.message}`);
-    } else throw err;
+    if (!recordNotOpened(list, decryptError, err)) throw err;
     return null;
   }
 }

@@ -12,6 +12,17 @@ export function ExportResult({ result, onAgain }: { result: Res<'packages:export
     [t('result.package'), <Code key="p">{result.packagePath}</Code>],
     [t('result.sha256'), <Code key="s" className="export-hash">{result.packageSha256}</Code>],
     [t('result.receipt'), <Code key="r">{result.receiptPath}</Code>],
+    [
+      t('result.verifier'),
+      result.verifierPath === null ? (
+        t('result.verifierMissing')
+      ) : (
+        <Stack key="v" gap={2}>
+          <Code>{result.verifierPath}</Code>
+          <Text size="sm">{t('result.verifierHint')}</Text>
+        </Stack>
+      ),
+    ],
     [t('result.contents'), t('result.contentsValue', { count: result.items, size: formatBytes(result.bytes, i18n.language) })],
   ];
   return (

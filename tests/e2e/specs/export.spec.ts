@@ -114,6 +114,9 @@ test('exports the demo case to an age key; the package verifies with age, tar, m
   expect(shown.signer).toBe(facts.signerFingerprint);
   expect(shown.sha256).toBe(run('sha256sum', [output], dir).split(' ')[0]);
   expect(fs.existsSync(path.join(dir, 'demo.receipt.txt'))).toBe(true);
+  // The offline verifier page is written beside the package and listed on the result screen.
+  expect(fs.existsSync(path.join(dir, 'demo.verify.html'))).toBe(true);
+  await expect(app.page.getByRole('row', { name: /Offline verifier page/ })).toContainText(path.join(dir, 'demo.verify.html'));
   run('age', ['-d', '-i', 'key.txt', '-o', 'p.tar', output], dir);
   checkBag(path.join(dir, 'p.tar'), path.join(dir, 'bag'), facts.pubFile);
   fs.rmSync(dir, { recursive: true, force: true });

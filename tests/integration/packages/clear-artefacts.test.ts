@@ -55,7 +55,7 @@ describe('packages/export what lies in the clear', () => {
     // Control: the scan does see what is meant to be in the clear.
     expect(fs.readFileSync(path.join(dir, 'vault.json'), 'utf8')).toContain(vault.vaultId);
     expect(fs.readFileSync(core.services.settings.file, 'utf8')).toContain('uk');
-    expect(fs.readdirSync(outDir).sort()).toEqual([path.basename(output), path.basename(r.receiptPath), `${path.basename(r.receiptPath)}.minisig`].sort());
+    expect(fs.readdirSync(outDir).sort()).toEqual([path.basename(output), path.basename(r.receiptPath), `${path.basename(r.receiptPath)}.minisig`, ...(r.verifierPath === null ? [] : [path.basename(r.verifierPath)])].sort());
   }, 60_000);
 
   it('the receipt still proves what was sent: package SHA-256, checkpoint and each item by number and hash', async () => {

@@ -1,0 +1,44 @@
+/**
+ * The verifying core as the offline verifier page's interface calls it (see
+ * renderer/verifier-page/core.ts): a key as the person gave it, a package as a stream.
+ */
+import { VigilError } from '../../../shared/errors';
+import { parseIdentity } from '../../crypto/age/keys';
+import type { AgeIdentity } from '../../crypto/age/types';
+import type { PackageReport } from '../verify/report';
+import { verifyPackageStream } from './verify-stream';
+
+/** The key a person gives: the text of an age identity file, or the package passphrase. */
+export type PageKey = { identityText: string } | { passphrase: string };
+
+/** The identities in an age identity file's text, as `vigil verify --identity` reads them (comments and blank lines skipped). */
+export function identitiesFromText(text: string): AgeIdentity[] {
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  const ids = lines.map((l) => {
+    try {
+      return parseIdentity(l);
+    } catch {
+      throw new VigilError('INVALID_INPUT', 'The identity file holds a line that is not an age identity (AGE-SECRET-KEY-1…). Give the key file made by age-keygen or vigil identity.');
+    }
+  });
+  if (ids.length === 0) throw new VigilError('INVALID_INPUT', 'The identity file holds no age identity (a line starting AGE-SECRET-KEY-1).');
+  return ids;
+}
+
+/**
+ * The largest scrypt work factor the page accepts: 2^20 needs 1 GiB, which a browser tab can
+ * still give; Vigil seals with 2^18. A package asking for more is refused as the CLI refuses
+ * one beyond its own limit, rather than taking the tab down.
+ */
+export const PAGE_MAX_SCRYPT_LOG_N = 20;
+
+/** The identities a page key stands for. */
+export function pageIdentities(key: PageKey): AgeIdentity[] {
+  if ('passphrase' in key) return [{ kind: 'scrypt', passphrase: new TextEncoder().encode(key.passphrase), maxLogN: PAGE_MAX_SCRYPT_LOG_N }];
+  return identitiesFromText(key.identityText);
+}
+
+/** Verifies a package stream with a page key (see verifyPackageStream). */
+export function verifyWithPageKey(pkg: ReadableStream<Uint8Array>, key: PageKey, onProgress: (done: number) => void): Promise<PackageReport> {
+  return verifyPackageStream(pkg, pageIdentities(key), { onProgress });
+}
