@@ -200,3 +200,11 @@ export function diffieHellman(opts: { privateKey: X25519Key; publicKey: X25519Ke
 export function generateKeyPairSync(): never {
   throw unsupported('Key generation');
 }
+
+/** Random UUIDs (record writers the verifying core imports, but the page never runs, name it). */
+export function randomUUID(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+/** The browser's own Web Crypto: the timestamp check verifies TSA certificates and signatures with it, as Node's does. */
+export const webcrypto = globalThis.crypto;
