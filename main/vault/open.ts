@@ -12,7 +12,7 @@ import { acquireVaultLock, type VaultLock } from './lock';
 import { getMember } from './members';
 import { runMigrations } from './migrations/registry';
 import { recoverOnOpen } from './open-recovery';
-import { slotRole, upgradeHeader } from './slot-roles';
+import { ensureKeySlotsTable, slotRole, upgradeHeader } from './slot-roles';
 import { blobsDir, Vault } from './vault';
 
 /** How a member proves who they are: their passphrase, or the vault's recovery code. */
@@ -66,6 +66,7 @@ async function openWithSlot(dir: string, header: VaultHeader, unlocked: Unlocked
     lock = await acquireVaultLock(dir);
     db = openEncryptedDatabase(path.join(dir, DATABASE_FILE), dbKey);
     runMigrations(db);
+    ensureKeySlotsTable(db);
     checkVaultId(db, header.vaultId);
     // Under the lock, before anything else: what a crash left half done is finished or undone.
     const blobs = new BlobStore(blobsDir(dir), blobKey);

@@ -12,6 +12,7 @@ import type { CustodyRecord } from '../custody/log-store';
 import type { Db, ReadDb } from './database';
 import { commitHeaderChange, currentHeader } from './header-change';
 import { VAULT_FORMAT_VERSION, type KeySlot, type SlotRole, type VaultHeader } from './keys/header';
+import { migration0090KeySlots } from './migrations/0090-key-slots';
 import type { Vault } from './vault';
 
 /** A header to be written: the vault id and every slot with its role. */
@@ -25,6 +26,16 @@ export function setSlotRoles(db: Db, slots: KeySlot[]): void {
   const known = db.prepare('SELECT slot_id FROM key_slots').pluck().all() as string[];
   const remove = db.prepare('DELETE FROM key_slots WHERE slot_id = ?');
   for (const id of known) if (!ids.has(id)) remove.run(id);
+}
+
+/**
+ * Creates key_slots in a database that skipped migration 0090: one made at schema 100 before
+ * 0090 existed (runMigrations runs only numbers above the database's). Without the table such
+ * a vault would still open, but no key-slot change could be recorded.
+ */
+export function ensureKeySlotsTable(db: Db): void {
+  if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'key_slots'").get() !== undefined) return;
+  db.transaction(() => migration0090KeySlots(db))();
 }
 
 /** The role of one slot as the database records it, or null. */

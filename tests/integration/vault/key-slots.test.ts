@@ -25,16 +25,18 @@ const NEW = 'a new passphrase after recovery';
 interface Role { slot: string; member: string; kind: 'passphrase' | 'recovery' }
 
 /** The vault as Vigil wrote it before format 2: vault.json naming each slot's member and kind, a database without key_slots (schema 80). */
-async function rewriteAsFormat1(dir: string): Promise<Role[]> {
+async function rewriteAsFormat1(dir: string, schema: 80 | 100 = 80): Promise<Role[]> {
   const header = await readVaultHeader(dir);
   const { masterKey } = await unlockWithSecret(header, { passphrase: TEST_PASSPHRASE });
   const db = openEncryptedDatabase(path.join(dir, 'vault.db'), deriveSqlcipherKey(masterKey));
   let roles: Role[];
   try {
     roles = db.prepare('SELECT slot_id AS slot, member_id AS member, kind FROM key_slots').all() as Role[];
-    // A vault of the last format 1 build: schema 80, and (made before header hashes) no recorded header.
-    db.exec("DROP TABLE key_slots; DROP TABLE checkpoint_timestamps; DELETE FROM meta WHERE key IN ('header_sha256', 'header_seq')");
-    db.pragma('user_version = 80');
+    // A vault of a format 1 build: schema 80 (or 100, made before 0090 was numbered below it), and
+    // (made before header hashes) no recorded header.
+    db.exec("DROP TABLE key_slots; DELETE FROM meta WHERE key IN ('header_sha256', 'header_seq')");
+    if (schema === 80) db.exec('DROP TABLE checkpoint_timestamps');
+    db.pragma(`user_version = ${schema}`);
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     db.close();
@@ -130,6 +132,16 @@ describe('vault key slots of a format 1 vault', () => {
       expect(vault.needsNewPassphrase).toBe(recovery);
       await vault.close();
     }
+  });
+
+  it('at schema 100 without key_slots (made before 0090 was numbered) gets the table and is upgraded', async () => {
+    const { dir, memberIds } = await twoMembers();
+    await rewriteAsFormat1(dir, 100);
+    expect(await headerCheck(dir, SECOND)).toMatchObject({ ok: true, detail: expect.stringMatching(/custody entry 2 recorded/) });
+    expect((await readVaultHeader(dir)).version).toBe(2);
+    const vault = await openVault(dir, { passphrase: SECOND });
+    expect(vault.member.id).toBe(memberIds[1]);
+    await vault.close();
   });
 
   it('after a recovery-code unlock, which cannot sign, stays format 1 until the new passphrase is set', async () => {
