@@ -7,13 +7,13 @@ import { signerFromSeed } from '../custody/member-signer';
 import { wipe } from '../crypto/sodium';
 import { DATABASE_FILE, openEncryptedDatabase } from './database';
 import { deriveBlobIdentitySecret, deriveSqlcipherKey, generateMasterKey, generateSigningSeed } from './keys/derive';
-import { headerSha256, setRecordedHeader } from './header-change';
-import { VAULT_FORMAT_VERSION, vaultHeaderText, writeVaultHeader, type VaultHeader } from './keys/header';
+import { VAULT_FORMAT_VERSION, type KeySlot } from './keys/header';
 import { generateRecoveryCode } from './keys/recovery-code';
 import { createPassphraseSlot, createRecoverySlot, type KdfLimits } from './keys/slots';
 import { acquireVaultLock } from './lock';
 import { insertMember } from './members';
 import { runMigrations } from './migrations/registry';
+import { commitSlots } from './slot-roles';
 import { blobsDir, Vault } from './vault';
 
 /** What a new vault needs: the first member's name and passphrase (and, for tests, lighter KDF limits). */
@@ -37,15 +37,10 @@ export async function createVault(dir: string, opts: CreateVaultOptions): Promis
   const seed = generateSigningSeed();
   const recoveryCode = generateRecoveryCode();
   const limits = opts.kdf ? { limits: opts.kdf } : {};
-  const header: VaultHeader = {
-    format: 'vigil-vault',
-    version: VAULT_FORMAT_VERSION,
-    vaultId,
-    slots: [
-      await createPassphraseSlot({ vaultId, memberId, masterKey, signingSeed: seed, passphrase: opts.passphrase, ...limits }),
-      await createRecoverySlot({ vaultId, memberId, masterKey, recoveryCode, ...limits }),
-    ],
-  };
+  const slots: KeySlot[] = [
+    await createPassphraseSlot({ vaultId, memberId, masterKey, signingSeed: seed, passphrase: opts.passphrase, ...limits }),
+    await createRecoverySlot({ vaultId, memberId, masterKey, recoveryCode, ...limits }),
+  ];
   const signer = await signerFromSeed(seed);
   wipe(seed);
   const lock = await acquireVaultLock(dir);
@@ -57,16 +52,14 @@ export async function createVault(dir: string, opts: CreateVaultOptions): Promis
   runMigrations(db);
   await fsp.mkdir(blobsDir(dir), { mode: 0o700 });
   const member = { id: memberId, name: opts.memberName.trim(), publicKeyHex: signer.publicKeyHex };
-  const vault = new Vault({ dir, vaultId, db, blobs: new BlobStore(blobsDir(dir), blobKey), member, signer, lock, slotId: header.slots[0]?.id ?? '', secrets: [blobKey] });
-  // The log names the first header, as it names every later one (header-change.ts).
-  const headerHash = headerSha256(vaultHeaderText(header));
-  vault.change((tx) => {
+  const vault = new Vault({ dir, vaultId, db, blobs: new BlobStore(blobsDir(dir), blobKey), member, signer, lock, slotId: slots[0]?.id ?? '', secrets: [blobKey] });
+  // The first header is written like every later one (header-change.ts): the log names its hash
+  // and the database holds its slots' roles; vault.json appears only once that is committed.
+  await commitSlots(vault, { vaultId, slots }, (tx) => {
     tx.prepare("INSERT INTO meta (key, value) VALUES ('vault_id', ?)").run(vaultId);
     insertMember(tx, member, 0);
-    setRecordedHeader(tx, headerHash, 0);
-    return { result: null, custody: { action: 'vault.created', subject: vaultId, hash: null, data: { memberId, publicKey: signer.publicKeyHex, formatVersion: VAULT_FORMAT_VERSION, headerSha256: headerHash } } };
+    return { result: null, custody: { action: 'vault.created', subject: vaultId, hash: null, data: { memberId, publicKey: signer.publicKeyHex, formatVersion: VAULT_FORMAT_VERSION } } };
   });
-  await writeVaultHeader(dir, header);
   return { vault, recoveryCode };
 }
 

@@ -14,7 +14,7 @@ import { VigilError } from '../../shared/errors';
 import { readCustodyHead, type CustodyRecord } from '../custody/log-store';
 import { errnoCode, fsyncDir, toIoError, writeFileAtomic } from '../fs/atomic';
 import type { Db, ReadDb } from './database';
-import { MAX_HEADER_BYTES, parseVaultHeaderText, readVaultHeader, VAULT_HEADER_FILE, vaultHeaderText, type VaultHeader } from './keys/header';
+import { MAX_HEADER_BYTES, parseVaultHeaderText, readVaultHeader, VAULT_HEADER_FILE, vaultHeaderText, type SlotFields, type VaultHeader } from './keys/header';
 import type { Vault } from './vault';
 
 /** The file a new header waits in until the change that needs it is committed. */
@@ -120,11 +120,12 @@ export async function currentHeader(vault: Vault): Promise<VaultHeader> {
 
 /**
  * Makes `next` the vault's header together with the database change `change` makes, as one
- * atomic step (see the file comment). The custody entry gains `headerSha256`. Throws only when
+ * atomic step (see the file comment). Its text (slot order, random bytes) is decided once, and
+ * the bytes hashed are the bytes written. The custody entry gains `headerSha256`. Throws only when
  * the change was not committed; a rename that fails after the commit is finished on the next
  * unlock (or the next header change), because the log already names the pending header.
  */
-export async function commitHeaderChange<T>(vault: Vault, next: VaultHeader, change: (db: Db) => { result: T; custody: CustodyRecord }): Promise<T> {
+export async function commitHeaderChange<T>(vault: Vault, next: { vaultId: string; slots: SlotFields[] }, change: (db: Db) => { result: T; custody: CustodyRecord }): Promise<T> {
   const text = vaultHeaderText(next);
   const sha256 = headerSha256(text);
   const pendingFile = path.join(vault.dir, PENDING_HEADER_FILE);

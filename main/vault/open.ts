@@ -6,12 +6,13 @@ import { wipe } from '../crypto/sodium';
 import { DATABASE_FILE, openEncryptedDatabase, type Db } from './database';
 import { deriveBlobIdentitySecret, deriveSqlcipherKey } from './keys/derive';
 import { readPendingHeader, slotGoneError } from './header-change';
-import { readVaultHeader, type VaultHeader } from './keys/header';
-import { unlockWithSecret, type UnlockedSlot } from './keys/slots';
+import { readVaultHeader, type SlotRole, type VaultHeader } from './keys/header';
+import { damagedSigningKey, unlockWithSecret, type UnlockedSlot } from './keys/slots';
 import { acquireVaultLock, type VaultLock } from './lock';
 import { getMember } from './members';
 import { runMigrations } from './migrations/registry';
 import { recoverOnOpen } from './open-recovery';
+import { ensureKeySlotsTable, slotRole, upgradeHeader } from './slot-roles';
 import { blobsDir, Vault } from './vault';
 
 /** How a member proves who they are: their passphrase, or the vault's recovery code. */
@@ -38,28 +39,47 @@ export async function unlockFolder(dir: string, secret: UnlockSecret): Promise<{
   return { header, unlocked: await unlockWithSecret({ ...header, slots }, secret) };
 }
 
-/** Opens a vault whose key slot is already unlocked; wipes the slot's secrets. */
+/**
+ * Opens a vault whose key slot is already unlocked; wipes the slot's secrets. An older
+ * vault.json is then rewritten in the current format, through the atomic header change.
+ */
 export async function openUnlocked(dir: string, header: VaultHeader, unlocked: UnlockedSlot): Promise<Vault> {
+  const vault = await openWithSlot(dir, header, unlocked);
+  try {
+    await upgradeHeader(vault, await readVaultHeader(dir));
+  } catch {
+    // Not committed, so nothing changed: the vault stays in the older format, tried again at the next unlock.
+  }
+  return vault;
+}
+
+/** The work of openUnlocked up to a Vault: lock, database, crash recovery, the slot's role and member. */
+async function openWithSlot(dir: string, header: VaultHeader, unlocked: UnlockedSlot): Promise<Vault> {
   const { masterKey, slot } = unlocked;
   const dbKey = deriveSqlcipherKey(masterKey);
   const blobKey = deriveBlobIdentitySecret(masterKey);
   wipe(masterKey);
-  const signer = unlocked.signingSeed ? await signerFromSeed(unlocked.signingSeed) : null;
-  wipe(unlocked.signingSeed);
+  let signer: MemberSigner | null = null;
   let lock: VaultLock | null = null;
   let db: Db | null = null;
   try {
     lock = await acquireVaultLock(dir);
     db = openEncryptedDatabase(path.join(dir, DATABASE_FILE), dbKey);
     runMigrations(db);
+    ensureKeySlotsTable(db);
     checkVaultId(db, header.vaultId);
     // Under the lock, before anything else: what a crash left half done is finished or undone.
     const blobs = new BlobStore(blobsDir(dir), blobKey);
     const recovered = await recoverOnOpen(dir, db, blobs);
-    if (!(await readVaultHeader(dir)).slots.some((s) => s.id === slot.id)) throw slotGoneError(recovered.header);
-    const member = getMember(db, slot.memberId);
+    // The role is looked up only now: a pending header's slot counts only if reconciling kept it.
+    const stored = (await readVaultHeader(dir)).slots.find((s) => s.id === slot.id);
+    if (!stored) throw slotGoneError(recovered.header);
+    const role = stored.role ?? slotRole(db, slot.id);
+    if (!role) throw new VigilError('VAULT_CORRUPT', 'The key slot that opened is not known to the database, so vault.json and vault.db do not belong together. Keep a copy of the folder and run "vigil verify".');
+    const member = getMember(db, role.memberId);
     if (!member) throw new VigilError('VAULT_CORRUPT', 'The key slot names a member the database does not know. Keep a copy of the folder and run "vigil verify".');
     if (member.removedAt) throw new VigilError('WRONG_PASSPHRASE', 'This passphrase belongs to a member who was removed from the vault.');
+    signer = await signerOf(role, unlocked.signingSeed);
     if (signer) checkSignerMatches(signer, member.publicKeyHex);
     const parts = { id: member.id, name: member.name, publicKeyHex: member.publicKeyHex };
     return new Vault({ dir, vaultId: header.vaultId, db, blobs, member: parts, signer, lock, slotId: slot.id, secrets: [blobKey], recovered });
@@ -70,8 +90,15 @@ export async function openUnlocked(dir: string, header: VaultHeader, unlocked: U
     await lock?.release();
     throw err;
   } finally {
-    wipe(dbKey);
+    wipe(dbKey, unlocked.signingSeed);
   }
+}
+
+/** The member's signer from a passphrase slot's seed; null for the recovery code, which signs as nobody. */
+async function signerOf(role: SlotRole, seed: Uint8Array | undefined): Promise<MemberSigner | null> {
+  if (role.kind === 'recovery') return null;
+  if (!seed) throw damagedSigningKey();
+  return signerFromSeed(seed);
 }
 
 function checkVaultId(db: Db, expected: string): void {

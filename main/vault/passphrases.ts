@@ -4,11 +4,11 @@ import { signerFromSeed } from '../custody/member-signer';
 import { wipe } from '../crypto/sodium';
 import { readCustodyHead } from '../custody/log-store';
 import { generateSigningSeed } from './keys/derive';
-import { commitHeaderChange, currentHeader } from './header-change';
-import type { KeySlot, VaultHeader } from './keys/header';
+import type { KeySlot } from './keys/header';
 import { generateRecoveryCode } from './keys/recovery-code';
 import { createPassphraseSlot, createRecoverySlot, openSlot, type KdfLimits } from './keys/slots';
 import { insertMember, listMembers, markMemberRemoved, rotateMemberKey } from './members';
+import { commitSlots, currentSlots, type SlotsChange } from './slot-roles';
 import type { Vault } from './vault';
 
 /** Lighter Argon2id limits, for tests only. */
@@ -18,13 +18,13 @@ export interface KdfOption {
 
 /**
  * Adds a member with their own passphrase and signing key. The member row, its custody entry
- * and the new slot in vault.json are one atomic step (commitHeaderChange): a crash leaves
+ * and the new slot in vault.json are one atomic step (commitSlots): a crash leaves
  * either all of them or none.
  */
 export async function addMember(vault: Vault, name: string, passphrase: string, opts: KdfOption & { currentSecret: string }): Promise<{ id: string; publicKeyHex: string }> {
   if (!name.trim()) throw new VigilError('INVALID_INPUT', 'The new member needs a name.');
   vault.requireSigner();
-  const header = await currentHeader(vault);
+  const header = await currentSlots(vault);
   const { masterKey, signingSeed } = await openSlot(vault.vaultId, ownSlot(vault, header.slots), opts.currentSecret);
   wipe(signingSeed);
   const seed = generateSigningSeed();
@@ -32,7 +32,7 @@ export async function addMember(vault: Vault, name: string, passphrase: string, 
   const id = randomUUID();
   try {
     const slot = await createPassphraseSlot({ vaultId: vault.vaultId, memberId: id, masterKey, signingSeed: seed, passphrase, ...(opts.kdf ? { limits: opts.kdf } : {}) });
-    await commitHeaderChange(vault, { ...header, slots: [...header.slots, slot] }, (db) => {
+    await commitSlots(vault, { ...header, slots: [...header.slots, slot] }, (db) => {
       insertMember(db, { id, name: name.trim(), publicKeyHex: signer.publicKeyHex }, readCustodyHead(db).size);
       return { result: null, custody: { action: 'member.added', subject: id, hash: null, data: { memberId: id, publicKey: signer.publicKeyHex } } };
     });
@@ -49,7 +49,7 @@ export async function addMember(vault: Vault, name: string, passphrase: string, 
  * recovered, so a new one is made and the rotation is recorded, signed by the new key.
  */
 export async function changePassphrase(vault: Vault, newPassphrase: string, opts: KdfOption & { currentSecret: string }): Promise<{ rotated: boolean }> {
-  const header = await currentHeader(vault);
+  const header = await currentSlots(vault);
   const unlocked = await openSlot(vault.vaultId, ownSlot(vault, header.slots), opts.currentSecret);
   const rotated = vault.needsNewPassphrase;
   const seed = rotated ? generateSigningSeed() : seedOf(vault);
@@ -58,7 +58,7 @@ export async function changePassphrase(vault: Vault, newPassphrase: string, opts
     const slot = await createPassphraseSlot({ vaultId: vault.vaultId, memberId: member.id, masterKey: unlocked.masterKey, signingSeed: seed, passphrase: newPassphrase, ...(opts.kdf ? { limits: opts.kdf } : {}) });
     const next = { ...header, slots: [...header.slots.filter((s) => !(s.kind === 'passphrase' && s.memberId === member.id)), slot] };
     if (rotated) await rotateKey(vault, next, seed);
-    else await commitHeaderChange(vault, next, () => ({ result: null, custody: { action: 'member.passphrase_changed', subject: member.id, hash: null, data: { memberId: member.id } } }));
+    else await commitSlots(vault, next, () => ({ result: null, custody: { action: 'member.passphrase_changed', subject: member.id, hash: null, data: { memberId: member.id } } }));
     // The slot this session was unlocked with is gone: later changes in the session start from the new one.
     vault.adoptSlot(slot.id);
     return { rotated };
@@ -68,13 +68,13 @@ export async function changePassphrase(vault: Vault, newPassphrase: string, opts
 }
 
 /** Records a recovery's new signing key (signed by it) with the header holding the new slot; undone in memory if it fails. */
-async function rotateKey(vault: Vault, next: VaultHeader, seed: Uint8Array): Promise<void> {
+async function rotateKey(vault: Vault, next: SlotsChange, seed: Uint8Array): Promise<void> {
   const member = vault.member;
   const signer = await signerFromSeed(seed);
   const previous = member.publicKeyHex;
   vault.adoptSigner(signer, { ...member, publicKeyHex: signer.publicKeyHex });
   try {
-    await commitHeaderChange(vault, next, (db) => {
+    await commitSlots(vault, next, (db) => {
       rotateMemberKey(db, member.id, previous, signer.publicKeyHex, readCustodyHead(db).size);
       const data = { memberId: member.id, publicKey: signer.publicKeyHex, previousPublicKey: previous, reason: 'recovery' };
       return { result: null, custody: { action: 'member.key_rotated', subject: member.id, hash: null, data } };
@@ -95,11 +95,11 @@ export async function removeMember(vault: Vault, memberIdOrName: string): Promis
   if (!target) throw new VigilError('NOT_FOUND', `No current member "${memberIdOrName}". "vigil status" lists the members.`);
   if (target.id === vault.member.id) throw new VigilError('INVALID_INPUT', 'You cannot remove yourself; another member must do it.');
   vault.requireSigner();
-  const header = await currentHeader(vault);
+  const header = await currentSlots(vault);
   const slots: KeySlot[] = header.slots
     .filter((s) => !(s.kind === 'passphrase' && s.memberId === target.id))
     .map((s) => (s.kind === 'recovery' && s.memberId === target.id ? { ...s, memberId: vault.member.id } : s));
-  await commitHeaderChange(vault, { ...header, slots }, (db) => {
+  await commitSlots(vault, { ...header, slots }, (db) => {
     markMemberRemoved(db, target.id, target.publicKeyHex, readCustodyHead(db).size);
     return { result: null, custody: { action: 'member.removed', subject: target.id, hash: null, data: { memberId: target.id, publicKey: target.publicKeyHex } } };
   });
@@ -116,13 +116,13 @@ export async function replaceRecoveryCode(vault: Vault, opts: KdfOption & { curr
     throw new VigilError('VAULT_LOCKED', 'The vault was unlocked with the recovery code. Set a new passphrase first, then replace the recovery code.');
   }
   vault.requireSigner();
-  const header = await currentHeader(vault);
+  const header = await currentSlots(vault);
   const unlocked = await openSlot(vault.vaultId, ownSlot(vault, header.slots), opts.currentSecret);
   try {
     const recoveryCode = generateRecoveryCode();
     const slot = await createRecoverySlot({ vaultId: vault.vaultId, memberId: vault.member.id, masterKey: unlocked.masterKey, recoveryCode, ...(opts.kdf ? { limits: opts.kdf } : {}) });
     const member = vault.member.id;
-    await commitHeaderChange(vault, { ...header, slots: [...header.slots.filter((s) => s.kind !== 'recovery'), slot] }, () => ({
+    await commitSlots(vault, { ...header, slots: [...header.slots.filter((s) => s.kind !== 'recovery'), slot] }, () => ({
       result: null,
       custody: { action: 'vault.recovery_code_replaced', subject: member, hash: null, data: { memberId: member } },
     }));

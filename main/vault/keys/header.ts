@@ -1,11 +1,17 @@
+import { randomBytes, randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { VigilError } from '../../../shared/errors';
 import { errnoCode, toIoError, writeFileAtomic } from '../../fs/atomic';
 
-/** The vault.json format this build reads and writes; a higher number means a newer Vigil made the vault. */
-export const VAULT_FORMAT_VERSION = 1;
+/**
+ * The vault.json format this build writes; a higher number means a newer Vigil made the vault.
+ * Format 1 named each slot's kind and member in the clear; format 2 (issue 14) keeps that in the
+ * encrypted database and makes every slot look alike. Format 1 is still read, and rewritten as
+ * format 2 the next time the vault is unlocked (slot-roles.ts).
+ */
+export const VAULT_FORMAT_VERSION = 2;
 
 /** The header's file name inside a vault folder. */
 export const VAULT_HEADER_FILE = 'vault.json';
@@ -29,7 +35,21 @@ export const MAX_HEADER_BYTES = 1024 * 1024;
 export interface KdfParams { alg: 'argon2id13'; opslimit: number; memlimit: number; salt: string }
 /** An XChaCha20-Poly1305-IETF sealed value, both fields standard base64 with padding. */
 export interface Sealed { nonce: string; ciphertext: string }
-/** One way into the vault: the master key (and for passphrase slots the member's signing seed) sealed under a KEK. */
+/** What a slot is and whose: in vault.json only in format 1; since format 2 in the database's key_slots table. */
+export interface SlotRole { kind: 'passphrase' | 'recovery'; memberId: string }
+/**
+ * A slot as vault.json holds it: the master key (and a signing seed, or in a recovery slot
+ * random bytes of the same size) sealed under a key derived from its secret. `role` is
+ * present only when read from a format 1 header.
+ */
+export interface StoredSlot {
+  id: string;
+  kdf: KdfParams;
+  wrappedKey: Sealed;
+  wrappedSigningKey?: Sealed;
+  role?: SlotRole;
+}
+/** One way into the vault with its role known: the master key (and for passphrase slots the member's signing seed) sealed under a KEK. */
 export interface KeySlot {
   id: string;
   kind: 'passphrase' | 'recovery';
@@ -38,8 +58,11 @@ export interface KeySlot {
   wrappedKey: Sealed;
   wrappedSigningKey?: Sealed;
 }
-/** The plaintext vault.json: format, version, vault id and key slots; never names or personal data. */
-export interface VaultHeader { format: 'vigil-vault'; version: number; vaultId: string; slots: KeySlot[] }
+/** The plaintext vault.json as read: format, version, vault id and key slots; never names or personal data. */
+export interface VaultHeader { format: 'vigil-vault'; version: number; vaultId: string; slots: StoredSlot[] }
+
+/** The most slots a format 2 header may have: an unlock tries each one (Argon2id, about 1 s each). */
+export const MAX_SLOTS = 64;
 
 /** Standard base64 (with padding) that decodes to exactly `bytes` bytes. */
 function b64OfLength(bytes: number) {
@@ -63,7 +86,7 @@ export const sealedKeySchema = z.strictObject({
   ciphertext: b64OfLength(KEY_BYTES + TAG_BYTES),
 });
 
-/** Schema of one key slot, including the rule that only passphrase slots carry a signing key. */
+/** Schema of one format 1 key slot, including the rule that only passphrase slots carry a signing key. */
 export const keySlotSchema = z
   .strictObject({
     id: uuidSchema,
@@ -77,27 +100,51 @@ export const keySlotSchema = z
     message: 'a passphrase slot must carry wrappedSigningKey and a recovery slot must not',
   });
 
-/** Schema of the whole header (this version). */
-export const vaultHeaderSchema = z
-  .strictObject({
-    format: z.literal('vigil-vault'),
-    version: z.literal(VAULT_FORMAT_VERSION),
-    vaultId: uuidSchema,
-    slots: z.array(keySlotSchema).min(1).max(1000),
-  })
-  .refine((h) => new Set(h.slots.map((s) => s.id)).size === h.slots.length, { message: 'slot ids must be unique' });
+const uniqueIds = (h: { slots: { id: string }[] }): boolean => new Set(h.slots.map((s) => s.id)).size === h.slots.length;
 
-/** Rebuilds a slot with a fixed key order, dropping an absent signing key (exactOptionalPropertyTypes). */
-function cleanSlot(s: z.infer<typeof keySlotSchema>): KeySlot {
-  const slot: KeySlot = {
+/** Schema of a format 1 header (read only). */
+const vaultHeaderV1Schema = z
+  .strictObject({ format: z.literal('vigil-vault'), version: z.literal(1), vaultId: uuidSchema, slots: z.array(keySlotSchema).min(1).max(1000) })
+  .refine(uniqueIds, { message: 'slot ids must be unique' });
+
+/** Schema of a format 2 slot: nothing but its id, KDF parameters and two sealed keys, the same shape for every kind. */
+export const sealedSlotSchema = z.strictObject({ id: uuidSchema, kdf: kdfParamsSchema, wrappedKey: sealedKeySchema, wrappedSigningKey: sealedKeySchema });
+
+/** Schema of a format 2 header (the one written). */
+export const vaultHeaderSchema = z
+  .strictObject({ format: z.literal('vigil-vault'), version: z.literal(VAULT_FORMAT_VERSION), vaultId: uuidSchema, slots: z.array(sealedSlotSchema).min(1).max(MAX_SLOTS) })
+  .refine(uniqueIds, { message: 'slot ids must be unique' });
+
+/** The sealed parts of a slot, whatever else the value carries (roles are never written). */
+export type SlotFields = Pick<StoredSlot, 'id' | 'kdf' | 'wrappedKey'> & { wrappedSigningKey?: Sealed | undefined };
+
+/** Rebuilds a slot's sealed parts with a fixed key order, dropping an absent signing key (exactOptionalPropertyTypes). */
+function cleanSlot(s: SlotFields): StoredSlot {
+  const slot: StoredSlot = {
     id: s.id,
-    kind: s.kind,
-    memberId: s.memberId,
     kdf: { alg: s.kdf.alg, opslimit: s.kdf.opslimit, memlimit: s.kdf.memlimit, salt: s.kdf.salt },
     wrappedKey: { nonce: s.wrappedKey.nonce, ciphertext: s.wrappedKey.ciphertext },
   };
   if (s.wrappedSigningKey) slot.wrappedSigningKey = { nonce: s.wrappedSigningKey.nonce, ciphertext: s.wrappedSigningKey.ciphertext };
   return slot;
+}
+
+/**
+ * Random bytes shaped as a sealed signing key: a recovery slot carries them where a passphrase
+ * slot carries the member's sealed signing seed, so that the two cannot be told apart.
+ */
+export function decoySealedKey(): Sealed {
+  return { nonce: randomBytes(NONCE_BYTES).toString('base64'), ciphertext: randomBytes(KEY_BYTES + TAG_BYTES).toString('base64') };
+}
+
+/** The slots in a random order (Fisher–Yates), so the order of creation does not tell which slot is which. */
+function shuffled<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
 }
 
 /** Summarises zod issues for a developer-facing cause without echoing values. */
@@ -123,6 +170,11 @@ export function parseVaultHeader(value: unknown, where = 'this vault'): VaultHea
   // Checked before the full schema: a newer format may legitimately have a shape we do not know.
   if (typeof raw.version === 'number' && raw.version > VAULT_FORMAT_VERSION) {
     throw new VigilError('VAULT_FROM_FUTURE', `${where} was made by a newer version of Vigil (vault format ${raw.version}; this Vigil reads up to ${VAULT_FORMAT_VERSION}). Update Vigil to open it; the vault has not been changed.`);
+  }
+  if (raw.version === 1) {
+    const v1 = vaultHeaderV1Schema.safeParse(value);
+    if (!v1.success) throw corrupt(describeIssues(v1.error));
+    return { format: 'vigil-vault', version: 1, vaultId: v1.data.vaultId, slots: v1.data.slots.map((s) => ({ ...cleanSlot(s), role: { kind: s.kind, memberId: s.memberId } })) };
   }
   const parsed = vaultHeaderSchema.safeParse(value);
   if (!parsed.success) throw corrupt(describeIssues(parsed.error));
@@ -157,15 +209,21 @@ export function parseVaultHeaderText(text: string, where = 'this vault'): VaultH
   return parseVaultHeader(value, where);
 }
 
-/** The exact text vault.json holds for `header` (validated first; an invalid header is refused), so it can be hashed before it is written. */
-export function vaultHeaderText(header: VaultHeader): string {
-  const parsed = vaultHeaderSchema.safeParse(header);
+/**
+ * The exact text vault.json will hold, in the current format: each slot's sealed parts only
+ * (a slot without a signing key gets random bytes in its place), in a random order, validated.
+ * Each call decides the order and the random bytes afresh, so a caller hashes and writes the
+ * one string it got (header-change.ts). An invalid header is refused.
+ */
+export function vaultHeaderText(header: { vaultId: string; slots: SlotFields[] }): string {
+  const slots = shuffled(header.slots.map((s) => cleanSlot({ ...s, wrappedSigningKey: s.wrappedSigningKey ?? decoySealedKey() })));
+  const clean = { format: 'vigil-vault' as const, version: VAULT_FORMAT_VERSION, vaultId: header.vaultId, slots };
+  const parsed = vaultHeaderSchema.safeParse(clean);
   if (!parsed.success) throw new VigilError('INVALID_INPUT', `Refusing to write an invalid vault header: ${describeIssues(parsed.error)}.`);
-  const clean: VaultHeader = { format: 'vigil-vault', version: parsed.data.version, vaultId: parsed.data.vaultId, slots: parsed.data.slots.map(cleanSlot) };
   return `${JSON.stringify(clean, null, 2)}\n`;
 }
 
-/** Validates and atomically writes `<dir>/vault.json`; an invalid header is refused, never written. */
-export async function writeVaultHeader(dir: string, header: VaultHeader): Promise<void> {
+/** Writes vaultHeaderText(header) atomically to `<dir>/vault.json` (tests and tools; the vault itself writes through header-change.ts). */
+export async function writeVaultHeader(dir: string, header: { vaultId: string; slots: SlotFields[] }): Promise<void> {
   await writeFileAtomic(path.join(dir, VAULT_HEADER_FILE), vaultHeaderText(header), { mode: 0o600 });
 }

@@ -1,15 +1,23 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { MAX_PASSPHRASE_CHARS } from '../../../shared/domain';
 import { VigilError, assertNever, isVigilError } from '../../../shared/errors';
 import { loadSodium, wipe, type Sodium } from '../../crypto/sodium';
-import { KDF_BOUNDS, KEY_BYTES, keySlotSchema, uuidSchema, type KeySlot, type Sealed, type VaultHeader } from './header';
+import { decoySealedKey, KDF_BOUNDS, KEY_BYTES, sealedKeySchema, sealedSlotSchema, uuidSchema, type KeySlot, type Sealed, type StoredSlot, type VaultHeader } from './header';
 import { normalizeRecoveryCode } from './recovery-code';
 
 /** Argon2id cost of one slot. */
 export type KdfLimits = { opslimit: number; memlimit: number };
 
-/** A slot opened with the right secret; the caller owns (and must wipe) the key material. */
-export interface UnlockedSlot { slot: KeySlot; masterKey: Uint8Array; signingSeed?: Uint8Array }
+/**
+ * A slot opened with the right secret; the caller owns (and must wipe) the key material.
+ * `signingSeed` is there when the slot's second sealed key opened: a passphrase slot's
+ * signing seed (a recovery slot's is random bytes, which never open).
+ */
+export interface UnlockedSlot { slot: StoredSlot; masterKey: Uint8Array; signingSeed?: Uint8Array }
+
+/** A slot with its role, as openSlot checks it (a recovery slot's signing key may be random bytes). */
+const keySlotShape = sealedSlotSchema.extend({ kind: z.enum(['passphrase', 'recovery']), memberId: uuidSchema, wrappedSigningKey: sealedKeySchema.optional() });
 
 const WRONG_PASSPHRASE_MESSAGE =
   'The passphrase is not correct for this vault. Check the keyboard layout and Caps Lock and try again, or unlock with your recovery code.';
@@ -118,7 +126,8 @@ async function createSlot(kind: KeySlot['kind'], a: NewSlot, secret: Uint8Array)
       kdf: { alg: 'argon2id13', opslimit: limits.opslimit, memlimit: limits.memlimit, salt: Buffer.from(salt).toString('base64') },
       wrappedKey: seal(sodium, a.masterKey, slotAssociatedData(a.vaultId, id, 'master'), kek),
     };
-    if (a.signingSeed) slot.wrappedSigningKey = seal(sodium, a.signingSeed, slotAssociatedData(a.vaultId, id, 'signing'), kek);
+    // A recovery slot carries random bytes where a passphrase slot carries the signing seed: in vault.json they look alike.
+    slot.wrappedSigningKey = a.signingSeed ? seal(sodium, a.signingSeed, slotAssociatedData(a.vaultId, id, 'signing'), kek) : decoySealedKey();
     return slot;
   } finally {
     wipe(kek, secret);
@@ -130,7 +139,7 @@ export async function createPassphraseSlot(a: { vaultId: string; memberId: strin
   return createSlot('passphrase', a, passphraseBytes(a.passphrase));
 }
 
-/** A new recovery slot holding the master key only (a recovery code signs as nobody). */
+/** A new recovery slot holding the master key only (a recovery code signs as nobody), and random bytes in the signing key's place. */
 export async function createRecoverySlot(a: { vaultId: string; memberId: string; masterKey: Uint8Array; recoveryCode: string; limits?: KdfLimits }): Promise<KeySlot> {
   return createSlot('recovery', a, recoveryCodeBytes(a.recoveryCode));
 }
@@ -147,30 +156,50 @@ function secretBytesFor(kind: KeySlot['kind'], secret: string): Uint8Array {
   }
 }
 
-/** Opens one slot with a passphrase or recovery code; WRONG_PASSPHRASE (after the Argon2id time) when it does not fit. */
-export async function openSlot(vaultId: string, slot: KeySlot, secret: string): Promise<UnlockedSlot> {
-  checkUuid(vaultId, 'vault id');
-  if (!keySlotSchema.safeParse(slot).success) {
-    throw new VigilError('VAULT_CORRUPT', 'A key slot in vault.json is damaged. Restore vault.json from a backup; nothing has been changed.');
-  }
+/** Opens a slot's sealed keys with the secret's bytes; null when the master key does not open (a wrong secret). */
+async function unsealSlot(vaultId: string, slot: StoredSlot, bytes: Uint8Array): Promise<UnlockedSlot | null> {
   const sodium = await loadSodium();
-  const bytes = secretBytesFor(slot.kind, secret);
   const salt = new Uint8Array(Buffer.from(slot.kdf.salt, 'base64'));
   let kek: Uint8Array | undefined;
   try {
     kek = deriveKek(sodium, bytes, salt, slot.kdf);
     const masterKey = unseal(sodium, slot.wrappedKey, slotAssociatedData(vaultId, slot.id, 'master'), kek);
-    if (!masterKey) throw new VigilError('WRONG_PASSPHRASE', slot.kind === 'recovery' ? WRONG_RECOVERY_MESSAGE : WRONG_PASSPHRASE_MESSAGE);
-    if (!slot.wrappedSigningKey) return { slot, masterKey };
-    const signingSeed = unseal(sodium, slot.wrappedSigningKey, slotAssociatedData(vaultId, slot.id, 'signing'), kek);
-    if (!signingSeed) {
-      wipe(masterKey);
-      throw new VigilError('VAULT_CORRUPT', "The passphrase is right, but this member's sealed signing key in vault.json is damaged. Restore vault.json from a backup.");
-    }
-    return { slot, masterKey, signingSeed };
+    if (!masterKey) return null;
+    const signingSeed = slot.wrappedSigningKey ? unseal(sodium, slot.wrappedSigningKey, slotAssociatedData(vaultId, slot.id, 'signing'), kek) : null;
+    return signingSeed ? { slot, masterKey, signingSeed } : { slot, masterKey };
   } finally {
-    wipe(kek, bytes);
+    wipe(kek);
   }
+}
+
+/** The error for a passphrase slot whose master key opened but whose signing key did not. */
+export function damagedSigningKey(): VigilError {
+  return new VigilError('VAULT_CORRUPT', "The passphrase is right, but this member's sealed signing key in vault.json is damaged. Restore vault.json from a backup.");
+}
+
+/** Opens one slot with a passphrase or recovery code; WRONG_PASSPHRASE (after the Argon2id time) when it does not fit. */
+export async function openSlot(vaultId: string, slot: KeySlot, secret: string): Promise<UnlockedSlot> {
+  checkUuid(vaultId, 'vault id');
+  if (!keySlotShape.safeParse(slot).success) {
+    throw new VigilError('VAULT_CORRUPT', 'A key slot in vault.json is damaged. Restore vault.json from a backup; nothing has been changed.');
+  }
+  const bytes = secretBytesFor(slot.kind, secret);
+  let opened: UnlockedSlot | null;
+  try {
+    opened = await unsealSlot(vaultId, slot, bytes);
+  } finally {
+    wipe(bytes);
+  }
+  if (!opened) throw new VigilError('WRONG_PASSPHRASE', slot.kind === 'recovery' ? WRONG_RECOVERY_MESSAGE : WRONG_PASSPHRASE_MESSAGE);
+  if (slot.kind === 'recovery') {
+    wipe(opened.signingSeed);
+    return { slot, masterKey: opened.masterKey };
+  }
+  if (!opened.signingSeed) {
+    wipe(opened.masterKey);
+    throw damagedSigningKey();
+  }
+  return opened;
 }
 
 /** Tries `slots` in order with `secret`; null when none opens. */
@@ -195,21 +224,63 @@ function looksLikeRecoveryCode(text: string): boolean {
   }
 }
 
-/**
- * Unlocks a vault header with a passphrase (passphrase slots first, then recovery
- * slots if the text is shaped like a recovery code) or with a recovery code.
- */
-export async function unlockWithSecret(header: VaultHeader, secret: { passphrase: string } | { recoveryCode: string }): Promise<UnlockedSlot> {
-  const ofKind = (kind: KeySlot['kind']) => header.slots.filter((s) => s.kind === kind);
+/** A format 1 slot with the role its header named. */
+function withRole(slot: StoredSlot): KeySlot | null {
+  if (!slot.role) return null;
+  const { role, ...sealed } = slot;
+  return { ...sealed, kind: role.kind, memberId: role.memberId };
+}
+
+/** The opened slot as its format 1 header gave it, role included. */
+function asNamed(opened: UnlockedSlot, header: VaultHeader): UnlockedSlot {
+  return { ...opened, slot: header.slots.find((s) => s.id === opened.slot.id) ?? opened.slot };
+}
+
+/** Format 1: the header names each slot's kind, so only slots of the secret's kind are tried. */
+async function unlockByKind(header: VaultHeader, slots: KeySlot[], secret: { passphrase: string } | { recoveryCode: string }): Promise<UnlockedSlot> {
+  const ofKind = (kind: KeySlot['kind']) => slots.filter((s) => s.kind === kind);
   if ('passphrase' in secret) {
-    passphraseBytes(secret.passphrase).fill(0); // refuses an empty passphrase before any Argon2id work
     const opened = (await tryEach(header.vaultId, ofKind('passphrase'), secret.passphrase))
       ?? (looksLikeRecoveryCode(secret.passphrase) ? await tryEach(header.vaultId, ofKind('recovery'), secret.passphrase) : null);
-    if (opened) return opened;
+    if (opened) return asNamed(opened, header);
     throw new VigilError('WRONG_PASSPHRASE', WRONG_PASSPHRASE_MESSAGE);
   }
   const code = normalizeRecoveryCode(secret.recoveryCode);
   const opened = await tryEach(header.vaultId, ofKind('recovery'), code);
-  if (opened) return opened;
+  if (opened) return asNamed(opened, header);
   throw new VigilError('WRONG_PASSPHRASE', WRONG_RECOVERY_MESSAGE);
+}
+
+/**
+ * Format 2: nothing says which slot is whose or of which kind, so each slot is tried in turn
+ * (at most MAX_SLOTS, each one Argon2id run) with the secret as a passphrase and, when it is
+ * shaped like one, as a recovery code. The opened slot's role comes from the database.
+ */
+async function unlockAnySlot(header: VaultHeader, secret: { passphrase: string } | { recoveryCode: string }): Promise<UnlockedSlot> {
+  const forms = 'passphrase' in secret
+    ? [passphraseBytes(secret.passphrase), ...(looksLikeRecoveryCode(secret.passphrase) ? [recoveryCodeBytes(secret.passphrase)] : [])]
+    : [recoveryCodeBytes(secret.recoveryCode)];
+  try {
+    for (const bytes of forms) {
+      for (const slot of header.slots) {
+        const opened = await unsealSlot(header.vaultId, slot, bytes);
+        if (opened) return opened;
+      }
+    }
+  } finally {
+    wipe(...forms);
+  }
+  throw new VigilError('WRONG_PASSPHRASE', 'passphrase' in secret ? WRONG_PASSPHRASE_MESSAGE : WRONG_RECOVERY_MESSAGE);
+}
+
+/**
+ * Unlocks a vault header with a passphrase (a format 1 header: passphrase slots first, then
+ * recovery slots if the text is shaped like a recovery code) or with a recovery code.
+ */
+export async function unlockWithSecret(header: VaultHeader, secret: { passphrase: string } | { recoveryCode: string }): Promise<UnlockedSlot> {
+  if ('passphrase' in secret) passphraseBytes(secret.passphrase).fill(0); // refuses an empty passphrase before any Argon2id work
+  checkUuid(header.vaultId, 'vault id');
+  const known = header.slots.map(withRole);
+  if (known.every((s): s is KeySlot => s !== null)) return unlockByKind(header, known, secret);
+  return unlockAnySlot(header, secret);
 }

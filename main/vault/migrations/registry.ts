@@ -8,6 +8,7 @@ import { migration0050RawFileNames } from './0050-raw-file-names';
 import { migration0060KnownSigners } from './0060-known-signers';
 import { migration0070RecordSalts } from './0070-record-salts';
 import { migration0080CrashSafety } from './0080-crash-safety';
+import { migration0090KeySlots } from './0090-key-slots';
 import { migration0100CheckpointTimestamps } from './0100-checkpoint-timestamps';
 
 /** One schema step: its number (rising in tens) and the function that applies it. */
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 60, name: 'known-signers', up: migration0060KnownSigners },
   { version: 70, name: 'record-salts', up: migration0070RecordSalts },
   { version: 80, name: 'crash-safety', up: migration0080CrashSafety },
+  { version: 90, name: 'key-slots', up: migration0090KeySlots },
   { version: 100, name: 'checkpoint-timestamps', up: migration0100CheckpointTimestamps },
 ];
 

@@ -9,7 +9,7 @@ export type RecordRef = ReadableEntry['subject'] & object;
 
 /** Actions with their own sentence (custody.json `actions.<action with _ for .>`). */
 const KNOWN_ACTIONS = new Set([
-  'vault.created', 'vault.keys_revealed', 'vault.recovery_code_replaced', 'case.created', 'case.updated', 'item.ingested', 'item.derivative_added', 'item.opened', 'item.updated',
+  'vault.created', 'vault.keys_revealed', 'vault.recovery_code_replaced', 'vault.header_upgraded', 'case.created', 'case.updated', 'item.ingested', 'item.derivative_added', 'item.opened', 'item.updated',
   'person.added', 'person.role_added', 'person.updated', 'interview.created', 'transcript.revised', 'recording.attached', 'event.added',
   'event.updated', 'place.added', 'request.added', 'request.answered', 'member.added', 'member.removed', 'member.passphrase_changed',
   'member.key_rotated', 'recipient.added', 'recipient.removed', 'package.exported', 'package.imported', 'package.signer_trusted', 'search.rebuilt', 'checkpoint.timestamped', 'report.created',

@@ -48,7 +48,7 @@ describe('vigil (command line)', () => {
     const status = runCli(['status', dir, '--json']);
     expect(status.status, status.stderr).toBe(0);
     const json = JSON.parse(status.stdout) as { counts: { items: number }; custody: { size: number; root: string }; formatVersion: number };
-    expect(json.formatVersion).toBe(1);
+    expect(json.formatVersion).toBe(2);
     expect(json.counts.items).toBeGreaterThanOrEqual(1);
     expect(json.custody.size).toBeGreaterThanOrEqual(2);
     expect(json.custody.root).toMatch(/^[0-9a-f]{64}$/);

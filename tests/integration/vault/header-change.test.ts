@@ -3,10 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { iterateStoredEntries } from '../../../main/custody/log-store';
 import { headerSha256, PENDING_HEADER_FILE, recordedHeader } from '../../../main/vault/header-change';
-import { readVaultHeader, vaultHeaderText } from '../../../main/vault/keys/header';
+import { vaultHeaderText } from '../../../main/vault/keys/header';
 import { createPassphraseSlot, openSlot } from '../../../main/vault/keys/slots';
 import { openVault } from '../../../main/vault/open';
 import { addMember, changePassphrase } from '../../../main/vault/passphrases';
+import { currentSlots } from '../../../main/vault/slot-roles';
 import { verifyVault, type Finding } from '../../../main/vault/verify';
 import { fastKdf, newTestVault, runCli, TEST_PASSPHRASE } from '../../helpers/vault';
 
@@ -71,7 +72,7 @@ describe('vault/header-change: key-slot changes across vault.json and vault.db',
 
   it('drops a pending header the log does not name: its slot never opens, the old passphrase does', async () => {
     const { dir, vault } = await newTestVault();
-    const header = await readVaultHeader(dir);
+    const header = await currentSlots(vault);
     const own = header.slots.find((s) => s.kind === 'passphrase');
     if (!own) throw new Error('no passphrase slot');
     const { masterKey, signingSeed } = await openSlot(header.vaultId, own, TEST_PASSPHRASE);
@@ -115,8 +116,8 @@ describe('vault/verifyVault: vault.json is the header the log last named', () =>
 
   it('catches a slot added to vault.json behind the log\'s back', async () => {
     const { dir, vault } = await newTestVault();
+    const header = await currentSlots(vault);
     await vault.close();
-    const header = await readVaultHeader(dir);
     const own = header.slots.find((s) => s.kind === 'passphrase');
     if (!own) throw new Error('no passphrase slot');
     const { masterKey, signingSeed } = await openSlot(header.vaultId, own, TEST_PASSPHRASE);

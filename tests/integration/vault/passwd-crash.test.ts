@@ -25,7 +25,7 @@ interface Model {
 
 const FIRST = 'Crash Member A';
 /** Files a vault folder may hold once it is closed; anything else is a leftover. */
-const VAULT_FILES = new Set(['vault.json', 'vault.db', 'vault.db-wal', 'vault.db-shm', 'blobs']);
+const VAULT_FILES = new Set(['vault.json', 'vault.db', 'vault.db-wal', 'vault.db-shm', 'vault.lock', 'blobs']);
 
 /** Opens the vault with `secret`, or null when the secret opens nothing (any other failure fails the test). */
 async function tryOpen(dir: string, secret: UnlockSecret): Promise<Vault | null> {

@@ -38,10 +38,12 @@ describe('vault/recovery code replacement', () => {
 
   it('with a wrong current passphrase changes no byte on disk', async () => {
     const { dir, vault, recoveryCode } = await newTestVault();
-    const before = snapshotFiles(dir);
+    // The WAL index (vault.db-shm) is SQLite's shared memory, touched by any read (the slots' roles are read from the database).
+    const lasting = (): Map<string, Buffer> => new Map([...snapshotFiles(dir)].filter(([name]) => !name.endsWith('-shm')));
+    const before = lasting();
     try {
       await expect(replaceRecoveryCode(vault, { currentSecret: 'not the passphrase', kdf: await fastKdf() })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
-      expect(snapshotFiles(dir)).toEqual(before);
+      expect(lasting()).toEqual(before);
     } finally {
       await vault.close();
     }
