@@ -15,7 +15,7 @@ import { fastKdf, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';
 
 const RANDOM_KILLS = 5;
 /** The three files of a finished export: nothing else may lie in the output folder once the vault was unlocked again. */
-const FINISHED = /\.(tar\.age|receipt\.txt|receipt\.txt\.minisig)$/;
+const FINISHED = /\.(tar\.age|receipt\.txt|receipt\.txt\.minisig|verify\.html)$/;
 
 interface Setup {
   dir: string;

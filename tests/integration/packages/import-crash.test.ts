@@ -8,6 +8,7 @@ import { addFileItem } from '../../../main/evidence/item-ingest';
 import { listItems } from '../../../main/evidence/items';
 import { exportPackage } from '../../../main/packages/export/export';
 import { createVault } from '../../../main/vault/create';
+import { memberIdentity } from '../../../main/vault/identity';
 import { openVault } from '../../../main/vault/open';
 import { verifyVault } from '../../../main/vault/verify';
 import { ownSteps, runKilled } from '../../helpers/crash';
@@ -19,6 +20,8 @@ interface Setup {
   file: string;
   keyFile: string;
   items: number;
+  /** The sender's signing-key fingerprint, as the receiver confirms it (read out by phone). */
+  signer: string;
 }
 
 /** A package of the demo case with two recordings, sealed to a new key, and an empty receiving vault to copy for each round. */
@@ -41,7 +44,9 @@ async function setup(): Promise<Setup> {
     const exported = await exportPackage(vault, { caseId, recipients: [key.publicKey], profile: 'full', output: file });
     const template = path.join(root, 'template');
     await (await createVault(template, { memberName: 'Receiving Member', passphrase: TEST_PASSPHRASE, kdf: await fastKdf() })).vault.close();
-    return { root, template, file, keyFile, items: exported.items };
+    const sender = memberIdentity(vault);
+    if (sender.ageIdentity.kind === 'x25519') sender.ageIdentity.secretKey.fill(0);
+    return { root, template, file, keyFile, items: exported.items, signer: sender.fingerprints.minisign };
   } finally {
     await vault.close();
   }
@@ -70,7 +75,7 @@ async function importedCases(dir: string, s: Setup, label: string): Promise<stri
 describe('crash safety of vigil import', () => {
   it('after a SIGKILL before each step of an import, the vault holds the case whole or not at all, and rerunning the import brings it in exactly once', async () => {
     const s = await setup();
-    const args = (dir: string): string[] => ['import', dir, s.file, '--identity', s.keyFile];
+    const args = (dir: string): string[] => ['import', dir, s.file, '--identity', s.keyFile, '--trust-new-signer', s.signer];
     const traceFile = path.join(s.root, 'trace');
     const scratch = path.join(s.root, 'scratch');
     cpSync(s.template, scratch, { recursive: true });

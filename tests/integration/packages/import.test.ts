@@ -349,7 +349,7 @@ describe('cli/import', () => {
     const target = path.join(suiteTempDir(), 'again');
     const { vault } = await createVault(target, { memberName: 'CLI', passphrase: TEST_PASSPHRASE, kdf: await fastKdf() });
     await vault.close();
-    const first = runCli(['import', target, pkgForKey, '--identity', keyFile]);
+    const first = runCli(['import', target, pkgForKey, '--identity', keyFile, '--trust-new-signer', sender.fingerprint]);
     expect(first.status, first.stderr).toBe(0);
     const caseId = /New case ([0-9a-f-]+):/.exec(first.stdout)?.[1] ?? '';
     const snap = digests(target);

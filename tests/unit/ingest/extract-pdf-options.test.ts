@@ -4,7 +4,7 @@ const getDocument = vi.hoisted(() =>
   vi.fn(() => ({
     promise: Promise.resolve({
       numPages: 1,
-      getPage: () => Promise.resolve({ getTextContent: () => Promise.resolve({ items: [{ str: 'page text', hasEOL: false }] }) }),
+      getPage: () => Promise.resolve({ getTextContent: () => Promise.resolve({ items: [{ str: 'page text', hasEOL: false }] }), cleanup: () => undefined }),
       getMetadata: () => Promise.resolve({ info: {} }),
     }),
     destroy: () => Promise.resolve(),
