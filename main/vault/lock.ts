@@ -56,6 +56,9 @@ function createPrivate(lockPath: string): void {
   }
 }
 
+/** How long one try waits out a competing try's momentary hold before calling the vault in use. */
+const LOCK_TRY_WAIT_MS = 250;
+
 type Attempt = { kind: 'held'; db: Database.Database } | { kind: 'busy' } | { kind: 'not-a-lock' };
 
 /** Writes the lock's table and its random token into a new (empty) lock file, under the exclusive lock. */
@@ -76,7 +79,10 @@ function writeToken(db: Database.Database): void {
  */
 function tryLock(lockPath: string): Attempt {
   createPrivate(lockPath);
-  const db = new Database(lockPath, { timeout: 0 });
+  // A short busy wait: another process that is only trying the lock holds SQLite's lock for a
+  // moment (its first read), and with no wait two such tries can refuse each other. A holder keeps
+  // the exclusive lock for as long as the vault is open, so it is still found busy after the wait.
+  const db = new Database(lockPath, { timeout: LOCK_TRY_WAIT_MS });
   try {
     if (db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'lock'").pluck().get() === 0) writeToken(db);
     db.exec('BEGIN EXCLUSIVE');

@@ -33,7 +33,13 @@ export const appContract = {
 
 /** channel → schemas of the preload-only channels (not on window.vigil). */
 export const preloadContract = {
-  /** Paths of files dropped on the window, read by the preload (webUtils.getPathForFile): a read grant per regular file. */
+  /**
+   * Paths of files dropped on the window, read by the preload (webUtils.getPathForFile): a read grant
+   * per regular file. The one request that carries paths, by design: main cannot see a drop, so the
+   * preload, in its isolated world, reports it. The page cannot send this (it has no ipcRenderer and
+   * window.vigil has no such method), a File the page makes has no path, and main grants only
+   * absolute paths of regular files (no links, folders or devices).
+   */
   'dialog:dropped-files': {
     req: z.object({ paths: z.array(PathSchema).min(1).max(10_000) }).strict(),
     res: z.object({ files: z.array(GrantedPathSchema) }),
