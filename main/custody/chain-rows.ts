@@ -1,4 +1,9 @@
-import type { StoredEntry } from './verify-chain';
+/** One stored row: its key (the seq it is stored under), the canonical entry text and its base64 signature. */
+export interface StoredEntry {
+  seq: number;
+  canonical: string;
+  sig: string;
+}
 
 /** A one-row look-ahead over stored rows, so a skipped seq can be told apart from a swap. */
 export class RowReader {

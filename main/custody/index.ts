@@ -35,4 +35,5 @@ export {
   type ParsedCheckpoint,
   type CheckpointVerification,
 } from './checkpoint';
-export { verifyChain, type ChainFailure, type StoredEntry, type ChainReport, type VerifyChainOptions } from './verify-chain';
+export { verifyChain, type ChainFailure, type ChainReport, type VerifyChainOptions } from './verify-chain';
+export type { StoredEntry } from './chain-rows';

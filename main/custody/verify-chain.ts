@@ -1,7 +1,7 @@
 import { VigilError } from '../../shared/errors';
 import { loadSodium, type Sodium } from '../crypto/sodium';
 import { KnownActors } from './actors';
-import { LeafStore, RowReader } from './chain-rows';
+import { LeafStore, RowReader, type StoredEntry } from './chain-rows';
 import { bytesEqual, toHex } from './encoding';
 import { CONTEXT_LENGTH, ZERO_HASH, entryHashHex, parseCanonicalEntry, signedMessageOfText, verifySignedMessage, type CustodyEntry } from './entry';
 import { HASH_BYTES, leafHash } from './merkle-hash';
@@ -9,13 +9,6 @@ import { MerkleFrontier } from './merkle-frontier';
 
 /** Why verification stopped; see DESIGN §3. */
 export type ChainFailure = 'malformed' | 'wrong-vault' | 'gap' | 'reorder' | 'duplicate' | 'link' | 'signature' | 'unknown-actor' | 'root-mismatch' | 'truncated';
-
-/** One stored row: its key (the seq it is stored under), the canonical entry text and its base64 signature. */
-export interface StoredEntry {
-  seq: number;
-  canonical: string;
-  sig: string;
-}
 
 /** Result of verifyChain: size/root/lastHash describe the verified prefix; firstBad the first failure. */
 export interface ChainReport {

@@ -1,5 +1,5 @@
 import type { ReadDb } from '../vault/database';
-import type { Finding } from '../vault/verify';
+import type { Finding } from '../vault/finding';
 import { expectedRecordHash } from './record-hash';
 import { readSegments, revisionCustodyEntries, revisionRecord, type RevisionCustodyEntry } from './transcripts';
 

@@ -1,6 +1,6 @@
 import { iterateStoredEntries } from '../custody/log-store';
 import type { ReadDb } from '../vault/database';
-import type { Finding } from '../vault/verify';
+import type { Finding } from '../vault/finding';
 import { expectedRecordHash } from './record-hash';
 import { RECORD_KINDS, recordKindOf, type RecordKind } from './record-kinds';
 

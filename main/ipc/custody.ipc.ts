@@ -6,7 +6,7 @@ import { attachTimestampFiles, writeTimestampRequest } from '../custody/timestam
 import { timestampSummary } from '../custody/timestamps/store';
 import { refusalMessage } from '../custody/timestamps/timestamps';
 import { custodyPage } from '../evidence/views/custody-view';
-import { latestCheckpointView, makeCheckpointView, verifyVaultReadable } from '../evidence/views/vault-checks';
+import { latestCheckpointView, makeCheckpointView, verifyVaultReadable } from '../checks/vault-checks';
 import type { Handler } from './dispatch';
 import type { AppServices } from './services';
 

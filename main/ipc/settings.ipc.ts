@@ -2,7 +2,7 @@
 import type { SETTINGS_CHANNELS } from '../../shared/areas/settings.channels';
 import { addRecipient, removeRecipient } from '../packages/recipients';
 import { definedOnly } from '../evidence/validate';
-import { memberFingerprint, memberViews, recipientView, recipientViews } from '../evidence/views/settings-views';
+import { memberFingerprint, memberViews, recipientView, recipientViews } from '../api/settings-views';
 import { addMember, changePassphrase, removeMember, replaceRecoveryCode } from '../vault/passphrases';
 import type { InterfaceSettings } from '../../shared/areas/settings.contract';
 import type { AppSettings } from '../settings/settings-store';

@@ -6,7 +6,7 @@
  */
 import { layoutChart, type ChartLayout } from '../../shared/chart-layout';
 import type { IncommunicadoPeriod } from '../evidence/analysis/incommunicado';
-import type { ReportLabels } from './labels';
+import type { ReportLabels } from './label-set';
 import { COLORS, type ReportPdf } from './pdf-doc';
 import type { ReportEvent } from './report-data';
 

@@ -1,5 +1,5 @@
 /** The case report in English. */
-import type { ReportLabels } from './labels';
+import type { ReportLabels } from './label-set';
 
 /** English words of the case report. */
 export const enLabels: ReportLabels = {

@@ -1,5 +1,5 @@
 /** The case report in Russian. */
-import type { ReportLabels } from './labels';
+import type { ReportLabels } from './label-set';
 
 /** Russian words of the case report. */
 export const ruLabels: ReportLabels = {

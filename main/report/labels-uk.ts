@@ -1,5 +1,5 @@
 /** The case report in Ukrainian. */
-import type { ReportLabels } from './labels';
+import type { ReportLabels } from './label-set';
 
 /** Ukrainian words of the case report. */
 export const ukLabels: ReportLabels = {

@@ -2,7 +2,7 @@
 import type { IncommunicadoSummary } from '../evidence/analysis/incommunicado';
 import type { RequestStats } from '../evidence/analysis/requests';
 import { drawIncommunicadoChart } from './chart';
-import type { ReportLabels } from './labels';
+import type { ReportLabels } from './label-set';
 import { COLORS, type ReportPdf } from './pdf-doc';
 import type { ReportData, ReportDetainee, ReportEvent, ReportPerson } from './report-data';
 

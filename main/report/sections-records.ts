@@ -1,5 +1,5 @@
 /** The report's last sections: the request register, the exhibits, and the custody summary with how to verify. */
-import type { ReportLabels } from './labels';
+import type { ReportLabels } from './label-set';
 import { COLORS, type ReportPdf } from './pdf-doc';
 import type { ReportData, ReportRequest } from './report-data';
 import { exhibitNumber } from './sections-case';

@@ -12,10 +12,10 @@ import { lstat, readFile, readdir, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { VigilError } from '../../shared/errors';
 import { readCustodyHead, type CustodyRecord } from '../custody/log-store';
+import type { CustodyVault } from '../custody/vault-access';
 import { errnoCode, fsyncDir, toIoError, writeFileAtomic } from '../fs/atomic';
 import type { Db, ReadDb } from './database';
 import { MAX_HEADER_BYTES, parseVaultHeaderText, readVaultHeader, VAULT_HEADER_FILE, vaultHeaderText, type SlotFields, type VaultHeader } from './keys/header';
-import type { Vault } from './vault';
 
 /** The file a new header waits in until the change that needs it is committed. */
 export const PENDING_HEADER_FILE = 'vault.json.pending';
@@ -113,7 +113,7 @@ async function reconcile(dir: string, db: ReadDb): Promise<HeaderRecovery> {
 }
 
 /** The vault's header as it stands, an interrupted change put right first (the caller holds the vault open, so the lock). */
-export async function currentHeader(vault: Vault): Promise<VaultHeader> {
+export async function currentHeader(vault: CustodyVault): Promise<VaultHeader> {
   await reconcileHeader(vault.dir, vault.db);
   return readVaultHeader(vault.dir);
 }
@@ -125,7 +125,7 @@ export async function currentHeader(vault: Vault): Promise<VaultHeader> {
  * the change was not committed; a rename that fails after the commit is finished on the next
  * unlock (or the next header change), because the log already names the pending header.
  */
-export async function commitHeaderChange<T>(vault: Vault, next: { vaultId: string; slots: SlotFields[] }, change: (db: Db) => { result: T; custody: CustodyRecord }): Promise<T> {
+export async function commitHeaderChange<T>(vault: CustodyVault, next: { vaultId: string; slots: SlotFields[] }, change: (db: Db) => { result: T; custody: CustodyRecord }): Promise<T> {
   const text = vaultHeaderText(next);
   const sha256 = headerSha256(text);
   const pendingFile = path.join(vault.dir, PENDING_HEADER_FILE);

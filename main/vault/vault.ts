@@ -4,6 +4,7 @@ import { BlobStore } from '../blobs/blob-store';
 import { appendCustodyEntry, type CustodyRecord } from '../custody/log-store';
 import type { CustodyEntry } from '../custody';
 import type { MemberSigner } from '../custody/member-signer';
+import type { CustodyVault } from '../custody/vault-access';
 import { wipe } from '../crypto/sodium';
 import { writeFailure, type Db } from './database';
 import type { VaultLock } from './lock';
@@ -41,7 +42,7 @@ export function blobsDir(dir: string): string {
  * Every change goes through `change()`, which writes the change and its signed
  * custody entry in one transaction.
  */
-export class Vault {
+export class Vault implements CustodyVault {
   readonly dir: string;
   readonly vaultId: string;
   readonly db: Db;

@@ -3,7 +3,7 @@ import { VigilError } from '../../../shared/errors';
 import { makeCheckpoint } from '../../custody/checkpoint-store';
 import { iterateStoredEntries } from '../../custody/log-store';
 import { keyDirectory } from '../../vault/members';
-import { removeOrphans, verifyVault, type VaultReport } from '../../vault/verify';
+import { removeOrphans, verifyVault, type VaultReport } from '../../checks/verify-vault';
 import { out, outJson } from '../output';
 import type { SecretOptions } from '../secrets';
 import { withVault } from '../unlock';

@@ -2,7 +2,7 @@
 import { open } from 'node:fs/promises';
 import { VigilError } from '../../../shared/errors';
 import { writeFileAtomic } from '../../fs/atomic';
-import type { Vault } from '../../vault/vault';
+import type { CustodyVault } from '../vault-access';
 import { MAX_PEM_BYTES } from './certs';
 import { MAX_REPLY_BYTES, type Outcome } from './reply';
 import { attachTimestamp, requestTimestamp, type AttachedReply, type MadeRequest } from './timestamps';
@@ -23,14 +23,14 @@ export async function readSmallFile(file: string, max: number, what: string): Pr
 }
 
 /** Makes a timestamp request (see requestTimestamp) and writes its DER to `target`. */
-export async function writeTimestampRequest(vault: Vault, target: string): Promise<MadeRequest> {
+export async function writeTimestampRequest(vault: CustodyVault, target: string): Promise<MadeRequest> {
   const made = await requestTimestamp(vault);
   await writeFileAtomic(target, made.der, { mode: 0o644 });
   return made;
 }
 
 /** Attaches the reply in `replyFile`, trusting the certificates of `pemFile` (see attachTimestamp). */
-export async function attachTimestampFiles(vault: Vault, replyFile: string, pemFile: string): Promise<Outcome<AttachedReply>> {
+export async function attachTimestampFiles(vault: CustodyVault, replyFile: string, pemFile: string): Promise<Outcome<AttachedReply>> {
   const reply = await readSmallFile(replyFile, MAX_REPLY_BYTES, 'timestamp reply');
   const pem = await readSmallFile(pemFile, MAX_PEM_BYTES, 'TSA certificate file');
   return attachTimestamp(vault, reply, pem.toString('utf8'));

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { VigilError } from '../../../shared/errors';
 import { latestCheckpoint, makeCheckpoint, type StoredCheckpoint } from '../checkpoint-store';
 import { readCustodyHead } from '../log-store';
-import type { Vault } from '../../vault/vault';
+import type { CustodyVault } from '../vault-access';
 import { readTimestampReply, type Outcome } from './reply';
 import { makeTimestampRequest } from './request';
 import { checkpointNote, insertTimestampRequest, requestByImprint, requestByNonce, storeReply, type PendingRequest } from './store';
@@ -35,7 +35,7 @@ export interface AttachedReply extends VerifiedTimestamp {
 }
 
 /** The latest checkpoint when it covers the whole log as it is now, otherwise a new one. */
-async function currentCheckpoint(vault: Vault): Promise<{ checkpoint: StoredCheckpoint; reused: boolean }> {
+async function currentCheckpoint(vault: CustodyVault): Promise<{ checkpoint: StoredCheckpoint; reused: boolean }> {
   const latest = latestCheckpoint(vault.db);
   if (latest !== null && latest.size === readCustodyHead(vault.db).size) return { checkpoint: latest, reused: true };
   return { checkpoint: await makeCheckpoint(vault.db, vault.vaultId, vault.requireSigner()), reused: false };
@@ -45,7 +45,7 @@ async function currentCheckpoint(vault: Vault): Promise<{ checkpoint: StoredChec
  * Makes a TimeStampReq over the bytes of a checkpoint of the whole log (the latest one when it
  * already covers every entry, else a new one) and keeps it in the vault, pending its reply.
  */
-export async function requestTimestamp(vault: Vault): Promise<MadeRequest> {
+export async function requestTimestamp(vault: CustodyVault): Promise<MadeRequest> {
   const signer = vault.requireSigner();
   const { checkpoint, reused } = await currentCheckpoint(vault);
   const req = makeTimestampRequest(Buffer.from(checkpoint.note, 'utf8'));
@@ -57,7 +57,7 @@ export async function requestTimestamp(vault: Vault): Promise<MadeRequest> {
 }
 
 /** The kept request a reply answers: by its nonce, else (to say what is wrong) one over the same data. */
-function matchRequest(vault: Vault, nonce: string | null, imprint: string): Outcome<PendingRequest> {
+function matchRequest(vault: CustodyVault, nonce: string | null, imprint: string): Outcome<PendingRequest> {
   const byNonce = nonce === null ? null : requestByNonce(vault.db, nonce);
   const request = byNonce ?? requestByImprint(vault.db, imprint);
   if (request === null) {
@@ -72,7 +72,7 @@ function matchRequest(vault: Vault, nonce: string | null, imprint: string): Outc
  * and appends a `checkpoint.timestamped` custody entry. A reply that fails any check is refused
  * with the reason and nothing is recorded.
  */
-export async function attachTimestamp(vault: Vault, reply: Uint8Array, trustPem: string, opts: { now?: Date } = {}): Promise<Outcome<AttachedReply>> {
+export async function attachTimestamp(vault: CustodyVault, reply: Uint8Array, trustPem: string, opts: { now?: Date } = {}): Promise<Outcome<AttachedReply>> {
   vault.requireSigner();
   const read = readTimestampReply(reply);
   if (!read.ok) return read;

@@ -1,5 +1,5 @@
 import type { ReadDb } from '../../vault/database';
-import type { SearchDoc } from './index-store';
+import type { SearchDoc } from './search-doc';
 
 /*
  * How each kind of record becomes a search document. The services call

@@ -1,6 +1,6 @@
 import { isValidPartialDate } from '../../../shared/domain';
 import { VigilError } from '../../../shared/errors';
-import { SEARCH_KINDS, type SearchDoc } from './index-store';
+import { SEARCH_KINDS, type SearchDoc } from './search-doc';
 import { bucketRange, caseBucket } from './rowid';
 import { kindTag, personTag } from './tags';
 

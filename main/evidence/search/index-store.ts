@@ -3,21 +3,8 @@ import { VigilError } from '../../../shared/errors';
 import type { Db } from '../../vault/database';
 import { allSearchDocs } from './docs';
 import { PROBE_WINDOW, bucketsInUse, caseBucket, homeRowid } from './rowid';
+import type { SearchDoc } from './search-doc';
 import { tagsOf } from './tags';
-
-/** What can be found by search. */
-export const SEARCH_KINDS = ['segment', 'item', 'case', 'person', 'event', 'request', 'interview'] as const;
-
-/** One searchable thing. For transcript segments `refId` is `<revision id>:<position>`. */
-export interface SearchDoc {
-  kind: (typeof SEARCH_KINDS)[number];
-  refId: string;
-  caseId: string | null;
-  personIds: string[];
-  date: string | null;
-  title: string;
-  body: string;
-}
 
 interface Statements {
   window: Statement;

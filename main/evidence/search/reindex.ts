@@ -1,6 +1,7 @@
 import type { Db } from '../../vault/database';
 import { searchDocsFor } from './docs';
-import { indexDoc, indexNewDoc, type SearchDoc } from './index-store';
+import { indexDoc, indexNewDoc } from './index-store';
+import type { SearchDoc } from './search-doc';
 
 /**
  * Re-indexes one record from its source tables, through the same document

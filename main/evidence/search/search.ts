@@ -3,7 +3,7 @@ import type { ReadDb } from '../../vault/database';
 import { loadProtectedPeople, protectNames, type ProtectedPerson } from '../protect-names';
 import { filterSql, type FilterSql, type SearchFilters } from './filters';
 import { MARK_CLOSE, MARK_OPEN, protectMarked } from './highlight';
-import type { SearchDoc } from './index-store';
+import type { SearchDoc } from './search-doc';
 import { toFtsQuery } from './query';
 
 export type { SearchFilters } from './filters';

@@ -1,4 +1,4 @@
-import type { SearchDoc } from './index-store';
+import type { SearchDoc } from './search-doc';
 
 /** The filter token of a kind ("ksegment"): one word, so the tokenizer keeps it whole. */
 export function kindTag(kind: SearchDoc['kind']): string {

@@ -9,7 +9,7 @@ import type { Revision, RevisionInfo, SegmentDiff } from '../../../main/evidence
 import { transcriptProblems } from '../../../main/evidence/verify-evidence';
 import { createVault } from '../../../main/vault/create';
 import { openVault } from '../../../main/vault/open';
-import { verifyVault } from '../../../main/vault/verify';
+import { verifyVault } from '../../../main/checks/verify-vault';
 import { fastKdf, suiteTempDir, TEST_PASSPHRASE } from '../../helpers/vault';
 import { entries, seedCaseAndPerson } from '../evidence/interview-fixtures';
 

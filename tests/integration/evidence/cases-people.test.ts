@@ -5,7 +5,7 @@ import { addPerson, addRole, getPerson, listPeople, updatePerson } from '../../.
 import { committedHash } from '../../helpers/records';
 import { resolveCaseId, resolvePersonId } from '../../../main/evidence/resolve';
 import type { Vault } from '../../../main/vault/vault';
-import { verifyVault } from '../../../main/vault/verify';
+import { verifyVault } from '../../../main/checks/verify-vault';
 import { newTestVault } from '../../helpers/vault';
 
 function lastEntry(vault: Vault): { action: string; subject: string; hash: string; data: Record<string, unknown> } {

@@ -4,7 +4,7 @@ import { addEvent, addPlace, eventRecord, listPlaces, updateEvent, type NewEvent
 import { recordHash } from '../../../main/evidence/record-hash';
 import { committedHash } from '../../helpers/records';
 import { getEvent } from '../../../main/evidence/timeline';
-import { verifyVault } from '../../../main/vault/verify';
+import { verifyVault } from '../../../main/checks/verify-vault';
 import type { Vault } from '../../../main/vault/vault';
 import { newTestVault } from '../../helpers/vault';
 import { custodySize, entriesSince, searchRow, seedCase, seedItem, seedPerson } from './timeline-fixture';

@@ -9,7 +9,7 @@ import { recordSalt } from '../../../main/evidence/record-commit';
 import { diffRevisions, getRevision, listRevisions, reviseTranscript, revisionHash, verifyRevisionHash, type Segment } from '../../../main/evidence/transcripts';
 import { transcriptProblems } from '../../../main/evidence/verify-evidence';
 import type { Vault } from '../../../main/vault/vault';
-import { verifyVault } from '../../../main/vault/verify';
+import { verifyVault } from '../../../main/checks/verify-vault';
 import { newTestVault, tempDir } from '../../helpers/vault';
 import { entries, searchRows, seedCaseAndPerson, seg } from './interview-fixtures';
 

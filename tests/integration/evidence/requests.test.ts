@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isVigilError } from '../../../shared/errors';
 import { committedHash } from '../../helpers/records';
 import { addRequest, answerRequest, getRequest, listRequests, requestRecord, resolveRequestId, type NewRequest } from '../../../main/evidence/requests';
-import { verifyVault } from '../../../main/vault/verify';
+import { verifyVault } from '../../../main/checks/verify-vault';
 import type { Vault } from '../../../main/vault/vault';
 import { newTestVault } from '../../helpers/vault';
 import { custodySize, entriesSince, searchRow, seedCase, seedPerson } from './timeline-fixture';

@@ -5,7 +5,7 @@ import { addEvent } from '../../../main/evidence/events';
 import { addRequest, answerRequest } from '../../../main/evidence/requests';
 import { caseTimeline, todayIso } from '../../../main/evidence/timeline';
 import { openVault } from '../../../main/vault/open';
-import { verifyVault } from '../../../main/vault/verify';
+import { verifyVault } from '../../../main/checks/verify-vault';
 import type { Vault } from '../../../main/vault/vault';
 import { newTestVault, TEST_PASSPHRASE } from '../../helpers/vault';
 import { custodySize, entriesSince, seedCase, seedItem, seedPerson } from './timeline-fixture';

@@ -7,7 +7,7 @@ import { addPerson } from '../../../main/evidence/people';
 import { addRequest, answerRequest } from '../../../main/evidence/requests';
 import { recordProblems } from '../../../main/evidence/verify-records';
 import type { Vault } from '../../../main/vault/vault';
-import { verifyVault } from '../../../main/vault/verify';
+import { verifyVault } from '../../../main/checks/verify-vault';
 import { newTestVault } from '../../helpers/vault';
 
 type Ids = { caseId: string; personId: string; eventId: string; requestId: string; placeId: string; interviewId: string };

@@ -8,7 +8,7 @@ import { createDemoVault } from '../../../main/evidence/demo';
 import { addFileItem } from '../../../main/evidence/item-ingest';
 import { verifyPackageFile } from '../../../main/packages/verify';
 import { openVault } from '../../../main/vault/open';
-import { verifyVault } from '../../../main/vault/verify';
+import { verifyVault } from '../../../main/checks/verify-vault';
 import { crashSeed, ownSteps, runKilled } from '../../helpers/crash';
 import { seededRandom } from '../../helpers/random';
 import { fastKdf, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';

@@ -18,7 +18,7 @@ import { createVault } from '../../../main/vault/create';
 import { memberIdentity } from '../../../main/vault/identity';
 import { openVault } from '../../../main/vault/open';
 import type { Vault } from '../../../main/vault/vault';
-import { verifyVault } from '../../../main/vault/verify';
+import { verifyVault } from '../../../main/checks/verify-vault';
 import { buildTar, file as tarFile } from '../../unit/packages/helpers';
 import { failure } from '../../unit/packages/helpers';
 import { tempWritesDuring } from '../../helpers/temp-writes';

@@ -5,7 +5,7 @@ import { iterateStoredEntries } from '../../../main/custody/log-store';
 import { addRecipient, findRecipient, listRecipients, removeRecipient, resolveRecipients } from '../../../main/packages/recipients';
 import { keyFingerprint, memberIdentity } from '../../../main/vault/identity';
 import { openVault } from '../../../main/vault/open';
-import { verifyVault } from '../../../main/vault/verify';
+import { verifyVault } from '../../../main/checks/verify-vault';
 import type { Vault } from '../../../main/vault/vault';
 import { newKey } from '../../unit/crypto/minisign/helpers';
 import { newTestVault, TEST_PASSPHRASE } from '../../helpers/vault';

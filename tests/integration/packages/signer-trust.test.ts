@@ -19,7 +19,7 @@ import { memberIdentity } from '../../../main/vault/identity';
 import { openVault } from '../../../main/vault/open';
 import { changePassphrase } from '../../../main/vault/passphrases';
 import type { Vault } from '../../../main/vault/vault';
-import { verifyVault } from '../../../main/vault/verify';
+import { verifyVault } from '../../../main/checks/verify-vault';
 import { failure } from '../../unit/packages/helpers';
 import { fastKdf, runCli, suiteTempDir, TEST_PASSPHRASE } from '../../helpers/vault';
 import { fillVault } from './make-package';

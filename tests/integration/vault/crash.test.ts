@@ -10,7 +10,7 @@ import { exportPackage } from '../../../main/packages/export/export';
 import { createVault } from '../../../main/vault/create';
 import { memberIdentity } from '../../../main/vault/identity';
 import { openVault } from '../../../main/vault/open';
-import { verifyVault } from '../../../main/vault/verify';
+import { verifyVault } from '../../../main/checks/verify-vault';
 import { seededRandom } from '../../helpers/random';
 import { fastKdf, runCli, spawnCli, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';
 

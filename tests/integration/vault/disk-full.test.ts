@@ -7,7 +7,7 @@ import { createCase } from '../../../main/evidence/cases';
 import { addFileItem } from '../../../main/evidence/item-ingest';
 import { listItems } from '../../../main/evidence/items';
 import type { Vault } from '../../../main/vault/vault';
-import { verifyVault } from '../../../main/vault/verify';
+import { verifyVault } from '../../../main/checks/verify-vault';
 import { failure } from '../../unit/packages/helpers';
 import { newTestVault, tempDir } from '../../helpers/vault';
 

@@ -8,7 +8,8 @@ import { createPassphraseSlot, openSlot } from '../../../main/vault/keys/slots';
 import { openVault } from '../../../main/vault/open';
 import { addMember, changePassphrase } from '../../../main/vault/passphrases';
 import { currentSlots } from '../../../main/vault/slot-roles';
-import { verifyVault, type Finding } from '../../../main/vault/verify';
+import { verifyVault } from '../../../main/checks/verify-vault';
+import type { Finding } from '../../../main/vault/finding';
 import { fastKdf, newTestVault, runCli, TEST_PASSPHRASE } from '../../helpers/vault';
 
 const NEW_PASSPHRASE = 'a second passphrase here';

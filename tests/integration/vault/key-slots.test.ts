@@ -16,7 +16,8 @@ import { unlockWithSecret } from '../../../main/vault/keys/slots';
 import { listMembers } from '../../../main/vault/members';
 import { openVault } from '../../../main/vault/open';
 import { addMember, changePassphrase, removeMember, replaceRecoveryCode } from '../../../main/vault/passphrases';
-import { verifyVault, type Finding } from '../../../main/vault/verify';
+import { verifyVault } from '../../../main/checks/verify-vault';
+import type { Finding } from '../../../main/vault/finding';
 import { fastKdf, newTestVault, snapshotFiles, TEST_PASSPHRASE } from '../../helpers/vault';
 
 const SECOND = 'second member passphrase';

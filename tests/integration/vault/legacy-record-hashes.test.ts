@@ -23,7 +23,7 @@ import { SALTED_TABLES } from '../../../main/vault/migrations/0070-record-salts'
 import { openVault } from '../../../main/vault/open';
 import type { Vault } from '../../../main/vault/vault';
 import { createVault } from '../../../main/vault/create';
-import { verifyVault, type VaultReport } from '../../../main/vault/verify';
+import { verifyVault, type VaultReport } from '../../../main/checks/verify-vault';
 import { runInProcess } from '../../helpers/cli-in-process';
 import { fastKdf, suiteTempDir, TEST_PASSPHRASE } from '../../helpers/vault';
 import { untarBag } from '../../unit/packages/helpers';

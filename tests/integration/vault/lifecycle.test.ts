@@ -7,7 +7,7 @@ import { iterateStoredEntries } from '../../../main/custody/log-store';
 import { openVault } from '../../../main/vault/open';
 import { addMember, changePassphrase, removeMember } from '../../../main/vault/passphrases';
 import { vaultStatus } from '../../../main/vault/status';
-import { verifyVault } from '../../../main/vault/verify';
+import { verifyVault } from '../../../main/checks/verify-vault';
 import { fastKdf, newTestVault, snapshotFiles, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';
 
 function actions(vault: { db: Parameters<typeof iterateStoredEntries>[0] }): string[] {

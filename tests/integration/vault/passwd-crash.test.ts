@@ -6,7 +6,7 @@ import { iterateStoredEntries } from '../../../main/custody/log-store';
 import { listMembers } from '../../../main/vault/members';
 import { openVault, type UnlockSecret } from '../../../main/vault/open';
 import type { Vault } from '../../../main/vault/vault';
-import { verifyVault } from '../../../main/vault/verify';
+import { verifyVault } from '../../../main/checks/verify-vault';
 import { crashSeed, ownSteps, runKilled, type KillAt, type KilledRun } from '../../helpers/crash';
 import { seededRandom } from '../../helpers/random';
 import { runCli, tempDir } from '../../helpers/vault';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { iterateStoredEntries } from '../../../main/custody/log-store';
 import { openVault } from '../../../main/vault/open';
 import { replaceRecoveryCode } from '../../../main/vault/passphrases';
-import { verifyVault } from '../../../main/vault/verify';
+import { verifyVault } from '../../../main/checks/verify-vault';
 import { fastKdf, newTestVault, snapshotFiles, TEST_PASSPHRASE } from '../../helpers/vault';
 
 function entries(vault: { db: Parameters<typeof iterateStoredEntries>[0] }): { action: string; data: unknown }[] {

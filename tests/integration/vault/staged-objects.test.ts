@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { addFileItem } from '../../../main/evidence/item-ingest';
 import type { Vault } from '../../../main/vault/vault';
 import { openVault } from '../../../main/vault/open';
-import { removeOrphans, verifyVault } from '../../../main/vault/verify';
+import { removeOrphans, verifyVault } from '../../../main/checks/verify-vault';
 import { newTestVault, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';
 
 /** An item's stored bytes, read through the store as any reader does. */

@@ -8,7 +8,7 @@ import { deriveSqlcipherKey } from '../../../main/vault/keys/derive';
 import { readVaultHeader } from '../../../main/vault/keys/header';
 import { unlockWithSecret } from '../../../main/vault/keys/slots';
 import { openVault } from '../../../main/vault/open';
-import { verifyVault, type VaultReport } from '../../../main/vault/verify';
+import { verifyVault, type VaultReport } from '../../../main/checks/verify-vault';
 import { newTestVault, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';
 
 let dir: string;

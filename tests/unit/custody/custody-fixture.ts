@@ -1,7 +1,7 @@
 // Builds real signed custody logs for the tests: members, rotations, removals, ordinary actions.
 import { loadSodium } from '../../../main/crypto/sodium';
 import { ZERO_HASH, canonicalEntryBytes, entryHashHex, signEntry, type CustodyEntry } from '../../../main/custody/entry';
-import type { StoredEntry } from '../../../main/custody/verify-chain';
+import type { StoredEntry } from '../../../main/custody/chain-rows';
 
 export const VAULT_ID = '3f0c2a4e-8b1d-4c7a-9e5f-1a2b3c4d5e6f';
 

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ZERO_HASH, canonicalEntryBytes, parseCanonicalEntry, type CustodyEntry } from '../../../main/custody/entry';
 import { leafHash, merkleRoot } from '../../../main/custody/merkle';
-import { verifyChain, type ChainFailure, type StoredEntry } from '../../../main/custody/verify-chain';
+import type { StoredEntry } from '../../../main/custody/chain-rows';
+import { verifyChain, type ChainFailure } from '../../../main/custody/verify-chain';
 import { VAULT_ID, generateLog, makeEntry, newMember, rowHash, storeRow, type GeneratedLog, type Member } from './custody-fixture';
 
 let log: GeneratedLog;

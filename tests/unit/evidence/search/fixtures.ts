@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { recordHash } from '../../../../main/evidence/record-hash';
 import { searchDocsFor, transcriptSearchDocs } from '../../../../main/evidence/search/docs';
-import { indexDoc, removeDocs, type SearchDoc } from '../../../../main/evidence/search/index-store';
+import { indexDoc, removeDocs } from '../../../../main/evidence/search/index-store';
+import type { SearchDoc } from '../../../../main/evidence/search/search-doc';
 import type { Db } from '../../../../main/vault/database';
 import type { Vault } from '../../../../main/vault/vault';
 

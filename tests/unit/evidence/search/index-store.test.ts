@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { indexDoc, indexNewDoc, rebuildSearchIndex, removeDocs, type SearchDoc } from '../../../../main/evidence/search/index-store';
+import { indexDoc, indexNewDoc, rebuildSearchIndex, removeDocs } from '../../../../main/evidence/search/index-store';
+import type { SearchDoc } from '../../../../main/evidence/search/search-doc';
 import { caseBucket, homeRowid } from '../../../../main/evidence/search/rowid';
 import { search } from '../../../../main/evidence/search/search';
 import type { Vault } from '../../../../main/vault/vault';

@@ -9,20 +9,11 @@ import { iterateStoredEntries, readCustodyHead } from '../custody/log-store';
 import { recordProblems } from '../evidence/verify-records';
 import { transcriptProblems } from '../evidence/verify-evidence';
 import path from 'node:path';
-import { integrityProblems } from './database';
-import { headerSha256, readHeaderBytes, recordedHeader } from './header-change';
-import { VAULT_HEADER_FILE } from './keys/header';
-import type { Vault } from './vault';
-
-/** One line of a verification report: what was checked, whether it held, and what was found. */
-export interface Finding {
-  check: 'database' | 'custody' | 'checkpoint' | 'head' | 'header' | 'object' | 'orphan' | 'transcript' | 'record';
-  ok: boolean;
-  /** Warnings (e.g. orphans left by a crash) do not fail the verification. */
-  warning?: boolean;
-  subject?: string;
-  detail: string;
-}
+import { integrityProblems } from '../vault/database';
+import type { Finding } from '../vault/finding';
+import { headerSha256, readHeaderBytes, recordedHeader } from '../vault/header-change';
+import { VAULT_HEADER_FILE } from '../vault/keys/header';
+import type { Vault } from '../vault/vault';
 
 /** The result of verifying a vault: every finding, and the custody summary. */
 export interface VaultReport {

@@ -3,11 +3,12 @@
  * with each object named by the items that hold it, and the latest signed
  * checkpoint with its signer's name.
  */
-import { latestCheckpoint, makeCheckpoint, type StoredCheckpoint } from '../../custody/checkpoint-store';
-import type { ReadDb } from '../../vault/database';
-import { keyDirectory } from '../../vault/members';
-import { verifyVault, type Finding } from '../../vault/verify';
-import type { Vault } from '../../vault/vault';
+import { latestCheckpoint, makeCheckpoint, type StoredCheckpoint } from '../custody/checkpoint-store';
+import type { ReadDb } from '../vault/database';
+import { keyDirectory } from '../vault/members';
+import type { Finding } from '../vault/finding';
+import { verifyVault } from './verify-vault';
+import type { Vault } from '../vault/vault';
 
 /** A finding with a readable name for its subject, when the subject is an object items refer to. */
 export interface ReadableFinding extends Finding {

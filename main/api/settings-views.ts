@@ -1,8 +1,8 @@
 /** Members and recipients as the settings screen lists them: with fingerprints to read aloud. */
-import { listRecipients, type RecipientRow } from '../../packages/recipients';
-import type { ReadDb } from '../../vault/database';
-import { keyFingerprint } from '../../vault/identity';
-import { listMembers } from '../../vault/members';
+import { listRecipients, type RecipientRow } from '../packages/recipients';
+import type { ReadDb } from '../vault/database';
+import { keyFingerprint } from '../vault/identity';
+import { listMembers } from '../vault/members';
 
 /** A member as listed. */
 export interface MemberView {
