@@ -23,6 +23,11 @@ describe('lint/layering rules', () => {
     expect(await ruleIdsFor(file, code)).toContain('no-restricted-imports');
   });
 
+  it('refuses electron/main and other electron subpaths in the core', async () => {
+    expect(await ruleIdsFor('main/vault/vault.ts', "import { app } from 'electron/main';\nexport const a = app;\n")).toContain('no-restricted-imports');
+    expect(await ruleIdsFor('main/evidence/items.ts', "import { shell } from 'electron/common';\nexport const s = shell;\n")).toContain('no-restricted-imports');
+  });
+
   it('allows electron in main/app', async () => {
     expect(await ruleIdsFor('main/app/window.ts', "import { app } from 'electron';\nexport const a = app;\n")).not.toContain('no-restricted-imports');
   });
@@ -30,5 +35,48 @@ describe('lint/layering rules', () => {
   it('refuses console in the core but not in the CLI', async () => {
     expect(await ruleIdsFor('main/vault/vault.ts', "console.log('x');\n")).toContain('no-console');
     expect(await ruleIdsFor('main/cli/index.ts', "console.log('x');\n")).not.toContain('no-console');
+  });
+});
+
+// The layer order of main/ (docs/DESIGN.md §1): each import against it is refused, one case per step.
+describe('lint/layer order of main/', () => {
+  const against = (to: string): string => `import * as m from '${to}';\nexport const x = m;\n`;
+  it.each([
+    ['main/fs/atomic.ts', '../crypto/sodium'], // fs and crypto are independent
+    ['main/crypto/sodium.ts', '../fs/atomic'],
+    ['main/ingest/extract.ts', '../vault/database'],
+    ['main/settings/settings-store.ts', '../ingest/media-type'],
+    ['main/vault/database.ts', '../custody/log-store'], // db below custody
+    ['main/vault/migrations/registry.ts', '../vault'],
+    ['main/custody/log-store.ts', '../vault/vault'], // custody below vault (but above db)
+    ['main/custody/entry.ts', '../blobs/blob-store'],
+    ['main/blobs/blob-store.ts', '../vault/vault'],
+    ['main/vault/vault.ts', '../evidence/items'],
+    ['main/evidence/items.ts', '../packages/recipients'],
+    ['main/packages/recipients.ts', '../checks/verify-vault'],
+    ['main/packages/export/export.ts', '../../report/labels'],
+    ['main/checks/verify-vault.ts', '../report/labels'], // same rank, independent
+    ['main/report/labels.ts', '../session/tasks'],
+    ['main/session/tasks.ts', '../media/range'],
+    ['main/media/range.ts', '../api/settings-views'],
+    ['main/api/settings-views.ts', '../ipc/handle'],
+    ['main/ipc/handle.ts', '../cli/output'],
+    ['main/cli/output.ts', '../ipc/handle'],
+    ['main/ipc/handle.ts', '../app/window'],
+    ['main/cli/output.ts', '../app/window'],
+    ['main/preload/api.ts', '../vault/vault'],
+  ])('refuses %s importing %s', async (file, target) => {
+    expect(await ruleIdsFor(file, against(target))).toContain('boundaries/dependencies');
+  });
+
+  it.each([
+    ['main/vault/migrations/registry.ts', '../database'],
+    ['main/custody/log-store.ts', '../vault/database'],
+    ['main/vault/vault.ts', '../custody/log-store'],
+    ['main/checks/verify-vault.ts', '../evidence/verify-records'],
+    ['main/app/index.ts', '../cli/index'],
+    ['main/preload/api.ts', '../../shared/channels'],
+  ])('allows %s importing %s', async (file, target) => {
+    expect(await ruleIdsFor(file, against(target))).not.toContain('boundaries/dependencies');
   });
 });
