@@ -1,3 +1,4 @@
+import type { CustodyAction } from '../../shared/custody-actions';
 import { VigilError } from '../../shared/errors';
 import type { Db, ReadDb } from '../vault/database';
 import {
@@ -15,7 +16,8 @@ import type { MemberSigner } from './member-signer';
 
 /** What a change records in the custody log; the log adds the rest of the entry. */
 export interface CustodyRecord {
-  action: string;
+  /** One of the log's vocabulary (shared/custody-actions.ts): a new action is added there first. */
+  action: CustodyAction;
   subject: string | null;
   hash: string | null;
   data: Record<string, unknown>;

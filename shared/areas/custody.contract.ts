@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ChannelSchemas } from '../contract-types';
+import { CUSTODY_ACTIONS } from '../custody-actions';
 import { EmptySchema, GrantSchema, IdSchema, TaskIdSchema } from './common';
 import type { CUSTODY_CHANNELS, CUSTODY_EVENTS } from './custody.channels';
 
@@ -26,7 +27,8 @@ export const RecordRefSchema = z.object({
 export const ReadableEntrySchema = z.object({
   seq: z.number().int().nonnegative(),
   ts: z.string(),
-  action: z.string(),
+  /** null: an action this version does not write (a newer version did); its name is in details.action. */
+  action: z.enum(CUSTODY_ACTIONS).nullable(),
   actor: z.object({ name: z.string().nullable(), key: z.string() }),
   subject: RecordRefSchema.nullable(),
   related: z.array(RecordRefSchema),

@@ -5,7 +5,7 @@ import { createHash, createPublicKey, verify as nodeVerify, type KeyObject } fro
 import path from 'node:path';
 import { verifyChain, type StoredEntry } from '../../main/custody';
 import { signedMessageOfText } from '../../main/custody/entry';
-import { iterateStoredEntries } from '../../main/custody/log-store';
+import { iterateStoredEntries, type CustodyRecord } from '../../main/custody/log-store';
 import { loadSodium } from '../../main/crypto/sodium';
 import { createVault } from '../../main/vault/create';
 import { minimumKdfLimits } from '../../main/vault/keys/slots';
@@ -18,7 +18,7 @@ const VERIFY_RUNS = 3;
 const TARGET_RATIO = 0.7;
 
 /** A record shaped like a real ingest: a subject id, a SHA-256 and a small data object. */
-function benchRecord(i: number): { action: string; subject: string; hash: string; data: Record<string, unknown> } {
+function benchRecord(i: number): CustodyRecord {
   const hash = createHash('sha256').update(String(i)).digest('hex');
   return { action: 'item.opened', subject: `bench-${String(i).padStart(8, '0')}`, hash, data: { purpose: 'cat' } };
 }

@@ -4,6 +4,7 @@
  * verifies the reply against the request it kept before recording it. Only a hash leaves.
  */
 import { randomUUID } from 'node:crypto';
+import type { CustodyAction } from '../../../shared/custody-actions';
 import { VigilError } from '../../../shared/errors';
 import { latestCheckpoint, makeCheckpoint, type StoredCheckpoint } from '../checkpoint-store';
 import { readCustodyHead } from '../log-store';
@@ -14,7 +15,7 @@ import { checkpointNote, insertTimestampRequest, requestByImprint, requestByNonc
 import { verifyTimestampToken, type VerifiedTimestamp } from './verify-token';
 
 /** The custody action that records an attached timestamp. */
-export const TIMESTAMPED_ACTION = 'checkpoint.timestamped';
+export const TIMESTAMPED_ACTION = 'checkpoint.timestamped' satisfies CustodyAction;
 
 /** A request made: the .tsq bytes and what they ask to timestamp. */
 export interface MadeRequest {

@@ -4,6 +4,7 @@
  * seq and hashes shortened. The log can hold 100k entries, so the interface
  * asks for pages and never loads it all.
  */
+import { isCustodyAction, type CustodyAction } from '../../../shared/custody-actions';
 import { entryHashHex, type CustodyEntry } from '../../custody';
 import type { ReadDb } from '../../vault/database';
 import { keyDirectory } from '../../vault/members';
@@ -20,7 +21,8 @@ export type DetailValue = string | number | boolean | string[];
 export interface ReadableEntry {
   seq: number;
   ts: string;
-  action: string;
+  /** null for an action this version does not know; then details.action names it. */
+  action: CustodyAction | null;
   actor: { name: string | null; key: string };
   subject: RecordRef | null;
   /** Other records the entry names in its data (the case, an item, a person), without the subject. */
@@ -89,10 +91,11 @@ function readable(row: { entry: string }, labels: RecordLabels, names: Map<strin
     const value = detailValue(e.data[key]);
     if (value !== null) details[key] = value;
   }
+  if (!isCustodyAction(e.action)) details.action = e.action;
   return {
     seq: e.seq,
     ts: e.ts,
-    action: e.action,
+    action: isCustodyAction(e.action) ? e.action : null,
     actor: { name: names.get(e.actor)?.name ?? null, key: e.actor.slice(0, SHORT) },
     subject,
     related,

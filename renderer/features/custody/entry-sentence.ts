@@ -7,14 +7,6 @@ export type ReadableEntry = Res<'custody:entries'>['entries'][number];
 /** A record an entry names. */
 export type RecordRef = ReadableEntry['subject'] & object;
 
-/** Actions with their own sentence (custody.json `actions.<action with _ for .>`). */
-const KNOWN_ACTIONS = new Set([
-  'vault.created', 'vault.keys_revealed', 'vault.recovery_code_replaced', 'vault.header_upgraded', 'case.created', 'case.updated', 'item.ingested', 'item.derivative_added', 'item.opened', 'item.updated',
-  'person.added', 'person.role_added', 'person.updated', 'interview.created', 'transcript.revised', 'recording.attached', 'event.added',
-  'event.updated', 'place.added', 'request.added', 'request.answered', 'member.added', 'member.removed', 'member.passphrase_changed',
-  'member.key_rotated', 'recipient.added', 'recipient.removed', 'package.exported', 'package.imported', 'package.signer_trusted', 'search.rebuilt', 'checkpoint.timestamped', 'report.created',
-]);
-
 /** The readable name of a record: its label, or its kind and a short id when it is gone. */
 export function refName(t: TFunction<'custody'>, ref: RecordRef | null): string {
   if (ref === null) return t('ref.nothing');
@@ -43,8 +35,10 @@ export function entrySentence(t: TFunction<'custody'>, entry: ReadableEntry): st
     size: detailText(entry.details.checkpointSize),
     tsa: detailText(entry.details.tsa),
     time: detailText(entry.details.genTime),
-    action: entry.action,
+    action: entry.action ?? detailText(entry.details.action),
   };
-  const key = KNOWN_ACTIONS.has(entry.action) ? `actions.${entry.action.replace(/\./g, '_')}` : 'actions.other';
+  // Every action of the vocabulary has its sentence (custody.json `actions.<action with _ for .>`);
+  // one a newer version wrote (null) gets the general one, with its name.
+  const key = entry.action === null ? 'actions.other' : `actions.${entry.action.replace(/\./g, '_')}`;
   return t(key, values);
 }

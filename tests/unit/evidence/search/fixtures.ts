@@ -1,6 +1,7 @@
 // Test records for search: direct INSERTs inside vault.change (the evidence services are
 // written in parallel), indexed the way the services do it, through searchDocsFor.
 import { randomUUID } from 'node:crypto';
+import type { CustodyAction } from '../../../../shared/custody-actions';
 import { recordHash } from '../../../../main/evidence/record-hash';
 import { searchDocsFor, transcriptSearchDocs } from '../../../../main/evidence/search/docs';
 import { indexDoc, removeDocs } from '../../../../main/evidence/search/index-store';
@@ -9,11 +10,13 @@ import type { Db } from '../../../../main/vault/database';
 import type { Vault } from '../../../../main/vault/vault';
 
 const NOW = '2026-01-01T00:00:00.000Z';
+// Not of the vocabulary on purpose: these rows are no records the vault's checks would rehash.
+const FIXTURE_ACTION = 'test.fixture' as CustodyAction;
 
 function write(vault: Vault, id: string, fn: (db: Db) => void): string {
   vault.change((db) => {
     fn(db);
-    return { result: null, custody: { action: 'test.fixture', subject: id, hash: recordHash({ id }), data: {} } };
+    return { result: null, custody: { action: FIXTURE_ACTION, subject: id, hash: recordHash({ id }), data: {} } };
   });
   return id;
 }
