@@ -1,11 +1,12 @@
 /**
  * TanStack Query over the contract: reads are cached by channel and request,
- * writes invalidate the channels whose answers they change. Locking clears the
+ * writes invalidate the channels whose answers they change (api/invalidation.ts). Locking clears the
  * whole cache (renderer/app/session.tsx), so no vault data outlives the keys.
  */
 import { useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
 import type { Channel } from '../../shared/channels';
 import type { Req, Res } from '../../shared/contract';
+import { invalidateAfter, type WriteChannel } from './invalidation';
 import { request, type ApiError } from './vigil';
 
 /** The cache key of a read: its channel, then its request. */
@@ -22,13 +23,11 @@ export function useApiQuery<C extends Channel>(channel: C, req: Req<C>, opts: { 
   });
 }
 
-/** Writes through channel C, then refreshes every cached read of the `invalidates` channels. */
-export function useApiMutation<C extends Channel>(channel: C, invalidates: readonly Channel[] = []): UseMutationResult<Res<C>, ApiError, Req<C>> {
+/** Writes through channel C, then refreshes every cached read it changes (api/invalidation.ts). */
+export function useApiMutation<C extends WriteChannel>(channel: C): UseMutationResult<Res<C>, ApiError, Req<C>> {
   const client = useQueryClient();
   return useMutation<Res<C>, ApiError, Req<C>>({
     mutationFn: (req) => request(channel, req),
-    onSuccess: async () => {
-      await Promise.all(invalidates.map((name) => client.invalidateQueries({ queryKey: [name] })));
-    },
+    onSuccess: () => invalidateAfter(client, channel),
   });
 }

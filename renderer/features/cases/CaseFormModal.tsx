@@ -36,8 +36,8 @@ export function CaseFormModal({ existing, onClose, onSaved }: { existing: CaseRe
   const { t } = useTranslation('cases');
   const { t: tc } = useTranslation('common');
   const [draft, setDraft] = useState<Draft>(() => draftOf(existing));
-  const create = useApiMutation('cases:create', ['cases:list']);
-  const update = useApiMutation('cases:update', ['cases:list', 'cases:get', 'cases:overview']);
+  const create = useApiMutation('cases:create');
+  const update = useApiMutation('cases:update');
   const error = create.error ?? update.error;
   const busy = create.isPending || update.isPending;
   const set = (patch: Partial<Draft>): void => setDraft((d) => ({ ...d, ...patch }));

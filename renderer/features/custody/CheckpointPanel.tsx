@@ -7,7 +7,7 @@ import { useApiMutation, useApiQuery } from '../../api/queries';
 export function CheckpointPanel(): React.JSX.Element {
   const { t, i18n } = useTranslation('custody');
   const latest = useApiQuery('custody:checkpoint', {});
-  const make = useApiMutation('custody:make-checkpoint', ['custody:checkpoint', 'custody:entries']);
+  const make = useApiMutation('custody:make-checkpoint');
   const cp = latest.data ?? null;
   return (
     <Stack gap="sm">

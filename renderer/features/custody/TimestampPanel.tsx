@@ -40,8 +40,8 @@ function Attached(): React.JSX.Element | null {
 /** The Timestamp action of the Custody screen. */
 export function TimestampPanel(): React.JSX.Element {
   const { t, i18n } = useTranslation('custody');
-  const save = useApiMutation('custody:timestamp-request', ['custody:timestamps', 'custody:checkpoint']);
-  const attach = useApiMutation('custody:timestamp-attach', ['custody:timestamps', 'custody:entries']);
+  const save = useApiMutation('custody:timestamp-request');
+  const attach = useApiMutation('custody:timestamp-attach');
 
   const saveRequest = async (): Promise<void> => {
     const { file } = await request('dialog:save-file', { title: t('timestamp.saveTitle'), defaultName: 'vigil-checkpoint.tsq' });

@@ -6,9 +6,6 @@ import { INTERVIEW_MODES, type InterviewMode } from '../../../shared/domain';
 import { useApiMutation } from '../../api/queries';
 import { FailureNotice, PartialDateInput, partialDateOk, usePersonOptions } from '../timeline/form-bits';
 
-/** What a change to interviews makes stale. */
-export const INTERVIEW_READS = ['interviews:list', 'interviews:get', 'interviews:revision', 'interviews:revisions', 'items:list', 'cases:get', 'cases:list'] as const;
-
 /** The new-interview dialog, mounted only while open. */
 export function NewInterviewModal({ caseId, onClose, onCreated }: { caseId: string; onClose: () => void; onCreated: (id: string) => void }): React.JSX.Element {
   const { t } = useTranslation('interviews');
@@ -21,7 +18,7 @@ export function NewInterviewModal({ caseId, onClose, onCreated }: { caseId: stri
   const [language, setLanguage] = useState('');
   const [consent, setConsent] = useState(false);
   const [consentHow, setConsentHow] = useState('');
-  const create = useApiMutation('interviews:create', INTERVIEW_READS);
+  const create = useApiMutation('interviews:create');
   const interviewee = personId || people[0]?.value || '';
 
   const submit = async (event: FormEvent): Promise<void> => {

@@ -10,7 +10,6 @@ import type { Res } from '../../../shared/contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { newTaskId, request } from '../../api/vigil';
 import { FailureNotice } from '../timeline/form-bits';
-import { INTERVIEW_READS } from './NewInterviewModal';
 
 type Interview = Res<'interviews:get'>;
 
@@ -32,7 +31,7 @@ function AttachRecording({ caseId, interview }: { caseId: string; interview: Int
   const { t } = useTranslation('interviews');
   const audio = useApiQuery('items:list', { caseId, kind: 'audio', limit: CHOICES });
   const video = useApiQuery('items:list', { caseId, kind: 'video', limit: CHOICES });
-  const attach = useApiMutation('interviews:attach-recording', INTERVIEW_READS);
+  const attach = useApiMutation('interviews:attach-recording');
   const [chosen, setChosen] = useState('');
   const [adding, setAdding] = useState<string | null>(null);
   const media = [...(audio.data?.rows ?? []), ...(video.data?.rows ?? [])];

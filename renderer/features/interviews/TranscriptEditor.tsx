@@ -8,7 +8,6 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api/queries';
 import { FailureNotice } from '../timeline/form-bits';
-import { INTERVIEW_READS } from './NewInterviewModal';
 import { blankAfter, fromDrafts, playingIndex, splitDraft, toDrafts, type DraftProblem, type DraftSegment, type Segment } from './segment-draft';
 import { SegmentList } from './SegmentList';
 import type { RowActions } from './SegmentRow';
@@ -28,7 +27,7 @@ export function TranscriptEditor({ interviewId, initial, currentMs, canSeek, onS
   const [dirty, setDirty] = useState(false);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<DraftProblem | null>(null);
-  const revise = useApiMutation('interviews:revise', INTERVIEW_READS);
+  const revise = useApiMutation('interviews:revise');
 
   const actions = useMemo<RowActions>(() => {
     const edit = (fn: (list: DraftSegment[]) => DraftSegment[]): void => {

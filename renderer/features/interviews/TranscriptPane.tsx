@@ -6,7 +6,6 @@ import type { Res } from '../../../shared/contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { request } from '../../api/vigil';
 import { FailureNotice } from '../timeline/form-bits';
-import { INTERVIEW_READS } from './NewInterviewModal';
 import { TranscriptEditor } from './TranscriptEditor';
 
 type Interview = Res<'interviews:get'>;
@@ -15,7 +14,7 @@ const TRANSCRIPT_EXTENSIONS = ['srt', 'vtt', 'docx', 'txt'];
 
 function ImportButton({ interviewId }: { interviewId: string }): React.JSX.Element {
   const { t } = useTranslation('interviews');
-  const importing = useApiMutation('interviews:import-transcript', INTERVIEW_READS);
+  const importing = useApiMutation('interviews:import-transcript');
   const [dialogError, setDialogError] = useState<string | null>(null);
   const choose = async (): Promise<void> => {
     setDialogError(null);

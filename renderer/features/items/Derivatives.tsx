@@ -12,7 +12,7 @@ function AddDerivativeForm({ detail, onDone }: { detail: ItemDetail; onDone: () 
   const { t } = useTranslation('items');
   const [kind, setKind] = useState('redacted');
   const [title, setTitle] = useState('');
-  const add = useApiMutation('items:add-derivative', ['items:list', 'items:get', 'cases:get']);
+  const add = useApiMutation('items:add-derivative');
   const kindOk = KIND_PATTERN.test(kind);
 
   const choose = async (event: React.FormEvent): Promise<void> => {

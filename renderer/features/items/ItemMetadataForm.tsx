@@ -13,7 +13,7 @@ export function ItemMetadataForm({ detail, caseId, onDone }: { detail: ItemDetai
   const [values, setValues] = useState<ItemFormValues>(() => formValuesOf(detail));
   const [notice, setNotice] = useState<string | null>(null);
   const people = useApiQuery('people:list', { caseId });
-  const update = useApiMutation('items:update', ['items:list', 'items:get']);
+  const update = useApiMutation('items:update');
   const set = <K extends keyof ItemFormValues>(key: K, value: ItemFormValues[K]): void => setValues((v) => ({ ...v, [key]: value }));
   const precision = datePrecisionOf(values.date);
   const whenPrecision = datePrecisionOf(values.when);

@@ -1,11 +1,9 @@
 /**
- * Adding files as one task: asks the core, follows task:progress for this
- * task, can cancel it, and refreshes the lists when it ends.
+ * Adding files as one task (api/task-run.ts), in the terms the items screen shows: the running
+ * add's progress, and how the last one ended until it is dismissed.
  */
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Res } from '../../../shared/contract';
-import { call, newTaskId, onEvent } from '../../api/vigil';
+import { useTaskRun, type TaskRun } from '../../api/task-run';
 
 /** Progress of the running add. */
 export interface AddProgressState {
@@ -18,6 +16,19 @@ export interface AddProgressState {
 /** How the last add ended. */
 export type AddOutcome = { kind: 'added'; items: Res<'items:add-files'>['items'] } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
 
+function outcomeOf(run: TaskRun<Res<'items:add-files'>>): AddOutcome | null {
+  switch (run.phase) {
+    case 'done':
+      return { kind: 'added', items: run.result.items };
+    case 'cancelled':
+      return { kind: 'cancelled' };
+    case 'failed':
+      return { kind: 'failed', message: run.error.message };
+    default:
+      return null;
+  }
+}
+
 /** Add, cancel, the running task's progress, and the last outcome. */
 export function useAddFiles(caseId: string): {
   progress: AddProgressState | null;
@@ -27,45 +38,15 @@ export function useAddFiles(caseId: string): {
   cancel(): Promise<void>;
   dismiss(): void;
 } {
-  const client = useQueryClient();
-  const taskRef = useRef<string | null>(null);
-  const [progress, setProgress] = useState<AddProgressState | null>(null);
-  const [outcome, setOutcome] = useState<AddOutcome | null>(null);
-
-  useEffect(
-    () =>
-      onEvent('task:progress', (p) => {
-        if (p.taskId !== taskRef.current) return;
-        setProgress((prev) => ({ done: p.done, total: p.total, label: p.label, cancelling: prev?.cancelling ?? false }));
-      }),
-    [],
-  );
-
-  const add = useCallback(
-    async (grants: string[]) => {
-      if (grants.length === 0 || taskRef.current !== null) return;
-      const taskId = newTaskId();
-      taskRef.current = taskId;
-      setOutcome(null);
-      setProgress({ done: 0, total: null, cancelling: false });
-      const result = await call('items:add-files', { caseId, files: grants, taskId });
-      taskRef.current = null;
-      setProgress(null);
-      if (result.ok) setOutcome({ kind: 'added', items: result.value.items });
-      else if (result.error.code === 'CANCELLED') setOutcome({ kind: 'cancelled' });
-      else setOutcome({ kind: 'failed', message: result.error.message });
-      // Files of finished batches may be stored even when a later one failed: always refresh.
-      await Promise.all(['items:list', 'cases:get', 'cases:list'].map((name) => client.invalidateQueries({ queryKey: [name] })));
+  const { run, start, cancel, reset } = useTaskRun('items:add-files');
+  const progress = run.phase === 'running' ? { done: run.done, total: run.total, label: run.label, cancelling: run.cancelling } : null;
+  return {
+    progress,
+    outcome: outcomeOf(run),
+    add: async (grants) => {
+      if (grants.length > 0) await start({ caseId, files: grants });
     },
-    [caseId, client],
-  );
-
-  const cancel = useCallback(async () => {
-    const taskId = taskRef.current;
-    if (taskId === null) return;
-    setProgress((prev) => (prev ? { ...prev, cancelling: true } : prev));
-    await call('task:cancel', { taskId });
-  }, []);
-
-  return { progress, outcome, add, cancel, dismiss: () => setOutcome(null) };
+    cancel: async () => cancel(),
+    dismiss: reset,
+  };
 }

@@ -6,7 +6,7 @@ import { PERSON_ROLES, type PersonRole } from '../../../shared/domain';
 import { useApiMutation } from '../../api/queries';
 import { ConsentFields, consentDateOk, NO_CONSENT, type ConsentDraft } from './ConsentFields';
 import { PersonFields } from './PersonFields';
-import { PEOPLE_READS, splitList, type PersonDraft } from './people-form';
+import { splitList, type PersonDraft } from './people-form';
 
 const EMPTY: PersonDraft = { name: '', code: '', aliases: '', contact: '', notes: '' };
 
@@ -17,7 +17,7 @@ export function AddPersonModal({ caseId, onClose }: { caseId: string; onClose: (
   const [person, setPerson] = useState<PersonDraft>(EMPTY);
   const [role, setRole] = useState<PersonRole>('witness');
   const [consent, setConsent] = useState<ConsentDraft>(NO_CONSENT);
-  const add = useApiMutation('people:add', PEOPLE_READS);
+  const add = useApiMutation('people:add');
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();

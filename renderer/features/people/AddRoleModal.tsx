@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERSON_ROLES, type PersonRole } from '../../../shared/domain';
 import { useApiMutation } from '../../api/queries';
-import { PEOPLE_READS, type PersonEntry } from './people-form';
+import type { PersonEntry } from './people-form';
 
 /** The add-a-role dialog for `person`, mounted only while open. */
 export function AddRoleModal({ caseId, person, onClose }: { caseId: string; person: PersonEntry; onClose: () => void }): React.JSX.Element {
@@ -12,7 +12,7 @@ export function AddRoleModal({ caseId, person, onClose }: { caseId: string; pers
   const { t: tc } = useTranslation('common');
   const free = PERSON_ROLES.filter((r) => !person.roles.includes(r));
   const [role, setRole] = useState<PersonRole | undefined>(free[0]);
-  const add = useApiMutation('people:add-role', PEOPLE_READS);
+  const add = useApiMutation('people:add-role');
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api/queries';
 import { ConsentFields, consentDateOk, type ConsentDraft } from './ConsentFields';
-import { joinList, PEOPLE_READS, splitList, type PersonEntry } from './people-form';
+import { joinList, splitList, type PersonEntry } from './people-form';
 
 /** The consent dialog for `person`, mounted only while open. */
 export function ConsentModal({ person, onClose }: { person: PersonEntry; onClose: () => void }): React.JSX.Element {
@@ -12,7 +12,7 @@ export function ConsentModal({ person, onClose }: { person: PersonEntry; onClose
   const { t: tc } = useTranslation('common');
   const c = person.consent;
   const [draft, setDraft] = useState<ConsentDraft>({ named: c.named, shareWith: joinList(c.shareWith), date: c.date ?? '', method: c.method ?? '' });
-  const update = useApiMutation('people:update', PEOPLE_READS);
+  const update = useApiMutation('people:update');
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();

@@ -10,13 +10,13 @@ import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api/queries';
 import { request, type ApiError } from '../../api/vigil';
 import { PersonFields } from './PersonFields';
-import { changesOf, draftOf, PEOPLE_READS, type PersonDraft, type PersonRecord } from './people-form';
+import { changesOf, draftOf, type PersonDraft, type PersonRecord } from './people-form';
 
 function EditForm({ record, onClose }: { record: PersonRecord; onClose: () => void }): React.JSX.Element {
   const { t } = useTranslation('people');
   const { t: tc } = useTranslation('common');
   const [draft, setDraft] = useState<PersonDraft>(() => draftOf(record));
-  const update = useApiMutation('people:update', PEOPLE_READS);
+  const update = useApiMutation('people:update');
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const changes = changesOf(record, draft);

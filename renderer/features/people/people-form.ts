@@ -7,9 +7,6 @@ export type PersonRecord = Res<'people:get'>;
 /** A person as the list shows them. */
 export type PersonEntry = Res<'people:list'>[number];
 
-/** The invalidations after any write to people: lists, the case's counts and overview. */
-export const PEOPLE_READS = ['people:list', 'people:get', 'cases:list', 'cases:get', 'cases:overview'] as const;
-
 /** "a, b ,, c" → ['a', 'b', 'c']. */
 export function splitList(text: string): string[] {
   return text

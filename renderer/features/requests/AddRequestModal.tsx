@@ -5,9 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api/queries';
 import { FailureNotice, PartialDateInput, partialDateOk, usePersonOptions } from '../timeline/form-bits';
 
-/** What a change to the register makes stale. */
-export const REQUESTS_READS = ['requests:list', 'cases:get', 'cases:list', 'cases:overview'] as const;
-
 /** The add-a-request dialog, mounted only while open. */
 export function AddRequestModal({ caseId, onClose }: { caseId: string; onClose: () => void }): React.JSX.Element {
   const { t } = useTranslation('requests');
@@ -19,7 +16,7 @@ export function AddRequestModal({ caseId, onClose }: { caseId: string; onClose: 
   const [recipient, setRecipient] = useState('');
   const [channel, setChannel] = useState('');
   const [about, setAbout] = useState('');
-  const add = useApiMutation('requests:add', REQUESTS_READS);
+  const add = useApiMutation('requests:add');
   const detainees = people.filter((p) => p.roles.includes('detainee'));
   const subject = personId || (detainees[0] ?? people[0])?.value || '';
   const valid = subject !== '' && partialDateOk(date, false) && recipient.trim() !== '';

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { RESPONSE_KINDS, type ResponseKind } from '../../../shared/domain';
 import { useApiMutation } from '../../api/queries';
 import { FailureNotice, PartialDateInput, partialDateOk } from '../timeline/form-bits';
-import { REQUESTS_READS } from './AddRequestModal';
 import type { RequestRow } from './RequestsTable';
 
 /** The answer dialog for one request, mounted only while open. */
@@ -15,7 +14,7 @@ export function AnswerModal({ row, onClose }: { row: RequestRow; onClose: () => 
   const [date, setDate] = useState(row.responseDate ?? '');
   const [response, setResponse] = useState<ResponseKind>(row.response ?? 'token');
   const [note, setNote] = useState(row.responseNote);
-  const answer = useApiMutation('requests:answer', REQUESTS_READS);
+  const answer = useApiMutation('requests:answer');
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();

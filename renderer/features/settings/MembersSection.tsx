@@ -11,7 +11,7 @@ type Member = Res<'settings:members'>[number];
 
 function AddMemberForm({ disabled }: { disabled: boolean }): React.JSX.Element {
   const { t } = useTranslation('settings');
-  const add = useApiMutation('settings:member-add', ['settings:members', 'custody:entries']);
+  const add = useApiMutation('settings:member-add');
   const [name, setName] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [yours, setYours] = useState('');
@@ -85,7 +85,7 @@ function MemberRow({ member, onRemove, disabled }: { member: Member; onRemove: (
 export function MembersSection({ recovery }: { recovery: boolean }): React.JSX.Element {
   const { t } = useTranslation(['settings', 'common']);
   const members = useApiQuery('settings:members', {});
-  const remove = useApiMutation('settings:member-remove', ['settings:members', 'custody:entries']);
+  const remove = useApiMutation('settings:member-remove');
   const [removing, setRemoving] = useState<Member | null>(null);
   const confirmRemove = (): void => {
     if (removing === null) return;

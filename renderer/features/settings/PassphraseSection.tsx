@@ -1,7 +1,9 @@
 /** Change my passphrase; after a recovery-code unlock, set a new one (the current secret is then the recovery code). */
 import { Alert, Button, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { invalidateAfter } from '../../api/invalidation';
 import { call } from '../../api/vigil';
 import { useSession } from '../../app/session';
 import { passphraseStrength } from '../unlock/strength';
@@ -28,6 +30,7 @@ function Outcome({ error, done }: { error: string | null; done: 'changed' | 'rot
 /** The change-passphrase form. */
 export function PassphraseSection({ recovery }: { recovery: boolean }): React.JSX.Element {
   const { t } = useTranslation('settings');
+  const client = useQueryClient();
   const { state, setUnlocked } = useSession();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -56,6 +59,7 @@ export function PassphraseSection({ recovery }: { recovery: boolean }): React.JS
     setNext('');
     setConfirm('');
     setDone(result.value.rotated ? 'rotated' : 'changed');
+    await invalidateAfter(client, 'settings:change-passphrase');
     // The session no longer needs a new passphrase: refresh it so the banner goes.
     const fresh = await call('vault:state', {});
     if (fresh.ok) setUnlocked(fresh.value);

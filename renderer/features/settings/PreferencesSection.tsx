@@ -13,7 +13,7 @@ const AUTO_LOCK_CHOICES = [1, 2, 5, 10, 15, 30, 60, 120, 240, 480];
 export function PreferencesSection(): React.JSX.Element {
   const { t, i18n } = useTranslation('settings');
   const settings = useApiQuery('settings:get', {});
-  const update = useApiMutation('settings:update', ['settings:get']);
+  const update = useApiMutation('settings:update');
   const minutes = settings.data?.autoLockMinutes ?? AUTO_LOCK_DEFAULT_MINUTES;
   const choices = AUTO_LOCK_CHOICES.includes(minutes) ? AUTO_LOCK_CHOICES : [...AUTO_LOCK_CHOICES, minutes].sort((a, b) => a - b);
   const label = (m: number): string => (m >= 60 && m % 60 === 0 ? t('prefs.hours', { count: m / 60 }) : t('prefs.minutes', { count: m }));

@@ -8,7 +8,7 @@ type Kind = 'organisation' | 'person';
 
 function AddRecipientForm({ disabled }: { disabled: boolean }): React.JSX.Element {
   const { t } = useTranslation('settings');
-  const add = useApiMutation('settings:recipient-add', ['settings:recipients', 'custody:entries']);
+  const add = useApiMutation('settings:recipient-add');
   const [name, setName] = useState('');
   const [kind, setKind] = useState<Kind>('organisation');
   const [key, setKey] = useState('');
@@ -64,7 +64,7 @@ function AddRecipientForm({ disabled }: { disabled: boolean }): React.JSX.Elemen
 export function RecipientsSection({ recovery }: { recovery: boolean }): React.JSX.Element {
   const { t } = useTranslation('settings');
   const list = useApiQuery('settings:recipients', {});
-  const remove = useApiMutation('settings:recipient-remove', ['settings:recipients', 'custody:entries']);
+  const remove = useApiMutation('settings:recipient-remove');
   const rows = list.data ?? [];
   return (
     <Stack gap="sm">

@@ -1,13 +1,16 @@
 /** The recovery code: what it is, and replacing it when a printed copy was seen or lost. */
 import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { invalidateAfter } from '../../api/invalidation';
 import { call } from '../../api/vigil';
 import { RecoveryCodeStep } from '../unlock/RecoveryCodeStep';
 
 /** Asks for the current passphrase; on success hands the new code up. */
 function ReplaceForm({ onReplaced, onCancel }: { onReplaced: (code: string) => void; onCancel: () => void }): React.JSX.Element {
   const { t } = useTranslation('settings');
+  const client = useQueryClient();
   const [current, setCurrent] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -24,6 +27,7 @@ function ReplaceForm({ onReplaced, onCancel }: { onReplaced: (code: string) => v
     }
     setCurrent('');
     onReplaced(result.value.recoveryCode);
+    await invalidateAfter(client, 'settings:replace-recovery-code');
   };
   return (
     <form onSubmit={(event) => void submit(event)} aria-label={t('recovery.formLabel')}>

@@ -8,9 +8,6 @@ import { draftOf, emptyDraft, eventChanges, newEventRequest, type EventDraft } f
 import type { TimelineEvent } from './EventsTable';
 import { FailureNotice, PartialDateInput, partialDateOk, usePersonOptions } from './form-bits';
 
-/** What a change to the timeline makes stale. */
-export const TIMELINE_READS = ['timeline:events', 'timeline:places', 'cases:get', 'cases:list', 'cases:overview'] as const;
-
 /** The event dialog, mounted only while open; `existing` null means a new event. */
 export function EventModal({ caseId, existing, onClose }: { caseId: string; existing: TimelineEvent | null; onClose: () => void }): React.JSX.Element {
   const { t } = useTranslation('timeline');
@@ -18,8 +15,8 @@ export function EventModal({ caseId, existing, onClose }: { caseId: string; exis
   const people = usePersonOptions(caseId);
   const places = useApiQuery('timeline:places', {});
   const [draft, setDraft] = useState<EventDraft>(() => (existing ? draftOf(existing) : emptyDraft('')));
-  const add = useApiMutation('timeline:add-event', TIMELINE_READS);
-  const update = useApiMutation('timeline:update-event', TIMELINE_READS);
+  const add = useApiMutation('timeline:add-event');
+  const update = useApiMutation('timeline:update-event');
   const listId = useId();
   const set = (patch: Partial<EventDraft>): void => setDraft((d) => ({ ...d, ...patch }));
   const personId = draft.personId || (people.find((p) => p.roles.includes('detainee')) ?? people[0])?.value || '';

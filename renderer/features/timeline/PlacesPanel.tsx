@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { PLACE_TYPES, type PlaceType } from '../../../shared/domain';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { TabHeader } from '../../components/TabHeader';
-import { TIMELINE_READS } from './EventModal';
 import { FailureNotice } from './form-bits';
 
 function AddPlaceModal({ onClose }: { onClose: () => void }): React.JSX.Element {
@@ -14,7 +13,7 @@ function AddPlaceModal({ onClose }: { onClose: () => void }): React.JSX.Element 
   const [name, setName] = useState('');
   const [type, setType] = useState<PlaceType>('penal_colony');
   const [region, setRegion] = useState('');
-  const add = useApiMutation('timeline:add-place', TIMELINE_READS);
+  const add = useApiMutation('timeline:add-place');
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (await add.mutateAsync({ name: name.trim(), type, ...(region.trim() ? { region: region.trim() } : {}) }).catch(() => null)) onClose();

@@ -31,7 +31,7 @@ export function CaseReportModal({ caseId, onClose }: { caseId: string; onClose: 
   const [lang, setLang] = useState<Language>(() => initialLanguage(i18n.language));
   const [profile, setProfile] = useState<Profile>('protected');
   const [dialogError, setDialogError] = useState<string | null>(null);
-  const make = useApiMutation('reports:case', ['custody:entries', 'custody:checkpoint']);
+  const make = useApiMutation('reports:case');
   const save = async (): Promise<void> => {
     setDialogError(null);
     try {
