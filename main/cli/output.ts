@@ -1,3 +1,4 @@
+import { formatBytes } from '../../shared/format';
 /** Writes one line to stdout. */
 export function out(line = ''): void {
   process.stdout.write(`${line}\n`);
@@ -6,18 +7,6 @@ export function out(line = ''): void {
 /** Writes a JSON value as one line to stdout. */
 export function outJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value)}\n`);
-}
-
-/** Human-readable byte count (binary units). */
-export function formatBytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${n} B` : `${v.toFixed(1)} ${units[u]}`;
 }
 
 /**

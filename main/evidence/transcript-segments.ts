@@ -67,10 +67,3 @@ function checkTime(value: unknown, n: number, which: 'start' | 'end'): number | 
 function bad(message: string): VigilError {
   return new VigilError('INVALID_INPUT', message);
 }
-
-/** `HH:MM:SS` for a time in milliseconds (hours grow past 99 if they must). */
-export function formatTimestamp(ms: number): string {
-  const total = Math.floor(ms / 1000);
-  const pad = (v: number): string => String(v).padStart(2, '0');
-  return `${pad(Math.floor(total / 3600))}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}`;
-}

@@ -3,7 +3,6 @@
  * names only the channel it writes through. Every write the vault makes signs a custody entry,
  * so every write also refreshes custody:entries; that part is not listed, it is derived.
  */
-import type { QueryClient } from '@tanstack/react-query';
 import type { Channel } from '../../shared/channels';
 
 const CASE_READS = ['cases:list', 'cases:get', 'cases:overview'] as const;
@@ -61,7 +60,12 @@ export function readsChangedBy(channel: Channel): Channel[] {
   return [...new Set<Channel>([...CHANGES[channel], 'custody:entries'])];
 }
 
+/** The part of TanStack's QueryClient used here (named, so this file stays free of React types). */
+interface Invalidator {
+  invalidateQueries(filters: { queryKey: readonly unknown[] }): Promise<void>;
+}
+
 /** Refreshes every cached read `channel` changes (all requests of each). */
-export async function invalidateAfter(client: QueryClient, channel: Channel): Promise<void> {
+export async function invalidateAfter(client: Invalidator, channel: Channel): Promise<void> {
   await Promise.all(readsChangedBy(channel).map((name) => client.invalidateQueries({ queryKey: [name] })));
 }

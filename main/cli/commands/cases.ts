@@ -7,7 +7,8 @@ import { listPeople } from '../../evidence/people';
 import { resolveCaseId } from '../../evidence/resolve';
 import { caseProvenance } from '../../packages/import';
 import { vaultOptions } from '../options';
-import { formatBytes, out, outJson } from '../output';
+import { formatBytes } from '../../../shared/format';
+import { out, outJson } from '../output';
 import type { SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
 

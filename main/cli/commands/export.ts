@@ -9,7 +9,8 @@ import { resolveRecipients } from '../../packages/recipients';
 import { memberIdentity } from '../../vault/identity';
 import type { Vault } from '../../vault/vault';
 import { vaultOptions } from '../options';
-import { formatBytes, out, outJson, withProgress } from '../output';
+import { formatBytes } from '../../../shared/format';
+import { out, outJson, withProgress } from '../output';
 import { readNewPassphrase, type SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
 

@@ -5,7 +5,8 @@ import { createCaseReport, type CaseReportResult } from '../../report/case-repor
 import { REPORT_LANGUAGES, type ReportLanguage } from '../../report/labels';
 import type { ReportProfile } from '../../report/report-data';
 import { vaultOptions } from '../options';
-import { formatBytes, out, outJson } from '../output';
+import { formatBytes } from '../../../shared/format';
+import { out, outJson } from '../output';
 import type { SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
 

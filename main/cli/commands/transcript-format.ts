@@ -1,14 +1,15 @@
 import { assertNever } from '../../../shared/errors';
+import { formatTimecode } from '../../../shared/timecode';
 import type { InterviewRow } from '../../evidence/interviews';
 import type { SegmentDiff } from '../../evidence/transcript-diff';
-import { formatTimestamp, type Segment } from '../../evidence/transcript-segments';
+import type { Segment } from '../../evidence/transcript-segments';
 import type { Revision, RevisionInfo } from '../../evidence/transcripts';
 
 const INDENT = '    ';
 
 /** `[00:01:02] SPEAKER: text`, leaving out what is not known. */
 export function segmentLine(s: Segment): string {
-  const time = s.startMs === null ? '' : `[${formatTimestamp(s.startMs)}] `;
+  const time = s.startMs === null ? '' : `[${formatTimecode(s.startMs, { millis: false })}] `;
   const speaker = s.speaker ? `${s.speaker}: ` : '';
   return `${time}${speaker}${s.text}`;
 }

@@ -5,7 +5,8 @@ import { listMembers } from '../../vault/members';
 import { addMember, changePassphrase, removeMember, replaceRecoveryCode } from '../../vault/passphrases';
 import { revealKeys } from '../../vault/reveal';
 import { vaultStatus } from '../../vault/status';
-import { formatBytes, out, outJson } from '../output';
+import { formatBytes } from '../../../shared/format';
+import { out, outJson } from '../output';
 import { readNewPassphrase, readUnlockSecret, secretText, promptHidden, type SecretOptions } from '../secrets';
 import { kdfForNewSlots, withUnlockedVault, withVault } from '../unlock';
 

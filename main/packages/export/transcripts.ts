@@ -1,4 +1,4 @@
-import { formatTimestamp } from '../../evidence/transcript-segments';
+import { formatTimecode } from '../../../shared/timecode';
 import type { InterviewRow } from '../../evidence/interviews';
 import { recordSalt } from '../../evidence/record-commit';
 import { getRevision, type Segment } from '../../evidence/transcripts';
@@ -12,13 +12,13 @@ export interface GeneratedFile {
 }
 
 function vttTime(ms: number): string {
-  return `${formatTimestamp(ms)}.${String(ms % 1000).padStart(3, '0')}`;
+  return formatTimecode(ms);
 }
 
 function txtLines(segments: Segment[]): string {
   const lines: string[] = [];
   for (const s of segments) {
-    const time = s.startMs === null ? '' : `[${formatTimestamp(s.startMs)}] `;
+    const time = s.startMs === null ? '' : `[${formatTimecode(s.startMs, { millis: false })}] `;
     lines.push(`${time}${s.speaker ? `${s.speaker}: ` : ''}${s.text}`);
     if (s.translation) for (const line of s.translation.split('\n')) lines.push(`    ${line}`);
   }

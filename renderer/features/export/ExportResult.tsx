@@ -3,7 +3,7 @@ import { Alert, Button, Code, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../shared/contract';
 import { FactsTable } from '../../components/FactsTable';
-import { formatBytes } from './wizard-state';
+import { formatBytes } from '../../../shared/format';
 
 /** The result view; `onAgain` starts a new export. */
 export function ExportResult({ result, onAgain }: { result: Res<'packages:export'>; onAgain: () => void }): React.JSX.Element {

@@ -4,7 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../shared/contract';
-import { formatBytes } from './wizard-state';
+import { formatBytes } from '../../../shared/format';
 
 type Plan = Res<'packages:plan'>;
 

@@ -4,7 +4,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../shared/contract';
-import { formatBytes, type ExportChoices } from './wizard-state';
+import { formatBytes } from '../../../shared/format';
+import type { ExportChoices } from './wizard-state';
 
 type Candidate = Res<'packages:plan'>['candidates'][number];
 

@@ -5,7 +5,8 @@ import type { Res } from '../../../shared/contract';
 import { useApiQuery } from '../../api/queries';
 import { bagRows, FileList } from './FileList';
 import { NameHitsWarning } from './NameHitsWarning';
-import { formatBytes, pastedKeyList, requestProfile, scopeItemIds, type ExportChoices } from './wizard-state';
+import { formatBytes } from '../../../shared/format';
+import { pastedKeyList, requestProfile, scopeItemIds, type ExportChoices } from './wizard-state';
 
 type Plan = Res<'packages:plan'>;
 

@@ -8,7 +8,7 @@ import type { GrantedPath, Res } from '../../../shared/contract';
 import type { TaskRun } from '../../api/task-run';
 
 type ExportRun = TaskRun<Res<'packages:export'>>;
-import { formatBytes } from './wizard-state';
+import { formatBytes } from '../../../shared/format';
 
 interface RunStepProps {
   output: GrantedPath | null;

@@ -93,15 +93,3 @@ export function stepReady(step: ExportStep, c: ExportChoices, passphraseStrong: 
       return assertNever(step, 'export step');
   }
 }
-
-/** A byte count for people: 1.2 MB, 340 KB, 12 bytes (SI units, as file managers show). */
-export function formatBytes(bytes: number, locale: string): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: unit === 0 ? 'long' : 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
-}

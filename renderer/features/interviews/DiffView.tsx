@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../shared/contract';
 import { assertNever } from '../../../shared/errors';
 import type { Segment } from './segment-draft';
-import { shortTimecode } from './timecode';
+import { shortTimecode } from '../../../shared/timecode';
 
 type DiffLine = Res<'interviews:diff'>['diff'][number];
 

@@ -3,7 +3,7 @@ import { ActionIcon, Button, Group, TextInput, Textarea, Tooltip } from '@mantin
 import { memo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftSegment } from './segment-draft';
-import { parseTimecode, shortTimecode } from './timecode';
+import { parseTimecode, shortTimecode } from '../../../shared/timecode';
 
 /** What a row asks of the editor. */
 export interface RowActions {

@@ -1,6 +1,6 @@
 /** The transcript editor's working copy: segments as inputs hold them, and the segments a revision is saved from. */
 import type { Res } from '../../../shared/contract';
-import { formatTimecode, parseTimecode } from './timecode';
+import { formatTimecode, parseTimecode } from '../../../shared/timecode';
 
 /** A stored segment. */
 export type Segment = Res<'interviews:revision'>['segments'][number];

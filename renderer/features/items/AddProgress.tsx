@@ -2,7 +2,7 @@
 import { Alert, Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../../shared/errors';
-import { formatBytes } from './format';
+import { formatBytes } from '../../../shared/format';
 import type { AddOutcome, AddProgressState } from './useAddFiles';
 
 /** The progress bar while an add runs. */

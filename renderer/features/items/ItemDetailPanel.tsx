@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/queries';
 import { Derivatives } from './Derivatives';
 import { ExtractedFacts } from './ExtractedFacts';
-import { formatBytes, formatPartialDate, type ItemDetail } from './format';
+import { formatBytes } from '../../../shared/format';
+import { formatPartialDate, type ItemDetail } from './format';
 import { ItemMetadataForm } from './ItemMetadataForm';
 import { ItemViewer } from './ItemViewer';
 

@@ -7,7 +7,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { formatBytes, formatPartialDate, type ItemRow } from './format';
+import { formatBytes } from '../../../shared/format';
+import { formatPartialDate, type ItemRow } from './format';
 import { PAGE_ROWS, type PageWindow } from './useItemPages';
 
 const ROW_HEIGHT = 60;

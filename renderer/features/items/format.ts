@@ -1,4 +1,4 @@
-/** Small display helpers of the items screen: sizes, dates of stated precision, viewer choice. */
+/** Small display helpers of the items screen: dates of stated precision, viewer choice (sizes: shared/format.ts). */
 import type { Res } from '../../../shared/contract';
 
 /** A row of the item list, as items:list answers. */
@@ -9,20 +9,6 @@ export type ItemDetail = Res<'items:get'>;
 
 /** Which viewer shows an item. */
 export type ViewerKind = 'image' | 'audio' | 'video' | 'pdf' | 'text' | 'none';
-
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
-
-/** 1536 → "1.5 KB" (decimal places only where they help). */
-export function formatBytes(bytes: number, locale: string): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${value.toLocaleString(locale, { maximumFractionDigits: digits })} ${UNITS[unit] ?? 'B'}`;
-}
 
 /** A partial date (YYYY, YYYY-MM, YYYY-MM-DD) in the reader's language, marked "~" when approximate. */
 export function formatPartialDate(date: string | null, approx: boolean, locale: string): string {

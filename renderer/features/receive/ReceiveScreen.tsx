@@ -15,7 +15,7 @@ import { FactsTable } from '../../components/FactsTable';
 import { TabHeader } from '../../components/TabHeader';
 import { TaskOutcome } from '../../components/TaskOutcome';
 import { TaskProgress } from '../../components/TaskProgress';
-import { formatBytes } from '../export/wizard-state';
+import { formatBytes } from '../../../shared/format';
 import { ConfirmSigner } from './ConfirmSigner';
 import { PackageReport } from './PackageReport';
 import { signersToConfirm } from './signer-trust';

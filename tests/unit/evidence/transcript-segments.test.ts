@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimestamp, normaliseSegments, SEGMENT_LIMITS, type Segment } from '../../../main/evidence/transcript-segments';
+import { normaliseSegments, SEGMENT_LIMITS, type Segment } from '../../../main/evidence/transcript-segments';
+import { formatTimecode } from '../../../shared/timecode';
 
 const ok: Segment = { speaker: ' A ', startMs: 0, endMs: 1000, text: ' hello \n', translation: '  ' };
 
@@ -39,11 +40,11 @@ describe('evidence/transcript-segments/normaliseSegments', () => {
   });
 });
 
-describe('evidence/transcript-segments/formatTimestamp', () => {
+describe('shared/timecode/formatTimecode without milliseconds, as transcripts print it', () => {
   it('formats hours, minutes and seconds', () => {
-    expect(formatTimestamp(0)).toBe('00:00:00');
-    expect(formatTimestamp(62_999)).toBe('00:01:02');
-    expect(formatTimestamp(3_723_000)).toBe('01:02:03');
-    expect(formatTimestamp(100 * 3600 * 1000)).toBe('100:00:00');
+    expect(formatTimecode(0, { millis: false })).toBe('00:00:00');
+    expect(formatTimecode(62_999, { millis: false })).toBe('00:01:02');
+    expect(formatTimecode(3_723_000, { millis: false })).toBe('01:02:03');
+    expect(formatTimecode(100 * 3600 * 1000, { millis: false })).toBe('100:00:00');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blankAfter, fromDrafts, playingIndex, splitDraft, toDrafts } from '../../../../../renderer/features/interviews/segment-draft';
-import { formatTimecode, parseTimecode, shortTimecode } from '../../../../../renderer/features/interviews/timecode';
+import { formatTimecode, parseTimecode, shortTimecode } from '../../../../../shared/timecode';
 
 const SEGMENTS = [
   { speaker: 'Interviewer', startMs: 0, endMs: 6000, text: 'When did you last hear from your son?', translation: null },

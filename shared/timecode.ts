@@ -1,11 +1,15 @@
-/** Time codes as the transcript editor shows and reads them: "01:02:03.500" ⇄ milliseconds. */
+/**
+ * Time codes of transcripts, one formatter for the editor, the CLI and exported transcripts:
+ * "01:02:03.500" ⇄ milliseconds. Hours grow past 99 if they must.
+ */
 
-/** "HH:MM:SS.mmm" for a time in milliseconds, or '' when the time is unknown. */
-export function formatTimecode(ms: number | null): string {
+/** "HH:MM:SS.mmm" for a time in milliseconds ("HH:MM:SS" with `millis: false`), or '' when the time is unknown. */
+export function formatTimecode(ms: number | null, opts: { millis?: boolean } = {}): string {
   if (ms === null) return '';
   const pad = (v: number, n = 2): string => String(v).padStart(n, '0');
   const total = Math.floor(ms / 1000);
-  return `${pad(Math.floor(total / 3600))}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}.${pad(ms % 1000, 3)}`;
+  const clock = `${pad(Math.floor(total / 3600))}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}`;
+  return opts.millis === false ? clock : `${clock}.${pad(ms % 1000, 3)}`;
 }
 
 /** The shorter "MM:SS" (or "H:MM:SS") for labels and buttons. */
