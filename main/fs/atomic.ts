@@ -15,6 +15,14 @@ export function errnoCode(err: unknown): string | undefined {
   return undefined;
 }
 
+/** Error codes of a hard link the file system cannot make (FAT/exFAT, some network shares). */
+const LINK_UNSUPPORTED = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+/** Whether `err` says the file system makes no hard links, so the caller takes its fallback. */
+export function linkUnsupported(err: unknown): boolean {
+  return LINK_UNSUPPORTED.has(errnoCode(err) ?? '');
+}
+
 /** Maps a file-system failure to a VigilError a person can act on. */
 export function toIoError(err: unknown, what: string): VigilError {
   if (isVigilError(err)) return err;

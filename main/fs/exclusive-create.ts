@@ -1,5 +1,5 @@
 import { link, open } from 'node:fs/promises';
-import { errnoCode, tempPathFor } from './atomic';
+import { errnoCode, linkUnsupported, tempPathFor } from './atomic';
 
 /** Writes `content` to a new private temp file beside `target`, flushed, ready to be linked or renamed into place. */
 export async function writeTempBeside(target: string, content: string): Promise<string> {
@@ -27,7 +27,7 @@ export async function createExclusiveFrom(tmp: string, target: string, content: 
   } catch (err) {
     const code = errnoCode(err);
     if (code === 'EEXIST') return false;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
+    if (!linkUnsupported(err)) throw err;
   }
   let handle;
   try {

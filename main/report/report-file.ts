@@ -5,7 +5,7 @@
 import { access, link, open, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { VigilError } from '../../shared/errors';
-import { errnoCode, fsyncDir, tempPathFor, toIoError } from '../fs/atomic';
+import { errnoCode, fsyncDir, linkUnsupported, tempPathFor, toIoError } from '../fs/atomic';
 
 function exists(file: string): VigilError {
   return new VigilError('INVALID_INPUT', `${file} already exists. Choose another file name; an existing report is never overwritten.`);
@@ -46,7 +46,7 @@ export async function writeNewReportFile(file: string, data: Buffer): Promise<vo
     } catch (err) {
       const code = errnoCode(err);
       if (code === 'EEXIST') throw exists(file);
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
+      if (!linkUnsupported(err)) throw err;
       await writeFlushed(file, data, 'wx').catch((e: unknown) => {
         throw errnoCode(e) === 'EEXIST' ? exists(file) : e;
       });

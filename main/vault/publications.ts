@@ -12,7 +12,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { access, link, lstat, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { VigilError } from '../../shared/errors';
-import { errnoCode, fsyncDir } from '../fs/atomic';
+import { errnoCode, fsyncDir, linkUnsupported } from '../fs/atomic';
 import type { Db, ReadDb } from './database';
 
 /** One file of a publication: where it is written, and the name it takes once recorded. */
@@ -85,7 +85,7 @@ async function takeName(partial: string, final: string): Promise<void> {
   } catch (err) {
     const code = errnoCode(err);
     if (code === 'EEXIST') throw new VigilError('INVALID_INPUT', `${final} appeared while it was being written and was not overwritten; the file is kept as ${partial}.`);
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw err;
+    if (!linkUnsupported(err)) throw err;
     if (await exists(final)) throw new VigilError('INVALID_INPUT', `${final} appeared while it was being written and was not overwritten; the file is kept as ${partial}.`);
     await rename(partial, final);
   }

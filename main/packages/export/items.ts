@@ -18,7 +18,8 @@ function isRecording(item: ItemSummary): boolean {
   return item.kind === 'audio' || item.kind === 'video' || /^(audio|video)\//.test(item.mediaType ?? '');
 }
 
-function looksJpeg(item: ItemSummary): boolean {
+/** Whether the export treats `item` as a JPEG whose metadata it may strip (the plan shows the same). */
+export function looksJpeg(item: ItemSummary): boolean {
   return item.mediaType === 'image/jpeg' || /\.jpe?g$/i.test(item.fileName);
 }
 

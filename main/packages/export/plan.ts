@@ -10,7 +10,7 @@ import { listInterviews } from '../../evidence/interviews';
 import { listItems, type ItemSummary } from '../../evidence/items';
 import { listPeople } from '../../evidence/people';
 import type { ReadDb } from '../../vault/database';
-import { bagItemPath, selectItems } from './items';
+import { bagItemPath, looksJpeg, selectItems } from './items';
 import { findProtectedNames, type NameHit } from './name-scan';
 import { namePolicy } from './names';
 import { profileSettings, type ExportProfile, type ProfileSettings } from './profile';
@@ -58,11 +58,6 @@ export interface ExportPlan {
 
 /** The bag's tag files, in the order the bag writer writes them (plus the export's signature). */
 export const BAG_TAG_FILES = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', 'tagmanifest-sha512.txt', 'tagmanifest-sha512.txt.minisig'];
-
-/** The same JPEG test the export uses to decide on stripping. */
-function looksJpeg(item: ItemSummary): boolean {
-  return item.mediaType === 'image/jpeg' || /\.jpe?g$/i.test(item.fileName);
-}
 
 function generatedFiles(db: ReadDb, caseId: string, opensRecords: boolean): string[] {
   const transcripts = listInterviews(db, caseId)

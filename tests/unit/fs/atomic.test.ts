@@ -3,7 +3,7 @@ import * as fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fsyncDir, writeFileAtomic } from '../../../main/fs/atomic';
+import { fsyncDir, linkUnsupported, writeFileAtomic } from '../../../main/fs/atomic';
 
 // Wrap open/rename so single tests can inject disk faults; by default they are the real functions.
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -100,5 +100,15 @@ describe('fs/atomic/fsyncDir', () => {
 
   it('reports a missing folder as IO_ERROR', async () => {
     await expect(fsyncDir(path.join(dir, 'nope'))).rejects.toMatchObject({ code: 'IO_ERROR' });
+  });
+});
+
+describe('fs/atomic/linkUnsupported', () => {
+  const errno = (code: string): Error => Object.assign(new Error(code), { code });
+  it('takes the no-hard-link codes of FAT/exFAT and network shares as a reason to fall back, and nothing else', () => {
+    for (const code of ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']) expect(linkUnsupported(errno(code)), code).toBe(true);
+    for (const code of ['EEXIST', 'ENOSPC', 'EACCES', 'ENOENT']) expect(linkUnsupported(errno(code)), code).toBe(false);
+    expect(linkUnsupported(new Error('no code'))).toBe(false);
+    expect(linkUnsupported('EPERM')).toBe(false);
   });
 });
