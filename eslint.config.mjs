@@ -14,6 +14,7 @@ const LAYERS = [
   { rank: 0, type: 'crypto', pattern: 'main/crypto' },
   { rank: 1, type: 'ingest', pattern: 'main/ingest' },
   { rank: 1, type: 'settings', pattern: 'main/settings' },
+  { rank: 1, type: 'diagnostics', pattern: 'main/diagnostics' },
   { rank: 2, type: 'db', pattern: ['main/vault/database.ts', 'main/vault/migrations/**'] },
   { rank: 3, type: 'custody', pattern: 'main/custody' },
   { rank: 4, type: 'blobs', pattern: 'main/blobs' },

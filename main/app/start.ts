@@ -3,6 +3,8 @@
  * renderer served from its own scheme, IPC registered, one window.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, session, type WebContents } from 'electron';
+import path from 'node:path';
+import { ErrorLog } from '../diagnostics/error-log';
 import { registerParserLauncher } from '../ingest/parser-process';
 import { preloadHandlers } from '../ipc/app.ipc';
 import { createHandlerTable } from '../ipc/handlers';
@@ -109,7 +111,9 @@ export function startApp(options: StartOptions): void {
     installMenu(Menu, { platform: process.platform, appName: app.getName(), isDev: options.isDev, labels }, menuHandlers(services));
     const table = createHandlerTable(services);
     const origins = devOrigin === undefined ? [APP_ORIGIN] : [APP_ORIGIN, devOrigin];
-    registerHandlers(ipcMain, table, createSenderCheck({ origins, isOwnContents }), { validateResponse: options.isDev }, preloadHandlers(services));
+    // Unexpected errors reach the window as INTERNAL only; their kind and call sites go to a local log.
+    const errorLog = new ErrorLog({ file: path.join(app.getPath('userData'), 'logs', 'errors.log'), appRoot: app.getAppPath() });
+    registerHandlers(ipcMain, table, createSenderCheck({ origins, isOwnContents }), { validateResponse: options.isDev, onInternalError: errorLog.record }, preloadHandlers(services));
     serveMediaProtocol(protocol, services.session, origins);
     await openWindow();
   };
