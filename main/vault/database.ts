@@ -6,10 +6,52 @@ import { VigilError } from '../../shared/errors';
 export type Db = Database.Database;
 
 /**
- * A handle for code that must only read: the type leaves out the members
- * that change the database, so a reader cannot write by mistake.
+ * A prepared statement as a reader may use it: there is no run(), and every toggle (pluck, raw…)
+ * gives a reader's statement back, so a write cannot be reached through it.
  */
-export type ReadDb = Pick<Db, 'prepare' | 'pragma'>;
+export interface ReadStatement<P extends unknown[] = unknown[], R = unknown> {
+  readonly source: string;
+  readonly reader: boolean;
+  get(...params: P): R | undefined;
+  all(...params: P): R[];
+  iterate(...params: P): IterableIterator<R>;
+  pluck(toggleState?: boolean): ReadStatement<P, R>;
+  expand(toggleState?: boolean): ReadStatement<P, R>;
+  raw(toggleState?: boolean): ReadStatement<P, R>;
+  safeIntegers(toggleState?: boolean): ReadStatement<P, R>;
+  columns(): ReturnType<ReturnType<Db['prepare']>['columns']>;
+}
+
+/** A pragma that only reads: one that sets a value (`name = value`) does not compile. */
+type ReadPragma<S extends string> = S extends `${string}=${string}` ? never : S;
+
+/**
+ * A handle for code that must only read. Its statements have no run() (above) and its pragmas
+ * set nothing, so a reader cannot write by mistake; a writable Db is one, and readOnly() wraps
+ * one so that a write prepared through it (even a SELECT-shaped one) throws.
+ */
+export interface ReadDb {
+  prepare<P extends unknown[] | object = unknown[], R = unknown>(source: string): P extends unknown[] ? ReadStatement<P, R> : ReadStatement<[P], R>;
+  pragma<S extends string>(source: ReadPragma<S>, options?: Database.PragmaOptions): unknown;
+}
+
+/**
+ * `db` as a ReadDb that also refuses at run time any statement SQLite says would write
+ * (INSERT … RETURNING can be read with get(), which the type allows).
+ */
+export function readOnly(db: Db): ReadDb {
+  return {
+    prepare: ((source: string) => {
+      const statement = db.prepare(source);
+      if (!statement.readonly) throw new VigilError('INTERNAL', `A read-only use of the database prepared a statement that writes: ${source.slice(0, 60)}`);
+      return statement;
+    }) as ReadDb['prepare'],
+    pragma: (source, options) => {
+      if (source.includes('=')) throw new VigilError('INTERNAL', `A read-only use of the database set a pragma: ${source}`);
+      return db.pragma(source, options);
+    },
+  };
+}
 
 /** The database file name inside a vault folder. */
 export const DATABASE_FILE = 'vault.db';
