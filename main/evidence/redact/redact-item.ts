@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { VigilError } from '../../../shared/errors';
-import { RedactionBoxSchema, MAX_REDACTION_BOXES, type RedactionBox } from '../../../shared/redaction';
+import { RedactionBoxSchema, MAX_REDACTION_BOXES, type RedactionBox, type RedactionRecord } from '../../../shared/redaction';
 import { z } from 'zod';
 import { extractorFor } from '../../ingest/media-type';
 import type { Vault } from '../../vault/vault';
@@ -40,13 +40,6 @@ export type RedactRequest = z.input<typeof RedactRequestSchema>;
 /** The media a redaction works on. */
 export type RedactMedium = 'pdf' | 'image' | 'text';
 
-/** What the custody entry records of a redaction (`data.derivation`): never a name or a term. */
-export interface RedactionRecord {
-  method: 'mupdf-redact' | 'image-burn-png' | 'text-codes';
-  originalSha256: string;
-  boxes: RedactionBox[];
-  people: { personId: string; code: string; names: number; occurrences: number }[];
-}
 
 /** The medium an item's media type is redacted as, or null when it cannot be. */
 export function redactMedium(mediaType: string | null): RedactMedium | null {
