@@ -108,7 +108,7 @@ export async function redactPdf(input: Uint8Array, boxes: RedactionBox[], terms:
     const saved = pdf.saveToBuffer('garbage=4,compress');
     const bytes = Buffer.from(saved.asUint8Array());
     saved.destroy();
-    await checkPdfRedacted(bytes, boxes, terms);
+    await checkPdfRedacted(input, bytes, boxes, terms);
     return { bytes, pageCount, boxes: boxes.length, hits };
   } finally {
     pdf.destroy();

@@ -16,6 +16,7 @@ import { verifyVault } from '../../../../main/vault/verify';
 import { hasTool } from '../../../helpers/tools';
 import { newTestVault, tempDir } from '../../../helpers/vault';
 import { tempWritesDuring } from '../../../helpers/temp-writes';
+import { makePdf } from '../../../e2e/media';
 import { coloursIn, parsePpm, PDF_LAYOUT, pdfFixture } from './fixtures';
 
 let open: Vault | null = null;
@@ -153,8 +154,27 @@ describe('evidence/redact/redactItem (PDF)', () => {
 
   it('has a check that catches text left under a box (run on the unredacted original)', async () => {
     const pdf = await pdfFixture();
-    const left = await findPdfLeftovers(pdf, [{ page: 0, ...PDF_LAYOUT.nameLine }], [{ text: 'Lena P.', label: 'W-001' }]);
+    const left = await findPdfLeftovers(pdf, pdf, [{ page: 0, ...PDF_LAYOUT.nameLine }], [{ text: 'Lena P.', label: 'W-001' }]);
+    expect(left).toEqual({ charsInBoxes: expect.any(Number) as unknown, termHits: 1, moved: 0 });
     expect(left.charsInBoxes).toBeGreaterThan(20);
-    expect(left.termHits).toBe(1);
+  });
+
+  it('has a check that catches text moved instead of removed (a PDF compared with one whose lines sit elsewhere)', async () => {
+    const shifted = makePdf(['Regional court (fictional)', 'Ruling on the complaint of 2026-03-02', 'The complaint is left without consideration.']);
+    const moved = Buffer.from(shifted.toString('latin1').replace('72 720 Td', '72 700 Td'), 'latin1');
+    expect((await findPdfLeftovers(shifted, moved, [], [])).moved).toBeGreaterThan(50);
+  });
+
+  it("refuses a PDF whose content MuPDF's rewrite would move rather than redact (TL and ' operators), storing nothing", async () => {
+    // MuPDF 1.28.1 folds "Td … TL" into a TD that sets another leading, so every "'" line lands off the
+    // page and the line under the box is kept (moved, not removed): the glyph check must refuse it.
+    const { vault } = await newTestVault();
+    open = vault;
+    const file = path.join(tempDir(), 'ruling.pdf');
+    fs.writeFileSync(file, makePdf(['Regional court (fictional)', 'Ruling on the complaint of 2026-03-02', 'The complaint is left without consideration.']));
+    const item = await addFileItem(vault, file);
+    const entries = [...iterateStoredEntries(vault.db)].length;
+    await expect(redactItem(vault, item.id, { boxes: [{ page: 0, x: 60, y: 127, width: 520, height: 25 }] })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/could not redact this PDF faithfully/) as unknown });
+    expect([...iterateStoredEntries(vault.db)].length).toBe(entries);
   });
 });
