@@ -53,6 +53,7 @@ export function BoxOverlay({ page, width, height, editing }: { page: number; wid
       ref={ref}
       className="redact-overlay"
       data-testid="redact-overlay"
+      role="group"
       aria-label={editing.label}
       onPointerDown={(e) => {
         e.currentTarget.setPointerCapture(e.pointerId);

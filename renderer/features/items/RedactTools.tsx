@@ -48,7 +48,6 @@ function BoxTools({ detail, state, onOpen }: { detail: ItemDetail; state: Redact
         </Button>
         <Button
           size="compact-sm"
-          color="red"
           disabled={state.boxes.length === 0}
           loading={redact.isPending}
           onClick={() =>
@@ -83,7 +82,6 @@ function NameTools({ detail, caseId, onOpen }: { detail: ItemDetail; caseId: str
         <Select label={t('redact.person')} placeholder={t('redact.personPlaceholder')} data={options} value={personId} onChange={setPersonId} searchable size="xs" />
         <Button
           size="compact-sm"
-          color="red"
           disabled={personId === null}
           loading={redact.isPending}
           onClick={() => personId !== null && redact.mutate({ id: detail.id, personId }, { onSuccess: (done) => onOpen(done.item.id) })}

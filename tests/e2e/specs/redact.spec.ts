@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { demoCase } from '../../../main/evidence/demo-data';
 import { expectNoSeriousA11yViolations } from '../a11y';
 import { expect, test } from '../fixtures';
-import { writeSampleFiles } from '../media';
+import PDFDocument from 'pdfkit';
+// Installs the harness's media route (items' content for the viewer).
+import '../media';
 import { ItemsPage } from '../pages/items-page';
 import { saveScreenshot } from '../screenshots';
 
@@ -16,19 +18,33 @@ test.afterEach(() => {
   rmSync(filesDir, { recursive: true, force: true });
 });
 
-// court-ruling.pdf is a 612 × 792 pt page; its third line ("The complaint is left without
-// consideration.") sits between about 130 and 148 pt from the top.
-const PAGE = { width: 612, height: 792 };
-const THIRD_LINE = { x0: 60, y0: 127, x1: 580, y1: 152 };
+// An A4 page (595 × 842 pt) with two lines; the second, at 200 pt from the top, is redacted.
+const PAGE = { width: 595.28, height: 841.89 };
+const THIRD_LINE = { x0: 60, y0: 192, x1: 560, y1: 225 };
+
+/** Writes court-ruling.pdf (pdfkit) into `dir`. */
+async function writeRuling(dir: string): Promise<string> {
+  const doc = new PDFDocument({ size: 'A4' });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));
+  doc.fontSize(18).text('Regional court (fictional)', 72, 100, { lineBreak: false });
+  doc.text('The complaint is left without consideration.', 72, 200, { lineBreak: false });
+  doc.end();
+  await done;
+  const file = path.join(dir, 'court-ruling.pdf');
+  writeFileSync(file, Buffer.concat(chunks));
+  return file;
+}
 
 test('redact: draw a box over a PDF line, apply, and the redacted derivative opens linked to its original without that text', async ({ app, demo }) => {
   expect(demo.counts.items).toBeGreaterThan(0);
   test.setTimeout(90_000);
   const page = app.page;
   const items = new ItemsPage(page);
+
   await items.open(demoCase.title);
-  const { pdf } = writeSampleFiles(filesDir);
-  app.core.dialogs.nextOpenFiles = [pdf];
+  app.core.dialogs.nextOpenFiles = [await writeRuling(filesDir)];
   await items.addFiles();
   await items.row('court-ruling.pdf').click();
   const detail = items.detail();
@@ -55,8 +71,6 @@ test('redact: draw a box over a PDF line, apply, and the redacted derivative ope
   await detail.getByRole('button', { name: 'Apply redaction' }).click();
   // The new derivative opens: linked to its original, its text read from the redacted copy.
   await expect(detail.getByText('A redacted derivative: open the original')).toBeVisible({ timeout: 30_000 });
-  await page.waitForTimeout(3000);
-  console.log('DBG', await detail.innerText());
   await expect(detail.getByTestId('item-text')).toContainText('Regional court (fictional)');
   await expect(detail.getByTestId('item-text')).not.toContainText('left without consideration');
 
