@@ -46,8 +46,15 @@ export function updateItem(vault: Vault, id: string, input: ItemMetadata): ItemS
   }).result;
 }
 
+/** A derivative's kind, its title (default: the original's with the kind), and how it was made (for its custody entry). */
+export interface DerivativeOptions {
+  derivativeKind: string;
+  title?: string;
+  derivation?: Record<string, unknown>;
+}
+
 /** What to record with a derivative of `originalId`: the link, its kind, and the original's title, kind, case and date. */
-function derivativeOptions(vault: Vault, originalId: string, opts: { derivativeKind: string; title?: string }): AddFileOptions {
+function derivativeOptions(vault: Vault, originalId: string, opts: DerivativeOptions): AddFileOptions {
   const original = getItem(vault.db, originalId);
   if (!/^[a-z][a-z0-9_]{0,39}$/.test(opts.derivativeKind)) {
     throw new VigilError('INVALID_INPUT', 'Name the kind of derivative in lowercase words joined by _ (e.g. redacted, exif_stripped).');
@@ -55,6 +62,7 @@ function derivativeOptions(vault: Vault, originalId: string, opts: { derivativeK
   return {
     derivativeOf: original.id,
     derivativeKind: opts.derivativeKind,
+    ...(opts.derivation ? { derivation: opts.derivation } : {}),
     title: opts.title ?? `${original.title} (${opts.derivativeKind.replaceAll('_', ' ')})`,
     kind: original.kind,
     caseId: original.caseId,
@@ -79,7 +87,7 @@ async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
  * stores a file, recording the same item and custody entry, but straight from the bytes into
  * the encrypted store (ItemStaging): the plaintext never touches the disk.
  */
-export async function addDerivativeFromBytes(vault: Vault, originalId: string, fileName: string, bytes: Buffer, opts: { derivativeKind: string; title?: string }): Promise<ItemSummary> {
+export async function addDerivativeFromBytes(vault: Vault, originalId: string, fileName: string, bytes: Buffer, opts: DerivativeOptions): Promise<ItemSummary> {
   vault.requireSigner();
   const { caseId, ...itemOpts } = derivativeOptions(vault, originalId, opts);
   const staging = new ItemStaging(vault, itemOpts);

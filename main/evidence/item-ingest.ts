@@ -20,6 +20,8 @@ export interface AddFileOptions extends PutOptions, ItemMetadata {
   extract?: boolean;
   derivativeOf?: string;
   derivativeKind?: string;
+  /** How a derivative was made (e.g. what a redaction removed), signed in its custody entry as `data.derivation`. */
+  derivation?: Record<string, unknown>;
 }
 
 /** An added item, and whether its content was already in the vault (then stored once). */
@@ -199,7 +201,7 @@ function insertPrepared(db: Db, memberId: string, f: PreparedFile): { item: Adde
   indexRecord(db, 'item', item.id);
   // Custody data carries ids, sizes, digests and vocabulary words only: no titles or
   // file names, which may name people and would leave the vault with every exported entry.
-  const data = { object: objectId, size: stored.size, sha512: stored.sha512, deduplicated: Boolean(existing), caseId: item.caseId, kind: item.kind, extraction: item.extractionStatus, ...rawNameData(f.fileNameRaw), ...(opts.derivativeOf ? { derivativeOf: opts.derivativeOf, derivativeKind: opts.derivativeKind ?? null } : {}) };
+  const data = { object: objectId, size: stored.size, sha512: stored.sha512, deduplicated: Boolean(existing), caseId: item.caseId, kind: item.kind, extraction: item.extractionStatus, ...rawNameData(f.fileNameRaw), ...(opts.derivativeOf ? { derivativeOf: opts.derivativeOf, derivativeKind: opts.derivativeKind ?? null, ...(opts.derivation ? { derivation: opts.derivation } : {}) } : {}) };
   const action = opts.derivativeOf ? 'item.derivative_added' : 'item.ingested';
   return { item: { ...item, deduplicated: Boolean(existing) }, record: { action, subject: itemId, hash: stored.sha256, data } };
 }

@@ -4,6 +4,7 @@ import { getCase } from '../evidence/cases';
 import { addDerivative, updateItem } from '../evidence/item-edits';
 import { getItemDetail, listCaseItems } from '../evidence/item-views';
 import { getItem, getItemText } from '../evidence/items';
+import { redactItem } from '../evidence/redact/redact-item';
 import { definedOnly } from '../evidence/validate';
 import type { Handler } from './dispatch';
 import { addFilesTask } from './items-add';
@@ -30,6 +31,10 @@ export function itemsHandlers(s: AppServices): { [C in (typeof ITEMS_CHANNELS)[n
       const vault = s.session.requireVault();
       const original = getItem(vault.db, req.id).id;
       return s.grants.use(req.file, 'read-file', (file) => addDerivative(vault, original, file, { derivativeKind: req.derivativeKind, ...(req.title === undefined ? {} : { title: req.title }) }));
+    },
+    'items:redact': async ({ id, ...request }) => {
+      const vault = s.session.requireVault();
+      return redactItem(vault, getItem(vault.db, id).id, definedOnly(request));
     },
     'items:media-url': async (req) => ({ url: s.mediaUrl(getItem(s.session.requireVault().db, req.id).id) }),
   };

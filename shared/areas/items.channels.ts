@@ -8,6 +8,7 @@ export const ITEMS_CHANNELS = [
   'items:add-files',
   'items:update',
   'items:add-derivative',
+  'items:redact',
   'items:media-url',
 ] as const;
 

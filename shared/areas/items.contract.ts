@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { EXTRACTION_STATUSES, ITEM_KINDS, partialDateSchema } from '../domain';
 import type { ChannelSchemas } from '../contract-types';
+import { MAX_REDACTION_BOXES, RedactionBoxSchema, RedactionRecordSchema } from '../redaction';
 import { GrantSchema, IdSchema, TaskIdSchema } from './common';
 import type { ITEMS_CHANNELS, ITEMS_EVENTS } from './items.channels';
 
@@ -112,6 +113,17 @@ export const itemsContract = {
       })
       .strict(),
     res: ItemSchema,
+  },
+  /**
+   * Stores a redacted copy of item `id` as its derivative: the boxes removed (PDF, image) and/or
+   * every occurrence of person `personId`'s names (PDF, text). No paths: the item is in the vault.
+   */
+  'items:redact': {
+    req: z
+      .object({ id: IdSchema, boxes: z.array(RedactionBoxSchema).max(MAX_REDACTION_BOXES).optional(), personId: IdSchema.optional() })
+      .strict()
+      .refine((r) => (r.boxes?.length ?? 0) > 0 || r.personId !== undefined, 'Give boxes to remove or a person whose names to remove.'),
+    res: z.object({ item: ItemSchema, redaction: RedactionRecordSchema }),
   },
   /** The URL the page loads the item's decrypted content from (streamed with byte ranges). */
   'items:media-url': { req: z.object({ id: IdSchema }).strict(), res: z.object({ url: z.string() }) },

@@ -13,6 +13,7 @@ import { out, outJson } from '../output';
 import type { SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
 import { addSources, gatherSources, rawNameNote, reportSkipped, reportSummary, type AddSource } from './add-sources';
+import { registerItemRedact } from './item-redact';
 
 type JsonOpts = SecretOptions & { json?: boolean };
 interface MetaOpts {
@@ -64,9 +65,9 @@ function printItem(i: ItemSummary): void {
   out(`${i.id}  ${i.kind.padEnd(14)} ${(i.date ? `${i.date}${i.dateApprox ? '~' : ''}` : '').padEnd(11)} ${formatBytes(i.size).padStart(9)}  ${i.title}`);
 }
 
-/** `vigil item add|list|show|edit|derive`. */
+/** `vigil item add|list|show|edit|derive|redact`. */
 export function registerItemGroup(program: Command): void {
-  const item = program.command('item').description('items: add with metadata, list, show, edit, derive');
+  const item = program.command('item').description('items: add with metadata, list, show, edit, derive, redact');
 
   metadataOptions(vaultOptions(item.command('add <dir> <file>').description('store a file as an item of a case (a folder: every regular file under it)')))
     .requiredOption('--case <case>', 'case id or reference')
@@ -125,4 +126,6 @@ export function registerItemGroup(program: Command): void {
       if (opts.json) return outJson(added);
       printItem(added);
     });
+
+  registerItemRedact(item);
 }

@@ -9,6 +9,8 @@ import { formatBytes } from '../../../shared/format';
 import { formatPartialDate, type ItemDetail } from './format';
 import { ItemMetadataForm } from './ItemMetadataForm';
 import { ItemViewer } from './ItemViewer';
+import { RedactTools } from './RedactTools';
+import type { RedactionBox } from '../../../shared/redaction';
 
 function Summary({ detail, onOpen }: { detail: ItemDetail; onOpen: (id: string) => void }): React.JSX.Element {
   const { t, i18n } = useTranslation('items');
@@ -49,6 +51,8 @@ function Summary({ detail, onOpen }: { detail: ItemDetail; onOpen: (id: string) 
 export function ItemDetailPanel({ id, caseId, onClose, onOpen }: { id: string; caseId: string; onClose: () => void; onOpen: (id: string) => void }): React.JSX.Element {
   const { t } = useTranslation('items');
   const [editing, setEditing] = useState(false);
+  const [drawing, setDrawing] = useState(false);
+  const [boxes, setBoxes] = useState<RedactionBox[]>([]);
   const detail = useApiQuery('items:get', { id });
   if (detail.isPending) return <Loader size="sm" aria-label={t('viewer.loading')} />;
   if (detail.isError) return <Alert color="red">{detail.error.message}</Alert>;
@@ -62,7 +66,8 @@ export function ItemDetailPanel({ id, caseId, onClose, onOpen }: { id: string; c
           </Title>
           <CloseButton onClick={onClose} aria-label={t('detail.close')} />
         </Group>
-        <ItemViewer key={d.id} detail={d} />
+        <ItemViewer key={d.id} detail={d} editing={drawing ? { boxes, onAdd: (b) => setBoxes((all) => [...all, b]), label: t('redact.overlay') } : undefined} />
+        <RedactTools detail={d} caseId={caseId} state={{ drawing, boxes, setDrawing, setBoxes }} onOpen={onOpen} />
         <Divider />
         {editing ? (
           <ItemMetadataForm key={d.id} detail={d} caseId={caseId} onDone={() => setEditing(false)} />

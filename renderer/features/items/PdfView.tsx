@@ -9,17 +9,20 @@ import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-d
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BoxOverlay, type BoxEditing } from './BoxOverlay';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
 const RENDER_WIDTH = 900;
 
-/** The PDF at `url`, a page at a time. */
-export function PdfView({ url, title, fallback }: { url: string; title: string; fallback: ReactNode }): React.JSX.Element {
+/** The PDF at `url`, a page at a time; with `editing`, boxes are drawn over the page. */
+export function PdfView({ url, title, fallback, editing }: { url: string; title: string; fallback: ReactNode; editing?: BoxEditing | undefined }): React.JSX.Element {
   const { t } = useTranslation('items');
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
   const [failed, setFailed] = useState(false);
   const [pageNo, setPageNo] = useState(1);
+  // The page's size at scale 1: PDF points, as displayed (rotation and crop box applied), the unit of redaction boxes.
+  const [pageSize, setPageSize] = useState<{ width: number; height: number } | null>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
@@ -46,6 +49,7 @@ export function PdfView({ url, title, fallback }: { url: string; title: string; 
     const draw = async (): Promise<void> => {
       const page = await doc.getPage(pageNo);
       const base = page.getViewport({ scale: 1 });
+      setPageSize({ width: base.width, height: base.height });
       const viewport = page.getViewport({ scale: RENDER_WIDTH / base.width });
       canvas.width = Math.floor(viewport.width);
       canvas.height = Math.floor(viewport.height);
@@ -69,7 +73,10 @@ export function PdfView({ url, title, fallback }: { url: string; title: string; 
   if (doc === null) return <Loader size="sm" aria-label={t('viewer.loading')} />;
   return (
     <Stack gap="xs">
-      <canvas ref={canvasRef} className="item-pdf" role="img" aria-label={t('viewer.pdfPage', { title, page: pageNo, pages: doc.numPages })} data-testid="item-pdf" />
+      <div className="redact-frame">
+        <canvas ref={canvasRef} className="item-pdf" role="img" aria-label={t('viewer.pdfPage', { title, page: pageNo, pages: doc.numPages })} data-testid="item-pdf" />
+        {editing && pageSize && <BoxOverlay page={pageNo - 1} width={pageSize.width} height={pageSize.height} editing={editing} />}
+      </div>
       <Group justify="space-between">
         <Button size="compact-sm" variant="default" disabled={pageNo <= 1} onClick={() => setPageNo((p) => p - 1)}>
           {t('viewer.previousPage')}

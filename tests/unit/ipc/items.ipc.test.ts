@@ -109,6 +109,25 @@ describe('ipc/items.ipc', () => {
     expect(detail.derivatives).toHaveLength(1);
   });
 
+  it("items:redact stores a redacted derivative of an item in the vault, by a person's names, and refuses boxes on a text", async () => {
+    const { core, caseId, dir } = await withDemo();
+    const file = path.join(dir, 'note.txt');
+    writeFileSync(file, 'Andrii Melnik asked for a visit.\n');
+    const { items } = await value<{ items: Row[] }>(core, 'items:add-files', { caseId, files: [core.grant(file)], taskId: TASK });
+    const noteId = items[0]?.id ?? '';
+    const people = await value<{ id: string; code: string; name: string }[]>(core, 'people:list', { caseId });
+    const detainee = people.find((p) => p.code.startsWith('D-'));
+    if (!detainee) throw new Error('no detainee');
+    const done = await value<{ item: { id: string; derivativeOf: string; derivativeKind: string }; redaction: { people: { code: string; occurrences: number }[] } }>(core, 'items:redact', { id: noteId, personId: detainee.id });
+    expect(done.item).toMatchObject({ derivativeOf: noteId, derivativeKind: 'redacted' });
+    expect(done.redaction.people).toEqual([expect.objectContaining({ code: detainee.code, occurrences: 1 })]);
+    expect((await value<{ text: string }>(core, 'items:text', { id: done.item.id })).text).toBe(`${detainee.code} asked for a visit.\n`);
+    expect((await value<{ derivatives: Row[] }>(core, 'items:get', { id: noteId })).derivatives.map((d) => d.id)).toEqual([done.item.id]);
+    expect(await call(core, 'items:redact', { id: noteId, boxes: [{ page: 0, x: 0, y: 0, width: 1, height: 1 }] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call(core, 'items:redact', { id: noteId })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call(core, 'items:redact', { id: noteId, boxes: [{ page: 0, x: 0, y: 0, width: -1, height: 1 }] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
   it('refuses bad requests with INVALID_INPUT, unknown ids with NOT_FOUND, and a locked vault with VAULT_LOCKED', async () => {
     const { core, caseId } = await withDemo();
     const [first] = await list(core, caseId);

@@ -50,6 +50,7 @@ function pathRequests(caseId: string, itemId: string, interviewId: string, p: st
     ['items:add-files', { caseId, paths: [p], taskId: 'task-attack-0002' }],
     ['items:add-derivative', { id: itemId, file: p, derivativeKind: 'redacted' }],
     ['items:add-derivative', { id: itemId, path: p, derivativeKind: 'redacted' }],
+    ['items:redact', { id: itemId, path: p, boxes: [{ page: 0, x: 0, y: 0, width: 10, height: 10 }] }],
     ['interviews:import-transcript', { interviewId, file: p }],
     ['interviews:import-transcript', { interviewId, path: p }],
     ['packages:read-profile', { file: p }],
