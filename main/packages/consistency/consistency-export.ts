@@ -1,0 +1,88 @@
+/**
+ * The consistency file an export writes (DESIGN §6, "Consistency with earlier packages"): for
+ * each recipient of the new package, the checkpoint of the last package this vault sent to
+ * that recipient, with the RFC 9162 proof that the new checkpoint extends it. The recipient's
+ * vault keeps the last checkpoint it received from this vault and refuses a package that does
+ * not prove it extends that one: a sender whose log was rewritten or forked cannot hide it.
+ */
+import { MerkleTree, verifyConsistency } from '../../custody';
+import type { StoredCheckpoint } from '../../custody/checkpoint-store';
+import { readLeafHashes } from '../../custody/log-store';
+import type { ReadDb } from '../../vault/database';
+import { consistencyFileText, type EarlierCheckpoint } from './consistency-file';
+
+/** A `package.exported` entry as far as finding its checkpoint needs. */
+interface EarlierExport {
+  seq: number;
+  packageId: string;
+  recipients: string[];
+  checkpointSize?: number;
+  checkpointRoot?: string;
+}
+
+/** The data members `package.exported` gets so that the next export to a recipient finds this package's checkpoint. */
+export function exportedCheckpointData(checkpoint: { size: number; root: string }): { checkpointSize: number; checkpointRoot: string } {
+  return { checkpointSize: checkpoint.size, checkpointRoot: checkpoint.root };
+}
+
+/** Every earlier export, newest first. */
+function earlierExports(db: ReadDb): EarlierExport[] {
+  const rows = db.prepare("SELECT seq, json_extract(entry, '$.data') AS data FROM custody_log WHERE json_extract(entry, '$.action') = 'package.exported' ORDER BY seq DESC").all() as { seq: number; data: string }[];
+  return rows.flatMap(({ seq, data }) => {
+    const d = JSON.parse(data) as Record<string, unknown>;
+    if (typeof d.packageId !== 'string' || !Array.isArray(d.recipients)) return [];
+    const recipients = d.recipients.filter((r): r is string => typeof r === 'string');
+    const cp = typeof d.checkpointSize === 'number' && typeof d.checkpointRoot === 'string' ? { checkpointSize: d.checkpointSize, checkpointRoot: d.checkpointRoot } : {};
+    return [{ seq, packageId: d.packageId, recipients, ...cp }];
+  });
+}
+
+/**
+ * The checkpoint an earlier export carried. Exports recorded before checkpoints were named in
+ * their entry made theirs just before the entry: the newest checkpoint below the entry's seq.
+ */
+function checkpointOf(db: ReadDb, e: EarlierExport): StoredCheckpoint | null {
+  const cols = 'id, size, root, note, signer, created_at AS createdAt';
+  if (e.checkpointSize !== undefined && e.checkpointRoot !== undefined) {
+    return (db.prepare(`SELECT ${cols} FROM checkpoints WHERE size = ? AND root = ? ORDER BY id DESC LIMIT 1`).get(e.checkpointSize, e.checkpointRoot) as StoredCheckpoint | undefined) ?? null;
+  }
+  return (db.prepare(`SELECT ${cols} FROM checkpoints WHERE size <= ? ORDER BY id DESC LIMIT 1`).get(e.seq) as StoredCheckpoint | undefined) ?? null;
+}
+
+/**
+ * The last earlier export to each of `recipients` (fingerprints as `package.exported` records
+ * them; "passphrase" stands for whoever holds a package passphrase), without repeats.
+ */
+function lastExportsTo(db: ReadDb, recipients: readonly string[]): EarlierExport[] {
+  const wanted = new Set(recipients);
+  const found = new Map<number, EarlierExport>();
+  for (const e of earlierExports(db)) {
+    if (wanted.size === 0) break;
+    const hits = e.recipients.filter((r) => wanted.has(r));
+    if (hits.length === 0) continue;
+    for (const r of hits) wanted.delete(r);
+    found.set(e.seq, e);
+  }
+  return [...found.values()];
+}
+
+/** data/custody/consistency.json for a package with `checkpoint` sealed to `recipients` (fingerprints). */
+export function consistencyFile(db: ReadDb, checkpoint: StoredCheckpoint, recipients: readonly string[]): { path: string; data: Buffer } {
+  const tree = MerkleTree.from(readLeafHashes(db, checkpoint.size), checkpoint.size);
+  const newRoot = Buffer.from(checkpoint.root, 'hex');
+  const from: EarlierCheckpoint[] = [];
+  for (const e of lastExportsTo(db, recipients)) {
+    const old = checkpointOf(db, e);
+    if (old === null || old.size === 0 || old.size > checkpoint.size) continue;
+    // A stored checkpoint this log no longer extends (a vault restored from an older copy, then
+    // changed) has no proof: none is written, and the recipient's vault sees the break.
+    const proof = tree.consistencyProof(old.size);
+    const oldRoot = Buffer.from(old.root, 'hex');
+    if (old.size < checkpoint.size && !verifyConsistency(old.size, checkpoint.size, oldRoot, newRoot, proof)) continue;
+    if (old.size === checkpoint.size && old.root !== checkpoint.root) continue;
+    from.push({ packageId: e.packageId, size: old.size, root: oldRoot, checkpoint: old.note, proof });
+  }
+  from.sort((a, b) => a.size - b.size);
+  const text = consistencyFileText({ to: { size: checkpoint.size, root: newRoot }, from });
+  return { path: 'custody/consistency.json', data: Buffer.from(text) };
+}
