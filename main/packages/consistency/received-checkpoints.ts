@@ -36,6 +36,15 @@ export function receivedHistory(db: ReadDb): SenderHistory {
   };
 }
 
+/** The same, read now: for a caller that closes the vault before it verifies (the CLI). */
+export function receivedHistorySnapshot(db: ReadDb): SenderHistory {
+  const rows = db
+    .prepare('SELECT r.sender_vault AS vault, r.package_id AS packageId, r.size, r.root FROM received_checkpoints r WHERE r.seq = (SELECT MAX(seq) FROM received_checkpoints WHERE sender_vault = r.sender_vault)')
+    .all() as { vault: string; packageId: string; size: number; root: string }[];
+  const last = new Map(rows.map((r) => [r.vault, { packageId: r.packageId, size: r.size, root: Buffer.from(r.root, 'hex') }]));
+  return (senderVault) => last.get(senderVault) ?? null;
+}
+
 /** The sender's timestamps as the package carried them (verified by the `timestamp` check). */
 async function timestampRows(bag: BagFiles): Promise<{ name: string; checkpoint: string; reply: Buffer; chainPem: string; consistency: string }[]> {
   const names = (await bag.list()).map((f) => f.path).filter((p) => p.startsWith(TIMESTAMPS) && p.endsWith('.tsr')).map((p) => p.slice(TIMESTAMPS.length, -'.tsr'.length));
