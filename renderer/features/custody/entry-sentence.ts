@@ -12,7 +12,7 @@ const KNOWN_ACTIONS = new Set([
   'vault.created', 'vault.keys_revealed', 'vault.recovery_code_replaced', 'vault.header_upgraded', 'case.created', 'case.updated', 'item.ingested', 'item.derivative_added', 'item.opened', 'item.updated',
   'person.added', 'person.role_added', 'person.updated', 'interview.created', 'transcript.revised', 'recording.attached', 'event.added',
   'event.updated', 'place.added', 'request.added', 'request.answered', 'member.added', 'member.removed', 'member.passphrase_changed',
-  'member.key_rotated', 'recipient.added', 'recipient.removed', 'package.exported', 'package.imported', 'package.signer_trusted', 'search.rebuilt', 'checkpoint.timestamped', 'report.created',
+  'member.key_rotated', 'recipient.added', 'recipient.removed', 'package.exported', 'package.imported', 'package.signer_trusted', 'package.history_accepted', 'search.rebuilt', 'checkpoint.timestamped', 'report.created',
 ]);
 
 /** The readable name of a record: its label, or its kind and a short id when it is gone. */
