@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ageDecrypt, encodeIdentity, encodeRecipient, parseRecipient } from '../../../main/crypto/age';
+import { ageDecrypt, encodeIdentity, encodeRecipient, generateX25519Identity, parseRecipient } from '../../../main/crypto/age';
 import { registerCustodyCommands } from '../../../main/cli/commands/custody';
 import { readCustodyHead } from '../../../main/custody/log-store';
 import { attachTimestamp, requestTimestamp } from '../../../main/custody/timestamps/timestamps';
@@ -80,11 +80,11 @@ async function addEvidence(s: Sender, text: string): Promise<void> {
   });
 }
 
-/** Exports the sender's case to the receiving member (and any other recipients). */
-async function exportTo(s: Sender, others: Uint8Array[] = []): Promise<string> {
+/** Exports the sender's case to the receiving member, or to the recipients given. */
+async function exportTo(s: Sender, recipients?: Uint8Array[]): Promise<string> {
   return withSender(s, async (vault) => {
     const output = path.join(root, `package-${++count}.tar.age`);
-    await exportPackage(vault, { caseId: s.caseId, recipients: [receiverKey, ...others], profile: 'full', output });
+    await exportPackage(vault, { caseId: s.caseId, recipients: recipients ?? [receiverKey], profile: 'full', output });
     return output;
   });
 }
@@ -190,6 +190,24 @@ describe('packages/consistency between packages of one sender', () => {
     expect(historyEntries()).toEqual([]);
   }, 60_000);
 
+  it('proves, for several recipients, the extension of the last package each of them got', async () => {
+    const s = await newSender('Coalition');
+    const colleague = generateX25519Identity();
+    const toReceiver = await exportTo(s);
+    await addEvidence(s, 'For the colleague.');
+    await exportTo(s, [colleague.publicKey]);
+    await addEvidence(s, 'For both.');
+    const toBoth = await exportTo(s, [receiverKey, colleague.publicKey]);
+    const proof = await consistencyOf(toBoth);
+    expect(proof.from).toHaveLength(2);
+    const a = await importPackage(receiver, toReceiver);
+    expect(proof.from[0]?.packageId).toBe(a.packageId);
+    const r = await verifyAsReceiver(toBoth);
+    expect(r.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(r.consistency).toEqual({ status: 'extends', since: a.packageId });
+    expect(consistencyChecks(r).filter((c) => c.detail.includes('the RFC 9162 consistency proof verifies'))).toHaveLength(2);
+  }, 60_000);
+
   it('refuses a package whose proof hash was altered, or that proves a different old root, and the untouched package still imports', async () => {
     const s = await newSender('Field Office');
     await importPackage(receiver, await exportTo(s));
@@ -211,6 +229,13 @@ describe('packages/consistency between packages of one sender', () => {
       from.root = Buffer.alloc(32, 7).toString('base64');
     });
     await expectRefused(otherRoot, /extends another log of \d+ entries than the one package/);
+
+    const otherTarget = await resealed(second, s, (c) => {
+      (c.to as Record<string, unknown>).size = 1;
+    });
+    // The history itself still extends (the proof holds), but a file that names another target is refused all the same.
+    expect(consistencyChecks(await verifyAsReceiver(otherTarget)).filter((c) => !c.ok).map((c) => c.detail)).toEqual([expect.stringMatching(/leads to a log of 1 entries with another root/)]);
+    expect(await failure(importPackage(receiver, otherTarget))).toMatchObject({ code: 'HISTORY_REWRITTEN', message: expect.stringMatching(/leads to a log of 1 entries/) as string });
 
     const missing = await resealed(second, s, (c) => {
       c.from = [];
