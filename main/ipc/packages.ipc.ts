@@ -61,7 +61,7 @@ export function packagesHandlers(s: AppServices): { [C in (typeof PACKAGES_CHANN
       const vault = s.session.requireVault();
       return s.grants.use(req.file, 'read-file', async (file) => {
         const report = await s.tasks.run(req.taskId, 'bytes', ({ signal, report: progress }) =>
-          withPackageKey(vault, req.passphrase, (key) => verifyPackageFile(file, { identities: [key], trust: { directory: loadSignerDirectory(vault.db, vault.vaultId) }, history: receivedHistory(vault.db), signal, onProgress: progress })),
+          withPackageKey(vault, req.passphrase, (key) => verifyPackageFile(file, { identities: [key], trust: { directory: loadSignerDirectory(vault.db, vault.vaultId) }, history: receivedHistory(vault.db, vault.vaultId), signal, onProgress: progress })),
         );
         // The checked file may be imported next without being chosen again: a fresh grant for it alone.
         return { ...report, importGrant: s.grants.issue(file, 'read-file') };

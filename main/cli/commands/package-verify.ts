@@ -89,7 +89,7 @@ export async function verifyingWith(opts: PackageVerifyOptions, needKey: boolean
     return { identities };
   }
   const useOwn = needKey && identities.length === 0;
-  const fromVault = await withVault(opts.vault, opts, (vault) => ({ directory: loadSignerDirectory(vault.db, vault.vaultId), history: receivedHistorySnapshot(vault.db), own: useOwn ? memberIdentity(vault).ageIdentity : null }));
+  const fromVault = await withVault(opts.vault, opts, (vault) => ({ directory: loadSignerDirectory(vault.db, vault.vaultId), history: receivedHistorySnapshot(vault.db, vault.vaultId), own: useOwn ? memberIdentity(vault).ageIdentity : null }));
   return { identities: fromVault.own === null ? identities : [fromVault.own], trust: { directory: fromVault.directory }, history: fromVault.history };
 }
 

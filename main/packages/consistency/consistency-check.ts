@@ -20,8 +20,11 @@ export interface LastSeen {
   root: Buffer;
 }
 
-/** Finds the last checkpoint seen from a sender's vault (by vault id), or null for a first package. */
-export type SenderHistory = (senderVault: string) => LastSeen | null;
+/**
+ * Finds the last checkpoint seen from a sender's vault (by vault id): null for a first package,
+ * undefined when that vault's packages are not judged (the receiving vault's own).
+ */
+export type SenderHistory = (senderVault: string) => LastSeen | null | undefined;
 
 /**
  * The verdict on the package's history: `first` from this sender, `extends` the last package
@@ -118,7 +121,7 @@ export async function checkConsistency(bag: BagFiles, facts: CustodyFacts, keys:
   const file = read === 'absent' ? null : read;
   if (file !== null) await checkProofs(file, cp, keys, list);
   if (read === 'absent') list.note('consistency', 'The package carries no consistency file: it was made by a version of Vigil before them, so it cannot show that it extends the packages its sender sent before.', CONSISTENCY_FILE);
-  const last = history === undefined || senderVault === undefined ? undefined : history(senderVault);
+  const last = senderVault === undefined ? undefined : history?.(senderVault);
   if (last === undefined) return { verdict: { status: 'unchecked' }, file };
   if (last === null) {
     list.pass('consistency', `This is the first package seen from vault ${senderVault ?? ''}: its checkpoint (${cp.size} entries) is kept, and later packages from that vault must extend it.`);

@@ -28,21 +28,25 @@ function lastRow(db: ReadDb, senderVault: string): LastRow | null {
   return row ?? null;
 }
 
-/** What this vault saw last from each sender vault, for the `consistency` check of an import. */
-export function receivedHistory(db: ReadDb): SenderHistory {
-  return (senderVault: string): LastSeen | null => {
+/**
+ * What this vault saw last from each sender vault, for the `consistency` check of an import. A
+ * package of this very vault is not judged: its log is this one, which `vigil verify` checks.
+ */
+export function receivedHistory(db: ReadDb, ownVault: string): SenderHistory {
+  return (senderVault: string): LastSeen | null | undefined => {
+    if (senderVault === ownVault) return undefined;
     const row = lastRow(db, senderVault);
     return row === null ? null : { packageId: row.packageId, size: row.size, root: Buffer.from(row.root, 'hex') };
   };
 }
 
 /** The same, read now: for a caller that closes the vault before it verifies (the CLI). */
-export function receivedHistorySnapshot(db: ReadDb): SenderHistory {
+export function receivedHistorySnapshot(db: ReadDb, ownVault: string): SenderHistory {
   const rows = db
     .prepare('SELECT r.sender_vault AS vault, r.package_id AS packageId, r.size, r.root FROM received_checkpoints r WHERE r.seq = (SELECT MAX(seq) FROM received_checkpoints WHERE sender_vault = r.sender_vault)')
     .all() as { vault: string; packageId: string; size: number; root: string }[];
   const last = new Map(rows.map((r) => [r.vault, { packageId: r.packageId, size: r.size, root: Buffer.from(r.root, 'hex') }]));
-  return (senderVault) => last.get(senderVault) ?? null;
+  return (senderVault) => (senderVault === ownVault ? undefined : (last.get(senderVault) ?? null));
 }
 
 /** The sender's timestamps as the package carried them (verified by the `timestamp` check). */
@@ -89,6 +93,8 @@ export function recordReceivedCheckpoint(vault: Vault, r: ReceivedCheckpoint, im
   const cp = facts.checkpoint;
   if (cp === null || facts.checkpointNote === null) throw new VigilError('INTERNAL', 'A package without a verified checkpoint reached the import.');
   const verdict = report.consistency ?? { status: 'unchecked' };
+  // Not judged (a package of this very vault): nothing to hold later packages to.
+  if (verdict.status === 'unchecked') return;
   const last = lastRow(vault.db, imp.sourceVault);
   if ((last?.packageId ?? null) !== (verdict.since ?? null)) {
     throw new VigilError('PACKAGE_INVALID', 'Another package from the same sender was imported while this one was being checked, so its history was checked against an older state. Nothing was imported; import it again.');

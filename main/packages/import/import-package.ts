@@ -175,7 +175,7 @@ export async function importPackage(vault: Vault, file: string, opts: ImportOpti
 
 async function importWith(vault: Vault, file: string, identities: AgeIdentity[], opts: ImportOptions): Promise<ImportResult> {
   const trust = { directory: loadSignerDirectory(vault.db, vault.vaultId), confirmed: opts.trustSigners ?? [] };
-  const history = receivedHistory(vault.db);
+  const history = receivedHistory(vault.db, vault.vaultId);
   const checked = await checkPackage(file, { identities, trust, history, ...(opts.limits ? { limits: opts.limits } : {}), ...readingProgress(opts, 0), keep: (rel) => !rel.startsWith(ITEMS) });
   const accept = opts.acceptRewrittenHistory === true;
   if (checked.bag === null || checked.report.checks.some((c) => !c.ok && !(accept && c.check === 'consistency'))) throw refusal(checked, accept);

@@ -121,7 +121,7 @@ async function resealed(file: string, s: Sender, mutate: (c: Record<string, unkn
 }
 
 async function verifyAsReceiver(file: string): Promise<PackageReport> {
-  return verifyPackageFile(file, { identities: [memberIdentity(receiver).ageIdentity], trust: { directory: loadSignerDirectory(receiver.db, receiver.vaultId) }, history: receivedHistory(receiver.db) });
+  return verifyPackageFile(file, { identities: [memberIdentity(receiver).ageIdentity], trust: { directory: loadSignerDirectory(receiver.db, receiver.vaultId) }, history: receivedHistory(receiver.db, receiver.vaultId) });
 }
 
 function consistencyChecks(r: PackageReport): { ok: boolean; warning?: boolean; detail: string }[] {
