@@ -9,6 +9,7 @@ import { MerkleTree, verifyConsistency } from '../../custody';
 import type { StoredCheckpoint } from '../../custody/checkpoint-store';
 import { readLeafHashes } from '../../custody/log-store';
 import type { ReadDb } from '../../vault/database';
+import { keyFingerprint } from '../../vault/identity';
 import { consistencyFileText, type EarlierCheckpoint } from './consistency-file';
 
 /** A `package.exported` entry as far as finding its checkpoint needs. */
@@ -50,18 +51,39 @@ function checkpointOf(db: ReadDb, e: EarlierExport): StoredCheckpoint | null {
 }
 
 /**
+ * The fingerprints of the other recipients in this vault's address book who belong to the same
+ * vault as `fingerprint`, as far as this vault knows: each entry's minisign key is a signer
+ * trusted for a sender vault id (`known_signers`), because that vault sent packages here.
+ */
+function vaultMates(db: ReadDb, fingerprint: string): string[] {
+  const book = db.prepare('SELECT age_recipient AS age, minisign_public_key AS minisign FROM recipients').all() as { age: string; minisign: string | null }[];
+  const entry = book.find((r) => keyFingerprint(r.age) === fingerprint);
+  if (entry?.minisign == null) return [];
+  const lines = new Set(
+    db
+      .prepare('SELECT k2.key_line FROM known_signers k1 JOIN known_signers k2 ON k2.vault_id = k1.vault_id WHERE k1.key_line = ?')
+      .pluck()
+      .all(entry.minisign.trim()) as string[],
+  );
+  return book.filter((r) => r !== entry && r.minisign != null && lines.has(r.minisign.trim())).map((r) => keyFingerprint(r.age));
+}
+
+/** The newest earlier export to any of `fingerprints`, or undefined. */
+function lastExportToAny(exports: readonly EarlierExport[], fingerprints: readonly string[]): EarlierExport | undefined {
+  return exports.find((e) => e.recipients.some((r) => fingerprints.includes(r)));
+}
+
+/**
  * The last earlier export to each of `recipients` (fingerprints as `package.exported` records
- * them; "passphrase" stands for whoever holds a package passphrase), without repeats.
+ * them; "passphrase" stands for whoever holds a package passphrase) or to another member of the
+ * same vault (vaultMates): that vault holds the newest of them as the one to extend. No repeats.
  */
 function lastExportsTo(db: ReadDb, recipients: readonly string[]): EarlierExport[] {
-  const wanted = new Set(recipients);
+  const exports = earlierExports(db);
   const found = new Map<number, EarlierExport>();
-  for (const e of earlierExports(db)) {
-    if (wanted.size === 0) break;
-    const hits = e.recipients.filter((r) => wanted.has(r));
-    if (hits.length === 0) continue;
-    for (const r of hits) wanted.delete(r);
-    found.set(e.seq, e);
+  for (const r of recipients) {
+    const e = lastExportToAny(exports, [r, ...vaultMates(db, r)]);
+    if (e !== undefined) found.set(e.seq, e);
   }
   return [...found.values()];
 }

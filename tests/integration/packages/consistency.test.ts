@@ -25,6 +25,7 @@ import { verifyPackageFile, type PackageReport } from '../../../main/packages/ve
 import { createVault } from '../../../main/vault/create';
 import { memberIdentity, memberMinisignKey } from '../../../main/vault/identity';
 import { openVault } from '../../../main/vault/open';
+import { addMember } from '../../../main/vault/passphrases';
 import type { Vault } from '../../../main/vault/vault';
 import { runInProcess } from '../../helpers/cli-in-process';
 import { makeTestTsa } from '../../helpers/test-tsa';
@@ -336,4 +337,64 @@ describe.skipIf(!hasTool('openssl'))('packages/consistency: the sender\'s timest
     expect(kept[0]).toMatchObject({ name: 'ts-001', checkpoint: expect.stringContaining(`vigil/${s.vaultId}\n`) as string, pem: expect.stringContaining('BEGIN CERTIFICATE') as string });
     expect(kept[0]?.reply).toBeGreaterThan(100);
   }, 60_000);
+});
+
+describe('packages/consistency to a vault of several members', () => {
+  it("proves a package to one member extends the last one sent to a colleague of the same vault (known from that vault's own packages)", async () => {
+    const kdf = await fastKdf();
+    const teamDir = path.join(root, `team-${++count}`);
+    const colleaguePass = 'the colleague passphrase here';
+    const team = (await createVault(teamDir, { memberName: 'Team Lead', passphrase: TEST_PASSPHRASE, kdf })).vault;
+    const teamFiles = path.join(root, `team-files-${count}`);
+    fs.mkdirSync(teamFiles);
+    const teamCase = await fillVault(team, teamFiles);
+    await addMember(team, 'Team Colleague', colleaguePass, { currentSecret: TEST_PASSPHRASE, kdf });
+    await team.close();
+    const s = await newSender('Sender To Team');
+    const senderKey = await withSender(s, async (vault) => {
+      const id = memberIdentity(vault);
+      if (id.ageIdentity.kind === 'x25519') id.ageIdentity.secretKey.fill(0);
+      return { age: id.ageRecipient, minisign: id.minisignPublicKey, key: (parseRecipient(id.ageRecipient) as { publicKey: Uint8Array }).publicKey };
+    });
+    // Each member of the team sends the sender a package: the sender's vault learns both keys are that vault's.
+    const members: { age: string; key: Uint8Array }[] = [];
+    for (const [name, passphrase] of [['Team Lead', TEST_PASSPHRASE], ['Team Colleague', colleaguePass]] as const) {
+      const vault = await openVault(teamDir, { passphrase });
+      try {
+        const id = memberIdentity(vault);
+        if (id.ageIdentity.kind === 'x25519') id.ageIdentity.secretKey.fill(0);
+        members.push({ age: id.ageRecipient, key: (parseRecipient(id.ageRecipient) as { publicKey: Uint8Array }).publicKey });
+        // A signer of a package must have made custody entries in it.
+        const note = path.join(teamFiles, `note-${++count}.txt`);
+        fs.writeFileSync(note, `A note by ${name}.`);
+        await addFileItem(vault, note, { caseId: teamCase, title: 'Note', extract: false });
+        const output = path.join(root, `team-package-${++count}.tar.age`);
+        await exportPackage(vault, { caseId: teamCase, recipients: [senderKey.key], profile: 'full', output });
+        await withSender(s, async (sender) => {
+          addRecipient(sender, { name, ageRecipient: id.ageRecipient, minisignPublicKey: id.minisignPublicKey });
+          await importPackage(sender, output);
+        });
+        if (name === 'Team Lead') addRecipient(vault, { name: 'The sender', ageRecipient: senderKey.age, minisignPublicKey: senderKey.minisign });
+      } finally {
+        await vault.close();
+      }
+    }
+    const [lead, colleague] = members;
+    if (lead === undefined || colleague === undefined) throw new Error('two members');
+    const toLead = await exportTo(s, [lead.key]);
+    await addEvidence(s, 'For the colleague now.');
+    const toColleague = await exportTo(s, [colleague.key]);
+
+    const asLead = await openVault(teamDir, { passphrase: TEST_PASSPHRASE });
+    const first = await importPackage(asLead, toLead).finally(() => asLead.close());
+    const asColleague = await openVault(teamDir, { passphrase: colleaguePass });
+    try {
+      const report = await verifyPackageFile(toColleague, { identities: [memberIdentity(asColleague).ageIdentity], trust: { directory: loadSignerDirectory(asColleague.db, asColleague.vaultId) }, history: receivedHistory(asColleague.db, asColleague.vaultId) });
+      expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+      expect(report.consistency).toEqual({ status: 'extends', since: first.packageId });
+      await importPackage(asColleague, toColleague);
+    } finally {
+      await asColleague.close();
+    }
+  }, 120_000);
 });
