@@ -34,6 +34,7 @@ export const CUSTODY_ACTIONS = [
   'package.exported',
   'package.imported',
   'package.signer_trusted',
+  'package.history_accepted',
   'search.rebuilt',
   'checkpoint.timestamped',
   'report.created',

@@ -7,6 +7,7 @@ import { exportForInterface, profileOfChoice } from '../packages/export/export-r
 import { readProfileFile } from '../packages/export/profile';
 import { planExport } from '../packages/export/plan';
 import { importPackage } from '../packages/import';
+import { receivedHistory } from '../packages/consistency/received-checkpoints';
 import { loadSignerDirectory } from '../packages/trust';
 import { verifyPackageFile } from '../packages/verify';
 import { listRecipients } from '../packages/recipients';
@@ -60,7 +61,7 @@ export function packagesHandlers(s: AppServices): { [C in (typeof PACKAGES_CHANN
       const vault = s.session.requireVault();
       return s.grants.use(req.file, 'read-file', async (file) => {
         const report = await s.tasks.run(req.taskId, 'bytes', ({ signal, report: progress }) =>
-          withPackageKey(vault, req.passphrase, (key) => verifyPackageFile(file, { identities: [key], trust: { directory: loadSignerDirectory(vault.db, vault.vaultId) }, signal, onProgress: progress })),
+          withPackageKey(vault, req.passphrase, (key) => verifyPackageFile(file, { identities: [key], trust: { directory: loadSignerDirectory(vault.db, vault.vaultId) }, history: receivedHistory(vault.db, vault.vaultId), signal, onProgress: progress })),
         );
         // The checked file may be imported next without being chosen again: a fresh grant for it alone.
         return { ...report, importGrant: s.grants.issue(file, 'read-file') };
@@ -70,7 +71,7 @@ export function packagesHandlers(s: AppServices): { [C in (typeof PACKAGES_CHANN
       const vault = s.session.requireVault();
       return s.grants.use(req.file, 'read-file', (file) =>
         s.tasks.run(req.taskId, 'bytes', ({ signal, report }) =>
-          withPackageKey(vault, req.passphrase, (key) => importPackage(vault, file, { identities: [key], ...(req.trustSigners ? { trustSigners: req.trustSigners } : {}), signal, onProgress: report })),
+          withPackageKey(vault, req.passphrase, (key) => importPackage(vault, file, { identities: [key], ...(req.trustSigners ? { trustSigners: req.trustSigners } : {}), ...(req.acceptRewrittenHistory === true ? { acceptRewrittenHistory: true } : {}), signal, onProgress: report })),
         ),
       );
     },

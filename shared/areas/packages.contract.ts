@@ -97,7 +97,7 @@ const ReceivedPackageSchema = z.object({ taskId: TaskIdSchema, file: GrantSchema
  * signer or a changed key; the core trusts a signer only when one equals its fingerprint, and
  * refuses a fingerprint that is no signer's of the package.
  */
-const ImportPackageSchema = ReceivedPackageSchema.extend({ trustSigners: z.array(z.string().min(1).max(64)).max(8).optional() }).strict();
+const ImportPackageSchema = ReceivedPackageSchema.extend({ trustSigners: z.array(z.string().min(1).max(64)).max(8).optional(), acceptRewrittenHistory: z.boolean().optional() }).strict();
 
 /** A signer of the package as the receiving vault knows it (DESIGN §6, "Who signed it"). */
 const SignerVerdictSchema = z.object({
@@ -118,6 +118,8 @@ export const PackageReportSchema = z.object({
   vault: z.string().optional(),
   signers: z.array(z.object({ name: z.string(), publicKey: z.string(), fingerprint: z.string() })),
   signerTrust: z.array(SignerVerdictSchema).optional(),
+  /** The sender's history (check `consistency`): first package from that vault, extends the last one seen (`since`), rewritten since it, or unchecked. */
+  consistency: z.object({ status: z.enum(['first', 'extends', 'rewritten', 'unchecked']), since: z.string().optional() }).optional(),
   checks: z.array(z.object({ check: z.enum(PACKAGE_CHECKS), ok: z.boolean(), warning: z.boolean().optional(), subject: z.string().optional(), detail: z.string() })),
   items: z.number().int().nonnegative(),
 });
@@ -167,7 +169,8 @@ export const packagesContract = {
   /**
    * Checks the package as packages:verify does, then brings its case in, all of it or nothing.
    * A package that fails a check is refused (PACKAGE_INVALID; SIGNER_UNTRUSTED when only its
-   * signer is not trusted and not confirmed in `trustSigners`) and nothing enters the vault.
+   * signer is not trusted and not confirmed in `trustSigners`; HISTORY_REWRITTEN when only the
+   * sender's history fails, unless `acceptRewrittenHistory`) and nothing enters the vault.
    */
   'packages:import': {
     req: ImportPackageSchema,

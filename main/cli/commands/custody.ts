@@ -8,6 +8,7 @@ import { out, outJson } from '../output';
 import type { SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
 import { isPackageTarget, verifyPackageCommand, type PackageVerifyOptions } from './package-verify';
+import { verifyPairCommand } from './package-verify-pair';
 import { timestampAttachCommand, timestampRequestCommand } from './timestamp';
 
 /** `vigil log`, `vigil checkpoint`, `vigil verify` (of a vault, package or bag) and `vigil import`. */
@@ -50,8 +51,8 @@ export function registerCustodyCommands(program: Command): void {
     });
 
   program
-    .command('verify <target>')
-    .description('verify a vault (folder with vault.json), a sealed package (FILE.tar.age) or an unpacked bag folder')
+    .command('verify <target> [later]')
+    .description('verify a vault (folder with vault.json), a sealed package (FILE.tar.age) or an unpacked bag folder; given two packages, also check that the later one extends the earlier')
     .option('--quick', 'skip decrypting and hashing every object')
     .option('--json', 'print the report as JSON')
     .option('--identity <file>', 'package: an age identity file (AGE-SECRET-KEY-1… lines) to decrypt with')
@@ -61,7 +62,11 @@ export function registerCustodyCommands(program: Command): void {
     .option('--repair', 'remove orphaned objects and temp files left by interrupted writes')
     .option('--passphrase-file <file>', 'read the passphrase from a file')
     .option('--recovery-code', 'unlock with the recovery code')
-    .action(async (target: string, opts: PackageVerifyOptions & { quick?: boolean; repair?: boolean }) => {
+    .action(async (target: string, later: string | undefined, opts: PackageVerifyOptions & { quick?: boolean; repair?: boolean }) => {
+      if (later !== undefined) {
+        await verifyPairCommand(target, later, opts);
+        return;
+      }
       if (isPackageTarget(target)) {
         await verifyPackageCommand(target, opts);
         return;

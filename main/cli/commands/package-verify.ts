@@ -6,6 +6,8 @@ import { checkMark, checkText, reportOrigin, reportTitle, resultSentence, signer
 import { parseIdentity, type AgeIdentity } from '../../crypto/age';
 import { wipe } from '../../crypto/sodium';
 import { loadSignerDirectory } from '../../packages/trust';
+import { receivedHistorySnapshot } from '../../packages/consistency/received-checkpoints';
+import type { SenderHistory } from '../../packages/consistency/consistency-check';
 import { printable, verifyBagFolder, verifyPackageFile, type PackageReport, type TrustOptions } from '../../packages/verify';
 import { memberIdentity } from '../../vault/identity';
 import { out, outJson, withProgress } from '../output';
@@ -78,7 +80,7 @@ export async function packageIdentities(opts: PackageVerifyOptions): Promise<Age
  * --vault member's own key; and, with --vault, that vault's address book and trusted signers
  * (without it the signers are reported unchecked). `needKey` is false for a bag folder.
  */
-async function verifyingWith(opts: PackageVerifyOptions, needKey: boolean): Promise<{ identities: AgeIdentity[]; trust?: TrustOptions }> {
+export async function verifyingWith(opts: PackageVerifyOptions, needKey: boolean): Promise<{ identities: AgeIdentity[]; trust?: TrustOptions; history?: SenderHistory }> {
   const identities = needKey ? await packageIdentities(opts) : [];
   if (opts.vault === undefined) {
     if (needKey && identities.length === 0) {
@@ -87,12 +89,12 @@ async function verifyingWith(opts: PackageVerifyOptions, needKey: boolean): Prom
     return { identities };
   }
   const useOwn = needKey && identities.length === 0;
-  const fromVault = await withVault(opts.vault, opts, (vault) => ({ directory: loadSignerDirectory(vault.db, vault.vaultId), own: useOwn ? memberIdentity(vault).ageIdentity : null }));
-  return { identities: fromVault.own === null ? identities : [fromVault.own], trust: { directory: fromVault.directory } };
+  const fromVault = await withVault(opts.vault, opts, (vault) => ({ directory: loadSignerDirectory(vault.db, vault.vaultId), history: receivedHistorySnapshot(vault.db, vault.vaultId), own: useOwn ? memberIdentity(vault).ageIdentity : null }));
+  return { identities: fromVault.own === null ? identities : [fromVault.own], trust: { directory: fromVault.directory }, history: fromVault.history };
 }
 
 /** The receipt to check: the one given, or `<name>.receipt.txt` beside the package when it exists. */
-function receiptFor(file: string, given: string | undefined): string | undefined {
+export function receiptFor(file: string, given: string | undefined): string | undefined {
   if (given !== undefined) {
     if (!existsSync(given)) throw new VigilError('NOT_FOUND', `There is no receipt at ${given}. Check the path.`);
     return given;
@@ -137,13 +139,13 @@ export async function verifyPackageCommand(target: string, opts: PackageVerifyOp
   if (st === undefined) throw new VigilError('NOT_FOUND', `There is no package or bag at ${target}. Check the path.`);
   if (st.isDirectory()) {
     const receipt = opts.receipt === undefined ? {} : { receipt: receiptFor(target, opts.receipt) ?? opts.receipt };
-    const { trust } = await verifyingWith(opts, false);
-    report = await verifyBagFolder(target, { ...receipt, ...(trust === undefined ? {} : { trust }) });
+    const { trust, history } = await verifyingWith(opts, false);
+    report = await verifyBagFolder(target, { ...receipt, ...(trust === undefined ? {} : { trust }), ...(history === undefined ? {} : { history }) });
   } else {
-    const { identities: ids, trust } = await verifyingWith(opts, true);
+    const { identities: ids, trust, history } = await verifyingWith(opts, true);
     const receipt = receiptFor(target, opts.receipt);
     try {
-      report = await withProgress('Checking package', (hooks) => verifyPackageFile(target, { identities: ids, ...(receipt === undefined ? {} : { receipt }), ...(trust === undefined ? {} : { trust }), ...hooks }));
+      report = await withProgress('Checking package', (hooks) => verifyPackageFile(target, { identities: ids, ...(receipt === undefined ? {} : { receipt }), ...(trust === undefined ? {} : { trust }), ...(history === undefined ? {} : { history }), ...hooks }));
     } finally {
       for (const id of ids) wipe(id.kind === 'x25519' ? id.secretKey : id.passphrase);
     }

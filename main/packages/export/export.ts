@@ -17,6 +17,7 @@ import { bagInfoText } from '../bagit/bag-text';
 import { checkInfo, writeBag, type BagEntry, type BagResult } from '../bagit/bag-writer';
 import { sharedCryptoWorkers, type CryptoWorker } from '../workers/worker-client';
 import { buildPayload, type PayloadPlan } from './payload';
+import { exportedCheckpointData } from '../consistency/consistency-export';
 import { assertAbsent, writeNewFile, writeSealedTemp, type SealedTemp } from './package-file';
 import type { ExportProfile } from './profile';
 import { assertNoSurvivingNames, packageTexts } from './seal-scan';
@@ -179,7 +180,7 @@ async function sealAndRecord(vault: Vault, opts: ExportOptions, { packagePath, r
   // Neutral: the receipt, outside the encryption, names the bag.
   const bag = packageBagName(now);
   const signerLine = minisignPublicKeyLine(key.keyId, key.publicKey);
-  const plan = await buildPayload(vault, opts, { packageId, bag, fileName, signerLine, signerFingerprint: keyFingerprint(signerLine), checkpoint: () => makeCheckpoint(vault.db, vault.vaultId, signer) });
+  const plan = await buildPayload(vault, opts, { packageId, bag, fileName, signerLine, signerFingerprint: keyFingerprint(signerLine), checkpoint: () => makeCheckpoint(vault.db, vault.vaultId, signer), recipients: seal.fingerprints });
   const total = plan.items.reduce((n, p) => n + p.item.size, 0) + plan.files.reduce((n, f) => n + f.data.length, 0);
   const info = { baggingDate: exportedAt.slice(0, 10), externalIdentifier: packageId, softwareAgent: `Vigil ${opts.softwareVersion ?? '0.1.0'}`, extra: [['Vigil-Vault', vault.vaultId], ['Vigil-Profile', plan.settings.kind]] as [string, string][] };
   // Last look before sealing: no hidden name in any text of the bag, whatever it came from.
@@ -208,7 +209,7 @@ async function sealAndRecord(vault: Vault, opts: ExportOptions, { packagePath, r
     if (pageFile !== undefined && verifierHtml !== null) await writeNewFile(pageFile.partial, verifierHtml);
     await writeNewFile(sigFile.partial, await minisignSign(Buffer.from(receipt), key, `vigil receipt ${packageId} package-sha256 ${sealed.sha256}`));
     const namesConfirmed = plan.nameHits.map((h) => ({ item: h.itemId, code: h.code, count: h.count }));
-    await recordExport(vault, publication, { action: 'package.exported', subject: c.id, hash: sealed.sha256, data: { packageId, items: plan.items.length, profile: plan.settings.name, recipients: seal.fingerprints, ...(namesConfirmed.length > 0 ? { namesConfirmed } : {}) } });
+    await recordExport(vault, publication, { action: 'package.exported', subject: c.id, hash: sealed.sha256, data: { packageId, items: plan.items.length, profile: plan.settings.name, recipients: seal.fingerprints, ...exportedCheckpointData(plan.checkpoint), ...(namesConfirmed.length > 0 ? { namesConfirmed } : {}) } });
   } catch (err) {
     await abandonPublication(vault.db, publication).catch(() => undefined);
     throw err;

@@ -16,6 +16,7 @@ import { readerText, type SealText } from './seal-scan';
 import { buildCommunication, SUBMISSION_README, type Communication } from './submission';
 import { verifyText } from './texts';
 import { timestampFiles } from './timestamp-export';
+import { consistencyFile } from '../consistency/consistency-export';
 import { transcriptFiles, type GeneratedFile } from './transcripts';
 
 /** Everything that goes under data/: the items (streamed from the vault later) and the generated files. */
@@ -24,6 +25,8 @@ export interface PayloadPlan {
   items: PlannedItem[];
   files: GeneratedFile[];
   checkpointNote: string;
+  /** The checkpoint's size and root (hex), recorded in `package.exported` for the next export's consistency proof. */
+  checkpoint: { size: number; root: string };
   /** Protected names found in the exported items (the sender confirmed them). */
   nameHits: NameHit[];
   policy: NamePolicy;
@@ -39,6 +42,8 @@ export interface PayloadContext {
   signerLine: string;
   signerFingerprint: string;
   checkpoint: () => Promise<StoredCheckpoint>;
+  /** The recipients' fingerprints, as `package.exported` records them: the consistency proofs start at their last packages. */
+  recipients: readonly string[];
 }
 
 function json(value: unknown): Buffer {
@@ -129,10 +134,11 @@ export async function buildPayload(vault: Vault, opts: { caseId: string; itemIds
     ...transcriptFiles(db, interviews, policy, { withholdUnsalted: !opens }),
     ...custody.files,
     ...stamps.files,
+    consistencyFile(db, checkpoint, ctx.recipients),
     { path: 'submission/communication.json', data: json(communication) },
     { path: 'submission/communication.docx', data: communicationDocx(communication) },
     { path: 'submission/README.txt', data: Buffer.from(SUBMISSION_README) },
     { path: 'VERIFY.txt', data: Buffer.from(verifyText(facts) + stamps.verifyText) },
   ];
-  return { settings, items: planned, files, checkpointNote: checkpoint.note, nameHits, policy, texts: readerTexts(files, communication) };
+  return { settings, items: planned, files, checkpointNote: checkpoint.note, checkpoint: { size: checkpoint.size, root: checkpoint.root }, nameHits, policy, texts: readerTexts(files, communication) };
 }

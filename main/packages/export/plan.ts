@@ -63,7 +63,7 @@ function generatedFiles(db: ReadDb, caseId: string, opensRecords: boolean): stri
   const transcripts = listInterviews(db, caseId)
     .filter((iv) => iv.currentRevision !== null)
     .flatMap((iv) => ['txt', 'vtt', 'json'].map((ext) => `transcripts/${transcriptBaseName(iv)}.${ext}`));
-  const files = ['case.json', 'register.csv', ...transcripts, 'custody/entries.jsonl', 'custody/checkpoint.txt', 'custody/keys.txt'];
+  const files = ['case.json', 'register.csv', ...transcripts, 'custody/entries.jsonl', 'custody/checkpoint.txt', 'custody/keys.txt', 'custody/consistency.json'];
   if (opensRecords) files.push('custody/records.jsonl');
   files.push('submission/communication.json', 'submission/communication.docx', 'submission/README.txt', 'VERIFY.txt');
   return files.map((f) => `data/${f}`);

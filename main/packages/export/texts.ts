@@ -69,6 +69,12 @@ You need only the standard tools age, minisign and sha256sum (sha512sum).
      a salted hash, each with its salt: SHA-256 of the salt's 32 bytes followed
      by the record's RFC 8785 JSON must equal the "hash" of entry "seq". Without
      the salt such a hash reveals nothing of the record.
+   - consistency.json shows this log extends the checkpoints of the packages the
+     sender sent before to the same recipients: "from" lists each earlier
+     checkpoint with an RFC 9162 consistency proof ("proof", base64 hashes) from
+     its tree to the one in checkpoint.txt; it is empty for the first package.
+     A receiving Vigil vault refuses a package that does not extend the last
+     one it received from the sender's vault (a rewritten or forked history).
    "vigil verify ${f.fileName}" checks all of this automatically.
 
 7. Transcripts: each .json names the signed revision's hash (null for a revision

@@ -12,6 +12,8 @@ import type { ExtractLimits } from '../tar/package-tar';
 import { loadSignerDirectory, rememberSigners } from '../trust';
 import { checkPackage, type CheckedPackage, type PackageProgress } from '../verify';
 import { cancelled } from '../verify/package-file';
+import { readReceivedCheckpoint, receivedHistory, recordReceivedCheckpoint, type ReceivedCheckpoint } from '../consistency/received-checkpoints';
+import { historyRefusal } from '../consistency/history-refusal';
 import { refuseIfImported } from './already-imported';
 import { readCaseJson, type CaseJson } from './case-json';
 import { stageItems } from './stage-items';
@@ -43,6 +45,11 @@ export interface ImportOptions extends PackageProgress {
    * signer's of the package, or the import is refused.
    */
   trustSigners?: string[];
+  /**
+   * The person knows the sender's history was rewritten or forked since the last package from
+   * that vault (check `consistency`) and imports this one anyway; recorded in custody.
+   */
+  acceptRewrittenHistory?: boolean;
 }
 
 const ITEMS = 'data/items/';
@@ -54,13 +61,14 @@ function readingProgress(opts: PackageProgress, index: 0 | 1): PackageProgress {
 }
 
 /** The refusal of a package that failed a check: SIGNER_UNTRUSTED when only its signer is not trusted, else PACKAGE_INVALID. */
-function refusal(checked: CheckedPackage): VigilError {
-  const failed = checked.report.checks.filter((c) => !c.ok);
+function refusal(checked: CheckedPackage, acceptRewrittenHistory: boolean): VigilError {
+  const failed = checked.report.checks.filter((c) => !c.ok && !(acceptRewrittenHistory && c.check === 'consistency'));
   const why = failed.slice(0, 3).map((c) => `${c.subject ? `${c.subject}: ` : ''}${c.detail}`).join(' ');
   const more = failed.length > 3 ? ` (and ${failed.length - 3} more problems; run vigil verify for all of them)` : '';
   if (failed.length > 0 && failed.every((c) => c.check === 'signer-trust')) {
     return new VigilError('SIGNER_UNTRUSTED', `The package was refused and nothing was imported: its signer is not one you trust. ${why}${more}`);
   }
+  if (failed.length > 0 && failed.every((c) => c.check === 'consistency')) return historyRefusal(why);
   return new VigilError('PACKAGE_INVALID', `The package was refused and nothing was imported. ${why}${more}`);
 }
 
@@ -90,6 +98,8 @@ interface Arrival {
   order: string[];
   /** The sender's custody entries, kept as provenance. */
   entriesJsonl: string;
+  /** The sender's checkpoint and timestamps, kept as the newest from that vault. */
+  received: ReceivedCheckpoint;
 }
 
 /**
@@ -115,6 +125,7 @@ function recordArrival(vault: Vault, a: Arrival, recordItems: (caseId: string) =
   const transcripts = importTranscripts(vault, a.transcripts, caseId, packageId, maps);
   const checkpointSize = a.checked.facts.checkpoint?.size ?? 0;
   rememberSigners(vault, { caseId, packageId, sourceVault }, a.checked.report.signerTrust ?? []);
+  recordReceivedCheckpoint(vault, a.received, { caseId, packageId, sourceVault });
   vault.change((db) => {
     db.prepare('INSERT INTO imported_packages (id, package_id, bag, source_vault, checkpoint, entries_jsonl, keys_txt, imported_at, case_id, package_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
       randomUUID(), packageId, a.checked.report.bag ?? '', sourceVault, a.checked.facts.checkpointNote ?? '', a.entriesJsonl, a.checked.keysText ?? '', new Date().toISOString(), caseId, a.checked.sha256,
@@ -131,6 +142,7 @@ async function bringIn(vault: Vault, file: string, identities: AgeIdentity[], op
   const expected = await verifiedItems(bag);
   const senderIds = new Map(data.items.filter((i) => expected.has(i.path)).map((i) => [i.path, i.id]));
   const entriesJsonl = (await bag.read('data/custody/entries.jsonl'))?.toString('utf8') ?? '';
+  const received = await readReceivedCheckpoint(bag, checked);
   const staging = new ItemStaging(vault, { acquisition: { how: 'imported package', note: checked.report.packageId ?? '' } });
   let order: string[];
   try {
@@ -140,7 +152,7 @@ async function bringIn(vault: Vault, file: string, identities: AgeIdentity[], op
     await staging.discard();
     throw err;
   }
-  return staging.commit((recordItems) => recordArrival(vault, { checked, data, transcripts, senderIds, order, entriesJsonl }, recordItems));
+  return staging.commit((recordItems) => recordArrival(vault, { checked, data, transcripts, senderIds, order, entriesJsonl, received }, recordItems));
 }
 
 /**
@@ -163,8 +175,10 @@ export async function importPackage(vault: Vault, file: string, opts: ImportOpti
 
 async function importWith(vault: Vault, file: string, identities: AgeIdentity[], opts: ImportOptions): Promise<ImportResult> {
   const trust = { directory: loadSignerDirectory(vault.db, vault.vaultId), confirmed: opts.trustSigners ?? [] };
-  const checked = await checkPackage(file, { identities, trust, ...(opts.limits ? { limits: opts.limits } : {}), ...readingProgress(opts, 0), keep: (rel) => !rel.startsWith(ITEMS) });
-  if (!checked.report.ok || checked.bag === null) throw refusal(checked);
+  const history = receivedHistory(vault.db, vault.vaultId);
+  const checked = await checkPackage(file, { identities, trust, history, ...(opts.limits ? { limits: opts.limits } : {}), ...readingProgress(opts, 0), keep: (rel) => !rel.startsWith(ITEMS) });
+  const accept = opts.acceptRewrittenHistory === true;
+  if (checked.bag === null || checked.report.checks.some((c) => !c.ok && !(accept && c.check === 'consistency'))) throw refusal(checked, accept);
   // Before anything is stored: a package already here changes nothing.
   refuseIfImported(vault.db, checked.report.packageId ?? '', checked.sha256);
   return bringIn(vault, file, identities, opts, { ...checked, bag: checked.bag });

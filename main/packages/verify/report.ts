@@ -43,6 +43,8 @@ export interface PackageReport {
   signers: PackageSigner[];
   /** The signers of the tag manifest and checkpoint, each as the receiving vault knows it (absent when no signer was established). */
   signerTrust?: SignerVerdict[];
+  /** The verdict on the sender's history (check `consistency`): see ConsistencyVerdict. */
+  consistency?: { status: 'first' | 'extends' | 'rewritten' | 'unchecked'; since?: string };
   checks: PackageCheck[];
   items: number;
 }

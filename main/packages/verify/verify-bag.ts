@@ -9,12 +9,15 @@ import { CheckList, type PackageReport } from './report';
 import { checkTagSignature, TAG_SIGNATURE_FILE } from './signature-check';
 import { checkSignerTrust, packageSigners, type TrustOptions } from './signer-trust';
 import { checkTimestamps } from './timestamp-check';
+import { checkConsistency, type ConsistencyOutcome, type SenderHistory } from '../consistency/consistency-check';
 
 /** A report together with what the custody files established (import keeps them). */
 export interface BagVerification {
   report: PackageReport;
   facts: CustodyFacts;
   keysText: string | null;
+  /** The consistency file as read and the verdict on the sender's history (import keeps both). */
+  consistency: ConsistencyOutcome | null;
 }
 
 const MAX_LISTED = 20;
@@ -48,6 +51,8 @@ export interface BagCheckOptions {
   receipt?: string;
   packageSha256?: string;
   trust?: TrustOptions;
+  /** What the reader saw before from the sender's vault, to check the package extends it (none: unchecked). */
+  history?: SenderHistory;
 }
 
 /**
@@ -65,6 +70,7 @@ export async function verifyBagDetailed(bag: string | BagFiles, opts: BagCheckOp
   const { keys, text } = await loadKeys(files, list);
   const facts = await checkCustody(files, vault, keys, list);
   await checkRecords(files, facts.entries, list);
+  const consistency = await checkConsistency(files, facts, keys, list, vault, opts.history);
   await checkTimestamps(files, facts, list);
   const tagSigner = await checkTagSignature(files, { packageId, bag: files.name }, keys, facts.actors, list);
   // Only an established signer can be judged; when the signature failed the package fails anyway.
@@ -81,13 +87,14 @@ export async function verifyBagDetailed(bag: string | BagFiles, opts: BagCheckOp
     ...(vault === undefined ? {} : { vault }),
     signers: keys.map(({ name, publicKey, fingerprint }) => ({ name, publicKey, fingerprint })),
     ...(signerTrust === undefined ? {} : { signerTrust }),
+    consistency: consistency.verdict,
     checks: list.checks,
     items,
   };
-  return { report, facts, keysText: text };
+  return { report, facts, keysText: text, consistency };
 }
 
 /** Verifies an unpacked bag folder (see verifyBagDetailed); exit status 0 only when `ok`. */
-export async function verifyBagFolder(bagDir: string, opts: { receipt?: string; trust?: TrustOptions } = {}): Promise<PackageReport> {
+export async function verifyBagFolder(bagDir: string, opts: Pick<BagCheckOptions, 'receipt' | 'trust' | 'history'> = {}): Promise<PackageReport> {
   return (await verifyBagDetailed(path.resolve(bagDir), opts)).report;
 }

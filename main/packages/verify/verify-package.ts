@@ -11,6 +11,7 @@ import { recordNotOpened, recordOpened } from './opening';
 import { cancelled, readPackageFile, READ_BYTES, type PackageProgress } from './package-file';
 import { CheckList, type PackageReport } from './report';
 import type { TrustOptions } from './signer-trust';
+import type { SenderHistory } from '../consistency/consistency-check';
 import { verifyBagDetailed, type BagVerification } from './verify-bag';
 
 /** Options for verifying a package file. */
@@ -21,6 +22,8 @@ export interface VerifyPackageOptions extends PackageProgress {
   limits?: Partial<ExtractLimits>;
   /** What to judge the signers by (the receiving vault's address book and trusted keys); without it they are reported unchecked. */
   trust?: TrustOptions;
+  /** What the reader saw before from the sender's vault (see BagCheckOptions). */
+  history?: SenderHistory;
 }
 
 /** A verified (or refused) package: the bag as read (null when it did not decrypt or unpack) and the package's SHA-256. */
@@ -91,8 +94,8 @@ function withOpening(list: CheckList, inner: BagVerification): PackageReport {
   return { ...inner.report, ok: checks.every((c) => c.ok), checks };
 }
 
-function bagOptions(opts: VerifyPackageOptions): { receipt?: string; trust?: TrustOptions } {
-  return { ...(opts.receipt === undefined ? {} : { receipt: opts.receipt }), ...(opts.trust === undefined ? {} : { trust: opts.trust }) };
+function bagOptions(opts: VerifyPackageOptions): { receipt?: string; trust?: TrustOptions; history?: SenderHistory } {
+  return { ...(opts.receipt === undefined ? {} : { receipt: opts.receipt }), ...(opts.trust === undefined ? {} : { trust: opts.trust }), ...(opts.history === undefined ? {} : { history: opts.history }) };
 }
 
 /**
@@ -105,7 +108,7 @@ export async function checkPackage(file: string, opts: VerifyPackageOptions & { 
   const size = await checkArguments(file, opts);
   const list = new CheckList();
   const read = await readDecrypted(file, opts.identities, list, { ...opts, size });
-  if (read === null) return { report: failedReport(list), facts: { entries: [], actors: new Set(), checkpoint: null, checkpointNote: null, checkpointSigner: null }, keysText: null, bag: null, sha256: '' };
+  if (read === null) return { report: failedReport(list), facts: { entries: [], actors: new Set(), checkpoint: null, checkpointNote: null, checkpointSigner: null }, keysText: null, consistency: null, bag: null, sha256: '' };
   const inner = await verifyBagDetailed(read.bag, { ...bagOptions(opts), packageSha256: read.sha256 });
   return { ...inner, report: withOpening(list, inner), bag: read.bag, sha256: read.sha256 };
 }

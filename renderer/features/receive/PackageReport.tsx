@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../shared/contract';
 import { FactsTable } from '../../components/FactsTable';
 import { signersToConfirm, type SignerVerdict } from './signer-trust';
+import { historyToAccept } from './history';
 
 type Report = Res<'packages:verify'>;
 type Check = Report['checks'][number];
@@ -57,10 +58,11 @@ export function PackageReport({ report, next }: { report: Report; next?: React.R
   const checks = [...report.checks.filter((c) => !c.ok), ...report.checks.filter((c) => c.ok)];
   const failed = report.checks.filter((c) => !c.ok).length;
   // Intact, but signed by someone to confirm first: neither a pass nor a refusal.
-  const verdict = report.ok ? 'ok' : signersToConfirm(report) !== null ? 'signer' : 'failed';
+  const verdict = report.ok ? 'ok' : signersToConfirm(report) !== null ? 'signer' : historyToAccept(report) ? 'history' : 'failed';
   const alert = {
     ok: { color: 'green', title: t('report.okTitle'), body: t('report.okBody', { count: report.items }) },
     signer: { color: 'yellow', title: t('report.signerTitle'), body: t('report.signerBody', { count: report.items }) },
+    history: { color: 'red', title: t('report.historyTitle'), body: t('report.historyBody', { count: report.items }) },
     failed: { color: 'red', title: t('report.failedTitle'), body: t('report.failedBody', { count: failed }) },
   }[verdict];
   return (

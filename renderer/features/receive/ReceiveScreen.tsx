@@ -19,6 +19,8 @@ import { formatBytes } from '../../../shared/format';
 import { ConfirmSigner } from './ConfirmSigner';
 import { PackageReport } from './PackageReport';
 import { signersToConfirm } from './signer-trust';
+import { historyToAccept } from './history';
+import { AcceptHistory, HistoryStatus } from './PackageHistory';
 
 /** A running check or import, in bytes of the package read. */
 function PackageReadProgress({ run, label, onCancel }: { run: Extract<TaskRun<unknown>, { phase: 'running' }>; label: string; onCancel: () => void }): React.JSX.Element {
@@ -60,16 +62,27 @@ function ImportResult({ result }: { result: Res<'packages:import'> }): React.JSX
 function NextStep({ report, source, bringIn, busy }: { report: Res<'packages:verify'>; source: PackageSource | null; bringIn: TaskRunner<'packages:import'>; busy: boolean }): React.JSX.Element {
   const { t } = useTranslation('receive');
   const toConfirm = signersToConfirm(report);
-  if (!report.ok && toConfirm === null) return <Text size="sm">{t('refused')}</Text>;
+  const toAccept = historyToAccept(report);
+  if (!report.ok && toConfirm === null && !toAccept) {
+    return (
+      <Stack gap="xs">
+        <HistoryStatus report={report} />
+        <Text size="sm">{t('refused')}</Text>
+      </Stack>
+    );
+  }
   if (bringIn.run.phase === 'done') return <ImportResult result={bringIn.run.result} />;
-  const start = (trustSigners?: string[]): void => {
-    if (source !== null) void bringIn.start({ ...source, ...(trustSigners === undefined ? {} : { trustSigners }) });
+  const start = (trustSigners?: string[], acceptRewrittenHistory = false): void => {
+    if (source !== null) void bringIn.start({ ...source, ...(trustSigners === undefined ? {} : { trustSigners }), ...(acceptRewrittenHistory ? { acceptRewrittenHistory } : {}) });
   };
   return (
     <Stack gap="xs">
-      {toConfirm === null && <Text size="sm">{t('importHint')}</Text>}
+      <HistoryStatus report={report} />
+      {toConfirm === null && !toAccept && <Text size="sm">{t('importHint')}</Text>}
       {bringIn.run.phase === 'running' ? (
         <PackageReadProgress run={bringIn.run} label={t('progress.importing')} onCancel={bringIn.cancel} />
+      ) : toAccept ? (
+        <AcceptHistory busy={busy} onAccept={() => start(undefined, true)} />
       ) : toConfirm !== null ? (
         <ConfirmSigner signers={toConfirm} busy={busy} onConfirm={start} />
       ) : (
