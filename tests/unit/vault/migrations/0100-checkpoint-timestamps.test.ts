@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openEncryptedDatabase } from '../../../../main/vault/database';
-import { MIGRATIONS, runMigrations } from '../../../../main/vault/migrations/registry';
+import { latestSchemaVersion, MIGRATIONS, runMigrations } from '../../../../main/vault/migrations/registry';
 import { tempDir } from '../../../helpers/vault';
 
 describe('vault/migrations/0100-checkpoint-timestamps', () => {
@@ -12,7 +12,7 @@ describe('vault/migrations/0100-checkpoint-timestamps', () => {
       db.pragma('foreign_keys = ON');
       runMigrations(db, MIGRATIONS.filter((m) => m.version <= 50));
       expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'checkpoint_timestamps'").get()).toBeUndefined();
-      expect(runMigrations(db)).toMatchObject({ from: 50, to: 100 });
+      expect(runMigrations(db)).toMatchObject({ from: 50, to: latestSchemaVersion() });
       const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'checkpoint_timestamps'").get() as { sql: string }).sql;
       expect(sql).toMatch(/\)\s*STRICT$/);
       db.prepare("INSERT INTO checkpoints (size, root, note, signer, created_at) VALUES (1, 'r', 'n', 's', 't')").run();
