@@ -9,6 +9,7 @@ import { CheckList, type PackageReport } from './report';
 import { checkTagSignature, TAG_SIGNATURE_FILE } from './signature-check';
 import { checkSignerTrust, packageSigners, type TrustOptions } from './signer-trust';
 import { checkTimestamps } from './timestamp-check';
+import { checkUpdateMarker } from '../update/update-check';
 
 /** A report together with what the custody files established (import keeps them). */
 export interface BagVerification {
@@ -66,6 +67,7 @@ export async function verifyBagDetailed(bag: string | BagFiles, opts: BagCheckOp
   const facts = await checkCustody(files, vault, keys, list);
   await checkRecords(files, facts.entries, list);
   await checkTimestamps(files, facts, list);
+  const handover = await checkUpdateMarker(files, info, list);
   const tagSigner = await checkTagSignature(files, { packageId, bag: files.name }, keys, facts.actors, list);
   // Only an established signer can be judged; when the signature failed the package fails anyway.
   const signerTrust = tagSigner === null ? undefined : checkSignerTrust(packageSigners(tagSigner, facts.checkpointSigner, keys), vault ?? '', opts.trust, list);
@@ -83,6 +85,7 @@ export async function verifyBagDetailed(bag: string | BagFiles, opts: BagCheckOp
     ...(signerTrust === undefined ? {} : { signerTrust }),
     checks: list.checks,
     items,
+    ...(handover === null ? {} : { handover }),
   };
   return { report, facts, keysText: text };
 }

@@ -33,7 +33,7 @@ export function migration0130UpdatePackages(db: Db): void {
       import_id TEXT NOT NULL REFERENCES imported_packages(id),
       kind      TEXT NOT NULL CHECK (kind IN ('case', 'person', 'item', 'interview', 'event', 'request')),
       sender_id TEXT NOT NULL,
-      local_id  TEXT NOT NULL,
+      local_id  TEXT,
       change    TEXT NOT NULL CHECK (change IN ('added', 'changed')),
       hash      TEXT NOT NULL CHECK (length(hash) = 64),
       record    TEXT NOT NULL,
