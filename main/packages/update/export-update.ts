@@ -6,10 +6,9 @@
 import type { Db, ReadDb } from '../../vault/database';
 import { profileSettings, type ExportProfile } from '../export/profile';
 import { recordSentPackage } from './sent-packages';
+import { BAG_INFO } from './update-marker';
 import { resolveUpdateBase, type ExportMode, type Handover, type UpdateBase } from './update-plan';
 
-/** The bag-info.txt labels of the record set and the update marker (DESIGN §6). */
-export const BAG_INFO = { recordSet: 'Vigil-Record-Set', updateOf: 'Vigil-Update-Of', baseRecordSet: 'Vigil-Base-Record-Set' } as const;
 
 /** The base of the export `opts` asks for (null for a full package); INVALID_INPUT when it cannot be an update. */
 export function updateBaseFor(db: ReadDb, opts: { caseId: string; profile: ExportProfile; mode?: ExportMode; passphrase?: string }, fingerprints: string[]): UpdateBase | null {

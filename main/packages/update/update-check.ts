@@ -8,7 +8,7 @@ import type { BagFiles } from '../bagit/bag-files';
 import type { CheckList } from '../verify/report';
 import { packageRecords, type PackageRecord } from './package-records';
 import { isRecordKind, recordKey, recordSetHash } from './record-set';
-import { BAG_INFO } from './export-update';
+import { BAG_INFO } from './update-marker';
 import type { RecordChange } from './update-plan';
 
 /** What a package says of the records it hands over (absent for a package made before update packages). */
