@@ -43,7 +43,7 @@ function ImportResult({ result }: { result: Res<'packages:import'> }): React.JSX
         <Text fw={700} size="sm">
           {t('result.title')}
         </Text>
-        <Text size="sm">{t('result.body')}</Text>
+        <Text size="sm">{result.updateOf === null ? t('result.body') : t('result.updateBody', { id: result.updateOf })}</Text>
       </Alert>
       <FactsTable label={t('result.tableLabel')} rows={rows} />
       <Group>
