@@ -203,6 +203,25 @@ describe('packages/update packages', () => {
     expect(r).toMatchObject({ caseId: importedCase, updateOf: update1.packageId, items: 1 });
   });
 
+  it('an update is refused when this vault does not hold the state it builds on, and applies once it does', async () => {
+    const fresh = receivers.fresh!.vault;
+    const caseHere = fresh.db.prepare('SELECT case_id FROM imported_packages').pluck().get() as string;
+    const update = await exportTo(['fresh'], { kind: 'update' });
+    const items = listItems(fresh.db, { caseId: caseHere }).length;
+    // A record of the case as kept here no longer matches what was received: the update would not lead to the sender's state.
+    const row = fresh.db.prepare("SELECT rowid AS id, hash FROM received_records WHERE kind = 'event' LIMIT 1").get() as { id: number; hash: string };
+    fresh.db.prepare('UPDATE received_records SET hash = ? WHERE rowid = ?').run('0'.repeat(64), row.id);
+    await expect(importPackage(fresh, update.file)).rejects.toMatchObject({ code: 'UPDATE_REFUSED', message: expect.stringContaining('would not give the records the sender recorded') });
+    fresh.db.prepare('UPDATE received_records SET hash = ? WHERE rowid = ?').run(row.hash, row.id);
+    // The base as imported here is another state than the one the update builds on.
+    const base = fresh.db.prepare('SELECT record_set FROM imported_packages WHERE case_id = ?').pluck().get(caseHere) as string;
+    fresh.db.prepare('UPDATE imported_packages SET record_set = ? WHERE case_id = ?').run('f'.repeat(64), caseHere);
+    await expect(importPackage(fresh, update.file)).rejects.toMatchObject({ code: 'UPDATE_REFUSED', message: expect.stringContaining('another state of package') });
+    fresh.db.prepare('UPDATE imported_packages SET record_set = ? WHERE case_id = ?').run(base, caseHere);
+    expect(listItems(fresh.db, { caseId: caseHere })).toHaveLength(items);
+    expect(await importPackage(fresh, update.file)).toMatchObject({ caseId: caseHere, items: 1 });
+  });
+
   it('an update is refused at export when there is nothing to build on or nothing to send; the full export stays', async () => {
     await expect(exportTo(['other'], { kind: 'update' })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('nothing to update') });
     await expect(exportPackage(sender, { caseId, recipients: null, passphrase: 'a long package passphrase', profile: 'full', output: path.join(dir, 'p.tar.age'), mode: { kind: 'update' } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
