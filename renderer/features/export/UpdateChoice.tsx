@@ -24,7 +24,7 @@ export function UpdateChoice({ caseId, choices, onChange }: { caseId: string; ch
           <Radio value="update" label={t('update.update', { id: last.data.packageId, date: sent })} description={t('update.updateHint')} />
         </Stack>
       </Radio.Group>
-      {choices.update && last.data.profile !== '' && (
+      {choices.update && choices.profile.kind !== last.data.profile && (
         <Alert color="blue" role="note">
           {t('update.sameProfile', { profile: last.data.profile })}
         </Alert>

@@ -67,7 +67,7 @@ function NextStep({ report, source, bringIn, busy }: { report: Res<'packages:ver
   };
   return (
     <Stack gap="xs">
-      {toConfirm === null && <Text size="sm">{t('importHint')}</Text>}
+      {toConfirm === null && <Text size="sm">{report.handover?.updateOf === undefined ? t('importHint') : t('importHintUpdate')}</Text>}
       {bringIn.run.phase === 'running' ? (
         <PackageReadProgress run={bringIn.run} label={t('progress.importing')} onCancel={bringIn.cancel} />
       ) : toConfirm !== null ? (
