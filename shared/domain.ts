@@ -46,7 +46,7 @@ export const RESPONSE_KINDS = ['none', 'token', 'denial', 'substantive'] as cons
 export type ResponseKind = (typeof RESPONSE_KINDS)[number];
 
 /** The checks a package verification runs, in the order a reader meets them. */
-export const PACKAGE_CHECKS = ['decrypt', 'tar', 'bagit', 'signature', 'signer-trust', 'custody', 'proof', 'checkpoint', 'consistency', 'timestamp', 'record', 'receipt'] as const;
+export const PACKAGE_CHECKS = ['decrypt', 'tar', 'bagit', 'signature', 'signer-trust', 'custody', 'proof', 'checkpoint', 'consistency', 'timestamp', 'record', 'update', 'receipt'] as const;
 export type PackageCheckName = (typeof PACKAGE_CHECKS)[number];
 
 /**

@@ -130,6 +130,8 @@ export class BlobStore {
    * Batches pay one round of flushes instead of two per object.
    */
   async syncObjects(ids: string[]): Promise<void> {
+    // No object written, nothing to flush: staged/ is made with the first one and may not exist.
+    if (ids.length === 0) return;
     await Promise.all(ids.map((id) => fsyncFile(this.stagedPathOf(id))));
     await fsyncDir(path.join(this.root, STAGED_DIR));
   }

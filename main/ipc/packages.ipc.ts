@@ -11,6 +11,7 @@ import { receivedHistory } from '../packages/consistency/received-checkpoints';
 import { loadSignerDirectory } from '../packages/trust';
 import { verifyPackageFile } from '../packages/verify';
 import { listRecipients } from '../packages/recipients';
+import { lastSentTo } from '../packages/update/last-sent';
 import { keyFingerprint, withOwnAgeIdentity } from '../vault/identity';
 import type { Vault } from '../vault/vault';
 import type { Handler } from './dispatch';
@@ -38,6 +39,7 @@ export function packagesHandlers(s: AppServices): { [C in (typeof PACKAGES_CHANN
       const profile = profileOfChoice(req.profile);
       return planExport(s.session.requireVault().db, { caseId: req.caseId, ...(req.itemIds ? { itemIds: req.itemIds } : {}), profile });
     },
+    'packages:last-sent': async (req) => lastSentTo(s.session.requireVault().db, req.caseId, req.recipients),
     'packages:export': async (req) => {
       const vault = s.session.requireVault();
       return s.grants.use(req.output, 'save-file', (output) =>
@@ -53,6 +55,7 @@ export function packagesHandlers(s: AppServices): { [C in (typeof PACKAGES_CHANN
           onProgress: (done, total) => report(done, total),
           softwareVersion: s.appInfo().version,
           ...(req.confirmProtectedNames === true ? { confirmProtectedNames: true } : {}),
+          ...(req.update === true ? { mode: { kind: 'update' } as const } : {}),
         }),
         ),
       );

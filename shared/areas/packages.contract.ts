@@ -122,6 +122,13 @@ export const PackageReportSchema = z.object({
   consistency: z.object({ status: z.enum(['first', 'extends', 'rewritten', 'unchecked']), since: z.string().optional() }).optional(),
   checks: z.array(z.object({ check: z.enum(PACKAGE_CHECKS), ok: z.boolean(), warning: z.boolean().optional(), subject: z.string().optional(), detail: z.string() })),
   items: z.number().int().nonnegative(),
+  /** The record set the package hands over and, for an update package, the package it updates (DESIGN §6, "Update packages"). */
+  handover: z
+    .object({
+      recordSet: z.string(),
+      updateOf: z.object({ packageId: z.string(), baseRecordSet: z.string(), changes: z.array(z.object({ kind: z.string(), id: z.string(), change: z.enum(['added', 'changed']) })) }).optional(),
+    })
+    .optional(),
 });
 
 /** channel → request and response schemas. */
@@ -134,6 +141,11 @@ export const packagesContract = {
   'packages:read-profile': { req: z.object({ file: GrantSchema }).strict(), res: z.object({ name: z.string(), profile: CustomProfileSchema }) },
   /** A dry run of the export: changes nothing in the vault. */
   'packages:plan': { req: ExportScopeSchema.strict(), res: ExportPlanSchema },
+  /** The last package of the case sent to exactly these recipients (address-book ids or "age1…" keys): the wizard then offers an update of it. */
+  'packages:last-sent': {
+    req: z.object({ caseId: IdSchema, recipients: z.array(z.string().min(1).max(200)).max(100) }).strict(),
+    res: z.object({ packageId: z.string(), sentAt: z.string(), profile: z.string() }).nullable(),
+  },
   /** Exports as task `taskId` (progress in bytes; cancel leaves no package). Recipients or a passphrase, not both. */
   'packages:export': {
     req: ExportScopeSchema.extend({
@@ -145,6 +157,8 @@ export const packagesContract = {
       output: GrantSchema,
       /** The sender checked the items the plan's nameHits list; without it an export with hits is refused. */
       confirmProtectedNames: z.boolean().optional(),
+      /** An update of the last package of the case to the same recipients, carrying only what changed since; absent: a full package. */
+      update: z.boolean().optional(),
     }).strict(),
     res: z.object({
       packagePath: z.string(),
@@ -158,6 +172,8 @@ export const packagesContract = {
       bytes: z.number().int().nonnegative(),
       recipients: z.array(z.object({ name: z.string().nullable(), ageRecipient: z.string(), fingerprint: z.string() })),
       signerFingerprint: z.string(),
+      /** The package this one updates; null for a full package. */
+      updateOf: z.string().nullable(),
     }),
   },
   /** Checks a received package without writing any of it to disk. Cancel stops it with CANCELLED. */
@@ -183,6 +199,8 @@ export const packagesContract = {
       events: z.number().int().nonnegative(),
       requests: z.number().int().nonnegative(),
       people: z.number().int().nonnegative(),
+      /** The package this one updated (applied to the case that package brought in); null for a full package. */
+      updateOf: z.string().nullable(),
     }),
   },
 } as const satisfies { [C in (typeof PACKAGES_CHANNELS)[number]]: ChannelSchemas };

@@ -6,6 +6,7 @@ import { exportPackage, loadProfile, type ExportResult } from '../../packages/ex
 import { describeNameHit, UnconfirmedNamesError, type NameHit } from '../../packages/export/name-scan';
 import { SurvivingNamesError } from '../../packages/export/seal-scan';
 import { resolveRecipients } from '../../packages/recipients';
+import type { ExportMode } from '../../packages/update/update-plan';
 import { memberIdentity } from '../../vault/identity';
 import type { Vault } from '../../vault/vault';
 import { vaultOptions } from '../options';
@@ -14,7 +15,15 @@ import { out, outJson, withProgress } from '../output';
 import { readNewPassphrase, type SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
 
-type ExportOpts = SecretOptions & { json?: boolean; case: string; items?: string; to?: string; passphrase?: boolean; profile: string; output: string; confirmNames?: boolean };
+type ExportOpts = SecretOptions & { json?: boolean; case: string; items?: string; to?: string; passphrase?: boolean; profile: string; output: string; confirmNames?: boolean; full?: boolean; update?: boolean; updateOf?: string };
+
+/** The export mode the flags ask for: full unless --update or --update-of (never with --full). */
+function exportMode(opts: ExportOpts): ExportMode {
+  const update = opts.update === true || opts.updateOf !== undefined;
+  if (update && opts.full === true) throw new VigilError('INVALID_INPUT', 'Give either --full or --update/--update-of, not both.');
+  if (!update) return { kind: 'full' };
+  return opts.updateOf === undefined ? { kind: 'update' } : { kind: 'update', of: opts.updateOf };
+}
 
 function checkSeal(opts: ExportOpts): void {
   if (opts.to !== undefined && opts.passphrase) throw new VigilError('INVALID_INPUT', 'Give either --to (recipients) or --passphrase, not both.');
@@ -30,6 +39,7 @@ function signerFingerprint(vault: Vault): string {
 
 async function runExport(dir: string, opts: ExportOpts, version: string): Promise<ExportResult & { fingerprint: string }> {
   checkSeal(opts);
+  const mode = exportMode(opts);
   const profile = await loadProfile(opts.profile);
   const passphrase = opts.passphrase ? await readNewPassphrase('VIGIL_PACKAGE_PASSPHRASE', undefined, 'Package passphrase (not the vault passphrase)') : undefined;
   return withProgress('Sealing package', ({ signal, onProgress }) =>
@@ -46,6 +56,7 @@ async function runExport(dir: string, opts: ExportOpts, version: string): Promis
         softwareVersion: version,
         onProgress,
         ...(opts.confirmNames ? { confirmProtectedNames: true } : {}),
+        mode,
       });
       return { ...result, fingerprint: signerFingerprint(vault) };
     }),
@@ -79,6 +90,9 @@ export function registerExportCommand(program: Command): void {
     .option('--passphrase', 'seal to a passphrase instead (from VIGIL_PACKAGE_PASSPHRASE or typed twice)')
     .option('--profile <profile>', 'protected (default), full, or a profile JSON file', 'protected')
     .requiredOption('-o, --output <file>', 'the new package, FILE.tar.age (never overwritten)')
+    .option('--full', 'a full package of the case (the default)')
+    .option('--update', 'an update: only what changed since the last package of this case to the same recipients')
+    .option('--update-of <package-id>', 'an update of this earlier package (to the same recipients)')
     .option('--confirm-names', 'export originals that name protected people: you have checked the items the refusal lists')
     .action(async (dir: string, opts: ExportOpts) => {
       const r = await exportOrRefuse(dir, opts, program.version() ?? '0.0.0');
@@ -89,6 +103,7 @@ export function registerExportCommand(program: Command): void {
       out(`Receipt:  ${r.receiptPath} (signed: ${r.receiptPath}.minisig)`);
       out(r.verifierPath === null ? 'Verifier: not written (this build of vigil has no verifier page; run npm run build)' : `Verifier: ${r.verifierPath} (open it in any browser to check the package without Vigil)`);
       out(`Bag:      ${r.bag}, ${r.items} item(s), ${formatBytes(r.bytes)}, package id ${r.packageId}`);
+      if (r.updateOf !== null) out(`Update of package ${r.updateOf}: it carries only what changed since; the recipient imports that package first.`);
       out(`Signed by your key with fingerprint: ${r.fingerprint}`);
       out('Read this fingerprint to the recipient over a separate channel (a phone call, in person); they compare it with the key in data/custody/keys.txt before trusting the package.');
     });

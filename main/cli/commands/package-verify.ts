@@ -108,6 +108,8 @@ export function printPackageReport(report: PackageReport, target: string): void 
   out(reportTitle(report, target));
   const origin = reportOrigin(report);
   if (origin !== null) out(origin);
+  const update = report.handover?.updateOf;
+  if (update !== undefined) out(`This package is an update of package ${printable(update.packageId)}: it carries only what changed since (${update.changes.length} record(s)); import that package first.`);
   if (report.signers.length > 0) {
     out(SIGNERS_INTRO);
     for (const s of report.signers) out(`  ${signerLine(s)}`);

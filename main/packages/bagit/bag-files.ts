@@ -75,8 +75,9 @@ export function streamedBag(name: string, files: ReadonlyMap<string, StreamedFil
 
 /**
  * Whether a file's bytes are kept when a bag is read from a stream: the tag files at the top
- * of the bag and the custody files, which the checks read; never the evidence itself.
+ * of the bag, the custody files, and case.json with the transcripts' JSON (check `update`
+ * hashes the records they carry), which the checks read; never the evidence itself.
  */
 export function keptWhenStreamed(rel: string): boolean {
-  return !rel.startsWith('data/') || rel.startsWith('data/custody/');
+  return !rel.startsWith('data/') || rel.startsWith('data/custody/') || rel === 'data/case.json' || /^data\/transcripts\/[^/]+\.json$/.test(rel);
 }

@@ -10,6 +10,7 @@ import { keyFingerprint, memberIdentity } from '../../vault/identity';
 import type { Vault } from '../../vault/vault';
 import { exportPackage, type ExportProfile, type ExportResult } from './export';
 import { parseCustomProfile, type CustomProfile } from './profile';
+import type { ExportMode } from '../update/update-plan';
 
 /** A profile as the interface names it: a built-in one, or a custom one's settings (read from the file the person chose). */
 export type ProfileChoice = { kind: 'protected' } | { kind: 'full' } | { kind: 'custom'; profile: CustomProfile };
@@ -28,6 +29,8 @@ export interface InterfaceExport {
   softwareVersion?: string;
   /** The sender ticked "I have checked these items" for the originals that name protected people. */
   confirmProtectedNames?: boolean;
+  /** A full package (the default) or an update of an earlier one to the same recipients. */
+  mode?: ExportMode;
 }
 
 /** What the result screen shows. */
@@ -64,6 +67,7 @@ export async function exportForInterface(vault: Vault, opts: InterfaceExport): P
     ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     ...(opts.softwareVersion ? { softwareVersion: opts.softwareVersion } : {}),
     ...(opts.confirmProtectedNames === true ? { confirmProtectedNames: true } : {}),
+    ...(opts.mode ? { mode: opts.mode } : {}),
   });
   const book = new Map(listRecipients(vault.db).map((r) => [r.ageRecipient, r.name]));
   const recipients = (keys ?? []).map((key) => {

@@ -12,6 +12,7 @@ import { getCase } from '../../evidence/cases';
 import type { NameHit } from './name-scan';
 import { keyFingerprint, memberMinisignKey } from '../../vault/identity';
 import { abandonPublication, beginPublication, finishPublication, flushPublication, markPublicationCommitted, type Publication } from '../../vault/publications';
+import type { Db } from '../../vault/database';
 import type { Vault } from '../../vault/vault';
 import { bagInfoText } from '../bagit/bag-text';
 import { checkInfo, writeBag, type BagEntry, type BagResult } from '../bagit/bag-writer';
@@ -23,6 +24,8 @@ import type { ExportProfile } from './profile';
 import { assertNoSurvivingNames, packageTexts } from './seal-scan';
 import { receiptItemLabel, receiptText } from './texts';
 import { verifierPageHtml, verifierPagePath } from './verifier-page';
+import { bagInfoUpdateLines, recordSent, updateBaseFor } from '../update/export-update';
+import type { ExportMode } from '../update/update-plan';
 
 export { loadProfile, type CustomProfile, type ExportProfile } from './profile';
 
@@ -46,6 +49,8 @@ export interface ExportOptions {
    * and exports them anyway; without it such an export is refused.
    */
   confirmProtectedNames?: boolean;
+  /** A full package (the default), or an update of an earlier package to the same recipients (DESIGN §6). */
+  mode?: ExportMode;
 }
 
 /** What an export produced. */
@@ -61,6 +66,8 @@ export interface ExportResult {
   bytes: number;
   /** Protected names found in the exported items, by code (confirmed by the sender). */
   nameHits: NameHit[];
+  /** The package this one updates; null for a full package. */
+  updateOf: string | null;
 }
 
 function ageRecipients(opts: ExportOptions): { recipients: AgeRecipient[]; shown: string; fingerprints: string[] } {
@@ -152,11 +159,12 @@ export async function exportPackage(vault: Vault, opts: ExportOptions): Promise<
 }
 
 /** Commits the export's custody entry with its publication once every file is written and flushed, and no final name is taken. */
-async function recordExport(vault: Vault, publication: Publication, record: CustodyRecord): Promise<void> {
+async function recordExport(vault: Vault, publication: Publication, record: CustodyRecord, sent: (db: Db) => void): Promise<void> {
   await flushPublication(publication);
   for (const { final } of publication.files) await assertAbsent(final);
   vault.change((db) => {
     markPublicationCommitted(db, publication.id);
+    sent(db);
     return { result: null, custody: record };
   });
 }
@@ -180,9 +188,10 @@ async function sealAndRecord(vault: Vault, opts: ExportOptions, { packagePath, r
   // Neutral: the receipt, outside the encryption, names the bag.
   const bag = packageBagName(now);
   const signerLine = minisignPublicKeyLine(key.keyId, key.publicKey);
-  const plan = await buildPayload(vault, opts, { packageId, bag, fileName, signerLine, signerFingerprint: keyFingerprint(signerLine), checkpoint: () => makeCheckpoint(vault.db, vault.vaultId, signer), recipients: seal.fingerprints });
+  const updateBase = updateBaseFor(vault.db, opts, seal.fingerprints);
+  const plan = await buildPayload(vault, opts, { packageId, bag, fileName, signerLine, signerFingerprint: keyFingerprint(signerLine), checkpoint: () => makeCheckpoint(vault.db, vault.vaultId, signer), recipients: seal.fingerprints, updateBase });
   const total = plan.items.reduce((n, p) => n + p.item.size, 0) + plan.files.reduce((n, f) => n + f.data.length, 0);
-  const info = { baggingDate: exportedAt.slice(0, 10), externalIdentifier: packageId, softwareAgent: `Vigil ${opts.softwareVersion ?? '0.1.0'}`, extra: [['Vigil-Vault', vault.vaultId], ['Vigil-Profile', plan.settings.kind]] as [string, string][] };
+  const info = { baggingDate: exportedAt.slice(0, 10), externalIdentifier: packageId, softwareAgent: `Vigil ${opts.softwareVersion ?? '0.1.0'}`, extra: [['Vigil-Vault', vault.vaultId], ['Vigil-Profile', plan.settings.kind], ...bagInfoUpdateLines(plan.handover)] as [string, string][] };
   // Last look before sealing: no hidden name in any text of the bag, whatever it came from.
   const paths = [...plan.items.map((p) => p.path), ...plan.files.map((f) => f.path)];
   assertNoSurvivingNames([...plan.texts, ...packageTexts({ fileName, bag, paths, bagInfo: bagInfoText(checkInfo(info)) }, plan.policy)], plan.policy);
@@ -209,11 +218,11 @@ async function sealAndRecord(vault: Vault, opts: ExportOptions, { packagePath, r
     if (pageFile !== undefined && verifierHtml !== null) await writeNewFile(pageFile.partial, verifierHtml);
     await writeNewFile(sigFile.partial, await minisignSign(Buffer.from(receipt), key, `vigil receipt ${packageId} package-sha256 ${sealed.sha256}`));
     const namesConfirmed = plan.nameHits.map((h) => ({ item: h.itemId, code: h.code, count: h.count }));
-    await recordExport(vault, publication, { action: 'package.exported', subject: c.id, hash: sealed.sha256, data: { packageId, items: plan.items.length, profile: plan.settings.name, recipients: seal.fingerprints, ...exportedCheckpointData(plan.checkpoint), ...(namesConfirmed.length > 0 ? { namesConfirmed } : {}) } });
+    await recordExport(vault, publication, { action: 'package.exported', subject: c.id, hash: sealed.sha256, data: { packageId, items: plan.items.length, profile: plan.settings.name, recipients: seal.fingerprints, ...exportedCheckpointData(plan.checkpoint), ...(namesConfirmed.length > 0 ? { namesConfirmed } : {}), ...(plan.handover.update ? { updateOf: plan.handover.update.of } : {}) } }, (db) => recordSent(db, { packageId, caseId: c.id, fingerprints: seal.fingerprints, profile: plan.settings.name }, plan.handover));
   } catch (err) {
     await abandonPublication(vault.db, publication).catch(() => undefined);
     throw err;
   }
   await finishPublication(vault.db, publication);
-  return { packagePath, receiptPath, verifierPath, packageSha256: sealed.sha256, packageId, bag, items: plan.items.length, bytes: sealed.bytes, nameHits: plan.nameHits };
+  return { packagePath, receiptPath, verifierPath, packageSha256: sealed.sha256, packageId, bag, items: plan.items.length, bytes: sealed.bytes, nameHits: plan.nameHits, updateOf: plan.handover.update?.of ?? null };
 }

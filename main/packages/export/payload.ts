@@ -18,6 +18,7 @@ import { verifyText } from './texts';
 import { timestampFiles } from './timestamp-export';
 import { consistencyFile } from '../consistency/consistency-export';
 import { transcriptFiles, type GeneratedFile } from './transcripts';
+import { handOver, type Handover, type UpdateBase } from '../update/update-plan';
 
 /** Everything that goes under data/: the items (streamed from the vault later) and the generated files. */
 export interface PayloadPlan {
@@ -32,6 +33,8 @@ export interface PayloadPlan {
   policy: NamePolicy;
   /** The generated files as their readers see them, for the scan before sealing (seal-scan.ts). */
   texts: SealText[];
+  /** The records the recipients hold after this package, and its update marker (null for a full package). */
+  handover: Pick<Handover, 'records' | 'recordSet' | 'update'>;
 }
 
 /** Facts of the package the generated files mention, and how to make the export's checkpoint. */
@@ -44,6 +47,8 @@ export interface PayloadContext {
   checkpoint: () => Promise<StoredCheckpoint>;
   /** The recipients' fingerprints, as `package.exported` records them: the consistency proofs start at their last packages. */
   recipients: readonly string[];
+  /** The earlier package this one updates; null or absent for a full package. */
+  updateBase?: UpdateBase | null;
 }
 
 function json(value: unknown): Buffer {
@@ -127,11 +132,13 @@ export async function buildPayload(vault: Vault, opts: { caseId: string; itemIds
   // case.json's profile report holds this same array; it is serialised below.
   if (custody.withheld > 0) changes.push(withheldEntriesChange(custody.withheld));
   const communication = buildCommunication(data, c.id, c.reference, policy);
+  // An update keeps only what its recipients do not hold yet (update/update-plan.ts).
+  const handover = handOver({ caseJson: data.json, planned, transcripts: transcriptFiles(db, interviews, policy, { withholdUnsalted: !opens }) }, ctx.updateBase ?? null);
   const facts = { packageId: ctx.packageId, bag: ctx.bag, vaultId: vault.vaultId, fileName: ctx.fileName, signerName: vault.member.name, signerKeyLine: ctx.signerLine, signerFingerprint: ctx.signerFingerprint };
   const files: GeneratedFile[] = [
-    { path: 'case.json', data: json(data.json) },
-    { path: 'register.csv', data: Buffer.from(registerCsv(planned, data.people, policy)) },
-    ...transcriptFiles(db, interviews, policy, { withholdUnsalted: !opens }),
+    { path: 'case.json', data: json(handover.caseJson) },
+    { path: 'register.csv', data: Buffer.from(registerCsv(handover.planned, data.people, policy)) },
+    ...handover.transcripts,
     ...custody.files,
     ...stamps.files,
     consistencyFile(db, checkpoint, ctx.recipients),
@@ -140,5 +147,6 @@ export async function buildPayload(vault: Vault, opts: { caseId: string; itemIds
     { path: 'submission/README.txt', data: Buffer.from(SUBMISSION_README) },
     { path: 'VERIFY.txt', data: Buffer.from(verifyText(facts) + stamps.verifyText) },
   ];
-  return { settings, items: planned, files, checkpointNote: checkpoint.note, checkpoint: { size: checkpoint.size, root: checkpoint.root }, nameHits, policy, texts: readerTexts(files, communication) };
+  const { records, recordSet, update } = handover;
+  return { settings, items: handover.planned, files, checkpointNote: checkpoint.note, checkpoint: { size: checkpoint.size, root: checkpoint.root }, nameHits, policy, texts: readerTexts(files, communication), handover: { records, recordSet, update } };
 }

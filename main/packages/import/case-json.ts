@@ -14,6 +14,7 @@ const personSchema = z.object({
   consent: z.object({ named: z.boolean(), shareWith: z.array(text(200)).max(50), date: text(40).nullable() }).partial().optional(),
 });
 const eventSchema = z.object({
+  id: text(100).optional(),
   person: z.object({ id: text(100) }),
   type: z.enum(EVENT_TYPES),
   date: text(40),
@@ -24,6 +25,7 @@ const eventSchema = z.object({
   itemIds: z.array(text(100)).max(1000).optional(),
 });
 const requestSchema = z.object({
+  id: text(100).optional(),
   personCode: text(20),
   requesterCode: text(20).nullable().optional(),
   date: text(40),
@@ -35,7 +37,7 @@ const requestSchema = z.object({
   responseNote: text(20_000).optional(),
 });
 const caseJsonSchema = z.object({
-  case: z.object({ title: text(500), reference: text(100).nullable().optional(), summary: text(100_000).optional() }),
+  case: z.object({ id: text(100).optional(), title: text(500), reference: text(100).nullable().optional(), summary: text(100_000).optional() }),
   people: z.array(personSchema).max(10_000).default([]),
   items: z.array(z.object({ id: text(100), path: text(4096) })).max(100_000).default([]),
   events: z.array(eventSchema).max(100_000).default([]),

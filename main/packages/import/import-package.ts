@@ -17,6 +17,10 @@ import { historyRefusal } from '../consistency/history-refusal';
 import { refuseIfImported } from './already-imported';
 import { readCaseJson, type CaseJson } from './case-json';
 import { stageItems } from './stage-items';
+import { applyUpdate, receivedChanges } from '../update/apply-update';
+import { saveReceived, type ReceivedChange } from '../update/received-records';
+import { arriving, type Arriving } from '../update/receive-update';
+import { readPackageRecords } from '../update/update-check';
 import { importCase, importEventsAndRequests, importPeople, importTranscripts, loadTranscripts, type IdMaps, type PackagedTranscript } from './import-records';
 
 /** What an import brought into the vault. */
@@ -29,6 +33,8 @@ export interface ImportResult {
   events: number;
   requests: number;
   people: number;
+  /** The package this one updated (its records were applied to that package's case); null for a full package. */
+  updateOf: string | null;
 }
 
 /**
@@ -50,6 +56,8 @@ export interface ImportOptions extends PackageProgress {
    * that vault (check `consistency`) and imports this one anyway; recorded in custody.
    */
   acceptRewrittenHistory?: boolean;
+  /** For an update package: the case the person applies it to; refused unless it is the case its base brought in. */
+  intoCase?: string;
 }
 
 const ITEMS = 'data/items/';
@@ -100,6 +108,9 @@ interface Arrival {
   entriesJsonl: string;
   /** The sender's checkpoint and timestamps, kept as the newest from that vault. */
   received: ReceivedCheckpoint;
+  /** How the package applies: a new case, or an update of the case its base brought in. */
+  handover: Arriving;
+  intoCase: string | undefined;
 }
 
 /**
@@ -113,7 +124,9 @@ function recordArrival(vault: Vault, a: Arrival, recordItems: (caseId: string) =
   const sourceVault = a.checked.report.vault ?? '';
   // Checked again inside the transaction: two imports of one package at once record it once.
   refuseIfImported(vault.db, packageId, a.checked.sha256);
-  const maps: IdMaps = { people: new Map(), codes: new Map(), items: new Map() };
+  const handover = arriving(vault.db, a.checked.report, a.handover.records, a.data.case.id ?? null, a.intoCase);
+  if (handover.kind === 'update') return recordUpdate(vault, a, handover, recordItems);
+  const maps: IdMaps = { people: new Map(), codes: new Map(), items: new Map(), events: new Map(), requests: new Map(), interviews: new Map() };
   const caseId = importCase(vault, a.data.case);
   importPeople(vault, caseId, a.data.people, maps);
   const items = recordItems(caseId);
@@ -126,13 +139,34 @@ function recordArrival(vault: Vault, a: Arrival, recordItems: (caseId: string) =
   const checkpointSize = a.checked.facts.checkpoint?.size ?? 0;
   rememberSigners(vault, { caseId, packageId, sourceVault }, a.checked.report.signerTrust ?? []);
   recordReceivedCheckpoint(vault, a.received, { caseId, packageId, sourceVault });
+  keepImport(vault, a, { caseId, updateOf: null, recordSet: handover.recordSet, changes: receivedChanges(handover.records, caseId, new Map(), maps) }, { packageId, sourceVault, items: items.length, checkpointSize });
+  return { caseId, packageId, sourceVault, items: items.length, transcripts, people: a.data.people.length, ...counts, updateOf: null };
+}
+
+/** Keeps the sender's custody record and the records the package brought, and appends `package.imported`. */
+function keepImport(vault: Vault, a: Arrival, kept: { caseId: string; updateOf: string | null; recordSet: string; changes: ReceivedChange[] }, entry: Record<string, unknown>): void {
+  const importId = randomUUID();
   vault.change((db) => {
-    db.prepare('INSERT INTO imported_packages (id, package_id, bag, source_vault, checkpoint, entries_jsonl, keys_txt, imported_at, case_id, package_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-      randomUUID(), packageId, a.checked.report.bag ?? '', sourceVault, a.checked.facts.checkpointNote ?? '', a.entriesJsonl, a.checked.keysText ?? '', new Date().toISOString(), caseId, a.checked.sha256,
+    db.prepare('INSERT INTO imported_packages (id, package_id, bag, source_vault, checkpoint, entries_jsonl, keys_txt, imported_at, case_id, package_sha256, update_of, record_set) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      importId, a.checked.report.packageId ?? '', a.checked.report.bag ?? '', a.checked.report.vault ?? '', a.checked.facts.checkpointNote ?? '', a.entriesJsonl, a.checked.keysText ?? '', new Date().toISOString(), kept.caseId, a.checked.sha256, kept.updateOf, kept.recordSet,
     );
-    return { result: null, custody: { action: 'package.imported', subject: caseId, hash: a.checked.sha256, data: { packageId, sourceVault, items: items.length, checkpointSize } } };
+    saveReceived(db, importId, kept.changes);
+    return { result: null, custody: { action: 'package.imported', subject: kept.caseId, hash: a.checked.sha256, data: entry } };
   });
-  return { caseId, packageId, sourceVault, items: items.length, transcripts, people: a.data.people.length, ...counts };
+}
+
+/** Applies an update package to the case its base brought in (update/apply-update.ts), inside the import's transaction. */
+function recordUpdate(vault: Vault, a: Arrival, u: Extract<Arriving, { kind: 'update' }>, recordItems: (caseId: string) => AddedItem[]): ImportResult {
+  const packageId = a.checked.report.packageId ?? '';
+  const sourceVault = a.checked.report.vault ?? '';
+  const applied = applyUpdate(vault, { caseId: u.base.caseId, packageId, data: a.data, records: u.records, transcripts: a.transcripts, senderIds: a.senderIds, order: a.order }, u.state, recordItems);
+  rememberSigners(vault, { caseId: u.base.caseId, packageId, sourceVault }, a.checked.report.signerTrust ?? []);
+  recordReceivedCheckpoint(vault, a.received, { caseId: u.base.caseId, packageId, sourceVault });
+  const added = applied.changes.filter((c) => c.change === 'added').length;
+  const entry = { packageId, sourceVault, items: applied.items, checkpointSize: a.checked.facts.checkpoint?.size ?? 0, updateOf: u.updateOf, added, changed: applied.changes.length - added };
+  keepImport(vault, a, { caseId: u.base.caseId, updateOf: u.updateOf, recordSet: u.recordSet, changes: applied.changes }, entry);
+  const { changes: _changes, ...counts } = applied;
+  return { caseId: u.base.caseId, packageId, sourceVault, ...counts, updateOf: u.updateOf };
 }
 
 async function bringIn(vault: Vault, file: string, identities: AgeIdentity[], opts: ImportOptions, checked: CheckedPackage & { bag: BagFiles }): Promise<ImportResult> {
@@ -143,6 +177,9 @@ async function bringIn(vault: Vault, file: string, identities: AgeIdentity[], op
   const senderIds = new Map(data.items.filter((i) => expected.has(i.path)).map((i) => [i.path, i.id]));
   const entriesJsonl = (await bag.read('data/custody/entries.jsonl'))?.toString('utf8') ?? '';
   const received = await readReceivedCheckpoint(bag, checked);
+  const records = await readPackageRecords(bag);
+  // Before anything is stored: an update that cannot apply here changes nothing.
+  const handover = arriving(vault.db, checked.report, records.records, data.case.id ?? null, opts.intoCase);
   const staging = new ItemStaging(vault, { acquisition: { how: 'imported package', note: checked.report.packageId ?? '' } });
   let order: string[];
   try {
@@ -152,7 +189,7 @@ async function bringIn(vault: Vault, file: string, identities: AgeIdentity[], op
     await staging.discard();
     throw err;
   }
-  return staging.commit((recordItems) => recordArrival(vault, { checked, data, transcripts, senderIds, order, entriesJsonl, received }, recordItems));
+  return staging.commit((recordItems) => recordArrival(vault, { checked, data, transcripts, senderIds, order, entriesJsonl, received, handover, intoCase: opts.intoCase }, recordItems));
 }
 
 /**

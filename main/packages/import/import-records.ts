@@ -15,6 +15,10 @@ export interface IdMaps {
   people: Map<string, string>;
   codes: Map<string, string>;
   items: Map<string, string>;
+  /** Filled when given: the sender's event, request and interview ids (update packages find them later). */
+  events?: Map<string, string>;
+  requests?: Map<string, string>;
+  interviews?: Map<string, string>;
 }
 
 /** Creates the case; a reference already used in this vault gets an "-imported" suffix. */
@@ -56,7 +60,8 @@ export function importEventsAndRequests(vault: Vault, caseId: string, data: Case
     if (personId === undefined) continue;
     const itemIds = (e.itemIds ?? []).map((id) => maps.items.get(id)).filter((id): id is string => id !== undefined);
     const place = e.place ? { placeName: e.place.name, placeType: e.place.type, placeRegion: e.place.region ?? '' } : {};
-    addEvent(vault, { caseId, personId, type: e.type, date: e.date, dateApprox: e.dateApprox ?? false, endDate: e.endDate ?? null, description: e.description ?? '', itemIds, ...place });
+    const ev = addEvent(vault, { caseId, personId, type: e.type, date: e.date, dateApprox: e.dateApprox ?? false, endDate: e.endDate ?? null, description: e.description ?? '', itemIds, ...place });
+    if (e.id !== undefined) maps.events?.set(e.id, ev.id);
     events++;
   }
   let requests = 0;
@@ -66,12 +71,14 @@ export function importEventsAndRequests(vault: Vault, caseId: string, data: Case
     const requesterId = r.requesterCode ? (maps.codes.get(r.requesterCode) ?? null) : null;
     const row = addRequest(vault, { caseId, personId, requesterId, date: r.date, recipient: r.recipient, ...(r.channel ? { channel: r.channel } : {}), ...(r.about ? { about: r.about } : {}) });
     if (r.response && r.responseDate) answerRequest(vault, row.id, { date: r.responseDate, response: r.response, note: r.responseNote ?? '' });
+    if (r.id !== undefined) maps.requests?.set(r.id, row.id);
     requests++;
   }
   return { events, requests };
 }
 
 const transcriptSchema = z.object({
+  interviewId: z.string().max(100).optional(),
   segments: z.array(z.object({ speaker: z.string(), startMs: z.number().nullable(), endMs: z.number().nullable(), text: z.string(), translation: z.string().nullable() })).max(100_000),
 });
 const BASE_NAME = /^([A-Za-z]{1,4}-\d{1,6})-(.+)-[0-9a-f]{8}\.json$/;
@@ -81,6 +88,10 @@ export interface PackagedTranscript {
   code: string;
   date: string | null;
   segments: z.output<typeof transcriptSchema>['segments'];
+  /** The sender's interview id, when the file names it. */
+  interviewId?: string;
+  /** The file as parsed, before checking: what the package's record of the interview is hashed from. */
+  raw: unknown;
 }
 
 /** Reads and checks every data/transcripts/*.json before anything is written; PACKAGE_INVALID if one is malformed. */
@@ -99,7 +110,7 @@ export async function loadTranscripts(bag: BagFiles): Promise<PackagedTranscript
     const checked = transcriptSchema.safeParse(parsed);
     if (m === null || !checked.success) throw new VigilError('PACKAGE_INVALID', `The transcript data/transcripts/${name} cannot be read as a Vigil transcript; nothing was imported.`);
     const date = m[2] ?? '';
-    out.push({ code: m[1] ?? '', date: /^\d{4}(-\d{2}){0,2}$/.test(date) ? date : null, segments: checked.data.segments });
+    out.push({ code: m[1] ?? '', date: /^\d{4}(-\d{2}){0,2}$/.test(date) ? date : null, segments: checked.data.segments, ...(checked.data.interviewId === undefined ? {} : { interviewId: checked.data.interviewId }), raw: parsed });
   }
   return out;
 }
@@ -112,6 +123,7 @@ export function importTranscripts(vault: Vault, transcripts: PackagedTranscript[
     if (intervieweeId === undefined || t.segments.length === 0) continue;
     const iv = createInterview(vault, { caseId, intervieweeId, ...(t.date === null ? {} : { date: t.date }) });
     reviseTranscript(vault, iv.id, t.segments, `imported from package ${packageId}`);
+    if (t.interviewId !== undefined) maps.interviews?.set(t.interviewId, iv.id);
     count++;
   }
   return count;

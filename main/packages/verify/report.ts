@@ -1,5 +1,6 @@
 import type { PackageCheckName, SignerTrustStatus } from '../../../shared/domain';
 import { printable } from '../printable';
+import type { UpdateFacts } from '../update/update-check';
 
 /** The checks a package verification runs, in the order a reader meets them (PACKAGE_CHECKS). */
 export type CheckName = PackageCheckName;
@@ -47,6 +48,8 @@ export interface PackageReport {
   consistency?: { status: 'first' | 'extends' | 'rewritten' | 'unchecked'; since?: string };
   checks: PackageCheck[];
   items: number;
+  /** The records the package hands over and, for an update package, the package it updates (check `update`). */
+  handover?: UpdateFacts;
 }
 
 /** Collects checks while a verification runs; names in them are made printable (see printable). */

@@ -10,6 +10,7 @@ import { checkTagSignature, TAG_SIGNATURE_FILE } from './signature-check';
 import { checkSignerTrust, packageSigners, type TrustOptions } from './signer-trust';
 import { checkTimestamps } from './timestamp-check';
 import { checkConsistency, type ConsistencyOutcome, type SenderHistory } from '../consistency/consistency-check';
+import { checkUpdateMarker } from '../update/update-check';
 
 /** A report together with what the custody files established (import keeps them). */
 export interface BagVerification {
@@ -72,6 +73,7 @@ export async function verifyBagDetailed(bag: string | BagFiles, opts: BagCheckOp
   await checkRecords(files, facts.entries, list);
   const consistency = await checkConsistency(files, facts, keys, list, vault, opts.history);
   await checkTimestamps(files, facts, list);
+  const handover = await checkUpdateMarker(files, info, list);
   const tagSigner = await checkTagSignature(files, { packageId, bag: files.name }, keys, facts.actors, list);
   // Only an established signer can be judged; when the signature failed the package fails anyway.
   const signerTrust = tagSigner === null ? undefined : checkSignerTrust(packageSigners(tagSigner, facts.checkpointSigner, keys), vault ?? '', opts.trust, list);
@@ -90,6 +92,7 @@ export async function verifyBagDetailed(bag: string | BagFiles, opts: BagCheckOp
     consistency: consistency.verdict,
     checks: list.checks,
     items,
+    ...(handover === null ? {} : { handover }),
   };
   return { report, facts, keysText: text, consistency };
 }

@@ -11,6 +11,7 @@ import { migration0080CrashSafety } from './0080-crash-safety';
 import { migration0090KeySlots } from './0090-key-slots';
 import { migration0100CheckpointTimestamps } from './0100-checkpoint-timestamps';
 import { migration0120ReceivedCheckpoints } from './0120-received-checkpoints';
+import { migration0130UpdatePackages } from './0130-update-packages';
 
 /** One schema step: its number (rising in tens) and the function that applies it. */
 export interface Migration {
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 90, name: 'key-slots', up: migration0090KeySlots },
   { version: 100, name: 'checkpoint-timestamps', up: migration0100CheckpointTimestamps },
   { version: 120, name: 'received-checkpoints', up: migration0120ReceivedCheckpoints },
+  { version: 130, name: 'update-packages', up: migration0130UpdatePackages },
 ];
 
 /** The schema version this build of Vigil writes. */

@@ -24,6 +24,7 @@ export function ExportResult({ result, onAgain }: { result: Res<'packages:export
       ),
     ],
     [t('result.contents'), t('result.contentsValue', { count: result.items, size: formatBytes(result.bytes, i18n.language) })],
+    ...(result.updateOf === null ? [] : [[t('result.updateOf'), <Stack key="u" gap={2}><Code>{result.updateOf}</Code><Text size="sm">{t('result.updateOfHint')}</Text></Stack>] as [string, React.ReactNode]]),
   ];
   return (
     <Stack>

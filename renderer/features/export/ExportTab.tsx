@@ -60,6 +60,7 @@ function StepBody(p: BodyProps): React.JSX.Element {
       ...(p.choices.seal === 'passphrase' ? { passphrase: p.choices.passphrase } : {}),
       output: p.output.grant,
       ...(p.choices.namesChecked ? { confirmProtectedNames: true } : {}),
+      ...(p.choices.update && p.choices.seal === 'recipients' ? { update: true } : {}),
     });
   };
   switch (p.step) {
@@ -68,7 +69,7 @@ function StepBody(p: BodyProps): React.JSX.Element {
     case 'profile':
       return <ProfileStep profile={p.choices.profile} onChange={p.onChange} />;
     case 'seal':
-      return <SealStep choices={p.choices} strength={p.strength} onChange={p.onChange} />;
+      return <SealStep caseId={p.caseId} choices={p.choices} strength={p.strength} onChange={p.onChange} />;
     case 'preview':
       return <PreviewStep caseId={p.caseId} choices={p.choices} onChange={p.onChange} />;
     case 'run':

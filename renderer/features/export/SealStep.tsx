@@ -3,6 +3,7 @@ import { Alert, Checkbox, Code, Loader, PasswordInput, Progress, Radio, Stack, T
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/queries';
 import type { Strength } from '../unlock/strength';
+import { UpdateChoice } from './UpdateChoice';
 import type { ExportChoices } from './wizard-state';
 
 const SCORE_COLORS = ['red', 'red', 'orange', 'teal', 'green'] as const;
@@ -57,7 +58,7 @@ function PassphraseChoice({ choices, strength, onChange }: { choices: ExportChoi
 }
 
 /** The seal step; `strength` is the passphrase's, computed by the wizard. */
-export function SealStep({ choices, strength, onChange }: { choices: ExportChoices; strength: Strength; onChange: (next: Partial<ExportChoices>) => void }): React.JSX.Element {
+export function SealStep({ caseId, choices, strength, onChange }: { caseId: string; choices: ExportChoices; strength: Strength; onChange: (next: Partial<ExportChoices>) => void }): React.JSX.Element {
   const { t } = useTranslation('export');
   return (
     <Stack>
@@ -68,6 +69,7 @@ export function SealStep({ choices, strength, onChange }: { choices: ExportChoic
         </Stack>
       </Radio.Group>
       {choices.seal === 'recipients' ? <RecipientChoice choices={choices} onChange={onChange} /> : <PassphraseChoice choices={choices} strength={strength} onChange={onChange} />}
+      <UpdateChoice caseId={caseId} choices={choices} onChange={onChange} />
     </Stack>
   );
 }

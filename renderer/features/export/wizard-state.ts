@@ -34,6 +34,8 @@ export interface ExportChoices {
   confirm: string;
   /** "I have checked these items": the sender saw the originals that name protected people and exports them anyway. */
   namesChecked: boolean;
+  /** An update of the last package to the same recipients instead of a full package (offered only when there is one). */
+  update: boolean;
 }
 
 /** The choices a new wizard starts from: the whole case, the protected profile, recipients. */
@@ -47,6 +49,7 @@ export const INITIAL_CHOICES: ExportChoices = {
   passphrase: '',
   confirm: '',
   namesChecked: false,
+  update: false,
 };
 
 /**
@@ -55,7 +58,9 @@ export const INITIAL_CHOICES: ExportChoices = {
  */
 export function withChoices(c: ExportChoices, next: Partial<ExportChoices>): ExportChoices {
   const rescoped = 'scope' in next || 'itemIds' in next || 'profile' in next;
-  return { ...c, ...next, ...(rescoped && !('namesChecked' in next) ? { namesChecked: false } : {}) };
+  // An update builds on the last package to exactly these recipients: other recipients, other choice.
+  const resealed = 'seal' in next || 'recipientIds' in next || 'pastedKeys' in next;
+  return { ...c, ...next, ...(rescoped && !('namesChecked' in next) ? { namesChecked: false } : {}), ...(resealed && !('update' in next) ? { update: false } : {}) };
 }
 
 /** The pasted keys as a list. */

@@ -5,6 +5,7 @@ import type { Res } from '../../../shared/contract';
 import { FactsTable } from '../../components/FactsTable';
 import { signersToConfirm, type SignerVerdict } from './signer-trust';
 import { historyToAccept } from './history';
+import { UpdateNotice } from './UpdateNotice';
 
 type Report = Res<'packages:verify'>;
 type Check = Report['checks'][number];
@@ -74,6 +75,7 @@ export function PackageReport({ report, next }: { report: Report; next?: React.R
         <Text size="sm">{alert.body}</Text>
       </Alert>
       {next}
+      <UpdateNotice report={report} />
       {report.packageId !== undefined && (
         <Text size="sm">
           {t('report.package')} <Code>{report.packageId}</Code>

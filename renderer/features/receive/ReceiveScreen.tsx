@@ -45,7 +45,7 @@ function ImportResult({ result }: { result: Res<'packages:import'> }): React.JSX
         <Text fw={700} size="sm">
           {t('result.title')}
         </Text>
-        <Text size="sm">{t('result.body')}</Text>
+        <Text size="sm">{result.updateOf === null ? t('result.body') : t('result.updateBody', { id: result.updateOf })}</Text>
       </Alert>
       <FactsTable label={t('result.tableLabel')} rows={rows} />
       <Group>
@@ -78,7 +78,7 @@ function NextStep({ report, source, bringIn, busy }: { report: Res<'packages:ver
   return (
     <Stack gap="xs">
       <HistoryStatus report={report} />
-      {toConfirm === null && !toAccept && <Text size="sm">{t('importHint')}</Text>}
+      {toConfirm === null && !toAccept && <Text size="sm">{report.handover?.updateOf === undefined ? t('importHint') : t('importHintUpdate')}</Text>}
       {bringIn.run.phase === 'running' ? (
         <PackageReadProgress run={bringIn.run} label={t('progress.importing')} onCancel={bringIn.cancel} />
       ) : toAccept ? (

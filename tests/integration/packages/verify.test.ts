@@ -59,8 +59,8 @@ describe('packages/verifyPackageFile', () => {
     const r = await verifyPackageFile(pkg.file, { identities: [pkg.identity], receipt: pkg.receipt });
     expect(failed(r)).toEqual([]);
     expect(r.ok).toBe(true);
-    // This hand-made package opens no records (records.jsonl comes only with a full export) and carries no timestamps.
-    expect(new Set(r.checks.map((c) => c.check))).toEqual(new Set(PACKAGE_CHECKS.filter((c) => c !== 'record' && c !== 'timestamp')));
+    // This hand-made package opens no records (records.jsonl comes only with a full export), carries no timestamps and no record set (update packages).
+    expect(new Set(r.checks.map((c) => c.check))).toEqual(new Set(PACKAGE_CHECKS.filter((c) => c !== 'record' && c !== 'timestamp' && c !== 'update')));
     expect(r.packageId).toBe(pkg.spec.packageId);
     expect(r.vault).toBe(pkg.spec.vaultId);
     expect(r.items).toBe(4);

@@ -142,7 +142,7 @@ describe('ipc/packages.ipc', () => {
     // The check spent its grant; the import takes the fresh one the check answered with.
     expect(report.importGrant.grant).not.toBe(checked);
     expect(await callChannel(core, 'packages:import', { taskId: 'import-0009', file: checked })).toMatchObject({ ok: false, error: { code: 'NOT_GRANTED' } });
-    expect(new Set(report.checks.map((c) => c.check))).toEqual(new Set(['decrypt', 'tar', 'bagit', 'signature', 'signer-trust', 'custody', 'proof', 'checkpoint', 'consistency', 'record']));
+    expect(new Set(report.checks.map((c) => c.check))).toEqual(new Set(['decrypt', 'tar', 'bagit', 'signature', 'signer-trust', 'custody', 'proof', 'checkpoint', 'consistency', 'record', 'update']));
     // Sealed by this very vault: its own member signed it.
     expect(report.signerTrust).toEqual([expect.objectContaining({ status: 'member' })]);
     const progressOf = (taskId: string): { done: number; total: number }[] =>
