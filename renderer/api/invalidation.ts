@@ -22,6 +22,7 @@ const CHANGES = {
   'items:add-files': ['items:list', 'cases:get', 'cases:list'],
   'items:update': ['items:list', 'items:get'],
   'items:add-derivative': ['items:list', 'items:get', 'cases:get'],
+  'items:redact': ['items:list', 'items:get', 'cases:get'],
   'interviews:create': INTERVIEW_READS,
   'interviews:revise': INTERVIEW_READS,
   'interviews:import-transcript': INTERVIEW_READS,

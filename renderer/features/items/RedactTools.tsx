@@ -20,7 +20,7 @@ export interface RedactState {
 
 function BoxTools({ detail, state, onOpen }: { detail: ItemDetail; state: RedactState; onOpen: (id: string) => void }): React.JSX.Element {
   const { t } = useTranslation('items');
-  const redact = useApiMutation('items:redact', ['items:list', 'items:get', 'cases:get']);
+  const redact = useApiMutation('items:redact');
   const stop = (): void => {
     state.setBoxes([]);
     state.setDrawing(false);
@@ -73,7 +73,7 @@ function NameTools({ detail, caseId, onOpen }: { detail: ItemDetail; caseId: str
   const { t } = useTranslation('items');
   const people = useApiQuery('people:list', { caseId });
   const [personId, setPersonId] = useState<string | null>(null);
-  const redact = useApiMutation('items:redact', ['items:list', 'items:get', 'cases:get']);
+  const redact = useApiMutation('items:redact');
   // Codes only: the window shows no names it was not asked to reveal.
   const options = (people.data ?? []).map((p) => ({ value: p.id, label: p.code }));
   return (

@@ -11,7 +11,7 @@ import { countUnburned } from '../../../../main/evidence/redact/image-check';
 import { loadMupdf } from '../../../../main/evidence/redact/mupdf';
 import { redactItem } from '../../../../main/evidence/redact/redact-item';
 import type { Vault } from '../../../../main/vault/vault';
-import { verifyVault } from '../../../../main/vault/verify';
+import { verifyVault } from '../../../../main/checks/verify-vault';
 import { newTestVault, tempDir } from '../../../helpers/vault';
 import { jpegWithGps, noiseImage } from './fixtures';
 

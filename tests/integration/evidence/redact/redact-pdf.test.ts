@@ -12,7 +12,7 @@ import { findPdfLeftovers } from '../../../../main/evidence/redact/pdf-check';
 import { redactItem } from '../../../../main/evidence/redact/redact-item';
 import { extractPdf } from '../../../../main/ingest/extract-pdf';
 import type { Vault } from '../../../../main/vault/vault';
-import { verifyVault } from '../../../../main/vault/verify';
+import { verifyVault } from '../../../../main/checks/verify-vault';
 import { hasTool } from '../../../helpers/tools';
 import { newTestVault, tempDir } from '../../../helpers/vault';
 import { tempWritesDuring } from '../../../helpers/temp-writes';
