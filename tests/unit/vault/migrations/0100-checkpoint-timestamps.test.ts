@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openEncryptedDatabase } from '../../../../main/vault/database';
-import { latestSchemaVersion, MIGRATIONS, runMigrations } from '../../../../main/vault/migrations/registry';
+import { MIGRATIONS, runMigrations } from '../../../../main/vault/migrations/registry';
 import { tempDir } from '../../../helpers/vault';
 
 describe('vault/migrations/0100-checkpoint-timestamps', () => {
