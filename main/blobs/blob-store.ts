@@ -6,13 +6,15 @@ import { pipeline } from 'node:stream/promises';
 import { VigilError } from '../../shared/errors';
 import { createAgeEncryptStream, openAgeFile, x25519PublicKey, type AgeFileReader, type AgeIdentity } from '../crypto/age';
 import { fsyncDir } from '../fs/atomic';
+import { objectBinding } from './object-binding';
 
-/** What storing an object produced: its random id and the plaintext's digests. */
+/** What storing an object produced: its random id, the plaintext's digests, and the binding of the file to them (object-binding.ts). */
 export interface StoredObject {
   id: string;
   sha256: string;
   sha512: string;
   size: number;
+  binding: string;
 }
 
 /** Options for a long write: progress in plaintext bytes, and cancellation. */
@@ -111,18 +113,20 @@ export class BlobStore {
     await fsp.mkdir(path.dirname(stagedPath), { recursive: true, mode: 0o700 });
     const tap = new DigestTap(opts.known === undefined, opts.onProgress);
     let digests: { sha256: string; sha512: string };
+    let prefixSha256: string | null = null;
     try {
       // A deep write buffer lets encryption run ahead while the kernel writes (measured: 2x faster on 1 GiB).
       const out = createWriteStream(stagedPath, { flags: 'wx', mode: 0o600, highWaterMark: WRITE_BUFFER });
-      const encrypt = createAgeEncryptStream([{ kind: 'x25519', publicKey: this.recipientKey }]);
+      const encrypt = createAgeEncryptStream([{ kind: 'x25519', publicKey: this.recipientKey }], { onPrefix: (prefix) => (prefixSha256 = createHash('sha256').update(prefix).digest('hex')) });
       await pipeline(source, tap, encrypt, out, opts.signal ? { signal: opts.signal } : {});
       digests = digestsOf(tap, opts.known);
+      if (prefixSha256 === null) throw new VigilError('INTERNAL', 'The encryption wrote no header.');
       if (!opts.deferSync) await this.syncObjects([id]);
     } catch (cause) {
       await fsp.rm(stagedPath, { force: true });
       throw storeError(cause);
     }
-    return { id, ...digests, size: tap.size };
+    return { id, ...digests, size: tap.size, binding: objectBinding(prefixSha256, { ...digests, size: tap.size }) };
   }
 
   /**

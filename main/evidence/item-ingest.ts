@@ -191,7 +191,7 @@ function insertPrepared(db: Db, memberId: string, f: PreparedFile): { item: Adde
   const objectId = existing ?? stored.id;
   const now = new Date().toISOString();
   if (!existing) {
-    db.prepare('INSERT INTO objects (id, sha256, sha512, size, created_at) VALUES (?, ?, ?, ?, ?)').run(stored.id, stored.sha256, stored.sha512, stored.size, now);
+    db.prepare('INSERT INTO objects (id, sha256, sha512, size, created_at, binding) VALUES (?, ?, ?, ?, ?, ?)').run(stored.id, stored.sha256, stored.sha512, stored.size, now, stored.binding);
   }
   const itemId = randomUUID();
   insertItem(db, { itemId, objectId, now, memberId, file: f });

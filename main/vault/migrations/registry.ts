@@ -10,6 +10,7 @@ import { migration0070RecordSalts } from './0070-record-salts';
 import { migration0080CrashSafety } from './0080-crash-safety';
 import { migration0090KeySlots } from './0090-key-slots';
 import { migration0100CheckpointTimestamps } from './0100-checkpoint-timestamps';
+import { migration0140ObjectBindings } from './0140-object-bindings';
 
 /** One schema step: its number (rising in tens) and the function that applies it. */
 export interface Migration {
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 80, name: 'crash-safety', up: migration0080CrashSafety },
   { version: 90, name: 'key-slots', up: migration0090KeySlots },
   { version: 100, name: 'checkpoint-timestamps', up: migration0100CheckpointTimestamps },
+  { version: 140, name: 'object-bindings', up: migration0140ObjectBindings },
 ];
 
 /** The schema version this build of Vigil writes. */

@@ -12,7 +12,7 @@ describe('vault/migrations/0100-checkpoint-timestamps', () => {
       db.pragma('foreign_keys = ON');
       runMigrations(db, MIGRATIONS.filter((m) => m.version <= 50));
       expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'checkpoint_timestamps'").get()).toBeUndefined();
-      expect(runMigrations(db)).toMatchObject({ from: 50, to: 100 });
+      expect(runMigrations(db, MIGRATIONS.filter((m) => m.version <= 100))).toMatchObject({ from: 50, to: 100 });
       const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'checkpoint_timestamps'").get() as { sql: string }).sql;
       expect(sql).toMatch(/\)\s*STRICT$/);
       db.prepare("INSERT INTO checkpoints (size, root, note, signer, created_at) VALUES (1, 'r', 'n', 's', 't')").run();
