@@ -118,7 +118,7 @@ export async function prepareFile(vault: Vault, filePath: string | Buffer, opts:
     // Read buffers sized to the file: a 1 MiB buffer per small file made garbage collection the main cost of batch ingest.
     const { size } = await handle.stat();
     const highWaterMark = Math.min(1 << 20, Math.max(64 << 10, size + 1));
-    stored = await vault.blobs.put(createReadStream('', { fd: handle, autoClose: false, highWaterMark }), { ...opts, deferSync });
+    stored = await vault.blobs.put(createReadStream('', { fd: handle, autoClose: false, highWaterMark }), { ...opts, deferSync, sizeHint: size });
   } finally {
     await handle.close();
   }

@@ -4,6 +4,7 @@
  * there is one, so that both cores work.
  */
 import { createHash } from 'node:crypto';
+import type { HashAlg } from './protocol';
 import type { CryptoWorker } from './worker-client';
 
 /** Both digests of one file and its length. */
@@ -115,8 +116,13 @@ export interface StreamDigest {
 
 /** A SHA-256 of a stream, computed in `worker` (or here when there is none). */
 export function sha256With(worker: CryptoWorker | null): StreamDigest {
+  return digestWith(worker, 'sha256');
+}
+
+/** A digest of a stream, computed in `worker` (or here when there is none). */
+export function digestWith(worker: CryptoWorker | null, alg: HashAlg): StreamDigest {
   if (worker === null) {
-    const h = createHash('sha256');
+    const h = createHash(alg);
     return {
       update(chunk) {
         h.update(chunk);
@@ -126,6 +132,6 @@ export function sha256With(worker: CryptoWorker | null): StreamDigest {
       abort: () => undefined,
     };
   }
-  const job = worker.hash('sha256');
+  const job = worker.hash(alg);
   return { update: (chunk) => job.update(chunk), hex: async () => (await job.end()).hex, abort: () => job.abort() };
 }

@@ -42,6 +42,13 @@ describe('blobs/BlobStore.put with known digests', () => {
     expect(await open.blobs.scan()).toEqual(before);
   });
 
+  it('computes the SHA-512 of large content in the crypto worker, the same as here', async () => {
+    ({ vault: open } = await newTestVault());
+    const data = randomBytes(17 * 1024 * 1024);
+    const stored = await open.blobs.put(Readable.from([data.subarray(0, 5_000_000), data.subarray(5_000_000)]), { sizeHint: data.length });
+    expect(stored).toMatchObject({ sha256: digest('sha256', data), sha512: digest('sha512', data), size: data.length });
+  });
+
   it('computes both digests when none are known', async () => {
     ({ vault: open } = await newTestVault());
     const data = randomBytes(70_000);
