@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { isVigilError } from '../../shared/errors';
+import { objectBinding } from '../blobs/object-binding';
 import { parseCheckpoint, verifyChain, verifyCheckpoint, type ChainReport } from '../custody';
 import { latestCheckpoint } from '../custody/checkpoint-store';
 import { iterateStoredEntries, readCustodyHead } from '../custody/log-store';
@@ -105,7 +106,7 @@ async function checkHeader(vault: Vault): Promise<Finding> {
 }
 
 async function checkObjects(vault: Vault, findings: Finding[], opts: { quick?: boolean; onObject?: (done: number, total: number) => void }): Promise<VaultReport['objects']> {
-  const rows = vault.db.prepare('SELECT id, sha256, sha512, size FROM objects ORDER BY id').all() as { id: string; sha256: string; sha512: string; size: number }[];
+  const rows = vault.db.prepare('SELECT id, sha256, sha512, size, binding FROM objects ORDER BY id').all() as ObjectRow[];
   const onDisk = await vault.blobs.scan();
   const present = new Set([...onDisk.ids, ...onDisk.staged]);
   let failed = 0;
@@ -127,12 +128,29 @@ async function checkObjects(vault: Vault, findings: Finding[], opts: { quick?: b
   return { checked: rows.length, failed, orphans: orphans.length + unrecorded.length + onDisk.temps.length };
 }
 
-async function objectProblem(vault: Vault, row: { id: string; sha256: string; sha512: string; size: number }): Promise<string | null> {
+/** An object's row as verification reads it. */
+interface ObjectRow {
+  id: string;
+  sha256: string;
+  sha512: string;
+  size: number;
+  /** Null for objects stored before schema 140 (see blobs/object-binding.ts). */
+  binding: string | null;
+}
+
+/**
+ * Decrypts an object and hashes it in full against its row. An object whose content checks
+ * out but has no binding yet (stored before schema 140) gets it recorded, so that exports no
+ * longer need to hash it; a binding that does not match the file is a problem of its own.
+ */
+async function objectProblem(vault: Vault, row: ObjectRow): Promise<string | null> {
   const sha256 = createHash('sha256');
   const sha512 = createHash('sha512');
   let size = 0;
+  let binding: string;
   try {
     const reader = await vault.blobs.open(row.id);
+    binding = objectBinding(reader.prefixSha256, row);
     try {
       const sink = new Writable({
         write(chunk: Buffer, _enc, done) {
@@ -152,6 +170,8 @@ async function objectProblem(vault: Vault, row: { id: string; sha256: string; sh
   if (size !== row.size) return `size is ${size} bytes, the database says ${row.size}`;
   if (sha256.digest('hex') !== row.sha256) return 'SHA-256 of the content does not match the database';
   if (sha512.digest('hex') !== row.sha512) return 'SHA-512 of the content does not match the database';
+  if (row.binding === null) vault.db.prepare('UPDATE objects SET binding = ? WHERE id = ? AND binding IS NULL').run(binding, row.id);
+  else if (row.binding !== binding) return 'the binding recorded for it does not match its file (its content is intact: the record was altered)';
   return null;
 }
 

@@ -120,7 +120,7 @@ export async function prepareFile(vault: Vault, filePath: string | Buffer, opts:
     // Read buffers sized to the file: a 1 MiB buffer per small file made garbage collection the main cost of batch ingest.
     const { size } = await handle.stat();
     const highWaterMark = Math.min(1 << 20, Math.max(64 << 10, size + 1));
-    stored = await vault.blobs.put(createReadStream('', { fd: handle, autoClose: false, highWaterMark }), { ...opts, deferSync });
+    stored = await vault.blobs.put(createReadStream('', { fd: handle, autoClose: false, highWaterMark }), { ...opts, deferSync, sizeHint: size });
   } finally {
     await handle.close();
   }
@@ -193,7 +193,7 @@ function insertPrepared(db: Db, memberId: string, f: PreparedFile): { item: Adde
   const objectId = existing ?? stored.id;
   const now = new Date().toISOString();
   if (!existing) {
-    db.prepare('INSERT INTO objects (id, sha256, sha512, size, created_at) VALUES (?, ?, ?, ?, ?)').run(stored.id, stored.sha256, stored.sha512, stored.size, now);
+    db.prepare('INSERT INTO objects (id, sha256, sha512, size, created_at, binding) VALUES (?, ?, ?, ?, ?, ?)').run(stored.id, stored.sha256, stored.sha512, stored.size, now, stored.binding);
   }
   const itemId = randomUUID();
   insertItem(db, { itemId, objectId, now, memberId, file: f });

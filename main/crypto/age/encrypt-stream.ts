@@ -24,6 +24,7 @@ class AgeEncryptStream extends Transform {
   constructor(
     recipients: AgeRecipient[],
     private readonly copyHeld: boolean,
+    private readonly onPrefix?: (prefix: Buffer) => void,
   ) {
     super({ readableHighWaterMark: STREAM_HIGH_WATER_MARK, writableHighWaterMark: STREAM_HIGH_WATER_MARK });
     this.setup = this.start(recipients);
@@ -37,6 +38,7 @@ class AgeEncryptStream extends Transform {
       const header = encodeHeader(await wrapFileKey(fileKey, recipients), fileKey);
       const nonce = randomBytes(PAYLOAD_NONCE_SIZE);
       this.key = payloadKey(fileKey, nonce);
+      this.onPrefix?.(Buffer.concat([header, nonce]));
       this.push(header);
       this.push(nonce);
     } finally {
@@ -89,7 +91,9 @@ class AgeEncryptStream extends Transform {
  * A Transform that takes plaintext and emits the age v1 file encrypting it to `recipients`.
  * With `copyHeld`, the bytes held back between writes are copied, so a writer may reuse a
  * buffer once its write callback ran (otherwise they are kept by reference: no copy).
+ * `onPrefix` gets the file's bytes before the payload (header and payload nonce) before they
+ * are pushed: see AgeFileReader.prefixSha256.
  */
-export function createAgeEncryptStream(recipients: AgeRecipient[], opts: { copyHeld?: boolean } = {}): Transform {
-  return new AgeEncryptStream(recipients, opts.copyHeld ?? false);
+export function createAgeEncryptStream(recipients: AgeRecipient[], opts: { copyHeld?: boolean; onPrefix?: (prefix: Buffer) => void } = {}): Transform {
+  return new AgeEncryptStream(recipients, opts.copyHeld ?? false, opts.onPrefix);
 }

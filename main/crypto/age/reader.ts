@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { VigilError } from '../../../shared/errors';
@@ -10,6 +11,12 @@ import { CHUNK_SIZE, ENC_CHUNK_SIZE, PAYLOAD_NONCE_SIZE, TAG_SIZE, type AgeIdent
 export interface AgeFileReader {
   /** Plaintext bytes. */
   readonly size: number;
+  /**
+   * Hex SHA-256 of the file's bytes before the payload: the header and the payload nonce.
+   * They fix the file key and the payload key, so no other valid payload can follow them
+   * without the key; the blob store binds stored objects to their records with it.
+   */
+  readonly prefixSha256: string;
   /** The plaintext bytes [start, end). */
   read(start: number, end: number): Promise<Buffer>;
   /** The plaintext, or its bytes [range.start, range.end), as a stream (end exclusive, like `read`). */
@@ -79,7 +86,7 @@ class Reader implements AgeFileReader {
   // Players read small ranges in order; keeping the last chunks avoids decrypting them again.
   private readonly cache = new Map<number, Buffer>();
 
-  constructor(private readonly fh: FileHandle, private readonly key: Buffer, private readonly layout: Layout) {
+  constructor(private readonly fh: FileHandle, private readonly key: Buffer, private readonly layout: Layout, readonly prefixSha256: string) {
     this.size = layout.size;
   }
 
@@ -199,7 +206,8 @@ export async function openAgeFile(path: string, identities: AgeIdentity[]): Prom
     const nonce = await readAt(fh, end, PAYLOAD_NONCE_SIZE);
     const key = payloadKey(fileKey, nonce);
     fileKey.fill(0);
-    const reader = new Reader(fh, key, layout);
+    const prefixSha256 = createHash('sha256').update(bytes.subarray(0, end)).update(nonce).digest('hex');
+    const reader = new Reader(fh, key, layout, prefixSha256);
     await reader.chunk(layout.chunks - 1);
     return reader;
   } catch (err) {

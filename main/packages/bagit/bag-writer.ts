@@ -3,7 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { VigilError } from '../../../shared/errors';
 import { collisionKey, quotePath, relativePathProblem } from '../tar/safe-path';
 import { TarWriter } from '../tar/tar-writer';
-import { hashInThread, hashWithRecordedSha512, type FileDigests, type HashingFactory } from '../workers/file-hashing';
+import { hashInThread, hashWithRecordedSha512, recordedDigests, type FileDigests, type HashingFactory } from '../workers/file-hashing';
 import { BAGIT_TXT, bagInfoText, manifestText } from './bag-text';
 
 /** One payload file: its path under data/ ('/' separated), exact size and a lazy source. */
@@ -18,6 +18,12 @@ export interface BagEntry {
    * (the export does): that check is what shows the bytes are the ones recorded.
    */
   recordedSha512?: string;
+  /**
+   * With recordedSha512: the file's SHA-256 as recorded, listed too, so that nothing is
+   * hashed. Only for a caller that has shown otherwise that the bytes are the ones both
+   * digests were recorded for (the export checks the stored object's binding to its record).
+   */
+  recordedSha256?: string;
 }
 
 /** The bag-info.txt fields this writer fills in (Payload-Oxum is computed). */
@@ -127,7 +133,7 @@ async function writePayload(tar: TarWriter, bagName: string, list: BagEntry[], w
       if (!dirs.has(dir)) await tar.directory(`${bagName}/${dir}`, when);
       dirs.add(dir);
     }
-    const hash = e.recordedSha512 === undefined ? hashing() : hashWithRecordedSha512(e.recordedSha512);
+    const hash = e.recordedSha512 === undefined ? hashing() : e.recordedSha256 === undefined ? hashWithRecordedSha512(e.recordedSha512) : recordedDigests(e.recordedSha256, e.recordedSha512);
     try {
       const source = await e.source();
       await tar.file(`${bagName}/data/${e.path}`, e.size, e.mtime ?? when, buffers(source), (chunk) => {

@@ -4,6 +4,7 @@
  * there is one, so that both cores work.
  */
 import { createHash } from 'node:crypto';
+import type { HashAlg } from './protocol';
 import type { CryptoWorker } from './worker-client';
 
 /** Both digests of one file and its length. */
@@ -63,6 +64,22 @@ export function hashWithRecordedSha512(sha512: string): FileHashing {
   };
 }
 
+/**
+ * Both digests given, nothing computed: for a file shown by other means to hold the bytes
+ * both were recorded for (see BagEntry.recordedSha256). Only the length is counted.
+ */
+export function recordedDigests(sha256: string, sha512: string): FileHashing {
+  let bytes = 0;
+  return {
+    update(chunk) {
+      bytes += chunk.length;
+      return undefined;
+    },
+    digests: () => Promise.resolve({ sha256, sha512, bytes }),
+    abort: () => undefined,
+  };
+}
+
 /** SHA-256 here and SHA-512 in `worker`; both here when there is no worker. */
 export function hashingWith(worker: CryptoWorker | null): HashingFactory {
   if (worker === null) return hashInThread;
@@ -99,8 +116,13 @@ export interface StreamDigest {
 
 /** A SHA-256 of a stream, computed in `worker` (or here when there is none). */
 export function sha256With(worker: CryptoWorker | null): StreamDigest {
+  return digestWith(worker, 'sha256');
+}
+
+/** A digest of a stream, computed in `worker` (or here when there is none). */
+export function digestWith(worker: CryptoWorker | null, alg: HashAlg): StreamDigest {
   if (worker === null) {
-    const h = createHash('sha256');
+    const h = createHash(alg);
     return {
       update(chunk) {
         h.update(chunk);
@@ -110,6 +132,6 @@ export function sha256With(worker: CryptoWorker | null): StreamDigest {
       abort: () => undefined,
     };
   }
-  const job = worker.hash('sha256');
+  const job = worker.hash(alg);
   return { update: (chunk) => job.update(chunk), hex: async () => (await job.end()).hex, abort: () => job.abort() };
 }

@@ -12,6 +12,7 @@ import { migration0090KeySlots } from './0090-key-slots';
 import { migration0100CheckpointTimestamps } from './0100-checkpoint-timestamps';
 import { migration0120ReceivedCheckpoints } from './0120-received-checkpoints';
 import { migration0130UpdatePackages } from './0130-update-packages';
+import { migration0140ObjectBindings } from './0140-object-bindings';
 
 /** One schema step: its number (rising in tens) and the function that applies it. */
 export interface Migration {
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 100, name: 'checkpoint-timestamps', up: migration0100CheckpointTimestamps },
   { version: 120, name: 'received-checkpoints', up: migration0120ReceivedCheckpoints },
   { version: 130, name: 'update-packages', up: migration0130UpdatePackages },
+  { version: 140, name: 'object-bindings', up: migration0140ObjectBindings },
 ];
 
 /** The schema version this build of Vigil writes. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ageDecrypt, parseIdentity } from '../../../main/crypto/age';
+import { ageDecrypt, ageEncrypt, parseIdentity, x25519PublicKey } from '../../../main/crypto/age';
 import { leafHash, parseCheckpoint, verifyCheckpoint, verifyEntrySignature, verifyInclusion } from '../../../main/custody';
 import { iterateStoredEntries, readCustodyHead } from '../../../main/custody/log-store';
 import { createCase } from '../../../main/evidence/cases';
@@ -217,14 +217,14 @@ describe('packages/export/exportPackage', () => {
     expect(fs.readFileSync(path.join(bagDir, 'bag-info.txt'), 'utf8')).toContain('Vigil-Profile: custom');
   });
 
-  it('refuses an item whose bytes do not match its recorded SHA-256, leaving nothing behind', async () => {
+  it('refuses an item whose recorded SHA-256 was changed (its binding no longer matches), leaving nothing behind', async () => {
     const item = listItems(vault.db, { caseId }).find((i) => i.kind === 'official_reply');
     if (!item) throw new Error('no official reply in the demo case');
     const dir = tempDir();
     const size = readCustodyHead(vault.db).size;
     vault.db.prepare('UPDATE objects SET sha256 = ? WHERE id = ?').run('0'.repeat(64), item.objectId);
     try {
-      await expect(exportPackage(vault, { caseId, recipients: [key.publicKey], profile: 'full', output: path.join(dir, 'x.tar.age') })).rejects.toThrow(/different SHA-256/);
+      await expect(exportPackage(vault, { caseId, recipients: [key.publicKey], profile: 'full', output: path.join(dir, 'x.tar.age') })).rejects.toThrow(new RegExp(`Item ${item.id}'s stored object is not the one recorded for it`));
     } finally {
       vault.db.prepare('UPDATE objects SET sha256 = ? WHERE id = ?').run(item.sha256, item.objectId);
     }
@@ -232,9 +232,8 @@ describe('packages/export/exportPackage', () => {
     expect(readCustodyHead(vault.db).size).toBe(size);
   });
 
-  it('refuses an item whose stored object was swapped for another valid one (the manifest SHA-512 comes from the record)', async () => {
-    // Two items of the same size in a case of their own: both files decrypt under the
-    // vault's key and have the declared length, so only the SHA-256 computed on export can tell.
+  /** Two items of the same size in a case of their own; `legacy` clears their bindings, as for objects stored before schema 140. */
+  async function swapCase(legacy: boolean): Promise<{ caseId: string; first: { id: string; objectId: string }; second: { id: string; objectId: string } }> {
     const other = createCase(vault, { title: 'Swap check' });
     const files = tempDir();
     const [first, second] = await Promise.all(['first', 'other'].map(async (word) => {
@@ -243,15 +242,72 @@ describe('packages/export/exportPackage', () => {
       return addFileItem(vault, file, { caseId: other.id, extract: false });
     }));
     if (!first || !second) throw new Error('items not added');
-    const blob = vault.blobs.pathOf(first.objectId);
+    if (legacy) for (const it of [first, second]) vault.db.prepare('UPDATE objects SET binding = NULL WHERE id = ?').run(it.objectId);
+    return { caseId: other.id, first, second };
+  }
+
+  /** Runs `exportCase` with `blob` holding `replacement`, then puts the original bytes back; checks nothing was left or recorded. */
+  async function withObjectReplaced(blob: string, replacement: Buffer, exportCase: (dir: string) => Promise<void>): Promise<void> {
     const saved = fs.readFileSync(blob);
-    fs.copyFileSync(vault.blobs.pathOf(second.objectId), blob);
+    fs.writeFileSync(blob, replacement);
     const dir = tempDir();
     const size = readCustodyHead(vault.db).size;
     try {
-      await expect(exportPackage(vault, { caseId: other.id, recipients: [key.publicKey], profile: 'full', output: path.join(dir, 'swapped.tar.age') })).rejects.toThrow(new RegExp(`Item ${first.id} read back with a different SHA-256`));
+      await exportCase(dir);
     } finally {
       fs.writeFileSync(blob, saved);
+    }
+    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(readCustodyHead(vault.db).size).toBe(size);
+  }
+
+  it('refuses an item whose stored object was swapped for another valid one, by its binding and without hashing it (the manifest digests come from the record)', async () => {
+    // Both files decrypt under the vault's key and have the declared length; the SHA-256 of
+    // bound objects is not computed on export, so only the object's binding can tell.
+    const { caseId: swapped, first, second } = await swapCase(false);
+    await withObjectReplaced(vault.blobs.pathOf(first.objectId), fs.readFileSync(vault.blobs.pathOf(second.objectId)), async (dir) => {
+      await expect(exportPackage(vault, { caseId: swapped, recipients: [key.publicKey], profile: 'full', output: path.join(dir, 'swapped.tar.age') })).rejects.toThrow(new RegExp(`Item ${first.id}'s stored object is not the one recorded for it`));
+    });
+  });
+
+  it('refuses an item whose stored object was replaced by a new age file of the same plaintext length made to the vault key', async () => {
+    const { caseId: swapped, first } = await swapCase(false);
+    const identity = vault.blobs.identity();
+    if (identity.kind !== 'x25519') throw new Error('the blob identity is not X25519');
+    const forged = await ageEncrypt(Buffer.from('forge letter\n'), [{ kind: 'x25519', publicKey: x25519PublicKey(identity.secretKey) }]);
+    await withObjectReplaced(vault.blobs.pathOf(first.objectId), forged, async (dir) => {
+      await expect(exportPackage(vault, { caseId: swapped, recipients: [key.publicKey], profile: 'full', output: path.join(dir, 'forged.tar.age') })).rejects.toThrow(/stored object is not the one recorded for it/);
+    });
+  });
+
+  it('refuses a swapped object stored before bindings (schema 140) by the SHA-256 it computes on export', async () => {
+    const { caseId: swapped, first, second } = await swapCase(true);
+    await withObjectReplaced(vault.blobs.pathOf(first.objectId), fs.readFileSync(vault.blobs.pathOf(second.objectId)), async (dir) => {
+      await expect(exportPackage(vault, { caseId: swapped, recipients: [key.publicKey], profile: 'full', output: path.join(dir, 'legacy.tar.age') })).rejects.toThrow(new RegExp(`Item ${first.id} read back with a different SHA-256`));
+    });
+  });
+
+  it('exports objects stored before bindings (schema 140) with their computed digests', async () => {
+    const { caseId: legacy, first, second } = await swapCase(true);
+    const dir = tempDir();
+    const result = await exportPackage(vault, { caseId: legacy, recipients: [key.publicKey], profile: 'full', output: path.join(dir, 'legacy.tar.age') });
+    const bagDir = openWithTools(result.packagePath, path.join(dir, 'open'));
+    const manifest = fs.readFileSync(path.join(bagDir, 'manifest-sha256.txt'), 'utf8');
+    for (const it of [first, second]) expect(manifest).toContain(listItems(vault.db, { caseId: legacy }).find((i) => i.id === it.id)?.sha256 ?? 'missing');
+    run('sha256sum', ['-c', '--quiet', 'manifest-sha256.txt'], bagDir);
+    run('sha512sum', ['-c', '--quiet', 'manifest-sha512.txt'], bagDir);
+  });
+
+  it('refuses an item whose recorded SHA-512 was changed (the manifest would list it), though its bytes and SHA-256 are intact', async () => {
+    const item = listItems(vault.db, { caseId }).find((i) => i.kind === 'official_reply');
+    if (!item) throw new Error('no official reply in the demo case');
+    const dir = tempDir();
+    const size = readCustodyHead(vault.db).size;
+    vault.db.prepare('UPDATE objects SET sha512 = ? WHERE id = ?').run('0'.repeat(128), item.objectId);
+    try {
+      await expect(exportPackage(vault, { caseId, recipients: [key.publicKey], profile: 'full', output: path.join(dir, 'x.tar.age') })).rejects.toThrow(new RegExp(`Item ${item.id}'s stored object is not the one recorded for it`));
+    } finally {
+      vault.db.prepare('UPDATE objects SET sha512 = ? WHERE id = ?').run(item.sha512, item.objectId);
     }
     expect(fs.readdirSync(dir)).toEqual([]);
     expect(readCustodyHead(vault.db).size).toBe(size);

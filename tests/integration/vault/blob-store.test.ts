@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { objectBinding } from '../../../main/blobs/object-binding';
 import type { Vault } from '../../../main/vault/vault';
 import { failure } from '../../unit/packages/helpers';
 import { newTestVault } from '../../helpers/vault';
@@ -41,10 +42,53 @@ describe('blobs/BlobStore.put with known digests', () => {
     expect(await open.blobs.scan()).toEqual(before);
   });
 
+  it('computes the SHA-512 of large content in the crypto worker, the same as here', async () => {
+    ({ vault: open } = await newTestVault());
+    const data = randomBytes(17 * 1024 * 1024);
+    const stored = await open.blobs.put(Readable.from([data.subarray(0, 5_000_000), data.subarray(5_000_000)]), { sizeHint: data.length });
+    expect(stored).toMatchObject({ sha256: digest('sha256', data), sha512: digest('sha512', data), size: data.length });
+  });
+
   it('computes both digests when none are known', async () => {
     ({ vault: open } = await newTestVault());
     const data = randomBytes(70_000);
     const stored = await open.blobs.put(Readable.from([data]));
     expect(stored).toMatchObject({ sha256: digest('sha256', data), sha512: digest('sha512', data), size: data.length });
+  });
+});
+
+describe('blobs/BlobStore.put binding', () => {
+  it('binds the object to its header and digests: the reader gives the same binding, and any other field gives another', async () => {
+    ({ vault: open } = await newTestVault());
+    const data = randomBytes(200_000);
+    const stored = await open.blobs.put(Readable.from([data]));
+    const record = { sha256: stored.sha256, sha512: stored.sha512, size: stored.size };
+    const reader = await open.blobs.open(stored.id);
+    try {
+      expect(objectBinding(reader.prefixSha256, record)).toBe(stored.binding);
+    } finally {
+      await reader.close();
+    }
+    const others = [
+      objectBinding('0'.repeat(64), record),
+      objectBinding(stored.binding, { ...record, sha256: digest('sha256', Buffer.from('other')) }),
+      objectBinding(stored.binding, { ...record, sha512: digest('sha512', Buffer.from('other')) }),
+      objectBinding(stored.binding, { ...record, size: record.size + 1 }),
+    ];
+    expect(new Set([stored.binding, ...others]).size).toBe(5);
+  });
+
+  it('gives the same content stored twice two bindings (each file has its own header)', async () => {
+    ({ vault: open } = await newTestVault());
+    const data = randomBytes(1000);
+    const [a, b] = [await open.blobs.put(Readable.from([data])), await open.blobs.put(Readable.from([data]))];
+    expect(a?.sha256).toBe(b?.sha256);
+    expect(a?.binding).not.toBe(b?.binding);
+  });
+
+  it('is the SHA-256 of the text its format names (DESIGN §4)', () => {
+    const record = { sha256: 'a'.repeat(64), sha512: 'b'.repeat(128), size: 42 };
+    const text = `vigil object binding v1\n${'c'.repeat(64)}\n${record.sha256}\n${record.sha512}\n42\n`;
+    expect(objectBinding('c'.repeat(64), record)).toBe(digest('sha256', Buffer.from(text)));
   });
 });

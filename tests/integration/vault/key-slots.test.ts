@@ -37,6 +37,8 @@ async function rewriteAsFormat1(dir: string, schema: 80 | 100 = 80): Promise<Rol
     // (made before header hashes) no recorded header.
     db.exec("DROP TABLE key_slots; DELETE FROM meta WHERE key IN ('header_sha256', 'header_seq')");
     if (schema === 80) db.exec('DROP TABLE checkpoint_timestamps');
+    // Later migrations run again on the way up: their changes go too.
+    db.exec('ALTER TABLE objects DROP COLUMN binding');
     db.pragma(`user_version = ${schema}`);
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
