@@ -39,6 +39,9 @@ async function rewriteAsFormat1(dir: string, schema: 80 | 100 = 80): Promise<Rol
     if (schema === 80) db.exec('DROP TABLE checkpoint_timestamps');
     // Later migrations run again on the way up: their changes go too.
     db.exec('ALTER TABLE objects DROP COLUMN binding');
+    db.exec('DROP TABLE received_timestamps; DROP TABLE received_checkpoints');
+    db.exec('DROP TABLE received_records; DROP TABLE sent_package_records; DROP TABLE sent_packages');
+    db.exec('ALTER TABLE imported_packages DROP COLUMN update_of; ALTER TABLE imported_packages DROP COLUMN record_set');
     db.pragma(`user_version = ${schema}`);
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
