@@ -16,6 +16,7 @@ export async function afterSign(context, env = process.env, log = console.log) {
   log(`after-sign: ${reason}`);
   if (credentials === null) return;
   const appPath = path.join(context.appOutDir, `${context.packager.appInfo.productFilename}.app`);
+  // A dev dependency (the packaging machine has them all), loaded only when there is something to notarize.
   const { notarize } = await import('@electron/notarize');
   await notarize({ appPath, ...credentials });
   log(`after-sign: ${appPath} notarized.`);

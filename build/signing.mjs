@@ -21,7 +21,11 @@ export function signingPlan(platform, env) {
   }
   if (platform === 'darwin') {
     if (set(env, 'CSC_LINK') || set(env, 'CSC_NAME')) return { sign: true, reason: `macOS signing with the Developer ID ${set(env, 'CSC_LINK') ? 'certificate in CSC_LINK' : 'identity named in CSC_NAME'}.` };
-    return { sign: false, reason: 'macOS signing skipped: neither CSC_LINK (the Developer ID certificate) nor CSC_NAME (a keychain identity) is set.' };
+    // electron-builder still looks in the keychain (unless CSC_IDENTITY_AUTO_DISCOVERY=false), so say that too.
+    return {
+      sign: false,
+      reason: 'macOS signing skipped: neither CSC_LINK (the Developer ID certificate) nor CSC_NAME (a keychain identity) is set; electron-builder signs only if it finds a Developer ID in the keychain.',
+    };
   }
   // The deb and the AppImage are not code-signed: their SHA256SUMS entry and its minisign signature stand for them.
   return { sign: false, reason: 'Linux packages are not code-signed: SHA256SUMS and its minisign signature (build/release-sums.mjs) cover them.' };

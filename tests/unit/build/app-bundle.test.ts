@@ -137,6 +137,8 @@ describe('electron-builder.yml: the packed layout', () => {
     for (const hook of [config.afterPack, config.afterSign]) expect(existsSync(path.join(PROJECT_ROOT, hook ?? ''))).toBe(true);
     expect(readFileSync(path.join(PROJECT_ROOT, 'build', 'after-pack.mjs'), 'utf8')).toMatch(/addElectronFuses/);
     expect(pkg.devDependencies['@electron/fuses']).toBeDefined();
+    // after-sign.mjs imports it when it notarizes.
+    expect(pkg.devDependencies['@electron/notarize']).toBeDefined();
   });
 
   it('names the project as author and maintainer, with no made-up address', () => {
