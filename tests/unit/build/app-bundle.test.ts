@@ -5,7 +5,6 @@
  * the workers and the native addon sit where the packed app looks for them, and the
  * languages, icons, hooks and maintainer are set.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import { Minimatch } from 'minimatch';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findWorkerEntry, resolveExtractWorker } from '../../../main/ingest/worker-path';
+import { buildAppOnce } from '../../helpers/app-build';
 import { PROJECT_ROOT } from '../../helpers/vault';
 
 interface BuilderConfig {
@@ -78,9 +78,7 @@ function pngSize(png: Buffer): [number, number] {
 }
 
 // Built here, so the check reads the bundles of the current sources (the CLI is built by the global setup).
-beforeAll(() => {
-  execFileSync(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
-}, 120_000);
+beforeAll(() => buildAppOnce(), 300_000);
 
 describe('package.json dependencies (what electron-builder copies into app.asar)', () => {
   it('holds no renderer-only package: Vite bundles those into out/renderer', () => {
