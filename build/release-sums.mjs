@@ -14,8 +14,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** What a release consists of: the installers and the update metadata electron-builder writes. */
-export const RELEASE_FILE = /\.(AppImage|deb|dmg|exe|zip|blockmap|yml)$/;
+/** What a release consists of: the installers (not electron-builder's logs, e.g. builder-debug.yml, nor the unpacked folders). */
+export const RELEASE_FILE = /\.(AppImage|deb|dmg|exe)$/;
 
 /** The SHA-256 of a file, as lower-case hex, read as a stream (installers are large). */
 function sha256(file) {

@@ -114,7 +114,8 @@ describe('build/release-sums', () => {
     writeFileSync(path.join(dir, 'vigil_0.1.0_amd64.deb'), Buffer.from([0, 1, 2, 255]));
     writeFileSync(path.join(dir, 'Vigil Setup 0.1.0.exe'), 'an installer with a space in its name\n');
     writeFileSync(path.join(dir, 'Vigil-0.1.0.dmg'), 'a disk image\n');
-    writeFileSync(path.join(dir, 'builder-debug.txt'), 'not a release file\n');
+    writeFileSync(path.join(dir, 'builder-debug.yml'), 'not a release file\n');
+    writeFileSync(path.join(dir, 'builder-effective-config.yaml'), 'not a release file\n');
   });
   afterEach(() => {
     rmSync(dir, { recursive: true, force: true });
