@@ -4,6 +4,7 @@
  * before signing, so the signature covers the flipped binary.
  */
 import { FUSES, fuseConfig } from './fuses.mjs';
+import { signingPlan } from './signing.mjs';
 
 /** Flips the fuses of the app just packed in `context.appOutDir`. */
 export async function afterPack(context) {
@@ -13,4 +14,6 @@ export async function afterPack(context) {
   await context.packager.addElectronFuses(context, config);
   const off = Object.entries(FUSES).filter(([, on]) => !on).map(([name]) => name);
   console.log(`after-pack: Electron fuses set for ${context.electronPlatformName} (off: ${off.join(', ')}).`);
+  // Said here because electron-builder skips the afterSign hook when it signed nothing.
+  console.log(`after-pack: ${signingPlan(context.electronPlatformName, process.env).reason}`);
 }

@@ -5,7 +5,8 @@
  */
 import * as path from 'node:path';
 import { app } from 'electron';
-import { buildProgram, runCli } from '../cli';
+import { buildProgram } from '../cli';
+import { runCliMode } from './cli-mode';
 import { launchMode, type LaunchMode } from './launch-mode';
 import { startApp } from './start';
 
@@ -14,13 +15,7 @@ const modeOf = (argv: readonly string[], cwd: string): LaunchMode => launchMode(
 const mode = modeOf(process.argv, process.cwd());
 
 if (mode.kind === 'cli') {
-  // No window, no dock icon, no single-instance lock: the command works beside an open window
-  // (the vault's own lock keeps the two apart), and exits with the command's status.
-  app.dock?.hide();
-  void runCli(['vigil', 'vigil', ...mode.args], app.getVersion()).then(
-    (code) => app.exit(code),
-    () => app.exit(2),
-  );
+  void runCliMode(mode.args);
 } else {
   // The bundle is CommonJS, so __dirname is out/main; its siblings are the renderer and preload builds.
   startApp({

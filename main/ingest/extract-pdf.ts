@@ -2,6 +2,7 @@
  * PDF text and metadata with pdf.js (runs inside the extraction process).
  */
 import type { ExtractorOutput } from './extraction-types';
+import { ensurePromiseWithResolvers } from './promise-with-resolvers';
 
 interface PdfInfo {
   CreationDate?: unknown;
@@ -25,9 +26,11 @@ export async function extractPdf(data: Uint8Array, maxChars: number, pageBudgetM
   const deadline = Date.now() + pageBudgetMs;
   // The legacy build runs on Node; without a worker port it parses in this thread,
   // which is what we want: this code already runs inside the extraction process.
+  ensurePromiseWithResolvers();
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // isEvalSupported: false — PostScript functions in a PDF are interpreted, never compiled to JavaScript.
-  const task = pdfjs.getDocument({ data, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false, isEvalSupported: false });
+  // PostScript functions in a PDF are interpreted, never compiled to JavaScript: pdf.js 6 removed its eval
+  // path and with it the isEvalSupported option (tests/unit/ingest/pdfjs-no-eval.test.ts checks the files).
+  const task = pdfjs.getDocument({ data, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false });
   const doc = await task.promise;
   try {
     const pages: string[] = [];

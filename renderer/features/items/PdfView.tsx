@@ -1,11 +1,11 @@
 /**
  * Draws a PDF's pages with pdf.js, in the page: the worker is bundled and
- * served from the app itself (the CSP allows scripts from 'self' only) and
- * pdf.js is told not to compile fonts with eval. If the document cannot be
+ * served from the app itself (the CSP allows scripts from 'self' only); pdf.js 6
+ * has no eval path left (tests/unit/ingest/pdfjs-no-eval.test.ts). If the document cannot be
  * drawn, `fallback` (the extracted text) is shown with a note.
  */
 import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
-import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist';
+import { getDocument, GlobalWorkerOptions, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,18 +27,20 @@ export function PdfView({ url, title, fallback, editing }: { url: string; title:
 
   useEffect(() => {
     let live = true;
-    let opened: PDFDocumentProxy | null = null;
+    let task: PDFDocumentLoadingTask | null = null;
     const load = async (): Promise<void> => {
       const response = await fetch(url, { cache: 'no-store' });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const data = new Uint8Array(await response.arrayBuffer());
-      opened = await getDocument({ data, isEvalSupported: false, enableXfa: false }).promise;
+      task = getDocument({ data, enableXfa: false });
+      const opened = await task.promise;
       if (live) setDoc(opened);
     };
     load().catch(() => live && setFailed(true));
     return () => {
       live = false;
-      void opened?.destroy();
+      // Destroying the loading task ends the document and its worker (pdf.js 6 has no document.destroy()).
+      void task?.destroy();
     };
   }, [url]);
 

@@ -2,11 +2,11 @@
  * Passphrase strength, estimated by zxcvbn-ts (dictionaries, keyboard patterns,
  * dates, repeats) rather than by counting character classes.
  */
-import { zxcvbn, zxcvbnOptions } from '@zxcvbn-ts/core';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as english from '@zxcvbn-ts/language-en';
 
-let configured = false;
+let estimator: ZxcvbnFactory | null = null;
 
 /** Score 0 (guessable in seconds) … 4 (very strong), and whether it is strong enough to create a vault. */
 export interface Strength {
@@ -19,10 +19,8 @@ export const MIN_SCORE = 3;
 
 /** Estimates `passphrase`; `userInputs` (name, folder) count as guessable words. */
 export function passphraseStrength(passphrase: string, userInputs: string[] = []): Strength {
-  if (!configured) {
-    zxcvbnOptions.setOptions({ dictionary: { ...common.dictionary, ...english.dictionary }, graphs: common.adjacencyGraphs });
-    configured = true;
-  }
-  const score = zxcvbn(passphrase, userInputs).score;
+  // Built on first use: the dictionaries are large, and the unlock screen may never need them.
+  estimator ??= new ZxcvbnFactory({ dictionary: { ...common.dictionary, ...english.dictionary }, graphs: common.adjacencyGraphs });
+  const score = estimator.check(passphrase, userInputs).score;
   return { score, acceptable: score >= MIN_SCORE };
 }
