@@ -37,6 +37,13 @@ export interface PdfInfo {
 }
 
 /** A report document being written. */
+/**
+ * Text set on one line, never wrapped. pdfkit wraps any text given a width, lineBreak: false or
+ * not, and breaks after a '/': a key or hash that only just fits was split across two lines.
+ * Such text is sized to fit beforehand (fitSize), so it needs no width.
+ */
+const NO_WRAP = { lineBreak: false } as const;
+
 export class ReportPdf {
   readonly doc: PDFKit.PDFDocument;
   private readonly chunks: Buffer[] = [];
@@ -118,7 +125,7 @@ export class ReportPdf {
       this.ensure(h);
       const y = this.doc.y;
       this.doc.font('bold').fontSize(size).fillColor(COLORS.muted).text(label, this.left, y, { width: labelWidth - 8 });
-      this.doc.font('regular').fontSize(valueSize).fillColor(COLORS.text).text(value, this.left + labelWidth, y + (size - valueSize) * 0.8, { width: valueWidth, lineBreak: !token });
+      this.doc.font('regular').fontSize(valueSize).fillColor(COLORS.text).text(value, this.left + labelWidth, y + (size - valueSize) * 0.8, token ? NO_WRAP : { width: valueWidth });
       this.doc.y = y + h + 2;
     }
     this.doc.x = this.left;
@@ -142,7 +149,7 @@ export class ReportPdf {
         this.doc.addPage();
         y = this.doc.y;
       }
-      this.doc.fillColor(COLORS.text).fontSize(s).text(line, this.left + PAD, y, { width: this.width - 2 * PAD, lineBreak: false });
+      this.doc.fillColor(COLORS.text).fontSize(s).text(line, this.left + PAD, y, NO_WRAP);
       y += s * 1.35;
     });
     this.doc.y = y + PAD;
@@ -202,7 +209,7 @@ export class ReportPdf {
       x += widths[i] ?? 0;
     });
     if (row.full !== undefined) {
-      this.doc.fillColor(COLORS.muted).fontSize(fullSize).text(row.full, this.left + PAD, y + PAD + cellsHeight + 1, { width: this.width - 2 * PAD, lineBreak: false });
+      this.doc.fillColor(COLORS.muted).fontSize(fullSize).text(row.full, this.left + PAD, y + PAD + cellsHeight + 1, NO_WRAP);
       this.doc.fillColor(COLORS.text);
     }
     this.doc.y = y + height;
