@@ -116,7 +116,7 @@ export async function checkConsistency(bag: BagFiles, facts: CustodyFacts, keys:
   const cp = facts.checkpoint;
   if (cp === null) {
     if (read !== 'absent') list.fail('consistency', 'The consistency proofs cannot be tied to this package: its own checkpoint did not verify.', CONSISTENCY_FILE);
-    return { verdict: { status: history === undefined ? 'unchecked' : 'rewritten' }, file: null };
+    return { verdict: { status: 'unchecked' }, file: null };
   }
   const file = read === 'absent' ? null : read;
   if (file !== null) await checkProofs(file, cp, keys, list);

@@ -28,7 +28,8 @@ export function exportedCheckpointData(checkpoint: { size: number; root: string 
 
 /** Every earlier export, newest first. */
 function earlierExports(db: ReadDb): EarlierExport[] {
-  const rows = db.prepare("SELECT seq, json_extract(entry, '$.data') AS data FROM custody_log WHERE json_extract(entry, '$.action') = 'package.exported' ORDER BY seq DESC").all() as { seq: number; data: string }[];
+  const sql = "SELECT seq, json_extract(entry, '$.data') AS data FROM custody_log WHERE json_extract(entry, '$.action') = 'package.exported' ORDER BY seq DESC";
+  const rows = db.prepare(sql).all() as { seq: number; data: string }[];
   return rows.flatMap(({ seq, data }) => {
     const d = JSON.parse(data) as Record<string, unknown>;
     if (typeof d.packageId !== 'string' || !Array.isArray(d.recipients)) return [];

@@ -215,7 +215,10 @@ async function importWith(vault: Vault, file: string, identities: AgeIdentity[],
   const history = receivedHistory(vault.db, vault.vaultId);
   const checked = await checkPackage(file, { identities, trust, history, ...(opts.limits ? { limits: opts.limits } : {}), ...readingProgress(opts, 0), keep: (rel) => !rel.startsWith(ITEMS) });
   const accept = opts.acceptRewrittenHistory === true;
-  if (checked.bag === null || checked.report.checks.some((c) => !c.ok && !(accept && c.check === 'consistency'))) throw refusal(checked, accept);
+  const blocking = checked.report.checks.filter((c) => !c.ok && !(accept && c.check === 'consistency'));
+  // A package imported before fails the history check once a later one came: a rerun still says it is here.
+  if (checked.bag !== null && blocking.length > 0 && blocking.every((c) => c.check === 'consistency')) refuseIfImported(vault.db, checked.report.packageId ?? '', checked.sha256);
+  if (checked.bag === null || blocking.length > 0) throw refusal(checked, accept);
   // Before anything is stored: a package already here changes nothing.
   refuseIfImported(vault.db, checked.report.packageId ?? '', checked.sha256);
   return bringIn(vault, file, identities, opts, { ...checked, bag: checked.bag });

@@ -251,7 +251,8 @@ describe('packages/consistency between packages of one sender', () => {
     const s = await newSender('Regional Office');
     const older = await exportTo(s);
     await addEvidence(s, 'Later evidence.');
-    const newer = await importPackage(receiver, await exportTo(s));
+    const newerFile = await exportTo(s);
+    const newer = await importPackage(receiver, newerFile);
     await expectRefused(older, /fewer than the \d+ of package/);
     const accepted = await importPackage(receiver, older, { acceptRewrittenHistory: true } satisfies ImportOptions);
     expect(rows().at(-1)).toMatchObject({ package_id: accepted.packageId, relation: 'accepted' });
@@ -259,6 +260,9 @@ describe('packages/consistency between packages of one sender', () => {
     expect(entry?.subject).toBe(accepted.caseId);
     expect(entry?.data).toMatchObject({ packageId: accepted.packageId, sourceVault: s.vaultId, since: newer.packageId });
     expect(String((entry?.data.reasons as string[])[0])).toMatch(/fewer than/);
+    // Imported before, a package is said to be here, whatever its history now looks like.
+    expect(await failure(importPackage(receiver, older))).toMatchObject({ code: 'ALREADY_IMPORTED' });
+    expect(await failure(importPackage(receiver, newerFile))).toMatchObject({ code: 'ALREADY_IMPORTED' });
   }, 90_000);
 
   it('refuses the packages of a forked copy of the sender vault, each with its reason', async () => {
@@ -268,7 +272,8 @@ describe('packages/consistency between packages of one sender', () => {
     fs.cpSync(s.dir, clone.dir, { recursive: true });
     // The original goes on and its package arrives; the copy does the same work on its own.
     await addEvidence(s, 'What the original holds.');
-    const original = await importPackage(receiver, await exportTo(s));
+    const originalFile = await exportTo(s);
+    const original = await importPackage(receiver, originalFile);
     await addEvidence(clone, 'What the copy holds!!!!');
     const forkSameSize = await exportTo(clone);
     await expectRefused(forkSameSize, /as many entries as package .* but other ones/);
@@ -278,6 +283,9 @@ describe('packages/consistency between packages of one sender', () => {
 
     // Knowingly accepted, the fork becomes what the next package must extend: the original's next one is refused.
     await importPackage(receiver, forkLater, { acceptRewrittenHistory: true });
+    // The original's package, imported before, is said to be here although it no longer extends what was accepted.
+    expect(consistencyChecks(await verifyAsReceiver(originalFile)).some((c) => !c.ok)).toBe(true);
+    expect(await failure(importPackage(receiver, originalFile))).toMatchObject({ code: 'ALREADY_IMPORTED' });
     await addEvidence(s, 'The original again.');
     await addEvidence(s, 'And once more, so that its log is longer than the copy\'s.');
     await expectRefused(await exportTo(s), /carries no consistency proof from the checkpoint of package/);
