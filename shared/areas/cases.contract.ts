@@ -112,6 +112,8 @@ export const casesContract = {
         entries: z.number().int().nonnegative(),
         checkpointSize: z.number().int().nonnegative().nullable(),
         signers: z.array(z.object({ name: z.string(), fingerprint: z.string() })),
+        /** The package this one updated (DESIGN §6, "Update packages"); null for a full package. */
+        updateOf: z.string().nullable(),
       }),
     ),
   },

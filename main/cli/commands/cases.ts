@@ -72,7 +72,7 @@ export function registerCaseCommands(program: Command): void {
       out(`\nItems (${shown.items.length}):`);
       for (const i of shown.items) out(`  ${i.id}  ${i.kind.padEnd(14)} ${(i.date ?? '').padEnd(10)} ${formatBytes(i.size).padStart(9)}  ${i.title}`);
       for (const p of shown.provenance) {
-        out(`\nImported ${p.importedAt} from package ${p.packageId} (sender's vault ${p.sourceVault}).`);
+        out(`\nImported ${p.importedAt} from package ${p.packageId} (sender's vault ${p.sourceVault})${p.updateOf === null ? '' : `, an update of package ${p.updateOf}`}.`);
         out(`  The sender's custody record is kept: ${p.entries} entries${p.checkpointSize === null ? '' : `, signed checkpoint of size ${p.checkpointSize}`}.`);
         for (const s of p.signers) out(`  signer ${s.name}: ${s.fingerprint}`);
       }

@@ -18,6 +18,8 @@ export interface CaseProvenance {
   checkpointSize: number | null;
   /** The sender's signers, with the fingerprints to compare out of band. */
   signers: { name: string; fingerprint: string }[];
+  /** The package this one updated (update packages); null for a full package. */
+  updateOf: string | null;
 }
 
 interface ProvenanceRow {
@@ -28,6 +30,7 @@ interface ProvenanceRow {
   checkpoint: string;
   entries: string;
   keys: string;
+  updateOf: string | null;
 }
 
 function checkpointSize(note: string): number | null {
@@ -43,8 +46,8 @@ function checkpointSize(note: string): number | null {
 export function caseProvenance(db: ReadDb, caseId: string): CaseProvenance[] {
   const rows = db
     .prepare(
-      `SELECT package_id AS packageId, bag, source_vault AS sourceVault, imported_at AS importedAt, checkpoint, entries_jsonl AS entries, keys_txt AS keys
-       FROM imported_packages WHERE case_id = ? ORDER BY imported_at`,
+      `SELECT package_id AS packageId, bag, source_vault AS sourceVault, imported_at AS importedAt, checkpoint, entries_jsonl AS entries, keys_txt AS keys, update_of AS updateOf
+       FROM imported_packages WHERE case_id = ? ORDER BY imported_at, rowid`,
     )
     .all(caseId) as ProvenanceRow[];
   return rows.map((r) => ({
@@ -55,5 +58,6 @@ export function caseProvenance(db: ReadDb, caseId: string): CaseProvenance[] {
     entries: r.entries.split('\n').filter((line) => line.trim() !== '').length,
     checkpointSize: checkpointSize(r.checkpoint),
     signers: parseKeysFile(r.keys).keys.map((k) => ({ name: k.name, fingerprint: k.fingerprint })),
+    updateOf: r.updateOf,
   }));
 }

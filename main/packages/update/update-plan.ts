@@ -87,7 +87,7 @@ export function handOver(full: { caseJson: Record<string, unknown>; planned: Pla
   const recordSet = recordSetHash(records);
   if (base === null) return { caseJson: { ...full.caseJson, recordSet }, planned: full.planned, transcripts: full.transcripts, records, recordSet, update: null };
   const changes = changesAgainst(base, current);
-  if (changes.every((c) => c.kind === 'case')) throw new VigilError('INVALID_INPUT', `Nothing was added or changed in this case since package ${base.sent.packageId}: there is no update to send.`);
+  if (changes.length === 0) throw new VigilError('INVALID_INPUT', `Nothing was added or changed in this case since package ${base.sent.packageId}: there is no update to send.`);
   const sent = new Set(changes.map((c) => recordKey(c.kind, c.id)));
   const keep = (kind: RecordKind, list: unknown): unknown[] => (Array.isArray(list) ? list.filter((r) => sent.has(recordKey(kind, String((r as { id?: unknown }).id)))) : []);
   const newItems = new Set(changes.filter((c) => c.kind === 'item' && c.change === 'added').map((c) => c.id));

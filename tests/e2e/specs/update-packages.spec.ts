@@ -99,6 +99,9 @@ test('the receive screen says a package is an update of one imported before, and
   await saveScreenshot(app.page, 'receive-update');
   await receive.importIt();
   await expect(app.page.getByRole('status').filter({ hasText: `It was an update of package ${first}` })).toBeVisible();
+  // The case keeps both packages as its provenance, the second as an update of the first.
+  await app.page.getByRole('button', { name: 'Open the case' }).click();
+  await expect(app.page.getByRole('region', { name: 'Received from another vault' })).toContainText(`An update of package ${first}`);
   expect(receiver.db.prepare('SELECT count(DISTINCT case_id) FROM imported_packages').pluck().get()).toBe(1);
   expect(receiver.db.prepare('SELECT update_of FROM imported_packages ORDER BY rowid DESC LIMIT 1').pluck().get()).toBe(first);
   fs.rmSync(dir, { recursive: true, force: true });

@@ -88,7 +88,7 @@ test('a package exported with the page beside it passes, opened with the identit
   await expect(tab.page.getByRole('heading', { level: 1, name: 'Verify a Vigil package' })).toBeVisible();
   const withKey = await verifyIn(tab, forKey, { identityFile });
   expect(withKey.verdict).toBe('Result: every check passed.');
-  expect(new Set(withKey.checks.map((c) => c.check))).toEqual(new Set(['decrypt', 'tar', 'bagit', 'signature', 'signer-trust', 'custody', 'proof', 'checkpoint', 'consistency']));
+  expect(new Set(withKey.checks.map((c) => c.check))).toEqual(new Set(['decrypt', 'tar', 'bagit', 'signature', 'signer-trust', 'custody', 'proof', 'checkpoint', 'consistency', 'update']));
   expect(withKey.checks.every((c) => c.mark !== 'FAIL')).toBe(true);
   await expect(tab.page.locator('#signers li')).toHaveCount(1);
   await expectNoSeriousA11yViolations(tab.page, 'the verifier page with a report');

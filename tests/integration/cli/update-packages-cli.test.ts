@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { registerCaseCommands } from '../../../main/cli/commands/cases';
 import { registerCustodyCommands } from '../../../main/cli/commands/custody';
 import { registerExportCommand } from '../../../main/cli/commands/export';
 import { registerImportCommand } from '../../../main/cli/commands/import';
@@ -17,7 +18,7 @@ import { runInProcess } from '../../helpers/cli-in-process';
 import { fastKdf, suiteTempDir, TEST_PASSPHRASE } from '../../helpers/vault';
 
 function run(...args: string[]): Promise<string> {
-  return runInProcess([registerExportCommand, registerImportCommand, registerRecipientCommands, registerCustodyCommands], args);
+  return runInProcess([registerExportCommand, registerImportCommand, registerRecipientCommands, registerCustodyCommands, registerCaseCommands], args);
 }
 
 let dir: string;
@@ -85,6 +86,10 @@ describe('cli update packages', () => {
     const verified = await run('verify', update, '--vault', receiverDir);
     expect(verified).toContain(`This package is an update of package ${firstId}`);
     expect(verified).toMatch(/update\s+An update of package .*: it adds 1 and changes 0 records/);
-    expect(await run('import', receiverDir, update)).toContain(`Update of package ${firstId}, applied to case`);
+    const imported = await run('import', receiverDir, update);
+    expect(imported).toContain(`Update of package ${firstId}, applied to case`);
+    const caseHere = /applied to case ([0-9a-f-]{36})/.exec(imported)?.[1] ?? '';
+    // The case says which packages brought it, the update among them.
+    expect(await run('case', 'show', receiverDir, caseHere)).toMatch(new RegExp(`from package .*, an update of package ${firstId}\\.`));
   }, 120_000);
 });

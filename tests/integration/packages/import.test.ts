@@ -149,6 +149,7 @@ describe('packages/importPackage', () => {
         entries: sentEntries,
         checkpointSize: entry.data.checkpointSize,
         signers: [{ name: expect.any(String), fingerprint: expect.stringMatching(/^([0-9A-Z]{4} ){5}[0-9A-Z]{4}$/) }],
+        updateOf: null,
       },
     ]);
     expect(readCustodyHead(receiver.db).size).toBeGreaterThan(before);

@@ -229,5 +229,9 @@ describe('packages/update packages', () => {
     expect(again.updateOf).toBeNull();
     await expect(exportTo(['other'], { kind: 'update' })).rejects.toMatchObject({ message: expect.stringContaining('no update to send') });
     expect(fs.existsSync(path.join(dir, `pkg-${files}.tar.age`))).toBe(false);
+    // An edit of the case record alone is an update worth sending.
+    updateCase(sender, caseId, { title: 'Disappearance of D-1 (renamed)' });
+    const renamed = await exportTo(['other'], { kind: 'update' });
+    expect(renamed).toMatchObject({ updateOf: again.packageId, items: 0 });
   });
 });

@@ -23,6 +23,11 @@ export function ProvenanceCard({ caseId }: { caseId: string }): React.JSX.Elemen
             <Text size="sm">
               {t('provenance.imported', { date: new Date(p.importedAt).toLocaleString(i18n.language) })} <Code>{p.packageId}</Code>
             </Text>
+            {p.updateOf !== null && (
+              <Text size="sm">
+                {t('provenance.updateOf')} <Code>{p.updateOf}</Code>
+              </Text>
+            )}
             <Text size="sm">
               {t('provenance.sourceVault')} <Code>{p.sourceVault}</Code>
             </Text>
