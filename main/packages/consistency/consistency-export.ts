@@ -1,7 +1,7 @@
 /**
  * The consistency file an export writes (DESIGN §6, "Consistency with earlier packages"): for
- * each recipient of the new package, the checkpoint of the last package this vault sent to
- * that recipient, with the RFC 9162 proof that the new checkpoint extends it. The recipient's
+ * each recipient of the new package, the checkpoints of the packages this vault sent to that
+ * recipient before, each with the RFC 9162 proof that the new checkpoint extends it. The recipient's
  * vault keeps the last checkpoint it received from this vault and refuses a package that does
  * not prove it extends that one: a sender whose log was rewritten or forked cannot hide it.
  */
@@ -69,24 +69,17 @@ function vaultMates(db: ReadDb, fingerprint: string): string[] {
   return book.filter((r) => r !== entry && r.minisign != null && lines.has(r.minisign.trim())).map((r) => keyFingerprint(r.age));
 }
 
-/** The newest earlier export to any of `fingerprints`, or undefined. */
-function lastExportToAny(exports: readonly EarlierExport[], fingerprints: readonly string[]): EarlierExport | undefined {
-  return exports.find((e) => e.recipients.some((r) => fingerprints.includes(r)));
-}
-
 /**
- * The last earlier export to each of `recipients` (fingerprints as `package.exported` records
- * them; "passphrase" stands for whoever holds a package passphrase) or to another member of the
- * same vault (vaultMates): that vault holds the newest of them as the one to extend. No repeats.
+ * Every earlier export to one of `recipients` (fingerprints as `package.exported` records them;
+ * "passphrase" stands for whoever holds a package passphrase) or to another member of the same
+ * vault (vaultMates), newest first. All of them, not only the last: a recipient may never have
+ * received or accepted the last package (lost on the way, refused), and its vault can only
+ * check a proof from the checkpoint it last accepted.
  */
-function lastExportsTo(db: ReadDb, recipients: readonly string[]): EarlierExport[] {
+function exportsTo(db: ReadDb, recipients: readonly string[]): EarlierExport[] {
   const exports = earlierExports(db);
-  const found = new Map<number, EarlierExport>();
-  for (const r of recipients) {
-    const e = lastExportToAny(exports, [r, ...vaultMates(db, r)]);
-    if (e !== undefined) found.set(e.seq, e);
-  }
-  return [...found.values()];
+  const wanted = new Set(recipients.flatMap((r) => [r, ...vaultMates(db, r)]));
+  return exports.filter((e) => e.recipients.some((r) => wanted.has(r)));
 }
 
 /** data/custody/consistency.json for a package with `checkpoint` sealed to `recipients` (fingerprints). */
@@ -94,9 +87,13 @@ export function consistencyFile(db: ReadDb, checkpoint: StoredCheckpoint, recipi
   const tree = MerkleTree.from(readLeafHashes(db, checkpoint.size), checkpoint.size);
   const newRoot = Buffer.from(checkpoint.root, 'hex');
   const from: EarlierCheckpoint[] = [];
-  for (const e of lastExportsTo(db, recipients)) {
+  const proven = new Set<string>();
+  for (const e of exportsTo(db, recipients)) {
     const old = checkpointOf(db, e);
     if (old === null || old.size === 0 || old.size > checkpoint.size) continue;
+    // One proof per checkpoint: packages made from the same one share it (the newest names it).
+    if (proven.has(`${old.size} ${old.root}`)) continue;
+    proven.add(`${old.size} ${old.root}`);
     // A stored checkpoint this log no longer extends (a vault restored from an older copy, then
     // changed) has no proof: none is written, and the recipient's vault sees the break.
     const proof = tree.consistencyProof(old.size);

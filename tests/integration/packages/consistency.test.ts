@@ -191,6 +191,27 @@ describe('packages/consistency between packages of one sender', () => {
     expect(historyEntries()).toEqual([]);
   }, 60_000);
 
+  it('still proves the extension of what the recipient accepted when a package in between never arrived', async () => {
+    const s = await newSender('Field office');
+    const first = await exportTo(s);
+    await addEvidence(s, 'Sent, but lost on the way.');
+    const lost = await exportTo(s);
+    await addEvidence(s, 'Sent after the lost one.');
+    const third = await exportTo(s);
+    const a = await importPackage(receiver, first);
+    // Proofs from every earlier checkpoint to this recipient: the receiver finds the one it saw.
+    const proof = await consistencyOf(third);
+    expect(proof.from.map((f) => f.size)).toEqual([...proof.from.map((f) => f.size)].sort((x, y) => x - y));
+    expect(proof.from).toHaveLength(2);
+    const r = await verifyAsReceiver(third);
+    expect(r.checks.filter((c) => !c.ok)).toEqual([]);
+    expect(r.consistency).toEqual({ status: 'extends', since: a.packageId });
+    const c = await importPackage(receiver, third);
+    expect(rows().slice(-1)).toEqual([{ package_id: c.packageId, relation: 'extends', size: proof.to.size }]);
+    // The lost package, arriving late, is older than what was accepted since: it is refused as a shorter log.
+    await expectRefused(lost, /fewer than the/);
+  }, 60_000);
+
   it('proves, for several recipients, the extension of the last package each of them got', async () => {
     const s = await newSender('Coalition');
     const colleague = generateX25519Identity();
