@@ -8,7 +8,7 @@
  */
 
 /** Partial dates ('YYYY', 'YYYY-MM', 'YYYY-MM-DD') as their earliest day, counted in days since 1970-01-01. */
-export function earliestDay(date: string): number {
+function earliestDay(date: string): number {
   const [y = '1970', m = '01', d = '01'] = date.split('-');
   return Math.floor(Date.UTC(Number(y), Number(m) - 1, Number(d)) / 86_400_000);
 }
@@ -21,7 +21,7 @@ export interface ChartEvent {
 }
 
 /** A period to shade. */
-export interface ChartPeriod {
+interface ChartPeriod {
   start: string;
   end: string | null;
   days: number;
@@ -29,7 +29,7 @@ export interface ChartPeriod {
 }
 
 /** A placed event mark. */
-export interface PlacedMark {
+interface PlacedMark {
   id: string;
   x: number;
   /** Where the label is centred: over the mark, moved inwards at the chart's ends. */
@@ -40,7 +40,7 @@ export interface PlacedMark {
 }
 
 /** A placed band. */
-export interface PlacedBand {
+interface PlacedBand {
   x: number;
   width: number;
   days: number;
@@ -48,7 +48,7 @@ export interface PlacedBand {
 }
 
 /** A tick of the axis. */
-export interface Tick {
+interface Tick {
   x: number;
   label: string;
 }
@@ -66,7 +66,7 @@ export interface ChartLayout {
 }
 
 /** How to lay the chart out on a page other than the overview's 960-unit-wide SVG. */
-export interface ChartOptions {
+interface ChartOptions {
   /** Mirror the time axis for right-to-left reading. */
   rtl?: boolean;
   /** Total width in drawing units; default 960. */

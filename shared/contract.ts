@@ -62,7 +62,7 @@ export const events = {
 } as const satisfies { [E in EventName]: z.ZodType };
 
 /** The contract's type. */
-export type Contract = typeof contract;
+type Contract = typeof contract;
 
 /** What a caller sends on channel C (schema input). */
 export type Req<C extends Channel> = z.input<Contract[C]['req']>;

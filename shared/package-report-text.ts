@@ -8,7 +8,7 @@ import type { PackageCheckName } from './domain';
 import { printable } from './printable';
 
 /** One check as a report shows it. */
-export interface ReportCheck {
+interface ReportCheck {
   check: PackageCheckName;
   ok: boolean;
   warning?: boolean | undefined;

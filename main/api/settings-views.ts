@@ -5,7 +5,7 @@ import { keyFingerprint } from '../vault/identity';
 import { listMembers } from '../vault/members';
 
 /** A member as listed. */
-export interface MemberView {
+interface MemberView {
   id: string;
   name: string;
   fingerprint: string;

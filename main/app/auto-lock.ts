@@ -21,7 +21,7 @@ export function autoLockMinutes(services: Pick<AppServices, 'settings'>): () => 
 }
 
 /** What the auto-lock needs from Electron. */
-export interface AutoLockShell {
+interface AutoLockShell {
   app: Pick<App, 'on'>;
   powerMonitor: Pick<PowerMonitor, 'on' | 'getSystemIdleTime'>;
   getWindow: () => BrowserWindow | null;

@@ -32,7 +32,7 @@ export function userArguments(argv: readonly string[], defaultApp: boolean): str
 }
 
 /** Options of launchMode. */
-export interface LaunchContext {
+interface LaunchContext {
   /** Electron's process.defaultApp: running as `electron <folder>`. */
   defaultApp: boolean;
   /** The names of the CLI's subcommands (init, add, verify, …). */

@@ -9,7 +9,7 @@ import { serveItemMedia, type VaultSource } from '../media/serve-media';
 import { MEDIA_SCHEME } from './origin';
 
 /** The only host of MEDIA_SCHEME. */
-export const MEDIA_HOST = 'media';
+const MEDIA_HOST = 'media';
 
 /** A request as protocol.handle gives it; newer Electron adds the origin that issued it (not controlled by the page). */
 type MediaRequest = Request & { initiatorOrigin?: string | undefined };

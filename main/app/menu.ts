@@ -9,10 +9,10 @@ import type { AppServices } from '../ipc/services';
 import { menuLabels, type MenuLabels } from './menu-labels';
 
 /** A menu choice the page carries out (sent as the app:menu event). */
-export type MenuAction = (typeof MENU_ACTIONS)[number];
+type MenuAction = (typeof MENU_ACTIONS)[number];
 
 /** What the menu needs to know about the run. */
-export interface MenuContext {
+interface MenuContext {
   platform: NodeJS.Platform;
   appName: string;
   /** Development run: reload and devtools are offered. */

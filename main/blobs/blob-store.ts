@@ -34,7 +34,7 @@ export interface KnownDigests {
 }
 
 /** For batches: skip the per-object flush; the caller must call `syncObjects` before referring to the objects. */
-export interface BatchPutOptions extends PutOptions {
+interface BatchPutOptions extends PutOptions {
   deferSync?: boolean;
   /**
    * The content's digests, when known. Then only the SHA-256 is computed: when it matches, the

@@ -11,12 +11,12 @@ import { verifyVault } from './verify-vault';
 import type { Vault } from '../vault/vault';
 
 /** A finding with a readable name for its subject, when the subject is an object items refer to. */
-export interface ReadableFinding extends Finding {
+interface ReadableFinding extends Finding {
   subjectLabel?: string;
 }
 
 /** The verification report as the interface shows it. */
-export interface ReadableReport {
+interface ReadableReport {
   ok: boolean;
   entries: number;
   objects: { checked: number; failed: number; orphans: number };
@@ -25,7 +25,7 @@ export interface ReadableReport {
 }
 
 /** A checkpoint as the interface shows it. */
-export interface CheckpointView {
+interface CheckpointView {
   size: number;
   root: string;
   createdAt: string;

@@ -40,7 +40,7 @@ export function progressBar(label: string, total: number): { update: (done: numb
 }
 
 /** What a long operation gets from withProgress: a signal (Ctrl-C) and a progress callback in bytes. */
-export interface ProgressHooks {
+interface ProgressHooks {
   signal: AbortSignal;
   onProgress: (done: number, total: number) => void;
 }

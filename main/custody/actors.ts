@@ -2,7 +2,7 @@ import type { CustodyEntry } from './entry';
 import { isHex32 } from './encoding';
 
 /** Why an entry's actor is not allowed to act, in verify-chain's terms. */
-export interface ActorProblem {
+interface ActorProblem {
   reason: 'unknown-actor' | 'malformed';
   detail: string;
 }

@@ -101,7 +101,7 @@ export function entryHashHex(canonical: Uint8Array): string {
 }
 
 /** The exact bytes an entry signature covers: SIGNATURE_CONTEXT ‖ canonical. */
-export function signedMessage(canonical: Uint8Array): Buffer {
+function signedMessage(canonical: Uint8Array): Buffer {
   return Buffer.concat([CONTEXT_BYTES, canonical]);
 }
 

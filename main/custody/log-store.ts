@@ -24,7 +24,7 @@ export interface CustodyRecord {
 }
 
 /** The head of the log: how many entries, the hash of the last one, and the Merkle frontier. */
-export interface CustodyHead {
+interface CustodyHead {
   size: number;
   lastHash: string;
   frontier: MerkleFrontier;

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** One line of the log. */
-export interface ErrorLogEntry {
+interface ErrorLogEntry {
   time: string;
   /** The IPC channel (or other place) the error came out of. */
   channel: string;
@@ -24,7 +24,7 @@ export interface ErrorLogEntry {
 }
 
 /** Where the log lives and how large it may grow. */
-export interface ErrorLogOptions {
+interface ErrorLogOptions {
   /** The log file; the previous one is kept beside it as `<file>.1`. */
   file: string;
   /** The app's own folder: call sites are shown relative to it. */

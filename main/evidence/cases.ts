@@ -9,7 +9,7 @@ import { indexRecord } from './search/reindex';
 import { definedOnly, parseInput } from './validate';
 
 /** A case as stored. */
-export interface CaseRow {
+interface CaseRow {
   id: string;
   title: string;
   reference: string | null;
@@ -20,7 +20,7 @@ export interface CaseRow {
 }
 
 /** A case with counts of what it holds, for lists and overviews. */
-export interface CaseSummary extends CaseRow {
+interface CaseSummary extends CaseRow {
   counts: { people: number; items: number; interviews: number; events: number; requests: number };
 }
 

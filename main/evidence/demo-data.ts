@@ -5,7 +5,7 @@
  */
 import type { EventType, PersonRole, PlaceType, ResponseKind } from '../../shared/domain';
 
-export const DEMO_MARK = 'FICTIONAL DEMO';
+const DEMO_MARK = 'FICTIONAL DEMO';
 
 export const demoCase = {
   title: `[${DEMO_MARK}] Incommunicado detention of a regional journalist`,

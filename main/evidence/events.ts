@@ -41,7 +41,7 @@ const eventChangesSchema = z.object(eventFields).partial().strict();
 /** What a new event is made of; the place is found or created by name. */
 export type NewEvent = z.input<typeof newEventSchema>;
 /** The fields of an event that can change (the case and the person cannot). */
-export type EventChanges = z.input<typeof eventChangesSchema>;
+type EventChanges = z.input<typeof eventChangesSchema>;
 
 /** The stored form of an event that its custody entry's `hash` cites (codes and names left out: they can change). */
 export function eventRecord(ev: TimelineEvent): Record<string, unknown> {
@@ -72,7 +72,7 @@ export function addPlace(vault: Vault, input: z.input<typeof placeSchema>): Plac
 }
 
 /** The place with this name (case-insensitive), or null. */
-export function findPlace(db: ReadDb, name: string): Place | null {
+function findPlace(db: ReadDb, name: string): Place | null {
   const row = db.prepare('SELECT id, name, type, region FROM places WHERE name = ?').get(name.trim()) as Place | undefined;
   return row ?? null;
 }

@@ -7,7 +7,7 @@ import { commitRecord } from './record-commit';
 import { indexRecord } from './search/reindex';
 
 /** The consent recorded for an interview; free text stays in the vault, never in custody entries. */
-export interface InterviewConsent {
+interface InterviewConsent {
   given: boolean;
   date?: string;
   how?: string;
@@ -33,7 +33,7 @@ export interface InterviewRow {
 }
 
 /** What a new interview is made from; the interviewer is always the acting member. */
-export interface NewInterview {
+interface NewInterview {
   caseId: string;
   intervieweeId: string;
   date?: string;

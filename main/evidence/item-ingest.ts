@@ -140,7 +140,7 @@ function nameOf(filePath: string | Buffer): { fileName: string; fileNameRaw: Buf
  * Records prepared (durable) objects as items, with their custody entries, in one
  * transaction; when it fails, nothing was recorded and their objects are removed.
  */
-export async function commitPrepared(vault: Vault, files: PreparedFile[]): Promise<AddedItem[]> {
+async function commitPrepared(vault: Vault, files: PreparedFile[]): Promise<AddedItem[]> {
   let recorded: AddedItem[];
   try {
     recorded = recordPrepared(vault, files);

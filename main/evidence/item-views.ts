@@ -25,7 +25,7 @@ export interface ItemRow {
 }
 
 /** One item with what its detail panel shows. */
-export interface ItemDetail extends ItemSummary {
+interface ItemDetail extends ItemSummary {
   /** Extracted facts safe to show (EXIF dates, camera, page count…). */
   metadata: Record<string, unknown>;
   /** Extracted facts that can locate or identify someone (GPS, authors, serial numbers). */
@@ -37,7 +37,7 @@ export interface ItemDetail extends ItemSummary {
 }
 
 /** Characters of extracted text the detail carries; the whole text is a separate read. */
-export const TEXT_EXCERPT_CHARS = 2000;
+const TEXT_EXCERPT_CHARS = 2000;
 
 const ROW_COLUMNS = `i.id, i.title, i.file_name AS fileName, i.kind, i.media_type AS mediaType, o.size, i.doc_date AS date, i.doc_date_approx AS dateApprox,
   i.created_at AS createdAt, i.extraction_status AS extractionStatus, i.derivative_of AS derivativeOf, i.derivative_kind AS derivativeKind,
@@ -50,7 +50,7 @@ type RowDb = Omit<ItemRow, 'dateApprox'> & { dateApprox: number };
 const toRow = (r: RowDb): ItemRow => ({ ...r, dateApprox: r.dateApprox === 1 });
 
 /** Which rows of a case's list to read: a kind, a text in the title or file name, a window of rows. */
-export interface ItemListQuery {
+interface ItemListQuery {
   kind?: ItemKind;
   text?: string;
   offset?: number;
@@ -58,7 +58,7 @@ export interface ItemListQuery {
 }
 
 /** Rows per read when the caller does not say (a screenful or two; the interface pages as it scrolls). */
-export const DEFAULT_PAGE_ROWS = 200;
+const DEFAULT_PAGE_ROWS = 200;
 
 function filterSql(caseId: string, q: ItemListQuery): { where: string; params: unknown[] } {
   const clauses = ['i.case_id = ?'];

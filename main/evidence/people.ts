@@ -9,7 +9,7 @@ import { indexRecord } from './search/reindex';
 import { definedOnly, parseInput } from './validate';
 
 /** Consent a person gave: whether they may be named, and with which bodies the material may be shared. */
-export interface Consent {
+interface Consent {
   named: boolean;
   shareWith: string[];
   date: string | null;

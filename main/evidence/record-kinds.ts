@@ -16,7 +16,7 @@ import { getEvent } from './timeline';
 import { readSegments, revisionRecord } from './transcripts';
 
 /** What a custody entry says about the record it commits to. */
-export interface RecordEntry {
+interface RecordEntry {
   subject: string | null;
   data: Record<string, unknown>;
 }

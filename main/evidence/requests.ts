@@ -50,7 +50,7 @@ const answerSchema = z.object({ date: partialDateSchema, response: z.enum(RESPON
 /** What a new request is made of. */
 export type NewRequest = z.input<typeof newRequestSchema>;
 /** An answer to a request. */
-export type RequestAnswer = z.input<typeof answerSchema>;
+type RequestAnswer = z.input<typeof answerSchema>;
 
 /** The stored form of a request that its custody entry's `hash` cites (codes left out: they can change). */
 export function requestRecord(row: RequestRow): Record<string, unknown> {

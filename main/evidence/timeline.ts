@@ -40,7 +40,7 @@ export interface TimelineEvent {
 }
 
 /** The analysis of one detainee of the case. */
-export interface DetaineeAnalysis {
+interface DetaineeAnalysis {
   person: TimelinePerson;
   incommunicado: IncommunicadoSummary;
   requests: RequestStats;

@@ -1,7 +1,7 @@
 import type { Segment } from './transcript-segments';
 
 /** A field of a segment, as a changed segment names them. */
-export type SegmentField = keyof Segment;
+type SegmentField = keyof Segment;
 
 /** One line of a segment-level diff; `a` and `b` are 0-based positions in the older and newer revision. */
 export type SegmentDiff =

@@ -7,10 +7,10 @@
 import { isUtf8 } from 'node:buffer';
 
 /** How a name's readable form was made: its UTF-8 as it is, its bytes read as cp1251, or UTF-8 with `\xNN` for the other bytes. */
-export type NameShownAs = 'utf-8' | 'cp1251' | 'escapes';
+type NameShownAs = 'utf-8' | 'cp1251' | 'escapes';
 
 /** A name's readable form and how it was made. */
-export interface ReadableName {
+interface ReadableName {
   shown: string;
   shownAs: NameShownAs;
 }

@@ -21,10 +21,10 @@ export const SKIP_REASONS: Record<SkipReason, string> = {
 };
 
 /** One entry found: a regular file to add, or something skipped and why. `shown` is its readable path. */
-export type WalkEntry = { kind: 'file'; path: Buffer; shown: string } | { kind: 'skipped'; path: Buffer; shown: string; reason: SkipReason };
+type WalkEntry = { kind: 'file'; path: Buffer; shown: string } | { kind: 'skipped'; path: Buffer; shown: string; reason: SkipReason };
 
 /** Options of a walk. */
-export interface WalkOptions {
+interface WalkOptions {
   /** Leave out (and report) names starting with ".", and everything under such folders. */
   skipHidden?: boolean;
   /** At most this many files (default 100,000): a folder that holds more is refused before anything is added. */

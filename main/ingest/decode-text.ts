@@ -6,7 +6,7 @@
 import { VigilError } from '../../shared/errors';
 
 /** Decoded text and the encoding that was found. */
-export interface DecodedText {
+interface DecodedText {
   text: string;
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
 }

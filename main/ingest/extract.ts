@@ -16,7 +16,7 @@ import { resolveExtractWorker } from './worker-path';
 export type { ExtractionResult } from './extraction-types';
 
 /** Limits for one extraction. */
-export interface ExtractOptions {
+interface ExtractOptions {
   /** Wall-clock limit for parsing, after which the parsing process is killed (default 60 s). */
   timeoutMs?: number;
   /** Text kept; longer text is cut and the cut noted in metadata (default 5,000,000 characters). */

@@ -24,6 +24,3 @@ export interface WorkerRequest {
   mediaType: string;
   maxTextChars: number;
 }
-
-/** The message the worker sends back (exactly one per request). */
-export type WorkerReply = ExtractionResult;

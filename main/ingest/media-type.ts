@@ -10,7 +10,7 @@ import type { ItemKind } from '../../shared/domain';
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The fallback media type: bytes we do not recognise. */
-export const UNKNOWN_TYPE = 'application/octet-stream';
+const UNKNOWN_TYPE = 'application/octet-stream';
 
 /** How many leading bytes sniffing looks at; callers read at least this much. */
 export const SNIFF_BYTES = 4096;
@@ -53,7 +53,7 @@ export function suggestItemKind(mediaType: string): ItemKind {
 const DOCUMENT_TYPES = new Set(['application/pdf', DOCX_TYPE, 'application/msword', 'application/rtf', 'application/x-subrip', 'application/json', 'application/xml', 'application/vnd.oasis.opendocument.text']);
 
 /** Which extractor reads a media type (null: nothing is extracted from it). */
-export type ExtractorKind = 'pdf' | 'docx' | 'image' | 'text';
+type ExtractorKind = 'pdf' | 'docx' | 'image' | 'text';
 
 const EXIF_TYPES = new Set(['image/jpeg', 'image/tiff', 'image/heic', 'image/avif', 'image/png']);
 const TEXT_TYPES = new Set(['application/x-subrip', 'application/json', 'application/xml']);
@@ -138,7 +138,7 @@ function hasTextBom(head: Uint8Array): boolean {
 }
 
 /** True when the bytes could be text: a UTF-16 byte-order mark, or no NUL and few control bytes. */
-export function looksLikeText(head: Uint8Array): boolean {
+function looksLikeText(head: Uint8Array): boolean {
   if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) return true;
   let control = 0;
   for (const b of head) {

@@ -15,7 +15,7 @@ import { VigilError } from '../../shared/errors';
 import type { ChildEntry } from './worker-path';
 
 /** A started parser process: it takes one request and answers once. */
-export interface ParserProcess {
+interface ParserProcess {
   readonly pid: number | undefined;
   /** Sends the request (structured clone: the bytes travel as a Uint8Array). */
   post(message: unknown): void;
@@ -26,7 +26,7 @@ export interface ParserProcess {
 }
 
 /** What a parser process is started with. */
-export interface LaunchOptions {
+interface LaunchOptions {
   /** The V8 heap limit, --max-old-space-size. */
   maxOldSpaceMb: number;
   /** The whole environment of the process (see childEnvironment). */

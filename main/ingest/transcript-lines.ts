@@ -14,8 +14,8 @@ export interface ImportedSegment {
 }
 
 /** Bounds that keep a hostile transcript from exhausting memory. */
-export const MAX_SEGMENTS = 200_000;
-export const MAX_LINE_CHARS = 20_000;
+const MAX_SEGMENTS = 200_000;
+const MAX_LINE_CHARS = 20_000;
 
 /** An INVALID_INPUT error that names the line (1-based) where the problem is. */
 export function lineError(line: number, message: string): VigilError {

@@ -16,10 +16,10 @@ import { parseTextTranscript } from './transcript-text';
 export type { ImportedSegment } from './transcript-lines';
 
 /** The transcript formats a file can be in. */
-export type TranscriptFormat = 'srt' | 'vtt' | 'docx' | 'text';
+type TranscriptFormat = 'srt' | 'vtt' | 'docx' | 'text';
 
 /** Transcript files larger than this are refused (a day of speech is a few MiB). */
-export const MAX_TRANSCRIPT_BYTES = 50 * 1024 * 1024;
+const MAX_TRANSCRIPT_BYTES = 50 * 1024 * 1024;
 
 const SRT_START = /^\s*\d+\s*\n\s*\d{1,3}:\d{2}:\d{2}[,.]\d{1,3}\s+-->/;
 

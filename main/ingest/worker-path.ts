@@ -17,7 +17,7 @@ import type { WorkerOptions } from 'node:worker_threads';
 import { VigilError } from '../../shared/errors';
 
 /** How to start a worker: the file (or bootstrap script) and the options that go with it. */
-export interface WorkerEntry {
+interface WorkerEntry {
   filename: string;
   options: Pick<WorkerOptions, 'eval'>;
 }
@@ -49,7 +49,7 @@ export interface ChildEntry {
  * The child-process entry `name` for the way this code is running: `<name>.cjs` or `.js` in
  * `dir` (a bundle), else `<name>.ts` (the sources) run with tsx's loader; null when none is there.
  */
-export function findChildEntry(name: string, dir: string): ChildEntry | null {
+function findChildEntry(name: string, dir: string): ChildEntry | null {
   for (const built of [`${name}.cjs`, `${name}.js`]) {
     const file = path.join(dir, built);
     if (existsSync(file)) return { script: file, execArgv: [] };

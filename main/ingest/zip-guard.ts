@@ -20,7 +20,7 @@ export interface ZipEntry {
 }
 
 /** Bounds applied to an archive before it is parsed. */
-export interface ZipLimits {
+interface ZipLimits {
   maxEntries: number;
   maxTotalBytes: number;
   maxEntryBytes: number;
@@ -28,7 +28,7 @@ export interface ZipLimits {
 }
 
 /** Generous for real documents, small enough that a bomb is refused early. */
-export const DOCX_ZIP_LIMITS: ZipLimits = { maxEntries: 10_000, maxTotalBytes: 512 * 1024 * 1024, maxEntryBytes: 128 * 1024 * 1024, maxRatio: 200 };
+const DOCX_ZIP_LIMITS: ZipLimits = { maxEntries: 10_000, maxTotalBytes: 512 * 1024 * 1024, maxEntryBytes: 128 * 1024 * 1024, maxRatio: 200 };
 
 const EOCD_SIG = 0x06054b50;
 const CENTRAL_SIG = 0x02014b50;

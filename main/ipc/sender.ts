@@ -8,7 +8,7 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
 /** What the sender check trusts. */
-export interface SenderPolicy {
+interface SenderPolicy {
   /** Origins the app's page is served from, e.g. 'vigil-app://app' (plus the dev server in dev). */
   origins: readonly string[];
   /** True for the webContents of a window the app created. */

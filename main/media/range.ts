@@ -1,7 +1,7 @@
 /** HTTP byte ranges (RFC 9110 §14): one range of a representation of known size. */
 
 /** A satisfiable range, end exclusive; `partial` is false when the whole body is sent. */
-export type RangeResult = { kind: 'whole' } | { kind: 'range'; start: number; end: number } | { kind: 'unsatisfiable' };
+type RangeResult = { kind: 'whole' } | { kind: 'range'; start: number; end: number } | { kind: 'unsatisfiable' };
 
 const SINGLE = /^bytes=(\d*)-(\d*)$/;
 

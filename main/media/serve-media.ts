@@ -13,7 +13,7 @@ import type { Vault } from '../vault/vault';
 import { parseRange } from './range';
 
 /** What the scheme handler (or the E2E harness) sends back. */
-export interface MediaReply {
+interface MediaReply {
   status: number;
   headers: Record<string, string>;
   /** The body, or null (errors, HEAD). The stream closes the decrypting reader when it ends or is destroyed. */

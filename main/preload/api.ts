@@ -8,7 +8,7 @@ import type { Result, VigilApi } from '../../shared/contract';
 import { VigilError, type ErrorInfo } from '../../shared/errors';
 
 /** The two IPC primitives the API is built on (ipcRenderer in the real preload). */
-export interface Bridge {
+interface Bridge {
   invoke(channel: Channel, req: unknown): Promise<unknown>;
   /** Subscribes to an event; the listener gets the payload only, never the IPC event object. */
   subscribe(name: string, listener: (payload: unknown) => void): () => void;

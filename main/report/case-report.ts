@@ -25,7 +25,7 @@ import { buildReportData, type ReportData, type ReportProfile } from './report-d
 import { assertNewFile, writeNewReportFile } from './report-file';
 
 /** What to report on, how, and where. */
-export interface CaseReportOptions {
+interface CaseReportOptions {
   caseId: string;
   /** The new PDF; it must not exist, nor FILE.minisig beside it. */
   output: string;
@@ -49,7 +49,7 @@ export interface CaseReportResult {
  * link, the latest checkpoint's root, and the stored head must agree, or the
  * report would vouch for a log that was tampered with.
  */
-export async function assertCustodyIntact(vault: Vault): Promise<void> {
+async function assertCustodyIntact(vault: Vault): Promise<void> {
   const stored = latestCheckpoint(vault.db);
   const parsed = stored ? parseCheckpoint(stored.note) : null;
   const chain = await verifyChain(iterateStoredEntries(vault.db), { vaultId: vault.vaultId, ...(parsed ? { checkpoint: { size: parsed.size, root: parsed.root } } : {}) });

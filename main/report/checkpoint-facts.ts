@@ -30,7 +30,7 @@ export interface ReportCheckpoint {
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
 /** An Ed25519 public key as base64 DER SubjectPublicKeyInfo, which `openssl pkeyutl -pubin -keyform DER` reads once decoded. */
-export function ed25519SpkiBase64(publicKey: Uint8Array): string {
+function ed25519SpkiBase64(publicKey: Uint8Array): string {
   return Buffer.concat([ED25519_SPKI_PREFIX, publicKey]).toString('base64');
 }
 

@@ -11,14 +11,14 @@ import type { ReportFonts } from './fonts';
 export const COLORS = { text: '#1a1b1e', muted: '#5c5f66', rule: '#adb5bd', shade: '#f1f3f5', red: '#f03e3e', teal: '#0ca678' } as const;
 
 /** A table column: its header and its share of the width. */
-export interface Column {
+interface Column {
   header: string;
   /** Relative width; the columns share the text width in proportion. */
   weight: number;
 }
 
 /** A table row: one text per column, and an optional verbatim line across the whole row under them. */
-export interface Row {
+interface Row {
   cells: string[];
   full?: string;
 }
@@ -29,7 +29,7 @@ const PAD = 3;
 const TABLE_SIZE = 8;
 
 /** Document facts stored in the PDF's information dictionary. */
-export interface PdfInfo {
+interface PdfInfo {
   title: string;
   subject: string;
   lang: string;

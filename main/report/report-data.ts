@@ -60,7 +60,7 @@ export interface ReportRequest {
 }
 
 /** One exhibit: an original of the case, numbered as a package of the whole case numbers it. */
-export interface ReportExhibit {
+interface ReportExhibit {
   number: number;
   id: string;
   title: string;
@@ -96,7 +96,7 @@ export interface ReportData {
 }
 
 /** What the data is gathered with. */
-export interface ReportInput {
+interface ReportInput {
   caseId: string;
   lang: ReportLanguage;
   profile: ReportProfile;

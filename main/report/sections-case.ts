@@ -7,7 +7,7 @@ import { COLORS, type ReportPdf } from './pdf-doc';
 import type { ReportData, ReportDetainee, ReportEvent, ReportPerson } from './report-data';
 
 /** How a person is named in the report: the name with the code when the profile allows it, else the code. */
-export function personLabel(p: ReportPerson): string {
+function personLabel(p: ReportPerson): string {
   return p.name === null ? p.code : `${p.name} (${p.code})`;
 }
 

@@ -5,7 +5,7 @@ import type { ReportData, ReportRequest } from './report-data';
 import { exhibitNumber } from './sections-case';
 
 /** A word for the shell as it is, or single-quoted when it holds anything a shell would read. */
-export function shellWord(word: string): string {
+function shellWord(word: string): string {
   return /^[A-Za-z0-9._\-/+=:@]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 

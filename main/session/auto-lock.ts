@@ -15,7 +15,7 @@ export const DEFAULT_AUTO_LOCK_MINUTES = AUTO_LOCK_DEFAULT_MINUTES;
 export const AUTO_LOCK_CHECK_MS = 15_000;
 
 /** What the auto-lock watches and acts on. */
-export interface AutoLockOptions {
+interface AutoLockOptions {
   session: Pick<VaultSession, 'state' | 'idleMs' | 'lock'>;
   tasks: Pick<TaskRegistry, 'cancelAll'>;
   /** The idle limit in minutes; 0 or less turns the idle lock off (suspend and screen lock still lock). */
@@ -32,7 +32,7 @@ export interface AutoLockOptions {
 }
 
 /** The lock reasons the auto-lock gives (the user's own lock and quitting go elsewhere). */
-export type AutoLockReason = Extract<LockReason, 'idle' | 'suspend' | 'screen-lock'>;
+type AutoLockReason = Extract<LockReason, 'idle' | 'suspend' | 'screen-lock'>;
 
 /** Milliseconds of inactivity: the shorter of "since the last request" and "since the last input". */
 export function idleTime(sessionIdleMs: number, inputIdleMs: number | null): number {

@@ -32,7 +32,7 @@ interface Entry {
 }
 
 /** Options of a PathGrants registry. */
-export interface PathGrantsOptions {
+interface PathGrantsOptions {
   /** How long an unused grant stays valid; default one hour. */
   ttlMs?: number;
   /** Most grants outstanding at once; the oldest is dropped past it. Default 20,000. */

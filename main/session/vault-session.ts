@@ -14,12 +14,12 @@ import type { Vault } from '../vault/vault';
 export type LockReason = 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit';
 
 /** What the interface may know about the session. */
-export type SessionState =
+type SessionState =
   | { unlocked: false }
   | { unlocked: true; dir: string; vaultId: string; member: { id: string; name: string }; needsNewPassphrase: boolean; recovered: RecoveredCounts };
 
 /** What unlocking put right after a crash, in counts (the window learns no paths). */
-export interface RecoveredCounts {
+interface RecoveredCounts {
   header: OpenRecovery['header'];
   objectsPublished: number;
   objectsRemoved: number;
@@ -40,7 +40,7 @@ function recoveredCounts(r: OpenRecovery): RecoveredCounts {
 }
 
 /** How the session is built. */
-export interface SessionOptions {
+interface SessionOptions {
   /** Argon2id limits for new key slots; only tests make them lighter. */
   kdf?: KdfLimits;
   /** Called after every lock, with the reason (the shell sends the vault:locked event). */

@@ -23,14 +23,14 @@ export type AppSettings = z.infer<typeof AppSettingsSchema>;
 export const DEFAULT_SETTINGS: AppSettings = Object.freeze({ autoLockMinutes: AUTO_LOCK_DEFAULT_MINUTES, language: null, lastVaultDir: null });
 
 /** What reading the file found. */
-export interface LoadedSettings {
+interface LoadedSettings {
   settings: AppSettings;
   /** Where an unreadable file was moved to, or null. */
   keptAside: string | null;
 }
 
 /** The name an unreadable settings file is moved to, beside the original. */
-export function asideName(file: string, now: Date = new Date()): string {
+function asideName(file: string, now: Date = new Date()): string {
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   return path.join(path.dirname(file), `${path.basename(file)}.unreadable-${stamp}`);
 }

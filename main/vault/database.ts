@@ -9,7 +9,7 @@ export type Db = Database.Database;
  * A prepared statement as a reader may use it: there is no run(), and every toggle (pluck, raw…)
  * gives a reader's statement back, so a write cannot be reached through it.
  */
-export interface ReadStatement<P extends unknown[] = unknown[], R = unknown> {
+interface ReadStatement<P extends unknown[] = unknown[], R = unknown> {
   readonly source: string;
   readonly reader: boolean;
   get(...params: P): R | undefined;

@@ -37,7 +37,7 @@ export function recordedHeader(db: ReadDb): { sha256: string; seq: number } | nu
 }
 
 /** Records in `meta` that the entry at `seq` names the header with this hash (inside the change's transaction). */
-export function setRecordedHeader(db: Db, sha256: string, seq: number): void {
+function setRecordedHeader(db: Db, sha256: string, seq: number): void {
   const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   put.run(SHA_KEY, sha256);
   put.run(SEQ_KEY, String(seq));

@@ -5,10 +5,10 @@ import { wipe } from '../crypto/sodium';
 import type { Vault } from './vault';
 
 /** HKDF info for the member's age identity; fixed, changing it changes every member's recipient. */
-export const MEMBER_AGE_IDENTITY_INFO = 'vigil/v1/member-age-identity';
+const MEMBER_AGE_IDENTITY_INFO = 'vigil/v1/member-age-identity';
 
 /** What a member hands out so others can send them packages and check their signatures. */
-export interface MemberIdentity {
+interface MemberIdentity {
   /** The member's age X25519 recipient, "age1…", to encrypt packages to. */
   ageRecipient: string;
   /** The matching secret; the caller wipes `secretKey` when done. */

@@ -35,7 +35,7 @@ const MAX_LOCK_BYTES = 4096;
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** What to do about a vault.lock that SQLite could not read as a lock. */
-export type OldLockVerdict =
+type OldLockVerdict =
   | { kind: 'in-use'; error: VigilError }
   | { kind: 'wait'; ms: number }
   | { kind: 'retry' }

@@ -24,7 +24,7 @@ import { errnoCode, fsyncDir, toIoError } from '../fs/atomic';
 import { settleOldLock } from './lock-legacy';
 
 /** The lock's file name inside a vault folder. */
-export const VAULT_LOCK_FILE = 'vault.lock';
+const VAULT_LOCK_FILE = 'vault.lock';
 
 /** A held vault lock; release() gives it up. */
 export interface VaultLock { release(): Promise<void> }

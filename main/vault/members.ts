@@ -2,7 +2,7 @@ import type { Db, ReadDb } from './database';
 import type { VaultMember } from './vault';
 
 /** A member row as stored. */
-export interface MemberRow extends VaultMember {
+interface MemberRow extends VaultMember {
   createdAt: string;
   removedAt: string | null;
 }

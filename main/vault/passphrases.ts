@@ -12,7 +12,7 @@ import { commitSlots, currentSlots, type SlotsChange } from './slot-roles';
 import type { Vault } from './vault';
 
 /** Lighter Argon2id limits, for tests only. */
-export interface KdfOption {
+interface KdfOption {
   kdf?: KdfLimits;
 }
 

@@ -16,7 +16,7 @@ import { errnoCode, fsyncDir, linkUnsupported } from '../fs/atomic';
 import type { Db, ReadDb } from './database';
 
 /** One file of a publication: where it is written, and the name it takes once recorded. */
-export interface PublishedFile {
+interface PublishedFile {
   partial: string;
   final: string;
 }
@@ -117,7 +117,7 @@ export async function abandonPublication(db: Db, publication: Publication): Prom
 }
 
 /** Every publication a crash left, oldest first. */
-export function pendingPublications(db: ReadDb): (Publication & { committed: boolean })[] {
+function pendingPublications(db: ReadDb): (Publication & { committed: boolean })[] {
   const rows = db.prepare('SELECT id, files, committed FROM publications ORDER BY started_at, id').all() as { id: string; files: string; committed: number }[];
   return rows.map((r) => ({ id: r.id, files: JSON.parse(r.files) as PublishedFile[], committed: r.committed === 1 }));
 }

@@ -4,7 +4,7 @@ import { deriveBlobIdentitySecret, deriveSqlcipherKey } from './keys/derive';
 import { openUnlocked, unlockFolder, type UnlockSecret } from './open';
 
 /** The keys that open a vault with stock tools: SQLCipher 4 and age. */
-export interface RevealedKeys {
+interface RevealedKeys {
   sqlcipherKeyHex: string;
   blobIdentity: string;
 }

@@ -19,7 +19,7 @@ import type { Vault } from './vault';
 export interface SlotsChange { vaultId: string; slots: KeySlot[] }
 
 /** Makes key_slots hold exactly the roles of `slots` (inside the caller's transaction). */
-export function setSlotRoles(db: Db, slots: KeySlot[]): void {
+function setSlotRoles(db: Db, slots: KeySlot[]): void {
   const upsert = db.prepare('INSERT INTO key_slots (slot_id, member_id, kind) VALUES (?, ?, ?) ON CONFLICT (slot_id) DO UPDATE SET member_id = excluded.member_id, kind = excluded.kind');
   for (const s of slots) upsert.run(s.id, s.memberId, s.kind);
   const ids = new Set(slots.map((s) => s.id));
@@ -45,7 +45,7 @@ export function slotRole(db: ReadDb, slotId: string): SlotRole | null {
 }
 
 /** The header's slots with their roles (named by a format 1 header, else from the database); VAULT_CORRUPT for a slot the database does not know. */
-export function slotsWithRoles(db: ReadDb, header: VaultHeader): KeySlot[] {
+function slotsWithRoles(db: ReadDb, header: VaultHeader): KeySlot[] {
   return header.slots.map((stored) => {
     const { role: named, ...sealed } = stored;
     const role = named ?? slotRole(db, stored.id);

@@ -4,7 +4,7 @@ import { VAULT_FORMAT_VERSION } from './keys/header';
 import type { Vault } from './vault';
 
 /** A summary of a vault, cheap to compute whatever its size (no full scans of the log). */
-export interface VaultStatus {
+interface VaultStatus {
   vaultId: string;
   formatVersion: number;
   schemaVersion: number;

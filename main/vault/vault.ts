@@ -18,7 +18,7 @@ export interface VaultMember {
 }
 
 /** What `Vault` is built from; only the open and create functions assemble one. */
-export interface VaultParts {
+interface VaultParts {
   dir: string;
   vaultId: string;
   db: Db;

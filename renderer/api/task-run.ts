@@ -12,7 +12,7 @@ import { invalidateAfter } from './invalidation';
 import { call, newTaskId, onEvent } from './vigil';
 
 /** The channels whose requests run as tasks (they carry a task id). */
-export type TaskChannel = { [C in Channel]: Req<C> extends { taskId: string } ? C : never }[Channel];
+type TaskChannel = { [C in Channel]: Req<C> extends { taskId: string } ? C : never }[Channel];
 
 /** Where a task is. While running: bytes or steps done of total, what it is on, and whether a cancel was asked. */
 export type TaskRun<T> =

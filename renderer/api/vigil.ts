@@ -13,7 +13,7 @@ declare global {
 }
 
 /** window.vigil, or a clear failure when the page runs without the Vigil core behind it. */
-export function vigil(): VigilApi {
+function vigil(): VigilApi {
   if (typeof window.vigil !== 'object' || window.vigil === null) {
     throw new Error('window.vigil is missing: this page must be opened by the Vigil app, not directly in a browser.');
   }
@@ -63,7 +63,3 @@ export function newTaskId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The application's name and version. */
-export function appInfo(): Promise<Result<Res<'app:info'>>> {
-  return call('app:info', {});
-}

@@ -12,7 +12,7 @@ import { call, onEvent } from '../api/vigil';
 export type VaultState = Res<'vault:state'>;
 
 /** Why the vault was last locked, if not by the user. */
-export type LockNotice = 'idle' | 'suspend' | 'screen-lock' | null;
+type LockNotice = 'idle' | 'suspend' | 'screen-lock' | null;
 
 interface SessionValue {
   /** null while the first answer is awaited. */

@@ -7,7 +7,7 @@ import { ConsentSchema } from './people.contract';
 import type { CASES_CHANNELS, CASES_EVENTS } from './cases.channels';
 
 /** A case as the interface sees it. */
-export const CaseSchema = z.object({
+const CaseSchema = z.object({
   id: z.string(),
   title: z.string(),
   reference: z.string().nullable(),
@@ -18,12 +18,12 @@ export const CaseSchema = z.object({
 });
 
 /** A case with counts, for lists. */
-export const CaseSummarySchema = CaseSchema.extend({
+const CaseSummarySchema = CaseSchema.extend({
   counts: z.object({ people: z.number(), items: z.number(), interviews: z.number(), events: z.number(), requests: z.number() }),
 });
 
 /** One period without contact, as main/evidence/analysis/incommunicado.ts derives it. */
-export const IncommunicadoPeriodSchema = z.object({
+const IncommunicadoPeriodSchema = z.object({
   start: z.string(),
   end: z.string().nullable(),
   days: z.number(),
@@ -37,7 +37,7 @@ export const IncommunicadoPeriodSchema = z.object({
 });
 
 /** A detainee's periods without contact, the totals, and whether contact is lost now. */
-export const IncommunicadoSummarySchema = z.object({
+const IncommunicadoSummarySchema = z.object({
   periods: z.array(IncommunicadoPeriodSchema),
   totalDays: z.number(),
   longestDays: z.number(),
@@ -46,7 +46,7 @@ export const IncommunicadoSummarySchema = z.object({
 });
 
 /** Request register statistics of one detainee. */
-export const RequestStatsSchema = z.object({
+const RequestStatsSchema = z.object({
   sent: z.number(),
   answered: z.number(),
   unanswered: z.number(),
@@ -55,7 +55,7 @@ export const RequestStatsSchema = z.object({
 });
 
 /** A timeline event as the overview draws it (no description: the timeline tab shows those). */
-export const OverviewEventSchema = z.object({
+const OverviewEventSchema = z.object({
   id: z.string(),
   personId: z.string(),
   type: z.enum(EVENT_TYPES),
@@ -66,14 +66,14 @@ export const OverviewEventSchema = z.object({
 });
 
 /** One detainee of the case: named by code (the name only with consent), and the analysis of their detention. */
-export const DetaineeOverviewSchema = z.object({
+const DetaineeOverviewSchema = z.object({
   person: z.object({ id: z.string(), code: z.string(), name: z.string().nullable(), consent: ConsentSchema }),
   incommunicado: IncommunicadoSummarySchema,
   requests: RequestStatsSchema,
 });
 
 /** Everything the case overview shows, computed by the core as of one day. */
-export const CaseOverviewSchema = z.object({
+const CaseOverviewSchema = z.object({
   case: CaseSummarySchema,
   asOf: z.string(),
   events: z.array(OverviewEventSchema),

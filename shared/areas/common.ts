@@ -26,8 +26,3 @@ export const EmptySchema = z.object({}).strict();
 /** An answer with no fields. */
 export const DoneSchema = z.object({}).strict();
 
-/** A short single-line text (titles, names). */
-export const ShortText = z.string().max(500);
-
-/** Free text (notes, descriptions). */
-export const LongText = z.string().max(100_000);

@@ -13,10 +13,10 @@ import type { CUSTODY_CHANNELS, CUSTODY_EVENTS } from './custody.channels';
 export const CUSTODY_REF_KINDS = ['case', 'item', 'person', 'interview', 'event', 'request', 'member', 'recipient', 'place', 'vault', 'unknown'] as const;
 
 /** The most entries one page holds. */
-export const CUSTODY_PAGE_MAX = 200;
+const CUSTODY_PAGE_MAX = 200;
 
 /** A record an entry names: labels are case/item titles, person CODES, member names; null when gone. */
-export const RecordRefSchema = z.object({
+const RecordRefSchema = z.object({
   kind: z.enum(CUSTODY_REF_KINDS),
   id: z.string(),
   label: z.string().nullable(),
@@ -38,14 +38,14 @@ export const ReadableEntrySchema = z.object({
 });
 
 /** Which entries: the whole vault, one case with its records, or one item. */
-export const CustodyScopeSchema = z.discriminatedUnion('kind', [
+const CustodyScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('vault') }).strict(),
   z.object({ kind: z.literal('case'), caseId: IdSchema }).strict(),
   z.object({ kind: z.literal('item'), itemId: IdSchema }).strict(),
 ]);
 
 /** One line of the verification report. */
-export const FindingSchema = z.object({
+const FindingSchema = z.object({
   check: z.enum(['database', 'custody', 'checkpoint', 'head', 'header', 'object', 'orphan', 'transcript', 'record']),
   ok: z.boolean(),
   warning: z.boolean().optional(),
@@ -56,10 +56,10 @@ export const FindingSchema = z.object({
 });
 
 /** A signed checkpoint of the log. */
-export const CheckpointSchema = z.object({ size: z.number(), root: z.string(), createdAt: z.string(), signer: z.string().nullable(), note: z.string() });
+const CheckpointSchema = z.object({ size: z.number(), root: z.string(), createdAt: z.string(), signer: z.string().nullable(), note: z.string() });
 
 /** An RFC 3161 timestamp attached to a checkpoint: what existed (the log at `checkpointSize` entries) no later than when, by which TSA. */
-export const TimestampSchema = z.object({
+const TimestampSchema = z.object({
   checkpointSize: z.number().int().nonnegative(),
   genTime: z.string(),
   tsa: z.string(),

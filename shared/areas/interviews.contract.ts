@@ -6,7 +6,7 @@ import { GrantSchema, IdSchema } from './common';
 import type { INTERVIEWS_CHANNELS, INTERVIEWS_EVENTS } from './interviews.channels';
 
 /** The consent recorded for an interview. */
-export const InterviewConsentSchema = z.object({
+const InterviewConsentSchema = z.object({
   given: z.boolean(),
   date: partialDateSchema.optional(),
   how: z.string().max(4000).optional(),
@@ -14,7 +14,7 @@ export const InterviewConsentSchema = z.object({
 });
 
 /** An interview; the interviewee is named by protective code. */
-export const InterviewSchema = z.object({
+const InterviewSchema = z.object({
   id: z.string(),
   caseId: z.string(),
   intervieweeId: z.string(),
@@ -32,7 +32,7 @@ export const InterviewSchema = z.object({
 });
 
 /** One transcript segment; times in milliseconds from the start of the recording. The core checks the rest. */
-export const SegmentSchema = z.object({
+const SegmentSchema = z.object({
   speaker: z.string().max(200),
   startMs: z.number().int().min(0).nullable(),
   endMs: z.number().int().min(0).nullable(),
@@ -51,15 +51,15 @@ const revisionFields = {
 };
 
 /** A revision with its segments. */
-export const RevisionSchema = z.object({ ...revisionFields, segments: z.array(SegmentSchema) });
+const RevisionSchema = z.object({ ...revisionFields, segments: z.array(SegmentSchema) });
 
 /** A revision as history lists it, with whether its hash still matches its signed custody entry. */
-export const RevisionInfoSchema = z.object({ ...revisionFields, segmentCount: z.number().int(), verified: z.boolean() });
+const RevisionInfoSchema = z.object({ ...revisionFields, segmentCount: z.number().int(), verified: z.boolean() });
 
 const FieldSchema = z.enum(['speaker', 'startMs', 'endMs', 'text', 'translation']);
 
 /** One line of a segment-level diff (positions are 0-based). */
-export const SegmentDiffSchema = z.discriminatedUnion('op', [
+const SegmentDiffSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('unchanged'), a: z.number().int(), b: z.number().int(), segment: SegmentSchema }),
   z.object({ op: z.literal('changed'), a: z.number().int(), b: z.number().int(), fields: z.array(FieldSchema), before: SegmentSchema, after: SegmentSchema }),
   z.object({ op: z.literal('removed'), a: z.number().int(), segment: SegmentSchema }),

@@ -7,16 +7,16 @@ import { GrantSchema, IdSchema, TaskIdSchema } from './common';
 import type { ITEMS_CHANNELS, ITEMS_EVENTS } from './items.channels';
 
 /** Who acquired an item, when and how, and a note. */
-export const AcquisitionSchema = z
+const AcquisitionSchema = z
   .object({ who: z.string().max(300), when: partialDateSchema, how: z.string().max(500), note: z.string().max(5000) })
   .partial()
   .strict();
 
 /** The most rows one items:list answer carries (the interface reads pages as the list scrolls). */
-export const ITEM_PAGE_MAX = 1000;
+const ITEM_PAGE_MAX = 1000;
 
 /** One row of a case's item list. */
-export const ItemRowSchema = z.object({
+const ItemRowSchema = z.object({
   id: z.string(),
   title: z.string(),
   fileName: z.string(),
@@ -33,7 +33,7 @@ export const ItemRowSchema = z.object({
 });
 
 /** An item's full record (as the core returns after a change). */
-export const ItemSchema = z.object({
+const ItemSchema = z.object({
   id: z.string(),
   title: z.string(),
   fileName: z.string(),
@@ -57,7 +57,7 @@ export const ItemSchema = z.object({
 });
 
 /** One item with its detail: extracted metadata, the sensitive part flagged apart, derivatives, a text excerpt. */
-export const ItemDetailSchema = ItemSchema.extend({
+const ItemDetailSchema = ItemSchema.extend({
   metadata: z.record(z.string(), z.unknown()),
   sensitive: z.record(z.string(), z.unknown()),
   derivatives: z.array(ItemRowSchema),
@@ -66,7 +66,7 @@ export const ItemDetailSchema = ItemSchema.extend({
 });
 
 /** The editable metadata of an item (the core checks it again). */
-export const ItemChangesSchema = z
+const ItemChangesSchema = z
   .object({
     title: z.string().trim().min(1, 'An item needs a title').max(500),
     kind: z.enum(ITEM_KINDS),

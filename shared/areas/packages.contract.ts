@@ -22,7 +22,7 @@ export const CustomProfileSchema = z
  * profile travels as its settings (read once from the file the person chose,
  * through packages:read-profile), never as a path.
  */
-export const ProfileChoiceSchema = z.discriminatedUnion('kind', [
+const ProfileChoiceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('protected') }).strict(),
   z.object({ kind: z.literal('full') }).strict(),
   z.object({ kind: z.literal('custom'), profile: CustomProfileSchema }).strict(),
@@ -61,7 +61,7 @@ const NameHitSchema = z.object({
 });
 
 /** The dry run: what would leave the vault. */
-export const ExportPlanSchema = z.object({
+const ExportPlanSchema = z.object({
   bag: z.string(),
   settings: ProfileSettingsSchema,
   candidates: z.array(z.object({ id: z.string(), fileName: z.string(), kind: ItemKindSchema, size: z.number().int().nonnegative() })),
@@ -78,7 +78,7 @@ export const ExportPlanSchema = z.object({
 });
 
 /** One address-book entry as the wizard lists it. */
-export const RecipientViewSchema = z.object({
+const RecipientViewSchema = z.object({
   id: z.string(),
   name: z.string(),
   kind: z.enum(['organisation', 'person']),
@@ -111,7 +111,7 @@ const SignerVerdictSchema = z.object({
 });
 
 /** A package verification's report: ok only when every check passed; each check in words a lawyer can read (a warning passes). */
-export const PackageReportSchema = z.object({
+const PackageReportSchema = z.object({
   ok: z.boolean(),
   packageId: z.string().optional(),
   bag: z.string().optional(),

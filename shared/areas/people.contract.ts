@@ -14,7 +14,7 @@ export const ConsentSchema = z.object({
 });
 
 /** A person in full, sensitive fields included: only for the edit form and answers to writes. */
-export const PersonSchema = z.object({
+const PersonSchema = z.object({
   id: z.string(),
   code: z.string(),
   name: z.string(),
@@ -31,7 +31,7 @@ export const PersonSchema = z.object({
  * A person as lists show them: the code always; the name only when they consented to be named
  * (null otherwise); no aliases or contact details; the roles in the case asked about.
  */
-export const PersonEntrySchema = z.object({
+const PersonEntrySchema = z.object({
   id: z.string(),
   code: z.string(),
   name: z.string().nullable(),
@@ -41,7 +41,7 @@ export const PersonEntrySchema = z.object({
 });
 
 /** A revealed name, shown on demand and kept only in the window's memory. */
-export const RevealedNameSchema = z.object({ id: z.string(), code: z.string(), name: z.string(), aliases: z.array(z.string()) });
+const RevealedNameSchema = z.object({ id: z.string(), code: z.string(), name: z.string(), aliases: z.array(z.string()) });
 
 const codeSchema = z.string().trim().regex(/^[A-Za-z]{1,4}-\d{1,6}$/, 'A code looks like W-014: letters, a dash, digits');
 const consentChanges = z

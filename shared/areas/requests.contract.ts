@@ -6,7 +6,7 @@ import { IdSchema } from './common';
 import type { REQUESTS_CHANNELS, REQUESTS_EVENTS } from './requests.channels';
 
 /** A request and its answer (if any); people by protective code. */
-export const RequestSchema = z.object({
+const RequestSchema = z.object({
   id: z.string(),
   caseId: z.string(),
   personId: z.string(),

@@ -12,7 +12,7 @@ export { SEARCH_HIT_KINDS, SEARCH_PAGE_MAX } from './search.values';
 const PartialDateText = z.string().regex(/^\d{4}(-\d{2}){0,2}$/, 'Use YYYY, YYYY-MM or YYYY-MM-DD');
 
 /** One hit: `highlights` are [start, end) offsets into `snippet`, to be shown as marks. */
-export const SearchHitSchema = z.object({
+const SearchHitSchema = z.object({
   kind: z.enum(SEARCH_HIT_KINDS),
   refId: z.string(),
   caseId: z.string().nullable(),

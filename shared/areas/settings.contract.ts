@@ -15,7 +15,7 @@ export { AUTO_LOCK_DEFAULT_MINUTES, AUTO_LOCK_MAX_MINUTES, AUTO_LOCK_MIN_MINUTES
 
 
 /** The app's settings as the interface sees and changes them. No secrets. */
-export const InterfaceSettingsSchema = z.object({
+const InterfaceSettingsSchema = z.object({
   autoLockMinutes: z
     .number()
     .int('The auto-lock time is a whole number of minutes')
@@ -39,7 +39,7 @@ export type InterfaceSettings = z.infer<typeof InterfaceSettingsSchema>;
 const SecretSchema = z.string().min(1, 'Enter the passphrase').max(MAX_PASSPHRASE_CHARS);
 
 /** A member of the vault (their name is theirs to show; it is not a protected person). */
-export const MemberSchema = z.object({
+const MemberSchema = z.object({
   id: z.string(),
   name: z.string(),
   /** Short fingerprint of the signing key, for reading aloud. */
@@ -50,7 +50,7 @@ export const MemberSchema = z.object({
 });
 
 /** One address-book entry. */
-export const RecipientSchema = z.object({
+const RecipientSchema = z.object({
   id: z.string(),
   name: z.string(),
   kind: z.enum(['organisation', 'person']),

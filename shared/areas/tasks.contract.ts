@@ -8,7 +8,7 @@ import { TaskIdSchema } from './common';
 import type { TASKS_CHANNELS, TASKS_EVENTS } from './tasks.channels';
 
 /** One progress report; `total` is null when unknown. Units are the task's own (bytes, files, entries). */
-export const TaskProgressSchema = z.object({
+const TaskProgressSchema = z.object({
   taskId: TaskIdSchema,
   done: z.number().nonnegative(),
   total: z.number().nonnegative().nullable(),

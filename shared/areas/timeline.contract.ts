@@ -6,10 +6,10 @@ import { IdSchema } from './common';
 import type { TIMELINE_CHANNELS, TIMELINE_EVENTS } from './timeline.channels';
 
 /** A facility or other place. */
-export const PlaceSchema = z.object({ id: z.string(), name: z.string(), type: z.enum(PLACE_TYPES), region: z.string() });
+const PlaceSchema = z.object({ id: z.string(), name: z.string(), type: z.enum(PLACE_TYPES), region: z.string() });
 
 /** One event of the detention timeline; the person is named by protective code. */
-export const TimelineEventSchema = z.object({
+const TimelineEventSchema = z.object({
   id: z.string(),
   caseId: z.string(),
   person: z.object({ id: z.string(), code: z.string(), name: z.string().optional() }),

@@ -13,7 +13,7 @@ const PassphraseSchema = z.string().min(1, 'Enter the passphrase').max(MAX_PASSP
  * or dropped, objects an interrupted add or import stored published or removed, files of an
  * interrupted export finished, removed, or left for when their folder is back. Counts only.
  */
-export const RecoveredSchema = z.object({
+const RecoveredSchema = z.object({
   header: z.enum(['none', 'completed', 'dropped']),
   objectsPublished: z.number().int().nonnegative(),
   objectsRemoved: z.number().int().nonnegative(),
@@ -23,7 +23,7 @@ export const RecoveredSchema = z.object({
 });
 
 /** Whether a vault is open in this window, and as whom. */
-export const VaultStateSchema = z.discriminatedUnion('unlocked', [
+const VaultStateSchema = z.discriminatedUnion('unlocked', [
   z.object({ unlocked: z.literal(false) }),
   z.object({
     unlocked: z.literal(true),
@@ -37,7 +37,7 @@ export const VaultStateSchema = z.discriminatedUnion('unlocked', [
 ]);
 
 /** Why the vault was locked. */
-export const LockReasonSchema = z.enum(['user', 'idle', 'suspend', 'screen-lock', 'quit']);
+const LockReasonSchema = z.enum(['user', 'idle', 'suspend', 'screen-lock', 'quit']);
 
 /** channel → request and response schemas. */
 export const vaultContract = {

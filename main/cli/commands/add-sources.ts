@@ -18,7 +18,7 @@ export interface AddSource {
 }
 
 /** The files to add, what was skipped inside folders, and whether any argument was a folder. */
-export interface Gathered {
+interface Gathered {
   files: AddSource[];
   skipped: { shown: string; reason: SkipReason }[];
   folders: boolean;

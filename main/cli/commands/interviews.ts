@@ -33,7 +33,7 @@ const AUDIO = new Set(['mp3', 'wav', 'm4a', 'aac', 'ogg', 'oga', 'opus', 'flac',
 const VIDEO = new Set(['mp4', 'm4v', 'mov', 'mkv', 'webm', 'avi', 'wmv', '3gp', 'mpg', 'mpeg']);
 
 /** The item kind of a recording from its media type (sniffed from its bytes), falling back to its extension. */
-export async function recordingKind(file: string): Promise<ItemKind> {
+async function recordingKind(file: string): Promise<ItemKind> {
   const handle = await open(file, 'r');
   let head: Buffer;
   try {

@@ -42,7 +42,7 @@ export function isPackageTarget(target: string): boolean {
 }
 
 /** Reads an age identity file: `AGE-SECRET-KEY-1…` lines; `#` comments and blank lines are skipped. */
-export async function readIdentityFile(file: string): Promise<AgeIdentity[]> {
+async function readIdentityFile(file: string): Promise<AgeIdentity[]> {
   const text = await readFile(file, 'utf8').catch((err: unknown) => {
     throw new VigilError('NOT_FOUND', `The identity file ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}). Check the path.`);
   });
@@ -59,7 +59,7 @@ export async function readIdentityFile(file: string): Promise<AgeIdentity[]> {
 }
 
 /** Reads the passphrase of a passphrase-sealed package from the first line of a file. */
-export async function readAgePassphrase(file: string): Promise<AgeIdentity> {
+async function readAgePassphrase(file: string): Promise<AgeIdentity> {
   const text = await readFile(file, 'utf8').catch(() => {
     throw new VigilError('NOT_FOUND', `The passphrase file ${file} cannot be read. Check the path.`);
   });
@@ -104,7 +104,7 @@ export function receiptFor(file: string, given: string | undefined): string | un
 }
 
 /** Prints a package report for a reader who is not a technician (sentences in shared/package-report-text.ts). */
-export function printPackageReport(report: PackageReport, target: string): void {
+function printPackageReport(report: PackageReport, target: string): void {
   out(reportTitle(report, target));
   const origin = reportOrigin(report);
   if (origin !== null) out(origin);

@@ -16,7 +16,7 @@ function role(value: string): PersonRole {
 }
 
 /** A person for output: the code always, the sensitive fields only with consent or when asked. */
-export function shownPerson(p: PersonRow, reveal: boolean): Partial<PersonRow> & { code: string } {
+function shownPerson(p: PersonRow, reveal: boolean): Partial<PersonRow> & { code: string } {
   if (reveal || p.consent.named) return p;
   const { name: _name, aliases: _aliases, contact: _contact, ...rest } = p;
   return rest;

@@ -11,7 +11,7 @@ import { readNewPassphrase, readUnlockSecret, secretText, promptHidden, type Sec
 import { kdfForNewSlots, withUnlockedVault, withVault } from '../unlock';
 
 /** The fingerprint people read out to each other: the key in groups of four hex digits. */
-export function fingerprint(publicKeyHex: string): string {
+function fingerprint(publicKeyHex: string): string {
   return (publicKeyHex.slice(0, 32).match(/.{4}/g) ?? []).join(' ');
 }
 

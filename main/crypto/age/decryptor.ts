@@ -21,7 +21,7 @@ export function toVigilError(err: unknown): Error {
 }
 
 /** Receives each piece of authenticated plaintext, in order. */
-export type PlaintextSink = (piece: Buffer) => void;
+type PlaintextSink = (piece: Buffer) => void;
 
 /** Decrypts an age file given in pieces; throws a VigilError (AGE_*) when it is not for us or damaged. */
 export class AgeDecryptor {

@@ -83,7 +83,7 @@ export function parseHeader(buf: Buffer): AgeHeader {
 }
 
 /** HMAC-SHA256 of the header bytes up to "---", keyed by HKDF(fileKey, info="header"). */
-export function headerMac(fileKey: Uint8Array, macInput: Uint8Array): Buffer {
+function headerMac(fileKey: Uint8Array, macInput: Uint8Array): Buffer {
   const key = Buffer.from(hkdfSync('sha256', fileKey, Buffer.alloc(0), 'header', 32));
   try {
     return createHmac('sha256', key).update(macInput).digest();

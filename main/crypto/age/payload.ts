@@ -7,7 +7,7 @@ export function payloadKey(fileKey: Uint8Array, nonce: Uint8Array): Buffer {
 }
 
 /** The 12-byte STREAM nonce: 11-byte big-endian chunk counter, then 1 on the last chunk. */
-export function chunkNonce(counter: number, last: boolean): Buffer {
+function chunkNonce(counter: number, last: boolean): Buffer {
   const nonce = Buffer.alloc(12);
   // Counters stay below 2^53 (far beyond any file), so two 32-bit words cover them.
   nonce.writeUInt32BE(Math.floor(counter / 0x1_0000_0000), 3);

@@ -16,19 +16,19 @@ export const PUBLIC_KEY_BYTES = 32;
 /** Bytes of libsodium's Ed25519 secret key (seed ‖ public key). */
 export const SECRET_KEY_BYTES = 64;
 /** Bytes of an Ed25519 signature. */
-export const SIGNATURE_BYTES = 64;
+const SIGNATURE_BYTES = 64;
 
 /** The key algorithm of every minisign public key. */
-export const KEY_ALG = 'Ed';
+const KEY_ALG = 'Ed';
 /** Signature over BLAKE2b-512 of the data: what minisign 0.11 writes by default and what Vigil accepts. */
 export const PREHASHED_ALG = 'ED';
 /** Signature over the raw data (minisign's `-l` legacy mode): refused, it cannot be checked while streaming. */
 export const LEGACY_ALG = 'Ed';
 
 /** How the first line of every minisign file starts. */
-export const UNTRUSTED_PREFIX = 'untrusted comment: ';
+const UNTRUSTED_PREFIX = 'untrusted comment: ';
 /** How the signed comment line of a signature file starts. */
-export const TRUSTED_PREFIX = 'trusted comment: ';
+const TRUSTED_PREFIX = 'trusted comment: ';
 
 /** minisign's own limit on an untrusted comment (COMMENTMAXBYTES less prefix and line end). */
 export const MAX_UNTRUSTED_COMMENT_BYTES = 1024 - UNTRUSTED_PREFIX.length - 2;
@@ -48,14 +48,14 @@ export interface MinisignSignatureParts {
 const B64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 /** Strict padded base64: Node's decoder skips junk, so the bytes are re-encoded and compared. */
-export function decodeStrictB64(text: string): Uint8Array | null {
+function decodeStrictB64(text: string): Uint8Array | null {
   if (!B64.test(text) || text.length % 4 !== 0) return null;
   const bytes = Buffer.from(text, 'base64');
   return bytes.toString('base64') === text ? new Uint8Array(bytes) : null;
 }
 
 /** Standard padded base64, as minisign writes it. */
-export function encodeB64(bytes: Uint8Array): string {
+function encodeB64(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 }
 

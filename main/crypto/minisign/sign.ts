@@ -15,10 +15,10 @@ export interface MinisignKey {
 }
 
 /** Read size when hashing files: large enough that the per-chunk overhead vanishes next to BLAKE2b. */
-export const HASH_READ_BYTES = 1 << 20;
+const HASH_READ_BYTES = 1 << 20;
 
 /** A BLAKE2b-512 hash in progress; Node's (OpenSSL) BLAKE2b-512 is libsodium's crypto_generichash(64), only faster. */
-export function newPrehash(): Hash {
+function newPrehash(): Hash {
   return createHash('blake2b512');
 }
 
@@ -62,7 +62,7 @@ function checkSignInputs(key: MinisignKey, trustedComment: string, untrustedComm
 }
 
 /** Signs a BLAKE2b-512 prehash: the signature file text ('ED' algorithm). */
-export async function signPrehash(prehash: Uint8Array, key: MinisignKey, trustedComment: string, untrustedComment?: string): Promise<string> {
+async function signPrehash(prehash: Uint8Array, key: MinisignKey, trustedComment: string, untrustedComment?: string): Promise<string> {
   const untrusted = checkSignInputs(key, trustedComment, untrustedComment);
   if (prehash.length !== 64) throw new VigilError('INVALID_INPUT', 'A minisign prehash is the 64-byte BLAKE2b-512 of the data.');
   const sodium = await loadSodium();

@@ -30,7 +30,7 @@ export function certsFromPem(text: string): HeldCert[] {
 }
 
 /** A certificate from its DER; throws when the bytes are not exactly one certificate. */
-export function certFromDer(der: Buffer, position = 1): HeldCert {
+function certFromDer(der: Buffer, position = 1): HeldCert {
   const parsed = asn1js.fromBER(der);
   if (parsed.offset === -1 || parsed.offset !== der.byteLength) throw new Error(`certificate ${position} in the file is not valid DER`);
   try {

@@ -10,11 +10,6 @@ import * as pkijs from 'pkijs';
 import { distinguishedName, heldCert, isSelfIssued, sameCert, type HeldCert } from './certs';
 import { OID, tspEngine } from './engine';
 
-/** The verified path: the TSA's certificate first, its root last. */
-export interface TrustPath {
-  path: HeldCert[];
-}
-
 /**
  * Validates `signer` up to one of the self-issued certificates of `trust` (other certificates
  * of `trust` and of the token serve as intermediates) at `when`. Returns the path, or why not.

@@ -8,7 +8,7 @@ import { MAX_REPLY_BYTES, type Outcome } from './reply';
 import { attachTimestamp, requestTimestamp, type AttachedReply, type MadeRequest } from './timestamps';
 
 /** Reads a whole regular file of at most `max` bytes; NOT_FOUND or INVALID_INPUT saying which file otherwise. */
-export async function readSmallFile(file: string, max: number, what: string): Promise<Buffer> {
+async function readSmallFile(file: string, max: number, what: string): Promise<Buffer> {
   const handle = await open(file, 'r').catch((cause: unknown) => {
     throw new VigilError('NOT_FOUND', `The ${what} ${file} cannot be opened (${(cause as NodeJS.ErrnoException).code ?? 'error'}). Check the path.`, { cause });
   });

@@ -12,10 +12,10 @@ import { OID, sha256, tspEngine } from './engine';
 import { tokenSha256, type Outcome, type ParsedToken } from './reply';
 
 /** How far genTime may be ahead of this computer's clock (clocks of air-gapped machines drift). */
-export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /** What the token must be about. `nonce` undefined: not checked (a package carries no request). */
-export interface TokenExpectations {
+interface TokenExpectations {
   data: Uint8Array;
   nonce?: string;
 }

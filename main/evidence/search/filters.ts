@@ -16,9 +16,9 @@ export interface SearchFilters {
 }
 
 /** The most hits one call returns. */
-export const MAX_LIMIT = 500;
+const MAX_LIMIT = 500;
 /** Hits returned when no limit is given. */
-export const DEFAULT_LIMIT = 20;
+const DEFAULT_LIMIT = 20;
 
 /** The SQL a set of filters becomes: a rowid range FTS5 applies itself, and conditions SQLite checks on each candidate. */
 export interface FilterSql {

@@ -6,7 +6,7 @@ export const MARK_OPEN = '\uE000';
 export const MARK_CLOSE = '\uE001';
 
 /** Plain text with highlighted ranges [start, end) in UTF-16 code units (JavaScript string offsets). */
-export interface Highlighted {
+interface Highlighted {
   text: string;
   highlights: [number, number][];
 }

@@ -6,7 +6,7 @@
  */
 
 /** The least number of letters or digits before a trailing `*`: shorter prefixes match most of the index. */
-export const PREFIX_MIN_CHARS = 2;
+const PREFIX_MIN_CHARS = 2;
 
 interface Term {
   text: string;

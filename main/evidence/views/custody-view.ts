@@ -12,13 +12,13 @@ import { getCase } from '../cases';
 import { RecordLabels, subjectKind, type RecordRef, type RefKind } from './record-labels';
 
 /** Which entries: the whole vault, a case with its records, or one item. */
-export type CustodyScope = { kind: 'vault' } | { kind: 'case'; caseId: string } | { kind: 'item'; itemId: string };
+type CustodyScope = { kind: 'vault' } | { kind: 'case'; caseId: string } | { kind: 'item'; itemId: string };
 
 /** A detail value of an entry (custody data holds ids, vocabulary words, numbers and field names only). */
-export type DetailValue = string | number | boolean | string[];
+type DetailValue = string | number | boolean | string[];
 
 /** One entry, ready to be put into words by the interface. */
-export interface ReadableEntry {
+interface ReadableEntry {
   seq: number;
   ts: string;
   /** null for an action this version does not know; then details.action names it. */
@@ -34,7 +34,7 @@ export interface ReadableEntry {
 }
 
 /** One page of entries, newest first. */
-export interface CustodyPage {
+interface CustodyPage {
   total: number;
   entries: ReadableEntry[];
 }

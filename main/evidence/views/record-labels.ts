@@ -4,12 +4,11 @@
  * up per page of entries, with a cache, so a page of 200 entries costs a few
  * hundred primary-key reads.
  */
+import type { CUSTODY_REF_KINDS } from '../../../shared/areas/custody.contract';
 import type { ReadDb } from '../../vault/database';
 
-/** The kinds of record a custody entry can be about. */
-export const REF_KINDS = ['case', 'item', 'person', 'interview', 'event', 'request', 'member', 'recipient', 'place', 'vault', 'unknown'] as const;
-/** One of REF_KINDS. */
-export type RefKind = (typeof REF_KINDS)[number];
+/** The kinds of record a custody entry can be about (the contract's vocabulary). */
+export type RefKind = (typeof CUSTODY_REF_KINDS)[number];
 
 /** A record an entry refers to; `label` is null when the record is gone or has no readable name. */
 export interface RecordRef {

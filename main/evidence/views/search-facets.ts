@@ -2,7 +2,7 @@
 import type { ReadDb } from '../../vault/database';
 
 /** The choices of the search filters. */
-export interface SearchFacets {
+interface SearchFacets {
   cases: { id: string; title: string }[];
   people: { id: string; code: string; caseIds: string[] }[];
 }

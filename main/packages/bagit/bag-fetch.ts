@@ -10,10 +10,10 @@ import type { ScannedFile } from './bag-scan';
 import { decodeManifestPath, tagLines } from './bag-text';
 
 /** The name of the fetch file at the top of a bag. */
-export const FETCH_FILE = 'fetch.txt';
+const FETCH_FILE = 'fetch.txt';
 
 /** One fetch.txt line: where the file would come from, its stated length (null for "-") and its path in the bag. */
-export interface FetchEntry {
+interface FetchEntry {
   line: number;
   url: string;
   length: number | null;
@@ -46,7 +46,7 @@ function parseLine(raw: string, line: number): FetchEntry | string {
 }
 
 /** Parses fetch.txt text; lines that cannot be used are problems. Blank lines are skipped. */
-export function parseFetch(text: string, problems: BagProblem[]): FetchEntry[] {
+function parseFetch(text: string, problems: BagProblem[]): FetchEntry[] {
   const entries: FetchEntry[] = [];
   tagLines(text).forEach((raw, i) => {
     if (raw.trim() === '') return;

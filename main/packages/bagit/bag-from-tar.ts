@@ -8,7 +8,7 @@ import { keptWhenStreamed, streamedBag, type BagFiles, type StreamedFile } from 
  * Most bytes of files other than the evidence items kept in memory while a bag is read from a
  * stream; far above what a real package holds (its custody file is about 1 KiB per entry).
  */
-export const MAX_KEPT_BYTES = 256 * 1024 * 1024;
+const MAX_KEPT_BYTES = 256 * 1024 * 1024;
 
 /** How readBagFromTar reads: the tar's limits, where SHA-512 is computed, and what is kept in memory (and up to how much). */
 export interface BagReading {

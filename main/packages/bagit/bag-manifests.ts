@@ -12,7 +12,7 @@ export interface BagProblem {
 /** The checksum algorithms this checker verifies; a Vigil bag carries both. */
 export type Alg = 'sha256' | 'sha512';
 /** The algorithms every payload and tag manifest set must include. */
-export const ALGS: Alg[] = ['sha256', 'sha512'];
+const ALGS: Alg[] = ['sha256', 'sha512'];
 /** How an algorithm is named in a report. */
 export const ALG_LABEL: Record<Alg, string> = { sha256: 'SHA-256', sha512: 'SHA-512' };
 const HEX_LENGTH: Record<Alg, number> = { sha256: 64, sha512: 128 };

@@ -8,7 +8,7 @@
  */
 
 /** A listed path, normalised, or why it was refused. */
-export type ListedPath = { path: string } | { problem: string };
+type ListedPath = { path: string } | { problem: string };
 
 /** Normalises a decoded manifest or fetch.txt path, or says why it is unsafe. */
 export function normaliseListedPath(p: string): ListedPath {

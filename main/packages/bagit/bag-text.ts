@@ -42,7 +42,7 @@ export interface ManifestEntry {
 }
 
 /** One parsed manifest line, or why it could not be read. */
-export type ManifestLine = ManifestEntry | { line: number; problem: string };
+type ManifestLine = ManifestEntry | { line: number; problem: string };
 
 /** Splits tag file text into lines (LF, CRLF or CR), dropping one final empty line. */
 export function tagLines(text: string): string[] {
@@ -93,7 +93,7 @@ export function bagInfoText(pairs: [string, string][]): string {
 }
 
 /** Parsed tag file "Label: value" pairs (folded lines joined), or the problems found. */
-export interface ParsedTags {
+interface ParsedTags {
   pairs: [string, string][];
   problems: string[];
 }

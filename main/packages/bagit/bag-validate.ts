@@ -11,7 +11,7 @@ export type { BagProblem } from './bag-manifests';
  * a reader should know but that does not make the bag invalid (as bagit.py logs warnings).
  * `unfetched` counts the files fetch.txt lists that are not in the bag.
  */
-export interface BagValidation {
+interface BagValidation {
   ok: boolean;
   problems: BagProblem[];
   warnings: BagProblem[];
@@ -108,7 +108,7 @@ async function checkAgainst(bag: BagFiles, group: Group, problems: BagProblem[],
 }
 
 /** Options of validateBag: tag files expected outside the tag manifests (e.g. their signature), and progress in bytes hashed. */
-export interface ValidateOptions {
+interface ValidateOptions {
   unlistedTagFiles?: string[];
   onProgress?: (bytes: number) => void;
 }

@@ -56,7 +56,7 @@ function requestJson(r: RequestRow, policy: NamePolicy): Record<string, unknown>
 }
 
 /** case.json's profile report: what the profile changed, and protected names found in the exported originals (by code). */
-export interface ProfileReport {
+interface ProfileReport {
   changes: string[];
   namesInOriginals: Record<string, unknown>[];
 }

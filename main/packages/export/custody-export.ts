@@ -9,7 +9,7 @@ import { keyDirectory } from '../../vault/members';
 const MEMBER_ACTIONS = new Set(['vault.created', 'member.added', 'member.key_rotated', 'member.removed']);
 
 /** The custody files of a package. */
-export interface CustodyFiles {
+interface CustodyFiles {
   entriesJsonl: Buffer;
   keysTxt: Buffer;
   count: number;
@@ -68,7 +68,7 @@ export function custodyFiles(db: ReadDb, subjects: ReadonlySet<string>, size: nu
 }
 
 /** keys.txt: per signer a comment line with name and raw key, then the two lines of its minisign .pub file. */
-export function keysText(db: ReadDb, actors: string[]): string {
+function keysText(db: ReadDb, actors: string[]): string {
   const names = keyDirectory(db);
   const blocks = actors.map((hex) => {
     const publicKey = Buffer.from(hex, 'hex');

@@ -13,10 +13,10 @@ import { parseCustomProfile, type CustomProfile } from './profile';
 import type { ExportMode } from '../update/update-plan';
 
 /** A profile as the interface names it: a built-in one, or a custom one's settings (read from the file the person chose). */
-export type ProfileChoice = { kind: 'protected' } | { kind: 'full' } | { kind: 'custom'; profile: CustomProfile };
+type ProfileChoice = { kind: 'protected' } | { kind: 'full' } | { kind: 'custom'; profile: CustomProfile };
 
 /** The export's inputs from the wizard. */
-export interface InterfaceExport {
+interface InterfaceExport {
   caseId: string;
   itemIds?: string[];
   profile: ProfileChoice;
@@ -34,7 +34,7 @@ export interface InterfaceExport {
 }
 
 /** What the result screen shows. */
-export interface InterfaceExportResult extends ExportResult {
+interface InterfaceExportResult extends ExportResult {
   /** Who can open it: address-book name (or null for a pasted key), key and fingerprint. */
   recipients: { name: string | null; ageRecipient: string; fingerprint: string }[];
   /** The exporting member's minisign key fingerprint, to read out to the recipient. */

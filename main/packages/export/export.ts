@@ -32,7 +32,7 @@ import type { ExportMode } from '../update/update-plan';
 export { loadProfile, type CustomProfile, type ExportProfile } from './profile';
 
 /** What to export, to whom, and how. */
-export interface ExportOptions {
+interface ExportOptions {
   caseId: string;
   itemIds?: string[];
   /** X25519 public keys of the recipients; null when sealing to a passphrase. */

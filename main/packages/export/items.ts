@@ -122,7 +122,7 @@ const SAFE_EXTENSION = /\.([A-Za-z0-9]{1,8})$/;
  * The extension of `fileName` for a numbered bag name (".pdf"), lower case; "" when it has none,
  * when it is not short plain ASCII, or when it is itself a protected name or alias.
  */
-export function safeExtension(fileName: string, policy: NamePolicy): string {
+function safeExtension(fileName: string, policy: NamePolicy): string {
   const ext = SAFE_EXTENSION.exec(fileName)?.[1]?.toLowerCase();
   if (ext === undefined || policy.count(ext).size > 0) return '';
   return `.${ext}`;

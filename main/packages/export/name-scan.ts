@@ -13,7 +13,7 @@ import type { ReadDb } from '../../vault/database';
 import type { NamePolicy } from './names';
 
 /** Where in an item a protected name was found. */
-export type NameHitField = 'text' | 'fileName' | 'title' | 'notes';
+type NameHitField = 'text' | 'fileName' | 'title' | 'notes';
 
 /** One item that names one protected person: who by code, how often and where, never the name itself. */
 export interface NameHit {

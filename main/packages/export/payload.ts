@@ -38,7 +38,7 @@ export interface PayloadPlan {
 }
 
 /** Facts of the package the generated files mention, and how to make the export's checkpoint. */
-export interface PayloadContext {
+interface PayloadContext {
   packageId: string;
   bag: string;
   fileName: string;

@@ -18,7 +18,7 @@ import { profileOpensRecords } from './record-openings';
 import { transcriptBaseName } from './transcripts';
 
 /** One item as the preview shows it. */
-export interface PlannedItemView {
+interface PlannedItemView {
   id: string;
   fileName: string;
   kind: ItemSummary['kind'];
@@ -31,7 +31,7 @@ export interface PlannedItemView {
 }
 
 /** The dry run's answer. */
-export interface ExportPlan {
+interface ExportPlan {
   /** The bag's folder name if exported today (the package's top folder). */
   bag: string;
   settings: ProfileSettings;
@@ -57,7 +57,7 @@ export interface ExportPlan {
 }
 
 /** The bag's tag files, in the order the bag writer writes them (plus the export's signature). */
-export const BAG_TAG_FILES = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', 'tagmanifest-sha512.txt', 'tagmanifest-sha512.txt.minisig'];
+const BAG_TAG_FILES = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', 'tagmanifest-sha512.txt', 'tagmanifest-sha512.txt.minisig'];
 
 function generatedFiles(db: ReadDb, caseId: string, opensRecords: boolean): string[] {
   const transcripts = listInterviews(db, caseId)

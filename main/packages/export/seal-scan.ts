@@ -20,7 +20,7 @@ export interface SealText {
 }
 
 /** A protected name that survived: where (file and line), and whose (code). */
-export interface SurvivingName {
+interface SurvivingName {
   where: string;
   line: number;
   code: string;

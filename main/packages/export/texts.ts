@@ -1,5 +1,5 @@
 /** The facts the human-readable texts of a package are made of. */
-export interface PackageFacts {
+interface PackageFacts {
   packageId: string;
   bag: string;
   vaultId: string;
@@ -88,7 +88,7 @@ records the SHA-256 of the ${f.fileName} file.
 }
 
 /** What the receipt records. */
-export interface ReceiptFacts {
+interface ReceiptFacts {
   fileName: string;
   packageSha256: string;
   packageId: string;

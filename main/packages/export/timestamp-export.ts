@@ -12,17 +12,17 @@ import type { ReadDb } from '../../vault/database';
 import type { GeneratedFile } from './transcripts';
 
 /** The folder under data/ that holds the timestamps. */
-export const TIMESTAMPS_DIR = 'custody/timestamps';
+const TIMESTAMPS_DIR = 'custody/timestamps';
 
 /** The files of the timestamps, the custody subjects they add (their `checkpoint.timestamped` entries) and their part of VERIFY.txt. */
-export interface TimestampFiles {
+interface TimestampFiles {
   files: GeneratedFile[];
   subjects: string[];
   verifyText: string;
 }
 
 /** The base name of the n-th timestamp (1-based): ts-001, ts-002, … */
-export function timestampName(n: number): string {
+function timestampName(n: number): string {
   return `ts-${String(n).padStart(3, '0')}`;
 }
 

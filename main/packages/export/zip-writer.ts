@@ -1,7 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 
 /** One file of a zip archive: a '/'-separated name and its bytes. */
-export interface ZipFile {
+interface ZipFile {
   name: string;
   data: Buffer;
 }

@@ -6,9 +6,9 @@
 import { printable } from '../printable';
 
 /** Longest path (UTF-8 bytes) accepted inside a package. */
-export const MAX_PATH_BYTES = 1024;
+const MAX_PATH_BYTES = 1024;
 /** Longest single name (UTF-8 bytes): the limit of common file systems. */
-export const MAX_SEGMENT_BYTES = 255;
+const MAX_SEGMENT_BYTES = 255;
 
 // Characters Windows refuses in names; a package made on Linux must still open there.
 const WINDOWS_RESERVED_CHARS = /[<>:"|?*]/;

@@ -25,7 +25,7 @@ export type TarEntryType =
   | 'other';
 
 /** One decoded 512-byte header. */
-export interface TarHeader {
+interface TarHeader {
   name: string;
   size: number;
   type: TarEntryType;
@@ -157,7 +157,7 @@ function splitName(name: string): { prefix: string; name: string } | null {
 }
 
 /** Fields of a header the writer produces: regular files, directories and PAX records. */
-export interface HeaderFields {
+interface HeaderFields {
   name: string;
   size: number;
   type: 'file' | 'directory' | 'pax';

@@ -9,7 +9,7 @@ const MAX_META_BYTES = 1024 * 1024;
 const MAX_TRAILING_BYTES = 1024 * 1024;
 
 /** One archive member after PAX/GNU records are applied. Read `body` before asking for the next. */
-export interface WalkEntry {
+interface WalkEntry {
   name: string;
   type: TarEntryType;
   typeflag: string;

@@ -9,7 +9,7 @@ import type { PackageReport } from '../verify/report';
 import { verifyPackageStream } from './verify-stream';
 
 /** The key a person gives: the text of an age identity file, or the package passphrase. */
-export type PageKey = { identityText: string } | { passphrase: string };
+type PageKey = { identityText: string } | { passphrase: string };
 
 /** The identities in an age identity file's text, as `vigil verify --identity` reads them (comments and blank lines skipped). */
 export function identitiesFromText(text: string): AgeIdentity[] {
@@ -30,7 +30,7 @@ export function identitiesFromText(text: string): AgeIdentity[] {
  * still give; Vigil seals with 2^18. A package asking for more is refused as the CLI refuses
  * one beyond its own limit, rather than taking the tab down.
  */
-export const PAGE_MAX_SCRYPT_LOG_N = 20;
+const PAGE_MAX_SCRYPT_LOG_N = 20;
 
 /** The identities a page key stands for. */
 export function pageIdentities(key: PageKey): AgeIdentity[] {

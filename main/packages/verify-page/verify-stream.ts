@@ -13,7 +13,7 @@ import { CheckList, type PackageReport } from '../verify/report';
 import { verifyBagDetailed } from '../verify/verify-bag';
 
 /** How a page verification reports its progress: bytes of the package read so far. */
-export interface StreamProgress {
+interface StreamProgress {
   onProgress?: (done: number) => void;
 }
 

@@ -1,7 +1,7 @@
 import { decodeBase64Strict } from '../../custody/encoding';
 
 /** One line of entries.jsonl taken apart; `entryText` is the entry exactly as written. */
-export interface EntryLine {
+interface EntryLine {
   entryText: string;
   sig: string;
   index: number;

@@ -9,7 +9,7 @@ export interface ListedKey extends PackageSigner {
 }
 
 /** keys.txt taken apart: the keys that parsed, and what was wrong with the rest. */
-export interface KeysFile {
+interface KeysFile {
   keys: ListedKey[];
   problems: string[];
 }

@@ -6,7 +6,7 @@ import { reason, type CheckList } from './report';
 import { verifyBySigner } from './signature-check';
 
 /** A receipt taken apart. */
-export interface ParsedReceipt {
+interface ParsedReceipt {
   fields: Map<string, string>;
   /** Each item line: its SHA-256, and "item-NNN" (or, in receipts of earlier versions, the bag path). */
   items: { sha256: string; path: string }[];
@@ -46,7 +46,7 @@ export async function manifest256(bag: BagFiles): Promise<Map<string, string>> {
 }
 
 /** What the receipt must agree with. */
-export interface ReceiptContext {
+interface ReceiptContext {
   files: BagFiles;
   bag: string;
   packageId: string | undefined;

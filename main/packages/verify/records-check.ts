@@ -11,7 +11,7 @@ export const RECORDS_FILE = 'data/custody/records.jsonl';
 const MAX_LISTED = 20;
 
 /** One line of records.jsonl: the record a custody entry committed to, and the salt it was hashed with. */
-export interface RecordOpening {
+interface RecordOpening {
   seq: number;
   kind: string;
   salt: Buffer;
@@ -37,7 +37,7 @@ export function parseRecordOpening(line: string): RecordOpening {
 }
 
 /** Why an opening does not open the custody entry it names, or null when it does. */
-export function openingProblem(o: RecordOpening, entries: ReadonlyMap<number, CustodyEntry>): string | null {
+function openingProblem(o: RecordOpening, entries: ReadonlyMap<number, CustodyEntry>): string | null {
   const entry = entries.get(o.seq);
   if (entry === undefined) return `opens custody entry ${o.seq}, which is not among the package's verified custody entries`;
   const kind = recordKindOf(entry.action);

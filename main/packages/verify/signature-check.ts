@@ -13,7 +13,7 @@ export function tagTrustedComment(packageId: string, bagName: string): string {
 }
 
 /** The key in keys.txt that a minisign signature names, or a reason there is none. */
-export function signingKey(signatureText: string, keys: ListedKey[]): { key: ListedKey } | { reason: string } {
+function signingKey(signatureText: string, keys: ListedKey[]): { key: ListedKey } | { reason: string } {
   const parsed = parseMinisignSignature(signatureText);
   if (!parsed.ok) return { reason: `the signature file cannot be read (${parsed.reason})` };
   const id = Buffer.from(parsed.parts.keyId);

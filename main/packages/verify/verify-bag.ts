@@ -48,7 +48,7 @@ async function loadKeys(bag: BagFiles, list: CheckList): Promise<{ keys: ListedK
 }
 
 /** Options of a bag verification: the receipt to check, the package's SHA-256, and what to judge the signers by (none: unchecked). */
-export interface BagCheckOptions {
+interface BagCheckOptions {
   receipt?: string;
   packageSha256?: string;
   trust?: TrustOptions;

@@ -21,7 +21,7 @@ function failureOf(err: unknown): FailureInfo {
 }
 
 /** Serves the jobs posted to `port` until the thread is stopped. */
-export function serveCryptoJobs(port: MessagePort): void {
+function serveCryptoJobs(port: MessagePort): void {
   const jobs = new Map<number, Job>();
   let slots: SharedArrayBuffer[] = [];
   let gen = 0;

@@ -15,7 +15,7 @@ export interface FileDigests {
 }
 
 /** Hashes one file's bytes as they pass. */
-export interface FileHashing {
+interface FileHashing {
   /** Takes the next bytes; a promise means: wait for it before giving more. */
   update(chunk: Buffer): Promise<void> | undefined;
   /** The digests, once every byte was given. */

@@ -18,7 +18,7 @@ const BUFFER_BYTES = 8 * 1024 * 1024;
 const EARLY_FLUSH_BYTES = 64 * 1024 * 1024;
 
 /** What a finished sealed file holds: the SHA-256 of its bytes and their count. */
-export interface SealedDigest {
+interface SealedDigest {
   sha256: string;
   bytes: number;
 }

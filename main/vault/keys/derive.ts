@@ -3,10 +3,10 @@ import { VigilError } from '../../../shared/errors';
 import { loadSodium } from '../../crypto/sodium';
 
 /** Size of the master key, of every derived key and of an Ed25519 seed. */
-export const MASTER_KEY_BYTES = 32;
+const MASTER_KEY_BYTES = 32;
 
 /** HKDF info strings; fixed by DESIGN §2, changing one makes every vault unreadable. */
-export const HKDF_INFO = {
+const HKDF_INFO = {
   sqlcipher: 'vigil/v1/sqlcipher',
   blobIdentity: 'vigil/v1/blob-identity',
 } as const;

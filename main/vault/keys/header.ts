@@ -32,7 +32,7 @@ export const KDF_BOUNDS = { opsMin: 1, opsMax: 64, memMin: 8192, memMax: 4 * 102
 export const MAX_HEADER_BYTES = 1024 * 1024;
 
 /** Argon2id parameters of one slot. */
-export interface KdfParams { alg: 'argon2id13'; opslimit: number; memlimit: number; salt: string }
+interface KdfParams { alg: 'argon2id13'; opslimit: number; memlimit: number; salt: string }
 /** An XChaCha20-Poly1305-IETF sealed value, both fields standard base64 with padding. */
 export interface Sealed { nonce: string; ciphertext: string }
 /** What a slot is and whose: in vault.json only in format 1; since format 2 in the database's key_slots table. */
@@ -62,7 +62,7 @@ export interface KeySlot {
 export interface VaultHeader { format: 'vigil-vault'; version: number; vaultId: string; slots: StoredSlot[] }
 
 /** The most slots a format 2 header may have: an unlock tries each one (Argon2id, about 1 s each). */
-export const MAX_SLOTS = 64;
+const MAX_SLOTS = 64;
 
 /** Standard base64 (with padding) that decodes to exactly `bytes` bytes. */
 function b64OfLength(bytes: number) {
@@ -73,7 +73,7 @@ function b64OfLength(bytes: number) {
 export const uuidSchema = z.uuid();
 
 /** Schema of Argon2id parameters. */
-export const kdfParamsSchema = z.strictObject({
+const kdfParamsSchema = z.strictObject({
   alg: z.literal('argon2id13'),
   opslimit: z.number().int().min(KDF_BOUNDS.opsMin).max(KDF_BOUNDS.opsMax),
   memlimit: z.number().int().min(KDF_BOUNDS.memMin).max(KDF_BOUNDS.memMax),
@@ -87,7 +87,7 @@ export const sealedKeySchema = z.strictObject({
 });
 
 /** Schema of one format 1 key slot, including the rule that only passphrase slots carry a signing key. */
-export const keySlotSchema = z
+const keySlotSchema = z
   .strictObject({
     id: uuidSchema,
     kind: z.enum(['passphrase', 'recovery']),
@@ -111,7 +111,7 @@ const vaultHeaderV1Schema = z
 export const sealedSlotSchema = z.strictObject({ id: uuidSchema, kdf: kdfParamsSchema, wrappedKey: sealedKeySchema, wrappedSigningKey: sealedKeySchema });
 
 /** Schema of a format 2 header (the one written). */
-export const vaultHeaderSchema = z
+const vaultHeaderSchema = z
   .strictObject({ format: z.literal('vigil-vault'), version: z.literal(VAULT_FORMAT_VERSION), vaultId: uuidSchema, slots: z.array(sealedSlotSchema).min(1).max(MAX_SLOTS) })
   .refine(uniqueIds, { message: 'slot ids must be unique' });
 
@@ -162,7 +162,7 @@ function corruptHeader(where: string, why: string, cause?: unknown): VigilError 
 }
 
 /** Validates an already-parsed header value: VAULT_FROM_FUTURE for newer versions, VAULT_CORRUPT for anything malformed. */
-export function parseVaultHeader(value: unknown, where = 'this vault'): VaultHeader {
+function parseVaultHeader(value: unknown, where = 'this vault'): VaultHeader {
   const corrupt = (why: string) => corruptHeader(where, why);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw corrupt('not a JSON object');
   const raw = value as Record<string, unknown>;

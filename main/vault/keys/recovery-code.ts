@@ -8,9 +8,9 @@ import { VigilError } from '../../../shared/errors';
 export const CROCKFORD_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** Groups and group size of a recovery code: 30 symbols × 5 bits = 150 bits of entropy. */
-export const RECOVERY_CODE_GROUPS = 6;
+const RECOVERY_CODE_GROUPS = 6;
 /** Symbols per group. */
-export const RECOVERY_CODE_GROUP_SIZE = 5;
+const RECOVERY_CODE_GROUP_SIZE = 5;
 const SYMBOLS = RECOVERY_CODE_GROUPS * RECOVERY_CODE_GROUP_SIZE;
 
 /** Longest input we bother to look at; anything longer is certainly not a code. */

@@ -42,7 +42,7 @@ export async function minimumKdfLimits(): Promise<KdfLimits> {
  * ("e" + accent) from some macOS input paths and pasted text; without this a
  * member could be locked out by moving to another computer.
  */
-export function passphraseBytes(passphrase: string): Uint8Array {
+function passphraseBytes(passphrase: string): Uint8Array {
   if (passphrase.length === 0) throw new VigilError('INVALID_INPUT', 'The passphrase is empty. Type the passphrase for this vault.');
   if (passphrase.length > MAX_PASSPHRASE_CHARS) {
     throw new VigilError('INVALID_INPUT', `The passphrase is longer than ${MAX_PASSPHRASE_CHARS} characters, which Vigil does not take (the window could not type it). Choose a shorter one.`);
@@ -51,12 +51,12 @@ export function passphraseBytes(passphrase: string): Uint8Array {
 }
 
 /** The bytes hashed for a recovery code: its canonical form, so spacing, case and look-alikes do not matter. */
-export function recoveryCodeBytes(code: string): Uint8Array {
+function recoveryCodeBytes(code: string): Uint8Array {
   return new TextEncoder().encode(normalizeRecoveryCode(code));
 }
 
 /** Associated data binding a sealed key to its vault, slot and role, so slots cannot be swapped or moved. */
-export function slotAssociatedData(vaultId: string, slotId: string, role: 'master' | 'signing'): Uint8Array {
+function slotAssociatedData(vaultId: string, slotId: string, role: 'master' | 'signing'): Uint8Array {
   const base = `vigil/v1/slot/${vaultId}/${slotId}`;
   return new TextEncoder().encode(role === 'signing' ? `${base}/signing` : base);
 }

@@ -5,7 +5,7 @@ import type { Res } from '../../../shared/contract';
 import { statusColor } from './status';
 
 /** A case with its counts, as cases:list answers. */
-export type CaseSummary = Res<'cases:list'>[number];
+type CaseSummary = Res<'cases:list'>[number];
 
 const COUNT_KEYS = ['people', 'items', 'interviews', 'events', 'requests'] as const;
 

@@ -5,10 +5,10 @@ import type { Res } from '../../../shared/contract';
 /** One readable entry as custody:entries answers it. */
 export type ReadableEntry = Res<'custody:entries'>['entries'][number];
 /** A record an entry names. */
-export type RecordRef = ReadableEntry['subject'] & object;
+type RecordRef = ReadableEntry['subject'] & object;
 
 /** The readable name of a record: its label, or its kind and a short id when it is gone. */
-export function refName(t: TFunction<'custody'>, ref: RecordRef | null): string {
+function refName(t: TFunction<'custody'>, ref: RecordRef | null): string {
   if (ref === null) return t('ref.nothing');
   if (ref.label !== null) return ref.label;
   return t('ref.missing', { kind: t(`kinds.${ref.kind}`), id: ref.id.slice(0, 8) });

@@ -8,7 +8,7 @@ export type CustodyScope = Req<'custody:entries'>['scope'];
 type Page = Res<'custody:entries'>;
 
 /** Entries fetched per request. */
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 
 /** The log of `scope`, newest first, in pages; the key starts with the channel so writes and lock refresh it. */
 export function useCustodyPages(scope: CustodyScope): UseInfiniteQueryResult<InfiniteData<Page, number>, ApiError> {

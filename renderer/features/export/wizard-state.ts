@@ -3,7 +3,7 @@ import type { Req } from '../../../shared/contract';
 import { assertNever } from '../../../shared/errors';
 
 /** A profile as the requests carry it (the contract's form). */
-export type ProfileChoice = Req<'packages:plan'>['profile'];
+type ProfileChoice = Req<'packages:plan'>['profile'];
 
 /** A custom profile's settings, as read from the file the person chose. */
 type CustomProfile = Extract<ProfileChoice, { kind: 'custom' }>['profile'];

@@ -6,7 +6,7 @@ import type { DraftSegment } from './segment-draft';
 import { SegmentRow, type RowActions } from './SegmentRow';
 
 /** Above this many segments only the visible rows are in the page. */
-export const VIRTUALIZE_ABOVE = 80;
+const VIRTUALIZE_ABOVE = 80;
 
 interface Props {
   drafts: DraftSegment[];

@@ -18,7 +18,7 @@ export interface DraftSegment {
 let counter = 0;
 
 /** A key no other draft row has. */
-export function newKey(): string {
+function newKey(): string {
   counter += 1;
   return `s${counter}`;
 }

@@ -8,7 +8,7 @@ export type ItemRow = Res<'items:list'>['rows'][number];
 export type ItemDetail = Res<'items:get'>;
 
 /** Which viewer shows an item. */
-export type ViewerKind = 'image' | 'audio' | 'video' | 'pdf' | 'text' | 'none';
+type ViewerKind = 'image' | 'audio' | 'video' | 'pdf' | 'text' | 'none';
 
 /** A partial date (YYYY, YYYY-MM, YYYY-MM-DD) in the reader's language, marked "~" when approximate. */
 export function formatPartialDate(date: string | null, approx: boolean, locale: string): string {

@@ -20,7 +20,7 @@ export interface PageWindow {
 }
 
 /** What the list needs: the number of matching items, the row at an index (undefined while its page loads). */
-export interface ItemPages {
+interface ItemPages {
   total: number | undefined;
   rowAt(index: number): ItemRow | undefined;
   error: ApiError | null;

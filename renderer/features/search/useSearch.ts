@@ -16,7 +16,7 @@ export interface FilterState {
 export const NO_FILTERS: FilterState = { caseId: '', personId: '', kinds: [], dateFrom: '', dateTo: '' };
 
 /** Hits per page. */
-export const SEARCH_PAGE = 25;
+const SEARCH_PAGE = 25;
 
 const PARTIAL_DATE = /^\d{4}(-\d{2}){0,2}$/;
 

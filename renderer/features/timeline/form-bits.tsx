@@ -35,7 +35,7 @@ export function PartialDateInput(props: { label: string; value: string; onChange
 }
 
 /** One person of the case as a picker shows them: by code, with their roles. */
-export interface PersonOption {
+interface PersonOption {
   value: string;
   label: string;
   roles: PersonRole[];

@@ -30,6 +30,8 @@ vi.mock('electron', async () => {
     getLocale: () => 'en-GB',
     // A folder that does not exist: the settings store then starts from its defaults.
     getPath: () => '/nonexistent/vigil-test-user-data',
+    // Call sites in the error log are shown relative to it.
+    getAppPath: () => '/nonexistent/vigil-test-app',
   };
   class BrowserWindow {
     static getAllWindows = () => state.windows;

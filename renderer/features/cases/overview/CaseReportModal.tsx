@@ -16,7 +16,7 @@ type Language = (typeof REPORT_LANGUAGES)[number];
 type Profile = (typeof REPORT_PROFILES)[number];
 
 /** The name the save dialog offers: neutral, like a package's, so a recent-files list names no case. */
-export function reportFileName(now = new Date()): string {
+function reportFileName(now = new Date()): string {
   return `vigil-report-${now.toISOString().slice(0, 10).replace(/-/g, '')}.pdf`;
 }
 
