@@ -16,7 +16,7 @@ import { registerPeopleCommands } from './commands/people';
 import { registerVaultCommands } from './commands/vault';
 
 /** Exit statuses: 0 success, 1 a verification found a problem, 2 any other error. */
-const EXIT_ERROR = 2;
+export const EXIT_ERROR = 2;
 
 /** Builds the `vigil` command with every subcommand. */
 export function buildProgram(version: string): Command {

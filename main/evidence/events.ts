@@ -41,7 +41,7 @@ const eventChangesSchema = z.object(eventFields).partial().strict();
 /** What a new event is made of; the place is found or created by name. */
 export type NewEvent = z.input<typeof newEventSchema>;
 /** The fields of an event that can change (the case and the person cannot). */
-type EventChanges = z.input<typeof eventChangesSchema>;
+export type EventChanges = z.input<typeof eventChangesSchema>;
 
 /** The stored form of an event that its custody entry's `hash` cites (codes and names left out: they can change). */
 export function eventRecord(ev: TimelineEvent): Record<string, unknown> {

@@ -104,7 +104,7 @@ export function receiptFor(file: string, given: string | undefined): string | un
 }
 
 /** Prints a package report for a reader who is not a technician (sentences in shared/package-report-text.ts). */
-function printPackageReport(report: PackageReport, target: string): void {
+export function printPackageReport(report: PackageReport, target: string): void {
   out(reportTitle(report, target));
   const origin = reportOrigin(report);
   if (origin !== null) out(origin);

@@ -15,7 +15,7 @@ export interface Strength {
 }
 
 /** The weakest score Vigil accepts for a vault passphrase. */
-const MIN_SCORE = 3;
+export const MIN_SCORE = 3;
 
 /** Estimates `passphrase`; `userInputs` (name, folder) count as guessable words. */
 export function passphraseStrength(passphrase: string, userInputs: string[] = []): Strength {
