@@ -37,7 +37,7 @@ export default defineConfig({
         input: {
           index: resolve(root, 'main/app/index.ts'),
           'extract-worker': resolve(root, 'main/ingest/extract-worker.ts'),
-          'crypto-worker': resolve(root, 'main/packages/workers/crypto-worker.ts'),
+          'crypto-worker': resolve(root, 'main/workers/crypto-worker.ts'),
         },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },

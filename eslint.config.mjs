@@ -16,6 +16,7 @@ const LAYERS = [
   { rank: 1, type: 'settings', pattern: 'main/settings' },
   { rank: 1, type: 'diagnostics', pattern: 'main/diagnostics' },
   { rank: 2, type: 'db', pattern: ['main/vault/database.ts', 'main/vault/migrations/**'] },
+  { rank: 2, type: 'workers', pattern: 'main/workers' },
   { rank: 3, type: 'custody', pattern: 'main/custody' },
   { rank: 4, type: 'blobs', pattern: 'main/blobs' },
   { rank: 5, type: 'vault', pattern: 'main/vault' },

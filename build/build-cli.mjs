@@ -32,10 +32,10 @@ await build({
 });
 
 // The crypto worker (SHA-512 and age sealing on a second core during export and
-// verify) likewise needs its own file beside vigil.cjs (see main/packages/workers/worker-client.ts).
+// verify) likewise needs its own file beside vigil.cjs (see main/workers/worker-client.ts).
 await build({
   ...common,
-  entryPoints: ['main/packages/workers/crypto-worker.ts'],
+  entryPoints: ['main/workers/crypto-worker.ts'],
   outfile: 'out/cli/crypto-worker.cjs',
 });
 

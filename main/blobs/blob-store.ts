@@ -6,8 +6,8 @@ import { pipeline } from 'node:stream/promises';
 import { VigilError } from '../../shared/errors';
 import { createAgeEncryptStream, openAgeFile, x25519PublicKey, type AgeFileReader, type AgeIdentity } from '../crypto/age';
 import { fsyncDir } from '../fs/atomic';
-import { digestWith, type StreamDigest } from '../packages/workers/file-hashing';
-import { sharedCryptoWorkers } from '../packages/workers/worker-client';
+import { digestWith, type StreamDigest } from '../workers/file-hashing';
+import { sharedCryptoWorkers } from '../workers/worker-client';
 import { objectBinding } from './object-binding';
 
 /** What storing an object produced: its random id, the plaintext's digests, and the binding of the file to them (object-binding.ts). */

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { sharedCryptoWorkers } from '../../main/packages/workers/worker-client';
+import { sharedCryptoWorkers } from '../../main/workers/worker-client';
 import { suiteTempDir } from './vault';
 
 /**

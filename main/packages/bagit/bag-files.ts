@@ -7,7 +7,7 @@
 import { readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { VigilError } from '../../../shared/errors';
-import type { FileDigests } from '../workers/file-hashing';
+import type { FileDigests } from '../../workers/file-hashing';
 import { hashFile, scanBag, type ScannedFile } from './bag-scan';
 
 /** A bag as the checks see it. */

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { VigilError } from '../../../shared/errors';
 import { walkPackageTar, type ExtractLimits } from '../tar/package-tar';
-import { hashInThread, type FileDigests, type HashingFactory } from '../workers/file-hashing';
+import { hashInThread, type FileDigests, type HashingFactory } from '../../workers/file-hashing';
 import { keptWhenStreamed, streamedBag, type BagFiles, type StreamedFile } from './bag-files';
 
 /**

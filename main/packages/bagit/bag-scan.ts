@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readdir, lstat } from 'node:fs/promises';
 import path from 'node:path';
-import type { FileDigests } from '../workers/file-hashing';
+import type { FileDigests } from '../../workers/file-hashing';
 
 /** One thing found in the bag folder, by its '/'-separated path relative to the bag. */
 export interface ScannedFile {
@@ -28,7 +28,7 @@ export async function scanBag(bagDir: string): Promise<ScannedFile[]> {
   return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-export type { FileDigests } from '../workers/file-hashing';
+export type { FileDigests } from '../../workers/file-hashing';
 
 /** Hashes a file with SHA-256 and SHA-512 in one streaming pass. */
 export async function hashFile(file: string, onBytes?: (n: number) => void): Promise<FileDigests> {

@@ -3,7 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import { VigilError } from '../../../shared/errors';
 import { collisionKey, quotePath, relativePathProblem } from '../tar/safe-path';
 import { TarWriter } from '../tar/tar-writer';
-import { hashInThread, hashWithRecordedSha512, recordedDigests, type FileDigests, type HashingFactory } from '../workers/file-hashing';
+import { hashInThread, hashWithRecordedSha512, recordedDigests, type FileDigests, type HashingFactory } from '../../workers/file-hashing';
 import { BAGIT_TXT, bagInfoText, manifestText } from './bag-text';
 
 /** One payload file: its path under data/ ('/' separated), exact size and a lazy source. */

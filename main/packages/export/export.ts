@@ -18,7 +18,7 @@ import type { Db } from '../../vault/database';
 import type { Vault } from '../../vault/vault';
 import { bagInfoText } from '../bagit/bag-text';
 import { checkInfo, writeBag, type BagEntry, type BagResult } from '../bagit/bag-writer';
-import { sharedCryptoWorkers, type CryptoWorker } from '../workers/worker-client';
+import { sharedCryptoWorkers, type CryptoWorker } from '../../workers/worker-client';
 import { buildPayload, type PayloadPlan } from './payload';
 import { exportedCheckpointData } from '../consistency/consistency-export';
 import { assertAbsent, writeNewFile, writeSealedTemp, type SealedTemp } from './package-file';

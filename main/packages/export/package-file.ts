@@ -3,8 +3,8 @@ import type { Writable } from 'node:stream';
 import { VigilError } from '../../../shared/errors';
 import type { AgeRecipient } from '../../crypto/age';
 import { errnoCode, toIoError } from '../../fs/atomic';
-import type { CryptoWorker } from '../workers/worker-client';
-import { openSealed } from '../workers/worker-seal';
+import type { CryptoWorker } from '../../workers/worker-client';
+import { openSealed } from '../../workers/worker-seal';
 
 /** A sealed file written under its temporary name, not yet published. */
 export interface SealedTemp {

@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childEnvironment, forkLauncher } from '../../../main/ingest/parser-process';
 import { resolveExtractWorker } from '../../../main/ingest/worker-path';
 import type { ExtractionResult } from '../../../main/ingest/extraction-types';
-import { CryptoWorker } from '../../../main/packages/workers/worker-client';
+import { CryptoWorker } from '../../../main/workers/worker-client';
 import { buildAppOnce } from '../../helpers/app-build';
 import { PROJECT_ROOT } from '../../helpers/vault';
 

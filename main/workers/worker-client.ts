@@ -7,9 +7,9 @@
  * so an operation does not pay for starting threads each time.
  */
 import { Worker } from 'node:worker_threads';
-import { ERROR_CODES, VigilError, type ErrorCode } from '../../../shared/errors';
-import type { AgeRecipient } from '../../crypto/age';
-import { findWorkerEntry } from '../../ingest/worker-path';
+import { ERROR_CODES, VigilError, type ErrorCode } from '../../shared/errors';
+import type { AgeRecipient } from '../crypto/age';
+import { findWorkerEntry } from '../ingest/worker-path';
 import type { FailureInfo, FromWorker, HashAlg, ToWorker } from './protocol';
 import { SLOT_BYTES, WorkerJob, type JobResult, type SlotOwner } from './worker-job';
 

@@ -5,7 +5,7 @@
  * frees the slot again once the worker has taken the bytes. The sender waits when no
  * slot is free, which bounds the memory in flight; nothing is allocated per message.
  */
-import type { AgeRecipient } from '../../crypto/age';
+import type { AgeRecipient } from '../crypto/age';
 
 /** The digests a hash job can compute. */
 export type HashAlg = 'sha256' | 'sha512';

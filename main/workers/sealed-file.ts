@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, fdatasync, type WriteStream } from 'node:fs';
 import { Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createAgeEncryptStream, type AgeRecipient } from '../../crypto/age';
+import { createAgeEncryptStream, type AgeRecipient } from '../crypto/age';
 
 /** Ciphertext buffered ahead of the disk: writes go out in large batches (writev) while encryption goes on. */
 const BUFFER_BYTES = 8 * 1024 * 1024;

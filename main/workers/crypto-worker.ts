@@ -6,8 +6,8 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { isMainThread, parentPort, type MessagePort } from 'node:worker_threads';
-import { assertNever, isVigilError } from '../../../shared/errors';
-import { errnoCode } from '../../fs/atomic';
+import { assertNever, isVigilError } from '../../shared/errors';
+import { errnoCode } from '../fs/atomic';
 import type { FailureInfo, FromWorker, ToWorker } from './protocol';
 import { openSealedFile, type SealedFile } from './sealed-file';
 

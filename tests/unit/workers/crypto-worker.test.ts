@@ -2,11 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ageDecrypt, generateX25519Identity } from '../../../../main/crypto/age';
-import { hashInThread, hashingWith, sha256With } from '../../../../main/packages/workers/file-hashing';
-import { CryptoWorker, sharedCryptoWorkers } from '../../../../main/packages/workers/worker-client';
-import { openSealed } from '../../../../main/packages/workers/worker-seal';
-import { tempDir } from '../../../helpers/vault';
+import { ageDecrypt, generateX25519Identity } from '../../../main/crypto/age';
+import { hashInThread, hashingWith, sha256With } from '../../../main/workers/file-hashing';
+import { CryptoWorker, sharedCryptoWorkers } from '../../../main/workers/worker-client';
+import { openSealed } from '../../../main/workers/worker-seal';
+import { tempDir } from '../../helpers/vault';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const MiB = 1024 * 1024;
@@ -27,7 +27,7 @@ async function writeAll(input: NodeJS.WritableStream, data: Buffer): Promise<voi
   input.end();
 }
 
-describe('packages/workers/CryptoWorker', () => {
+describe('workers/CryptoWorker', () => {
   let worker: CryptoWorker;
   // More than the 16 slots of 1 MiB, and not a whole number of slots.
   const data = randomBytes(21 * MiB + 12345);
@@ -110,7 +110,7 @@ describe('packages/workers/CryptoWorker', () => {
   });
 });
 
-describe('packages/workers/CryptoWorker.start', () => {
+describe('workers/CryptoWorker.start', () => {
   it('runs the bundled worker beside the CLI', async () => {
     const bundled = CryptoWorker.start(path.join(ROOT, 'out', 'cli'));
     if (bundled === null) throw new Error('out/cli/crypto-worker.cjs is missing; run node build/build-cli.mjs');

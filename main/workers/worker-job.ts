@@ -2,7 +2,7 @@
  * One stream of bytes going to a crypto worker: a digest, or an age-sealed file. Bytes
  * are copied into the worker's shared slots and a slot is sent once full (or at the end).
  */
-import { VigilError } from '../../../shared/errors';
+import { VigilError } from '../../shared/errors';
 import type { ToWorker } from './protocol';
 
 /** Bytes per slot (and message): large enough that messaging costs little next to the work on them. */

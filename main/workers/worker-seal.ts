@@ -4,7 +4,7 @@
  * the disk writes run on another core than the code producing the plaintext.
  */
 import { Writable } from 'node:stream';
-import type { AgeRecipient } from '../../crypto/age';
+import type { AgeRecipient } from '../crypto/age';
 import { openSealedFile, type SealedFile } from './sealed-file';
 import type { CryptoWorker, WorkerJob } from './worker-client';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ToWorker } from '../../../../main/packages/workers/protocol';
-import { SLOT_BYTES, WorkerJob, type SlotOwner } from '../../../../main/packages/workers/worker-job';
+import type { ToWorker } from '../../../main/workers/protocol';
+import { SLOT_BYTES, WorkerJob, type SlotOwner } from '../../../main/workers/worker-job';
 
 /** A worker stand-in with `count` slots that records what is posted and frees slots on demand. */
 function fakeOwner(count: number) {
@@ -23,7 +23,7 @@ function fakeOwner(count: number) {
   return { owner, free, posted, views };
 }
 
-describe('packages/workers/WorkerJob', () => {
+describe('workers/WorkerJob', () => {
   it('fills slots in order, sends each when full and the rest at the end', async () => {
     const { owner, posted, views } = fakeOwner(4);
     const job = new WorkerJob(owner, 1, new Promise(() => undefined));
