@@ -39,6 +39,14 @@ await build({
   outfile: 'out/cli/crypto-worker.cjs',
 });
 
+// The redaction worker (MuPDF in a thread of its own, with a time limit; see
+// main/evidence/redact/redact-isolated.ts) likewise sits beside vigil.cjs.
+await build({
+  ...common,
+  entryPoints: ['main/evidence/redact/redact-worker.ts'],
+  outfile: 'out/cli/redact-worker.cjs',
+});
+
 // The offline verifier page that export writes beside every package; out/verifier/ sits beside
 // out/cli/ and out/main/, where main/packages/export/verifier-page.ts finds it.
 await import('./build-verifier-page.mjs');

@@ -13,6 +13,8 @@ export const CustomProfileSchema = z
     recordings: z.boolean(),
     stripExif: z.boolean(),
     contactDetails: z.boolean(),
+    /** Export an item's latest redacted derivative in its place when it has one (absent: false). */
+    useRedacted: z.boolean().optional(),
     items: z.object({ kinds: z.array(z.enum(ITEM_KINDS)).min(1).optional() }).strict().optional(),
   })
   .strict();
@@ -45,6 +47,7 @@ const ProfileSettingsSchema = z.object({
   recordings: z.boolean(),
   stripExif: z.boolean(),
   contactDetails: z.boolean(),
+  useRedacted: z.boolean(),
   kinds: z.array(ItemKindSchema).nullable(),
 });
 

@@ -16,8 +16,7 @@ import { addDerivativeFromBytes } from '../item-edits';
 import { getItem, type ItemSummary } from '../items';
 import { getPerson } from '../people';
 import { parseInput } from '../validate';
-import { redactImage } from './redact-image';
-import { redactPdf } from './redact-pdf';
+import { redactIsolated } from './redact-isolated';
 import { redactText } from './redact-text';
 
 /** The derivative kind of a redacted copy. */
@@ -90,10 +89,10 @@ export async function redactItem(vault: Vault, itemId: string, request: RedactRe
   let hits = new Map<string, number>();
   let method: RedactionRecord['method'];
   if (medium === 'pdf') {
-    ({ bytes, hits } = await redactPdf(input, boxes, person ? names.map((text) => ({ text, label: person.code })) : []));
+    ({ bytes, hits } = await redactIsolated({ medium, input, boxes, terms: person ? names.map((text) => ({ text, label: person.code })) : [] }));
     method = 'mupdf-redact';
   } else if (medium === 'image') {
-    ({ bytes } = await redactImage(input, boxes));
+    ({ bytes } = await redactIsolated({ medium, input, boxes }));
     method = 'image-burn-png';
   } else {
     ({ bytes, hits } = redactText(input, person ? [{ code: person.code, names }] : []));

@@ -51,17 +51,11 @@ export function pageRect(box: RedactionBox, bounds: Rect, index: number): Rect {
   return rect;
 }
 
-function markTerms(page: PDFPage, terms: RedactionTerm[], hits: Map<string, number>): number {
-  let marked = 0;
-  for (const term of terms) {
-    for (const hit of page.search(term.text, 'ignore-case') as Quad[][]) {
-      const annot = page.createAnnotation('Redact');
-      annot.setQuadPoints(hit);
-      hits.set(term.label, (hits.get(term.label) ?? 0) + 1);
-      marked += 1;
-    }
-  }
-  return marked;
+function markTerm(page: PDFPage, term: RedactionTerm, hits: Map<string, number>): number {
+  const found = page.search(term.text, 'ignore-case') as Quad[][];
+  for (const hit of found) page.createAnnotation('Redact').setQuadPoints(hit);
+  hits.set(term.label, (hits.get(term.label) ?? 0) + found.length);
+  return found.length;
 }
 
 function applyOn(mupdf: MuPdf, page: PDFPage): void {
@@ -69,14 +63,19 @@ function applyOn(mupdf: MuPdf, page: PDFPage): void {
   page.applyRedactions(true, P.REDACT_IMAGE_PIXELS, P.REDACT_LINE_ART_REMOVE_IF_COVERED, P.REDACT_TEXT_REMOVE);
 }
 
+/**
+ * The boxes first, then each term, longest first, each applied before the next is searched:
+ * a shorter alias inside a longer name ("Olena" in "Olena Petrenko") is then not counted twice.
+ */
 function redactPage(mupdf: MuPdf, page: PDFPage, boxes: { box: RedactionBox; index: number }[], terms: RedactionTerm[], hits: Map<string, number>): void {
   const bounds = page.getBounds();
   for (const { box, index } of boxes) page.createAnnotation('Redact').setRect(pageRect(box, bounds, index));
-  let marked = boxes.length + markTerms(page, terms, hits);
-  for (let round = 0; marked > 0; round += 1) {
-    if (round >= MAX_SEARCH_ROUNDS) throw new VigilError('INVALID_INPUT', 'A page has too many occurrences of the names to redact them all; nothing was stored.');
-    applyOn(mupdf, page);
-    marked = markTerms(page, terms, hits);
+  if (boxes.length > 0) applyOn(mupdf, page);
+  for (const term of [...terms].sort((a, b) => b.text.length - a.text.length)) {
+    for (let round = 0; markTerm(page, term, hits) > 0; round += 1) {
+      if (round >= MAX_SEARCH_ROUNDS) throw new VigilError('INVALID_INPUT', 'A page has too many occurrences of the names to redact them all; nothing was stored.');
+      applyOn(mupdf, page);
+    }
   }
 }
 

@@ -11,6 +11,8 @@ import { isJpeg, stripJpegMetadata } from './jpeg-strip';
 
 /** The derivative kind of an image copy without EXIF/GPS. */
 export const EXIF_STRIPPED = 'exif_stripped';
+/** The derivative kind of a redacted copy (main/evidence/redact). */
+const REDACTED = 'redacted';
 /** Larger images are refused for stripping rather than held in memory whole. */
 const MAX_STRIP_BYTES = 256 * 1024 * 1024;
 
@@ -140,11 +142,26 @@ export function bagItemPath(position: number, fileName: string, s: ProfileSettin
   return `items/${number}-${safeFileName(policy.text(fileName))}`;
 }
 
-/** The items as exported: JPEGs swapped for stripped derivatives when the profile strips EXIF, and their paths under data/. */
+/** The latest redacted derivative of `original` (the last one made), or null. */
+export function latestRedacted(db: ReadDb, original: ItemSummary): ItemSummary | null {
+  const id = db.prepare('SELECT id FROM items WHERE derivative_of = ? AND derivative_kind = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').pluck().get(original.id, REDACTED) as string | undefined;
+  return id === undefined ? null : getItem(db, id);
+}
+
+/** The item the profile exports for `original`: its latest redacted copy when the profile says so and there is one, else itself. */
+export function exportedForm(db: ReadDb, original: ItemSummary, s: ProfileSettings): ItemSummary {
+  return (s.useRedacted ? latestRedacted(db, original) : null) ?? original;
+}
+
+/**
+ * The items as exported: each one's latest redacted copy when the profile uses them, JPEGs swapped
+ * for stripped derivatives when the profile strips EXIF, and their paths under data/.
+ */
 export async function planItems(vault: Vault, items: ItemSummary[], s: ProfileSettings, policy: NamePolicy): Promise<PlannedItem[]> {
   const planned: PlannedItem[] = [];
   for (const [i, original] of items.entries()) {
-    const item = s.stripExif && looksJpeg(original) ? await strippedCopy(vault, original) : original;
+    const chosen = exportedForm(vault.db, original, s);
+    const item = s.stripExif && looksJpeg(chosen) ? await strippedCopy(vault, chosen) : chosen;
     planned.push({ item, original: item === original ? null : original, path: bagItemPath(i + 1, item.fileName, s, policy) });
   }
   return planned;

@@ -7,7 +7,7 @@ import type { Vault } from '../../vault/vault';
 import { buildCaseExport, registerCsv, type CaseExport, type PlannedItem } from './case-data';
 import { custodyFiles } from './custody-export';
 import { communicationDocumentXml, communicationDocx } from './docx';
-import { checkObjectsReadable, planItems, selectItems } from './items';
+import { checkObjectsReadable, EXIF_STRIPPED, exportedForm, planItems, selectItems } from './items';
 import { assertNamesConfirmed, findProtectedNames, type NameHit } from './name-scan';
 import { namePolicy, type NamePolicy } from './names';
 import { profileChanges, profileSettings, withheldEntriesChange, type ExportProfile, type ProfileSettings } from './profile';
@@ -116,11 +116,15 @@ export async function buildPayload(vault: Vault, opts: { caseId: string; itemIds
   const policy = namePolicy(db, settings);
   const c = getCase(db, opts.caseId);
   const { items, leftOut } = selectItems(db, c.id, opts.itemIds, settings);
-  const nameHits = findProtectedNames(db, items, policy);
+  // What leaves is scanned: a redacted copy in place of its original, when the profile uses them.
+  const leaving = items.map((i) => exportedForm(db, i, settings));
+  const nameHits = findProtectedNames(db, leaving, policy);
   assertNamesConfirmed(nameHits, opts.confirmProtectedNames === true);
-  await checkObjectsReadable(vault, items);
+  await checkObjectsReadable(vault, leaving);
   const planned = await planItems(vault, items, settings, policy);
-  const changes = profileChanges(settings, { stripped: planned.filter((p) => p.original !== null).length, leftOut, namingItems: new Set(nameHits.map((h) => h.itemId)).size });
+  const stripped = planned.filter((p) => p.item.derivativeKind === EXIF_STRIPPED).length;
+  const redacted = planned.filter((p, i) => leaving[i] !== items[i]).length;
+  const changes = profileChanges(settings, { stripped, redacted, leftOut, namingItems: new Set(nameHits.map((h) => h.itemId)).size });
   const data = buildCaseExport(db, c.id, policy, settings, planned, { changes, namesInOriginals: namesInOriginals(nameHits, planned) });
   const interviews = listInterviews(db, c.id);
   const checkpoint = await ctx.checkpoint();

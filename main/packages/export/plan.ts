@@ -10,7 +10,7 @@ import { listInterviews } from '../../evidence/interviews';
 import { listItems, type ItemSummary } from '../../evidence/items';
 import { listPeople } from '../../evidence/people';
 import type { ReadDb } from '../../vault/database';
-import { bagItemPath, looksJpeg, selectItems } from './items';
+import { bagItemPath, exportedForm, looksJpeg, selectItems } from './items';
 import { findProtectedNames, type NameHit } from './name-scan';
 import { namePolicy } from './names';
 import { profileSettings, type ExportProfile, type ProfileSettings } from './profile';
@@ -78,15 +78,20 @@ export function planExport(db: ReadDb, opts: { caseId: string; itemIds?: string[
   const chosen = opts.itemIds && opts.itemIds.length > 0 ? opts.itemIds : undefined;
   const { items, leftOut } = selectItems(db, c.id, chosen, settings);
   const asked = chosen === undefined ? originals.length : new Set(chosen).size;
-  const planned = items.map((item, i) => ({
-    id: item.id,
-    fileName: item.fileName,
-    kind: item.kind,
-    // The same path rule as planItems.
-    path: `data/${bagItemPath(i + 1, item.fileName, settings, policy)}`,
-    size: item.size,
-    exifStripped: settings.stripExif && looksJpeg(item),
-  }));
+  // What leaves: an item's latest redacted copy in its place when the profile uses them (as planItems does).
+  const leaving = items.map((item) => exportedForm(db, item, settings));
+  const planned = items.map((item, i) => {
+    const form = leaving[i] ?? item;
+    return {
+      id: item.id,
+      fileName: form.fileName,
+      kind: item.kind,
+      // The same path rule as planItems.
+      path: `data/${bagItemPath(i + 1, form.fileName, settings, policy)}`,
+      size: form.size,
+      exifStripped: settings.stripExif && looksJpeg(form),
+    };
+  });
   const people = listPeople(db, { caseId: c.id });
   return {
     bag: packageBagName(new Date()),
@@ -100,6 +105,6 @@ export function planExport(db: ReadDb, opts: { caseId: string; itemIds?: string[
     codedPeople: people.filter((p) => !policy.named(p)).map((p) => p.code),
     namedPeople: people.filter((p) => policy.named(p)).length,
     itemBytes: planned.reduce((n, p) => n + p.size, 0),
-    nameHits: findProtectedNames(db, items, policy),
+    nameHits: findProtectedNames(db, leaving, policy),
   };
 }

@@ -18,6 +18,8 @@ export interface ProfileSettings {
   recordings: boolean;
   stripExif: boolean;
   contactDetails: boolean;
+  /** Each item's latest redacted derivative goes in its place, when it has one. */
+  useRedacted: boolean;
   kinds: ItemKind[] | null;
 }
 
@@ -52,15 +54,17 @@ export function parseCustomProfile(json: unknown, where = 'the custom profile'):
     const at = issue?.path.length ? ` at "${issue.path.join('.')}"` : '';
     throw new VigilError('INVALID_INPUT', `${where} is not a valid export profile${at}: ${issue?.message ?? 'invalid'}. It needs name, names (codes|consent|all), recordings, stripExif and contactDetails.`);
   }
-  const { items, ...rest } = parsed.data;
-  return items?.kinds ? { ...rest, items: { kinds: items.kinds } } : rest;
+  const { items, useRedacted, ...rest } = parsed.data;
+  // useRedacted is kept only when given, so a profile without it reads back as it was written.
+  const base = useRedacted === undefined ? rest : { ...rest, useRedacted };
+  return items?.kinds ? { ...base, items: { kinds: items.kinds } } : base;
 }
 
 /** The settings of a profile. */
 export function profileSettings(profile: ExportProfile): ProfileSettings {
-  if (profile === 'protected') return { name: 'protected', kind: 'protected', names: 'consent', recordings: true, stripExif: true, contactDetails: false, kinds: null };
-  if (profile === 'full') return { name: 'full', kind: 'full', names: 'all', recordings: true, stripExif: false, contactDetails: true, kinds: null };
-  return { name: profile.name, kind: 'custom', names: profile.names, recordings: profile.recordings, stripExif: profile.stripExif, contactDetails: profile.contactDetails, kinds: profile.items?.kinds ?? null };
+  if (profile === 'protected') return { name: 'protected', kind: 'protected', names: 'consent', recordings: true, stripExif: true, contactDetails: false, useRedacted: false, kinds: null };
+  if (profile === 'full') return { name: 'full', kind: 'full', names: 'all', recordings: true, stripExif: false, contactDetails: true, useRedacted: false, kinds: null };
+  return { name: profile.name, kind: 'custom', names: profile.names, recordings: profile.recordings, stripExif: profile.stripExif, contactDetails: profile.contactDetails, useRedacted: profile.useRedacted ?? false, kinds: profile.items?.kinds ?? null };
 }
 
 /** The profile report's sentence for custody entries left out because their record hashes are unsalted (see custodyFiles). */
@@ -69,12 +73,13 @@ export function withheldEntriesChange(count: number): string {
 }
 
 /** What the profile changed compared with the vault's own records, in words for case.json. */
-export function profileChanges(s: ProfileSettings, counts: { stripped: number; leftOut: number; namingItems?: number }): string[] {
+export function profileChanges(s: ProfileSettings, counts: { stripped: number; leftOut: number; namingItems?: number; redacted?: number }): string[] {
   const changes: string[] = [];
   if (s.names === 'codes') changes.push('Every person is named by protective code only; real names and aliases were replaced by codes in all texts, including transcripts.');
   if (s.names === 'consent') changes.push('People who did not consent to be named appear by protective code only; their names and aliases were replaced by codes in all texts, including transcripts.');
   if (!s.contactDetails) changes.push("People's contact details and internal notes, and items' acquisition notes, were left out.");
   if (s.stripExif) changes.push(`EXIF/GPS and other metadata segments were removed from ${counts.stripped} exported JPEG image(s); the stripped copies are recorded in the vault as derivatives of the originals.`);
+  if (s.useRedacted) changes.push(`${counts.redacted ?? 0} item(s) were exported as their latest redacted copy in place of the original; each copy is recorded in the vault as a derivative of its original, and its custody entry names the original's SHA-256 and what was removed.`);
   if (!s.recordings) changes.push('Audio and video recordings were left out.');
   if (s.kinds) changes.push(`Only items of these kinds were exported: ${s.kinds.join(', ')}.`);
   if (counts.leftOut > 0) changes.push(`${counts.leftOut} item(s) of the case were not exported.`);

@@ -22,6 +22,7 @@ function ProfileChanges({ plan }: { plan: Plan }): React.JSX.Element {
   lines.push(s.contactDetails ? t('preview.changes.contactIncluded') : t('preview.changes.contactLeftOut'));
   if (!s.stripExif) lines.push(t('preview.changes.exifKept'));
   else lines.push(stripped > 0 ? t('preview.changes.exifStripped', { count: stripped }) : t('preview.changes.exifNone'));
+  if (s.useRedacted) lines.push(t('preview.changes.redacted'));
   if (!s.recordings) lines.push(t('preview.changes.noRecordings'));
   if (s.kinds !== null) lines.push(t('preview.changes.kinds', { kinds: s.kinds.map((k) => t(`kinds.${k}`)).join(', ') }));
   if (plan.leftOut > 0) lines.push(t('preview.changes.leftOut', { count: plan.leftOut }));

@@ -3,7 +3,7 @@
  * over a PDF page or an image, or every occurrence of one person's names (PDF, text). The core
  * makes and checks the copy; the new derivative opens when it is stored.
  */
-import { Alert, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RedactionBox } from '../../../shared/redaction';
@@ -72,19 +72,19 @@ function BoxTools({ detail, state, onOpen }: { detail: ItemDetail; state: Redact
 function NameTools({ detail, caseId, onOpen }: { detail: ItemDetail; caseId: string; onOpen: (id: string) => void }): React.JSX.Element {
   const { t } = useTranslation('items');
   const people = useApiQuery('people:list', { caseId });
-  const [personId, setPersonId] = useState<string | null>(null);
+  const [personId, setPersonId] = useState('');
   const redact = useApiMutation('items:redact');
   // Codes only: the window shows no names it was not asked to reveal.
-  const options = (people.data ?? []).map((p) => ({ value: p.id, label: p.code }));
+  const options = [{ value: '', label: t('redact.personPlaceholder') }, ...(people.data ?? []).map((p) => ({ value: p.id, label: p.code }))];
   return (
     <Stack gap="xs">
       <Group gap="xs" align="flex-end">
-        <Select label={t('redact.person')} placeholder={t('redact.personPlaceholder')} data={options} value={personId} onChange={setPersonId} searchable size="xs" />
+        <NativeSelect label={t('redact.person')} data={options} value={personId} onChange={(e) => setPersonId(e.currentTarget.value)} size="xs" />
         <Button
           size="compact-sm"
-          disabled={personId === null}
+          disabled={personId === ''}
           loading={redact.isPending}
-          onClick={() => personId !== null && redact.mutate({ id: detail.id, personId }, { onSuccess: (done) => onOpen(done.item.id) })}
+          onClick={() => personId !== '' && redact.mutate({ id: detail.id, personId }, { onSuccess: (done) => onOpen(done.item.id) })}
         >
           {t('redact.names')}
         </Button>

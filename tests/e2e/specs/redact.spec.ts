@@ -78,3 +78,23 @@ test('redact: draw a box over a PDF line, apply, and the redacted derivative ope
   await expect(detail.getByTestId('item-text')).toContainText('left without consideration');
   await expect(detail.locator('.item-derivatives').getByText('(redacted)')).toBeVisible();
 });
+
+test("redact: a person's names in a text item become their code in a new derivative", async ({ app, demo }) => {
+  test.setTimeout(90_000);
+  expect(demo.counts.items).toBeGreaterThan(0);
+  const page = app.page;
+  const items = new ItemsPage(page);
+  await items.open(demoCase.title);
+  const file = path.join(filesDir, 'visit-note.txt');
+  // "Andrii Melnik" is an alias of the demo case's detainee, D-001.
+  writeFileSync(file, 'Andrii Melnik asked for a visit on 3 March.\n');
+  app.core.dialogs.nextOpenFiles = [file];
+  await items.addFiles();
+  await items.row('visit-note.txt').click();
+  const detail = items.detail();
+  await expect(detail.getByTestId('item-text')).toContainText('Andrii Melnik asked');
+  await detail.getByRole('combobox', { name: 'Person' }).selectOption({ label: 'D-001' });
+  await detail.getByRole('button', { name: "Redact this person's names" }).click();
+  await expect(detail.getByText('A redacted derivative: open the original')).toBeVisible({ timeout: 30_000 });
+  await expect(detail.getByTestId('item-text')).toHaveText('D-001 asked for a visit on 3 March.\n');
+});

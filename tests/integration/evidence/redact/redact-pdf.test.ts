@@ -10,6 +10,7 @@ import { getItem, getItemText } from '../../../../main/evidence/items';
 import { addPerson } from '../../../../main/evidence/people';
 import { findPdfLeftovers } from '../../../../main/evidence/redact/pdf-check';
 import { redactItem } from '../../../../main/evidence/redact/redact-item';
+import { redactPdf } from '../../../../main/evidence/redact/redact-pdf';
 import { extractPdf } from '../../../../main/ingest/extract-pdf';
 import type { Vault } from '../../../../main/vault/vault';
 import { verifyVault } from '../../../../main/checks/verify-vault';
@@ -150,6 +151,11 @@ describe('evidence/redact/redactItem (PDF)', () => {
     await expect(redactItem(vault, itemId, { boxes: [box] })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(message) as unknown });
     expect([...iterateStoredEntries(vault.db)].length).toBe(entries);
     expect(await vault.blobs.scan()).toEqual(objects);
+  });
+
+  it('counts a name once when an alias inside it is searched too (longest first, each applied before the next)', async () => {
+    const { hits } = await redactPdf(await pdfFixture(), [], [{ text: 'Olena', label: 'W-001' }, { text: 'Olena Petrenko', label: 'W-001' }]);
+    expect(hits.get('W-001')).toBe(2);
   });
 
   it('has a check that catches text left under a box (run on the unredacted original)', async () => {
