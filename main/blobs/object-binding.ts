@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 
 /** What the binding covers of an object's row. */
-export interface BoundRecord {
+interface BoundRecord {
   sha256: string;
   sha512: string;
   size: number;

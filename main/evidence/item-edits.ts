@@ -47,7 +47,7 @@ export function updateItem(vault: Vault, id: string, input: ItemMetadata): ItemS
 }
 
 /** A derivative's kind, its title (default: the original's with the kind), and how it was made (for its custody entry). */
-export interface DerivativeOptions {
+interface DerivativeOptions {
   derivativeKind: string;
   title?: string;
   derivation?: Record<string, unknown>;

@@ -14,7 +14,7 @@ import { movedGlyphs, pageGlyphs, type Glyph } from './pdf-glyphs';
 import type { RedactionTerm } from './redaction-types';
 
 /** What remains where nothing should: characters inside boxes, term hits, and glyphs not where the original had them. */
-export interface PdfLeftovers {
+interface PdfLeftovers {
   charsInBoxes: number;
   termHits: number;
   moved: number;

@@ -12,17 +12,17 @@ import { checkImageRedacted } from './image-check';
 import { loadMupdf } from './mupdf';
 
 /** Larger images are refused rather than decoded whole (about 1.2 GB of RGBA). */
-export const MAX_REDACT_PIXELS = 300_000_000;
+const MAX_REDACT_PIXELS = 300_000_000;
 
 /** A redacted image: PNG bytes and its (displayed) size. */
-export interface ImageRedactionResult {
+interface ImageRedactionResult {
   bytes: Buffer;
   width: number;
   height: number;
 }
 
 /** A box as whole pixels [x0, y0, x1, y1) within a `w` × `h` image; refuses one outside it. */
-export function pixelRect(box: RedactionBox, w: number, h: number, index: number): [number, number, number, number] {
+function pixelRect(box: RedactionBox, w: number, h: number, index: number): [number, number, number, number] {
   if (box.page !== 0) throw new VigilError('INVALID_INPUT', `Box ${index + 1} is on page ${box.page}, but an image has only page 0; nothing was redacted.`);
   // Outwards to whole pixels: a pixel the box touches at all is removed.
   const r: [number, number, number, number] = [Math.max(0, Math.floor(box.x)), Math.max(0, Math.floor(box.y)), Math.min(w, Math.ceil(box.x + box.width)), Math.min(h, Math.ceil(box.y + box.height))];

@@ -9,7 +9,7 @@ import { findWorkerEntry } from '../../ingest/worker-path';
 import type { RedactAnswer, RedactJob } from './redact-worker';
 
 /** How long one redaction may take (a few seconds is usual for a long PDF). */
-export const REDACT_TIMEOUT_MS = 120_000;
+const REDACT_TIMEOUT_MS = 120_000;
 
 function codeOf(code: string): ErrorCode {
   return (ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'INTERNAL';

@@ -20,12 +20,12 @@ import { redactIsolated } from './redact-isolated';
 import { redactText } from './redact-text';
 
 /** The derivative kind of a redacted copy. */
-export const REDACTED = 'redacted';
+const REDACTED = 'redacted';
 /** Larger originals are refused rather than held in memory whole. */
-export const MAX_REDACT_BYTES = 256 * 1024 * 1024;
+const MAX_REDACT_BYTES = 256 * 1024 * 1024;
 
 /** What to remove: boxes (PDF, image), a person's names (PDF, text), or both. */
-export const RedactRequestSchema = z
+const RedactRequestSchema = z
   .object({
     boxes: z.array(RedactionBoxSchema).max(MAX_REDACTION_BOXES).optional(),
     personId: z.string().min(1).max(100).optional(),
@@ -34,14 +34,14 @@ export const RedactRequestSchema = z
   .refine((r) => (r.boxes?.length ?? 0) > 0 || r.personId !== undefined, 'Give boxes to remove or a person whose names to remove.');
 
 /** A redaction request, as the CLI and the app give it. */
-export type RedactRequest = z.input<typeof RedactRequestSchema>;
+type RedactRequest = z.input<typeof RedactRequestSchema>;
 
 /** The media a redaction works on. */
-export type RedactMedium = 'pdf' | 'image' | 'text';
+type RedactMedium = 'pdf' | 'image' | 'text';
 
 
 /** The medium an item's media type is redacted as, or null when it cannot be. */
-export function redactMedium(mediaType: string | null): RedactMedium | null {
+function redactMedium(mediaType: string | null): RedactMedium | null {
   if (mediaType === 'application/pdf') return 'pdf';
   if (mediaType?.startsWith('image/')) return 'image';
   if (mediaType && extractorFor(mediaType) === 'text') return 'text';

@@ -14,7 +14,7 @@ import type { RedactionTerm } from './redaction-types';
 
 
 /** What a PDF redaction did: the new bytes, and how many areas were removed (per label for terms). */
-export interface PdfRedactionResult {
+interface PdfRedactionResult {
   bytes: Buffer;
   pageCount: number;
   boxes: number;
@@ -25,7 +25,7 @@ export interface PdfRedactionResult {
 const MAX_SEARCH_ROUNDS = 50;
 
 /** Opens PDF bytes, refusing what MuPDF cannot read or what needs a password. */
-export function openPdf(mupdf: MuPdf, bytes: Uint8Array): PDFDocument {
+function openPdf(mupdf: MuPdf, bytes: Uint8Array): PDFDocument {
   let doc: MuDocument;
   try {
     doc = mupdf.Document.openDocument(bytes, 'application/pdf');
@@ -42,7 +42,7 @@ export function openPdf(mupdf: MuPdf, bytes: Uint8Array): PDFDocument {
 }
 
 /** A box as a MuPDF page rectangle (the page's own origin added), clipped to the page; refuses one outside it. */
-export function pageRect(box: RedactionBox, bounds: Rect, index: number): Rect {
+function pageRect(box: RedactionBox, bounds: Rect, index: number): Rect {
   const [x0, y0, x1, y1] = bounds;
   const rect: Rect = [Math.max(x0, x0 + box.x), Math.max(y0, y0 + box.y), Math.min(x1, x0 + box.x + box.width), Math.min(y1, y0 + box.y + box.height)];
   if (rect[2] - rect[0] <= 0 || rect[3] - rect[1] <= 0) {

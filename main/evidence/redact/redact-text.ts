@@ -8,7 +8,7 @@ import { VigilError } from '../../../shared/errors';
 import { countProtectedNames, protectNamesWithSpans, type ProtectedPerson } from '../protect-names';
 
 /** A redacted text: its UTF-8 bytes and how many names were replaced, by code. */
-export interface TextRedactionResult {
+interface TextRedactionResult {
   bytes: Buffer;
   hits: Map<string, number>;
 }

@@ -31,7 +31,7 @@ export type SenderHistory = (senderVault: string) => LastSeen | null | undefined
  * seen (`since`), `rewritten` since it (an import then needs a knowing override), or
  * `unchecked` when nothing was seen to compare with (verify without a vault).
  */
-export interface ConsistencyVerdict {
+interface ConsistencyVerdict {
   status: 'first' | 'extends' | 'rewritten' | 'unchecked';
   since?: string;
 }

@@ -11,7 +11,7 @@ import { decodeBase64Strict } from '../../custody/encoding';
 /** Where the file is in a bag. */
 export const CONSISTENCY_FILE = 'data/custody/consistency.json';
 /** The value of its `format` member. */
-export const CONSISTENCY_FORMAT = 'vigil-consistency/1';
+const CONSISTENCY_FORMAT = 'vigil-consistency/1';
 
 /** One earlier checkpoint and the proof that this package's log extends it. */
 export interface EarlierCheckpoint {

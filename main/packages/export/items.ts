@@ -143,7 +143,7 @@ export function bagItemPath(position: number, fileName: string, s: ProfileSettin
 }
 
 /** The latest redacted derivative of `original` (the last one made), or null. */
-export function latestRedacted(db: ReadDb, original: ItemSummary): ItemSummary | null {
+function latestRedacted(db: ReadDb, original: ItemSummary): ItemSummary | null {
   const id = db.prepare('SELECT id FROM items WHERE derivative_of = ? AND derivative_kind = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').pluck().get(original.id, REDACTED) as string | undefined;
   return id === undefined ? null : getItem(db, id);
 }

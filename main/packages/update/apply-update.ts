@@ -21,7 +21,7 @@ import { recordKey, type RecordKind } from './record-set';
 import type { ReceivedChange, ReceivedRecord } from './received-records';
 
 /** What the update carries, as the import read it. */
-export interface UpdateArrival {
+interface UpdateArrival {
   caseId: string;
   packageId: string;
   data: CaseJson;

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 
 /** The kinds of record an update can add or change. */
-export const RECORD_KINDS = ['case', 'person', 'item', 'interview', 'event', 'request'] as const;
+const RECORD_KINDS = ['case', 'person', 'item', 'interview', 'event', 'request'] as const;
 /** One of RECORD_KINDS. */
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
@@ -33,7 +33,7 @@ function canonical(value: unknown): unknown {
 }
 
 /** The canonical JSON text of a record: keys sorted at every level, no spaces. */
-export function canonicalJson(record: unknown): string {
+function canonicalJson(record: unknown): string {
   // The round trip makes the value what a reader of the package parses (dates as strings, no undefined).
   return JSON.stringify(canonical(JSON.parse(JSON.stringify(record)) as unknown));
 }

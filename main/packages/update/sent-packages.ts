@@ -18,7 +18,7 @@ export interface SentPackage {
 }
 
 /** The recipients' fingerprints as one stored value: sorted, so the same set always reads the same. */
-export function recipientsKey(fingerprints: readonly string[]): string {
+function recipientsKey(fingerprints: readonly string[]): string {
   return JSON.stringify([...new Set(fingerprints)].sort());
 }
 

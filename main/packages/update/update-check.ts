@@ -8,15 +8,8 @@ import type { BagFiles } from '../bagit/bag-files';
 import type { CheckList } from '../verify/report';
 import { packageRecords, type PackageRecord } from './package-records';
 import { isRecordKind, recordKey, recordSetHash } from './record-set';
-import { BAG_INFO } from './update-marker';
+import { BAG_INFO, type UpdateFacts } from './update-marker';
 import type { RecordChange } from './update-plan';
-
-/** What a package says of the records it hands over (absent for a package made before update packages). */
-export interface UpdateFacts {
-  recordSet: string;
-  /** The package this one updates, and the record set it builds on; absent for a full package. */
-  updateOf?: { packageId: string; baseRecordSet: string; changes: RecordChange[] };
-}
 
 /** The package's records as its case.json and transcript files give them (both as parsed JSON). */
 export async function readPackageRecords(bag: BagFiles): Promise<{ caseJson: Record<string, unknown> | null; records: Map<string, PackageRecord> }> {

@@ -21,7 +21,7 @@ export interface BaseImport {
 }
 
 /** What an update package says of itself, and where the person asked to apply it. */
-export interface UpdateRequest {
+interface UpdateRequest {
   updateOf: string;
   baseRecordSet: string;
   sourceVault: string;

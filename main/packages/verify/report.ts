@@ -1,6 +1,6 @@
 import type { PackageCheckName, SignerTrustStatus } from '../../../shared/domain';
 import { printable } from '../printable';
-import type { UpdateFacts } from '../update/update-check';
+import type { UpdateFacts } from '../update/update-marker';
 
 /** The checks a package verification runs, in the order a reader meets them (PACKAGE_CHECKS). */
 export type CheckName = PackageCheckName;

@@ -11,7 +11,7 @@ import { useApiMutation, useApiQuery } from '../../api/queries';
 import { viewerFor, type ItemDetail } from './format';
 
 /** The boxes being drawn on the open item, owned by the detail panel (the viewer draws them). */
-export interface RedactState {
+interface RedactState {
   drawing: boolean;
   boxes: RedactionBox[];
   setDrawing: (on: boolean) => void;
