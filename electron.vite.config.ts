@@ -33,7 +33,8 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       externalizeDeps: true,
       rolldownOptions: {
-        // The text-extraction, crypto and redaction workers need files of their own beside index.js (main/ingest/worker-path.ts).
+        // The text-extraction, crypto and redaction workers need files of their own beside index.js
+        // (main/ingest/worker-path.ts).
         input: {
           index: resolve(root, 'main/app/index.ts'),
           'extract-worker': resolve(root, 'main/ingest/extract-worker.ts'),

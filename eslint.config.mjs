@@ -36,7 +36,8 @@ const layerElements = [
     // db is two files' worth of a folder, so it is matched file by file (the plugin's older
     // "full" mode); should that mode go, database.ts falls into vault and custody's imports of
     // it fail lint loudly, not silently.
-    type === 'db' ? { type, pattern, mode: 'full' } : { type, pattern, partialMatch: false }),
+    type === 'db' ? { type, pattern, mode: 'full' } : { type, pattern, partialMatch: false },
+  ),
   // The preload script runs in the window's process: it may import shared/ and itself only.
   { type: 'preload', pattern: 'main/preload', partialMatch: false },
   { type: 'shared', pattern: 'shared', partialMatch: false },
@@ -44,15 +45,41 @@ const layerElements = [
 const layerPolicies = [
   ...LAYERS.map(({ rank, type }) => ({
     from: { element: { type } },
-    allow: { to: { element: { types: { anyOf: [type, 'shared', ...LAYERS.filter((l) => l.rank < rank).map((l) => l.type)] } } } },
+    allow: {
+      to: {
+        element: { types: { anyOf: [type, 'shared', ...LAYERS.filter((l) => l.rank < rank).map((l) => l.type)] } },
+      },
+    },
   })),
   { from: { element: { type: 'preload' } }, allow: { to: { element: { types: { anyOf: ['preload', 'shared'] } } } } },
 ];
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'stream', 'stream/*', 'util', 'net', 'http', 'https', 'url', 'worker_threads', 'events', 'buffer', 'zlib', 'readline'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'stream',
+  'stream/*',
+  'util',
+  'net',
+  'http',
+  'https',
+  'url',
+  'worker_threads',
+  'events',
+  'buffer',
+  'zlib',
+  'readline',
+];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', 'tests/e2e/artifacts/', 'bin/'] },
+  {
+    ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', 'tests/e2e/artifacts/', 'bin/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -77,26 +104,35 @@ export default tseslint.config(
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: ['electron'],
-        patterns: [
-          { group: ['**/main/**', '**/main'], message: 'renderer/ may import only shared/ and its own files.' },
-          { group: nodeBuiltins, message: 'renderer/ has no Node APIs; go through window.vigil.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron'],
+          patterns: [
+            { group: ['**/main/**', '**/main'], message: 'renderer/ may import only shared/ and its own files.' },
+            { group: nodeBuiltins, message: 'renderer/ has no Node APIs; go through window.vigil.' },
+          ],
+        },
+      ],
     },
   },
   {
     // shared/ is pure TypeScript: itself and zod only.
     files: ['shared/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: ['electron'],
-        patterns: [
-          { group: ['**/main/**', '**/main', '**/renderer/**', '**/renderer'], message: 'shared/ imports nothing from main/ or renderer/.' },
-          { group: nodeBuiltins, message: 'shared/ imports nothing from Node.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron'],
+          patterns: [
+            {
+              group: ['**/main/**', '**/main', '**/renderer/**', '**/renderer'],
+              message: 'shared/ imports nothing from main/ or renderer/.',
+            },
+            { group: nodeBuiltins, message: 'shared/ imports nothing from Node.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -104,13 +140,19 @@ export default tseslint.config(
     files: ['main/**'],
     ignores: ['main/app/**', 'main/ipc/**', 'main/preload/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['electron', 'electron/*'], message: 'Only main/app, main/ipc and main/preload import electron.' },
-          { group: ['**/app/**', '**/ipc/**', '**/preload/**'], message: 'The core does not depend on the app shell or IPC layer.' },
-          { group: ['**/renderer/**'], message: 'main/ never imports renderer/.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'Only main/app, main/ipc and main/preload import electron.' },
+            {
+              group: ['**/app/**', '**/ipc/**', '**/preload/**'],
+              message: 'The core does not depend on the app shell or IPC layer.',
+            },
+            { group: ['**/renderer/**'], message: 'main/ never imports renderer/.' },
+          ],
+        },
+      ],
     },
   },
   {

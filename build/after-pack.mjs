@@ -12,7 +12,9 @@ export async function afterPack(context) {
   const config = fuseConfig(lib, context.electronPlatformName);
   // electron-builder knows where each platform's executable is (and resets macOS ad-hoc signatures).
   await context.packager.addElectronFuses(context, config);
-  const off = Object.entries(FUSES).filter(([, on]) => !on).map(([name]) => name);
+  const off = Object.entries(FUSES)
+    .filter(([, on]) => !on)
+    .map(([name]) => name);
   console.log(`after-pack: Electron fuses set for ${context.electronPlatformName} (off: ${off.join(', ')}).`);
   // Said here because electron-builder skips the afterSign hook when it signed nothing.
   console.log(`after-pack: ${signingPlan(context.electronPlatformName, process.env).reason}`);

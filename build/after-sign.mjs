@@ -23,6 +23,7 @@ export async function afterSign(context, env = process.env, log = console.log) {
 }
 
 if (process.argv[1] === import.meta.filename) {
-  for (const platform of ['linux', 'win32', 'darwin']) console.log(`${platform}: ${signingPlan(platform, process.env).reason}`);
+  for (const platform of ['linux', 'win32', 'darwin'])
+    console.log(`${platform}: ${signingPlan(platform, process.env).reason}`);
   console.log(`darwin: ${notarizeCredentials(process.env).reason}`);
 }

@@ -37,14 +37,19 @@ export const ICNS_TYPES = [
 /** The SVG drawn at each size × size pixels, as PNG bytes with transparency (size → PNG). */
 async function renderPngs(svg, sizes) {
   const { chromium } = await import('@playwright/test');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1024, height: 1024 }, deviceScaleFactor: 1 });
     const out = new Map();
     for (const size of sizes) {
       // The SVG's own width and height are replaced, so Chromium draws it from its viewBox at this size.
       const sized = svg.replace(/<svg([^>]*?) width="\d+" height="\d+"/, `<svg$1 width="${size}" height="${size}"`);
-      await page.setContent(`<!doctype html><html><body style="margin:0;background:transparent">${sized}</body></html>`);
+      await page.setContent(
+        `<!doctype html><html><body style="margin:0;background:transparent">${sized}</body></html>`,
+      );
       out.set(size, await page.screenshot({ clip: { x: 0, y: 0, width: size, height: size }, omitBackground: true }));
     }
     return out;
@@ -74,7 +79,9 @@ export function icoOf(images) {
   return Buffer.concat([header, ...entries, ...images.map((i) => i.png)]);
 }
 
-/** An ICNS file: 'icns' and the total length, then per image its type, its length (with the 8-byte head) and the PNG. */
+/**
+ * An ICNS file: 'icns' and the total length, then per image its type, its length (with the 8-byte head) and the PNG.
+ */
 export function icnsOf(images) {
   const chunks = images.map(({ type, png }) => {
     const head = Buffer.alloc(8);
@@ -95,8 +102,14 @@ async function main() {
   for (const [size, bytes] of png) writeFileSync(path.join(buildDir, 'icons', `${size}x${size}.png`), bytes);
   writeFileSync(path.join(buildDir, 'icon.png'), png.get(1024));
   writeFileSync(path.join(buildDir, 'icon.ico'), icoOf(ICO_SIZES.map((size) => ({ size, png: png.get(size) }))));
-  writeFileSync(path.join(buildDir, 'icon.icns'), icnsOf(ICNS_TYPES.map(([type, size]) => ({ type, png: png.get(size) }))));
-  console.log(`build-icons: ${PNG_SIZES.length} PNG sizes, icon.ico and icon.icns written to ${path.relative(process.cwd(), buildDir) || '.'}`);
+  writeFileSync(
+    path.join(buildDir, 'icon.icns'),
+    icnsOf(ICNS_TYPES.map(([type, size]) => ({ type, png: png.get(size) }))),
+  );
+  console.log(
+    `build-icons: ${PNG_SIZES.length} PNG sizes, icon.ico and icon.icns written to ` +
+      `${path.relative(process.cwd(), buildDir) || '.'}`,
+  );
 }
 
 if (process.argv[1] === import.meta.filename) await main();

@@ -31,7 +31,9 @@ const FALSE_POSITIVES = {
   // secureWebPreferences() in the same file (sandbox: true, contextIsolation: true), and
   // tests/unit/app/window.test.ts pins that exact set and that the window is built with it.
   CONTEXT_ISOLATION_JS_CHECK: { 'main/app/window.ts': 'contextIsolation: true via secureWebPreferences()' },
-  SANDBOX_JS_CHECK: { 'main/app/window.ts': 'sandbox: true via secureWebPreferences(), and app.enableSandbox() in security.ts' },
+  SANDBOX_JS_CHECK: {
+    'main/app/window.ts': 'sandbox: true via secureWebPreferences(), and app.enableSandbox() in security.ts',
+  },
   // Middle-click (auxclick) on a link asks for a new window: setWindowOpenHandler denies every one
   // (main/app/navigation.ts, tested), and will-navigate is prevented, so Auxclick cannot take the page anywhere.
   AUXCLICK_JS_CHECK: { 'main/app/window.ts': 'every window.open and navigation is denied (navigation.ts)' },
@@ -65,7 +67,18 @@ async function main() {
     // The page's CSP meta tag: the CSP checks look for it in HTML (the protocol handler also sends it as a header).
     cpSync(path.join(root, 'renderer/index.html'), path.join(input, 'renderer/index.html'));
     const electronVersion = require('electron/package.json').version;
-    result = await run({ input, output: null, isSarif: false, customScan: [], excludeFromScan: [], severitySet: 'LOW', confidenceSet: 'TENTATIVE', isRelative: false, electronUpgrade: null, electronVersionOverride: electronVersion });
+    result = await run({
+      input,
+      output: null,
+      isSarif: false,
+      customScan: [],
+      excludeFromScan: [],
+      severitySet: 'LOW',
+      confidenceSet: 'TENTATIVE',
+      isRelative: false,
+      electronUpgrade: null,
+      electronVersionOverride: electronVersion,
+    });
   } finally {
     console.log = log;
   }
@@ -79,17 +92,27 @@ async function main() {
 function report(result, input, started) {
   const parseErrors = result.errors.filter((e) => !e.tolerable);
   const serious = result.issues.filter((i) => i.severity.value >= 2 && !isFalsePositive(i, input));
-  for (const e of parseErrors) console.error(`electronegativity: could not parse ${path.relative(input, e.file)}: ${e.message}`);
+  for (const e of parseErrors)
+    console.error(`electronegativity: could not parse ${path.relative(input, e.file)}: ${e.message}`);
   for (const i of serious) {
-    console.error(`electronegativity: ${i.severity.name} ${i.id} in ${path.relative(input, i.file)}:${i.location.line}:${i.location.column} — ${i.description}`);
+    console.error(
+      `electronegativity: ${i.severity.name} ${i.id} in ` +
+        `${path.relative(input, i.file)}:${i.location.line}:${i.location.column} — ${i.description}`,
+    );
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (parseErrors.length > 0 || serious.length > 0) {
-    console.error(`electronegativity: ${serious.length} high/medium finding(s), ${parseErrors.length} unparsed file(s). Fix them, or document a reviewed false positive in build/electronegativity.mjs.`);
+    console.error(
+      `electronegativity: ${serious.length} high/medium finding(s), ${parseErrors.length} unparsed file(s). ` +
+        `Fix them, or document a reviewed false positive in build/electronegativity.mjs.`,
+    );
     process.exitCode = 1;
     return;
   }
-  console.log(`electronegativity: no high or medium finding in ${SCANNED.join(', ')} (${result.issues.length} low/informational, ${seconds} s).`);
+  console.log(
+    `electronegativity: no high or medium finding in ${SCANNED.join(', ')} (${result.issues.length} ` +
+      `low/informational, ${seconds} s).`,
+  );
 }
 
 await main();

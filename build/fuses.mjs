@@ -31,7 +31,8 @@ export function fuseConfig(lib, platform) {
   const config = { version: lib.FuseVersion.V1, resetAdHocDarwinSignature: platform === 'darwin' };
   for (const [name, value] of Object.entries(FUSES)) {
     const index = lib.FuseV1Options[name];
-    if (typeof index !== 'number') throw new Error(`@electron/fuses has no fuse named ${name}; update build/fuses.mjs.`);
+    if (typeof index !== 'number')
+      throw new Error(`@electron/fuses has no fuse named ${name}; update build/fuses.mjs.`);
     config[index] = value;
   }
   return config;

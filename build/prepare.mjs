@@ -25,8 +25,14 @@ function haveBuildTools() {
 if (haveBuildTools()) {
   await import('./build-cli.mjs');
 } else if (existsSync(built)) {
-  console.log('prepare: using the command already built in out/cli (no build tools: installed without dev dependencies).');
+  console.log(
+    'prepare: using the command already built in out/cli (no build tools: installed without dev dependencies).',
+  );
 } else {
-  console.warn('prepare: the vigil command is not built and cannot be here: this install has no dev dependencies (esbuild).');
-  console.warn('prepare: run "npm install" with them, or install from a source archive that includes out/ (npm run build first).');
+  console.warn(
+    'prepare: the vigil command is not built and cannot be here: this install has no dev dependencies (esbuild).',
+  );
+  console.warn(
+    'prepare: run "npm install" with them, or install from a source archive that includes out/ (npm run build first).',
+  );
 }

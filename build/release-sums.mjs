@@ -14,7 +14,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** What a release consists of: the installers (not electron-builder's logs, e.g. builder-debug.yml, nor the unpacked folders). */
+/**
+ * What a release consists of: the installers (not electron-builder's logs, e.g. builder-debug.yml, nor the unpacked
+ * folders).
+ */
 export const RELEASE_FILE = /\.(AppImage|deb|dmg|exe)$/;
 
 /** The SHA-256 of a file, as lower-case hex, read as a stream (installers are large). */
@@ -52,9 +55,12 @@ export async function writeSums(dir) {
 /** Signs `dir`/SHA256SUMS with the minisign secret key `secretKey`: `dir`/SHA256SUMS.minisig. */
 export function signSums(dir, secretKey, version) {
   const sums = path.join(dir, 'SHA256SUMS');
-  const run = spawnSync('minisign', ['-S', '-s', secretKey, '-m', sums, '-t', `Vigil ${version} release files`], { stdio: 'inherit' });
+  const run = spawnSync('minisign', ['-S', '-s', secretKey, '-m', sums, '-t', `Vigil ${version} release files`], {
+    stdio: 'inherit',
+  });
   if (run.error) throw new Error(`minisign could not be run (${run.error.message}); install it to sign the release.`);
-  if (run.status !== 0) throw new Error(`minisign failed (exit status ${run.status}); SHA256SUMS is written but not signed.`);
+  if (run.status !== 0)
+    throw new Error(`minisign failed (exit status ${run.status}); SHA256SUMS is written but not signed.`);
   return `${sums}.minisig`;
 }
 
@@ -64,7 +70,9 @@ async function main(argv) {
     console.error('usage: node build/release-sums.mjs <folder of release files> <minisign secret key file>');
     return 2;
   }
-  const { version } = JSON.parse((await import('node:fs')).readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  const { version } = JSON.parse(
+    (await import('node:fs')).readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+  );
   const text = await writeSums(dir);
   process.stdout.write(text);
   console.log(`release-sums: signed ${signSums(dir, secretKey, version)}`);

@@ -100,7 +100,12 @@ function monthTicks(fromDay: number, toDay: number, x: (day: number) => number):
 }
 
 /** Lays out the chart; `rtl` mirrors the time axis for right-to-left reading (or give ChartOptions). */
-export function layoutChart(events: ChartEvent[], periods: ChartPeriod[], asOf: string, rtlOrOptions: boolean | ChartOptions = false): ChartLayout {
+export function layoutChart(
+  events: ChartEvent[],
+  periods: ChartPeriod[],
+  asOf: string,
+  rtlOrOptions: boolean | ChartOptions = false,
+): ChartLayout {
   const opts: ChartOptions = typeof rtlOrOptions === 'boolean' ? { rtl: rtlOrOptions } : rtlOrOptions;
   const rtl = opts.rtl ?? false;
   const width = opts.width ?? DEFAULT_WIDTH;
@@ -122,12 +127,27 @@ export function layoutChart(events: ChartEvent[], periods: ChartPeriod[], asOf: 
       const labelCenter = Math.min(Math.max(center, half), width - half);
       const row = rowEnds.findIndex((end) => end < labelCenter - half);
       if (row >= 0) rowEnds[row] = labelCenter + half;
-      return { id: e.id, x: x(earliestDay(e.date)), labelX: rtl ? width - labelCenter : labelCenter, label: e.label, row: row >= 0 ? row : null };
+      return {
+        id: e.id,
+        x: x(earliestDay(e.date)),
+        labelX: rtl ? width - labelCenter : labelCenter,
+        label: e.label,
+        row: row >= 0 ? row : null,
+      };
     });
   const bands = periods.map((p): PlacedBand => {
     const a = x(earliestDay(p.start));
     const b = x(p.end === null ? asOfDay : earliestDay(p.end));
     return { x: Math.min(a, b), width: Math.max(2, Math.abs(b - a)), days: p.days, open: p.open };
   });
-  return { width, height: axisY + 40, axisY, rowHeight: ROW_HEIGHT, marks, bands, ticks: monthTicks(fromDay, toDay, x), todayX: x(asOfDay) };
+  return {
+    width,
+    height: axisY + 40,
+    axisY,
+    rowHeight: ROW_HEIGHT,
+    marks,
+    bands,
+    ticks: monthTicks(fromDay, toDay, x),
+    todayX: x(asOfDay),
+  };
 }

@@ -25,7 +25,10 @@ import { reportsContract, reportsEvents } from './areas/reports.contract';
 
 export type { ChannelSchemas } from './contract-types';
 
-/** Request channels, assembled from the areas (shared/areas/<area>.contract.ts); the compiler checks it against CHANNELS. */
+/**
+ * Request channels, assembled from the areas (shared/areas/<area>.contract.ts); the compiler checks it against
+ * CHANNELS.
+ */
 export const contract = {
   ...appContract,
   ...vaultContract,
@@ -102,7 +105,9 @@ export type GrantedPath = z.output<typeof GrantedPathSchema>;
 export type PreloadContract = typeof preloadContract;
 
 /** The schemas of channel C, typed for generic code (indexing the const object loses the link). */
-export function schemasOf<C extends Channel>(channel: C): {
+export function schemasOf<C extends Channel>(
+  channel: C,
+): {
   req: z.ZodType<ReqParsed<C>, Req<C>>;
   res: z.ZodType<Res<C>>;
 } {

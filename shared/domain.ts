@@ -38,7 +38,15 @@ export const EVENT_TYPES = [
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** Kinds of place (facilities). */
-export const PLACE_TYPES = ['penal_colony', 'prison', 'pretrial_detention', 'police_station', 'court', 'hospital', 'other'] as const;
+export const PLACE_TYPES = [
+  'penal_colony',
+  'prison',
+  'pretrial_detention',
+  'police_station',
+  'court',
+  'hospital',
+  'other',
+] as const;
 export type PlaceType = (typeof PLACE_TYPES)[number];
 
 /** How the authorities answered a request. */
@@ -46,7 +54,21 @@ export const RESPONSE_KINDS = ['none', 'token', 'denial', 'substantive'] as cons
 export type ResponseKind = (typeof RESPONSE_KINDS)[number];
 
 /** The checks a package verification runs, in the order a reader meets them. */
-export const PACKAGE_CHECKS = ['decrypt', 'tar', 'bagit', 'signature', 'signer-trust', 'custody', 'proof', 'checkpoint', 'consistency', 'timestamp', 'record', 'update', 'receipt'] as const;
+export const PACKAGE_CHECKS = [
+  'decrypt',
+  'tar',
+  'bagit',
+  'signature',
+  'signer-trust',
+  'custody',
+  'proof',
+  'checkpoint',
+  'consistency',
+  'timestamp',
+  'record',
+  'update',
+  'receipt',
+] as const;
 export type PackageCheckName = (typeof PACKAGE_CHECKS)[number];
 
 /**
@@ -55,7 +77,16 @@ export type PackageCheckName = (typeof PACKAGE_CHECKS)[number];
  * person for this import — or, failing the check, unknown, a changed key of a known vault, an
  * impersonation of an address-book name; `unchecked` when no vault was given to check against.
  */
-export const SIGNER_TRUST = ['address-book', 'member', 'known', 'confirmed', 'unknown', 'changed', 'impersonation', 'unchecked'] as const;
+export const SIGNER_TRUST = [
+  'address-book',
+  'member',
+  'known',
+  'confirmed',
+  'unknown',
+  'changed',
+  'impersonation',
+  'unchecked',
+] as const;
 export type SignerTrustStatus = (typeof SIGNER_TRUST)[number];
 
 /** Outcome of text extraction at ingest. */

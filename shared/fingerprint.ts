@@ -12,7 +12,10 @@ const ALIASES: Record<string, string> = { I: '1', L: '1', O: '0' };
  * It is the same fingerprint, never a near one: every remaining character must match.
  */
 export function normalizeFingerprint(text: string): string {
-  const digits = text.toUpperCase().replace(/[\s-]+/g, '').replace(/[ILO]/g, (c) => ALIASES[c] ?? c);
+  const digits = text
+    .toUpperCase()
+    .replace(/[\s-]+/g, '')
+    .replace(/[ILO]/g, (c) => ALIASES[c] ?? c);
   return (digits.match(/.{1,4}/g) ?? []).join(' ');
 }
 

@@ -34,7 +34,10 @@ export function checkMark(c: ReportCheck): 'FAIL' | 'NOTE' | 'PASS' {
 
 /** The report's title: the package id (or what was given) and its bag. */
 export function reportTitle(r: ReportFacts, target: string): string {
-  return `Verification of ${r.packageId ? `package ${printable(r.packageId)}` : printable(target)}${r.bag ? ` (bag ${printable(r.bag)})` : ''}`;
+  return (
+    `Verification of ` +
+    `${r.packageId ? `package ${printable(r.packageId)}` : printable(target)}${r.bag ? ` (bag ${printable(r.bag)})` : ''}`
+  );
 }
 
 /** Where the package comes from and what it holds; null when the bag did not say. */
@@ -43,7 +46,8 @@ export function reportOrigin(r: ReportFacts): string | null {
 }
 
 /** Said before the signers' fingerprints. */
-export const SIGNERS_INTRO = 'Signers named in the package (compare each fingerprint with the sender over a separate channel):';
+export const SIGNERS_INTRO =
+  'Signers named in the package (compare each fingerprint with the sender over a separate channel):';
 
 /** One signer: name, fingerprint and the start of the key. */
 export function signerLine(s: ReportFacts['signers'][number]): string {
@@ -57,11 +61,16 @@ export function checkText(c: ReportCheck): string {
 
 /** The closing verdict. */
 export function resultSentence(ok: boolean): string {
-  return ok ? 'Result: every check passed.' : 'Result: PROBLEMS FOUND (see FAIL lines above). Do not rely on this package; ask the sender for a new copy.';
+  return ok
+    ? 'Result: every check passed.'
+    : 'Result: PROBLEMS FOUND (see FAIL lines above). Do not rely on this package; ask the sender for a new copy.';
 }
 
 /** The checks in reading order for a person: failures first, then notes, then passes, each in the order made. */
 export function checksForReading<C extends ReportCheck>(checks: readonly C[]): C[] {
   const rank = (c: ReportCheck): number => (!c.ok ? 0 : c.warning === true ? 1 : 2);
-  return checks.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => c);
+  return checks
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
+    .map(({ c }) => c);
 }

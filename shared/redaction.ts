@@ -39,12 +39,17 @@ export const RedactionBoxesFileSchema = z
 /** One box to redact. */
 export type RedactionBox = z.output<typeof RedactionBoxSchema>;
 
-/** What a redaction's custody entry records (`data.derivation`): the method, the original's hash, the boxes, per-person counts; never a name. */
+/**
+ * What a redaction's custody entry records (`data.derivation`): the method, the original's hash, the boxes, per-person
+ * counts; never a name.
+ */
 export const RedactionRecordSchema = z.object({
   method: z.enum(['mupdf-redact', 'image-burn-png', 'text-codes']),
   originalSha256: z.string(),
   boxes: z.array(RedactionBoxSchema),
-  people: z.array(z.object({ personId: z.string(), code: z.string(), names: z.number().int(), occurrences: z.number().int() })),
+  people: z.array(
+    z.object({ personId: z.string(), code: z.string(), names: z.number().int(), occurrences: z.number().int() }),
+  ),
 });
 
 /** A redaction's record. */

@@ -17,7 +17,9 @@ export function shortTimecode(ms: number): string {
   const total = Math.floor(ms / 1000);
   const pad = (v: number): string => String(v).padStart(2, '0');
   const hours = Math.floor(total / 3600);
-  return hours > 0 ? `${hours}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}` : `${pad(Math.floor(total / 60))}:${pad(total % 60)}`;
+  return hours > 0
+    ? `${hours}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}`
+    : `${pad(Math.floor(total / 60))}:${pad(total % 60)}`;
 }
 
 const TIMECODE = /^(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:[.,](\d{1,3}))?$/;

@@ -21,7 +21,14 @@ export function memberFingerprint(publicKeyHex: string): string {
 
 /** Every member, oldest first; `youId` marks the member who unlocked. */
 export function memberViews(db: ReadDb, youId: string): MemberView[] {
-  return listMembers(db).map((m) => ({ id: m.id, name: m.name, fingerprint: memberFingerprint(m.publicKeyHex), createdAt: m.createdAt, removedAt: m.removedAt, you: m.id === youId }));
+  return listMembers(db).map((m) => ({
+    id: m.id,
+    name: m.name,
+    fingerprint: memberFingerprint(m.publicKeyHex),
+    createdAt: m.createdAt,
+    removedAt: m.removedAt,
+    you: m.id === youId,
+  }));
 }
 
 /** A recipient with the fingerprint of their age key. */

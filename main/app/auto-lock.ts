@@ -28,7 +28,11 @@ interface AutoLockShell {
 }
 
 /** Starts the auto-lock for `services`; call once the app is ready (powerMonitor needs it). */
-export function installAutoLock(services: AppServices, shell: AutoLockShell, limitMinutes = autoLockMinutes(services)): AutoLock {
+export function installAutoLock(
+  services: AppServices,
+  shell: AutoLockShell,
+  limitMinutes = autoLockMinutes(services),
+): AutoLock {
   const autoLock = new AutoLock({
     session: services.session,
     tasks: services.tasks,

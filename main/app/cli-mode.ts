@@ -21,7 +21,9 @@ export async function runCliMode(args: readonly string[]): Promise<void> {
     await app.whenReady();
     code = await runCli(['vigil', 'vigil', ...args], app.getVersion());
   } catch (err) {
-    process.stderr.write(`vigil: the application could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(
+      `vigil: the application could not start: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
   } finally {
     app.exit(code);
   }

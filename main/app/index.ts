@@ -11,7 +11,8 @@ import { launchMode, type LaunchMode } from './launch-mode';
 import { startApp } from './start';
 
 const cliCommands = buildProgram(app.getVersion()).commands.map((command) => command.name());
-const modeOf = (argv: readonly string[], cwd: string): LaunchMode => launchMode(argv, { defaultApp: process.defaultApp === true, cliCommands, cwd });
+const modeOf = (argv: readonly string[], cwd: string): LaunchMode =>
+  launchMode(argv, { defaultApp: process.defaultApp === true, cliCommands, cwd });
 const mode = modeOf(process.argv, process.cwd());
 
 if (mode.kind === 'cli') {

@@ -46,7 +46,10 @@ export function launchMode(argv: readonly string[], ctx: LaunchContext): LaunchM
   const args = userArguments(argv, ctx.defaultApp);
   const first = args.findIndex((arg) => !isRuntimeSwitch(arg));
   const head = first === -1 ? undefined : args[first];
-  if (head !== undefined && (CLI_FLAGS.has(head) || ctx.cliCommands.includes(head))) return { kind: 'cli', args: args.slice(first) };
-  const openPackages = args.filter((arg) => !isRuntimeSwitch(arg) && arg.toLowerCase().endsWith(PACKAGE_SUFFIX)).map((arg) => path.resolve(ctx.cwd, arg));
+  if (head !== undefined && (CLI_FLAGS.has(head) || ctx.cliCommands.includes(head)))
+    return { kind: 'cli', args: args.slice(first) };
+  const openPackages = args
+    .filter((arg) => !isRuntimeSwitch(arg) && arg.toLowerCase().endsWith(PACKAGE_SUFFIX))
+    .map((arg) => path.resolve(ctx.cwd, arg));
   return { kind: 'gui', openPackages: [...new Set(openPackages)] };
 }

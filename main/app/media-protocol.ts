@@ -11,11 +11,20 @@ import { MEDIA_SCHEME } from './origin';
 /** The only host of MEDIA_SCHEME. */
 const MEDIA_HOST = 'media';
 
-/** A request as protocol.handle gives it; newer Electron adds the origin that issued it (not controlled by the page). */
+/**
+ * A request as protocol.handle gives it; newer Electron adds the origin that issued it (not controlled by the page).
+ */
 type MediaRequest = Request & { initiatorOrigin?: string | undefined };
 
 function refuse(status: number, text: string): Response {
-  return new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
+  return new Response(text, {
+    status,
+    headers: {
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+  });
 }
 
 function originOfUrl(url: string): string | null {
@@ -32,8 +41,10 @@ function originOfUrl(url: string): string | null {
  * preferred (the page cannot forge it); without it, the referrer, then the Origin header.
  */
 export function isFromApp(request: MediaRequest, origins: readonly string[]): boolean {
-  if ('initiatorOrigin' in request && request.initiatorOrigin !== undefined) return origins.includes(request.initiatorOrigin);
-  const pageReferrer = request.referrer !== '' && request.referrer !== 'about:client' ? request.referrer : request.headers.get('referer');
+  if ('initiatorOrigin' in request && request.initiatorOrigin !== undefined)
+    return origins.includes(request.initiatorOrigin);
+  const pageReferrer =
+    request.referrer !== '' && request.referrer !== 'about:client' ? request.referrer : request.headers.get('referer');
   const claimed = pageReferrer ? originOfUrl(pageReferrer) : request.headers.get('origin');
   return claimed !== null && origins.includes(claimed);
 }
@@ -46,13 +57,24 @@ export function mediaItemId(rawUrl: string): string | null {
   } catch {
     return null;
   }
-  if (url.protocol !== `${MEDIA_SCHEME}:` || url.host !== MEDIA_HOST || url.search !== '' || url.username !== '' || url.port !== '') return null;
+  if (
+    url.protocol !== `${MEDIA_SCHEME}:` ||
+    url.host !== MEDIA_HOST ||
+    url.search !== '' ||
+    url.username !== '' ||
+    url.port !== ''
+  )
+    return null;
   const id = decodeURIComponent(url.pathname.slice(1));
   return /^[0-9a-zA-Z-]{1,64}$/.test(id) ? id : null;
 }
 
 /** Answers one vigil-media request. */
-export async function serveMediaRequest(request: MediaRequest, vaults: VaultSource, origins: readonly string[]): Promise<Response> {
+export async function serveMediaRequest(
+  request: MediaRequest,
+  vaults: VaultSource,
+  origins: readonly string[],
+): Promise<Response> {
   if (!isFromApp(request, origins)) return refuse(403, 'Refused: only the Vigil window may load evidence.');
   if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, 'Method not allowed');
   const itemId = mediaItemId(request.url);
@@ -61,11 +83,16 @@ export async function serveMediaRequest(request: MediaRequest, vaults: VaultSour
   const body = reply.body === null ? null : (Readable.toWeb(reply.body) as ReadableStream<Uint8Array>);
   // The page's fetch (PDF viewer) is cross-origin: name the asking origin, already checked above, and no other.
   const origin = request.initiatorOrigin ?? request.headers.get('origin');
-  const cors: Record<string, string> = origin !== null && origins.includes(origin) ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
+  const cors: Record<string, string> =
+    origin !== null && origins.includes(origin) ? { 'access-control-allow-origin': origin, vary: 'Origin' } : {};
   return new Response(body, { status: reply.status, headers: { ...reply.headers, ...cors } });
 }
 
 /** Installs the vigil-media handler; must run after the app is ready. */
-export function serveMediaProtocol(protocol: Pick<Protocol, 'handle'>, vaults: VaultSource, origins: readonly string[]): void {
+export function serveMediaProtocol(
+  protocol: Pick<Protocol, 'handle'>,
+  vaults: VaultSource,
+  origins: readonly string[],
+): void {
   protocol.handle(MEDIA_SCHEME, (request) => serveMediaRequest(request, vaults, origins));
 }

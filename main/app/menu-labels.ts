@@ -21,9 +21,48 @@ export interface MenuLabels {
 }
 
 const LABELS: Readonly<Record<'en' | 'uk' | 'ru', MenuLabels>> = {
-  en: { file: 'File', receive: 'Receive a Package…', lock: 'Lock Vault', edit: 'Edit', view: 'View', go: 'Go', cases: 'Cases', search: 'Search', custody: 'Chain of Custody', settings: 'Settings', help: 'Help', about: 'About {app}' },
-  uk: { file: 'Файл', receive: 'Отримати пакет…', lock: 'Заблокувати сховище', edit: 'Редагування', view: 'Вигляд', go: 'Перехід', cases: 'Справи', search: 'Пошук', custody: 'Журнал доказів', settings: 'Налаштування', help: 'Довідка', about: 'Про {app}' },
-  ru: { file: 'Файл', receive: 'Получить пакет…', lock: 'Заблокировать хранилище', edit: 'Правка', view: 'Вид', go: 'Переход', cases: 'Дела', search: 'Поиск', custody: 'Журнал доказательств', settings: 'Настройки', help: 'Справка', about: 'О программе {app}' },
+  en: {
+    file: 'File',
+    receive: 'Receive a Package…',
+    lock: 'Lock Vault',
+    edit: 'Edit',
+    view: 'View',
+    go: 'Go',
+    cases: 'Cases',
+    search: 'Search',
+    custody: 'Chain of Custody',
+    settings: 'Settings',
+    help: 'Help',
+    about: 'About {app}',
+  },
+  uk: {
+    file: 'Файл',
+    receive: 'Отримати пакет…',
+    lock: 'Заблокувати сховище',
+    edit: 'Редагування',
+    view: 'Вигляд',
+    go: 'Перехід',
+    cases: 'Справи',
+    search: 'Пошук',
+    custody: 'Журнал доказів',
+    settings: 'Налаштування',
+    help: 'Довідка',
+    about: 'Про {app}',
+  },
+  ru: {
+    file: 'Файл',
+    receive: 'Получить пакет…',
+    lock: 'Заблокировать хранилище',
+    edit: 'Правка',
+    view: 'Вид',
+    go: 'Переход',
+    cases: 'Дела',
+    search: 'Поиск',
+    custody: 'Журнал доказательств',
+    settings: 'Настройки',
+    help: 'Справка',
+    about: 'О программе {app}',
+  },
 };
 
 /** The labels for `language` (a setting like 'uk', or a system locale like 'ru-RU'); English otherwise. */

@@ -64,15 +64,29 @@ function goMenu(l: MenuLabels, h: MenuHandlers): MenuItemConstructorOptions {
   });
   return {
     label: l.go,
-    submenu: [item('cases', l.cases), item('search', l.search, 'CmdOrCtrl+K'), item('custody', l.custody), item('settings', l.settings, 'CmdOrCtrl+,')],
+    submenu: [
+      item('cases', l.cases),
+      item('search', l.search, 'CmdOrCtrl+K'),
+      item('custody', l.custody),
+      item('settings', l.settings, 'CmdOrCtrl+,'),
+    ],
   };
 }
 
 function viewMenu(ctx: MenuContext, l: MenuLabels): MenuItemConstructorOptions {
-  const dev: MenuItemConstructorOptions[] = ctx.isDev ? [{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] : [];
+  const dev: MenuItemConstructorOptions[] = ctx.isDev
+    ? [{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }]
+    : [];
   return {
     label: l.view,
-    submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }, ...dev],
+    submenu: [
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+      ...dev,
+    ],
   };
 }
 
@@ -81,14 +95,35 @@ export function menuTemplate(ctx: MenuContext, h: MenuHandlers): MenuItemConstru
   const mac = ctx.platform === 'darwin';
   const l = ctx.labels ?? menuLabels('en');
   const appMenu: MenuItemConstructorOptions[] = mac
-    ? [{ label: ctx.appName, submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] }]
+    ? [
+        {
+          label: ctx.appName,
+          submenu: [
+            { role: 'about' },
+            { type: 'separator' },
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            { role: 'unhide' },
+            { type: 'separator' },
+            { role: 'quit' },
+          ],
+        },
+      ]
     : [];
   return [
     ...appMenu,
     fileMenu(ctx, l, h),
     {
       label: l.edit,
-      submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
     },
     viewMenu(ctx, l),
     goMenu(l, h),
@@ -97,6 +132,10 @@ export function menuTemplate(ctx: MenuContext, h: MenuHandlers): MenuItemConstru
 }
 
 /** Builds the template and makes it the application menu. */
-export function installMenu(menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>, ctx: MenuContext, h: MenuHandlers): void {
+export function installMenu(
+  menu: Pick<typeof Menu, 'buildFromTemplate' | 'setApplicationMenu'>,
+  ctx: MenuContext,
+  h: MenuHandlers,
+): void {
   menu.setApplicationMenu(menu.buildFromTemplate(menuTemplate(ctx, h)));
 }

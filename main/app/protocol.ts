@@ -36,7 +36,10 @@ export function registerSchemes(protocol: Pick<Protocol, 'registerSchemesAsPrivi
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
     // stream: media elements accept streamed (ranged) answers; corsEnabled: the PDF viewer fetches the bytes.
     // The media handler checks the page that asks.
-    { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true, corsEnabled: true } },
+    {
+      scheme: MEDIA_SCHEME,
+      privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true, corsEnabled: true },
+    },
   ]);
 }
 

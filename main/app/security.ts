@@ -55,7 +55,10 @@ export function isAllowedRequestUrl(rawUrl: string, policy: NetworkPolicy): bool
       return true; // inline images; no connection is made
     case 'blob:':
       // blob:<origin>/<uuid> made by our own page; never a blob of another origin
-      return rawUrl.startsWith(`blob:${APP_ORIGIN}/`) || (policy.devServerOrigin !== undefined && rawUrl.startsWith(`blob:${policy.devServerOrigin}/`));
+      return (
+        rawUrl.startsWith(`blob:${APP_ORIGIN}/`) ||
+        (policy.devServerOrigin !== undefined && rawUrl.startsWith(`blob:${policy.devServerOrigin}/`))
+      );
     case 'devtools:':
       return policy.allowDevTools;
     default:

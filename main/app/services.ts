@@ -15,7 +15,10 @@ import { SettingsStore } from '../settings/settings-store';
 import { MEDIA_SCHEME } from './origin';
 
 /** Builds the services for the window returned by `getWindow` (null while none is open). */
-export function createElectronServices(info: { name: string; version: string }, getWindow: () => BrowserWindow | null): AppServices {
+export function createElectronServices(
+  info: { name: string; version: string },
+  getWindow: () => BrowserWindow | null,
+): AppServices {
   const emit: AppServices['emit'] = (name, payload) => {
     const window = getWindow();
     if (window !== null) sendEvent(window.webContents, name, payload);
@@ -50,7 +53,8 @@ export function createElectronServices(info: { name: string; version: string }, 
           ...(opts.title === undefined ? {} : { title: opts.title }),
           ...(opts.filters === undefined ? {} : { filters: opts.filters }),
         };
-        const result = window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
+        const result =
+          window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
         return result.canceled ? [] : result.filePaths;
       },
       chooseFolder: async (opts) => {
@@ -59,7 +63,8 @@ export function createElectronServices(info: { name: string; version: string }, 
           properties: opts.create ? ['openDirectory', 'createDirectory'] : ['openDirectory'],
           ...(opts.title === undefined ? {} : { title: opts.title }),
         };
-        const result = window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
+        const result =
+          window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
       saveFile: async (opts) => {
@@ -68,7 +73,8 @@ export function createElectronServices(info: { name: string; version: string }, 
           ...(opts.title === undefined ? {} : { title: opts.title }),
           ...(opts.defaultName === undefined ? {} : { defaultPath: opts.defaultName }),
         };
-        const result = window === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(window, options);
+        const result =
+          window === null ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(window, options);
         return result.canceled || result.filePath === undefined ? null : result.filePath;
       },
     },

@@ -108,12 +108,25 @@ export function startApp(options: StartOptions): void {
     installAutoLock(services, { app, powerMonitor, getWindow: () => mainWindow });
     // The menu speaks the interface's language as set at start (or the system's); a change applies at the next start.
     const labels = menuLabels(services.settings.current().language ?? app.getLocale());
-    installMenu(Menu, { platform: process.platform, appName: app.getName(), isDev: options.isDev, labels }, menuHandlers(services));
+    installMenu(
+      Menu,
+      { platform: process.platform, appName: app.getName(), isDev: options.isDev, labels },
+      menuHandlers(services),
+    );
     const table = createHandlerTable(services);
     const origins = devOrigin === undefined ? [APP_ORIGIN] : [APP_ORIGIN, devOrigin];
     // Unexpected errors reach the window as INTERNAL only; their kind and call sites go to a local log.
-    const errorLog = new ErrorLog({ file: path.join(app.getPath('userData'), 'logs', 'errors.log'), appRoot: app.getAppPath() });
-    registerHandlers(ipcMain, table, createSenderCheck({ origins, isOwnContents }), { validateResponse: options.isDev, onInternalError: errorLog.record }, preloadHandlers(services));
+    const errorLog = new ErrorLog({
+      file: path.join(app.getPath('userData'), 'logs', 'errors.log'),
+      appRoot: app.getAppPath(),
+    });
+    registerHandlers(
+      ipcMain,
+      table,
+      createSenderCheck({ origins, isOwnContents }),
+      { validateResponse: options.isDev, onInternalError: errorLog.record },
+      preloadHandlers(services),
+    );
     serveMediaProtocol(protocol, services.session, origins);
     await openWindow();
   };
@@ -123,6 +136,9 @@ export function startApp(options: StartOptions): void {
 /** A failure while starting: tell the person and stop, rather than run half set up. */
 function fatal(error: unknown): void {
   const detail = error instanceof Error ? error.message : String(error);
-  dialog.showErrorBox('Vigil could not start', `${detail}\n\nRestart Vigil; if this keeps happening, report the problem.`);
+  dialog.showErrorBox(
+    'Vigil could not start',
+    `${detail}\n\nRestart Vigil; if this keeps happening, report the problem.`,
+  );
   app.exit(1);
 }

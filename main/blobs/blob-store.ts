@@ -4,13 +4,22 @@ import path from 'node:path';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { VigilError } from '../../shared/errors';
-import { createAgeEncryptStream, openAgeFile, x25519PublicKey, type AgeFileReader, type AgeIdentity } from '../crypto/age';
+import {
+  createAgeEncryptStream,
+  openAgeFile,
+  x25519PublicKey,
+  type AgeFileReader,
+  type AgeIdentity,
+} from '../crypto/age';
 import { fsyncDir } from '../fs/atomic';
 import { digestWith, type StreamDigest } from '../workers/file-hashing';
 import { sharedCryptoWorkers } from '../workers/worker-client';
 import { objectBinding } from './object-binding';
 
-/** What storing an object produced: its random id, the plaintext's digests, and the binding of the file to them (object-binding.ts). */
+/**
+ * What storing an object produced: its random id, the plaintext's digests, and the binding of the file to them
+ * (object-binding.ts).
+ */
 export interface StoredObject {
   id: string;
   sha256: string;
@@ -83,7 +92,8 @@ class DigestTap extends Transform {
 
 /** The SHA-512 of content to store: in a crypto worker for large content when one is available, else here. */
 function sha512For(sizeHint: number | undefined): StreamDigest {
-  const worker = sizeHint !== undefined && sizeHint >= WORKER_SHA512_BYTES ? (sharedCryptoWorkers(1)?.[0] ?? null) : null;
+  const worker =
+    sizeHint !== undefined && sizeHint >= WORKER_SHA512_BYTES ? (sharedCryptoWorkers(1)?.[0] ?? null) : null;
   return digestWith(worker, 'sha512');
 }
 
@@ -134,7 +144,9 @@ export class BlobStore {
     try {
       // A deep write buffer lets encryption run ahead while the kernel writes (measured: 2x faster on 1 GiB).
       const out = createWriteStream(stagedPath, { flags: 'wx', mode: 0o600, highWaterMark: WRITE_BUFFER });
-      const encrypt = createAgeEncryptStream([{ kind: 'x25519', publicKey: this.recipientKey }], { onPrefix: (prefix) => (prefixSha256 = createHash('sha256').update(prefix).digest('hex')) });
+      const encrypt = createAgeEncryptStream([{ kind: 'x25519', publicKey: this.recipientKey }], {
+        onPrefix: (prefix) => (prefixSha256 = createHash('sha256').update(prefix).digest('hex')),
+      });
       await pipeline(source, tap, encrypt, out, opts.signal ? { signal: opts.signal } : {});
       digests = await digestsOf(tap, opts.known);
       if (prefixSha256 === null) throw new VigilError('INTERNAL', 'The encryption wrote no header.');
@@ -189,7 +201,13 @@ export class BlobStore {
     let removed = 0;
     for (const name of names.filter((n) => !referenced.includes(n.slice(0, -4)))) {
       // Best effort: one that cannot be removed now is tried again at the next unlock.
-      if (await fsp.rm(path.join(dir, name), { force: true, recursive: true }).then(() => true, () => false)) removed++;
+      if (
+        await fsp.rm(path.join(dir, name), { force: true, recursive: true }).then(
+          () => true,
+          () => false,
+        )
+      )
+        removed++;
     }
     if (removed > 0) await fsyncDir(dir).catch(() => undefined);
     return { published: referenced.length, removed };
@@ -198,9 +216,18 @@ export class BlobStore {
   /** Opens an object for random-access reading (byte ranges decrypt only the chunks they need). */
   async open(id: string): Promise<AgeFileReader> {
     for (const file of [this.pathOf(id), this.stagedPathOf(id)]) {
-      if (await fsp.access(file).then(() => true, () => false)) return openAgeFile(file, [this.identity()]);
+      if (
+        await fsp.access(file).then(
+          () => true,
+          () => false,
+        )
+      )
+        return openAgeFile(file, [this.identity()]);
     }
-    throw new VigilError('OBJECT_NOT_FOUND', `Stored object ${id} is missing from the vault folder. Run "vigil verify" to list what is missing.`);
+    throw new VigilError(
+      'OBJECT_NOT_FOUND',
+      `Stored object ${id} is missing from the vault folder. Run "vigil verify" to list what is missing.`,
+    );
   }
 
   /** Deletes an object that nothing refers to (a duplicate or an orphan), wherever it is. */
@@ -224,7 +251,9 @@ export class BlobStore {
       }
     }
     const stagedNames = await fsp.readdir(path.join(this.root, STAGED_DIR)).catch(() => [] as string[]);
-    const staged = stagedNames.filter((n) => n.endsWith('.age') && ID_PATTERN.test(n.slice(0, -4))).map((n) => n.slice(0, -4));
+    const staged = stagedNames
+      .filter((n) => n.endsWith('.age') && ID_PATTERN.test(n.slice(0, -4)))
+      .map((n) => n.slice(0, -4));
     return { ids, staged, temps };
   }
 
@@ -239,7 +268,10 @@ async function digestsOf(tap: DigestTap, known: KnownDigests | undefined): Promi
   const sha256 = tap.sha256.digest('hex');
   if (known === undefined) return { sha256, sha512: (await tap.sha512?.hex()) ?? '' };
   if (sha256 !== known.sha256) {
-    throw new VigilError('OBJECT_CORRUPT', `The content's SHA-256 is ${sha256}, not the ${known.sha256} it was expected to have; it was not stored.`);
+    throw new VigilError(
+      'OBJECT_CORRUPT',
+      `The content's SHA-256 is ${sha256}, not the ${known.sha256} it was expected to have; it was not stored.`,
+    );
   }
   return { sha256, sha512: known.sha512 };
 }
@@ -256,7 +288,15 @@ async function fsyncFile(file: string): Promise<void> {
 function storeError(cause: unknown): VigilError {
   if (cause instanceof VigilError) return cause;
   const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ABORT_ERR') return new VigilError('CANCELLED', 'Storing the file was cancelled; nothing was added.', { cause });
-  if (code === 'ENOSPC') return new VigilError('DISK_FULL', 'The disk is full; the file was not added and the vault is unchanged. Free some space and try again.', { cause });
-  return new VigilError('IO_ERROR', `The file could not be stored (${code ?? 'unknown error'}); nothing was added.`, { cause });
+  if (code === 'ABORT_ERR')
+    return new VigilError('CANCELLED', 'Storing the file was cancelled; nothing was added.', { cause });
+  if (code === 'ENOSPC')
+    return new VigilError(
+      'DISK_FULL',
+      'The disk is full; the file was not added and the vault is unchanged. Free some space and try again.',
+      { cause },
+    );
+  return new VigilError('IO_ERROR', `The file could not be stored (${code ?? 'unknown error'}); nothing was added.`, {
+    cause,
+  });
 }

@@ -34,12 +34,20 @@ interface CheckpointView {
 }
 
 function itemTitlesOf(db: ReadDb, objectId: string): string | null {
-  const titles = db.prepare('SELECT title FROM items WHERE object_id = ? ORDER BY created_at').pluck().all(objectId) as string[];
+  const titles = db
+    .prepare('SELECT title FROM items WHERE object_id = ? ORDER BY created_at')
+    .pluck()
+    .all(objectId) as string[];
   return titles.length > 0 ? titles.join('; ') : null;
 }
 
-/** Verifies the whole vault (every object decrypted and hashed unless `quick`), reporting objects as they are checked. */
-export async function verifyVaultReadable(vault: Vault, opts: { quick: boolean; onObject: (done: number, total: number) => void }): Promise<ReadableReport> {
+/**
+ * Verifies the whole vault (every object decrypted and hashed unless `quick`), reporting objects as they are checked.
+ */
+export async function verifyVaultReadable(
+  vault: Vault,
+  opts: { quick: boolean; onObject: (done: number, total: number) => void },
+): Promise<ReadableReport> {
   const report = await verifyVault(vault, opts);
   const names = keyDirectory(vault.db);
   const findings = report.findings.map((f): ReadableFinding => {
@@ -47,12 +55,23 @@ export async function verifyVaultReadable(vault: Vault, opts: { quick: boolean; 
     const label = itemTitlesOf(vault.db, f.subject);
     return label === null ? f : { ...f, subjectLabel: label };
   });
-  const checkpoint = report.checkpoint ? { size: report.checkpoint.size, signer: report.checkpoint.signer === null ? null : (names.get(report.checkpoint.signer)?.name ?? null) } : null;
+  const checkpoint = report.checkpoint
+    ? {
+        size: report.checkpoint.size,
+        signer: report.checkpoint.signer === null ? null : (names.get(report.checkpoint.signer)?.name ?? null),
+      }
+    : null;
   return { ok: report.ok, entries: report.custody.size, objects: report.objects, checkpoint, findings };
 }
 
 function view(db: ReadDb, stored: StoredCheckpoint): CheckpointView {
-  return { size: stored.size, root: stored.root, createdAt: stored.createdAt, signer: keyDirectory(db).get(stored.signer)?.name ?? null, note: stored.note };
+  return {
+    size: stored.size,
+    root: stored.root,
+    createdAt: stored.createdAt,
+    signer: keyDirectory(db).get(stored.signer)?.name ?? null,
+    note: stored.note,
+  };
 }
 
 /** The latest stored checkpoint, or null. */

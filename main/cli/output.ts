@@ -23,7 +23,10 @@ export function progressBar(label: string, total: number): { update: (done: numb
     const filled = Math.round(ratio * width);
     const secs = Math.max(0.001, (Date.now() - started) / 1000);
     const rate = `${formatBytes(done / secs)}/s`;
-    process.stderr.write(`\r${label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${(ratio * 100).toFixed(0).padStart(3)}% ${formatBytes(done)} ${rate}   `);
+    process.stderr.write(
+      `\r${label} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ` +
+        `${(ratio * 100).toFixed(0).padStart(3)}% ${formatBytes(done)} ${rate}   `,
+    );
   };
   return {
     update(done) {

@@ -12,7 +12,10 @@ export interface SecretOptions {
 export async function promptHidden(question: string): Promise<string> {
   const stdin = process.stdin;
   if (!stdin.isTTY) {
-    throw new VigilError('INVALID_INPUT', 'No passphrase given. Type it at a terminal, or set VIGIL_PASSPHRASE, or use --passphrase-file FILE.');
+    throw new VigilError(
+      'INVALID_INPUT',
+      'No passphrase given. Type it at a terminal, or set VIGIL_PASSPHRASE, or use --passphrase-file FILE.',
+    );
   }
   process.stderr.write(question);
   stdin.setRawMode(true);
@@ -71,15 +74,21 @@ export function secretText(secret: UnlockSecret): string {
  * the terminal. Short passphrases are refused: Argon2id slows guessing, it
  * cannot save a weak passphrase.
  */
-export async function readNewPassphrase(envName: string, file: string | undefined, who = 'New passphrase'): Promise<string> {
+export async function readNewPassphrase(
+  envName: string,
+  file: string | undefined,
+  who = 'New passphrase',
+): Promise<string> {
   let value: string;
   if (file) value = readSecretFile(file);
   else if (process.env[envName] !== undefined) value = process.env[envName] ?? '';
   else {
     value = await promptHidden(`${who}: `);
     const again = await promptHidden(`${who} again: `);
-    if (again !== value) throw new VigilError('INVALID_INPUT', 'The two passphrases differ. Nothing was changed; try again.');
+    if (again !== value)
+      throw new VigilError('INVALID_INPUT', 'The two passphrases differ. Nothing was changed; try again.');
   }
-  if ([...value].length < 8) throw new VigilError('INVALID_INPUT', 'Choose a passphrase of at least 8 characters (several words are best).');
+  if ([...value].length < 8)
+    throw new VigilError('INVALID_INPUT', 'Choose a passphrase of at least 8 characters (several words are best).');
   return value;
 }

@@ -11,7 +11,11 @@ export async function withVault<T>(dir: string, opts: SecretOptions, fn: (vault:
 }
 
 /** Like withVault, with a secret the command has already read. */
-export async function withUnlockedVault<T>(dir: string, secret: UnlockSecret, fn: (vault: Vault) => Promise<T> | T): Promise<T> {
+export async function withUnlockedVault<T>(
+  dir: string,
+  secret: UnlockSecret,
+  fn: (vault: Vault) => Promise<T> | T,
+): Promise<T> {
   const vault = await openVault(dir, secret);
   // What unlocking put right after a crash goes to stderr, so that --json output stays clean.
   for (const line of describeRecovery(vault.recovered)) process.stderr.write(`vigil: note: ${line}\n`);

@@ -27,7 +27,10 @@ export class KnownActors {
     const { actor, action, data, seq } = entry;
     if (seq === 0) {
       if (action !== 'vault.created' || data.publicKey !== actor) {
-        return { reason: 'unknown-actor', detail: `seq 0 must be vault.created with data.publicKey equal to its actor; found ${action}` };
+        return {
+          reason: 'unknown-actor',
+          detail: `seq 0 must be vault.created with data.publicKey equal to its actor; found ${action}`,
+        };
       }
       return null;
     }
@@ -35,7 +38,11 @@ export class KnownActors {
     if ((action === 'member.added' || action === 'member.removed') && !isHex32(data.publicKey)) {
       return { reason: 'malformed', detail: `${action} needs data.publicKey as 64 lowercase hex digits` };
     }
-    if (!this.keys.has(actor)) return { reason: 'unknown-actor', detail: `actor ${short(actor)} is not a member key introduced earlier in the log (or was retired)` };
+    if (!this.keys.has(actor))
+      return {
+        reason: 'unknown-actor',
+        detail: `actor ${short(actor)} is not a member key introduced earlier in the log (or was retired)`,
+      };
     return null;
   }
 
@@ -58,13 +65,24 @@ export class KnownActors {
   private checkRotation(entry: CustodyEntry): ActorProblem | null {
     const { actor, data } = entry;
     if (!isHex32(data.publicKey) || !isHex32(data.previousPublicKey)) {
-      return { reason: 'malformed', detail: 'member.key_rotated needs data.publicKey and data.previousPublicKey as 64 lowercase hex digits' };
+      return {
+        reason: 'malformed',
+        detail: 'member.key_rotated needs data.publicKey and data.previousPublicKey as 64 lowercase hex digits',
+      };
     }
     if (data.publicKey !== actor) {
-      return { reason: 'unknown-actor', detail: `member.key_rotated must be signed by the new key ${short(data.publicKey)}, but its actor is ${short(actor)}` };
+      return {
+        reason: 'unknown-actor',
+        detail:
+          `member.key_rotated must be signed by the new key ${short(data.publicKey)}, but its actor is ` +
+          `${short(actor)}`,
+      };
     }
     if (!this.keys.has(data.previousPublicKey)) {
-      return { reason: 'unknown-actor', detail: `member.key_rotated retires ${short(data.previousPublicKey)}, which is not a current member key` };
+      return {
+        reason: 'unknown-actor',
+        detail: `member.key_rotated retires ${short(data.previousPublicKey)}, which is not a current member key`,
+      };
     }
     return null;
   }

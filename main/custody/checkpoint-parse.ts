@@ -20,7 +20,10 @@ const MAX_SIGNATURES = 100;
 const KEY_ID_BYTES = 4;
 
 const broken = (what: string): VigilError =>
-  new VigilError('CUSTODY_BROKEN', `The checkpoint is not a valid signed note: ${what}. Copy it again in full from its source.`);
+  new VigilError(
+    'CUSTODY_BROKEN',
+    `The checkpoint is not a valid signed note: ${what}. Copy it again in full from its source.`,
+  );
 
 /** True for a signed-note key name: non-empty, no Unicode spaces, no '+'. */
 export function isValidKeyName(name: string): boolean {
@@ -39,17 +42,21 @@ export function parseCheckpointBody(body: string): { origin: string; size: numbe
     throw broken(`the tree size "${sizeText}" is not a decimal number without leading zeros`);
   }
   const root = decodeBase64Strict(rootText);
-  if (!root || root.length !== HASH_BYTES) throw broken(`the root hash "${rootText}" is not the base64 of ${HASH_BYTES} bytes`);
+  if (!root || root.length !== HASH_BYTES)
+    throw broken(`the root hash "${rootText}" is not the base64 of ${HASH_BYTES} bytes`);
   return { origin, size: Number(sizeText), root };
 }
 
 function parseSignatureLine(line: string): ParsedCheckpoint['signatures'][number] {
-  if (!line.startsWith(SIGNATURE_LINE_PREFIX)) throw broken(`a signature line does not start with "${SIGNATURE_LINE_PREFIX}"`);
+  if (!line.startsWith(SIGNATURE_LINE_PREFIX))
+    throw broken(`a signature line does not start with "${SIGNATURE_LINE_PREFIX}"`);
   const parts = line.slice(SIGNATURE_LINE_PREFIX.length).split(' ');
   const [name = '', encoded = ''] = parts;
-  if (parts.length !== 2 || !isValidKeyName(name)) throw broken('a signature line is not "— <key name> <base64 signature>"');
+  if (parts.length !== 2 || !isValidKeyName(name))
+    throw broken('a signature line is not "— <key name> <base64 signature>"');
   const bytes = decodeBase64Strict(encoded);
-  if (!bytes || bytes.length <= KEY_ID_BYTES) throw broken(`the signature by ${name} is not valid base64 of a key id and signature`);
+  if (!bytes || bytes.length <= KEY_ID_BYTES)
+    throw broken(`the signature by ${name} is not valid base64 of a key id and signature`);
   return { name, keyId: bytes.subarray(0, KEY_ID_BYTES), signature: bytes.subarray(KEY_ID_BYTES) };
 }
 

@@ -26,7 +26,14 @@ export async function makeCheckpoint(db: Db, vaultId: string, signer: MemberSign
   const info = db
     .prepare('INSERT INTO checkpoints (size, root, note, signer, created_at) VALUES (?, ?, ?, ?, ?)')
     .run(head.size, root.toString('hex'), note, signer.publicKeyHex, createdAt);
-  return { id: Number(info.lastInsertRowid), size: head.size, root: root.toString('hex'), note, signer: signer.publicKeyHex, createdAt };
+  return {
+    id: Number(info.lastInsertRowid),
+    size: head.size,
+    root: root.toString('hex'),
+    note,
+    signer: signer.publicKeyHex,
+    createdAt,
+  };
 }
 
 /** The most recent stored checkpoint, or null when none was made yet. */

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { VigilError } from '../../shared/errors';
 import { loadSodium } from '../crypto/sodium';
 import { bytesEqual, isHex32, toHex } from './encoding';
-import { SIGNATURE_LINE_PREFIX, isValidKeyName, parseCheckpoint, parseCheckpointBody, type ParsedCheckpoint } from './checkpoint-parse';
+import {
+  SIGNATURE_LINE_PREFIX,
+  isValidKeyName,
+  parseCheckpoint,
+  parseCheckpointBody,
+  type ParsedCheckpoint,
+} from './checkpoint-parse';
 
 export { parseCheckpoint, type ParsedCheckpoint } from './checkpoint-parse';
 
@@ -12,7 +18,10 @@ const PUBLIC_KEY_BYTES = 32;
 
 function checkPublicKey(publicKey: Uint8Array): void {
   if (publicKey.byteLength !== PUBLIC_KEY_BYTES) {
-    throw new VigilError('INVALID_INPUT', `An Ed25519 public key must be ${PUBLIC_KEY_BYTES} bytes, got ${publicKey.byteLength}.`);
+    throw new VigilError(
+      'INVALID_INPUT',
+      `An Ed25519 public key must be ${PUBLIC_KEY_BYTES} bytes, got ${publicKey.byteLength}.`,
+    );
   }
 }
 
@@ -27,33 +36,46 @@ export function checkpointBody(origin: string, size: number, root: Uint8Array): 
   try {
     parseCheckpointBody(body);
   } catch (cause) {
-    throw new VigilError('INVALID_INPUT', `Cannot make a checkpoint of origin "${origin}", size ${size}: ${cause instanceof Error ? cause.message : ''}`, { cause });
+    throw new VigilError(
+      'INVALID_INPUT',
+      `Cannot make a checkpoint of origin "${origin}", size ${size}: ${cause instanceof Error ? cause.message : ''}`,
+      { cause },
+    );
   }
   return body;
 }
 
 /** The signed-note key name of a member: "vigil-" + the first 16 hex digits of the key. */
 export function noteKeyName(publicKeyHex: string): string {
-  if (!isHex32(publicKeyHex)) throw new VigilError('INVALID_INPUT', 'A member public key must be 64 lowercase hex digits.');
+  if (!isHex32(publicKeyHex))
+    throw new VigilError('INVALID_INPUT', 'A member public key must be 64 lowercase hex digits.');
   return `vigil-${publicKeyHex.slice(0, 16)}`;
 }
 
 /** Signed-note key id: the first 4 bytes of SHA-256(name ‖ "\n" ‖ 0x01 ‖ public key). */
 export function noteKeyId(name: string, publicKey: Uint8Array): Uint8Array {
   checkPublicKey(publicKey);
-  const digest = createHash('sha256').update(name, 'utf8').update(Buffer.from([0x0a, ED25519_SIG_TYPE])).update(publicKey).digest();
+  const digest = createHash('sha256')
+    .update(name, 'utf8')
+    .update(Buffer.from([0x0a, ED25519_SIG_TYPE]))
+    .update(publicKey)
+    .digest();
   return digest.subarray(0, 4);
 }
 
 /** The signed-note verifier key: "<name>+<hex key id>+<base64(0x01 ‖ public key)>". */
 export function verifierKey(name: string, publicKey: Uint8Array): string {
-  if (!isValidKeyName(name)) throw new VigilError('INVALID_INPUT', `"${name}" cannot be a signed-note key name (no spaces or '+').`);
+  if (!isValidKeyName(name))
+    throw new VigilError('INVALID_INPUT', `"${name}" cannot be a signed-note key name (no spaces or '+').`);
   const typed = Buffer.concat([Buffer.from([ED25519_SIG_TYPE]), publicKey]);
   return `${name}+${toHex(noteKeyId(name, publicKey))}+${typed.toString('base64')}`;
 }
 
 /** Signs a checkpoint body as a C2SP signed note: body, blank line, "— <name> <base64(key id ‖ signature)>". */
-export async function signCheckpoint(body: string, signer: { publicKey: Uint8Array; secretKey: Uint8Array }): Promise<string> {
+export async function signCheckpoint(
+  body: string,
+  signer: { publicKey: Uint8Array; secretKey: Uint8Array },
+): Promise<string> {
   try {
     parseCheckpointBody(body);
   } catch (cause) {
@@ -62,7 +84,10 @@ export async function signCheckpoint(body: string, signer: { publicKey: Uint8Arr
   checkPublicKey(signer.publicKey);
   const sodium = await loadSodium();
   // A libsodium secret key carries its public key in the last 32 bytes: refuse a mismatched pair.
-  if (signer.secretKey.byteLength !== sodium.crypto_sign_SECRETKEYBYTES || !bytesEqual(signer.secretKey.subarray(32), signer.publicKey)) {
+  if (
+    signer.secretKey.byteLength !== sodium.crypto_sign_SECRETKEYBYTES ||
+    !bytesEqual(signer.secretKey.subarray(32), signer.publicKey)
+  ) {
     throw new VigilError('INVALID_INPUT', 'The checkpoint signing key does not belong to the given public key.');
   }
   const name = noteKeyName(toHex(signer.publicKey));
@@ -84,7 +109,10 @@ export interface CheckpointVerification {
  * signatures by unknown keys are ignored, but a failing signature by a trusted key rejects the note,
  * and so does one under a name other than that key's own (noteKeyName).
  */
-export async function verifyCheckpoint(note: string, trustedKeys: readonly Uint8Array[]): Promise<CheckpointVerification> {
+export async function verifyCheckpoint(
+  note: string,
+  trustedKeys: readonly Uint8Array[],
+): Promise<CheckpointVerification> {
   trustedKeys.forEach(checkPublicKey);
   let checkpoint: ParsedCheckpoint;
   try {
@@ -101,11 +129,26 @@ export async function verifyCheckpoint(note: string, trustedKeys: readonly Uint8
     if (!key) continue;
     // A member's key has one name; any other would let a note claim another signer's name for it.
     const expected = noteKeyName(toHex(key));
-    if (sig.name !== expected) return { ok: false, checkpoint, reason: `A checkpoint signature by a trusted key is signed under the name "${sig.name}", but that key's name is "${expected}": the checkpoint was not made by Vigil as it is.` };
-    const valid = sig.signature.length === sodium.crypto_sign_BYTES && sodium.crypto_sign_verify_detached(sig.signature, message, key);
-    if (!valid) return { ok: false, checkpoint, reason: `The checkpoint signature by ${sig.name} does not verify: the checkpoint was altered.` };
+    if (sig.name !== expected)
+      return {
+        ok: false,
+        checkpoint,
+        reason:
+          `A checkpoint signature by a trusted key is signed under the name "${sig.name}", but that key's name ` +
+          `is "${expected}": the checkpoint was not made by Vigil as it is.`,
+      };
+    const valid =
+      sig.signature.length === sodium.crypto_sign_BYTES &&
+      sodium.crypto_sign_verify_detached(sig.signature, message, key);
+    if (!valid)
+      return {
+        ok: false,
+        checkpoint,
+        reason: `The checkpoint signature by ${sig.name} does not verify: the checkpoint was altered.`,
+      };
     signer ??= toHex(key);
   }
-  if (signer === undefined) return { ok: false, checkpoint, reason: 'The checkpoint carries no signature by a trusted member key.' };
+  if (signer === undefined)
+    return { ok: false, checkpoint, reason: 'The checkpoint carries no signature by a trusted member key.' };
   return { ok: true, checkpoint, signer };
 }

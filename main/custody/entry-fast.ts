@@ -31,11 +31,17 @@ export function isSurelyValidEntry(raw: unknown): boolean {
   const { v, vault, seq, ts, actor, action, subject, hash, data, prev } = o;
   return (
     v === 1 &&
-    typeof vault === 'string' && UUID_RE.test(vault) &&
-    Number.isSafeInteger(seq) && (seq as number) >= 0 &&
-    typeof ts === 'string' && TS_RE.test(ts) && isRealInstant(ts) &&
+    typeof vault === 'string' &&
+    UUID_RE.test(vault) &&
+    Number.isSafeInteger(seq) &&
+    (seq as number) >= 0 &&
+    typeof ts === 'string' &&
+    TS_RE.test(ts) &&
+    isRealInstant(ts) &&
     isHex(actor) &&
-    typeof action === 'string' && action.length <= MAX_ACTION && ACTION_RE.test(action) &&
+    typeof action === 'string' &&
+    action.length <= MAX_ACTION &&
+    ACTION_RE.test(action) &&
     (subject === null || (typeof subject === 'string' && subject.length >= 1 && subject.length <= MAX_SUBJECT)) &&
     (hash === null || isHex(hash)) &&
     isPlainObject(data) &&

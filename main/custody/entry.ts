@@ -4,7 +4,16 @@ import { z } from 'zod';
 import { VigilError } from '../../shared/errors';
 import { loadSodium, type Sodium } from '../crypto/sodium';
 import { HEX32_RE, decodeBase64Strict, isHex32 } from './encoding';
-import { ACTION_RE, MAX_ACTION, MAX_SUBJECT, TS_RE, UUID_RE, isRealInstant, isSurelyCanonical, isSurelyValidEntry } from './entry-fast';
+import {
+  ACTION_RE,
+  MAX_ACTION,
+  MAX_SUBJECT,
+  TS_RE,
+  UUID_RE,
+  isRealInstant,
+  isSurelyCanonical,
+  isSurelyValidEntry,
+} from './entry-fast';
 
 /** One custody log entry, exactly the members of DESIGN §3 (no more, no fewer). */
 export interface CustodyEntry {
@@ -59,16 +68,26 @@ export function parseCanonicalEntry(text: string): CustodyEntry {
   try {
     raw = JSON.parse(text);
   } catch (cause) {
-    throw new VigilError('CUSTODY_BROKEN', `A custody entry is not valid JSON; the log was damaged or edited. ${WHAT_TO_DO}`, { cause });
+    throw new VigilError(
+      'CUSTODY_BROKEN',
+      `A custody entry is not valid JSON; the log was damaged or edited. ${WHAT_TO_DO}`,
+      { cause },
+    );
   }
   const checked = isSurelyValidEntry(raw) ? null : custodyEntrySchema.safeParse(raw);
   if (checked && !checked.success) {
     const issue = checked.error.issues[0];
     const where = issue ? `${issue.path.join('.') || '(entry)'}: ${issue.message}` : 'invalid';
-    throw new VigilError('CUSTODY_BROKEN', `A custody entry does not match the entry format (${where}); the log was damaged or edited. ${WHAT_TO_DO}`);
+    throw new VigilError(
+      'CUSTODY_BROKEN',
+      `A custody entry does not match the entry format (${where}); the log was damaged or edited. ${WHAT_TO_DO}`,
+    );
   }
   if (!isSurelyCanonical(raw, text) && canonicalize(raw) !== text) {
-    throw new VigilError('CUSTODY_BROKEN', `A custody entry is not stored in its canonical (RFC 8785) form; it was edited outside Vigil. ${WHAT_TO_DO}`);
+    throw new VigilError(
+      'CUSTODY_BROKEN',
+      `A custody entry is not stored in its canonical (RFC 8785) form; it was edited outside Vigil. ${WHAT_TO_DO}`,
+    );
   }
   // The raw parse, not zod's copy: zod rebuilds records and would drop a "__proto__" key.
   return raw as CustodyEntry;
@@ -83,7 +102,11 @@ export function canonicalEntryBytes(entry: CustodyEntry): Uint8Array {
   try {
     text = canonicalize(entry);
   } catch (cause) {
-    throw new VigilError('INVALID_INPUT', 'A custody entry holds a value JSON cannot express (NaN, Infinity or BigInt); pass plain JSON data.', { cause });
+    throw new VigilError(
+      'INVALID_INPUT',
+      'A custody entry holds a value JSON cannot express (NaN, Infinity or BigInt); pass plain JSON data.',
+      { cause },
+    );
   }
   if (text === undefined) throw new VigilError('INVALID_INPUT', 'A custody entry must be a JSON object.');
   try {
@@ -117,14 +140,22 @@ export const CONTEXT_LENGTH = CONTEXT_BYTES.length;
 export async function signEntry(canonical: Uint8Array, secretKey: Uint8Array): Promise<string> {
   const sodium = await loadSodium();
   if (secretKey.byteLength !== sodium.crypto_sign_SECRETKEYBYTES) {
-    throw new VigilError('INVALID_INPUT', `An Ed25519 secret key must be ${sodium.crypto_sign_SECRETKEYBYTES} bytes, got ${secretKey.byteLength}.`);
+    throw new VigilError(
+      'INVALID_INPUT',
+      `An Ed25519 secret key must be ${sodium.crypto_sign_SECRETKEYBYTES} bytes, got ${secretKey.byteLength}.`,
+    );
   }
   const sig = sodium.crypto_sign_detached(signedMessage(canonical), secretKey);
   return Buffer.from(sig).toString('base64');
 }
 
 /** Synchronous check of a signature over an already built signedMessage; false for any malformed signature or key. */
-export function verifySignedMessage(sodium: Sodium, message: Uint8Array, sigB64: string, publicKey: Uint8Array): boolean {
+export function verifySignedMessage(
+  sodium: Sodium,
+  message: Uint8Array,
+  sigB64: string,
+  publicKey: Uint8Array,
+): boolean {
   const sig = decodeBase64Strict(sigB64);
   if (!sig || sig.byteLength !== sodium.crypto_sign_BYTES) return false;
   if (publicKey.byteLength !== sodium.crypto_sign_PUBLICKEYBYTES) return false;
@@ -136,7 +167,11 @@ export function verifySignedMessage(sodium: Sodium, message: Uint8Array, sigB64:
 }
 
 /** True when `sigB64` is the actor's Ed25519 signature over SIGNATURE_CONTEXT ‖ canonical. */
-export async function verifyEntrySignature(canonical: Uint8Array, sigB64: string, publicKeyHex: string): Promise<boolean> {
+export async function verifyEntrySignature(
+  canonical: Uint8Array,
+  sigB64: string,
+  publicKeyHex: string,
+): Promise<boolean> {
   if (!isHex32(publicKeyHex)) return false;
   const sodium = await loadSodium();
   return verifySignedMessage(sodium, signedMessage(canonical), sigB64, Buffer.from(publicKeyHex, 'hex'));

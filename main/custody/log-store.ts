@@ -35,8 +35,7 @@ const CONTEXT_BYTES = Buffer.from(SIGNATURE_CONTEXT, 'utf8');
 /** Reads the stored head of the log (an empty log before the first entry). */
 export function readCustodyHead(db: ReadDb): CustodyHead {
   const row = db.prepare('SELECT size, last_hash, frontier FROM custody_head WHERE id = 1').get() as
-    | { size: number; last_hash: string; frontier: Buffer }
-    | undefined;
+    { size: number; last_hash: string; frontier: Buffer } | undefined;
   if (!row) return { size: 0, lastHash: ZERO_HASH, frontier: MerkleFrontier.empty() };
   return { size: row.size, lastHash: row.last_hash, frontier: MerkleFrontier.deserialize(row.frontier) };
 }
@@ -47,7 +46,10 @@ export function readCustodyHead(db: ReadDb): CustodyHead {
  */
 export function appendCustodyEntry(db: Db, vaultId: string, signer: MemberSigner, record: CustodyRecord): CustodyEntry {
   if (!db.inTransaction) {
-    throw new VigilError('INTERNAL', 'A custody entry must be written in the same transaction as the change it records.');
+    throw new VigilError(
+      'INTERNAL',
+      'A custody entry must be written in the same transaction as the change it records.',
+    );
   }
   const head = readCustodyHead(db);
   const entry: CustodyEntry = {
@@ -81,7 +83,9 @@ export function appendCustodyEntry(db: Db, vaultId: string, signer: MemberSigner
 
 /** Streams the stored entries in seq order, as the verifier reads them. */
 export function* iterateStoredEntries(db: ReadDb, fromSeq = 0): Generator<StoredEntry> {
-  const rows = db.prepare('SELECT seq, entry, sig FROM custody_log WHERE seq >= ? ORDER BY seq').iterate(fromSeq) as Iterable<{
+  const rows = db
+    .prepare('SELECT seq, entry, sig FROM custody_log WHERE seq >= ? ORDER BY seq')
+    .iterate(fromSeq) as Iterable<{
     seq: number;
     entry: string;
     sig: string;

@@ -57,7 +57,10 @@ export class MerkleFrontier {
 
   /** An independent copy (to keep a root at some size while appending continues). */
   clone(): MerkleFrontier {
-    return new MerkleFrontier(this.count, this.peaks.map((p) => Buffer.from(p)));
+    return new MerkleFrontier(
+      this.count,
+      this.peaks.map((p) => Buffer.from(p)),
+    );
   }
 
   /** Bytes to store beside the log: version 1, size as uint64 big-endian, then the peaks largest first. */
@@ -73,19 +76,30 @@ export class MerkleFrontier {
   static deserialize(b: Uint8Array): MerkleFrontier {
     const buf = Buffer.from(b.buffer, b.byteOffset, b.byteLength);
     if (buf.length < HEADER_BYTES || buf[0] !== FORMAT_VERSION) {
-      throw new VigilError('VAULT_CORRUPT', 'The stored Merkle frontier is damaged or from an unknown version; rebuild it from the custody log.');
+      throw new VigilError(
+        'VAULT_CORRUPT',
+        'The stored Merkle frontier is damaged or from an unknown version; rebuild it from the custody log.',
+      );
     }
     const size = buf.readBigUInt64BE(1);
     if (size > BigInt(Number.MAX_SAFE_INTEGER)) {
-      throw new VigilError('VAULT_CORRUPT', 'The stored Merkle frontier has an impossible size; rebuild it from the custody log.');
+      throw new VigilError(
+        'VAULT_CORRUPT',
+        'The stored Merkle frontier has an impossible size; rebuild it from the custody log.',
+      );
     }
     const count = Number(size);
     const expected = HEADER_BYTES + popcount(count) * HASH_BYTES;
     if (buf.length !== expected) {
-      throw new VigilError('VAULT_CORRUPT', `The stored Merkle frontier is ${buf.length} bytes where ${expected} were expected; rebuild it from the custody log.`);
+      throw new VigilError(
+        'VAULT_CORRUPT',
+        `The stored Merkle frontier is ${buf.length} bytes where ${expected} were expected; rebuild it from ` +
+          `the custody log.`,
+      );
     }
     const peaks: Buffer[] = [];
-    for (let off = HEADER_BYTES; off < buf.length; off += HASH_BYTES) peaks.push(Buffer.from(buf.subarray(off, off + HASH_BYTES)));
+    for (let off = HEADER_BYTES; off < buf.length; off += HASH_BYTES)
+      peaks.push(Buffer.from(buf.subarray(off, off + HASH_BYTES)));
     return new MerkleFrontier(count, peaks);
   }
 }

@@ -21,7 +21,8 @@ let leafScratch = Buffer.alloc(4096);
 /** RFC 9162 leaf hash: SHA-256(0x00 ‖ bytes). */
 export function leafHash(canonical: Uint8Array): Buffer {
   if (canonical.byteLength >= 1 << 20) return createHash('sha256').update(LEAF_PREFIX).update(canonical).digest();
-  if (canonical.byteLength + 1 > leafScratch.length) leafScratch = Buffer.alloc(2 ** Math.ceil(Math.log2(canonical.byteLength + 1)));
+  if (canonical.byteLength + 1 > leafScratch.length)
+    leafScratch = Buffer.alloc(2 ** Math.ceil(Math.log2(canonical.byteLength + 1)));
   leafScratch[0] = 0x00;
   leafScratch.set(canonical, 1);
   return hash('sha256', leafScratch.subarray(0, canonical.byteLength + 1), 'buffer');

@@ -14,7 +14,13 @@ function allHashes(proof: readonly Uint8Array[]): boolean {
 }
 
 /** RFC 9162 §2.1.3.2: does `proof` show leaf hash `leaf` at `index` in the tree of `treeSize` with `root`? */
-export function verifyInclusion(leaf: Uint8Array, index: number, treeSize: number, proof: readonly Uint8Array[], root: Uint8Array): boolean {
+export function verifyInclusion(
+  leaf: Uint8Array,
+  index: number,
+  treeSize: number,
+  proof: readonly Uint8Array[],
+  root: Uint8Array,
+): boolean {
   if (!isSize(index) || !isSize(treeSize) || index >= treeSize) return false;
   if (leaf.byteLength !== HASH_BYTES || !allHashes(proof)) return false;
   let fn = index;
@@ -41,7 +47,13 @@ export function verifyInclusion(leaf: Uint8Array, index: number, treeSize: numbe
  * RFC 9162 §2.1.4.2: does `proof` show the tree of `oldSize` with `oldRoot` is a prefix of the
  * tree of `newSize` with `newRoot`? Decides every edge case as transparency-dev/merkle does.
  */
-export function verifyConsistency(oldSize: number, newSize: number, oldRoot: Uint8Array, newRoot: Uint8Array, proof: readonly Uint8Array[]): boolean {
+export function verifyConsistency(
+  oldSize: number,
+  newSize: number,
+  oldRoot: Uint8Array,
+  newRoot: Uint8Array,
+  proof: readonly Uint8Array[],
+): boolean {
   if (!isSize(oldSize) || !isSize(newSize) || oldSize > newSize || !allHashes(proof)) return false;
   // A proof from the empty tree proves nothing (every tree extends it), so none is accepted, even
   // between two empty trees: a caller comparing checkpoints of size 0 has nothing to verify.

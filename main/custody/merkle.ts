@@ -26,7 +26,8 @@ export class MerkleTree {
     const levels = [level];
     while (level.length > 1) {
       const next: Uint8Array[] = new Array<Uint8Array>(Math.ceil(level.length / 2));
-      for (let i = 0; i + 1 < level.length; i += 2) next[i / 2] = nodeHash(level[i] as Uint8Array, level[i + 1] as Uint8Array);
+      for (let i = 0; i + 1 < level.length; i += 2)
+        next[i / 2] = nodeHash(level[i] as Uint8Array, level[i + 1] as Uint8Array);
       if (level.length % 2 === 1) next[next.length - 1] = level[level.length - 1] as Uint8Array;
       level = next;
       levels.push(level);
@@ -112,11 +113,19 @@ export function merkleRoot(leafHashes: readonly Uint8Array[]): Buffer {
 }
 
 /** RFC 9162 inclusion proof of leaf `index` in the tree of the first `treeSize` leaves. */
-export function inclusionProof(leafHashes: readonly Uint8Array[], index: number, treeSize = leafHashes.length): Buffer[] {
+export function inclusionProof(
+  leafHashes: readonly Uint8Array[],
+  index: number,
+  treeSize = leafHashes.length,
+): Buffer[] {
   return MerkleTree.from(leafHashes, treeSize).inclusionProof(index);
 }
 
 /** RFC 9162 consistency proof between the trees of the first `oldSize` and `newSize` leaves. */
-export function consistencyProof(leafHashes: readonly Uint8Array[], oldSize: number, newSize = leafHashes.length): Buffer[] {
+export function consistencyProof(
+  leafHashes: readonly Uint8Array[],
+  oldSize: number,
+  newSize = leafHashes.length,
+): Buffer[] {
   return MerkleTree.from(leafHashes, newSize).consistencyProof(oldSize);
 }

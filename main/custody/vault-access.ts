@@ -16,5 +16,8 @@ export interface CustodyVault {
   /** Runs `fn` in one database transaction. */
   together<T>(fn: () => T): T;
   /** Runs `fn` and appends its custody record(s) in one transaction. */
-  change<T>(fn: (db: Db) => { result: T; custody: CustodyRecord | CustodyRecord[] }): { result: T; entries: CustodyEntry[] };
+  change<T>(fn: (db: Db) => { result: T; custody: CustodyRecord | CustodyRecord[] }): {
+    result: T;
+    entries: CustodyEntry[];
+  };
 }

@@ -3,12 +3,30 @@ import { loadSodium, type Sodium } from '../crypto/sodium';
 import { KnownActors } from './actors';
 import { LeafStore, RowReader, type StoredEntry } from './chain-rows';
 import { bytesEqual, toHex } from './encoding';
-import { CONTEXT_LENGTH, ZERO_HASH, entryHashHex, parseCanonicalEntry, signedMessageOfText, verifySignedMessage, type CustodyEntry } from './entry';
+import {
+  CONTEXT_LENGTH,
+  ZERO_HASH,
+  entryHashHex,
+  parseCanonicalEntry,
+  signedMessageOfText,
+  verifySignedMessage,
+  type CustodyEntry,
+} from './entry';
 import { HASH_BYTES, leafHash } from './merkle-hash';
 import { MerkleFrontier } from './merkle-frontier';
 
 /** Why verification stopped; see DESIGN §3. */
-export type ChainFailure = 'malformed' | 'wrong-vault' | 'gap' | 'reorder' | 'duplicate' | 'link' | 'signature' | 'unknown-actor' | 'root-mismatch' | 'truncated';
+export type ChainFailure =
+  | 'malformed'
+  | 'wrong-vault'
+  | 'gap'
+  | 'reorder'
+  | 'duplicate'
+  | 'link'
+  | 'signature'
+  | 'unknown-actor'
+  | 'root-mismatch'
+  | 'truncated';
 
 /** Result of verifyChain: size/root/lastHash describe the verified prefix; firstBad the first failure. */
 export interface ChainReport {
@@ -45,7 +63,12 @@ class ChainVerifier {
   /** Checks the row at position `size`; on success it joins the verified prefix. */
   accept(row: StoredEntry, rows: RowReader): Bad | null {
     const i = this.frontier.size;
-    if (!Number.isSafeInteger(row.seq) || row.seq < 0 || typeof row.canonical !== 'string' || typeof row.sig !== 'string') {
+    if (
+      !Number.isSafeInteger(row.seq) ||
+      row.seq < 0 ||
+      typeof row.canonical !== 'string' ||
+      typeof row.sig !== 'string'
+    ) {
       return bad(i, 'malformed', `row ${i} has no valid seq key, entry text or signature`);
     }
     const message = signedMessageOfText(row.canonical);
@@ -58,7 +81,8 @@ class ChainVerifier {
     } catch (e) {
       return bad(i, 'malformed', e instanceof VigilError ? e.message : String(e));
     }
-    if (entry.seq !== i) return this.misplaced(i, entry.seq, leaf, null, `row ${i} holds the entry of seq ${entry.seq}`);
+    if (entry.seq !== i)
+      return this.misplaced(i, entry.seq, leaf, null, `row ${i} holds the entry of seq ${entry.seq}`);
     const problem = this.checkEntry(i, entry, message, row.sig);
     if (problem) return problem;
     this.actors.apply(entry);
@@ -69,9 +93,15 @@ class ChainVerifier {
   }
 
   private checkEntry(i: number, entry: CustodyEntry, message: Buffer, sig: string): Bad | null {
-    if (entry.vault !== this.opts.vaultId) return bad(i, 'wrong-vault', `entry ${i} belongs to vault ${entry.vault}, not ${this.opts.vaultId}`);
+    if (entry.vault !== this.opts.vaultId)
+      return bad(i, 'wrong-vault', `entry ${i} belongs to vault ${entry.vault}, not ${this.opts.vaultId}`);
     if (entry.prev !== this.lastHash) {
-      return bad(i, 'link', `entry ${i} has prev ${entry.prev} but the ${i === 0 ? 'first entry needs 64 zeros' : `hash of entry ${i - 1} is ${this.lastHash}`}`);
+      return bad(
+        i,
+        'link',
+        `entry ${i} has prev ${entry.prev} but the ` +
+          `${i === 0 ? 'first entry needs 64 zeros' : `hash of entry ${i - 1} is ${this.lastHash}`}`,
+      );
     }
     let key = this.keyBytes.get(entry.actor);
     if (!key) {
@@ -79,7 +109,11 @@ class ChainVerifier {
       this.keyBytes.set(entry.actor, key);
     }
     if (!verifySignedMessage(this.sodium, message, sig, key)) {
-      return bad(i, 'signature', `the signature of entry ${i} (${entry.action}) does not verify with its actor key ${entry.actor.slice(0, 16)}…`);
+      return bad(
+        i,
+        'signature',
+        `the signature of entry ${i} (${entry.action}) does not verify with its actor key ${entry.actor.slice(0, 16)}…`,
+      );
     }
     const who = this.actors.check(entry);
     return who ? bad(i, who.reason, `entry ${i}: ${who.detail}`) : null;
@@ -89,12 +123,20 @@ class ChainVerifier {
   private misplaced(i: number, found: number, leaf: Buffer, rows: RowReader | null, detail?: string): Bad {
     const what = detail ?? `expected seq ${i} next but the stored row is seq ${found}`;
     if (found < i) {
-      return this.leaves.equals(found, leaf) ? bad(i, 'duplicate', `${what}, a second copy of entry ${found}`) : bad(i, 'reorder', `${what}, out of order`);
+      return this.leaves.equals(found, leaf)
+        ? bad(i, 'duplicate', `${what}, a second copy of entry ${found}`)
+        : bad(i, 'reorder', `${what}, out of order`);
     }
     // A skipped key is a gap only if the rows keep rising after it; a lower key next means a swap.
     const next = rows?.peek();
     if (rows && !(next && Number.isSafeInteger(next.seq) && next.seq < found)) {
-      return bad(i, 'gap', i === 0 ? `the log does not start at seq 0: the first row is seq ${found}` : `entry ${i} is missing: after seq ${i - 1} the next stored row is seq ${found}`);
+      return bad(
+        i,
+        'gap',
+        i === 0
+          ? `the log does not start at seq 0: the first row is seq ${found}`
+          : `entry ${i} is missing: after seq ${i - 1} the next stored row is seq ${found}`,
+      );
     }
     return bad(i, 'reorder', `${what}, out of order`);
   }
@@ -105,19 +147,30 @@ class ChainVerifier {
     if (!cp || cp.size !== this.frontier.size) return null;
     const root = this.frontier.root();
     if (bytesEqual(root, cp.root)) return null;
-    return bad(Math.max(0, cp.size - 1), 'root-mismatch', `the Merkle root of the first ${cp.size} entries is ${root.toString('hex')} but the checkpoint says ${toHex(cp.root)}`);
+    return bad(
+      Math.max(0, cp.size - 1),
+      'root-mismatch',
+      `the Merkle root of the first ${cp.size} entries is ${root.toString('hex')} but the checkpoint says ` +
+        `${toHex(cp.root)}`,
+    );
   }
 
   /** The end of the rows: a log shorter than the checkpoint was truncated. */
   finish(): Bad | null {
     const cp = this.opts.checkpoint;
     const size = this.frontier.size;
-    if (cp && size < cp.size) return bad(size, 'truncated', `the checkpoint covers ${cp.size} entries but the log ends after ${size}`);
+    if (cp && size < cp.size)
+      return bad(size, 'truncated', `the checkpoint covers ${cp.size} entries but the log ends after ${size}`);
     return null;
   }
 
   report(firstBad: Bad | null): ChainReport {
-    const base = { size: this.frontier.size, root: this.frontier.root().toString('hex'), lastHash: this.lastHash, actors: this.actors.list() };
+    const base = {
+      size: this.frontier.size,
+      root: this.frontier.root().toString('hex'),
+      lastHash: this.lastHash,
+      actors: this.actors.list(),
+    };
     return firstBad ? { ok: false, ...base, firstBad } : { ok: true, ...base };
   }
 }
@@ -125,7 +178,10 @@ class ChainVerifier {
 function checkOptions(opts: VerifyChainOptions): void {
   const cp = opts.checkpoint;
   if (cp && (!Number.isSafeInteger(cp.size) || cp.size < 0 || cp.root.byteLength !== HASH_BYTES)) {
-    throw new VigilError('INVALID_INPUT', 'A checkpoint to verify against needs a whole-number size and a 32-byte root.');
+    throw new VigilError(
+      'INVALID_INPUT',
+      'A checkpoint to verify against needs a whole-number size and a 32-byte root.',
+    );
   }
 }
 

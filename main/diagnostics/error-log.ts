@@ -64,7 +64,8 @@ export class ErrorLog {
   /** What an entry holds for `error` (exported for the tests of what is left out). */
   entryFor(error: unknown, channel: string, now = new Date()): ErrorLogEntry {
     const isError = error instanceof Error;
-    const rawCode = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+    const rawCode =
+      typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
     return {
       time: now.toISOString(),
       channel: channel.slice(0, 100),
@@ -101,7 +102,8 @@ export class ErrorLog {
     } catch {
       // No log yet.
     }
-    if (size > 0 && size + Buffer.byteLength(line) > this.maxBytes) fs.renameSync(this.opts.file, `${this.opts.file}.1`);
+    if (size > 0 && size + Buffer.byteLength(line) > this.maxBytes)
+      fs.renameSync(this.opts.file, `${this.opts.file}.1`);
     fs.appendFileSync(this.opts.file, line, { mode: 0o600 });
   }
 }

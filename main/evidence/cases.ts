@@ -30,21 +30,46 @@ const caseFields = {
   summary: z.string().max(20_000),
   status: z.enum(CASE_STATUSES),
 };
-const newCaseSchema = z.object({ ...caseFields, reference: caseFields.reference.optional(), summary: caseFields.summary.optional(), status: caseFields.status.optional() }).strict();
+const newCaseSchema = z
+  .object({
+    ...caseFields,
+    reference: caseFields.reference.optional(),
+    summary: caseFields.summary.optional(),
+    status: caseFields.status.optional(),
+  })
+  .strict();
 const caseChangesSchema = z.object(caseFields).partial().strict();
 
-const SELECT = 'SELECT id, title, reference, summary, status, created_at AS createdAt, updated_at AS updatedAt FROM cases';
+const SELECT =
+  'SELECT id, title, reference, summary, status, created_at AS createdAt, updated_at AS updatedAt FROM cases';
 
 /** Creates a case; custody `case.created`. */
 export function createCase(vault: Vault, input: z.input<typeof newCaseSchema>): CaseRow {
   const data = parseInput(newCaseSchema, input);
   const now = new Date().toISOString();
-  const row: CaseRow = { id: randomUUID(), title: data.title, reference: data.reference ?? null, summary: data.summary ?? '', status: data.status ?? 'open', createdAt: now, updatedAt: now };
+  const row: CaseRow = {
+    id: randomUUID(),
+    title: data.title,
+    reference: data.reference ?? null,
+    summary: data.summary ?? '',
+    status: data.status ?? 'open',
+    createdAt: now,
+    updatedAt: now,
+  };
   return vault.change((db) => {
     assertReferenceFree(db, row.reference, row.id);
-    db.prepare('INSERT INTO cases (id, title, reference, summary, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(row.id, row.title, row.reference, row.summary, row.status, now, now);
+    db.prepare(
+      'INSERT INTO cases (id, title, reference, summary, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(row.id, row.title, row.reference, row.summary, row.status, now, now);
     indexRecord(db, 'case', row.id);
-    return { result: row, custody: { action: 'case.created', subject: row.id, ...commitRecord(db, 'cases', row.id, row, { status: row.status }) } };
+    return {
+      result: row,
+      custody: {
+        action: 'case.created',
+        subject: row.id,
+        ...commitRecord(db, 'cases', row.id, row, { status: row.status }),
+      },
+    };
   }).result;
 }
 
@@ -55,11 +80,22 @@ export function updateCase(vault: Vault, id: string, input: z.input<typeof caseC
     const before = getCase(db, id);
     const after: CaseRow = { ...before, ...changes, updatedAt: new Date().toISOString() };
     const fields = (Object.keys(changes) as (keyof CaseRow)[]).filter((k) => before[k] !== after[k]);
-    if (fields.length === 0) throw new VigilError('INVALID_INPUT', 'Nothing to change: the case already has these values.');
+    if (fields.length === 0)
+      throw new VigilError('INVALID_INPUT', 'Nothing to change: the case already has these values.');
     assertReferenceFree(db, after.reference, id);
-    db.prepare('UPDATE cases SET title = ?, reference = ?, summary = ?, status = ?, updated_at = ? WHERE id = ?').run(after.title, after.reference, after.summary, after.status, after.updatedAt, id);
+    db.prepare('UPDATE cases SET title = ?, reference = ?, summary = ?, status = ?, updated_at = ? WHERE id = ?').run(
+      after.title,
+      after.reference,
+      after.summary,
+      after.status,
+      after.updatedAt,
+      id,
+    );
     indexRecord(db, 'case', after.id);
-    return { result: after, custody: { action: 'case.updated', subject: id, ...commitRecord(db, 'cases', id, after, { fields }) } };
+    return {
+      result: after,
+      custody: { action: 'case.updated', subject: id, ...commitRecord(db, 'cases', id, after, { fields }) },
+    };
   }).result;
 }
 
@@ -76,7 +112,12 @@ export function listCases(db: ReadDb, filter: { status?: CaseStatus; text?: stri
   const needle = filter.text?.toLocaleLowerCase();
   return rows
     .filter((r) => !filter.status || r.status === filter.status)
-    .filter((r) => !needle || r.title.toLocaleLowerCase().includes(needle) || (r.reference ?? '').toLocaleLowerCase().includes(needle))
+    .filter(
+      (r) =>
+        !needle ||
+        r.title.toLocaleLowerCase().includes(needle) ||
+        (r.reference ?? '').toLocaleLowerCase().includes(needle),
+    )
     .map((r) => ({ ...r, counts: caseCounts(db, r.id) }));
 }
 
@@ -95,5 +136,9 @@ export function caseCounts(db: ReadDb, caseId: string): CaseSummary['counts'] {
 function assertReferenceFree(db: Db, reference: string | null, selfId: string): void {
   if (!reference) return;
   const other = db.prepare('SELECT id FROM cases WHERE reference = ? AND id <> ?').pluck().get(reference, selfId);
-  if (other) throw new VigilError('INVALID_INPUT', `Another case already has the reference "${reference}". Choose a different one.`);
+  if (other)
+    throw new VigilError(
+      'INVALID_INPUT',
+      `Another case already has the reference "${reference}". Choose a different one.`,
+    );
 }

@@ -28,7 +28,11 @@ export interface DemoSummary {
  * goes through the same services (and custody log) as real work.
  */
 export async function createDemoVault(dir: string, passphrase: string, kdf?: KdfLimits): Promise<DemoSummary> {
-  const { vault, recoveryCode } = await createVault(dir, { memberName: 'Demo investigator (fictional)', passphrase, ...(kdf ? { kdf } : {}) });
+  const { vault, recoveryCode } = await createVault(dir, {
+    memberName: 'Demo investigator (fictional)',
+    passphrase,
+    ...(kdf ? { kdf } : {}),
+  });
   try {
     const summary = await fillDemoCase(vault);
     await makeCheckpoint(vault.db, vault.vaultId, vault.requireSigner());
@@ -42,7 +46,13 @@ async function fillDemoCase(vault: Vault): Promise<Omit<DemoSummary, 'vaultId' |
   const c = createCase(vault, { ...demoCase, status: 'monitoring' });
   const people = new Map<string, string>();
   for (const p of demoPeople) {
-    const row = addPerson(vault, { caseId: c.id, role: p.role, name: p.name, aliases: p.aliases, consent: { named: p.named, shareWith: p.named ? ['UN Working Group (fictional)'] : [] } });
+    const row = addPerson(vault, {
+      caseId: c.id,
+      role: p.role,
+      name: p.name,
+      aliases: p.aliases,
+      consent: { named: p.named, shareWith: p.named ? ['UN Working Group (fictional)'] : [] },
+    });
     people.set(p.key, row.id);
   }
   const personId = (key: string): string => people.get(key) ?? '';
@@ -62,14 +72,38 @@ async function fillDemoCase(vault: Vault): Promise<Omit<DemoSummary, 'vaultId' |
   }
   const requests = demoRequests();
   for (const r of requests) {
-    const row = addRequest(vault, { caseId: c.id, personId: personId('detainee'), requesterId: personId(r.by), date: r.date, recipient: r.recipient, channel: r.channel, about: r.about });
+    const row = addRequest(vault, {
+      caseId: c.id,
+      personId: personId('detainee'),
+      requesterId: personId(r.by),
+      date: r.date,
+      recipient: r.recipient,
+      channel: r.channel,
+      about: r.about,
+    });
     if (r.answer) answerRequest(vault, row.id, r.answer);
   }
   for (const i of demoInterviews) {
-    const interview = createInterview(vault, { caseId: c.id, intervieweeId: personId(i.with), date: i.date, mode: i.mode, language: i.language, consent: { given: true, how: 'oral, recorded at the start' } });
+    const interview = createInterview(vault, {
+      caseId: c.id,
+      intervieweeId: personId(i.with),
+      date: i.date,
+      mode: i.mode,
+      language: i.language,
+      consent: { given: true, how: 'oral, recorded at the start' },
+    });
     reviseTranscript(vault, interview.id, i.segments, 'first transcription');
   }
-  return { caseId: c.id, counts: { people: demoPeople.length, items: items.length, interviews: demoInterviews.length, events: demoEvents.length, requests: requests.length } };
+  return {
+    caseId: c.id,
+    counts: {
+      people: demoPeople.length,
+      items: items.length,
+      interviews: demoInterviews.length,
+      events: demoEvents.length,
+      requests: requests.length,
+    },
+  };
 }
 
 /** Writes the fictional documents to a private temp folder, ingests them, and removes the folder. */
@@ -80,7 +114,13 @@ async function addDemoDocuments(vault: Vault, caseId: string, personId: (key: st
     for (const d of demoDocuments) {
       const file = path.join(folder, d.file);
       writeFileSync(file, d.text, { mode: 0o600 });
-      const item = await addFileItem(vault, file, { caseId, title: d.title, kind: d.kind, date: d.date, sourcePersonId: personId(d.source) });
+      const item = await addFileItem(vault, file, {
+        caseId,
+        title: d.title,
+        kind: d.kind,
+        date: d.date,
+        sourcePersonId: personId(d.source),
+      });
       ids.push(item.id);
     }
     return ids;

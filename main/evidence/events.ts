@@ -18,7 +18,11 @@ import { assertCaseExists, assertPersonInCase, getEvent, type Place, type Timeli
 import { parseInput } from './validate';
 
 const placeSchema = z
-  .object({ name: z.string().trim().min(1, 'A place needs a name').max(300), type: z.enum(PLACE_TYPES).optional(), region: z.string().trim().max(300).optional() })
+  .object({
+    name: z.string().trim().min(1, 'A place needs a name').max(300),
+    type: z.enum(PLACE_TYPES).optional(),
+    region: z.string().trim().max(300).optional(),
+  })
   .strict();
 
 const eventFields = {
@@ -34,7 +38,15 @@ const eventFields = {
 };
 const newEventSchema = z
   .object({ caseId: z.string().min(1), personId: z.string().min(1), ...eventFields })
-  .partial({ dateApprox: true, endDate: true, placeName: true, placeType: true, placeRegion: true, description: true, itemIds: true })
+  .partial({
+    dateApprox: true,
+    endDate: true,
+    placeName: true,
+    placeType: true,
+    placeRegion: true,
+    description: true,
+    itemIds: true,
+  })
   .strict();
 const eventChangesSchema = z.object(eventFields).partial().strict();
 
@@ -73,7 +85,8 @@ export function addPlace(vault: Vault, input: z.input<typeof placeSchema>): Plac
 
 /** The place with this name (case-insensitive), or null. */
 function findPlace(db: ReadDb, name: string): Place | null {
-  const row = db.prepare('SELECT id, name, type, region FROM places WHERE name = ?').get(name.trim()) as Place | undefined;
+  const row = db.prepare('SELECT id, name, type, region FROM places WHERE name = ?').get(name.trim()) as
+    Place | undefined;
   return row ?? null;
 }
 
@@ -83,12 +96,27 @@ export function listPlaces(db: ReadDb): Place[] {
 }
 
 /** Inside a change: the named place, created (with its `place.added` record) if new. */
-function findOrInsertPlace(db: Db, data: { name: string; type?: Place['type'] | undefined; region?: string | undefined }): { place: Place; custody: CustodyRecord | null } {
+function findOrInsertPlace(
+  db: Db,
+  data: { name: string; type?: Place['type'] | undefined; region?: string | undefined },
+): { place: Place; custody: CustodyRecord | null } {
   const existing = findPlace(db, data.name);
   if (existing) return { place: existing, custody: null };
   const place: Place = { id: randomUUID(), name: data.name, type: data.type ?? 'other', region: data.region ?? '' };
-  db.prepare('INSERT INTO places (id, name, type, region) VALUES (?, ?, ?, ?)').run(place.id, place.name, place.type, place.region);
-  return { place, custody: { action: 'place.added', subject: place.id, ...commitRecord(db, 'places', place.id, place, { type: place.type }) } };
+  db.prepare('INSERT INTO places (id, name, type, region) VALUES (?, ?, ?, ?)').run(
+    place.id,
+    place.name,
+    place.type,
+    place.region,
+  );
+  return {
+    place,
+    custody: {
+      action: 'place.added',
+      subject: place.id,
+      ...commitRecord(db, 'places', place.id, place, { type: place.type }),
+    },
+  };
 }
 
 /** Records a timeline event; custody `event.added` (and `place.added` first when the facility is new). */
@@ -111,11 +139,32 @@ export function addEvent(vault: Vault, input: NewEvent): TimelineEvent {
     db.prepare(
       `INSERT INTO events (id, case_id, person_id, type, date, date_approx, end_date, place_id, description, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, data.caseId, data.personId, data.type, data.date, data.dateApprox ? 1 : 0, data.endDate ?? null, placeId, data.description ?? '', new Date().toISOString());
+    ).run(
+      id,
+      data.caseId,
+      data.personId,
+      data.type,
+      data.date,
+      data.dateApprox ? 1 : 0,
+      data.endDate ?? null,
+      placeId,
+      data.description ?? '',
+      new Date().toISOString(),
+    );
     linkItems(db, id, itemIds);
     const ev = getEvent(db, id);
     indexRecord(db, 'event', ev.id);
-    custody.push({ action: 'event.added', subject: id, ...commitRecord(db, 'events', id, eventRecord(ev), { caseId: ev.caseId, personId: ev.person.id, type: ev.type, placeId, itemIds }) });
+    custody.push({
+      action: 'event.added',
+      subject: id,
+      ...commitRecord(db, 'events', id, eventRecord(ev), {
+        caseId: ev.caseId,
+        personId: ev.person.id,
+        type: ev.type,
+        placeId,
+        itemIds,
+      }),
+    });
     return { result: ev, custody };
   }).result;
 }
@@ -133,24 +182,42 @@ export function updateEvent(vault: Vault, id: string, input: EventChanges): Time
     const custody: CustodyRecord[] = [];
     let placeId = before.place?.id ?? null;
     if (changes.placeName !== undefined) {
-      const found = changes.placeName === null ? null : findOrInsertPlace(db, { name: changes.placeName, type: changes.placeType, region: changes.placeRegion });
+      const found =
+        changes.placeName === null
+          ? null
+          : findOrInsertPlace(db, { name: changes.placeName, type: changes.placeType, region: changes.placeRegion });
       if (found?.custody) custody.push(found.custody);
       placeId = found ? found.place.id : null;
     }
-    const next = { type: changes.type ?? before.type, date, dateApprox: changes.dateApprox ?? before.dateApprox, endDate, placeId, description: changes.description ?? before.description, itemIds };
+    const next = {
+      type: changes.type ?? before.type,
+      date,
+      dateApprox: changes.dateApprox ?? before.dateApprox,
+      endDate,
+      placeId,
+      description: changes.description ?? before.description,
+      itemIds,
+    };
     const old = eventRecord(before);
-    const fields = (Object.keys(next) as (keyof typeof next)[]).filter((k) => JSON.stringify(old[k]) !== JSON.stringify(next[k]));
-    if (fields.length === 0) throw new VigilError('INVALID_INPUT', 'Nothing to change: the event already has these values.');
-    db.prepare('UPDATE events SET type = ?, date = ?, date_approx = ?, end_date = ?, place_id = ?, description = ? WHERE id = ?').run(
-      next.type, next.date, next.dateApprox ? 1 : 0, next.endDate, next.placeId, next.description, id,
+    const fields = (Object.keys(next) as (keyof typeof next)[]).filter(
+      (k) => JSON.stringify(old[k]) !== JSON.stringify(next[k]),
     );
+    if (fields.length === 0)
+      throw new VigilError('INVALID_INPUT', 'Nothing to change: the event already has these values.');
+    db.prepare(
+      'UPDATE events SET type = ?, date = ?, date_approx = ?, end_date = ?, place_id = ?, description = ? WHERE id = ?',
+    ).run(next.type, next.date, next.dateApprox ? 1 : 0, next.endDate, next.placeId, next.description, id);
     if (fields.includes('itemIds')) {
       db.prepare('DELETE FROM event_items WHERE event_id = ?').run(id);
       linkItems(db, id, itemIds);
     }
     const ev = getEvent(db, id);
     indexRecord(db, 'event', ev.id);
-    custody.push({ action: 'event.updated', subject: id, ...commitRecord(db, 'events', id, eventRecord(ev), { caseId: ev.caseId, personId: ev.person.id, fields }) });
+    custody.push({
+      action: 'event.updated',
+      subject: id,
+      ...commitRecord(db, 'events', id, eventRecord(ev), { caseId: ev.caseId, personId: ev.person.id, fields }),
+    });
     return { result: ev, custody };
   }).result;
 }
@@ -163,9 +230,16 @@ function assertEndNotBefore(date: string, endDate: string | null): void {
 }
 
 /** A facility type or region describes a named facility; alone it would be silently lost. */
-function assertPlaceNamed(data: { placeName?: string | null | undefined; placeType?: string | undefined; placeRegion?: string | undefined }): void {
+function assertPlaceNamed(data: {
+  placeName?: string | null | undefined;
+  placeType?: string | undefined;
+  placeRegion?: string | undefined;
+}): void {
   if (!data.placeName && (data.placeType !== undefined || data.placeRegion !== undefined)) {
-    throw new VigilError('INVALID_INPUT', 'A facility type or region was given without the facility name. Give the name too (--facility NAME).');
+    throw new VigilError(
+      'INVALID_INPUT',
+      'A facility type or region was given without the facility name. Give the name too (--facility NAME).',
+    );
   }
 }
 
@@ -175,8 +249,10 @@ function checkItems(db: ReadDb, caseId: string, itemIds: string[]): string[] {
   const find = db.prepare('SELECT case_id FROM items WHERE id = ?');
   for (const itemId of unique) {
     const row = find.get(itemId) as { case_id: string | null } | undefined;
-    if (!row) throw new VigilError('NOT_FOUND', `No item with id "${itemId}". "vigil status" shows what the vault holds.`);
-    if (row.case_id !== null && row.case_id !== caseId) throw new VigilError('INVALID_INPUT', `Item ${itemId} belongs to another case and cannot support this event.`);
+    if (!row)
+      throw new VigilError('NOT_FOUND', `No item with id "${itemId}". "vigil status" shows what the vault holds.`);
+    if (row.case_id !== null && row.case_id !== caseId)
+      throw new VigilError('INVALID_INPUT', `Item ${itemId} belongs to another case and cannot support this event.`);
   }
   return unique;
 }

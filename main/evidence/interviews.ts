@@ -53,11 +53,29 @@ export function createInterview(vault: Vault, input: NewInterview): InterviewRow
     db.prepare(
       `INSERT INTO interviews (id, case_id, interviewee_id, interviewer_id, date, date_approx, mode, language, consent, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(record.id, record.caseId, record.intervieweeId, record.interviewerId, record.date, record.dateApprox ? 1 : 0, record.mode, record.language, JSON.stringify(record.consent), record.createdAt);
+    ).run(
+      record.id,
+      record.caseId,
+      record.intervieweeId,
+      record.interviewerId,
+      record.date,
+      record.dateApprox ? 1 : 0,
+      record.mode,
+      record.language,
+      JSON.stringify(record.consent),
+      record.createdAt,
+    );
     indexRecord(db, 'interview', record.id, true);
     // Ids and vocabulary only: the language and consent wording stay out of the signed log.
     const data = { caseId: record.caseId, intervieweeId: record.intervieweeId, mode: record.mode };
-    return { result: null, custody: { action: 'interview.created', subject: record.id, ...commitRecord(db, 'interviews', record.id, record, data) } };
+    return {
+      result: null,
+      custody: {
+        action: 'interview.created',
+        subject: record.id,
+        ...commitRecord(db, 'interviews', record.id, record, data),
+      },
+    };
   });
   return getInterview(vault.db, record.id);
 }
@@ -65,20 +83,41 @@ export function createInterview(vault: Vault, input: NewInterview): InterviewRow
 /** Links a stored item (a recording) to an interview; custody `recording.attached`, hash = the item's SHA-256. */
 export function attachRecording(vault: Vault, interviewId: string, itemId: string): void {
   const interview = getInterview(vault.db, interviewId);
-  const item = vault.db.prepare('SELECT i.id, o.sha256 FROM items i JOIN objects o ON o.id = i.object_id WHERE i.id = ?').get(itemId) as { id: string; sha256: string } | undefined;
-  if (!item) throw new VigilError('NOT_FOUND', `No item "${itemId}" in this vault. Add the recording first ("vigil add").`);
+  const item = vault.db
+    .prepare('SELECT i.id, o.sha256 FROM items i JOIN objects o ON o.id = i.object_id WHERE i.id = ?')
+    .get(itemId) as { id: string; sha256: string } | undefined;
+  if (!item)
+    throw new VigilError('NOT_FOUND', `No item "${itemId}" in this vault. Add the recording first ("vigil add").`);
   if (interview.recordingItemIds.includes(item.id)) {
-    throw new VigilError('INVALID_INPUT', `Item ${item.id} is already attached to interview ${interview.id}; nothing was changed.`);
+    throw new VigilError(
+      'INVALID_INPUT',
+      `Item ${item.id} is already attached to interview ${interview.id}; nothing was changed.`,
+    );
   }
   vault.change((db) => {
     db.prepare('INSERT INTO interview_recordings (interview_id, item_id) VALUES (?, ?)').run(interview.id, item.id);
-    const count = db.prepare('SELECT count(*) FROM interview_recordings WHERE interview_id = ?').pluck().get(interview.id) as number;
-    return { result: null, custody: { action: 'recording.attached', subject: interview.id, hash: item.sha256, data: { itemId: item.id, recordings: count } } };
+    const count = db
+      .prepare('SELECT count(*) FROM interview_recordings WHERE interview_id = ?')
+      .pluck()
+      .get(interview.id) as number;
+    return {
+      result: null,
+      custody: {
+        action: 'recording.attached',
+        subject: interview.id,
+        hash: item.sha256,
+        data: { itemId: item.id, recordings: count },
+      },
+    };
   });
 }
 
 /** The row as selected: flags as integers and JSON columns as text. */
-type InterviewDbRow = Omit<InterviewRow, 'dateApprox' | 'consent' | 'recordingItemIds'> & { dateApprox: number; consent: string; recordings: string | null };
+type InterviewDbRow = Omit<InterviewRow, 'dateApprox' | 'consent' | 'recordingItemIds'> & {
+  dateApprox: number;
+  consent: string;
+  recordings: string | null;
+};
 
 const INTERVIEW_SELECT = `
   SELECT iv.id, iv.case_id AS caseId, iv.interviewee_id AS intervieweeId, p.code AS intervieweeCode,
@@ -94,14 +133,21 @@ export function getInterview(db: ReadDb, idOrPrefix: string): InterviewRow {
     .prepare(`${INTERVIEW_SELECT} WHERE iv.id = ? OR (length(?) >= 8 AND iv.id LIKE ? || '%') LIMIT 2`)
     .all(idOrPrefix, idOrPrefix, idOrPrefix.replace(/[%_]/g, '')) as InterviewDbRow[];
   const row = rows.find((r) => r.id === idOrPrefix) ?? (rows.length === 1 ? rows[0] : undefined);
-  if (rows.length > 1 && !row) throw new VigilError('INVALID_INPUT', `"${idOrPrefix}" matches more than one interview; give more of the id.`);
-  if (!row) throw new VigilError('NOT_FOUND', `No interview "${idOrPrefix}" in this vault. "vigil interview list <dir> --case C" shows them.`);
+  if (rows.length > 1 && !row)
+    throw new VigilError('INVALID_INPUT', `"${idOrPrefix}" matches more than one interview; give more of the id.`);
+  if (!row)
+    throw new VigilError(
+      'NOT_FOUND',
+      `No interview "${idOrPrefix}" in this vault. "vigil interview list <dir> --case C" shows them.`,
+    );
   return toInterview(row);
 }
 
 /** The interviews of a case, by date (undated last), then by creation. */
 export function listInterviews(db: ReadDb, caseId: string): InterviewRow[] {
-  const rows = db.prepare(`${INTERVIEW_SELECT} WHERE iv.case_id = ? ORDER BY iv.date IS NULL, iv.date, iv.created_at, iv.id`).all(caseId) as InterviewDbRow[];
+  const rows = db
+    .prepare(`${INTERVIEW_SELECT} WHERE iv.case_id = ? ORDER BY iv.date IS NULL, iv.date, iv.created_at, iv.id`)
+    .all(caseId) as InterviewDbRow[];
   return rows.map(toInterview);
 }
 
@@ -124,7 +170,10 @@ function toInterview(row: InterviewDbRow): InterviewRow {
   };
 }
 
-/** The stored form of an interview that its `interview.created` entry commits to, rebuilt from the row (codes and names left out). */
+/**
+ * The stored form of an interview that its `interview.created` entry commits to, rebuilt from the row (codes and names
+ * left out).
+ */
 export function interviewRecord(iv: InterviewRow): Record<string, unknown> {
   const { id, caseId, intervieweeId, interviewerId, date, dateApprox, mode, language, consent, createdAt } = iv;
   return { id, caseId, intervieweeId, interviewerId, date, dateApprox, mode, language, consent, createdAt };
@@ -141,13 +190,30 @@ function parseConsent(text: string): InterviewConsent {
 
 /** The stored state of a new interview, after every input is checked; its hash is what custody signs. */
 function checkedRecord(db: ReadDb, input: NewInterview, interviewerId: string) {
-  if (!db.prepare('SELECT 1 FROM cases WHERE id = ?').get(input.caseId)) throw new VigilError('NOT_FOUND', `No case "${input.caseId}" in this vault. "vigil case list" shows the cases.`);
-  if (!db.prepare('SELECT 1 FROM people WHERE id = ?').get(input.intervieweeId)) throw new VigilError('NOT_FOUND', `No person "${input.intervieweeId}" in this vault. "vigil person list" shows people by code.`);
-  if (input.date !== undefined && !isValidPartialDate(input.date)) throw new VigilError('INVALID_INPUT', `Interview date "${input.date}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD.`);
+  if (!db.prepare('SELECT 1 FROM cases WHERE id = ?').get(input.caseId))
+    throw new VigilError('NOT_FOUND', `No case "${input.caseId}" in this vault. "vigil case list" shows the cases.`);
+  if (!db.prepare('SELECT 1 FROM people WHERE id = ?').get(input.intervieweeId))
+    throw new VigilError(
+      'NOT_FOUND',
+      `No person "${input.intervieweeId}" in this vault. "vigil person list" shows people by code.`,
+    );
+  if (input.date !== undefined && !isValidPartialDate(input.date))
+    throw new VigilError(
+      'INVALID_INPUT',
+      `Interview date "${input.date}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD.`,
+    );
   const mode = input.mode ?? 'in_person';
-  if (!INTERVIEW_MODES.includes(mode)) throw new VigilError('INVALID_INPUT', `Interview mode "${String(mode)}" is unknown: use one of ${INTERVIEW_MODES.join(', ')}.`);
+  if (!INTERVIEW_MODES.includes(mode))
+    throw new VigilError(
+      'INVALID_INPUT',
+      `Interview mode "${String(mode)}" is unknown: use one of ${INTERVIEW_MODES.join(', ')}.`,
+    );
   const language = (input.language ?? '').trim();
-  if (language.length > MAX_LANGUAGE) throw new VigilError('INVALID_INPUT', `The language is longer than ${MAX_LANGUAGE} characters; give a name or code such as "uk" or "Russian".`);
+  if (language.length > MAX_LANGUAGE)
+    throw new VigilError(
+      'INVALID_INPUT',
+      `The language is longer than ${MAX_LANGUAGE} characters; give a name or code such as "uk" or "Russian".`,
+    );
   return {
     id: randomUUID(),
     caseId: input.caseId,
@@ -163,9 +229,17 @@ function checkedRecord(db: ReadDb, input: NewInterview, interviewerId: string) {
 }
 
 function checkedConsent(consent: InterviewConsent): InterviewConsent {
-  if (consent.date !== undefined && !isValidPartialDate(consent.date)) throw new VigilError('INVALID_INPUT', `Consent date "${consent.date}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD.`);
+  if (consent.date !== undefined && !isValidPartialDate(consent.date))
+    throw new VigilError(
+      'INVALID_INPUT',
+      `Consent date "${consent.date}" is not a date: use YYYY, YYYY-MM or YYYY-MM-DD.`,
+    );
   for (const text of [consent.how, consent.note]) {
-    if (text !== undefined && text.length > MAX_CONSENT_TEXT) throw new VigilError('INVALID_INPUT', `Consent details are longer than ${MAX_CONSENT_TEXT} characters; keep a longer record as an item.`);
+    if (text !== undefined && text.length > MAX_CONSENT_TEXT)
+      throw new VigilError(
+        'INVALID_INPUT',
+        `Consent details are longer than ${MAX_CONSENT_TEXT} characters; keep a longer record as an item.`,
+      );
   }
   const out: InterviewConsent = { given: consent.given === true };
   if (consent.date !== undefined) out.date = consent.date;

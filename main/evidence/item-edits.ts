@@ -34,30 +34,47 @@ export function updateItem(vault: Vault, id: string, input: ItemMetadata): ItemS
   return vault.change((db) => {
     const before = getItem(db, id);
     checkReferences(db, changes);
-    const fields = (Object.keys(changes) as (keyof ItemMetadata)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(changes[k]));
-    if (fields.length === 0) throw new VigilError('INVALID_INPUT', 'Nothing to change: the item already has these values.');
+    const fields = (Object.keys(changes) as (keyof ItemMetadata)[]).filter(
+      (k) => JSON.stringify(before[k]) !== JSON.stringify(changes[k]),
+    );
+    if (fields.length === 0)
+      throw new VigilError('INVALID_INPUT', 'Nothing to change: the item already has these values.');
     for (const key of fields) {
       // Column names come from the fixed COLUMN map, never from input.
       db.prepare(`UPDATE items SET ${COLUMN[key]} = ? WHERE id = ?`).run(toColumnValue(key, changes[key]), before.id);
     }
     const after = getItem(db, before.id);
     indexRecord(db, 'item', after.id);
-    return { result: after, custody: { action: 'item.updated', subject: after.id, ...commitRecord(db, 'items', after.id, itemRecord(after), { fields }) } };
+    return {
+      result: after,
+      custody: {
+        action: 'item.updated',
+        subject: after.id,
+        ...commitRecord(db, 'items', after.id, itemRecord(after), { fields }),
+      },
+    };
   }).result;
 }
 
-/** A derivative's kind, its title (default: the original's with the kind), and how it was made (for its custody entry). */
+/**
+ * A derivative's kind, its title (default: the original's with the kind), and how it was made (for its custody entry).
+ */
 interface DerivativeOptions {
   derivativeKind: string;
   title?: string;
   derivation?: Record<string, unknown>;
 }
 
-/** What to record with a derivative of `originalId`: the link, its kind, and the original's title, kind, case and date. */
+/**
+ * What to record with a derivative of `originalId`: the link, its kind, and the original's title, kind, case and date.
+ */
 function derivativeOptions(vault: Vault, originalId: string, opts: DerivativeOptions): AddFileOptions {
   const original = getItem(vault.db, originalId);
   if (!/^[a-z][a-z0-9_]{0,39}$/.test(opts.derivativeKind)) {
-    throw new VigilError('INVALID_INPUT', 'Name the kind of derivative in lowercase words joined by _ (e.g. redacted, exif_stripped).');
+    throw new VigilError(
+      'INVALID_INPUT',
+      'Name the kind of derivative in lowercase words joined by _ (e.g. redacted, exif_stripped).',
+    );
   }
   return {
     derivativeOf: original.id,
@@ -74,7 +91,12 @@ function derivativeOptions(vault: Vault, originalId: string, opts: DerivativeOpt
  * Stores a derivative (e.g. a redacted copy) linked to its original, which is
  * never altered; custody `item.derivative_added`.
  */
-export async function addDerivative(vault: Vault, originalId: string, filePath: string, opts: { derivativeKind: string; title?: string }): Promise<ItemSummary> {
+export async function addDerivative(
+  vault: Vault,
+  originalId: string,
+  filePath: string,
+  opts: { derivativeKind: string; title?: string },
+): Promise<ItemSummary> {
   return addFileItem(vault, filePath, derivativeOptions(vault, originalId, opts));
 }
 
@@ -87,7 +109,13 @@ async function* once(bytes: Buffer): AsyncGenerator<Buffer> {
  * stores a file, recording the same item and custody entry, but straight from the bytes into
  * the encrypted store (ItemStaging): the plaintext never touches the disk.
  */
-export async function addDerivativeFromBytes(vault: Vault, originalId: string, fileName: string, bytes: Buffer, opts: DerivativeOptions): Promise<ItemSummary> {
+export async function addDerivativeFromBytes(
+  vault: Vault,
+  originalId: string,
+  fileName: string,
+  bytes: Buffer,
+  opts: DerivativeOptions,
+): Promise<ItemSummary> {
   vault.requireSigner();
   const { caseId, ...itemOpts } = derivativeOptions(vault, originalId, opts);
   const staging = new ItemStaging(vault, itemOpts);

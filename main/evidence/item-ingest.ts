@@ -46,11 +46,16 @@ const BATCH_BYTES = 256 * 1024 * 1024;
 /**
  * Stores a file as a new item. The object is durable before the database
  * refers to it, and takes its place in the store only after (see BlobStore); the
- * item row, its search entry and its custody entry commit in one transaction. Identical content already in the vault is stored once.
+ * item row, its search entry and its custody entry commit in one transaction. Identical content already in the vault is
+ stored once.
  * Text extraction runs isolated and never fails the add: a hostile or broken
  * file is stored with its extraction failure recorded.
  */
-export async function addFileItem(vault: Vault, filePath: string | Buffer, opts: AddFileOptions = {}): Promise<AddedItem> {
+export async function addFileItem(
+  vault: Vault,
+  filePath: string | Buffer,
+  opts: AddFileOptions = {},
+): Promise<AddedItem> {
   vault.requireSigner();
   const prepared = await prepareFile(vault, filePath, opts, false);
   const [added] = await commitPrepared(vault, [prepared]);
@@ -64,7 +69,12 @@ export async function addFileItem(vault: Vault, filePath: string | Buffer, opts:
  * file). `onAdded` is called only after a batch is durable, so what it reports
  * is never lost. A path given as bytes (from a folder read as bytes) keeps a name that is not UTF-8.
  */
-export async function addFileItems<P extends string | Buffer>(vault: Vault, files: P[], opts: AddFileOptions, onAdded: (item: AddedItem, file: P) => void): Promise<void> {
+export async function addFileItems<P extends string | Buffer>(
+  vault: Vault,
+  files: P[],
+  opts: AddFileOptions,
+  onAdded: (item: AddedItem, file: P) => void,
+): Promise<void> {
   vault.requireSigner();
   let batch: { file: P; prepared: PreparedFile }[] = [];
   let bytes = 0;
@@ -74,10 +84,16 @@ export async function addFileItems<P extends string | Buffer>(vault: Vault, file
     batch = [];
     bytes = 0;
     await vault.blobs.syncObjects(taken.map((b) => b.prepared.stored.id)).catch(async (err: unknown) => {
-      await removeUnrecorded(vault, taken.map((b) => b.prepared));
+      await removeUnrecorded(
+        vault,
+        taken.map((b) => b.prepared),
+      );
       throw err;
     });
-    const added = await commitPrepared(vault, taken.map((b) => b.prepared));
+    const added = await commitPrepared(
+      vault,
+      taken.map((b) => b.prepared),
+    );
     added.forEach((item, i) => {
       const source = taken[i];
       if (source) onAdded(item, source.file);
@@ -94,7 +110,10 @@ export async function addFileItems<P extends string | Buffer>(vault: Vault, file
   } catch (err) {
     // Cancelled or failed: the objects stored for files not yet recorded are referenced by
     // nothing, so they go now rather than stay as orphans for "vigil verify --repair".
-    await removeUnrecorded(vault, batch.map((b) => b.prepared));
+    await removeUnrecorded(
+      vault,
+      batch.map((b) => b.prepared),
+    );
     throw err;
   }
 }
@@ -111,16 +130,28 @@ export async function removeUnrecorded(vault: Vault, files: PreparedFile[]): Pro
   }
 }
 
-/** Stores a file from disk as an object (a regular file only, never through a link) and reads its text; records nothing. */
-export async function prepareFile(vault: Vault, filePath: string | Buffer, opts: AddFileOptions, deferSync: boolean): Promise<PreparedFile> {
+/**
+ * Stores a file from disk as an object (a regular file only, never through a link) and reads its text; records nothing.
+ */
+export async function prepareFile(
+  vault: Vault,
+  filePath: string | Buffer,
+  opts: AddFileOptions,
+  deferSync: boolean,
+): Promise<PreparedFile> {
   const meta = parseInput(itemMetadataSchema, pickMetadata(opts));
   const handle = await openRegularFile(filePath);
   let stored: StoredObject;
   try {
-    // Read buffers sized to the file: a 1 MiB buffer per small file made garbage collection the main cost of batch ingest.
+    // Read buffers sized to the file: a 1 MiB buffer per small file made garbage collection the main cost of batch
+    // ingest.
     const { size } = await handle.stat();
     const highWaterMark = Math.min(1 << 20, Math.max(64 << 10, size + 1));
-    stored = await vault.blobs.put(createReadStream('', { fd: handle, autoClose: false, highWaterMark }), { ...opts, deferSync, sizeHint: size });
+    stored = await vault.blobs.put(createReadStream('', { fd: handle, autoClose: false, highWaterMark }), {
+      ...opts,
+      deferSync,
+      sizeHint: size,
+    });
   } finally {
     await handle.close();
   }
@@ -189,11 +220,19 @@ export function recordPrepared(vault: Vault, files: PreparedFile[]): AddedItem[]
 function insertPrepared(db: Db, memberId: string, f: PreparedFile): { item: AddedItem; record: CustodyRecord } {
   const { stored, opts } = f;
   checkReferences(db, f.meta, opts.derivativeOf);
-  const existing = db.prepare('SELECT id FROM objects WHERE sha256 = ?').pluck().get(stored.sha256) as string | undefined;
+  const existing = db.prepare('SELECT id FROM objects WHERE sha256 = ?').pluck().get(stored.sha256) as
+    string | undefined;
   const objectId = existing ?? stored.id;
   const now = new Date().toISOString();
   if (!existing) {
-    db.prepare('INSERT INTO objects (id, sha256, sha512, size, created_at, binding) VALUES (?, ?, ?, ?, ?, ?)').run(stored.id, stored.sha256, stored.sha512, stored.size, now, stored.binding);
+    db.prepare('INSERT INTO objects (id, sha256, sha512, size, created_at, binding) VALUES (?, ?, ?, ?, ?, ?)').run(
+      stored.id,
+      stored.sha256,
+      stored.sha512,
+      stored.size,
+      now,
+      stored.binding,
+    );
   }
   const itemId = randomUUID();
   insertItem(db, { itemId, objectId, now, memberId, file: f });
@@ -201,9 +240,28 @@ function insertPrepared(db: Db, memberId: string, f: PreparedFile): { item: Adde
   indexRecord(db, 'item', item.id);
   // Custody data carries ids, sizes, digests and vocabulary words only: no titles or
   // file names, which may name people and would leave the vault with every exported entry.
-  const data = { object: objectId, size: stored.size, sha512: stored.sha512, deduplicated: Boolean(existing), caseId: item.caseId, kind: item.kind, extraction: item.extractionStatus, ...rawNameData(f.fileNameRaw), ...(opts.derivativeOf ? { derivativeOf: opts.derivativeOf, derivativeKind: opts.derivativeKind ?? null, ...(opts.derivation ? { derivation: opts.derivation } : {}) } : {}) };
+  const data = {
+    object: objectId,
+    size: stored.size,
+    sha512: stored.sha512,
+    deduplicated: Boolean(existing),
+    caseId: item.caseId,
+    kind: item.kind,
+    extraction: item.extractionStatus,
+    ...rawNameData(f.fileNameRaw),
+    ...(opts.derivativeOf
+      ? {
+          derivativeOf: opts.derivativeOf,
+          derivativeKind: opts.derivativeKind ?? null,
+          ...(opts.derivation ? { derivation: opts.derivation } : {}),
+        }
+      : {}),
+  };
   const action = opts.derivativeOf ? 'item.derivative_added' : 'item.ingested';
-  return { item: { ...item, deduplicated: Boolean(existing) }, record: { action, subject: itemId, hash: stored.sha256, data } };
+  return {
+    item: { ...item, deduplicated: Boolean(existing) },
+    record: { action, subject: itemId, hash: stored.sha256, data },
+  };
 }
 
 /**
@@ -218,10 +276,17 @@ function rawNameData(raw: Buffer | null): { rawNameSha256: string; rawNameShownA
 /** The item metadata among add options (those given). */
 export function pickMetadata(opts: AddFileOptions): ItemMetadata {
   const { title, caseId, kind, date, dateApprox, sourcePersonId, acquisition } = opts;
-  return Object.fromEntries(Object.entries({ title, caseId, kind, date, dateApprox, sourcePersonId, acquisition }).filter(([, v]) => v !== undefined)) as ItemMetadata;
+  return Object.fromEntries(
+    Object.entries({ title, caseId, kind, date, dateApprox, sourcePersonId, acquisition }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  ) as ItemMetadata;
 }
 
-function insertItem(db: Db, r: { itemId: string; objectId: string; now: string; memberId: string; file: PreparedFile }): void {
+function insertItem(
+  db: Db,
+  r: { itemId: string; objectId: string; now: string; memberId: string; file: PreparedFile },
+): void {
   const { meta, extraction: ex, fileName, fileNameRaw, opts } = r.file;
   const kind = meta.kind ?? (ex ? suggestItemKind(ex.mediaType) : 'other');
   db.prepare(
@@ -229,9 +294,26 @@ function insertItem(db: Db, r: { itemId: string; objectId: string; now: string; 
        source_person_id, acquisition, extraction_status, extraction_error, extracted_text, metadata, sensitive_metadata, derivative_of, derivative_kind)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    r.itemId, r.objectId, meta.title?.trim() || fileName, fileName, fileNameRaw, r.now, r.memberId, meta.caseId ?? null, kind, ex?.mediaType ?? null,
-    meta.date ?? null, meta.dateApprox ? 1 : 0, meta.sourcePersonId ?? null, JSON.stringify(meta.acquisition ?? {}),
-    ex ? ex.status : 'none', ex?.error ?? null, ex?.text ?? null, JSON.stringify(ex?.metadata ?? {}), JSON.stringify(ex?.sensitive ?? {}),
-    opts.derivativeOf ?? null, opts.derivativeKind ?? null,
+    r.itemId,
+    r.objectId,
+    meta.title?.trim() || fileName,
+    fileName,
+    fileNameRaw,
+    r.now,
+    r.memberId,
+    meta.caseId ?? null,
+    kind,
+    ex?.mediaType ?? null,
+    meta.date ?? null,
+    meta.dateApprox ? 1 : 0,
+    meta.sourcePersonId ?? null,
+    JSON.stringify(meta.acquisition ?? {}),
+    ex ? ex.status : 'none',
+    ex?.error ?? null,
+    ex?.text ?? null,
+    JSON.stringify(ex?.metadata ?? {}),
+    JSON.stringify(ex?.sensitive ?? {}),
+    opts.derivativeOf ?? null,
+    opts.derivativeKind ?? null,
   );
 }

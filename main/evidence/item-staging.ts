@@ -10,7 +10,16 @@ import type { KnownDigests, StoredObject } from '../blobs/blob-store';
 import { extractFromBytes, EXTRACT_INPUT_LIMIT } from '../ingest/extract';
 import { extractorFor, SNIFF_BYTES, sniffMediaType } from '../ingest/media-type';
 import type { Vault } from '../vault/vault';
-import { pickMetadata, prepareFile, recordPrepared, removeUnrecorded, settleRecorded, type AddedItem, type AddFileOptions, type PreparedFile } from './item-ingest';
+import {
+  pickMetadata,
+  prepareFile,
+  recordPrepared,
+  removeUnrecorded,
+  settleRecorded,
+  type AddedItem,
+  type AddFileOptions,
+  type PreparedFile,
+} from './item-ingest';
 import { itemMetadataSchema } from './item-metadata';
 import { parseInput } from './validate';
 
@@ -55,7 +64,11 @@ class ExtractionCopy {
   content(): { head: Uint8Array; data: Uint8Array | null; size: number } {
     // Both buffers were made here (not taken from Node's pool), so the data can be handed to the worker as it is.
     const kept = this.bytes.subarray(0, this.used);
-    return { head: kept.subarray(0, SNIFF_BYTES), data: this.whole === true || this.size <= SNIFF_BYTES ? kept : null, size: this.size };
+    return {
+      head: kept.subarray(0, SNIFF_BYTES),
+      data: this.whole === true || this.size <= SNIFF_BYTES ? kept : null,
+      size: this.size,
+    };
   }
 }
 
@@ -88,7 +101,10 @@ export class ItemStaging {
    */
   async add(fileName: string, size: number, body: AsyncIterable<Buffer>, known?: KnownDigests): Promise<StoredObject> {
     const copy = new ExtractionCopy(fileName, size);
-    const stored = await this.vault.blobs.put(Readable.from(copying(body, copy)), { deferSync: true, ...(known === undefined ? {} : { known }) });
+    const stored = await this.vault.blobs.put(Readable.from(copying(body, copy)), {
+      deferSync: true,
+      ...(known === undefined ? {} : { known }),
+    });
     const meta = parseInput(itemMetadataSchema, pickMetadata(this.opts));
     const file: PreparedFile = { stored, extraction: null, fileName, fileNameRaw: null, meta, opts: this.opts };
     this.staged.push(file);
@@ -101,7 +117,12 @@ export class ItemStaging {
    * yet recorded; `kind` sets this item's kind when items differ (a call's audio and video).
    */
   async addFile(filePath: string, kind?: ItemKind): Promise<StoredObject> {
-    const file = await prepareFile(this.vault, filePath, { ...this.opts, ...(kind === undefined ? {} : { kind }) }, true);
+    const file = await prepareFile(
+      this.vault,
+      filePath,
+      { ...this.opts, ...(kind === undefined ? {} : { kind }) },
+      true,
+    );
     this.staged.push(file);
     return file.stored;
   }
@@ -115,7 +136,8 @@ export class ItemStaging {
   async commit<T>(write: (recordItems: (caseId: string | null) => AddedItem[]) => T): Promise<T> {
     const staged = this.staged;
     this.staged = [];
-    // What recordItems recorded, kept for publishing the new objects and removing the copies of content the vault already had.
+    // What recordItems recorded, kept for publishing the new objects and removing the copies of content the vault
+    // already had.
     let files = staged;
     let recorded: AddedItem[] = [];
     const recordItems = (caseId: string | null): AddedItem[] => {

@@ -43,7 +43,9 @@ const ROW_COLUMNS = `i.id, i.title, i.file_name AS fileName, i.kind, i.media_typ
   i.created_at AS createdAt, i.extraction_status AS extractionStatus, i.derivative_of AS derivativeOf, i.derivative_kind AS derivativeKind,
   COALESCE(d.n, 0) AS derivativeCount`;
 
-const DERIVATIVE_COUNTS = 'LEFT JOIN (SELECT derivative_of AS of, count(*) AS n FROM items WHERE derivative_of IS NOT NULL GROUP BY derivative_of) d ON d.of = i.id';
+const DERIVATIVE_COUNTS =
+  'LEFT JOIN (SELECT derivative_of AS of, count(*) AS n FROM items WHERE derivative_of IS NOT NULL GROUP BY ' +
+  'derivative_of) d ON d.of = i.id';
 
 type RowDb = Omit<ItemRow, 'dateApprox'> & { dateApprox: number };
 
@@ -80,9 +82,15 @@ function filterSql(caseId: string, q: ItemListQuery): { where: string; params: u
 /** A window of a case's items, oldest first, and how many match in all (two indexed queries). */
 export function listCaseItems(db: ReadDb, caseId: string, q: ItemListQuery = {}): { total: number; rows: ItemRow[] } {
   const { where, params } = filterSql(caseId, q);
-  const total = db.prepare(`SELECT count(*) FROM items i WHERE ${where}`).pluck().get(...params) as number;
+  const total = db
+    .prepare(`SELECT count(*) FROM items i WHERE ${where}`)
+    .pluck()
+    .get(...params) as number;
   const rows = db
-    .prepare(`SELECT ${ROW_COLUMNS} FROM items i JOIN objects o ON o.id = i.object_id ${DERIVATIVE_COUNTS} WHERE ${where} ORDER BY i.created_at, i.id LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT ${ROW_COLUMNS} FROM items i JOIN objects o ON o.id = i.object_id ${DERIVATIVE_COUNTS} WHERE ` +
+        `${where} ORDER BY i.created_at, i.id LIMIT ? OFFSET ?`,
+    )
     .all(...params, q.limit ?? DEFAULT_PAGE_ROWS, q.offset ?? 0) as RowDb[];
   return { total, rows: rows.map(toRow) };
 }
@@ -97,10 +105,23 @@ function parseObject(json: string | null | undefined): Record<string, unknown> {
 export function getItemDetail(db: ReadDb, idOrPrefix: string): ItemDetail {
   const item = getItem(db, idOrPrefix);
   const extra = db
-    .prepare('SELECT metadata, sensitive_metadata AS sensitive, substr(extracted_text, 1, ?) AS excerpt, length(extracted_text) AS textLength FROM items WHERE id = ?')
-    .get(TEXT_EXCERPT_CHARS, item.id) as { metadata: string; sensitive: string; excerpt: string | null; textLength: number | null };
+    .prepare(
+      'SELECT metadata, sensitive_metadata AS sensitive, substr(extracted_text, 1, ?) AS excerpt, ' +
+        'length(extracted_text) AS textLength FROM items WHERE id = ?',
+    )
+    .get(TEXT_EXCERPT_CHARS, item.id) as {
+    metadata: string;
+    sensitive: string;
+    excerpt: string | null;
+    textLength: number | null;
+  };
   const derivatives = (
-    db.prepare(`SELECT ${ROW_COLUMNS} FROM items i JOIN objects o ON o.id = i.object_id ${DERIVATIVE_COUNTS} WHERE i.derivative_of = ? ORDER BY i.created_at, i.id`).all(item.id) as RowDb[]
+    db
+      .prepare(
+        `SELECT ${ROW_COLUMNS} FROM items i JOIN objects o ON o.id = i.object_id ${DERIVATIVE_COUNTS} WHERE ` +
+          `i.derivative_of = ? ORDER BY i.created_at, i.id`,
+      )
+      .all(item.id) as RowDb[]
   ).map(toRow);
   return {
     ...item,
@@ -114,6 +135,33 @@ export function getItemDetail(db: ReadDb, idOrPrefix: string): ItemDetail {
 
 /** A row for an item just added or changed (derivatives are counted by the list query). */
 export function toItemRow(item: ItemSummary, derivativeCount = 0): ItemRow {
-  const { id, title, fileName, kind, mediaType, size, date, dateApprox, createdAt, extractionStatus, derivativeOf, derivativeKind } = item;
-  return { id, title, fileName, kind, mediaType, size, date, dateApprox, createdAt, extractionStatus, derivativeOf, derivativeKind, derivativeCount };
+  const {
+    id,
+    title,
+    fileName,
+    kind,
+    mediaType,
+    size,
+    date,
+    dateApprox,
+    createdAt,
+    extractionStatus,
+    derivativeOf,
+    derivativeKind,
+  } = item;
+  return {
+    id,
+    title,
+    fileName,
+    kind,
+    mediaType,
+    size,
+    date,
+    dateApprox,
+    createdAt,
+    extractionStatus,
+    derivativeOf,
+    derivativeKind,
+    derivativeCount,
+  };
 }

@@ -30,7 +30,11 @@ export interface Replacement {
 
 /** People whose `consent_named` is 0, with their name and aliases. */
 export function loadProtectedPeople(db: ReadDb): ProtectedPerson[] {
-  const rows = db.prepare('SELECT code, name, aliases FROM people WHERE consent_named = 0').all() as { code: string; name: string; aliases: string }[];
+  const rows = db.prepare('SELECT code, name, aliases FROM people WHERE consent_named = 0').all() as {
+    code: string;
+    name: string;
+    aliases: string;
+  }[];
   return rows.map((r) => ({ code: r.code, names: [r.name, ...parseAliases(r.aliases)] }));
 }
 
@@ -80,14 +84,26 @@ function matcherFor(people: ProtectedPerson[]): Matcher | null {
   }
   const names = [...codes.keys()].sort((a, b) => b.length - a.length);
   const matcher = names.length
-    ? { regex: new RegExp(`(?<!${WORD})(?:${names.map((n) => n.split(' ').map(escapeRegex).join(`${NOT_WORD}+`)).join('|')})(?!${WORD})`, 'giu'), codes }
+    ? {
+        regex: new RegExp(
+          `(?<!${WORD})(?:${names.map((n) => n.split(' ').map(escapeRegex).join(`${NOT_WORD}+`)).join('|')})(?!${WORD})`,
+          'giu',
+        ),
+        codes,
+      }
     : null;
   matchers.set(people, matcher);
   return matcher;
 }
 
-/** Replaces protected people's names and aliases by their codes (in the NFC form of the text), and says which spans were replaced. */
-export function protectNamesWithSpans(text: string, people: ProtectedPerson[]): { text: string; replacements: Replacement[] } {
+/**
+ * Replaces protected people's names and aliases by their codes (in the NFC form of the text), and says which spans were
+ * replaced.
+ */
+export function protectNamesWithSpans(
+  text: string,
+  people: ProtectedPerson[],
+): { text: string; replacements: Replacement[] } {
   const matcher = matcherFor(people);
   // Offsets refer to the NFC form, which is what the names are compared in.
   const source = text.normalize('NFC');
@@ -98,7 +114,12 @@ export function protectNamesWithSpans(text: string, people: ProtectedPerson[]): 
   for (const m of source.matchAll(matcher.regex)) {
     const code = matcher.codes.get(normaliseName(m[0])) ?? '[protected]';
     output += source.slice(last, m.index);
-    replacements.push({ from: m.index, to: m.index + m[0].length, newFrom: output.length, newTo: output.length + code.length });
+    replacements.push({
+      from: m.index,
+      to: m.index + m[0].length,
+      newFrom: output.length,
+      newTo: output.length + code.length,
+    });
     output += code;
     last = m.index + m[0].length;
   }
@@ -110,11 +131,16 @@ export function protectNames(text: string, people: ProtectedPerson[]): string {
   return protectNamesWithSpans(text, people).text;
 }
 
-/** Each match protectNames would replace, in order: where it starts in the NFC form of `text`, and the person's code. */
+/**
+ * Each match protectNames would replace, in order: where it starts in the NFC form of `text`, and the person's code.
+ */
 export function locateProtectedNames(text: string, people: ProtectedPerson[]): { index: number; code: string }[] {
   const matcher = matcherFor(people);
   if (!matcher) return [];
-  return [...text.normalize('NFC').matchAll(matcher.regex)].map((m) => ({ index: m.index, code: matcher.codes.get(normaliseName(m[0])) ?? '[protected]' }));
+  return [...text.normalize('NFC').matchAll(matcher.regex)].map((m) => ({
+    index: m.index,
+    code: matcher.codes.get(normaliseName(m[0])) ?? '[protected]',
+  }));
 }
 
 /**

@@ -3,7 +3,8 @@ import type { Db, ReadDb } from '../vault/database';
 import { newRecordSalt, SALTED_HASH_FORMAT, saltedRecordHash } from './record-hash';
 
 /** Tables whose rows keep the salt of their committed state in `hash_salt` (migration 0070). */
-export type SaltedTable = 'cases' | 'people' | 'places' | 'events' | 'requests' | 'interviews' | 'items' | 'transcript_revisions';
+export type SaltedTable =
+  'cases' | 'people' | 'places' | 'events' | 'requests' | 'interviews' | 'items' | 'transcript_revisions';
 
 /** What a change puts in its custody entry for a committed record: the salted hash, and `data` naming the rule. */
 export interface RecordCommitment<D> {
@@ -16,7 +17,13 @@ export interface RecordCommitment<D> {
  * under it, with `data` extended by `hashFormat`. The salt is replaced at every change, so
  * the salt of an earlier state (which could confirm an earlier name) is not kept.
  */
-export function commitRecord<D extends Record<string, unknown>>(db: Db, table: SaltedTable, id: string, record: unknown, data: D): RecordCommitment<D> {
+export function commitRecord<D extends Record<string, unknown>>(
+  db: Db,
+  table: SaltedTable,
+  id: string,
+  record: unknown,
+  data: D,
+): RecordCommitment<D> {
   const salt = newRecordSalt();
   // The table name comes from the closed SaltedTable union, never from input.
   const changed = db.prepare(`UPDATE ${table} SET hash_salt = ? WHERE id = ?`).run(salt, id).changes;

@@ -29,7 +29,8 @@ export function recordHash(record: unknown): string {
 
 /** The `salted-v1` rule: SHA-256 (hex) of the 32-byte salt followed by the record's canonical JSON. */
 export function saltedRecordHash(salt: Uint8Array, record: unknown): string {
-  if (salt.length !== RECORD_SALT_BYTES) throw new Error(`a record salt has ${RECORD_SALT_BYTES} bytes, not ${salt.length}`);
+  if (salt.length !== RECORD_SALT_BYTES)
+    throw new Error(`a record salt has ${RECORD_SALT_BYTES} bytes, not ${salt.length}`);
   return createHash('sha256').update(salt).update(canonicalBytes(record)).digest('hex');
 }
 
@@ -43,10 +44,20 @@ export function newRecordSalt(): Buffer {
  * or, when it cannot be computed, a short phrase saying why (an unknown rule, or a
  * salted rule without a proper salt) for the caller to put in its finding.
  */
-export function expectedRecordHash(hashFormat: unknown, record: unknown, salt: Uint8Array | null): { hash: string } | { problem: string } {
+export function expectedRecordHash(
+  hashFormat: unknown,
+  record: unknown,
+  salt: Uint8Array | null,
+): { hash: string } | { problem: string } {
   if (hashFormat === undefined) return { hash: recordHash(record) };
-  if (hashFormat !== SALTED_HASH_FORMAT) return { problem: `the entry names the record hash format ${JSON.stringify(hashFormat)}, which this version of Vigil does not know` };
+  if (hashFormat !== SALTED_HASH_FORMAT)
+    return {
+      problem:
+        `the entry names the record hash format ${JSON.stringify(hashFormat)}, which this version of Vigil does ` +
+        `not know`,
+    };
   if (salt === null) return { problem: 'the entry signed a salted hash, but there is no salt to check it with' };
-  if (salt.length !== RECORD_SALT_BYTES) return { problem: `the salt has ${salt.length} bytes instead of ${RECORD_SALT_BYTES}` };
+  if (salt.length !== RECORD_SALT_BYTES)
+    return { problem: `the salt has ${salt.length} bytes instead of ${RECORD_SALT_BYTES}` };
   return { hash: saltedRecordHash(salt, record) };
 }

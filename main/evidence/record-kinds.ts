@@ -43,20 +43,64 @@ function placeRecord(db: ReadDb, id: string): unknown {
 }
 
 function transcriptRecord(db: ReadDb, revisionId: string): unknown {
-  const row = db.prepare('SELECT interview_id AS interviewId, revision FROM transcript_revisions WHERE id = ?').get(revisionId) as { interviewId: string; revision: number } | undefined;
+  const row = db
+    .prepare('SELECT interview_id AS interviewId, revision FROM transcript_revisions WHERE id = ?')
+    .get(revisionId) as { interviewId: string; revision: number } | undefined;
   if (row === undefined) throw new VigilError('NOT_FOUND', `No transcript revision with id "${revisionId}".`);
   return revisionRecord(row.interviewId, row.revision, readSegments(db, revisionId));
 }
 
 /** Every kind of committed record. */
 export const RECORD_KINDS: readonly RecordKind[] = [
-  { kind: 'case', actions: ['case.created', 'case.updated'], table: 'cases', everyRow: true, rowOf: bySubject, current: (db, id) => getCase(db, id) },
-  { kind: 'person', actions: ['person.added', 'person.role_added', 'person.updated'], table: 'people', everyRow: true, rowOf: bySubject, current: (db, id) => getPerson(db, id) },
+  {
+    kind: 'case',
+    actions: ['case.created', 'case.updated'],
+    table: 'cases',
+    everyRow: true,
+    rowOf: bySubject,
+    current: (db, id) => getCase(db, id),
+  },
+  {
+    kind: 'person',
+    actions: ['person.added', 'person.role_added', 'person.updated'],
+    table: 'people',
+    everyRow: true,
+    rowOf: bySubject,
+    current: (db, id) => getPerson(db, id),
+  },
   { kind: 'place', actions: ['place.added'], table: 'places', everyRow: true, rowOf: bySubject, current: placeRecord },
-  { kind: 'event', actions: ['event.added', 'event.updated'], table: 'events', everyRow: true, rowOf: bySubject, current: (db, id) => eventRecord(getEvent(db, id)) },
-  { kind: 'request', actions: ['request.added', 'request.answered'], table: 'requests', everyRow: true, rowOf: bySubject, current: (db, id) => requestRecord(getRequest(db, id)) },
-  { kind: 'interview', actions: ['interview.created'], table: 'interviews', everyRow: true, rowOf: bySubject, current: (db, id) => interviewRecord(getInterview(db, id)) },
-  { kind: 'item', actions: ['item.updated'], table: 'items', everyRow: false, rowOf: bySubject, current: (db, id) => itemRecord(getItem(db, id)) },
+  {
+    kind: 'event',
+    actions: ['event.added', 'event.updated'],
+    table: 'events',
+    everyRow: true,
+    rowOf: bySubject,
+    current: (db, id) => eventRecord(getEvent(db, id)),
+  },
+  {
+    kind: 'request',
+    actions: ['request.added', 'request.answered'],
+    table: 'requests',
+    everyRow: true,
+    rowOf: bySubject,
+    current: (db, id) => requestRecord(getRequest(db, id)),
+  },
+  {
+    kind: 'interview',
+    actions: ['interview.created'],
+    table: 'interviews',
+    everyRow: true,
+    rowOf: bySubject,
+    current: (db, id) => interviewRecord(getInterview(db, id)),
+  },
+  {
+    kind: 'item',
+    actions: ['item.updated'],
+    table: 'items',
+    everyRow: false,
+    rowOf: bySubject,
+    current: (db, id) => itemRecord(getItem(db, id)),
+  },
   {
     kind: 'transcript',
     actions: ['transcript.revised'],

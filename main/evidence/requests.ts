@@ -45,7 +45,9 @@ const newRequestSchema = z
     about: z.string().max(20_000).optional(),
   })
   .strict();
-const answerSchema = z.object({ date: partialDateSchema, response: z.enum(RESPONSE_KINDS), note: z.string().max(20_000).optional() }).strict();
+const answerSchema = z
+  .object({ date: partialDateSchema, response: z.enum(RESPONSE_KINDS), note: z.string().max(20_000).optional() })
+  .strict();
 
 /** What a new request is made of. */
 export type NewRequest = z.input<typeof newRequestSchema>;
@@ -70,10 +72,31 @@ export function addRequest(vault: Vault, input: NewRequest): RequestRow {
     db.prepare(
       `INSERT INTO requests (id, case_id, person_id, requester_id, date, recipient, channel, about, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, data.caseId, data.personId, requesterId, data.date, data.recipient, data.channel ?? '', data.about ?? '', new Date().toISOString());
+    ).run(
+      id,
+      data.caseId,
+      data.personId,
+      requesterId,
+      data.date,
+      data.recipient,
+      data.channel ?? '',
+      data.about ?? '',
+      new Date().toISOString(),
+    );
     const row = getRequest(db, id);
     indexRecord(db, 'request', row.id);
-    return { result: row, custody: { action: 'request.added', subject: id, ...commitRecord(db, 'requests', id, requestRecord(row), { caseId: row.caseId, personId: row.personId, requesterId }) } };
+    return {
+      result: row,
+      custody: {
+        action: 'request.added',
+        subject: id,
+        ...commitRecord(db, 'requests', id, requestRecord(row), {
+          caseId: row.caseId,
+          personId: row.personId,
+          requesterId,
+        }),
+      },
+    };
   }).result;
 }
 
@@ -83,13 +106,33 @@ export function answerRequest(vault: Vault, id: string, input: RequestAnswer): R
   return vault.change((db) => {
     const before = getRequest(db, id);
     if (latestDay(data.date) < earliestDay(before.date)) {
-      throw new VigilError('INVALID_INPUT', `The response date ${data.date} is before the request date ${before.date}. Check the dates.`);
+      throw new VigilError(
+        'INVALID_INPUT',
+        `The response date ${data.date} is before the request date ${before.date}. Check the dates.`,
+      );
     }
-    db.prepare('UPDATE requests SET response_date = ?, response = ?, response_note = ? WHERE id = ?').run(data.date, data.response, data.note ?? '', id);
+    db.prepare('UPDATE requests SET response_date = ?, response = ?, response_note = ? WHERE id = ?').run(
+      data.date,
+      data.response,
+      data.note ?? '',
+      id,
+    );
     const row = getRequest(db, id);
     indexRecord(db, 'request', row.id);
-    const custodyData = { caseId: row.caseId, personId: row.personId, response: data.response, previousResponse: before.response };
-    return { result: row, custody: { action: 'request.answered', subject: id, ...commitRecord(db, 'requests', id, requestRecord(row), custodyData) } };
+    const custodyData = {
+      caseId: row.caseId,
+      personId: row.personId,
+      response: data.response,
+      previousResponse: before.response,
+    };
+    return {
+      result: row,
+      custody: {
+        action: 'request.answered',
+        subject: id,
+        ...commitRecord(db, 'requests', id, requestRecord(row), custodyData),
+      },
+    };
   }).result;
 }
 
@@ -100,22 +143,33 @@ const REQUEST_SELECT = `SELECT r.id, r.case_id AS caseId, r.person_id AS personI
 /** One request by id; NOT_FOUND otherwise. */
 export function getRequest(db: ReadDb, id: string): RequestRow {
   const row = db.prepare(`${REQUEST_SELECT} WHERE r.id = ?`).get(id) as RequestRow | undefined;
-  if (!row) throw new VigilError('NOT_FOUND', `No request with id "${id}". "vigil request list <dir> --case C" lists them.`);
+  if (!row)
+    throw new VigilError('NOT_FOUND', `No request with id "${id}". "vigil request list <dir> --case C" lists them.`);
   return row;
 }
 
 /** A request's full id from the id or a unique prefix of at least 8 characters. */
 export function resolveRequestId(db: ReadDb, idOrPrefix: string): string {
-  const ids = db.prepare("SELECT id FROM requests WHERE id = ? OR (length(?) >= 8 AND id LIKE ? || '%') LIMIT 2").pluck().all(idOrPrefix, idOrPrefix, idOrPrefix) as string[];
+  const ids = db
+    .prepare("SELECT id FROM requests WHERE id = ? OR (length(?) >= 8 AND id LIKE ? || '%') LIMIT 2")
+    .pluck()
+    .all(idOrPrefix, idOrPrefix, idOrPrefix) as string[];
   if (ids.includes(idOrPrefix)) return idOrPrefix;
-  if (ids.length > 1) throw new VigilError('INVALID_INPUT', `"${idOrPrefix}" matches more than one request; give more of the id.`);
+  if (ids.length > 1)
+    throw new VigilError('INVALID_INPUT', `"${idOrPrefix}" matches more than one request; give more of the id.`);
   const [only] = ids;
-  if (only === undefined) throw new VigilError('NOT_FOUND', `No request "${idOrPrefix}". "vigil request list <dir> --case C" lists them.`);
+  if (only === undefined)
+    throw new VigilError('NOT_FOUND', `No request "${idOrPrefix}". "vigil request list <dir> --case C" lists them.`);
   return only;
 }
 
 /** The requests of a case (of one detainee when given), in date order. */
 export function listRequests(db: ReadDb, caseId: string, personId?: string): RequestRow[] {
-  if (personId === undefined) return db.prepare(`${REQUEST_SELECT} WHERE r.case_id = ? ORDER BY r.date, r.created_at, r.id`).all(caseId) as RequestRow[];
-  return db.prepare(`${REQUEST_SELECT} WHERE r.case_id = ? AND r.person_id = ? ORDER BY r.date, r.created_at, r.id`).all(caseId, personId) as RequestRow[];
+  if (personId === undefined)
+    return db
+      .prepare(`${REQUEST_SELECT} WHERE r.case_id = ? ORDER BY r.date, r.created_at, r.id`)
+      .all(caseId) as RequestRow[];
+  return db
+    .prepare(`${REQUEST_SELECT} WHERE r.case_id = ? AND r.person_id = ? ORDER BY r.date, r.created_at, r.id`)
+    .all(caseId, personId) as RequestRow[];
 }

@@ -55,10 +55,21 @@ export interface Timeline {
 }
 
 /** An events row as an array, in EVENT_COLUMNS order: arrays cross from SQLite to JS faster than objects. */
-type EventTuple = [id: string, personId: string, type: EventType, date: string, dateApprox: number, endDate: string | null, placeId: string | null, description: string, createdAt: string];
+type EventTuple = [
+  id: string,
+  personId: string,
+  type: EventType,
+  date: string,
+  dateApprox: number,
+  endDate: string | null,
+  placeId: string | null,
+  description: string,
+  createdAt: string,
+];
 
 // The case id is left out: the caller knows it, and every column costs at 10,000 rows.
-const EVENT_COLUMNS = 'e.id, e.person_id, e.type, e.date, e.date_approx, e.end_date, e.place_id, e.description, e.created_at';
+const EVENT_COLUMNS =
+  'e.id, e.person_id, e.type, e.date, e.date_approx, e.end_date, e.place_id, e.description, e.created_at';
 
 /**
  * Timeline order. Partial dates sort as text in earliest-day order
@@ -77,7 +88,13 @@ function compareEvents(a: EventTuple, b: EventTuple): number {
  * each (a case has a few of each and thousands of events), not joined per row:
  * at 10,000 events the per-value cost of moving columns out of SQLite dominates.
  */
-function toEvents(db: ReadDb, caseId: string, rows: EventTuple[], itemsByEvent: Map<string, string[]>, reveal: boolean): TimelineEvent[] {
+function toEvents(
+  db: ReadDb,
+  caseId: string,
+  rows: EventTuple[],
+  itemsByEvent: Map<string, string[]>,
+  reveal: boolean,
+): TimelineEvent[] {
   const people = new Map<string, TimelinePerson>();
   const places = new Map<string, Place>();
   const personStmt = db.prepare('SELECT id, code, name FROM people WHERE id = ?');
@@ -86,7 +103,11 @@ function toEvents(db: ReadDb, caseId: string, rows: EventTuple[], itemsByEvent: 
     let person = people.get(id);
     if (!person) {
       const row = personStmt.get(id) as { id: string; code: string; name: string } | undefined;
-      if (!row) throw new VigilError('VAULT_CORRUPT', `Event data refers to a person ${id} who is not in the vault. Run "vigil verify".`);
+      if (!row)
+        throw new VigilError(
+          'VAULT_CORRUPT',
+          `Event data refers to a person ${id} who is not in the vault. Run "vigil verify".`,
+        );
       person = reveal ? { id: row.id, code: row.code, name: row.name } : { id: row.id, code: row.code };
       people.set(id, person);
     }
@@ -96,7 +117,11 @@ function toEvents(db: ReadDb, caseId: string, rows: EventTuple[], itemsByEvent: 
     let place = places.get(id);
     if (!place) {
       place = placeStmt.get(id) as Place | undefined;
-      if (!place) throw new VigilError('VAULT_CORRUPT', `Event data refers to a place ${id} that is not in the vault. Run "vigil verify".`);
+      if (!place)
+        throw new VigilError(
+          'VAULT_CORRUPT',
+          `Event data refers to a place ${id} that is not in the vault. Run "vigil verify".`,
+        );
       places.set(id, place);
     }
     return place;
@@ -120,8 +145,15 @@ function toEvents(db: ReadDb, caseId: string, rows: EventTuple[], itemsByEvent: 
 export function getEvent(db: ReadDb, id: string, opts: { revealNames?: boolean } = {}): TimelineEvent {
   const caseId = db.prepare('SELECT case_id FROM events WHERE id = ?').pluck().get(id) as string | undefined;
   const rows = db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.id = ?`).raw().all(id) as EventTuple[];
-  if (caseId === undefined || rows.length === 0) throw new VigilError('NOT_FOUND', `No event with id "${id}". "vigil timeline <dir> <case>" lists the events of a case.`);
-  const itemIds = db.prepare('SELECT item_id FROM event_items WHERE event_id = ? ORDER BY item_id').pluck().all(id) as string[];
+  if (caseId === undefined || rows.length === 0)
+    throw new VigilError(
+      'NOT_FOUND',
+      `No event with id "${id}". "vigil timeline <dir> <case>" lists the events of a case.`,
+    );
+  const itemIds = db
+    .prepare('SELECT item_id FROM event_items WHERE event_id = ? ORDER BY item_id')
+    .pluck()
+    .all(id) as string[];
   const [event] = toEvents(db, caseId, rows, new Map([[id, itemIds]]), Boolean(opts.revealNames));
   if (!event) throw new VigilError('INTERNAL', 'An event row was read but not converted.');
   return event;
@@ -131,10 +163,16 @@ export function getEvent(db: ReadDb, id: string, opts: { revealNames?: boolean }
 export function listEvents(db: ReadDb, caseId: string, opts: { revealNames?: boolean } = {}): TimelineEvent[] {
   // Read in index (date) order and finished in JS: sorting references to nearly sorted rows
   // is cheaper than SQLite copying every row, description and all, through a temporary B-tree.
-  const rows = db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.case_id = ? ORDER BY e.date`).raw().all(caseId) as EventTuple[];
+  const rows = db
+    .prepare(`SELECT ${EVENT_COLUMNS} FROM events e WHERE e.case_id = ? ORDER BY e.date`)
+    .raw()
+    .all(caseId) as EventTuple[];
   rows.sort(compareEvents);
   const links = db
-    .prepare('SELECT ei.event_id, ei.item_id FROM event_items ei JOIN events e ON e.id = ei.event_id WHERE e.case_id = ? ORDER BY ei.event_id, ei.item_id')
+    .prepare(
+      'SELECT ei.event_id, ei.item_id FROM event_items ei JOIN events e ON e.id = ei.event_id WHERE e.case_id ' +
+        '= ? ORDER BY ei.event_id, ei.item_id',
+    )
     .raw()
     .all(caseId) as [string, string][];
   const itemsByEvent = new Map<string, string[]>();
@@ -156,9 +194,13 @@ export function assertCaseExists(db: ReadDb, caseId: string): void {
 /** NOT_FOUND unless the person exists; INVALID_INPUT unless they have a role in the case. Returns their code. */
 export function assertPersonInCase(db: ReadDb, caseId: string, personId: string, what = 'person'): string {
   const code = db.prepare('SELECT code FROM people WHERE id = ?').pluck().get(personId) as string | undefined;
-  if (code === undefined) throw new VigilError('NOT_FOUND', `No ${what} with id "${personId}". "vigil person list" shows people by code.`);
+  if (code === undefined)
+    throw new VigilError('NOT_FOUND', `No ${what} with id "${personId}". "vigil person list" shows people by code.`);
   if (!db.prepare('SELECT 1 FROM case_people WHERE case_id = ? AND person_id = ?').get(caseId, personId)) {
-    throw new VigilError('INVALID_INPUT', `${code} has no role in this case. Give them one first (vigil person add), then record this again.`);
+    throw new VigilError(
+      'INVALID_INPUT',
+      `${code} has no role in this case. Give them one first (vigil person add), then record this again.`,
+    );
   }
   return code;
 }
@@ -170,7 +212,12 @@ export function todayIso(now = new Date()): string {
 }
 
 /** The event types the incommunicado analysis reads (release and death only for its notes). */
-const ANALYSED_TYPES: ReadonlySet<EventType> = new Set<EventType>(['contact_lost', 'contact_restored', 'release', 'death']);
+const ANALYSED_TYPES: ReadonlySet<EventType> = new Set<EventType>([
+  'contact_lost',
+  'contact_restored',
+  'release',
+  'death',
+]);
 
 interface RequestDbRow extends RequestRecord {
   personId: string;
@@ -181,14 +228,21 @@ interface RequestDbRow extends RequestRecord {
  * for each detainee of the case, the incommunicado periods and request statistics.
  * People are named by code; real names only with `revealNames`.
  */
-export function caseTimeline(db: ReadDb, caseId: string, opts: { asOf?: string; revealNames?: boolean } = {}): Timeline {
+export function caseTimeline(
+  db: ReadDb,
+  caseId: string,
+  opts: { asOf?: string; revealNames?: boolean } = {},
+): Timeline {
   const asOf = opts.asOf ?? todayIso();
   const asOfDay = fullDay(asOf, 'as-of date');
   assertCaseExists(db, caseId);
   const reveal = opts.revealNames ? 1 : 0;
   const events = listEvents(db, caseId, opts);
   const requests = db
-    .prepare('SELECT id, person_id AS personId, date, response_date AS responseDate, response FROM requests WHERE case_id = ? ORDER BY date, created_at, id')
+    .prepare(
+      'SELECT id, person_id AS personId, date, response_date AS responseDate, response FROM requests WHERE ' +
+        'case_id = ? ORDER BY date, created_at, id',
+    )
     .all(caseId) as RequestDbRow[];
   const people = db
     .prepare(
@@ -196,7 +250,10 @@ export function caseTimeline(db: ReadDb, caseId: string, opts: { asOf?: string; 
        WHERE cp.case_id = @caseId AND cp.role = 'detainee' ORDER BY p.code`,
     )
     .all({ caseId, reveal }) as { id: string; code: string; name: string | null }[];
-  const contactByPerson = groupBy(events.filter((e) => ANALYSED_TYPES.has(e.type)), (e) => e.person.id);
+  const contactByPerson = groupBy(
+    events.filter((e) => ANALYSED_TYPES.has(e.type)),
+    (e) => e.person.id,
+  );
   const requestsByPerson = groupBy(requests, (r) => r.personId);
   const detainees = people.map((p): DetaineeAnalysis => {
     const person: TimelinePerson = { id: p.id, code: p.code };
@@ -219,7 +276,12 @@ function requestsAsOf(rows: RequestDbRow[], asOfDay: number): RequestRecord[] {
   for (const r of rows) {
     if (earliestDay(r.date) > asOfDay) continue;
     const answeredBy = r.responseDate !== null && earliestDay(r.responseDate) <= asOfDay;
-    known.push({ id: r.id, date: r.date, responseDate: answeredBy ? r.responseDate : null, response: answeredBy ? (r.response as ResponseKind | null) : null });
+    known.push({
+      id: r.id,
+      date: r.date,
+      responseDate: answeredBy ? r.responseDate : null,
+      response: answeredBy ? (r.response as ResponseKind | null) : null,
+    });
   }
   return known;
 }

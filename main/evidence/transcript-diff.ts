@@ -38,9 +38,13 @@ export function diffSegments(a: readonly Segment[], b: readonly Segment[]): Segm
   }
   const out: SegmentDiff[] = [];
   for (let i = 0; i < start; i++) out.push({ op: 'unchanged', a: i, b: i, segment: at(a, i) });
-  const middle = (endA - start) * (endB - start) <= MAX_TABLE_CELLS ? alignByLcs(a, b, start, endA, start, endB) : alignByPosition(a, b, start, endA, start, endB);
+  const middle =
+    (endA - start) * (endB - start) <= MAX_TABLE_CELLS
+      ? alignByLcs(a, b, start, endA, start, endB)
+      : alignByPosition(a, b, start, endA, start, endB);
   out.push(...middle);
-  for (let k = 0; endA + k < a.length; k++) out.push({ op: 'unchanged', a: endA + k, b: endB + k, segment: at(a, endA + k) });
+  for (let k = 0; endA + k < a.length; k++)
+    out.push({ op: 'unchanged', a: endA + k, b: endB + k, segment: at(a, endA + k) });
   return out;
 }
 
@@ -56,7 +60,14 @@ function corresponds(x: Segment, y: Segment): boolean {
   return x.startMs !== null && x.speaker === y.speaker && x.startMs === y.startMs && x.endMs === y.endMs;
 }
 
-function alignByLcs(a: readonly Segment[], b: readonly Segment[], a0: number, a1: number, b0: number, b1: number): SegmentDiff[] {
+function alignByLcs(
+  a: readonly Segment[],
+  b: readonly Segment[],
+  a0: number,
+  a1: number,
+  b0: number,
+  b1: number,
+): SegmentDiff[] {
   const n = a1 - a0;
   const m = b1 - b0;
   const width = m + 1;
@@ -86,12 +97,23 @@ function alignByLcs(a: readonly Segment[], b: readonly Segment[], a0: number, a1
   return out;
 }
 
-function alignByPosition(a: readonly Segment[], b: readonly Segment[], a0: number, a1: number, b0: number, b1: number): SegmentDiff[] {
+function alignByPosition(
+  a: readonly Segment[],
+  b: readonly Segment[],
+  a0: number,
+  a1: number,
+  b0: number,
+  b1: number,
+): SegmentDiff[] {
   const out: SegmentDiff[] = [];
   const common = Math.min(a1 - a0, b1 - b0);
   for (let k = 0; k < common; k++) {
     if (corresponds(at(a, a0 + k), at(b, b0 + k))) out.push(pair(a, b, a0 + k, b0 + k));
-    else out.push({ op: 'removed', a: a0 + k, segment: at(a, a0 + k) }, { op: 'added', b: b0 + k, segment: at(b, b0 + k) });
+    else
+      out.push(
+        { op: 'removed', a: a0 + k, segment: at(a, a0 + k) },
+        { op: 'added', b: b0 + k, segment: at(b, b0 + k) },
+      );
   }
   for (let k = a0 + common; k < a1; k++) out.push({ op: 'removed', a: k, segment: at(a, k) });
   for (let k = b0 + common; k < b1; k++) out.push({ op: 'added', b: k, segment: at(b, k) });
@@ -102,7 +124,9 @@ function pair(a: readonly Segment[], b: readonly Segment[], i: number, j: number
   const before = at(a, i);
   const after = at(b, j);
   const fields = changedFields(before, after);
-  return fields.length === 0 ? { op: 'unchanged', a: i, b: j, segment: after } : { op: 'changed', a: i, b: j, fields, before, after };
+  return fields.length === 0
+    ? { op: 'unchanged', a: i, b: j, segment: after }
+    : { op: 'changed', a: i, b: j, fields, before, after };
 }
 
 function at(list: readonly Segment[], i: number): Segment {

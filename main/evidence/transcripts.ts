@@ -30,12 +30,24 @@ export type RevisionInfo = Omit<Revision, 'segments'> & { segmentCount: number }
 const MAX_NOTE = 2000;
 
 /** The record a revision's custody entry commits to: the interview id, the revision number and the segments. */
-export function revisionRecord(interviewId: string, revision: number, segments: readonly Segment[]): Record<string, unknown> {
+export function revisionRecord(
+  interviewId: string,
+  revision: number,
+  segments: readonly Segment[],
+): Record<string, unknown> {
   return { interviewId, revision, segments };
 }
 
-/** The SHA-256 a revision is signed under: of its record with its salt (`salted-v1`), or of the bare record for a revision saved before salts. */
-export function revisionHash(interviewId: string, revision: number, segments: readonly Segment[], salt: Uint8Array | null): string {
+/**
+ * The SHA-256 a revision is signed under: of its record with its salt (`salted-v1`), or of the bare record for a
+ * revision saved before salts.
+ */
+export function revisionHash(
+  interviewId: string,
+  revision: number,
+  segments: readonly Segment[],
+  salt: Uint8Array | null,
+): string {
   const record = revisionRecord(interviewId, revision, segments);
   return salt === null ? recordHash(record) : saltedRecordHash(salt, record);
 }
@@ -49,24 +61,44 @@ export function reviseTranscript(vault: Vault, interviewId: string, segments: Se
   const interview = getInterview(vault.db, interviewId);
   const checked = normaliseSegments(segments);
   const cleanNote = note.trim();
-  if (cleanNote.length > MAX_NOTE) throw new VigilError('INVALID_INPUT', `The revision note is longer than ${MAX_NOTE} characters; nothing was saved.`);
+  if (cleanNote.length > MAX_NOTE)
+    throw new VigilError(
+      'INVALID_INPUT',
+      `The revision note is longer than ${MAX_NOTE} characters; nothing was saved.`,
+    );
   const { result } = vault.change((db) => {
     const previous = latestRevisionRow(db, interview.id);
     // A plain digest only compares the two texts here; it is never stored or signed.
     if (previous && recordHash(readSegments(db, previous.id)) === recordHash(checked)) {
-      throw new VigilError('INVALID_INPUT', `The transcript is the same as revision ${previous.revision}; no new revision was saved.`);
+      throw new VigilError(
+        'INVALID_INPUT',
+        `The transcript is the same as revision ${previous.revision}; no new revision was saved.`,
+      );
     }
     const revision = (previous?.revision ?? 0) + 1;
     const id = randomUUID();
     const salt = newRecordSalt();
     const sha256 = revisionHash(interview.id, revision, checked, salt);
     const createdAt = new Date().toISOString();
-    db.prepare('INSERT INTO transcript_revisions (id, interview_id, revision, sha256, note, created_at, created_by, hash_salt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(id, interview.id, revision, sha256, cleanNote, createdAt, vault.member.id, salt);
-    const insert = db.prepare('INSERT INTO transcript_segments (revision_id, position, speaker, start_ms, end_ms, text, translation) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const [position, s] of checked.entries()) insert.run(id, position, s.speaker, s.startMs, s.endMs, s.text, s.translation);
+    db.prepare(
+      'INSERT INTO transcript_revisions (id, interview_id, revision, sha256, note, created_at, created_by, ' +
+        'hash_salt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(id, interview.id, revision, sha256, cleanNote, createdAt, vault.member.id, salt);
+    const insert = db.prepare(
+      'INSERT INTO transcript_segments (revision_id, position, speaker, start_ms, end_ms, text, translation) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const [position, s] of checked.entries())
+      insert.run(id, position, s.speaker, s.startMs, s.endMs, s.text, s.translation);
     reindexSegments(db, previous, id);
     // Counts and hashes only: transcript words never enter the signed log.
-    const data = { revision, revisionId: id, segments: checked.length, previous: previous?.sha256 ?? null, hashFormat: SALTED_HASH_FORMAT };
+    const data = {
+      revision,
+      revisionId: id,
+      segments: checked.length,
+      previous: previous?.sha256 ?? null,
+      hashFormat: SALTED_HASH_FORMAT,
+    };
     return { result: revision, custody: { action: 'transcript.revised', subject: interview.id, hash: sha256, data } };
   });
   return getRevision(vault.db, interview.id, result);
@@ -81,7 +113,10 @@ export function getRevision(db: ReadDb, interviewId: string, revision?: number):
       : db.prepare(`${REVISION_SELECT} WHERE r.interview_id = ? AND r.revision = ?`).get(interview.id, revision)
   ) as RevisionDbRow | undefined;
   if (!row) {
-    const which = revision === undefined ? 'no transcript yet ("vigil transcript import" adds one)' : `no revision ${revision} ("vigil transcript history" lists them)`;
+    const which =
+      revision === undefined
+        ? 'no transcript yet ("vigil transcript import" adds one)'
+        : `no revision ${revision} ("vigil transcript history" lists them)`;
     throw new VigilError('NOT_FOUND', `Interview ${interview.id} has ${which}.`);
   }
   return { ...toInfo(row), segments: readSegments(db, row.id) };
@@ -90,7 +125,9 @@ export function getRevision(db: ReadDb, interviewId: string, revision?: number):
 /** Every revision of an interview's transcript, oldest first, without the segments. */
 export function listRevisions(db: ReadDb, interviewId: string): RevisionInfo[] {
   const interview = getInterview(db, interviewId);
-  const rows = db.prepare(`${REVISION_SELECT} WHERE r.interview_id = ? ORDER BY r.revision`).all(interview.id) as RevisionDbRow[];
+  const rows = db
+    .prepare(`${REVISION_SELECT} WHERE r.interview_id = ? ORDER BY r.revision`)
+    .all(interview.id) as RevisionDbRow[];
   return rows.map((row) => ({ ...toInfo(row), segmentCount: row.segmentCount }));
 }
 
@@ -103,8 +140,18 @@ export function verifyRevisionHash(db: ReadDb, interviewId: string, revision: nu
   const signed = revisionCustodyEntries(db, rev.id);
   const [entry] = signed;
   if (signed.length !== 1 || entry === undefined) return false;
-  const expected = expectedRecordHash(entry.hashFormat ?? undefined, revisionRecord(rev.interviewId, rev.revision, rev.segments), recordSalt(db, 'transcript_revisions', rev.id));
-  return 'hash' in expected && expected.hash === rev.sha256 && entry.hash === expected.hash && entry.subject === rev.interviewId && entry.revision === rev.revision;
+  const expected = expectedRecordHash(
+    entry.hashFormat ?? undefined,
+    revisionRecord(rev.interviewId, rev.revision, rev.segments),
+    recordSalt(db, 'transcript_revisions', rev.id),
+  );
+  return (
+    'hash' in expected &&
+    expected.hash === rev.sha256 &&
+    entry.hash === expected.hash &&
+    entry.subject === rev.interviewId &&
+    entry.revision === rev.revision
+  );
 }
 
 /** What a `transcript.revised` custody entry says about a revision. */
@@ -124,19 +171,29 @@ export function revisionCustodyEntries(db: ReadDb, revisionId?: string): Revisio
                       json_extract(entry, '$.data.revision') AS revision, json_extract(entry, '$.data.revisionId') AS revisionId,
                       json_extract(entry, '$.data.hashFormat') AS hashFormat
                FROM custody_log WHERE json_extract(entry, '$.action') = 'transcript.revised'`;
-  const rows = revisionId === undefined ? db.prepare(`${sql} ORDER BY seq`).all() : db.prepare(`${sql} AND json_extract(entry, '$.data.revisionId') = ? ORDER BY seq`).all(revisionId);
+  const rows =
+    revisionId === undefined
+      ? db.prepare(`${sql} ORDER BY seq`).all()
+      : db.prepare(`${sql} AND json_extract(entry, '$.data.revisionId') = ? ORDER BY seq`).all(revisionId);
   return rows as RevisionCustodyEntry[];
 }
 
 /** The stored segments of a revision, in order. */
 export function readSegments(db: ReadDb, revisionId: string): Segment[] {
   return db
-    .prepare('SELECT speaker, start_ms AS startMs, end_ms AS endMs, text, translation FROM transcript_segments WHERE revision_id = ? ORDER BY position')
+    .prepare(
+      'SELECT speaker, start_ms AS startMs, end_ms AS endMs, text, translation FROM transcript_segments WHERE ' +
+        'revision_id = ? ORDER BY position',
+    )
     .all(revisionId) as Segment[];
 }
 
 /** A revision row as selected, with the author's columns flat. */
-type RevisionDbRow = Omit<Revision, 'createdBy' | 'segments'> & { createdById: string; createdByName: string; segmentCount: number };
+type RevisionDbRow = Omit<Revision, 'createdBy' | 'segments'> & {
+  createdById: string;
+  createdByName: string;
+  segmentCount: number;
+};
 
 const REVISION_SELECT = `
   SELECT r.id, r.interview_id AS interviewId, r.revision, r.sha256, r.note, r.created_at AS createdAt,
@@ -146,10 +203,21 @@ const REVISION_SELECT = `
 
 function toInfo(row: RevisionDbRow): Omit<Revision, 'segments'> {
   const { id, interviewId, revision, sha256, note, createdAt } = row;
-  return { id, interviewId, revision, sha256, note, createdAt, createdBy: { id: row.createdById, name: row.createdByName } };
+  return {
+    id,
+    interviewId,
+    revision,
+    sha256,
+    note,
+    createdAt,
+    createdBy: { id: row.createdById, name: row.createdByName },
+  };
 }
 
-function latestRevisionRow(db: ReadDb, interviewId: string): { id: string; revision: number; sha256: string; segments: number } | undefined {
+function latestRevisionRow(
+  db: ReadDb,
+  interviewId: string,
+): { id: string; revision: number; sha256: string; segments: number } | undefined {
   return db
     .prepare(
       `SELECT r.id, r.revision, r.sha256, (SELECT count(*) FROM transcript_segments s WHERE s.revision_id = r.id) AS segments
@@ -164,7 +232,12 @@ function latestRevisionRow(db: ReadDb, interviewId: string): { id: string; revis
  * rebuilt index holds exactly the same rows.
  */
 function reindexSegments(db: Db, previous: { id: string; segments: number } | undefined, revisionId: string): void {
-  if (previous) removeDocs(db, 'segment', Array.from({ length: previous.segments }, (_, position) => `${previous.id}:${position}`));
+  if (previous)
+    removeDocs(
+      db,
+      'segment',
+      Array.from({ length: previous.segments }, (_, position) => `${previous.id}:${position}`),
+    );
   // A new revision's segment rows cannot exist yet: skip the search for an old row (6x faster).
   for (const doc of transcriptSearchDocs(db, revisionId)) indexNewDoc(db, doc);
 }

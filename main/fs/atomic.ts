@@ -28,10 +28,18 @@ export function toIoError(err: unknown, what: string): VigilError {
   if (isVigilError(err)) return err;
   const code = errnoCode(err);
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new VigilError('DISK_FULL', `The disk is full while ${what}. Free some space and try again; nothing was lost.`, { cause: err });
+    return new VigilError(
+      'DISK_FULL',
+      `The disk is full while ${what}. Free some space and try again; nothing was lost.`,
+      { cause: err },
+    );
   }
   const detail = err instanceof Error ? err.message : String(err);
-  return new VigilError('IO_ERROR', `Could not finish ${what} (${detail}). Check that the drive is connected and writable, then try again.`, { cause: err });
+  return new VigilError(
+    'IO_ERROR',
+    `Could not finish ${what} (${detail}). Check that the drive is connected and writable, then try again.`,
+    { cause: err },
+  );
 }
 
 /**
@@ -77,7 +85,11 @@ async function writeDurable(tmp: string, data: Uint8Array | string, mode: number
  * either its old content or the new content in full, never a mix or a half.
  * New files default to mode 0o600: everything a vault writes is private to its user.
  */
-export async function writeFileAtomic(file: string, data: Uint8Array | string, opts?: { mode?: number }): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  data: Uint8Array | string,
+  opts?: { mode?: number },
+): Promise<void> {
   const tmp = tempPathFor(file);
   try {
     await writeDurable(tmp, data, opts?.mode ?? 0o600);

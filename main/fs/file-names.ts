@@ -6,7 +6,10 @@
  */
 import { isUtf8 } from 'node:buffer';
 
-/** How a name's readable form was made: its UTF-8 as it is, its bytes read as cp1251, or UTF-8 with `\xNN` for the other bytes. */
+/**
+ * How a name's readable form was made: its UTF-8 as it is, its bytes read as cp1251, or UTF-8 with `\xNN` for the other
+ * bytes.
+ */
 type NameShownAs = 'utf-8' | 'cp1251' | 'escapes';
 
 /** A name's readable form and how it was made. */
@@ -21,13 +24,18 @@ const utf8 = new TextDecoder('utf-8');
 const cp1251 = new TextDecoder('windows-1251');
 
 // Besides ASCII and Cyrillic letters, what cp1251 names use: no-break space, « », – —, quotes, …, №.
-const CYRILLIC_NAME_PUNCTUATION = new Set([...'\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2026\u2116']);
+const CYRILLIC_NAME_PUNCTUATION = new Set([
+  ...'\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2026\u2116',
+]);
 const CYRILLIC_WORD = /^\p{Script=Cyrillic}+$/u;
 const LATIN_WORD = /^\p{Script=Latin}+$/u;
 // lower case, Capitalised or UPPER CASE: random bytes read as cp1251 rarely are.
 const CYRILLIC_CASING = /^(\p{Lu}?\p{Ll}*|\p{Lu}+)$/u;
 
-/** The readable form of one name (no "/" in it): UTF-8 when it is, else cp1251 when that reads as Cyrillic, else `\xNN` escapes. */
+/**
+ * The readable form of one name (no "/" in it): UTF-8 when it is, else cp1251 when that reads as Cyrillic, else `\xNN`
+ * escapes.
+ */
 export function readableName(raw: Uint8Array): ReadableName {
   if (isUtf8(raw)) return { shown: utf8.decode(raw), shownAs: 'utf-8' };
   const guess = cp1251.decode(raw);
@@ -92,7 +100,16 @@ function escapeInvalid(raw: Uint8Array): string {
   let i = 0;
   while (i < raw.length) {
     const byte = raw[i] ?? 0;
-    const n = byte < 0x80 ? 1 : byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
+    const n =
+      byte < 0x80
+        ? 1
+        : byte >= 0xc2 && byte <= 0xdf
+          ? 2
+          : byte >= 0xe0 && byte <= 0xef
+            ? 3
+            : byte >= 0xf0 && byte <= 0xf4
+              ? 4
+              : 0;
     const sequence = raw.subarray(i, i + n);
     if (n > 0 && sequence.length === n && isUtf8(sequence)) {
       out += utf8.decode(sequence);

@@ -9,12 +9,17 @@ export async function openRegularFile(filePath: string | Buffer): Promise<fsp.Fi
   const shown = typeof filePath === 'string' ? filePath : readablePath(filePath);
   let handle: fsp.FileHandle;
   try {
-    // O_NONBLOCK: opening a named pipe must not wait for a writer (it is refused below); reads of regular files ignore it.
+    // O_NONBLOCK: opening a named pipe must not wait for a writer (it is refused below); reads of regular files ignore
+    // it.
     handle = await fsp.open(filePath, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw (await misencodedName(filePath)) ?? new VigilError('NOT_FOUND', `${shown} does not exist.`, { cause });
-    const why = code === 'ELOOP' ? 'is a symbolic link (add the file it points to instead)' : `cannot be read (${code ?? 'error'})`;
+    if (code === 'ENOENT')
+      throw (await misencodedName(filePath)) ?? new VigilError('NOT_FOUND', `${shown} does not exist.`, { cause });
+    const why =
+      code === 'ELOOP'
+        ? 'is a symbolic link (add the file it points to instead)'
+        : `cannot be read (${code ?? 'error'})`;
     throw new VigilError('INVALID_INPUT', `${shown} ${why}.`, { cause });
   }
   const stat = await handle.stat();
@@ -39,10 +44,15 @@ async function misencodedName(filePath: string | Buffer): Promise<VigilError | n
   const match = names.find((raw) => readableName(raw).shownAs !== 'utf-8' && looksLike(raw, given));
   if (!match) return null;
   const { shown, shownAs } = readableName(match);
-  const encoding = shownAs === 'cp1251' ? 'it looks like cp1251' : 'not cp1251 either; shown with \\xNN for the bytes that are not UTF-8';
+  const encoding =
+    shownAs === 'cp1251'
+      ? 'it looks like cp1251'
+      : 'not cp1251 either; shown with \\xNN for the bytes that are not UTF-8';
   return new VigilError(
     'NOT_FOUND',
-    `${filePath} cannot be opened by that name: its folder holds "${shown}", whose file name is not valid UTF-8 (${encoding}), and a name like that cannot be passed as a single path. ` +
-      `Add its folder instead (vigil add VAULT "${dir}"): names inside a folder are read as bytes and kept as they are.`,
+    `${filePath} cannot be opened by that name: its folder holds "${shown}", whose file name is not valid ` +
+      `UTF-8 (${encoding}), and a name like that cannot be passed as a single path. ` +
+      `Add its folder instead (vigil add VAULT "${dir}"): names inside a folder are read as bytes and kept as ` +
+      `they are.`,
   );
 }

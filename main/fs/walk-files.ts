@@ -21,7 +21,8 @@ export const SKIP_REASONS: Record<SkipReason, string> = {
 };
 
 /** One entry found: a regular file to add, or something skipped and why. `shown` is its readable path. */
-type WalkEntry = { kind: 'file'; path: Buffer; shown: string } | { kind: 'skipped'; path: Buffer; shown: string; reason: SkipReason };
+type WalkEntry =
+  { kind: 'file'; path: Buffer; shown: string } | { kind: 'skipped'; path: Buffer; shown: string; reason: SkipReason };
 
 /** Options of a walk. */
 interface WalkOptions {
@@ -41,7 +42,13 @@ const DEFAULT_MAX_FILES = 100_000;
 export async function walkFiles(root: string, opts: WalkOptions = {}): Promise<WalkEntry[]> {
   const top = root.length > 1 ? root.replace(/\/+$/, '') : root;
   const found: WalkEntry[] = [];
-  const state = { files: 0, seen: new Set<string>(), max: opts.maxFiles ?? DEFAULT_MAX_FILES, skipHidden: opts.skipHidden === true, root: top };
+  const state = {
+    files: 0,
+    seen: new Set<string>(),
+    max: opts.maxFiles ?? DEFAULT_MAX_FILES,
+    skipHidden: opts.skipHidden === true,
+    root: top,
+  };
   await walkFolder(Buffer.from(top), top, await statOf(Buffer.from(top), top), found, state);
   return found;
 }
@@ -54,7 +61,13 @@ interface WalkState {
   root: string;
 }
 
-async function walkFolder(dir: Buffer, shown: string, stat: Stats, found: WalkEntry[], state: WalkState): Promise<void> {
+async function walkFolder(
+  dir: Buffer,
+  shown: string,
+  stat: Stats,
+  found: WalkEntry[],
+  state: WalkState,
+): Promise<void> {
   const key = `${stat.dev}:${stat.ino}`;
   if (state.seen.has(key)) {
     found.push({ kind: 'skipped', path: dir, shown, reason: 'seen' });
@@ -65,7 +78,11 @@ async function walkFolder(dir: Buffer, shown: string, stat: Stats, found: WalkEn
   try {
     names = await fsp.readdir(dir, { encoding: 'buffer' });
   } catch (cause) {
-    throw new VigilError('INVALID_INPUT', `The folder ${shown} cannot be read (${(cause as NodeJS.ErrnoException).code ?? 'error'}); nothing was added.`, { cause });
+    throw new VigilError(
+      'INVALID_INPUT',
+      `The folder ${shown} cannot be read (${(cause as NodeJS.ErrnoException).code ?? 'error'}); nothing was added.`,
+      { cause },
+    );
   }
   for (const name of names.sort(Buffer.compare)) {
     const path = joinRaw(dir, name);
@@ -78,7 +95,11 @@ async function walkFolder(dir: Buffer, shown: string, stat: Stats, found: WalkEn
     if (entry.isDirectory()) await walkFolder(path, entryShown, entry, found, state);
     else if (entry.isFile()) {
       if (++state.files > state.max) {
-        throw new VigilError('INVALID_INPUT', `${state.root} holds more than ${state.max.toLocaleString('en')} files; add its folders one at a time. Nothing was added.`);
+        throw new VigilError(
+          'INVALID_INPUT',
+          `${state.root} holds more than ${state.max.toLocaleString('en')} files; add its folders one at a ` +
+            `time. Nothing was added.`,
+        );
       }
       found.push({ kind: 'file', path, shown: entryShown });
     } else found.push({ kind: 'skipped', path, shown: entryShown, reason: skipReason(entry) });
@@ -89,7 +110,11 @@ async function statOf(path: Buffer, shown: string): Promise<Stats> {
   try {
     return await fsp.lstat(path);
   } catch (cause) {
-    throw new VigilError('INVALID_INPUT', `${shown} cannot be read (${(cause as NodeJS.ErrnoException).code ?? 'error'}); nothing was added.`, { cause });
+    throw new VigilError(
+      'INVALID_INPUT',
+      `${shown} cannot be read (${(cause as NodeJS.ErrnoException).code ?? 'error'}); nothing was added.`,
+      { cause },
+    );
   }
 }
 

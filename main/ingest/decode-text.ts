@@ -11,7 +11,10 @@ interface DecodedText {
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be';
 }
 
-/** Decodes UTF-8 (BOM optional) or BOM-marked UTF-16, strips the BOM and normalises line ends to \n; throws INVALID_INPUT otherwise. */
+/**
+ * Decodes UTF-8 (BOM optional) or BOM-marked UTF-16, strips the BOM and normalises line ends to \n; throws
+ * INVALID_INPUT otherwise.
+ */
 export function decodeText(bytes: Uint8Array): DecodedText {
   let encoding: DecodedText['encoding'] = 'utf-8';
   let start = 0;
@@ -23,7 +26,12 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
   } catch (cause) {
     const where = encoding === 'utf-8' ? ` (first invalid byte at offset ${firstInvalidUtf8(bytes, start)})` : '';
-    throw new VigilError('INVALID_INPUT', `The text is not valid ${encoding.toUpperCase()}${where} and has no byte-order mark naming another encoding. Save it as UTF-8 and add it again.`, { cause });
+    throw new VigilError(
+      'INVALID_INPUT',
+      `The text is not valid ${encoding.toUpperCase()}${where} and has no byte-order mark naming another ` +
+        `encoding. Save it as UTF-8 and add it again.`,
+      { cause },
+    );
   }
   return { text: text.replace(/\r\n?/g, '\n'), encoding };
 }
@@ -33,7 +41,8 @@ function firstInvalidUtf8(bytes: Uint8Array, start: number): number {
   let i = start;
   while (i < bytes.length) {
     const b = bytes[i] ?? 0;
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const length =
+      b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     if (length === 0) return i;
     // The second byte's range is narrower after E0, ED, F0 and F4 (no overlongs, surrogates or > U+10FFFF).
     const low = b === 0xe0 ? 0xa0 : b === 0xf0 ? 0x90 : 0x80;

@@ -17,7 +17,13 @@ export async function extractBytes(req: WorkerRequest): Promise<ExtractionResult
     const out = await dispatch(req);
     return capText({ ...out, mediaType: out.mediaType ?? req.mediaType }, req.maxTextChars);
   } catch (cause) {
-    return { status: 'failed', mediaType: req.mediaType, error: describeFailure(cause, req.mediaType), metadata: {}, sensitive: {} };
+    return {
+      status: 'failed',
+      mediaType: req.mediaType,
+      error: describeFailure(cause, req.mediaType),
+      metadata: {},
+      sensitive: {},
+    };
   }
 }
 
@@ -35,7 +41,12 @@ async function dispatch(req: WorkerRequest): Promise<ExtractorOutput> {
       return { status: 'ok', text, metadata: { encoding }, sensitive: {} };
     }
     case null:
-      return { status: 'unsupported', error: `Text is not extracted from ${req.mediaType} files; the file is stored unchanged.`, metadata: {}, sensitive: {} };
+      return {
+        status: 'unsupported',
+        error: `Text is not extracted from ${req.mediaType} files; the file is stored unchanged.`,
+        metadata: {},
+        sensitive: {},
+      };
     default:
       return assertNever(kind, 'extractor');
   }
@@ -48,15 +59,22 @@ function capText(result: ExtractionResult, maxChars: number): ExtractionResult {
   let cut = maxChars;
   const last = text.charCodeAt(cut - 1);
   if (last >= 0xd800 && last <= 0xdbff) cut -= 1; // never split a surrogate pair
-  return { ...result, text: text.slice(0, cut), metadata: { ...result.metadata, textTruncated: true, textChars: text.length, textCharsKept: cut } };
+  return {
+    ...result,
+    text: text.slice(0, cut),
+    metadata: { ...result.metadata, textTruncated: true, textChars: text.length, textCharsKept: cut },
+  };
 }
 
 /** A readable reason for a failure, without the file's name or contents. */
 export function describeFailure(cause: unknown, mediaType: string): string {
   if (isVigilError(cause)) return cause.message;
   const err = cause instanceof Error ? cause : new Error(String(cause));
-  if (err.name === 'PasswordException') return 'The PDF is password-protected; its text cannot be read without the password.';
-  if (err.name === 'InvalidPDFException') return `The PDF is damaged or incomplete and could not be read (${err.message}).`;
-  if (err instanceof RangeError && /allocation|memory|Invalid (typed )?array length/i.test(err.message)) return 'Reading the file needed too much memory and was stopped; the file may be damaged or hostile.';
+  if (err.name === 'PasswordException')
+    return 'The PDF is password-protected; its text cannot be read without the password.';
+  if (err.name === 'InvalidPDFException')
+    return `The PDF is damaged or incomplete and could not be read (${err.message}).`;
+  if (err instanceof RangeError && /allocation|memory|Invalid (typed )?array length/i.test(err.message))
+    return 'Reading the file needed too much memory and was stopped; the file may be damaged or hostile.';
   return `The ${mediaType} file could not be read: ${err.message.slice(0, 300)}`;
 }

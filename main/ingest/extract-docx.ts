@@ -14,17 +14,32 @@ export async function extractDocx(data: Uint8Array): Promise<ExtractorOutput> {
   const zip = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const entries = readZipDirectory(zip);
   if (!entries.some((e) => e.name === 'word/document.xml')) {
-    return { status: 'unsupported', mediaType: 'application/zip', error: 'This is a ZIP archive, not a Word document; its contents are not extracted.', metadata: { entries: entries.length }, sensitive: {} };
+    return {
+      status: 'unsupported',
+      mediaType: 'application/zip',
+      error: 'This is a ZIP archive, not a Word document; its contents are not extracted.',
+      metadata: { entries: entries.length },
+      sensitive: {},
+    };
   }
   checkZipLimits(zip, entries);
   const result = await mammoth.extractRawText({ buffer: zip });
   const { metadata, sensitive } = coreProperties(zip, entries);
   const warnings = result.messages.filter((m) => m.type === 'warning' || m.type === 'error').length;
   if (warnings > 0) metadata['conversionWarnings'] = warnings;
-  return { status: 'ok', mediaType: DOCX_TYPE, text: result.value.replace(/\r\n?/g, '\n').trimEnd(), metadata, sensitive };
+  return {
+    status: 'ok',
+    mediaType: DOCX_TYPE,
+    text: result.value.replace(/\r\n?/g, '\n').trimEnd(),
+    metadata,
+    sensitive,
+  };
 }
 
-function coreProperties(zip: Buffer, entries: ZipEntry[]): { metadata: Record<string, unknown>; sensitive: Record<string, unknown> } {
+function coreProperties(
+  zip: Buffer,
+  entries: ZipEntry[],
+): { metadata: Record<string, unknown>; sensitive: Record<string, unknown> } {
   const metadata: Record<string, unknown> = {};
   const sensitive: Record<string, unknown> = {};
   const core = entries.find((e) => e.name === 'docProps/core.xml');
@@ -50,6 +65,12 @@ function coreProperties(zip: Buffer, entries: ZipEntry[]): { metadata: Record<st
 // core.xml is a flat list of simple elements; a bounded regex is enough and cannot blow up.
 function element(xml: string, tag: string): string | undefined {
   const m = new RegExp(`<${tag}(?:\\s[^>]{0,200})?>([^<]{1,500})</${tag}>`).exec(xml);
-  const value = m?.[1]?.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&').trim();
+  const value = m?.[1]
+    ?.replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
   return value || undefined;
 }

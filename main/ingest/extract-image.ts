@@ -8,9 +8,26 @@ import type { ExtractorOutput } from './extraction-types';
 
 type Block = Record<string, unknown>;
 
-const READ_OPTIONS = { tiff: true, exif: true, gps: true, ifd1: false, xmp: false, icc: false, iptc: false, interop: false, jfif: false, ihdr: false, translateValues: false, reviveValues: false, mergeOutput: false } as const;
+const READ_OPTIONS = {
+  tiff: true,
+  exif: true,
+  gps: true,
+  ifd1: false,
+  xmp: false,
+  icc: false,
+  iptc: false,
+  interop: false,
+  jfif: false,
+  ihdr: false,
+  translateValues: false,
+  reviveValues: false,
+  mergeOutput: false,
+} as const;
 
-/** EXIF dates, camera make and model, orientation → metadata; GPS latitude/longitude/altitude and owner/serial → sensitive. */
+/**
+ * EXIF dates, camera make and model, orientation → metadata; GPS latitude/longitude/altitude and owner/serial →
+ * sensitive.
+ */
 export async function extractImage(data: Uint8Array): Promise<ExtractorOutput> {
   const parsed = (await exifr.parse(data, READ_OPTIONS)) as Record<string, Block | undefined> | undefined;
   if (!parsed) return { status: 'ok', metadata: { exif: false }, sensitive: {} };

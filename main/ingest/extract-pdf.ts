@@ -21,8 +21,15 @@ interface PdfInfo {
  */
 export const PAGE_TIME_BUDGET_MS = 30_000;
 
-/** All pages' text, the page count and the info dates; stops reading pages once `maxChars` is reached or the time budget is spent. */
-export async function extractPdf(data: Uint8Array, maxChars: number, pageBudgetMs = PAGE_TIME_BUDGET_MS): Promise<ExtractorOutput> {
+/**
+ * All pages' text, the page count and the info dates; stops reading pages once `maxChars` is reached or the time budget
+ * is spent.
+ */
+export async function extractPdf(
+  data: Uint8Array,
+  maxChars: number,
+  pageBudgetMs = PAGE_TIME_BUDGET_MS,
+): Promise<ExtractorOutput> {
   const deadline = Date.now() + pageBudgetMs;
   // The legacy build runs on Node; without a worker port it parses in this thread,
   // which is what we want: this code already runs inside the extraction process.
@@ -30,7 +37,13 @@ export async function extractPdf(data: Uint8Array, maxChars: number, pageBudgetM
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // PostScript functions in a PDF are interpreted, never compiled to JavaScript: pdf.js 6 removed its eval
   // path and with it the isEvalSupported option (tests/unit/ingest/pdfjs-no-eval.test.ts checks the files).
-  const task = pdfjs.getDocument({ data, disableFontFace: true, useSystemFonts: false, verbosity: 0, stopAtErrors: false });
+  const task = pdfjs.getDocument({
+    data,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    stopAtErrors: false,
+  });
   const doc = await task.promise;
   try {
     const pages: string[] = [];
@@ -52,7 +65,10 @@ export async function extractPdf(data: Uint8Array, maxChars: number, pageBudgetM
       }
     }
     const info = ((await doc.getMetadata().catch(() => null))?.info ?? {}) as PdfInfo;
-    const metadata: Record<string, unknown> = { pageCount: doc.numPages, ...pick(info, ['PDFFormatVersion', 'Title', 'Creator', 'Producer']) };
+    const metadata: Record<string, unknown> = {
+      pageCount: doc.numPages,
+      ...pick(info, ['PDFFormatVersion', 'Title', 'Creator', 'Producer']),
+    };
     for (const key of ['CreationDate', 'ModDate'] as const) {
       const raw = info[key];
       if (typeof raw === 'string') metadata[key === 'CreationDate' ? 'created' : 'modified'] = pdfDate(raw) ?? raw;

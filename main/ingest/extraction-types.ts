@@ -11,7 +11,10 @@ export interface ExtractionResult {
   error?: string;
   /** Facts safe to show and search: page count, document and capture dates, camera model. */
   metadata: Record<string, unknown>;
-  /** Facts that can locate or identify someone (GPS position, author names, serial numbers): kept apart so they can be withheld. */
+  /**
+   * Facts that can locate or identify someone (GPS position, author names, serial numbers): kept apart so they can be
+   * withheld.
+   */
   sensitive: Record<string, unknown>;
 }
 

@@ -50,7 +50,16 @@ export function suggestItemKind(mediaType: string): ItemKind {
   return 'other';
 }
 
-const DOCUMENT_TYPES = new Set(['application/pdf', DOCX_TYPE, 'application/msword', 'application/rtf', 'application/x-subrip', 'application/json', 'application/xml', 'application/vnd.oasis.opendocument.text']);
+const DOCUMENT_TYPES = new Set([
+  'application/pdf',
+  DOCX_TYPE,
+  'application/msword',
+  'application/rtf',
+  'application/x-subrip',
+  'application/json',
+  'application/xml',
+  'application/vnd.oasis.opendocument.text',
+]);
 
 /** Which extractor reads a media type (null: nothing is extracted from it). */
 type ExtractorKind = 'pdf' | 'docx' | 'image' | 'text';
@@ -58,7 +67,10 @@ type ExtractorKind = 'pdf' | 'docx' | 'image' | 'text';
 const EXIF_TYPES = new Set(['image/jpeg', 'image/tiff', 'image/heic', 'image/avif', 'image/png']);
 const TEXT_TYPES = new Set(['application/x-subrip', 'application/json', 'application/xml']);
 
-/** The extractor for a media type, or null when text and metadata are not extracted from it (audio, video, unknown bytes). */
+/**
+ * The extractor for a media type, or null when text and metadata are not extracted from it (audio, video, unknown
+ * bytes).
+ */
 export function extractorFor(mediaType: string): ExtractorKind | null {
   if (mediaType === 'application/pdf') return 'pdf';
   if (mediaType === DOCX_TYPE || mediaType === 'application/zip') return 'docx';
@@ -94,12 +106,15 @@ function sniffMagic(head: Uint8Array, ext: string): string | null {
   if (ascii(head, 4, 4) === 'ftyp') return isoBmffType(ascii(head, 8, 4));
   if (ascii(head, 0, 4) === 'OggS') return indexOfAscii(head, 'theora') >= 0 ? 'video/ogg' : 'audio/ogg';
   if (ascii(head, 0, 4) === 'fLaC') return 'audio/flac';
-  if (startsWith(head, [0x1a, 0x45, 0xdf, 0xa3])) return indexOfAscii(head, 'webm') >= 0 ? 'video/webm' : 'video/x-matroska';
+  if (startsWith(head, [0x1a, 0x45, 0xdf, 0xa3]))
+    return indexOfAscii(head, 'webm') >= 0 ? 'video/webm' : 'video/x-matroska';
   if (ascii(head, 0, 3) === 'ID3') return 'audio/mpeg';
   if (head.length >= 2 && head[0] === 0xff && ((head[1] ?? 0) & 0xf6) === 0xf0) return 'audio/aac';
   if (head.length >= 2 && head[0] === 0xff && ((head[1] ?? 0) & 0xe0) === 0xe0) return 'audio/mpeg';
-  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06])) return zipType(head, ext);
-  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return ext === 'doc' ? 'application/msword' : 'application/x-ole-storage';
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, [0x50, 0x4b, 0x05, 0x06]))
+    return zipType(head, ext);
+  if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
+    return ext === 'doc' ? 'application/msword' : 'application/x-ole-storage';
   if (ascii(head, 0, 5) === '{\\rtf') return 'application/rtf';
   return null;
 }
@@ -124,7 +139,8 @@ function isoBmffType(brand: string): string {
 // but the final word is the central directory, which extraction checks.
 function zipType(head: Uint8Array, ext: string): string {
   if (indexOfAscii(head, 'word/') >= 0 || ext === 'docx') return DOCX_TYPE;
-  if (indexOfAscii(head, 'mimetypeapplication/vnd.oasis.opendocument.text') >= 0) return 'application/vnd.oasis.opendocument.text';
+  if (indexOfAscii(head, 'mimetypeapplication/vnd.oasis.opendocument.text') >= 0)
+    return 'application/vnd.oasis.opendocument.text';
   return 'application/zip';
 }
 

@@ -39,7 +39,10 @@ export interface ParserLauncher {
   launch(entry: ChildEntry, opts: LaunchOptions): ParserProcess;
 }
 
-/** Environment variables a parser may need (locale, temp folder, and what Windows needs to start a process); nothing else of ours. */
+/**
+ * Environment variables a parser may need (locale, temp folder, and what Windows needs to start a process); nothing
+ * else of ours.
+ */
 const PASSED_ENV = ['PATH', 'LANG', 'LC_ALL', 'TMPDIR', 'TMP', 'TEMP', 'SystemRoot', 'SYSTEMROOT', 'windir'];
 
 /** The environment of a parser process: a few harmless variables of `env`, never secrets such as VIGIL_PASSPHRASE. */
@@ -52,7 +55,10 @@ export function childEnvironment(env: NodeJS.ProcessEnv = process.env): Record<s
   return out;
 }
 
-/** child_process.fork: a Node process with its own heap limit, IPC with structured clone, output discarded (library warnings must not reach the CLI). */
+/**
+ * child_process.fork: a Node process with its own heap limit, IPC with structured clone, output discarded (library
+ * warnings must not reach the CLI).
+ */
 export const forkLauncher: ParserLauncher = {
   kind: 'fork',
   launch(entry, opts) {
@@ -88,8 +94,16 @@ export function registerParserLauncher(launcher: ParserLauncher): void {
  * Node child_process.fork. Inside Electron without one, fork would need ELECTRON_RUN_AS_NODE,
  * so that is refused rather than tried.
  */
-export function selectParserLauncher(runtime: { electron: boolean; registered: ParserLauncher | null } = { electron: process.versions.electron !== undefined, registered }): ParserLauncher {
+export function selectParserLauncher(
+  runtime: { electron: boolean; registered: ParserLauncher | null } = {
+    electron: process.versions.electron !== undefined,
+    registered,
+  },
+): ParserLauncher {
   if (!runtime.electron) return forkLauncher;
   if (runtime.registered) return runtime.registered;
-  throw new VigilError('INTERNAL', 'No way to start the text-extraction process was set up in this Electron process; restart Vigil.');
+  throw new VigilError(
+    'INTERNAL',
+    'No way to start the text-extraction process was set up in this Electron process; restart Vigil.',
+  );
 }

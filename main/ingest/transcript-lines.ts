@@ -26,7 +26,8 @@ export function lineError(line: number, message: string): VigilError {
 export function splitLines(text: string): string[] {
   const lines = text.split('\n');
   lines.forEach((line, i) => {
-    if (line.length > MAX_LINE_CHARS) throw lineError(i + 1, `the line is longer than ${MAX_LINE_CHARS} characters; is this really a transcript?`);
+    if (line.length > MAX_LINE_CHARS)
+      throw lineError(i + 1, `the line is longer than ${MAX_LINE_CHARS} characters; is this really a transcript?`);
   });
   return lines;
 }
@@ -58,7 +59,8 @@ export class SegmentBuilder {
 
   /** Starts a new segment. */
   start(line: number, speaker: string, startMs: number | null, endMs: number | null, text: string): ImportedSegment {
-    if (this.segments.length >= MAX_SEGMENTS) throw lineError(line, `the transcript has more than ${MAX_SEGMENTS} segments.`);
+    if (this.segments.length >= MAX_SEGMENTS)
+      throw lineError(line, `the transcript has more than ${MAX_SEGMENTS} segments.`);
     const segment: ImportedSegment = { speaker, startMs, endMs, text, translation: null };
     this.segments.push(segment);
     return segment;
@@ -67,7 +69,8 @@ export class SegmentBuilder {
   /** Attaches a translation line to the last segment. */
   translate(line: number, text: string): void {
     const last = this.segments.at(-1);
-    if (!last) throw lineError(line, 'a translation line (">> …" or "[translation] …") must follow the text it translates.');
+    if (!last)
+      throw lineError(line, 'a translation line (">> …" or "[translation] …") must follow the text it translates.');
     last.translation = last.translation === null ? text : `${last.translation}\n${text}`;
   }
 

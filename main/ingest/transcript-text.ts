@@ -6,7 +6,15 @@
  *                            starts a new segment by the same speaker
  *   >> text  /  [translation] text   the translation of the segment just before
  */
-import { appendText, type ImportedSegment, lineError, SegmentBuilder, splitLines, splitSpeaker, translationLine } from './transcript-lines';
+import {
+  appendText,
+  type ImportedSegment,
+  lineError,
+  SegmentBuilder,
+  splitLines,
+  splitSpeaker,
+  translationLine,
+} from './transcript-lines';
 
 const STAMP = /^\[(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?\][ \t]*/;
 
@@ -43,6 +51,7 @@ export function parseTextTranscript(text: string): ImportedSegment[] {
 
 function stampMs(m: RegExpExecArray, lineNo: number): number {
   const [h, mi, s] = [Number(m[1] ?? 0), Number(m[2]), Number(m[3])];
-  if (s > 59 || (m[1] !== undefined && mi > 59)) throw lineError(lineNo, `"${m[0].trim()}" is not a valid time; use [MM:SS] or [HH:MM:SS].`);
+  if (s > 59 || (m[1] !== undefined && mi > 59))
+    throw lineError(lineNo, `"${m[0].trim()}" is not a valid time; use [MM:SS] or [HH:MM:SS].`);
   return ((h * 60 + mi) * 60 + s) * 1000 + Number((m[4] ?? '0').padEnd(3, '0'));
 }

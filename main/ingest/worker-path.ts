@@ -38,7 +38,10 @@ export function findWorkerEntry(name: string, dir: string): WorkerEntry | null {
   return { filename: bootstrap, options: { eval: true } };
 }
 
-/** How to start a child process: the script, and the Node options and environment it needs to load (tsx for the sources). */
+/**
+ * How to start a child process: the script, and the Node options and environment it needs to load (tsx for the
+ * sources).
+ */
 export interface ChildEntry {
   script: string;
   execArgv: string[];
@@ -61,11 +64,18 @@ function findChildEntry(name: string, dir: string): ChildEntry | null {
   return { script: source, execArgv: ['--import', pathToFileURL(loader).href], env: { TSX_DISABLE_CACHE: '1' } };
 }
 
-/** The extraction process's entry for the way this code is running (bundled CLI, Electron bundle, or TypeScript sources). */
+/**
+ * The extraction process's entry for the way this code is running (bundled CLI, Electron bundle, or TypeScript
+ * sources).
+ */
 export function resolveExtractWorker(dir: string = __dirname): ChildEntry {
   const entry = findChildEntry('extract-worker', dir);
   if (entry === null) {
-    throw new VigilError('INTERNAL', `The text-extraction program is missing (looked for extract-worker.cjs, .js and .ts in ${dir}); rebuild the application.`);
+    throw new VigilError(
+      'INTERNAL',
+      `The text-extraction program is missing (looked for extract-worker.cjs, .js and .ts in ${dir}); rebuild ` +
+        `the application.`,
+    );
   }
   return entry;
 }

@@ -9,7 +9,9 @@ import type { AppServices } from './services';
 import type { z } from 'zod';
 
 /** The handler of a preload-only channel: parsed request in, answer out. */
-export type PreloadHandler<C extends (typeof PRELOAD_CHANNELS)[number]> = (req: z.output<PreloadContract[C]['req']>) => Promise<z.output<PreloadContract[C]['res']>>;
+export type PreloadHandler<C extends (typeof PRELOAD_CHANNELS)[number]> = (
+  req: z.output<PreloadContract[C]['req']>,
+) => Promise<z.output<PreloadContract[C]['res']>>;
 
 /** One handler per preload-only channel. */
 export type PreloadHandlers = { [C in (typeof PRELOAD_CHANNELS)[number]]: PreloadHandler<C> };
@@ -18,14 +20,17 @@ export type PreloadHandlers = { [C in (typeof PRELOAD_CHANNELS)[number]]: Preloa
 export function appHandlers(s: AppServices): { [C in (typeof APP_CHANNELS)[number]]: Handler<C> } {
   return {
     'app:info': async () => s.appInfo(),
-    'dialog:open-files': async (req) => ({ files: (await s.dialogs.openFiles(req)).map((p) => s.grants.issue(p, 'read-file')) }),
+    'dialog:open-files': async (req) => ({
+      files: (await s.dialogs.openFiles(req)).map((p) => s.grants.issue(p, 'read-file')),
+    }),
     'dialog:choose-folder': async (req) => {
       const chosen = await s.dialogs.chooseFolder(req);
       return { folder: chosen === null ? null : s.grants.issue(chosen, 'folder') };
     },
     'dialog:save-file': async (req) => {
       // The window suggests a name, never a place: a path in it would preselect a folder the person did not pick.
-      const defaultName = req.defaultName === undefined ? undefined : path.basename(req.defaultName.replaceAll('\\', '/'));
+      const defaultName =
+        req.defaultName === undefined ? undefined : path.basename(req.defaultName.replaceAll('\\', '/'));
       const chosen = await s.dialogs.saveFile({ ...req, defaultName });
       return { file: chosen === null ? null : s.grants.issue(chosen, 'save-file') };
     },

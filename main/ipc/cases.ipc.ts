@@ -15,7 +15,15 @@ type Overview = Res<'cases:overview'>;
 
 function overviewEvent(e: TimelineEvent): Overview['events'][number] {
   const place = e.place ? { name: e.place.name, type: e.place.type, region: e.place.region } : null;
-  return { id: e.id, personId: e.person.id, type: e.type, date: e.date, dateApprox: e.dateApprox, endDate: e.endDate, place };
+  return {
+    id: e.id,
+    personId: e.person.id,
+    type: e.type,
+    date: e.date,
+    dateApprox: e.dateApprox,
+    endDate: e.endDate,
+    place,
+  };
 }
 
 /** The case, its events and the per-detainee analysis of `vigil timeline` (as of today), detainees by code. */

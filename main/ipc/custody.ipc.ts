@@ -16,7 +16,9 @@ export function custodyHandlers(s: AppServices): { [C in (typeof CUSTODY_CHANNEL
     'custody:entries': async (req) => custodyPage(s.session.requireVault().db, req.scope, req.offset, req.limit),
     'custody:verify': async (req) => {
       const vault = s.session.requireVault();
-      return s.tasks.run(req.taskId, 'objects', async ({ report }) => verifyVaultReadable(vault, { quick: req.quick ?? false, onObject: (done, total) => report(done, total) }));
+      return s.tasks.run(req.taskId, 'objects', async ({ report }) =>
+        verifyVaultReadable(vault, { quick: req.quick ?? false, onObject: (done, total) => report(done, total) }),
+      );
     },
     'custody:checkpoint': async () => latestCheckpointView(s.session.requireVault().db),
     'custody:make-checkpoint': async () => makeCheckpointView(s.session.requireVault()),
@@ -25,7 +27,12 @@ export function custodyHandlers(s: AppServices): { [C in (typeof CUSTODY_CHANNEL
       const vault = s.session.requireVault();
       return s.grants.use(req.output, 'save-file', async (file) => {
         const made = await writeTimestampRequest(vault, file);
-        return { checkpointSize: made.checkpoint.size, reused: made.reused, imprint: made.imprint, fileName: path.basename(file) };
+        return {
+          checkpointSize: made.checkpoint.size,
+          reused: made.reused,
+          imprint: made.imprint,
+          fileName: path.basename(file),
+        };
       });
     },
     'custody:timestamp-attach': async (req) => {
@@ -35,7 +42,14 @@ export function custodyHandlers(s: AppServices): { [C in (typeof CUSTODY_CHANNEL
         const outcome = await attachTimestampFiles(vault, reply, chain);
         if (!outcome.ok) throw new VigilError('INVALID_INPUT', refusalMessage(outcome.reason));
         const v = outcome.value;
-        return { checkpointSize: v.checkpointSize, genTime: v.genTime, tsa: v.tsa, serial: v.serial, tokenSha256: v.tokenSha256, rootFingerprint: v.rootFingerprint };
+        return {
+          checkpointSize: v.checkpointSize,
+          genTime: v.genTime,
+          tsa: v.tsa,
+          serial: v.serial,
+          tokenSha256: v.tokenSha256,
+          rootFingerprint: v.rootFingerprint,
+        };
       });
     },
   };

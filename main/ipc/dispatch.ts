@@ -24,7 +24,8 @@ export interface DispatchOptions {
 }
 
 const INTERNAL_MESSAGE =
-  'Something unexpected went wrong inside Vigil. Try again; if it keeps happening, restart Vigil and report the problem.';
+  'Something unexpected went wrong inside Vigil. Try again; if it keeps happening, restart Vigil and report ' +
+  'the problem.';
 
 const MAX_ISSUES_REPORTED = 3;
 
@@ -48,7 +49,12 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
 }
 
 /** Runs one channel's handler on an unparsed request; never throws. */
-export function dispatch<C extends Channel>(channel: C, fn: Handler<C>, raw: unknown, options: DispatchOptions): Promise<Result<Res<C>>> {
+export function dispatch<C extends Channel>(
+  channel: C,
+  fn: Handler<C>,
+  raw: unknown,
+  options: DispatchOptions,
+): Promise<Result<Res<C>>> {
   return dispatchWith(channel, schemasOf(channel), fn, raw, options);
 }
 
@@ -59,10 +65,19 @@ export interface CallSchemas<Q, A> {
 }
 
 /** dispatch() over explicit schemas (also for the preload-only channels, which are not on window.vigil). */
-export async function dispatchWith<Q, A>(channel: string, schemas: CallSchemas<Q, A>, fn: (req: Q) => Promise<A>, raw: unknown, options: DispatchOptions): Promise<Result<A>> {
+export async function dispatchWith<Q, A>(
+  channel: string,
+  schemas: CallSchemas<Q, A>,
+  fn: (req: Q) => Promise<A>,
+  raw: unknown,
+  options: DispatchOptions,
+): Promise<Result<A>> {
   const parsed = schemas.req.safeParse(raw);
   if (!parsed.success) {
-    return invalidInput(`The request to ${channel} was malformed (${describeIssues(parsed.error.issues)}). This is a bug in the Vigil window; reload it and try again.`);
+    return invalidInput(
+      `The request to ${channel} was malformed (${describeIssues(parsed.error.issues)}). This is a bug in the ` +
+        `Vigil window; reload it and try again.`,
+    );
   }
   let value: A;
   try {
@@ -89,12 +104,20 @@ export async function dispatchByName(
   options: DispatchOptions,
 ): Promise<Result<unknown>> {
   if (!isChannel(channel)) {
-    return invalidInput(`There is no request channel named ${JSON.stringify(String(channel)).slice(0, 80)}. Known channels: ${CHANNELS.join(', ')}.`);
+    return invalidInput(
+      `There is no request channel named ${JSON.stringify(String(channel)).slice(0, 80)}. Known channels: ` +
+        `${CHANNELS.join(', ')}.`,
+    );
   }
   return dispatchTo(table, channel, raw, options);
 }
 
-function dispatchTo<C extends Channel>(table: HandlerTable, channel: C, raw: unknown, options: DispatchOptions): Promise<Result<Res<C>>> {
+function dispatchTo<C extends Channel>(
+  table: HandlerTable,
+  channel: C,
+  raw: unknown,
+  options: DispatchOptions,
+): Promise<Result<Res<C>>> {
   const fn: Handler<C> = table[channel];
   return dispatch(channel, fn, raw, options);
 }

@@ -33,7 +33,10 @@ export function handle<C extends Channel>(
   });
 }
 
-/** Registers one preload-only channel (not on window.vigil) the same way: sender check, one argument, schemas, errors as data. */
+/**
+ * Registers one preload-only channel (not on window.vigil) the same way: sender check, one argument, schemas, errors as
+ * data.
+ */
 export function handlePreload<C extends PreloadChannel>(
   ipcMain: Pick<IpcMain, 'handle'>,
   channel: C,
@@ -49,8 +52,16 @@ export function handlePreload<C extends PreloadChannel>(
 }
 
 /** Runs a preload-only channel's handler on an unparsed request (the E2E harness's drop binding calls this too). */
-export function dispatchPreload<C extends PreloadChannel>(channel: C, fn: PreloadHandler<C>, raw: unknown, options: DispatchOptions): Promise<Result<unknown>> {
+export function dispatchPreload<C extends PreloadChannel>(
+  channel: C,
+  fn: PreloadHandler<C>,
+  raw: unknown,
+  options: DispatchOptions,
+): Promise<Result<unknown>> {
   // Indexing the const object with a generic key loses the schema's link to C (as in schemasOf).
-  const schemas = preloadContract[channel] as unknown as CallSchemas<Parameters<PreloadHandler<C>>[0], Awaited<ReturnType<PreloadHandler<C>>>>;
+  const schemas = preloadContract[channel] as unknown as CallSchemas<
+    Parameters<PreloadHandler<C>>[0],
+    Awaited<ReturnType<PreloadHandler<C>>>
+  >;
   return dispatchWith(channel, schemas, fn, raw, options);
 }

@@ -20,7 +20,11 @@ async function fileSizes(paths: string[]): Promise<number[]> {
  * of the file it is storing; a count that restarts, or follows a finished file,
  * means the next file began. Empty files report nothing and are skipped.
  */
-export function totalBytesTracker(paths: string[], sizes: number[], report: TaskContext['report']): (bytes: number) => void {
+export function totalBytesTracker(
+  paths: string[],
+  sizes: number[],
+  report: TaskContext['report'],
+): (bytes: number) => void {
   const files = paths.map((p, i) => ({ name: path.basename(p), size: sizes[i] ?? 0 })).filter((f) => f.size > 0);
   const total = files.reduce((sum, f) => sum + f.size, 0);
   let index = 0;
@@ -38,12 +42,22 @@ export function totalBytesTracker(paths: string[], sizes: number[], report: Task
 }
 
 /** Adds `paths` to case `caseId`, reporting bytes; resolves with the added items in order. */
-export async function addFilesTask(vault: Vault, caseId: string, paths: string[], ctx: TaskContext): Promise<ItemRow[]> {
+export async function addFilesTask(
+  vault: Vault,
+  caseId: string,
+  paths: string[],
+  ctx: TaskContext,
+): Promise<ItemRow[]> {
   const sizes = await fileSizes(paths);
   const total = sizes.reduce((a, b) => a + b, 0);
   ctx.report(0, total);
   const added: ItemRow[] = [];
-  await addFileItems(vault, paths, { caseId, signal: ctx.signal, onProgress: totalBytesTracker(paths, sizes, ctx.report) }, (item) => added.push(toItemRow(item)));
+  await addFileItems(
+    vault,
+    paths,
+    { caseId, signal: ctx.signal, onProgress: totalBytesTracker(paths, sizes, ctx.report) },
+    (item) => added.push(toItemRow(item)),
+  );
   ctx.report(total, total);
   return added;
 }

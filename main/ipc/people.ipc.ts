@@ -24,7 +24,8 @@ export function personEntry(p: PersonRow, caseId: string): Res<'people:list'>[nu
 /** The people area's handlers. */
 export function peopleHandlers(s: AppServices): { [C in (typeof PEOPLE_CHANNELS)[number]]: Handler<C> } {
   return {
-    'people:list': async (req) => listPeople(s.session.requireVault().db, { caseId: req.caseId }).map((p) => personEntry(p, req.caseId)),
+    'people:list': async (req) =>
+      listPeople(s.session.requireVault().db, { caseId: req.caseId }).map((p) => personEntry(p, req.caseId)),
     'people:get': async (req) => getPerson(s.session.requireVault().db, req.id),
     // The core records no custody entry for reading a name (there is no such action), so the
     // window keeps a revealed name in memory only, never in its query cache.

@@ -7,7 +7,9 @@ import type { DispatchOptions, HandlerTable } from './dispatch';
 import { handle, handlePreload, type PreloadChannel } from './handle';
 import type { SenderCheck } from './sender';
 
-/** Registers every channel of the contract, then the preload-only ones; a channel missing from a table fails to compile. */
+/**
+ * Registers every channel of the contract, then the preload-only ones; a channel missing from a table fails to compile.
+ */
 export function registerHandlers(
   ipcMain: Pick<IpcMain, 'handle'>,
   table: HandlerTable,

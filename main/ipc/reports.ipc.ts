@@ -10,7 +10,12 @@ export function reportsHandlers(s: AppServices): { [C in (typeof REPORTS_CHANNEL
     'reports:case': async (req) => {
       const vault = s.session.requireVault();
       return s.grants.use(req.output, 'save-file', async (output) => {
-        const r = await createCaseReport(vault, { caseId: req.caseId, output, lang: req.lang, profile: req.profile.kind });
+        const r = await createCaseReport(vault, {
+          caseId: req.caseId,
+          output,
+          lang: req.lang,
+          profile: req.profile.kind,
+        });
         const d = r.report;
         return {
           path: r.path,

@@ -13,7 +13,11 @@ import type { VaultSession } from '../session/vault-session';
 
 /** Native dialogs (Electron's dialog module in the app, scripted answers in the harness). */
 export interface Dialogs {
-  openFiles(opts: { title?: string | undefined; multiple: boolean; filters?: { name: string; extensions: string[] }[] | undefined }): Promise<string[]>;
+  openFiles(opts: {
+    title?: string | undefined;
+    multiple: boolean;
+    filters?: { name: string; extensions: string[] }[] | undefined;
+  }): Promise<string[]>;
   chooseFolder(opts: { title?: string | undefined; create: boolean }): Promise<string | null>;
   saveFile(opts: { title?: string | undefined; defaultName?: string | undefined }): Promise<string | null>;
 }
@@ -29,7 +33,10 @@ export interface AppServices {
   /** Long operations: progress and cancel. */
   tasks: TaskRegistry;
   dialogs: Dialogs;
-  /** The files and folders the person chose or dropped, as one-use grants: the only way a path reaches the core from the window. */
+  /**
+   * The files and folders the person chose or dropped, as one-use grants: the only way a path reaches the core from the
+   * window.
+   */
   grants: PathGrants;
   /** Packages the operating system asked the app to open (double-click, second launch). */
   openedPackages: OpenedPackages;

@@ -25,7 +25,10 @@ export function settingsHandlers(s: AppServices): { [C in (typeof SETTINGS_CHANN
       return memberViews(vault.db, vault.member.id);
     },
     'settings:member-add': async (req) => {
-      const added = await addMember(s.session.requireVault(), req.name, req.passphrase, { ...kdf(), currentSecret: req.currentPassphrase });
+      const added = await addMember(s.session.requireVault(), req.name, req.passphrase, {
+        ...kdf(),
+        currentSecret: req.currentPassphrase,
+      });
       return { id: added.id, fingerprint: memberFingerprint(added.publicKeyHex) };
     },
     'settings:member-remove': async (req) => removeMember(s.session.requireVault(), req.memberId),
@@ -34,7 +37,8 @@ export function settingsHandlers(s: AppServices): { [C in (typeof SETTINGS_CHANN
       const { rotated } = await changePassphrase(vault, req.next, { ...kdf(), currentSecret: req.current });
       return { rotated, needsNewPassphrase: vault.needsNewPassphrase };
     },
-    'settings:replace-recovery-code': async (req) => replaceRecoveryCode(s.session.requireVault(), { ...kdf(), currentSecret: req.currentPassphrase }),
+    'settings:replace-recovery-code': async (req) =>
+      replaceRecoveryCode(s.session.requireVault(), { ...kdf(), currentSecret: req.currentPassphrase }),
     'settings:recipients': async () => recipientViews(s.session.requireVault().db),
     'settings:recipient-add': async (req) => {
       const { notes, ...rest } = req;

@@ -1,4 +1,6 @@
-/** Handlers of the timeline area: each maps one channel to one core call (the CLI's `event` and `timeline` commands). */
+/**
+ * Handlers of the timeline area: each maps one channel to one core call (the CLI's `event` and `timeline` commands).
+ */
 import type { TIMELINE_CHANNELS } from '../../shared/areas/timeline.channels';
 import { addEvent, addPlace, listPlaces, updateEvent } from '../evidence/events';
 import { listEvents } from '../evidence/timeline';

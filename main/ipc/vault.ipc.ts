@@ -20,7 +20,10 @@ export function vaultHandlers(s: AppServices): { [C in (typeof VAULT_CHANNELS)[n
       }),
     'vault:unlock': async (req) =>
       s.grants.use(req.folder, 'folder', async (dir) => {
-        const state = await s.session.unlock(dir, 'passphrase' in req ? { passphrase: req.passphrase } : { recoveryCode: req.recoveryCode });
+        const state = await s.session.unlock(
+          dir,
+          'passphrase' in req ? { passphrase: req.passphrase } : { recoveryCode: req.recoveryCode },
+        );
         await remember(dir);
         return state;
       }),

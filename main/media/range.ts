@@ -26,6 +26,7 @@ export function parseRange(header: string | undefined | null, size: number): Ran
   }
   const start = Number(first);
   const lastByte = last === '' ? size - 1 : Number(last);
-  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(lastByte) || lastByte < start || start >= size) return { kind: 'unsatisfiable' };
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(lastByte) || lastByte < start || start >= size)
+    return { kind: 'unsatisfiable' };
   return { kind: 'range', start, end: Math.min(lastByte, size - 1) + 1 };
 }

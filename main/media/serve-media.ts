@@ -31,7 +31,11 @@ const BASE_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'n
 const viewed = new WeakMap<Vault, Set<string>>();
 
 function plain(status: number, text: string): MediaReply {
-  return { status, headers: { ...BASE_HEADERS, 'content-type': 'text/plain; charset=utf-8' }, body: Readable.from([Buffer.from(text)]) };
+  return {
+    status,
+    headers: { ...BASE_HEADERS, 'content-type': 'text/plain; charset=utf-8' },
+    body: Readable.from([Buffer.from(text)]),
+  };
 }
 
 async function openForView(vault: Vault, itemId: string): Promise<{ item: ItemSummary; reader: AgeFileReader }> {
@@ -58,13 +62,22 @@ function closeWith(stream: Readable, reader: AgeFileReader): Readable {
 }
 
 /** Answers a request for item `itemId` with the Range header `range`: 200, 206, 416, or 403/404 on refusal. */
-export async function serveItemMedia(source: VaultSource, itemId: string, range: string | undefined | null, opts: { head?: boolean } = {}): Promise<MediaReply> {
+export async function serveItemMedia(
+  source: VaultSource,
+  itemId: string,
+  range: string | undefined | null,
+  opts: { head?: boolean } = {},
+): Promise<MediaReply> {
   let opened: { item: ItemSummary; reader: AgeFileReader };
   try {
     opened = await openForView(source.requireVault(), itemId);
   } catch (error) {
     if (isVigilError(error) && error.code === 'VAULT_LOCKED') return plain(403, 'The vault is locked.');
-    if (isVigilError(error) && (error.code === 'NOT_FOUND' || error.code === 'OBJECT_NOT_FOUND' || error.code === 'INVALID_INPUT')) return plain(404, 'No such item.');
+    if (
+      isVigilError(error) &&
+      (error.code === 'NOT_FOUND' || error.code === 'OBJECT_NOT_FOUND' || error.code === 'INVALID_INPUT')
+    )
+      return plain(404, 'No such item.');
     return plain(500, 'The item could not be read.');
   }
   const { item, reader } = opened;
@@ -74,7 +87,16 @@ export async function serveItemMedia(source: VaultSource, itemId: string, range:
   const wanted = parseRange(range, size);
   if (wanted.kind === 'unsatisfiable') {
     await reader.close();
-    return { status: 416, headers: { ...common, 'content-type': 'text/plain; charset=utf-8', 'content-range': `bytes */${size}`, 'content-length': '0' }, body: null };
+    return {
+      status: 416,
+      headers: {
+        ...common,
+        'content-type': 'text/plain; charset=utf-8',
+        'content-range': `bytes */${size}`,
+        'content-length': '0',
+      },
+      body: null,
+    };
   }
   const [start, end] = wanted.kind === 'range' ? [wanted.start, wanted.end] : [0, size];
   const headers: Record<string, string> = { ...common, 'content-length': String(end - start) };

@@ -20,7 +20,8 @@ interface Bridge {
 
 const UNREACHABLE: ErrorInfo = {
   code: 'INTERNAL',
-  message: 'The Vigil window could not reach the application core. Restart Vigil; if it keeps happening, report the problem.',
+  message:
+    'The Vigil window could not reach the application core. Restart Vigil; if it keeps happening, report the problem.',
 };
 
 function isResult(value: unknown): value is Result<unknown> {

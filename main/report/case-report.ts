@@ -52,13 +52,25 @@ export interface CaseReportResult {
 async function assertCustodyIntact(vault: Vault): Promise<void> {
   const stored = latestCheckpoint(vault.db);
   const parsed = stored ? parseCheckpoint(stored.note) : null;
-  const chain = await verifyChain(iterateStoredEntries(vault.db), { vaultId: vault.vaultId, ...(parsed ? { checkpoint: { size: parsed.size, root: parsed.root } } : {}) });
+  const chain = await verifyChain(iterateStoredEntries(vault.db), {
+    vaultId: vault.vaultId,
+    ...(parsed ? { checkpoint: { size: parsed.size, root: parsed.root } } : {}),
+  });
   if (chain.firstBad) {
-    throw new VigilError('CUSTODY_BROKEN', `The custody log does not verify at entry ${chain.firstBad.seq} (${chain.firstBad.reason}: ${chain.firstBad.detail}); no report was made. Run "vigil verify" on the vault and keep a copy of it as it is.`);
+    throw new VigilError(
+      'CUSTODY_BROKEN',
+      `The custody log does not verify at entry ${chain.firstBad.seq} (${chain.firstBad.reason}: ` +
+        `${chain.firstBad.detail}); no report was made. Run "vigil verify" on the vault and keep a copy of it as ` +
+        `it is.`,
+    );
   }
   const head = readCustodyHead(vault.db);
   if (head.size !== chain.size || head.frontier.root().toString('hex') !== chain.root) {
-    throw new VigilError('CUSTODY_BROKEN', `The custody log holds ${chain.size} entries but its stored head says ${head.size}: entries were removed or altered; no report was made. Run "vigil verify" on the vault.`);
+    throw new VigilError(
+      'CUSTODY_BROKEN',
+      `The custody log holds ${chain.size} entries but its stored head says ${head.size}: entries were removed ` +
+        `or altered; no report was made. Run "vigil verify" on the vault.`,
+    );
   }
 }
 
@@ -83,14 +95,23 @@ export async function createCaseReport(vault: Vault, opts: CaseReportOptions): P
   });
   const pdf = await renderReportPdf(report, path.basename(output));
   const sha256 = createHash('sha256').update(pdf).digest('hex');
-  const signature = await minisignSign(pdf, memberMinisignKey(vault), `vigil report sha256 ${sha256} checkpoint ${checkpoint.size}`);
+  const signature = await minisignSign(
+    pdf,
+    memberMinisignKey(vault),
+    `vigil report sha256 ${sha256} checkpoint ${checkpoint.size}`,
+  );
   const written: string[] = [];
   try {
     await writeNewReportFile(output, pdf);
     written.push(output);
     await writeNewReportFile(signaturePath, Buffer.from(signature));
     written.push(signaturePath);
-    vault.record({ action: 'report.created', subject: c.id, hash: sha256, data: { profile: opts.profile, lang: opts.lang, asOf: report.asOf, checkpointSize: checkpoint.size } });
+    vault.record({
+      action: 'report.created',
+      subject: c.id,
+      hash: sha256,
+      data: { profile: opts.profile, lang: opts.lang, asOf: report.asOf, checkpointSize: checkpoint.size },
+    });
   } catch (err) {
     for (const file of written) await unlink(file).catch(() => undefined);
     throw err;

@@ -23,14 +23,19 @@ function drawBands(pdf: ReportPdf, layout: ChartLayout, ox: number, oy: number, 
   for (const b of layout.bands) {
     doc.save();
     doc.rect(ox + b.x, oy + 12, b.width, layout.axisY - 12);
-    doc.fillOpacity(b.open ? 0.24 : 0.14).strokeOpacity(0.5).lineWidth(0.7);
+    doc
+      .fillOpacity(b.open ? 0.24 : 0.14)
+      .strokeOpacity(0.5)
+      .lineWidth(0.7);
     if (b.open) doc.dash(3, { space: 2 });
     doc.fillAndStroke(COLORS.red, COLORS.red);
     doc.restore();
     const text = labels.bandDays(b.days);
     doc.font('bold').fontSize(LABEL_SIZE);
     if (doc.widthOfString(text) + 4 < b.width) {
-      doc.fillColor(COLORS.text).text(text, ox + b.x, oy + top(24, LABEL_SIZE), { width: b.width, align: 'center', lineBreak: false });
+      doc
+        .fillColor(COLORS.text)
+        .text(text, ox + b.x, oy + top(24, LABEL_SIZE), { width: b.width, align: 'center', lineBreak: false });
     }
     doc.font('regular');
   }
@@ -39,22 +44,39 @@ function drawBands(pdf: ReportPdf, layout: ChartLayout, ox: number, oy: number, 
 function drawAxis(pdf: ReportPdf, layout: ChartLayout, ox: number, oy: number, labels: ReportLabels): void {
   const doc = pdf.doc;
   const axis = oy + layout.axisY;
-  doc.lineWidth(1).strokeColor(COLORS.muted).moveTo(ox, axis).lineTo(ox + layout.width, axis).stroke();
+  doc
+    .lineWidth(1)
+    .strokeColor(COLORS.muted)
+    .moveTo(ox, axis)
+    .lineTo(ox + layout.width, axis)
+    .stroke();
   doc.fontSize(TICK_SIZE).fillColor(COLORS.muted);
   for (const tick of layout.ticks) {
-    doc.moveTo(ox + tick.x, axis).lineTo(ox + tick.x, axis + 4).stroke();
+    doc
+      .moveTo(ox + tick.x, axis)
+      .lineTo(ox + tick.x, axis + 4)
+      .stroke();
     const w = doc.widthOfString(tick.label);
     doc.text(tick.label, ox + tick.x - w / 2, axis + 6, { lineBreak: false });
   }
   doc.save().dash(1.5, { space: 2 }).strokeColor(COLORS.text).lineWidth(0.7);
-  doc.moveTo(ox + layout.todayX, oy + 12).lineTo(ox + layout.todayX, axis + 16).stroke();
+  doc
+    .moveTo(ox + layout.todayX, oy + 12)
+    .lineTo(ox + layout.todayX, axis + 16)
+    .stroke();
   doc.restore();
   const w = doc.widthOfString(labels.chartAsOf);
   const x = Math.min(Math.max(ox, ox + layout.todayX - w / 2), ox + layout.width - w);
   doc.fillColor(COLORS.text).text(labels.chartAsOf, x, axis + 17, { lineBreak: false });
 }
 
-function drawMarks(pdf: ReportPdf, layout: ChartLayout, ox: number, oy: number, events: Map<string, ReportEvent>): void {
+function drawMarks(
+  pdf: ReportPdf,
+  layout: ChartLayout,
+  ox: number,
+  oy: number,
+  events: Map<string, ReportEvent>,
+): void {
   const doc = pdf.doc;
   const axis = oy + layout.axisY;
   const labelY = (row: number): number => layout.axisY - 20 - row * layout.rowHeight;
@@ -63,9 +85,16 @@ function drawMarks(pdf: ReportPdf, layout: ChartLayout, ox: number, oy: number, 
     const type = events.get(m.id)?.type;
     const contact = type === 'contact_lost' || type === 'contact_restored';
     if (m.row !== null) {
-      doc.lineWidth(0.4).strokeColor(COLORS.rule).moveTo(ox + m.x, axis).lineTo(ox + m.labelX, oy + labelY(m.row) + 3).stroke();
+      doc
+        .lineWidth(0.4)
+        .strokeColor(COLORS.rule)
+        .moveTo(ox + m.x, axis)
+        .lineTo(ox + m.labelX, oy + labelY(m.row) + 3)
+        .stroke();
       const w = doc.widthOfString(m.label);
-      doc.fillColor(COLORS.text).text(m.label, ox + m.labelX - w / 2, oy + top(labelY(m.row), LABEL_SIZE), { lineBreak: false });
+      doc
+        .fillColor(COLORS.text)
+        .text(m.label, ox + m.labelX - w / 2, oy + top(labelY(m.row), LABEL_SIZE), { lineBreak: false });
     }
     doc.lineWidth(1.4).circle(ox + m.x, axis, 3);
     if (contact) doc.fillAndStroke(COLORS.red, COLORS.red);
@@ -74,7 +103,13 @@ function drawMarks(pdf: ReportPdf, layout: ChartLayout, ox: number, oy: number, 
 }
 
 /** Draws the chart of one detainee's events and periods as of `asOf`, full width, at the current position. */
-export function drawIncommunicadoChart(pdf: ReportPdf, events: ReportEvent[], periods: IncommunicadoPeriod[], asOf: string, labels: ReportLabels): void {
+export function drawIncommunicadoChart(
+  pdf: ReportPdf,
+  events: ReportEvent[],
+  periods: IncommunicadoPeriod[],
+  asOf: string,
+  labels: ReportLabels,
+): void {
   const doc = pdf.doc;
   doc.font('regular').fontSize(LABEL_SIZE);
   const layout = layoutChart(

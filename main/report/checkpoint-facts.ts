@@ -29,7 +29,10 @@ export interface ReportCheckpoint {
 /** DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410): the raw 32-byte key follows. */
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
-/** An Ed25519 public key as base64 DER SubjectPublicKeyInfo, which `openssl pkeyutl -pubin -keyform DER` reads once decoded. */
+/**
+ * An Ed25519 public key as base64 DER SubjectPublicKeyInfo, which `openssl pkeyutl -pubin -keyform DER` reads once
+ * decoded.
+ */
 function ed25519SpkiBase64(publicKey: Uint8Array): string {
   return Buffer.concat([ED25519_SPKI_PREFIX, publicKey]).toString('base64');
 }
@@ -49,6 +52,11 @@ export function checkpointFacts(stored: StoredCheckpoint): ReportCheckpoint {
     body: parsed.body,
     signatureBase64: sig.signature.toString('base64'),
     madeAt: stored.createdAt,
-    signer: { publicKeyHex: stored.signer, minisignKeyLine: keyLine, fingerprint: keyFingerprint(keyLine), spkiBase64: ed25519SpkiBase64(publicKey) },
+    signer: {
+      publicKeyHex: stored.signer,
+      minisignKeyLine: keyLine,
+      fingerprint: keyFingerprint(keyLine),
+      spkiBase64: ed25519SpkiBase64(publicKey),
+    },
   };
 }

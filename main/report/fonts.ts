@@ -28,7 +28,11 @@ export function fontFolder(from: string = __filename): string {
   try {
     return path.join(path.dirname(createRequire(from).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
   } catch (cause) {
-    throw new VigilError('INTERNAL', 'The report fonts (package dejavu-fonts-ttf) are missing from this installation; reinstall Vigil.', { cause });
+    throw new VigilError(
+      'INTERNAL',
+      'The report fonts (package dejavu-fonts-ttf) are missing from this installation; reinstall Vigil.',
+      { cause },
+    );
   }
 }
 
@@ -37,7 +41,10 @@ export function reportFonts(): ReportFonts {
   if (cached) return cached;
   const dir = fontFolder();
   try {
-    cached = { regular: readFileSync(path.join(dir, REPORT_FONT_FILES.regular)), bold: readFileSync(path.join(dir, REPORT_FONT_FILES.bold)) };
+    cached = {
+      regular: readFileSync(path.join(dir, REPORT_FONT_FILES.regular)),
+      bold: readFileSync(path.join(dir, REPORT_FONT_FILES.bold)),
+    };
   } catch (cause) {
     throw new VigilError('INTERNAL', `The report fonts could not be read from ${dir}; reinstall Vigil.`, { cause });
   }

@@ -8,7 +8,14 @@ import PDFDocument from 'pdfkit';
 import type { ReportFonts } from './fonts';
 
 /** Colours of the report, close to the overview's (Mantine red and teal). */
-export const COLORS = { text: '#1a1b1e', muted: '#5c5f66', rule: '#adb5bd', shade: '#f1f3f5', red: '#f03e3e', teal: '#0ca678' } as const;
+export const COLORS = {
+  text: '#1a1b1e',
+  muted: '#5c5f66',
+  rule: '#adb5bd',
+  shade: '#f1f3f5',
+  red: '#f03e3e',
+  teal: '#0ca678',
+} as const;
 
 /** A table column: its header and its share of the width. */
 interface Column {
@@ -58,7 +65,13 @@ export class ReportPdf {
       bufferPages: true,
       lang: info.lang,
       displayTitle: true,
-      info: { Title: info.title, Subject: info.subject, Creator: 'Vigil', Producer: 'Vigil', CreationDate: info.created },
+      info: {
+        Title: info.title,
+        Subject: info.subject,
+        Creator: 'Vigil',
+        Producer: 'Vigil',
+        CreationDate: info.created,
+      },
     });
     this.doc.registerFont('regular', fonts.regular);
     this.doc.registerFont('bold', fonts.bold);
@@ -95,7 +108,11 @@ export class ReportPdf {
     const size = level === 1 ? 15 : 11.5;
     this.ensure(level === 1 ? 120 : 70);
     if (this.doc.y > this.doc.page.margins.top) this.doc.moveDown(level === 1 ? 0.8 : 0.5);
-    this.doc.font('bold').fontSize(size).fillColor(COLORS.text).text(text, this.left, this.doc.y, { width: this.width });
+    this.doc
+      .font('bold')
+      .fontSize(size)
+      .fillColor(COLORS.text)
+      .text(text, this.left, this.doc.y, { width: this.width });
     this.doc.moveDown(0.3);
     this.doc.font('regular');
   }
@@ -119,13 +136,26 @@ export class ReportPdf {
     for (const [label, value] of rows) {
       const token = !/\s/.test(value);
       const valueSize = token ? this.fitSize(value, size, valueWidth) : size;
-      const labelHeight = this.doc.font('bold').fontSize(size).heightOfString(label, { width: labelWidth - 8 });
-      const valueHeight = token ? valueSize * 1.2 : this.doc.font('regular').fontSize(size).heightOfString(value, { width: valueWidth });
+      const labelHeight = this.doc
+        .font('bold')
+        .fontSize(size)
+        .heightOfString(label, { width: labelWidth - 8 });
+      const valueHeight = token
+        ? valueSize * 1.2
+        : this.doc.font('regular').fontSize(size).heightOfString(value, { width: valueWidth });
       const h = Math.max(labelHeight, valueHeight, size * 1.2);
       this.ensure(h);
       const y = this.doc.y;
-      this.doc.font('bold').fontSize(size).fillColor(COLORS.muted).text(label, this.left, y, { width: labelWidth - 8 });
-      this.doc.font('regular').fontSize(valueSize).fillColor(COLORS.text).text(value, this.left + labelWidth, y + (size - valueSize) * 0.8, token ? NO_WRAP : { width: valueWidth });
+      this.doc
+        .font('bold')
+        .fontSize(size)
+        .fillColor(COLORS.muted)
+        .text(label, this.left, y, { width: labelWidth - 8 });
+      this.doc
+        .font('regular')
+        .fontSize(valueSize)
+        .fillColor(COLORS.text)
+        .text(value, this.left + labelWidth, y + (size - valueSize) * 0.8, token ? NO_WRAP : { width: valueWidth });
       this.doc.y = y + h + 2;
     }
     this.doc.x = this.left;
@@ -149,7 +179,10 @@ export class ReportPdf {
         this.doc.addPage();
         y = this.doc.y;
       }
-      this.doc.fillColor(COLORS.text).fontSize(s).text(line, this.left + PAD, y, NO_WRAP);
+      this.doc
+        .fillColor(COLORS.text)
+        .fontSize(s)
+        .text(line, this.left + PAD, y, NO_WRAP);
       y += s * 1.35;
     });
     this.doc.y = y + PAD;
@@ -178,14 +211,21 @@ export class ReportPdf {
   private tableHeader(columns: Column[], widths: number[]): void {
     const y = this.doc.y;
     this.doc.font('bold').fontSize(TABLE_SIZE).fillColor(COLORS.muted);
-    const h = Math.max(...columns.map((c, i) => this.doc.heightOfString(c.header, { width: (widths[i] ?? 0) - 2 * PAD })));
+    const h = Math.max(
+      ...columns.map((c, i) => this.doc.heightOfString(c.header, { width: (widths[i] ?? 0) - 2 * PAD })),
+    );
     let x = this.left;
     columns.forEach((c, i) => {
       this.doc.text(c.header, x + PAD, y + PAD, { width: (widths[i] ?? 0) - 2 * PAD });
       x += widths[i] ?? 0;
     });
     const end = y + h + 2 * PAD;
-    this.doc.moveTo(this.left, end).lineTo(this.left + this.width, end).lineWidth(0.8).strokeColor(COLORS.rule).stroke();
+    this.doc
+      .moveTo(this.left, end)
+      .lineTo(this.left + this.width, end)
+      .lineWidth(0.8)
+      .strokeColor(COLORS.rule)
+      .stroke();
     this.doc.font('regular').fillColor(COLORS.text);
     this.doc.y = end;
   }
@@ -193,7 +233,10 @@ export class ReportPdf {
   private tableRow(row: Row, widths: number[], shaded: boolean, columns: Column[]): void {
     this.doc.font('regular').fontSize(TABLE_SIZE);
     const cells = row.cells.map((c) => (c.length > MAX_CELL_CHARS ? `${c.slice(0, MAX_CELL_CHARS)} […]` : c));
-    const cellsHeight = Math.max(TABLE_SIZE, ...cells.map((c, i) => this.doc.heightOfString(c, { width: (widths[i] ?? 0) - 2 * PAD })));
+    const cellsHeight = Math.max(
+      TABLE_SIZE,
+      ...cells.map((c, i) => this.doc.heightOfString(c, { width: (widths[i] ?? 0) - 2 * PAD })),
+    );
     const fullSize = row.full === undefined ? 0 : this.fitSize(row.full, 7.5, this.width - 2 * PAD);
     const height = cellsHeight + 2 * PAD + (row.full === undefined ? 0 : fullSize * 1.4);
     if (this.doc.y + height > this.bottom) {
@@ -209,7 +252,10 @@ export class ReportPdf {
       x += widths[i] ?? 0;
     });
     if (row.full !== undefined) {
-      this.doc.fillColor(COLORS.muted).fontSize(fullSize).text(row.full, this.left + PAD, y + PAD + cellsHeight + 1, NO_WRAP);
+      this.doc
+        .fillColor(COLORS.muted)
+        .fontSize(fullSize)
+        .text(row.full, this.left + PAD, y + PAD + cellsHeight + 1, NO_WRAP);
       this.doc.fillColor(COLORS.text);
     }
     this.doc.y = y + height;
@@ -224,7 +270,11 @@ export class ReportPdf {
       const bottom = this.doc.page.margins.bottom;
       this.doc.page.margins.bottom = 0;
       this.doc.font('regular').fontSize(7.5).fillColor(COLORS.muted);
-      this.doc.text(footer(i + 1, range.count), this.left, this.doc.page.height - 36, { width: this.width, align: 'center', lineBreak: false });
+      this.doc.text(footer(i + 1, range.count), this.left, this.doc.page.height - 36, {
+        width: this.width,
+        align: 'center',
+        lineBreak: false,
+      });
       this.doc.page.margins.bottom = bottom;
     }
     this.doc.end();

@@ -10,7 +10,12 @@ import { drawCustody, drawExhibits, drawRegister } from './sections-records';
 export async function renderReportPdf(data: ReportData, fileName: string): Promise<Buffer> {
   const l = reportLabels(data.lang);
   const reference = data.case.reference ?? l.noReference;
-  const pdf = new ReportPdf(reportFonts(), { title: `${l.docTitle} ${reference}`, subject: data.case.title, lang: data.lang, created: new Date(data.madeAt) });
+  const pdf = new ReportPdf(reportFonts(), {
+    title: `${l.docTitle} ${reference}`,
+    subject: data.case.title,
+    lang: data.lang,
+    created: new Date(data.madeAt),
+  });
   drawCover(pdf, data, l);
   drawChronology(pdf, data, l);
   drawDetainees(pdf, data, l);

@@ -149,7 +149,12 @@ function exhibits(db: ReadDb, caseId: string, input: ReportInput, people: Map<st
   }));
 }
 
-function reportEvent(e: TimelineEvent, person: ReportPerson, numbers: Map<string, number>, policy: NamePolicy): ReportEvent {
+function reportEvent(
+  e: TimelineEvent,
+  person: ReportPerson,
+  numbers: Map<string, number>,
+  policy: NamePolicy,
+): ReportEvent {
   return {
     id: e.id,
     person,
@@ -183,10 +188,25 @@ export function buildReportData(db: ReadDb, input: ReportInput): ReportData {
     profile: input.profile,
     asOf: input.asOf,
     madeAt: input.madeAt,
-    case: { id: c.id, reference: c.reference, title: policy.text(c.title), summary: policy.text(c.summary), status: c.status },
-    people: caseRows.map((p) => ({ ...reportPerson(p, policy), roles: [...new Set(p.roles.filter((r) => r.caseId === c.id).map((r) => r.role))] })),
-    events: timeline.events.filter((e) => earliestDay(e.date) <= asOfDay).map((e) => reportEvent(e, personOf(e.person.id), numbers, policy)),
-    detainees: timeline.detainees.map((d) => ({ person: personOf(d.person.id), incommunicado: d.incommunicado, requests: d.requests })),
+    case: {
+      id: c.id,
+      reference: c.reference,
+      title: policy.text(c.title),
+      summary: policy.text(c.summary),
+      status: c.status,
+    },
+    people: caseRows.map((p) => ({
+      ...reportPerson(p, policy),
+      roles: [...new Set(p.roles.filter((r) => r.caseId === c.id).map((r) => r.role))],
+    })),
+    events: timeline.events
+      .filter((e) => earliestDay(e.date) <= asOfDay)
+      .map((e) => reportEvent(e, personOf(e.person.id), numbers, policy)),
+    detainees: timeline.detainees.map((d) => ({
+      person: personOf(d.person.id),
+      incommunicado: d.incommunicado,
+      requests: d.requests,
+    })),
     requests: listRequests(db, c.id)
       .filter((r) => earliestDay(r.date) <= asOfDay)
       .map((r) => reportRequest(r, asOfDay, policy)),

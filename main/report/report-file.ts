@@ -8,7 +8,10 @@ import { VigilError } from '../../shared/errors';
 import { errnoCode, fsyncDir, linkUnsupported, tempPathFor, toIoError } from '../fs/atomic';
 
 function exists(file: string): VigilError {
-  return new VigilError('INVALID_INPUT', `${file} already exists. Choose another file name; an existing report is never overwritten.`);
+  return new VigilError(
+    'INVALID_INPUT',
+    `${file} already exists. Choose another file name; an existing report is never overwritten.`,
+  );
 }
 
 /** Refuses a file that exists already (checked before any work, so a refusal leaves nothing behind). */

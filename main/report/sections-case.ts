@@ -23,9 +23,17 @@ function dateText(date: string, approx: boolean, endDate: string | null, l: Repo
 /** The cover: reference, title, the report's day, profile and checkpoint, the summary and the people. */
 export function drawCover(pdf: ReportPdf, data: ReportData, l: ReportLabels): void {
   const doc = pdf.doc;
-  doc.font('bold').fontSize(11).fillColor(COLORS.muted).text(l.docTitle.toUpperCase(), pdf.left, doc.y, { width: pdf.width, characterSpacing: 1 });
+  doc
+    .font('bold')
+    .fontSize(11)
+    .fillColor(COLORS.muted)
+    .text(l.docTitle.toUpperCase(), pdf.left, doc.y, { width: pdf.width, characterSpacing: 1 });
   doc.moveDown(0.4);
-  doc.font('bold').fontSize(22).fillColor(COLORS.text).text(data.case.reference ?? l.noReference, { width: pdf.width });
+  doc
+    .font('bold')
+    .fontSize(22)
+    .fillColor(COLORS.text)
+    .text(data.case.reference ?? l.noReference, { width: pdf.width });
   doc.moveDown(0.2);
   doc.font('regular').fontSize(14).text(data.case.title, { width: pdf.width });
   doc.moveDown(0.8);
@@ -38,7 +46,10 @@ export function drawCover(pdf: ReportPdf, data: ReportData, l: ReportLabels): vo
     [l.checkpoint, l.checkpointLine(cp.size, cp.madeAt)],
     [l.root, cp.rootHex],
     [l.fingerprint, cp.signer.fingerprint],
-    ...data.detainees.map((d): [string, string] => [l.detainee(personLabel(d.person)), contactNow(d.incommunicado, data.asOf, l)]),
+    ...data.detainees.map((d): [string, string] => [
+      l.detainee(personLabel(d.person)),
+      contactNow(d.incommunicado, data.asOf, l),
+    ]),
   ]);
   if (data.case.summary.trim() !== '') {
     pdf.heading(l.summary, 2);
@@ -51,7 +62,9 @@ export function drawCover(pdf: ReportPdf, data: ReportData, l: ReportLabels): vo
       { header: l.roles, weight: 2 },
       { header: l.name, weight: 4 },
     ],
-    data.people.map((p) => ({ cells: [p.code, p.roles.map((r) => l.roleNames[r]).join(', '), p.name ?? l.nameHidden] })),
+    data.people.map((p) => ({
+      cells: [p.code, p.roles.map((r) => l.roleNames[r]).join(', '), p.name ?? l.nameHidden],
+    })),
   );
 }
 
@@ -70,7 +83,14 @@ export function drawChronology(pdf: ReportPdf, data: ReportData, l: ReportLabels
       { header: l.exhibitsShort, weight: 0.75 },
     ],
     data.events.map((e) => ({
-      cells: [dateText(e.date, e.dateApprox, e.endDate, l), personLabel(e.person), l.eventTypes[e.type], e.place ?? '', e.description, e.exhibits.map(exhibitNumber).join(', ')],
+      cells: [
+        dateText(e.date, e.dateApprox, e.endDate, l),
+        personLabel(e.person),
+        l.eventTypes[e.type],
+        e.place ?? '',
+        e.description,
+        e.exhibits.map(exhibitNumber).join(', '),
+      ],
     })),
   );
 }
@@ -96,7 +116,9 @@ function drawPeriods(pdf: ReportPdf, s: IncommunicadoSummary, l: ReportLabels): 
       { header: l.to, weight: 1 },
       { header: l.days, weight: 2 },
     ],
-    s.periods.map((p) => ({ cells: [p.start, p.end ?? l.ongoing, p.approximate ? l.daysApprox(p.days, p.minDays, p.maxDays) : String(p.days)] })),
+    s.periods.map((p) => ({
+      cells: [p.start, p.end ?? l.ongoing, p.approximate ? l.daysApprox(p.days, p.minDays, p.maxDays) : String(p.days)],
+    })),
   );
 }
 
@@ -108,13 +130,24 @@ function drawRequestStats(pdf: ReportPdf, r: RequestStats, l: ReportLabels): voi
       [l.answered, String(r.answered)],
       [l.unansweredNow, String(r.unanswered)],
       [l.medianDays, r.medianResponseDays === null ? l.none : String(r.medianResponseDays)],
-      [l.answer, (['token', 'denial', 'substantive', 'none'] as const).map((k) => `${l.responseKinds[k]}: ${r.byResponse[k]}`).join(' · ')],
+      [
+        l.answer,
+        (['token', 'denial', 'substantive', 'none'] as const)
+          .map((k) => `${l.responseKinds[k]}: ${r.byResponse[k]}`)
+          .join(' · '),
+      ],
     ],
     9,
   );
 }
 
-function drawDetainee(pdf: ReportPdf, d: ReportDetainee, events: ReportEvent[], data: ReportData, l: ReportLabels): void {
+function drawDetainee(
+  pdf: ReportPdf,
+  d: ReportDetainee,
+  events: ReportEvent[],
+  data: ReportData,
+  l: ReportLabels,
+): void {
   pdf.doc.addPage();
   pdf.heading(l.detainee(personLabel(d.person)));
   drawContact(pdf, d.incommunicado, data.asOf, l);

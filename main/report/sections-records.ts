@@ -34,7 +34,18 @@ export function drawRegister(pdf: ReportPdf, data: ReportData, l: ReportLabels):
       { header: l.answeredOn, weight: 1.1 },
       { header: l.days, weight: 1.45 },
     ],
-    data.requests.map((r) => ({ cells: [r.date, r.about, r.by ?? '', r.recipient, r.channel, answerText(r, l), r.responseDate ?? '', daysText(r, l)] })),
+    data.requests.map((r) => ({
+      cells: [
+        r.date,
+        r.about,
+        r.by ?? '',
+        r.recipient,
+        r.channel,
+        answerText(r, l),
+        r.responseDate ?? '',
+        daysText(r, l),
+      ],
+    })),
   );
 }
 
@@ -53,7 +64,13 @@ export function drawExhibits(pdf: ReportPdf, data: ReportData, l: ReportLabels):
       { header: l.title, weight: 4.8 },
     ],
     data.exhibits.map((x) => ({
-      cells: [exhibitNumber(x.number), x.date === null ? '' : `${x.dateApprox ? '~' : ''}${x.date}`, l.itemKinds[x.kind], x.source ?? '', x.title],
+      cells: [
+        exhibitNumber(x.number),
+        x.date === null ? '' : `${x.dateApprox ? '~' : ''}${x.date}`,
+        l.itemKinds[x.kind],
+        x.source ?? '',
+        x.title,
+      ],
       full: `SHA-256 ${x.sha256}`,
     })),
   );
@@ -91,7 +108,9 @@ export function drawCustody(pdf: ReportPdf, data: ReportData, l: ReportLabels, f
   pdf.verbatim(cp.note.trimEnd().split('\n'));
   pdf.heading(l.verifyTitle, 2);
   pdf.paragraph(l.stepFile(fileName), { size: 8.5 });
-  pdf.verbatim([`minisign -Vm ${shellWord(fileName)} -x ${shellWord(`${fileName}.minisig`)} -P ${cp.signer.minisignKeyLine}`]);
+  pdf.verbatim([
+    `minisign -Vm ${shellWord(fileName)} -x ${shellWord(`${fileName}.minisig`)} -P ${cp.signer.minisignKeyLine}`,
+  ]);
   pdf.paragraph(l.stepCheckpoint, { size: 8.5 });
   pdf.verbatim(opensslLines(data));
   pdf.paragraph(l.stepLog(cp.size), { size: 8.5 });

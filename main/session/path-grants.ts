@@ -54,7 +54,8 @@ const KIND_WORDS: Record<GrantKind, string> = {
 function refused(why: string): VigilError {
   return new VigilError(
     'NOT_GRANTED',
-    `${why} Vigil only reads or writes files and folders you chose in one of its dialogs or dropped on its window. Choose it again.`,
+    `${why} Vigil only reads or writes files and folders you chose in one of its dialogs or dropped on its ` +
+      `window. Choose it again.`,
   );
 }
 
@@ -73,7 +74,9 @@ export class PathGrants {
     this.now = opts.now ?? Date.now;
   }
 
-  /** Issues a grant for `target` (made absolute); only main-process code that got the path from the person calls this. */
+  /**
+   * Issues a grant for `target` (made absolute); only main-process code that got the path from the person calls this.
+   */
   issue(target: string, kind: GrantKind): GrantedPath {
     const absolute = path.resolve(target);
     const grant = `${GRANT_PREFIX}${randomBytes(16).toString('base64url')}`;
@@ -87,7 +90,10 @@ export class PathGrants {
     return { grant, name: path.basename(absolute) || absolute, label: absolute };
   }
 
-  /** Spends grant `id` for a use of `kind` and returns its path; NOT_GRANTED when it is unknown, spent, expired or of another kind. */
+  /**
+   * Spends grant `id` for a use of `kind` and returns its path; NOT_GRANTED when it is unknown, spent, expired or of
+   * another kind.
+   */
   take(id: string, kind: GrantKind): string {
     const entry = this.lookup(id, kind);
     this.entries.delete(id);
@@ -131,7 +137,8 @@ export class PathGrants {
   /** The live entry of `id` for a use of `kind`; NOT_GRANTED otherwise (an expired one is dropped). */
   private lookup(id: string, kind: GrantKind): Entry {
     const entry = this.entries.get(id);
-    if (entry === undefined) throw refused('This file or folder was not chosen in this window, or it was already used.');
+    if (entry === undefined)
+      throw refused('This file or folder was not chosen in this window, or it was already used.');
     if (entry.expires <= this.now()) {
       this.entries.delete(id);
       throw refused('The file or folder was chosen too long ago.');

@@ -65,5 +65,6 @@ export class TaskRegistry {
 
 /** Throws CANCELLED when the signal has fired; the core calls this between chunks or files. */
 export function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new VigilError('CANCELLED', 'The operation was cancelled. Nothing from the unfinished step was kept.');
+  if (signal?.aborted)
+    throw new VigilError('CANCELLED', 'The operation was cancelled. Nothing from the unfinished step was kept.');
 }

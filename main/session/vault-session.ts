@@ -16,7 +16,14 @@ export type LockReason = 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit';
 /** What the interface may know about the session. */
 type SessionState =
   | { unlocked: false }
-  | { unlocked: true; dir: string; vaultId: string; member: { id: string; name: string }; needsNewPassphrase: boolean; recovered: RecoveredCounts };
+  | {
+      unlocked: true;
+      dir: string;
+      vaultId: string;
+      member: { id: string; name: string };
+      needsNewPassphrase: boolean;
+      recovered: RecoveredCounts;
+    };
 
 /** What unlocking put right after a crash, in counts (the window learns no paths). */
 interface RecoveredCounts {
@@ -74,7 +81,11 @@ export class VaultSession {
   }
 
   /** Creates a vault and opens it; the recovery code is returned once and kept nowhere. */
-  async create(dir: string, memberName: string, passphrase: string): Promise<{ recoveryCode: string; state: SessionState }> {
+  async create(
+    dir: string,
+    memberName: string,
+    passphrase: string,
+  ): Promise<{ recoveryCode: string; state: SessionState }> {
     this.refuseIfOpen();
     const kdf = this.options.kdf;
     const { vault, recoveryCode } = await createVault(dir, { memberName, passphrase, ...(kdf ? { kdf } : {}) });

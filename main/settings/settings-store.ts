@@ -20,7 +20,11 @@ import { writeFileAtomic } from '../fs/atomic';
 export type AppSettings = z.infer<typeof AppSettingsSchema>;
 
 /** The settings of a fresh install. */
-export const DEFAULT_SETTINGS: AppSettings = Object.freeze({ autoLockMinutes: AUTO_LOCK_DEFAULT_MINUTES, language: null, lastVaultDir: null });
+export const DEFAULT_SETTINGS: AppSettings = Object.freeze({
+  autoLockMinutes: AUTO_LOCK_DEFAULT_MINUTES,
+  language: null,
+  lastVaultDir: null,
+});
 
 /** What reading the file found. */
 interface LoadedSettings {
@@ -43,7 +47,8 @@ function parseSettings(text: string): AppSettings | null {
     return null;
   }
   // Fields a later version may add are ignored (zod strips them); missing fields take their defaults.
-  const merged = typeof json === 'object' && json !== null && !Array.isArray(json) ? { ...DEFAULT_SETTINGS, ...json } : json;
+  const merged =
+    typeof json === 'object' && json !== null && !Array.isArray(json) ? { ...DEFAULT_SETTINGS, ...json } : json;
   const parsed = AppSettingsSchema.safeParse(merged);
   return parsed.success ? parsed.data : null;
 }

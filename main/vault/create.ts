@@ -28,7 +28,10 @@ export interface CreateVaultOptions {
  * recovery code that must be shown to the member once and never stored.
  * vault.json is written last: until it exists, the folder is not a vault.
  */
-export async function createVault(dir: string, opts: CreateVaultOptions): Promise<{ vault: Vault; recoveryCode: string }> {
+export async function createVault(
+  dir: string,
+  opts: CreateVaultOptions,
+): Promise<{ vault: Vault; recoveryCode: string }> {
   if (!opts.memberName.trim()) throw new VigilError('INVALID_INPUT', 'A member name is needed to create a vault.');
   await prepareEmptyFolder(dir);
   const vaultId = randomUUID();
@@ -38,7 +41,14 @@ export async function createVault(dir: string, opts: CreateVaultOptions): Promis
   const recoveryCode = generateRecoveryCode();
   const limits = opts.kdf ? { limits: opts.kdf } : {};
   const slots: KeySlot[] = [
-    await createPassphraseSlot({ vaultId, memberId, masterKey, signingSeed: seed, passphrase: opts.passphrase, ...limits }),
+    await createPassphraseSlot({
+      vaultId,
+      memberId,
+      masterKey,
+      signingSeed: seed,
+      passphrase: opts.passphrase,
+      ...limits,
+    }),
     await createRecoverySlot({ vaultId, memberId, masterKey, recoveryCode, ...limits }),
   ];
   const signer = await signerFromSeed(seed);
@@ -52,13 +62,31 @@ export async function createVault(dir: string, opts: CreateVaultOptions): Promis
   runMigrations(db);
   await fsp.mkdir(blobsDir(dir), { mode: 0o700 });
   const member = { id: memberId, name: opts.memberName.trim(), publicKeyHex: signer.publicKeyHex };
-  const vault = new Vault({ dir, vaultId, db, blobs: new BlobStore(blobsDir(dir), blobKey), member, signer, lock, slotId: slots[0]?.id ?? '', secrets: [blobKey] });
+  const vault = new Vault({
+    dir,
+    vaultId,
+    db,
+    blobs: new BlobStore(blobsDir(dir), blobKey),
+    member,
+    signer,
+    lock,
+    slotId: slots[0]?.id ?? '',
+    secrets: [blobKey],
+  });
   // The first header is written like every later one (header-change.ts): the log names its hash
   // and the database holds its slots' roles; vault.json appears only once that is committed.
   await commitSlots(vault, { vaultId, slots }, (tx) => {
     tx.prepare("INSERT INTO meta (key, value) VALUES ('vault_id', ?)").run(vaultId);
     insertMember(tx, member, 0);
-    return { result: null, custody: { action: 'vault.created', subject: vaultId, hash: null, data: { memberId, publicKey: signer.publicKeyHex, formatVersion: VAULT_FORMAT_VERSION } } };
+    return {
+      result: null,
+      custody: {
+        action: 'vault.created',
+        subject: vaultId,
+        hash: null,
+        data: { memberId, publicKey: signer.publicKeyHex, formatVersion: VAULT_FORMAT_VERSION },
+      },
+    };
   });
   return { vault, recoveryCode };
 }

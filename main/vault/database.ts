@@ -31,7 +31,9 @@ type ReadPragma<S extends string> = S extends `${string}=${string}` ? never : S;
  * one so that a write prepared through it (even a SELECT-shaped one) throws.
  */
 export interface ReadDb {
-  prepare<P extends unknown[] | object = unknown[], R = unknown>(source: string): P extends unknown[] ? ReadStatement<P, R> : ReadStatement<[P], R>;
+  prepare<P extends unknown[] | object = unknown[], R = unknown>(
+    source: string,
+  ): P extends unknown[] ? ReadStatement<P, R> : ReadStatement<[P], R>;
   pragma<S extends string>(source: ReadPragma<S>, options?: Database.PragmaOptions): unknown;
 }
 
@@ -43,11 +45,16 @@ export function readOnly(db: Db): ReadDb {
   return {
     prepare: ((source: string) => {
       const statement = db.prepare(source);
-      if (!statement.readonly) throw new VigilError('INTERNAL', `A read-only use of the database prepared a statement that writes: ${source.slice(0, 60)}`);
+      if (!statement.readonly)
+        throw new VigilError(
+          'INTERNAL',
+          `A read-only use of the database prepared a statement that writes: ${source.slice(0, 60)}`,
+        );
       return statement;
     }) as ReadDb['prepare'],
     pragma: (source, options) => {
-      if (source.includes('=')) throw new VigilError('INTERNAL', `A read-only use of the database set a pragma: ${source}`);
+      if (source.includes('='))
+        throw new VigilError('INTERNAL', `A read-only use of the database set a pragma: ${source}`);
       return db.pragma(source, options);
     },
   };
@@ -69,10 +76,20 @@ function containsIgnoringCase(text: unknown, needle: unknown): number {
 export function writeFailure(err: unknown): unknown {
   const code = (err as { code?: unknown } | null)?.code;
   if (code === 'SQLITE_FULL') {
-    return new VigilError('DISK_FULL', 'The disk is full, so this change was not saved; the vault is as it was before it. Free some space and try again.', { cause: err });
+    return new VigilError(
+      'DISK_FULL',
+      'The disk is full, so this change was not saved; the vault is as it was before it. Free some space and ' +
+        'try again.',
+      { cause: err },
+    );
   }
   if (typeof code === 'string' && code.startsWith('SQLITE_IOERR')) {
-    return new VigilError('IO_ERROR', `The vault's database could not be written (${code}), so this change was not saved; the vault is as it was before it. Check the disk, then try again.`, { cause: err });
+    return new VigilError(
+      'IO_ERROR',
+      `The vault's database could not be written (${code}), so this change was not saved; the vault is as it ` +
+        `was before it. Check the disk, then try again.`,
+      { cause: err },
+    );
   }
   return err;
 }
@@ -112,14 +129,22 @@ function keepPrivate(file: string, create: boolean): void {
  * format, then the key; WAL with synchronous=FULL makes every committed
  * transaction durable before the call returns.
  */
-export function openEncryptedDatabase(file: string, rawKey: Uint8Array, opts: { readonly?: boolean; create?: boolean } = {}): Db {
+export function openEncryptedDatabase(
+  file: string,
+  rawKey: Uint8Array,
+  opts: { readonly?: boolean; create?: boolean } = {},
+): Db {
   if (rawKey.length !== 32) throw new VigilError('INTERNAL', 'The database key must be 32 bytes.');
   let db: Db;
   try {
     if (!opts.readonly) keepPrivate(file, opts.create === true);
     db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: !opts.create });
   } catch (cause) {
-    throw new VigilError('VAULT_CORRUPT', `The vault database ${file} cannot be opened. Check that the folder is a Vigil vault and is readable.`, { cause });
+    throw new VigilError(
+      'VAULT_CORRUPT',
+      `The vault database ${file} cannot be opened. Check that the folder is a Vigil vault and is readable.`,
+      { cause },
+    );
   }
   try {
     db.pragma(`cipher='sqlcipher'`);
@@ -144,7 +169,8 @@ export function openEncryptedDatabase(file: string, rawKey: Uint8Array, opts: { 
     db.close();
     throw new VigilError(
       'VAULT_CORRUPT',
-      'The vault database could not be decrypted or is damaged. The key slots opened, so the database file itself is unreadable: keep a copy of the folder and run "vigil verify".',
+      'The vault database could not be decrypted or is damaged. The key slots opened, so the database file ' +
+        'itself is unreadable: keep a copy of the folder and run "vigil verify".',
       { cause },
     );
   }

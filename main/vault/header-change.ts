@@ -15,22 +15,37 @@ import { readCustodyHead, type CustodyRecord } from '../custody/log-store';
 import type { CustodyVault } from '../custody/vault-access';
 import { errnoCode, fsyncDir, toIoError, writeFileAtomic } from '../fs/atomic';
 import type { Db, ReadDb } from './database';
-import { MAX_HEADER_BYTES, parseVaultHeaderText, readVaultHeader, VAULT_HEADER_FILE, vaultHeaderText, type SlotFields, type VaultHeader } from './keys/header';
+import {
+  MAX_HEADER_BYTES,
+  parseVaultHeaderText,
+  readVaultHeader,
+  VAULT_HEADER_FILE,
+  vaultHeaderText,
+  type SlotFields,
+  type VaultHeader,
+} from './keys/header';
 
 /** The file a new header waits in until the change that needs it is committed. */
 export const PENDING_HEADER_FILE = 'vault.json.pending';
 
 const SHA_KEY = 'header_sha256';
 const SEQ_KEY = 'header_seq';
-/** Temp files of header writes (writeFileAtomic names them `.<name>.<16 hex>.tmp`): never the truth, safe to drop under the lock. */
+/**
+ * Temp files of header writes (writeFileAtomic names them `.<name>.<16 hex>.tmp`): never the truth, safe to drop under
+ * the lock.
+ */
 const HEADER_TEMP = /^\.vault\.json(\.pending)?\.[0-9a-f]{16}\.tmp$/;
 
 /** What reconciling the header found: nothing pending, an interrupted change finished, or an unrecorded one dropped. */
 export type HeaderRecovery = 'none' | 'completed' | 'dropped';
 
-/** The header the custody log last recorded: its SHA-256 and the seq of the entry naming it; null for a vault made before hashes were recorded. */
+/**
+ * The header the custody log last recorded: its SHA-256 and the seq of the entry naming it; null for a vault made
+ * before hashes were recorded.
+ */
 export function recordedHeader(db: ReadDb): { sha256: string; seq: number } | null {
-  const get = (key: string): string | undefined => db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+  const get = (key: string): string | undefined =>
+    db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
   const sha256 = get(SHA_KEY);
   const seq = get(SEQ_KEY);
   return sha256 === undefined || seq === undefined ? null : { sha256, seq: Number(seq) };
@@ -38,7 +53,9 @@ export function recordedHeader(db: ReadDb): { sha256: string; seq: number } | nu
 
 /** Records in `meta` that the entry at `seq` names the header with this hash (inside the change's transaction). */
 function setRecordedHeader(db: Db, sha256: string, seq: number): void {
-  const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const put = db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
   put.run(SHA_KEY, sha256);
   put.run(SEQ_KEY, String(seq));
 }
@@ -48,7 +65,10 @@ export function headerSha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The bytes of a header file, or null when there is none; a link or an oversized file counts as none (it is no header of ours). */
+/**
+ * The bytes of a header file, or null when there is none; a link or an oversized file counts as none (it is no header
+ * of ours).
+ */
 export async function readHeaderBytes(file: string): Promise<Buffer | null> {
   try {
     const st = await lstat(file);
@@ -84,14 +104,18 @@ export async function reconcileHeader(dir: string, db: ReadDb): Promise<HeaderRe
   try {
     return await reconcile(dir, db);
   } catch (err) {
-    throw toIoError(err, 'finishing or undoing an interrupted change of vault.json (the database says which); nothing else was changed');
+    throw toIoError(
+      err,
+      'finishing or undoing an interrupted change of vault.json (the database says which); nothing else was changed',
+    );
   }
 }
 
 /** The work of reconcileHeader, whose failures it reports as one error a person can act on. */
 async function reconcile(dir: string, db: ReadDb): Promise<HeaderRecovery> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  for (const name of names.filter((n) => HEADER_TEMP.test(n))) await unlink(path.join(dir, name)).catch(() => undefined);
+  for (const name of names.filter((n) => HEADER_TEMP.test(n)))
+    await unlink(path.join(dir, name)).catch(() => undefined);
   const pendingFile = path.join(dir, PENDING_HEADER_FILE);
   const bytes = await readHeaderBytes(pendingFile);
   if (bytes === null) {
@@ -112,7 +136,10 @@ async function reconcile(dir: string, db: ReadDb): Promise<HeaderRecovery> {
   return 'dropped';
 }
 
-/** The vault's header as it stands, an interrupted change put right first (the caller holds the vault open, so the lock). */
+/**
+ * The vault's header as it stands, an interrupted change put right first (the caller holds the vault open, so the
+ * lock).
+ */
 export async function currentHeader(vault: CustodyVault): Promise<VaultHeader> {
   await reconcileHeader(vault.dir, vault.db);
   return readVaultHeader(vault.dir);
@@ -125,7 +152,11 @@ export async function currentHeader(vault: CustodyVault): Promise<VaultHeader> {
  * the change was not committed; a rename that fails after the commit is finished on the next
  * unlock (or the next header change), because the log already names the pending header.
  */
-export async function commitHeaderChange<T>(vault: CustodyVault, next: { vaultId: string; slots: SlotFields[] }, change: (db: Db) => { result: T; custody: CustodyRecord }): Promise<T> {
+export async function commitHeaderChange<T>(
+  vault: CustodyVault,
+  next: { vaultId: string; slots: SlotFields[] },
+  change: (db: Db) => { result: T; custody: CustodyRecord },
+): Promise<T> {
   const text = vaultHeaderText(next);
   const sha256 = headerSha256(text);
   const pendingFile = path.join(vault.dir, PENDING_HEADER_FILE);
@@ -135,7 +166,10 @@ export async function commitHeaderChange<T>(vault: CustodyVault, next: { vaultId
     ({ result } = vault.change((db) => {
       const made = change(db);
       setRecordedHeader(db, sha256, readCustodyHead(db).size);
-      return { result: made.result, custody: { ...made.custody, data: { ...made.custody.data, headerSha256: sha256 } } };
+      return {
+        result: made.result,
+        custody: { ...made.custody, data: { ...made.custody.data, headerSha256: sha256 } },
+      };
     }));
   } catch (err) {
     await unlink(pendingFile).catch(() => undefined);
@@ -153,9 +187,16 @@ export async function commitHeaderChange<T>(vault: CustodyVault, next: { vaultId
 /** Refuses an unlock whose slot is not in the header as reconciled, saying why. */
 export function slotGoneError(recovery: HeaderRecovery): VigilError {
   const why: Record<HeaderRecovery, string> = {
-    dropped: 'It was set by a key-slot change that was interrupted before it was recorded, so that change did not happen. Unlock with the previous passphrase or recovery code and make the change again.',
-    completed: 'A key-slot change that was interrupted after it was recorded has just been finished, and it replaced this passphrase or recovery code. Unlock with the new one.',
+    dropped:
+      'It was set by a key-slot change that was interrupted before it was recorded, so that change did not ' +
+      'happen. Unlock with the previous passphrase or recovery code and make the change again.',
+    completed:
+      'A key-slot change that was interrupted after it was recorded has just been finished, and it replaced ' +
+      'this passphrase or recovery code. Unlock with the new one.',
     none: 'It was replaced while the vault was being unlocked. Unlock with the new passphrase or recovery code.',
   };
-  return new VigilError('WRONG_PASSPHRASE', `This passphrase or recovery code no longer opens the vault. ${why[recovery]}`);
+  return new VigilError(
+    'WRONG_PASSPHRASE',
+    `This passphrase or recovery code no longer opens the vault. ${why[recovery]}`,
+  );
 }

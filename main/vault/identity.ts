@@ -1,6 +1,12 @@
 import { createHash, hkdfSync } from 'node:crypto';
 import { encodeRecipient, x25519PublicKey, type AgeIdentity } from '../crypto/age';
-import { encodeMinisignPublicKey, keyIdHex, minisignKeyId, minisignPublicKeyLine, type MinisignKey } from '../crypto/minisign';
+import {
+  encodeMinisignPublicKey,
+  keyIdHex,
+  minisignKeyId,
+  minisignPublicKeyLine,
+  type MinisignKey,
+} from '../crypto/minisign';
 import { wipe } from '../crypto/sodium';
 import type { Vault } from './vault';
 
@@ -75,7 +81,10 @@ export function memberIdentity(vault: Vault): MemberIdentity {
     ageIdentity: { kind: 'x25519', secretKey },
     minisignPublicKey: encodeMinisignPublicKey(key.keyId, key.publicKey),
     minisignKeyId: keyIdHex(key.keyId),
-    fingerprints: { age: keyFingerprint(ageRecipient), minisign: keyFingerprint(minisignPublicKeyLine(key.keyId, key.publicKey)) },
+    fingerprints: {
+      age: keyFingerprint(ageRecipient),
+      minisign: keyFingerprint(minisignPublicKeyLine(key.keyId, key.publicKey)),
+    },
   };
 }
 

@@ -16,7 +16,13 @@ import { errnoCode, toIoError } from '../fs/atomic';
 import { writeTempBeside } from '../fs/exclusive-create';
 
 /** What an earlier version's lock file says about its holder. */
-export interface LegacyLockInfo { pid: number; hostname: string; token: string; createdAt: string; bootId?: string }
+export interface LegacyLockInfo {
+  pid: number;
+  hostname: string;
+  token: string;
+  createdAt: string;
+  bootId?: string;
+}
 
 const lockInfoSchema = z.strictObject({
   pid: z.number().int().positive(),
@@ -36,10 +42,7 @@ const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** What to do about a vault.lock that SQLite could not read as a lock. */
 type OldLockVerdict =
-  | { kind: 'in-use'; error: VigilError }
-  | { kind: 'wait'; ms: number }
-  | { kind: 'retry' }
-  | { kind: 'damaged' };
+  { kind: 'in-use'; error: VigilError } | { kind: 'wait'; ms: number } | { kind: 'retry' } | { kind: 'damaged' };
 
 type Holder =
   | { kind: 'current' }
@@ -144,7 +147,11 @@ async function claimTakeover(lockPath: string, staleId: string): Promise<string 
 async function clearClaims(lockPath: string, staleId: string): Promise<void> {
   const prefix = `${path.basename(lockPath)}.takeover-${staleId}-`;
   const names = await readdir(path.dirname(lockPath)).catch(() => [] as string[]);
-  await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => unlink(path.join(path.dirname(lockPath), n)).catch(() => undefined)));
+  await Promise.all(
+    names
+      .filter((n) => n.startsWith(prefix))
+      .map((n) => unlink(path.join(path.dirname(lockPath), n)).catch(() => undefined)),
+  );
 }
 
 /**
@@ -175,10 +182,15 @@ function inUse(holder: { kind: 'live' | 'foreign'; info: LegacyLockInfo }, dir: 
   if (holder.kind === 'foreign') {
     return new VigilError(
       'VAULT_IN_USE',
-      `This vault is open on another computer ("${hostname}", process ${pid}, an earlier version of Vigil). Close it there first. If that computer is gone or crashed, delete the file vault.lock in ${dir} and try again.`,
+      `This vault is open on another computer ("${hostname}", process ${pid}, an earlier version of Vigil). ` +
+        `Close it there first. If that computer is gone or crashed, delete the file vault.lock in ${dir} and try ` +
+        `again.`,
     );
   }
-  return new VigilError('VAULT_IN_USE', `This vault is open in an earlier version of Vigil (process ${pid}). Close it there first.`);
+  return new VigilError(
+    'VAULT_IN_USE',
+    `This vault is open in an earlier version of Vigil (process ${pid}). Close it there first.`,
+  );
 }
 
 /** Settles a vault.lock that is not a lock of this version: honours a live old holder, replaces a dead one. */

@@ -27,7 +27,9 @@ import { settleOldLock } from './lock-legacy';
 const VAULT_LOCK_FILE = 'vault.lock';
 
 /** A held vault lock; release() gives it up. */
-export interface VaultLock { release(): Promise<void> }
+export interface VaultLock {
+  release(): Promise<void>;
+}
 
 const MAX_ATTEMPTS = 20;
 /** Lock files this process holds or is taking: a second open of the same vault here is refused at once. */
@@ -44,7 +46,8 @@ async function requireFolder(dir: string): Promise<void> {
     if (errnoCode(err) === 'ENOENT') return null;
     throw toIoError(err, `opening the vault folder ${dir}`);
   });
-  if (!st?.isDirectory()) throw new VigilError('VAULT_NOT_FOUND', `The vault folder ${dir} does not exist. Choose the vault's folder.`);
+  if (!st?.isDirectory())
+    throw new VigilError('VAULT_NOT_FOUND', `The vault folder ${dir} does not exist. Choose the vault's folder.`);
 }
 
 /** Creates the lock file private to the user if there is none (SQLite would create it 0644). */
@@ -98,7 +101,9 @@ function tryLock(lockPath: string): Attempt {
   }
 }
 
-const IN_USE = 'This vault is open in another Vigil window or command, on this computer or on another one that shares this folder. Close it there first.';
+const IN_USE =
+  'This vault is open in another Vigil window or command, on this computer or on another one that shares this ' +
+  'folder. Close it there first.';
 
 /** Loops until the lock is ours, it is found in use, or an older lock file keeps changing. */
 async function acquireLoop(dir: string, lockPath: string): Promise<Database.Database> {
@@ -116,12 +121,20 @@ async function acquireLoop(dir: string, lockPath: string): Promise<Database.Data
       case 'retry':
         continue;
       case 'damaged':
-        throw new VigilError('VAULT_IN_USE', `The vault lock (${VAULT_LOCK_FILE} in ${dir}) is damaged. If no Vigil window or command has this vault open, delete ${VAULT_LOCK_FILE} and try again.`);
+        throw new VigilError(
+          'VAULT_IN_USE',
+          `The vault lock (${VAULT_LOCK_FILE} in ${dir}) is damaged. If no Vigil window or command has this ` +
+            `vault open, delete ${VAULT_LOCK_FILE} and try again.`,
+        );
       default:
         assertNever(verdict, 'old lock verdict');
     }
   }
-  throw new VigilError('VAULT_IN_USE', `Another program keeps changing ${VAULT_LOCK_FILE} in ${dir}. Close other Vigil windows and commands, then try again.`);
+  throw new VigilError(
+    'VAULT_IN_USE',
+    `Another program keeps changing ${VAULT_LOCK_FILE} in ${dir}. Close other Vigil windows and commands, then ` +
+      `try again.`,
+  );
 }
 
 /**
@@ -132,7 +145,11 @@ export async function acquireVaultLock(dir: string): Promise<VaultLock> {
   await requireFolder(dir);
   const lockPath = path.join(dir, VAULT_LOCK_FILE);
   const key = path.resolve(lockPath);
-  if (heldHere.has(key)) throw new VigilError('VAULT_IN_USE', 'This vault is already open in this Vigil window or command. Close it before opening it again.');
+  if (heldHere.has(key))
+    throw new VigilError(
+      'VAULT_IN_USE',
+      'This vault is already open in this Vigil window or command. Close it before opening it again.',
+    );
   heldHere.add(key);
   let db: Database.Database;
   try {

@@ -38,12 +38,30 @@ export async function recoverOnOpen(dir: string, db: Db, blobs: BlobStore): Prom
 /** Sentences for the person who unlocked, one per thing put right (none when nothing was). */
 export function describeRecovery(r: OpenRecovery): string[] {
   const lines: string[] = [];
-  if (r.header === 'completed') lines.push('An interrupted change of passphrases, members or the recovery code had been recorded; it is now finished.');
-  if (r.header === 'dropped') lines.push('An interrupted change of passphrases, members or the recovery code had not been recorded, so it did not happen; make it again if it is still wanted.');
-  if (r.objects.removed > 0) lines.push(`Removed ${r.objects.removed} stored object(s) that an interrupted add or import never recorded.`);
-  if (r.objects.published > 0) lines.push(`Finished storing ${r.objects.published} object(s) recorded just before an interruption.`);
-  for (const file of r.exports.finished) lines.push(`Finished the export to ${file} (with its receipt): it was recorded just before an interruption.`);
-  for (const file of r.exports.removed) lines.push(`Removed the partial files of an export to ${file} that was interrupted before it was recorded; export again if it is still wanted.`);
-  for (const file of r.exports.unreachable) lines.push(`An interrupted export to ${file} could not be finished or cleaned up: its folder is not there. Connect the drive and unlock again.`);
+  if (r.header === 'completed')
+    lines.push(
+      'An interrupted change of passphrases, members or the recovery code had been recorded; it is now finished.',
+    );
+  if (r.header === 'dropped')
+    lines.push(
+      'An interrupted change of passphrases, members or the recovery code had not been recorded, so it did not ' +
+        'happen; make it again if it is still wanted.',
+    );
+  if (r.objects.removed > 0)
+    lines.push(`Removed ${r.objects.removed} stored object(s) that an interrupted add or import never recorded.`);
+  if (r.objects.published > 0)
+    lines.push(`Finished storing ${r.objects.published} object(s) recorded just before an interruption.`);
+  for (const file of r.exports.finished)
+    lines.push(`Finished the export to ${file} (with its receipt): it was recorded just before an interruption.`);
+  for (const file of r.exports.removed)
+    lines.push(
+      `Removed the partial files of an export to ${file} that was interrupted before it was recorded; export ` +
+        `again if it is still wanted.`,
+    );
+  for (const file of r.exports.unreachable)
+    lines.push(
+      `An interrupted export to ${file} could not be finished or cleaned up: its folder is not there. Connect ` +
+        `the drive and unlock again.`,
+    );
   return lines;
 }

@@ -31,7 +31,10 @@ export async function openVault(dir: string, secret: UnlockSecret): Promise<Vaul
  * Unlocks a slot of vault.json with `secret` — or of the pending header an interrupted
  * key-slot change left, which may have been recorded; opening the vault then decides.
  */
-export async function unlockFolder(dir: string, secret: UnlockSecret): Promise<{ header: VaultHeader; unlocked: UnlockedSlot }> {
+export async function unlockFolder(
+  dir: string,
+  secret: UnlockSecret,
+): Promise<{ header: VaultHeader; unlocked: UnlockedSlot }> {
   const header = await readVaultHeader(dir);
   const pending = await readPendingHeader(dir, header.vaultId);
   const known = new Set(header.slots.map((s) => s.id));
@@ -75,14 +78,35 @@ async function openWithSlot(dir: string, header: VaultHeader, unlocked: Unlocked
     const stored = (await readVaultHeader(dir)).slots.find((s) => s.id === slot.id);
     if (!stored) throw slotGoneError(recovered.header);
     const role = stored.role ?? slotRole(db, slot.id);
-    if (!role) throw new VigilError('VAULT_CORRUPT', 'The key slot that opened is not known to the database, so vault.json and vault.db do not belong together. Keep a copy of the folder and run "vigil verify".');
+    if (!role)
+      throw new VigilError(
+        'VAULT_CORRUPT',
+        'The key slot that opened is not known to the database, so vault.json and vault.db do not belong ' +
+          'together. Keep a copy of the folder and run "vigil verify".',
+      );
     const member = getMember(db, role.memberId);
-    if (!member) throw new VigilError('VAULT_CORRUPT', 'The key slot names a member the database does not know. Keep a copy of the folder and run "vigil verify".');
-    if (member.removedAt) throw new VigilError('WRONG_PASSPHRASE', 'This passphrase belongs to a member who was removed from the vault.');
+    if (!member)
+      throw new VigilError(
+        'VAULT_CORRUPT',
+        'The key slot names a member the database does not know. Keep a copy of the folder and run "vigil verify".',
+      );
+    if (member.removedAt)
+      throw new VigilError('WRONG_PASSPHRASE', 'This passphrase belongs to a member who was removed from the vault.');
     signer = await signerOf(role, unlocked.signingSeed);
     if (signer) checkSignerMatches(signer, member.publicKeyHex);
     const parts = { id: member.id, name: member.name, publicKeyHex: member.publicKeyHex };
-    return new Vault({ dir, vaultId: header.vaultId, db, blobs, member: parts, signer, lock, slotId: slot.id, secrets: [blobKey], recovered });
+    return new Vault({
+      dir,
+      vaultId: header.vaultId,
+      db,
+      blobs,
+      member: parts,
+      signer,
+      lock,
+      slotId: slot.id,
+      secrets: [blobKey],
+      recovered,
+    });
   } catch (err) {
     db?.close();
     signer?.wipe();
@@ -104,12 +128,20 @@ async function signerOf(role: SlotRole, seed: Uint8Array | undefined): Promise<M
 function checkVaultId(db: Db, expected: string): void {
   const row = db.prepare("SELECT value FROM meta WHERE key = 'vault_id'").get() as { value: string } | undefined;
   if (row?.value !== expected) {
-    throw new VigilError('VAULT_CORRUPT', 'vault.json and vault.db belong to different vaults. Keep a copy of the folder and restore the matching files from a backup.');
+    throw new VigilError(
+      'VAULT_CORRUPT',
+      'vault.json and vault.db belong to different vaults. Keep a copy of the folder and restore the matching ' +
+        'files from a backup.',
+    );
   }
 }
 
 function checkSignerMatches(signer: MemberSigner, publicKeyHex: string): void {
   if (signer.publicKeyHex !== publicKeyHex) {
-    throw new VigilError('VAULT_CORRUPT', "The member's signing key in vault.json does not match the database. Keep a copy of the folder and run \"vigil verify\".");
+    throw new VigilError(
+      'VAULT_CORRUPT',
+      "The member's signing key in vault.json does not match the database. Keep a copy of the folder and run " +
+        '"vigil verify".',
+    );
   }
 }

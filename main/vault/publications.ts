@@ -46,7 +46,11 @@ function partialName(final: string, tag: string): string {
 export function beginPublication(db: Db, finals: string[]): Publication {
   const tag = randomBytes(4).toString('hex');
   const publication = { id: randomUUID(), files: finals.map((final) => ({ partial: partialName(final, tag), final })) };
-  db.prepare('INSERT INTO publications (id, files, committed, started_at) VALUES (?, ?, 0, ?)').run(publication.id, JSON.stringify(publication.files), new Date().toISOString());
+  db.prepare('INSERT INTO publications (id, files, committed, started_at) VALUES (?, ?, 0, ?)').run(
+    publication.id,
+    JSON.stringify(publication.files),
+    new Date().toISOString(),
+  );
   return publication;
 }
 
@@ -84,9 +88,17 @@ async function takeName(partial: string, final: string): Promise<void> {
     await unlink(partial);
   } catch (err) {
     const code = errnoCode(err);
-    if (code === 'EEXIST') throw new VigilError('INVALID_INPUT', `${final} appeared while it was being written and was not overwritten; the file is kept as ${partial}.`);
+    if (code === 'EEXIST')
+      throw new VigilError(
+        'INVALID_INPUT',
+        `${final} appeared while it was being written and was not overwritten; the file is kept as ${partial}.`,
+      );
     if (!linkUnsupported(err)) throw err;
-    if (await exists(final)) throw new VigilError('INVALID_INPUT', `${final} appeared while it was being written and was not overwritten; the file is kept as ${partial}.`);
+    if (await exists(final))
+      throw new VigilError(
+        'INVALID_INPUT',
+        `${final} appeared while it was being written and was not overwritten; the file is kept as ${partial}.`,
+      );
     await rename(partial, final);
   }
 }
@@ -118,14 +130,24 @@ export async function abandonPublication(db: Db, publication: Publication): Prom
 
 /** Every publication a crash left, oldest first. */
 function pendingPublications(db: ReadDb): (Publication & { committed: boolean })[] {
-  const rows = db.prepare('SELECT id, files, committed FROM publications ORDER BY started_at, id').all() as { id: string; files: string; committed: number }[];
+  const rows = db.prepare('SELECT id, files, committed FROM publications ORDER BY started_at, id').all() as {
+    id: string;
+    files: string;
+    committed: number;
+  }[];
   return rows.map((r) => ({ id: r.id, files: JSON.parse(r.files) as PublishedFile[], committed: r.committed === 1 }));
 }
 
 /** Whether every folder of a publication is there (a removable drive may not be connected yet). */
 async function reachable(publication: Publication): Promise<boolean> {
   for (const dir of new Set(publication.files.map((f) => path.dirname(f.final)))) {
-    if (!(await stat(dir).then((s) => s.isDirectory(), () => false))) return false;
+    if (
+      !(await stat(dir).then(
+        (s) => s.isDirectory(),
+        () => false,
+      ))
+    )
+      return false;
   }
   return true;
 }
@@ -142,7 +164,10 @@ export async function settlePublications(db: Db): Promise<PublicationRecovery> {
       outcome.removed.push(name);
     } else {
       // A name taken meanwhile keeps that file (and those after it) partial: never overwritten.
-      const finished = await finishPublication(db, publication).then(() => true, () => false);
+      const finished = await finishPublication(db, publication).then(
+        () => true,
+        () => false,
+      );
       if (finished) outcome.finished.push(name);
     }
   }

@@ -22,7 +22,8 @@ export async function revealKeys(dir: string, secret: UnlockSecret): Promise<Rev
   wipe(dbKey, blobKey);
   const vault = await openUnlocked(dir, header, unlocked);
   try {
-    if (!vault.needsNewPassphrase) vault.record({ action: 'vault.keys_revealed', subject: vault.vaultId, hash: null, data: {} });
+    if (!vault.needsNewPassphrase)
+      vault.record({ action: 'vault.keys_revealed', subject: vault.vaultId, hash: null, data: {} });
   } finally {
     await vault.close();
   }

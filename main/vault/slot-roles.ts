@@ -16,11 +16,17 @@ import { migration0090KeySlots } from './migrations/0090-key-slots';
 import type { Vault } from './vault';
 
 /** A header to be written: the vault id and every slot with its role. */
-export interface SlotsChange { vaultId: string; slots: KeySlot[] }
+export interface SlotsChange {
+  vaultId: string;
+  slots: KeySlot[];
+}
 
 /** Makes key_slots hold exactly the roles of `slots` (inside the caller's transaction). */
 function setSlotRoles(db: Db, slots: KeySlot[]): void {
-  const upsert = db.prepare('INSERT INTO key_slots (slot_id, member_id, kind) VALUES (?, ?, ?) ON CONFLICT (slot_id) DO UPDATE SET member_id = excluded.member_id, kind = excluded.kind');
+  const upsert = db.prepare(
+    'INSERT INTO key_slots (slot_id, member_id, kind) VALUES (?, ?, ?) ON CONFLICT (slot_id) DO UPDATE SET ' +
+      'member_id = excluded.member_id, kind = excluded.kind',
+  );
   for (const s of slots) upsert.run(s.id, s.memberId, s.kind);
   const ids = new Set(slots.map((s) => s.id));
   const known = db.prepare('SELECT slot_id FROM key_slots').pluck().all() as string[];
@@ -40,17 +46,25 @@ export function ensureKeySlotsTable(db: Db): void {
 
 /** The role of one slot as the database records it, or null. */
 export function slotRole(db: ReadDb, slotId: string): SlotRole | null {
-  const row = db.prepare('SELECT member_id AS memberId, kind FROM key_slots WHERE slot_id = ?').get(slotId) as SlotRole | undefined;
+  const row = db.prepare('SELECT member_id AS memberId, kind FROM key_slots WHERE slot_id = ?').get(slotId) as
+    SlotRole | undefined;
   return row ?? null;
 }
 
-/** The header's slots with their roles (named by a format 1 header, else from the database); VAULT_CORRUPT for a slot the database does not know. */
+/**
+ * The header's slots with their roles (named by a format 1 header, else from the database); VAULT_CORRUPT for a slot
+ * the database does not know.
+ */
 function slotsWithRoles(db: ReadDb, header: VaultHeader): KeySlot[] {
   return header.slots.map((stored) => {
     const { role: named, ...sealed } = stored;
     const role = named ?? slotRole(db, stored.id);
     if (!role) {
-      throw new VigilError('VAULT_CORRUPT', 'vault.json holds a key slot the database does not know, so vault.json and vault.db do not belong together. Keep a copy of the folder and run "vigil verify".');
+      throw new VigilError(
+        'VAULT_CORRUPT',
+        'vault.json holds a key slot the database does not know, so vault.json and vault.db do not belong ' +
+          'together. Keep a copy of the folder and run "vigil verify".',
+      );
     }
     return { ...sealed, kind: role.kind, memberId: role.memberId };
   });
@@ -66,7 +80,11 @@ export async function currentSlots(vault: Vault): Promise<SlotsChange> {
  * Makes `next` the vault's header (written in the current format) together with `change` and
  * the slots' roles, as one atomic step (commitHeaderChange).
  */
-export function commitSlots<T>(vault: Vault, next: SlotsChange, change: (db: Db) => { result: T; custody: CustodyRecord }): Promise<T> {
+export function commitSlots<T>(
+  vault: Vault,
+  next: SlotsChange,
+  change: (db: Db) => { result: T; custody: CustodyRecord },
+): Promise<T> {
   return commitHeaderChange(vault, next, (db) => {
     const made = change(db);
     // After `change`, which may add the member a new slot belongs to (key_slots refers to members).
@@ -84,6 +102,9 @@ export async function upgradeHeader(vault: Vault, header: VaultHeader): Promise<
   if (header.version >= VAULT_FORMAT_VERSION || vault.needsNewPassphrase) return false;
   const slots = slotsWithRoles(vault.db, header);
   const data = { fromVersion: header.version, formatVersion: VAULT_FORMAT_VERSION };
-  await commitSlots(vault, { vaultId: header.vaultId, slots }, () => ({ result: null, custody: { action: 'vault.header_upgraded', subject: header.vaultId, hash: null, data } }));
+  await commitSlots(vault, { vaultId: header.vaultId, slots }, () => ({
+    result: null,
+    custody: { action: 'vault.header_upgraded', subject: header.vaultId, hash: null, data },
+  }));
   return true;
 }

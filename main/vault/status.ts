@@ -33,6 +33,8 @@ export function vaultStatus(vault: Vault): VaultStatus {
       checkpoints: count('SELECT count(*) FROM checkpoints'),
     },
     custody: { size: head.size, root: head.frontier.root().toString('hex'), lastHash: head.lastHash },
-    latestCheckpoint: checkpoint ? { size: checkpoint.size, root: checkpoint.root, createdAt: checkpoint.createdAt } : null,
+    latestCheckpoint: checkpoint
+      ? { size: checkpoint.size, root: checkpoint.root, createdAt: checkpoint.createdAt }
+      : null,
   };
 }

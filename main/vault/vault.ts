@@ -66,7 +66,11 @@ export class Vault implements CustodyVault {
     this.lock = parts.lock;
     this.currentSlotId = parts.slotId;
     this.secrets = parts.secrets;
-    this.recovered = parts.recovered ?? { header: 'none', objects: { published: 0, removed: 0 }, exports: { finished: [], removed: [], unreachable: [] } };
+    this.recovered = parts.recovered ?? {
+      header: 'none',
+      objects: { published: 0, removed: 0 },
+      exports: { finished: [], removed: [], unreachable: [] },
+    };
   }
 
   /** The acting member. */
@@ -85,7 +89,8 @@ export class Vault implements CustodyVault {
     if (!this.signer) {
       throw new VigilError(
         'VAULT_LOCKED',
-        'The vault was unlocked with the recovery code, which cannot sign changes. Set a new passphrase first: vigil passwd <vault> change --recovery-code',
+        'The vault was unlocked with the recovery code, which cannot sign changes. Set a new passphrase first: ' +
+          'vigil passwd <vault> change --recovery-code',
       );
     }
     return this.signer;
@@ -95,7 +100,10 @@ export class Vault implements CustodyVault {
    * Runs `fn` and appends the custody records it returns, all in one SQLite
    * transaction: the change and its signed entry commit together or not at all.
    */
-  change<T>(fn: (db: Db) => { result: T; custody: CustodyRecord | CustodyRecord[] }): { result: T; entries: CustodyEntry[] } {
+  change<T>(fn: (db: Db) => { result: T; custody: CustodyRecord | CustodyRecord[] }): {
+    result: T;
+    entries: CustodyEntry[];
+  } {
     const signer = this.requireSigner();
     return this.together(() => {
       const { result, custody } = fn(this.db);
@@ -135,7 +143,10 @@ export class Vault implements CustodyVault {
     this.currentSlotId = slotId;
   }
 
-  /** Replaces the signer after a key rotation (recovery), keeping the member's identity; null undoes a rotation that failed. */
+  /**
+   * Replaces the signer after a key rotation (recovery), keeping the member's identity; null undoes a rotation that
+   * failed.
+   */
   adoptSigner(signer: MemberSigner | null, member: VaultMember): void {
     this.signer?.wipe();
     this.signer = signer;

@@ -47,10 +47,12 @@ function serveCryptoJobs(port: MessagePort): void {
           return;
         }
         jobs.set(m.job, { kind: 'seal', sealed });
-        sealed.done.then(
-          (r) => send({ t: 'done', job: m.job, hex: r.sha256, bytes: r.bytes }),
-          (err: unknown) => send({ t: 'failed', job: m.job, failure: failureOf(err) }),
-        ).finally(() => jobs.delete(m.job));
+        sealed.done
+          .then(
+            (r) => send({ t: 'done', job: m.job, hex: r.sha256, bytes: r.bytes }),
+            (err: unknown) => send({ t: 'failed', job: m.job, failure: failureOf(err) }),
+          )
+          .finally(() => jobs.delete(m.job));
         return;
       }
       case 'data': {
@@ -63,7 +65,8 @@ function serveCryptoJobs(port: MessagePort): void {
           job.bytes += m.length;
           ack(m.slot);
         } else if (job?.kind === 'seal') {
-          // Acknowledged once the encryption took it (copyHeld: it keeps no view of the slot), so a slow disk holds the sender back.
+          // Acknowledged once the encryption took it (copyHeld: it keeps no view of the slot), so a slow disk holds the
+          // sender back.
           job.sealed.input.write(bytes, () => ack(m.slot));
         } else ack(m.slot);
         return;

@@ -78,7 +78,11 @@ function closed(out: WriteStream): Promise<void> {
  * after the file is flushed and closed; on failure it rejects, also only once it is closed,
  * so that the caller may remove it. `copyHeld`: see createAgeEncryptStream.
  */
-export function openSealedFile(file: string, recipients: AgeRecipient[], opts: { copyHeld?: boolean } = {}): SealedFile {
+export function openSealedFile(
+  file: string,
+  recipients: AgeRecipient[],
+  opts: { copyHeld?: boolean } = {},
+): SealedFile {
   const hash = createHash('sha256');
   let bytes = 0;
   // flush: the file is fsynced before it is closed, and pipeline resolves only after the close.

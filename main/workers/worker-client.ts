@@ -26,7 +26,8 @@ interface Pending {
 }
 
 function errorOf(f: FailureInfo): Error {
-  if (f.vigilCode !== undefined && (ERROR_CODES as readonly string[]).includes(f.vigilCode)) return new VigilError(f.vigilCode as ErrorCode, f.message);
+  if (f.vigilCode !== undefined && (ERROR_CODES as readonly string[]).includes(f.vigilCode))
+    return new VigilError(f.vigilCode as ErrorCode, f.message);
   // The system error code survives, so callers still tell a full disk from other failures.
   const err: NodeJS.ErrnoException = new Error(f.message);
   if (f.errno !== undefined) err.code = f.errno;
@@ -46,12 +47,18 @@ export class CryptoWorker implements SlotOwner {
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (m: FromWorker) => this.receive(m));
-    worker.on('error', (err) => this.breakDown(new VigilError('INTERNAL', `The crypto worker failed: ${err.message}`, { cause: err })));
-    worker.on('exit', (code) => this.breakDown(new VigilError('INTERNAL', `The crypto worker stopped (exit code ${code}).`)));
+    worker.on('error', (err) =>
+      this.breakDown(new VigilError('INTERNAL', `The crypto worker failed: ${err.message}`, { cause: err })),
+    );
+    worker.on('exit', (code) =>
+      this.breakDown(new VigilError('INTERNAL', `The crypto worker stopped (exit code ${code}).`)),
+    );
     worker.unref();
   }
 
-  /** Starts a worker thread of its own; null where its code is not available, and the caller then does the work itself. */
+  /**
+   * Starts a worker thread of its own; null where its code is not available, and the caller then does the work itself.
+   */
   static start(dir: string = __dirname): CryptoWorker | null {
     const entry = findWorkerEntry('crypto-worker', dir);
     return entry === null ? null : new CryptoWorker(new Worker(entry.filename, entry.options));
@@ -67,7 +74,10 @@ export class CryptoWorker implements SlotOwner {
     return this.open((job) => ({ t: 'hash', job, alg }));
   }
 
-  /** A new file (created exclusively, 0600) holding the bytes given to the job sealed with age to `recipients`, flushed to disk. */
+  /**
+   * A new file (created exclusively, 0600) holding the bytes given to the job sealed with age to `recipients`, flushed
+   * to disk.
+   */
   seal(file: string, recipients: AgeRecipient[]): WorkerJob {
     return this.open((job) => ({ t: 'seal', job, file, recipients }));
   }
@@ -122,7 +132,9 @@ export class CryptoWorker implements SlotOwner {
     return job;
   }
 
-  /** Holds the process open while there is work (an await on a job needs it) and makes the slots if they were let go. */
+  /**
+   * Holds the process open while there is work (an await on a job needs it) and makes the slots if they were let go.
+   */
   private wakeUp(): void {
     this.worker.ref();
     if (this.release !== null) clearTimeout(this.release);

@@ -8,7 +8,15 @@ import type { Channel } from '../../shared/channels';
 const CASE_READS = ['cases:list', 'cases:get', 'cases:overview'] as const;
 const TIMELINE_READS = ['timeline:events', 'timeline:places', ...CASE_READS] as const;
 const REQUESTS_READS = ['requests:list', ...CASE_READS] as const;
-const INTERVIEW_READS = ['interviews:list', 'interviews:get', 'interviews:revision', 'interviews:revisions', 'items:list', 'cases:get', 'cases:list'] as const;
+const INTERVIEW_READS = [
+  'interviews:list',
+  'interviews:get',
+  'interviews:revision',
+  'interviews:revisions',
+  'items:list',
+  'cases:get',
+  'cases:list',
+] as const;
 const PEOPLE_READS = ['people:list', 'people:get', ...CASE_READS] as const;
 
 /** The reads each write channel changes, besides the custody log. */

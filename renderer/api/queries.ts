@@ -3,7 +3,13 @@
  * writes invalidate the channels whose answers they change (api/invalidation.ts). Locking clears the
  * whole cache (renderer/app/session.tsx), so no vault data outlives the keys.
  */
-import { useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
+import {
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type UseMutationResult,
+  type UseQueryResult,
+} from '@tanstack/react-query';
 import type { Channel } from '../../shared/channels';
 import type { Req, Res } from '../../shared/contract';
 import { invalidateAfter, type WriteChannel } from './invalidation';
@@ -15,7 +21,11 @@ export function queryKey<C extends Channel>(channel: C, req: Req<C>): readonly [
 }
 
 /** Reads channel C with `req`; disabled while `enabled` is false. */
-export function useApiQuery<C extends Channel>(channel: C, req: Req<C>, opts: { enabled?: boolean } = {}): UseQueryResult<Res<C>, ApiError> {
+export function useApiQuery<C extends Channel>(
+  channel: C,
+  req: Req<C>,
+  opts: { enabled?: boolean } = {},
+): UseQueryResult<Res<C>, ApiError> {
   return useQuery<Res<C>, ApiError>({
     queryKey: queryKey(channel, req),
     queryFn: () => request(channel, req),

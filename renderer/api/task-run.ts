@@ -17,7 +17,14 @@ type TaskChannel = { [C in Channel]: Req<C> extends { taskId: string } ? C : nev
 /** Where a task is. While running: bytes or steps done of total, what it is on, and whether a cancel was asked. */
 export type TaskRun<T> =
   | { phase: 'idle' }
-  | { phase: 'running'; taskId: string; done: number; total: number | null; label?: string | undefined; cancelling: boolean }
+  | {
+      phase: 'running';
+      taskId: string;
+      done: number;
+      total: number | null;
+      label?: string | undefined;
+      cancelling: boolean;
+    }
   | { phase: 'cancelled' }
   | { phase: 'failed'; error: ErrorInfo }
   | { phase: 'done'; result: T };
@@ -41,7 +48,9 @@ export function useTaskRun<C extends TaskChannel>(channel: C): TaskRunner<C> {
     if (taskId === null) return undefined;
     return onEvent('task:progress', (p) => {
       if (p.taskId !== taskId) return;
-      setRun((r) => (r.phase === 'running' && r.taskId === taskId ? { ...r, done: p.done, total: p.total, label: p.label } : r));
+      setRun((r) =>
+        r.phase === 'running' && r.taskId === taskId ? { ...r, done: p.done, total: p.total, label: p.label } : r,
+      );
     });
   }, [taskId]);
 

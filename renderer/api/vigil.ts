@@ -49,7 +49,9 @@ export function onEvent<E extends EventName>(name: E, cb: (payload: EventPayload
   return vigil().onEvent(name, cb);
 }
 
-/** Read grants for files dropped on the window (the page never sees their paths); files that cannot be added get none. */
+/**
+ * Read grants for files dropped on the window (the page never sees their paths); files that cannot be added get none.
+ */
 export async function grantDroppedFiles(files: readonly File[]): Promise<GrantedPath[]> {
   const result = await vigil().grantDroppedFiles(files);
   if (!result.ok) throw new ApiError(result.error);
@@ -62,4 +64,3 @@ export function newTaskId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
-

@@ -19,7 +19,10 @@ export function App(): React.JSX.Element {
   // A new RouterProvider per unlock: the previous session's place is not kept.
   return (
     // After a recovery-code unlock the member must set a new passphrase first: start in Settings.
-    <RouterProvider key={state.vaultId} {...(state.needsNewPassphrase ? { initial: { screen: 'settings' } as const } : {})}>
+    <RouterProvider
+      key={state.vaultId}
+      {...(state.needsNewPassphrase ? { initial: { screen: 'settings' } as const } : {})}
+    >
       <Workspace />
     </RouterProvider>
   );

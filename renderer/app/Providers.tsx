@@ -17,7 +17,12 @@ const theme = createTheme({
 /** Wraps the app. */
 export function Providers({ i18n, children }: { i18n: I18n; children: ReactNode }): React.JSX.Element {
   // Vault data changes only through this window: no refetch on focus, no retries that repeat a failing unlock.
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false, retry: false }, mutations: { retry: false } } }));
+  const [client] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: { queries: { refetchOnWindowFocus: false, retry: false }, mutations: { retry: false } },
+      }),
+  );
   return (
     <I18nextProvider i18n={i18n}>
       <DirectionProvider initialDirection={i18n.dir() === 'rtl' ? 'rtl' : 'ltr'} detectDirection>

@@ -7,7 +7,16 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import type { GrantedPath } from '../../shared/contract';
 
 /** The tabs of a case's workspace. */
-export const CASE_TABS = ['overview', 'people', 'items', 'interviews', 'timeline', 'requests', 'custody', 'export'] as const;
+export const CASE_TABS = [
+  'overview',
+  'people',
+  'items',
+  'interviews',
+  'timeline',
+  'requests',
+  'custody',
+  'export',
+] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 
 /** Every screen of the unlocked workspace. */
@@ -28,7 +37,13 @@ interface RouterValue {
 const RouterContext = createContext<RouterValue | null>(null);
 
 /** Holds the current route and a short history for Back. */
-export function RouterProvider({ children, initial = { screen: 'cases' } }: { children: ReactNode; initial?: Route }): React.JSX.Element {
+export function RouterProvider({
+  children,
+  initial = { screen: 'cases' },
+}: {
+  children: ReactNode;
+  initial?: Route;
+}): React.JSX.Element {
   const [history, setHistory] = useState<Route[]>([initial]);
   const navigate = useCallback((route: Route) => setHistory((h) => [...h.slice(-49), route]), []);
   const back = useCallback(() => setHistory((h) => (h.length > 1 ? h.slice(0, -1) : h)), []);

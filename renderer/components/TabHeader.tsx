@@ -8,7 +8,17 @@ type HeaderOrder = Extract<TitleOrder, 1 | 2 | 3>;
 const SIZE: Record<HeaderOrder, string> = { 1: 'h2', 2: 'h3', 3: 'h4' };
 
 /** Title + actions (buttons) in a row, then the dimmed intro text when given. */
-export function TabHeader({ title, intro, actions, order = 2 }: { title: string; intro?: string | undefined; actions?: ReactNode; order?: HeaderOrder }): React.JSX.Element {
+export function TabHeader({
+  title,
+  intro,
+  actions,
+  order = 2,
+}: {
+  title: string;
+  intro?: string | undefined;
+  actions?: ReactNode;
+  order?: HeaderOrder;
+}): React.JSX.Element {
   return (
     <>
       <Group justify="space-between">

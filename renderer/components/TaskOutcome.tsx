@@ -3,7 +3,15 @@ import { Alert } from '@mantine/core';
 import type { TaskRun } from '../api/task-run';
 
 /** Nothing while the task is idle, running or done. */
-export function TaskOutcome({ run, cancelledText, failedTitle }: { run: TaskRun<unknown>; cancelledText: string; failedTitle: string }): React.JSX.Element | null {
+export function TaskOutcome({
+  run,
+  cancelledText,
+  failedTitle,
+}: {
+  run: TaskRun<unknown>;
+  cancelledText: string;
+  failedTitle: string;
+}): React.JSX.Element | null {
   if (run.phase === 'cancelled') {
     return (
       <Alert color="yellow" role="status">

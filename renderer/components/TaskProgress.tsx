@@ -2,7 +2,21 @@
 import { Button, Group, Progress, Stack, Text } from '@mantine/core';
 
 /** `done` of `total` (null while unknown) as a bar named `label`; `status` says it in words. */
-export function TaskProgress({ done, total, label, status, cancelLabel, onCancel }: { done: number; total: number | null; label: string; status: string; cancelLabel: string; onCancel: () => void }): React.JSX.Element {
+export function TaskProgress({
+  done,
+  total,
+  label,
+  status,
+  cancelLabel,
+  onCancel,
+}: {
+  done: number;
+  total: number | null;
+  label: string;
+  status: string;
+  cancelLabel: string;
+  onCancel: () => void;
+}): React.JSX.Element {
   const percent = total === null || total === 0 ? 0 : Math.min(100, (done / total) * 100);
   return (
     <Stack gap="xs">

@@ -57,13 +57,69 @@ export const LANGUAGES = [
 export type LanguageCode = (typeof LANGUAGES)[number]['code'];
 
 /** Every namespace (one per area). */
-const NAMESPACES = ['common', 'unlock', 'cases', 'people', 'items', 'interviews', 'timeline', 'requests', 'custody', 'search', 'export', 'settings', 'receive'] as const;
+const NAMESPACES = [
+  'common',
+  'unlock',
+  'cases',
+  'people',
+  'items',
+  'interviews',
+  'timeline',
+  'requests',
+  'custody',
+  'search',
+  'export',
+  'settings',
+  'receive',
+] as const;
 
 /** The bundled translations, by language then namespace. */
 const RESOURCES = {
-  en: { common: enCommon, unlock: enUnlock, cases: enCases, people: enPeople, items: enItems, interviews: enInterviews, timeline: enTimeline, requests: enRequests, custody: enCustody, search: enSearch, export: enExport, settings: enSettings, receive: enReceive },
-  uk: { common: ukCommon, unlock: ukUnlock, cases: ukCases, people: ukPeople, items: ukItems, interviews: ukInterviews, timeline: ukTimeline, requests: ukRequests, custody: ukCustody, search: ukSearch, export: ukExport, settings: ukSettings, receive: ukReceive },
-  ru: { common: ruCommon, unlock: ruUnlock, cases: ruCases, people: ruPeople, items: ruItems, interviews: ruInterviews, timeline: ruTimeline, requests: ruRequests, custody: ruCustody, search: ruSearch, export: ruExport, settings: ruSettings, receive: ruReceive },
+  en: {
+    common: enCommon,
+    unlock: enUnlock,
+    cases: enCases,
+    people: enPeople,
+    items: enItems,
+    interviews: enInterviews,
+    timeline: enTimeline,
+    requests: enRequests,
+    custody: enCustody,
+    search: enSearch,
+    export: enExport,
+    settings: enSettings,
+    receive: enReceive,
+  },
+  uk: {
+    common: ukCommon,
+    unlock: ukUnlock,
+    cases: ukCases,
+    people: ukPeople,
+    items: ukItems,
+    interviews: ukInterviews,
+    timeline: ukTimeline,
+    requests: ukRequests,
+    custody: ukCustody,
+    search: ukSearch,
+    export: ukExport,
+    settings: ukSettings,
+    receive: ukReceive,
+  },
+  ru: {
+    common: ruCommon,
+    unlock: ruUnlock,
+    cases: ruCases,
+    people: ruPeople,
+    items: ruItems,
+    interviews: ruInterviews,
+    timeline: ruTimeline,
+    requests: ruRequests,
+    custody: ruCustody,
+    search: ruSearch,
+    export: ruExport,
+    settings: ruSettings,
+    receive: ruReceive,
+  },
 } as const;
 
 /** Right-to-left languages; none ship yet, but the layout follows i18next's direction. */

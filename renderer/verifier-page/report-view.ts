@@ -1,5 +1,15 @@
 /** The verification report as the page shows it: the CLI's report, failed checks first. */
-import { checkMark, checksForReading, checkText, reportOrigin, reportTitle, resultSentence, signerLine, SIGNERS_INTRO, type ReportFacts } from '../../shared/package-report-text';
+import {
+  checkMark,
+  checksForReading,
+  checkText,
+  reportOrigin,
+  reportTitle,
+  resultSentence,
+  signerLine,
+  SIGNERS_INTRO,
+  type ReportFacts,
+} from '../../shared/package-report-text';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -9,7 +19,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: 
 }
 
 /** Says what this page does not check, so nobody reads a pass as more than it is. */
-const NOT_CHECKED = 'Not checked by this page: the receipt (run vigil verify with the receipt beside the package), and whether the signer key is one you trust — compare the fingerprints above with the sender over a separate channel.';
+const NOT_CHECKED =
+  'Not checked by this page: the receipt (run vigil verify with the receipt beside the package), and whether ' +
+  'the signer key is one you trust — compare the fingerprints above with the sender over a separate channel.';
 
 /** The report of package file `fileName` as a section of the page. */
 export function reportView(r: ReportFacts, fileName: string): HTMLElement {

@@ -60,7 +60,11 @@ async function run(core: VerifierCore, chosen: Chosen): Promise<void> {
     });
     bar.value = pkg.size;
     byId('result').replaceChildren(reportView(report, pkg.name));
-    say(`Finished in ${((performance.now() - started) / 1000).toFixed(1)} s: ${report.ok ? 'every check passed' : 'problems found'}.`, 'done');
+    say(
+      `Finished in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
+        `${report.ok ? 'every check passed' : 'problems found'}.`,
+      'done',
+    );
   } catch (err) {
     say(err instanceof Error ? err.message : String(err), 'error');
   } finally {
@@ -69,8 +73,10 @@ async function run(core: VerifierCore, chosen: Chosen): Promise<void> {
 }
 
 function showChosen(chosen: Chosen): void {
-  byId('chosen-package').textContent = chosen.pkg === null ? 'No package chosen.' : `Package: ${chosen.pkg.name} (${mib(chosen.pkg.size)})`;
-  byId('chosen-identity').textContent = chosen.identity === null ? 'No identity file chosen.' : `Identity file: ${chosen.identity.name}`;
+  byId('chosen-package').textContent =
+    chosen.pkg === null ? 'No package chosen.' : `Package: ${chosen.pkg.name} (${mib(chosen.pkg.size)})`;
+  byId('chosen-identity').textContent =
+    chosen.identity === null ? 'No identity file chosen.' : `Identity file: ${chosen.identity.name}`;
 }
 
 /** Dropped files: one ending .age is the package, any other the identity file. */

@@ -1,7 +1,13 @@
 /** Request channels of the app area: version, file dialogs, clipboard (names only, no zod). */
 
 /** Request channels of this area. */
-export const APP_CHANNELS = ['app:info', 'dialog:open-files', 'dialog:choose-folder', 'dialog:save-file', 'clipboard:write-secret'] as const;
+export const APP_CHANNELS = [
+  'app:info',
+  'dialog:open-files',
+  'dialog:choose-folder',
+  'dialog:save-file',
+  'clipboard:write-secret',
+] as const;
 
 /**
  * Channels only the preload calls, never exposed on window.vigil: the preload

@@ -4,14 +4,22 @@ import type { ChannelSchemas } from '../contract-types';
 import { EmptySchema, GrantedPathSchema, PathSchema } from './common';
 import type { APP_CHANNELS, APP_EVENTS, PRELOAD_CHANNELS } from './app.channels';
 
-const FileFilterSchema = z.object({ name: z.string().max(100), extensions: z.array(z.string().max(20)).max(50) }).strict();
+const FileFilterSchema = z
+  .object({ name: z.string().max(100), extensions: z.array(z.string().max(20)).max(50) })
+  .strict();
 
 /** channel → request and response schemas. */
 export const appContract = {
   'app:info': { req: EmptySchema, res: z.object({ name: z.string(), version: z.string() }) },
   /** Native open dialog: a read grant per chosen file; [] when cancelled. */
   'dialog:open-files': {
-    req: z.object({ title: z.string().max(200).optional(), multiple: z.boolean().default(true), filters: z.array(FileFilterSchema).max(10).optional() }).strict(),
+    req: z
+      .object({
+        title: z.string().max(200).optional(),
+        multiple: z.boolean().default(true),
+        filters: z.array(FileFilterSchema).max(10).optional(),
+      })
+      .strict(),
     res: z.object({ files: z.array(GrantedPathSchema) }),
   },
   /** Native folder dialog (vault location): a folder grant; null when cancelled. */
@@ -19,14 +27,21 @@ export const appContract = {
     req: z.object({ title: z.string().max(200).optional(), create: z.boolean().default(false) }).strict(),
     res: z.object({ folder: GrantedPathSchema.nullable() }),
   },
-  /** Native save dialog (export target): a write grant; null when cancelled. Only the name part of defaultName is used. */
+  /**
+   * Native save dialog (export target): a write grant; null when cancelled. Only the name part of defaultName is used.
+   */
   'dialog:save-file': {
     req: z.object({ title: z.string().max(200).optional(), defaultName: z.string().max(255).optional() }).strict(),
     res: z.object({ file: GrantedPathSchema.nullable() }),
   },
   /** Copies a secret (recovery code) and clears it from the clipboard after `clearAfterMs` if still there. */
   'clipboard:write-secret': {
-    req: z.object({ text: z.string().min(1).max(1000), clearAfterMs: z.number().int().min(1000).max(300_000).default(30_000) }).strict(),
+    req: z
+      .object({
+        text: z.string().min(1).max(1000),
+        clearAfterMs: z.number().int().min(1000).max(300_000).default(30_000),
+      })
+      .strict(),
     res: z.object({}),
   },
 } as const satisfies { [C in (typeof APP_CHANNELS)[number]]: ChannelSchemas };

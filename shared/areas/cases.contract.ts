@@ -19,7 +19,13 @@ const CaseSchema = z.object({
 
 /** A case with counts, for lists. */
 const CaseSummarySchema = CaseSchema.extend({
-  counts: z.object({ people: z.number(), items: z.number(), interviews: z.number(), events: z.number(), requests: z.number() }),
+  counts: z.object({
+    people: z.number(),
+    items: z.number(),
+    interviews: z.number(),
+    events: z.number(),
+    requests: z.number(),
+  }),
 });
 
 /** One period without contact, as main/evidence/analysis/incommunicado.ts derives it. */
@@ -51,7 +57,12 @@ const RequestStatsSchema = z.object({
   answered: z.number(),
   unanswered: z.number(),
   medianResponseDays: z.number().nullable(),
-  byResponse: z.object(Object.fromEntries([...RESPONSE_KINDS, 'pending'].map((k) => [k, z.number()])) as Record<(typeof RESPONSE_KINDS)[number] | 'pending', z.ZodNumber>),
+  byResponse: z.object(
+    Object.fromEntries([...RESPONSE_KINDS, 'pending'].map((k) => [k, z.number()])) as Record<
+      (typeof RESPONSE_KINDS)[number] | 'pending',
+      z.ZodNumber
+    >,
+  ),
 });
 
 /** A timeline event as the overview draws it (no description: the timeline tab shows those). */
@@ -95,10 +106,20 @@ export const casesContract = {
   },
   'cases:get': { req: z.object({ id: IdSchema }).strict(), res: CaseSummarySchema },
   'cases:create': {
-    req: z.object({ title: caseFields.title, reference: caseFields.reference.optional(), summary: caseFields.summary.optional(), status: caseFields.status.optional() }).strict(),
+    req: z
+      .object({
+        title: caseFields.title,
+        reference: caseFields.reference.optional(),
+        summary: caseFields.summary.optional(),
+        status: caseFields.status.optional(),
+      })
+      .strict(),
     res: CaseSchema,
   },
-  'cases:update': { req: z.object({ id: IdSchema, changes: z.object(caseFields).partial().strict() }).strict(), res: CaseSchema },
+  'cases:update': {
+    req: z.object({ id: IdSchema, changes: z.object(caseFields).partial().strict() }).strict(),
+    res: CaseSchema,
+  },
   'cases:overview': { req: z.object({ id: IdSchema }).strict(), res: CaseOverviewSchema },
   /** Where an imported case came from (one entry per import of it; none for a case made in this vault). */
   'cases:provenance': {

@@ -10,7 +10,19 @@ import { EmptySchema, GrantSchema, IdSchema, TaskIdSchema } from './common';
 import type { CUSTODY_CHANNELS, CUSTODY_EVENTS } from './custody.channels';
 
 /** The kinds of record an entry can be about. */
-export const CUSTODY_REF_KINDS = ['case', 'item', 'person', 'interview', 'event', 'request', 'member', 'recipient', 'place', 'vault', 'unknown'] as const;
+export const CUSTODY_REF_KINDS = [
+  'case',
+  'item',
+  'person',
+  'interview',
+  'event',
+  'request',
+  'member',
+  'recipient',
+  'place',
+  'vault',
+  'unknown',
+] as const;
 
 /** The most entries one page holds. */
 const CUSTODY_PAGE_MAX = 200;
@@ -56,9 +68,18 @@ const FindingSchema = z.object({
 });
 
 /** A signed checkpoint of the log. */
-const CheckpointSchema = z.object({ size: z.number(), root: z.string(), createdAt: z.string(), signer: z.string().nullable(), note: z.string() });
+const CheckpointSchema = z.object({
+  size: z.number(),
+  root: z.string(),
+  createdAt: z.string(),
+  signer: z.string().nullable(),
+  note: z.string(),
+});
 
-/** An RFC 3161 timestamp attached to a checkpoint: what existed (the log at `checkpointSize` entries) no later than when, by which TSA. */
+/**
+ * An RFC 3161 timestamp attached to a checkpoint: what existed (the log at `checkpointSize` entries) no later than
+ * when, by which TSA.
+ */
 const TimestampSchema = z.object({
   checkpointSize: z.number().int().nonnegative(),
   genTime: z.string(),
@@ -71,7 +92,13 @@ const TimestampSchema = z.object({
 export const custodyContract = {
   /** Newest first. */
   'custody:entries': {
-    req: z.object({ scope: CustodyScopeSchema, offset: z.number().int().min(0).max(100_000_000), limit: z.number().int().min(1).max(CUSTODY_PAGE_MAX) }).strict(),
+    req: z
+      .object({
+        scope: CustodyScopeSchema,
+        offset: z.number().int().min(0).max(100_000_000),
+        limit: z.number().int().min(1).max(CUSTODY_PAGE_MAX),
+      })
+      .strict(),
     res: z.object({ total: z.number().int().nonnegative(), entries: z.array(ReadableEntrySchema) }),
   },
   /** Runs as task `taskId` (progress in objects checked). */
@@ -88,13 +115,26 @@ export const custodyContract = {
   'custody:checkpoint': { req: EmptySchema, res: CheckpointSchema.nullable() },
   'custody:make-checkpoint': { req: EmptySchema, res: CheckpointSchema },
   /** The attached timestamps, newest first, and how many requests still wait for a reply. */
-  'custody:timestamps': { req: EmptySchema, res: z.object({ attached: z.array(TimestampSchema), pending: z.number().int().nonnegative() }) },
-  /** Writes an RFC 3161 request over a checkpoint of the whole log to a file chosen in the save dialog (a write grant). */
+  'custody:timestamps': {
+    req: EmptySchema,
+    res: z.object({ attached: z.array(TimestampSchema), pending: z.number().int().nonnegative() }),
+  },
+  /**
+   * Writes an RFC 3161 request over a checkpoint of the whole log to a file chosen in the save dialog (a write grant).
+   */
   'custody:timestamp-request': {
     req: z.object({ output: GrantSchema }).strict(),
-    res: z.object({ checkpointSize: z.number().int().nonnegative(), reused: z.boolean(), imprint: z.string(), fileName: z.string() }),
+    res: z.object({
+      checkpointSize: z.number().int().nonnegative(),
+      reused: z.boolean(),
+      imprint: z.string(),
+      fileName: z.string(),
+    }),
   },
-  /** Verifies the TSA's reply against the kept request, trusting only the chosen certificate file (read grants), and records it. */
+  /**
+   * Verifies the TSA's reply against the kept request, trusting only the chosen certificate file (read grants), and
+   * records it.
+   */
   'custody:timestamp-attach': {
     req: z.object({ reply: GrantSchema, chain: GrantSchema }).strict(),
     res: TimestampSchema.extend({ rootFingerprint: z.string() }),

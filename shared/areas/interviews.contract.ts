@@ -61,7 +61,14 @@ const FieldSchema = z.enum(['speaker', 'startMs', 'endMs', 'text', 'translation'
 /** One line of a segment-level diff (positions are 0-based). */
 const SegmentDiffSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('unchanged'), a: z.number().int(), b: z.number().int(), segment: SegmentSchema }),
-  z.object({ op: z.literal('changed'), a: z.number().int(), b: z.number().int(), fields: z.array(FieldSchema), before: SegmentSchema, after: SegmentSchema }),
+  z.object({
+    op: z.literal('changed'),
+    a: z.number().int(),
+    b: z.number().int(),
+    fields: z.array(FieldSchema),
+    before: SegmentSchema,
+    after: SegmentSchema,
+  }),
   z.object({ op: z.literal('removed'), a: z.number().int(), segment: SegmentSchema }),
   z.object({ op: z.literal('added'), b: z.number().int(), segment: SegmentSchema }),
 ]);
@@ -86,15 +93,30 @@ export const interviewsContract = {
       .strict(),
     res: InterviewSchema,
   },
-  'interviews:attach-recording': { req: z.object({ interviewId: IdSchema, itemId: IdSchema }).strict(), res: InterviewSchema },
+  'interviews:attach-recording': {
+    req: z.object({ interviewId: IdSchema, itemId: IdSchema }).strict(),
+    res: InterviewSchema,
+  },
   /** Parses a transcript file (SRT, WebVTT, DOCX, `Speaker: text`) into a new revision. */
-  'interviews:import-transcript': { req: z.object({ interviewId: IdSchema, file: GrantSchema, note: z.string().max(2000).optional() }).strict(), res: RevisionSchema },
+  'interviews:import-transcript': {
+    req: z.object({ interviewId: IdSchema, file: GrantSchema, note: z.string().max(2000).optional() }).strict(),
+    res: RevisionSchema,
+  },
   /** One revision with its segments; the latest unless `revision` is given. */
-  'interviews:revision': { req: z.object({ interviewId: IdSchema, revision: RevisionNumber.optional() }).strict(), res: RevisionSchema },
+  'interviews:revision': {
+    req: z.object({ interviewId: IdSchema, revision: RevisionNumber.optional() }).strict(),
+    res: RevisionSchema,
+  },
   'interviews:revisions': { req: z.object({ interviewId: IdSchema }).strict(), res: z.array(RevisionInfoSchema) },
   /** Saves the segments as a new signed revision; earlier revisions are kept. */
   'interviews:revise': {
-    req: z.object({ interviewId: IdSchema, segments: z.array(SegmentSchema).min(1).max(50_000), note: z.string().max(2000).default('') }).strict(),
+    req: z
+      .object({
+        interviewId: IdSchema,
+        segments: z.array(SegmentSchema).min(1).max(50_000),
+        note: z.string().max(2000).default(''),
+      })
+      .strict(),
     res: RevisionSchema,
   },
   'interviews:diff': {
@@ -105,4 +127,3 @@ export const interviewsContract = {
 
 /** event → payload schema. */
 export const interviewsEvents = {} as const satisfies { [E in (typeof INTERVIEWS_EVENTS)[number]]: z.ZodType };
-

@@ -108,7 +108,9 @@ export const itemsContract = {
       .object({
         id: IdSchema,
         file: GrantSchema,
-        derivativeKind: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'Name the kind in lowercase words joined by _ (e.g. redacted)'),
+        derivativeKind: z
+          .string()
+          .regex(/^[a-z][a-z0-9_]{0,39}$/, 'Name the kind in lowercase words joined by _ (e.g. redacted)'),
         title: z.string().trim().min(1).max(500).optional(),
       })
       .strict(),
@@ -120,9 +122,16 @@ export const itemsContract = {
    */
   'items:redact': {
     req: z
-      .object({ id: IdSchema, boxes: z.array(RedactionBoxSchema).max(MAX_REDACTION_BOXES).optional(), personId: IdSchema.optional() })
+      .object({
+        id: IdSchema,
+        boxes: z.array(RedactionBoxSchema).max(MAX_REDACTION_BOXES).optional(),
+        personId: IdSchema.optional(),
+      })
       .strict()
-      .refine((r) => (r.boxes?.length ?? 0) > 0 || r.personId !== undefined, 'Give boxes to remove or a person whose names to remove.'),
+      .refine(
+        (r) => (r.boxes?.length ?? 0) > 0 || r.personId !== undefined,
+        'Give boxes to remove or a person whose names to remove.',
+      ),
     res: z.object({ item: ItemSchema, redaction: RedactionRecordSchema }),
   },
   /** The URL the page loads the item's decrypted content from (streamed with byte ranges). */

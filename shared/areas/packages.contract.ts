@@ -8,14 +8,22 @@ import type { PACKAGES_CHANNELS, PACKAGES_EVENTS } from './packages.channels';
 /** A custom export profile, as its JSON file holds it (DESIGN §6). */
 export const CustomProfileSchema = z
   .object({
-    name: z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'Use letters, digits, spaces, dots, dashes and underscores'),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'Use letters, digits, spaces, dots, dashes and underscores'),
     names: z.enum(['codes', 'consent', 'all']),
     recordings: z.boolean(),
     stripExif: z.boolean(),
     contactDetails: z.boolean(),
     /** Export an item's latest redacted derivative in its place when it has one (absent: false). */
     useRedacted: z.boolean().optional(),
-    items: z.object({ kinds: z.array(z.enum(ITEM_KINDS)).min(1).optional() }).strict().optional(),
+    items: z
+      .object({ kinds: z.array(z.enum(ITEM_KINDS)).min(1).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -67,8 +75,19 @@ const NameHitSchema = z.object({
 const ExportPlanSchema = z.object({
   bag: z.string(),
   settings: ProfileSettingsSchema,
-  candidates: z.array(z.object({ id: z.string(), fileName: z.string(), kind: ItemKindSchema, size: z.number().int().nonnegative() })),
-  items: z.array(z.object({ id: z.string(), fileName: z.string(), kind: ItemKindSchema, path: z.string(), size: z.number().int().nonnegative(), exifStripped: z.boolean() })),
+  candidates: z.array(
+    z.object({ id: z.string(), fileName: z.string(), kind: ItemKindSchema, size: z.number().int().nonnegative() }),
+  ),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      fileName: z.string(),
+      kind: ItemKindSchema,
+      path: z.string(),
+      size: z.number().int().nonnegative(),
+      exifStripped: z.boolean(),
+    }),
+  ),
   generated: z.array(z.string()),
   tagFiles: z.array(z.string()),
   leftOut: z.number().int().nonnegative(),
@@ -93,14 +112,19 @@ const RecipientViewSchema = z.object({
  * A received package, as task `taskId` (progress in bytes): opened with the member's own key,
  * or with `passphrase` when the sender sealed it with one.
  */
-const ReceivedPackageSchema = z.object({ taskId: TaskIdSchema, file: GrantSchema, passphrase: z.string().min(1).max(1000).optional() }).strict();
+const ReceivedPackageSchema = z
+  .object({ taskId: TaskIdSchema, file: GrantSchema, passphrase: z.string().min(1).max(1000).optional() })
+  .strict();
 
 /**
  * An import may carry the fingerprints the person confirmed with the sender for an unknown
  * signer or a changed key; the core trusts a signer only when one equals its fingerprint, and
  * refuses a fingerprint that is no signer's of the package.
  */
-const ImportPackageSchema = ReceivedPackageSchema.extend({ trustSigners: z.array(z.string().min(1).max(64)).max(8).optional(), acceptRewrittenHistory: z.boolean().optional() }).strict();
+const ImportPackageSchema = ReceivedPackageSchema.extend({
+  trustSigners: z.array(z.string().min(1).max(64)).max(8).optional(),
+  acceptRewrittenHistory: z.boolean().optional(),
+}).strict();
 
 /** A signer of the package as the receiving vault knows it (DESIGN §6, "Who signed it"). */
 const SignerVerdictSchema = z.object({
@@ -113,7 +137,10 @@ const SignerVerdictSchema = z.object({
   expected: z.array(z.string()).optional(),
 });
 
-/** A package verification's report: ok only when every check passed; each check in words a lawyer can read (a warning passes). */
+/**
+ * A package verification's report: ok only when every check passed; each check in words a lawyer can read (a warning
+ * passes).
+ */
 const PackageReportSchema = z.object({
   ok: z.boolean(),
   packageId: z.string().optional(),
@@ -121,15 +148,37 @@ const PackageReportSchema = z.object({
   vault: z.string().optional(),
   signers: z.array(z.object({ name: z.string(), publicKey: z.string(), fingerprint: z.string() })),
   signerTrust: z.array(SignerVerdictSchema).optional(),
-  /** The sender's history (check `consistency`): first package from that vault, extends the last one seen (`since`), rewritten since it, or unchecked. */
-  consistency: z.object({ status: z.enum(['first', 'extends', 'rewritten', 'unchecked']), since: z.string().optional() }).optional(),
-  checks: z.array(z.object({ check: z.enum(PACKAGE_CHECKS), ok: z.boolean(), warning: z.boolean().optional(), subject: z.string().optional(), detail: z.string() })),
+  /**
+   * The sender's history (check `consistency`): first package from that vault, extends the last one seen (`since`),
+   * rewritten since it, or unchecked.
+   */
+  consistency: z
+    .object({ status: z.enum(['first', 'extends', 'rewritten', 'unchecked']), since: z.string().optional() })
+    .optional(),
+  checks: z.array(
+    z.object({
+      check: z.enum(PACKAGE_CHECKS),
+      ok: z.boolean(),
+      warning: z.boolean().optional(),
+      subject: z.string().optional(),
+      detail: z.string(),
+    }),
+  ),
   items: z.number().int().nonnegative(),
-  /** The record set the package hands over and, for an update package, the package it updates (DESIGN §6, "Update packages"). */
+  /**
+   * The record set the package hands over and, for an update package, the package it updates (DESIGN §6, "Update
+   * packages").
+   */
   handover: z
     .object({
       recordSet: z.string(),
-      updateOf: z.object({ packageId: z.string(), baseRecordSet: z.string(), changes: z.array(z.object({ kind: z.string(), id: z.string(), change: z.enum(['added', 'changed']) })) }).optional(),
+      updateOf: z
+        .object({
+          packageId: z.string(),
+          baseRecordSet: z.string(),
+          changes: z.array(z.object({ kind: z.string(), id: z.string(), change: z.enum(['added', 'changed']) })),
+        })
+        .optional(),
     })
     .optional(),
 });
@@ -138,13 +187,22 @@ const PackageReportSchema = z.object({
 export const packagesContract = {
   /** The address book, by name, with each age key's fingerprint. */
   'packages:recipients': { req: z.object({}).strict(), res: z.array(RecipientViewSchema) },
-  /** Packages the operating system asked the app to open while the vault was locked (a double-click), granted for reading; taken once. */
+  /**
+   * Packages the operating system asked the app to open while the vault was locked (a double-click), granted for
+   * reading; taken once.
+   */
   'packages:take-opened': { req: z.object({}).strict(), res: z.object({ files: z.array(GrantedPathSchema) }) },
   /** Reads and checks a custom profile JSON file the person chose (a read grant). */
-  'packages:read-profile': { req: z.object({ file: GrantSchema }).strict(), res: z.object({ name: z.string(), profile: CustomProfileSchema }) },
+  'packages:read-profile': {
+    req: z.object({ file: GrantSchema }).strict(),
+    res: z.object({ name: z.string(), profile: CustomProfileSchema }),
+  },
   /** A dry run of the export: changes nothing in the vault. */
   'packages:plan': { req: ExportScopeSchema.strict(), res: ExportPlanSchema },
-  /** The last package of the case sent to exactly these recipients (address-book ids or "age1…" keys): the wizard then offers an update of it. */
+  /**
+   * The last package of the case sent to exactly these recipients (address-book ids or "age1…" keys): the wizard then
+   * offers an update of it.
+   */
   'packages:last-sent': {
     req: z.object({ caseId: IdSchema, recipients: z.array(z.string().min(1).max(200)).max(100) }).strict(),
     res: z.object({ packageId: z.string(), sentAt: z.string(), profile: z.string() }).nullable(),
@@ -160,7 +218,10 @@ export const packagesContract = {
       output: GrantSchema,
       /** The sender checked the items the plan's nameHits list; without it an export with hits is refused. */
       confirmProtectedNames: z.boolean().optional(),
-      /** An update of the last package of the case to the same recipients, carrying only what changed since; absent: a full package. */
+      /**
+       * An update of the last package of the case to the same recipients, carrying only what changed since; absent: a
+       * full package.
+       */
       update: z.boolean().optional(),
     }).strict(),
     res: z.object({
@@ -182,7 +243,10 @@ export const packagesContract = {
   /** Checks a received package without writing any of it to disk. Cancel stops it with CANCELLED. */
   'packages:verify': {
     req: ReceivedPackageSchema,
-    /** `importGrant`: a new read grant for the same file, so the checked package can be imported without choosing it again. */
+    /**
+     * `importGrant`: a new read grant for the same file, so the checked package can be imported without choosing it
+     * again.
+     */
     res: PackageReportSchema.extend({ importGrant: GrantedPathSchema }),
   },
   /**

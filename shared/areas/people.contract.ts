@@ -41,11 +41,24 @@ const PersonEntrySchema = z.object({
 });
 
 /** A revealed name, shown on demand and kept only in the window's memory. */
-const RevealedNameSchema = z.object({ id: z.string(), code: z.string(), name: z.string(), aliases: z.array(z.string()) });
+const RevealedNameSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()),
+});
 
-const codeSchema = z.string().trim().regex(/^[A-Za-z]{1,4}-\d{1,6}$/, 'A code looks like W-014: letters, a dash, digits');
+const codeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{1,4}-\d{1,6}$/, 'A code looks like W-014: letters, a dash, digits');
 const consentChanges = z
-  .object({ named: z.boolean(), shareWith: z.array(z.string().trim().min(1).max(200)).max(50), date: partialDateSchema.nullable(), method: z.string().max(500).nullable() })
+  .object({
+    named: z.boolean(),
+    shareWith: z.array(z.string().trim().min(1).max(200)).max(50),
+    date: partialDateSchema.nullable(),
+    method: z.string().max(500).nullable(),
+  })
   .partial()
   .strict();
 const personFields = {
@@ -69,8 +82,14 @@ export const peopleContract = {
       .strict(),
     res: PersonSchema,
   },
-  'people:update': { req: z.object({ id: IdSchema, changes: z.object(personFields).partial().strict() }).strict(), res: PersonSchema },
-  'people:add-role': { req: z.object({ personId: IdSchema, caseId: IdSchema, role: z.enum(PERSON_ROLES) }).strict(), res: PersonSchema },
+  'people:update': {
+    req: z.object({ id: IdSchema, changes: z.object(personFields).partial().strict() }).strict(),
+    res: PersonSchema,
+  },
+  'people:add-role': {
+    req: z.object({ personId: IdSchema, caseId: IdSchema, role: z.enum(PERSON_ROLES) }).strict(),
+    res: PersonSchema,
+  },
 } as const satisfies { [C in (typeof PEOPLE_CHANNELS)[number]]: ChannelSchemas };
 
 /** event → payload schema. */

@@ -24,7 +24,10 @@ export const reportsContract = {
         caseId: IdSchema,
         lang: z.enum(REPORT_LANGUAGES),
         /** Shaped like the export's profile choice: { kind: 'protected' } (the default) or { kind: 'full' }. */
-        profile: z.object({ kind: z.enum(REPORT_PROFILES) }).strict().default({ kind: 'protected' }),
+        profile: z
+          .object({ kind: z.enum(REPORT_PROFILES) })
+          .strict()
+          .default({ kind: 'protected' }),
         output: GrantSchema,
       })
       .strict(),
@@ -36,7 +39,11 @@ export const reportsContract = {
       asOf: z.string(),
       checkpoint: z.object({ size: z.number().int().nonnegative(), root: Sha256Schema }),
       signerFingerprint: z.string(),
-      counts: z.object({ events: z.number().int().nonnegative(), requests: z.number().int().nonnegative(), exhibits: z.number().int().nonnegative() }),
+      counts: z.object({
+        events: z.number().int().nonnegative(),
+        requests: z.number().int().nonnegative(),
+        exhibits: z.number().int().nonnegative(),
+      }),
     }),
   },
 } as const satisfies { [C in (typeof REPORTS_CHANNELS)[number]]: ChannelSchemas };

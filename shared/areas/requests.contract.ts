@@ -43,7 +43,14 @@ export const requestsContract = {
   },
   /** Records the answer to a request (again, if a later one came). */
   'requests:answer': {
-    req: z.object({ id: IdSchema, date: partialDateSchema, response: z.enum(RESPONSE_KINDS), note: z.string().max(20_000).optional() }).strict(),
+    req: z
+      .object({
+        id: IdSchema,
+        date: partialDateSchema,
+        response: z.enum(RESPONSE_KINDS),
+        note: z.string().max(20_000).optional(),
+      })
+      .strict(),
     res: RequestSchema,
   },
 } as const satisfies { [C in (typeof REQUESTS_CHANNELS)[number]]: ChannelSchemas };

@@ -7,7 +7,6 @@ import { SEARCH_HIT_KINDS, SEARCH_PAGE_MAX } from './search.values';
 
 export { SEARCH_HIT_KINDS, SEARCH_PAGE_MAX } from './search.values';
 
-
 /** A partial date as the filters take it; the core checks it is a real date. */
 const PartialDateText = z.string().regex(/^\d{4}(-\d{2}){0,2}$/, 'Use YYYY, YYYY-MM or YYYY-MM-DD');
 
@@ -21,7 +20,13 @@ const SearchHitSchema = z.object({
   snippet: z.string(),
   highlights: z.array(z.tuple([z.number().int(), z.number().int()])),
   score: z.number(),
-  context: z.object({ interviewId: z.string().optional(), position: z.number().optional(), startMs: z.number().nullable().optional() }).optional(),
+  context: z
+    .object({
+      interviewId: z.string().optional(),
+      position: z.number().optional(),
+      startMs: z.number().nullable().optional(),
+    })
+    .optional(),
 });
 
 /** channel → request and response schemas. */

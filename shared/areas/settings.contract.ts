@@ -11,8 +11,12 @@ import type { SETTINGS_CHANNELS, SETTINGS_EVENTS } from './settings.channels';
 import { AUTO_LOCK_MAX_MINUTES, AUTO_LOCK_MIN_MINUTES, SETTINGS_LANGUAGES } from './settings.values';
 
 // The plain values live in settings.values (the renderer imports them without zod); re-exported for the main process.
-export { AUTO_LOCK_DEFAULT_MINUTES, AUTO_LOCK_MAX_MINUTES, AUTO_LOCK_MIN_MINUTES, SETTINGS_LANGUAGES } from './settings.values';
-
+export {
+  AUTO_LOCK_DEFAULT_MINUTES,
+  AUTO_LOCK_MAX_MINUTES,
+  AUTO_LOCK_MIN_MINUTES,
+  SETTINGS_LANGUAGES,
+} from './settings.values';
 
 /** The app's settings as the interface sees and changes them. No secrets. */
 const InterfaceSettingsSchema = z.object({
@@ -69,7 +73,13 @@ export const settingsContract = {
   'settings:members': { req: EmptySchema, res: z.array(MemberSchema) },
   /** `currentPassphrase` re-authenticates the member who adds (it re-opens their own key slot). */
   'settings:member-add': {
-    req: z.object({ name: z.string().trim().min(1, 'Enter the new member\'s name').max(200), passphrase: SecretSchema, currentPassphrase: SecretSchema }).strict(),
+    req: z
+      .object({
+        name: z.string().trim().min(1, "Enter the new member's name").max(200),
+        passphrase: SecretSchema,
+        currentPassphrase: SecretSchema,
+      })
+      .strict(),
     res: z.object({ id: z.string(), fingerprint: z.string() }),
   },
   'settings:member-remove': { req: z.object({ memberId: IdSchema }).strict(), res: z.object({ id: z.string() }) },

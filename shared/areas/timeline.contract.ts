@@ -42,15 +42,32 @@ export const timelineContract = {
   'timeline:add-event': {
     req: z
       .object({ caseId: IdSchema, personId: IdSchema, ...eventFields })
-      .partial({ dateApprox: true, endDate: true, placeName: true, placeType: true, placeRegion: true, description: true, itemIds: true })
+      .partial({
+        dateApprox: true,
+        endDate: true,
+        placeName: true,
+        placeType: true,
+        placeRegion: true,
+        description: true,
+        itemIds: true,
+      })
       .strict(),
     res: TimelineEventSchema,
   },
-  'timeline:update-event': { req: z.object({ id: IdSchema, changes: z.object(eventFields).partial().strict() }).strict(), res: TimelineEventSchema },
+  'timeline:update-event': {
+    req: z.object({ id: IdSchema, changes: z.object(eventFields).partial().strict() }).strict(),
+    res: TimelineEventSchema,
+  },
   'timeline:places': { req: z.object({}).strict(), res: z.array(PlaceSchema) },
   /** Adds a place, or returns the one with that name. */
   'timeline:add-place': {
-    req: z.object({ name: z.string().trim().min(1).max(300), type: z.enum(PLACE_TYPES).optional(), region: z.string().trim().max(300).optional() }).strict(),
+    req: z
+      .object({
+        name: z.string().trim().min(1).max(300),
+        type: z.enum(PLACE_TYPES).optional(),
+        region: z.string().trim().max(300).optional(),
+      })
+      .strict(),
     res: PlaceSchema,
   },
 } as const satisfies { [C in (typeof TIMELINE_CHANNELS)[number]]: ChannelSchemas };

@@ -42,9 +42,17 @@ const LockReasonSchema = z.enum(['user', 'idle', 'suspend', 'screen-lock', 'quit
 /** channel → request and response schemas. */
 export const vaultContract = {
   'vault:state': { req: EmptySchema, res: VaultStateSchema },
-  /** Creates a vault in an empty or new granted folder and opens it; the recovery code is shown once and never stored. */
+  /**
+   * Creates a vault in an empty or new granted folder and opens it; the recovery code is shown once and never stored.
+   */
   'vault:create': {
-    req: z.object({ folder: GrantSchema, memberName: z.string().trim().min(1, 'Enter your name').max(200), passphrase: PassphraseSchema }).strict(),
+    req: z
+      .object({
+        folder: GrantSchema,
+        memberName: z.string().trim().min(1, 'Enter your name').max(200),
+        passphrase: PassphraseSchema,
+      })
+      .strict(),
     res: z.object({ recoveryCode: z.string(), state: VaultStateSchema }),
   },
   'vault:unlock': {
@@ -65,7 +73,13 @@ export const vaultContract = {
       formatVersion: z.number(),
       schemaVersion: z.number(),
       member: z.object({ id: z.string(), name: z.string(), publicKey: z.string() }),
-      counts: z.object({ members: z.number(), items: z.number(), objects: z.number(), bytes: z.number(), checkpoints: z.number() }),
+      counts: z.object({
+        members: z.number(),
+        items: z.number(),
+        objects: z.number(),
+        bytes: z.number(),
+        checkpoints: z.number(),
+      }),
       custody: z.object({ size: z.number(), root: z.string(), lastHash: z.string() }),
       latestCheckpoint: z.object({ size: z.number(), root: z.string(), createdAt: z.string() }).nullable(),
     }),

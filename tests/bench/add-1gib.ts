@@ -42,7 +42,12 @@ async function runStandardTools(dir: string, file: string, recipient: string): P
     const sha256 = await runChild('sha256sum', [file]);
     const sha512 = await runChild('sha512sum', [file]);
     const age = await runChild('age', ['-r', recipient, '-o', output, file]);
-    return { seconds: sha256.seconds + sha512.seconds + age.seconds, sha256: sha256.seconds, sha512: sha512.seconds, age: age.seconds };
+    return {
+      seconds: sha256.seconds + sha512.seconds + age.seconds,
+      sha256: sha256.seconds,
+      sha512: sha512.seconds,
+      age: age.seconds,
+    };
   } finally {
     fs.rmSync(output, { force: true });
   }
@@ -58,7 +63,10 @@ async function runCopy(dir: string, file: string): Promise<number> {
   }
 }
 
-/** One `vigil add` into a fresh fast-KDF vault (so a second run is not a deduplicated copy), and a `vigil status` on it afterwards. */
+/**
+ * One `vigil add` into a fresh fast-KDF vault (so a second run is not a deduplicated copy), and a `vigil status` on it
+ * afterwards.
+ */
 async function runVigilAdd(dir: string, file: string, run: number): Promise<VigilRun> {
   const vaultDir = path.join(dir, `vault-${run}`);
   try {
@@ -116,7 +124,10 @@ export async function run(bytes = GIB): Promise<BenchResult> {
   }
 }
 
-function report(bytes: number, m: { tools: ToolsRun[]; copies: number[]; vigil: VigilRun[]; loads: number[] }): BenchResult {
+function report(
+  bytes: number,
+  m: { tools: ToolsRun[]; copies: number[]; vigil: VigilRun[]; loads: number[] },
+): BenchResult {
   const bestTools = m.tools.reduce((a, b) => (b.seconds < a.seconds ? b : a));
   const bestAdd = m.vigil.map((v) => v.add).reduce((a, b) => (b.seconds < a.seconds ? b : a));
   const bestCopy = Math.min(...m.copies);
@@ -129,18 +140,61 @@ function report(bytes: number, m: { tools: ToolsRun[]; copies: number[]; vigil: 
   return {
     name: 'add-1gib',
     figures: [
-      { metric: `vigil add, ${size} (best of ${RUNS})`, value: `${fmt(bestAdd.seconds)} s, ${fmt(mbps(bytes, bestAdd.seconds), 0)} MB/s`, target: '', pass: null },
-      { metric: `cp + sync, ${size} (best of ${RUNS})`, value: `${fmt(bestCopy)} s, ${fmt(mbps(bytes, bestCopy), 0)} MB/s`, target: '', pass: null },
-      { metric: 'vigil add time / (cp + sync) time', value: `${fmt(copyRatio)}x`, target: `<= ${fmt(COPY_LIMIT, 1)}x`, pass: copyRatio <= COPY_LIMIT },
-      { metric: `sha256sum + sha512sum + age -r, ${size} (best of ${RUNS})`, value: `${fmt(bestTools.seconds)} s = ${fmt(bestTools.sha256)} + ${fmt(bestTools.sha512)} + ${fmt(bestTools.age)} s`, target: '', pass: null },
-      { metric: 'vigil add / (sha256sum + sha512sum + age) throughput', value: `${fmt(toolsRatio)}x`, target: `>= ${fmt(TOOLS_TARGET, 1)}x`, pass: toolsRatio >= TOOLS_TARGET },
-      { metric: 'vigil add peak RSS (status baseline)', value: `${fmtMib(peakAdd)} (${fmtMib(baseline)})`, target: '', pass: null },
-      { metric: 'vigil add peak RSS growth', value: fmtMib(growth), target: `< ${fmtMib(MEMORY_GROWTH_LIMIT)}`, pass: Number.isFinite(growth) && growth < MEMORY_GROWTH_LIMIT },
+      {
+        metric: `vigil add, ${size} (best of ${RUNS})`,
+        value: `${fmt(bestAdd.seconds)} s, ${fmt(mbps(bytes, bestAdd.seconds), 0)} MB/s`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: `cp + sync, ${size} (best of ${RUNS})`,
+        value: `${fmt(bestCopy)} s, ${fmt(mbps(bytes, bestCopy), 0)} MB/s`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: 'vigil add time / (cp + sync) time',
+        value: `${fmt(copyRatio)}x`,
+        target: `<= ${fmt(COPY_LIMIT, 1)}x`,
+        pass: copyRatio <= COPY_LIMIT,
+      },
+      {
+        metric: `sha256sum + sha512sum + age -r, ${size} (best of ${RUNS})`,
+        value:
+          `${fmt(bestTools.seconds)} s = ${fmt(bestTools.sha256)} + ${fmt(bestTools.sha512)} + ` +
+          `${fmt(bestTools.age)} s`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: 'vigil add / (sha256sum + sha512sum + age) throughput',
+        value: `${fmt(toolsRatio)}x`,
+        target: `>= ${fmt(TOOLS_TARGET, 1)}x`,
+        pass: toolsRatio >= TOOLS_TARGET,
+      },
+      {
+        metric: 'vigil add peak RSS (status baseline)',
+        value: `${fmtMib(peakAdd)} (${fmtMib(baseline)})`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: 'vigil add peak RSS growth',
+        value: fmtMib(growth),
+        target: `< ${fmtMib(MEMORY_GROWTH_LIMIT)}`,
+        pass: Number.isFinite(growth) && growth < MEMORY_GROWTH_LIMIT,
+      },
     ],
     notes: [
-      `load average (1 min) at the start of each run: ${m.loads.map((l) => fmt(l)).join(', ')}; now ${os.loadavg().map((l) => fmt(l)).join(' ')}`,
-      `each run: vigil add ${m.vigil.map((v) => `${fmt(v.add.seconds)} s`).join(', ')}; cp + sync ${m.copies.map((t) => `${fmt(t)} s`).join(', ')}; tools ${m.tools.map((t) => `${fmt(t.seconds)} s`).join(', ')}`,
-      'vigil add times the whole command (node start, fast-KDF unlock, SHA-256 + SHA-512 + age encryption, fsync, commit); the hashing tools do not fsync, cp + sync does',
+      `load average (1 min) at the start of each run: ${m.loads.map((l) => fmt(l)).join(', ')}; now ${os
+        .loadavg()
+        .map((l) => fmt(l))
+        .join(' ')}`,
+      `each run: vigil add ${m.vigil.map((v) => `${fmt(v.add.seconds)} s`).join(', ')}; cp + sync ` +
+        `${m.copies.map((t) => `${fmt(t)} s`).join(', ')}; tools ` +
+        `${m.tools.map((t) => `${fmt(t.seconds)} s`).join(', ')}`,
+      'vigil add times the whole command (node start, fast-KDF unlock, SHA-256 + SHA-512 + age encryption, ' +
+        'fsync, commit); the hashing tools do not fsync, cp + sync does',
     ],
   };
 }

@@ -7,16 +7,24 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createAgeDecryptStream, createAgeEncryptStream, generateX25519Identity, parseIdentity, parseRecipient } from '../../main/crypto/age';
+import {
+  createAgeDecryptStream,
+  createAgeEncryptStream,
+  generateX25519Identity,
+  parseIdentity,
+  parseRecipient,
+} from '../../main/crypto/age';
 
 const MIB = 1024 * 1024;
 const total = Number(process.argv[2] ?? 256) * MIB;
 const piece = randomBytes(MIB);
 
 function source(): Readable {
-  return Readable.from((function* () {
-    for (let sent = 0; sent < total; sent += MIB) yield piece;
-  })());
+  return Readable.from(
+    (function* () {
+      for (let sent = 0; sent < total; sent += MIB) yield piece;
+    })(),
+  );
 }
 
 function rate(bytes: number, started: bigint): string {
@@ -42,16 +50,30 @@ async function main(): Promise<void> {
   // The sink's buffer matters: fs.WriteStream's 16 KiB default makes every chunk its own write.
   for (const highWaterMark of [16 * 1024, MIB]) {
     const started = process.hrtime.bigint();
-    await pipeline(source(), createAgeEncryptStream([parseRecipient(id.recipient)]), fs.createWriteStream('/dev/null', { highWaterMark }));
-    console.log(`age encrypt stream -> /dev/null (sink highWaterMark ${highWaterMark / 1024} KiB): ${rate(total, started)}`);
+    await pipeline(
+      source(),
+      createAgeEncryptStream([parseRecipient(id.recipient)]),
+      fs.createWriteStream('/dev/null', { highWaterMark }),
+    );
+    console.log(
+      `age encrypt stream -> /dev/null (sink highWaterMark ${highWaterMark / 1024} KiB): ${rate(total, started)}`,
+    );
   }
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-'));
   try {
     const file = path.join(dir, 'bench.age');
-    await pipeline(source(), createAgeEncryptStream([parseRecipient(id.recipient)]), fs.createWriteStream(file, { highWaterMark: MIB }));
+    await pipeline(
+      source(),
+      createAgeEncryptStream([parseRecipient(id.recipient)]),
+      fs.createWriteStream(file, { highWaterMark: MIB }),
+    );
     const started = process.hrtime.bigint();
-    await pipeline(fs.createReadStream(file, { highWaterMark: MIB }), createAgeDecryptStream([parseIdentity(id.identity)]), fs.createWriteStream('/dev/null', { highWaterMark: MIB }));
+    await pipeline(
+      fs.createReadStream(file, { highWaterMark: MIB }),
+      createAgeDecryptStream([parseIdentity(id.identity)]),
+      fs.createWriteStream('/dev/null', { highWaterMark: MIB }),
+    );
     console.log(`age decrypt stream file -> /dev/null: ${rate(total, started)}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -10,7 +10,17 @@ import { loadSodium } from '../../main/crypto/sodium';
 import { createVault } from '../../main/vault/create';
 import { minimumKdfLimits } from '../../main/vault/keys/slots';
 import type { Vault } from '../../main/vault/vault';
-import { BENCH_PASSPHRASE, fmt, makeTempDir, median, removeTempDir, runStandalone, secondsSince, timed, type BenchResult } from './lib';
+import {
+  BENCH_PASSPHRASE,
+  fmt,
+  makeTempDir,
+  median,
+  removeTempDir,
+  runStandalone,
+  secondsSince,
+  timed,
+  type BenchResult,
+} from './lib';
 
 const DEFAULT_ENTRIES = 20_000;
 const BATCH = 1_000;
@@ -27,7 +37,7 @@ function benchRecord(i: number): CustodyRecord {
 function appendEntries(vault: Vault, count: number): { seconds: number; batchRates: number[] } {
   const batchRates: number[] = [];
   let total = 0;
-  for (let done = 0; done < count; ) {
+  for (let done = 0; done < count;) {
     const size = Math.min(BATCH, count - done);
     const started = process.hrtime.bigint();
     for (let i = 0; i < size; i++) vault.record(benchRecord(done + i));
@@ -61,7 +71,8 @@ async function rawVerifySeconds(rows: StoredEntry[]): Promise<number> {
   const started = process.hrtime.bigint();
   for (let i = 0; i < messages.length; i++) {
     const [sig, message, key] = [sigs[i], messages[i], keys[i]];
-    if (!sig || !message || !key || !sodium.crypto_sign_verify_detached(sig, message, key)) throw new Error(`raw verify failed at ${i}`);
+    if (!sig || !message || !key || !sodium.crypto_sign_verify_detached(sig, message, key))
+      throw new Error(`raw verify failed at ${i}`);
   }
   return secondsSince(started);
 }
@@ -71,11 +82,15 @@ function nodeVerifySeconds(rows: StoredEntry[]): number {
   const { messages, sigs, keys } = decodeForRawVerify(rows);
   const objects = new Map<Buffer, KeyObject>();
   const keyObject = (raw: Buffer): KeyObject =>
-    objects.get(raw) ?? objects.set(raw, createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' })).get(raw) as KeyObject;
+    objects.get(raw) ??
+    (objects
+      .set(raw, createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' }))
+      .get(raw) as KeyObject);
   const started = process.hrtime.bigint();
   for (let i = 0; i < messages.length; i++) {
     const [sig, message, key] = [sigs[i], messages[i], keys[i]];
-    if (!sig || !message || !key || !nodeVerify(null, message, keyObject(key), sig)) throw new Error(`node:crypto verify failed at ${i}`);
+    if (!sig || !message || !key || !nodeVerify(null, message, keyObject(key), sig))
+      throw new Error(`node:crypto verify failed at ${i}`);
   }
   return secondsSince(started);
 }
@@ -84,7 +99,11 @@ function nodeVerifySeconds(rows: StoredEntry[]): number {
 export async function run(count = DEFAULT_ENTRIES): Promise<BenchResult> {
   const dir = makeTempDir();
   try {
-    const { vault } = await createVault(path.join(dir, 'vault'), { memberName: 'Bench', passphrase: BENCH_PASSPHRASE, kdf: await minimumKdfLimits() });
+    const { vault } = await createVault(path.join(dir, 'vault'), {
+      memberName: 'Bench',
+      passphrase: BENCH_PASSPHRASE,
+      kdf: await minimumKdfLimits(),
+    });
     try {
       const append = appendEntries(vault, count);
       const rows = [...iterateStoredEntries(vault.db)];
@@ -93,14 +112,21 @@ export async function run(count = DEFAULT_ENTRIES): Promise<BenchResult> {
       const natives: number[] = [];
       // Interleaved so a burst of load on the machine hits both sides alike; best of each.
       for (let i = 0; i < VERIFY_RUNS; i++) {
-        const { seconds, value: report } = await timed(() => verifyChain(iterateStoredEntries(vault.db), { vaultId: vault.vaultId }));
-        if (!report.ok || report.size !== rows.length) throw new Error(`the chain did not verify: ${JSON.stringify(report.firstBad)}`);
+        const { seconds, value: report } = await timed(() =>
+          verifyChain(iterateStoredEntries(vault.db), { vaultId: vault.vaultId }),
+        );
+        if (!report.ok || report.size !== rows.length)
+          throw new Error(`the chain did not verify: ${JSON.stringify(report.firstBad)}`);
         verifies.push(seconds);
         raws.push(await rawVerifySeconds(rows));
         natives.push(nodeVerifySeconds(rows));
       }
       const meanBytes = rows.reduce((sum, r) => sum + signedMessageOfText(r.canonical).length, 0) / rows.length;
-      return report(count, rows.length, meanBytes, append, { verify: Math.min(...verifies), raw: Math.min(...raws), native: Math.min(...natives) });
+      return report(count, rows.length, meanBytes, append, {
+        verify: Math.min(...verifies),
+        raw: Math.min(...raws),
+        native: Math.min(...natives),
+      });
     } finally {
       await vault.close();
     }
@@ -109,7 +135,13 @@ export async function run(count = DEFAULT_ENTRIES): Promise<BenchResult> {
   }
 }
 
-function report(count: number, size: number, meanBytes: number, append: ReturnType<typeof appendEntries>, t: { verify: number; raw: number; native: number }): BenchResult {
+function report(
+  count: number,
+  size: number,
+  meanBytes: number,
+  append: ReturnType<typeof appendEntries>,
+  t: { verify: number; raw: number; native: number },
+): BenchResult {
   const { verify, raw, native } = t;
   const verifyRate = size / verify;
   const rawRate = size / raw;
@@ -117,16 +149,47 @@ function report(count: number, size: number, meanBytes: number, append: ReturnTy
   return {
     name: 'custody',
     figures: [
-      { metric: `append via vault.record, ${count} entries`, value: `${fmt(count / append.seconds, 0)} entries/s (${fmt(append.seconds)} s)`, target: '', pass: null },
-      { metric: `append, per ${BATCH}-entry batch (min / median)`, value: `${fmt(Math.min(...append.batchRates), 0)} / ${fmt(median(append.batchRates), 0)} entries/s`, target: '', pass: null },
-      { metric: `raw crypto_sign_verify_detached, ${fmt(meanBytes, 0)} B msgs`, value: `${fmt(rawRate, 0)} /s (${fmt(raw)} s)`, target: '', pass: null },
-      { metric: 'node:crypto Ed25519 verify, same msgs (info)', value: `${fmt(size / native, 0)} /s (${fmt(native)} s)`, target: '', pass: null },
-      { metric: `verifyChain over ${size} stored entries`, value: `${fmt(verifyRate, 0)} entries/s (${fmt(verify)} s)`, target: '', pass: null },
-      { metric: 'verifyChain / raw verify rate', value: `${fmt(ratio * 100, 0)}%`, target: `>= ${fmt(TARGET_RATIO * 100, 0)}%`, pass: ratio >= TARGET_RATIO },
+      {
+        metric: `append via vault.record, ${count} entries`,
+        value: `${fmt(count / append.seconds, 0)} entries/s (${fmt(append.seconds)} s)`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: `append, per ${BATCH}-entry batch (min / median)`,
+        value: `${fmt(Math.min(...append.batchRates), 0)} / ${fmt(median(append.batchRates), 0)} entries/s`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: `raw crypto_sign_verify_detached, ${fmt(meanBytes, 0)} B msgs`,
+        value: `${fmt(rawRate, 0)} /s (${fmt(raw)} s)`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: 'node:crypto Ed25519 verify, same msgs (info)',
+        value: `${fmt(size / native, 0)} /s (${fmt(native)} s)`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: `verifyChain over ${size} stored entries`,
+        value: `${fmt(verifyRate, 0)} entries/s (${fmt(verify)} s)`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: 'verifyChain / raw verify rate',
+        value: `${fmt(ratio * 100, 0)}%`,
+        target: `>= ${fmt(TARGET_RATIO * 100, 0)}%`,
+        pass: ratio >= TARGET_RATIO,
+      },
     ],
     notes: [
       'vault.record commits one SQLite transaction per entry (WAL, synchronous=FULL: one fsync each)',
-      `verification: best of ${VERIFY_RUNS}, reading the rows from the encrypted database (iterateStoredEntries); raw verify gets pre-decoded messages`,
+      `verification: best of ${VERIFY_RUNS}, reading the rows from the encrypted database ` +
+        `(iterateStoredEntries); raw verify gets pre-decoded messages`,
     ],
   };
 }

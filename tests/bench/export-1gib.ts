@@ -8,13 +8,36 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createAgeDecryptStream, createAgeEncryptStream, encodeIdentity, generateX25519Identity, parseIdentity, parseRecipient } from '../../main/crypto/age';
+import {
+  createAgeDecryptStream,
+  createAgeEncryptStream,
+  encodeIdentity,
+  generateX25519Identity,
+  parseIdentity,
+  parseRecipient,
+} from '../../main/crypto/age';
 import { loadSodium } from '../../main/crypto/sodium';
 import { createCase } from '../../main/evidence/cases';
 import { addFileItem } from '../../main/evidence/item-ingest';
 import { exportPackage } from '../../main/packages/export/export';
 import { createVault } from '../../main/vault/create';
-import { BENCH_PASSPHRASE, fmt, fmtMib, GIB, makeTempDir, mbps, MIB, removeTempDir, requireTools, runChild, runStandalone, settleInputs, timed, type BenchResult, writeRandomFile } from './lib';
+import {
+  BENCH_PASSPHRASE,
+  fmt,
+  fmtMib,
+  GIB,
+  makeTempDir,
+  mbps,
+  MIB,
+  removeTempDir,
+  requireTools,
+  runChild,
+  runStandalone,
+  settleInputs,
+  timed,
+  type BenchResult,
+  writeRandomFile,
+} from './lib';
 
 const FILES = 8;
 const RUNS = 3;
@@ -22,7 +45,10 @@ const MEMORY_GROWTH_LIMIT = 200 * MIB;
 /** Plaintext the floor is measured on, then scaled to the export's size (kept in memory). */
 const FLOOR_SAMPLE = 128 * MIB;
 
-/** The standard tools doing an export's work: decrypt each stored object into a bag folder, hash the items, tar and encrypt, hash the package. */
+/**
+ * The standard tools doing an export's work: decrypt each stored object into a bag folder, hash the items, tar and
+ * encrypt, hash the package.
+ */
 const TOOLS_EXPORT = `set -e
 dir="$1"; id="$2"; rcpt="$3"; out="$4"; shift 4
 bag="$dir/tools-bag"; mkdir -p "$bag/data/items"
@@ -67,12 +93,27 @@ export async function run(bytes = GIB): Promise<BenchResult> {
     const parsed = parseRecipient(recipient);
     if (parsed.kind !== 'x25519') throw new Error('age-keygen gave no X25519 recipient');
     const sodium = await loadSodium();
-    const { vault } = await createVault(path.join(dir, 'vault'), { memberName: 'Bench', passphrase: BENCH_PASSPHRASE, kdf: { opslimit: sodium.crypto_pwhash_OPSLIMIT_MIN, memlimit: sodium.crypto_pwhash_MEMLIMIT_MIN } });
-    const m: Measured = { bare: [], tools: [], vigil: [], floor: [], loads: [], growth: 0, cpu: { bare: [], vigil: [] } };
+    const { vault } = await createVault(path.join(dir, 'vault'), {
+      memberName: 'Bench',
+      passphrase: BENCH_PASSPHRASE,
+      kdf: { opslimit: sodium.crypto_pwhash_OPSLIMIT_MIN, memlimit: sodium.crypto_pwhash_MEMLIMIT_MIN },
+    });
+    const m: Measured = {
+      bare: [],
+      tools: [],
+      vigil: [],
+      floor: [],
+      loads: [],
+      growth: 0,
+      cpu: { bare: [], vigil: [] },
+    };
     try {
       const c = createCase(vault, { title: 'Bench case', reference: 'BENCH-1' });
       for (const file of files) await addFileItem(vault, file, { caseId: c.id, extract: false });
-      const vaultObjects = fs.readdirSync(path.join(dir, 'vault', 'blobs'), { recursive: true, encoding: 'utf8' }).map((p) => path.join(dir, 'vault', 'blobs', p)).filter((p) => p.endsWith('.age'));
+      const vaultObjects = fs
+        .readdirSync(path.join(dir, 'vault', 'blobs'), { recursive: true, encoding: 'utf8' })
+        .map((p) => path.join(dir, 'vault', 'blobs', p))
+        .filter((p) => p.endsWith('.age'));
       // The blob identity as `vigil reveal-keys` prints it, for the standard tools' `age -d`.
       const identityFile = path.join(dir, 'blob-identity.txt');
       const blobIdentity = vault.blobs.identity();
@@ -82,7 +123,14 @@ export async function run(bytes = GIB): Promise<BenchResult> {
         const runBare = async (): Promise<void> => {
           const out = path.join(dir, `bare-${i}.tar.age`);
           await settleInputs(files);
-          const run = await runChild('sh', ['-c', 'cd "$1" && tar cf - item-*.bin | age -r "$2" -o "$3"', 'sh', dir, recipient, out]);
+          const run = await runChild('sh', [
+            '-c',
+            'cd "$1" && tar cf - item-*.bin | age -r "$2" -o "$3"',
+            'sh',
+            dir,
+            recipient,
+            out,
+          ]);
           m.bare.push(run.seconds);
           if (run.cpuSeconds !== null) m.cpu.bare.push(run.cpuSeconds);
           fs.rmSync(out, { force: true });
@@ -90,7 +138,10 @@ export async function run(bytes = GIB): Promise<BenchResult> {
         const runTools = async (): Promise<void> => {
           const out = path.join(dir, `tools-${i}.tar.age`);
           await settleInputs(vaultObjects);
-          m.tools.push((await runChild('sh', ['-c', TOOLS_EXPORT, 'sh', dir, identityFile, recipient, out, ...vaultObjects])).seconds);
+          m.tools.push(
+            (await runChild('sh', ['-c', TOOLS_EXPORT, 'sh', dir, identityFile, recipient, out, ...vaultObjects]))
+              .seconds,
+          );
           fs.rmSync(out, { force: true });
           fs.rmSync(path.join(dir, 'tools-bag'), { recursive: true, force: true });
         };
@@ -98,12 +149,17 @@ export async function run(bytes = GIB): Promise<BenchResult> {
           const output = path.join(dir, `vigil-${i}.tar.age`);
           await settleInputs(vaultObjects);
           const cpuBefore = process.cpuUsage();
-          const measured = await withPeakRss(() => timed(() => exportPackage(vault, { caseId: c.id, recipients: [parsed.publicKey], profile: 'full', output })));
+          const measured = await withPeakRss(() =>
+            timed(() =>
+              exportPackage(vault, { caseId: c.id, recipients: [parsed.publicKey], profile: 'full', output }),
+            ),
+          );
           m.vigil.push(measured.value.seconds);
           const used = process.cpuUsage(cpuBefore);
           m.cpu.vigil.push((used.user + used.system) / 1e6);
           m.growth = Math.max(m.growth, measured.growth);
-          for (const f of fs.readdirSync(dir).filter((n) => n.startsWith(`vigil-${i}.`))) fs.rmSync(path.join(dir, f), { force: true });
+          for (const f of fs.readdirSync(dir).filter((n) => n.startsWith(`vigil-${i}.`)))
+            fs.rmSync(path.join(dir, f), { force: true });
         };
         const runFloor = async (): Promise<void> => {
           m.floor.push(await cryptoFloorSeconds(bytes));
@@ -144,7 +200,16 @@ async function cryptoFloorSeconds(bytes: number): Promise<number> {
   const recipients = [parseRecipient(id.recipient)];
   const plain = Array.from({ length: FLOOR_SAMPLE / MIB }, () => Buffer.alloc(MIB, 7));
   const sealed: Buffer[] = [];
-  await pipeline(Readable.from(plain), createAgeEncryptStream(recipients), new Writable({ write(c: Buffer, _e, done) { sealed.push(c); done(); } }));
+  await pipeline(
+    Readable.from(plain),
+    createAgeEncryptStream(recipients),
+    new Writable({
+      write(c: Buffer, _e, done) {
+        sealed.push(c);
+        done();
+      },
+    }),
+  );
   const started = process.hrtime.bigint();
   await pipeline(Readable.from(sealed), createAgeDecryptStream([parseIdentity(id.identity)]), sink());
   await pipeline(Readable.from(plain), createAgeEncryptStream(recipients), sink(createHash('sha256')));
@@ -180,22 +245,74 @@ function report(bytes: number, m: Measured): BenchResult {
   return {
     name: 'export-1gib',
     figures: [
-      { metric: `vigil exportPackage, ${size} (best of ${RUNS})`, value: `${fmt(vigil)} s, ${fmt(mbps(bytes, vigil), 0)} MB/s`, target: '', pass: null },
-      { metric: `standard tools doing the same work (age -d each object, sha256sum, tar | age -r, sha256sum), ${size}`, value: `${fmt(tools)} s`, target: '', pass: null },
-      { metric: 'vigil export / standard tools (same work) throughput', value: `${fmt(toolsRatio)}x`, target: '>= 1.20x', pass: toolsRatio >= 1.2 },
-      { metric: `bare tar cf - | age -r on the plaintext, ${size}`, value: `${fmt(bare)} s, ${fmt(mbps(bytes, bare), 0)} MB/s`, target: '', pass: null },
-      { metric: 'vigil export / bare (tar | age) throughput', value: `${fmt(bareRatio)}x`, target: '>= 0.60x', pass: bareRatio >= 0.6 },
-      { metric: 'cryptography floor (age decrypt + age encrypt + package SHA-256, one thread, in memory)', value: `${fmt(floor)} s`, target: '', pass: null },
-      { metric: 'vigil export wall time / floor', value: `${fmt(floorRatio)}x`, target: '<= 1.50x', pass: floorRatio <= 1.5 },
-      { metric: 'CPU time (user + system), least of the runs: tar | age / vigil (reported)', value: `${cpuText(m.cpu.bare)} / ${cpuText(m.cpu.vigil)} (${cores} cores)`, target: '', pass: null },
-      { metric: 'vigil export peak RSS growth', value: fmtMib(m.growth), target: `< ${fmtMib(MEMORY_GROWTH_LIMIT)}`, pass: m.growth < MEMORY_GROWTH_LIMIT },
+      {
+        metric: `vigil exportPackage, ${size} (best of ${RUNS})`,
+        value: `${fmt(vigil)} s, ${fmt(mbps(bytes, vigil), 0)} MB/s`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: `standard tools doing the same work (age -d each object, sha256sum, tar | age -r, sha256sum), ${size}`,
+        value: `${fmt(tools)} s`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: 'vigil export / standard tools (same work) throughput',
+        value: `${fmt(toolsRatio)}x`,
+        target: '>= 1.20x',
+        pass: toolsRatio >= 1.2,
+      },
+      {
+        metric: `bare tar cf - | age -r on the plaintext, ${size}`,
+        value: `${fmt(bare)} s, ${fmt(mbps(bytes, bare), 0)} MB/s`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: 'vigil export / bare (tar | age) throughput',
+        value: `${fmt(bareRatio)}x`,
+        target: '>= 0.60x',
+        pass: bareRatio >= 0.6,
+      },
+      {
+        metric: 'cryptography floor (age decrypt + age encrypt + package SHA-256, one thread, in memory)',
+        value: `${fmt(floor)} s`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: 'vigil export wall time / floor',
+        value: `${fmt(floorRatio)}x`,
+        target: '<= 1.50x',
+        pass: floorRatio <= 1.5,
+      },
+      {
+        metric: 'CPU time (user + system), least of the runs: tar | age / vigil (reported)',
+        value: `${cpuText(m.cpu.bare)} / ${cpuText(m.cpu.vigil)} (${cores} cores)`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: 'vigil export peak RSS growth',
+        value: fmtMib(m.growth),
+        target: `< ${fmtMib(MEMORY_GROWTH_LIMIT)}`,
+        pass: m.growth < MEMORY_GROWTH_LIMIT,
+      },
     ],
     notes: [
-      `load average (1 min) at the start of each run: ${m.loads.map((l) => fmt(l)).join(', ')}; now ${os.loadavg().map((l) => fmt(l)).join(' ')}`,
-      `each run: vigil ${list(m.vigil)}; standard tools ${list(m.tools)}; bare tar | age ${list(m.bare)}; floor ${list(m.floor)}`,
-      'vigil decrypts each item from the vault (its age header checked against the one bound to its record), packs the bag, signs, encrypts, hashes the package and fsyncs it; the tools do not fsync',
-      'the standard tools write the decrypted bag to the same disk; bare tar | age reads plaintext, encrypts once and hashes nothing',
-      'before each timed run its inputs are settled (sync, then read into the page cache); the order of the sides alternates from run to run',
+      `load average (1 min) at the start of each run: ${m.loads.map((l) => fmt(l)).join(', ')}; now ${os
+        .loadavg()
+        .map((l) => fmt(l))
+        .join(' ')}`,
+      `each run: vigil ${list(m.vigil)}; standard tools ${list(m.tools)}; bare tar | age ${list(m.bare)}; ` +
+        `floor ${list(m.floor)}`,
+      'vigil decrypts each item from the vault (its age header checked against the one bound to its record), ' +
+        'packs the bag, signs, encrypts, hashes the package and fsyncs it; the tools do not fsync',
+      'the standard tools write the decrypted bag to the same disk; bare tar | age reads plaintext, encrypts ' +
+        'once and hashes nothing',
+      'before each timed run its inputs are settled (sync, then read into the page cache); the order of the ' +
+        'sides alternates from run to run',
     ],
   };
 }

@@ -7,7 +7,23 @@ import path from 'node:path';
 import { fmt, makeTempDir, requireTools, runChild, runStandalone, runVigil, type BenchResult } from './lib';
 
 const DEFAULT_FILES = 10_000;
-const WORDS = ['letter', 'colony', 'transfer', 'visit', 'denied', 'lawyer', 'request', 'answer', 'prosecutor', 'мать', 'лист', 'колонія', 'адвокат', 'відмова', 'запит'];
+const WORDS = [
+  'letter',
+  'colony',
+  'transfer',
+  'visit',
+  'denied',
+  'lawyer',
+  'request',
+  'answer',
+  'prosecutor',
+  'мать',
+  'лист',
+  'колонія',
+  'адвокат',
+  'відмова',
+  'запит',
+];
 
 function makeFiles(dir: string, count: number): string[] {
   const files: string[] = [];
@@ -31,9 +47,14 @@ export async function run(count = DEFAULT_FILES): Promise<BenchResult> {
   const vault = path.join(root, 'vault');
   await runVigil(['init', vault], { VIGIL_INSECURE_TEST_KDF: '1' });
 
-  const recipient = /age1[0-9a-z]+/.exec(execFileSync('age-keygen', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }))?.[0] ?? '';
+  const recipient =
+    /age1[0-9a-z]+/.exec(execFileSync('age-keygen', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }))?.[0] ??
+    '';
   const sha = await runChild('sh', ['-c', `cd "${folder}" && ls | xargs sha256sum > /dev/null`]);
-  const tarAge = await runChild('sh', ['-c', `cd "${folder}" && tar cf - . | age -r ${recipient} > "${path.join(root, 'all.tar.age')}"`]);
+  const tarAge = await runChild('sh', [
+    '-c',
+    `cd "${folder}" && tar cf - . | age -r ${recipient} > "${path.join(root, 'all.tar.age')}"`,
+  ]);
   const add = await runVigil(['add', vault, ...files], { VIGIL_INSECURE_TEST_KDF: '1' });
   const acknowledged = add.stdout.trim().split('\n').length;
   if (acknowledged !== count) throw new Error(`vigil acknowledged ${acknowledged} of ${count} files`);
@@ -41,11 +62,29 @@ export async function run(count = DEFAULT_FILES): Promise<BenchResult> {
     name: 'ingest-10k',
     figures: [
       { metric: `files (${fmt(bytes / count / 1024, 1)} KiB average)`, value: String(count), target: '', pass: null },
-      { metric: 'vigil add, one process, every file durable + signed', value: `${fmt(count / add.seconds, 0)} files/s (${fmt(add.seconds, 1)} s)`, target: 'measured', pass: null },
-      { metric: 'sha256sum over the same files (no encryption, no fsync)', value: `${fmt(count / sha.seconds, 0)} files/s (${fmt(sha.seconds, 2)} s)`, target: '', pass: null },
-      { metric: 'tar | age -r over the same files (one stream, no fsync)', value: `${fmt(count / tarAge.seconds, 0)} files/s (${fmt(tarAge.seconds, 2)} s)`, target: '', pass: null },
+      {
+        metric: 'vigil add, one process, every file durable + signed',
+        value: `${fmt(count / add.seconds, 0)} files/s (${fmt(add.seconds, 1)} s)`,
+        target: 'measured',
+        pass: null,
+      },
+      {
+        metric: 'sha256sum over the same files (no encryption, no fsync)',
+        value: `${fmt(count / sha.seconds, 0)} files/s (${fmt(sha.seconds, 2)} s)`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: 'tar | age -r over the same files (one stream, no fsync)',
+        value: `${fmt(count / tarAge.seconds, 0)} files/s (${fmt(tarAge.seconds, 2)} s)`,
+        target: '',
+        pass: null,
+      },
     ],
-    notes: ['Each vigil add is its own SQLite transaction with synchronous=FULL plus an fsync of the object and its folder: the rate is bounded by fsyncs, the price of "nothing acknowledged is lost".'],
+    notes: [
+      'Each vigil add is its own SQLite transaction with synchronous=FULL plus an fsync of the object and its ' +
+        'folder: the rate is bounded by fsyncs, the price of "nothing acknowledged is lost".',
+    ],
   };
 }
 

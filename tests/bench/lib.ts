@@ -88,8 +88,14 @@ export function median(values: number[]): number {
 }
 
 const GNU_TIME = '/usr/bin/time';
-/** Whether GNU time is there to report a child's peak RSS exactly (else /proc is sampled; VIGIL_BENCH_RSS=proc forces that). */
-const hasGnuTime = process.env.VIGIL_BENCH_RSS !== 'proc' && fs.existsSync(GNU_TIME) && spawnSync(GNU_TIME, ['-f', '%M', 'true'], { stdio: 'ignore' }).status === 0;
+/**
+ * Whether GNU time is there to report a child's peak RSS exactly (else /proc is sampled; VIGIL_BENCH_RSS=proc forces
+ * that).
+ */
+const hasGnuTime =
+  process.env.VIGIL_BENCH_RSS !== 'proc' &&
+  fs.existsSync(GNU_TIME) &&
+  spawnSync(GNU_TIME, ['-f', '%M', 'true'], { stdio: 'ignore' }).status === 0;
 
 /** Peak RSS of a live process from /proc (VmHWM is the kernel's own high-water mark). */
 function readPeakRss(pid: number): number | null {
@@ -106,7 +112,11 @@ function readPeakRss(pid: number): number | null {
  * Runs a command to the end and measures its wall time, CPU time and peak RSS (GNU time's
  * %U, %S and %M, or sampling /proc/<pid>/status when GNU time is missing). Throws if it fails.
  */
-export async function runChild(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<ChildRun> {
+export async function runChild(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ChildRun> {
   const rssFile = hasGnuTime ? path.join(os.tmpdir(), `vigil-bench-rss-${process.pid}-${Date.now()}`) : null;
   const [cmd, argv] = rssFile ? [GNU_TIME, ['-f', '%U %S %M', '-o', rssFile, command, ...args]] : [command, args];
   const started = process.hrtime.bigint();
@@ -116,10 +126,12 @@ export async function runChild(command: string, args: string[], env: NodeJS.Proc
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const sampled: { peak: number | null } = { peak: null };
-  const sampler = rssFile ? null : setInterval(() => {
-    const rss = child.pid ? readPeakRss(child.pid) : null;
-    if (rss !== null) sampled.peak = Math.max(sampled.peak ?? 0, rss);
-  }, 10);
+  const sampler = rssFile
+    ? null
+    : setInterval(() => {
+        const rss = child.pid ? readPeakRss(child.pid) : null;
+        if (rss !== null) sampled.peak = Math.max(sampled.peak ?? 0, rss);
+      }, 10);
   const code = await new Promise<number | null>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', resolve);
@@ -142,7 +154,12 @@ export async function runChild(command: string, args: string[], env: NodeJS.Proc
 /** Runs `node bin/vigil.cjs …` with the bench passphrase (and any extra environment). */
 export function runVigil(args: string[], extraEnv: Record<string, string> = {}): Promise<ChildRun> {
   // Weak test limits only when a benchmark asks for them, never inherited from the shell.
-  const env: NodeJS.ProcessEnv = { ...process.env, VIGIL_INSECURE_TEST_KDF: undefined, VIGIL_PASSPHRASE: BENCH_PASSPHRASE, ...extraEnv };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    VIGIL_INSECURE_TEST_KDF: undefined,
+    VIGIL_PASSPHRASE: BENCH_PASSPHRASE,
+    ...extraEnv,
+  };
   return runChild(process.execPath, [CLI, ...args], env);
 }
 
@@ -181,7 +198,9 @@ export function verdict(pass: boolean | null): string {
 /** Prints figures as an aligned table; `withBench` adds the benchmark's name as the first column. */
 export function printTable(results: BenchResult[], withBench: boolean): void {
   const header = [...(withBench ? ['benchmark'] : []), 'metric', 'value', 'target', 'result'];
-  const rows = results.flatMap((r) => r.figures.map((f) => [...(withBench ? [r.name] : []), f.metric, f.value, f.target, verdict(f.pass)]));
+  const rows = results.flatMap((r) =>
+    r.figures.map((f) => [...(withBench ? [r.name] : []), f.metric, f.value, f.target, verdict(f.pass)]),
+  );
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
   console.log(line(header));
@@ -204,16 +223,18 @@ export function allPassed(results: BenchResult[]): boolean {
 /** Runs one benchmark as a script: prints it and sets a failing exit status on a miss or an error. */
 export function runStandalone(file: string, run: () => Promise<BenchResult>): void {
   if (path.basename(process.argv[1] ?? '') !== path.basename(file)) return;
-  run().then(
-    (result) => {
-      printResult(result);
-      process.exitCode = allPassed([result]) ? 0 : 1;
-    },
-    (err: unknown) => {
-      console.error(err);
-      process.exitCode = 2;
-    },
-  ).finally(cleanupTempDirs);
+  run()
+    .then(
+      (result) => {
+        printResult(result);
+        process.exitCode = allPassed([result]) ? 0 : 1;
+      },
+      (err: unknown) => {
+        console.error(err);
+        process.exitCode = 2;
+      },
+    )
+    .finally(cleanupTempDirs);
 }
 
 /** Writes `bytes` of random data in 8 MiB pieces (the page cache stays warm: nothing is dropped). */

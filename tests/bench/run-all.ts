@@ -32,12 +32,23 @@ const BENCHMARKS: { name: string; run: () => Promise<BenchResult> }[] = [
 /** A benchmark that failed to run counts as a miss, with the error as its figure. */
 function failed(name: string, err: unknown): BenchResult {
   const message = err instanceof Error ? err.message : String(err);
-  return { name, figures: [{ metric: 'benchmark ran', value: `error: ${message.split('\n')[0] ?? ''}`, target: 'runs', pass: false }], notes: [] };
+  return {
+    name,
+    figures: [
+      { metric: 'benchmark ran', value: `error: ${message.split('\n')[0] ?? ''}`, target: 'runs', pass: false },
+    ],
+    notes: [],
+  };
 }
 
 async function main(): Promise<void> {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  console.log(`Vigil benchmarks on ${cpu} x${os.cpus().length}, node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `Vigil benchmarks on ${cpu} x${os.cpus().length}, node ${process.version}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const results: BenchResult[] = [];
   for (const bench of BENCHMARKS) {
     const started = Date.now();
@@ -54,7 +65,12 @@ async function main(): Promise<void> {
     results.push(result);
   }
   const ok = allPassed(results);
-  console.log(`\n== summary (load average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}) ==`);
+  console.log(
+    `\n== summary (load average now ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}) ==`,
+  );
   printTable(results, true);
   console.log(ok ? '\nAll targets met.' : '\nAt least one target was MISSED.');
   process.exitCode = ok ? 0 : 1;

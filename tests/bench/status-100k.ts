@@ -6,7 +6,20 @@ import type { CustodyRecord } from '../../main/custody/log-store';
 import { createVault } from '../../main/vault/create';
 import { readVaultHeader, type VaultHeader } from '../../main/vault/keys/header';
 import { unlockWithSecret } from '../../main/vault/keys/slots';
-import { BENCH_PASSPHRASE, fmt, makeTempDir, median, removeTempDir, requireTools, runChild, runStandalone, runVigil, secondsSince, timed, type BenchResult } from './lib';
+import {
+  BENCH_PASSPHRASE,
+  fmt,
+  makeTempDir,
+  median,
+  removeTempDir,
+  requireTools,
+  runChild,
+  runStandalone,
+  runVigil,
+  secondsSince,
+  timed,
+  type BenchResult,
+} from './lib';
 
 const DEFAULT_ENTRIES = 100_000;
 const PER_TRANSACTION = 2_000;
@@ -24,7 +37,7 @@ async function buildVault(dir: string, entries: number): Promise<{ vaultId: stri
   const started = process.hrtime.bigint();
   try {
     // createVault already wrote entry 0 (vault.created).
-    for (let done = 1; done < entries; ) {
+    for (let done = 1; done < entries;) {
       const n = Math.min(PER_TRANSACTION, entries - done);
       const first = done;
       vault.change(() => ({ result: null, custody: Array.from({ length: n }, (_, i) => record(first + i)) }));
@@ -39,7 +52,8 @@ async function buildVault(dir: string, entries: number): Promise<{ vaultId: stri
 /** Seconds of one `vigil status <dir>` run as a separate process, after checking it reports `entries`. */
 async function statusSeconds(dir: string, entries: number): Promise<number> {
   const run = await runVigil(['status', dir]);
-  if (!run.stdout.includes(`Custody log: ${entries} entries`)) throw new Error(`vigil status did not report ${entries} entries:\n${run.stdout}`);
+  if (!run.stdout.includes(`Custody log: ${entries} entries`))
+    throw new Error(`vigil status did not report ${entries} entries:\n${run.stdout}`);
   return run.seconds;
 }
 
@@ -72,9 +86,16 @@ async function coldArgon2idSeconds(header: VaultHeader): Promise<number> {
   // vault.json no longer says which slot is a passphrase's; every slot of a vault gets the same limits.
   const slot = header.slots[0];
   if (!slot) throw new Error('the benchmark vault has no key slot');
-  const run = await runChild(process.execPath, ['-e', COLD_ARGON2ID, require.resolve('libsodium-wrappers-sumo'), JSON.stringify(slot.kdf), BENCH_PASSPHRASE]);
+  const run = await runChild(process.execPath, [
+    '-e',
+    COLD_ARGON2ID,
+    require.resolve('libsodium-wrappers-sumo'),
+    JSON.stringify(slot.kdf),
+    BENCH_PASSPHRASE,
+  ]);
   const seconds = Number(run.stdout.trim());
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`the Argon2id child printed no time: ${run.stdout} ${run.stderr}`);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new Error(`the Argon2id child printed no time: ${run.stdout} ${run.stderr}`);
   return seconds;
 }
 
@@ -105,7 +126,11 @@ export async function run(entries = DEFAULT_ENTRIES): Promise<BenchResult> {
   }
 }
 
-function report(entries: number, buildSeconds: number, t: { bigTimes: number[]; smallTimes: number[]; warm: number[]; cold: number[] }): BenchResult {
+function report(
+  entries: number,
+  buildSeconds: number,
+  t: { bigTimes: number[]; smallTimes: number[]; warm: number[]; cold: number[] },
+): BenchResult {
   const status = median(t.bigTimes);
   const argon = median(t.cold);
   const budget = BUDGET_SECONDS + argon;
@@ -113,15 +138,41 @@ function report(entries: number, buildSeconds: number, t: { bigTimes: number[]; 
   return {
     name: 'status-100k',
     figures: [
-      { metric: `build: ${entries} entries, ${PER_TRANSACTION} per transaction`, value: `${fmt(buildSeconds, 1)} s (${fmt(entries / buildSeconds, 0)} entries/s)`, target: '', pass: null },
-      { metric: `Argon2id alone, MODERATE, warm process (median of ${RUNS})`, value: `${fmt(median(t.warm))} s`, target: '', pass: null },
-      { metric: `Argon2id alone, MODERATE, fresh process (median of ${RUNS})`, value: `${fmt(argon)} s`, target: '', pass: null },
-      { metric: `vigil status, 1-entry vault (median of ${RUNS})`, value: `${fmt(median(t.smallTimes))} s`, target: '', pass: null },
-      { metric: `vigil status, ${entries}-entry vault (median of ${RUNS})`, value: `${fmt(status)} s`, target: `< ${fmt(budget)} s (1 s + Argon2id)`, pass: status < budget },
+      {
+        metric: `build: ${entries} entries, ${PER_TRANSACTION} per transaction`,
+        value: `${fmt(buildSeconds, 1)} s (${fmt(entries / buildSeconds, 0)} entries/s)`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: `Argon2id alone, MODERATE, warm process (median of ${RUNS})`,
+        value: `${fmt(median(t.warm))} s`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: `Argon2id alone, MODERATE, fresh process (median of ${RUNS})`,
+        value: `${fmt(argon)} s`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: `vigil status, 1-entry vault (median of ${RUNS})`,
+        value: `${fmt(median(t.smallTimes))} s`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: `vigil status, ${entries}-entry vault (median of ${RUNS})`,
+        value: `${fmt(status)} s`,
+        target: `< ${fmt(budget)} s (1 s + Argon2id)`,
+        pass: status < budget,
+      },
     ],
     notes: [
       `status runs: ${entries} entries ${list(t.bigTimes)} s; 1 entry ${list(t.smallTimes)} s`,
-      `Argon2id runs: warm ${list(t.warm)} s; fresh process ${list(t.cold)} s (the budget uses the fresh-process figure, as the CLI pays it)`,
+      `Argon2id runs: warm ${list(t.warm)} s; fresh process ${list(t.cold)} s (the budget uses the ` +
+        `fresh-process figure, as the CLI pays it)`,
     ],
   };
 }

@@ -12,7 +12,17 @@ import { caseTimeline } from '../../main/evidence/timeline';
 import { createVault } from '../../main/vault/create';
 import { openVault } from '../../main/vault/open';
 import type { Vault } from '../../main/vault/vault';
-import { BENCH_PASSPHRASE, fmt, makeTempDir, median, removeTempDir, runStandalone, secondsSince, timed, type BenchResult } from './lib';
+import {
+  BENCH_PASSPHRASE,
+  fmt,
+  makeTempDir,
+  median,
+  removeTempDir,
+  runStandalone,
+  secondsSince,
+  timed,
+  type BenchResult,
+} from './lib';
 
 const DEFAULT_EVENTS = 10_000;
 const PER_TRANSACTION = 1_000;
@@ -20,7 +30,16 @@ const REQUESTS = 300;
 const RUNS = 20;
 const TARGET_MS = 200;
 const AS_OF = '2030-01-01';
-const TYPES: EventType[] = ['transfer', 'visit_denied', 'letter_withheld', 'contact_lost', 'contact_restored', 'hearing', 'disciplinary_cell', 'other'];
+const TYPES: EventType[] = [
+  'transfer',
+  'visit_denied',
+  'letter_withheld',
+  'contact_lost',
+  'contact_restored',
+  'hearing',
+  'disciplinary_cell',
+  'other',
+];
 const PLACES = Array.from({ length: 25 }, (_, i) => `Facility ${i + 1}`);
 
 /** A deterministic pseudo-random sequence, so every run builds the same case. */
@@ -49,12 +68,35 @@ function seedCase(vault: Vault): { caseId: string; people: string[] } {
   const people = ['D-001', 'D-002', 'D-003', 'R-001', 'L-001'];
   const now = new Date().toISOString();
   vault.change((db) => {
-    db.prepare('INSERT INTO cases (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run(caseId, 'Benchmark case (fictional)', now, now);
+    db.prepare('INSERT INTO cases (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)').run(
+      caseId,
+      'Benchmark case (fictional)',
+      now,
+      now,
+    );
     for (const code of people) {
-      db.prepare('INSERT INTO people (id, code, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(code, code, `Person ${code}`, now, now);
-      db.prepare('INSERT INTO case_people (case_id, person_id, role) VALUES (?, ?, ?)').run(caseId, code, code.startsWith('D') ? 'detainee' : code.startsWith('R') ? 'relative' : 'lawyer');
+      db.prepare('INSERT INTO people (id, code, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(
+        code,
+        code,
+        `Person ${code}`,
+        now,
+        now,
+      );
+      db.prepare('INSERT INTO case_people (case_id, person_id, role) VALUES (?, ?, ?)').run(
+        caseId,
+        code,
+        code.startsWith('D') ? 'detainee' : code.startsWith('R') ? 'relative' : 'lawyer',
+      );
     }
-    return { result: null, custody: { action: 'case.created', subject: caseId, hash: recordHash({ caseId, people }), data: { people: people.length } } };
+    return {
+      result: null,
+      custody: {
+        action: 'case.created',
+        subject: caseId,
+        hash: recordHash({ caseId, people }),
+        data: { people: people.length },
+      },
+    };
   });
   return { caseId, people };
 }
@@ -63,7 +105,7 @@ function seedCase(vault: Vault): { caseId: string; people: string[] } {
 function fill(vault: Vault, caseId: string, people: string[], events: number): void {
   const rand = rng(42);
   const detainees = people.filter((p) => p.startsWith('D'));
-  for (let done = 0; done < events; ) {
+  for (let done = 0; done < events;) {
     const n = Math.min(PER_TRANSACTION, events - done);
     // Nested vault.change calls become savepoints of this one transaction: one commit per batch.
     vault.change(() => {
@@ -84,8 +126,19 @@ function fill(vault: Vault, caseId: string, people: string[], events: number): v
   }
   vault.change(() => {
     for (let i = 0; i < REQUESTS; i++) {
-      const req = addRequest(vault, { caseId, personId: pick(detainees, rand()), requesterId: 'R-001', date: partialDate(rand), recipient: 'Prison service', channel: 'post' });
-      if (rand() < 0.3) answerRequest(vault, req.id, { date: '2029-12-31', response: pick(['none', 'token', 'denial', 'substantive'] as const, rand()) });
+      const req = addRequest(vault, {
+        caseId,
+        personId: pick(detainees, rand()),
+        requesterId: 'R-001',
+        date: partialDate(rand),
+        recipient: 'Prison service',
+        channel: 'post',
+      });
+      if (rand() < 0.3)
+        answerRequest(vault, req.id, {
+          date: '2029-12-31',
+          response: pick(['none', 'token', 'denial', 'substantive'] as const, rand()),
+        });
     }
     return { result: null, custody: [] };
   });
@@ -115,7 +168,8 @@ export async function run(events = DEFAULT_EVENTS): Promise<BenchResult> {
     try {
       const first = timed(() => caseTimeline(vault.db, caseId, { asOf: AS_OF }));
       const { seconds: coldSeconds, value: timeline } = await first;
-      if (timeline.events.length !== events) throw new Error(`the timeline has ${timeline.events.length} events, expected ${events}`);
+      if (timeline.events.length !== events)
+        throw new Error(`the timeline has ${timeline.events.length} events, expected ${events}`);
       const times: number[] = [];
       const cpu: number[] = [];
       for (let i = 0; i < RUNS; i++) {
@@ -124,7 +178,13 @@ export async function run(events = DEFAULT_EVENTS): Promise<BenchResult> {
         const used = process.cpuUsage(before);
         cpu.push((used.user + used.system) / 1000);
       }
-      return report(events, buildSeconds, coldSeconds * 1000, { times, cpu }, timeline.detainees.map((d) => d.incommunicado.periods.length));
+      return report(
+        events,
+        buildSeconds,
+        coldSeconds * 1000,
+        { times, cpu },
+        timeline.detainees.map((d) => d.incommunicado.periods.length),
+      );
     } finally {
       await vault.close();
     }
@@ -133,22 +193,59 @@ export async function run(events = DEFAULT_EVENTS): Promise<BenchResult> {
   }
 }
 
-function report(events: number, buildSeconds: number, coldMs: number, t: { times: number[]; cpu: number[] }, periods: number[]): BenchResult {
+function report(
+  events: number,
+  buildSeconds: number,
+  coldMs: number,
+  t: { times: number[]; cpu: number[] },
+  periods: number[],
+): BenchResult {
   const { times, cpu } = t;
   const p50 = median(times);
   const p95 = percentile(times, 0.95);
   return {
     name: 'timeline-10k',
     figures: [
-      { metric: `build: ${events} events + ${REQUESTS} requests via the services`, value: `${fmt(buildSeconds, 1)} s (${fmt(events / buildSeconds, 0)} events/s)`, target: '', pass: null },
-      { metric: 'caseTimeline, first call on a fresh connection', value: `${fmt(coldMs, 1)} ms`, target: '', pass: null },
-      { metric: `caseTimeline median of ${RUNS}`, value: `${fmt(p50, 1)} ms`, target: `< ${TARGET_MS} ms`, pass: p50 < TARGET_MS },
-      { metric: `caseTimeline p95 of ${RUNS}`, value: `${fmt(p95, 1)} ms`, target: `< ${TARGET_MS} ms`, pass: p95 < TARGET_MS },
+      {
+        metric: `build: ${events} events + ${REQUESTS} requests via the services`,
+        value: `${fmt(buildSeconds, 1)} s (${fmt(events / buildSeconds, 0)} events/s)`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: 'caseTimeline, first call on a fresh connection',
+        value: `${fmt(coldMs, 1)} ms`,
+        target: '',
+        pass: null,
+      },
+      {
+        metric: `caseTimeline median of ${RUNS}`,
+        value: `${fmt(p50, 1)} ms`,
+        target: `< ${TARGET_MS} ms`,
+        pass: p50 < TARGET_MS,
+      },
+      {
+        metric: `caseTimeline p95 of ${RUNS}`,
+        value: `${fmt(p95, 1)} ms`,
+        target: `< ${TARGET_MS} ms`,
+        pass: p95 < TARGET_MS,
+      },
       // CPU time of this process: what the call costs when the machine is shared with other work.
-      { metric: `caseTimeline CPU time, median / p95 of ${RUNS}`, value: `${fmt(median(cpu), 1)} / ${fmt(percentile(cpu, 0.95), 1)} ms`, target: '', pass: null },
+      {
+        metric: `caseTimeline CPU time, median / p95 of ${RUNS}`,
+        value: `${fmt(median(cpu), 1)} / ${fmt(percentile(cpu, 0.95), 1)} ms`,
+        target: '',
+        pass: null,
+      },
     ],
     notes: [
-      `load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.cpus().length} CPUs (wall times grow with the load of other work on the machine)`,`incommunicado periods per detainee: ${periods.join(', ')}`, `runs (ms): ${times.map((t) => fmt(t, 1)).join(', ')}`],
+      `load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} on ${os.cpus().length} CPUs (wall times grow with the load of other work on the machine)`,
+      `incommunicado periods per detainee: ${periods.join(', ')}`,
+      `runs (ms): ${times.map((t) => fmt(t, 1)).join(', ')}`,
+    ],
   };
 }
 

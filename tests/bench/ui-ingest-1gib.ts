@@ -37,11 +37,16 @@ async function timeSearch(page: Page): Promise<number> {
   })()`);
 }
 
-/** Waits until the page has seen the report of all `bytes` (polled from here: waitForFunction needs eval, which the CSP forbids). */
+/**
+ * Waits until the page has seen the report of all `bytes` (polled from here: waitForFunction needs eval, which the CSP
+ * forbids).
+ */
 async function waitForLastProgress(page: Page, bytes: number): Promise<void> {
   const deadline = Date.now() + 600_000;
   while (Date.now() < deadline) {
-    const done = await page.evaluate(`window.__progress.length > 0 && window.__progress[window.__progress.length - 1][1] === ${bytes}`);
+    const done = await page.evaluate(
+      `window.__progress.length > 0 && window.__progress[window.__progress.length - 1][1] === ${bytes}`,
+    );
     if (done === true) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -80,15 +85,42 @@ export async function run(bytes = GIB): Promise<BenchResult> {
     return {
       name: 'ui-ingest-1gib',
       figures: [
-        { metric: `add ${fmt(bytes / MIB, 0)} MiB through the items tab`, value: `${fmt(seconds, 1)} s, ${fmt(bytes / MIB / seconds, 0)} MiB/s`, target: '', pass: null },
-        { metric: `task:progress gaps in the page: p95 (${events.length} events)`, value: `${fmt(p95, 0)} ms`, target: `<= ${GAP_TARGET_MS} ms`, pass: p95 <= GAP_TARGET_MS },
-        { metric: 'task:progress gaps in the page: max', value: `${fmt(max, 0)} ms`, target: `<= ${GAP_TARGET_MS} ms`, pass: max <= GAP_TARGET_MS },
-        { metric: 'during the ingest: navigate to the cases list', value: `${fmt(navMs, 0)} ms`, target: '', pass: null },
+        {
+          metric: `add ${fmt(bytes / MIB, 0)} MiB through the items tab`,
+          value: `${fmt(seconds, 1)} s, ${fmt(bytes / MIB / seconds, 0)} MiB/s`,
+          target: '',
+          pass: null,
+        },
+        {
+          metric: `task:progress gaps in the page: p95 (${events.length} events)`,
+          value: `${fmt(p95, 0)} ms`,
+          target: `<= ${GAP_TARGET_MS} ms`,
+          pass: p95 <= GAP_TARGET_MS,
+        },
+        {
+          metric: 'task:progress gaps in the page: max',
+          value: `${fmt(max, 0)} ms`,
+          target: `<= ${GAP_TARGET_MS} ms`,
+          pass: max <= GAP_TARGET_MS,
+        },
+        {
+          metric: 'during the ingest: navigate to the cases list',
+          value: `${fmt(navMs, 0)} ms`,
+          target: '',
+          pass: null,
+        },
         { metric: 'during the ingest: a search request', value: `${fmt(searchMs, 0)} ms`, target: '', pass: null },
       ],
       notes: [
-        `the longest gap ended ${fmt((maxAt - first) / 1000, 1)} s into the ingest (${during ? 'while' : 'not while'} the navigation and search ran, ${fmt((busyFrom - first) / 1000, 1)}–${fmt((busyTo - first) / 1000, 1)} s)`,
-        'headless Chromium, harness page; the core runs in the same process as the browser driver', `load average at the end: ${os.loadavg().map((l) => fmt(l, 1)).join(' ')} on ${os.cpus().length} cores`],
+        `the longest gap ended ${fmt((maxAt - first) / 1000, 1)} s into the ingest ` +
+          `(${during ? 'while' : 'not while'} the navigation and search ran, ` +
+          `${fmt((busyFrom - first) / 1000, 1)}–${fmt((busyTo - first) / 1000, 1)} s)`,
+        'headless Chromium, harness page; the core runs in the same process as the browser driver',
+        `load average at the end: ${os
+          .loadavg()
+          .map((l) => fmt(l, 1))
+          .join(' ')} on ${os.cpus().length} cores`,
+      ],
     };
   } finally {
     await app.close();
@@ -98,5 +130,7 @@ export async function run(bytes = GIB): Promise<BenchResult> {
 }
 
 if (path.basename(process.argv[1] ?? '') === path.basename(__filename)) {
-  void import('./lib').then(({ runStandalone }) => runStandalone(__filename, () => run(process.argv[2] ? Number(process.argv[2]) * MIB : GIB)));
+  void import('./lib').then(({ runStandalone }) =>
+    runStandalone(__filename, () => run(process.argv[2] ? Number(process.argv[2]) * MIB : GIB)),
+  );
 }

@@ -30,7 +30,11 @@ export async function makeCaseVault(count: number): Promise<{ vaultDir: string; 
   const filesDir = path.join(root, 'files');
   mkdirSync(filesDir);
   const started = process.hrtime.bigint();
-  const { vault } = await createVault(vaultDir, { memberName: 'Bench', passphrase: BENCH_PASSPHRASE, kdf: await fastKdf() });
+  const { vault } = await createVault(vaultDir, {
+    memberName: 'Bench',
+    passphrase: BENCH_PASSPHRASE,
+    kdf: await fastKdf(),
+  });
   try {
     const c = createCase(vault, { title: CASE_TITLE });
     const files: string[] = [];
@@ -99,12 +103,35 @@ export async function measure(vaultDir: string, count: number, notes: string[] =
     return {
       name: 'ui-items-10k',
       figures: [
-        { metric: `first row painted after clicking Items (${count} items)`, value: `${fmt(firstRowMs, 0)} ms`, target: `<= ${FIRST_ROW_TARGET_MS} ms`, pass: firstRowMs <= FIRST_ROW_TARGET_MS },
-        { metric: `scroll to the end: frame time p95 (${deltas.length} frames)`, value: `${fmt(p95, 1)} ms`, target: '', pass: null },
-        { metric: 'scroll to the end: frame time median / max', value: `${fmt(percentile(deltas, 50), 1)} / ${fmt(Math.max(...deltas), 1)} ms`, target: '', pass: null },
+        {
+          metric: `first row painted after clicking Items (${count} items)`,
+          value: `${fmt(firstRowMs, 0)} ms`,
+          target: `<= ${FIRST_ROW_TARGET_MS} ms`,
+          pass: firstRowMs <= FIRST_ROW_TARGET_MS,
+        },
+        {
+          metric: `scroll to the end: frame time p95 (${deltas.length} frames)`,
+          value: `${fmt(p95, 1)} ms`,
+          target: '',
+          pass: null,
+        },
+        {
+          metric: 'scroll to the end: frame time median / max',
+          value: `${fmt(percentile(deltas, 50), 1)} / ${fmt(Math.max(...deltas), 1)} ms`,
+          target: '',
+          pass: null,
+        },
         { metric: 'rows in the page at the end (virtualized)', value: String(rowsInDom), target: '', pass: null },
       ],
-      notes: [`list label: ${label ?? '?'}`, ...notes, 'headless Chromium, harness page; the core runs in the same process as the browser driver', `load average at the end: ${os.loadavg().map((l) => fmt(l, 1)).join(' ')} on ${os.cpus().length} cores`],
+      notes: [
+        `list label: ${label ?? '?'}`,
+        ...notes,
+        'headless Chromium, harness page; the core runs in the same process as the browser driver',
+        `load average at the end: ${os
+          .loadavg()
+          .map((l) => fmt(l, 1))
+          .join(' ')} on ${os.cpus().length} cores`,
+      ],
     };
   } finally {
     await app.close();
@@ -115,10 +142,15 @@ export async function measure(vaultDir: string, count: number, notes: string[] =
 /** Runs the benchmark: makes the vault, then measures. */
 export async function run(count = 10_000): Promise<BenchResult> {
   const made = await makeCaseVault(count);
-  return measure(made.vaultDir, count, [`vault with ${count} items made in ${fmt(made.seconds, 1)} s (core batch ingest)`]);
+  return measure(made.vaultDir, count, [
+    `vault with ${count} items made in ${fmt(made.seconds, 1)} s (core batch ingest)`,
+  ]);
 }
 
-// Not runStandalone from lib: the page object imports @playwright/test, which must not be pulled into run-all unless wanted.
+// Not runStandalone from lib: the page object imports @playwright/test, which must not be pulled into run-all unless
+// wanted.
 if (path.basename(process.argv[1] ?? '') === path.basename(__filename)) {
-  void import('./lib').then(({ runStandalone }) => runStandalone(__filename, () => run(process.argv[2] ? Number(process.argv[2]) : 10_000)));
+  void import('./lib').then(({ runStandalone }) =>
+    runStandalone(__filename, () => run(process.argv[2] ? Number(process.argv[2]) : 10_000)),
+  );
 }

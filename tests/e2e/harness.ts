@@ -26,7 +26,15 @@ const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const RENDERER_DIR = path.join(PROJECT_ROOT, 'out', 'renderer');
 
 /** Chromium flags for this machine (TOOLCHAIN.md): headless, no sandbox (containers), no background traffic. */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
 
 /** Options of launchApp. */
 export interface LaunchOptions {
@@ -55,7 +63,11 @@ export interface LaunchedApp {
 }
 
 /** Serves an item's decrypted content to the page; set by the media module (vigil-media:// in the app). */
-export type MediaResponder = (core: TestServices, itemId: string, rangeHeader: string | undefined) => Promise<{ status: number; headers: Record<string, string>; body: Buffer }>;
+export type MediaResponder = (
+  core: TestServices,
+  itemId: string,
+  rangeHeader: string | undefined,
+) => Promise<{ status: number; headers: Record<string, string>; body: Buffer }>;
 
 let mediaResponder: MediaResponder | null = null;
 
@@ -104,7 +116,10 @@ async function serveRenderer(route: Route, pathname: string): Promise<void> {
   }
   await route.fulfill({
     status: 200,
-    headers: { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY },
+    headers: {
+      'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+    },
     body: await fsp.readFile(file),
   });
 }
@@ -120,7 +135,9 @@ type PageGlobal = Record<string, unknown> & {
   __vigilInvoke: (channel: string, req: unknown) => Promise<unknown>;
   __vigilGrantDropped: (paths: string[]) => Promise<unknown>;
   __vigilEmit: (name: string, payload: unknown) => void;
-  document: { addEventListener(type: string, cb: (event: { violatedDirective: string; blockedURI: string }) => void): void };
+  document: {
+    addEventListener(type: string, cb: (event: { violatedDirective: string; blockedURI: string }) => void): void;
+  };
 };
 
 /** Runs in the page before any of its scripts: window.vigil over the two bindings. */
@@ -166,11 +183,15 @@ export async function launchApp(opts: LaunchOptions = {}): Promise<LaunchedApp> 
     mediaBase: `${APP_URL}/media`,
     ...(opts.realKdf === true ? { realKdf: true } : {}),
     onEvent: (name, payload) => {
-      void page?.evaluate(([n, p]) => (globalThis as unknown as PageGlobal).__vigilEmit(n, p), [name, payload] as const).catch(() => undefined);
+      void page
+        ?.evaluate(([n, p]) => (globalThis as unknown as PageGlobal).__vigilEmit(n, p), [name, payload] as const)
+        .catch(() => undefined);
     },
   });
   if (opts.vaultDir !== undefined) core.dialogs.nextFolder = opts.vaultDir;
-  const context = await (await browser()).newContext({
+  const context = await (
+    await browser()
+  ).newContext({
     viewport: opts.viewport ?? { width: 1280, height: 800 },
     locale: opts.locale ?? 'en-GB',
     serviceWorkers: 'block',
@@ -190,7 +211,11 @@ export async function launchApp(opts: LaunchOptions = {}): Promise<LaunchedApp> 
         await route.fulfill({ status: 404, body: 'no media responder' });
         return;
       }
-      const answer = await mediaResponder(core, decodeURIComponent(url.pathname.slice('/media/'.length)), route.request().headers()['range']);
+      const answer = await mediaResponder(
+        core,
+        decodeURIComponent(url.pathname.slice('/media/'.length)),
+        route.request().headers()['range'],
+      );
       await route.fulfill(answer);
       return;
     }
@@ -199,18 +224,35 @@ export async function launchApp(opts: LaunchOptions = {}): Promise<LaunchedApp> 
   await context.exposeBinding('__vigilInvoke', async (source, channel: unknown, req: unknown) => {
     // The same check as the Electron sender check: only the app's own main frame.
     if (source.frame !== source.page.mainFrame() || new URL(source.frame.url()).origin !== APP_URL) {
-      return { ok: false, error: { code: 'INVALID_INPUT', message: 'This request was refused because it did not come from the Vigil window.' } };
+      return {
+        ok: false,
+        error: {
+          code: 'INVALID_INPUT',
+          message: 'This request was refused because it did not come from the Vigil window.',
+        },
+      };
     }
-    return dispatchByName(core.table, channel, req, { validateResponse: true, onInternalError: (error, ch) => problems.push(`internal error on ${ch}: ${String(error)}`) });
+    return dispatchByName(core.table, channel, req, {
+      validateResponse: true,
+      onInternalError: (error, ch) => problems.push(`internal error on ${ch}: ${String(error)}`),
+    });
   });
   // The preload-only channel the real preload calls for dropped files, through the same handler main registers.
   await context.exposeBinding('__vigilGrantDropped', async (source, paths: unknown) => {
-    if (source.frame !== source.page.mainFrame()) return { ok: false, error: { code: 'INVALID_INPUT', message: 'Refused.' } };
-    return dispatchPreload('dialog:dropped-files', preloadHandlers(core.services)['dialog:dropped-files'], { paths }, { validateResponse: true });
+    if (source.frame !== source.page.mainFrame())
+      return { ok: false, error: { code: 'INVALID_INPUT', message: 'Refused.' } };
+    return dispatchPreload(
+      'dialog:dropped-files',
+      preloadHandlers(core.services)['dialog:dropped-files'],
+      { paths },
+      { validateResponse: true },
+    );
   });
   const spec: BridgeSpec = { methods: CHANNELS.map((c) => [methodName(c), c]), events: [...EVENTS] };
   // tsx/esbuild wrap named functions in __name(); define it so the serialised function runs in the page.
-  await context.addInitScript({ content: `var __name = (f) => f;\n(${installBridge.toString()})(${JSON.stringify(spec)});` });
+  await context.addInitScript({
+    content: `var __name = (f) => f;\n(${installBridge.toString()})(${JSON.stringify(spec)});`,
+  });
   page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
@@ -231,7 +273,10 @@ export async function launchApp(opts: LaunchOptions = {}): Promise<LaunchedApp> 
   };
 }
 
-/** Makes `dropPaths` known to the page's grantDroppedFiles, as Electron knows a dropped file's path (call after adding entries). */
+/**
+ * Makes `dropPaths` known to the page's grantDroppedFiles, as Electron knows a dropped file's path (call after adding
+ * entries).
+ */
 export async function publishDropPaths(app: LaunchedApp): Promise<void> {
   const entries = Object.fromEntries(app.dropPaths);
   await app.page.evaluate((paths) => {

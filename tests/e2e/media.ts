@@ -42,12 +42,20 @@ export function makePng(width: number, height: number): Buffer {
     const row = Buffer.alloc(1 + width * 3);
     for (let x = 0; x < width; x++) {
       const band = Math.abs(y - height / 2) < height / 10;
-      row.set(band ? [30, 60, 70] : [40 + Math.round((160 * x) / width), 150, 140 + Math.round((80 * y) / height)], 1 + x * 3);
+      row.set(
+        band ? [30, 60, 70] : [40 + Math.round((160 * x) / width), 150, 140 + Math.round((80 * y) / height)],
+        1 + x * 3,
+      );
     }
     rows.push(row);
   }
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(Buffer.concat(rows))), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', deflateSync(Buffer.concat(rows))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A real one-page PDF showing `lines` in Helvetica (objects and cross-reference table written by hand). */
@@ -68,7 +76,9 @@ export function makePdf(lines: string[]): Buffer {
     body += `${i + 1} 0 obj\n${o}\nendobj\n`;
   });
   const xref = Buffer.byteLength(body);
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body +=
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f ` +
+    `\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(body, 'latin1');
 }
@@ -78,9 +88,19 @@ export function writeSampleFiles(dir: string): { png: string; text: string; pdf:
   const png = path.join(dir, 'cell-window.png');
   const text = path.join(dir, 'visit-log.txt');
   const pdf = path.join(dir, 'court-ruling.pdf');
-  writeFileSync(pdf, makePdf(['Regional court (fictional)', 'Ruling on the complaint of 2026-03-02', 'The complaint is left without consideration.']));
+  writeFileSync(
+    pdf,
+    makePdf([
+      'Regional court (fictional)',
+      'Ruling on the complaint of 2026-03-02',
+      'The complaint is left without consideration.',
+    ]),
+  );
   writeFileSync(png, makePng(320, 200));
-  writeFileSync(text, 'Visit log (fictional)\n\n2026-03-02: lawyer refused entry at the gate.\n2026-03-09: parcel returned unopened.\n');
+  writeFileSync(
+    text,
+    'Visit log (fictional)\n\n2026-03-02: lawyer refused entry at the gate.\n2026-03-09: parcel returned unopened.\n',
+  );
   return { png, text, pdf };
 }
 

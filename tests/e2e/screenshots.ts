@@ -11,7 +11,11 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   // Let fonts and transitions settle so the picture shows the screen at rest.
-  await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready.then(() => undefined));
+  await page.evaluate(() =>
+    (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready.then(
+      () => undefined,
+    ),
+  );
   await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
   return file;
 }

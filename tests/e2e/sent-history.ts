@@ -29,7 +29,8 @@ export async function twoPackagesFromSender(recipient: Uint8Array): Promise<TwoP
   try {
     const caseId = sender.db.prepare('SELECT id FROM cases LIMIT 1').pluck().get() as string;
     const [older, newer] = [path.join(dir, 'first.tar.age'), path.join(dir, 'second.tar.age')];
-    for (const output of [older, newer]) await exportPackage(sender, { caseId, profile: 'protected', output, recipients: [recipient] });
+    for (const output of [older, newer])
+      await exportPackage(sender, { caseId, profile: 'protected', output, recipients: [recipient] });
     const id = memberIdentity(sender);
     if (id.ageIdentity.kind === 'x25519') id.ageIdentity.secretKey.fill(0);
     return { older, newer, minisign: id.minisignPublicKey, ageRecipient: id.ageRecipient };

@@ -23,7 +23,9 @@ const SENDER_PASSPHRASE = 'sender vault passphrase for tests';
 
 /** A new, empty receiving vault in `vaultDir`, unlocked through the interface. */
 export async function receivingVault(app: LaunchedApp, vaultDir: string): Promise<void> {
-  await (await createVault(vaultDir, { memberName: 'Receiving Lawyer', passphrase: E2E_PASSPHRASE, kdf: await fastKdf() })).vault.close();
+  await (
+    await createVault(vaultDir, { memberName: 'Receiving Lawyer', passphrase: E2E_PASSPHRASE, kdf: await fastKdf() })
+  ).vault.close();
   await new UnlockPage(app.page).unlock(vaultDir, E2E_PASSPHRASE);
   await expect(app.page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 }
@@ -48,7 +50,9 @@ export interface SentPackage {
 }
 
 /** The demo case of a new sender vault, sealed to `recipient` (or a passphrase). */
-export async function packageFromSender(sealTo: { recipient: Uint8Array } | { passphrase: string }): Promise<SentPackage> {
+export async function packageFromSender(
+  sealTo: { recipient: Uint8Array } | { passphrase: string },
+): Promise<SentPackage> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-receive-e2e-'));
   await createDemoVault(path.join(dir, 'sender'), SENDER_PASSPHRASE, await fastKdf());
   const sender = await openVault(path.join(dir, 'sender'), { passphrase: SENDER_PASSPHRASE });
@@ -56,10 +60,22 @@ export async function packageFromSender(sealTo: { recipient: Uint8Array } | { pa
     const c = sender.db.prepare('SELECT id, title FROM cases LIMIT 1').get() as { id: string; title: string };
     const file = path.join(dir, 'from-partner.tar.age');
     const base = { caseId: c.id, profile: 'protected' as const, output: file };
-    const result = await exportPackage(sender, 'recipient' in sealTo ? { ...base, recipients: [sealTo.recipient] } : { ...base, recipients: null, passphrase: sealTo.passphrase });
+    const result = await exportPackage(
+      sender,
+      'recipient' in sealTo
+        ? { ...base, recipients: [sealTo.recipient] }
+        : { ...base, recipients: null, passphrase: sealTo.passphrase },
+    );
     const signer = memberIdentity(sender);
     if (signer.ageIdentity.kind === 'x25519') signer.ageIdentity.secretKey.fill(0);
-    return { file, title: c.title, items: result.items, signer: signer.fingerprints.minisign, minisign: signer.minisignPublicKey, ageRecipient: signer.ageRecipient };
+    return {
+      file,
+      title: c.title,
+      items: result.items,
+      signer: signer.fingerprints.minisign,
+      minisign: signer.minisignPublicKey,
+      ageRecipient: signer.ageRecipient,
+    };
   } finally {
     await sender.close();
   }

@@ -44,7 +44,10 @@ export function buildAppOnce(): void {
       // Not built in any run yet.
     }
     if (built !== run) {
-      execFileSync(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
+      execFileSync(path.join(PROJECT_ROOT, 'node_modules', '.bin', 'electron-vite'), ['build'], {
+        cwd: PROJECT_ROOT,
+        stdio: 'ignore',
+      });
       writeFileSync(MARKER, run);
     }
   } finally {

@@ -31,6 +31,7 @@ if (isMainThread) {
   for (const target of [fs, fs.promises]) {
     for (const name of ['open', 'rename', 'link', 'unlink', 'rm', 'mkdir', 'writeFile', 'copyFile']) wrap(target, name);
   }
-  for (const name of ['openSync', 'renameSync', 'linkSync', 'unlinkSync', 'rmSync', 'mkdirSync', 'copyFileSync']) wrap(fs, name);
+  for (const name of ['openSync', 'renameSync', 'linkSync', 'unlinkSync', 'rmSync', 'mkdirSync', 'copyFileSync'])
+    wrap(fs, name);
   if (traceFile) process.on('exit', () => writeTrace(traceFile, JSON.stringify(trace)));
 }

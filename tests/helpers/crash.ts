@@ -20,12 +20,20 @@ export interface KilledRun {
   stderr: string;
   /** Exit status when it finished by itself; null when it was killed. */
   status: number | null;
-  /** The file-system steps it took, as "call file-name" with random parts as `*` (only when it finished by itself and a trace was asked for). */
+  /**
+   * The file-system steps it took, as "call file-name" with random parts as `*` (only when it finished by itself and a
+   * trace was asked for).
+   */
   trace: string[] | null;
 }
 
 /** Runs `vigil args…` with `env`, killing it as `kill` says; resolves once it is gone. */
-export function runKilled(args: string[], env: Record<string, string>, kill: KillAt, traceFile?: string): Promise<KilledRun> {
+export function runKilled(
+  args: string[],
+  env: Record<string, string>,
+  kill: KillAt,
+  traceFile?: string,
+): Promise<KilledRun> {
   const extra: Record<string, string> = { ...env };
   if (kill !== null && 'op' in kill) extra.VIGIL_TEST_KILL_AT_OP = String(kill.op);
   if (traceFile !== undefined) {
@@ -33,7 +41,10 @@ export function runKilled(args: string[], env: Record<string, string>, kill: Kil
     extra.VIGIL_TEST_TRACE_FILE = traceFile;
   }
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', PRELOAD, CLI, ...args], { env: cliEnv(extra), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', PRELOAD, CLI, ...args], {
+      env: cliEnv(extra),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -43,7 +54,10 @@ export function runKilled(args: string[], env: Record<string, string>, kill: Kil
       if (timer) clearTimeout(timer);
       let trace: string[] | null = null;
       // Random names (temp files, object ids and their two-digit folders) become `*`, so like steps compare equal.
-      if (traceFile !== undefined && code !== null) trace = (JSON.parse(readFileSync(traceFile, 'utf8')) as string[]).map((s) => s.replace(/[0-9a-f]{16,}/g, '*').replace(/ [0-9a-f]{2}$/, ' *'));
+      if (traceFile !== undefined && code !== null)
+        trace = (JSON.parse(readFileSync(traceFile, 'utf8')) as string[]).map((s) =>
+          s.replace(/[0-9a-f]{16,}/g, '*').replace(/ [0-9a-f]{2}$/, ' *'),
+        );
       resolve({ stdout, stderr, status: code, trace });
     });
   });
@@ -61,8 +75,10 @@ export function ownSteps(trace: string[], common: string[]): number[] {
   let tail = 0;
   while (tail < trace.length - head && trace[trace.length - 1 - tail] === common[common.length - 1 - tail]) tail++;
   const steps = Array.from({ length: trace.length - head - tail }, (_, i) => head + i + 1);
-  // Inside a run that repeats with a period of one or two steps (open one object after another; make its folder, then write it).
-  const inRun = (k: number, period: number): boolean => trace[k - 1] === trace[k - 1 - period] && trace[k - 1] === trace[k - 1 + period];
+  // Inside a run that repeats with a period of one or two steps (open one object after another; make its folder, then
+  // write it).
+  const inRun = (k: number, period: number): boolean =>
+    trace[k - 1] === trace[k - 1 - period] && trace[k - 1] === trace[k - 1 + period];
   return steps.filter((k) => !inRun(k, 1) && !inRun(k, 2));
 }
 

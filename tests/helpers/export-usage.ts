@@ -33,20 +33,27 @@ export function exportsUsedOnlyLocally(projectRoot: string, roots: string[], imp
         if (clause?.name) mark(target, 'default');
         const bindings = clause?.namedBindings;
         if (bindings && ts.isNamespaceImport(bindings) && target) all.add(target);
-        if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) mark(target, (el.propertyName ?? el.name).text);
+        if (bindings && ts.isNamedImports(bindings))
+          for (const el of bindings.elements) mark(target, (el.propertyName ?? el.name).text);
         if (!clause && target) all.add(target); // side-effect import: keeps nothing, but harmless
       } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
         const target = resolve(dir, node.moduleSpecifier.text);
         if (!node.exportClause && target) all.add(target);
-        else if (node.exportClause && ts.isNamedExports(node.exportClause)) for (const el of node.exportClause.elements) mark(target, (el.propertyName ?? el.name).text);
+        else if (node.exportClause && ts.isNamedExports(node.exportClause))
+          for (const el of node.exportClause.elements) mark(target, (el.propertyName ?? el.name).text);
         else if (target) all.add(target);
       } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
         const [arg] = node.arguments;
         const target = arg && ts.isStringLiteral(arg) ? resolve(dir, arg.text) : undefined;
         if (target) all.add(target);
-      } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+      } else if (
+        ts.isImportTypeNode(node) &&
+        ts.isLiteralTypeNode(node.argument) &&
+        ts.isStringLiteral(node.argument.literal)
+      ) {
         const target = resolve(dir, node.argument.literal.text);
-        if (target && node.qualifier) mark(target, ts.isIdentifier(node.qualifier) ? node.qualifier.text : node.qualifier.left.getText(source));
+        if (target && node.qualifier)
+          mark(target, ts.isIdentifier(node.qualifier) ? node.qualifier.text : node.qualifier.left.getText(source));
         else if (target) all.add(target);
       }
       ts.forEachChild(node, visit);
@@ -68,14 +75,23 @@ export function exportsUsedOnlyLocally(projectRoot: string, roots: string[], imp
 function exportedNames(source: ts.SourceFile): { name: string; node: ts.Node }[] {
   const out: { name: string; node: ts.Node }[] = [];
   for (const stmt of source.statements) {
-    const exported = ts.canHaveModifiers(stmt) && ts.getModifiers(stmt)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const exported =
+      ts.canHaveModifiers(stmt) && ts.getModifiers(stmt)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (!exported) continue;
     const isDefault = ts.getModifiers(stmt as ts.HasModifiers)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
     if (isDefault) {
       out.push({ name: 'default', node: stmt });
     } else if (ts.isVariableStatement(stmt)) {
-      for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name)) out.push({ name: d.name.text, node: d.name });
-    } else if ((ts.isFunctionDeclaration(stmt) || ts.isClassDeclaration(stmt) || ts.isInterfaceDeclaration(stmt) || ts.isTypeAliasDeclaration(stmt) || ts.isEnumDeclaration(stmt)) && stmt.name) {
+      for (const d of stmt.declarationList.declarations)
+        if (ts.isIdentifier(d.name)) out.push({ name: d.name.text, node: d.name });
+    } else if (
+      (ts.isFunctionDeclaration(stmt) ||
+        ts.isClassDeclaration(stmt) ||
+        ts.isInterfaceDeclaration(stmt) ||
+        ts.isTypeAliasDeclaration(stmt) ||
+        ts.isEnumDeclaration(stmt)) &&
+      stmt.name
+    ) {
       out.push({ name: stmt.name.text, node: stmt.name });
     }
   }
@@ -94,13 +110,25 @@ function usedElsewhereInFile(source: ts.SourceFile, name: string, declaration: t
 }
 
 function parse(file: string): ts.SourceFile {
-  return ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : undefined);
+  return ts.createSourceFile(
+    file,
+    fs.readFileSync(file, 'utf8'),
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('x') ? ts.ScriptKind.TSX : undefined,
+  );
 }
 
 function resolve(dir: string, spec: string): string | undefined {
   if (!spec.startsWith('.')) return undefined;
   const base = path.resolve(dir, spec.replace(/\.(js|mjs|cjs)$/, ''));
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')]) {
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    path.join(base, 'index.ts'),
+    path.join(base, 'index.tsx'),
+  ]) {
     if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
   }
   return undefined;

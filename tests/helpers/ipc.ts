@@ -19,8 +19,15 @@ export function callChannel(core: TestServices, channel: Channel, req: unknown):
   return dispatchByName(core.table, channel, req, IPC_OPTS);
 }
 
-/** The value of a successful call; throws with the error code when the call failed. Typed by the contract unless T is given. */
-export async function channelValue<T = never, C extends Channel = Channel>(core: TestServices, channel: C, req: unknown): Promise<[T] extends [never] ? Res<C> : T> {
+/**
+ * The value of a successful call; throws with the error code when the call failed. Typed by the contract unless T is
+ * given.
+ */
+export async function channelValue<T = never, C extends Channel = Channel>(
+  core: TestServices,
+  channel: C,
+  req: unknown,
+): Promise<[T] extends [never] ? Res<C> : T> {
   const result = await callChannel(core, channel, req);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.value as [T] extends [never] ? Res<C> : T;
@@ -76,7 +83,11 @@ export function coreForEachTest(): TestCores {
     unlockedEmpty: async (opts) => {
       const core = await locked(opts);
       const dir = path.join(tempDir(), 'vault');
-      const created = await channelValue(core, 'vault:create', { folder: core.grant(dir, 'folder'), memberName: 'Investigator', passphrase: TEST_PASSPHRASE });
+      const created = await channelValue(core, 'vault:create', {
+        folder: core.grant(dir, 'folder'),
+        memberName: 'Investigator',
+        passphrase: TEST_PASSPHRASE,
+      });
       return { core, dir, recoveryCode: created.recoveryCode };
     },
   };

@@ -23,9 +23,20 @@ export function measuredCli(args: string[], env: Record<string, string> = {}, ti
   const dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-time-'));
   const report = path.join(dir, 'time.txt');
   try {
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', report, process.execPath, CLI, ...args], { env: cliEnv(env), encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 << 20 });
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', report, process.execPath, CLI, ...args], {
+      env: cliEnv(env),
+      encoding: 'utf8',
+      timeout: timeoutMs,
+      maxBuffer: 64 << 20,
+    });
     const [seconds, kib] = readFileSync(report, 'utf8').trim().split('\n').at(-1)?.split(' ').map(Number) ?? [];
-    return { status: r.status, stdout: r.stdout, stderr: r.stderr, seconds: seconds ?? Number.NaN, peakMiB: (kib ?? Number.NaN) / 1024 };
+    return {
+      status: r.status,
+      stdout: r.stdout,
+      stderr: r.stderr,
+      seconds: seconds ?? Number.NaN,
+      peakMiB: (kib ?? Number.NaN) / 1024,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -77,20 +77,117 @@ ess_cert_id_alg = sha256
 
 /** Makes the CAs, TSA certificates and configurations in `dir` (a fresh folder). */
 export function makeTestTsa(dir: string): TestTsa {
-  const run = (args: string[]): string => execFileSync('openssl', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = (args: string[]): string =>
+    execFileSync('openssl', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const write = (name: string, text: string): void => fs.writeFileSync(path.join(dir, name), text);
   write('ext.cnf', CA_EXT);
   write('ca-db.cnf', CA_DB);
   write('index.txt', '');
   write('ca-serial', '1000\n');
   write('tsa-serial', '01\n');
-  for (const [name, cn] of [['ca', 'Vigil Test Root CA (fictional)'], ['other-ca', 'Unrelated Test CA (fictional)']] as const) {
-    run(['req', '-x509', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', `${name}.key`, '-out', `${name}.pem`, '-days', '3650', '-config', 'ext.cnf', '-extensions', 'v3_ca', '-subj', `/CN=${cn}`]);
+  for (const [name, cn] of [
+    ['ca', 'Vigil Test Root CA (fictional)'],
+    ['other-ca', 'Unrelated Test CA (fictional)'],
+  ] as const) {
+    run([
+      'req',
+      '-x509',
+      '-new',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      `${name}.key`,
+      '-out',
+      `${name}.pem`,
+      '-days',
+      '3650',
+      '-config',
+      'ext.cnf',
+      '-extensions',
+      'v3_ca',
+      '-subj',
+      `/CN=${cn}`,
+    ]);
   }
-  run(['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'tsa.key', '-out', 'tsa.csr', '-subj', '/O=Example Timestamping (fictional)/CN=Test TSA']);
-  run(['x509', '-req', '-in', 'tsa.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', '2', '-out', 'tsa.pem', '-days', '365', '-extfile', 'ext.cnf', '-extensions', 'v3_tsa']);
-  run(['x509', '-req', '-in', 'tsa.csr', '-CA', 'other-ca.pem', '-CAkey', 'other-ca.key', '-set_serial', '3', '-out', 'tsa-other.pem', '-days', '365', '-extfile', 'ext.cnf', '-extensions', 'v3_tsa']);
-  run(['ca', '-batch', '-config', 'ca-db.cnf', '-cert', 'ca.pem', '-keyfile', 'ca.key', '-in', 'tsa.csr', '-out', 'tsa-expired.pem', '-startdate', '20200101000000Z', '-enddate', '20210101000000Z', '-extfile', 'ext.cnf', '-extensions', 'v3_tsa', '-notext']);
+  run([
+    'req',
+    '-new',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    'tsa.key',
+    '-out',
+    'tsa.csr',
+    '-subj',
+    '/O=Example Timestamping (fictional)/CN=Test TSA',
+  ]);
+  run([
+    'x509',
+    '-req',
+    '-in',
+    'tsa.csr',
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-set_serial',
+    '2',
+    '-out',
+    'tsa.pem',
+    '-days',
+    '365',
+    '-extfile',
+    'ext.cnf',
+    '-extensions',
+    'v3_tsa',
+  ]);
+  run([
+    'x509',
+    '-req',
+    '-in',
+    'tsa.csr',
+    '-CA',
+    'other-ca.pem',
+    '-CAkey',
+    'other-ca.key',
+    '-set_serial',
+    '3',
+    '-out',
+    'tsa-other.pem',
+    '-days',
+    '365',
+    '-extfile',
+    'ext.cnf',
+    '-extensions',
+    'v3_tsa',
+  ]);
+  run([
+    'ca',
+    '-batch',
+    '-config',
+    'ca-db.cnf',
+    '-cert',
+    'ca.pem',
+    '-keyfile',
+    'ca.key',
+    '-in',
+    'tsa.csr',
+    '-out',
+    'tsa-expired.pem',
+    '-startdate',
+    '20200101000000Z',
+    '-enddate',
+    '20210101000000Z',
+    '-extfile',
+    'ext.cnf',
+    '-extensions',
+    'v3_tsa',
+    '-notext',
+  ]);
   write('good.cnf', tsaConfig('tsa.pem', 'ca.pem', 'sha256, sha384, sha512'));
   write('expired.cnf', tsaConfig('tsa-expired.pem', 'ca.pem', 'sha256, sha384, sha512'));
   write('other-ca.cnf', tsaConfig('tsa-other.pem', 'other-ca.pem', 'sha256, sha384, sha512'));

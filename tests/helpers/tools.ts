@@ -9,7 +9,8 @@ import { spawnSync } from 'node:child_process';
 export function hasTool(name: string, debianPackage = name): boolean {
   const found = spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
   if (!found) {
-    if (process.env.CI) throw new Error(`${name} is required under CI but is not installed (apt-get install ${debianPackage})`);
+    if (process.env.CI)
+      throw new Error(`${name} is required under CI but is not installed (apt-get install ${debianPackage})`);
     console.warn(`skipping ${name} interop tests: ${name} is not installed (apt-get install ${debianPackage})`);
   }
   return found;

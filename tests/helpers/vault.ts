@@ -42,9 +42,15 @@ afterAll(() => {
 /** The fastest Argon2id limits, for tests that create many vaults (one test elsewhere runs the defaults). */
 
 /** Creates a vault in a new temp folder with fast KDF limits. */
-export async function newTestVault(name = 'Test Investigator'): Promise<{ dir: string; vault: Vault; recoveryCode: string }> {
+export async function newTestVault(
+  name = 'Test Investigator',
+): Promise<{ dir: string; vault: Vault; recoveryCode: string }> {
   const dir = path.join(tempDir(), 'vault');
-  const { vault, recoveryCode } = await createVault(dir, { memberName: name, passphrase: TEST_PASSPHRASE, kdf: await fastKdf() });
+  const { vault, recoveryCode } = await createVault(dir, {
+    memberName: name,
+    passphrase: TEST_PASSPHRASE,
+    kdf: await fastKdf(),
+  });
   return { dir, vault, recoveryCode };
 }
 
@@ -55,7 +61,12 @@ export function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 
 /** Runs the built `vigil` command synchronously. */
 export function runCli(args: string[], env: Record<string, string> = {}, input?: string): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [CLI, ...args], { env: cliEnv(env), encoding: 'utf8', input: input ?? '', maxBuffer: 64 << 20 });
+  return spawnSync(process.execPath, [CLI, ...args], {
+    env: cliEnv(env),
+    encoding: 'utf8',
+    input: input ?? '',
+    maxBuffer: 64 << 20,
+  });
 }
 
 /** Starts the built `vigil` command as a child process (for kill tests). */

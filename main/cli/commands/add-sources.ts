@@ -46,7 +46,11 @@ export async function gatherSources(args: string[], opts: { skipHidden?: boolean
     }
   }
   if (gathered.folders && opts.title !== undefined) {
-    throw new VigilError('INVALID_INPUT', "--title names one item, and a folder's files are titled by their names. Leave out --title, or add the files one at a time.");
+    throw new VigilError(
+      'INVALID_INPUT',
+      "--title names one item, and a folder's files are titled by their names. Leave out --title, or add the " +
+        'files one at a time.',
+    );
   }
   return gathered;
 }
@@ -56,7 +60,12 @@ export async function gatherSources(args: string[], opts: { skipHidden?: boolean
  * alone with a progress bar. `acknowledge` is called only once an item is committed and
  * durable. Resolves to the number added.
  */
-export async function addSources(vault: Vault, files: AddSource[], base: AddFileOptions, acknowledge: (item: AddedItem, source: AddSource) => void): Promise<number> {
+export async function addSources(
+  vault: Vault,
+  files: AddSource[],
+  base: AddFileOptions,
+  acknowledge: (item: AddedItem, source: AddSource) => void,
+): Promise<number> {
   let added = 0;
   const ack = (item: AddedItem, source: AddSource): void => {
     added++;
@@ -65,7 +74,12 @@ export async function addSources(vault: Vault, files: AddSource[], base: AddFile
   let small: AddSource[] = [];
   const addSmall = async (): Promise<void> => {
     const shown = new Map(small.map((s) => [s.path, s]));
-    await addFileItems(vault, small.map((s) => s.path), base, (item, p) => ack(item, shown.get(p) ?? { path: p, shown: String(p) }));
+    await addFileItems(
+      vault,
+      small.map((s) => s.path),
+      base,
+      (item, p) => ack(item, shown.get(p) ?? { path: p, shown: String(p) }),
+    );
     small = [];
   };
   for (const source of files) {
@@ -101,5 +115,8 @@ export function reportSummary(added: number, skipped: number, json: boolean): vo
 /** A note on an item whose recorded name (base64 bytes) is not UTF-8: how its readable form was made. */
 export function rawNameNote(fileNameRaw: string): string {
   const { shownAs } = readableName(Buffer.from(fileNameRaw, 'base64'));
-  return `file name not valid UTF-8: ${shownAs === 'cp1251' ? 'read as cp1251' : 'shown with \\xNN for the bytes that are not UTF-8'}`;
+  return (
+    `file name not valid UTF-8: ` +
+    `${shownAs === 'cp1251' ? 'read as cp1251' : 'shown with \\xNN for the bytes that are not UTF-8'}`
+  );
 }

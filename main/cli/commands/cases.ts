@@ -16,7 +16,8 @@ type JsonOpts = SecretOptions & { json?: boolean };
 
 function status(value: string | undefined): CaseStatus | undefined {
   if (value === undefined) return undefined;
-  if (!(CASE_STATUSES as readonly string[]).includes(value)) throw new VigilError('INVALID_INPUT', `Unknown status "${value}". Use one of: ${CASE_STATUSES.join(', ')}.`);
+  if (!(CASE_STATUSES as readonly string[]).includes(value))
+    throw new VigilError('INVALID_INPUT', `Unknown status "${value}". Use one of: ${CASE_STATUSES.join(', ')}.`);
   return value as CaseStatus;
 }
 
@@ -29,14 +30,21 @@ export function registerCaseCommands(program: Command): void {
     .option('--ref <reference>', 'a reference code, e.g. UA-2026-014')
     .option('--summary <text>', 'a short summary')
     .option('--status <status>', `one of ${CASE_STATUSES.join(', ')}`)
-    .action(async (dir: string, opts: JsonOpts & { title: string; ref?: string; summary?: string; status?: string }) => {
-      const st = status(opts.status);
-      const row = await withVault(dir, opts, (vault) =>
-        createCase(vault, { title: opts.title, ...(opts.ref ? { reference: opts.ref } : {}), ...(opts.summary ? { summary: opts.summary } : {}), ...(st ? { status: st } : {}) }),
-      );
-      if (opts.json) return outJson(row);
-      out(`Created case ${row.id}${row.reference ? ` (${row.reference})` : ''}: ${row.title}`);
-    });
+    .action(
+      async (dir: string, opts: JsonOpts & { title: string; ref?: string; summary?: string; status?: string }) => {
+        const st = status(opts.status);
+        const row = await withVault(dir, opts, (vault) =>
+          createCase(vault, {
+            title: opts.title,
+            ...(opts.ref ? { reference: opts.ref } : {}),
+            ...(opts.summary ? { summary: opts.summary } : {}),
+            ...(st ? { status: st } : {}),
+          }),
+        );
+        if (opts.json) return outJson(row);
+        out(`Created case ${row.id}${row.reference ? ` (${row.reference})` : ''}: ${row.title}`);
+      },
+    );
 
   vaultOptions(cases.command('list <dir>').description('list cases with their counts'))
     .option('--status <status>', 'only cases with this status')
@@ -47,7 +55,10 @@ export function registerCaseCommands(program: Command): void {
       if (rows.length === 0) return out('No cases yet. Create one with: vigil case new <vault> --title "…"');
       for (const c of rows) {
         out(`${c.id}  ${(c.reference ?? '-').padEnd(14)} ${c.status.padEnd(10)} ${c.title}`);
-        out(`    people ${c.counts.people}, items ${c.counts.items}, interviews ${c.counts.interviews}, events ${c.counts.events}, requests ${c.counts.requests}`);
+        out(
+          `    people ${c.counts.people}, items ${c.counts.items}, interviews ${c.counts.interviews}, events ` +
+            `${c.counts.events}, requests ${c.counts.requests}`,
+        );
       }
     });
 
@@ -62,18 +73,34 @@ export function registerCaseCommands(program: Command): void {
           ...(opts.revealNames || p.consent.named ? { name: p.name } : {}),
           roles: p.roles.filter((r) => r.caseId === id).map((r) => r.role),
         }));
-        return { ...getCase(vault.db, id), counts: caseCounts(vault.db, id), people, items: listItems(vault.db, { caseId: id }), provenance: caseProvenance(vault.db, id) };
+        return {
+          ...getCase(vault.db, id),
+          counts: caseCounts(vault.db, id),
+          people,
+          items: listItems(vault.db, { caseId: id }),
+          provenance: caseProvenance(vault.db, id),
+        };
       });
       if (opts.json) return outJson(shown);
       out(`${shown.title}${shown.reference ? ` (${shown.reference})` : ''} — ${shown.status}`);
       if (shown.summary) out(shown.summary);
       out(`\nPeople (${shown.people.length}):`);
-      for (const p of shown.people) out(`  ${p.name ? `${p.name} (${p.code})` : p.code}  ${p.roles.join(', ')}  ${p.id}`);
+      for (const p of shown.people)
+        out(`  ${p.name ? `${p.name} (${p.code})` : p.code}  ${p.roles.join(', ')}  ${p.id}`);
       out(`\nItems (${shown.items.length}):`);
-      for (const i of shown.items) out(`  ${i.id}  ${i.kind.padEnd(14)} ${(i.date ?? '').padEnd(10)} ${formatBytes(i.size).padStart(9)}  ${i.title}`);
+      for (const i of shown.items)
+        out(
+          `  ${i.id}  ${i.kind.padEnd(14)} ${(i.date ?? '').padEnd(10)} ${formatBytes(i.size).padStart(9)}  ${i.title}`,
+        );
       for (const p of shown.provenance) {
-        out(`\nImported ${p.importedAt} from package ${p.packageId} (sender's vault ${p.sourceVault})${p.updateOf === null ? '' : `, an update of package ${p.updateOf}`}.`);
-        out(`  The sender's custody record is kept: ${p.entries} entries${p.checkpointSize === null ? '' : `, signed checkpoint of size ${p.checkpointSize}`}.`);
+        out(
+          `\nImported ${p.importedAt} from package ${p.packageId} (sender's vault ` +
+            `${p.sourceVault})${p.updateOf === null ? '' : `, an update of package ${p.updateOf}`}.`,
+        );
+        out(
+          `  The sender's custody record is kept: ${p.entries} ` +
+            `entries${p.checkpointSize === null ? '' : `, signed checkpoint of size ${p.checkpointSize}`}.`,
+        );
         for (const s of p.signers) out(`  signer ${s.name}: ${s.fingerprint}`);
       }
     });

@@ -20,7 +20,10 @@ export function registerDemoCommand(program: Command): void {
       out(given ? 'Passphrase: the one in VIGIL_PASSPHRASE.' : `Passphrase: ${passphrase}`);
       out(`Recovery code: ${summary.recoveryCode}`);
       const c = summary.counts;
-      out(`Case ${summary.caseId} (DEMO-2025-001): ${c.people} people, ${c.items} documents, ${c.interviews} interviews, ${c.events} events, ${c.requests} requests.`);
+      out(
+        `Case ${summary.caseId} (DEMO-2025-001): ${c.people} people, ${c.items} documents, ${c.interviews} ` +
+          `interviews, ${c.events} events, ${c.requests} requests.`,
+      );
       out(`Try: vigil timeline ${dir} DEMO-2025-001   |   vigil search ${dir} colony   |   vigil verify ${dir}`);
     });
 }

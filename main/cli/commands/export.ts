@@ -15,19 +15,37 @@ import { out, outJson, withProgress } from '../output';
 import { readNewPassphrase, type SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
 
-type ExportOpts = SecretOptions & { json?: boolean; case: string; items?: string; to?: string; passphrase?: boolean; profile: string; output: string; confirmNames?: boolean; full?: boolean; update?: boolean; updateOf?: string };
+type ExportOpts = SecretOptions & {
+  json?: boolean;
+  case: string;
+  items?: string;
+  to?: string;
+  passphrase?: boolean;
+  profile: string;
+  output: string;
+  confirmNames?: boolean;
+  full?: boolean;
+  update?: boolean;
+  updateOf?: string;
+};
 
 /** The export mode the flags ask for: full unless --update or --update-of (never with --full). */
 function exportMode(opts: ExportOpts): ExportMode {
   const update = opts.update === true || opts.updateOf !== undefined;
-  if (update && opts.full === true) throw new VigilError('INVALID_INPUT', 'Give either --full or --update/--update-of, not both.');
+  if (update && opts.full === true)
+    throw new VigilError('INVALID_INPUT', 'Give either --full or --update/--update-of, not both.');
   if (!update) return { kind: 'full' };
   return opts.updateOf === undefined ? { kind: 'update' } : { kind: 'update', of: opts.updateOf };
 }
 
 function checkSeal(opts: ExportOpts): void {
-  if (opts.to !== undefined && opts.passphrase) throw new VigilError('INVALID_INPUT', 'Give either --to (recipients) or --passphrase, not both.');
-  if (opts.to === undefined && !opts.passphrase) throw new VigilError('INVALID_INPUT', 'Say who can open the package: --to age1…[,age1…|name from "vigil recipients list"], or --passphrase.');
+  if (opts.to !== undefined && opts.passphrase)
+    throw new VigilError('INVALID_INPUT', 'Give either --to (recipients) or --passphrase, not both.');
+  if (opts.to === undefined && !opts.passphrase)
+    throw new VigilError(
+      'INVALID_INPUT',
+      'Say who can open the package: --to age1…[,age1…|name from "vigil recipients list"], or --passphrase.',
+    );
 }
 
 /** The exporting member's minisign fingerprint, to read out to the recipient. */
@@ -37,14 +55,23 @@ function signerFingerprint(vault: Vault): string {
   return id.fingerprints.minisign;
 }
 
-async function runExport(dir: string, opts: ExportOpts, version: string): Promise<ExportResult & { fingerprint: string }> {
+async function runExport(
+  dir: string,
+  opts: ExportOpts,
+  version: string,
+): Promise<ExportResult & { fingerprint: string }> {
   checkSeal(opts);
   const mode = exportMode(opts);
   const profile = await loadProfile(opts.profile);
-  const passphrase = opts.passphrase ? await readNewPassphrase('VIGIL_PACKAGE_PASSPHRASE', undefined, 'Package passphrase (not the vault passphrase)') : undefined;
+  const passphrase = opts.passphrase
+    ? await readNewPassphrase('VIGIL_PACKAGE_PASSPHRASE', undefined, 'Package passphrase (not the vault passphrase)')
+    : undefined;
   return withProgress('Sealing package', ({ signal, onProgress }) =>
     withVault(dir, opts, async (vault) => {
-      const itemIds = opts.items?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+      const itemIds = opts.items
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
       const result = await exportPackage(vault, {
         caseId: resolveCaseId(vault.db, opts.case),
         ...(itemIds && itemIds.length > 0 ? { itemIds } : {}),
@@ -71,19 +98,32 @@ function printNameHits(hits: NameHit[]): void {
 }
 
 /** Runs the export; a refusal for protected names also prints where they are (by code) as JSON under --json. */
-async function exportOrRefuse(dir: string, opts: ExportOpts, version: string): Promise<ExportResult & { fingerprint: string }> {
+async function exportOrRefuse(
+  dir: string,
+  opts: ExportOpts,
+  version: string,
+): Promise<ExportResult & { fingerprint: string }> {
   try {
     return await runExport(dir, opts, version);
   } catch (err) {
-    if (opts.json && err instanceof UnconfirmedNamesError) outJson({ exported: false, reason: 'protected-names', nameHits: err.hits });
-    if (opts.json && err instanceof SurvivingNamesError) outJson({ exported: false, reason: 'names-in-package', found: err.found });
+    if (opts.json && err instanceof UnconfirmedNamesError)
+      outJson({ exported: false, reason: 'protected-names', nameHits: err.hits });
+    if (opts.json && err instanceof SurvivingNamesError)
+      outJson({ exported: false, reason: 'names-in-package', found: err.found });
     throw err;
   }
 }
 
-/** `vigil export`: seals a case into FILE.tar.age for the named recipients (or a passphrase), with a signed receipt beside it. */
+/**
+ * `vigil export`: seals a case into FILE.tar.age for the named recipients (or a passphrase), with a signed receipt
+ * beside it.
+ */
 export function registerExportCommand(program: Command): void {
-  vaultOptions(program.command('export <dir>').description('seal a case into a signed, encrypted BagIt package (FILE.tar.age) with a receipt'))
+  vaultOptions(
+    program
+      .command('export <dir>')
+      .description('seal a case into a signed, encrypted BagIt package (FILE.tar.age) with a receipt'),
+  )
     .requiredOption('--case <case>', 'the case (id or reference)')
     .option('--items <ids>', 'only these items (comma-separated ids)')
     .option('--to <recipients>', 'age1… keys or address-book names, comma-separated')
@@ -93,7 +133,10 @@ export function registerExportCommand(program: Command): void {
     .option('--full', 'a full package of the case (the default)')
     .option('--update', 'an update: only what changed since the last package of this case to the same recipients')
     .option('--update-of <package-id>', 'an update of this earlier package (to the same recipients)')
-    .option('--confirm-names', 'export originals that name protected people: you have checked the items the refusal lists')
+    .option(
+      '--confirm-names',
+      'export originals that name protected people: you have checked the items the refusal lists',
+    )
     .action(async (dir: string, opts: ExportOpts) => {
       const r = await exportOrRefuse(dir, opts, program.version() ?? '0.0.0');
       if (opts.json) return outJson(r);
@@ -101,10 +144,21 @@ export function registerExportCommand(program: Command): void {
       out(`Package:  ${r.packagePath}`);
       out(`SHA-256:  ${r.packageSha256}`);
       out(`Receipt:  ${r.receiptPath} (signed: ${r.receiptPath}.minisig)`);
-      out(r.verifierPath === null ? 'Verifier: not written (this build of vigil has no verifier page; run npm run build)' : `Verifier: ${r.verifierPath} (open it in any browser to check the package without Vigil)`);
+      out(
+        r.verifierPath === null
+          ? 'Verifier: not written (this build of vigil has no verifier page; run npm run build)'
+          : `Verifier: ${r.verifierPath} (open it in any browser to check the package without Vigil)`,
+      );
       out(`Bag:      ${r.bag}, ${r.items} item(s), ${formatBytes(r.bytes)}, package id ${r.packageId}`);
-      if (r.updateOf !== null) out(`Update of package ${r.updateOf}: it carries only what changed since; the recipient imports that package first.`);
+      if (r.updateOf !== null)
+        out(
+          `Update of package ${r.updateOf}: it carries only what changed since; the recipient imports that ` +
+            `package first.`,
+        );
       out(`Signed by your key with fingerprint: ${r.fingerprint}`);
-      out('Read this fingerprint to the recipient over a separate channel (a phone call, in person); they compare it with the key in data/custody/keys.txt before trusting the package.');
+      out(
+        'Read this fingerprint to the recipient over a separate channel (a phone call, in person); they ' +
+          'compare it with the key in data/custody/keys.txt before trusting the package.',
+      );
     });
 }

@@ -51,7 +51,8 @@ async function recordingKind(file: string): Promise<ItemKind> {
 
 function interviewMode(value: string): InterviewMode {
   const mode = value.replace(/-/g, '_');
-  if (!(INTERVIEW_MODES as readonly string[]).includes(mode)) throw new VigilError('INVALID_INPUT', `Unknown mode "${value}". Use one of: ${INTERVIEW_MODES.join(', ')}.`);
+  if (!(INTERVIEW_MODES as readonly string[]).includes(mode))
+    throw new VigilError('INVALID_INPUT', `Unknown mode "${value}". Use one of: ${INTERVIEW_MODES.join(', ')}.`);
   return mode as InterviewMode;
 }
 
@@ -62,21 +63,32 @@ function consentGiven(value: string): boolean {
 
 function revisionNumber(value: string): number {
   const n = Number(value.replace(/^r/i, ''));
-  if (!Number.isInteger(n) || n < 1) throw new VigilError('INVALID_INPUT', `"${value}" is not a revision number; "vigil transcript history" lists them.`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new VigilError(
+      'INVALID_INPUT',
+      `"${value}" is not a revision number; "vigil transcript history" lists them.`,
+    );
   return n;
 }
 
 /** Reads and checks a transcript file before the vault is touched, so a bad file changes nothing. */
 async function readTranscript(file: string): Promise<Segment[]> {
   const imported = await importTranscriptFile(file);
-  const segments = imported.map((s) => ({ speaker: s.speaker, startMs: s.startMs, endMs: s.endMs, text: s.text, translation: s.translation }));
+  const segments = imported.map((s) => ({
+    speaker: s.speaker,
+    startMs: s.startMs,
+    endMs: s.endMs,
+    text: s.text,
+    translation: s.translation,
+  }));
   normaliseSegments(segments);
   return segments;
 }
 
 async function assertFile(file: string): Promise<void> {
   const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) throw new VigilError('NOT_FOUND', `Recording ${file} is not a readable file; nothing was created.`);
+  if (!info?.isFile())
+    throw new VigilError('NOT_FOUND', `Recording ${file} is not a readable file; nothing was created.`);
 }
 
 /** `vigil interview new|list|show` and `vigil transcript show|import|history|diff`. */
@@ -94,22 +106,31 @@ function registerInterview(program: Command): void {
     .action(async (dir: string, opts: JsonOpts & { case: string }) => {
       const rows = await withVault(dir, opts, (vault) => listInterviews(vault.db, resolveCaseId(vault.db, opts.case)));
       if (opts.json) return outJson(rows);
-      if (rows.length === 0) return out('No interviews in this case yet. Add one with: vigil interview new <vault> --case C --person P');
+      if (rows.length === 0)
+        return out('No interviews in this case yet. Add one with: vigil interview new <vault> --case C --person P');
       for (const row of rows) out(interviewLine(row));
     });
 
-  vaultOptions(interview.command('show <dir> <interview>').description('one interview'))
-    .action(async (dir: string, id: string, opts: JsonOpts) => {
+  vaultOptions(interview.command('show <dir> <interview>').description('one interview')).action(
+    async (dir: string, id: string, opts: JsonOpts) => {
       const row = await withVault(dir, opts, (vault) => getInterview(vault.db, id));
       if (opts.json) return outJson(row);
       out(interviewLine(row));
-      out(`  consent: ${row.consent.given ? 'given' : 'not recorded as given'}${row.consent.date ? ` on ${row.consent.date}` : ''}${row.consent.how ? ` (${row.consent.how})` : ''}`);
+      out(
+        `  consent: ` +
+          `${row.consent.given ? 'given' : 'not recorded as given'}${row.consent.date ? ` on ${row.consent.date}` : ''}${row.consent.how ? ` (${row.consent.how})` : ''}`,
+      );
       for (const item of row.recordingItemIds) out(`  recording item ${item}`);
-    });
+    },
+  );
 }
 
 function registerInterviewNew(interview: Command): void {
-  vaultOptions(interview.command('new <dir>').description('record an interview held by you; optionally import its transcript and attach recordings'))
+  vaultOptions(
+    interview
+      .command('new <dir>')
+      .description('record an interview held by you; optionally import its transcript and attach recordings'),
+  )
     .requiredOption('--case <case>', 'case id or reference')
     .requiredOption('--person <person>', 'the interviewee (id or code)')
     .option('--date <date>', 'YYYY, YYYY-MM or YYYY-MM-DD')
@@ -146,54 +167,82 @@ function registerInterviewNew(interview: Command): void {
             ...(given === undefined ? {} : { consent: { given } }),
           });
           for (const item of recordItems(caseId)) attachRecording(vault, created.id, item.id);
-          const revised = segments && opts.transcript ? reviseTranscript(vault, created.id, segments, `imported from ${path.basename(opts.transcript)}`) : null;
+          const revised =
+            segments && opts.transcript
+              ? reviseTranscript(vault, created.id, segments, `imported from ${path.basename(opts.transcript)}`)
+              : null;
           return { id: created.id, transcript: revised };
         });
-        return { ...getInterview(vault.db, id), transcript: transcript ? { ...transcript, segments: transcript.segments.length } : null };
+        return {
+          ...getInterview(vault.db, id),
+          transcript: transcript ? { ...transcript, segments: transcript.segments.length } : null,
+        };
       });
       if (opts.json) return outJson(shown);
       out(`Created interview ${shown.id} with ${shown.intervieweeCode}${shown.date ? ` on ${shown.date}` : ''}`);
       for (const id of shown.recordingItemIds) out(`  recording item ${id}`);
-      if (shown.transcript) out(`  transcript revision ${shown.transcript.revision}: ${shown.transcript.segments} segments, sha256 ${shown.transcript.sha256}`);
+      if (shown.transcript)
+        out(
+          `  transcript revision ${shown.transcript.revision}: ${shown.transcript.segments} segments, sha256 ` +
+            `${shown.transcript.sha256}`,
+        );
     });
 }
 
 function registerTranscript(program: Command): void {
-  const transcript = program.command('transcript').description('interview transcripts: show, import a new revision, history, diff');
+  const transcript = program
+    .command('transcript')
+    .description('interview transcripts: show, import a new revision, history, diff');
 
-  vaultOptions(transcript.command('show <dir> <interview>').description('a transcript revision (the latest unless --revision)'))
+  vaultOptions(
+    transcript.command('show <dir> <interview>').description('a transcript revision (the latest unless --revision)'),
+  )
     .option('--revision <n>', 'the revision to show')
     .action(async (dir: string, id: string, opts: JsonOpts & { revision?: string }) => {
       const wanted = opts.revision === undefined ? undefined : revisionNumber(opts.revision);
-      const { rev, of } = await withVault(dir, opts, (vault) => ({ rev: getRevision(vault.db, id, wanted), of: listRevisions(vault.db, id).length }));
+      const { rev, of } = await withVault(dir, opts, (vault) => ({
+        rev: getRevision(vault.db, id, wanted),
+        of: listRevisions(vault.db, id).length,
+      }));
       if (opts.json) return outJson(rev);
       for (const line of revisionText(rev, of)) out(line);
     });
 
-  vaultOptions(transcript.command('import <dir> <interview> <file>').description('import a transcript file as a new revision (earlier revisions are kept)'))
+  vaultOptions(
+    transcript
+      .command('import <dir> <interview> <file>')
+      .description('import a transcript file as a new revision (earlier revisions are kept)'),
+  )
     .option('--note <text>', 'why this revision was made')
     .action(async (dir: string, id: string, file: string, opts: JsonOpts & { note?: string }) => {
       const segments = await readTranscript(file);
-      const rev = await withVault(dir, opts, (vault) => reviseTranscript(vault, id, segments, opts.note ?? `imported from ${path.basename(file)}`));
+      const rev = await withVault(dir, opts, (vault) =>
+        reviseTranscript(vault, id, segments, opts.note ?? `imported from ${path.basename(file)}`),
+      );
       if (opts.json) return outJson(rev);
-      out(`Saved revision ${rev.revision} of interview ${rev.interviewId}: ${rev.segments.length} segments, sha256 ${rev.sha256}`);
+      out(
+        `Saved revision ${rev.revision} of interview ${rev.interviewId}: ${rev.segments.length} segments, ` +
+          `sha256 ${rev.sha256}`,
+      );
     });
 
-  vaultOptions(transcript.command('history <dir> <interview>').description('every revision of a transcript'))
-    .action(async (dir: string, id: string, opts: JsonOpts) => {
+  vaultOptions(transcript.command('history <dir> <interview>').description('every revision of a transcript')).action(
+    async (dir: string, id: string, opts: JsonOpts) => {
       const revs = await withVault(dir, opts, (vault) => listRevisions(vault.db, id));
       if (opts.json) return outJson(revs);
       for (const line of historyLines(revs)) out(line);
-    });
+    },
+  );
 
-  vaultOptions(transcript.command('diff <dir> <interview> <revA> <revB>').description('compare two revisions segment by segment'))
-    .action(async (dir: string, id: string, revA: string, revB: string, opts: JsonOpts) => {
-      const [a, b] = [revisionNumber(revA), revisionNumber(revB)];
-      const result = await withVault(dir, opts, (vault) => {
-        const [from, to] = [getRevision(vault.db, id, a), getRevision(vault.db, id, b)];
-        return { interviewId: from.interviewId, from: from.revision, to: to.revision, diff: diffRevisions(from, to) };
-      });
-      if (opts.json) return outJson(result);
-      for (const line of diffLines(result.diff, result.from, result.to)) out(line);
+  vaultOptions(
+    transcript.command('diff <dir> <interview> <revA> <revB>').description('compare two revisions segment by segment'),
+  ).action(async (dir: string, id: string, revA: string, revB: string, opts: JsonOpts) => {
+    const [a, b] = [revisionNumber(revA), revisionNumber(revB)];
+    const result = await withVault(dir, opts, (vault) => {
+      const [from, to] = [getRevision(vault.db, id, a), getRevision(vault.db, id, b)];
+      return { interviewId: from.interviewId, from: from.revision, to: to.revision, diff: diffRevisions(from, to) };
     });
+    if (opts.json) return outJson(result);
+    for (const line of diffLines(result.diff, result.from, result.to)) out(line);
+  });
 }

@@ -30,13 +30,18 @@ interface MetaOpts {
 }
 
 function itemKind(value: string): ItemKind {
-  if (!(ITEM_KINDS as readonly string[]).includes(value)) throw new VigilError('INVALID_INPUT', `Unknown kind "${value}". Use one of: ${ITEM_KINDS.join(', ')}.`);
+  if (!(ITEM_KINDS as readonly string[]).includes(value))
+    throw new VigilError('INVALID_INPUT', `Unknown kind "${value}". Use one of: ${ITEM_KINDS.join(', ')}.`);
   return value as ItemKind;
 }
 
 /** Turns command-line options into item metadata, resolving case references and person codes. */
 function metadataFrom(db: ReadDb, o: MetaOpts): ItemMetadata {
-  const acquisition = Object.fromEntries(Object.entries({ who: o.acquiredBy, when: o.acquiredOn, how: o.acquiredHow, note: o.note }).filter(([, v]) => v !== undefined));
+  const acquisition = Object.fromEntries(
+    Object.entries({ who: o.acquiredBy, when: o.acquiredOn, how: o.acquiredHow, note: o.note }).filter(
+      ([, v]) => v !== undefined,
+    ),
+  );
   return {
     ...(o.case ? { caseId: resolveCaseId(db, o.case) } : {}),
     ...(o.kind ? { kind: itemKind(o.kind) } : {}),
@@ -62,14 +67,23 @@ function metadataOptions(cmd: Command): Command {
 }
 
 function printItem(i: ItemSummary): void {
-  out(`${i.id}  ${i.kind.padEnd(14)} ${(i.date ? `${i.date}${i.dateApprox ? '~' : ''}` : '').padEnd(11)} ${formatBytes(i.size).padStart(9)}  ${i.title}`);
+  out(
+    `${i.id}  ${i.kind.padEnd(14)} ${(i.date ? `${i.date}${i.dateApprox ? '~' : ''}` : '').padEnd(11)} ` +
+      `${formatBytes(i.size).padStart(9)}  ${i.title}`,
+  );
 }
 
 /** `vigil item add|list|show|edit|derive|redact`. */
 export function registerItemGroup(program: Command): void {
   const item = program.command('item').description('items: add with metadata, list, show, edit, derive, redact');
 
-  metadataOptions(vaultOptions(item.command('add <dir> <file>').description('store a file as an item of a case (a folder: every regular file under it)')))
+  metadataOptions(
+    vaultOptions(
+      item
+        .command('add <dir> <file>')
+        .description('store a file as an item of a case (a folder: every regular file under it)'),
+    ),
+  )
     .requiredOption('--case <case>', 'case id or reference')
     .option('--skip-hidden', 'inside a folder, leave out names starting with "." (each is reported)')
     .action(async (dir: string, file: string, opts: JsonOpts & MetaOpts & { skipHidden?: boolean }) => {
@@ -77,10 +91,19 @@ export function registerItemGroup(program: Command): void {
       const json = opts.json === true;
       const acknowledge = (added: AddedItem, source: AddSource): void => {
         if (json) return outJson(gathered.folders ? { ...added, path: source.shown } : added);
-        out(`${added.id}  ${added.sha256}  ${source.shown}${added.fileNameRaw ? `  (${rawNameNote(added.fileNameRaw)})` : ''}`);
-        if (added.extractionStatus === 'failed') out(`  note: no text could be extracted (${added.extractionError ?? 'unknown reason'}); the file itself is stored intact.`);
+        out(
+          `${added.id}  ${added.sha256}  ` +
+            `${source.shown}${added.fileNameRaw ? `  (${rawNameNote(added.fileNameRaw)})` : ''}`,
+        );
+        if (added.extractionStatus === 'failed')
+          out(
+            `  note: no text could be extracted (${added.extractionError ?? 'unknown reason'}); the file ` +
+              `itself is stored intact.`,
+          );
       };
-      const count = await withVault(dir, opts, (vault) => addSources(vault, gathered.files, metadataFrom(vault.db, opts), acknowledge));
+      const count = await withVault(dir, opts, (vault) =>
+        addSources(vault, gathered.files, metadataFrom(vault.db, opts), acknowledge),
+      );
       if (!gathered.folders) return;
       reportSkipped(gathered.skipped, json);
       reportSummary(count, gathered.skipped.length, json);
@@ -89,7 +112,9 @@ export function registerItemGroup(program: Command): void {
   vaultOptions(item.command('list <dir>').description('items, oldest first'))
     .option('--case <case>', 'only items of this case')
     .action(async (dir: string, opts: JsonOpts & { case?: string }) => {
-      const rows = await withVault(dir, opts, (vault) => listItems(vault.db, opts.case ? { caseId: resolveCaseId(vault.db, opts.case) } : {}));
+      const rows = await withVault(dir, opts, (vault) =>
+        listItems(vault.db, opts.case ? { caseId: resolveCaseId(vault.db, opts.case) } : {}),
+      );
       if (opts.json) return outJson(rows);
       rows.forEach(printItem);
     });
@@ -103,26 +128,50 @@ export function registerItemGroup(program: Command): void {
       });
       if (opts.json) return outJson(shown);
       printItem(shown);
-      out(`File ${shown.fileName}${shown.fileNameRaw ? ` (${rawNameNote(shown.fileNameRaw)}; its bytes, base64: ${shown.fileNameRaw})` : ''}`);
+      out(
+        `File ` +
+          `${shown.fileName}${shown.fileNameRaw ? ` (${rawNameNote(shown.fileNameRaw)}; its ` + `bytes, base64: ${shown.fileNameRaw})` : ''}`,
+      );
       out(`SHA-256 ${shown.sha256}\nSHA-512 ${shown.sha512}`);
-      out(`Type ${shown.mediaType ?? 'unknown'}; text extraction: ${shown.extractionStatus}${shown.extractionError ? ` (${shown.extractionError})` : ''}`);
+      out(
+        `Type ${shown.mediaType ?? 'unknown'}; text extraction: ` +
+          `${shown.extractionStatus}${shown.extractionError ? ` (${shown.extractionError})` : ''}`,
+      );
       if (shown.derivativeOf) out(`Derivative (${shown.derivativeKind ?? '?'}) of ${shown.derivativeOf}`);
-      if (shown.text) out(opts.text ? shown.text : `${shown.text.slice(0, 400)}${shown.text.length > 400 ? '…  (--text for all)' : ''}`);
+      if (shown.text)
+        out(
+          opts.text ? shown.text : `${shown.text.slice(0, 400)}${shown.text.length > 400 ? '…  (--text for all)' : ''}`,
+        );
     });
 
-  metadataOptions(vaultOptions(item.command('edit <dir> <item>').description("change an item's metadata (the original bytes never change)")))
+  metadataOptions(
+    vaultOptions(
+      item.command('edit <dir> <item>').description("change an item's metadata (the original bytes never change)"),
+    ),
+  )
     .option('--case <case>', 'move to this case')
     .action(async (dir: string, id: string, opts: JsonOpts & MetaOpts) => {
-      const updated = await withVault(dir, opts, (vault) => updateItem(vault, getItem(vault.db, id).id, metadataFrom(vault.db, opts)));
+      const updated = await withVault(dir, opts, (vault) =>
+        updateItem(vault, getItem(vault.db, id).id, metadataFrom(vault.db, opts)),
+      );
       if (opts.json) return outJson(updated);
       printItem(updated);
     });
 
-  vaultOptions(item.command('derive <dir> <item> <file>').description('store a derivative (e.g. a redacted copy) linked to its original'))
+  vaultOptions(
+    item
+      .command('derive <dir> <item> <file>')
+      .description('store a derivative (e.g. a redacted copy) linked to its original'),
+  )
     .requiredOption('--as <kind>', 'what the derivative is, e.g. redacted or exif_stripped')
     .option('--title <title>', 'a title')
     .action(async (dir: string, id: string, file: string, opts: JsonOpts & { as: string; title?: string }) => {
-      const added = await withVault(dir, opts, (vault) => addDerivative(vault, getItem(vault.db, id).id, file, { derivativeKind: opts.as, ...(opts.title ? { title: opts.title } : {}) }));
+      const added = await withVault(dir, opts, (vault) =>
+        addDerivative(vault, getItem(vault.db, id).id, file, {
+          derivativeKind: opts.as,
+          ...(opts.title ? { title: opts.title } : {}),
+        }),
+      );
       if (opts.json) return outJson(added);
       printItem(added);
     });

@@ -2,13 +2,27 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VigilError } from '../../../shared/errors';
-import { checkMark, checkText, reportOrigin, reportTitle, resultSentence, signerLine, SIGNERS_INTRO } from '../../../shared/package-report-text';
+import {
+  checkMark,
+  checkText,
+  reportOrigin,
+  reportTitle,
+  resultSentence,
+  signerLine,
+  SIGNERS_INTRO,
+} from '../../../shared/package-report-text';
 import { parseIdentity, type AgeIdentity } from '../../crypto/age';
 import { wipe } from '../../crypto/sodium';
 import { loadSignerDirectory } from '../../packages/trust';
 import { receivedHistorySnapshot } from '../../packages/consistency/received-checkpoints';
 import type { SenderHistory } from '../../packages/consistency/consistency-check';
-import { printable, verifyBagFolder, verifyPackageFile, type PackageReport, type TrustOptions } from '../../packages/verify';
+import {
+  printable,
+  verifyBagFolder,
+  verifyPackageFile,
+  type PackageReport,
+  type TrustOptions,
+} from '../../packages/verify';
 import { memberIdentity } from '../../vault/identity';
 import { out, outJson, withProgress } from '../output';
 import type { SecretOptions } from '../secrets';
@@ -36,7 +50,11 @@ export function isPackageTarget(target: string): boolean {
   const isBag = existsSync(path.join(target, 'bagit.txt'));
   const isVault = existsSync(path.join(target, 'vault.json'));
   if (!isBag && !isVault) {
-    throw new VigilError('INVALID_INPUT', `${printable(target)} is not a bag or a vault: it has neither bagit.txt nor vault.json. Give the folder of an unpacked bag, a vault folder, or a .tar.age package file.`);
+    throw new VigilError(
+      'INVALID_INPUT',
+      `${printable(target)} is not a bag or a vault: it has neither bagit.txt nor vault.json. Give the folder ` +
+        `of an unpacked bag, a vault folder, or a .tar.age package file.`,
+    );
   }
   return isBag && !isVault;
 }
@@ -44,17 +62,28 @@ export function isPackageTarget(target: string): boolean {
 /** Reads an age identity file: `AGE-SECRET-KEY-1…` lines; `#` comments and blank lines are skipped. */
 async function readIdentityFile(file: string): Promise<AgeIdentity[]> {
   const text = await readFile(file, 'utf8').catch((err: unknown) => {
-    throw new VigilError('NOT_FOUND', `The identity file ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}). Check the path.`);
+    throw new VigilError(
+      'NOT_FOUND',
+      `The identity file ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}). Check the path.`,
+    );
   });
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
   const ids = lines.map((l) => {
     try {
       return parseIdentity(l);
     } catch {
-      throw new VigilError('INVALID_INPUT', `${file} holds a line that is not an age identity (AGE-SECRET-KEY-1…). Give the key file made by age-keygen or vigil identity.`);
+      throw new VigilError(
+        'INVALID_INPUT',
+        `${file} holds a line that is not an age identity (AGE-SECRET-KEY-1…). Give the key file made by ` +
+          `age-keygen or vigil identity.`,
+      );
     }
   });
-  if (ids.length === 0) throw new VigilError('INVALID_INPUT', `${file} holds no age identity (a line starting AGE-SECRET-KEY-1).`);
+  if (ids.length === 0)
+    throw new VigilError('INVALID_INPUT', `${file} holds no age identity (a line starting AGE-SECRET-KEY-1).`);
   return ids;
 }
 
@@ -64,11 +93,15 @@ async function readAgePassphrase(file: string): Promise<AgeIdentity> {
     throw new VigilError('NOT_FOUND', `The passphrase file ${file} cannot be read. Check the path.`);
   });
   const line = text.split(/\r?\n/)[0] ?? '';
-  if (line === '') throw new VigilError('INVALID_INPUT', `The first line of ${file} is empty; put the package passphrase there.`);
+  if (line === '')
+    throw new VigilError('INVALID_INPUT', `The first line of ${file} is empty; put the package passphrase there.`);
   return { kind: 'scrypt', passphrase: new Uint8Array(Buffer.from(line, 'utf8')) };
 }
 
-/** The keys to open a package with, from --identity or --age-passphrase-file (in that order); empty when neither is given. */
+/**
+ * The keys to open a package with, from --identity or --age-passphrase-file (in that order); empty when neither is
+ * given.
+ */
 export async function packageIdentities(opts: PackageVerifyOptions): Promise<AgeIdentity[]> {
   if (opts.identity !== undefined) return readIdentityFile(opts.identity);
   if (opts.agePassphraseFile !== undefined) return [await readAgePassphrase(opts.agePassphraseFile)];
@@ -80,17 +113,32 @@ export async function packageIdentities(opts: PackageVerifyOptions): Promise<Age
  * --vault member's own key; and, with --vault, that vault's address book and trusted signers
  * (without it the signers are reported unchecked). `needKey` is false for a bag folder.
  */
-export async function verifyingWith(opts: PackageVerifyOptions, needKey: boolean): Promise<{ identities: AgeIdentity[]; trust?: TrustOptions; history?: SenderHistory }> {
+export async function verifyingWith(
+  opts: PackageVerifyOptions,
+  needKey: boolean,
+): Promise<{ identities: AgeIdentity[]; trust?: TrustOptions; history?: SenderHistory }> {
   const identities = needKey ? await packageIdentities(opts) : [];
   if (opts.vault === undefined) {
     if (needKey && identities.length === 0) {
-      throw new VigilError('INVALID_INPUT', 'No key was given to open the package. Add --identity <age key file>, --age-passphrase-file <file> for a passphrase-sealed package, or --vault <your vault folder> to use your own key.');
+      throw new VigilError(
+        'INVALID_INPUT',
+        'No key was given to open the package. Add --identity <age key file>, --age-passphrase-file <file> for ' +
+          'a passphrase-sealed package, or --vault <your vault folder> to use your own key.',
+      );
     }
     return { identities };
   }
   const useOwn = needKey && identities.length === 0;
-  const fromVault = await withVault(opts.vault, opts, (vault) => ({ directory: loadSignerDirectory(vault.db, vault.vaultId), history: receivedHistorySnapshot(vault.db, vault.vaultId), own: useOwn ? memberIdentity(vault).ageIdentity : null }));
-  return { identities: fromVault.own === null ? identities : [fromVault.own], trust: { directory: fromVault.directory }, history: fromVault.history };
+  const fromVault = await withVault(opts.vault, opts, (vault) => ({
+    directory: loadSignerDirectory(vault.db, vault.vaultId),
+    history: receivedHistorySnapshot(vault.db, vault.vaultId),
+    own: useOwn ? memberIdentity(vault).ageIdentity : null,
+  }));
+  return {
+    identities: fromVault.own === null ? identities : [fromVault.own],
+    trust: { directory: fromVault.directory },
+    history: fromVault.history,
+  };
 }
 
 /** The receipt to check: the one given, or `<name>.receipt.txt` beside the package when it exists. */
@@ -109,7 +157,11 @@ export function printPackageReport(report: PackageReport, target: string): void 
   const origin = reportOrigin(report);
   if (origin !== null) out(origin);
   const update = report.handover?.updateOf;
-  if (update !== undefined) out(`This package is an update of package ${printable(update.packageId)}: it carries only what changed since (${update.changes.length} record(s)); import that package first.`);
+  if (update !== undefined)
+    out(
+      `This package is an update of package ${printable(update.packageId)}: it carries only what changed since ` +
+        `(${update.changes.length} record(s)); import that package first.`,
+    );
   if (report.signers.length > 0) {
     out(SIGNERS_INTRO);
     for (const s of report.signers) out(`  ${signerLine(s)}`);
@@ -123,13 +175,19 @@ function resultLine(report: PackageReport): string {
   const verdicts = report.signerTrust ?? [];
   if (report.ok) {
     if (!verdicts.some((v) => v.status === 'unchecked')) return resultSentence(true);
-    return 'Result: every check passed, but the signer was not checked against an address book (no --vault given). Compare the fingerprint above with the sender over a separate channel before you rely on who sent it.';
+    return (
+      'Result: every check passed, but the signer was not checked against an address book (no --vault given). ' +
+      'Compare the fingerprint above with the sender over a separate channel before you rely on who sent it.'
+    );
   }
   const onlySigner = report.checks.every((c) => c.ok || c.check === 'signer-trust');
   const toConfirm = verdicts.filter((v) => v.status === 'unknown' || v.status === 'changed');
   if (onlySigner && toConfirm.length > 0 && !verdicts.some((v) => v.status === 'impersonation')) {
     const flags = toConfirm.map((v) => `--trust-new-signer "${v.fingerprint}"`).join(' ');
-    return `Result: SIGNER NOT TRUSTED. The package is intact, but its signer is not one you trust (see FAIL lines above). Only if the sender reads you the same fingerprint over a separate channel, import it with ${flags}.`;
+    return (
+      `Result: SIGNER NOT TRUSTED. The package is intact, but its signer is not one you trust (see FAIL lines ` +
+      `above). Only if the sender reads you the same fingerprint over a separate channel, import it with ${flags}.`
+    );
   }
   return resultSentence(false);
 }
@@ -142,12 +200,24 @@ export async function verifyPackageCommand(target: string, opts: PackageVerifyOp
   if (st.isDirectory()) {
     const receipt = opts.receipt === undefined ? {} : { receipt: receiptFor(target, opts.receipt) ?? opts.receipt };
     const { trust, history } = await verifyingWith(opts, false);
-    report = await verifyBagFolder(target, { ...receipt, ...(trust === undefined ? {} : { trust }), ...(history === undefined ? {} : { history }) });
+    report = await verifyBagFolder(target, {
+      ...receipt,
+      ...(trust === undefined ? {} : { trust }),
+      ...(history === undefined ? {} : { history }),
+    });
   } else {
     const { identities: ids, trust, history } = await verifyingWith(opts, true);
     const receipt = receiptFor(target, opts.receipt);
     try {
-      report = await withProgress('Checking package', (hooks) => verifyPackageFile(target, { identities: ids, ...(receipt === undefined ? {} : { receipt }), ...(trust === undefined ? {} : { trust }), ...(history === undefined ? {} : { history }), ...hooks }));
+      report = await withProgress('Checking package', (hooks) =>
+        verifyPackageFile(target, {
+          identities: ids,
+          ...(receipt === undefined ? {} : { receipt }),
+          ...(trust === undefined ? {} : { trust }),
+          ...(history === undefined ? {} : { history }),
+          ...hooks,
+        }),
+      );
     } finally {
       for (const id of ids) wipe(id.kind === 'x25519' ? id.secretKey : id.passphrase);
     }

@@ -11,7 +11,8 @@ import { withVault } from '../unlock';
 type JsonOpts = SecretOptions & { json?: boolean; revealNames?: boolean };
 
 function role(value: string): PersonRole {
-  if (!(PERSON_ROLES as readonly string[]).includes(value)) throw new VigilError('INVALID_INPUT', `Unknown role "${value}". Use one of: ${PERSON_ROLES.join(', ')}.`);
+  if (!(PERSON_ROLES as readonly string[]).includes(value))
+    throw new VigilError('INVALID_INPUT', `Unknown role "${value}". Use one of: ${PERSON_ROLES.join(', ')}.`);
   return value as PersonRole;
 }
 
@@ -26,7 +27,11 @@ function shownPerson(p: PersonRow, reveal: boolean): Partial<PersonRow> & { code
 export function registerPeopleCommands(program: Command): void {
   const person = program.command('person').description('people: add, list, show (named by protective code)');
 
-  vaultOptions(person.command('add <dir>').description('add a person to a case in a role; a code like W-014 is generated unless given'))
+  vaultOptions(
+    person
+      .command('add <dir>')
+      .description('add a person to a case in a role; a code like W-014 is generated unless given'),
+  )
     .requiredOption('--case <case>', 'case id or reference')
     .requiredOption('--role <role>', PERSON_ROLES.join(', '))
     .requiredOption('--name <name>', 'the real name (kept inside the vault)')
@@ -34,31 +39,49 @@ export function registerPeopleCommands(program: Command): void {
     .option('--code <code>', 'a protective code of your choice, e.g. W-014')
     .option('--consent-named', 'the person consented to being named')
     .option('--share-with <body>', 'a body the person consented to share with (repeatable)', collect, [])
-    .action(async (dir: string, opts: JsonOpts & { case: string; role: string; name: string; alias: string[]; code?: string; consentNamed?: boolean; shareWith: string[] }) => {
-      const r = role(opts.role);
-      const row = await withVault(dir, opts, (vault) =>
-        addPerson(vault, {
-          caseId: resolveCaseId(vault.db, opts.case),
-          role: r,
-          name: opts.name,
-          aliases: opts.alias,
-          ...(opts.code ? { code: opts.code } : {}),
-          consent: { named: Boolean(opts.consentNamed), shareWith: opts.shareWith },
-        }),
-      );
-      if (opts.json) return outJson(row);
-      out(`Added ${row.code} (${r}) — ${row.id}`);
-    });
+    .action(
+      async (
+        dir: string,
+        opts: JsonOpts & {
+          case: string;
+          role: string;
+          name: string;
+          alias: string[];
+          code?: string;
+          consentNamed?: boolean;
+          shareWith: string[];
+        },
+      ) => {
+        const r = role(opts.role);
+        const row = await withVault(dir, opts, (vault) =>
+          addPerson(vault, {
+            caseId: resolveCaseId(vault.db, opts.case),
+            role: r,
+            name: opts.name,
+            aliases: opts.alias,
+            ...(opts.code ? { code: opts.code } : {}),
+            consent: { named: Boolean(opts.consentNamed), shareWith: opts.shareWith },
+          }),
+        );
+        if (opts.json) return outJson(row);
+        out(`Added ${row.code} (${r}) — ${row.id}`);
+      },
+    );
 
   vaultOptions(person.command('list <dir>').description('people by code, with roles and consent'))
     .option('--case <case>', 'only people in this case')
     .option('--reveal-names', 'show real names')
     .action(async (dir: string, opts: JsonOpts & { case?: string }) => {
-      const rows = await withVault(dir, opts, (vault) => listPeople(vault.db, opts.case ? { caseId: resolveCaseId(vault.db, opts.case) } : {}));
+      const rows = await withVault(dir, opts, (vault) =>
+        listPeople(vault.db, opts.case ? { caseId: resolveCaseId(vault.db, opts.case) } : {}),
+      );
       if (opts.json) return outJson(rows.map((p) => shownPerson(p, Boolean(opts.revealNames))));
       for (const p of rows) {
         const consent = p.consent.named ? 'may be named' : 'code only';
-        out(`${p.code.padEnd(8)} ${(opts.revealNames || p.consent.named ? p.name : '').padEnd(30)} ${[...new Set(p.roles.map((x) => x.role))].join(', ').padEnd(20)} ${consent}  ${p.id}`);
+        out(
+          `${p.code.padEnd(8)} ${(opts.revealNames || p.consent.named ? p.name : '').padEnd(30)} ` +
+            `${[...new Set(p.roles.map((x) => x.role))].join(', ').padEnd(20)} ${consent}  ${p.id}`,
+        );
       }
     });
 
@@ -72,6 +95,9 @@ export function registerPeopleCommands(program: Command): void {
       if (shown.aliases?.length) out(`Aliases: ${shown.aliases.join(', ')}`);
       if (shown.contact) out(`Contact: ${shown.contact}`);
       for (const r of p.roles) out(`Role: ${r.role} in case ${r.caseId}`);
-      out(`Consent: ${p.consent.named ? 'may be named' : 'to be named by code only'}${p.consent.shareWith.length ? `; may be shared with ${p.consent.shareWith.join(', ')}` : ''}${p.consent.date ? ` (given ${p.consent.date}${p.consent.method ? `, ${p.consent.method}` : ''})` : ''}`);
+      out(
+        `Consent: ` +
+          `${p.consent.named ? 'may be named' : 'to be named by code only'}${p.consent.shareWith.length ? `; may be shared with ` + `${p.consent.shareWith.join(', ')}` : ''}${p.consent.date ? ` (given ` + `${p.consent.date}${p.consent.method ? `, ${p.consent.method}` : ''})` : ''}`,
+      );
     });
 }

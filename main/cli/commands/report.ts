@@ -19,7 +19,10 @@ function language(value: string): ReportLanguage {
 
 function profile(value: string): ReportProfile {
   if (value === 'protected' || value === 'full') return value;
-  throw new VigilError('INVALID_INPUT', `A report's profile is protected (people by code unless they consented to be named) or full; got "${value}".`);
+  throw new VigilError(
+    'INVALID_INPUT',
+    `A report's profile is protected (people by code unless they consented to be named) or full; got "${value}".`,
+  );
 }
 
 function printResult(r: CaseReportResult): void {
@@ -27,24 +30,55 @@ function printResult(r: CaseReportResult): void {
   out(`Report:   ${r.path} (${formatBytes(r.bytes)})`);
   out(`SHA-256:  ${r.sha256}`);
   out(`Signed:   ${r.signaturePath} (minisign, key fingerprint ${d.checkpoint.signer.fingerprint})`);
-  out(`Holds:    ${d.events.length} event(s), ${d.detainees.length} detainee(s), ${d.requests.length} request(s), ${d.exhibits.length} exhibit(s); figures as of ${d.asOf}; profile ${d.profile}; language ${d.lang}`);
+  out(
+    `Holds:    ${d.events.length} event(s), ${d.detainees.length} detainee(s), ${d.requests.length} ` +
+      `request(s), ${d.exhibits.length} exhibit(s); figures as of ${d.asOf}; profile ${d.profile}; language ` +
+      `${d.lang}`,
+  );
   out(`Tied to:  the checkpoint of ${d.checkpoint.size} custody entries, root ${d.checkpoint.rootHex}`);
 }
 
 /** `vigil report`: a signed PDF report of a case for filings, tied to a fresh custody checkpoint. */
 export function registerReportCommand(program: Command): void {
-  vaultOptions(program.command('report <dir> <case>').description('write a PDF report of a case (chronology, incommunicado chart, requests, exhibits, custody checkpoint), signed with minisign'))
-    .requiredOption('-o, --output <file>', 'the new PDF (never overwritten); its signature is written beside it as FILE.minisig')
+  vaultOptions(
+    program
+      .command('report <dir> <case>')
+      .description(
+        'write a PDF report of a case (chronology, incommunicado chart, requests, exhibits, custody ' +
+          'checkpoint), signed with minisign',
+      ),
+  )
+    .requiredOption(
+      '-o, --output <file>',
+      'the new PDF (never overwritten); its signature is written beside it as FILE.minisig',
+    )
     .option('--lang <lang>', `the report's language: ${REPORT_LANGUAGES.join(', ')}`, 'en')
-    .option('--profile <profile>', 'protected (default: people by code unless they consented to be named) or full (real names)', 'protected')
+    .option(
+      '--profile <profile>',
+      'protected (default: people by code unless they consented to be named) or full (real names)',
+      'protected',
+    )
     .option('--as-of <date>', 'count the figures up to this day (YYYY-MM-DD) instead of today')
     .action(async (dir: string, ref: string, opts: ReportOpts) => {
       const lang = language(opts.lang);
       const chosen = profile(opts.profile);
       const result = await withVault(dir, opts, (vault) =>
-        createCaseReport(vault, { caseId: resolveCaseId(vault.db, ref), output: opts.output, lang, profile: chosen, ...(opts.asOf ? { asOf: opts.asOf } : {}) }),
+        createCaseReport(vault, {
+          caseId: resolveCaseId(vault.db, ref),
+          output: opts.output,
+          lang,
+          profile: chosen,
+          ...(opts.asOf ? { asOf: opts.asOf } : {}),
+        }),
       );
-      if (opts.json) return outJson({ path: result.path, signaturePath: result.signaturePath, sha256: result.sha256, bytes: result.bytes, report: result.report });
+      if (opts.json)
+        return outJson({
+          path: result.path,
+          signaturePath: result.signaturePath,
+          sha256: result.sha256,
+          bytes: result.bytes,
+          report: result.report,
+        });
       printResult(result);
     });
 }

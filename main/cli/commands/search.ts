@@ -89,7 +89,11 @@ function locator(hit: SearchHit): string {
   const ctx = hit.context;
   const parts =
     hit.kind === 'segment'
-      ? [`interview ${ctx?.interviewId ?? '?'}`, `segment ${ctx?.position ?? '?'}`, ...(ctx?.startMs != null ? [`at ${clock(ctx.startMs)}`] : [])]
+      ? [
+          `interview ${ctx?.interviewId ?? '?'}`,
+          `segment ${ctx?.position ?? '?'}`,
+          ...(ctx?.startMs != null ? [`at ${clock(ctx.startMs)}`] : []),
+        ]
       : [`${hit.kind} ${hit.refId}`];
   return [...parts, ...(hit.caseId ? [`case ${hit.caseId}`] : [])].join('  ');
 }
@@ -102,7 +106,10 @@ function printHits(hits: SearchHit[], total: number | undefined, tookMs: number)
     out(`  ${locator(hit)}`);
     out();
   }
-  const count = total === undefined ? `${hits.length} shown (many matches: the best of a sample; narrow the search with --case or more words)` : `${hits.length} shown of ${total}`;
+  const count =
+    total === undefined
+      ? `${hits.length} shown (many matches: the best of a sample; narrow the search with --case or more words)`
+      : `${hits.length} shown of ${total}`;
   out(`${count}, ${tookMs.toFixed(1)} ms`);
 }
 
@@ -110,7 +117,10 @@ function printHits(hits: SearchHit[], total: number | undefined, tookMs: number)
 export function registerSearchCommands(program: Command): void {
   program
     .command('search <dir> <query>')
-    .description('full-text search: words are ANDed, "a phrase", word* for a prefix, OR, -word to exclude (put -- before a query that starts with -)')
+    .description(
+      'full-text search: words are ANDed, "a phrase", word* for a prefix, OR, -word to exclude (put -- before ' +
+        'a query that starts with -)',
+    )
     .option('--case <case>', 'only this case (id or reference)')
     .option('--kind <kind>', `only this kind (${SEARCH_KINDS.join(', ')}); repeat for several`, collect, [])
     .option('--person <person>', 'only records about this person (id or code)')
@@ -140,7 +150,15 @@ export function registerSearchCommands(program: Command): void {
         const { result } = vault.change((db) => {
           const rebuilt = rebuildSearchIndex(db);
           // A count holds nothing to guess, so this hash keeps the first (unsalted) rule.
-          return { result: rebuilt, custody: { action: 'search.rebuilt', subject: vault.vaultId, hash: recordHash(rebuilt), data: { rows: rebuilt.rows } } };
+          return {
+            result: rebuilt,
+            custody: {
+              action: 'search.rebuilt',
+              subject: vault.vaultId,
+              hash: recordHash(rebuilt),
+              data: { rows: rebuilt.rows },
+            },
+          };
         });
         if (opts.json) outJson(result);
         else out(`Search index rebuilt: ${result.rows} rows.`);

@@ -42,12 +42,22 @@ interface RequestAddOpts extends JsonOpts {
 export function registerTimelineCommands(program: Command): void {
   registerEvent(program);
   registerRequest(program);
-  vaultOptions(program.command('timeline <dir> <case>').description('the events of a case in order, incommunicado periods and request statistics per detainee'))
-    .option('--as-of <date>', 'count open periods up to this day (YYYY-MM-DD) instead of today, for reproducible figures')
+  vaultOptions(
+    program
+      .command('timeline <dir> <case>')
+      .description('the events of a case in order, incommunicado periods and request statistics per detainee'),
+  )
+    .option(
+      '--as-of <date>',
+      'count open periods up to this day (YYYY-MM-DD) instead of today, for reproducible figures',
+    )
     .option('--reveal-names', 'show real names instead of protective codes')
     .action(async (dir: string, ref: string, opts: JsonOpts & { asOf?: string; revealNames?: boolean }) => {
       const timeline = await withVault(dir, opts, (vault) =>
-        caseTimeline(vault.db, resolveCaseId(vault.db, ref), { ...(opts.asOf ? { asOf: opts.asOf } : {}), revealNames: Boolean(opts.revealNames) }),
+        caseTimeline(vault.db, resolveCaseId(vault.db, ref), {
+          ...(opts.asOf ? { asOf: opts.asOf } : {}),
+          revealNames: Boolean(opts.revealNames),
+        }),
       );
       if (opts.json) return outJson(timeline);
       printTimeline(timeline);
@@ -59,12 +69,19 @@ function registerEvent(program: Command): void {
   vaultOptions(events.command('add <dir>').description('record an event of the detention timeline'))
     .requiredOption('--case <case>', 'the case (id or reference)')
     .requiredOption('--person <person>', 'the person it happened to (id or code)')
-    .requiredOption('--type <type>', 'arrest, detention, transfer, visit_denied, letter_withheld, contact_lost, contact_restored, disciplinary_cell, hearing, release, death or other')
+    .requiredOption(
+      '--type <type>',
+      'arrest, detention, transfer, visit_denied, letter_withheld, contact_lost, contact_restored, ' +
+        'disciplinary_cell, hearing, release, death or other',
+    )
     .requiredOption('--date <date>', 'YYYY, YYYY-MM or YYYY-MM-DD (the precision is kept)')
     .option('--end <date>', 'when it ended, for events that last')
     .option('--approx', 'the date is approximate')
     .option('--facility <name>', 'the facility (created if new)')
-    .option('--facility-type <type>', 'for a new facility: penal_colony, prison, pretrial_detention, police_station, court, hospital or other')
+    .option(
+      '--facility-type <type>',
+      'for a new facility: penal_colony, prison, pretrial_detention, police_station, court, hospital or other',
+    )
     .option('--region <region>', 'for a new facility: its region')
     .option('--note <text>', 'what happened')
     .option('--item <id>', 'a supporting item, by id or a unique prefix of 8 or more characters (repeatable)', collect)
@@ -91,7 +108,9 @@ function registerEvent(program: Command): void {
 }
 
 function registerRequest(program: Command): void {
-  const requests = program.command('request').description('the request register: requests to the authorities and their answers');
+  const requests = program
+    .command('request')
+    .description('the request register: requests to the authorities and their answers');
   vaultOptions(requests.command('add <dir>').description('record a request sent by family or lawyers'))
     .requiredOption('--case <case>', 'the case (id or reference)')
     .requiredOption('--person <person>', 'the detainee the request is about (id or code)')
@@ -122,7 +141,11 @@ function registerRequest(program: Command): void {
     .option('--note <text>', 'what the answer said')
     .action(async (dir: string, ref: string, opts: JsonOpts & { date: string; response: string; note?: string }) => {
       const row = await withVault(dir, opts, (vault) =>
-        answerRequest(vault, resolveRequestId(vault.db, ref), { date: opts.date, response: opts.response as ResponseKind, ...(opts.note ? { note: opts.note } : {}) }),
+        answerRequest(vault, resolveRequestId(vault.db, ref), {
+          date: opts.date,
+          response: opts.response as ResponseKind,
+          ...(opts.note ? { note: opts.note } : {}),
+        }),
       );
       if (opts.json) return outJson(row);
       out(`Recorded the answer to request ${row.id}: ${requestLine(row)}`);
@@ -137,7 +160,11 @@ function registerRequest(program: Command): void {
         return listRequests(vault.db, caseId, opts.person ? resolvePersonId(vault.db, opts.person) : undefined);
       });
       if (opts.json) return outJson(rows);
-      if (rows.length === 0) return out('No requests recorded for this case. Add one with: vigil request add <vault> --case C --person P --date D --to RECIPIENT');
+      if (rows.length === 0)
+        return out(
+          'No requests recorded for this case. Add one with: vigil request add <vault> --case C --person P ' +
+            '--date D --to RECIPIENT',
+        );
       for (const r of rows) out(`${r.id}  ${requestLine(r)}`);
     });
 }
@@ -161,13 +188,17 @@ function eventLine(ev: TimelineEvent): string {
 function requestLine(r: RequestRow): string {
   const by = r.requesterCode ? ` by ${r.requesterCode}` : '';
   const answer = r.response === null ? 'no answer recorded' : `${r.response} on ${r.responseDate ?? '?'}`;
-  return `${r.date.padEnd(10)} about ${r.personCode}${by} to ${oneLine(r.recipient)}${r.channel ? ` (${r.channel})` : ''}: ${answer}`;
+  return (
+    `${r.date.padEnd(10)} about ${r.personCode}${by} to ` +
+    `${oneLine(r.recipient)}${r.channel ? ` (${r.channel})` : ''}: ${answer}`
+  );
 }
 
 function printTimeline(t: Timeline): void {
   out(`Timeline of case ${t.caseId} as of ${t.asOf}: ${t.events.length} event${t.events.length === 1 ? '' : 's'}`);
   for (const ev of t.events) out(`  ${eventLine(ev)}`);
-  if (t.detainees.length === 0) out('\nNo detainee in this case: the analysis is made per person with the role "detainee".');
+  if (t.detainees.length === 0)
+    out('\nNo detainee in this case: the analysis is made per person with the role "detainee".');
   for (const d of t.detainees) {
     out(`\nDetainee ${personLabel(d.person)}`);
     printIncommunicado(d.incommunicado);
@@ -179,13 +210,18 @@ function printIncommunicado(s: IncommunicadoSummary): void {
   if (s.periods.length === 0) out('  No period without contact recorded.');
   for (const p of s.periods) out(`  ${p.open ? 'OPEN ' : ''}${p.explanation}`);
   if (s.periods.length > 0) {
-    out(`  Without contact: ${s.totalDays} days in all, longest ${s.longestDays} days; contact lost now: ${s.current ? 'yes' : 'no'}`);
+    out(
+      `  Without contact: ${s.totalDays} days in all, longest ${s.longestDays} days; contact lost now: ` +
+        `${s.current ? 'yes' : 'no'}`,
+    );
   }
   for (const note of s.notes) out(`  note: ${note}`);
 }
 
 function printRequestStats(r: RequestStats): void {
   const median = r.medianResponseDays === null ? 'no answers yet' : `median ${r.medianResponseDays} days to an answer`;
-  const kinds = Object.entries(r.byResponse).map(([k, n]) => `${k} ${n}`).join(', ');
+  const kinds = Object.entries(r.byResponse)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
   out(`  Requests: ${r.sent} sent, ${r.answered} answered, ${r.unanswered} unanswered; ${median} (${kinds})`);
 }

@@ -23,14 +23,20 @@ export function segmentLines(s: Segment, prefix = ''): string[] {
 
 /** A whole revision for reading: a header line, then every segment. */
 export function revisionText(rev: Revision, of: number): string[] {
-  const header = `# Revision ${rev.revision} of ${of} · ${rev.segments.length} segments · by ${rev.createdBy.name} at ${rev.createdAt} · sha256 ${rev.sha256}`;
+  const header =
+    `# Revision ${rev.revision} of ${of} · ${rev.segments.length} segments · by ${rev.createdBy.name} at ` +
+    `${rev.createdAt} · sha256 ${rev.sha256}`;
   return [header, ...(rev.note ? [`# ${rev.note}`] : []), '', ...rev.segments.flatMap((s) => segmentLines(s))];
 }
 
 /** One line per revision, oldest first. */
 export function historyLines(revs: RevisionInfo[]): string[] {
   if (revs.length === 0) return ['No transcript yet. Add one with: vigil transcript import <vault> <interview> <file>'];
-  return revs.map((r) => `r${r.revision}  ${r.createdAt}  ${r.createdBy.name}  ${r.segmentCount} segments  sha256 ${r.sha256.slice(0, 16)}…${r.note ? `  ${r.note}` : ''}`);
+  return revs.map(
+    (r) =>
+      `r${r.revision}  ${r.createdAt}  ${r.createdBy.name}  ${r.segmentCount} segments  sha256 ` +
+      `${r.sha256.slice(0, 16)}…${r.note ? `  ${r.note}` : ''}`,
+  );
 }
 
 /** A diff as readable lines: `-` removed, `+` added, `~` changed (old then new, with the fields), blank unchanged. */
@@ -50,13 +56,19 @@ export function diffLines(diff: SegmentDiff[], from: number, to: number): string
         body.push(...segmentLines(d.segment, '- '));
         break;
       case 'changed':
-        body.push(`~ segment ${d.a + 1} → ${d.b + 1} (${d.fields.join(', ')} changed):`, ...segmentLines(d.before, '-   '), ...segmentLines(d.after, '+   '));
+        body.push(
+          `~ segment ${d.a + 1} → ${d.b + 1} (${d.fields.join(', ')} changed):`,
+          ...segmentLines(d.before, '-   '),
+          ...segmentLines(d.after, '+   '),
+        );
         break;
       default:
         assertNever(d, 'diff line');
     }
   }
-  const summary = `Revision ${from} → ${to}: ${counts.changed} changed, ${counts.added} added, ${counts.removed} removed, ${counts.unchanged} unchanged`;
+  const summary =
+    `Revision ${from} → ${to}: ${counts.changed} changed, ${counts.added} added, ${counts.removed} removed, ` +
+    `${counts.unchanged} unchanged`;
   return [summary, '', ...body];
 }
 
@@ -64,5 +76,9 @@ export function diffLines(diff: SegmentDiff[], from: number, to: number): string
 export function interviewLine(iv: InterviewRow): string {
   const date = iv.date ? `${iv.date}${iv.dateApprox ? '~' : ''}` : 'undated';
   const transcript = iv.currentRevision === null ? 'no transcript' : `transcript r${iv.currentRevision}`;
-  return `${iv.id}  ${date.padEnd(11)} ${iv.intervieweeCode.padEnd(8)} ${iv.mode.padEnd(10)} ${(iv.language || '-').padEnd(8)} ${transcript}, ${iv.recordingItemIds.length} recording(s), by ${iv.interviewerName}`;
+  return (
+    `${iv.id}  ${date.padEnd(11)} ${iv.intervieweeCode.padEnd(8)} ${iv.mode.padEnd(10)} ` +
+    `${(iv.language || '-').padEnd(8)} ${transcript}, ${iv.recordingItemIds.length} recording(s), by ` +
+    `${iv.interviewerName}`
+  );
 }

@@ -24,7 +24,11 @@ export function registerVaultCommands(program: Command): void {
     .option('--passphrase-file <file>', 'read the new passphrase from the first line of a file')
     .action(async (dir: string, opts: { name: string; passphraseFile?: string }) => {
       const passphrase = await readNewPassphrase('VIGIL_PASSPHRASE', opts.passphraseFile);
-      const { vault, recoveryCode } = await createVault(dir, { memberName: opts.name, passphrase, ...(await kdfForNewSlots()) });
+      const { vault, recoveryCode } = await createVault(dir, {
+        memberName: opts.name,
+        passphrase,
+        ...(await kdfForNewSlots()),
+      });
       const member = vault.member;
       await vault.close();
       out(`Created vault ${vault.vaultId} in ${dir}`);
@@ -47,10 +51,17 @@ export function registerVaultCommands(program: Command): void {
       if (opts.json) return outJson(status);
       out(`Vault ${status.vaultId} (format ${status.formatVersion}, schema ${status.schemaVersion})`);
       out(`Unlocked by ${status.member.name} (${fingerprint(status.member.publicKey)})`);
-      out(`Members: ${status.counts.members}   Items: ${status.counts.items}   Objects: ${status.counts.objects} (${formatBytes(status.counts.bytes)})`);
+      out(
+        `Members: ${status.counts.members}   Items: ${status.counts.items}   Objects: ${status.counts.objects} ` +
+          `(${formatBytes(status.counts.bytes)})`,
+      );
       out(`Custody log: ${status.custody.size} entries, root ${status.custody.root}`);
       const cp = status.latestCheckpoint;
-      out(cp ? `Latest checkpoint: ${cp.size} entries at ${cp.createdAt}` : 'No checkpoint yet ("vigil checkpoint" makes one).');
+      out(
+        cp
+          ? `Latest checkpoint: ${cp.size} entries at ${cp.createdAt}`
+          : 'No checkpoint yet ("vigil checkpoint" makes one).',
+      );
     });
 
   registerPasswd(program);
@@ -60,46 +71,73 @@ export function registerVaultCommands(program: Command): void {
 function registerPasswd(program: Command): void {
   program
     .command('passwd <dir> <action> [member]')
-    .description('add a member (add), change your passphrase (change), replace the recovery code (recovery), remove a member (remove <member>), list members (list)')
-    .option('--name <name>', 'with add: the new member\'s name')
+    .description(
+      'add a member (add), change your passphrase (change), replace the recovery code (recovery), remove a ' +
+        'member (remove <member>), list members (list)',
+    )
+    .option('--name <name>', "with add: the new member's name")
     .option('--passphrase-file <file>', 'read the current passphrase from a file')
     .option('--new-passphrase-file <file>', 'read the new passphrase from a file')
     .option('--recovery-code', 'unlock with the recovery code (then set a new passphrase with "change")')
-    .action(async (dir: string, action: string, memberArg: string | undefined, opts: SecretOptions & { name?: string; newPassphraseFile?: string }) => {
-      const secret = await readUnlockSecret(opts);
-      const kdf = await kdfForNewSlots();
-      await withUnlockedVault(dir, secret, async (vault) => {
-        switch (action) {
-          case 'add': {
-            if (!opts.name) throw new VigilError('INVALID_INPUT', 'Give the new member a name: vigil passwd <dir> add --name NAME');
-            const pass = await readNewPassphrase('VIGIL_NEW_PASSPHRASE', opts.newPassphraseFile, `Passphrase for ${opts.name}`);
-            const added = await addMember(vault, opts.name, pass, { ...kdf, currentSecret: secretText(secret) });
-            return out(`Added member ${opts.name} (${added.id}), key fingerprint ${fingerprint(added.publicKeyHex)}`);
+    .action(
+      async (
+        dir: string,
+        action: string,
+        memberArg: string | undefined,
+        opts: SecretOptions & { name?: string; newPassphraseFile?: string },
+      ) => {
+        const secret = await readUnlockSecret(opts);
+        const kdf = await kdfForNewSlots();
+        await withUnlockedVault(dir, secret, async (vault) => {
+          switch (action) {
+            case 'add': {
+              if (!opts.name)
+                throw new VigilError('INVALID_INPUT', 'Give the new member a name: vigil passwd <dir> add --name NAME');
+              const pass = await readNewPassphrase(
+                'VIGIL_NEW_PASSPHRASE',
+                opts.newPassphraseFile,
+                `Passphrase for ${opts.name}`,
+              );
+              const added = await addMember(vault, opts.name, pass, { ...kdf, currentSecret: secretText(secret) });
+              return out(`Added member ${opts.name} (${added.id}), key fingerprint ${fingerprint(added.publicKeyHex)}`);
+            }
+            case 'change': {
+              const pass = await readNewPassphrase('VIGIL_NEW_PASSPHRASE', opts.newPassphraseFile);
+              const { rotated } = await changePassphrase(vault, pass, { ...kdf, currentSecret: secretText(secret) });
+              out('Passphrase changed.');
+              if (rotated)
+                out(
+                  `Your old signing key could not be recovered; your new key fingerprint is ` +
+                    `${fingerprint(vault.member.publicKeyHex)}. The rotation is in the custody log.`,
+                );
+              return;
+            }
+            case 'recovery': {
+              const { recoveryCode } = await replaceRecoveryCode(vault, { ...kdf, currentSecret: secretText(secret) });
+              return printNewRecoveryCode(recoveryCode);
+            }
+            case 'remove': {
+              if (!memberArg)
+                throw new VigilError(
+                  'INVALID_INPUT',
+                  'Name the member to remove: vigil passwd <dir> remove <member id or name>',
+                );
+              const removed = await removeMember(vault, memberArg);
+              return out(`Removed member ${removed.id}; their passphrase no longer opens the vault.`);
+            }
+            case 'list':
+              for (const m of listMembers(vault.db))
+                out(`${m.id}  ${fingerprint(m.publicKeyHex)}  ${m.name}${m.removedAt ? '  (removed)' : ''}`);
+              return;
+            default:
+              throw new VigilError(
+                'INVALID_INPUT',
+                `Unknown passwd action "${action}": use add, change, recovery, remove or list.`,
+              );
           }
-          case 'change': {
-            const pass = await readNewPassphrase('VIGIL_NEW_PASSPHRASE', opts.newPassphraseFile);
-            const { rotated } = await changePassphrase(vault, pass, { ...kdf, currentSecret: secretText(secret) });
-            out('Passphrase changed.');
-            if (rotated) out(`Your old signing key could not be recovered; your new key fingerprint is ${fingerprint(vault.member.publicKeyHex)}. The rotation is in the custody log.`);
-            return;
-          }
-          case 'recovery': {
-            const { recoveryCode } = await replaceRecoveryCode(vault, { ...kdf, currentSecret: secretText(secret) });
-            return printNewRecoveryCode(recoveryCode);
-          }
-          case 'remove': {
-            if (!memberArg) throw new VigilError('INVALID_INPUT', 'Name the member to remove: vigil passwd <dir> remove <member id or name>');
-            const removed = await removeMember(vault, memberArg);
-            return out(`Removed member ${removed.id}; their passphrase no longer opens the vault.`);
-          }
-          case 'list':
-            for (const m of listMembers(vault.db)) out(`${m.id}  ${fingerprint(m.publicKeyHex)}  ${m.name}${m.removedAt ? '  (removed)' : ''}`);
-            return;
-          default:
-            throw new VigilError('INVALID_INPUT', `Unknown passwd action "${action}": use add, change, recovery, remove or list.`);
-        }
-      });
-    });
+        });
+      },
+    );
 }
 
 /** Shows a replacement recovery code once, with the same warning as `init`. */
@@ -118,9 +156,15 @@ function registerKeys(program: Command): void {
     .option('--passphrase-file <file>', 'read the passphrase from a file')
     .option('--recovery-code', 'unlock with the recovery code')
     .action(async (dir: string, opts: SecretOptions & { reveal?: boolean; yes?: boolean }) => {
-      if (!opts.reveal) throw new VigilError('INVALID_INPUT', 'Nothing to do: "vigil keys <dir> --reveal" prints the vault\'s raw keys.');
+      if (!opts.reveal)
+        throw new VigilError(
+          'INVALID_INPUT',
+          'Nothing to do: "vigil keys <dir> --reveal" prints the vault\'s raw keys.',
+        );
       if (!opts.yes) {
-        const answer = await promptHidden('These keys open everything in the vault without a passphrase. Type "reveal" to print them: ');
+        const answer = await promptHidden(
+          'These keys open everything in the vault without a passphrase. Type "reveal" to print them: ',
+        );
         if (answer.trim() !== 'reveal') throw new VigilError('CANCELLED', 'Not revealed.');
       }
       const keys = await revealKeys(dir, await readUnlockSecret(opts));

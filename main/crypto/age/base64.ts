@@ -14,11 +14,17 @@ export function encodeB64(bytes: Uint8Array): string {
  */
 export function decodeB64(text: string, what: string): Buffer {
   if (!ALPHABET.test(text) || text.length % 4 === 1) {
-    throw new VigilError('AGE_MALFORMED', `The age header has invalid base64 in ${what}; the file is damaged or not an age file.`);
+    throw new VigilError(
+      'AGE_MALFORMED',
+      `The age header has invalid base64 in ${what}; the file is damaged or not an age file.`,
+    );
   }
   const bytes = Buffer.from(text, 'base64');
   if (encodeB64(bytes) !== text) {
-    throw new VigilError('AGE_MALFORMED', `The age header has non-canonical base64 in ${what}; the file is damaged or was altered.`);
+    throw new VigilError(
+      'AGE_MALFORMED',
+      `The age header has non-canonical base64 in ${what}; the file is damaged or was altered.`,
+    );
   }
   return bytes;
 }

@@ -15,7 +15,10 @@ class AgeDecryptStream extends Transform {
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.dec.write(chunk, this.sink).then(() => done(), (err: unknown) => done(toVigilError(err)));
+    this.dec.write(chunk, this.sink).then(
+      () => done(),
+      (err: unknown) => done(toVigilError(err)),
+    );
   }
 
   override _flush(done: TransformCallback): void {

@@ -52,7 +52,8 @@ export class AgeDecryptor {
 
   /** The file ended: opens the final chunk, or throws when the file is cut short. */
   end(sink: PlaintextSink): void {
-    if (!this.fileKey && !this.key) throw new VigilError('AGE_MALFORMED', 'The age header is incomplete; the file is truncated or not an age file.');
+    if (!this.fileKey && !this.key)
+      throw new VigilError('AGE_MALFORMED', 'The age header is incomplete; the file is truncated or not an age file.');
     this.drain(true, sink);
   }
 
@@ -79,7 +80,8 @@ export class AgeDecryptor {
     // A full chunk is opened only once a later byte shows whether it is the last.
     while (this.queue.length > ENC_CHUNK_SIZE) this.openNext(key, ENC_CHUNK_SIZE, true, sink);
     if (!atEnd) return;
-    if (this.queue.length === 0) throw payloadError(this.counter === 0 ? 'has no chunks' : 'ends without a final chunk (truncated)');
+    if (this.queue.length === 0)
+      throw payloadError(this.counter === 0 ? 'has no chunks' : 'ends without a final chunk (truncated)');
     this.openNext(key, this.queue.length, false, sink);
     key.fill(0);
   }
@@ -108,7 +110,8 @@ export class AgeDecryptor {
       if (this.tryOpen(key, true, body, tag, sink)) throw payloadError('has data after its final chunk');
     } else {
       if (this.tryOpen(key, true, body, tag, sink)) return;
-      if (full && this.tryOpen(key, false, body, tag, sink)) throw payloadError('ends without a final chunk (truncated)');
+      if (full && this.tryOpen(key, false, body, tag, sink))
+        throw payloadError('ends without a final chunk (truncated)');
     }
     throw payloadError(`chunk ${this.counter} failed authentication`);
   }

@@ -65,20 +65,25 @@ class AgeEncryptStream extends Transform {
       done();
       return;
     }
-    this.setup.then(() => {
-      if (this.key) this.encryptQueued(this.key);
-      done();
-    }, (err: unknown) => done(toVigilError(err)));
+    this.setup.then(
+      () => {
+        if (this.key) this.encryptQueued(this.key);
+        done();
+      },
+      (err: unknown) => done(toVigilError(err)),
+    );
   }
 
   override _flush(done: TransformCallback): void {
-    this.setup.then(() => {
-      if (!this.key) throw new VigilError('INTERNAL', 'age encryption has no payload key.');
-      // Whatever remains (0 bytes only when the whole payload is empty) is the last chunk.
-      this.seal(this.queue.length, true, this.key);
-      this.key.fill(0);
-      done();
-    }).catch((err: unknown) => done(toVigilError(err)));
+    this.setup
+      .then(() => {
+        if (!this.key) throw new VigilError('INTERNAL', 'age encryption has no payload key.');
+        // Whatever remains (0 bytes only when the whole payload is empty) is the last chunk.
+        this.seal(this.queue.length, true, this.key);
+        this.key.fill(0);
+        done();
+      })
+      .catch((err: unknown) => done(toVigilError(err)));
   }
 
   override _destroy(err: Error | null, cb: (error?: Error | null) => void): void {
@@ -94,6 +99,9 @@ class AgeEncryptStream extends Transform {
  * `onPrefix` gets the file's bytes before the payload (header and payload nonce) before they
  * are pushed: see AgeFileReader.prefixSha256.
  */
-export function createAgeEncryptStream(recipients: AgeRecipient[], opts: { copyHeld?: boolean; onPrefix?: (prefix: Buffer) => void } = {}): Transform {
+export function createAgeEncryptStream(
+  recipients: AgeRecipient[],
+  opts: { copyHeld?: boolean; onPrefix?: (prefix: Buffer) => void } = {},
+): Transform {
   return new AgeEncryptStream(recipients, opts.copyHeld ?? false, opts.onPrefix);
 }

@@ -8,7 +8,10 @@ import { unwrapX25519, wrapX25519, x25519PublicKey } from './x25519';
 export async function wrapFileKey(fileKey: Uint8Array, recipients: AgeRecipient[]): Promise<Stanza[]> {
   if (recipients.length === 0) throw new VigilError('INVALID_INPUT', 'Encrypting needs at least one recipient.');
   if (recipients.length > 1 && recipients.some((r) => r.kind === 'scrypt')) {
-    throw new VigilError('INVALID_INPUT', 'A passphrase must be the only recipient of an age file; remove the other recipients.');
+    throw new VigilError(
+      'INVALID_INPUT',
+      'A passphrase must be the only recipient of an age file; remove the other recipients.',
+    );
   }
   const stanzas: Stanza[] = [];
   for (const r of recipients) {
@@ -48,7 +51,10 @@ function unwrapperFor(id: AgeIdentity): Unwrapper {
 export async function unwrapFileKey(header: AgeHeader, identities: AgeIdentity[]): Promise<Buffer> {
   if (identities.length === 0) throw new VigilError('INVALID_INPUT', 'Decrypting needs at least one identity.');
   if (header.stanzas.length !== 1 && header.stanzas.some((s) => s.type === 'scrypt')) {
-    throw new VigilError('AGE_MALFORMED', 'The age header mixes a passphrase stanza with others, which age forbids; the file was altered.');
+    throw new VigilError(
+      'AGE_MALFORMED',
+      'The age header mixes a passphrase stanza with others, which age forbids; the file was altered.',
+    );
   }
   for (const id of identities) {
     const unwrap = unwrapperFor(id);

@@ -20,7 +20,10 @@ export interface AgeHeader {
 }
 
 function malformed(what: string): VigilError {
-  return new VigilError('AGE_MALFORMED', `The age header is malformed (${what}); the file is damaged or not an age file.`);
+  return new VigilError(
+    'AGE_MALFORMED',
+    `The age header is malformed (${what}); the file is damaged or not an age file.`,
+  );
 }
 
 /**

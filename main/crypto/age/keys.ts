@@ -49,14 +49,21 @@ export function encodeRecipient(publicKey: Uint8Array): string {
   return bech32.encode(RECIPIENT_HRP, bech32.toWords(publicKey), BECH32_LIMIT);
 }
 
-/** Encodes a 32-byte X25519 secret key as an age identity, "AGE-SECRET-KEY-1…" (upper case, as age-keygen writes it). */
+/**
+ * Encodes a 32-byte X25519 secret key as an age identity, "AGE-SECRET-KEY-1…" (upper case, as age-keygen writes it).
+ */
 export function encodeIdentity(secretKey: Uint8Array): string {
   if (secretKey.length !== 32) throw new VigilError('INVALID_INPUT', 'An X25519 secret key must be 32 bytes.');
   return bech32.encode(IDENTITY_HRP, bech32.toWords(secretKey), BECH32_LIMIT).toUpperCase();
 }
 
 /** A fresh X25519 key pair in raw and age text forms. */
-export function generateX25519Identity(): { secretKey: Uint8Array; publicKey: Uint8Array; identity: string; recipient: string } {
+export function generateX25519Identity(): {
+  secretKey: Uint8Array;
+  publicKey: Uint8Array;
+  identity: string;
+  recipient: string;
+} {
   const secretKey = new Uint8Array(randomBytes(32));
   const publicKey = x25519PublicKey(secretKey);
   return { secretKey, publicKey, identity: encodeIdentity(secretKey), recipient: encodeRecipient(publicKey) };

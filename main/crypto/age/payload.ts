@@ -30,7 +30,13 @@ export function sealChunk(key: Uint8Array, counter: number, last: boolean, parts
  * Decrypts one chunk; null when it does not authenticate under this counter and flag.
  * Nothing is returned before the tag is checked, so unauthenticated plaintext never leaves.
  */
-export function openChunk(key: Uint8Array, counter: number, last: boolean, parts: readonly Buffer[], tag: Buffer): Buffer[] | null {
+export function openChunk(
+  key: Uint8Array,
+  counter: number,
+  last: boolean,
+  parts: readonly Buffer[],
+  tag: Buffer,
+): Buffer[] | null {
   const decipher = createDecipheriv('chacha20-poly1305', key, chunkNonce(counter, last), { authTagLength: TAG_SIZE });
   decipher.setAuthTag(tag);
   const out: Buffer[] = [];

@@ -86,7 +86,12 @@ class Reader implements AgeFileReader {
   // Players read small ranges in order; keeping the last chunks avoids decrypting them again.
   private readonly cache = new Map<number, Buffer>();
 
-  constructor(private readonly fh: FileHandle, private readonly key: Buffer, private readonly layout: Layout, readonly prefixSha256: string) {
+  constructor(
+    private readonly fh: FileHandle,
+    private readonly key: Buffer,
+    private readonly layout: Layout,
+    readonly prefixSha256: string,
+  ) {
     this.size = layout.size;
   }
 
@@ -120,14 +125,21 @@ class Reader implements AgeFileReader {
   async span(first: number, count: number, scratch?: Buffer): Promise<Buffer[]> {
     if (this.closed) throw new VigilError('INVALID_INPUT', 'The age file reader is closed; open the file again.');
     const lastIndex = first + count - 1;
-    const length = (count - 1) * ENC_CHUNK_SIZE + (lastIndex === this.layout.chunks - 1 ? this.layout.lastLength : ENC_CHUNK_SIZE);
+    const length =
+      (count - 1) * ENC_CHUNK_SIZE + (lastIndex === this.layout.chunks - 1 ? this.layout.lastLength : ENC_CHUNK_SIZE);
     const enc = await readAt(this.fh, this.layout.payloadStart + first * ENC_CHUNK_SIZE, length, scratch);
     if (enc.length !== length) throw malformed('became shorter while it was being read');
     const out: Buffer[] = [];
     for (let k = 0; k < count; k++) {
       const i = first + k;
       const body = enc.subarray(k * ENC_CHUNK_SIZE, Math.min(length, (k + 1) * ENC_CHUNK_SIZE));
-      const plain = openChunk(this.key, i, i === this.layout.chunks - 1, [body.subarray(0, body.length - TAG_SIZE)], body.subarray(body.length - TAG_SIZE));
+      const plain = openChunk(
+        this.key,
+        i,
+        i === this.layout.chunks - 1,
+        [body.subarray(0, body.length - TAG_SIZE)],
+        body.subarray(body.length - TAG_SIZE),
+      );
       if (!plain) throw malformed(`payload chunk ${i} failed authentication`);
       out.push(joinParts(plain));
     }
@@ -137,14 +149,17 @@ class Reader implements AgeFileReader {
   private checkRange(start: number, end: number): void {
     if (this.closed) throw new VigilError('INVALID_INPUT', 'The age file reader is closed; open the file again.');
     if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || start < 0 || start > end || end > this.size) {
-      throw new VigilError('INVALID_INPUT', `The range [${start}, ${end}) is outside the plaintext of ${this.size} bytes.`);
+      throw new VigilError(
+        'INVALID_INPUT',
+        `The range [${start}, ${end}) is outside the plaintext of ${this.size} bytes.`,
+      );
     }
   }
 
   async read(start: number, end: number): Promise<Buffer> {
     this.checkRange(start, end);
     const out = Buffer.allocUnsafe(end - start);
-    for (let pos = start; pos < end; ) {
+    for (let pos = start; pos < end;) {
       const i = Math.floor(pos / CHUNK_SIZE);
       const plain = await this.chunk(i);
       const from = pos - i * CHUNK_SIZE;
@@ -163,7 +178,7 @@ class Reader implements AgeFileReader {
       const lastIndex = Math.floor((end - 1) / CHUNK_SIZE);
       // One buffer for every read: fresh ones would only add garbage to collect.
       const scratch = Buffer.allocUnsafeSlow(STREAM_SPAN_CHUNKS * ENC_CHUNK_SIZE);
-      for (let pos = start; pos < end; ) {
+      for (let pos = start; pos < end;) {
         const first = Math.floor(pos / CHUNK_SIZE);
         const plains = await reader.span(first, Math.min(STREAM_SPAN_CHUNKS, lastIndex - first + 1), scratch);
         for (const [k, plain] of plains.entries()) {
@@ -196,7 +211,11 @@ export async function openAgeFile(path: string, identities: AgeIdentity[]): Prom
     fh = await open(path, 'r');
   } catch (err) {
     const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new VigilError(missing ? 'NOT_FOUND' : 'IO_ERROR', `Could not open the encrypted file ${path}: ${(err as Error).message}`, { cause: err });
+    throw new VigilError(
+      missing ? 'NOT_FOUND' : 'IO_ERROR',
+      `Could not open the encrypted file ${path}: ${(err as Error).message}`,
+      { cause: err },
+    );
   }
   try {
     const { bytes, end } = await readHeader(fh);

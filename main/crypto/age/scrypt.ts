@@ -19,16 +19,28 @@ function deriveKey(passphrase: Uint8Array, salt: Uint8Array, logN: number): Prom
   const maxmem = 128 * R * (n + 3) + 1024 * 1024;
   return new Promise((resolve, reject) => {
     scrypt(passphrase, Buffer.concat([LABEL, salt]), 32, { N: n, r: R, p: 1, maxmem }, (err, key) => {
-      if (err) reject(new VigilError('INTERNAL', `scrypt failed (work factor ${logN}); there may not be enough memory.`, { cause: err }));
+      if (err)
+        reject(
+          new VigilError('INTERNAL', `scrypt failed (work factor ${logN}); there may not be enough memory.`, {
+            cause: err,
+          }),
+        );
       else resolve(key);
     });
   });
 }
 
 /** Makes the `-> scrypt` stanza that gives `fileKey` to whoever knows the passphrase. */
-export async function wrapScrypt(fileKey: Uint8Array, passphrase: Uint8Array, logN = DEFAULT_SCRYPT_LOG_N): Promise<Stanza> {
+export async function wrapScrypt(
+  fileKey: Uint8Array,
+  passphrase: Uint8Array,
+  logN = DEFAULT_SCRYPT_LOG_N,
+): Promise<Stanza> {
   if (!Number.isInteger(logN) || logN < 1 || logN > MAX_SUPPORTED_LOG_N) {
-    throw new VigilError('INVALID_INPUT', `The scrypt work factor must be a whole number from 1 to ${MAX_SUPPORTED_LOG_N}.`);
+    throw new VigilError(
+      'INVALID_INPUT',
+      `The scrypt work factor must be a whole number from 1 to ${MAX_SUPPORTED_LOG_N}.`,
+    );
   }
   const salt = randomBytes(SALT_SIZE);
   const key = await deriveKey(passphrase, salt, logN);
@@ -41,18 +53,26 @@ export async function wrapScrypt(fileKey: Uint8Array, passphrase: Uint8Array, lo
  * Opens a scrypt stanza: the file key, or null when the passphrase is wrong.
  * The work factor is checked before any work is done, so a hostile file cannot stall us.
  */
-export async function unwrapScrypt(stanza: Stanza, passphrase: Uint8Array, maxLogN = DEFAULT_MAX_SCRYPT_LOG_N): Promise<Buffer | null> {
+export async function unwrapScrypt(
+  stanza: Stanza,
+  passphrase: Uint8Array,
+  maxLogN = DEFAULT_MAX_SCRYPT_LOG_N,
+): Promise<Buffer | null> {
   if (stanza.type !== 'scrypt') return null;
   const bad = (why: string): VigilError =>
     new VigilError('AGE_MALFORMED', `The age header has an invalid scrypt stanza (${why}); the file is damaged.`);
   const [saltText, logNText] = stanza.args;
-  if (stanza.args.length !== 2 || saltText === undefined || logNText === undefined) throw bad('wrong number of arguments');
+  if (stanza.args.length !== 2 || saltText === undefined || logNText === undefined)
+    throw bad('wrong number of arguments');
   const salt = decodeB64(saltText, 'an scrypt salt');
   if (salt.length !== SALT_SIZE) throw bad('salt is not 16 bytes');
   if (!/^[1-9][0-9]{0,1}$/.test(logNText)) throw bad('work factor is not a plain decimal number');
   const logN = Number(logNText);
   if (logN > Math.min(maxLogN, MAX_SUPPORTED_LOG_N)) {
-    throw new VigilError('AGE_MALFORMED', `The file asks for scrypt work factor ${logN}, above the allowed ${maxLogN}; it may be hostile.`);
+    throw new VigilError(
+      'AGE_MALFORMED',
+      `The file asks for scrypt work factor ${logN}, above the allowed ${maxLogN}; it may be hostile.`,
+    );
   }
   if (stanza.body.length !== FILE_KEY_SIZE + TAG_SIZE) throw bad('wrapped file key has the wrong size');
   const key = await deriveKey(passphrase, salt, logN);

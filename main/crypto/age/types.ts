@@ -1,12 +1,10 @@
 /** Who a file is encrypted to: an X25519 public key or a passphrase. */
 export type AgeRecipient =
-  | { kind: 'x25519'; publicKey: Uint8Array }
-  | { kind: 'scrypt'; passphrase: Uint8Array; logN?: number };
+  { kind: 'x25519'; publicKey: Uint8Array } | { kind: 'scrypt'; passphrase: Uint8Array; logN?: number };
 
 /** What can open a file: an X25519 secret key or a passphrase (with the largest scrypt work factor to accept). */
 export type AgeIdentity =
-  | { kind: 'x25519'; secretKey: Uint8Array }
-  | { kind: 'scrypt'; passphrase: Uint8Array; maxLogN?: number };
+  { kind: 'x25519'; secretKey: Uint8Array } | { kind: 'scrypt'; passphrase: Uint8Array; maxLogN?: number };
 
 /** One recipient stanza of an age header: `-> type args…` and its body. */
 export interface Stanza {

@@ -1,4 +1,11 @@
-import { createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  type KeyObject,
+} from 'node:crypto';
 import { VigilError } from '../../../shared/errors';
 import { openWithZeroNonce, sealWithZeroNonce } from './aead';
 import { decodeB64, encodeB64 } from './base64';
@@ -15,11 +22,17 @@ const PLACEHOLDER_X = Buffer.alloc(KEY_SIZE).toString('base64url');
 
 function privateKeyObject(secretKey: Uint8Array): KeyObject {
   if (secretKey.length !== KEY_SIZE) throw new VigilError('INVALID_INPUT', 'An X25519 secret key must be 32 bytes.');
-  return createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', d: Buffer.from(secretKey).toString('base64url'), x: PLACEHOLDER_X }, format: 'jwk' });
+  return createPrivateKey({
+    key: { kty: 'OKP', crv: 'X25519', d: Buffer.from(secretKey).toString('base64url'), x: PLACEHOLDER_X },
+    format: 'jwk',
+  });
 }
 
 function publicKeyObject(publicKey: Uint8Array): KeyObject {
-  return createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(publicKey).toString('base64url') }, format: 'jwk' });
+  return createPublicKey({
+    key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(publicKey).toString('base64url') },
+    format: 'jwk',
+  });
 }
 
 function publicKeyBytes(key: KeyObject): Uint8Array {
@@ -58,7 +71,8 @@ export function wrapX25519(fileKey: Uint8Array, publicKey: Uint8Array): Stanza {
   const ephemeral = generateKeyPairSync('x25519');
   const share = publicKeyBytes(ephemeral.publicKey);
   const shared = sharedSecretWith(ephemeral.privateKey, publicKey);
-  if (!shared) throw new VigilError('INVALID_INPUT', 'The X25519 recipient key is a low-order point; use a real age recipient.');
+  if (!shared)
+    throw new VigilError('INVALID_INPUT', 'The X25519 recipient key is a low-order point; use a real age recipient.');
   const key = wrapKey(shared, share, publicKey);
   shared.fill(0);
   const body = sealWithZeroNonce(key, fileKey);

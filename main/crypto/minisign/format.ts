@@ -66,13 +66,16 @@ export function keyIdHex(keyId: Uint8Array): string {
 
 /** Refuses a comment minisign could not read back (a line break or over its limit). */
 export function checkComment(comment: string, max: number, what: string): void {
-  if (/[\r\n]/.test(comment)) throw new VigilError('INVALID_INPUT', `The ${what} must be one line; remove the line break.`);
+  if (/[\r\n]/.test(comment))
+    throw new VigilError('INVALID_INPUT', `The ${what} must be one line; remove the line break.`);
   const bytes = Buffer.byteLength(comment, 'utf8');
-  if (bytes > max) throw new VigilError('INVALID_INPUT', `The ${what} is ${bytes} bytes; minisign accepts at most ${max}.`);
+  if (bytes > max)
+    throw new VigilError('INVALID_INPUT', `The ${what} is ${bytes} bytes; minisign accepts at most ${max}.`);
 }
 
 function requireLength(bytes: Uint8Array, length: number, what: string): void {
-  if (bytes.length !== length) throw new VigilError('INVALID_INPUT', `The ${what} must be ${length} bytes, not ${bytes.length}.`);
+  if (bytes.length !== length)
+    throw new VigilError('INVALID_INPUT', `The ${what} must be ${length} bytes, not ${bytes.length}.`);
 }
 
 /** The .pub file text for an Ed25519 public key and its key id. */
@@ -91,12 +94,19 @@ export function minisignPublicKeyLine(keyId: Uint8Array, publicKey: Uint8Array):
 
 /** The non-empty lines of a text, with CRLF endings and surrounding blanks removed. */
 function lines(text: string): string[] {
-  return text.split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.trim() !== '');
+  return text
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''))
+    .filter((l) => l.trim() !== '');
 }
 
 /** Parses a minisign public key: the whole .pub file, or just its base64 line. */
 export function parseMinisignPublicKey(text: string): { keyId: Uint8Array; publicKey: Uint8Array } {
-  const bad = (why: string): VigilError => new VigilError('INVALID_INPUT', `That is not a minisign public key (${why}). Give the .pub file or its base64 line (it starts with "RW").`);
+  const bad = (why: string): VigilError =>
+    new VigilError(
+      'INVALID_INPUT',
+      `That is not a minisign public key (${why}). Give the .pub file or its base64 line (it starts with "RW").`,
+    );
   const ls = lines(text);
   const body = ls.length === 2 && ls[0]?.startsWith(UNTRUSTED_PREFIX) ? ls[1] : ls.length === 1 ? ls[0] : undefined;
   if (body === undefined) throw bad('expected one comment line and one key line');
@@ -114,16 +124,21 @@ export function encodeMinisignSignature(parts: MinisignSignatureParts): string {
 }
 
 /** Parses a signature file into its parts, or says why it is not one. Never throws. */
-export function parseMinisignSignature(text: string): { ok: true; parts: MinisignSignatureParts } | { ok: false; reason: string } {
+export function parseMinisignSignature(
+  text: string,
+): { ok: true; parts: MinisignSignatureParts } | { ok: false; reason: string } {
   const ls = typeof text === 'string' ? lines(text) : [];
   if (ls.length !== 4) return { ok: false, reason: `the signature file has ${ls.length} lines instead of 4` };
   const [untrusted = '', sigLine = '', trusted = '', globalLine = ''] = ls;
-  if (!untrusted.startsWith(UNTRUSTED_PREFIX)) return { ok: false, reason: 'the first line is not an untrusted comment' };
+  if (!untrusted.startsWith(UNTRUSTED_PREFIX))
+    return { ok: false, reason: 'the first line is not an untrusted comment' };
   if (!trusted.startsWith(TRUSTED_PREFIX)) return { ok: false, reason: 'the third line is not a trusted comment' };
   const sig = decodeStrictB64(sigLine.trim());
-  if (!sig || sig.length !== 2 + KEY_ID_BYTES + SIGNATURE_BYTES) return { ok: false, reason: 'the signature line is not valid base64 of 74 bytes' };
+  if (!sig || sig.length !== 2 + KEY_ID_BYTES + SIGNATURE_BYTES)
+    return { ok: false, reason: 'the signature line is not valid base64 of 74 bytes' };
   const global = decodeStrictB64(globalLine.trim());
-  if (!global || global.length !== SIGNATURE_BYTES) return { ok: false, reason: 'the global signature line is not valid base64 of 64 bytes' };
+  if (!global || global.length !== SIGNATURE_BYTES)
+    return { ok: false, reason: 'the global signature line is not valid base64 of 64 bytes' };
   return {
     ok: true,
     parts: {

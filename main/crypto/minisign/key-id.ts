@@ -13,10 +13,16 @@ import { KEY_ID_BYTES, PUBLIC_KEY_BYTES } from './format';
  */
 export function minisignKeyId(publicKey: Uint8Array): Uint8Array {
   if (publicKey.length !== PUBLIC_KEY_BYTES) {
-    throw new VigilError('INVALID_INPUT', `An Ed25519 public key must be ${PUBLIC_KEY_BYTES} bytes, not ${publicKey.length}.`);
+    throw new VigilError(
+      'INVALID_INPUT',
+      `An Ed25519 public key must be ${PUBLIC_KEY_BYTES} bytes, not ${publicKey.length}.`,
+    );
   }
   if (typeof (sodium as Partial<typeof sodium>).crypto_generichash !== 'function') {
-    throw new VigilError('INTERNAL', 'libsodium has not loaded yet: await loadSodium() before computing a minisign key id.');
+    throw new VigilError(
+      'INTERNAL',
+      'libsodium has not loaded yet: await loadSodium() before computing a minisign key id.',
+    );
   }
   return sodium.crypto_generichash(32, publicKey, null).slice(0, KEY_ID_BYTES);
 }

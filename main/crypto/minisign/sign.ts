@@ -3,8 +3,15 @@ import { createReadStream } from 'node:fs';
 import { VigilError } from '../../../shared/errors';
 import { loadSodium } from '../sodium';
 import {
-  checkComment, encodeMinisignSignature, keyIdHex, KEY_ID_BYTES, MAX_TRUSTED_COMMENT_BYTES, MAX_UNTRUSTED_COMMENT_BYTES,
-  PREHASHED_ALG, PUBLIC_KEY_BYTES, SECRET_KEY_BYTES,
+  checkComment,
+  encodeMinisignSignature,
+  keyIdHex,
+  KEY_ID_BYTES,
+  MAX_TRUSTED_COMMENT_BYTES,
+  MAX_UNTRUSTED_COMMENT_BYTES,
+  PREHASHED_ALG,
+  PUBLIC_KEY_BYTES,
+  SECRET_KEY_BYTES,
 } from './format';
 
 /** A minisign signing key: the Ed25519 key pair (libsodium form) and its 8-byte key id. */
@@ -44,8 +51,15 @@ export function prehashData(data: Uint8Array | Iterable<Uint8Array>): Uint8Array
 }
 
 function checkKey(key: MinisignKey): void {
-  const ok = key.keyId.length === KEY_ID_BYTES && key.publicKey.length === PUBLIC_KEY_BYTES && key.secretKey.length === SECRET_KEY_BYTES;
-  if (!ok) throw new VigilError('INVALID_INPUT', 'The minisign key is malformed (key id 8 bytes, public key 32, secret key 64).');
+  const ok =
+    key.keyId.length === KEY_ID_BYTES &&
+    key.publicKey.length === PUBLIC_KEY_BYTES &&
+    key.secretKey.length === SECRET_KEY_BYTES;
+  if (!ok)
+    throw new VigilError(
+      'INVALID_INPUT',
+      'The minisign key is malformed (key id 8 bytes, public key 32, secret key 64).',
+    );
   // libsodium's secret key ends with its public key: a mismatch would sign as someone else.
   if (!Buffer.from(key.secretKey.subarray(32)).equals(Buffer.from(key.publicKey))) {
     throw new VigilError('INVALID_INPUT', 'The minisign secret key does not belong to the given public key.');
@@ -62,22 +76,48 @@ function checkSignInputs(key: MinisignKey, trustedComment: string, untrustedComm
 }
 
 /** Signs a BLAKE2b-512 prehash: the signature file text ('ED' algorithm). */
-async function signPrehash(prehash: Uint8Array, key: MinisignKey, trustedComment: string, untrustedComment?: string): Promise<string> {
+async function signPrehash(
+  prehash: Uint8Array,
+  key: MinisignKey,
+  trustedComment: string,
+  untrustedComment?: string,
+): Promise<string> {
   const untrusted = checkSignInputs(key, trustedComment, untrustedComment);
-  if (prehash.length !== 64) throw new VigilError('INVALID_INPUT', 'A minisign prehash is the 64-byte BLAKE2b-512 of the data.');
+  if (prehash.length !== 64)
+    throw new VigilError('INVALID_INPUT', 'A minisign prehash is the 64-byte BLAKE2b-512 of the data.');
   const sodium = await loadSodium();
   const signature = sodium.crypto_sign_detached(prehash, key.secretKey);
-  const globalSignature = sodium.crypto_sign_detached(Buffer.concat([signature, Buffer.from(trustedComment, 'utf8')]), key.secretKey);
-  return encodeMinisignSignature({ untrustedComment: untrusted, algorithm: PREHASHED_ALG, keyId: key.keyId, signature, trustedComment, globalSignature });
+  const globalSignature = sodium.crypto_sign_detached(
+    Buffer.concat([signature, Buffer.from(trustedComment, 'utf8')]),
+    key.secretKey,
+  );
+  return encodeMinisignSignature({
+    untrustedComment: untrusted,
+    algorithm: PREHASHED_ALG,
+    keyId: key.keyId,
+    signature,
+    trustedComment,
+    globalSignature,
+  });
 }
 
 /** Signs data (whole, or as chunks) in the minisign prehashed format; returns the .minisig text. */
-export async function minisignSign(data: Uint8Array | Iterable<Uint8Array>, key: MinisignKey, trustedComment: string, untrustedComment?: string): Promise<string> {
+export async function minisignSign(
+  data: Uint8Array | Iterable<Uint8Array>,
+  key: MinisignKey,
+  trustedComment: string,
+  untrustedComment?: string,
+): Promise<string> {
   return signPrehash(prehashData(data), key, trustedComment, untrustedComment);
 }
 
 /** Signs a file, streaming it through BLAKE2b-512; returns the .minisig text. */
-export async function minisignSignFile(path: string, key: MinisignKey, trustedComment: string, untrustedComment?: string): Promise<string> {
+export async function minisignSignFile(
+  path: string,
+  key: MinisignKey,
+  trustedComment: string,
+  untrustedComment?: string,
+): Promise<string> {
   checkSignInputs(key, trustedComment, untrustedComment);
   return signPrehash(await prehashFile(path), key, trustedComment, untrustedComment);
 }

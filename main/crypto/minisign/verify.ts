@@ -1,5 +1,13 @@
 import { loadSodium } from '../sodium';
-import { KEY_ID_BYTES, keyIdHex, LEGACY_ALG, parseMinisignSignature, PREHASHED_ALG, PUBLIC_KEY_BYTES, type MinisignSignatureParts } from './format';
+import {
+  KEY_ID_BYTES,
+  keyIdHex,
+  LEGACY_ALG,
+  parseMinisignSignature,
+  PREHASHED_ALG,
+  PUBLIC_KEY_BYTES,
+  type MinisignSignatureParts,
+} from './format';
 import { prehashData, prehashFile } from './sign';
 
 /** A minisign public key as parsed from a .pub file. */
@@ -22,25 +30,47 @@ type Checked = { ok: true; parts: MinisignSignatureParts } | { ok: false; reason
 
 /** Everything that can be checked before the data is hashed: format, algorithm, key, key id. */
 function precheck(signatureText: string, key: MinisignPublicKey): Checked {
-  if (!(key.publicKey instanceof Uint8Array) || key.publicKey.length !== PUBLIC_KEY_BYTES || !(key.keyId instanceof Uint8Array) || key.keyId.length !== KEY_ID_BYTES) {
+  if (
+    !(key.publicKey instanceof Uint8Array) ||
+    key.publicKey.length !== PUBLIC_KEY_BYTES ||
+    !(key.keyId instanceof Uint8Array) ||
+    key.keyId.length !== KEY_ID_BYTES
+  ) {
     return { ok: false, reason: 'the public key is malformed (32-byte key and 8-byte key id expected)' };
   }
   const parsed = parseMinisignSignature(signatureText);
   if (!parsed.ok) return parsed;
   const { algorithm, keyId } = parsed.parts;
-  if (algorithm === LEGACY_ALG) return { ok: false, reason: 'legacy signature (algorithm "Ed", not prehashed): not accepted; sign again with minisign 0.11 or later without -l' };
-  if (algorithm !== PREHASHED_ALG) return { ok: false, reason: `unknown signature algorithm "${algorithm.replace(/[^\x20-\x7e]/g, '?')}"` };
+  if (algorithm === LEGACY_ALG)
+    return {
+      ok: false,
+      reason:
+        'legacy signature (algorithm "Ed", not prehashed): not accepted; sign again with minisign 0.11 or ' +
+        'later without -l',
+    };
+  if (algorithm !== PREHASHED_ALG)
+    return { ok: false, reason: `unknown signature algorithm "${algorithm.replace(/[^\x20-\x7e]/g, '?')}"` };
   if (!Buffer.from(keyId).equals(Buffer.from(key.keyId))) {
-    return { ok: false, reason: `the signature was made with key ${keyIdHex(keyId)}, not with the given key ${keyIdHex(key.keyId)}` };
+    return {
+      ok: false,
+      reason: `the signature was made with key ${keyIdHex(keyId)}, not with the given key ${keyIdHex(key.keyId)}`,
+    };
   }
   return parsed;
 }
 
 /** Checks the signature over the prehash, then the global signature over signature ‖ trusted comment. */
-async function finish(parts: MinisignSignatureParts, prehash: Uint8Array, key: MinisignPublicKey): Promise<MinisignVerifyResult> {
+async function finish(
+  parts: MinisignSignatureParts,
+  prehash: Uint8Array,
+  key: MinisignPublicKey,
+): Promise<MinisignVerifyResult> {
   const sodium = await loadSodium();
   if (!sodium.crypto_sign_verify_detached(parts.signature, prehash, key.publicKey)) {
-    return { ok: false, reason: 'the signature does not match the data: the file was changed, or the signature belongs to another file' };
+    return {
+      ok: false,
+      reason: 'the signature does not match the data: the file was changed, or the signature belongs to another file',
+    };
   }
   const signed = Buffer.concat([parts.signature, Buffer.from(parts.trustedComment, 'utf8')]);
   if (!sodium.crypto_sign_verify_detached(parts.globalSignature, signed, key.publicKey)) {
@@ -51,11 +81,18 @@ async function finish(parts: MinisignSignatureParts, prehash: Uint8Array, key: M
 
 /** A failed result for an unexpected throw: bad input must never crash a verifier. */
 function unexpected(err: unknown): MinisignVerifyResult {
-  return { ok: false, reason: `the signature could not be checked (${err instanceof Error ? err.message : String(err)})` };
+  return {
+    ok: false,
+    reason: `the signature could not be checked (${err instanceof Error ? err.message : String(err)})`,
+  };
 }
 
 /** Verifies a minisign signature of in-memory data; never throws on bad input, it says why instead. */
-export async function minisignVerify(data: Uint8Array, signatureText: string, publicKey: MinisignPublicKey): Promise<MinisignVerifyResult> {
+export async function minisignVerify(
+  data: Uint8Array,
+  signatureText: string,
+  publicKey: MinisignPublicKey,
+): Promise<MinisignVerifyResult> {
   try {
     const checked = precheck(signatureText, publicKey);
     if (!checked.ok) return { ok: false, reason: checked.reason };
@@ -70,7 +107,11 @@ export async function minisignVerify(data: Uint8Array, signatureText: string, pu
  * A bad signature is a result, not an error; only an unreadable file throws
  * (NOT_FOUND or IO_ERROR), because that is no verdict on the signature.
  */
-export async function minisignVerifyFile(path: string, signatureText: string, publicKey: MinisignPublicKey): Promise<MinisignVerifyResult> {
+export async function minisignVerifyFile(
+  path: string,
+  signatureText: string,
+  publicKey: MinisignPublicKey,
+): Promise<MinisignVerifyResult> {
   let parts: MinisignSignatureParts;
   try {
     // Checked before hashing, so a wrong key or a damaged signature fails fast on a multi-GiB file.

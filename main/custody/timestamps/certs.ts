@@ -32,11 +32,15 @@ export function certsFromPem(text: string): HeldCert[] {
 /** A certificate from its DER; throws when the bytes are not exactly one certificate. */
 function certFromDer(der: Buffer, position = 1): HeldCert {
   const parsed = asn1js.fromBER(der);
-  if (parsed.offset === -1 || parsed.offset !== der.byteLength) throw new Error(`certificate ${position} in the file is not valid DER`);
+  if (parsed.offset === -1 || parsed.offset !== der.byteLength)
+    throw new Error(`certificate ${position} in the file is not valid DER`);
   try {
     return { cert: new pkijs.Certificate({ schema: parsed.result }), der };
   } catch (err) {
-    throw new Error(`certificate ${position} in the file cannot be read (${err instanceof Error ? err.message : String(err)})`, { cause: err });
+    throw new Error(
+      `certificate ${position} in the file cannot be read (${err instanceof Error ? err.message : String(err)})`,
+      { cause: err },
+    );
   }
 }
 
@@ -66,22 +70,43 @@ export function isSelfIssued(cert: pkijs.Certificate): boolean {
 }
 
 const SHORT_NAMES: Record<string, string> = {
-  '2.5.4.3': 'CN', '2.5.4.10': 'O', '2.5.4.11': 'OU', '2.5.4.6': 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST', '2.5.4.5': 'serialNumber', '1.2.840.113549.1.9.1': 'emailAddress', '2.5.4.97': 'organizationIdentifier',
+  '2.5.4.3': 'CN',
+  '2.5.4.10': 'O',
+  '2.5.4.11': 'OU',
+  '2.5.4.6': 'C',
+  '2.5.4.7': 'L',
+  '2.5.4.8': 'ST',
+  '2.5.4.5': 'serialNumber',
+  '1.2.840.113549.1.9.1': 'emailAddress',
+  '2.5.4.97': 'organizationIdentifier',
 };
 
-/** A distinguished name as RFC 4514 writes it (most specific first), control characters shown as U+XXXX, at most 300 characters. */
+/**
+ * A distinguished name as RFC 4514 writes it (most specific first), control characters shown as U+XXXX, at most 300
+ * characters.
+ */
 export function distinguishedName(name: pkijs.RelativeDistinguishedNames): string {
   const parts = name.typesAndValues.map((tv) => {
     const raw: unknown = (tv.value.valueBlock as { value?: unknown }).value;
-    const value = typeof raw === 'string' ? raw : Buffer.from(tv.value.valueBlock.valueHexView ?? new Uint8Array()).toString('hex');
+    const value =
+      typeof raw === 'string' ? raw : Buffer.from(tv.value.valueBlock.valueHexView ?? new Uint8Array()).toString('hex');
     return `${SHORT_NAMES[tv.type] ?? tv.type}=${value}`;
   });
-  // eslint-disable-next-line no-control-regex -- control and bidi characters could forge report lines
-  const shown = parts.reverse().join(', ').replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+  // Control and bidi characters could forge report lines.
+  const shown = parts
+    .reverse()
+    .join(', ')
+    .replace(
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+      (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`,
+    );
   return shown.length > 300 ? `${shown.slice(0, 299)}…` : shown;
 }
 
-/** Lowercase hex SHA-256 of a certificate (the fingerprint `openssl x509 -fingerprint -sha256` prints, without colons). */
+/**
+ * Lowercase hex SHA-256 of a certificate (the fingerprint `openssl x509 -fingerprint -sha256` prints, without colons).
+ */
 export function certFingerprint(c: HeldCert): string {
   return sha256(c.der).toString('hex');
 }
@@ -99,8 +124,10 @@ export function timestampingProblem(cert: pkijs.Certificate): string | null {
   const eku = extension(cert, OID.extKeyUsage);
   if (eku === undefined) return 'it has no extended key usage, so it is not a certificate for timestamping';
   const purposes = eku.parsedValue instanceof pkijs.ExtKeyUsage ? eku.parsedValue.keyPurposes : [];
-  if (!purposes.includes(OID.timeStamping)) return 'its extended key usage does not include timeStamping, so it is not a certificate for timestamping';
-  if (purposes.length !== 1) return 'its extended key usage allows other purposes than timeStamping (RFC 3161 allows timeStamping only)';
+  if (!purposes.includes(OID.timeStamping))
+    return 'its extended key usage does not include timeStamping, so it is not a certificate for timestamping';
+  if (purposes.length !== 1)
+    return 'its extended key usage allows other purposes than timeStamping (RFC 3161 allows timeStamping only)';
   if (!eku.critical) return 'its timeStamping extended key usage is not marked critical, as RFC 3161 requires';
   const ku = extension(cert, OID.keyUsage);
   if (ku !== undefined && ku.parsedValue instanceof asn1js.BitString) {

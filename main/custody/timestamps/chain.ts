@@ -14,13 +14,29 @@ import { OID, tspEngine } from './engine';
  * Validates `signer` up to one of the self-issued certificates of `trust` (other certificates
  * of `trust` and of the token serve as intermediates) at `when`. Returns the path, or why not.
  */
-export async function validateChain(signer: HeldCert, trust: readonly HeldCert[], tokenCerts: readonly HeldCert[], when: Date): Promise<{ ok: true; path: HeldCert[] } | { ok: false; reason: string }> {
+export async function validateChain(
+  signer: HeldCert,
+  trust: readonly HeldCert[],
+  tokenCerts: readonly HeldCert[],
+  when: Date,
+): Promise<{ ok: true; path: HeldCert[] } | { ok: false; reason: string }> {
   const anchors = trust.filter((c) => isSelfIssued(c.cert) && !sameCert(c.cert, signer.cert));
-  if (anchors.length === 0) return { ok: false, reason: 'the trust file holds no root (self-signed) certificate: give the certificate of the CA that issued the TSA certificate, root included' };
+  if (anchors.length === 0)
+    return {
+      ok: false,
+      reason:
+        'the trust file holds no root (self-signed) certificate: give the certificate of the CA that issued ' +
+        'the TSA certificate, root included',
+    };
   // The signer must be the last and only copy of itself: pkijs's engine takes the last certificate as the leaf.
   const intermediates: HeldCert[] = [];
   for (const c of [...trust, ...tokenCerts]) {
-    if (sameCert(c.cert, signer.cert) || anchors.some((a) => sameCert(a.cert, c.cert)) || intermediates.some((i) => sameCert(i.cert, c.cert))) continue;
+    if (
+      sameCert(c.cert, signer.cert) ||
+      anchors.some((a) => sameCert(a.cert, c.cert)) ||
+      intermediates.some((i) => sameCert(i.cert, c.cert))
+    )
+      continue;
     intermediates.push(c);
   }
   const engine = new pkijs.CertificateChainValidationEngine({
@@ -32,7 +48,8 @@ export async function validateChain(signer: HeldCert, trust: readonly HeldCert[]
   try {
     result = await engine.verify({}, tspEngine());
   } catch (err) {
-    const message = (err as { resultMessage?: string }).resultMessage ?? (err instanceof Error ? err.message : String(err));
+    const message =
+      (err as { resultMessage?: string }).resultMessage ?? (err instanceof Error ? err.message : String(err));
     return { ok: false, reason: untrusted(signer, message) };
   }
   if (!result.result) return { ok: false, reason: untrusted(signer, result.resultMessage) };
@@ -42,10 +59,17 @@ export async function validateChain(signer: HeldCert, trust: readonly HeldCert[]
 }
 
 function untrusted(signer: HeldCert, why: string): string {
-  return `the TSA certificate (${distinguishedName(signer.cert.subject)}, issued by ${distinguishedName(signer.cert.issuer)}) does not lead to a root certificate in the trust file (${why})`;
+  return (
+    `the TSA certificate (${distinguishedName(signer.cert.subject)}, issued by ` +
+    `${distinguishedName(signer.cert.issuer)}) does not lead to a root certificate in the trust file (${why})`
+  );
 }
 
-const ESS_HASHES: Record<string, string> = { [OID.sha256]: 'sha256', '2.16.840.1.101.3.4.2.2': 'sha384', '2.16.840.1.101.3.4.2.3': 'sha512' };
+const ESS_HASHES: Record<string, string> = {
+  [OID.sha256]: 'sha256',
+  '2.16.840.1.101.3.4.2.2': 'sha384',
+  '2.16.840.1.101.3.4.2.3': 'sha512',
+};
 
 function essCertHash(attr: pkijs.Attribute): { algorithm: string; hash: Buffer } | null {
   const signingCert = attr.values[0];
@@ -55,7 +79,8 @@ function essCertHash(attr: pkijs.Attribute): { algorithm: string; hash: Buffer }
   const first = certs.valueBlock.value[0];
   if (!(first instanceof asn1js.Sequence)) return null;
   const [a, b] = first.valueBlock.value;
-  if (attr.type === OID.signingCertificate) return a instanceof asn1js.OctetString ? { algorithm: 'sha1', hash: Buffer.from(a.valueBlock.valueHexView) } : null;
+  if (attr.type === OID.signingCertificate)
+    return a instanceof asn1js.OctetString ? { algorithm: 'sha1', hash: Buffer.from(a.valueBlock.valueHexView) } : null;
   // ESSCertIDv2: hashAlgorithm DEFAULT sha256, then certHash.
   if (a instanceof asn1js.OctetString) return { algorithm: 'sha256', hash: Buffer.from(a.valueBlock.valueHexView) };
   if (!(a instanceof asn1js.Sequence) || !(b instanceof asn1js.OctetString)) return null;
@@ -70,8 +95,12 @@ function essCertHash(attr: pkijs.Attribute): { algorithm: string; hash: Buffer }
  */
 export function signingCertificateProblem(signerInfo: pkijs.SignerInfo, signer: HeldCert): string | null {
   const attrs = signerInfo.signedAttrs?.attributes ?? [];
-  const attr = attrs.find((a) => a.type === OID.signingCertificateV2) ?? attrs.find((a) => a.type === OID.signingCertificate);
-  if (attr === undefined) return 'its signature does not name the TSA certificate (no signing-certificate attribute, which RFC 3161 requires)';
+  const attr =
+    attrs.find((a) => a.type === OID.signingCertificateV2) ?? attrs.find((a) => a.type === OID.signingCertificate);
+  if (attr === undefined)
+    return (
+      'its signature does not name the TSA certificate (no ' + 'signing-certificate attribute, which RFC 3161 requires)'
+    );
   const named = essCertHash(attr);
   if (named === null) return 'its signing-certificate attribute cannot be read';
   const actual = createHash(named.algorithm).update(signer.der).digest();

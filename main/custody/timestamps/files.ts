@@ -10,12 +10,21 @@ import { attachTimestamp, requestTimestamp, type AttachedReply, type MadeRequest
 /** Reads a whole regular file of at most `max` bytes; NOT_FOUND or INVALID_INPUT saying which file otherwise. */
 async function readSmallFile(file: string, max: number, what: string): Promise<Buffer> {
   const handle = await open(file, 'r').catch((cause: unknown) => {
-    throw new VigilError('NOT_FOUND', `The ${what} ${file} cannot be opened (${(cause as NodeJS.ErrnoException).code ?? 'error'}). Check the path.`, { cause });
+    throw new VigilError(
+      'NOT_FOUND',
+      `The ${what} ${file} cannot be opened (${(cause as NodeJS.ErrnoException).code ?? 'error'}). Check the path.`,
+      { cause },
+    );
   });
   try {
     const st = await handle.stat();
     if (!st.isFile()) throw new VigilError('INVALID_INPUT', `The ${what} ${file} is not a regular file.`);
-    if (st.size > max) throw new VigilError('INVALID_INPUT', `The ${what} ${file} is ${st.size} bytes, more than such a file can be (${max} bytes at most). Is it the right file?`);
+    if (st.size > max)
+      throw new VigilError(
+        'INVALID_INPUT',
+        `The ${what} ${file} is ${st.size} bytes, more than such a file can be (${max} bytes at most). Is it ` +
+          `the right file?`,
+      );
     return await handle.readFile();
   } finally {
     await handle.close();
@@ -30,7 +39,11 @@ export async function writeTimestampRequest(vault: CustodyVault, target: string)
 }
 
 /** Attaches the reply in `replyFile`, trusting the certificates of `pemFile` (see attachTimestamp). */
-export async function attachTimestampFiles(vault: CustodyVault, replyFile: string, pemFile: string): Promise<Outcome<AttachedReply>> {
+export async function attachTimestampFiles(
+  vault: CustodyVault,
+  replyFile: string,
+  pemFile: string,
+): Promise<Outcome<AttachedReply>> {
   const reply = await readSmallFile(replyFile, MAX_REPLY_BYTES, 'timestamp reply');
   const pem = await readSmallFile(pemFile, MAX_PEM_BYTES, 'TSA certificate file');
   return attachTimestamp(vault, reply, pem.toString('utf8'));

@@ -41,7 +41,14 @@ const FAILURES: Record<number, string> = {
   25: 'the request cannot be handled due to system failure (systemFailure)',
 };
 
-const STATUS_WORDS = ['granted', 'granted with modifications', 'rejection', 'waiting', 'revocation warning', 'revocation notification'];
+const STATUS_WORDS = [
+  'granted',
+  'granted with modifications',
+  'rejection',
+  'waiting',
+  'revocation warning',
+  'revocation notification',
+];
 
 const refuse = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
 
@@ -59,7 +66,11 @@ function statusSentence(info: pkijs.PKIStatusInfo): string {
   const word = STATUS_WORDS[info.status] ?? `unknown status ${info.status}`;
   const texts = (info.statusStrings ?? []).map((s) => s.valueBlock.value).filter((s) => s !== '');
   const failures = failureNames(info.failInfo);
-  const parts = [`status: ${word}`, ...(texts.length > 0 ? [`the TSA says: "${texts.join(' ')}"`] : []), ...(failures.length > 0 ? [`reason: ${failures.join('; ')}`] : [])];
+  const parts = [
+    `status: ${word}`,
+    ...(texts.length > 0 ? [`the TSA says: "${texts.join(' ')}"`] : []),
+    ...(failures.length > 0 ? [`reason: ${failures.join('; ')}`] : []),
+  ];
   return parts.join('; ');
 }
 
@@ -74,10 +85,13 @@ function readTokenParts(tokenDer: Buffer): Outcome<{ signedData: pkijs.SignedDat
   const schema = parseDer(tokenDer);
   if (schema === null) return refuse('its timestamp token is not valid DER');
   const content = new pkijs.ContentInfo({ schema });
-  if (content.contentType !== OID.signedData) return refuse(`its timestamp token is not CMS SignedData (content type ${content.contentType})`);
+  if (content.contentType !== OID.signedData)
+    return refuse(`its timestamp token is not CMS SignedData (content type ${content.contentType})`);
   const signedData = new pkijs.SignedData({ schema: content.content });
-  if (signedData.encapContentInfo.eContentType !== OID.tstInfo) return refuse('its signed content is not a TSTInfo (RFC 3161 timestamp information)');
-  if (signedData.signerInfos.length !== 1) return refuse(`its token carries ${signedData.signerInfos.length} signatures; RFC 3161 allows only the TSA's one`);
+  if (signedData.encapContentInfo.eContentType !== OID.tstInfo)
+    return refuse('its signed content is not a TSTInfo (RFC 3161 timestamp information)');
+  if (signedData.signerInfos.length !== 1)
+    return refuse(`its token carries ${signedData.signerInfos.length} signatures; RFC 3161 allows only the TSA's one`);
   const eContent = signedData.encapContentInfo.eContent;
   if (eContent === undefined) return refuse('its token carries no TSTInfo');
   const tstInfo = pkijs.TSTInfo.fromBER(eContent.getValue());
@@ -93,15 +107,24 @@ function readTokenParts(tokenDer: Buffer): Outcome<{ signedData: pkijs.SignedDat
 export function readTimestampReply(bytes: Uint8Array): Outcome<ParsedToken> {
   tspEngine();
   if (bytes.byteLength === 0) return refuse('the reply file is empty');
-  if (bytes.byteLength > MAX_REPLY_BYTES) return refuse(`the reply is ${bytes.byteLength} bytes, more than any timestamp reply (${MAX_REPLY_BYTES} bytes at most)`);
+  if (bytes.byteLength > MAX_REPLY_BYTES)
+    return refuse(
+      `the reply is ${bytes.byteLength} bytes, more than any timestamp reply (${MAX_REPLY_BYTES} bytes at most)`,
+    );
   try {
     const schema = parseDer(bytes);
-    if (!(schema instanceof asn1js.Sequence)) return refuse('the file is not an RFC 3161 timestamp reply (TimeStampResp, DER): was the reply saved whole, without conversion?');
+    if (!(schema instanceof asn1js.Sequence))
+      return refuse(
+        'the file is not an RFC 3161 timestamp reply (TimeStampResp, DER): was the reply saved whole, without ' +
+          'conversion?',
+      );
     const resp = new pkijs.TimeStampResp({ schema });
     const status = resp.status.status;
-    if (status !== pkijs.PKIStatus.granted && status !== pkijs.PKIStatus.grantedWithMods) return refuse(`the TSA did not grant the timestamp (${statusSentence(resp.status)})`);
+    if (status !== pkijs.PKIStatus.granted && status !== pkijs.PKIStatus.grantedWithMods)
+      return refuse(`the TSA did not grant the timestamp (${statusSentence(resp.status)})`);
     const tokenElement = schema.valueBlock.value[1];
-    if (resp.timeStampToken === undefined || tokenElement === undefined) return refuse('the TSA granted the request but its reply carries no timestamp token');
+    if (resp.timeStampToken === undefined || tokenElement === undefined)
+      return refuse('the TSA granted the request but its reply carries no timestamp token');
     const der = Buffer.from(tokenElement.valueBeforeDecodeView);
     const parts = readTokenParts(der);
     if (!parts.ok) return parts;
@@ -121,7 +144,9 @@ export function readTimestampReply(bytes: Uint8Array): Outcome<ParsedToken> {
       },
     };
   } catch (err) {
-    return refuse(`the file is not a well-formed RFC 3161 timestamp reply (${err instanceof Error ? err.message : String(err)})`);
+    return refuse(
+      `the file is not a well-formed RFC 3161 timestamp reply (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
 }
 

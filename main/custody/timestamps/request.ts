@@ -4,10 +4,15 @@ import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { integerHex, OID, sha256, tspEngine } from './engine';
 
-/** Bytes of the request nonce: 128 bits, of which 126 are random (the top two are fixed so the INTEGER is positive and minimally encoded). */
+/**
+ * Bytes of the request nonce: 128 bits, of which 126 are random (the top two are fixed so the INTEGER is positive and
+ * minimally encoded).
+ */
 const NONCE_BYTES = 16;
 
-/** A timestamp request: its DER (the .tsq file), the SHA-256 it asks to timestamp and its nonce (hex, as an integer). */
+/**
+ * A timestamp request: its DER (the .tsq file), the SHA-256 it asks to timestamp and its nonce (hex, as an integer).
+ */
 interface TimestampRequest {
   der: Buffer;
   imprint: string;

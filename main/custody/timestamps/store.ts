@@ -28,29 +28,45 @@ export interface AttachedTimestamp {
   tokenSha256: string;
 }
 
-const PENDING_COLUMNS = 'id, checkpoint_id AS checkpointId, imprint, nonce, requested_at AS requestedAt, attached_at AS attachedAt';
+const PENDING_COLUMNS =
+  'id, checkpoint_id AS checkpointId, imprint, nonce, requested_at AS requestedAt, attached_at AS attachedAt';
 
 /** Keeps a new request (its DER too, so it can be shown again). */
-export function insertTimestampRequest(db: Db, r: { id: string; checkpointId: number; imprint: string; nonce: string; der: Buffer; requestedAt: string; requestedBy: string }): void {
-  db.prepare('INSERT INTO checkpoint_timestamps (id, checkpoint_id, imprint, nonce, request, requested_at, requested_by) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    r.id,
-    r.checkpointId,
-    r.imprint,
-    r.nonce,
-    r.der,
-    r.requestedAt,
-    r.requestedBy,
-  );
+export function insertTimestampRequest(
+  db: Db,
+  r: {
+    id: string;
+    checkpointId: number;
+    imprint: string;
+    nonce: string;
+    der: Buffer;
+    requestedAt: string;
+    requestedBy: string;
+  },
+): void {
+  db.prepare(
+    'INSERT INTO checkpoint_timestamps (id, checkpoint_id, imprint, nonce, request, requested_at, ' +
+      'requested_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(r.id, r.checkpointId, r.imprint, r.nonce, r.der, r.requestedAt, r.requestedBy);
 }
 
 /** The request with this nonce, or null. */
 export function requestByNonce(db: ReadDb, nonce: string): PendingRequest | null {
-  return (db.prepare(`SELECT ${PENDING_COLUMNS} FROM checkpoint_timestamps WHERE nonce = ?`).get(nonce) as PendingRequest | undefined) ?? null;
+  return (
+    (db.prepare(`SELECT ${PENDING_COLUMNS} FROM checkpoint_timestamps WHERE nonce = ?`).get(nonce) as
+      PendingRequest | undefined) ?? null
+  );
 }
 
 /** The newest request over data with this SHA-256, or null. */
 export function requestByImprint(db: ReadDb, imprint: string): PendingRequest | null {
-  return (db.prepare(`SELECT ${PENDING_COLUMNS} FROM checkpoint_timestamps WHERE imprint = ? ORDER BY requested_at DESC LIMIT 1`).get(imprint) as PendingRequest | undefined) ?? null;
+  return (
+    (db
+      .prepare(
+        `SELECT ${PENDING_COLUMNS} FROM checkpoint_timestamps WHERE imprint = ? ORDER BY requested_at DESC LIMIT 1`,
+      )
+      .get(imprint) as PendingRequest | undefined) ?? null
+  );
 }
 
 /** Records a verified reply on its request; false when the request was answered meanwhile. */
@@ -64,7 +80,9 @@ export function storeReply(db: Db, id: string, reply: Buffer, v: VerifiedTimesta
   return info.changes === 1;
 }
 
-/** The timestamps attached to checkpoints of at most `maxSize` entries (every one when omitted), oldest genTime first. */
+/**
+ * The timestamps attached to checkpoints of at most `maxSize` entries (every one when omitted), oldest genTime first.
+ */
 export function attachedTimestamps(db: ReadDb, maxSize = Number.MAX_SAFE_INTEGER): AttachedTimestamp[] {
   return db
     .prepare(
@@ -77,14 +95,26 @@ export function attachedTimestamps(db: ReadDb, maxSize = Number.MAX_SAFE_INTEGER
 
 /** The stored note of a checkpoint, or null. */
 export function checkpointNote(db: ReadDb, checkpointId: number): { size: number; root: string; note: string } | null {
-  return (db.prepare('SELECT size, root, note FROM checkpoints WHERE id = ?').get(checkpointId) as { size: number; root: string; note: string } | undefined) ?? null;
+  return (
+    (db.prepare('SELECT size, root, note FROM checkpoints WHERE id = ?').get(checkpointId) as
+      { size: number; root: string; note: string } | undefined) ?? null
+  );
 }
 
 /** The attached timestamps newest first (what the interface lists), and how many requests wait for a reply. */
-export function timestampSummary(db: ReadDb): { attached: { checkpointSize: number; genTime: string; tsa: string; serial: string; tokenSha256: string }[]; pending: number } {
+export function timestampSummary(db: ReadDb): {
+  attached: { checkpointSize: number; genTime: string; tsa: string; serial: string; tokenSha256: string }[];
+  pending: number;
+} {
   const attached = attachedTimestamps(db)
     .reverse()
-    .map((t) => ({ checkpointSize: t.size, genTime: t.genTime, tsa: t.tsa, serial: t.serial, tokenSha256: t.tokenSha256 }));
+    .map((t) => ({
+      checkpointSize: t.size,
+      genTime: t.genTime,
+      tsa: t.tsa,
+      serial: t.serial,
+      tokenSha256: t.tokenSha256,
+    }));
   const pending = db.prepare('SELECT count(*) FROM checkpoint_timestamps WHERE reply IS NULL').pluck().get() as number;
   return { attached, pending };
 }

@@ -11,7 +11,14 @@ import { readCustodyHead } from '../log-store';
 import type { CustodyVault } from '../vault-access';
 import { readTimestampReply, type Outcome } from './reply';
 import { makeTimestampRequest } from './request';
-import { checkpointNote, insertTimestampRequest, requestByImprint, requestByNonce, storeReply, type PendingRequest } from './store';
+import {
+  checkpointNote,
+  insertTimestampRequest,
+  requestByImprint,
+  requestByNonce,
+  storeReply,
+  type PendingRequest,
+} from './store';
 import { verifyTimestampToken, type VerifiedTimestamp } from './verify-token';
 
 /** The custody action that records an attached timestamp. */
@@ -52,7 +59,15 @@ export async function requestTimestamp(vault: CustodyVault): Promise<MadeRequest
   const req = makeTimestampRequest(Buffer.from(checkpoint.note, 'utf8'));
   const id = randomUUID();
   vault.together(() =>
-    insertTimestampRequest(vault.db, { id, checkpointId: checkpoint.id, imprint: req.imprint, nonce: req.nonce, der: req.der, requestedAt: new Date().toISOString(), requestedBy: signer.publicKeyHex }),
+    insertTimestampRequest(vault.db, {
+      id,
+      checkpointId: checkpoint.id,
+      imprint: req.imprint,
+      nonce: req.nonce,
+      der: req.der,
+      requestedAt: new Date().toISOString(),
+      requestedBy: signer.publicKeyHex,
+    }),
   );
   return { id, der: req.der, checkpoint, reused, imprint: req.imprint, nonce: req.nonce };
 }
@@ -62,9 +77,15 @@ function matchRequest(vault: CustodyVault, nonce: string | null, imprint: string
   const byNonce = nonce === null ? null : requestByNonce(vault.db, nonce);
   const request = byNonce ?? requestByImprint(vault.db, imprint);
   if (request === null) {
-    return { ok: false, reason: `it answers no request of this vault (nonce ${nonce ?? 'none'}, message imprint ${imprint}): attach it in the vault that wrote the request` };
+    return {
+      ok: false,
+      reason:
+        `it answers no request of this vault (nonce ${nonce ?? 'none'}, message imprint ${imprint}): attach it ` +
+        `in the vault that wrote the request`,
+    };
   }
-  if (request.attachedAt !== null) return { ok: false, reason: `the request it answers already has a timestamp, attached ${request.attachedAt}` };
+  if (request.attachedAt !== null)
+    return { ok: false, reason: `the request it answers already has a timestamp, attached ${request.attachedAt}` };
   return { ok: true, value: request };
 }
 
@@ -73,7 +94,12 @@ function matchRequest(vault: CustodyVault, nonce: string | null, imprint: string
  * and appends a `checkpoint.timestamped` custody entry. A reply that fails any check is refused
  * with the reason and nothing is recorded.
  */
-export async function attachTimestamp(vault: CustodyVault, reply: Uint8Array, trustPem: string, opts: { now?: Date } = {}): Promise<Outcome<AttachedReply>> {
+export async function attachTimestamp(
+  vault: CustodyVault,
+  reply: Uint8Array,
+  trustPem: string,
+  opts: { now?: Date } = {},
+): Promise<Outcome<AttachedReply>> {
   vault.requireSigner();
   const read = readTimestampReply(reply);
   if (!read.ok) return read;
@@ -82,13 +108,25 @@ export async function attachTimestamp(vault: CustodyVault, reply: Uint8Array, tr
   if (!matched.ok) return matched;
   const request = matched.value;
   const cp = checkpointNote(vault.db, request.checkpointId);
-  if (cp === null) throw new VigilError('VAULT_CORRUPT', `The checkpoint of timestamp request ${request.id} is missing from the vault. Run vigil verify on the vault.`);
-  const verified = await verifyTimestampToken(token, { data: Buffer.from(cp.note, 'utf8'), nonce: request.nonce }, trustPem, opts);
+  if (cp === null)
+    throw new VigilError(
+      'VAULT_CORRUPT',
+      `The checkpoint of timestamp request ${request.id} is missing from the vault. Run vigil verify on the vault.`,
+    );
+  const verified = await verifyTimestampToken(
+    token,
+    { data: Buffer.from(cp.note, 'utf8'), nonce: request.nonce },
+    trustPem,
+    opts,
+  );
   if (!verified.ok) return verified;
   const v = verified.value;
   vault.change((db) => {
     if (!storeReply(db, request.id, Buffer.from(reply), v, new Date().toISOString())) {
-      throw new VigilError('INVALID_INPUT', 'This timestamp request was answered meanwhile; nothing more was recorded.');
+      throw new VigilError(
+        'INVALID_INPUT',
+        'This timestamp request was answered meanwhile; nothing more was recorded.',
+      );
     }
     return {
       result: null,
@@ -96,7 +134,16 @@ export async function attachTimestamp(vault: CustodyVault, reply: Uint8Array, tr
         action: TIMESTAMPED_ACTION,
         subject: request.id,
         hash: v.tokenSha256,
-        data: { checkpointSize: cp.size, checkpointRoot: cp.root, checkpointSha256: v.imprint, tsa: v.tsa, genTime: v.genTime, serial: v.serial, policy: v.policy, rootFingerprint: v.rootFingerprint },
+        data: {
+          checkpointSize: cp.size,
+          checkpointRoot: cp.root,
+          checkpointSha256: v.imprint,
+          tsa: v.tsa,
+          genTime: v.genTime,
+          serial: v.serial,
+          policy: v.policy,
+          rootFingerprint: v.rootFingerprint,
+        },
       },
     };
   });

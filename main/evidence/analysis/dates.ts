@@ -24,7 +24,8 @@ function bounds(d: string): readonly [number, number] {
   const { year, month, day } = parts(d);
   const first = Date.UTC(year, (month ?? 1) - 1, day ?? 1) / MS_PER_DAY;
   // Day 0 of the following month is the last day of this one (Date.UTC rolls over the year).
-  const last = day !== null ? first : (month === null ? Date.UTC(year + 1, 0, 1) : Date.UTC(year, month, 1)) / MS_PER_DAY - 1;
+  const last =
+    day !== null ? first : (month === null ? Date.UTC(year + 1, 0, 1) : Date.UTC(year, month, 1)) / MS_PER_DAY - 1;
   if (boundsCache.size >= CACHE_LIMIT) boundsCache.clear();
   const result = [first, last] as const;
   boundsCache.set(d, result);
@@ -36,7 +37,9 @@ export function earliestDay(d: string): number {
   return bounds(d)[0];
 }
 
-/** Days since 1970-01-01 (UTC) of the last day a partial date can mean ('2024-03' → 2024-03-31, '2024' → 2024-12-31). */
+/**
+ * Days since 1970-01-01 (UTC) of the last day a partial date can mean ('2024-03' → 2024-03-31, '2024' → 2024-12-31).
+ */
 export function latestDay(d: string): number {
   return bounds(d)[1];
 }

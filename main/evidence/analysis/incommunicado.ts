@@ -72,7 +72,8 @@ export function incommunicado(events: ContactEvent[], asOf: string): Incommunica
     if (!CONTACT_TYPES.has(event.type) && !FINAL_TYPES.has(event.type)) continue;
     const day = earliestDay(event.date);
     if (day > asOfDay) {
-      if (CONTACT_TYPES.has(event.type)) notes.push(`Event ${event.id} (${event.type}, ${event.date}) is after ${asOf} and was left out.`);
+      if (CONTACT_TYPES.has(event.type))
+        notes.push(`Event ${event.id} (${event.type}, ${event.date}) is after ${asOf} and was left out.`);
       continue;
     }
     dated.push({ event, day });
@@ -100,7 +101,7 @@ function compareDated(a: Dated, b: Dated): number {
 function walk(dated: Dated[], asOf: string, asOfDay: number, notes: string[]): IncommunicadoPeriod[] {
   const periods: IncommunicadoPeriod[] = [];
   let open: ContactEvent | null = null;
-  for (let i = 0; i < dated.length; ) {
+  for (let i = 0; i < dated.length;) {
     const day = dated[i]?.day;
     const lost: ContactEvent[] = [];
     const restored: ContactEvent[] = [];
@@ -110,7 +111,10 @@ function walk(dated: Dated[], asOf: string, asOfDay: number, notes: string[]): I
       (event.type === 'contact_lost' ? lost : event.type === 'contact_restored' ? restored : final).push(event);
     }
     if (lost.length > 0 && restored.length > 0) {
-      notes.push(`Contact lost and restored on the same day (${describeIds(lost)} and ${describeIds(restored)}): read as a change reversed that day.`);
+      notes.push(
+        `Contact lost and restored on the same day (${describeIds(lost)} and ${describeIds(restored)}): read ` +
+          `as a change reversed that day.`,
+      );
     }
     let li = 0;
     let ri = 0;
@@ -123,7 +127,11 @@ function walk(dated: Dated[], asOf: string, asOfDay: number, notes: string[]): I
           ri++;
           continue;
         }
-        for (const l of lost.slice(li)) notes.push(`Event ${l.id} (contact_lost, ${l.date}) falls inside the period already open since event ${open.id} and does not start a new one.`);
+        for (const l of lost.slice(li))
+          notes.push(
+            `Event ${l.id} (contact_lost, ${l.date}) falls inside the period already open since event ` +
+              `${open.id} and does not start a new one.`,
+          );
         li = lost.length;
       } else {
         const l = lost[li];
@@ -132,13 +140,18 @@ function walk(dated: Dated[], asOf: string, asOfDay: number, notes: string[]): I
           li++;
           continue;
         }
-        for (const r of restored.slice(ri)) notes.push(`Event ${r.id} (contact_restored, ${r.date}) has no open period to end and was ignored.`);
+        for (const r of restored.slice(ri))
+          notes.push(`Event ${r.id} (contact_restored, ${r.date}) has no open period to end and was ignored.`);
         ri = restored.length;
       }
     }
     if (open) {
       const start = open;
-      for (const f of final) notes.push(`Event ${f.id} (${f.type}, ${f.date}) falls inside the open period started by event ${start.id}; a period ends only at a contact_restored event, so record one if contact resumed.`);
+      for (const f of final)
+        notes.push(
+          `Event ${f.id} (${f.type}, ${f.date}) falls inside the open period started by event ${start.id}; a ` +
+            `period ends only at a contact_restored event, so record one if contact resumed.`,
+        );
     }
   }
   if (open) periods.push(makePeriod(open, null, asOf, asOfDay));
@@ -165,8 +178,13 @@ function makePeriod(start: ContactEvent, end: ContactEvent | null, asOf: string,
   const maxDays = endLast - startFirst;
   const approximate = isImprecise(start) || (end !== null && isImprecise(end));
   const lostPart = `Contact lost ${when(start)} (event ${start.id})`;
-  const endPart = end ? `and restored ${when(end)} (event ${end.id}): ${plural(days)}` : `and not restored as of ${asOf}: ${plural(days)} so far`;
-  const range = approximate ? `, counted from ${dayToIso(startFirst)} to ${dayToIso(endFirst)}; the dates allow ${minDays} to ${plural(maxDays)}` : '';
+  const endPart = end
+    ? `and restored ${when(end)} (event ${end.id}): ${plural(days)}`
+    : `and not restored as of ${asOf}: ${plural(days)} so far`;
+  const range = approximate
+    ? `, counted from ${dayToIso(startFirst)} to ${dayToIso(endFirst)}; the dates allow ${minDays} to ` +
+      `${plural(maxDays)}`
+    : '';
   return {
     start: start.date,
     end: end ? end.date : null,
@@ -196,7 +214,10 @@ export function assertNoOverlap(periods: IncommunicadoPeriod[]): void {
   for (const p of periods) {
     const startDay = earliestDay(p.start);
     if (startDay < previousEnd) {
-      throw new VigilError('INTERNAL', `Incommunicado periods overlap at event ${p.startEventId}; this is a bug in the analysis.`);
+      throw new VigilError(
+        'INTERNAL',
+        `Incommunicado periods overlap at event ${p.startEventId}; this is a bug in the analysis.`,
+      );
     }
     previousEnd = startDay + p.days;
   }

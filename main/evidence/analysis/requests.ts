@@ -30,7 +30,10 @@ export function isAnswered(r: RequestRecord): boolean {
 
 /** Counts and the median response time (days between the earliest days of the two dates) over answered requests. */
 export function requestStats(requests: RequestRecord[]): RequestStats {
-  const byResponse = Object.fromEntries([...RESPONSE_KINDS, 'pending'].map((k) => [k, 0])) as Record<ResponseKind | 'pending', number>;
+  const byResponse = Object.fromEntries([...RESPONSE_KINDS, 'pending'].map((k) => [k, 0])) as Record<
+    ResponseKind | 'pending',
+    number
+  >;
   const waits: number[] = [];
   for (const r of requests) {
     byResponse[r.response ?? 'pending'] += 1;

@@ -2,7 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { VigilError } from '../../../shared/errors';
 import { RedactionBoxesFileSchema, type RedactionBox } from '../../../shared/redaction';
 
-/** The boxes of a boxes file (docs/DESIGN.md, "Redacted derivatives"); INVALID_INPUT naming the file, the box and the problem. */
+/**
+ * The boxes of a boxes file (docs/DESIGN.md, "Redacted derivatives"); INVALID_INPUT naming the file, the box and the
+ * problem.
+ */
 export async function readBoxesFile(file: string): Promise<RedactionBox[]> {
   let text: string;
   try {
@@ -25,6 +28,15 @@ export function parseBoxes(json: unknown, where = 'the boxes'): RedactionBox[] {
   if (parsed.success) return parsed.data.boxes;
   const issue = parsed.error.issues[0];
   const [, index, field] = issue?.path ?? [];
-  const at = typeof index === 'number' ? ` box ${index + 1}${field === undefined ? '' : ` ${String(field)}`}` : issue?.path.length ? ` ${issue.path.join('.')}` : '';
-  throw new VigilError('INVALID_INPUT', `In ${where},${at}: ${issue?.message ?? 'invalid'}. A boxes file is { "boxes": [ { "page": 0, "x": 72, "y": 100, "width": 300, "height": 20 } ] } (page from 0; points for a PDF, pixels for an image).`);
+  const at =
+    typeof index === 'number'
+      ? ` box ${index + 1}${field === undefined ? '' : ` ${String(field)}`}`
+      : issue?.path.length
+        ? ` ${issue.path.join('.')}`
+        : '';
+  throw new VigilError(
+    'INVALID_INPUT',
+    `In ${where},${at}: ${issue?.message ?? 'invalid'}. A boxes file is { "boxes": [ { "page": 0, "x": 72, ` +
+      `"y": 100, "width": 300, "height": 20 } ] } (page from 0; points for a PDF, pixels for an image).`,
+  );
 }

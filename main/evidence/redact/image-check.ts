@@ -39,5 +39,10 @@ export async function countUnburned(bytes: Uint8Array, rects: [number, number, n
 /** Refuses (INTERNAL, nothing stored) a redacted image with any pixel under a box that is not opaque black. */
 export async function checkImageRedacted(bytes: Uint8Array, rects: [number, number, number, number][]): Promise<void> {
   const wrong = await countUnburned(bytes, rects);
-  if (wrong > 0) throw new VigilError('INTERNAL', `The redacted image still shows ${wrong} pixel(s) under the boxes; it was not stored. Report this with the item's id.`);
+  if (wrong > 0)
+    throw new VigilError(
+      'INTERNAL',
+      `The redacted image still shows ${wrong} pixel(s) under the boxes; it was not stored. Report this with ` +
+        `the item's id.`,
+    );
 }

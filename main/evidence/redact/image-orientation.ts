@@ -23,19 +23,34 @@ export function orientedSize(w: number, h: number, orientation: number): [number
 /** Where the stored pixel of displayed pixel (x, y) is, for a stored image of `w` × `h`. */
 function sourceOf(x: number, y: number, w: number, h: number, orientation: number): [number, number] {
   switch (orientation) {
-    case 2: return [w - 1 - x, y];
-    case 3: return [w - 1 - x, h - 1 - y];
-    case 4: return [x, h - 1 - y];
-    case 5: return [y, x];
-    case 6: return [y, h - 1 - x];
-    case 7: return [w - 1 - y, h - 1 - x];
-    case 8: return [w - 1 - y, x];
-    default: return [x, y];
+    case 2:
+      return [w - 1 - x, y];
+    case 3:
+      return [w - 1 - x, h - 1 - y];
+    case 4:
+      return [x, h - 1 - y];
+    case 5:
+      return [y, x];
+    case 6:
+      return [y, h - 1 - x];
+    case 7:
+      return [w - 1 - y, h - 1 - x];
+    case 8:
+      return [w - 1 - y, x];
+    default:
+      return [x, y];
   }
 }
 
 /** Pixels (`n` bytes each, rows `stride` bytes apart) turned for display, in rows without padding. */
-export function orientPixels(src: Uint8Array, w: number, h: number, n: number, stride: number, orientation: number): Uint8Array {
+export function orientPixels(
+  src: Uint8Array,
+  w: number,
+  h: number,
+  n: number,
+  stride: number,
+  orientation: number,
+): Uint8Array {
   const [W, H] = orientedSize(w, h, orientation);
   const out = new Uint8Array(W * H * n);
   if (orientation === 1 || orientation < 1 || orientation > 8) {

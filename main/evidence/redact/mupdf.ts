@@ -37,7 +37,11 @@ export function loadMupdf(): Promise<MuPdf> {
     return import('mupdf');
   })().catch((cause: unknown) => {
     loading = null;
-    throw new VigilError('INTERNAL', 'The PDF and image redaction library (MuPDF) could not be loaded; reinstall Vigil.', { cause });
+    throw new VigilError(
+      'INTERNAL',
+      'The PDF and image redaction library (MuPDF) could not be loaded; reinstall Vigil.',
+      { cause },
+    );
   });
   return loading;
 }

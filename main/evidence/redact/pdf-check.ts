@@ -13,7 +13,9 @@ import { loadMupdf, type MuPdf } from './mupdf';
 import { movedGlyphs, pageGlyphs, type Glyph } from './pdf-glyphs';
 import type { RedactionTerm } from './redaction-types';
 
-/** What remains where nothing should: characters inside boxes, term hits, and glyphs not where the original had them. */
+/**
+ * What remains where nothing should: characters inside boxes, term hits, and glyphs not where the original had them.
+ */
 interface PdfLeftovers {
   charsInBoxes: number;
   termHits: number;
@@ -37,11 +39,20 @@ function glyphsOf(mupdf: MuPdf, doc: MuDocument, n: number): Glyph[] {
   }
 }
 
-function checkPage(mupdf: MuPdf, doc: MuDocument, n: number, boxes: RedactionBox[], terms: RedactionTerm[], found: PdfLeftovers): void {
+function checkPage(
+  mupdf: MuPdf,
+  doc: MuDocument,
+  n: number,
+  boxes: RedactionBox[],
+  terms: RedactionTerm[],
+  found: PdfLeftovers,
+): void {
   const page = doc.loadPage(n);
   try {
     const [x0, y0] = page.getBounds();
-    const rects: Rect[] = boxes.filter((b) => b.page === n).map((b) => [x0 + b.x, y0 + b.y, x0 + b.x + b.width, y0 + b.y + b.height]);
+    const rects: Rect[] = boxes
+      .filter((b) => b.page === n)
+      .map((b) => [x0 + b.x, y0 + b.y, x0 + b.x + b.width, y0 + b.y + b.height]);
     if (rects.length > 0) {
       const text = page.toStructuredText('preserve-whitespace');
       text.walk({
@@ -57,8 +68,16 @@ function checkPage(mupdf: MuPdf, doc: MuDocument, n: number, boxes: RedactionBox
   }
 }
 
-/** Counts what of the boxes' text and the terms `redacted` still holds, and its glyphs `original` did not draw there (nothing is changed). */
-export async function findPdfLeftovers(original: Uint8Array, redacted: Uint8Array, boxes: RedactionBox[], terms: RedactionTerm[]): Promise<PdfLeftovers> {
+/**
+ * Counts what of the boxes' text and the terms `redacted` still holds, and its glyphs `original` did not draw there
+ * (nothing is changed).
+ */
+export async function findPdfLeftovers(
+  original: Uint8Array,
+  redacted: Uint8Array,
+  boxes: RedactionBox[],
+  terms: RedactionTerm[],
+): Promise<PdfLeftovers> {
   const mupdf = await loadMupdf();
   const before = mupdf.Document.openDocument(original, 'application/pdf');
   const after = mupdf.Document.openDocument(redacted, 'application/pdf');
@@ -76,13 +95,31 @@ export async function findPdfLeftovers(original: Uint8Array, redacted: Uint8Arra
   return found;
 }
 
-/** Refuses (INVALID_INPUT, nothing stored) a redacted PDF that still shows text under a box or a term, or whose remaining text was moved. */
-export async function checkPdfRedacted(original: Uint8Array, redacted: Uint8Array, boxes: RedactionBox[], terms: RedactionTerm[]): Promise<void> {
+/**
+ * Refuses (INVALID_INPUT, nothing stored) a redacted PDF that still shows text under a box or a term, or whose
+ * remaining text was moved.
+ */
+export async function checkPdfRedacted(
+  original: Uint8Array,
+  redacted: Uint8Array,
+  boxes: RedactionBox[],
+  terms: RedactionTerm[],
+): Promise<void> {
   const left = await findPdfLeftovers(original, redacted, boxes, terms);
   if (left.moved > 0) {
-    throw new VigilError('INVALID_INPUT', `MuPDF could not redact this PDF faithfully: rewriting its pages moved ${left.moved} character(s) instead of keeping them in place, so what it removed cannot be trusted. Nothing was stored. Print the PDF to a new PDF, add that as an item, and redact it.`);
+    throw new VigilError(
+      'INVALID_INPUT',
+      `MuPDF could not redact this PDF faithfully: rewriting its pages moved ${left.moved} character(s) ` +
+        `instead of keeping them in place, so what it removed cannot be trusted. Nothing was stored. Print the ` +
+        `PDF to a new PDF, add that as an item, and redact it.`,
+    );
   }
   if (left.charsInBoxes > 0 || left.termHits > 0) {
-    throw new VigilError('INVALID_INPUT', `The redacted copy still holds ${left.charsInBoxes} character(s) under the boxes and ${left.termHits} occurrence(s) of the names; nothing was stored. Print the PDF to a new PDF, add that as an item, and redact it.`);
+    throw new VigilError(
+      'INVALID_INPUT',
+      `The redacted copy still holds ${left.charsInBoxes} character(s) under the boxes and ${left.termHits} ` +
+        `occurrence(s) of the names; nothing was stored. Print the PDF to a new PDF, add that as an item, and ` +
+        `redact it.`,
+    );
   }
 }

@@ -45,7 +45,10 @@ export function pageGlyphs(mupdf: MuPdf, page: Page): Glyph[] {
   return glyphs;
 }
 
-/** How far (points) a kept glyph may be from where the original drew it: rewriting the content keeps positions up to rounding. */
+/**
+ * How far (points) a kept glyph may be from where the original drew it: rewriting the content keeps positions up to
+ * rounding.
+ */
 const SAME_PLACE = 0.05;
 
 /** The glyphs of `after` that `before` did not draw at the same place (each of `before` matched at most once). */

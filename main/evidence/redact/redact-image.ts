@@ -23,14 +23,33 @@ interface ImageRedactionResult {
 
 /** A box as whole pixels [x0, y0, x1, y1) within a `w` × `h` image; refuses one outside it. */
 function pixelRect(box: RedactionBox, w: number, h: number, index: number): [number, number, number, number] {
-  if (box.page !== 0) throw new VigilError('INVALID_INPUT', `Box ${index + 1} is on page ${box.page}, but an image has only page 0; nothing was redacted.`);
+  if (box.page !== 0)
+    throw new VigilError(
+      'INVALID_INPUT',
+      `Box ${index + 1} is on page ${box.page}, but an image has only page 0; nothing was redacted.`,
+    );
   // Outwards to whole pixels: a pixel the box touches at all is removed.
-  const r: [number, number, number, number] = [Math.max(0, Math.floor(box.x)), Math.max(0, Math.floor(box.y)), Math.min(w, Math.ceil(box.x + box.width)), Math.min(h, Math.ceil(box.y + box.height))];
-  if (r[2] <= r[0] || r[3] <= r[1]) throw new VigilError('INVALID_INPUT', `Box ${index + 1} lies outside the image (${w} × ${h} pixels); nothing was redacted.`);
+  const r: [number, number, number, number] = [
+    Math.max(0, Math.floor(box.x)),
+    Math.max(0, Math.floor(box.y)),
+    Math.min(w, Math.ceil(box.x + box.width)),
+    Math.min(h, Math.ceil(box.y + box.height)),
+  ];
+  if (r[2] <= r[0] || r[3] <= r[1])
+    throw new VigilError(
+      'INVALID_INPUT',
+      `Box ${index + 1} lies outside the image (${w} × ${h} pixels); nothing was redacted.`,
+    );
   return r;
 }
 
-function burn(pixels: Uint8Array, W: number, n: number, alpha: boolean, [x0, y0, x1, y1]: [number, number, number, number]): void {
+function burn(
+  pixels: Uint8Array,
+  W: number,
+  n: number,
+  alpha: boolean,
+  [x0, y0, x1, y1]: [number, number, number, number],
+): void {
   const black = new Uint8Array(n);
   if (alpha) black[n - 1] = 255;
   for (let y = y0; y < y1; y += 1) {
@@ -43,10 +62,15 @@ function decode(mupdf: Awaited<ReturnType<typeof loadMupdf>>, input: Uint8Array)
   try {
     image = new mupdf.Image(input);
   } catch (cause) {
-    throw new VigilError('INVALID_INPUT', 'The item is not an image that can be read (JPEG, PNG, GIF, BMP or TIFF), so it cannot be redacted.', { cause });
+    throw new VigilError(
+      'INVALID_INPUT',
+      'The item is not an image that can be read (JPEG, PNG, GIF, BMP or TIFF), so it cannot be redacted.',
+      { cause },
+    );
   }
   try {
-    if (image.getWidth() * image.getHeight() > MAX_REDACT_PIXELS) throw new VigilError('INVALID_INPUT', 'The image is too large to redact (over 300 million pixels).');
+    if (image.getWidth() * image.getHeight() > MAX_REDACT_PIXELS)
+      throw new VigilError('INVALID_INPUT', 'The image is too large to redact (over 300 million pixels).');
     const raw = image.toPixmap();
     const rgb = raw.convertToColorSpace(mupdf.ColorSpace.DeviceRGB, true);
     raw.destroy();
@@ -71,7 +95,14 @@ export async function redactImage(input: Uint8Array, boxes: RedactionBox[]): Pro
     alpha = pix.getAlpha() > 0;
     size = orientedSize(pix.getWidth(), pix.getHeight(), orientation);
     const px = pix.getPixels();
-    pixels = orientPixels(new Uint8Array(px.buffer, px.byteOffset, px.byteLength), pix.getWidth(), pix.getHeight(), n, pix.getStride(), orientation);
+    pixels = orientPixels(
+      new Uint8Array(px.buffer, px.byteOffset, px.byteLength),
+      pix.getWidth(),
+      pix.getHeight(),
+      n,
+      pix.getStride(),
+      orientation,
+    );
   } finally {
     pix.destroy();
   }
@@ -80,7 +111,8 @@ export async function redactImage(input: Uint8Array, boxes: RedactionBox[]): Pro
   for (const r of rects) burn(pixels, W, n, alpha, r);
   const out = new mupdf.Pixmap(mupdf.ColorSpace.DeviceRGB, [0, 0, W, H], alpha);
   try {
-    if (out.getStride() !== W * n) throw new VigilError('INTERNAL', 'The image could not be re-encoded; nothing was stored.');
+    if (out.getStride() !== W * n)
+      throw new VigilError('INTERNAL', 'The image could not be re-encoded; nothing was stored.');
     out.getPixels().set(pixels);
     const bytes = Buffer.from(out.asPNG());
     await checkImageRedacted(bytes, rects);

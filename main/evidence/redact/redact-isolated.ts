@@ -16,9 +16,20 @@ function codeOf(code: string): ErrorCode {
 }
 
 /** The redacted bytes and the hits per label, made in a thread that is ended after `timeoutMs`. */
-export function redactIsolated(job: RedactJob, timeoutMs = REDACT_TIMEOUT_MS, dir: string = __dirname): Promise<{ bytes: Buffer; hits: Map<string, number> }> {
+export function redactIsolated(
+  job: RedactJob,
+  timeoutMs = REDACT_TIMEOUT_MS,
+  dir: string = __dirname,
+): Promise<{ bytes: Buffer; hits: Map<string, number> }> {
   const entry = findWorkerEntry('redact-worker', dir);
-  if (entry === null) return Promise.reject(new VigilError('INTERNAL', `The redaction program is missing (looked for redact-worker.cjs, .js and .ts in ${dir}); rebuild the application.`));
+  if (entry === null)
+    return Promise.reject(
+      new VigilError(
+        'INTERNAL',
+        `The redaction program is missing (looked for redact-worker.cjs, .js and .ts in ${dir}); rebuild the ` +
+          `application.`,
+      ),
+    );
   const worker = new Worker(entry.filename, entry.options);
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -29,12 +40,43 @@ export function redactIsolated(job: RedactJob, timeoutMs = REDACT_TIMEOUT_MS, di
       void worker.terminate();
       fn();
     };
-    const timer = setTimeout(() => finish(() => reject(new VigilError('INVALID_INPUT', `The file took longer than ${Math.round(timeoutMs / 1000)} s to redact and was given up; nothing was stored.`))), timeoutMs);
-    worker.once('message', (answer: RedactAnswer) =>
-      finish(() => (answer.ok ? resolve({ bytes: Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.byteLength), hits: answer.hits }) : reject(new VigilError(codeOf(answer.code), answer.message)))),
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(
+            new VigilError(
+              'INVALID_INPUT',
+              `The file took longer than ${Math.round(timeoutMs / 1000)} s to redact and was given up; nothing ` +
+                `was stored.`,
+            ),
+          ),
+        ),
+      timeoutMs,
     );
-    worker.once('error', (err) => finish(() => reject(new VigilError('INTERNAL', `The redaction thread failed: ${err.message}; nothing was stored.`, { cause: err }))));
-    worker.once('exit', (code) => finish(() => reject(new VigilError('INTERNAL', `The redaction thread stopped (exit code ${code}); nothing was stored.`))));
+    worker.once('message', (answer: RedactAnswer) =>
+      finish(() =>
+        answer.ok
+          ? resolve({
+              bytes: Buffer.from(answer.bytes.buffer, answer.bytes.byteOffset, answer.bytes.byteLength),
+              hits: answer.hits,
+            })
+          : reject(new VigilError(codeOf(answer.code), answer.message)),
+      ),
+    );
+    worker.once('error', (err) =>
+      finish(() =>
+        reject(
+          new VigilError('INTERNAL', `The redaction thread failed: ${err.message}; nothing was stored.`, {
+            cause: err,
+          }),
+        ),
+      ),
+    );
+    worker.once('exit', (code) =>
+      finish(() =>
+        reject(new VigilError('INTERNAL', `The redaction thread stopped (exit code ${code}); nothing was stored.`)),
+      ),
+    );
     worker.postMessage(job);
   });
 }

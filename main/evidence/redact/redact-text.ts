@@ -22,7 +22,11 @@ function decode(bytes: Uint8Array): string {
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
   } catch (cause) {
-    throw new VigilError('INVALID_INPUT', `The text is not valid ${encoding.toUpperCase()}, so names cannot be found in it reliably; it was not redacted.`, { cause });
+    throw new VigilError(
+      'INVALID_INPUT',
+      `The text is not valid ${encoding.toUpperCase()}, so names cannot be found in it reliably; it was not redacted.`,
+      { cause },
+    );
   }
 }
 
@@ -31,7 +35,11 @@ export function redactText(input: Uint8Array, people: ProtectedPerson[]): TextRe
   const source = decode(input);
   const { text, replacements } = protectNamesWithSpans(source, people);
   // Checked again on the output: a name must not survive (e.g. one a replacement recreated).
-  if (countProtectedNames(text, people).size > 0) throw new VigilError('INTERNAL', 'The redacted text still holds a name; it was not stored. Report this with the item id.');
+  if (countProtectedNames(text, people).size > 0)
+    throw new VigilError(
+      'INTERNAL',
+      'The redacted text still holds a name; it was not stored. Report this with the item id.',
+    );
   const hits = new Map<string, number>();
   for (const r of replacements) {
     const code = text.slice(r.newFrom, r.newTo);

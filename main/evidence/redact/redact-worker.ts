@@ -11,10 +11,13 @@ import { redactPdf } from './redact-pdf';
 import type { RedactionTerm } from './redaction-types';
 
 /** What the thread is asked to do. */
-export type RedactJob = { medium: 'pdf'; input: Uint8Array; boxes: RedactionBox[]; terms: RedactionTerm[] } | { medium: 'image'; input: Uint8Array; boxes: RedactionBox[] };
+export type RedactJob =
+  | { medium: 'pdf'; input: Uint8Array; boxes: RedactionBox[]; terms: RedactionTerm[] }
+  | { medium: 'image'; input: Uint8Array; boxes: RedactionBox[] };
 
 /** What it answers: the new bytes and the hits per label, or the error's code and message. */
-export type RedactAnswer = { ok: true; bytes: Uint8Array; hits: Map<string, number> } | { ok: false; code: string; message: string };
+export type RedactAnswer =
+  { ok: true; bytes: Uint8Array; hits: Map<string, number> } | { ok: false; code: string; message: string };
 
 async function run(job: RedactJob): Promise<RedactAnswer> {
   try {
@@ -25,7 +28,9 @@ async function run(job: RedactJob): Promise<RedactAnswer> {
     const { bytes } = await redactImage(job.input, job.boxes);
     return { ok: true, bytes, hits: new Map() };
   } catch (err) {
-    return isVigilError(err) ? { ok: false, code: err.code, message: err.message } : { ok: false, code: 'INTERNAL', message: `Redaction failed: ${String(err)}` };
+    return isVigilError(err)
+      ? { ok: false, code: err.code, message: err.message }
+      : { ok: false, code: 'INTERNAL', message: `Redaction failed: ${String(err)}` };
   }
 }
 

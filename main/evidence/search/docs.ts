@@ -129,7 +129,10 @@ export function* allSearchDocs(db: ReadDb): Generator<SearchDoc> {
     yield* (db.prepare(querySql(kind, null)).all() as Row[]).map((row) => toDoc(kind, row));
   }
   const revisions = db
-    .prepare('SELECT r.id FROM transcript_revisions r WHERE r.revision = (SELECT max(revision) FROM transcript_revisions r2 WHERE r2.interview_id = r.interview_id)')
+    .prepare(
+      'SELECT r.id FROM transcript_revisions r WHERE r.revision = (SELECT max(revision) FROM ' +
+        'transcript_revisions r2 WHERE r2.interview_id = r.interview_id)',
+    )
     .pluck()
     .all() as string[];
   for (const revisionId of revisions) yield* transcriptSearchDocs(db, revisionId);

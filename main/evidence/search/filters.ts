@@ -20,7 +20,9 @@ const MAX_LIMIT = 500;
 /** Hits returned when no limit is given. */
 const DEFAULT_LIMIT = 20;
 
-/** The SQL a set of filters becomes: a rowid range FTS5 applies itself, and conditions SQLite checks on each candidate. */
+/**
+ * The SQL a set of filters becomes: a rowid range FTS5 applies itself, and conditions SQLite checks on each candidate.
+ */
 export interface FilterSql {
   range: [bigint, bigint] | null;
   /** FTS5 terms ANDed to the query: kind and person filters run inside the index (column `tags`). */
@@ -51,7 +53,10 @@ function checkDate(value: string | undefined, flag: string): void {
 
 function checkCount(value: number | undefined, name: string, min: number, max: number): number | undefined {
   if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) {
-    throw new VigilError('INVALID_INPUT', `The ${name} must be a whole number from ${min} to ${max}; got ${String(value)}.`);
+    throw new VigilError(
+      'INVALID_INPUT',
+      `The ${name} must be a whole number from ${min} to ${max}; got ${String(value)}.`,
+    );
   }
   return value;
 }
@@ -71,7 +76,11 @@ export function filterSql(filters: SearchFilters): FilterSql {
   }
   if (filters.kinds && filters.kinds.length > 0) {
     for (const kind of filters.kinds) {
-      if (!(SEARCH_KINDS as readonly string[]).includes(kind)) throw new VigilError('INVALID_INPUT', `Unknown kind "${String(kind)}". Use one of: ${SEARCH_KINDS.join(', ')}.`);
+      if (!(SEARCH_KINDS as readonly string[]).includes(kind))
+        throw new VigilError(
+          'INVALID_INPUT',
+          `Unknown kind "${String(kind)}". Use one of: ${SEARCH_KINDS.join(', ')}.`,
+        );
     }
     match.push(`tags:(${filters.kinds.map((k) => `"${kindTag(k)}"`).join(' OR ')})`);
   }

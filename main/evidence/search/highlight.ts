@@ -1,6 +1,9 @@
 import { protectNamesWithSpans, type ProtectedPerson, type Replacement } from '../protect-names';
 
-/** Opens a match in FTS5 snippet() output. Private-use characters: indexDoc strips them from stored text, so they only come from snippet(). */
+/**
+ * Opens a match in FTS5 snippet() output. Private-use characters: indexDoc strips them from stored text, so they only
+ * come from snippet().
+ */
 export const MARK_OPEN = '\uE000';
 /** Closes a match in FTS5 snippet() output. */
 export const MARK_CLOSE = '\uE001';
@@ -48,10 +51,16 @@ function merge(ranges: [number, number][]): [number, number][] {
   return merged;
 }
 
-/** Turns marked snippet text into plain text with protected names replaced by codes and the highlight ranges moved to match. */
+/**
+ * Turns marked snippet text into plain text with protected names replaced by codes and the highlight ranges moved to
+ * match.
+ */
 export function protectMarked(marked: string, people: ProtectedPerson[]): Highlighted {
   const parsed = parseMarked(marked.normalize('NFC'));
   const { text, replacements } = protectNamesWithSpans(parsed.text, people);
-  const highlights = parsed.highlights.map(([s, e]): [number, number] => [mapOffset(s, replacements, false), mapOffset(e, replacements, true)]);
+  const highlights = parsed.highlights.map(([s, e]): [number, number] => [
+    mapOffset(s, replacements, false),
+    mapOffset(e, replacements, true),
+  ]);
   return { text, highlights: merge(highlights.filter(([s, e]) => e > s)) };
 }

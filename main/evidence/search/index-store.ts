@@ -26,10 +26,16 @@ function connection(db: Db): Connection {
   if (!c) {
     c = {
       s: {
-        // FTS5's content table (rowid `id`, c0 = kind, c1 = ref_id): a plain B-tree range read, 3x cheaper than through the module.
-        window: db.prepare('SELECT id AS rowid, c0 AS kind, c1 AS refId FROM search_index_content WHERE id BETWEEN ? AND ?').safeIntegers(true),
+        // FTS5's content table (rowid `id`, c0 = kind, c1 = ref_id): a plain B-tree range read, 3x cheaper than through
+        // the module.
+        window: db
+          .prepare('SELECT id AS rowid, c0 AS kind, c1 AS refId FROM search_index_content WHERE id BETWEEN ? AND ?')
+          .safeIntegers(true),
         remove: db.prepare('DELETE FROM search_index WHERE rowid = ?'),
-        insert: db.prepare('INSERT INTO search_index (rowid, kind, ref_id, case_id, person_ids, date, title, body, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+        insert: db.prepare(
+          'INSERT INTO search_index (rowid, kind, ref_id, case_id, person_ids, date, title, body, tags) VALUES ' +
+            '(?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        ),
       },
       buckets: null,
     };
@@ -77,21 +83,43 @@ function freeSlot(s: Statements, bucket: bigint, doc: SearchDoc, taken?: Set<big
   for (let slot = home; slot < home + PROBE_WINDOW; slot++) {
     if (!used.has(slot)) return slot;
   }
-  throw new VigilError('INTERNAL', 'The search index has too many hash collisions in one place. Run "vigil reindex" or report this as a bug.');
+  throw new VigilError(
+    'INTERNAL',
+    'The search index has too many hash collisions in one place. Run "vigil reindex" or report this as a bug.',
+  );
 }
 
 function insertAt(c: Connection, rowid: bigint, bucket: bigint, doc: SearchDoc): void {
-  c.s.insert.run(rowid, doc.kind, doc.refId, doc.caseId, doc.personIds.join(' '), doc.date, clean(doc.title), clean(doc.body), tagsOf(doc));
+  c.s.insert.run(
+    rowid,
+    doc.kind,
+    doc.refId,
+    doc.caseId,
+    doc.personIds.join(' '),
+    doc.date,
+    clean(doc.title),
+    clean(doc.body),
+    tagsOf(doc),
+  );
   c.buckets?.add(bucket);
 }
 
-/** Adds a document to the search index, replacing any row with the same (kind, refId). Call inside the change's transaction. */
+/**
+ * Adds a document to the search index, replacing any row with the same (kind, refId). Call inside the change's
+ * transaction.
+ */
 export function indexDoc(db: Db, doc: SearchDoc): void {
   const c = connection(db);
   const bucket = caseBucket(doc.caseId);
-  // A row is in one bucket only: its own unless its case changed. Other buckets are searched only when it is not at home.
+  // A row is in one bucket only: its own unless its case changed. Other buckets are searched only when it is not at
+  // home.
   if (!removeFromBuckets(c.s, [bucket], doc.kind, doc.refId)) {
-    removeFromBuckets(c.s, [...knownBuckets(db, c)].filter((b) => b !== bucket), doc.kind, doc.refId);
+    removeFromBuckets(
+      c.s,
+      [...knownBuckets(db, c)].filter((b) => b !== bucket),
+      doc.kind,
+      doc.refId,
+    );
   }
   insertAt(c, freeSlot(c.s, bucket, doc), bucket, doc);
 }

@@ -115,7 +115,9 @@ function group(tokens: Token[]): { clauses: Term[][]; excluded: Term[] } {
 export function toFtsQuery(userQuery: string): string | null {
   const { clauses, excluded } = group(tokenize(userQuery.normalize('NFC')));
   if (clauses.length === 0) return null;
-  const positive = clauses.map((alts) => (alts.length === 1 ? ftsString(alts[0] as Term) : `(${alts.map(ftsString).join(' OR ')})`)).join(' AND ');
+  const positive = clauses
+    .map((alts) => (alts.length === 1 ? ftsString(alts[0] as Term) : `(${alts.map(ftsString).join(' OR ')})`))
+    .join(' AND ');
   const negative = excluded.map((t) => ` NOT ${ftsString(t)}`).join('');
   return negative ? `(${positive})${negative}` : positive;
 }

@@ -39,7 +39,7 @@ export function bucketOf(rowid: bigint): bigint {
 
 /** The home slot of (kind, refId) inside a bucket; the probe window is [home, home + PROBE_WINDOW). */
 export function homeRowid(bucket: bigint, kind: string, refId: string): bigint {
-  return (bucket << HASH_BITS) | hash64(`${kind}\u0000${refId}`) % SLOT_SPACE;
+  return (bucket << HASH_BITS) | (hash64(`${kind}\u0000${refId}`) % SLOT_SPACE);
 }
 
 /**
@@ -49,7 +49,10 @@ export function homeRowid(bucket: bigint, kind: string, refId: string): bigint {
  * there costs a third of going through the FTS5 module.
  */
 export function bucketsInUse(db: ReadDb): bigint[] {
-  const next = db.prepare('SELECT id FROM search_index_content WHERE id >= ? ORDER BY id LIMIT 1').pluck().safeIntegers(true);
+  const next = db
+    .prepare('SELECT id FROM search_index_content WHERE id >= ? ORDER BY id LIMIT 1')
+    .pluck()
+    .safeIntegers(true);
   const buckets: bigint[] = [];
   let from = 0n;
   for (;;) {

@@ -56,8 +56,13 @@ function rangeSql(range: [bigint, bigint] | null): string {
 
 /** Counts matches up to RANK_CAP (no scoring: a walk along the doclists) and the rowid where the count stopped. */
 function countCapped(db: ReadDb, fts: string, f: FilterSql): { n: number; last: bigint | null } {
-  const sql = `SELECT count(*) AS n, max(rowid) AS last FROM (SELECT rowid FROM search_index WHERE search_index MATCH ?${rangeSql(f.range)}${f.where} ORDER BY rowid LIMIT ${RANK_CAP})`;
-  const row = db.prepare(sql).safeIntegers(true).get(fts, ...(f.range ?? []), ...f.params) as { n: bigint; last: bigint | null };
+  const sql =
+    `SELECT count(*) AS n, max(rowid) AS last FROM (SELECT rowid FROM search_index WHERE search_index MATCH ` +
+    `?${rangeSql(f.range)}${f.where} ORDER BY rowid LIMIT ${RANK_CAP})`;
+  const row = db
+    .prepare(sql)
+    .safeIntegers(true)
+    .get(fts, ...(f.range ?? []), ...f.params) as { n: bigint; last: bigint | null };
   return { n: Number(row.n), last: row.last };
 }
 
@@ -73,7 +78,10 @@ function segmentContext(db: ReadDb, refId: string): NonNullable<SearchHit['conte
   const at = refId.lastIndexOf(':');
   const position = Number(refId.slice(at + 1));
   const row = db
-    .prepare('SELECT r.interview_id AS interviewId, s.start_ms AS startMs FROM transcript_segments s JOIN transcript_revisions r ON r.id = s.revision_id WHERE s.revision_id = ? AND s.position = ?')
+    .prepare(
+      'SELECT r.interview_id AS interviewId, s.start_ms AS startMs FROM transcript_segments s JOIN ' +
+        'transcript_revisions r ON r.id = s.revision_id WHERE s.revision_id = ? AND s.position = ?',
+    )
     .get(refId.slice(0, at), position) as { interviewId: string; startMs: number | null } | undefined;
   return row ? { interviewId: row.interviewId, position, startMs: row.startMs } : { position };
 }

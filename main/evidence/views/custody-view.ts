@@ -42,10 +42,43 @@ interface CustodyPage {
 const SHORT = 12;
 
 // Data members shown as details: vocabulary, counts and field names.
-const DETAIL_KEYS = ['revision', 'segments', 'fields', 'role', 'type', 'status', 'purpose', 'mode', 'reason', 'items', 'profile', 'recordings', 'rows', 'kind', 'extraction', 'deduplicated', 'derivativeKind', 'size', 'formatVersion', 'fingerprint', 'checkpointSize', 'tsa', 'genTime', 'serial'];
+const DETAIL_KEYS = [
+  'revision',
+  'segments',
+  'fields',
+  'role',
+  'type',
+  'status',
+  'purpose',
+  'mode',
+  'reason',
+  'items',
+  'profile',
+  'recordings',
+  'rows',
+  'kind',
+  'extraction',
+  'deduplicated',
+  'derivativeKind',
+  'size',
+  'formatVersion',
+  'fingerprint',
+  'checkpointSize',
+  'tsa',
+  'genTime',
+  'serial',
+];
 
 // Data members that name records, and what kind of record each names.
-const RELATED_KEYS: [string, RefKind][] = [['caseId', 'case'], ['itemId', 'item'], ['derivativeOf', 'item'], ['personId', 'person'], ['intervieweeId', 'person'], ['requesterId', 'person'], ['memberId', 'member']];
+const RELATED_KEYS: [string, RefKind][] = [
+  ['caseId', 'case'],
+  ['itemId', 'item'],
+  ['derivativeOf', 'item'],
+  ['personId', 'person'],
+  ['intervieweeId', 'person'],
+  ['requesterId', 'person'],
+  ['memberId', 'member'],
+];
 
 const CASE_IDS = `SELECT @scope UNION SELECT id FROM items WHERE case_id = @scope UNION SELECT id FROM interviews WHERE case_id = @scope
   UNION SELECT id FROM events WHERE case_id = @scope UNION SELECT id FROM requests WHERE case_id = @scope
@@ -111,7 +144,9 @@ export function custodyPage(db: ReadDb, scope: CustodyScope, offset: number, lim
   const where = WHERE[scope.kind];
   const params = id === null ? {} : { scope: id };
   const total = (db.prepare(`SELECT count(*) FROM custody_log ${where}`).pluck().get(params) as number) ?? 0;
-  const rows = db.prepare(`SELECT entry FROM custody_log ${where} ORDER BY seq DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit, offset }) as { entry: string }[];
+  const rows = db
+    .prepare(`SELECT entry FROM custody_log ${where} ORDER BY seq DESC LIMIT @limit OFFSET @offset`)
+    .all({ ...params, limit, offset }) as { entry: string }[];
   const labels = new RecordLabels(db);
   const names = keyDirectory(db);
   return { total, entries: rows.map((row) => readable(row, labels, names)) };

@@ -23,8 +23,12 @@ export interface RecordRef {
 const LOOKUPS: Record<Exclude<RefKind, 'vault' | 'unknown'>, string> = {
   case: 'SELECT title AS label, id AS caseId FROM cases WHERE id = ?',
   item: 'SELECT title AS label, case_id AS caseId FROM items WHERE id = ?',
-  person: 'SELECT p.code AS label, (SELECT case_id FROM case_people WHERE person_id = p.id ORDER BY rowid LIMIT 1) AS caseId FROM people p WHERE p.id = ?',
-  interview: 'SELECT p.code AS label, iv.case_id AS caseId FROM interviews iv JOIN people p ON p.id = iv.interviewee_id WHERE iv.id = ?',
+  person:
+    'SELECT p.code AS label, (SELECT case_id FROM case_people WHERE person_id = p.id ORDER BY rowid LIMIT 1) ' +
+    'AS caseId FROM people p WHERE p.id = ?',
+  interview:
+    'SELECT p.code AS label, iv.case_id AS caseId FROM interviews iv JOIN people p ON p.id = iv.interviewee_id ' +
+    'WHERE iv.id = ?',
   event: `SELECT replace(type, '_', ' ') || ', ' || date AS label, case_id AS caseId FROM events WHERE id = ?`,
   request: `SELECT recipient || ', ' || date AS label, case_id AS caseId FROM requests WHERE id = ?`,
   member: 'SELECT name AS label, NULL AS caseId FROM members WHERE id = ?',

@@ -11,7 +11,13 @@ interface SearchFacets {
 export function searchFacets(db: ReadDb): SearchFacets {
   const cases = db.prepare('SELECT id, title FROM cases ORDER BY created_at DESC, id').all() as SearchFacets['cases'];
   const rows = db
-    .prepare(`SELECT p.id AS id, p.code AS code, (SELECT group_concat(DISTINCT case_id) FROM case_people WHERE person_id = p.id) AS caseIds FROM people p ORDER BY p.code`)
+    .prepare(
+      `SELECT p.id AS id, p.code AS code, (SELECT group_concat(DISTINCT case_id) FROM case_people WHERE ` +
+        `person_id = p.id) AS caseIds FROM people p ORDER BY p.code`,
+    )
     .all() as { id: string; code: string; caseIds: string | null }[];
-  return { cases, people: rows.map((r) => ({ id: r.id, code: r.code, caseIds: r.caseIds === null ? [] : r.caseIds.split(',') })) };
+  return {
+    cases,
+    people: rows.map((r) => ({ id: r.id, code: r.code, caseIds: r.caseIds === null ? [] : r.caseIds.split(',') })),
+  };
 }

@@ -34,14 +34,17 @@ function urlProblem(url: string): string | null {
 /** Reads one fetch.txt line into an entry, or says what is wrong with it. */
 function parseLine(raw: string, line: number): FetchEntry | string {
   const m = /^(\S+)[ \t]+(\S+)[ \t]+(.+)$/.exec(raw.trim());
-  if (m === null || m[1] === undefined || m[2] === undefined || m[3] === undefined) return `line ${line} is not "<url> <length> <file>"`;
+  if (m === null || m[1] === undefined || m[2] === undefined || m[3] === undefined)
+    return `line ${line} is not "<url> <length> <file>"`;
   const [, url, size, encoded] = m;
   const badUrl = urlProblem(url);
   if (badUrl !== null) return `line ${line} names a URL that ${badUrl} (${JSON.stringify(url)})`;
-  if (size !== '-' && !/^\d+$/.test(size)) return `line ${line} gives a length that is neither a number nor "-" (${JSON.stringify(size)})`;
+  if (size !== '-' && !/^\d+$/.test(size))
+    return `line ${line} gives a length that is neither a number nor "-" (${JSON.stringify(size)})`;
   const listed = normaliseListedPath(decodeManifestPath(encoded));
   if ('problem' in listed) return `line ${line} names a path that ${listed.problem} (${JSON.stringify(encoded)})`;
-  if (!listed.path.startsWith('data/')) return `line ${line} names a file outside data/, which fetch.txt may not list (${JSON.stringify(encoded)})`;
+  if (!listed.path.startsWith('data/'))
+    return `line ${line} names a file outside data/, which fetch.txt may not list (${JSON.stringify(encoded)})`;
   return { line, url, length: size === '-' ? null : Number(size), path: listed.path };
 }
 
@@ -61,7 +64,12 @@ function parseFetch(text: string, problems: BagProblem[]): FetchEntry[] {
  * Reads fetch.txt when the bag has one and reports each listed file that is not in the bag
  * as not yet fetched. Returns the paths of those files, whose absence is already explained.
  */
-export async function checkFetch(bag: BagFiles, files: ScannedFile[], problems: BagProblem[], warnings: BagProblem[]): Promise<{ entries: FetchEntry[]; unfetched: Set<string> }> {
+export async function checkFetch(
+  bag: BagFiles,
+  files: ScannedFile[],
+  problems: BagProblem[],
+  warnings: BagProblem[],
+): Promise<{ entries: FetchEntry[]; unfetched: Set<string> }> {
   const unfetched = new Set<string>();
   if (!files.some((f) => f.path === FETCH_FILE)) return { entries: [], unfetched };
   const text = await readTagText(bag, FETCH_FILE, problems);
@@ -73,7 +81,10 @@ export async function checkFetch(bag: BagFiles, files: ScannedFile[], problems: 
     unfetched.add(e.path);
     problems.push({
       path: e.path,
-      problem: `is listed in ${FETCH_FILE} (line ${e.line}) to be downloaded from ${e.url}, but is not in the bag, so the bag is incomplete. Vigil works offline and never downloads: get the file by other means, put it at this path and verify again`,
+      problem:
+        `is listed in ${FETCH_FILE} (line ${e.line}) to be downloaded from ${e.url}, but is not in the bag, so ` +
+        `the bag is incomplete. Vigil works offline and never downloads: get the file by other means, put it at ` +
+        `this path and verify again`,
     });
   }
   return { entries, unfetched };
@@ -83,6 +94,12 @@ export async function checkFetch(bag: BagFiles, files: ScannedFile[], problems: 
 export function checkFetchListed(entries: FetchEntry[], manifests: Manifest[], problems: BagProblem[]): void {
   for (const e of entries) {
     const missing = manifests.filter((m) => !m.entries.has(e.path)).map((m) => m.file);
-    if (missing.length > 0) problems.push({ path: FETCH_FILE, problem: `line ${e.line} lists ${e.path}, which ${missing.join(' and ')} do${missing.length === 1 ? 'es' : ''} not list` });
+    if (missing.length > 0)
+      problems.push({
+        path: FETCH_FILE,
+        problem:
+          `line ${e.line} lists ${e.path}, which ${missing.join(' and ')} do${missing.length === 1 ? 'es' : ''} ` +
+          `not list`,
+      });
   }
 }

@@ -31,10 +31,15 @@ export function folderBag(dir: string): BagFiles {
     name: path.basename(dir),
     async list() {
       const st = await lstat(dir).catch(() => null);
-      if (st === null || !st.isDirectory()) throw new VigilError('NOT_FOUND', `${dir} is not a folder; give the folder of an unpacked bag.`);
+      if (st === null || !st.isDirectory())
+        throw new VigilError('NOT_FOUND', `${dir} is not a folder; give the folder of an unpacked bag.`);
       return scanBag(dir);
     },
-    hasDataFolder: () => lstat(local('data')).then((s) => s.isDirectory(), () => false),
+    hasDataFolder: () =>
+      lstat(local('data')).then(
+        (s) => s.isDirectory(),
+        () => false,
+      ),
     read: (rel) => readFile(local(rel)).catch(() => null),
     digests: (file, onBytes) => hashFile(local(file.path), onBytes),
   };
@@ -52,7 +57,11 @@ export interface StreamedFile {
  * keeps every file the checks read.
  */
 export function streamedBag(name: string, files: ReadonlyMap<string, StreamedFile>, hasData: boolean): BagFiles {
-  const listing: ScannedFile[] = [...files].map(([p, f]) => ({ path: p, size: f.digests.bytes, kind: 'file' as const }));
+  const listing: ScannedFile[] = [...files].map(([p, f]) => ({
+    path: p,
+    size: f.digests.bytes,
+    kind: 'file' as const,
+  }));
   listing.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     name,
@@ -61,12 +70,18 @@ export function streamedBag(name: string, files: ReadonlyMap<string, StreamedFil
     read(rel) {
       const f = files.get(rel);
       if (f === undefined) return Promise.resolve(null);
-      if (f.bytes === null) return Promise.reject(new VigilError('INTERNAL', `The bag file ${rel} was not kept while the package was read.`));
+      if (f.bytes === null)
+        return Promise.reject(
+          new VigilError('INTERNAL', `The bag file ${rel} was not kept while the package was read.`),
+        );
       return Promise.resolve(f.bytes);
     },
     digests(file, onBytes) {
       const f = files.get(file.path);
-      if (f === undefined) return Promise.reject(new VigilError('INTERNAL', `The bag file ${file.path} was not seen while the package was read.`));
+      if (f === undefined)
+        return Promise.reject(
+          new VigilError('INTERNAL', `The bag file ${file.path} was not seen while the package was read.`),
+        );
       onBytes(f.digests.bytes);
       return Promise.resolve(f.digests);
     },
@@ -79,5 +94,10 @@ export function streamedBag(name: string, files: ReadonlyMap<string, StreamedFil
  * hashes the records they carry), which the checks read; never the evidence itself.
  */
 export function keptWhenStreamed(rel: string): boolean {
-  return !rel.startsWith('data/') || rel.startsWith('data/custody/') || rel === 'data/case.json' || /^data\/transcripts\/[^/]+\.json$/.test(rel);
+  return (
+    !rel.startsWith('data/') ||
+    rel.startsWith('data/custody/') ||
+    rel === 'data/case.json' ||
+    /^data\/transcripts\/[^/]+\.json$/.test(rel)
+  );
 }

@@ -10,7 +10,10 @@ import { keptWhenStreamed, streamedBag, type BagFiles, type StreamedFile } from 
  */
 const MAX_KEPT_BYTES = 256 * 1024 * 1024;
 
-/** How readBagFromTar reads: the tar's limits, where SHA-512 is computed, and what is kept in memory (and up to how much). */
+/**
+ * How readBagFromTar reads: the tar's limits, where SHA-512 is computed, and what is kept in memory (and up to how
+ * much).
+ */
 export interface BagReading {
   limits?: Partial<ExtractLimits>;
   hashing?: HashingFactory;
@@ -24,7 +27,10 @@ export interface BagReading {
  * files the checks read are kept (see keptWhenStreamed; `keep` may keep more). The tar gets the same safety checks
  * as when it is extracted; a hostile or broken archive throws PACKAGE_INVALID.
  */
-export async function readBagFromTar(input: Readable | AsyncIterable<Uint8Array>, opts: BagReading = {}): Promise<BagFiles> {
+export async function readBagFromTar(
+  input: Readable | AsyncIterable<Uint8Array>,
+  opts: BagReading = {},
+): Promise<BagFiles> {
   const hashing = opts.hashing ?? hashInThread;
   const maxKept = opts.maxKeptBytes ?? MAX_KEPT_BYTES;
   const pending: Promise<void>[] = [];
@@ -42,7 +48,11 @@ export async function readBagFromTar(input: Readable | AsyncIterable<Uint8Array>
       if (entry.inBag.startsWith('data/')) hasData = true;
       const keep = (opts.keep ?? keptWhenStreamed)(entry.inBag);
       if (keep && (kept += entry.size) > maxKept) {
-        throw new VigilError('PACKAGE_INVALID', `The package's files other than the evidence items (descriptions, case data, transcripts, custody) come to more than ${maxKept} bytes, far more than a package holds; it was refused.`);
+        throw new VigilError(
+          'PACKAGE_INVALID',
+          `The package's files other than the evidence items (descriptions, case data, transcripts, custody) ` +
+            `come to more than ${maxKept} bytes, far more than a package holds; it was refused.`,
+        );
       }
       const hash = hashing();
       const pieces: Buffer[] = [];

@@ -49,7 +49,10 @@ export async function readTagText(bag: BagFiles, rel: string, problems: BagProbl
  */
 export function withoutBom(text: string, rel: string, warnings: BagProblem[]): string {
   if (!text.startsWith(BOM)) return text;
-  warnings.push({ path: rel, problem: 'starts with a byte-order mark, which RFC 8493 does not allow in UTF-8 tag files; it was skipped' });
+  warnings.push({
+    path: rel,
+    problem: 'starts with a byte-order mark, which RFC 8493 does not allow in UTF-8 tag files; it was skipped',
+  });
   return text.slice(1);
 }
 
@@ -62,12 +65,16 @@ function isAlg(name: string): name is Alg {
   return name === 'sha256' || name === 'sha512';
 }
 
-/** A manifest line's path: normalised, checked (payload manifests list data/ files, tag manifests the rest), or why not. */
+/**
+ * A manifest line's path: normalised, checked (payload manifests list data/ files, tag manifests the rest), or why not.
+ */
 function linePath(p: string, kind: 'manifest' | 'tagmanifest'): { path: string } | { why: string } {
   const listed = normaliseListedPath(p);
   if ('problem' in listed) return { why: `names a path that ${listed.problem}` };
-  if (kind === 'manifest' && !listed.path.startsWith('data/')) return { why: 'names a file outside data/, which a payload manifest may not list' };
-  if (kind === 'tagmanifest' && listed.path.startsWith('data/')) return { why: 'names a payload file, which a tag manifest may not list' };
+  if (kind === 'manifest' && !listed.path.startsWith('data/'))
+    return { why: 'names a file outside data/, which a payload manifest may not list' };
+  if (kind === 'tagmanifest' && listed.path.startsWith('data/'))
+    return { why: 'names a payload file, which a tag manifest may not list' };
   return listed;
 }
 
@@ -76,10 +83,20 @@ function linePath(p: string, kind: 'manifest' | 'tagmanifest'): { path: string }
  * decodes only %0D and %0A. When only bagit.py's reading names a file in the bag, that is the
  * file meant (a bag bagit.py made); noted as a warning.
  */
-function chooseReading(line: ManifestEntry, file: string, present: ReadonlySet<string>, warnings: BagProblem[]): string {
+function chooseReading(
+  line: ManifestEntry,
+  file: string,
+  present: ReadonlySet<string>,
+  warnings: BagProblem[],
+): string {
   const asBagitPy = decodeManifestPathAsBagitPy(line.raw);
   if (asBagitPy === line.path || present.has(line.path) || !present.has(asBagitPy)) return line.path;
-  warnings.push({ path: file, problem: `line ${line.line} was read as bagit.py writes it, with "%25" meaning itself, because only that names a file in the bag` });
+  warnings.push({
+    path: file,
+    problem:
+      `line ${line.line} was read as bagit.py writes it, with "%25" meaning itself, because only that names a ` +
+      `file in the bag`,
+  });
   return asBagitPy;
 }
 
@@ -106,7 +123,8 @@ async function loadOne(bag: BagFiles, file: string, alg: Alg, ctx: LoadContext):
       continue;
     }
     const first = lineOf.get(checked.path);
-    if (first !== undefined) ctx.problems.push({ path: file, problem: `lists ${checked.path} twice (lines ${first} and ${line.line})` });
+    if (first !== undefined)
+      ctx.problems.push({ path: file, problem: `lists ${checked.path} twice (lines ${first} and ${line.line})` });
     else {
       entries.set(checked.path, line.hex);
       lineOf.set(checked.path, line.line);
@@ -120,7 +138,13 @@ async function loadOne(bag: BagFiles, file: string, alg: Alg, ctx: LoadContext):
  * noting unreadable lines, unsupported algorithms and missing SHA-256 / SHA-512 manifests;
  * `files` is every file in the bag. What is read but deserves a note goes to `warnings`.
  */
-export async function loadManifests(bag: BagFiles, files: ScannedFile[], kind: 'manifest' | 'tagmanifest', problems: BagProblem[], warnings: BagProblem[] = []): Promise<Manifest[]> {
+export async function loadManifests(
+  bag: BagFiles,
+  files: ScannedFile[],
+  kind: 'manifest' | 'tagmanifest',
+  problems: BagProblem[],
+  warnings: BagProblem[] = [],
+): Promise<Manifest[]> {
   const ctx: LoadContext = { kind, present: new Set(files.map((f) => f.path)), problems, warnings };
   const pattern = kind === 'manifest' ? /^manifest-([A-Za-z0-9]+)\.txt$/ : /^tagmanifest-([A-Za-z0-9]+)\.txt$/;
   const manifests: Manifest[] = [];
@@ -137,8 +161,12 @@ export async function loadManifests(bag: BagFiles, files: ScannedFile[], kind: '
   for (const alg of ALGS) {
     const file = `${kind}-${alg}.txt`;
     if (!files.some((f) => f.path === file)) {
-      const what = kind === 'manifest' ? 'the checksums of the evidence files' : 'the checksums of the bag description files';
-      problems.push({ path: file, problem: `is missing: it holds ${what} (${ALG_LABEL[alg]}), which a Vigil package always includes` });
+      const what =
+        kind === 'manifest' ? 'the checksums of the evidence files' : 'the checksums of the bag description files';
+      problems.push({
+        path: file,
+        problem: `is missing: it holds ${what} (${ALG_LABEL[alg]}), which a Vigil package always includes`,
+      });
     }
   }
   return manifests;

@@ -21,7 +21,8 @@ export async function scanBag(bagDir: string): Promise<ScannedFile[]> {
       const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (entry.isDirectory()) stack.push(child);
       else if (entry.isSymbolicLink()) found.push({ path: child, size: 0, kind: 'link' });
-      else if (entry.isFile()) found.push({ path: child, size: (await lstat(path.join(bagDir, ...child.split('/')))).size, kind: 'file' });
+      else if (entry.isFile())
+        found.push({ path: child, size: (await lstat(path.join(bagDir, ...child.split('/')))).size, kind: 'file' });
       else found.push({ path: child, size: 0, kind: 'other' });
     }
   }

@@ -58,8 +58,10 @@ export function parseManifest(text: string, hexLength: number): ManifestLine[] {
     const line = i + 1;
     if (raw.trim() === '') return;
     const m = /^([0-9a-fA-F]+)[ \t]+(.+)$/.exec(raw);
-    if (m === null || m[1] === undefined || m[2] === undefined) parsed.push({ line, problem: `line ${line} is not "<checksum> <file>"` });
-    else if (m[1].length !== hexLength) parsed.push({ line, problem: `line ${line} has a checksum of the wrong length` });
+    if (m === null || m[1] === undefined || m[2] === undefined)
+      parsed.push({ line, problem: `line ${line} is not "<checksum> <file>"` });
+    else if (m[1].length !== hexLength)
+      parsed.push({ line, problem: `line ${line} has a checksum of the wrong length` });
     else parsed.push({ line, hex: m[1].toLowerCase(), raw: m[2], path: decodeManifestPath(m[2]) });
   });
   return parsed;
@@ -81,7 +83,8 @@ export function foldLine(line: string, width = FOLD_WIDTH): string {
 
 /** Where to break: a space between two non-spaces, as late as fits, else the first there is. */
 function foldPoint(s: string, width: number): number {
-  const ok = (i: number): boolean => s[i] === ' ' && s[i - 1] !== ' ' && s[i + 1] !== undefined && s[i + 1] !== ' ' && s[i - 1] !== ':';
+  const ok = (i: number): boolean =>
+    s[i] === ' ' && s[i - 1] !== ' ' && s[i + 1] !== undefined && s[i + 1] !== ' ' && s[i - 1] !== ':';
   for (let i = Math.min(width, s.length - 1); i > 0; i--) if (ok(i)) return i;
   for (let i = width + 1; i < s.length - 1; i++) if (ok(i)) return i;
   return -1;

@@ -1,6 +1,15 @@
 import { checkFetch, checkFetchListed } from './bag-fetch';
 import { folderBag, type BagFiles } from './bag-files';
-import { ALG_LABEL, either, hasBom, loadManifests, readTagText, withoutBom, type BagProblem, type Manifest } from './bag-manifests';
+import {
+  ALG_LABEL,
+  either,
+  hasBom,
+  loadManifests,
+  readTagText,
+  withoutBom,
+  type BagProblem,
+  type Manifest,
+} from './bag-manifests';
 import type { ScannedFile } from './bag-scan';
 import { parseTags } from './bag-text';
 
@@ -25,11 +34,16 @@ async function checkBagitTxt(bag: BagFiles, problems: BagProblem[]): Promise<voi
   const text = await readTagText(bag, 'bagit.txt', problems);
   const last = problems[problems.length - 1];
   if (text === null) {
-    if (last?.path === 'bagit.txt' && last.problem === 'is missing') last.problem = 'is missing, so this folder is not a complete BagIt bag';
+    if (last?.path === 'bagit.txt' && last.problem === 'is missing')
+      last.problem = 'is missing, so this folder is not a complete BagIt bag';
     return;
   }
   // RFC 8493 §2.1.1: bagit.txt MUST NOT begin with a byte-order mark; bagit.py refuses one too.
-  if (hasBom(text)) problems.push({ path: 'bagit.txt', problem: 'starts with a byte-order mark, which RFC 8493 does not allow in bagit.txt' });
+  if (hasBom(text))
+    problems.push({
+      path: 'bagit.txt',
+      problem: 'starts with a byte-order mark, which RFC 8493 does not allow in bagit.txt',
+    });
   const { pairs, problems: lines } = parseTags(text.replace(/^\ufeff/, ''));
   for (const p of lines) problems.push({ path: 'bagit.txt', problem: p });
   const [version, encoding, ...extra] = pairs;
@@ -37,12 +51,21 @@ async function checkBagitTxt(bag: BagFiles, problems: BagProblem[]): Promise<voi
     problems.push({ path: 'bagit.txt', problem: 'does not declare "BagIt-Version: 1.0" on its first line' });
   }
   if (encoding?.[0] !== 'Tag-File-Character-Encoding' || encoding[1].toUpperCase() !== 'UTF-8') {
-    problems.push({ path: 'bagit.txt', problem: 'does not declare "Tag-File-Character-Encoding: UTF-8" on its second line' });
+    problems.push({
+      path: 'bagit.txt',
+      problem: 'does not declare "Tag-File-Character-Encoding: UTF-8" on its second line',
+    });
   }
-  if (extra.length > 0) problems.push({ path: 'bagit.txt', problem: 'has lines other than the version and the encoding' });
+  if (extra.length > 0)
+    problems.push({ path: 'bagit.txt', problem: 'has lines other than the version and the encoding' });
 }
 
-async function readBagInfo(bag: BagFiles, files: ScannedFile[], problems: BagProblem[], warnings: BagProblem[]): Promise<Record<string, string>> {
+async function readBagInfo(
+  bag: BagFiles,
+  files: ScannedFile[],
+  problems: BagProblem[],
+  warnings: BagProblem[],
+): Promise<Record<string, string>> {
   const info: Record<string, string> = {};
   if (!files.some((f) => f.path === 'bag-info.txt')) return info;
   const text = await readTagText(bag, 'bag-info.txt', problems);
@@ -59,15 +82,23 @@ function checkOxum(info: Record<string, string>, files: number, bytes: number, p
   if (oxum === undefined) return;
   const m = /^(\d+)\.(\d+)$/.exec(oxum);
   if (m === null) {
-    problems.push({ path: 'bag-info.txt', problem: `has a Payload-Oxum that cannot be read (${JSON.stringify(oxum)})` });
+    problems.push({
+      path: 'bag-info.txt',
+      problem: `has a Payload-Oxum that cannot be read (${JSON.stringify(oxum)})`,
+    });
   } else if (Number(m[1]) !== bytes || Number(m[2]) !== files) {
-    problems.push({ path: 'bag-info.txt', problem: `Payload-Oxum says ${m[1]} bytes in ${m[2]} files, but data/ holds ${bytes} bytes in ${files} files` });
+    problems.push({
+      path: 'bag-info.txt',
+      problem: `Payload-Oxum says ${m[1]} bytes in ${m[2]} files, but data/ holds ${bytes} bytes in ${files} files`,
+    });
   }
 }
 
 function linkProblem(f: ScannedFile): BagProblem | null {
-  if (f.kind === 'link') return { path: f.path, problem: 'is a symbolic link, which a bag may not contain; it was not followed' };
-  if (f.kind === 'other') return { path: f.path, problem: 'is not a regular file (a device, pipe or socket), which a bag may not contain' };
+  if (f.kind === 'link')
+    return { path: f.path, problem: 'is a symbolic link, which a bag may not contain; it was not followed' };
+  if (f.kind === 'other')
+    return { path: f.path, problem: 'is not a regular file (a device, pipe or socket), which a bag may not contain' };
   return null;
 }
 
@@ -85,7 +116,12 @@ interface Group {
  * Checks one group of files against its manifests: every file listed in every manifest and
  * nothing listed that is absent, and every checksum.
  */
-async function checkAgainst(bag: BagFiles, group: Group, problems: BagProblem[], onBytes: (n: number) => void): Promise<void> {
+async function checkAgainst(
+  bag: BagFiles,
+  group: Group,
+  problems: BagProblem[],
+  onBytes: (n: number) => void,
+): Promise<void> {
   const { files, manifests } = group;
   const present = new Set(files.map((f) => f.path));
   const listed = new Set(manifests.flatMap((m) => [...m.entries.keys()]));
@@ -101,13 +137,25 @@ async function checkAgainst(bag: BagFiles, group: Group, problems: BagProblem[],
     const digests = await bag.digests(f, onBytes);
     const wrong = manifests.filter((m) => m.entries.has(f.path) && m.entries.get(f.path) !== digests[m.alg]);
     if (wrong.length > 0) {
-      const algs = either(wrong.map((m) => ALG_LABEL[m.alg]), 'and');
-      problems.push({ path: f.path, problem: `does not match its ${algs} checksum in ${either(wrong.map((m) => m.file), 'and')}: it was changed or damaged after the bag was made` });
+      const algs = either(
+        wrong.map((m) => ALG_LABEL[m.alg]),
+        'and',
+      );
+      problems.push({
+        path: f.path,
+        problem: `does not match its ${algs} checksum in ${either(
+          wrong.map((m) => m.file),
+          'and',
+        )}: it was changed or damaged after the bag was made`,
+      });
     }
   }
 }
 
-/** Options of validateBag: tag files expected outside the tag manifests (e.g. their signature), and progress in bytes hashed. */
+/**
+ * Options of validateBag: tag files expected outside the tag manifests (e.g. their signature), and progress in bytes
+ * hashed.
+ */
 interface ValidateOptions {
   unlistedTagFiles?: string[];
   onProgress?: (bytes: number) => void;
@@ -139,7 +187,8 @@ export async function validateBag(bag: string | BagFiles, opts: ValidateOptions 
   const regular = listing.filter((f) => f.kind === 'file');
   await checkBagitTxt(files, problems);
   const info = await readBagInfo(files, regular, problems, warnings);
-  if (!(await files.hasDataFolder())) problems.push({ path: 'data/', problem: 'is missing: a bag keeps its evidence files in a folder named data' });
+  if (!(await files.hasDataFolder()))
+    problems.push({ path: 'data/', problem: 'is missing: a bag keeps its evidence files in a folder named data' });
   const fetch = await checkFetch(files, regular, problems, warnings);
   const payload = regular.filter((f) => f.path.startsWith('data/'));
   const payloadBytes = payload.reduce((sum, f) => sum + f.size, 0);
@@ -148,11 +197,34 @@ export async function validateBag(bag: string | BagFiles, opts: ValidateOptions 
   const manifests = await loadManifests(files, regular, 'manifest', problems, warnings);
   checkFetchListed(fetch.entries, manifests, problems);
   const notListed = { to: problems, why: 'is in the bag but not listed in' };
-  await checkAgainst(files, { files: payload, manifests, notListed, absentAsKnown: fetch.unfetched }, problems, onBytes);
+  await checkAgainst(
+    files,
+    { files: payload, manifests, notListed, absentAsKnown: fetch.unfetched },
+    problems,
+    onBytes,
+  );
   const tagManifests = await loadManifests(files, regular, 'tagmanifest', problems, warnings);
   const unlisted = new Set(opts.unlistedTagFiles ?? []);
-  const tagFiles = regular.filter((f) => !f.path.startsWith('data/') && !/^tagmanifest-[^/]+\.txt$/.test(f.path) && !unlisted.has(f.path));
-  const tagNotListed = { to: warnings, why: 'is outside data/ and was ignored: no checksum covers it, as it is not listed in' };
-  await checkAgainst(files, { files: tagFiles, manifests: tagManifests, notListed: tagNotListed, absentAsKnown: new Set() }, problems, onBytes);
-  return { ok: problems.length === 0, problems, warnings, info, payloadFiles: payload.length, payloadBytes, unfetched: fetch.unfetched.size };
+  const tagFiles = regular.filter(
+    (f) => !f.path.startsWith('data/') && !/^tagmanifest-[^/]+\.txt$/.test(f.path) && !unlisted.has(f.path),
+  );
+  const tagNotListed = {
+    to: warnings,
+    why: 'is outside data/ and was ignored: no checksum covers it, as it is not listed in',
+  };
+  await checkAgainst(
+    files,
+    { files: tagFiles, manifests: tagManifests, notListed: tagNotListed, absentAsKnown: new Set() },
+    problems,
+    onBytes,
+  );
+  return {
+    ok: problems.length === 0,
+    problems,
+    warnings,
+    info,
+    payloadFiles: payload.length,
+    payloadBytes,
+    unfetched: fetch.unfetched.size,
+  };
 }

@@ -3,7 +3,13 @@ import type { Readable, Writable } from 'node:stream';
 import { VigilError } from '../../../shared/errors';
 import { collisionKey, quotePath, relativePathProblem } from '../tar/safe-path';
 import { TarWriter } from '../tar/tar-writer';
-import { hashInThread, hashWithRecordedSha512, recordedDigests, type FileDigests, type HashingFactory } from '../../workers/file-hashing';
+import {
+  hashInThread,
+  hashWithRecordedSha512,
+  recordedDigests,
+  type FileDigests,
+  type HashingFactory,
+} from '../../workers/file-hashing';
 import { BAGIT_TXT, bagInfoText, manifestText } from './bag-text';
 
 /** One payload file: its path under data/ ('/' separated), exact size and a lazy source. */
@@ -51,7 +57,14 @@ export interface BagResult {
   bytes: number;
 }
 
-const TAG_FILES = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', 'tagmanifest-sha512.txt'];
+const TAG_FILES = [
+  'bagit.txt',
+  'bag-info.txt',
+  'manifest-sha256.txt',
+  'manifest-sha512.txt',
+  'tagmanifest-sha256.txt',
+  'tagmanifest-sha512.txt',
+];
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
@@ -59,7 +72,10 @@ function bad(message: string): VigilError {
   return new VigilError('INVALID_INPUT', message);
 }
 
-/** The bag-info.txt label and value pairs of `info`, in the order they are written (Payload-Oxum empty); INVALID_INPUT when one cannot be written. */
+/**
+ * The bag-info.txt label and value pairs of `info`, in the order they are written (Payload-Oxum empty); INVALID_INPUT
+ * when one cannot be written.
+ */
 export function checkInfo(info: BagInfo): [string, string][] {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(info.baggingDate);
   if (m === null || new Date(`${info.baggingDate}T00:00:00Z`).toISOString().slice(0, 10) !== info.baggingDate) {
@@ -70,8 +86,10 @@ export function checkInfo(info: BagInfo): [string, string][] {
   pairs.push(['Bagging-Date', info.baggingDate], ['External-Identifier', info.externalIdentifier]);
   pairs.push(['Payload-Oxum', ''], ['Bag-Software-Agent', info.softwareAgent], ...(info.extra ?? []));
   for (const [label, value] of pairs) {
-    if (!/^[^\s:][^:]*$/.test(label) || CONTROL.test(label) || /\s$/.test(label)) throw bad(`${JSON.stringify(label)} cannot be a bag-info.txt label.`);
-    if (CONTROL.test(value)) throw bad(`The bag-info.txt value of ${label} contains a line break or control character.`);
+    if (!/^[^\s:][^:]*$/.test(label) || CONTROL.test(label) || /\s$/.test(label))
+      throw bad(`${JSON.stringify(label)} cannot be a bag-info.txt label.`);
+    if (CONTROL.test(value))
+      throw bad(`The bag-info.txt value of ${label} contains a line break or control character.`);
     if (value.trim() === '' && label !== 'Payload-Oxum') throw bad(`The bag-info.txt value of ${label} is empty.`);
   }
   return pairs;
@@ -85,12 +103,21 @@ async function collectEntries(entries: AsyncIterable<BagEntry> | Iterable<BagEnt
     // '%' is legal in BagIt, but RFC 8493 encodes it as %25 in a manifest, which bagit.py reads
     // as "%25" and `sha256sum -c` cannot find: refused, so every reader agrees on every path.
     // CR and LF (encoded %0D, %0A) are refused with the other control characters by relativePathProblem.
-    const why = relativePathProblem(e.path) ?? (e.path.includes('%') ? 'contains "%", which bagit.py, RFC 8493 readers and sha256sum would read differently in a manifest' : null);
+    const why =
+      relativePathProblem(e.path) ??
+      (e.path.includes('%')
+        ? 'contains "%", which bagit.py, RFC 8493 readers and sha256sum would read differently in a manifest'
+        : null);
     if (why !== null) throw bad(`The payload path ${quotePath(e.path)} ${why}.`);
-    if (!Number.isSafeInteger(e.size) || e.size < 0) throw bad(`The payload file ${quotePath(e.path)} has an impossible size (${e.size}).`);
+    if (!Number.isSafeInteger(e.size) || e.size < 0)
+      throw bad(`The payload file ${quotePath(e.path)} has an impossible size (${e.size}).`);
     const key = collisionKey(e.path);
     const prior = seen.get(key);
-    if (prior !== undefined) throw bad(`The payload paths ${quotePath(prior)} and ${quotePath(e.path)} would be the same file on systems that ignore case or Unicode form.`);
+    if (prior !== undefined)
+      throw bad(
+        `The payload paths ${quotePath(prior)} and ${quotePath(e.path)} would be the same file on systems that ` +
+          `ignore case or Unicode form.`,
+      );
     seen.set(key, e.path);
     list.push(e);
   }
@@ -99,7 +126,8 @@ async function collectEntries(entries: AsyncIterable<BagEntry> | Iterable<BagEnt
     const segments = e.path.split('/');
     for (let i = 1; i < segments.length; i++) {
       const prior = seen.get(collisionKey(segments.slice(0, i).join('/')));
-      if (prior !== undefined) throw bad(`The payload path ${quotePath(e.path)} needs ${quotePath(prior)} to be a folder, but it is a file.`);
+      if (prior !== undefined)
+        throw bad(`The payload path ${quotePath(e.path)} needs ${quotePath(prior)} to be a folder, but it is a file.`);
     }
   }
   return list.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -109,8 +137,10 @@ function checkHooks(hooks: TagFileHook[]): void {
   const names = new Set(TAG_FILES.map(collisionKey));
   for (const hook of hooks) {
     const why = relativePathProblem(hook.name);
-    if (why !== null || hook.name.includes('/')) throw bad(`The tag file name ${quotePath(hook.name)} ${why ?? 'must be a plain file name'}.`);
-    if (names.has(collisionKey(hook.name)) || collisionKey(hook.name) === 'data') throw bad(`The tag file name ${quotePath(hook.name)} is already used in the bag.`);
+    if (why !== null || hook.name.includes('/'))
+      throw bad(`The tag file name ${quotePath(hook.name)} ${why ?? 'must be a plain file name'}.`);
+    if (names.has(collisionKey(hook.name)) || collisionKey(hook.name) === 'data')
+      throw bad(`The tag file name ${quotePath(hook.name)} is already used in the bag.`);
     names.add(collisionKey(hook.name));
   }
 }
@@ -122,7 +152,14 @@ async function* buffers(source: Readable): AsyncGenerator<Buffer> {
 }
 
 /** Writes payload files (and their folders) and returns both manifests' hashes. */
-async function writePayload(tar: TarWriter, bagName: string, list: BagEntry[], when: Date, hashing: HashingFactory, onProgress?: (bytes: number) => void) {
+async function writePayload(
+  tar: TarWriter,
+  bagName: string,
+  list: BagEntry[],
+  when: Date,
+  hashing: HashingFactory,
+  onProgress?: (bytes: number) => void,
+) {
   const digests: Promise<[string, FileDigests]>[] = [];
   const dirs = new Set<string>();
   let payloadBytes = 0;
@@ -133,7 +170,12 @@ async function writePayload(tar: TarWriter, bagName: string, list: BagEntry[], w
       if (!dirs.has(dir)) await tar.directory(`${bagName}/${dir}`, when);
       dirs.add(dir);
     }
-    const hash = e.recordedSha512 === undefined ? hashing() : e.recordedSha256 === undefined ? hashWithRecordedSha512(e.recordedSha512) : recordedDigests(e.recordedSha256, e.recordedSha512);
+    const hash =
+      e.recordedSha512 === undefined
+        ? hashing()
+        : e.recordedSha256 === undefined
+          ? hashWithRecordedSha512(e.recordedSha512)
+          : recordedDigests(e.recordedSha256, e.recordedSha512);
     try {
       const source = await e.source();
       await tar.file(`${bagName}/data/${e.path}`, e.size, e.mtime ?? when, buffers(source), (chunk) => {
@@ -151,7 +193,11 @@ async function writePayload(tar: TarWriter, bagName: string, list: BagEntry[], w
     digests.push(digest);
   }
   const done = await Promise.all(digests);
-  return { sha256: new Map(done.map(([p, d]) => [p, d.sha256])), sha512: new Map(done.map(([p, d]) => [p, d.sha512])), payloadBytes };
+  return {
+    sha256: new Map(done.map(([p, d]) => [p, d.sha256])),
+    sha512: new Map(done.map(([p, d]) => [p, d.sha512])),
+    payloadBytes,
+  };
 }
 
 /**
@@ -166,11 +212,17 @@ export async function writeBag(
   bagName: string,
   entries: AsyncIterable<BagEntry> | Iterable<BagEntry>,
   info: BagInfo,
-  opts: { afterTagManifests?: TagFileHook[]; onProgress?: (bytes: number) => void; signal?: AbortSignal; hashing?: HashingFactory } = {},
+  opts: {
+    afterTagManifests?: TagFileHook[];
+    onProgress?: (bytes: number) => void;
+    signal?: AbortSignal;
+    hashing?: HashingFactory;
+  } = {},
 ): Promise<BagResult> {
   try {
     const why = relativePathProblem(bagName);
-    if (why !== null || bagName.includes('/')) throw bad(`The bag name ${quotePath(bagName)} ${why ?? 'must be a single folder name'}.`);
+    if (why !== null || bagName.includes('/'))
+      throw bad(`The bag name ${quotePath(bagName)} ${why ?? 'must be a single folder name'}.`);
     const infoPairs = checkInfo(info);
     const hooks = opts.afterTagManifests ?? [];
     checkHooks(hooks);
@@ -192,11 +244,21 @@ export async function writeBag(
     const tag256 = new Map(tagFiles.map(([name, data]) => [name, createHash('sha256').update(data).digest('hex')]));
     const tag512 = new Map(tagFiles.map(([name, data]) => [name, createHash('sha512').update(data).digest('hex')]));
     const tagManifestSha512Bytes = Buffer.from(manifestText(tag512));
-    tagFiles.push(['tagmanifest-sha256.txt', Buffer.from(manifestText(tag256))], ['tagmanifest-sha512.txt', tagManifestSha512Bytes]);
-    for (const hook of hooks) tagFiles.push([hook.name, await hook.content({ tagManifestSha512: tagManifestSha512Bytes })]);
+    tagFiles.push(
+      ['tagmanifest-sha256.txt', Buffer.from(manifestText(tag256))],
+      ['tagmanifest-sha512.txt', tagManifestSha512Bytes],
+    );
+    for (const hook of hooks)
+      tagFiles.push([hook.name, await hook.content({ tagManifestSha512: tagManifestSha512Bytes })]);
     for (const [name, data] of tagFiles) await tar.file(`${bagName}/${name}`, data.length, when, [data]);
     await tar.finish();
-    return { payloadOxum, manifestSha256: payload.sha256, manifestSha512: payload.sha512, tagManifestSha512Bytes, bytes: tar.bytes };
+    return {
+      payloadOxum,
+      manifestSha256: payload.sha256,
+      manifestSha512: payload.sha512,
+      tagManifestSha512Bytes,
+      bytes: tar.bytes,
+    };
   } catch (err) {
     // Destroyed without the error: a pipeline downstream sees a premature close and fails,
     // and a bare stream without an 'error' listener does not crash the process.

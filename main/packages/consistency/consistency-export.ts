@@ -22,19 +22,27 @@ interface EarlierExport {
 }
 
 /** The data members `package.exported` gets so that the next export to a recipient finds this package's checkpoint. */
-export function exportedCheckpointData(checkpoint: { size: number; root: string }): { checkpointSize: number; checkpointRoot: string } {
+export function exportedCheckpointData(checkpoint: { size: number; root: string }): {
+  checkpointSize: number;
+  checkpointRoot: string;
+} {
   return { checkpointSize: checkpoint.size, checkpointRoot: checkpoint.root };
 }
 
 /** Every earlier export, newest first. */
 function earlierExports(db: ReadDb): EarlierExport[] {
-  const sql = "SELECT seq, json_extract(entry, '$.data') AS data FROM custody_log WHERE json_extract(entry, '$.action') = 'package.exported' ORDER BY seq DESC";
+  const sql =
+    "SELECT seq, json_extract(entry, '$.data') AS data FROM custody_log WHERE json_extract(entry, '$.action') " +
+    "= 'package.exported' ORDER BY seq DESC";
   const rows = db.prepare(sql).all() as { seq: number; data: string }[];
   return rows.flatMap(({ seq, data }) => {
     const d = JSON.parse(data) as Record<string, unknown>;
     if (typeof d.packageId !== 'string' || !Array.isArray(d.recipients)) return [];
     const recipients = d.recipients.filter((r): r is string => typeof r === 'string');
-    const cp = typeof d.checkpointSize === 'number' && typeof d.checkpointRoot === 'string' ? { checkpointSize: d.checkpointSize, checkpointRoot: d.checkpointRoot } : {};
+    const cp =
+      typeof d.checkpointSize === 'number' && typeof d.checkpointRoot === 'string'
+        ? { checkpointSize: d.checkpointSize, checkpointRoot: d.checkpointRoot }
+        : {};
     return [{ seq, packageId: d.packageId, recipients, ...cp }];
   });
 }
@@ -46,9 +54,16 @@ function earlierExports(db: ReadDb): EarlierExport[] {
 function checkpointOf(db: ReadDb, e: EarlierExport): StoredCheckpoint | null {
   const cols = 'id, size, root, note, signer, created_at AS createdAt';
   if (e.checkpointSize !== undefined && e.checkpointRoot !== undefined) {
-    return (db.prepare(`SELECT ${cols} FROM checkpoints WHERE size = ? AND root = ? ORDER BY id DESC LIMIT 1`).get(e.checkpointSize, e.checkpointRoot) as StoredCheckpoint | undefined) ?? null;
+    return (
+      (db
+        .prepare(`SELECT ${cols} FROM checkpoints WHERE size = ? AND root = ? ORDER BY id DESC LIMIT 1`)
+        .get(e.checkpointSize, e.checkpointRoot) as StoredCheckpoint | undefined) ?? null
+    );
   }
-  return (db.prepare(`SELECT ${cols} FROM checkpoints WHERE size <= ? ORDER BY id DESC LIMIT 1`).get(e.seq) as StoredCheckpoint | undefined) ?? null;
+  return (
+    (db.prepare(`SELECT ${cols} FROM checkpoints WHERE size <= ? ORDER BY id DESC LIMIT 1`).get(e.seq) as
+      StoredCheckpoint | undefined) ?? null
+  );
 }
 
 /**
@@ -57,16 +72,24 @@ function checkpointOf(db: ReadDb, e: EarlierExport): StoredCheckpoint | null {
  * trusted for a sender vault id (`known_signers`), because that vault sent packages here.
  */
 function vaultMates(db: ReadDb, fingerprint: string): string[] {
-  const book = db.prepare('SELECT age_recipient AS age, minisign_public_key AS minisign FROM recipients').all() as { age: string; minisign: string | null }[];
+  const book = db.prepare('SELECT age_recipient AS age, minisign_public_key AS minisign FROM recipients').all() as {
+    age: string;
+    minisign: string | null;
+  }[];
   const entry = book.find((r) => keyFingerprint(r.age) === fingerprint);
   if (entry?.minisign == null) return [];
   const lines = new Set(
     db
-      .prepare('SELECT k2.key_line FROM known_signers k1 JOIN known_signers k2 ON k2.vault_id = k1.vault_id WHERE k1.key_line = ?')
+      .prepare(
+        'SELECT k2.key_line FROM known_signers k1 JOIN known_signers k2 ON k2.vault_id = k1.vault_id WHERE ' +
+          'k1.key_line = ?',
+      )
       .pluck()
       .all(entry.minisign.trim()) as string[],
   );
-  return book.filter((r) => r !== entry && r.minisign != null && lines.has(r.minisign.trim())).map((r) => keyFingerprint(r.age));
+  return book
+    .filter((r) => r !== entry && r.minisign != null && lines.has(r.minisign.trim()))
+    .map((r) => keyFingerprint(r.age));
 }
 
 /**
@@ -83,7 +106,11 @@ function exportsTo(db: ReadDb, recipients: readonly string[]): EarlierExport[] {
 }
 
 /** data/custody/consistency.json for a package with `checkpoint` sealed to `recipients` (fingerprints). */
-export function consistencyFile(db: ReadDb, checkpoint: StoredCheckpoint, recipients: readonly string[]): { path: string; data: Buffer } {
+export function consistencyFile(
+  db: ReadDb,
+  checkpoint: StoredCheckpoint,
+  recipients: readonly string[],
+): { path: string; data: Buffer } {
   const tree = MerkleTree.from(readLeafHashes(db, checkpoint.size), checkpoint.size);
   const newRoot = Buffer.from(checkpoint.root, 'hex');
   const from: EarlierCheckpoint[] = [];

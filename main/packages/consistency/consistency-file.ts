@@ -38,12 +38,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The file's bytes: one JSON object on one line, members in the order DESIGN gives. */
 export function consistencyFileText(file: ConsistencyFile): string {
-  const from = file.from.map((f) => ({ packageId: f.packageId, size: f.size, root: f.root.toString('base64'), checkpoint: f.checkpoint, proof: f.proof.map((h) => h.toString('base64')) }));
+  const from = file.from.map((f) => ({
+    packageId: f.packageId,
+    size: f.size,
+    root: f.root.toString('base64'),
+    checkpoint: f.checkpoint,
+    proof: f.proof.map((h) => h.toString('base64')),
+  }));
   return `${JSON.stringify({ format: CONSISTENCY_FORMAT, to: { size: file.to.size, root: file.to.root.toString('base64') }, from })}\n`;
 }
 
 function size(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw new Error(`${what} is not a whole number of entries`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+    throw new Error(`${what} is not a whole number of entries`);
   return value;
 }
 
@@ -54,17 +61,27 @@ function hash(value: unknown, what: string): Buffer {
 }
 
 function object(value: unknown, what: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${what} is not a JSON object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error(`${what} is not a JSON object`);
   return value as Record<string, unknown>;
 }
 
 function earlier(value: unknown, i: number): EarlierCheckpoint {
   const what = `from[${i}]`;
   const o = object(value, what);
-  if (typeof o.packageId !== 'string' || !UUID.test(o.packageId)) throw new Error(`${what}.packageId is not a package id`);
-  if (typeof o.checkpoint !== 'string' || o.checkpoint.length > MAX_NOTE_CHARS) throw new Error(`${what}.checkpoint is not a checkpoint note`);
-  if (!Array.isArray(o.proof) || o.proof.length > MAX_PROOF) throw new Error(`${what}.proof is not a list of at most ${MAX_PROOF} hashes`);
-  return { packageId: o.packageId, size: size(o.size, `${what}.size`), root: hash(o.root, `${what}.root`), checkpoint: o.checkpoint, proof: o.proof.map((h, j) => hash(h, `${what}.proof[${j}]`)) };
+  if (typeof o.packageId !== 'string' || !UUID.test(o.packageId))
+    throw new Error(`${what}.packageId is not a package id`);
+  if (typeof o.checkpoint !== 'string' || o.checkpoint.length > MAX_NOTE_CHARS)
+    throw new Error(`${what}.checkpoint is not a checkpoint note`);
+  if (!Array.isArray(o.proof) || o.proof.length > MAX_PROOF)
+    throw new Error(`${what}.proof is not a list of at most ${MAX_PROOF} hashes`);
+  return {
+    packageId: o.packageId,
+    size: size(o.size, `${what}.size`),
+    root: hash(o.root, `${what}.root`),
+    checkpoint: o.checkpoint,
+    proof: o.proof.map((h, j) => hash(h, `${what}.proof[${j}]`)),
+  };
 }
 
 /** Parses the file strictly; throws an Error saying what is wrong. */
@@ -78,6 +95,7 @@ export function parseConsistencyFile(text: string): ConsistencyFile {
   const o = object(raw, 'the file');
   if (o.format !== CONSISTENCY_FORMAT) throw new Error(`its format is not "${CONSISTENCY_FORMAT}"`);
   const to = object(o.to, 'to');
-  if (!Array.isArray(o.from) || o.from.length > MAX_FROM) throw new Error(`"from" is not a list of at most ${MAX_FROM} earlier checkpoints`);
+  if (!Array.isArray(o.from) || o.from.length > MAX_FROM)
+    throw new Error(`"from" is not a list of at most ${MAX_FROM} earlier checkpoints`);
   return { to: { size: size(to.size, 'to.size'), root: hash(to.root, 'to.root') }, from: o.from.map(earlier) };
 }

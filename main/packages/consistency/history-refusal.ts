@@ -7,6 +7,8 @@ import { VigilError } from '../../../shared/errors';
 export function historyRefusal(why: string): VigilError {
   return new VigilError(
     'HISTORY_REWRITTEN',
-    `The package was refused and nothing was imported. ${why} Ask the sender what happened to their vault (restored from a backup, copied to another computer) before you rely on it; import it only if you accept that its history differs from what they sent before.`,
+    `The package was refused and nothing was imported. ${why} Ask the sender what happened to their vault ` +
+      `(restored from a backup, copied to another computer) before you rely on it; import it only if you accept ` +
+      `that its history differs from what they sent before.`,
   );
 }

@@ -27,7 +27,11 @@ export interface CaseExport {
 }
 
 function personJson(p: PersonRow, caseId: string, policy: NamePolicy, s: ProfileSettings): Record<string, unknown> {
-  const out: Record<string, unknown> = { id: p.id, code: p.code, roles: p.roles.filter((r) => r.caseId === caseId).map((r) => r.role) };
+  const out: Record<string, unknown> = {
+    id: p.id,
+    code: p.code,
+    roles: p.roles.filter((r) => r.caseId === caseId).map((r) => r.role),
+  };
   if (policy.named(p)) {
     out.name = p.name;
     out.aliases = p.aliases;
@@ -55,14 +59,26 @@ function requestJson(r: RequestRow, policy: NamePolicy): Record<string, unknown>
   };
 }
 
-/** case.json's profile report: what the profile changed, and protected names found in the exported originals (by code). */
+/**
+ * case.json's profile report: what the profile changed, and protected names found in the exported originals (by code).
+ */
 interface ProfileReport {
   changes: string[];
   namesInOriginals: Record<string, unknown>[];
 }
 
-/** Builds case.json: the case, people by code (names as the profile allows), events, requests, analysis and the profile report. */
-export function buildCaseExport(db: ReadDb, caseId: string, policy: NamePolicy, s: ProfileSettings, items: PlannedItem[], report: ProfileReport): CaseExport {
+/**
+ * Builds case.json: the case, people by code (names as the profile allows), events, requests, analysis and the profile
+ * report.
+ */
+export function buildCaseExport(
+  db: ReadDb,
+  caseId: string,
+  policy: NamePolicy,
+  s: ProfileSettings,
+  items: PlannedItem[],
+  report: ProfileReport,
+): CaseExport {
   const c = getCase(db, caseId);
   const people = listPeople(db, { caseId });
   const timeline = caseTimeline(db, caseId);
@@ -70,13 +86,23 @@ export function buildCaseExport(db: ReadDb, caseId: string, policy: NamePolicy, 
   const namedIds = new Set(people.filter((p) => policy.named(p)).map((p) => p.id));
   const events = timeline.events.map((e) => ({
     ...e,
-    person: namedIds.has(e.person.id) ? { ...e.person, name: people.find((p) => p.id === e.person.id)?.name ?? '' } : { id: e.person.id, code: e.person.code },
+    person: namedIds.has(e.person.id)
+      ? { ...e.person, name: people.find((p) => p.id === e.person.id)?.name ?? '' }
+      : { id: e.person.id, code: e.person.code },
     description: policy.text(e.description),
   }));
   const detainees = timeline.detainees.map((d) => ({ ...d, person: { id: d.person.id, code: d.person.code } }));
   const json = {
     format: 'vigil-case/1',
-    case: { id: c.id, title: policy.text(c.title), reference: c.reference, summary: policy.text(c.summary), status: c.status, createdAt: c.createdAt, updatedAt: c.updatedAt },
+    case: {
+      id: c.id,
+      title: policy.text(c.title),
+      reference: c.reference,
+      summary: policy.text(c.summary),
+      status: c.status,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+    },
     people: people.map((p) => personJson(p, caseId, policy, s)),
     items: items.map(({ item, original, path }) => ({
       id: item.id,
@@ -87,7 +113,16 @@ export function buildCaseExport(db: ReadDb, caseId: string, policy: NamePolicy, 
       size: item.size,
       derivativeOf: original?.id ?? item.derivativeOf,
       derivativeKind: item.derivativeKind,
-      ...(s.contactDetails ? { acquisition: Object.fromEntries(Object.entries(item.acquisition as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? policy.text(v) : v])) } : {}),
+      ...(s.contactDetails
+        ? {
+            acquisition: Object.fromEntries(
+              Object.entries(item.acquisition as Record<string, unknown>).map(([k, v]) => [
+                k,
+                typeof v === 'string' ? policy.text(v) : v,
+              ]),
+            ),
+          }
+        : {}),
     })),
     events,
     requests: requests.map((r) => requestJson(r, policy)),
@@ -103,7 +138,17 @@ export function registerCsv(items: PlannedItem[], people: PersonRow[], policy: N
   const rows = [['id', 'title', 'kind', 'date', 'date_precision', 'source_code', 'sha256', 'size', 'path']];
   for (const { item, path } of items) {
     const source = item.sourcePersonId === null ? '' : (codes.get(item.sourcePersonId) ?? '');
-    rows.push([item.id, policy.text(item.title), item.kind, item.date ?? '', item.date ? datePrecision(item.date) : '', source, item.sha256, String(item.size), `data/${path}`]);
+    rows.push([
+      item.id,
+      policy.text(item.title),
+      item.kind,
+      item.date ?? '',
+      item.date ? datePrecision(item.date) : '',
+      source,
+      item.sha256,
+      String(item.size),
+      `data/${path}`,
+    ]);
   }
   return csvText(rows);
 }

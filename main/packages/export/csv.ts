@@ -19,7 +19,10 @@ const OPTIONS = {
   eof: true,
 } as const;
 
-/** Rows of text as an RFC 4180 CSV file (CRLF), every cell a spreadsheet would read as a formula neutralised with a leading '. */
+/**
+ * Rows of text as an RFC 4180 CSV file (CRLF), every cell a spreadsheet would read as a formula neutralised with a
+ * leading '.
+ */
 export function csvText(rows: readonly (readonly string[])[]): string {
   return stringify(rows as string[][], OPTIONS);
 }

@@ -43,7 +43,13 @@ function carriesUnsaltedRecordHash(head: EntryHead, withheldHashes: ReadonlySet<
  * profile that keeps names in the vault) entries carrying an unsalted record hash are left
  * out: each entry has its own proof, so the others still verify.
  */
-export function custodyFiles(db: ReadDb, subjects: ReadonlySet<string>, size: number, checkpointSigner: string, opts: { withholdUnsalted?: boolean } = {}): CustodyFiles {
+export function custodyFiles(
+  db: ReadDb,
+  subjects: ReadonlySet<string>,
+  size: number,
+  checkpointSigner: string,
+  opts: { withholdUnsalted?: boolean } = {},
+): CustodyFiles {
   const tree = MerkleTree.from(readLeafHashes(db, size));
   const lines: string[] = [];
   const actors = new Set<string>();
@@ -61,10 +67,17 @@ export function custodyFiles(db: ReadDb, subjects: ReadonlySet<string>, size: nu
     actors.add(head.actor);
     const proof = tree.inclusionProof(stored.seq).map((h) => h.toString('base64'));
     // The entry is spliced in as its stored text, so it stays byte-identical to what was signed.
-    lines.push(`{"entry":${stored.canonical},"sig":${JSON.stringify(stored.sig)},"index":${stored.seq},"proof":${JSON.stringify(proof)}}`);
+    lines.push(
+      `{"entry":${stored.canonical},"sig":${JSON.stringify(stored.sig)},"index":${stored.seq},"proof":${JSON.stringify(proof)}}`,
+    );
   }
   actors.add(checkpointSigner);
-  return { entriesJsonl: Buffer.from(lines.map((l) => `${l}\n`).join('')), keysTxt: Buffer.from(keysText(db, [...actors])), count: lines.length, withheld: withheldCount };
+  return {
+    entriesJsonl: Buffer.from(lines.map((l) => `${l}\n`).join('')),
+    keysTxt: Buffer.from(keysText(db, [...actors])),
+    count: lines.length,
+    withheld: withheldCount,
+  };
 }
 
 /** keys.txt: per signer a comment line with name and raw key, then the two lines of its minisign .pub file. */
@@ -73,7 +86,10 @@ function keysText(db: ReadDb, actors: string[]): string {
   const blocks = actors.map((hex) => {
     const publicKey = Buffer.from(hex, 'hex');
     const name = names.get(hex)?.name ?? `member ${hex.slice(0, 16)}`;
-    return `# ${name.replace(/[\r\n]/g, ' ')} ed25519:${hex}\n${encodeMinisignPublicKey(minisignKeyId(publicKey), publicKey)}\n`;
+    return (
+      `# ${name.replace(/[\r\n]/g, ' ')} ` +
+      `ed25519:${hex}\n${encodeMinisignPublicKey(minisignKeyId(publicKey), publicKey)}\n`
+    );
   });
   return blocks.join('');
 }

@@ -11,7 +11,12 @@ const RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 function esc(text: string): string {
-  return text.replace(XML_INVALID, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(XML_INVALID, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 function para(text: string, opts: { bold?: boolean; size?: number } = {}): string {
@@ -24,28 +29,68 @@ function heading(text: string): string {
 }
 
 function field(label: string, value: string | null): string {
-  return `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${esc(label)}: </w:t></w:r><w:r><w:t xml:space="preserve">${esc(value === null || value === '' ? '[to be completed]' : value)}</w:t></w:r></w:p>`;
+  return (
+    `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">${esc(label)}: </w:t></w:r><w:r><w:t ` +
+    `xml:space="preserve">${esc(value === null || value === '' ? '[to be completed]' : value)}</w:t></w:r></w:p>`
+  );
 }
 
 function body(c: Communication): string[] {
-  const out = [para('DRAFT communication to the UN Special Procedures — check every field before sending', { bold: true, size: 32 })];
+  const out = [
+    para('DRAFT communication to the UN Special Procedures — check every field before sending', {
+      bold: true,
+      size: 32,
+    }),
+  ];
   out.push(field('Case reference', c.caseReference));
   out.push(heading('1. Alleged victim(s)'));
-  for (const v of c.alleged_victims) out.push(field('Identity', v.name ? `${v.name} (${v.code})${v.aliases.length ? `, also known as ${v.aliases.join(', ')}` : ''}` : `${v.code} (name withheld: no consent to be named)`));
-  out.push(heading('2. Arrest'), field('Date', c.arrest.date), field('Place', c.arrest.place), field('Circumstances', c.arrest.circumstances));
+  for (const v of c.alleged_victims)
+    out.push(
+      field(
+        'Identity',
+        v.name
+          ? `${v.name} (${v.code})${v.aliases.length ? `, also known as ${v.aliases.join(', ')}` : ''}`
+          : `${v.code} (name withheld: no consent to be named)`,
+      ),
+    );
+  out.push(
+    heading('2. Arrest'),
+    field('Date', c.arrest.date),
+    field('Place', c.arrest.place),
+    field('Circumstances', c.arrest.circumstances),
+  );
   out.push(heading('3. Authorities believed responsible'));
   for (const a of c.authoritiesBelievedResponsible) out.push(para(`• ${a}`));
   out.push(heading('4. Places of detention and transfers'));
-  for (const p of c.placesOfDetention) out.push(para(`• ${p.date} ${p.type}: ${p.place ?? 'place unknown'}${p.region ? `, ${p.region}` : ''}. ${p.description}`));
+  for (const p of c.placesOfDetention)
+    out.push(
+      para(`• ${p.date} ${p.type}: ${p.place ?? 'place unknown'}${p.region ? `, ${p.region}` : ''}. ${p.description}`),
+    );
   out.push(heading('5. Legal basis of the detention'), field('Legal basis, if known', c.legalBasis));
   out.push(heading('6. Steps taken by relatives and lawyers to locate the person'));
   for (const s of c.stepsTakenByRelativesAndLawyers) {
-    out.push(para(`• ${s.date} by ${s.by ?? 'unknown'} to ${s.to} (${s.channel || 'channel not recorded'}): ${s.about || 'request'} — response: ${s.response ?? 'none'}${s.responseDate ? ` on ${s.responseDate}` : ''}`));
+    out.push(
+      para(
+        `• ${s.date} by ${s.by ?? 'unknown'} to ${s.to} (${s.channel || 'channel not recorded'}): ` +
+          `${s.about || 'request'} — response: ` +
+          `${s.response ?? 'none'}${s.responseDate ? ` on ${s.responseDate}` : ''}`,
+      ),
+    );
   }
   out.push(heading('7. Periods without contact'));
-  for (const p of c.periodsWithoutContact) out.push(para(`• ${p.code}: from ${p.start} ${p.end ? `to ${p.end}` : '(ongoing)'}, ${p.days} days. ${p.explanation}`));
+  for (const p of c.periodsWithoutContact)
+    out.push(
+      para(`• ${p.code}: from ${p.start} ${p.end ? `to ${p.end}` : '(ongoing)'}, ${p.days} days. ${p.explanation}`),
+    );
   out.push(heading('8. Consent'));
-  for (const k of c.consent) out.push(para(`• ${k.code}: consent to this submission ${k.toSubmission ? `given (may be shared with: ${k.sharedWith.join(', ')})` : 'NOT recorded — obtain it before sending'}; consent to publication of the name ${k.toPublicationOfName ? 'given' : 'not given'}.`));
+  for (const k of c.consent)
+    out.push(
+      para(
+        `• ${k.code}: consent to this submission ` +
+          `${k.toSubmission ? `given (may be shared with: ${k.sharedWith.join(', ')})` : 'NOT recorded — obtain ' + 'it before sending'}; ` +
+          `consent to publication of the name ${k.toPublicationOfName ? 'given' : 'not given'}.`,
+      ),
+    );
   return out;
 }
 

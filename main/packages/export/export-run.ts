@@ -12,7 +12,10 @@ import { exportPackage, type ExportProfile, type ExportResult } from './export';
 import { parseCustomProfile, type CustomProfile } from './profile';
 import type { ExportMode } from '../update/update-plan';
 
-/** A profile as the interface names it: a built-in one, or a custom one's settings (read from the file the person chose). */
+/**
+ * A profile as the interface names it: a built-in one, or a custom one's settings (read from the file the person
+ * chose).
+ */
 type ProfileChoice = { kind: 'protected' } | { kind: 'full' } | { kind: 'custom'; profile: CustomProfile };
 
 /** The export's inputs from the wizard. */

@@ -13,7 +13,14 @@ import { getCase } from '../../evidence/cases';
 import type { PlannedItem } from './case-data';
 import type { NameHit } from './name-scan';
 import { keyFingerprint, memberMinisignKey } from '../../vault/identity';
-import { abandonPublication, beginPublication, finishPublication, flushPublication, markPublicationCommitted, type Publication } from '../../vault/publications';
+import {
+  abandonPublication,
+  beginPublication,
+  finishPublication,
+  flushPublication,
+  markPublicationCommitted,
+  type Publication,
+} from '../../vault/publications';
 import type { Db } from '../../vault/database';
 import type { Vault } from '../../vault/vault';
 import { bagInfoText } from '../bagit/bag-text';
@@ -75,19 +82,37 @@ export interface ExportResult {
 function ageRecipients(opts: ExportOptions): { recipients: AgeRecipient[]; shown: string; fingerprints: string[] } {
   const keys = opts.recipients ?? [];
   if (opts.passphrase !== undefined) {
-    if (keys.length > 0) throw new VigilError('INVALID_INPUT', 'Seal a package either to recipients or to a passphrase, not both.');
-    if ([...opts.passphrase].length < 8) throw new VigilError('INVALID_INPUT', 'Choose a package passphrase of at least 8 characters (several words are best).');
-    return { recipients: [{ kind: 'scrypt', passphrase: Buffer.from(opts.passphrase, 'utf8') }], shown: 'passphrase', fingerprints: ['passphrase'] };
+    if (keys.length > 0)
+      throw new VigilError('INVALID_INPUT', 'Seal a package either to recipients or to a passphrase, not both.');
+    if ([...opts.passphrase].length < 8)
+      throw new VigilError(
+        'INVALID_INPUT',
+        'Choose a package passphrase of at least 8 characters (several words are best).',
+      );
+    return {
+      recipients: [{ kind: 'scrypt', passphrase: Buffer.from(opts.passphrase, 'utf8') }],
+      shown: 'passphrase',
+      fingerprints: ['passphrase'],
+    };
   }
-  if (keys.length === 0) throw new VigilError('INVALID_INPUT', 'Name at least one recipient ("age1…" key or address-book name), or seal to a passphrase.');
+  if (keys.length === 0)
+    throw new VigilError(
+      'INVALID_INPUT',
+      'Name at least one recipient ("age1…" key or address-book name), or seal to a passphrase.',
+    );
   const texts = keys.map((k) => encodeRecipient(k));
-  return { recipients: keys.map((publicKey) => ({ kind: 'x25519', publicKey })), shown: texts.join(','), fingerprints: texts.map((t) => keyFingerprint(t)) };
+  return {
+    recipients: keys.map((publicKey) => ({ kind: 'x25519', publicKey })),
+    shown: texts.join(','),
+    fingerprints: texts.map((t) => keyFingerprint(t)),
+  };
 }
 
 function paths(output: string): { packagePath: string; receiptPath: string; fileName: string } {
   const packagePath = path.resolve(output);
   const fileName = path.basename(packagePath);
-  if (!fileName.endsWith('.tar.age') || fileName === '.tar.age') throw new VigilError('INVALID_INPUT', `Name the package FILE.tar.age (got "${fileName}").`);
+  if (!fileName.endsWith('.tar.age') || fileName === '.tar.age')
+    throw new VigilError('INVALID_INPUT', `Name the package FILE.tar.age (got "${fileName}").`);
   return { packagePath, receiptPath: packagePath.replace(/\.tar\.age$/, '.receipt.txt'), fileName };
 }
 
@@ -99,10 +124,14 @@ function paths(output: string): { packagePath: string; receiptPath: string; file
  */
 const READ_AHEAD_CHUNKS = 16;
 
-/** The recorded binding of each object (blobs/object-binding.ts); null for objects stored before there were bindings. */
+/**
+ * The recorded binding of each object (blobs/object-binding.ts); null for objects stored before there were bindings.
+ */
 function bindingsOf(vault: Vault, plan: PayloadPlan): Map<string, string | null> {
   const select = vault.db.prepare('SELECT binding FROM objects WHERE id = ?').pluck();
-  return new Map(plan.items.map(({ item }) => [item.objectId, (select.get(item.objectId) as string | null | undefined) ?? null]));
+  return new Map(
+    plan.items.map(({ item }) => [item.objectId, (select.get(item.objectId) as string | null | undefined) ?? null]),
+  );
 }
 
 /**
@@ -114,7 +143,11 @@ async function openBound(vault: Vault, item: PlannedItem['item'], binding: strin
   const reader = await vault.blobs.open(item.objectId);
   if (binding !== null && objectBinding(reader.prefixSha256, item) !== binding) {
     await reader.close();
-    throw new VigilError('OBJECT_CORRUPT', `Item ${item.id}'s stored object is not the one recorded for it (its file or its recorded digests were changed); nothing was exported. Run "vigil verify" on the vault.`);
+    throw new VigilError(
+      'OBJECT_CORRUPT',
+      `Item ${item.id}'s stored object is not the one recorded for it (its file or its recorded digests were ` +
+        `changed); nothing was exported. Run "vigil verify" on the vault.`,
+    );
   }
   return reader;
 }
@@ -142,7 +175,10 @@ function bagEntries(vault: Vault, plan: PayloadPlan): BagEntry[] {
       },
     };
   });
-  return [...items, ...plan.files.map((f) => ({ path: f.path, size: f.data.length, source: () => Readable.from([f.data]) }))];
+  return [
+    ...items,
+    ...plan.files.map((f) => ({ path: f.path, size: f.data.length, source: () => Readable.from([f.data]) })),
+  ];
 }
 
 /**
@@ -155,7 +191,11 @@ function bagEntries(vault: Vault, plan: PayloadPlan): BagEntry[] {
 function checkItemHashes(plan: PayloadPlan, written: BagResult): void {
   for (const { item, path: p } of plan.items) {
     if (written.manifestSha256.get(`data/${p}`) !== item.sha256) {
-      throw new VigilError('OBJECT_CORRUPT', `Item ${item.id} read back with a different SHA-256 than recorded; nothing was exported. Run "vigil verify" on the vault.`);
+      throw new VigilError(
+        'OBJECT_CORRUPT',
+        `Item ${item.id} read back with a different SHA-256 than recorded; nothing was exported. Run "vigil ` +
+          `verify" on the vault.`,
+      );
     }
   }
 }
@@ -188,8 +228,16 @@ export async function exportPackage(vault: Vault, opts: ExportOptions): Promise<
   return sealAndRecord(vault, opts, { packagePath, receiptPath, fileName, seal, signer, sealer: sealingWorker() });
 }
 
-/** Commits the export's custody entry with its publication once every file is written and flushed, and no final name is taken. */
-async function recordExport(vault: Vault, publication: Publication, record: CustodyRecord, sent: (db: Db) => void): Promise<void> {
+/**
+ * Commits the export's custody entry with its publication once every file is written and flushed, and no final name is
+ * taken.
+ */
+async function recordExport(
+  vault: Vault,
+  publication: Publication,
+  record: CustodyRecord,
+  sent: (db: Db) => void,
+): Promise<void> {
   await flushPublication(publication);
   for (const { final } of publication.files) await assertAbsent(final);
   vault.change((db) => {
@@ -209,7 +257,11 @@ interface Sealing {
 }
 
 /** Plans, writes and seals the bag, publishes it with its signed receipt, then records the custody entry. */
-async function sealAndRecord(vault: Vault, opts: ExportOptions, { packagePath, receiptPath, fileName, seal, signer, sealer }: Sealing): Promise<ExportResult> {
+async function sealAndRecord(
+  vault: Vault,
+  opts: ExportOptions,
+  { packagePath, receiptPath, fileName, seal, signer, sealer }: Sealing,
+): Promise<ExportResult> {
   const key = memberMinisignKey(vault);
   const c = getCase(vault.db, opts.caseId);
   const now = new Date();
@@ -219,40 +271,130 @@ async function sealAndRecord(vault: Vault, opts: ExportOptions, { packagePath, r
   const bag = packageBagName(now);
   const signerLine = minisignPublicKeyLine(key.keyId, key.publicKey);
   const updateBase = updateBaseFor(vault.db, opts, seal.fingerprints);
-  const plan = await buildPayload(vault, opts, { packageId, bag, fileName, signerLine, signerFingerprint: keyFingerprint(signerLine), checkpoint: () => makeCheckpoint(vault.db, vault.vaultId, signer), recipients: seal.fingerprints, updateBase });
+  const plan = await buildPayload(vault, opts, {
+    packageId,
+    bag,
+    fileName,
+    signerLine,
+    signerFingerprint: keyFingerprint(signerLine),
+    checkpoint: () => makeCheckpoint(vault.db, vault.vaultId, signer),
+    recipients: seal.fingerprints,
+    updateBase,
+  });
   const total = plan.items.reduce((n, p) => n + p.item.size, 0) + plan.files.reduce((n, f) => n + f.data.length, 0);
-  const info = { baggingDate: exportedAt.slice(0, 10), externalIdentifier: packageId, softwareAgent: `Vigil ${opts.softwareVersion ?? '0.1.0'}`, extra: [['Vigil-Vault', vault.vaultId], ['Vigil-Profile', plan.settings.kind], ...bagInfoUpdateLines(plan.handover)] as [string, string][] };
+  const info = {
+    baggingDate: exportedAt.slice(0, 10),
+    externalIdentifier: packageId,
+    softwareAgent: `Vigil ${opts.softwareVersion ?? '0.1.0'}`,
+    extra: [
+      ['Vigil-Vault', vault.vaultId],
+      ['Vigil-Profile', plan.settings.kind],
+      ...bagInfoUpdateLines(plan.handover),
+    ] as [string, string][],
+  };
   // Last look before sealing: no hidden name in any text of the bag, whatever it came from.
   const paths = [...plan.items.map((p) => p.path), ...plan.files.map((f) => f.path)];
-  assertNoSurvivingNames([...plan.texts, ...packageTexts({ fileName, bag, paths, bagInfo: bagInfoText(checkInfo(info)) }, plan.policy)], plan.policy);
-  const signature = { name: 'tagmanifest-sha512.txt.minisig', content: ({ tagManifestSha512 }: { tagManifestSha512: Buffer }) => minisignSign(tagManifestSha512, key, `vigil package ${packageId} bag ${bag}`).then((t) => Buffer.from(t)) };
-  const bagOpts = { afterTagManifests: [signature], onProgress: (done: number) => opts.onProgress?.(done, total), ...(opts.signal ? { signal: opts.signal } : {}) };
+  assertNoSurvivingNames(
+    [...plan.texts, ...packageTexts({ fileName, bag, paths, bagInfo: bagInfoText(checkInfo(info)) }, plan.policy)],
+    plan.policy,
+  );
+  const signature = {
+    name: 'tagmanifest-sha512.txt.minisig',
+    content: ({ tagManifestSha512 }: { tagManifestSha512: Buffer }) =>
+      minisignSign(tagManifestSha512, key, `vigil package ${packageId} bag ${bag}`).then((t) => Buffer.from(t)),
+  };
+  const bagOpts = {
+    afterTagManifests: [signature],
+    onProgress: (done: number) => opts.onProgress?.(done, total),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  };
   // Journalled before the first byte is written, so that a crash leaves nothing the next unlock does not find.
   // The offline verifier page (when this build has one) is published with them, before the package.
   const verifierHtml = await verifierPageHtml();
   const verifierPath = verifierHtml === null ? null : verifierPagePath(packagePath);
-  const publication = beginPublication(vault.db, [...(verifierPath === null ? [] : [verifierPath]), `${receiptPath}.minisig`, receiptPath, packagePath]);
+  const publication = beginPublication(vault.db, [
+    ...(verifierPath === null ? [] : [verifierPath]),
+    `${receiptPath}.minisig`,
+    receiptPath,
+    packagePath,
+  ]);
   const [sigFile, receiptFile, packageFile] = publication.files.slice(-3);
   const pageFile = verifierPath === null ? undefined : publication.files[0];
   if (!sigFile || !receiptFile || !packageFile) throw new VigilError('INTERNAL', 'The export has no files to write.');
   let sealed: SealedTemp;
   try {
-    sealed = await writeSealedTemp(packageFile.partial, seal.recipients, async (out) => {
-      checkItemHashes(plan, await writeBag(out, bag, bagEntries(vault, plan), info, bagOpts));
-    }, sealer).catch((err: unknown) => {
-      if (opts.signal?.aborted) throw new VigilError('CANCELLED', 'The export was cancelled; no package was written.', { cause: err });
+    sealed = await writeSealedTemp(
+      packageFile.partial,
+      seal.recipients,
+      async (out) => {
+        checkItemHashes(plan, await writeBag(out, bag, bagEntries(vault, plan), info, bagOpts));
+      },
+      sealer,
+    ).catch((err: unknown) => {
+      if (opts.signal?.aborted)
+        throw new VigilError('CANCELLED', 'The export was cancelled; no package was written.', { cause: err });
       throw err;
     });
-    const receipt = receiptText({ fileName, packageSha256: sealed.sha256, packageId, bag, vaultId: vault.vaultId, exportedAt, signerHex: signer.publicKeyHex, signerFingerprint: keyFingerprint(signerLine), recipients: seal.shown, profile: plan.settings.kind, items: plan.items.map((p, i) => ({ sha256: p.item.sha256, label: receiptItemLabel(i + 1) })), checkpoint: plan.checkpointNote });
+    const receipt = receiptText({
+      fileName,
+      packageSha256: sealed.sha256,
+      packageId,
+      bag,
+      vaultId: vault.vaultId,
+      exportedAt,
+      signerHex: signer.publicKeyHex,
+      signerFingerprint: keyFingerprint(signerLine),
+      recipients: seal.shown,
+      profile: plan.settings.kind,
+      items: plan.items.map((p, i) => ({ sha256: p.item.sha256, label: receiptItemLabel(i + 1) })),
+      checkpoint: plan.checkpointNote,
+    });
     await writeNewFile(receiptFile.partial, receipt);
     if (pageFile !== undefined && verifierHtml !== null) await writeNewFile(pageFile.partial, verifierHtml);
-    await writeNewFile(sigFile.partial, await minisignSign(Buffer.from(receipt), key, `vigil receipt ${packageId} package-sha256 ${sealed.sha256}`));
+    await writeNewFile(
+      sigFile.partial,
+      await minisignSign(Buffer.from(receipt), key, `vigil receipt ${packageId} package-sha256 ${sealed.sha256}`),
+    );
     const namesConfirmed = plan.nameHits.map((h) => ({ item: h.itemId, code: h.code, count: h.count }));
-    await recordExport(vault, publication, { action: 'package.exported', subject: c.id, hash: sealed.sha256, data: { packageId, items: plan.items.length, profile: plan.settings.name, recipients: seal.fingerprints, ...exportedCheckpointData(plan.checkpoint), ...(namesConfirmed.length > 0 ? { namesConfirmed } : {}), ...(plan.handover.update ? { updateOf: plan.handover.update.of } : {}) } }, (db) => recordSent(db, { packageId, caseId: c.id, fingerprints: seal.fingerprints, profile: plan.settings.name }, plan.handover));
+    await recordExport(
+      vault,
+      publication,
+      {
+        action: 'package.exported',
+        subject: c.id,
+        hash: sealed.sha256,
+        data: {
+          packageId,
+          items: plan.items.length,
+          profile: plan.settings.name,
+          recipients: seal.fingerprints,
+          ...exportedCheckpointData(plan.checkpoint),
+          ...(namesConfirmed.length > 0 ? { namesConfirmed } : {}),
+          ...(plan.handover.update ? { updateOf: plan.handover.update.of } : {}),
+        },
+      },
+      (db) =>
+        recordSent(
+          db,
+          { packageId, caseId: c.id, fingerprints: seal.fingerprints, profile: plan.settings.name },
+          plan.handover,
+        ),
+    );
   } catch (err) {
     await abandonPublication(vault.db, publication).catch(() => undefined);
     throw err;
   }
   await finishPublication(vault.db, publication);
-  return { packagePath, receiptPath, verifierPath, packageSha256: sealed.sha256, packageId, bag, items: plan.items.length, bytes: sealed.bytes, nameHits: plan.nameHits, updateOf: plan.handover.update?.of ?? null };
+  return {
+    packagePath,
+    receiptPath,
+    verifierPath,
+    packageSha256: sealed.sha256,
+    packageId,
+    bag,
+    items: plan.items.length,
+    bytes: sealed.bytes,
+    nameHits: plan.nameHits,
+    updateOf: plan.handover.update?.of ?? null,
+  };
 }

@@ -25,18 +25,31 @@ export function looksJpeg(item: ItemSummary): boolean {
   return item.mediaType === 'image/jpeg' || /\.jpe?g$/i.test(item.fileName);
 }
 
-/** The case's originals the export takes (or the named items), after the profile's filters; and how many were left out. */
-export function selectItems(db: ReadDb, caseId: string, itemIds: string[] | undefined, s: ProfileSettings): { items: ItemSummary[]; leftOut: number } {
+/**
+ * The case's originals the export takes (or the named items), after the profile's filters; and how many were left out.
+ */
+export function selectItems(
+  db: ReadDb,
+  caseId: string,
+  itemIds: string[] | undefined,
+  s: ProfileSettings,
+): { items: ItemSummary[]; leftOut: number } {
   const originals = listItems(db, { caseId }).filter((i) => i.derivativeOf === null);
   let chosen: ItemSummary[];
   if (itemIds && itemIds.length > 0) {
     chosen = [...new Map(itemIds.map((id) => getItem(db, id)).map((i) => [i.id, i])).values()];
     const foreign = chosen.find((i) => i.caseId !== caseId);
-    if (foreign) throw new VigilError('INVALID_INPUT', `Item ${foreign.id} does not belong to this case; export it with its own case.`);
+    if (foreign)
+      throw new VigilError(
+        'INVALID_INPUT',
+        `Item ${foreign.id} does not belong to this case; export it with its own case.`,
+      );
   } else {
     chosen = originals;
   }
-  const kept = chosen.filter((i) => (s.recordings || !isRecording(i)) && (s.kinds === null || s.kinds.includes(i.kind)));
+  const kept = chosen.filter(
+    (i) => (s.recordings || !isRecording(i)) && (s.kinds === null || s.kinds.includes(i.kind)),
+  );
   return { items: kept, leftOut: Math.max(0, originals.length - kept.filter((i) => i.derivativeOf === null).length) };
 }
 
@@ -49,7 +62,10 @@ export async function checkObjectsReadable(vault: Vault, items: ItemSummary[]): 
 }
 
 function existingStripped(db: ReadDb, original: ItemSummary): ItemSummary | null {
-  const id = db.prepare('SELECT id FROM items WHERE derivative_of = ? AND derivative_kind = ? ORDER BY created_at, id LIMIT 1').pluck().get(original.id, EXIF_STRIPPED) as string | undefined;
+  const id = db
+    .prepare('SELECT id FROM items WHERE derivative_of = ? AND derivative_kind = ? ORDER BY created_at, id LIMIT 1')
+    .pluck()
+    .get(original.id, EXIF_STRIPPED) as string | undefined;
   return id === undefined ? null : getItem(db, id);
 }
 
@@ -62,7 +78,12 @@ function existingStripped(db: ReadDb, original: ItemSummary): ItemSummary | null
 async function strippedCopy(vault: Vault, original: ItemSummary): Promise<ItemSummary> {
   const prior = existingStripped(vault.db, original);
   if (prior) return prior;
-  if (original.size > MAX_STRIP_BYTES) throw new VigilError('INVALID_INPUT', `The image ${original.id} is too large to strip its metadata (over 256 MiB). Export with a profile that keeps originals.`);
+  if (original.size > MAX_STRIP_BYTES)
+    throw new VigilError(
+      'INVALID_INPUT',
+      `The image ${original.id} is too large to strip its metadata (over 256 MiB). Export with a profile that ` +
+        `keeps originals.`,
+    );
   const reader = await vault.blobs.open(original.objectId);
   let bytes: Buffer;
   try {
@@ -73,7 +94,9 @@ async function strippedCopy(vault: Vault, original: ItemSummary): Promise<ItemSu
   if (!isJpeg(bytes)) return original;
   const stripped = stripJpegMetadata(bytes);
   if (stripped === bytes) return original;
-  return addDerivativeFromBytes(vault, original.id, path.basename(original.fileName) || 'image.jpg', stripped, { derivativeKind: EXIF_STRIPPED });
+  return addDerivativeFromBytes(vault, original.id, path.basename(original.fileName) || 'image.jpg', stripped, {
+    derivativeKind: EXIF_STRIPPED,
+  });
 }
 
 /**
@@ -85,8 +108,9 @@ async function strippedCopy(vault: Vault, original: ItemSummary): Promise<ItemSu
  * and sha256sum needs the manifest path verbatim; bidirectional formatting characters can
  * disguise an extension ("report<U+202E>fdp.exe"); U+FFFD marks bytes that were not UTF-8.
  */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_IN_NAME = /[/\\\u0000-\u001f\u007f-\u009f<>:"|?*%\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffd]+/gu;
+const UNSAFE_IN_NAME =
+  // eslint-disable-next-line no-control-regex
+  /[/\\\u0000-\u001f\u007f-\u009f<>:"|?*%\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffd]+/gu;
 /** Bytes left for the name after the "NNN-" prefix, within the 255-byte limit of common file systems. */
 const MAX_NAME_BYTES = 200;
 
@@ -111,7 +135,11 @@ export function safeFileName(name: string): string {
   let cleaned = name.normalize('NFC').replace(UNSAFE_IN_NAME, '_').trim();
   if (Buffer.byteLength(cleaned, 'utf8') > MAX_NAME_BYTES) {
     const ext = /\.[^.\s]{1,16}$/u.exec(cleaned)?.[0] ?? '';
-    cleaned = cutUtf8(cleaned.slice(0, cleaned.length - ext.length), MAX_NAME_BYTES - Buffer.byteLength(ext, 'utf8')).trimEnd() + ext;
+    cleaned =
+      cutUtf8(
+        cleaned.slice(0, cleaned.length - ext.length),
+        MAX_NAME_BYTES - Buffer.byteLength(ext, 'utf8'),
+      ).trimEnd() + ext;
   }
   cleaned = cleaned.replace(/[.\s]+$/u, '');
   return cleaned === '' ? 'file' : cleaned;
@@ -144,11 +172,20 @@ export function bagItemPath(position: number, fileName: string, s: ProfileSettin
 
 /** The latest redacted derivative of `original` (the last one made), or null. */
 function latestRedacted(db: ReadDb, original: ItemSummary): ItemSummary | null {
-  const id = db.prepare('SELECT id FROM items WHERE derivative_of = ? AND derivative_kind = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').pluck().get(original.id, REDACTED) as string | undefined;
+  const id = db
+    .prepare(
+      'SELECT id FROM items WHERE derivative_of = ? AND derivative_kind = ? ORDER BY created_at DESC, rowid ' +
+        'DESC LIMIT 1',
+    )
+    .pluck()
+    .get(original.id, REDACTED) as string | undefined;
   return id === undefined ? null : getItem(db, id);
 }
 
-/** The item the profile exports for `original`: its latest redacted copy when the profile says so and there is one, else itself. */
+/**
+ * The item the profile exports for `original`: its latest redacted copy when the profile says so and there is one, else
+ * itself.
+ */
 export function exportedForm(db: ReadDb, original: ItemSummary, s: ProfileSettings): ItemSummary {
   return (s.useRedacted ? latestRedacted(db, original) : null) ?? original;
 }
@@ -157,12 +194,21 @@ export function exportedForm(db: ReadDb, original: ItemSummary, s: ProfileSettin
  * The items as exported: each one's latest redacted copy when the profile uses them, JPEGs swapped
  * for stripped derivatives when the profile strips EXIF, and their paths under data/.
  */
-export async function planItems(vault: Vault, items: ItemSummary[], s: ProfileSettings, policy: NamePolicy): Promise<PlannedItem[]> {
+export async function planItems(
+  vault: Vault,
+  items: ItemSummary[],
+  s: ProfileSettings,
+  policy: NamePolicy,
+): Promise<PlannedItem[]> {
   const planned: PlannedItem[] = [];
   for (const [i, original] of items.entries()) {
     const chosen = exportedForm(vault.db, original, s);
     const item = s.stripExif && looksJpeg(chosen) ? await strippedCopy(vault, chosen) : chosen;
-    planned.push({ item, original: item === original ? null : original, path: bagItemPath(i + 1, item.fileName, s, policy) });
+    planned.push({
+      item,
+      original: item === original ? null : original,
+      path: bagItemPath(i + 1, item.fileName, s, policy),
+    });
   }
   return planned;
 }

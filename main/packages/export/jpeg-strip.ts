@@ -1,6 +1,8 @@
 import { VigilError } from '../../../shared/errors';
 
-/** APP1 holds EXIF (with GPS) and XMP, APP13 holds Photoshop/IPTC, COM free comments: all can identify people or places. */
+/**
+ * APP1 holds EXIF (with GPS) and XMP, APP13 holds Photoshop/IPTC, COM free comments: all can identify people or places.
+ */
 const STRIPPED = new Set([0xe1, 0xed, 0xfe]);
 const SOS = 0xda;
 const EOI = 0xd9;
@@ -21,7 +23,8 @@ function standalone(marker: number): boolean {
  * are not a well-formed JPEG header, rather than export metadata it could not read.
  */
 export function stripJpegMetadata(bytes: Buffer): Buffer {
-  if (!isJpeg(bytes)) throw new VigilError('INVALID_INPUT', 'The image is not a JPEG file, so its metadata cannot be stripped.');
+  if (!isJpeg(bytes))
+    throw new VigilError('INVALID_INPUT', 'The image is not a JPEG file, so its metadata cannot be stripped.');
   const kept: Buffer[] = [bytes.subarray(0, 2)];
   let removed = false;
   let pos = 2;
@@ -55,5 +58,9 @@ export function stripJpegMetadata(bytes: Buffer): Buffer {
 }
 
 function malformed(pos: number): VigilError {
-  return new VigilError('INVALID_INPUT', `The JPEG image is malformed near byte ${pos}; its metadata cannot be stripped safely. Export it with a profile that keeps originals, or replace the item.`);
+  return new VigilError(
+    'INVALID_INPUT',
+    `The JPEG image is malformed near byte ${pos}; its metadata cannot be stripped safely. Export it with a ` +
+      `profile that keeps originals, or replace the item.`,
+  );
 }

@@ -37,11 +37,23 @@ function notesOf(item: ItemSummary): string {
 /** The hits of one item, one per protected person it names, by code. */
 function itemHits(db: ReadDb, item: ItemSummary, position: number, policy: NamePolicy): NameHit[] {
   // The matcher takes "_", "-", "." and any other non-word run for a space, as file names use them.
-  const fields: [NameHitField, string][] = [['text', getItemText(db, item.id)], ['fileName', item.fileName], ['title', item.title], ['notes', notesOf(item)]];
+  const fields: [NameHitField, string][] = [
+    ['text', getItemText(db, item.id)],
+    ['fileName', item.fileName],
+    ['title', item.title],
+    ['notes', notesOf(item)],
+  ];
   const byCode = new Map<string, NameHit>();
   for (const [field, value] of fields) {
     for (const [code, count] of policy.count(value)) {
-      const hit = byCode.get(code) ?? { itemId: item.id, position, title: policy.text(item.title), code, count: 0, fields: [] };
+      const hit = byCode.get(code) ?? {
+        itemId: item.id,
+        position,
+        title: policy.text(item.title),
+        code,
+        count: 0,
+        fields: [],
+      };
       hit.count += count;
       hit.fields.push(field);
       byCode.set(code, hit);
@@ -50,20 +62,34 @@ function itemHits(db: ReadDb, item: ItemSummary, position: number, policy: NameP
   return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
 }
 
-/** Every protected name in the items as the package will hold them (in package order); empty when the profile hides no one. */
+/**
+ * Every protected name in the items as the package will hold them (in package order); empty when the profile hides no
+ * one.
+ */
 export function findProtectedNames(db: ReadDb, items: ItemSummary[], policy: NamePolicy): NameHit[] {
   if (!policy.replaces) return [];
   return items.flatMap((item, i) => itemHits(db, item, i + 1, policy));
 }
 
-const FIELD_WORDS: Record<NameHitField, string> = { text: 'text', fileName: 'file name', title: 'title', notes: 'notes' };
+const FIELD_WORDS: Record<NameHitField, string> = {
+  text: 'text',
+  fileName: 'file name',
+  title: 'title',
+  notes: 'notes',
+};
 
 /** One hit as a line a person reads: item number, title, id, code, count and where. */
 export function describeNameHit(h: NameHit): string {
-  return `item ${String(h.position).padStart(3, '0')} "${h.title}" (${h.itemId}): ${h.code} ×${h.count} in ${h.fields.map((f) => FIELD_WORDS[f]).join(', ')}`;
+  return (
+    `item ${String(h.position).padStart(3, '0')} "${h.title}" (${h.itemId}): ${h.code} ×${h.count} in ` +
+    `${h.fields.map((f) => FIELD_WORDS[f]).join(', ')}`
+  );
 }
 
-/** The refusal of an export whose originals name protected people; it carries the hits, so a caller can list them as data. */
+/**
+ * The refusal of an export whose originals name protected people; it carries the hits, so a caller can list them as
+ * data.
+ */
 export class UnconfirmedNamesError extends VigilError {
   constructor(readonly hits: NameHit[]) {
     const items = new Set(hits.map((h) => h.itemId)).size;
@@ -72,7 +98,9 @@ export class UnconfirmedNamesError extends VigilError {
       [
         `Not exported: ${items} item(s) name people this profile protects, and originals leave the vault unchanged:`,
         ...hits.map((h) => `  ${describeNameHit(h)}`),
-        'Leave these items out, export a redacted derivative instead, or confirm that you have checked them (vigil export --confirm-names; in the app, "I have checked these items" in the preview). Nothing was written.',
+        'Leave these items out, export a redacted derivative instead, or confirm that you have checked them ' +
+          '(vigil export --confirm-names; in the app, "I have checked these items" in the preview). Nothing was ' +
+          'written.',
       ].join('\n'),
     );
   }

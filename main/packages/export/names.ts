@@ -1,4 +1,9 @@
-import { countProtectedNames, locateProtectedNames, protectNames, type ProtectedPerson } from '../../evidence/protect-names';
+import {
+  countProtectedNames,
+  locateProtectedNames,
+  protectNames,
+  type ProtectedPerson,
+} from '../../evidence/protect-names';
 import { listPeople, type PersonRow } from '../../evidence/people';
 import type { ReadDb } from '../../vault/database';
 import type { ProfileSettings } from './profile';
@@ -19,10 +24,17 @@ export interface NamePolicy {
 
 /** The name policy of a profile over every person in the vault (a name may occur in any case's text). */
 export function namePolicy(db: ReadDb, settings: ProfileSettings): NamePolicy {
-  const named = (person: Pick<PersonRow, 'consent'>): boolean => settings.names === 'all' || (settings.names === 'consent' && person.consent.named);
+  const named = (person: Pick<PersonRow, 'consent'>): boolean =>
+    settings.names === 'all' || (settings.names === 'consent' && person.consent.named);
   const hidden: ProtectedPerson[] = listPeople(db)
     .filter((p) => !named(p))
     .map((p) => ({ code: p.code, names: [p.name, ...p.aliases] }));
   if (hidden.length === 0) return { named, text: (v) => v, replaces: false, count: () => new Map(), locate: () => [] };
-  return { named, text: (v) => protectNames(v, hidden), replaces: true, count: (v) => countProtectedNames(v, hidden), locate: (v) => locateProtectedNames(v, hidden) };
+  return {
+    named,
+    text: (v) => protectNames(v, hidden),
+    replaces: true,
+    count: (v) => countProtectedNames(v, hidden),
+    locate: (v) => locateProtectedNames(v, hidden),
+  };
 }

@@ -21,7 +21,10 @@ export async function assertAbsent(file: string): Promise<void> {
     if (errnoCode(err) === 'ENOENT') return;
     throw toIoError(err, `checking ${file}`);
   }
-  throw new VigilError('INVALID_INPUT', `${file} already exists. Choose another file name; an existing package is never overwritten.`);
+  throw new VigilError(
+    'INVALID_INPUT',
+    `${file} already exists. Choose another file name; an existing package is never overwritten.`,
+  );
 }
 
 /**
@@ -30,7 +33,12 @@ export async function assertAbsent(file: string): Promise<void> {
  * in `worker` when one is given, so that sealing runs on another core. Only ciphertext ever
  * reaches the disk. The file is removed on failure.
  */
-export async function writeSealedTemp(tmp: string, recipients: AgeRecipient[], write: (plaintext: Writable) => Promise<void>, worker: CryptoWorker | null = null): Promise<SealedTemp> {
+export async function writeSealedTemp(
+  tmp: string,
+  recipients: AgeRecipient[],
+  write: (plaintext: Writable) => Promise<void>,
+  worker: CryptoWorker | null = null,
+): Promise<SealedTemp> {
   try {
     const sealed = openSealed(worker, tmp, recipients);
     // A writer that fails without ending the input would leave the sealing waiting for ever.
@@ -51,7 +59,8 @@ export async function writeSealedTemp(tmp: string, recipients: AgeRecipient[], w
 /** Writes a small new file exclusively (wx, 0600) and flushes it. */
 export async function writeNewFile(file: string, data: string): Promise<void> {
   const handle = await open(file, 'wx', 0o600).catch((err: unknown) => {
-    if (errnoCode(err) === 'EEXIST') throw new VigilError('INVALID_INPUT', `${file} already exists; it was not overwritten.`);
+    if (errnoCode(err) === 'EEXIST')
+      throw new VigilError('INVALID_INPUT', `${file} already exists; it was not overwritten.`);
     throw toIoError(err, `creating ${file}`);
   });
   try {

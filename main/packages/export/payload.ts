@@ -10,7 +10,13 @@ import { communicationDocumentXml, communicationDocx } from './docx';
 import { checkObjectsReadable, EXIF_STRIPPED, exportedForm, planItems, selectItems } from './items';
 import { assertNamesConfirmed, findProtectedNames, type NameHit } from './name-scan';
 import { namePolicy, type NamePolicy } from './names';
-import { profileChanges, profileSettings, withheldEntriesChange, type ExportProfile, type ProfileSettings } from './profile';
+import {
+  profileChanges,
+  profileSettings,
+  withheldEntriesChange,
+  type ExportProfile,
+  type ProfileSettings,
+} from './profile';
 import { profileOpensRecords, recordOpenings } from './record-openings';
 import { readerText, type SealText } from './seal-scan';
 import { buildCommunication, SUBMISSION_README, type Communication } from './submission';
@@ -45,7 +51,10 @@ interface PayloadContext {
   signerLine: string;
   signerFingerprint: string;
   checkpoint: () => Promise<StoredCheckpoint>;
-  /** The recipients' fingerprints, as `package.exported` records them: the consistency proofs start at their last packages. */
+  /**
+   * The recipients' fingerprints, as `package.exported` records them: the consistency proofs start at their last
+   * packages.
+   */
   recipients: readonly string[];
   /** The earlier package this one updates; null or absent for a full package. */
   updateBase?: UpdateBase | null;
@@ -55,16 +64,30 @@ function json(value: unknown): Buffer {
   return Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-/** The hits as the package's profile report lists them (case.json profile.namesInOriginals): by code, with the item's id and path. */
+/**
+ * The hits as the package's profile report lists them (case.json profile.namesInOriginals): by code, with the item's id
+ * and path.
+ */
 function namesInOriginals(hits: NameHit[], planned: PlannedItem[]): Record<string, unknown>[] {
   return hits.map((h) => {
     const p = planned[h.position - 1];
-    return { item: p?.item.id ?? h.itemId, path: p ? `data/${p.path}` : null, code: h.code, count: h.count, fields: h.fields };
+    return {
+      item: p?.item.id ?? h.itemId,
+      path: p ? `data/${p.path}` : null,
+      code: h.code,
+      count: h.count,
+      fields: h.fields,
+    };
   });
 }
 
 /** The ids of everything the package exports: custody entries about them go with it. */
-function exportedSubjects(caseId: string, planned: PlannedItem[], data: CaseExport, interviews: InterviewRow[]): Set<string> {
+function exportedSubjects(
+  caseId: string,
+  planned: PlannedItem[],
+  data: CaseExport,
+  interviews: InterviewRow[],
+): Set<string> {
   const subjects = new Set<string>([caseId]);
   for (const p of planned) {
     subjects.add(p.item.id);
@@ -84,7 +107,12 @@ function exportedSubjects(caseId: string, planned: PlannedItem[], data: CaseExpo
  * The files of data/custody/: records.jsonl only when the profile opens records; otherwise
  * entries with unsalted record hashes are withheld (how many is returned for the report).
  */
-function custodyPayload(db: ReadDb, subjects: ReadonlySet<string>, checkpoint: StoredCheckpoint, opens: boolean): { files: GeneratedFile[]; withheld: number } {
+function custodyPayload(
+  db: ReadDb,
+  subjects: ReadonlySet<string>,
+  checkpoint: StoredCheckpoint,
+  opens: boolean,
+): { files: GeneratedFile[]; withheld: number } {
   const custody = custodyFiles(db, subjects, checkpoint.size, checkpoint.signer, { withholdUnsalted: !opens });
   const openings = opens ? recordOpenings(db, subjects, checkpoint.size) : null;
   const files: GeneratedFile[] = [
@@ -98,8 +126,13 @@ function custodyPayload(db: ReadDb, subjects: ReadonlySet<string>, checkpoint: S
 
 /** The generated files' texts as a reader sees them; the .docx by its document part. */
 function readerTexts(files: GeneratedFile[], communication: Communication): SealText[] {
-  const texts = files.filter((f) => !f.path.endsWith('.docx')).map((f) => ({ where: `data/${f.path}`, text: readerText(f.path, f.data) }));
-  texts.push({ where: 'data/submission/communication.docx (word/document.xml)', text: readerText('document.xml', Buffer.from(communicationDocumentXml(communication))) });
+  const texts = files
+    .filter((f) => !f.path.endsWith('.docx'))
+    .map((f) => ({ where: `data/${f.path}`, text: readerText(f.path, f.data) }));
+  texts.push({
+    where: 'data/submission/communication.docx (word/document.xml)',
+    text: readerText('document.xml', Buffer.from(communicationDocumentXml(communication))),
+  });
   return texts;
 }
 
@@ -110,7 +143,11 @@ function readerTexts(files: GeneratedFile[], communication: Communication): Seal
  * checkpoint, so the custody entries of those derivatives are inside the tree
  * the package proves against.
  */
-export async function buildPayload(vault: Vault, opts: { caseId: string; itemIds?: string[]; profile: ExportProfile; confirmProtectedNames?: boolean }, ctx: PayloadContext): Promise<PayloadPlan> {
+export async function buildPayload(
+  vault: Vault,
+  opts: { caseId: string; itemIds?: string[]; profile: ExportProfile; confirmProtectedNames?: boolean },
+  ctx: PayloadContext,
+): Promise<PayloadPlan> {
   const db = vault.db;
   const settings = profileSettings(opts.profile);
   const policy = namePolicy(db, settings);
@@ -124,8 +161,16 @@ export async function buildPayload(vault: Vault, opts: { caseId: string; itemIds
   const planned = await planItems(vault, items, settings, policy);
   const stripped = planned.filter((p) => p.item.derivativeKind === EXIF_STRIPPED).length;
   const redacted = planned.filter((p, i) => leaving[i] !== items[i]).length;
-  const changes = profileChanges(settings, { stripped, redacted, leftOut, namingItems: new Set(nameHits.map((h) => h.itemId)).size });
-  const data = buildCaseExport(db, c.id, policy, settings, planned, { changes, namesInOriginals: namesInOriginals(nameHits, planned) });
+  const changes = profileChanges(settings, {
+    stripped,
+    redacted,
+    leftOut,
+    namingItems: new Set(nameHits.map((h) => h.itemId)).size,
+  });
+  const data = buildCaseExport(db, c.id, policy, settings, planned, {
+    changes,
+    namesInOriginals: namesInOriginals(nameHits, planned),
+  });
   const interviews = listInterviews(db, c.id);
   const checkpoint = await ctx.checkpoint();
   const opens = profileOpensRecords(settings, policy);
@@ -137,8 +182,23 @@ export async function buildPayload(vault: Vault, opts: { caseId: string; itemIds
   if (custody.withheld > 0) changes.push(withheldEntriesChange(custody.withheld));
   const communication = buildCommunication(data, c.id, c.reference, policy);
   // An update keeps only what its recipients do not hold yet (update/update-plan.ts).
-  const handover = handOver({ caseJson: data.json, planned, transcripts: transcriptFiles(db, interviews, policy, { withholdUnsalted: !opens }) }, ctx.updateBase ?? null);
-  const facts = { packageId: ctx.packageId, bag: ctx.bag, vaultId: vault.vaultId, fileName: ctx.fileName, signerName: vault.member.name, signerKeyLine: ctx.signerLine, signerFingerprint: ctx.signerFingerprint };
+  const handover = handOver(
+    {
+      caseJson: data.json,
+      planned,
+      transcripts: transcriptFiles(db, interviews, policy, { withholdUnsalted: !opens }),
+    },
+    ctx.updateBase ?? null,
+  );
+  const facts = {
+    packageId: ctx.packageId,
+    bag: ctx.bag,
+    vaultId: vault.vaultId,
+    fileName: ctx.fileName,
+    signerName: vault.member.name,
+    signerKeyLine: ctx.signerLine,
+    signerFingerprint: ctx.signerFingerprint,
+  };
   const files: GeneratedFile[] = [
     { path: 'case.json', data: json(handover.caseJson) },
     { path: 'register.csv', data: Buffer.from(registerCsv(handover.planned, data.people, policy)) },
@@ -152,5 +212,15 @@ export async function buildPayload(vault: Vault, opts: { caseId: string; itemIds
     { path: 'VERIFY.txt', data: Buffer.from(verifyText(facts) + stamps.verifyText) },
   ];
   const { records, recordSet, update } = handover;
-  return { settings, items: handover.planned, files, checkpointNote: checkpoint.note, checkpoint: { size: checkpoint.size, root: checkpoint.root }, nameHits, policy, texts: readerTexts(files, communication), handover: { records, recordSet, update } };
+  return {
+    settings,
+    items: handover.planned,
+    files,
+    checkpointNote: checkpoint.note,
+    checkpoint: { size: checkpoint.size, root: checkpoint.root },
+    nameHits,
+    policy,
+    texts: readerTexts(files, communication),
+    handover: { records, recordSet, update },
+  };
 }

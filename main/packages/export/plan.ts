@@ -52,25 +52,47 @@ interface ExportPlan {
   namedPeople: number;
   /** Sum of the item sizes. */
   itemBytes: number;
-  /** Items whose text, file name, title or notes name people the profile protects, by code; the export needs the sender's confirmation. */
+  /**
+   * Items whose text, file name, title or notes name people the profile protects, by code; the export needs the
+   * sender's confirmation.
+   */
   nameHits: NameHit[];
 }
 
 /** The bag's tag files, in the order the bag writer writes them (plus the export's signature). */
-const BAG_TAG_FILES = ['bagit.txt', 'bag-info.txt', 'manifest-sha256.txt', 'manifest-sha512.txt', 'tagmanifest-sha256.txt', 'tagmanifest-sha512.txt', 'tagmanifest-sha512.txt.minisig'];
+const BAG_TAG_FILES = [
+  'bagit.txt',
+  'bag-info.txt',
+  'manifest-sha256.txt',
+  'manifest-sha512.txt',
+  'tagmanifest-sha256.txt',
+  'tagmanifest-sha512.txt',
+  'tagmanifest-sha512.txt.minisig',
+];
 
 function generatedFiles(db: ReadDb, caseId: string, opensRecords: boolean): string[] {
   const transcripts = listInterviews(db, caseId)
     .filter((iv) => iv.currentRevision !== null)
     .flatMap((iv) => ['txt', 'vtt', 'json'].map((ext) => `transcripts/${transcriptBaseName(iv)}.${ext}`));
-  const files = ['case.json', 'register.csv', ...transcripts, 'custody/entries.jsonl', 'custody/checkpoint.txt', 'custody/keys.txt', 'custody/consistency.json'];
+  const files = [
+    'case.json',
+    'register.csv',
+    ...transcripts,
+    'custody/entries.jsonl',
+    'custody/checkpoint.txt',
+    'custody/keys.txt',
+    'custody/consistency.json',
+  ];
   if (opensRecords) files.push('custody/records.jsonl');
   files.push('submission/communication.json', 'submission/communication.docx', 'submission/README.txt', 'VERIFY.txt');
   return files.map((f) => `data/${f}`);
 }
 
 /** Plans an export of `caseId` (all originals, or `itemIds`) under `profile`, changing nothing. */
-export function planExport(db: ReadDb, opts: { caseId: string; itemIds?: string[]; profile: ExportProfile }): ExportPlan {
+export function planExport(
+  db: ReadDb,
+  opts: { caseId: string; itemIds?: string[]; profile: ExportProfile },
+): ExportPlan {
   const settings = profileSettings(opts.profile);
   const policy = namePolicy(db, settings);
   const c = getCase(db, opts.caseId);

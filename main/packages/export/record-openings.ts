@@ -24,14 +24,19 @@ export function profileOpensRecords(s: ProfileSettings, policy: NamePolicy): boo
 }
 
 /** The latest of the first `size` custody entries about each record of the exported subjects. */
-function latestAbout(db: ReadDb, subjects: ReadonlySet<string>, size: number): { kind: RecordKind; entry: EntryHead }[] {
+function latestAbout(
+  db: ReadDb,
+  subjects: ReadonlySet<string>,
+  size: number,
+): { kind: RecordKind; entry: EntryHead }[] {
   const latest = new Map<string, { kind: RecordKind; entry: EntryHead }>();
   for (const stored of iterateStoredEntries(db)) {
     if (stored.seq >= size) break;
     const entry = JSON.parse(stored.canonical) as EntryHead;
     const kind = recordKindOf(entry.action);
     // Keyed by subject: for a transcript that keeps the current revision only, the one whose text the package carries.
-    if (kind !== undefined && entry.subject !== null && subjects.has(entry.subject)) latest.set(`${kind.kind}:${entry.subject}`, { kind, entry });
+    if (kind !== undefined && entry.subject !== null && subjects.has(entry.subject))
+      latest.set(`${kind.kind}:${entry.subject}`, { kind, entry });
   }
   return [...latest.values()].sort((a, b) => a.entry.seq - b.entry.seq);
 }
@@ -43,15 +48,23 @@ function latestAbout(db: ReadDb, subjects: ReadonlySet<string>, size: number): {
  * SHA-256(salt ‖ JCS(record)) and compare it with the `hash` of entry `seq`. Entries
  * written before salts, and earlier states (their salts are gone), are not opened.
  */
-export function recordOpenings(db: ReadDb, subjects: ReadonlySet<string>, size: number): { jsonl: Buffer; count: number } {
+export function recordOpenings(
+  db: ReadDb,
+  subjects: ReadonlySet<string>,
+  size: number,
+): { jsonl: Buffer; count: number } {
   const lines: string[] = [];
   for (const { kind, entry } of latestAbout(db, subjects, size)) {
     if (entry.data.hashFormat !== SALTED_HASH_FORMAT) continue;
     const rowId = kind.rowOf(entry);
     const salt = rowId === null ? null : recordSalt(db, kind.table, rowId);
     if (rowId === null || salt === null) continue;
-    // The record is written as the vault holds it now; a row changed outside Vigil then fails the recipient's check, as it should.
-    lines.push(canonicalize({ seq: entry.seq, kind: kind.kind, salt: salt.toString('hex'), record: kind.current(db, rowId) }) ?? '');
+    // The record is written as the vault holds it now; a row changed outside Vigil then fails the recipient's check, as
+    // it should.
+    lines.push(
+      canonicalize({ seq: entry.seq, kind: kind.kind, salt: salt.toString('hex'), record: kind.current(db, rowId) }) ??
+        '',
+    );
   }
   return { jsonl: Buffer.from(lines.map((l) => `${l}\n`).join('')), count: lines.length };
 }

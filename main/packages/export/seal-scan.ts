@@ -54,7 +54,9 @@ function entriesData(text: string): string {
     .split('\n')
     .map((line) => {
       try {
-        return decodeJsonEscapes(JSON.stringify((JSON.parse(line) as { entry?: { data?: unknown } }).entry?.data ?? null));
+        return decodeJsonEscapes(
+          JSON.stringify((JSON.parse(line) as { entry?: { data?: unknown } }).entry?.data ?? null),
+        );
       } catch {
         return decodeJsonEscapes(line);
       }
@@ -90,7 +92,10 @@ export function readerText(path: string, data: Buffer): string {
 }
 
 /** The texts outside the payload files: the package's file name, the bag's folder and file names, and bag-info.txt. */
-export function packageTexts(p: { fileName: string; bag: string; paths: string[]; bagInfo: string }, policy: NamePolicy): SealText[] {
+export function packageTexts(
+  p: { fileName: string; bag: string; paths: string[]; bagInfo: string },
+  policy: NamePolicy,
+): SealText[] {
   return [
     { where: 'the package file name', text: p.fileName },
     { where: 'the bag folder name', text: p.bag },
@@ -126,7 +131,9 @@ export class SurvivingNamesError extends VigilError {
       [
         'Not exported: the name of a person this profile protects would still be in the package, at:',
         ...lines,
-        'It comes from a value kept as typed (a case reference, a place or facility, a member name, the package file name) or from a name the filter could not see whole. Change that value and export again. No package was written.',
+        'It comes from a value kept as typed (a case reference, a place or facility, a member name, the ' +
+          'package file name) or from a name the filter could not see whole. Change that value and export again. ' +
+          'No package was written.',
       ].join('\n'),
     );
   }

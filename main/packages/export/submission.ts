@@ -13,8 +13,23 @@ export interface Communication {
   authoritiesBelievedResponsible: string[];
   placesOfDetention: { date: string; type: string; place: string | null; region: string | null; description: string }[];
   legalBasis: string;
-  stepsTakenByRelativesAndLawyers: { date: string; by: string | null; to: string; channel: string; about: string; response: string | null; responseDate: string | null }[];
-  periodsWithoutContact: { code: string; start: string; end: string | null; days: number; ongoing: boolean; explanation: string }[];
+  stepsTakenByRelativesAndLawyers: {
+    date: string;
+    by: string | null;
+    to: string;
+    channel: string;
+    about: string;
+    response: string | null;
+    responseDate: string | null;
+  }[];
+  periodsWithoutContact: {
+    code: string;
+    start: string;
+    end: string | null;
+    days: number;
+    ongoing: boolean;
+    explanation: string;
+  }[];
   consent: { code: string; toSubmission: boolean; sharedWith: string[]; toPublicationOfName: boolean }[];
 }
 
@@ -29,13 +44,19 @@ function victims(people: PersonRow[], caseId: string): PersonRow[] {
 }
 
 /** Fills the communication from the exported case: only what the profile lets leave the vault. */
-export function buildCommunication(data: CaseExport, caseId: string, reference: string | null, policy: NamePolicy): Communication {
+export function buildCommunication(
+  data: CaseExport,
+  caseId: string,
+  reference: string | null,
+  policy: NamePolicy,
+): Communication {
   const detainees = victims(data.people, caseId);
   const events = data.timeline.events;
   const arrest = events.find((e) => e.type === 'arrest');
   const authorities = new Set<string>();
   for (const p of data.people) {
-    if (p.roles.some((r) => r.caseId === caseId && (r.role === 'official' || r.role === 'perpetrator'))) authorities.add(policy.named(p) ? `${p.name} (${p.code})` : p.code);
+    if (p.roles.some((r) => r.caseId === caseId && (r.role === 'official' || r.role === 'perpetrator')))
+      authorities.add(policy.named(p) ? `${p.name} (${p.code})` : p.code);
   }
   for (const e of events) if (e.place && e.place.type !== 'court') authorities.add(`Administration of ${e.place.name}`);
   const codeOf = new Map(data.people.map((p) => [p.id, policy.named(p) ? `${p.name} (${p.code})` : p.code]));
@@ -43,12 +64,27 @@ export function buildCommunication(data: CaseExport, caseId: string, reference: 
     format: 'vigil-un-communication/1',
     draft: true,
     caseReference: reference,
-    alleged_victims: detainees.map((p) => ({ code: p.code, name: policy.named(p) ? p.name : null, aliases: policy.named(p) ? p.aliases : [], consentToBeNamed: p.consent.named })),
-    arrest: { date: arrest?.date ?? null, place: arrest ? placeOf(arrest) : null, circumstances: arrest ? policy.text(arrest.description) : '' },
+    alleged_victims: detainees.map((p) => ({
+      code: p.code,
+      name: policy.named(p) ? p.name : null,
+      aliases: policy.named(p) ? p.aliases : [],
+      consentToBeNamed: p.consent.named,
+    })),
+    arrest: {
+      date: arrest?.date ?? null,
+      place: arrest ? placeOf(arrest) : null,
+      circumstances: arrest ? policy.text(arrest.description) : '',
+    },
     authoritiesBelievedResponsible: [...authorities],
     placesOfDetention: events
       .filter((e) => PLACE_EVENTS.has(e.type))
-      .map((e) => ({ date: e.date, type: e.type, place: placeOf(e), region: e.place?.region ?? null, description: policy.text(e.description) })),
+      .map((e) => ({
+        date: e.date,
+        type: e.type,
+        place: placeOf(e),
+        region: e.place?.region ?? null,
+        description: policy.text(e.description),
+      })),
     legalBasis: '',
     stepsTakenByRelativesAndLawyers: data.requests.map((r) => ({
       date: r.date,
@@ -60,9 +96,21 @@ export function buildCommunication(data: CaseExport, caseId: string, reference: 
       responseDate: r.responseDate,
     })),
     periodsWithoutContact: data.timeline.detainees.flatMap((d) =>
-      d.incommunicado.periods.map((p) => ({ code: d.person.code, start: p.start, end: p.end, days: p.days, ongoing: p.open, explanation: policy.text(p.explanation) })),
+      d.incommunicado.periods.map((p) => ({
+        code: d.person.code,
+        start: p.start,
+        end: p.end,
+        days: p.days,
+        ongoing: p.open,
+        explanation: policy.text(p.explanation),
+      })),
     ),
-    consent: detainees.map((p) => ({ code: p.code, toSubmission: p.consent.shareWith.length > 0, sharedWith: p.consent.shareWith, toPublicationOfName: p.consent.named })),
+    consent: detainees.map((p) => ({
+      code: p.code,
+      toSubmission: p.consent.shareWith.length > 0,
+      sharedWith: p.consent.shareWith,
+      toPublicationOfName: p.consent.named,
+    })),
   };
 }
 

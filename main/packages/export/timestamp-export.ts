@@ -14,7 +14,10 @@ import type { GeneratedFile } from './transcripts';
 /** The folder under data/ that holds the timestamps. */
 const TIMESTAMPS_DIR = 'custody/timestamps';
 
-/** The files of the timestamps, the custody subjects they add (their `checkpoint.timestamped` entries) and their part of VERIFY.txt. */
+/**
+ * The files of the timestamps, the custody subjects they add (their `checkpoint.timestamped` entries) and their part of
+ * VERIFY.txt.
+ */
 interface TimestampFiles {
   files: GeneratedFile[];
   subjects: string[];
@@ -34,7 +37,11 @@ function verifySection(stamps: { name: string; t: AttachedTimestamp }[], checkpo
   if (stamps.length === 0) return '';
   const dir = `data/${TIMESTAMPS_DIR}`;
   const [first] = stamps;
-  const lines = stamps.map(({ name, t }) => `   - ${name}: the log's first ${t.size} of ${checkpointSize} entries existed no later than ${t.genTime}\n     (TSA ${t.tsa}; token serial ${t.serial}).`);
+  const lines = stamps.map(
+    ({ name, t }) =>
+      `   - ${name}: the log's first ${t.size} of ${checkpointSize} entries existed no later than ` +
+      `${t.genTime}\n     (TSA ${t.tsa}; token serial ${t.serial}).`,
+  );
   return `
 8. Timestamps (${dir}/): RFC 3161 timestamps of earlier checkpoints of the
    same log, made by a timestamp authority (TSA) from a connected machine
@@ -79,7 +86,10 @@ export function timestampFiles(db: ReadDb, checkpoint: StoredCheckpoint): Timest
       { path: `${base}.checkpoint.txt`, data: Buffer.from(t.note, 'utf8') },
       { path: `${base}.tsr`, data: Buffer.from(t.reply) },
       { path: `${base}.pem`, data: Buffer.from(t.chainPem, 'utf8') },
-      { path: `${base}.consistency.json`, data: Buffer.from(`${JSON.stringify({ from: t.size, to: checkpoint.size, proof })}\n`) },
+      {
+        path: `${base}.consistency.json`,
+        data: Buffer.from(`${JSON.stringify({ from: t.size, to: checkpoint.size, proof })}\n`),
+      },
     );
   }
   return { files, subjects: attached.map((t) => t.id), verifyText: verifySection(stamps, checkpoint.size) };

@@ -34,8 +34,16 @@ function vttText(segments: Segment[]): string {
     const end = Math.max(start, s.endMs ?? start);
     last = end;
     const voice = s.speaker ? `<v ${s.speaker.replace(/[<>&]/g, ' ')}>` : '';
-    const text = [s.text, ...(s.translation ? [`(${s.translation})`] : [])].join('\n').replace(/-->/g, '->').replace(/\n\s*\n/g, '\n');
-    cues.push(String(i + 1), `${vttTime(start)} --> ${vttTime(end)}`, `${voice}${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}`, '');
+    const text = [s.text, ...(s.translation ? [`(${s.translation})`] : [])]
+      .join('\n')
+      .replace(/-->/g, '->')
+      .replace(/\n\s*\n/g, '\n');
+    cues.push(
+      String(i + 1),
+      `${vttTime(start)} --> ${vttTime(end)}`,
+      `${voice}${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}`,
+      '',
+    );
   });
   return cues.join('\n');
 }
@@ -52,18 +60,35 @@ export function transcriptBaseName(iv: InterviewRow): string {
  * With `withholdUnsalted`, the hash of a revision saved before salts is null: with
  * the codes in the text swapped for guessed names it would confirm them.
  */
-export function transcriptFiles(db: ReadDb, interviews: InterviewRow[], policy: NamePolicy, opts: { withholdUnsalted?: boolean } = {}): GeneratedFile[] {
+export function transcriptFiles(
+  db: ReadDb,
+  interviews: InterviewRow[],
+  policy: NamePolicy,
+  opts: { withholdUnsalted?: boolean } = {},
+): GeneratedFile[] {
   const files: GeneratedFile[] = [];
   for (const iv of interviews) {
     if (iv.currentRevision === null) continue;
     const rev = getRevision(db, iv.id);
-    const segments = rev.segments.map((s) => ({ ...s, speaker: policy.text(s.speaker), text: policy.text(s.text), translation: s.translation === null ? null : policy.text(s.translation) }));
+    const segments = rev.segments.map((s) => ({
+      ...s,
+      speaker: policy.text(s.speaker),
+      text: policy.text(s.text),
+      translation: s.translation === null ? null : policy.text(s.translation),
+    }));
     const changed = segments.some((s, i) => {
       const o = rev.segments[i];
       return o === undefined || s.speaker !== o.speaker || s.text !== o.text || s.translation !== o.translation;
     });
-    const sha256 = opts.withholdUnsalted === true && recordSalt(db, 'transcript_revisions', rev.id) === null ? null : rev.sha256;
-    const json = { interviewId: rev.interviewId, revision: rev.revision, sha256, ...(changed ? { namesReplaced: true } : {}), segments };
+    const sha256 =
+      opts.withholdUnsalted === true && recordSalt(db, 'transcript_revisions', rev.id) === null ? null : rev.sha256;
+    const json = {
+      interviewId: rev.interviewId,
+      revision: rev.revision,
+      sha256,
+      ...(changed ? { namesReplaced: true } : {}),
+      segments,
+    };
     const base = `transcripts/${transcriptBaseName(iv)}`;
     files.push({ path: `${base}.txt`, data: Buffer.from(txtLines(segments)) });
     files.push({ path: `${base}.vtt`, data: Buffer.from(vttText(segments)) });

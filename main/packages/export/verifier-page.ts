@@ -16,7 +16,10 @@ export function verifierPagePath(packagePath: string): string {
 
 /** Where the built page may be, for code running in `dir`, most specific first. */
 export function verifierPageCandidates(dir: string): string[] {
-  return [path.join(dir, '..', 'verifier', 'verify.html'), path.join(dir, '..', '..', '..', 'out', 'verifier', 'verify.html')];
+  return [
+    path.join(dir, '..', 'verifier', 'verify.html'),
+    path.join(dir, '..', '..', '..', 'out', 'verifier', 'verify.html'),
+  ];
 }
 
 /** The built page's HTML, or null when this build has none (a checkout where `npm run build` has not run). */

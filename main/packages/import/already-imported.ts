@@ -30,7 +30,11 @@ export function priorImport(db: ReadDb, packageId: string, sha256: string): Prio
 export class AlreadyImportedError extends VigilError {
   constructor(readonly prior: PriorImport) {
     const as = prior.reference === null ? `case ${prior.caseId}` : `case ${prior.reference} (${prior.caseId})`;
-    super('ALREADY_IMPORTED', `This package (${prior.packageId}) was already imported into this vault on ${prior.importedAt}, as ${as}. Nothing was changed.`);
+    super(
+      'ALREADY_IMPORTED',
+      `This package (${prior.packageId}) was already imported into this vault on ${prior.importedAt}, as ` +
+        `${as}. Nothing was changed.`,
+    );
   }
 }
 

@@ -11,7 +11,10 @@ const personSchema = z.object({
   roles: z.array(z.enum(PERSON_ROLES)).max(20),
   name: text(300).optional(),
   aliases: z.array(text(300)).max(50).optional(),
-  consent: z.object({ named: z.boolean(), shareWith: z.array(text(200)).max(50), date: text(40).nullable() }).partial().optional(),
+  consent: z
+    .object({ named: z.boolean(), shareWith: z.array(text(200)).max(50), date: text(40).nullable() })
+    .partial()
+    .optional(),
 });
 const eventSchema = z.object({
   id: text(100).optional(),
@@ -20,7 +23,10 @@ const eventSchema = z.object({
   date: text(40),
   dateApprox: z.boolean().optional(),
   endDate: text(40).nullable().optional(),
-  place: z.object({ name: text(300), type: z.enum(PLACE_TYPES), region: text(300).optional() }).nullable().optional(),
+  place: z
+    .object({ name: text(300), type: z.enum(PLACE_TYPES), region: text(300).optional() })
+    .nullable()
+    .optional(),
   description: text(20_000).optional(),
   itemIds: z.array(text(100)).max(1000).optional(),
 });
@@ -37,9 +43,17 @@ const requestSchema = z.object({
   responseNote: text(20_000).optional(),
 });
 const caseJsonSchema = z.object({
-  case: z.object({ id: text(100).optional(), title: text(500), reference: text(100).nullable().optional(), summary: text(100_000).optional() }),
+  case: z.object({
+    id: text(100).optional(),
+    title: text(500),
+    reference: text(100).nullable().optional(),
+    summary: text(100_000).optional(),
+  }),
   people: z.array(personSchema).max(10_000).default([]),
-  items: z.array(z.object({ id: text(100), path: text(4096) })).max(100_000).default([]),
+  items: z
+    .array(z.object({ id: text(100), path: text(4096) }))
+    .max(100_000)
+    .default([]),
   events: z.array(eventSchema).max(100_000).default([]),
   requests: z.array(requestSchema).max(100_000).default([]),
 });
@@ -50,7 +64,11 @@ export type CaseJson = z.output<typeof caseJsonSchema>;
 /** Reads and checks data/case.json of a verified bag; PACKAGE_INVALID when it is missing or malformed. */
 export async function readCaseJson(bag: BagFiles): Promise<CaseJson> {
   const raw = (await bag.read('data/case.json'))?.toString('utf8') ?? null;
-  if (raw === null) throw new VigilError('PACKAGE_INVALID', 'The package has no data/case.json, so there is no case to import. Ask the sender for a package made by Vigil.');
+  if (raw === null)
+    throw new VigilError(
+      'PACKAGE_INVALID',
+      'The package has no data/case.json, so there is no case to import. Ask the sender for a package made by Vigil.',
+    );
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -60,7 +78,11 @@ export async function readCaseJson(bag: BagFiles): Promise<CaseJson> {
   const checked = caseJsonSchema.safeParse(parsed);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    throw new VigilError('PACKAGE_INVALID', `data/case.json does not have the expected form (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}); nothing was imported.`);
+    throw new VigilError(
+      'PACKAGE_INVALID',
+      `data/case.json does not have the expected form ` +
+        `(${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}); nothing was imported.`,
+    );
   }
   return checked.data;
 }

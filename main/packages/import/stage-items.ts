@@ -14,7 +14,12 @@ import { walkPackageTar, type ExtractLimits } from '../tar/package-tar';
 import { cancelled, readPackageFile, type PackageProgress } from '../verify/package-file';
 
 function changed(what: string, cause?: unknown): VigilError {
-  return new VigilError('PACKAGE_INVALID', `The package changed after it was checked (${what}); nothing was imported. Import it again from a copy that nothing is writing to.`, cause === undefined ? undefined : { cause });
+  return new VigilError(
+    'PACKAGE_INVALID',
+    `The package changed after it was checked (${what}); nothing was imported. Import it again from a copy ` +
+      `that nothing is writing to.`,
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 /**
@@ -39,16 +44,25 @@ export async function stageItems(
   src.on('error', (err) => dec.destroy(err));
   src.pipe(dec);
   try {
-    await walkPackageTar(dec, limits, () => Promise.resolve(), async (entry, body) => {
-      const known = expected.get(entry.inBag);
-      if (known === undefined) return;
-      // The store checks the SHA-256 against the verified manifest and, when it matches, takes
-      // the manifest's SHA-512 (verified in the first pass) rather than hashing again.
-      const object = await staging.add(path.posix.basename(entry.inBag), entry.size, body, known).catch((err: unknown) => {
-        throw isVigilError(err) && err.code === 'OBJECT_CORRUPT' ? (mismatch = changed(`${entry.inBag} no longer matches its checksum`, err)) : err;
-      });
-      stored.set(entry.inBag, object);
-    });
+    await walkPackageTar(
+      dec,
+      limits,
+      () => Promise.resolve(),
+      async (entry, body) => {
+        const known = expected.get(entry.inBag);
+        if (known === undefined) return;
+        // The store checks the SHA-256 against the verified manifest and, when it matches, takes
+        // the manifest's SHA-512 (verified in the first pass) rather than hashing again.
+        const object = await staging
+          .add(path.posix.basename(entry.inBag), entry.size, body, known)
+          .catch((err: unknown) => {
+            throw isVigilError(err) && err.code === 'OBJECT_CORRUPT'
+              ? (mismatch = changed(`${entry.inBag} no longer matches its checksum`, err))
+              : err;
+          });
+        stored.set(entry.inBag, object);
+      },
+    );
   } catch (err) {
     src.destroy();
     if (progress.signal?.aborted === true) throw cancelled();

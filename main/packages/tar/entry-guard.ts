@@ -33,7 +33,10 @@ interface Seen {
 }
 
 function refuse(name: string, why: string): VigilError {
-  return new VigilError('PACKAGE_INVALID', `The package entry ${quotePath(name)} ${why}; the package was refused and nothing was kept.`);
+  return new VigilError(
+    'PACKAGE_INVALID',
+    `The package entry ${quotePath(name)} ${why}; the package was refused and nothing was kept.`,
+  );
 }
 
 function typeProblem(type: TarEntryType, typeflag: string): string | null {
@@ -79,7 +82,8 @@ export class EntryGuard {
   check(rawName: string, type: TarEntryType, typeflag: string, size: number): CheckedEntry | null {
     const typeWhy = typeProblem(type, typeflag);
     if (typeWhy !== null) throw refuse(rawName, typeWhy);
-    if (++this.count > this.limits.maxEntries) throw refuse(rawName, `goes past the limit of ${this.limits.maxEntries} entries`);
+    if (++this.count > this.limits.maxEntries)
+      throw refuse(rawName, `goes past the limit of ${this.limits.maxEntries} entries`);
     const kind = type === 'directory' ? 'directory' : 'file';
     let name = rawName.startsWith('./') ? rawName.slice(2) : rawName;
     if (kind === 'directory') {
@@ -98,15 +102,18 @@ export class EntryGuard {
 
   private checkSize(rawName: string, kind: 'file' | 'directory', size: number): void {
     if (kind === 'directory') return;
-    if (size > this.limits.maxEntryBytes) throw refuse(rawName, `is ${size} bytes, over the limit of ${this.limits.maxEntryBytes} bytes for one file`);
+    if (size > this.limits.maxEntryBytes)
+      throw refuse(rawName, `is ${size} bytes, over the limit of ${this.limits.maxEntryBytes} bytes for one file`);
     this.total += size;
-    if (this.total > this.limits.maxTotalBytes) throw refuse(rawName, `brings the package over the limit of ${this.limits.maxTotalBytes} bytes in all`);
+    if (this.total > this.limits.maxTotalBytes)
+      throw refuse(rawName, `brings the package over the limit of ${this.limits.maxTotalBytes} bytes in all`);
   }
 
   private checkTop(rawName: string, first: string, isTopFile: boolean): void {
     if (isTopFile) throw refuse(rawName, 'is outside the bag folder (a package holds exactly one folder)');
     if (this.top === null) this.top = first;
-    else if (first !== this.top) throw refuse(rawName, `is outside the bag folder ${quotePath(this.top)} (a package holds exactly one folder)`);
+    else if (first !== this.top)
+      throw refuse(rawName, `is outside the bag folder ${quotePath(this.top)} (a package holds exactly one folder)`);
   }
 
   private checkName(rawName: string, name: string, kind: 'file' | 'directory'): void {
@@ -116,8 +123,10 @@ export class EntryGuard {
       const key = collisionKey(parent);
       const prior = this.seen.get(key);
       if (prior === undefined) this.seen.set(key, { name: parent, kind: 'directory', explicit: false });
-      else if (prior.kind === 'file') throw refuse(rawName, `needs ${quotePath(prior.name)} to be a folder, but it is a file`);
-      else if (prior.name !== parent) throw refuse(rawName, `collides with ${quotePath(prior.name)} on systems that ignore case or Unicode form`);
+      else if (prior.kind === 'file')
+        throw refuse(rawName, `needs ${quotePath(prior.name)} to be a folder, but it is a file`);
+      else if (prior.name !== parent)
+        throw refuse(rawName, `collides with ${quotePath(prior.name)} on systems that ignore case or Unicode form`);
     }
     const key = collisionKey(name);
     const prior = this.seen.get(key);
@@ -125,7 +134,8 @@ export class EntryGuard {
       this.seen.set(key, { name, kind, explicit: true });
       return;
     }
-    if (prior.name !== name) throw refuse(rawName, `collides with ${quotePath(prior.name)} on systems that ignore case or Unicode form`);
+    if (prior.name !== name)
+      throw refuse(rawName, `collides with ${quotePath(prior.name)} on systems that ignore case or Unicode form`);
     // A folder entry may come after files inside it; anything else named twice is a duplicate.
     if (kind === 'directory' && prior.kind === 'directory' && !prior.explicit) {
       prior.explicit = true;

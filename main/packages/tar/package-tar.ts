@@ -16,7 +16,8 @@ type FileHandler = (entry: CheckedEntry, body: AsyncGenerator<Buffer>) => Promis
 function resolveLimits(limits: Partial<ExtractLimits> | undefined): ExtractLimits {
   const merged = { ...DEFAULT_EXTRACT_LIMITS, ...limits };
   for (const [key, value] of Object.entries(merged)) {
-    if (!Number.isSafeInteger(value) || value < 0) throw new VigilError('INVALID_INPUT', `The package limit ${key} must be a whole number of at least 0.`);
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new VigilError('INVALID_INPUT', `The package limit ${key} must be a whole number of at least 0.`);
   }
   return merged;
 }
@@ -28,7 +29,12 @@ function resolveLimits(limits: Partial<ExtractLimits> | undefined): ExtractLimit
  * stream or any source of byte chunks. Returns the bag
  * folder's name.
  */
-export async function walkPackageTar(input: Readable | AsyncIterable<Uint8Array>, limits: Partial<ExtractLimits> | undefined, onDir: (e: CheckedEntry) => Promise<void>, onFile: FileHandler): Promise<string> {
+export async function walkPackageTar(
+  input: Readable | AsyncIterable<Uint8Array>,
+  limits: Partial<ExtractLimits> | undefined,
+  onDir: (e: CheckedEntry) => Promise<void>,
+  onFile: FileHandler,
+): Promise<string> {
   const guard = new EntryGuard(resolveLimits(limits));
   // A Node stream is read chunk by chunk (see chunkwise); the verifier page gives its own chunks.
   const src = new ByteSource('pipe' in input ? chunkwise(input) : input);

@@ -21,7 +21,8 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\ufffd]/;
 function segmentProblem(segment: string): string | null {
   if (segment === '') return 'has an empty name between slashes';
   if (segment === '.' || segment === '..') return `contains "${segment}"`;
-  if (Buffer.byteLength(segment, 'utf8') > MAX_SEGMENT_BYTES) return `has a name longer than ${MAX_SEGMENT_BYTES} bytes`;
+  if (Buffer.byteLength(segment, 'utf8') > MAX_SEGMENT_BYTES)
+    return `has a name longer than ${MAX_SEGMENT_BYTES} bytes`;
   if (WINDOWS_RESERVED_CHARS.test(segment)) return 'contains a character Windows does not allow (< > : " | ? *)';
   if (/[. ]$/.test(segment)) return 'has a name ending in a dot or space';
   if (WINDOWS_DEVICE_NAMES.test(segment)) return 'uses a reserved device name (CON, NUL, COM1, …)';

@@ -50,7 +50,10 @@ const TYPES: Record<string, TarEntryType> = {
 const utf8 = new TextDecoder('utf-8');
 
 function invalid(message: string): VigilError {
-  return new VigilError('PACKAGE_INVALID', `${message} The package is damaged or was not made by a tar program; do not use it.`);
+  return new VigilError(
+    'PACKAGE_INVALID',
+    `${message} The package is damaged or was not made by a tar program; do not use it.`,
+  );
 }
 
 /** The NUL-terminated string of a header field, decoded as UTF-8 (invalid bytes become U+FFFD). */
@@ -69,7 +72,10 @@ function numeric(buf: Buffer, start: number, length: number, what: string): numb
     if (!Number.isSafeInteger(value)) throw invalid(`A tar header has a ${what} too large to be real.`);
     return value;
   }
-  const text = slice.toString('latin1').replace(/[\0 ]+$/, '').replace(/^ +/, '');
+  const text = slice
+    .toString('latin1')
+    .replace(/[\0 ]+$/, '')
+    .replace(/^ +/, '');
   if (text === '') return 0;
   if (!/^[0-7]+$/.test(text)) throw invalid(`A tar header has an unreadable ${what} field.`);
   return parseInt(text, 8);
@@ -151,7 +157,8 @@ function splitName(name: string): { prefix: string; name: string } | null {
   for (let i = name.indexOf('/'); i !== -1; i = name.indexOf('/', i + 1)) {
     const prefix = name.slice(0, i);
     const rest = name.slice(i + 1);
-    if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(rest) <= 100 && rest !== '') return { prefix, name: rest };
+    if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(rest) <= 100 && rest !== '')
+      return { prefix, name: rest };
   }
   return null;
 }

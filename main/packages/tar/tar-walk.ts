@@ -32,7 +32,8 @@ interface Pending {
 }
 
 async function readMeta(src: ByteSource, size: number, what: string): Promise<Buffer> {
-  if (size > MAX_META_BYTES) throw invalid(`A ${what} in the archive is ${size} bytes, more than any real one; refusing it.`);
+  if (size > MAX_META_BYTES)
+    throw invalid(`A ${what} in the archive is ${size} bytes, more than any real one; refusing it.`);
   const data = await src.read(size);
   if (data.length < size) throw truncated(`inside a ${what}`);
   await padding(src, size, `after a ${what}`);
@@ -46,11 +47,14 @@ async function padding(src: ByteSource, size: number, where: string): Promise<vo
 
 function applyPax(records: Map<string, string>, pending: Pending): void {
   for (const [key, value] of records) {
-    if (key.startsWith('GNU.sparse.')) throw invalid('The archive holds a sparse file, which a package never contains; refusing it.');
-    if (key === 'hdrcharset' && value !== 'ISO-IR 10646 2000 UTF-8') throw invalid('The archive uses names that are not UTF-8; refusing it.');
+    if (key.startsWith('GNU.sparse.'))
+      throw invalid('The archive holds a sparse file, which a package never contains; refusing it.');
+    if (key === 'hdrcharset' && value !== 'ISO-IR 10646 2000 UTF-8')
+      throw invalid('The archive uses names that are not UTF-8; refusing it.');
     if (key === 'path') pending.name = value;
     if (key === 'size') {
-      if (!/^(0|[1-9][0-9]{0,15})$/.test(value) || !Number.isSafeInteger(Number(value))) throw invalid('A PAX header gives an unreadable size.');
+      if (!/^(0|[1-9][0-9]{0,15})$/.test(value) || !Number.isSafeInteger(Number(value)))
+        throw invalid('A PAX header gives an unreadable size.');
       pending.size = Number(value);
     }
   }
@@ -63,7 +67,8 @@ async function checkEnd(src: ByteSource): Promise<void> {
   let trailing = 0;
   for await (const chunk of src.chunks(MAX_TRAILING_BYTES + 1)) {
     trailing += chunk.length;
-    if (!isZeroBlock(chunk) || trailing > MAX_TRAILING_BYTES) throw invalid('The archive has data after its end marker; refusing it.');
+    if (!isZeroBlock(chunk) || trailing > MAX_TRAILING_BYTES)
+      throw invalid('The archive has data after its end marker; refusing it.');
   }
 }
 
@@ -77,7 +82,8 @@ export async function* walkTar(src: ByteSource): AsyncGenerator<WalkEntry> {
     const block = await src.read(BLOCK);
     if (block.length < BLOCK) throw truncated(block.length === 0 ? 'without its end marker' : 'inside a header');
     if (isZeroBlock(block)) {
-      if (pending.name !== undefined || pending.size !== undefined) throw invalid('The archive ends with a PAX or long-name header that names no entry.');
+      if (pending.name !== undefined || pending.size !== undefined)
+        throw invalid('The archive ends with a PAX or long-name header that names no entry.');
       await checkEnd(src);
       return;
     }
@@ -92,8 +98,14 @@ export async function* walkTar(src: ByteSource): AsyncGenerator<WalkEntry> {
       pending.name = new TextDecoder('utf-8').decode(nul === -1 ? data : data.subarray(0, nul));
       continue;
     }
-    if (header.type === 'pax-global') throw invalid('The archive has a global PAX header, which a package never contains; refusing it.');
-    const entry = { name: pending.name ?? header.name, type: header.type, typeflag: header.typeflag, size: pending.size ?? header.size };
+    if (header.type === 'pax-global')
+      throw invalid('The archive has a global PAX header, which a package never contains; refusing it.');
+    const entry = {
+      name: pending.name ?? header.name,
+      type: header.type,
+      typeflag: header.typeflag,
+      size: pending.size ?? header.size,
+    };
     pending = {};
     yield* entryWithBody(src, entry);
   }
@@ -106,7 +118,10 @@ async function* entryWithBody(src: ByteSource, entry: Omit<WalkEntry, 'body'>): 
       left -= chunk.length;
       yield chunk;
     }
-    if (left > 0) throw truncated(`inside ${quotePath(entry.name)}: its header says ${entry.size} bytes but only ${entry.size - left} are there`);
+    if (left > 0)
+      throw truncated(
+        `inside ${quotePath(entry.name)}: its header says ${entry.size} bytes but only ${entry.size - left} are there`,
+      );
   }
   yield { ...entry, body };
   // Whatever the consumer did not read is skipped, so the next header is found where it is.

@@ -7,9 +7,17 @@ const ZEROS = Buffer.alloc(2 * BLOCK);
 function outputError(err: unknown): VigilError {
   if (isVigilError(err)) return err;
   if ((err as NodeJS.ErrnoException | null)?.code === 'ENOSPC') {
-    return new VigilError('DISK_FULL', 'The disk is full; the package was not completed. Free some space and export again.', { cause: err });
+    return new VigilError(
+      'DISK_FULL',
+      'The disk is full; the package was not completed. Free some space and export again.',
+      { cause: err },
+    );
   }
-  return new VigilError('IO_ERROR', 'Writing the package failed; it is incomplete. Check the destination and export again.', { cause: err });
+  return new VigilError(
+    'IO_ERROR',
+    'Writing the package failed; it is incomplete. Check the destination and export again.',
+    { cause: err },
+  );
 }
 
 /** Waits until `out` wants more data; rejects if it fails, closes or the export is cancelled. */
@@ -35,7 +43,10 @@ function waitDrain(out: Writable, signal: AbortSignal | undefined): Promise<void
 }
 
 function cancelled(): VigilError {
-  return new VigilError('CANCELLED', 'The export was cancelled; the partial package is not valid and should be deleted.');
+  return new VigilError(
+    'CANCELLED',
+    'The export was cancelled; the partial package is not valid and should be deleted.',
+  );
 }
 
 /**
@@ -85,7 +96,13 @@ export class TarWriter {
    * Adds a file (mode 0644) whose body must be exactly `size` bytes: more or fewer aborts
    * with INVALID_INPUT, because the header is already written and the archive would lie.
    */
-  async file(name: string, size: number, mtime: Date, body: AsyncIterable<Buffer> | Buffer[], onChunk?: (chunk: Buffer) => Promise<void> | undefined): Promise<void> {
+  async file(
+    name: string,
+    size: number,
+    mtime: Date,
+    body: AsyncIterable<Buffer> | Buffer[],
+    onChunk?: (chunk: Buffer) => Promise<void> | undefined,
+  ): Promise<void> {
     await this.header(name, size, 'file', mtime);
     let written = 0;
     for await (const chunk of body) {
@@ -97,7 +114,11 @@ export class TarWriter {
       await this.write(chunk);
     }
     if (written !== size) {
-      throw new VigilError('INVALID_INPUT', `${name} changed while it was being packed: ${size} bytes were declared but ${written > size ? 'more' : written} were read. Export again.`);
+      throw new VigilError(
+        'INVALID_INPUT',
+        `${name} changed while it was being packed: ${size} bytes were declared but ` +
+          `${written > size ? 'more' : written} were read. Export again.`,
+      );
     }
     await this.pad(size);
   }

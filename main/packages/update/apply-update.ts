@@ -15,7 +15,13 @@ import { getEvent } from '../../evidence/timeline';
 import { getRevision, reviseTranscript } from '../../evidence/transcripts';
 import type { Vault } from '../../vault/vault';
 import type { CaseJson } from '../import/case-json';
-import { importEventsAndRequests, importPeople, importTranscripts, type IdMaps, type PackagedTranscript } from '../import/import-records';
+import {
+  importEventsAndRequests,
+  importPeople,
+  importTranscripts,
+  type IdMaps,
+  type PackagedTranscript,
+} from '../import/import-records';
 import type { PackageRecord } from './package-records';
 import { recordKey, type RecordKind } from './record-set';
 import type { ReceivedChange, ReceivedRecord } from './received-records';
@@ -36,8 +42,22 @@ type FullMaps = Required<IdMaps>;
 
 /** The sender's ids of the records the case already holds, mapped to this vault's. */
 function mapsOf(state: Map<string, ReceivedRecord>): FullMaps {
-  const maps: FullMaps = { people: new Map(), codes: new Map(), items: new Map(), events: new Map(), requests: new Map(), interviews: new Map() };
-  const byKind: Record<RecordKind, Map<string, string> | null> = { case: null, person: maps.people, item: maps.items, event: maps.events, request: maps.requests, interview: maps.interviews };
+  const maps: FullMaps = {
+    people: new Map(),
+    codes: new Map(),
+    items: new Map(),
+    events: new Map(),
+    requests: new Map(),
+    interviews: new Map(),
+  };
+  const byKind: Record<RecordKind, Map<string, string> | null> = {
+    case: null,
+    person: maps.people,
+    item: maps.items,
+    event: maps.events,
+    request: maps.requests,
+    interview: maps.interviews,
+  };
   for (const r of state.values()) {
     if (r.localId === null) continue;
     byKind[r.kind]?.set(r.senderId, r.localId);
@@ -49,21 +69,34 @@ function mapsOf(state: Map<string, ReceivedRecord>): FullMaps {
 
 function applyCase(vault: Vault, caseId: string, c: CaseJson['case']): void {
   const local = getCase(vault.db, caseId);
-  const changes = { ...(c.title !== local.title ? { title: c.title } : {}), ...(c.summary !== undefined && c.summary !== local.summary ? { summary: c.summary } : {}) };
+  const changes = {
+    ...(c.title !== local.title ? { title: c.title } : {}),
+    ...(c.summary !== undefined && c.summary !== local.summary ? { summary: c.summary } : {}),
+  };
   if (Object.keys(changes).length > 0) updateCase(vault, caseId, changes);
 }
 
-function applyPerson(vault: Vault, caseId: string, localId: string, p: CaseJson['people'][number], maps: FullMaps): void {
+function applyPerson(
+  vault: Vault,
+  caseId: string,
+  localId: string,
+  p: CaseJson['people'][number],
+  maps: FullMaps,
+): void {
   const local = getPerson(vault.db, localId);
   const name = p.name ?? p.code;
   const aliases = p.aliases ?? [];
   const consent = { named: p.consent?.named ?? false, shareWith: p.consent?.shareWith ?? [] };
-  const codeFree = vault.db.prepare('SELECT 1 FROM people WHERE code = ? AND id <> ?').get(p.code, localId) === undefined;
+  const codeFree =
+    vault.db.prepare('SELECT 1 FROM people WHERE code = ? AND id <> ?').get(p.code, localId) === undefined;
   const changes = {
     ...(p.code !== local.code && codeFree ? { code: p.code } : {}),
     ...(name !== local.name ? { name } : {}),
     ...(JSON.stringify(aliases) !== JSON.stringify(local.aliases) ? { aliases } : {}),
-    ...(consent.named !== local.consent.named || JSON.stringify(consent.shareWith) !== JSON.stringify(local.consent.shareWith) ? { consent } : {}),
+    ...(consent.named !== local.consent.named ||
+    JSON.stringify(consent.shareWith) !== JSON.stringify(local.consent.shareWith)
+      ? { consent }
+      : {}),
   };
   if (Object.keys(changes).length > 0) updatePerson(vault, localId, changes);
   const held = new Set(local.roles.filter((r) => r.caseId === caseId).map((r) => r.role));
@@ -73,9 +106,18 @@ function applyPerson(vault: Vault, caseId: string, localId: string, p: CaseJson[
 
 function applyEvent(vault: Vault, localId: string, e: CaseJson['events'][number], maps: FullMaps): void {
   const local = getEvent(vault.db, localId);
-  const itemIds = (e.itemIds ?? []).map((id) => maps.items.get(id)).filter((id): id is string => id !== undefined).sort();
+  const itemIds = (e.itemIds ?? [])
+    .map((id) => maps.items.get(id))
+    .filter((id): id is string => id !== undefined)
+    .sort();
   const place = e.place ?? null;
-  const samePlace = place === null ? local.place === null : local.place !== null && local.place.name === place.name && local.place.type === place.type && local.place.region === (place.region ?? '');
+  const samePlace =
+    place === null
+      ? local.place === null
+      : local.place !== null &&
+        local.place.name === place.name &&
+        local.place.type === place.type &&
+        local.place.region === (place.region ?? '');
   const changes: EventChanges = {
     ...(e.type !== local.type ? { type: e.type } : {}),
     ...(e.date !== local.date ? { date: e.date } : {}),
@@ -83,7 +125,11 @@ function applyEvent(vault: Vault, localId: string, e: CaseJson['events'][number]
     ...((e.endDate ?? null) !== local.endDate ? { endDate: e.endDate ?? null } : {}),
     ...((e.description ?? '') !== local.description ? { description: e.description ?? '' } : {}),
     ...(JSON.stringify(itemIds) !== JSON.stringify([...local.itemIds].sort()) ? { itemIds } : {}),
-    ...(samePlace ? {} : place === null ? { placeName: null } : { placeName: place.name, placeType: place.type, placeRegion: place.region ?? '' }),
+    ...(samePlace
+      ? {}
+      : place === null
+        ? { placeName: null }
+        : { placeName: place.name, placeType: place.type, placeRegion: place.region ?? '' }),
   };
   if (Object.keys(changes).length > 0) updateEvent(vault, localId, changes);
 }
@@ -91,18 +137,34 @@ function applyEvent(vault: Vault, localId: string, e: CaseJson['events'][number]
 function applyRequest(vault: Vault, localId: string, r: CaseJson['requests'][number]): void {
   const local = getRequest(vault.db, localId);
   if (!r.response || !r.responseDate) return;
-  if (r.response === local.response && r.responseDate === local.responseDate && (r.responseNote ?? '') === local.responseNote) return;
+  if (
+    r.response === local.response &&
+    r.responseDate === local.responseDate &&
+    (r.responseNote ?? '') === local.responseNote
+  )
+    return;
   answerRequest(vault, localId, { date: r.responseDate, response: r.response, note: r.responseNote ?? '' });
 }
 
 function applyTranscript(vault: Vault, localId: string, t: PackagedTranscript, packageId: string): void {
-  const current = getRevision(vault.db, localId).segments.map((s) => ({ speaker: s.speaker, startMs: s.startMs, endMs: s.endMs, text: s.text, translation: s.translation }));
+  const current = getRevision(vault.db, localId).segments.map((s) => ({
+    speaker: s.speaker,
+    startMs: s.startMs,
+    endMs: s.endMs,
+    text: s.text,
+    translation: s.translation,
+  }));
   if (JSON.stringify(current) === JSON.stringify(t.segments)) return;
   reviseTranscript(vault, localId, t.segments, `imported from package ${packageId}`);
 }
 
 /** Splits a list into the records the case holds already (changed) and new ones (added), by sender id. */
-function split<T>(list: T[], kind: RecordKind, idOf: (x: T) => string | undefined, state: Map<string, ReceivedRecord>): { added: T[]; changed: [T, string][] } {
+function split<T>(
+  list: T[],
+  kind: RecordKind,
+  idOf: (x: T) => string | undefined,
+  state: Map<string, ReceivedRecord>,
+): { added: T[]; changed: [T, string][] } {
   const added: T[] = [];
   const changed: [T, string][] = [];
   for (const x of list) {
@@ -114,7 +176,12 @@ function split<T>(list: T[], kind: RecordKind, idOf: (x: T) => string | undefine
 }
 
 /** Applies the update (see the file comment); `recordItems` records the staged new items in the case. */
-export function applyUpdate(vault: Vault, a: UpdateArrival, state: Map<string, ReceivedRecord>, recordItems: (caseId: string) => AddedItem[]): { changes: ReceivedChange[]; items: number; transcripts: number; events: number; requests: number; people: number } {
+export function applyUpdate(
+  vault: Vault,
+  a: UpdateArrival,
+  state: Map<string, ReceivedRecord>,
+  recordItems: (caseId: string) => AddedItem[],
+): { changes: ReceivedChange[]; items: number; transcripts: number; events: number; requests: number; people: number } {
   const maps = mapsOf(state);
   applyCase(vault, a.caseId, a.data.case);
   const people = split(a.data.people, 'person', (p) => p.id, state);
@@ -122,7 +189,12 @@ export function applyUpdate(vault: Vault, a: UpdateArrival, state: Map<string, R
   for (const [p, localId] of people.changed) applyPerson(vault, a.caseId, localId, p, maps);
   for (const [path, senderId] of a.senderIds) {
     const held = state.get(recordKey('item', senderId));
-    if (held !== undefined) throw new VigilError('PACKAGE_INVALID', `The update carries item ${senderId} (${path}) again; an item's content never changes, so it is sent once. Nothing was imported.`);
+    if (held !== undefined)
+      throw new VigilError(
+        'PACKAGE_INVALID',
+        `The update carries item ${senderId} (${path}) again; an item's content never changes, so it is sent ` +
+          `once. Nothing was imported.`,
+      );
   }
   const items = recordItems(a.caseId);
   items.forEach((item, i) => {
@@ -131,20 +203,37 @@ export function applyUpdate(vault: Vault, a: UpdateArrival, state: Map<string, R
   });
   const events = split(a.data.events, 'event', (e) => e.id, state);
   const requests = split(a.data.requests, 'request', (r) => r.id, state);
-  const added = importEventsAndRequests(vault, a.caseId, { ...a.data, events: events.added, requests: requests.added }, maps);
+  const added = importEventsAndRequests(
+    vault,
+    a.caseId,
+    { ...a.data, events: events.added, requests: requests.added },
+    maps,
+  );
   for (const [e, localId] of events.changed) applyEvent(vault, localId, e, maps);
   for (const [r, localId] of requests.changed) applyRequest(vault, localId, r);
   const interviews = split(a.transcripts, 'interview', (t) => t.interviewId, state);
   const transcripts = importTranscripts(vault, interviews.added, a.caseId, a.packageId, maps);
   for (const [t, localId] of interviews.changed) applyTranscript(vault, localId, t, a.packageId);
-  return { changes: receivedChanges(a.records, a.caseId, state, maps), items: items.length, transcripts: transcripts + interviews.changed.length, people: a.data.people.length, events: added.events + events.changed.length, requests: added.requests + requests.changed.length };
+  return {
+    changes: receivedChanges(a.records, a.caseId, state, maps),
+    items: items.length,
+    transcripts: transcripts + interviews.changed.length,
+    people: a.data.people.length,
+    events: added.events + events.changed.length,
+    requests: added.requests + requests.changed.length,
+  };
 }
 
 /**
  * Each record of the package whose hash differs from what the case held (`state`; empty for a
  * full import), with the record of this vault it became (null when it was not brought in).
  */
-export function receivedChanges(records: Map<string, PackageRecord>, caseId: string, state: Map<string, ReceivedRecord>, maps: IdMaps): ReceivedChange[] {
+export function receivedChanges(
+  records: Map<string, PackageRecord>,
+  caseId: string,
+  state: Map<string, ReceivedRecord>,
+  maps: IdMaps,
+): ReceivedChange[] {
   const local: Record<RecordKind, (id: string) => string | undefined> = {
     case: () => caseId,
     person: (id) => maps.people.get(id),
@@ -157,7 +246,14 @@ export function receivedChanges(records: Map<string, PackageRecord>, caseId: str
   for (const [key, r] of records) {
     const held = state.get(key);
     if (held?.hash === r.hash) continue;
-    out.push({ kind: r.kind, senderId: r.id, localId: local[r.kind](r.id) ?? held?.localId ?? null, hash: r.hash, record: r.record, change: held === undefined ? 'added' : 'changed' });
+    out.push({
+      kind: r.kind,
+      senderId: r.id,
+      localId: local[r.kind](r.id) ?? held?.localId ?? null,
+      hash: r.hash,
+      record: r.record,
+      change: held === undefined ? 'added' : 'changed',
+    });
   }
   return out;
 }

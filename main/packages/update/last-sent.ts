@@ -9,7 +9,11 @@ import { resolveRecipients } from '../recipients';
 import { lastSentPackage } from './sent-packages';
 
 /** The last package of `caseId` to these recipients (its id, when, and with which profile), or null. */
-export function lastSentTo(db: ReadDb, caseId: string, recipients: string[]): { packageId: string; sentAt: string; profile: string } | null {
+export function lastSentTo(
+  db: ReadDb,
+  caseId: string,
+  recipients: string[],
+): { packageId: string; sentAt: string; profile: string } | null {
   if (recipients.length === 0) return null;
   const fingerprints = resolveRecipients(db, recipients.join(',')).map((k) => keyFingerprint(encodeRecipient(k)));
   const sent = lastSentPackage(db, caseId, fingerprints);

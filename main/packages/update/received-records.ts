@@ -10,7 +10,9 @@ import { isRecordKind, recordKey, type RecordKind } from './record-set';
 export interface ReceivedRecord {
   kind: RecordKind;
   senderId: string;
-  /** The record of this vault it became; null when it was not brought in (an event of a person the package left out). */
+  /**
+   * The record of this vault it became; null when it was not brought in (an event of a person the package left out).
+   */
   localId: string | null;
   hash: string;
   /** The record as the package carried it. */
@@ -44,19 +46,32 @@ export function receivedState(db: ReadDb, caseId: string): Map<string, ReceivedR
     if (!isRecordKind(r.kind)) continue;
     // A later import's row replaces an earlier one's; a change keeps the record it applied to.
     const before = out.get(recordKey(r.kind, r.senderId));
-    out.set(recordKey(r.kind, r.senderId), { kind: r.kind, senderId: r.senderId, localId: r.localId ?? before?.localId ?? null, hash: r.hash, record: JSON.parse(r.record) as unknown });
+    out.set(recordKey(r.kind, r.senderId), {
+      kind: r.kind,
+      senderId: r.senderId,
+      localId: r.localId ?? before?.localId ?? null,
+      hash: r.hash,
+      record: JSON.parse(r.record) as unknown,
+    });
   }
   return out;
 }
 
 /** Keeps the records an import added or changed, as its provenance; runs in the import's transaction. */
 export function saveReceived(db: Db, importId: string, changes: Iterable<ReceivedChange>): void {
-  const insert = db.prepare('INSERT INTO received_records (import_id, kind, sender_id, local_id, change, hash, record) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const c of changes) insert.run(importId, c.kind, c.senderId, c.localId, c.change, c.hash, JSON.stringify(c.record));
+  const insert = db.prepare(
+    'INSERT INTO received_records (import_id, kind, sender_id, local_id, change, hash, record) VALUES (?, ?, ' +
+      '?, ?, ?, ?, ?)',
+  );
+  for (const c of changes)
+    insert.run(importId, c.kind, c.senderId, c.localId, c.change, c.hash, JSON.stringify(c.record));
 }
 
 /** Which package brought each change to a record of this vault, oldest first: the provenance of its current state. */
-export function recordProvenance(db: ReadDb, localId: string): { packageId: string; change: 'added' | 'changed'; importedAt: string }[] {
+export function recordProvenance(
+  db: ReadDb,
+  localId: string,
+): { packageId: string; change: 'added' | 'changed'; importedAt: string }[] {
   return db
     .prepare(
       `SELECT p.package_id AS packageId, r.change, p.imported_at AS importedAt

@@ -11,4 +11,8 @@ export interface UpdateFacts {
   updateOf?: { packageId: string; baseRecordSet: string; changes: RecordChange[] };
 }
 
-export const BAG_INFO = { recordSet: 'Vigil-Record-Set', updateOf: 'Vigil-Update-Of', baseRecordSet: 'Vigil-Base-Record-Set' } as const;
+export const BAG_INFO = {
+  recordSet: 'Vigil-Record-Set',
+  updateOf: 'Vigil-Update-Of',
+  baseRecordSet: 'Vigil-Base-Record-Set',
+} as const;

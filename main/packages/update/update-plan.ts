@@ -45,21 +45,51 @@ export interface Handover {
  * passphrase), an earlier package of this case to exactly these recipients, and the same
  * profile (what a record looks like in the package depends on it); else INVALID_INPUT.
  */
-export function resolveUpdateBase(db: ReadDb, q: { caseId: string; fingerprints: string[] | null; profile: string; mode: ExportMode }): UpdateBase | null {
+export function resolveUpdateBase(
+  db: ReadDb,
+  q: { caseId: string; fingerprints: string[] | null; profile: string; mode: ExportMode },
+): UpdateBase | null {
   if (q.mode.kind === 'full') return null;
-  if (q.fingerprints === null) throw new VigilError('INVALID_INPUT', 'An update package is sealed to the recipients of the package it updates, not to a passphrase. Export a full package instead.');
+  if (q.fingerprints === null)
+    throw new VigilError(
+      'INVALID_INPUT',
+      'An update package is sealed to the recipients of the package it updates, not to a passphrase. Export a ' +
+        'full package instead.',
+    );
   const sent = q.mode.of === undefined ? lastSentPackage(db, q.caseId, q.fingerprints) : sentPackage(db, q.mode.of);
   if (sent === null) {
-    throw new VigilError('INVALID_INPUT', q.mode.of === undefined ? 'No package of this case was sent to these recipients before, so there is nothing to update. Export a full package.' : `No package ${q.mode.of} was sent from this vault. Check the id, or export a full package.`);
+    throw new VigilError(
+      'INVALID_INPUT',
+      q.mode.of === undefined
+        ? 'No package of this case was sent to these recipients before, so there is nothing to update. Export a ' +
+            'full package.'
+        : `No package ${q.mode.of} was sent from this vault. Check the id, or export a full package.`,
+    );
   }
-  if (sent.caseId !== q.caseId) throw new VigilError('INVALID_INPUT', `Package ${sent.packageId} was of another case; an update goes to the case of the package it updates.`);
-  if (JSON.stringify([...new Set(q.fingerprints)].sort()) !== JSON.stringify(sent.recipients)) throw new VigilError('INVALID_INPUT', `Package ${sent.packageId} went to other recipients; an update goes to exactly the recipients of the package it updates.`);
-  if (sent.profile !== q.profile) throw new VigilError('INVALID_INPUT', `Package ${sent.packageId} was exported with the profile "${sent.profile}"; an update uses the same profile. Export a full package to change it.`);
+  if (sent.caseId !== q.caseId)
+    throw new VigilError(
+      'INVALID_INPUT',
+      `Package ${sent.packageId} was of another case; an update goes to the case of the package it updates.`,
+    );
+  if (JSON.stringify([...new Set(q.fingerprints)].sort()) !== JSON.stringify(sent.recipients))
+    throw new VigilError(
+      'INVALID_INPUT',
+      `Package ${sent.packageId} went to other recipients; an update goes to exactly the recipients of the ` +
+        `package it updates.`,
+    );
+  if (sent.profile !== q.profile)
+    throw new VigilError(
+      'INVALID_INPUT',
+      `Package ${sent.packageId} was exported with the profile "${sent.profile}"; an update uses the same ` +
+        `profile. Export a full package to change it.`,
+    );
   return { sent, records: sentRecords(db, sent.packageId) };
 }
 
 function parsedTranscripts(files: GeneratedFile[]): { base: string; json: unknown }[] {
-  return files.filter((f) => f.path.endsWith('.json')).map((f) => ({ base: f.path.slice(0, -'.json'.length), json: JSON.parse(f.data.toString('utf8')) as unknown }));
+  return files
+    .filter((f) => f.path.endsWith('.json'))
+    .map((f) => ({ base: f.path.slice(0, -'.json'.length), json: JSON.parse(f.data.toString('utf8')) as unknown }));
 }
 
 function changesAgainst(base: UpdateBase, current: Map<string, PackageRecord>): RecordChange[] {
@@ -77,21 +107,44 @@ function changesAgainst(base: UpdateBase, current: Map<string, PackageRecord>): 
  * is null) and marks it (case.json `recordSet`, and `update` for an update). Refuses an update
  * with nothing in it: there is nothing to send.
  */
-export function handOver(full: { caseJson: Record<string, unknown>; planned: PlannedItem[]; transcripts: GeneratedFile[] }, base: UpdateBase | null): Handover {
+export function handOver(
+  full: { caseJson: Record<string, unknown>; planned: PlannedItem[]; transcripts: GeneratedFile[] },
+  base: UpdateBase | null,
+): Handover {
   const transcripts = parsedTranscripts(full.transcripts);
-  const current = packageRecords(full.caseJson, transcripts.map((t) => t.json));
+  const current = packageRecords(
+    full.caseJson,
+    transcripts.map((t) => t.json),
+  );
   // Records are never removed from a case, so the recipients keep what they had and gain these.
   const after = new Map<string, RecordHash>(base?.records ?? []);
   for (const [key, r] of current) after.set(key, { kind: r.kind, id: r.id, hash: r.hash });
   const records = [...after.values()];
   const recordSet = recordSetHash(records);
-  if (base === null) return { caseJson: { ...full.caseJson, recordSet }, planned: full.planned, transcripts: full.transcripts, records, recordSet, update: null };
+  if (base === null)
+    return {
+      caseJson: { ...full.caseJson, recordSet },
+      planned: full.planned,
+      transcripts: full.transcripts,
+      records,
+      recordSet,
+      update: null,
+    };
   const changes = changesAgainst(base, current);
-  if (changes.length === 0) throw new VigilError('INVALID_INPUT', `Nothing was added or changed in this case since package ${base.sent.packageId}: there is no update to send.`);
+  if (changes.length === 0)
+    throw new VigilError(
+      'INVALID_INPUT',
+      `Nothing was added or changed in this case since package ${base.sent.packageId}: there is no update to send.`,
+    );
   const sent = new Set(changes.map((c) => recordKey(c.kind, c.id)));
-  const keep = (kind: RecordKind, list: unknown): unknown[] => (Array.isArray(list) ? list.filter((r) => sent.has(recordKey(kind, String((r as { id?: unknown }).id)))) : []);
+  const keep = (kind: RecordKind, list: unknown): unknown[] =>
+    Array.isArray(list) ? list.filter((r) => sent.has(recordKey(kind, String((r as { id?: unknown }).id)))) : [];
   const newItems = new Set(changes.filter((c) => c.kind === 'item' && c.change === 'added').map((c) => c.id));
-  const keptTranscripts = new Set(transcripts.filter((t) => sent.has(recordKey('interview', String((t.json as { interviewId?: unknown }).interviewId)))).map((t) => t.base));
+  const keptTranscripts = new Set(
+    transcripts
+      .filter((t) => sent.has(recordKey('interview', String((t.json as { interviewId?: unknown }).interviewId))))
+      .map((t) => t.base),
+  );
   const update = { of: base.sent.packageId, baseRecordSet: base.sent.recordSet, changes };
   const caseJson = {
     ...full.caseJson,

@@ -11,17 +11,31 @@ import { verifyPackageStream } from './verify-stream';
 /** The key a person gives: the text of an age identity file, or the package passphrase. */
 type PageKey = { identityText: string } | { passphrase: string };
 
-/** The identities in an age identity file's text, as `vigil verify --identity` reads them (comments and blank lines skipped). */
+/**
+ * The identities in an age identity file's text, as `vigil verify --identity` reads them (comments and blank lines
+ * skipped).
+ */
 export function identitiesFromText(text: string): AgeIdentity[] {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
   const ids = lines.map((l) => {
     try {
       return parseIdentity(l);
     } catch {
-      throw new VigilError('INVALID_INPUT', 'The identity file holds a line that is not an age identity (AGE-SECRET-KEY-1…). Give the key file made by age-keygen or vigil identity.');
+      throw new VigilError(
+        'INVALID_INPUT',
+        'The identity file holds a line that is not an age identity (AGE-SECRET-KEY-1…). Give the key file ' +
+          'made by age-keygen or vigil identity.',
+      );
     }
   });
-  if (ids.length === 0) throw new VigilError('INVALID_INPUT', 'The identity file holds no age identity (a line starting AGE-SECRET-KEY-1).');
+  if (ids.length === 0)
+    throw new VigilError(
+      'INVALID_INPUT',
+      'The identity file holds no age identity (a line starting AGE-SECRET-KEY-1).',
+    );
   return ids;
 }
 
@@ -34,11 +48,16 @@ const PAGE_MAX_SCRYPT_LOG_N = 20;
 
 /** The identities a page key stands for. */
 export function pageIdentities(key: PageKey): AgeIdentity[] {
-  if ('passphrase' in key) return [{ kind: 'scrypt', passphrase: new TextEncoder().encode(key.passphrase), maxLogN: PAGE_MAX_SCRYPT_LOG_N }];
+  if ('passphrase' in key)
+    return [{ kind: 'scrypt', passphrase: new TextEncoder().encode(key.passphrase), maxLogN: PAGE_MAX_SCRYPT_LOG_N }];
   return identitiesFromText(key.identityText);
 }
 
 /** Verifies a package stream with a page key (see verifyPackageStream). */
-export function verifyWithPageKey(pkg: ReadableStream<Uint8Array>, key: PageKey, onProgress: (done: number) => void): Promise<PackageReport> {
+export function verifyWithPageKey(
+  pkg: ReadableStream<Uint8Array>,
+  key: PageKey,
+  onProgress: (done: number) => void,
+): Promise<PackageReport> {
   return verifyPackageStream(pkg, pageIdentities(key), { onProgress });
 }

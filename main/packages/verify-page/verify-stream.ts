@@ -26,7 +26,12 @@ interface Failure {
  * The plaintext of the age file read from `input`, one authenticated piece after another,
  * pulling the next encrypted bytes only when the reader wants more (memory stays flat).
  */
-async function* plaintext(input: ReadableStream<Uint8Array>, dec: AgeDecryptor, failure: Failure, progress: StreamProgress): AsyncGenerator<Buffer> {
+async function* plaintext(
+  input: ReadableStream<Uint8Array>,
+  dec: AgeDecryptor,
+  failure: Failure,
+  progress: StreamProgress,
+): AsyncGenerator<Buffer> {
   const reader = input.getReader();
   let read = 0;
   const pieces: Buffer[] = [];
@@ -39,7 +44,10 @@ async function* plaintext(input: ReadableStream<Uint8Array>, dec: AgeDecryptor, 
       if (next.done) break;
       read += next.value.byteLength;
       progress.onProgress?.(read);
-      await step(() => dec.write(Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength), sink), failure);
+      await step(
+        () => dec.write(Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength), sink),
+        failure,
+      );
       yield* pieces.splice(0);
     }
     await step(() => dec.end(sink), failure);
@@ -65,7 +73,11 @@ async function step(fn: () => unknown, failure: Failure): Promise<void> {
  * same checks and report as verifyPackageFile except the receipt, which the page does not
  * read. Anything wrong with the package is a failed check, not a throw.
  */
-export async function verifyPackageStream(input: ReadableStream<Uint8Array>, identities: AgeIdentity[], progress: StreamProgress = {}): Promise<PackageReport> {
+export async function verifyPackageStream(
+  input: ReadableStream<Uint8Array>,
+  identities: AgeIdentity[],
+  progress: StreamProgress = {},
+): Promise<PackageReport> {
   const list = new CheckList();
   const failure: Failure = { error: null };
   const dec = new AgeDecryptor(identities);

@@ -1,5 +1,14 @@
 import type { BagFiles } from '../bagit/bag-files';
-import { checkpointOrigin, leafHash, parseCanonicalEntry, verifyCheckpoint, verifyEntrySignature, verifyInclusion, type CustodyEntry, type ParsedCheckpoint } from '../../custody';
+import {
+  checkpointOrigin,
+  leafHash,
+  parseCanonicalEntry,
+  verifyCheckpoint,
+  verifyEntrySignature,
+  verifyInclusion,
+  type CustodyEntry,
+  type ParsedCheckpoint,
+} from '../../custody';
 import type { ListedKey } from './keys-file';
 import { parseEntryLine } from './entries-line';
 import { reason, type CheckList } from './report';
@@ -21,20 +30,40 @@ async function readText(bag: BagFiles, rel: string): Promise<string | null> {
   return (await bag.read(rel))?.toString('utf8') ?? null;
 }
 
-async function checkCheckpoint(note: string | null, vaultId: string | undefined, keys: ListedKey[], list: CheckList): Promise<{ cp: ParsedCheckpoint; signer: string } | null> {
+async function checkCheckpoint(
+  note: string | null,
+  vaultId: string | undefined,
+  keys: ListedKey[],
+  list: CheckList,
+): Promise<{ cp: ParsedCheckpoint; signer: string } | null> {
   const where = 'data/custody/checkpoint.txt';
   if (note === null) {
-    list.fail('checkpoint', 'The checkpoint file is missing, so the custody entries cannot be tied to a signed state of the log.', where);
+    list.fail(
+      'checkpoint',
+      'The checkpoint file is missing, so the custody entries cannot be tied to a signed state of the log.',
+      where,
+    );
     return null;
   }
-  const result = await verifyCheckpoint(note, keys.map((k) => k.key));
+  const result = await verifyCheckpoint(
+    note,
+    keys.map((k) => k.key),
+  );
   if (!result.ok || result.checkpoint === undefined) {
-    list.fail('checkpoint', `The checkpoint is not validly signed by a key in keys.txt: ${result.reason ?? 'unknown reason'}`, where);
+    list.fail(
+      'checkpoint',
+      `The checkpoint is not validly signed by a key in keys.txt: ${result.reason ?? 'unknown reason'}`,
+      where,
+    );
     return null;
   }
   const cp = result.checkpoint;
   if (vaultId !== undefined && cp.origin !== checkpointOrigin(vaultId)) {
-    list.fail('checkpoint', `The checkpoint is for "${cp.origin}", not for the vault the bag names (${vaultId}).`, where);
+    list.fail(
+      'checkpoint',
+      `The checkpoint is for "${cp.origin}", not for the vault the bag names (${vaultId}).`,
+      where,
+    );
     return null;
   }
   const signer = keys.find((k) => k.publicKey === result.signer)?.name ?? result.signer ?? '?';
@@ -48,7 +77,13 @@ interface LineOutcome {
   entry: CustodyEntry | null;
 }
 
-async function checkLine(line: string, vaultId: string | undefined, keys: Map<string, ListedKey>, cp: ParsedCheckpoint | null, seen: Set<number>): Promise<LineOutcome> {
+async function checkLine(
+  line: string,
+  vaultId: string | undefined,
+  keys: Map<string, ListedKey>,
+  cp: ParsedCheckpoint | null,
+  seen: Set<number>,
+): Promise<LineOutcome> {
   let parsed;
   let entry: CustodyEntry;
   try {
@@ -60,15 +95,20 @@ async function checkLine(line: string, vaultId: string | undefined, keys: Map<st
   const bytes = Buffer.from(parsed.entryText, 'utf8');
   let custody: string | null = null;
   if (!keys.has(entry.actor)) custody = `was made by key ${entry.actor.slice(0, 16)}…, which keys.txt does not list`;
-  else if (!(await verifyEntrySignature(bytes, parsed.sig, entry.actor))) custody = 'has a signature that does not verify: the entry was altered';
-  else if (vaultId !== undefined && entry.vault !== vaultId) custody = `belongs to vault ${entry.vault}, not to the vault the bag names (${vaultId})`;
+  else if (!(await verifyEntrySignature(bytes, parsed.sig, entry.actor)))
+    custody = 'has a signature that does not verify: the entry was altered';
+  else if (vaultId !== undefined && entry.vault !== vaultId)
+    custody = `belongs to vault ${entry.vault}, not to the vault the bag names (${vaultId})`;
   else if (parsed.index !== entry.seq) custody = `is given leaf index ${parsed.index} but its seq is ${entry.seq}`;
   else if (seen.has(entry.seq)) custody = 'appears twice';
   seen.add(entry.seq);
   let proof: string | null = null;
   if (cp !== null) {
-    if (parsed.index >= cp.size) proof = `is entry ${parsed.index}, beyond the ${cp.size} entries the checkpoint covers`;
-    else if (!verifyInclusion(leafHash(bytes), parsed.index, cp.size, parsed.proof, cp.root)) proof = 'is not proven to be in the log the checkpoint signs: its inclusion proof does not lead to the checkpoint root';
+    if (parsed.index >= cp.size)
+      proof = `is entry ${parsed.index}, beyond the ${cp.size} entries the checkpoint covers`;
+    else if (!verifyInclusion(leafHash(bytes), parsed.index, cp.size, parsed.proof, cp.root))
+      proof =
+        'is not proven to be in the log the checkpoint signs: its inclusion proof does not lead to the checkpoint root';
   }
   return { custody, proof, entry };
 }
@@ -77,14 +117,29 @@ async function checkLine(line: string, vaultId: string | undefined, keys: Map<st
  * Checks data/custody: the checkpoint's signature (by a key in keys.txt) and origin, and every
  * line of entries.jsonl — canonical form, signature by its actor, vault, and inclusion proof.
  */
-export async function checkCustody(bag: BagFiles, vaultId: string | undefined, keys: ListedKey[], list: CheckList): Promise<CustodyFacts> {
+export async function checkCustody(
+  bag: BagFiles,
+  vaultId: string | undefined,
+  keys: ListedKey[],
+  list: CheckList,
+): Promise<CustodyFacts> {
   const note = await readText(bag, 'data/custody/checkpoint.txt');
   const signed = await checkCheckpoint(note, vaultId, keys, list);
   const cp = signed?.cp ?? null;
-  const facts: CustodyFacts = { entries: [], actors: new Set(), checkpoint: cp, checkpointNote: note, checkpointSigner: signed?.signer ?? null };
+  const facts: CustodyFacts = {
+    entries: [],
+    actors: new Set(),
+    checkpoint: cp,
+    checkpointNote: note,
+    checkpointSigner: signed?.signer ?? null,
+  };
   const text = await readText(bag, 'data/custody/entries.jsonl');
   if (text === null || text.trim() === '') {
-    list.fail('custody', 'The custody entries file is missing or empty, so nothing in the package can be traced to the sender’s log.', 'data/custody/entries.jsonl');
+    list.fail(
+      'custody',
+      'The custody entries file is missing or empty, so nothing in the package can be traced to the sender’s log.',
+      'data/custody/entries.jsonl',
+    );
     return facts;
   }
   const byKey = new Map(keys.map((k) => [k.publicKey, k]));
@@ -93,18 +148,37 @@ export async function checkCustody(bag: BagFiles, vaultId: string | undefined, k
   const lines = text.split('\n').filter((l) => l !== '');
   for (const [i, line] of lines.entries()) {
     const out = await checkLine(line, vaultId, byKey, cp, seen);
-    const where = `data/custody/entries.jsonl line ${i + 1}${out.entry ? ` (entry ${out.entry.seq}, ${out.entry.action})` : ''}`;
-    if (out.custody !== null && failed.custody++ < MAX_LISTED) list.fail('custody', `This custody entry ${out.custody}.`, where);
-    if (out.proof !== null && failed.proof++ < MAX_LISTED) list.fail('proof', `This custody entry ${out.proof}.`, where);
+    const where =
+      `data/custody/entries.jsonl line ` +
+      `${i + 1}${out.entry ? ` (entry ${out.entry.seq}, ${out.entry.action})` : ''}`;
+    if (out.custody !== null && failed.custody++ < MAX_LISTED)
+      list.fail('custody', `This custody entry ${out.custody}.`, where);
+    if (out.proof !== null && failed.proof++ < MAX_LISTED)
+      list.fail('proof', `This custody entry ${out.proof}.`, where);
     if (out.entry !== null && out.custody === null) {
       facts.entries.push(out.entry);
       facts.actors.add(out.entry.actor);
     }
   }
   for (const kind of ['custody', 'proof'] as const) {
-    if (failed[kind] > MAX_LISTED) list.fail(kind, `${failed[kind] - MAX_LISTED} more custody entries failed this check.`, 'data/custody/entries.jsonl');
+    if (failed[kind] > MAX_LISTED)
+      list.fail(
+        kind,
+        `${failed[kind] - MAX_LISTED} more custody entries failed this check.`,
+        'data/custody/entries.jsonl',
+      );
   }
-  if (failed.custody === 0) list.pass('custody', `All ${lines.length} custody entries are in canonical form, signed by their authors and belong to this vault.`, 'data/custody/entries.jsonl');
-  if (failed.proof === 0 && cp !== null) list.pass('proof', `All ${lines.length} custody entries are proven to be in the log at the signed checkpoint.`, 'data/custody/entries.jsonl');
+  if (failed.custody === 0)
+    list.pass(
+      'custody',
+      `All ${lines.length} custody entries are in canonical form, signed by their authors and belong to this vault.`,
+      'data/custody/entries.jsonl',
+    );
+  if (failed.proof === 0 && cp !== null)
+    list.pass(
+      'proof',
+      `All ${lines.length} custody entries are proven to be in the log at the signed checkpoint.`,
+      'data/custody/entries.jsonl',
+    );
   return facts;
 }

@@ -32,7 +32,8 @@ function objectEnd(text: string, start: number): number {
  * Throws an Error whose message says what is wrong.
  */
 export function parseEntryLine(line: string): EntryLine {
-  if (!line.startsWith(PREFIX) || line[PREFIX.length] !== '{') throw new Error('the line does not start with {"entry":{');
+  if (!line.startsWith(PREFIX) || line[PREFIX.length] !== '{')
+    throw new Error('the line does not start with {"entry":{');
   const end = objectEnd(line, PREFIX.length);
   if (end < 0) throw new Error('the entry object is not closed');
   const entryText = line.slice(PREFIX.length, end);
@@ -46,7 +47,8 @@ export function parseEntryLine(line: string): EntryLine {
   delete rest.entry;
   if (Object.keys(rest).length > 0) throw new Error(`the line has unexpected fields (${Object.keys(rest).join(', ')})`);
   if (typeof sig !== 'string') throw new Error('the line has no signature ("sig")');
-  if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0) throw new Error('the line has no valid leaf "index"');
+  if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0)
+    throw new Error('the line has no valid leaf "index"');
   if (!Array.isArray(proof) || proof.length > 64) throw new Error('the line has no valid inclusion "proof" list');
   const hashes = proof.map((p: unknown) => (typeof p === 'string' ? decodeBase64Strict(p) : null));
   const bad = hashes.findIndex((h) => h === null || h.length !== 32);

@@ -7,7 +7,10 @@ import type { CheckList } from './report';
 
 /** Records that the package decrypted and its archive was safe to read. */
 export function recordOpened(list: CheckList): void {
-  list.pass('decrypt', 'The package opens with the given key and no byte of it was altered (every encrypted chunk authenticated).');
+  list.pass(
+    'decrypt',
+    'The package opens with the given key and no byte of it was altered (every encrypted chunk authenticated).',
+  );
   list.pass('tar', 'The archive is one folder of plain files: no links, devices, escaping paths or colliding names.');
 }
 
@@ -19,9 +22,15 @@ export function recordOpened(list: CheckList): void {
 export function recordNotOpened(list: CheckList, decryptError: unknown, err: unknown): boolean {
   const age = decryptError ?? err;
   if (isVigilError(age) && age.code === 'AGE_NO_IDENTITY_MATCH') {
-    list.fail('decrypt', `The package cannot be opened with the given key: it was sealed for someone else. (${age.message})`);
+    list.fail(
+      'decrypt',
+      `The package cannot be opened with the given key: it was sealed for someone else. (${age.message})`,
+    );
   } else if (isVigilError(age) && age.code === 'AGE_MALFORMED') {
-    list.fail('decrypt', `The package no longer decrypts: it was altered, damaged or cut short after it was sealed. (${age.message})`);
+    list.fail(
+      'decrypt',
+      `The package no longer decrypts: it was altered, damaged or cut short after it was sealed. (${age.message})`,
+    );
   } else if (isVigilError(err) && (err.code === 'PACKAGE_INVALID' || err.code === 'INVALID_INPUT')) {
     list.pass('decrypt', 'The package opens with the given key.');
     list.fail('tar', `The archive inside the package is unsafe or broken and was not unpacked: ${err.message}`);

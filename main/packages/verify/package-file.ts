@@ -22,7 +22,9 @@ export function cancelled(): VigilError {
   return new VigilError('CANCELLED', 'Cancelled: nothing of the package was kept.');
 }
 
-/** The package file `file` of `size` bytes as a stream, reporting progress and stopping when `progress.signal` fires. */
+/**
+ * The package file `file` of `size` bytes as a stream, reporting progress and stopping when `progress.signal` fires.
+ */
 export function readPackageFile(file: string, size: number, progress: PackageProgress = {}): Readable {
   const src = createReadStream(file, { highWaterMark: READ_BYTES });
   const { onProgress, signal } = progress;

@@ -71,7 +71,11 @@ function itemsByNumber(manifest: Map<string, string>): Map<string, string[]> {
  * data/items/NNN-… or NNN.<ext> (receipts carry no file names); receipts of earlier versions
  * named the bag path itself.
  */
-function receiptItemHash(label: string, manifest: Map<string, string>, byNumber: Map<string, string[]>): string | undefined {
+function receiptItemHash(
+  label: string,
+  manifest: Map<string, string>,
+  byNumber: Map<string, string[]>,
+): string | undefined {
   const n = /^item-(\d+)$/.exec(label)?.[1];
   if (n === undefined) return manifest.get(label);
   const paths = byNumber.get(n) ?? [];
@@ -80,22 +84,36 @@ function receiptItemHash(label: string, manifest: Map<string, string>, byNumber:
 
 function mismatches(r: ParsedReceipt, ctx: ReceiptContext, manifest: Map<string, string>): string[] {
   const bad: string[] = [];
-  const want: [string, string | undefined][] = [['bag', ctx.bag], ['package-id', ctx.packageId], ['vault', ctx.vault]];
+  const want: [string, string | undefined][] = [
+    ['bag', ctx.bag],
+    ['package-id', ctx.packageId],
+    ['vault', ctx.vault],
+  ];
   if (ctx.packageSha256 !== undefined) want.push(['package-sha256', ctx.packageSha256]);
   for (const [field, value] of want) {
-    if (r.fields.get(field) !== value) bad.push(`its ${field} is ${r.fields.get(field) ?? 'missing'}, but the package says ${value ?? 'nothing'}`);
+    if (r.fields.get(field) !== value)
+      bad.push(`its ${field} is ${r.fields.get(field) ?? 'missing'}, but the package says ${value ?? 'nothing'}`);
   }
-  if (ctx.checkpointNote !== null && r.checkpoint !== ctx.checkpointNote) bad.push('its checkpoint is not the one in the package');
+  if (ctx.checkpointNote !== null && r.checkpoint !== ctx.checkpointNote)
+    bad.push('its checkpoint is not the one in the package');
   const byNumber = itemsByNumber(manifest);
   for (const item of r.items) {
     const got = receiptItemHash(item.path, manifest, byNumber);
-    if (got !== item.sha256) bad.push(`item ${item.path} ${got === undefined ? 'is not in the package' : 'has a different SHA-256 in the package'}`);
+    if (got !== item.sha256)
+      bad.push(
+        `item ${item.path} ${got === undefined ? 'is not in the package' : 'has a different SHA-256 in the package'}`,
+      );
   }
   return bad;
 }
 
 /** Checks a receipt: its minisign signature (key in keys.txt) and that it describes this very package. */
-export async function checkReceipt(receiptPath: string, ctx: ReceiptContext, keys: ListedKey[], list: CheckList): Promise<void> {
+export async function checkReceipt(
+  receiptPath: string,
+  ctx: ReceiptContext,
+  keys: ListedKey[],
+  list: CheckList,
+): Promise<void> {
   const where = path.basename(receiptPath);
   const sig = await readFile(`${receiptPath}.minisig`, 'utf8').catch(() => null);
   if (sig === null) {
@@ -124,5 +142,10 @@ export async function checkReceipt(receiptPath: string, ctx: ReceiptContext, key
     list.fail('receipt', `The receipt does not describe this package: ${bad.slice(0, 5).join('; ')}.`, where);
     return;
   }
-  list.pass('receipt', `The receipt, signed by ${signed.key.name}, describes this package${ctx.packageSha256 ? ' file byte for byte' : ''} and its ${parsed.items.length} item(s).`, where);
+  list.pass(
+    'receipt',
+    `The receipt, signed by ${signed.key.name}, describes this ` +
+      `package${ctx.packageSha256 ? ' file byte for byte' : ''} and its ${parsed.items.length} item(s).`,
+    where,
+  );
 }

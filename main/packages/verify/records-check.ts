@@ -26,28 +26,40 @@ export function parseRecordOpening(line: string): RecordOpening {
   } catch {
     throw new Error('the line is not valid JSON');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('the line is not a JSON object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error('the line is not a JSON object');
   const { seq, kind, salt, record, ...rest } = parsed as Record<string, unknown>;
   if (Object.keys(rest).length > 0) throw new Error(`the line has unexpected fields (${Object.keys(rest).join(', ')})`);
-  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) throw new Error('the line has no valid entry number ("seq")');
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0)
+    throw new Error('the line has no valid entry number ("seq")');
   if (typeof kind !== 'string') throw new Error('the line does not say what kind of record it opens ("kind")');
-  if (typeof salt !== 'string' || !/^[0-9a-f]{64}$/.test(salt)) throw new Error('the salt is not 64 lowercase hex digits');
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new Error('the record is not a JSON object');
+  if (typeof salt !== 'string' || !/^[0-9a-f]{64}$/.test(salt))
+    throw new Error('the salt is not 64 lowercase hex digits');
+  if (typeof record !== 'object' || record === null || Array.isArray(record))
+    throw new Error('the record is not a JSON object');
   return { seq, kind, salt: Buffer.from(salt, 'hex'), record: record as Record<string, unknown> };
 }
 
 /** Why an opening does not open the custody entry it names, or null when it does. */
 function openingProblem(o: RecordOpening, entries: ReadonlyMap<number, CustodyEntry>): string | null {
   const entry = entries.get(o.seq);
-  if (entry === undefined) return `opens custody entry ${o.seq}, which is not among the package's verified custody entries`;
+  if (entry === undefined)
+    return `opens custody entry ${o.seq}, which is not among the package's verified custody entries`;
   const kind = recordKindOf(entry.action);
-  if (kind === undefined || entry.hash === null) return `opens custody entry ${o.seq} (${entry.action}), which commits to no record`;
-  if (kind.kind !== o.kind) return `is given as a ${o.kind}, but custody entry ${o.seq} (${entry.action}) commits to a ${kind.kind}`;
+  if (kind === undefined || entry.hash === null)
+    return `opens custody entry ${o.seq} (${entry.action}), which commits to no record`;
+  if (kind.kind !== o.kind)
+    return `is given as a ${o.kind}, but custody entry ${o.seq} (${entry.action}) commits to a ${kind.kind}`;
   // The rule comes from the signed entry; an entry of the first rule has no salt to open.
-  if (entry.data.hashFormat === undefined) return `opens custody entry ${o.seq}, whose hash was made without a salt, so there is nothing to open`;
+  if (entry.data.hashFormat === undefined)
+    return `opens custody entry ${o.seq}, whose hash was made without a salt, so there is nothing to open`;
   const expected = expectedRecordHash(entry.data.hashFormat, o.record, o.salt);
   if ('problem' in expected) return `cannot be checked against custody entry ${o.seq}: ${expected.problem}`;
-  if (expected.hash !== entry.hash) return `does not hash, with its salt, to the hash signed in custody entry ${o.seq}: the record or its salt was altered`;
+  if (expected.hash !== entry.hash)
+    return (
+      `does not hash, with its salt, to the hash signed in custody entry ${o.seq}: the record or its salt was ` +
+      `altered`
+    );
   return null;
 }
 
@@ -79,5 +91,11 @@ export async function checkRecords(bag: BagFiles, entries: readonly CustodyEntry
     if (problem !== null && failed++ < MAX_LISTED) list.fail('record', `This record ${problem}.`, where);
   }
   if (failed > MAX_LISTED) list.fail('record', `${failed - MAX_LISTED} more records failed this check.`, RECORDS_FILE);
-  if (failed === 0) list.pass('record', `All ${lines.length} records in records.jsonl, hashed with their salts, give the hashes signed in their custody entries.`, RECORDS_FILE);
+  if (failed === 0)
+    list.pass(
+      'record',
+      `All ${lines.length} records in records.jsonl, hashed with their salts, give the hashes signed in their ` +
+        `custody entries.`,
+      RECORDS_FILE,
+    );
 }

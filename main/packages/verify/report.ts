@@ -42,7 +42,10 @@ export interface PackageReport {
   bag?: string;
   vault?: string;
   signers: PackageSigner[];
-  /** The signers of the tag manifest and checkpoint, each as the receiving vault knows it (absent when no signer was established). */
+  /**
+   * The signers of the tag manifest and checkpoint, each as the receiving vault knows it (absent when no signer was
+   * established).
+   */
   signerTrust?: SignerVerdict[];
   /** The verdict on the sender's history (check `consistency`): see ConsistencyVerdict. */
   consistency?: { status: 'first' | 'extends' | 'rewritten' | 'unchecked'; since?: string };

@@ -18,12 +18,18 @@ function signingKey(signatureText: string, keys: ListedKey[]): { key: ListedKey 
   if (!parsed.ok) return { reason: `the signature file cannot be read (${parsed.reason})` };
   const id = Buffer.from(parsed.parts.keyId);
   const key = keys.find((k) => id.equals(Buffer.from(k.keyId)));
-  if (key === undefined) return { reason: `it was made with key ${id.toString('hex').toUpperCase()}, which keys.txt does not list` };
+  if (key === undefined)
+    return { reason: `it was made with key ${id.toString('hex').toUpperCase()}, which keys.txt does not list` };
   return { key };
 }
 
 /** Verifies the minisign signature of `data` by a key from keys.txt; returns the signer or why not. */
-export async function verifyBySigner(data: Uint8Array, signatureText: string, keys: ListedKey[], expectComment?: string): Promise<{ key: ListedKey } | { reason: string }> {
+export async function verifyBySigner(
+  data: Uint8Array,
+  signatureText: string,
+  keys: ListedKey[],
+  expectComment?: string,
+): Promise<{ key: ListedKey } | { reason: string }> {
   const found = signingKey(signatureText, keys);
   if (!('key' in found)) return found;
   let result;
@@ -34,7 +40,11 @@ export async function verifyBySigner(data: Uint8Array, signatureText: string, ke
   }
   if (!result.ok) return { reason: result.reason ?? 'the signature does not verify' };
   if (expectComment !== undefined && result.trustedComment !== expectComment) {
-    return { reason: `its signed comment is "${result.trustedComment ?? ''}", not "${expectComment}": the signature belongs to another package` };
+    return {
+      reason:
+        `its signed comment is "${result.trustedComment ?? ''}", not "${expectComment}": the signature belongs ` +
+        `to another package`,
+    };
   }
   return found;
 }
@@ -44,11 +54,21 @@ export async function verifyBySigner(data: Uint8Array, signatureText: string, ke
  * the manifests): by a key in keys.txt, for this package and bag, and by a member known from the custody entries.
  * Returns the signer, or null when none is established.
  */
-export async function checkTagSignature(bag: BagFiles, ids: { packageId: string | undefined; bag: string }, keys: ListedKey[], actors: Set<string>, list: CheckList): Promise<ListedKey | null> {
+export async function checkTagSignature(
+  bag: BagFiles,
+  ids: { packageId: string | undefined; bag: string },
+  keys: ListedKey[],
+  actors: Set<string>,
+  list: CheckList,
+): Promise<ListedKey | null> {
   const where = TAG_SIGNATURE_FILE;
   const text = (await bag.read(TAG_SIGNATURE_FILE))?.toString('utf8') ?? null;
   if (text === null) {
-    list.fail('signature', 'The signature over the tag manifest is missing, so nobody vouches for the contents of this bag.', where);
+    list.fail(
+      'signature',
+      'The signature over the tag manifest is missing, so nobody vouches for the contents of this bag.',
+      where,
+    );
     return null;
   }
   const signed = await bag.read('tagmanifest-sha512.txt');
@@ -62,9 +82,19 @@ export async function checkTagSignature(bag: BagFiles, ids: { packageId: string 
     return null;
   }
   if (!actors.has(outcome.key.publicKey)) {
-    list.fail('signature', `The tag manifest is signed by ${outcome.key.name}, whose key made none of the package’s valid custody entries, so the signer is not established.`, where);
+    list.fail(
+      'signature',
+      `The tag manifest is signed by ${outcome.key.name}, whose key made none of the package’s valid custody ` +
+        `entries, so the signer is not established.`,
+      where,
+    );
     return null;
   }
-  list.pass('signature', `The tag manifest (and through it every file) is signed by ${outcome.key.name}, key fingerprint ${outcome.key.fingerprint}.`, where);
+  list.pass(
+    'signature',
+    `The tag manifest (and through it every file) is signed by ${outcome.key.name}, key fingerprint ` +
+      `${outcome.key.fingerprint}.`,
+    where,
+  );
   return outcome.key;
 }

@@ -26,7 +26,11 @@ async function groups(bag: BagFiles, list: CheckList): Promise<Map<string, Set<P
     if (!f.path.startsWith(DIR)) continue;
     const m = FILE_NAME.exec(f.path.slice(DIR.length));
     if (m === null || f.kind !== 'file') {
-      list.fail('timestamp', 'This file is not part of a Vigil timestamp (ts-NNN.checkpoint.txt, .tsr, .pem or .consistency.json).', f.path);
+      list.fail(
+        'timestamp',
+        'This file is not part of a Vigil timestamp (ts-NNN.checkpoint.txt, .tsr, .pem or .consistency.json).',
+        f.path,
+      );
       continue;
     }
     const [, name = '', part = ''] = m;
@@ -45,7 +49,8 @@ function parseConsistency(text: string): Consistency {
   const raw = JSON.parse(text) as unknown;
   if (typeof raw !== 'object' || raw === null) throw new Error('it is not a JSON object');
   const { from, to, proof } = raw as Record<string, unknown>;
-  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || !Array.isArray(proof) || proof.length > 64) throw new Error('it is not {"from": size, "to": size, "proof": [base64 hashes]}');
+  if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || !Array.isArray(proof) || proof.length > 64)
+    throw new Error('it is not {"from": size, "to": size, "proof": [base64 hashes]}');
   const hashes = proof.map((p) => (typeof p === 'string' ? decodeBase64Strict(p) : null));
   if (hashes.some((h) => h === null || h.length !== 32)) throw new Error('a proof hash is not the base64 of 32 bytes');
   return { from: from as number, to: to as number, proof: hashes as Buffer[] };
@@ -53,13 +58,27 @@ function parseConsistency(text: string): Consistency {
 
 /** Why the timestamped checkpoint is not a prefix of the package's, or null when it is. */
 function prefixProblem(stamped: ParsedCheckpoint, proof: Consistency, cp: ParsedCheckpoint): string | null {
-  if (stamped.origin !== cp.origin) return `the timestamped checkpoint is of another log ("${stamped.origin}", not "${cp.origin}")`;
-  if (proof.from !== stamped.size || proof.to !== cp.size) return `the consistency proof is from ${proof.from} to ${proof.to} entries, not from the timestamped checkpoint (${stamped.size}) to the package's (${cp.size})`;
-  if (!verifyConsistency(stamped.size, cp.size, stamped.root, cp.root, proof.proof)) return 'the timestamped checkpoint is not proven to be an earlier state of the log the package checkpoint signs (its consistency proof does not verify)';
+  if (stamped.origin !== cp.origin)
+    return `the timestamped checkpoint is of another log ("${stamped.origin}", not "${cp.origin}")`;
+  if (proof.from !== stamped.size || proof.to !== cp.size)
+    return (
+      `the consistency proof is from ${proof.from} to ${proof.to} entries, not from the timestamped checkpoint ` +
+      `(${stamped.size}) to the package's (${cp.size})`
+    );
+  if (!verifyConsistency(stamped.size, cp.size, stamped.root, cp.root, proof.proof))
+    return (
+      'the timestamped checkpoint is not proven to be an earlier state of the log the package checkpoint signs ' +
+      '(its consistency proof does not verify)'
+    );
   return null;
 }
 
-async function checkOne(bag: BagFiles, name: string, cp: ParsedCheckpoint, now: Date | undefined): Promise<{ ok: true; v: VerifiedTimestamp; size: number } | { ok: false; why: string }> {
+async function checkOne(
+  bag: BagFiles,
+  name: string,
+  cp: ParsedCheckpoint,
+  now: Date | undefined,
+): Promise<{ ok: true; v: VerifiedTimestamp; size: number } | { ok: false; why: string }> {
   const read = async (part: Part): Promise<Buffer> => (await bag.read(`${DIR}${name}.${part}`)) ?? Buffer.alloc(0);
   const note = await read('checkpoint.txt');
   let stamped: ParsedCheckpoint;
@@ -74,12 +93,22 @@ async function checkOne(bag: BagFiles, name: string, cp: ParsedCheckpoint, now: 
   if (prefix !== null) return { ok: false, why: prefix };
   const reply = readTimestampReply(await read('tsr'));
   if (!reply.ok) return { ok: false, why: reply.reason };
-  const verified = await verifyTimestampToken(reply.value, { data: note }, (await read('pem')).toString('utf8'), now === undefined ? {} : { now });
+  const verified = await verifyTimestampToken(
+    reply.value,
+    { data: note },
+    (await read('pem')).toString('utf8'),
+    now === undefined ? {} : { now },
+  );
   return verified.ok ? { ok: true, v: verified.value, size: stamped.size } : { ok: false, why: verified.reason };
 }
 
 /** Checks every timestamp the package carries (see the file comment); `now` is the clock (tests). */
-export async function checkTimestamps(bag: BagFiles, facts: CustodyFacts, list: CheckList, opts: { now?: Date } = {}): Promise<void> {
+export async function checkTimestamps(
+  bag: BagFiles,
+  facts: CustodyFacts,
+  list: CheckList,
+  opts: { now?: Date } = {},
+): Promise<void> {
   const found = await groups(bag, list);
   if (found.size === 0) return;
   const cp = facts.checkpoint;
@@ -88,14 +117,22 @@ export async function checkTimestamps(bag: BagFiles, facts: CustodyFacts, list: 
     return;
   }
   if (found.size > MAX_TIMESTAMPS) {
-    list.fail('timestamp', `The package carries ${found.size} timestamps, more than ${MAX_TIMESTAMPS}; they were not checked.`, DIR);
+    list.fail(
+      'timestamp',
+      `The package carries ${found.size} timestamps, more than ${MAX_TIMESTAMPS}; they were not checked.`,
+      DIR,
+    );
     return;
   }
   for (const [name, parts] of [...found].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const where = `${DIR}${name}`;
     const missing = PARTS.filter((p) => !parts.has(p));
     if (missing.length > 0) {
-      list.fail('timestamp', `This timestamp is incomplete: ${missing.map((p) => `${name}.${p}`).join(', ')} missing.`, where);
+      list.fail(
+        'timestamp',
+        `This timestamp is incomplete: ${missing.map((p) => `${name}.${p}`).join(', ')} missing.`,
+        where,
+      );
       continue;
     }
     const out = await checkOne(bag, name, cp, opts.now);
@@ -106,7 +143,9 @@ export async function checkTimestamps(bag: BagFiles, facts: CustodyFacts, list: 
     const covered = facts.entries.filter((e) => e.seq < out.size).length;
     list.pass(
       'timestamp',
-      `The custody log's first ${out.size} entries (${covered} of this package's entries) existed no later than ${out.v.genTime} (TSA ${out.v.tsa}; token serial ${out.v.serial}; root certificate SHA-256 ${out.v.rootFingerprint}: compare it with the one the TSA publishes).`,
+      `The custody log's first ${out.size} entries (${covered} of this package's entries) existed no later ` +
+        `than ${out.v.genTime} (TSA ${out.v.tsa}; token serial ${out.v.serial}; root certificate SHA-256 ` +
+        `${out.v.rootFingerprint}: compare it with the one the TSA publishes).`,
       where,
     );
   }

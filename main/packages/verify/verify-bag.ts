@@ -26,12 +26,21 @@ const MAX_LISTED = 20;
 async function checkBagit(bag: BagFiles, list: CheckList): Promise<Record<string, string>> {
   const v = await validateBag(bag, { unlistedTagFiles: [TAG_SIGNATURE_FILE] });
   for (const p of v.problems.slice(0, MAX_LISTED)) list.fail('bagit', `${p.path} ${p.problem}.`, p.path);
-  if (v.problems.length > MAX_LISTED) list.fail('bagit', `${v.problems.length - MAX_LISTED} more problems were found in the bag.`);
+  if (v.problems.length > MAX_LISTED)
+    list.fail('bagit', `${v.problems.length - MAX_LISTED} more problems were found in the bag.`);
   for (const w of v.warnings.slice(0, MAX_LISTED)) list.note('bagit', `${w.path} ${w.problem}.`, w.path);
-  if (v.warnings.length > MAX_LISTED) list.note('bagit', `${v.warnings.length - MAX_LISTED} more warnings about the bag.`);
-  if (v.ok) list.pass('bagit', `The bag is complete and every file matches both its SHA-256 and SHA-512 checksums (${v.payloadFiles} files, ${v.payloadBytes} bytes).`);
-  if (v.info['Vigil-Vault'] === undefined) list.fail('bagit', 'bag-info.txt does not name the vault the package comes from (Vigil-Vault).', 'bag-info.txt');
-  if (v.info['External-Identifier'] === undefined) list.fail('bagit', 'bag-info.txt does not give the package id (External-Identifier).', 'bag-info.txt');
+  if (v.warnings.length > MAX_LISTED)
+    list.note('bagit', `${v.warnings.length - MAX_LISTED} more warnings about the bag.`);
+  if (v.ok)
+    list.pass(
+      'bagit',
+      `The bag is complete and every file matches both its SHA-256 and SHA-512 checksums (${v.payloadFiles} ` +
+        `files, ${v.payloadBytes} bytes).`,
+    );
+  if (v.info['Vigil-Vault'] === undefined)
+    list.fail('bagit', 'bag-info.txt does not name the vault the package comes from (Vigil-Vault).', 'bag-info.txt');
+  if (v.info['External-Identifier'] === undefined)
+    list.fail('bagit', 'bag-info.txt does not give the package id (External-Identifier).', 'bag-info.txt');
   return v.info;
 }
 
@@ -47,7 +56,10 @@ async function loadKeys(bag: BagFiles, list: CheckList): Promise<{ keys: ListedK
   return { keys: parsed.keys, text };
 }
 
-/** Options of a bag verification: the receipt to check, the package's SHA-256, and what to judge the signers by (none: unchecked). */
+/**
+ * Options of a bag verification: the receipt to check, the package's SHA-256, and what to judge the signers by (none:
+ * unchecked).
+ */
 interface BagCheckOptions {
   receipt?: string;
   packageSha256?: string;
@@ -76,9 +88,19 @@ export async function verifyBagDetailed(bag: string | BagFiles, opts: BagCheckOp
   const handover = await checkUpdateMarker(files, info, list);
   const tagSigner = await checkTagSignature(files, { packageId, bag: files.name }, keys, facts.actors, list);
   // Only an established signer can be judged; when the signature failed the package fails anyway.
-  const signerTrust = tagSigner === null ? undefined : checkSignerTrust(packageSigners(tagSigner, facts.checkpointSigner, keys), vault ?? '', opts.trust, list);
+  const signerTrust =
+    tagSigner === null
+      ? undefined
+      : checkSignerTrust(packageSigners(tagSigner, facts.checkpointSigner, keys), vault ?? '', opts.trust, list);
   if (opts.receipt !== undefined) {
-    const ctx = { files, bag: files.name, packageId, vault, checkpointNote: facts.checkpointNote, ...(opts.packageSha256 === undefined ? {} : { packageSha256: opts.packageSha256 }) };
+    const ctx = {
+      files,
+      bag: files.name,
+      packageId,
+      vault,
+      checkpointNote: facts.checkpointNote,
+      ...(opts.packageSha256 === undefined ? {} : { packageSha256: opts.packageSha256 }),
+    };
     await checkReceipt(opts.receipt, ctx, keys, list);
   }
   const items = [...(await manifest256(files)).keys()].filter((p) => p.startsWith('data/items/')).length;
@@ -98,6 +120,9 @@ export async function verifyBagDetailed(bag: string | BagFiles, opts: BagCheckOp
 }
 
 /** Verifies an unpacked bag folder (see verifyBagDetailed); exit status 0 only when `ok`. */
-export async function verifyBagFolder(bagDir: string, opts: Pick<BagCheckOptions, 'receipt' | 'trust' | 'history'> = {}): Promise<PackageReport> {
+export async function verifyBagFolder(
+  bagDir: string,
+  opts: Pick<BagCheckOptions, 'receipt' | 'trust' | 'history'> = {},
+): Promise<PackageReport> {
   return (await verifyBagDetailed(path.resolve(bagDir), opts)).report;
 }

@@ -20,13 +20,18 @@ export interface VerifyPackageOptions extends PackageProgress {
   /** The receipt's path; its .minisig must sit beside it. */
   receipt?: string;
   limits?: Partial<ExtractLimits>;
-  /** What to judge the signers by (the receiving vault's address book and trusted keys); without it they are reported unchecked. */
+  /**
+   * What to judge the signers by (the receiving vault's address book and trusted keys); without it they are reported
+   * unchecked.
+   */
   trust?: TrustOptions;
   /** What the reader saw before from the sender's vault (see BagCheckOptions). */
   history?: SenderHistory;
 }
 
-/** A verified (or refused) package: the bag as read (null when it did not decrypt or unpack) and the package's SHA-256. */
+/**
+ * A verified (or refused) package: the bag as read (null when it did not decrypt or unpack) and the package's SHA-256.
+ */
 export interface CheckedPackage extends BagVerification {
   bag: BagFiles | null;
   sha256: string;
@@ -54,7 +59,12 @@ function hashingTap(digest: StreamDigest): Transform {
  * when available). A package that does not decrypt or holds an unsafe archive is a failed
  * check (the result is then null), not a throw.
  */
-async function readDecrypted(file: string, identities: AgeIdentity[], list: CheckList, opts: Pick<BagReading, 'limits' | 'keep'> & PackageProgress & { size: number }): Promise<{ bag: BagFiles; sha256: string } | null> {
+async function readDecrypted(
+  file: string,
+  identities: AgeIdentity[],
+  list: CheckList,
+  opts: Pick<BagReading, 'limits' | 'keep'> & PackageProgress & { size: number },
+): Promise<{ bag: BagFiles; sha256: string } | null> {
   const workers = sharedCryptoWorkers(2);
   const hash = sha256With(workers?.[1] ?? null);
   const src = readPackageFile(file, opts.size, opts);
@@ -68,7 +78,11 @@ async function readDecrypted(file: string, identities: AgeIdentity[], list: Chec
   tap.on('error', (err) => dec.destroy(err));
   src.pipe(tap).pipe(dec);
   try {
-    const bag = await readBagFromTar(dec, { ...(opts.limits ? { limits: opts.limits } : {}), ...(opts.keep ? { keep: opts.keep } : {}), hashing: hashingWith(workers?.[0] ?? null) });
+    const bag = await readBagFromTar(dec, {
+      ...(opts.limits ? { limits: opts.limits } : {}),
+      ...(opts.keep ? { keep: opts.keep } : {}),
+      hashing: hashingWith(workers?.[0] ?? null),
+    });
     if (opts.signal?.aborted === true) throw cancelled();
     recordOpened(list);
     return { bag, sha256: await hash.hex() };
@@ -84,8 +98,13 @@ async function readDecrypted(file: string, identities: AgeIdentity[], list: Chec
 /** Refuses a missing package file or a call without any key to open it; returns the file's size. */
 async function checkArguments(file: string, opts: VerifyPackageOptions): Promise<number> {
   const st = await stat(file).catch(() => null);
-  if (st === null || !st.isFile()) throw new VigilError('NOT_FOUND', `There is no package file at ${file}. Check the path.`);
-  if (opts.identities.length === 0) throw new VigilError('INVALID_INPUT', 'No key was given to open the package. Give an age identity file (--identity) or a vault (--vault).');
+  if (st === null || !st.isFile())
+    throw new VigilError('NOT_FOUND', `There is no package file at ${file}. Check the path.`);
+  if (opts.identities.length === 0)
+    throw new VigilError(
+      'INVALID_INPUT',
+      'No key was given to open the package. Give an age identity file (--identity) or a vault (--vault).',
+    );
   return st.size;
 }
 
@@ -95,7 +114,11 @@ function withOpening(list: CheckList, inner: BagVerification): PackageReport {
 }
 
 function bagOptions(opts: VerifyPackageOptions): { receipt?: string; trust?: TrustOptions; history?: SenderHistory } {
-  return { ...(opts.receipt === undefined ? {} : { receipt: opts.receipt }), ...(opts.trust === undefined ? {} : { trust: opts.trust }), ...(opts.history === undefined ? {} : { history: opts.history }) };
+  return {
+    ...(opts.receipt === undefined ? {} : { receipt: opts.receipt }),
+    ...(opts.trust === undefined ? {} : { trust: opts.trust }),
+    ...(opts.history === undefined ? {} : { history: opts.history }),
+  };
 }
 
 /**
@@ -104,11 +127,22 @@ function bagOptions(opts: VerifyPackageOptions): { receipt?: string; trust?: Tru
  * the checks read) in memory, every file's digests. Throws NOT_FOUND for a missing file and
  * INVALID_INPUT when no identity is given; anything wrong with the package is a failed check.
  */
-export async function checkPackage(file: string, opts: VerifyPackageOptions & { keep?: (rel: string) => boolean }): Promise<CheckedPackage> {
+export async function checkPackage(
+  file: string,
+  opts: VerifyPackageOptions & { keep?: (rel: string) => boolean },
+): Promise<CheckedPackage> {
   const size = await checkArguments(file, opts);
   const list = new CheckList();
   const read = await readDecrypted(file, opts.identities, list, { ...opts, size });
-  if (read === null) return { report: failedReport(list), facts: { entries: [], actors: new Set(), checkpoint: null, checkpointNote: null, checkpointSigner: null }, keysText: null, consistency: null, bag: null, sha256: '' };
+  if (read === null)
+    return {
+      report: failedReport(list),
+      facts: { entries: [], actors: new Set(), checkpoint: null, checkpointNote: null, checkpointSigner: null },
+      keysText: null,
+      consistency: null,
+      bag: null,
+      sha256: '',
+    };
   const inner = await verifyBagDetailed(read.bag, { ...bagOptions(opts), packageSha256: read.sha256 });
   return { ...inner, report: withOpening(list, inner), bag: read.bag, sha256: read.sha256 };
 }

@@ -53,7 +53,9 @@ export function deriveBlobIdentitySecret(masterKey: Uint8Array): Uint8Array {
 }
 
 /** The Ed25519 key pair of a 32-byte seed (libsodium crypto_sign_seed_keypair); secretKey is 64 bytes. */
-export async function signingKeyPairFromSeed(seed: Uint8Array): Promise<{ publicKey: Uint8Array; secretKey: Uint8Array }> {
+export async function signingKeyPairFromSeed(
+  seed: Uint8Array,
+): Promise<{ publicKey: Uint8Array; secretKey: Uint8Array }> {
   requireKey(seed, 'signing seed');
   const sodium = await loadSodium();
   const pair = sodium.crypto_sign_seed_keypair(seed);

@@ -25,18 +25,31 @@ export const TAG_BYTES = 16;
 /** Size of the master key and of an Ed25519 seed. */
 export const KEY_BYTES = 32;
 
-/** Argon2id bounds accepted from a header; the upper ones stop a tampered header from hanging or exhausting the machine. */
+/**
+ * Argon2id bounds accepted from a header; the upper ones stop a tampered header from hanging or exhausting the machine.
+ */
 export const KDF_BOUNDS = { opsMin: 1, opsMax: 64, memMin: 8192, memMax: 4 * 1024 * 1024 * 1024 } as const;
 
 /** A header larger than this is not a Vigil header (a real one is a few KiB). */
 export const MAX_HEADER_BYTES = 1024 * 1024;
 
 /** Argon2id parameters of one slot. */
-interface KdfParams { alg: 'argon2id13'; opslimit: number; memlimit: number; salt: string }
+interface KdfParams {
+  alg: 'argon2id13';
+  opslimit: number;
+  memlimit: number;
+  salt: string;
+}
 /** An XChaCha20-Poly1305-IETF sealed value, both fields standard base64 with padding. */
-export interface Sealed { nonce: string; ciphertext: string }
+export interface Sealed {
+  nonce: string;
+  ciphertext: string;
+}
 /** What a slot is and whose: in vault.json only in format 1; since format 2 in the database's key_slots table. */
-export interface SlotRole { kind: 'passphrase' | 'recovery'; memberId: string }
+export interface SlotRole {
+  kind: 'passphrase' | 'recovery';
+  memberId: string;
+}
 /**
  * A slot as vault.json holds it: the master key (and a signing seed, or in a recovery slot
  * random bytes of the same size) sealed under a key derived from its secret. `role` is
@@ -49,7 +62,10 @@ export interface StoredSlot {
   wrappedSigningKey?: Sealed;
   role?: SlotRole;
 }
-/** One way into the vault with its role known: the master key (and for passphrase slots the member's signing seed) sealed under a KEK. */
+/**
+ * One way into the vault with its role known: the master key (and for passphrase slots the member's signing seed)
+ * sealed under a KEK.
+ */
 export interface KeySlot {
   id: string;
   kind: 'passphrase' | 'recovery';
@@ -59,7 +75,12 @@ export interface KeySlot {
   wrappedSigningKey?: Sealed;
 }
 /** The plaintext vault.json as read: format, version, vault id and key slots; never names or personal data. */
-export interface VaultHeader { format: 'vigil-vault'; version: number; vaultId: string; slots: StoredSlot[] }
+export interface VaultHeader {
+  format: 'vigil-vault';
+  version: number;
+  vaultId: string;
+  slots: StoredSlot[];
+}
 
 /** The most slots a format 2 header may have: an unlock tries each one (Argon2id, about 1 s each). */
 const MAX_SLOTS = 64;
@@ -100,32 +121,51 @@ const keySlotSchema = z
     message: 'a passphrase slot must carry wrappedSigningKey and a recovery slot must not',
   });
 
-const uniqueIds = (h: { slots: { id: string }[] }): boolean => new Set(h.slots.map((s) => s.id)).size === h.slots.length;
+const uniqueIds = (h: { slots: { id: string }[] }): boolean =>
+  new Set(h.slots.map((s) => s.id)).size === h.slots.length;
 
 /** Schema of a format 1 header (read only). */
 const vaultHeaderV1Schema = z
-  .strictObject({ format: z.literal('vigil-vault'), version: z.literal(1), vaultId: uuidSchema, slots: z.array(keySlotSchema).min(1).max(1000) })
+  .strictObject({
+    format: z.literal('vigil-vault'),
+    version: z.literal(1),
+    vaultId: uuidSchema,
+    slots: z.array(keySlotSchema).min(1).max(1000),
+  })
   .refine(uniqueIds, { message: 'slot ids must be unique' });
 
 /** Schema of a format 2 slot: nothing but its id, KDF parameters and two sealed keys, the same shape for every kind. */
-export const sealedSlotSchema = z.strictObject({ id: uuidSchema, kdf: kdfParamsSchema, wrappedKey: sealedKeySchema, wrappedSigningKey: sealedKeySchema });
+export const sealedSlotSchema = z.strictObject({
+  id: uuidSchema,
+  kdf: kdfParamsSchema,
+  wrappedKey: sealedKeySchema,
+  wrappedSigningKey: sealedKeySchema,
+});
 
 /** Schema of a format 2 header (the one written). */
 const vaultHeaderSchema = z
-  .strictObject({ format: z.literal('vigil-vault'), version: z.literal(VAULT_FORMAT_VERSION), vaultId: uuidSchema, slots: z.array(sealedSlotSchema).min(1).max(MAX_SLOTS) })
+  .strictObject({
+    format: z.literal('vigil-vault'),
+    version: z.literal(VAULT_FORMAT_VERSION),
+    vaultId: uuidSchema,
+    slots: z.array(sealedSlotSchema).min(1).max(MAX_SLOTS),
+  })
   .refine(uniqueIds, { message: 'slot ids must be unique' });
 
 /** The sealed parts of a slot, whatever else the value carries (roles are never written). */
 export type SlotFields = Pick<StoredSlot, 'id' | 'kdf' | 'wrappedKey'> & { wrappedSigningKey?: Sealed | undefined };
 
-/** Rebuilds a slot's sealed parts with a fixed key order, dropping an absent signing key (exactOptionalPropertyTypes). */
+/**
+ * Rebuilds a slot's sealed parts with a fixed key order, dropping an absent signing key (exactOptionalPropertyTypes).
+ */
 function cleanSlot(s: SlotFields): StoredSlot {
   const slot: StoredSlot = {
     id: s.id,
     kdf: { alg: s.kdf.alg, opslimit: s.kdf.opslimit, memlimit: s.kdf.memlimit, salt: s.kdf.salt },
     wrappedKey: { nonce: s.wrappedKey.nonce, ciphertext: s.wrappedKey.ciphertext },
   };
-  if (s.wrappedSigningKey) slot.wrappedSigningKey = { nonce: s.wrappedSigningKey.nonce, ciphertext: s.wrappedSigningKey.ciphertext };
+  if (s.wrappedSigningKey)
+    slot.wrappedSigningKey = { nonce: s.wrappedSigningKey.nonce, ciphertext: s.wrappedSigningKey.ciphertext };
   return slot;
 }
 
@@ -134,7 +174,10 @@ function cleanSlot(s: SlotFields): StoredSlot {
  * slot carries the member's sealed signing seed, so that the two cannot be told apart.
  */
 export function decoySealedKey(): Sealed {
-  return { nonce: randomBytes(NONCE_BYTES).toString('base64'), ciphertext: randomBytes(KEY_BYTES + TAG_BYTES).toString('base64') };
+  return {
+    nonce: randomBytes(NONCE_BYTES).toString('base64'),
+    ciphertext: randomBytes(KEY_BYTES + TAG_BYTES).toString('base64'),
+  };
 }
 
 /** The slots in a random order (Fisher–Yates), so the order of creation does not tell which slot is which. */
@@ -149,19 +192,25 @@ function shuffled<T>(items: T[]): T[] {
 
 /** Summarises zod issues for a developer-facing cause without echoing values. */
 function describeIssues(error: z.ZodError): string {
-  return error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
 }
 
 /** The error for a header that cannot be trusted. */
 function corruptHeader(where: string, why: string, cause?: unknown): VigilError {
   return new VigilError(
     'VAULT_CORRUPT',
-    `The vault header (vault.json) of ${where} is damaged or not a Vigil vault (${why}). Restore vault.json from a backup; nothing has been changed.`,
+    `The vault header (vault.json) of ${where} is damaged or not a Vigil vault (${why}). Restore vault.json ` +
+      `from a backup; nothing has been changed.`,
     cause === undefined ? undefined : { cause },
   );
 }
 
-/** Validates an already-parsed header value: VAULT_FROM_FUTURE for newer versions, VAULT_CORRUPT for anything malformed. */
+/**
+ * Validates an already-parsed header value: VAULT_FROM_FUTURE for newer versions, VAULT_CORRUPT for anything malformed.
+ */
 function parseVaultHeader(value: unknown, where = 'this vault'): VaultHeader {
   const corrupt = (why: string) => corruptHeader(where, why);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw corrupt('not a JSON object');
@@ -169,16 +218,30 @@ function parseVaultHeader(value: unknown, where = 'this vault'): VaultHeader {
   if (raw.format !== 'vigil-vault') throw corrupt('format is not "vigil-vault"');
   // Checked before the full schema: a newer format may legitimately have a shape we do not know.
   if (typeof raw.version === 'number' && raw.version > VAULT_FORMAT_VERSION) {
-    throw new VigilError('VAULT_FROM_FUTURE', `${where} was made by a newer version of Vigil (vault format ${raw.version}; this Vigil reads up to ${VAULT_FORMAT_VERSION}). Update Vigil to open it; the vault has not been changed.`);
+    throw new VigilError(
+      'VAULT_FROM_FUTURE',
+      `${where} was made by a newer version of Vigil (vault format ${raw.version}; this Vigil reads up to ` +
+        `${VAULT_FORMAT_VERSION}). Update Vigil to open it; the vault has not been changed.`,
+    );
   }
   if (raw.version === 1) {
     const v1 = vaultHeaderV1Schema.safeParse(value);
     if (!v1.success) throw corrupt(describeIssues(v1.error));
-    return { format: 'vigil-vault', version: 1, vaultId: v1.data.vaultId, slots: v1.data.slots.map((s) => ({ ...cleanSlot(s), role: { kind: s.kind, memberId: s.memberId } })) };
+    return {
+      format: 'vigil-vault',
+      version: 1,
+      vaultId: v1.data.vaultId,
+      slots: v1.data.slots.map((s) => ({ ...cleanSlot(s), role: { kind: s.kind, memberId: s.memberId } })),
+    };
   }
   const parsed = vaultHeaderSchema.safeParse(value);
   if (!parsed.success) throw corrupt(describeIssues(parsed.error));
-  return { format: 'vigil-vault', version: parsed.data.version, vaultId: parsed.data.vaultId, slots: parsed.data.slots.map(cleanSlot) };
+  return {
+    format: 'vigil-vault',
+    version: parsed.data.version,
+    vaultId: parsed.data.vaultId,
+    slots: parsed.data.slots.map(cleanSlot),
+  };
 }
 
 /** Reads and validates `<dir>/vault.json`; VAULT_NOT_FOUND when there is none. */
@@ -190,7 +253,12 @@ export async function readVaultHeader(dir: string): Promise<VaultHeader> {
   } catch (err) {
     const code = errnoCode(err);
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      throw new VigilError('VAULT_NOT_FOUND', `No Vigil vault was found in ${dir} (there is no vault.json). Choose the vault's folder, or create a new vault.`, { cause: err });
+      throw new VigilError(
+        'VAULT_NOT_FOUND',
+        `No Vigil vault was found in ${dir} (there is no vault.json). Choose the vault's folder, or create a ` +
+          `new vault.`,
+        { cause: err },
+      );
     }
     throw toIoError(err, `reading the vault header in ${dir}`);
   }
@@ -216,14 +284,23 @@ export function parseVaultHeaderText(text: string, where = 'this vault'): VaultH
  * one string it got (header-change.ts). An invalid header is refused.
  */
 export function vaultHeaderText(header: { vaultId: string; slots: SlotFields[] }): string {
-  const slots = shuffled(header.slots.map((s) => cleanSlot({ ...s, wrappedSigningKey: s.wrappedSigningKey ?? decoySealedKey() })));
+  const slots = shuffled(
+    header.slots.map((s) => cleanSlot({ ...s, wrappedSigningKey: s.wrappedSigningKey ?? decoySealedKey() })),
+  );
   const clean = { format: 'vigil-vault' as const, version: VAULT_FORMAT_VERSION, vaultId: header.vaultId, slots };
   const parsed = vaultHeaderSchema.safeParse(clean);
-  if (!parsed.success) throw new VigilError('INVALID_INPUT', `Refusing to write an invalid vault header: ${describeIssues(parsed.error)}.`);
+  if (!parsed.success)
+    throw new VigilError(
+      'INVALID_INPUT',
+      `Refusing to write an invalid vault header: ${describeIssues(parsed.error)}.`,
+    );
   return `${JSON.stringify(clean, null, 2)}\n`;
 }
 
-/** Writes vaultHeaderText(header) atomically to `<dir>/vault.json` (tests and tools; the vault itself writes through header-change.ts). */
+/**
+ * Writes vaultHeaderText(header) atomically to `<dir>/vault.json` (tests and tools; the vault itself writes through
+ * header-change.ts).
+ */
 export async function writeVaultHeader(dir: string, header: { vaultId: string; slots: SlotFields[] }): Promise<void> {
   await writeFileAtomic(path.join(dir, VAULT_HEADER_FILE), vaultHeaderText(header), { mode: 0o600 });
 }

@@ -19,7 +19,8 @@ const MAX_INPUT_CHARS = 256;
 /** Joins 30 symbols into six dash-separated groups of five. */
 function group(symbols: string): string {
   const parts: string[] = [];
-  for (let i = 0; i < symbols.length; i += RECOVERY_CODE_GROUP_SIZE) parts.push(symbols.slice(i, i + RECOVERY_CODE_GROUP_SIZE));
+  for (let i = 0; i < symbols.length; i += RECOVERY_CODE_GROUP_SIZE)
+    parts.push(symbols.slice(i, i + RECOVERY_CODE_GROUP_SIZE));
   return parts.join('-');
 }
 
@@ -39,7 +40,11 @@ export function generateRecoveryCode(): string {
  */
 export function normalizeRecoveryCode(input: string): string {
   if (input.length > MAX_INPUT_CHARS) {
-    throw new VigilError('INVALID_INPUT', `That is not a recovery code: a recovery code has ${SYMBOLS} letters and digits in ${RECOVERY_CODE_GROUPS} groups of ${RECOVERY_CODE_GROUP_SIZE}.`);
+    throw new VigilError(
+      'INVALID_INPUT',
+      `That is not a recovery code: a recovery code has ${SYMBOLS} letters and digits in ` +
+        `${RECOVERY_CODE_GROUPS} groups of ${RECOVERY_CODE_GROUP_SIZE}.`,
+    );
   }
   const compact = input
     .toUpperCase()
@@ -48,13 +53,18 @@ export function normalizeRecoveryCode(input: string): string {
     .replace(/[IL]/g, '1');
   for (const ch of compact) {
     if (!CROCKFORD_ALPHABET.includes(ch)) {
-      throw new VigilError('INVALID_INPUT', `The recovery code contains "${ch}", which never appears in recovery codes. Compare it with the printed copy, character by character.`);
+      throw new VigilError(
+        'INVALID_INPUT',
+        `The recovery code contains "${ch}", which never appears in recovery codes. Compare it with the ` +
+          `printed copy, character by character.`,
+      );
     }
   }
   if (compact.length !== SYMBOLS) {
     throw new VigilError(
       'INVALID_INPUT',
-      `The recovery code should have ${SYMBOLS} letters and digits (${RECOVERY_CODE_GROUPS} groups of ${RECOVERY_CODE_GROUP_SIZE}), but ${compact.length} were entered. Check for a missing or repeated group.`,
+      `The recovery code should have ${SYMBOLS} letters and digits (${RECOVERY_CODE_GROUPS} groups of ` +
+        `${RECOVERY_CODE_GROUP_SIZE}), but ${compact.length} were entered. Check for a missing or repeated group.`,
     );
   }
   return group(compact);

@@ -3,7 +3,18 @@ import { z } from 'zod';
 import { MAX_PASSPHRASE_CHARS } from '../../../shared/domain';
 import { VigilError, assertNever, isVigilError } from '../../../shared/errors';
 import { loadSodium, wipe, type Sodium } from '../../crypto/sodium';
-import { decoySealedKey, KDF_BOUNDS, KEY_BYTES, sealedKeySchema, sealedSlotSchema, uuidSchema, type KeySlot, type Sealed, type StoredSlot, type VaultHeader } from './header';
+import {
+  decoySealedKey,
+  KDF_BOUNDS,
+  KEY_BYTES,
+  sealedKeySchema,
+  sealedSlotSchema,
+  uuidSchema,
+  type KeySlot,
+  type Sealed,
+  type StoredSlot,
+  type VaultHeader,
+} from './header';
 import { normalizeRecoveryCode } from './recovery-code';
 
 /** Argon2id cost of one slot. */
@@ -14,15 +25,25 @@ export type KdfLimits = { opslimit: number; memlimit: number };
  * `signingSeed` is there when the slot's second sealed key opened: a passphrase slot's
  * signing seed (a recovery slot's is random bytes, which never open).
  */
-export interface UnlockedSlot { slot: StoredSlot; masterKey: Uint8Array; signingSeed?: Uint8Array }
+export interface UnlockedSlot {
+  slot: StoredSlot;
+  masterKey: Uint8Array;
+  signingSeed?: Uint8Array;
+}
 
 /** A slot with its role, as openSlot checks it (a recovery slot's signing key may be random bytes). */
-const keySlotShape = sealedSlotSchema.extend({ kind: z.enum(['passphrase', 'recovery']), memberId: uuidSchema, wrappedSigningKey: sealedKeySchema.optional() });
+const keySlotShape = sealedSlotSchema.extend({
+  kind: z.enum(['passphrase', 'recovery']),
+  memberId: uuidSchema,
+  wrappedSigningKey: sealedKeySchema.optional(),
+});
 
 const WRONG_PASSPHRASE_MESSAGE =
-  'The passphrase is not correct for this vault. Check the keyboard layout and Caps Lock and try again, or unlock with your recovery code.';
+  'The passphrase is not correct for this vault. Check the keyboard layout and Caps Lock and try again, or ' +
+  'unlock with your recovery code.';
 const WRONG_RECOVERY_MESSAGE =
-  'The recovery code is not correct for this vault. Compare it with the printed copy group by group; it may belong to another vault.';
+  'The recovery code is not correct for this vault. Compare it with the printed copy group by group; it may ' +
+  'belong to another vault.';
 
 /** The limits new slots get: libsodium's MODERATE (about 1 s and 256 MiB). */
 export async function defaultKdfLimits(): Promise<KdfLimits> {
@@ -43,9 +64,14 @@ export async function minimumKdfLimits(): Promise<KdfLimits> {
  * member could be locked out by moving to another computer.
  */
 function passphraseBytes(passphrase: string): Uint8Array {
-  if (passphrase.length === 0) throw new VigilError('INVALID_INPUT', 'The passphrase is empty. Type the passphrase for this vault.');
+  if (passphrase.length === 0)
+    throw new VigilError('INVALID_INPUT', 'The passphrase is empty. Type the passphrase for this vault.');
   if (passphrase.length > MAX_PASSPHRASE_CHARS) {
-    throw new VigilError('INVALID_INPUT', `The passphrase is longer than ${MAX_PASSPHRASE_CHARS} characters, which Vigil does not take (the window could not type it). Choose a shorter one.`);
+    throw new VigilError(
+      'INVALID_INPUT',
+      `The passphrase is longer than ${MAX_PASSPHRASE_CHARS} characters, which Vigil does not take (the window ` +
+        `could not type it). Choose a shorter one.`,
+    );
   }
   return new TextEncoder().encode(passphrase.normalize('NFC'));
 }
@@ -64,9 +90,15 @@ function slotAssociatedData(vaultId: string, slotId: string, role: 'master' | 's
 /** Refuses limits outside what a header may hold (and what libsodium accepts). */
 function checkLimits(limits: KdfLimits): void {
   const { opslimit, memlimit } = limits;
-  const ok = Number.isInteger(opslimit) && Number.isInteger(memlimit) && opslimit >= KDF_BOUNDS.opsMin && opslimit <= KDF_BOUNDS.opsMax
-    && memlimit >= KDF_BOUNDS.memMin && memlimit <= KDF_BOUNDS.memMax;
-  if (!ok) throw new VigilError('INVALID_INPUT', `Argon2id limits out of range (opslimit ${opslimit}, memlimit ${memlimit}).`);
+  const ok =
+    Number.isInteger(opslimit) &&
+    Number.isInteger(memlimit) &&
+    opslimit >= KDF_BOUNDS.opsMin &&
+    opslimit <= KDF_BOUNDS.opsMax &&
+    memlimit >= KDF_BOUNDS.memMin &&
+    memlimit <= KDF_BOUNDS.memMax;
+  if (!ok)
+    throw new VigilError('INVALID_INPUT', `Argon2id limits out of range (opslimit ${opslimit}, memlimit ${memlimit}).`);
 }
 
 /** Refuses a malformed vault or member id. */
@@ -76,12 +108,20 @@ function checkUuid(value: string, what: string): void {
 
 /** Refuses key material of the wrong size. */
 function checkKey(key: Uint8Array, what: string): void {
-  if (key.length !== KEY_BYTES) throw new VigilError('INVALID_INPUT', `The ${what} must be ${KEY_BYTES} bytes, not ${key.length}.`);
+  if (key.length !== KEY_BYTES)
+    throw new VigilError('INVALID_INPUT', `The ${what} must be ${KEY_BYTES} bytes, not ${key.length}.`);
 }
 
 /** The key-encryption key of a secret under given Argon2id parameters. */
 function deriveKek(sodium: Sodium, secret: Uint8Array, salt: Uint8Array, limits: KdfLimits): Uint8Array {
-  return sodium.crypto_pwhash(KEY_BYTES, secret, salt, limits.opslimit, limits.memlimit, sodium.crypto_pwhash_ALG_ARGON2ID13);
+  return sodium.crypto_pwhash(
+    KEY_BYTES,
+    secret,
+    salt,
+    limits.opslimit,
+    limits.memlimit,
+    sodium.crypto_pwhash_ALG_ARGON2ID13,
+  );
 }
 
 /** Seals a key under the KEK with a fresh random nonce. */
@@ -103,7 +143,13 @@ function unseal(sodium: Sodium, sealed: Sealed, ad: Uint8Array, kek: Uint8Array)
 }
 
 /** Arguments shared by both slot kinds once the secret is in bytes. */
-interface NewSlot { vaultId: string; memberId: string; masterKey: Uint8Array; signingSeed?: Uint8Array; limits?: KdfLimits }
+interface NewSlot {
+  vaultId: string;
+  memberId: string;
+  masterKey: Uint8Array;
+  signingSeed?: Uint8Array;
+  limits?: KdfLimits;
+}
 
 /** Builds a slot of either kind; the secret bytes are wiped before returning. */
 async function createSlot(kind: KeySlot['kind'], a: NewSlot, secret: Uint8Array): Promise<KeySlot> {
@@ -123,11 +169,19 @@ async function createSlot(kind: KeySlot['kind'], a: NewSlot, secret: Uint8Array)
       id,
       kind,
       memberId: a.memberId,
-      kdf: { alg: 'argon2id13', opslimit: limits.opslimit, memlimit: limits.memlimit, salt: Buffer.from(salt).toString('base64') },
+      kdf: {
+        alg: 'argon2id13',
+        opslimit: limits.opslimit,
+        memlimit: limits.memlimit,
+        salt: Buffer.from(salt).toString('base64'),
+      },
       wrappedKey: seal(sodium, a.masterKey, slotAssociatedData(a.vaultId, id, 'master'), kek),
     };
-    // A recovery slot carries random bytes where a passphrase slot carries the signing seed: in vault.json they look alike.
-    slot.wrappedSigningKey = a.signingSeed ? seal(sodium, a.signingSeed, slotAssociatedData(a.vaultId, id, 'signing'), kek) : decoySealedKey();
+    // A recovery slot carries random bytes where a passphrase slot carries the signing seed: in vault.json they look
+    // alike.
+    slot.wrappedSigningKey = a.signingSeed
+      ? seal(sodium, a.signingSeed, slotAssociatedData(a.vaultId, id, 'signing'), kek)
+      : decoySealedKey();
     return slot;
   } finally {
     wipe(kek, secret);
@@ -135,12 +189,28 @@ async function createSlot(kind: KeySlot['kind'], a: NewSlot, secret: Uint8Array)
 }
 
 /** A new passphrase slot holding the master key and the member's signing seed. */
-export async function createPassphraseSlot(a: { vaultId: string; memberId: string; masterKey: Uint8Array; signingSeed: Uint8Array; passphrase: string; limits?: KdfLimits }): Promise<KeySlot> {
+export async function createPassphraseSlot(a: {
+  vaultId: string;
+  memberId: string;
+  masterKey: Uint8Array;
+  signingSeed: Uint8Array;
+  passphrase: string;
+  limits?: KdfLimits;
+}): Promise<KeySlot> {
   return createSlot('passphrase', a, passphraseBytes(a.passphrase));
 }
 
-/** A new recovery slot holding the master key only (a recovery code signs as nobody), and random bytes in the signing key's place. */
-export async function createRecoverySlot(a: { vaultId: string; memberId: string; masterKey: Uint8Array; recoveryCode: string; limits?: KdfLimits }): Promise<KeySlot> {
+/**
+ * A new recovery slot holding the master key only (a recovery code signs as nobody), and random bytes in the signing
+ * key's place.
+ */
+export async function createRecoverySlot(a: {
+  vaultId: string;
+  memberId: string;
+  masterKey: Uint8Array;
+  recoveryCode: string;
+  limits?: KdfLimits;
+}): Promise<KeySlot> {
   return createSlot('recovery', a, recoveryCodeBytes(a.recoveryCode));
 }
 
@@ -165,7 +235,9 @@ async function unsealSlot(vaultId: string, slot: StoredSlot, bytes: Uint8Array):
     kek = deriveKek(sodium, bytes, salt, slot.kdf);
     const masterKey = unseal(sodium, slot.wrappedKey, slotAssociatedData(vaultId, slot.id, 'master'), kek);
     if (!masterKey) return null;
-    const signingSeed = slot.wrappedSigningKey ? unseal(sodium, slot.wrappedSigningKey, slotAssociatedData(vaultId, slot.id, 'signing'), kek) : null;
+    const signingSeed = slot.wrappedSigningKey
+      ? unseal(sodium, slot.wrappedSigningKey, slotAssociatedData(vaultId, slot.id, 'signing'), kek)
+      : null;
     return signingSeed ? { slot, masterKey, signingSeed } : { slot, masterKey };
   } finally {
     wipe(kek);
@@ -174,14 +246,23 @@ async function unsealSlot(vaultId: string, slot: StoredSlot, bytes: Uint8Array):
 
 /** The error for a passphrase slot whose master key opened but whose signing key did not. */
 export function damagedSigningKey(): VigilError {
-  return new VigilError('VAULT_CORRUPT', "The passphrase is right, but this member's sealed signing key in vault.json is damaged. Restore vault.json from a backup.");
+  return new VigilError(
+    'VAULT_CORRUPT',
+    "The passphrase is right, but this member's sealed signing key in vault.json is damaged. Restore " +
+      'vault.json from a backup.',
+  );
 }
 
-/** Opens one slot with a passphrase or recovery code; WRONG_PASSPHRASE (after the Argon2id time) when it does not fit. */
+/**
+ * Opens one slot with a passphrase or recovery code; WRONG_PASSPHRASE (after the Argon2id time) when it does not fit.
+ */
 export async function openSlot(vaultId: string, slot: KeySlot, secret: string): Promise<UnlockedSlot> {
   checkUuid(vaultId, 'vault id');
   if (!keySlotShape.safeParse(slot).success) {
-    throw new VigilError('VAULT_CORRUPT', 'A key slot in vault.json is damaged. Restore vault.json from a backup; nothing has been changed.');
+    throw new VigilError(
+      'VAULT_CORRUPT',
+      'A key slot in vault.json is damaged. Restore vault.json from a backup; nothing has been changed.',
+    );
   }
   const bytes = secretBytesFor(slot.kind, secret);
   let opened: UnlockedSlot | null;
@@ -190,7 +271,11 @@ export async function openSlot(vaultId: string, slot: KeySlot, secret: string): 
   } finally {
     wipe(bytes);
   }
-  if (!opened) throw new VigilError('WRONG_PASSPHRASE', slot.kind === 'recovery' ? WRONG_RECOVERY_MESSAGE : WRONG_PASSPHRASE_MESSAGE);
+  if (!opened)
+    throw new VigilError(
+      'WRONG_PASSPHRASE',
+      slot.kind === 'recovery' ? WRONG_RECOVERY_MESSAGE : WRONG_PASSPHRASE_MESSAGE,
+    );
   if (slot.kind === 'recovery') {
     wipe(opened.signingSeed);
     return { slot, masterKey: opened.masterKey };
@@ -237,11 +322,18 @@ function asNamed(opened: UnlockedSlot, header: VaultHeader): UnlockedSlot {
 }
 
 /** Format 1: the header names each slot's kind, so only slots of the secret's kind are tried. */
-async function unlockByKind(header: VaultHeader, slots: KeySlot[], secret: { passphrase: string } | { recoveryCode: string }): Promise<UnlockedSlot> {
+async function unlockByKind(
+  header: VaultHeader,
+  slots: KeySlot[],
+  secret: { passphrase: string } | { recoveryCode: string },
+): Promise<UnlockedSlot> {
   const ofKind = (kind: KeySlot['kind']) => slots.filter((s) => s.kind === kind);
   if ('passphrase' in secret) {
-    const opened = (await tryEach(header.vaultId, ofKind('passphrase'), secret.passphrase))
-      ?? (looksLikeRecoveryCode(secret.passphrase) ? await tryEach(header.vaultId, ofKind('recovery'), secret.passphrase) : null);
+    const opened =
+      (await tryEach(header.vaultId, ofKind('passphrase'), secret.passphrase)) ??
+      (looksLikeRecoveryCode(secret.passphrase)
+        ? await tryEach(header.vaultId, ofKind('recovery'), secret.passphrase)
+        : null);
     if (opened) return asNamed(opened, header);
     throw new VigilError('WRONG_PASSPHRASE', WRONG_PASSPHRASE_MESSAGE);
   }
@@ -256,10 +348,17 @@ async function unlockByKind(header: VaultHeader, slots: KeySlot[], secret: { pas
  * (at most MAX_SLOTS, each one Argon2id run) with the secret as a passphrase and, when it is
  * shaped like one, as a recovery code. The opened slot's role comes from the database.
  */
-async function unlockAnySlot(header: VaultHeader, secret: { passphrase: string } | { recoveryCode: string }): Promise<UnlockedSlot> {
-  const forms = 'passphrase' in secret
-    ? [passphraseBytes(secret.passphrase), ...(looksLikeRecoveryCode(secret.passphrase) ? [recoveryCodeBytes(secret.passphrase)] : [])]
-    : [recoveryCodeBytes(secret.recoveryCode)];
+async function unlockAnySlot(
+  header: VaultHeader,
+  secret: { passphrase: string } | { recoveryCode: string },
+): Promise<UnlockedSlot> {
+  const forms =
+    'passphrase' in secret
+      ? [
+          passphraseBytes(secret.passphrase),
+          ...(looksLikeRecoveryCode(secret.passphrase) ? [recoveryCodeBytes(secret.passphrase)] : []),
+        ]
+      : [recoveryCodeBytes(secret.recoveryCode)];
   try {
     for (const bytes of forms) {
       for (const slot of header.slots) {
@@ -277,8 +376,12 @@ async function unlockAnySlot(header: VaultHeader, secret: { passphrase: string }
  * Unlocks a vault header with a passphrase (a format 1 header: passphrase slots first, then
  * recovery slots if the text is shaped like a recovery code) or with a recovery code.
  */
-export async function unlockWithSecret(header: VaultHeader, secret: { passphrase: string } | { recoveryCode: string }): Promise<UnlockedSlot> {
-  if ('passphrase' in secret) passphraseBytes(secret.passphrase).fill(0); // refuses an empty passphrase before any Argon2id work
+export async function unlockWithSecret(
+  header: VaultHeader,
+  secret: { passphrase: string } | { recoveryCode: string },
+): Promise<UnlockedSlot> {
+  // refuses an empty passphrase before any Argon2id work
+  if ('passphrase' in secret) passphraseBytes(secret.passphrase).fill(0);
   checkUuid(header.vaultId, 'vault id');
   const known = header.slots.map(withRole);
   if (known.every((s): s is KeySlot => s !== null)) return unlockByKind(header, known, secret);

@@ -1,7 +1,16 @@
 import type { Db } from '../database';
 
 /** The tables whose rows are committed to in custody entries (DESIGN §3 "Record hashes"). */
-export const SALTED_TABLES = ['cases', 'people', 'places', 'events', 'requests', 'interviews', 'items', 'transcript_revisions'] as const;
+export const SALTED_TABLES = [
+  'cases',
+  'people',
+  'places',
+  'events',
+  'requests',
+  'interviews',
+  'items',
+  'transcript_revisions',
+] as const;
 
 /**
  * Record salts (issue 14): each row keeps the random 32-byte salt of its current committed

@@ -29,9 +29,12 @@ export function migration0080CrashSafety(db: Db): void {
     `SELECT json_extract(entry, '$.subject') AS caseId, json_extract(entry, '$.hash') AS sha256 FROM custody_log
      WHERE entry LIKE '%"action":"package.imported"%' AND json_extract(entry, '$.action') = 'package.imported'`,
   );
-  const set = db.prepare('UPDATE imported_packages SET package_sha256 = ? WHERE case_id = ? AND package_sha256 IS NULL');
+  const set = db.prepare(
+    'UPDATE imported_packages SET package_sha256 = ? WHERE case_id = ? AND package_sha256 IS NULL',
+  );
   if (db.prepare('SELECT 1 FROM imported_packages LIMIT 1').get() === undefined) return;
   for (const row of cited.all() as { caseId: unknown; sha256: unknown }[]) {
-    if (typeof row.caseId === 'string' && typeof row.sha256 === 'string' && /^[0-9a-f]{64}$/.test(row.sha256)) set.run(row.sha256, row.caseId);
+    if (typeof row.caseId === 'string' && typeof row.sha256 === 'string' && /^[0-9a-f]{64}$/.test(row.sha256))
+      set.run(row.sha256, row.caseId);
   }
 }

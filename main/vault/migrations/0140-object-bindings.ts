@@ -9,5 +9,8 @@ import type { Db } from '../database';
  * content has been checked in full.
  */
 export function migration0140ObjectBindings(db: Db): void {
-  db.exec(`ALTER TABLE objects ADD COLUMN binding TEXT CHECK (binding IS NULL OR (length(binding) = 64 AND binding NOT GLOB '*[^0-9a-f]*'))`);
+  db.exec(
+    `ALTER TABLE objects ADD COLUMN binding TEXT CHECK (binding IS NULL OR (length(binding) = 64 AND binding ` +
+      `NOT GLOB '*[^0-9a-f]*'))`,
+  );
 }

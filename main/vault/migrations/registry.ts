@@ -48,7 +48,10 @@ export function checkRegistry(migrations: readonly Migration[]): void {
   let last = 0;
   for (const m of migrations) {
     if (!Number.isInteger(m.version) || m.version <= last) {
-      throw new VigilError('INTERNAL', `Migration ${m.name} has version ${m.version}, which does not rise after ${last}.`);
+      throw new VigilError(
+        'INTERNAL',
+        `Migration ${m.name} has version ${m.version}, which does not rise after ${last}.`,
+      );
     }
     last = m.version;
   }
@@ -66,7 +69,8 @@ export function runMigrations(db: Db, migrations: readonly Migration[] = MIGRATI
   if (current > latest) {
     throw new VigilError(
       'VAULT_FROM_FUTURE',
-      `This vault was written by a newer version of Vigil (schema ${current}; this version knows up to ${latest}). Update Vigil to open it; nothing was changed.`,
+      `This vault was written by a newer version of Vigil (schema ${current}; this version knows up to ` +
+        `${latest}). Update Vigil to open it; nothing was changed.`,
     );
   }
   const pending = migrations.filter((m) => m.version > current);

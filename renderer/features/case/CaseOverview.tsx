@@ -1,4 +1,7 @@
-/** The case overview: the case itself, then per detainee their card, days without contact, the incommunicado chart and request statistics. */
+/**
+ * The case overview: the case itself, then per detainee their card, days without contact, the incommunicado chart and
+ * request statistics.
+ */
 import '../cases/overview/overview.css';
 import { Alert, Badge, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
@@ -46,7 +49,9 @@ function CaseHeader({ overview }: { overview: Overview }): React.JSX.Element {
         </Group>
         {c.summary !== '' && <Text className="overview-summary">{c.summary}</Text>}
         <Text size="sm" c="dimmed">
-          {(['people', 'items', 'interviews', 'events', 'requests'] as const).map((k) => `${t(`counts.${k}`)} ${c.counts[k]}`).join(' · ')}
+          {(['people', 'items', 'interviews', 'events', 'requests'] as const)
+            .map((k) => `${t(`counts.${k}`)} ${c.counts[k]}`)
+            .join(' · ')}
         </Text>
       </Stack>
       {editing && <CaseFormModal existing={c} onClose={() => setEditing(false)} />}
@@ -55,7 +60,13 @@ function CaseHeader({ overview }: { overview: Overview }): React.JSX.Element {
   );
 }
 
-function DetaineeSection({ detainee, overview }: { detainee: Overview['detainees'][number]; overview: Overview }): React.JSX.Element {
+function DetaineeSection({
+  detainee,
+  overview,
+}: {
+  detainee: Overview['detainees'][number];
+  overview: Overview;
+}): React.JSX.Element {
   const { t } = useTranslation('cases');
   const events = overview.events.filter((e) => e.personId === detainee.person.id);
   return (
@@ -69,7 +80,11 @@ function DetaineeSection({ detainee, overview }: { detainee: Overview['detainees
         <Title order={3} size="h5" mb="xs">
           {t('chart.title', { code: detainee.person.code })}
         </Title>
-        {events.length === 0 ? <Text c="dimmed">{t('overview.noEvents')}</Text> : <IncommunicadoChart events={events} periods={detainee.incommunicado.periods} asOf={overview.asOf} />}
+        {events.length === 0 ? (
+          <Text c="dimmed">{t('overview.noEvents')}</Text>
+        ) : (
+          <IncommunicadoChart events={events} periods={detainee.incommunicado.periods} asOf={overview.asOf} />
+        )}
         <Text size="xs" c="dimmed" mt="xs">
           {t('chart.asOf', { date: overview.asOf })}
         </Text>

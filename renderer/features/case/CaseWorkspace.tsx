@@ -1,4 +1,6 @@
-/** One case: its title and a tab per area (overview, people, items, interviews, timeline, requests, custody, export). */
+/**
+ * One case: its title and a tab per area (overview, people, items, interviews, timeline, requests, custody, export).
+ */
 import { Stack, Tabs, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../../shared/errors';
@@ -13,7 +15,15 @@ import { RequestsTab } from '../requests/RequestsTab';
 import { TimelineTab } from '../timeline/TimelineTab';
 import { CaseOverview } from './CaseOverview';
 
-function TabPanel({ tab, caseId, focusId }: { tab: CaseTab; caseId: string; focusId: string | undefined }): React.JSX.Element {
+function TabPanel({
+  tab,
+  caseId,
+  focusId,
+}: {
+  tab: CaseTab;
+  caseId: string;
+  focusId: string | undefined;
+}): React.JSX.Element {
   switch (tab) {
     case 'overview':
       return <CaseOverview caseId={caseId} />;
@@ -37,7 +47,15 @@ function TabPanel({ tab, caseId, focusId }: { tab: CaseTab; caseId: string; focu
 }
 
 /** The case workspace for `caseId`, showing `tab`. */
-export function CaseWorkspace({ caseId, tab, focusId }: { caseId: string; tab: CaseTab; focusId?: string | undefined }): React.JSX.Element {
+export function CaseWorkspace({
+  caseId,
+  tab,
+  focusId,
+}: {
+  caseId: string;
+  tab: CaseTab;
+  focusId?: string | undefined;
+}): React.JSX.Element {
   const { t } = useTranslation('common');
   const { navigate } = useRouter();
   const caseQuery = useApiQuery('cases:get', { id: caseId });
@@ -46,7 +64,11 @@ export function CaseWorkspace({ caseId, tab, focusId }: { caseId: string; tab: C
       <Title order={1} size="h2">
         {caseQuery.data ? caseQuery.data.title : t('loading')}
       </Title>
-      <Tabs value={tab} onChange={(value) => value !== null && navigate({ screen: 'case', caseId, tab: value as CaseTab })} keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(value) => value !== null && navigate({ screen: 'case', caseId, tab: value as CaseTab })}
+        keepMounted={false}
+      >
         <Tabs.List>
           {CASE_TABS.map((name) => (
             <Tabs.Tab key={name} value={name}>

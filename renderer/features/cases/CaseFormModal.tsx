@@ -17,11 +17,19 @@ interface Draft {
 }
 
 function draftOf(existing: CaseRecord | null): Draft {
-  return { title: existing?.title ?? '', reference: existing?.reference ?? '', summary: existing?.summary ?? '', status: existing?.status ?? 'open' };
+  return {
+    title: existing?.title ?? '',
+    reference: existing?.reference ?? '',
+    summary: existing?.summary ?? '',
+    status: existing?.status ?? 'open',
+  };
 }
 
 /** Only the fields that differ, so the custody entry names exactly what changed. */
-function changesOf(before: CaseRecord, draft: Draft): Partial<{ title: string; reference: string | null; summary: string; status: CaseStatus }> {
+function changesOf(
+  before: CaseRecord,
+  draft: Draft,
+): Partial<{ title: string; reference: string | null; summary: string; status: CaseStatus }> {
   const reference = draft.reference.trim() === '' ? null : draft.reference.trim();
   return {
     ...(draft.title.trim() !== before.title ? { title: draft.title.trim() } : {}),
@@ -32,7 +40,15 @@ function changesOf(before: CaseRecord, draft: Draft): Partial<{ title: string; r
 }
 
 /** The create/edit dialog; `existing` null creates. Mounted only while open, so each opening starts fresh. */
-export function CaseFormModal({ existing, onClose, onSaved }: { existing: CaseRecord | null; onClose: () => void; onSaved?: (saved: CaseRecord) => void }): React.JSX.Element {
+export function CaseFormModal({
+  existing,
+  onClose,
+  onSaved,
+}: {
+  existing: CaseRecord | null;
+  onClose: () => void;
+  onSaved?: (saved: CaseRecord) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('cases');
   const { t: tc } = useTranslation('common');
   const [draft, setDraft] = useState<Draft>(() => draftOf(existing));
@@ -46,7 +62,14 @@ export function CaseFormModal({ existing, onClose, onSaved }: { existing: CaseRe
     event.preventDefault();
     const reference = draft.reference.trim();
     if (existing === null) {
-      const saved = await create.mutateAsync({ title: draft.title, ...(reference ? { reference } : {}), summary: draft.summary, status: draft.status }).catch(() => null);
+      const saved = await create
+        .mutateAsync({
+          title: draft.title,
+          ...(reference ? { reference } : {}),
+          summary: draft.summary,
+          status: draft.status,
+        })
+        .catch(() => null);
       if (saved) onSaved?.(saved);
       if (saved) onClose();
       return;
@@ -61,13 +84,46 @@ export function CaseFormModal({ existing, onClose, onSaved }: { existing: CaseRe
   const title = existing === null ? t('form.createTitle') : t('form.editTitle');
   return (
     // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
-    <Modal opened onClose={onClose} title={title} lockScroll={false} size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={title}
+      lockScroll={false}
+      size="lg"
+      closeButtonProps={{ 'aria-label': tc('close') }}
+    >
       <form onSubmit={(event) => void submit(event)} aria-label={title}>
         <Stack>
-          <TextInput label={t('form.title')} value={draft.title} onChange={(e) => set({ title: e.currentTarget.value })} required data-autofocus maxLength={300} />
-          <TextInput label={t('form.reference')} description={t('form.referenceHint')} value={draft.reference} onChange={(e) => set({ reference: e.currentTarget.value })} maxLength={64} spellCheck={false} />
-          <Textarea label={t('form.summary')} value={draft.summary} onChange={(e) => set({ summary: e.currentTarget.value })} autosize minRows={3} maxRows={10} />
-          <NativeSelect label={t('form.status')} value={draft.status} onChange={(e) => set({ status: e.currentTarget.value as CaseStatus })} data={CASE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+          <TextInput
+            label={t('form.title')}
+            value={draft.title}
+            onChange={(e) => set({ title: e.currentTarget.value })}
+            required
+            data-autofocus
+            maxLength={300}
+          />
+          <TextInput
+            label={t('form.reference')}
+            description={t('form.referenceHint')}
+            value={draft.reference}
+            onChange={(e) => set({ reference: e.currentTarget.value })}
+            maxLength={64}
+            spellCheck={false}
+          />
+          <Textarea
+            label={t('form.summary')}
+            value={draft.summary}
+            onChange={(e) => set({ summary: e.currentTarget.value })}
+            autosize
+            minRows={3}
+            maxRows={10}
+          />
+          <NativeSelect
+            label={t('form.status')}
+            value={draft.status}
+            onChange={(e) => set({ status: e.currentTarget.value as CaseStatus })}
+            data={CASE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          />
           {error !== null && (
             <Alert color="red" role="alert" title={t('form.notSaved')}>
               {error.message}

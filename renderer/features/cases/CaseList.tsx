@@ -9,7 +9,15 @@ type CaseSummary = Res<'cases:list'>[number];
 
 const COUNT_KEYS = ['people', 'items', 'interviews', 'events', 'requests'] as const;
 
-function CaseRow({ summary, onOpen, onEdit }: { summary: CaseSummary; onOpen: () => void; onEdit: () => void }): React.JSX.Element {
+function CaseRow({
+  summary,
+  onOpen,
+  onEdit,
+}: {
+  summary: CaseSummary;
+  onOpen: () => void;
+  onEdit: () => void;
+}): React.JSX.Element {
   const { t } = useTranslation('cases');
   return (
     <Paper component="li" withBorder className="case-row">
@@ -33,7 +41,13 @@ function CaseRow({ summary, onOpen, onEdit }: { summary: CaseSummary; onOpen: ()
           </Text>
         </Stack>
       </UnstyledButton>
-      <Button variant="subtle" size="compact-sm" className="case-row__edit" onClick={onEdit} aria-label={t('editCase', { title: summary.title })}>
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        className="case-row__edit"
+        onClick={onEdit}
+        aria-label={t('editCase', { title: summary.title })}
+      >
         {t('edit')}
       </Button>
     </Paper>
@@ -41,7 +55,15 @@ function CaseRow({ summary, onOpen, onEdit }: { summary: CaseSummary; onOpen: ()
 }
 
 /** The list; `onOpen` and `onEdit` receive the chosen case. */
-export function CaseList({ cases, onOpen, onEdit }: { cases: CaseSummary[]; onOpen: (c: CaseSummary) => void; onEdit: (c: CaseSummary) => void }): React.JSX.Element {
+export function CaseList({
+  cases,
+  onOpen,
+  onEdit,
+}: {
+  cases: CaseSummary[];
+  onOpen: (c: CaseSummary) => void;
+  onEdit: (c: CaseSummary) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('cases');
   return (
     <Stack component="ul" gap="xs" className="case-list" aria-label={t('listLabel')}>

@@ -56,22 +56,44 @@ export function CasesScreen(): React.JSX.Element {
         }
       />
       <Group align="end" role="search" aria-label={t('filters')}>
-        <TextInput className="cases-filters__search" type="search" label={t('search')} placeholder={t('searchPlaceholder')} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        <TextInput
+          className="cases-filters__search"
+          type="search"
+          label={t('search')}
+          placeholder={t('searchPlaceholder')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+        />
         <NativeSelect
           label={t('statusFilter')}
           value={status}
           onChange={(e) => setStatus(e.currentTarget.value as CaseStatus | '')}
-          data={[{ value: '', label: t('allStatuses') }, ...CASE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
+          data={[
+            { value: '', label: t('allStatuses') },
+            ...CASE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
+          ]}
         />
       </Group>
-      <QueryStatus pending={cases.isPending} loadingLabel={t('loading')} failedTitle={t('loadFailed')} error={cases.error?.message} />
+      <QueryStatus
+        pending={cases.isPending}
+        loadingLabel={t('loading')}
+        failedTitle={t('loadFailed')}
+        error={cases.error?.message}
+      />
       {cases.data?.length === 0 && <EmptyState filtered={filtered} onCreate={() => setDialog({ kind: 'create' })} />}
       {cases.data !== undefined && cases.data.length > 0 && (
-        <CaseList cases={cases.data} onOpen={(c) => navigate({ screen: 'case', caseId: c.id, tab: 'overview' })} onEdit={(c) => setDialog({ kind: 'edit', record: c })} />
+        <CaseList
+          cases={cases.data}
+          onOpen={(c) => navigate({ screen: 'case', caseId: c.id, tab: 'overview' })}
+          onEdit={(c) => setDialog({ kind: 'edit', record: c })}
+        />
       )}
       {dialog.kind !== 'closed' && (
         // A new case appears in the list, where it is opened like any other.
-        <CaseFormModal existing={dialog.kind === 'edit' ? dialog.record : null} onClose={() => setDialog({ kind: 'closed' })} />
+        <CaseFormModal
+          existing={dialog.kind === 'edit' ? dialog.record : null}
+          onClose={() => setDialog({ kind: 'closed' })}
+        />
       )}
     </Stack>
   );

@@ -18,7 +18,13 @@ export function CheckpointPanel(): React.JSX.Element {
         <Text size="sm">{t('checkpoint.none')}</Text>
       ) : (
         <Stack gap={4}>
-          <Text size="sm">{t('checkpoint.summary', { size: cp.size, signer: cp.signer ?? t('checkpoint.unknownSigner'), date: new Date(cp.createdAt).toLocaleString(i18n.language) })}</Text>
+          <Text size="sm">
+            {t('checkpoint.summary', {
+              size: cp.size,
+              signer: cp.signer ?? t('checkpoint.unknownSigner'),
+              date: new Date(cp.createdAt).toLocaleString(i18n.language),
+            })}
+          </Text>
           <Code>{t('checkpoint.root', { root: cp.root.slice(0, 16) })}</Code>
         </Stack>
       )}

@@ -30,7 +30,12 @@ export function CustodyLog({ scope, height = 520 }: { scope: CustodyScope; heigh
   const entries = pages.data?.pages.flatMap((p) => p.entries) ?? [];
   const total = pages.data?.pages[0]?.total ?? 0;
   const parentRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => parentRef.current, estimateSize: () => 64, overscan: 8 });
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => 64,
+    overscan: 8,
+  });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items[items.length - 1]?.index ?? 0;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = pages;
@@ -57,7 +62,11 @@ export function CustodyLog({ scope, height = 520 }: { scope: CustodyScope; heigh
         </Text>
       </Group>
       <div ref={parentRef} className="custody-log" style={{ height }}>
-        <div role="list" aria-label={t('logLabel')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div
+          role="list"
+          aria-label={t('logLabel')}
+          style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+        >
           {items.map((row) => {
             const entry = entries[row.index];
             return (

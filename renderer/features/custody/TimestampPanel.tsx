@@ -12,7 +12,11 @@ const SHOWN = 5;
 
 /** The chosen file's grant, or null when the dialog was cancelled. */
 async function chooseOne(title: string, filter: { name: string; extensions: string[] }): Promise<string | null> {
-  const { files } = await request('dialog:open-files', { title, multiple: false, filters: [filter, { name: '*', extensions: ['*'] }] });
+  const { files } = await request('dialog:open-files', {
+    title,
+    multiple: false,
+    filters: [filter, { name: '*', extensions: ['*'] }],
+  });
   return files[0]?.grant ?? null;
 }
 
@@ -28,7 +32,13 @@ function Attached(): React.JSX.Element | null {
       ) : (
         <List size="sm" aria-label={t('timestamp.listLabel')}>
           {attached.slice(0, SHOWN).map((a) => (
-            <List.Item key={a.tokenSha256}>{t('timestamp.item', { size: a.checkpointSize, date: new Date(a.genTime).toLocaleString(i18n.language), tsa: a.tsa })}</List.Item>
+            <List.Item key={a.tokenSha256}>
+              {t('timestamp.item', {
+                size: a.checkpointSize,
+                date: new Date(a.genTime).toLocaleString(i18n.language),
+                tsa: a.tsa,
+              })}
+            </List.Item>
           ))}
         </List>
       )}
@@ -44,13 +54,19 @@ export function TimestampPanel(): React.JSX.Element {
   const attach = useApiMutation('custody:timestamp-attach');
 
   const saveRequest = async (): Promise<void> => {
-    const { file } = await request('dialog:save-file', { title: t('timestamp.saveTitle'), defaultName: 'vigil-checkpoint.tsq' });
+    const { file } = await request('dialog:save-file', {
+      title: t('timestamp.saveTitle'),
+      defaultName: 'vigil-checkpoint.tsq',
+    });
     if (file !== null) save.mutate({ output: file.grant });
   };
   const attachReply = async (): Promise<void> => {
     const reply = await chooseOne(t('timestamp.replyTitle'), { name: t('timestamp.replyFilter'), extensions: ['tsr'] });
     if (reply === null) return;
-    const chain = await chooseOne(t('timestamp.chainTitle'), { name: t('timestamp.chainFilter'), extensions: ['pem', 'crt', 'cer'] });
+    const chain = await chooseOne(t('timestamp.chainTitle'), {
+      name: t('timestamp.chainFilter'),
+      extensions: ['pem', 'crt', 'cer'],
+    });
     if (chain === null) return;
     attach.mutate({ reply, chain });
   };
@@ -73,7 +89,10 @@ export function TimestampPanel(): React.JSX.Element {
       {save.isSuccess && (
         <Stack gap={4} role="status">
           <Text size="sm">{t('timestamp.saved', { file: save.data.fileName, size: save.data.checkpointSize })}</Text>
-          <Code block className="custody-note">{`curl --data-binary @${save.data.fileName} -H 'Content-Type: application/timestamp-query' https://TSA-URL/ > reply.tsr`}</Code>
+          <Code block className="custody-note">
+            {`curl --data-binary @${save.data.fileName} -H 'Content-Type: application/timestamp-query' ` +
+              `https://TSA-URL/ > reply.tsr`}
+          </Code>
         </Stack>
       )}
       {save.isError && (
@@ -83,7 +102,13 @@ export function TimestampPanel(): React.JSX.Element {
       )}
       {attach.isSuccess && (
         <Alert color="green" role="status" title={t('timestamp.attachedTitle')}>
-          <Text size="sm">{t('timestamp.attached', { size: attach.data.checkpointSize, date: new Date(attach.data.genTime).toLocaleString(i18n.language), tsa: attach.data.tsa })}</Text>
+          <Text size="sm">
+            {t('timestamp.attached', {
+              size: attach.data.checkpointSize,
+              date: new Date(attach.data.genTime).toLocaleString(i18n.language),
+              tsa: attach.data.tsa,
+            })}
+          </Text>
           <Text size="sm">{t('timestamp.fingerprint', { fingerprint: attach.data.rootFingerprint })}</Text>
         </Alert>
       )}

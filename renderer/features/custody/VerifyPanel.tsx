@@ -14,7 +14,12 @@ const SYMBOLS = { ok: '✓', note: '!', fail: '✗' } as const;
 function FindingRow({ finding }: { finding: Finding }): React.JSX.Element {
   const { t } = useTranslation('custody');
   const state = finding.ok ? 'ok' : finding.warning === true ? 'note' : 'fail';
-  const subject = finding.subject === undefined ? null : finding.subjectLabel === undefined ? finding.subject : `${finding.subjectLabel} (${finding.subject})`;
+  const subject =
+    finding.subject === undefined
+      ? null
+      : finding.subjectLabel === undefined
+        ? finding.subject
+        : `${finding.subjectLabel} (${finding.subject})`;
   return (
     <li className={`verdict${state === 'fail' ? ' verdict--failed' : state === 'note' ? ' verdict--note' : ''}`}>
       <Group gap="xs">
@@ -42,7 +47,11 @@ function ReportView({ report }: { report: Report }): React.JSX.Element {
         <Text fw={700} size="sm">
           {t('verify.reportLabel')}
         </Text>
-        <Text size="sm">{report.ok ? t('verify.allGood', { entries: report.entries, objects: report.objects.checked }) : t('verify.failed')}</Text>
+        <Text size="sm">
+          {report.ok
+            ? t('verify.allGood', { entries: report.entries, objects: report.objects.checked })
+            : t('verify.failed')}
+        </Text>
       </Alert>
       <Stack component="ul" gap="xs" className="custody-findings" p={0} m={0} style={{ listStyle: 'none' }}>
         {report.findings.map((f, i) => (
@@ -100,7 +109,9 @@ export function VerifyPanel(): React.JSX.Element {
         <Stack gap={4}>
           <Progress value={percent} aria-label={t('verify.progressLabel')} />
           <Text size="sm" aria-live="polite">
-            {progress?.total ? t('verify.running', { done: progress.done, total: progress.total }) : t('verify.runningUnknown')}
+            {progress?.total
+              ? t('verify.running', { done: progress.done, total: progress.total })
+              : t('verify.runningUnknown')}
           </Text>
         </Stack>
       )}

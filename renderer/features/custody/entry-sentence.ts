@@ -1,4 +1,6 @@
-/** Puts a custody entry into words: "Demo investigator revised the transcript of the interview with R-001 (revision 2)". */
+/**
+ * Puts a custody entry into words: "Demo investigator revised the transcript of the interview with R-001 (revision 2)".
+ */
 import type { TFunction } from 'i18next';
 import type { Res } from '../../../shared/contract';
 

@@ -6,11 +6,22 @@ import { FactsTable } from '../../components/FactsTable';
 import { formatBytes } from '../../../shared/format';
 
 /** The result view; `onAgain` starts a new export. */
-export function ExportResult({ result, onAgain }: { result: Res<'packages:export'>; onAgain: () => void }): React.JSX.Element {
+export function ExportResult({
+  result,
+  onAgain,
+}: {
+  result: Res<'packages:export'>;
+  onAgain: () => void;
+}): React.JSX.Element {
   const { t, i18n } = useTranslation('export');
   const rows: [string, React.ReactNode][] = [
     [t('result.package'), <Code key="p">{result.packagePath}</Code>],
-    [t('result.sha256'), <Code key="s" className="export-hash">{result.packageSha256}</Code>],
+    [
+      t('result.sha256'),
+      <Code key="s" className="export-hash">
+        {result.packageSha256}
+      </Code>,
+    ],
     [t('result.receipt'), <Code key="r">{result.receiptPath}</Code>],
     [
       t('result.verifier'),
@@ -23,8 +34,21 @@ export function ExportResult({ result, onAgain }: { result: Res<'packages:export
         </Stack>
       ),
     ],
-    [t('result.contents'), t('result.contentsValue', { count: result.items, size: formatBytes(result.bytes, i18n.language) })],
-    ...(result.updateOf === null ? [] : [[t('result.updateOf'), <Stack key="u" gap={2}><Code>{result.updateOf}</Code><Text size="sm">{t('result.updateOfHint')}</Text></Stack>] as [string, React.ReactNode]]),
+    [
+      t('result.contents'),
+      t('result.contentsValue', { count: result.items, size: formatBytes(result.bytes, i18n.language) }),
+    ],
+    ...(result.updateOf === null
+      ? []
+      : [
+          [
+            t('result.updateOf'),
+            <Stack key="u" gap={2}>
+              <Code>{result.updateOf}</Code>
+              <Text size="sm">{t('result.updateOfHint')}</Text>
+            </Stack>,
+          ] as [string, React.ReactNode],
+        ]),
   ];
   return (
     <Stack>

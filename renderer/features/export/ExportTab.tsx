@@ -18,7 +18,17 @@ import { ProfileStep } from './ProfileStep';
 import { RunStep } from './RunStep';
 import { SealStep } from './SealStep';
 import { defaultPackageFileName } from '../../../shared/areas/packages.values';
-import { EXPORT_STEPS, INITIAL_CHOICES, requestProfile, scopeItemIds, sealRecipients, stepReady, withChoices, type ExportChoices, type ExportStep } from './wizard-state';
+import {
+  EXPORT_STEPS,
+  INITIAL_CHOICES,
+  requestProfile,
+  scopeItemIds,
+  sealRecipients,
+  stepReady,
+  withChoices,
+  type ExportChoices,
+  type ExportStep,
+} from './wizard-state';
 import { useTaskRun, type TaskRunner } from '../../api/task-run';
 
 function StepList({ current }: { current: number }): React.JSX.Element {
@@ -26,7 +36,12 @@ function StepList({ current }: { current: number }): React.JSX.Element {
   return (
     <ol className="export-steps" aria-label={t('stepsLabel')}>
       {EXPORT_STEPS.map((step, i) => (
-        <li key={step} className="export-steps__step" data-state={i < current ? 'done' : i === current ? 'current' : 'todo'} aria-current={i === current ? 'step' : undefined}>
+        <li
+          key={step}
+          className="export-steps__step"
+          data-state={i < current ? 'done' : i === current ? 'current' : 'todo'}
+          aria-current={i === current ? 'step' : undefined}
+        >
           {t(`steps.${step}`)}
         </li>
       ))}
@@ -73,7 +88,16 @@ function StepBody(p: BodyProps): React.JSX.Element {
     case 'preview':
       return <PreviewStep caseId={p.caseId} choices={p.choices} onChange={p.onChange} />;
     case 'run':
-      return <RunStep output={p.output} defaultName={p.defaultName} run={p.runner.run} onOutput={p.onOutput} onStart={startExport} onCancel={p.runner.cancel} />;
+      return (
+        <RunStep
+          output={p.output}
+          defaultName={p.defaultName}
+          run={p.runner.run}
+          onOutput={p.onOutput}
+          onStart={startExport}
+          onCancel={p.runner.cancel}
+        />
+      );
     default:
       return assertNever(p.step, 'export step');
   }
@@ -127,15 +151,33 @@ export function ExportTab({ caseId }: { caseId: string }): React.JSX.Element {
               <Title order={3} size="h4">
                 {t(`steps.${step}`)}
               </Title>
-              <StepBody step={step} caseId={caseId} choices={choices} candidates={candidates.data.candidates} strength={strength} onChange={(next) => setChoices((c) => withChoices(c, next))} runner={runner} output={output} onOutput={setOutput} defaultName={defaultName} />
+              <StepBody
+                step={step}
+                caseId={caseId}
+                choices={choices}
+                candidates={candidates.data.candidates}
+                strength={strength}
+                onChange={(next) => setChoices((c) => withChoices(c, next))}
+                runner={runner}
+                output={output}
+                onOutput={setOutput}
+                defaultName={defaultName}
+              />
             </Stack>
           </Paper>
           <Group justify="space-between">
-            <Button variant="default" onClick={() => setIndex((i) => Math.max(0, i - 1))} disabled={index === 0 || running}>
+            <Button
+              variant="default"
+              onClick={() => setIndex((i) => Math.max(0, i - 1))}
+              disabled={index === 0 || running}
+            >
               {t('back')}
             </Button>
             {index < EXPORT_STEPS.length - 1 && (
-              <Button onClick={() => setIndex((i) => i + 1)} disabled={!stepReady(step, choices, strength.acceptable, step === 'preview' && namesPending)}>
+              <Button
+                onClick={() => setIndex((i) => i + 1)}
+                disabled={!stepReady(step, choices, strength.acceptable, step === 'preview' && namesPending)}
+              >
                 {t('next')}
               </Button>
             )}

@@ -11,11 +11,24 @@ type Candidate = Res<'packages:plan'>['candidates'][number];
 
 const ROW_HEIGHT = 40;
 
-function ItemList({ candidates, chosen, onToggle }: { candidates: Candidate[]; chosen: Set<string>; onToggle: (id: string) => void }): React.JSX.Element {
+function ItemList({
+  candidates,
+  chosen,
+  onToggle,
+}: {
+  candidates: Candidate[];
+  chosen: Set<string>;
+  onToggle: (id: string) => void;
+}): React.JSX.Element {
   const { t, i18n } = useTranslation('export');
   const scroller = useRef<HTMLDivElement>(null);
   // Cases can hold thousands of items: only the rows in view are in the page.
-  const rows = useVirtualizer({ count: candidates.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const rows = useVirtualizer({
+    count: candidates.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
   return (
     <div ref={scroller} className="export-items" role="group" aria-label={t('items.listLabel')}>
       <div style={{ height: rows.getTotalSize(), position: 'relative' }}>
@@ -23,7 +36,11 @@ function ItemList({ candidates, chosen, onToggle }: { candidates: Candidate[]; c
           const item = candidates[row.index];
           if (item === undefined) return null;
           return (
-            <div key={item.id} className="export-items__row" style={{ height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}>
+            <div
+              key={item.id}
+              className="export-items__row"
+              style={{ height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+            >
               <Checkbox
                 checked={chosen.has(item.id)}
                 onChange={() => onToggle(item.id)}
@@ -45,7 +62,15 @@ function ItemList({ candidates, chosen, onToggle }: { candidates: Candidate[]; c
 }
 
 /** The items step. */
-export function ItemsStep({ choices, candidates, onChange }: { choices: ExportChoices; candidates: Candidate[]; onChange: (next: Partial<ExportChoices>) => void }): React.JSX.Element {
+export function ItemsStep({
+  choices,
+  candidates,
+  onChange,
+}: {
+  choices: ExportChoices;
+  candidates: Candidate[];
+  onChange: (next: Partial<ExportChoices>) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('export');
   const chosen = new Set(choices.itemIds);
   const toggle = (id: string): void => {
@@ -57,7 +82,11 @@ export function ItemsStep({ choices, candidates, onChange }: { choices: ExportCh
   };
   return (
     <Stack>
-      <Radio.Group label={t('items.question')} value={choices.scope} onChange={(value) => onChange({ scope: value === 'chosen' ? 'chosen' : 'all' })}>
+      <Radio.Group
+        label={t('items.question')}
+        value={choices.scope}
+        onChange={(value) => onChange({ scope: value === 'chosen' ? 'chosen' : 'all' })}
+      >
         <Stack gap="xs" mt="xs">
           <Radio value="all" label={t('items.all', { count: candidates.length })} />
           <Radio value="chosen" label={t('items.chosen')} />

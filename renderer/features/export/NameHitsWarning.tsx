@@ -36,7 +36,11 @@ export function NameHitsWarning({ hits, checked, onChecked }: NameHitsWarningPro
             </List.Item>
           ))}
         </List>
-        <Checkbox label={t('preview.names.confirm')} checked={checked} onChange={(e) => onChecked(e.currentTarget.checked)} />
+        <Checkbox
+          label={t('preview.names.confirm')}
+          checked={checked}
+          onChange={(e) => onChecked(e.currentTarget.checked)}
+        />
       </Stack>
     </Alert>
   );

@@ -17,14 +17,18 @@ function ProfileChanges({ plan }: { plan: Plan }): React.JSX.Element {
   const stripped = plan.items.filter((i) => i.exifStripped).length;
   const lines: string[] = [];
   if (s.names === 'all') lines.push(t('preview.changes.namesAll'));
-  else if (plan.codedPeople.length > 0) lines.push(t('preview.changes.namesCoded', { count: plan.codedPeople.length, codes: plan.codedPeople.join(', ') }));
-  if (s.names === 'consent' && plan.namedPeople > 0) lines.push(t('preview.changes.namesConsented', { count: plan.namedPeople }));
+  else if (plan.codedPeople.length > 0)
+    lines.push(t('preview.changes.namesCoded', { count: plan.codedPeople.length, codes: plan.codedPeople.join(', ') }));
+  if (s.names === 'consent' && plan.namedPeople > 0)
+    lines.push(t('preview.changes.namesConsented', { count: plan.namedPeople }));
   lines.push(s.contactDetails ? t('preview.changes.contactIncluded') : t('preview.changes.contactLeftOut'));
   if (!s.stripExif) lines.push(t('preview.changes.exifKept'));
-  else lines.push(stripped > 0 ? t('preview.changes.exifStripped', { count: stripped }) : t('preview.changes.exifNone'));
+  else
+    lines.push(stripped > 0 ? t('preview.changes.exifStripped', { count: stripped }) : t('preview.changes.exifNone'));
   if (s.useRedacted) lines.push(t('preview.changes.redacted'));
   if (!s.recordings) lines.push(t('preview.changes.noRecordings'));
-  if (s.kinds !== null) lines.push(t('preview.changes.kinds', { kinds: s.kinds.map((k) => t(`kinds.${k}`)).join(', ') }));
+  if (s.kinds !== null)
+    lines.push(t('preview.changes.kinds', { kinds: s.kinds.map((k) => t(`kinds.${k}`)).join(', ') }));
   if (plan.leftOut > 0) lines.push(t('preview.changes.leftOut', { count: plan.leftOut }));
   return (
     <List spacing={4} aria-label={t('preview.changesTitle')}>
@@ -39,7 +43,9 @@ function WhoCanOpen({ choices }: { choices: ExportChoices }): React.JSX.Element 
   const { t } = useTranslation('export');
   const book = useApiQuery('packages:recipients', {}, { enabled: choices.seal === 'recipients' });
   if (choices.seal === 'passphrase') return <Text>{t('preview.openedByPassphrase')}</Text>;
-  const names = (book.data ?? []).filter((r) => choices.recipientIds.includes(r.id)).map((r) => `${r.name} (${r.fingerprint})`);
+  const names = (book.data ?? [])
+    .filter((r) => choices.recipientIds.includes(r.id))
+    .map((r) => `${r.name} (${r.fingerprint})`);
   return (
     <List spacing={4}>
       {[...names, ...pastedKeyList(choices.pastedKeys)].map((who) => (
@@ -49,14 +55,33 @@ function WhoCanOpen({ choices }: { choices: ExportChoices }): React.JSX.Element 
   );
 }
 
-/** The dry run of the export as chosen (shared, through the query cache, by the step and the wizard's Next button); none while a custom profile has no file yet. */
-export function usePreviewPlan(caseId: string, choices: ExportChoices, enabled = true): ReturnType<typeof useApiQuery<'packages:plan'>> {
+/**
+ * The dry run of the export as chosen (shared, through the query cache, by the step and the wizard's Next button); none
+ * while a custom profile has no file yet.
+ */
+export function usePreviewPlan(
+  caseId: string,
+  choices: ExportChoices,
+  enabled = true,
+): ReturnType<typeof useApiQuery<'packages:plan'>> {
   const itemIds = scopeItemIds(choices);
-  return useApiQuery('packages:plan', { caseId, ...(itemIds ? { itemIds } : {}), profile: requestProfile(choices.profile) ?? { kind: 'protected' } }, { enabled: enabled && requestProfile(choices.profile) !== null });
+  return useApiQuery(
+    'packages:plan',
+    { caseId, ...(itemIds ? { itemIds } : {}), profile: requestProfile(choices.profile) ?? { kind: 'protected' } },
+    { enabled: enabled && requestProfile(choices.profile) !== null },
+  );
 }
 
 /** The preview step. */
-export function PreviewStep({ caseId, choices, onChange }: { caseId: string; choices: ExportChoices; onChange: (next: Partial<ExportChoices>) => void }): React.JSX.Element {
+export function PreviewStep({
+  caseId,
+  choices,
+  onChange,
+}: {
+  caseId: string;
+  choices: ExportChoices;
+  onChange: (next: Partial<ExportChoices>) => void;
+}): React.JSX.Element {
   const { t, i18n } = useTranslation('export');
   const plan = usePreviewPlan(caseId, choices);
   if (plan.isPending) return <Loader aria-label={t('loading')} />;
@@ -70,8 +95,18 @@ export function PreviewStep({ caseId, choices, onChange }: { caseId: string; cho
   const rows = bagRows(plan.data, plan.data.bag);
   return (
     <Stack>
-      <Text>{t('preview.summary', { count: plan.data.items.length, size: formatBytes(plan.data.itemBytes, i18n.language), files: rows.length })}</Text>
-      <NameHitsWarning hits={plan.data.nameHits} checked={choices.namesChecked} onChecked={(namesChecked) => onChange({ namesChecked })} />
+      <Text>
+        {t('preview.summary', {
+          count: plan.data.items.length,
+          size: formatBytes(plan.data.itemBytes, i18n.language),
+          files: rows.length,
+        })}
+      </Text>
+      <NameHitsWarning
+        hits={plan.data.nameHits}
+        checked={choices.namesChecked}
+        onChecked={(namesChecked) => onChange({ namesChecked })}
+      />
       <Title order={3} size="h5">
         {t('preview.changesTitle')}
       </Title>

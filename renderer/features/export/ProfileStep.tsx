@@ -6,13 +6,23 @@ import { request } from '../../api/vigil';
 import type { ExportChoices, WizardProfile } from './wizard-state';
 
 /** The profile step. */
-export function ProfileStep({ profile, onChange }: { profile: WizardProfile; onChange: (next: Partial<ExportChoices>) => void }): React.JSX.Element {
+export function ProfileStep({
+  profile,
+  onChange,
+}: {
+  profile: WizardProfile;
+  onChange: (next: Partial<ExportChoices>) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('export');
   const [problem, setProblem] = useState<string | null>(null);
   const chooseFile = async (): Promise<void> => {
     setProblem(null);
     try {
-      const { files } = await request('dialog:open-files', { title: t('profile.fileTitle'), multiple: false, filters: [{ name: t('profile.fileFilter'), extensions: ['json'] }] });
+      const { files } = await request('dialog:open-files', {
+        title: t('profile.fileTitle'),
+        multiple: false,
+        filters: [{ name: t('profile.fileFilter'), extensions: ['json'] }],
+      });
       const [file] = files;
       if (file === undefined) return;
       // Read and checked by the core once; the wizard then carries the settings, never the path.
@@ -24,7 +34,8 @@ export function ProfileStep({ profile, onChange }: { profile: WizardProfile; onC
   };
   const select = (value: string): void => {
     if (value === 'full') onChange({ profile: { kind: 'full' } });
-    else if (value === 'custom') onChange({ profile: { kind: 'custom', file: profile.kind === 'custom' ? profile.file : null } });
+    else if (value === 'custom')
+      onChange({ profile: { kind: 'custom', file: profile.kind === 'custom' ? profile.file : null } });
     else onChange({ profile: { kind: 'protected' } });
   };
   return (

@@ -19,10 +19,28 @@ interface RunStepProps {
   onCancel: () => void;
 }
 
-function RunProgress({ run, onCancel }: { run: Extract<ExportRun, { phase: 'running' }>; onCancel: () => void }): React.JSX.Element {
+function RunProgress({
+  run,
+  onCancel,
+}: {
+  run: Extract<ExportRun, { phase: 'running' }>;
+  onCancel: () => void;
+}): React.JSX.Element {
   const { t, i18n } = useTranslation('export');
-  const status = run.total === null ? t('run.starting') : t('run.sealed', { done: formatBytes(run.done, i18n.language), total: formatBytes(run.total, i18n.language) });
-  return <TaskProgress done={run.done} total={run.total} label={t('run.progress')} status={status} cancelLabel={t('run.cancel')} onCancel={onCancel} />;
+  const status =
+    run.total === null
+      ? t('run.starting')
+      : t('run.sealed', { done: formatBytes(run.done, i18n.language), total: formatBytes(run.total, i18n.language) });
+  return (
+    <TaskProgress
+      done={run.done}
+      total={run.total}
+      label={t('run.progress')}
+      status={status}
+      cancelLabel={t('run.cancel')}
+      onCancel={onCancel}
+    />
+  );
 }
 
 /** The run step. */

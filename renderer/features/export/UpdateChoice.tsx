@@ -9,7 +9,15 @@ import { useApiQuery } from '../../api/queries';
 import { sealRecipients, type ExportChoices } from './wizard-state';
 
 /** The choice, shown only when the case went to these recipients before. */
-export function UpdateChoice({ caseId, choices, onChange }: { caseId: string; choices: ExportChoices; onChange: (next: Partial<ExportChoices>) => void }): React.JSX.Element | null {
+export function UpdateChoice({
+  caseId,
+  choices,
+  onChange,
+}: {
+  caseId: string;
+  choices: ExportChoices;
+  onChange: (next: Partial<ExportChoices>) => void;
+}): React.JSX.Element | null {
   const { t, i18n } = useTranslation('export');
   const recipients = sealRecipients(choices);
   const enabled = choices.seal === 'recipients' && recipients.length > 0;
@@ -18,10 +26,18 @@ export function UpdateChoice({ caseId, choices, onChange }: { caseId: string; ch
   const sent = new Date(last.data.sentAt).toLocaleDateString(i18n.language);
   return (
     <Stack gap="xs">
-      <Radio.Group label={t('update.question')} value={choices.update ? 'update' : 'full'} onChange={(v) => onChange({ update: v === 'update' })}>
+      <Radio.Group
+        label={t('update.question')}
+        value={choices.update ? 'update' : 'full'}
+        onChange={(v) => onChange({ update: v === 'update' })}
+      >
         <Stack gap="xs" mt="xs">
           <Radio value="full" label={t('update.full')} description={t('update.fullHint')} />
-          <Radio value="update" label={t('update.update', { id: last.data.packageId, date: sent })} description={t('update.updateHint')} />
+          <Radio
+            value="update"
+            label={t('update.update', { id: last.data.packageId, date: sent })}
+            description={t('update.updateHint')}
+          />
         </Stack>
       </Radio.Group>
       {choices.update && choices.profile.kind !== last.data.profile && (

@@ -9,7 +9,9 @@ type ProfileChoice = Req<'packages:plan'>['profile'];
 type CustomProfile = Extract<ProfileChoice, { kind: 'custom' }>['profile'];
 
 /** A profile as the wizard holds it: a custom one may have no file chosen yet. */
-export type WizardProfile = Exclude<ProfileChoice, { kind: 'custom' }> | { kind: 'custom'; file: { name: string; profile: CustomProfile } | null };
+export type WizardProfile =
+  | Exclude<ProfileChoice, { kind: 'custom' }>
+  | { kind: 'custom'; file: { name: string; profile: CustomProfile } | null };
 
 /** The profile the requests carry, or null while a custom profile has no file. */
 export function requestProfile(p: WizardProfile): ProfileChoice | null {
@@ -34,7 +36,9 @@ export interface ExportChoices {
   confirm: string;
   /** "I have checked these items": the sender saw the originals that name protected people and exports them anyway. */
   namesChecked: boolean;
-  /** An update of the last package to the same recipients instead of a full package (offered only when there is one). */
+  /**
+   * An update of the last package to the same recipients instead of a full package (offered only when there is one).
+   */
   update: boolean;
 }
 
@@ -60,12 +64,20 @@ export function withChoices(c: ExportChoices, next: Partial<ExportChoices>): Exp
   const rescoped = 'scope' in next || 'itemIds' in next || 'profile' in next;
   // An update builds on the last package to exactly these recipients: other recipients, other choice.
   const resealed = 'seal' in next || 'recipientIds' in next || 'pastedKeys' in next;
-  return { ...c, ...next, ...(rescoped && !('namesChecked' in next) ? { namesChecked: false } : {}), ...(resealed && !('update' in next) ? { update: false } : {}) };
+  return {
+    ...c,
+    ...next,
+    ...(rescoped && !('namesChecked' in next) ? { namesChecked: false } : {}),
+    ...(resealed && !('update' in next) ? { update: false } : {}),
+  };
 }
 
 /** The pasted keys as a list. */
 export function pastedKeyList(text: string): string[] {
-  return text.split(/[\s,]+/).map((k) => k.trim()).filter((k) => k !== '');
+  return text
+    .split(/[\s,]+/)
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
 }
 
 /** The recipients the export request carries: chosen address-book ids, then pasted keys. */
@@ -82,7 +94,12 @@ export function scopeItemIds(c: ExportChoices): string[] | undefined {
  * Whether the choices of `step` allow moving on. `namesPending`: the preview is not
  * shown yet, or it lists originals that name protected people and they are not checked.
  */
-export function stepReady(step: ExportStep, c: ExportChoices, passphraseStrong: boolean, namesPending = false): boolean {
+export function stepReady(
+  step: ExportStep,
+  c: ExportChoices,
+  passphraseStrong: boolean,
+  namesPending = false,
+): boolean {
   switch (step) {
     case 'items':
       return c.scope === 'all' || c.itemIds.length > 0;

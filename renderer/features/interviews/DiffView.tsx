@@ -55,7 +55,11 @@ function Line({ line }: { line: DiffLine }): React.JSX.Element {
       return (
         <li className="diff__line diff__line--changed">
           <Badge color="yellow.4" variant="filled" autoContrast>
-            {t('diff.changed', { a: line.a + 1, b: line.b + 1, fields: line.fields.map((f) => t(`diff.fields.${f}`)).join(', ') })}
+            {t('diff.changed', {
+              a: line.a + 1,
+              b: line.b + 1,
+              fields: line.fields.map((f) => t(`diff.fields.${f}`)).join(', '),
+            })}
           </Badge>
           <SegmentText segment={line.before} mark="del" />
           <SegmentText segment={line.after} mark="ins" />
@@ -75,10 +79,29 @@ export function DiffView({ from, to, diff }: { from: number; to: number; diff: D
   return (
     <Stack gap="xs" className="diff">
       <Text fw={600} role="status">
-        {t('diff.summary', { from, to, changed: count('changed'), added: count('added'), removed: count('removed'), unchanged: count('unchanged') })}
+        {t('diff.summary', {
+          from,
+          to,
+          changed: count('changed'),
+          added: count('added'),
+          removed: count('removed'),
+          unchanged: count('unchanged'),
+        })}
       </Text>
-      <Checkbox label={t('diff.showUnchanged')} checked={showUnchanged} onChange={(e) => setShowUnchanged(e.currentTarget.checked)} />
-      {shown.length === 0 ? <Text size="sm">{t('diff.same')}</Text> : <ol className="diff__list" aria-label={t('diff.label', { from, to })}>{shown.map((line, i) => <Line key={i} line={line} />)}</ol>}
+      <Checkbox
+        label={t('diff.showUnchanged')}
+        checked={showUnchanged}
+        onChange={(e) => setShowUnchanged(e.currentTarget.checked)}
+      />
+      {shown.length === 0 ? (
+        <Text size="sm">{t('diff.same')}</Text>
+      ) : (
+        <ol className="diff__list" aria-label={t('diff.label', { from, to })}>
+          {shown.map((line, i) => (
+            <Line key={i} line={line} />
+          ))}
+        </ol>
+      )}
     </Stack>
   );
 }

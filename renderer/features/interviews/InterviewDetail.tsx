@@ -9,7 +9,15 @@ import { RevisionHistory } from './RevisionHistory';
 import { TranscriptPane } from './TranscriptPane';
 
 /** The detail view of `interviewId`; `onBack` returns to the list. */
-export function InterviewDetail({ caseId, interviewId, onBack }: { caseId: string; interviewId: string; onBack: () => void }): React.JSX.Element {
+export function InterviewDetail({
+  caseId,
+  interviewId,
+  onBack,
+}: {
+  caseId: string;
+  interviewId: string;
+  onBack: () => void;
+}): React.JSX.Element {
   const { t } = useTranslation('interviews');
   const { t: tc } = useTranslation('common');
   const interview = useApiQuery('interviews:get', { id: interviewId });
@@ -37,7 +45,12 @@ export function InterviewDetail({ caseId, interviewId, onBack }: { caseId: strin
             {t('detailTitle', { code: iv.intervieweeCode })}
           </Title>
           <Text size="sm">
-            {t('detailMeta', { date: shownDate(iv.date, iv.dateApprox), mode: t(`modes.${iv.mode}`), language: iv.language || '—', interviewer: iv.interviewerName })}
+            {t('detailMeta', {
+              date: shownDate(iv.date, iv.dateApprox),
+              mode: t(`modes.${iv.mode}`),
+              language: iv.language || '—',
+              interviewer: iv.interviewerName,
+            })}
             {' · '}
             {iv.consent.given ? t('consentGiven') : t('consentNotRecorded')}
           </Text>
@@ -48,7 +61,12 @@ export function InterviewDetail({ caseId, interviewId, onBack }: { caseId: strin
               <Tabs.Tab value="history">{t('views.history')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="transcript" pt="md">
-              <TranscriptPane interview={iv} currentMs={currentMs} onSeek={seek} canSeek={iv.recordingItemIds.length > 0} />
+              <TranscriptPane
+                interview={iv}
+                currentMs={currentMs}
+                onSeek={seek}
+                canSeek={iv.recordingItemIds.length > 0}
+              />
             </Tabs.Panel>
             <Tabs.Panel value="history" pt="md">
               <RevisionHistory interviewId={iv.id} />

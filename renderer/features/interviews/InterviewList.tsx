@@ -11,7 +11,13 @@ import { NewInterviewModal } from './NewInterviewModal';
 
 type Interview = Res<'interviews:list'>[number];
 
-function InterviewsTable({ interviews, onOpen }: { interviews: Interview[]; onOpen: (id: string) => void }): React.JSX.Element {
+function InterviewsTable({
+  interviews,
+  onOpen,
+}: {
+  interviews: Interview[];
+  onOpen: (id: string) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('interviews');
   return (
     <Table.ScrollContainer minWidth={760}>
@@ -35,7 +41,12 @@ function InterviewsTable({ interviews, onOpen }: { interviews: Interview[]; onOp
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Button variant="subtle" size="compact-sm" onClick={() => onOpen(iv.id)} aria-label={t('openOf', { code: iv.intervieweeCode, date: iv.date ?? t('undated') })}>
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  onClick={() => onOpen(iv.id)}
+                  aria-label={t('openOf', { code: iv.intervieweeCode, date: iv.date ?? t('undated') })}
+                >
                   {iv.intervieweeCode}
                 </Button>
               </Table.Td>
@@ -50,7 +61,9 @@ function InterviewsTable({ interviews, onOpen }: { interviews: Interview[]; onOp
                   <Text size="sm">{t('noRecording')}</Text>
                 )}
               </Table.Td>
-              <Table.Td>{iv.currentRevision === null ? t('noTranscript') : t('revisionCount', { count: iv.currentRevision })}</Table.Td>
+              <Table.Td>
+                {iv.currentRevision === null ? t('noTranscript') : t('revisionCount', { count: iv.currentRevision })}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -67,15 +80,18 @@ export function InterviewList({ caseId, onOpen }: { caseId: string; onOpen: (id:
   return (
     <Stack>
       <TabHeader title={t('title')} actions={<Button onClick={() => setCreating(true)}>{t('new')}</Button>} />
-      <QueryStatus pending={list.isPending} loadingLabel={t('loading')} failedTitle={t('loadFailed')} error={list.error?.message} />
+      <QueryStatus
+        pending={list.isPending}
+        loadingLabel={t('loading')}
+        failedTitle={t('loadFailed')}
+        error={list.error?.message}
+      />
       {list.data?.length === 0 && (
         <Paper withBorder p="lg">
           <Text>{t('empty')}</Text>
         </Paper>
       )}
-      {list.data !== undefined && list.data.length > 0 && (
-        <InterviewsTable interviews={list.data} onOpen={onOpen} />
-      )}
+      {list.data !== undefined && list.data.length > 0 && <InterviewsTable interviews={list.data} onOpen={onOpen} />}
       {creating && (
         <NewInterviewModal
           caseId={caseId}

@@ -6,8 +6,15 @@ import './interviews.css';
 import '../timeline/timeline.css';
 
 /** Interviews and the transcript editor; `focusId` opens one interview directly. */
-export function InterviewsTab({ caseId, focusId }: { caseId: string; focusId?: string | undefined }): React.JSX.Element {
+export function InterviewsTab({
+  caseId,
+  focusId,
+}: {
+  caseId: string;
+  focusId?: string | undefined;
+}): React.JSX.Element {
   const [openId, setOpenId] = useState<string | null>(focusId ?? null);
-  if (openId !== null) return <InterviewDetail key={openId} caseId={caseId} interviewId={openId} onBack={() => setOpenId(null)} />;
+  if (openId !== null)
+    return <InterviewDetail key={openId} caseId={caseId} interviewId={openId} onBack={() => setOpenId(null)} />;
   return <InterviewList caseId={caseId} onOpen={setOpenId} />;
 }

@@ -7,7 +7,15 @@ import { useApiMutation } from '../../api/queries';
 import { FailureNotice, PartialDateInput, partialDateOk, usePersonOptions } from '../timeline/form-bits';
 
 /** The new-interview dialog, mounted only while open. */
-export function NewInterviewModal({ caseId, onClose, onCreated }: { caseId: string; onClose: () => void; onCreated: (id: string) => void }): React.JSX.Element {
+export function NewInterviewModal({
+  caseId,
+  onClose,
+  onCreated,
+}: {
+  caseId: string;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('interviews');
   const { t: tc } = useTranslation('common');
   const people = usePersonOptions(caseId);
@@ -38,22 +46,56 @@ export function NewInterviewModal({ caseId, onClose, onCreated }: { caseId: stri
 
   return (
     // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
-    <Modal opened onClose={onClose} title={t('form.title')} lockScroll={false} size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('form.title')}
+      lockScroll={false}
+      size="lg"
+      closeButtonProps={{ 'aria-label': tc('close') }}
+    >
       <form onSubmit={(event) => void submit(event)} aria-label={t('form.title')}>
         <Stack>
-          <NativeSelect label={t('form.interviewee')} value={interviewee} onChange={(e) => setPersonId(e.currentTarget.value)} data={people} required />
+          <NativeSelect
+            label={t('form.interviewee')}
+            value={interviewee}
+            onChange={(e) => setPersonId(e.currentTarget.value)}
+            data={people}
+            required
+          />
           <PartialDateInput label={t('form.date')} value={date} onChange={setDate} />
           <Checkbox label={t('form.approx')} checked={approx} onChange={(e) => setApprox(e.currentTarget.checked)} />
-          <NativeSelect label={t('form.mode')} value={mode} onChange={(e) => setMode(e.currentTarget.value as InterviewMode)} data={INTERVIEW_MODES.map((m) => ({ value: m, label: t(`modes.${m}`) }))} />
-          <TextInput label={t('form.language')} description={t('form.languageHint')} value={language} onChange={(e) => setLanguage(e.currentTarget.value)} maxLength={64} />
+          <NativeSelect
+            label={t('form.mode')}
+            value={mode}
+            onChange={(e) => setMode(e.currentTarget.value as InterviewMode)}
+            data={INTERVIEW_MODES.map((m) => ({ value: m, label: t(`modes.${m}`) }))}
+          />
+          <TextInput
+            label={t('form.language')}
+            description={t('form.languageHint')}
+            value={language}
+            onChange={(e) => setLanguage(e.currentTarget.value)}
+            maxLength={64}
+          />
           <Checkbox label={t('form.consent')} checked={consent} onChange={(e) => setConsent(e.currentTarget.checked)} />
-          {consent && <TextInput label={t('form.consentHow')} value={consentHow} onChange={(e) => setConsentHow(e.currentTarget.value)} />}
+          {consent && (
+            <TextInput
+              label={t('form.consentHow')}
+              value={consentHow}
+              onChange={(e) => setConsentHow(e.currentTarget.value)}
+            />
+          )}
           <FailureNotice title={t('form.notSaved')} message={create.error?.message} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {tc('cancel')}
             </Button>
-            <Button type="submit" loading={create.isPending} disabled={interviewee === '' || !partialDateOk(date, true)}>
+            <Button
+              type="submit"
+              loading={create.isPending}
+              disabled={interviewee === '' || !partialDateOk(date, true)}
+            >
               {t('form.create')}
             </Button>
           </Group>

@@ -18,13 +18,36 @@ const CHOICES = 200;
 
 const MEDIA_EXTENSIONS = ['wav', 'mp3', 'm4a', 'aac', 'ogg', 'oga', 'opus', 'flac', 'webm', 'mp4', 'm4v', 'mov', 'mkv'];
 
-function Player({ itemId, kind, mediaRef, onTime }: { itemId: string; kind: string; mediaRef: RefObject<HTMLMediaElement | null>; onTime: (ms: number) => void }): React.JSX.Element {
+function Player({
+  itemId,
+  kind,
+  mediaRef,
+  onTime,
+}: {
+  itemId: string;
+  kind: string;
+  mediaRef: RefObject<HTMLMediaElement | null>;
+  onTime: (ms: number) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('interviews');
   const url = useApiQuery('items:media-url', { id: itemId });
   if (url.data === undefined) return <FailureNotice title={t('recording.unavailable')} message={url.error?.message} />;
-  const report = (e: React.SyntheticEvent<HTMLMediaElement>): void => onTime(Math.round(e.currentTarget.currentTime * 1000));
-  const common = { src: url.data.url, controls: true, preload: 'metadata' as const, onTimeUpdate: report, onSeeked: report, className: 'recording__player', 'aria-label': t('recording.player') };
-  return kind === 'video' ? <video ref={mediaRef as RefObject<HTMLVideoElement | null>} {...common} /> : <audio ref={mediaRef as RefObject<HTMLAudioElement | null>} {...common} />;
+  const report = (e: React.SyntheticEvent<HTMLMediaElement>): void =>
+    onTime(Math.round(e.currentTarget.currentTime * 1000));
+  const common = {
+    src: url.data.url,
+    controls: true,
+    preload: 'metadata' as const,
+    onTimeUpdate: report,
+    onSeeked: report,
+    className: 'recording__player',
+    'aria-label': t('recording.player'),
+  };
+  return kind === 'video' ? (
+    <video ref={mediaRef as RefObject<HTMLVideoElement | null>} {...common} />
+  ) : (
+    <audio ref={mediaRef as RefObject<HTMLAudioElement | null>} {...common} />
+  );
 }
 
 function AttachRecording({ caseId, interview }: { caseId: string; interview: Interview }): React.JSX.Element {
@@ -40,7 +63,11 @@ function AttachRecording({ caseId, interview }: { caseId: string; interview: Int
   const addFile = async (): Promise<void> => {
     setAdding(null);
     try {
-      const { files } = await request('dialog:open-files', { title: t('recording.chooseFile'), multiple: false, filters: [{ name: t('recording.files'), extensions: MEDIA_EXTENSIONS }] });
+      const { files } = await request('dialog:open-files', {
+        title: t('recording.chooseFile'),
+        multiple: false,
+        filters: [{ name: t('recording.files'), extensions: MEDIA_EXTENSIONS }],
+      });
       const [file] = files;
       if (file === undefined) return;
       const { items: added } = await request('items:add-files', { caseId, files: [file.grant], taskId: newTaskId() });
@@ -57,8 +84,18 @@ function AttachRecording({ caseId, interview }: { caseId: string; interview: Int
       <Group align="flex-end">
         {media.length > 0 && (
           <>
-            <NativeSelect label={t('recording.fromItems')} value={itemId} onChange={(e) => setChosen(e.currentTarget.value)} data={media.map((i) => ({ value: i.id, label: `${i.title} (${i.fileName})` }))} />
-            <Button variant="default" onClick={() => attach.mutate({ interviewId: interview.id, itemId })} loading={attach.isPending} disabled={itemId === ''}>
+            <NativeSelect
+              label={t('recording.fromItems')}
+              value={itemId}
+              onChange={(e) => setChosen(e.currentTarget.value)}
+              data={media.map((i) => ({ value: i.id, label: `${i.title} (${i.fileName})` }))}
+            />
+            <Button
+              variant="default"
+              onClick={() => attach.mutate({ interviewId: interview.id, itemId })}
+              loading={attach.isPending}
+              disabled={itemId === ''}
+            >
               {t('recording.attach')}
             </Button>
           </>
@@ -73,7 +110,17 @@ function AttachRecording({ caseId, interview }: { caseId: string; interview: Int
 }
 
 /** The recording panel; `mediaRef` is the player the transcript seeks, `onTime` follows playback. */
-export function RecordingPanel({ caseId, interview, mediaRef, onTime }: { caseId: string; interview: Interview; mediaRef: RefObject<HTMLMediaElement | null>; onTime: (ms: number) => void }): React.JSX.Element {
+export function RecordingPanel({
+  caseId,
+  interview,
+  mediaRef,
+  onTime,
+}: {
+  caseId: string;
+  interview: Interview;
+  mediaRef: RefObject<HTMLMediaElement | null>;
+  onTime: (ms: number) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('interviews');
   const [index, setIndex] = useState(0);
   const ids = interview.recordingItemIds;
@@ -87,7 +134,12 @@ export function RecordingPanel({ caseId, interview, mediaRef, onTime }: { caseId
       ) : (
         <Stack gap="xs">
           {ids.length > 1 && (
-            <NativeSelect label={t('recording.which')} value={itemId} onChange={(e) => setIndex(ids.indexOf(e.currentTarget.value))} data={ids.map((id, i) => ({ value: id, label: t('recording.number', { n: i + 1 }) }))} />
+            <NativeSelect
+              label={t('recording.which')}
+              value={itemId}
+              onChange={(e) => setIndex(ids.indexOf(e.currentTarget.value))}
+              data={ids.map((id, i) => ({ value: id, label: t('recording.number', { n: i + 1 }) }))}
+            />
           )}
           <Player key={itemId} itemId={itemId} kind={kind} mediaRef={mediaRef} onTime={onTime} />
         </Stack>

@@ -1,4 +1,6 @@
-/** Every revision of a transcript (number, date, author, note, hash verified?) and the differences between two of them. */
+/**
+ * Every revision of a transcript (number, date, author, note, hash verified?) and the differences between two of them.
+ */
 import { Badge, Group, Loader, NativeSelect, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -61,8 +63,18 @@ export function RevisionHistory({ interviewId }: { interviewId: string }): React
       {list.length > 1 && (
         <>
           <Group align="flex-end">
-            <NativeSelect label={t('history.from')} value={String(from)} onChange={(e) => setPicked({ from: Number(e.currentTarget.value), to })} data={options} />
-            <NativeSelect label={t('history.to')} value={String(to)} onChange={(e) => setPicked({ from, to: Number(e.currentTarget.value) })} data={options} />
+            <NativeSelect
+              label={t('history.from')}
+              value={String(from)}
+              onChange={(e) => setPicked({ from: Number(e.currentTarget.value), to })}
+              data={options}
+            />
+            <NativeSelect
+              label={t('history.to')}
+              value={String(to)}
+              onChange={(e) => setPicked({ from, to: Number(e.currentTarget.value) })}
+              data={options}
+            />
           </Group>
           <Differences interviewId={interviewId} from={from} to={to} />
         </>

@@ -19,7 +19,13 @@ interface Props {
 
 function VirtualRows({ drafts, playing, bad, canSeek, actions, label }: Props): React.JSX.Element {
   const scroller = useRef<HTMLDivElement | null>(null);
-  const virtualizer = useVirtualizer({ count: drafts.length, getScrollElement: () => scroller.current, estimateSize: () => 150, overscan: 6, getItemKey: (i) => drafts[i]?.key ?? i });
+  const virtualizer = useVirtualizer({
+    count: drafts.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 150,
+    overscan: 6,
+    getItemKey: (i) => drafts[i]?.key ?? i,
+  });
   // Follow playback: keep the segment being played in view.
   useEffect(() => {
     if (playing >= 0) virtualizer.scrollToIndex(playing, { align: 'auto' });
@@ -31,8 +37,25 @@ function VirtualRows({ drafts, playing, bad, canSeek, actions, label }: Props): 
           const draft = drafts[row.index];
           if (draft === undefined) return null;
           return (
-            <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} style={{ position: 'absolute', insetInlineStart: 0, width: '100%', transform: `translateY(${row.start}px)` }}>
-              <SegmentRow index={row.index} draft={draft} current={row.index === playing} badField={bad?.index === row.index ? bad.field : null} canSeek={canSeek} actions={actions} />
+            <div
+              key={row.key}
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              style={{
+                position: 'absolute',
+                insetInlineStart: 0,
+                width: '100%',
+                transform: `translateY(${row.start}px)`,
+              }}
+            >
+              <SegmentRow
+                index={row.index}
+                draft={draft}
+                current={row.index === playing}
+                badField={bad?.index === row.index ? bad.field : null}
+                canSeek={canSeek}
+                actions={actions}
+              />
             </div>
           );
         })}
@@ -69,7 +92,15 @@ export function SegmentList(props: Props): React.JSX.Element {
     <div className="segments" role="region" aria-label={label}>
       <ColumnTitles />
       {drafts.map((draft, index) => (
-        <SegmentRow key={draft.key} index={index} draft={draft} current={index === playing} badField={bad?.index === index ? bad.field : null} canSeek={canSeek} actions={actions} />
+        <SegmentRow
+          key={draft.key}
+          index={index}
+          draft={draft}
+          current={index === playing}
+          badField={bad?.index === index ? bad.field : null}
+          canSeek={canSeek}
+          actions={actions}
+        />
       ))}
     </div>
   );

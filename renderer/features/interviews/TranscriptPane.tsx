@@ -1,4 +1,6 @@
-/** The transcript of an interview: its latest revision in the editor, and importing a transcript file as a new revision. */
+/**
+ * The transcript of an interview: its latest revision in the editor, and importing a transcript file as a new revision.
+ */
 import { Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,12 +20,19 @@ function ImportButton({ interviewId }: { interviewId: string }): React.JSX.Eleme
   const [dialogError, setDialogError] = useState<string | null>(null);
   const choose = async (): Promise<void> => {
     setDialogError(null);
-    const chosen = await request('dialog:open-files', { title: t('import.choose'), multiple: false, filters: [{ name: t('import.files'), extensions: TRANSCRIPT_EXTENSIONS }] }).catch((e: unknown) => {
+    const chosen = await request('dialog:open-files', {
+      title: t('import.choose'),
+      multiple: false,
+      filters: [{ name: t('import.files'), extensions: TRANSCRIPT_EXTENSIONS }],
+    }).catch((e: unknown) => {
       setDialogError(e instanceof Error ? e.message : String(e));
       return null;
     });
     const file = chosen?.files[0];
-    if (file !== undefined) await importing.mutateAsync({ interviewId, file: file.grant, note: t('import.note', { file: file.name }) }).catch(() => null);
+    if (file !== undefined)
+      await importing
+        .mutateAsync({ interviewId, file: file.grant, note: t('import.note', { file: file.name }) })
+        .catch(() => null);
   };
   return (
     <Stack gap="xs" align="flex-end">
@@ -36,7 +45,17 @@ function ImportButton({ interviewId }: { interviewId: string }): React.JSX.Eleme
 }
 
 /** The transcript pane; `onSeek` moves the player, `currentMs` is where it plays. */
-export function TranscriptPane({ interview, currentMs, canSeek, onSeek }: { interview: Interview; currentMs: number | null; canSeek: boolean; onSeek: (ms: number) => void }): React.JSX.Element {
+export function TranscriptPane({
+  interview,
+  currentMs,
+  canSeek,
+  onSeek,
+}: {
+  interview: Interview;
+  currentMs: number | null;
+  canSeek: boolean;
+  onSeek: (ms: number) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('interviews');
   const hasTranscript = interview.currentRevision !== null;
   const revision = useApiQuery('interviews:revision', { interviewId: interview.id }, { enabled: hasTranscript });
@@ -45,7 +64,15 @@ export function TranscriptPane({ interview, currentMs, canSeek, onSeek }: { inte
   return (
     <Stack>
       <Group justify="space-between" align="flex-start">
-        <Text fw={600}>{rev === undefined ? t('editor.noTranscript') : t('editor.revisionHeading', { revision: rev.revision, count: rev.segments.length, author: rev.createdBy.name })}</Text>
+        <Text fw={600}>
+          {rev === undefined
+            ? t('editor.noTranscript')
+            : t('editor.revisionHeading', {
+                revision: rev.revision,
+                count: rev.segments.length,
+                author: rev.createdBy.name,
+              })}
+        </Text>
         <ImportButton interviewId={interview.id} />
       </Group>
       {hasTranscript && revision.isPending && <Loader aria-label={t('loading')} />}
@@ -60,8 +87,25 @@ export function TranscriptPane({ interview, currentMs, canSeek, onSeek }: { inte
           </Stack>
         </Paper>
       )}
-      {rev !== undefined && <TranscriptEditor key={rev.id} interviewId={interview.id} initial={rev.segments} currentMs={currentMs} canSeek={canSeek} onSeek={onSeek} />}
-      {!hasTranscript && starting && <TranscriptEditor interviewId={interview.id} initial={[]} currentMs={currentMs} canSeek={canSeek} onSeek={onSeek} />}
+      {rev !== undefined && (
+        <TranscriptEditor
+          key={rev.id}
+          interviewId={interview.id}
+          initial={rev.segments}
+          currentMs={currentMs}
+          canSeek={canSeek}
+          onSeek={onSeek}
+        />
+      )}
+      {!hasTranscript && starting && (
+        <TranscriptEditor
+          interviewId={interview.id}
+          initial={[]}
+          currentMs={currentMs}
+          canSeek={canSeek}
+          onSeek={onSeek}
+        />
+      )}
     </Stack>
   );
 }

@@ -25,7 +25,14 @@ function newKey(): string {
 
 /** The working copy of stored segments. */
 export function toDrafts(segments: readonly Segment[]): DraftSegment[] {
-  return segments.map((s) => ({ key: newKey(), speaker: s.speaker, start: formatTimecode(s.startMs), end: formatTimecode(s.endMs), text: s.text, translation: s.translation ?? '' }));
+  return segments.map((s) => ({
+    key: newKey(),
+    speaker: s.speaker,
+    start: formatTimecode(s.startMs),
+    end: formatTimecode(s.endMs),
+    text: s.text,
+    translation: s.translation ?? '',
+  }));
 }
 
 /** An empty segment that starts where `after` ends (if known), spoken by the same person. */
@@ -41,7 +48,14 @@ export function splitDraft(d: DraftSegment, at?: number): [DraftSegment, DraftSe
   const mid = start !== null && end !== null ? formatTimecode(Math.round((start + end) / 2)) : '';
   return [
     { ...d, end: mid || d.end, text: d.text.slice(0, cut).trim(), translation: d.translation },
-    { key: newKey(), speaker: d.speaker, start: mid, end: mid ? d.end : '', text: d.text.slice(cut).trim(), translation: '' },
+    {
+      key: newKey(),
+      speaker: d.speaker,
+      start: mid,
+      end: mid ? d.end : '',
+      text: d.text.slice(cut).trim(),
+      translation: '',
+    },
   ];
 }
 
@@ -69,7 +83,13 @@ export function fromDrafts(drafts: readonly DraftSegment[]): { segments: Segment
     if (start === null) return { problem: { index, field: 'start' } };
     const end = parseTimecode(d.end);
     if (end === null) return { problem: { index, field: 'end' } };
-    segments.push({ speaker: d.speaker.trim(), startMs: start.ms, endMs: end.ms, text: d.text.trim(), translation: d.translation.trim() === '' ? null : d.translation.trim() });
+    segments.push({
+      speaker: d.speaker.trim(),
+      startMs: start.ms,
+      endMs: end.ms,
+      text: d.text.trim(),
+      translation: d.translation.trim() === '' ? null : d.translation.trim(),
+    });
   }
   return { segments };
 }

@@ -6,16 +6,32 @@ import { formatBytes } from '../../../shared/format';
 import type { AddOutcome, AddProgressState } from './useAddFiles';
 
 /** The progress bar while an add runs. */
-export function AddProgress({ progress, onCancel }: { progress: AddProgressState; onCancel: () => void }): React.JSX.Element {
+export function AddProgress({
+  progress,
+  onCancel,
+}: {
+  progress: AddProgressState;
+  onCancel: () => void;
+}): React.JSX.Element {
   const { t, i18n } = useTranslation('items');
   const percent = progress.total ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : 0;
-  const amount = progress.total === null ? t('add.starting') : t('add.amount', { done: formatBytes(progress.done, i18n.language), total: formatBytes(progress.total, i18n.language) });
+  const amount =
+    progress.total === null
+      ? t('add.starting')
+      : t('add.amount', {
+          done: formatBytes(progress.done, i18n.language),
+          total: formatBytes(progress.total, i18n.language),
+        });
   return (
     <Paper withBorder p="sm" role="status" aria-live="polite" className="items-progress">
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap">
           <Text size="sm" fw={500}>
-            {progress.cancelling ? t('add.cancelling') : progress.label ? t('add.storingFile', { name: progress.label }) : t('add.storing')}
+            {progress.cancelling
+              ? t('add.cancelling')
+              : progress.label
+                ? t('add.storingFile', { name: progress.label })
+                : t('add.storing')}
           </Text>
           <Button size="compact-sm" variant="default" onClick={onCancel} disabled={progress.cancelling}>
             {t('add.cancel')}
@@ -31,7 +47,13 @@ export function AddProgress({ progress, onCancel }: { progress: AddProgressState
 }
 
 /** How the last add ended, until dismissed. */
-export function AddOutcomeNotice({ outcome, onClose }: { outcome: AddOutcome; onClose: () => void }): React.JSX.Element {
+export function AddOutcomeNotice({
+  outcome,
+  onClose,
+}: {
+  outcome: AddOutcome;
+  onClose: () => void;
+}): React.JSX.Element {
   const { t } = useTranslation('items');
   const common = { withCloseButton: true, onClose, closeButtonLabel: t('dismiss') } as const;
   switch (outcome.kind) {

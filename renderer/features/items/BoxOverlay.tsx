@@ -23,12 +23,31 @@ interface Draft {
 const clamp = (v: number): number => Math.min(1, Math.max(0, v));
 const round = (v: number): number => Math.round(v * 100) / 100;
 
-function percent(box: { x: number; y: number; width: number; height: number }, width: number, height: number): React.CSSProperties {
-  return { left: `${(box.x / width) * 100}%`, top: `${(box.y / height) * 100}%`, width: `${(box.width / width) * 100}%`, height: `${(box.height / height) * 100}%` };
+function percent(
+  box: { x: number; y: number; width: number; height: number },
+  width: number,
+  height: number,
+): React.CSSProperties {
+  return {
+    left: `${(box.x / width) * 100}%`,
+    top: `${(box.y / height) * 100}%`,
+    width: `${(box.width / width) * 100}%`,
+    height: `${(box.height / height) * 100}%`,
+  };
 }
 
 /** An overlay over page `page` (`width` × `height` in its units) that shows the boxes on it and adds those drawn. */
-export function BoxOverlay({ page, width, height, editing }: { page: number; width: number; height: number; editing: BoxEditing }): React.JSX.Element {
+export function BoxOverlay({
+  page,
+  width,
+  height,
+  editing,
+}: {
+  page: number;
+  width: number;
+  height: number;
+  editing: BoxEditing;
+}): React.JSX.Element {
   const ref = useRef<HTMLDivElement>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
 
@@ -46,7 +65,12 @@ export function BoxOverlay({ page, width, height, editing }: { page: number; wid
     if (x1 - x0 < 1 || y1 - y0 < 1) return;
     editing.onAdd({ page, x: round(x0), y: round(y0), width: round(x1 - x0), height: round(y1 - y0) });
   };
-  const shown = draft && { x: Math.min(draft.x0, draft.x1) * width, y: Math.min(draft.y0, draft.y1) * height, width: Math.abs(draft.x1 - draft.x0) * width, height: Math.abs(draft.y1 - draft.y0) * height };
+  const shown = draft && {
+    x: Math.min(draft.x0, draft.x1) * width,
+    y: Math.min(draft.y0, draft.y1) * height,
+    width: Math.abs(draft.x1 - draft.x0) * width,
+    height: Math.abs(draft.y1 - draft.y0) * height,
+  };
 
   return (
     <div
@@ -71,9 +95,16 @@ export function BoxOverlay({ page, width, height, editing }: { page: number; wid
       {editing.boxes
         .filter((b) => b.page === page)
         .map((b, i) => (
-          <div key={`${i}-${b.x}-${b.y}`} className="redact-overlay__box" data-testid="redact-box" style={percent(b, width, height)} />
+          <div
+            key={`${i}-${b.x}-${b.y}`}
+            className="redact-overlay__box"
+            data-testid="redact-box"
+            style={percent(b, width, height)}
+          />
         ))}
-      {shown && <div className="redact-overlay__box redact-overlay__box--draft" style={percent(shown, width, height)} />}
+      {shown && (
+        <div className="redact-overlay__box redact-overlay__box--draft" style={percent(shown, width, height)} />
+      )}
     </div>
   );
 }

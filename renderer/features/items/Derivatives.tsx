@@ -21,14 +21,33 @@ function AddDerivativeForm({ detail, onDone }: { detail: ItemDetail; onDone: () 
     const { files } = await request('dialog:open-files', { title: t('derivatives.dialogTitle'), multiple: false });
     const [file] = files;
     if (file === undefined) return;
-    add.mutate({ id: detail.id, file: file.grant, derivativeKind: kind, ...(title.trim() === '' ? {} : { title: title.trim() }) }, { onSuccess: onDone });
+    add.mutate(
+      {
+        id: detail.id,
+        file: file.grant,
+        derivativeKind: kind,
+        ...(title.trim() === '' ? {} : { title: title.trim() }),
+      },
+      { onSuccess: onDone },
+    );
   };
 
   return (
-    <form onSubmit={(e) => void choose(e)} aria-label={t('derivatives.formLabel')} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
+    <form
+      onSubmit={(e) => void choose(e)}
+      aria-label={t('derivatives.formLabel')}
+      onKeyDown={(e) => e.key === 'Escape' && onDone()}
+    >
       <Stack gap="xs">
         <Group align="flex-start" grow>
-          <TextInput label={t('derivatives.kind')} description={t('derivatives.kindHint')} value={kind} onChange={(e) => setKind(e.currentTarget.value)} error={kindOk ? undefined : t('derivatives.kindInvalid')} required />
+          <TextInput
+            label={t('derivatives.kind')}
+            description={t('derivatives.kindHint')}
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value)}
+            error={kindOk ? undefined : t('derivatives.kindInvalid')}
+            required
+          />
           <TextInput label={t('derivatives.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
         </Group>
         {add.isError && <Alert color="red">{add.error.message}</Alert>}
@@ -46,7 +65,13 @@ function AddDerivativeForm({ detail, onDone }: { detail: ItemDetail; onDone: () 
 }
 
 /** The derivatives of `detail`; `onOpen` opens one. */
-export function Derivatives({ detail, onOpen }: { detail: ItemDetail; onOpen: (id: string) => void }): React.JSX.Element {
+export function Derivatives({
+  detail,
+  onOpen,
+}: {
+  detail: ItemDetail;
+  onOpen: (id: string) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('items');
   const [adding, setAdding] = useState(false);
   return (
@@ -61,7 +86,10 @@ export function Derivatives({ detail, onOpen }: { detail: ItemDetail; onOpen: (i
             <li key={d.id}>
               <UnstyledButton className="item-derivatives__open" onClick={() => onOpen(d.id)}>
                 <Text size="sm">
-                  {d.title} <Text span c="dimmed" size="xs">({d.derivativeKind})</Text>
+                  {d.title}{' '}
+                  <Text span c="dimmed" size="xs">
+                    ({d.derivativeKind})
+                  </Text>
                 </Text>
               </UnstyledButton>
             </li>

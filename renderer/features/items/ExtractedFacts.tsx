@@ -28,7 +28,13 @@ export function ExtractedFacts({ detail }: { detail: ItemDetail }): React.JSX.El
   const hasSensitive = Object.keys(detail.sensitive).length > 0;
   return (
     <>
-      {hasFacts ? <FactTable facts={detail.metadata} caption={t('facts.caption')} /> : <Text size="sm" c="dimmed">{t('facts.none')}</Text>}
+      {hasFacts ? (
+        <FactTable facts={detail.metadata} caption={t('facts.caption')} />
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('facts.none')}
+        </Text>
+      )}
       {hasSensitive && (
         <Alert color="orange" variant="light" title={t('facts.sensitiveTitle')} data-testid="sensitive-facts">
           <Text size="sm">{t('facts.sensitiveNote')}</Text>

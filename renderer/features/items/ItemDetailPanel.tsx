@@ -1,5 +1,17 @@
 /** The selected item: its viewer, facts, hashes, metadata (with Edit) and derivatives. */
-import { Alert, Badge, Button, CloseButton, Divider, Group, Loader, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  CloseButton,
+  Divider,
+  Group,
+  Loader,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/queries';
@@ -18,7 +30,11 @@ function Summary({ detail, onOpen }: { detail: ItemDetail; onOpen: (id: string) 
   const lines: [string, string][] = [
     [t('detail.kind'), t(`kind.${detail.kind}`)],
     [t('detail.date'), formatPartialDate(detail.date, detail.dateApprox, i18n.language) || t('detail.noDate')],
-    [t('detail.file'), `${detail.fileName} · ${formatBytes(detail.size, i18n.language)} · ${detail.mediaType ?? t('detail.unknownType')}`],
+    [
+      t('detail.file'),
+      `${detail.fileName} · ${formatBytes(detail.size, i18n.language)} · ` +
+        `${detail.mediaType ?? t('detail.unknownType')}`,
+    ],
     [t('detail.acquired'), [a.who, a.when, a.how].filter(Boolean).join(' · ') || '—'],
   ];
   return (
@@ -48,7 +64,17 @@ function Summary({ detail, onOpen }: { detail: ItemDetail; onOpen: (id: string) 
 }
 
 /** The detail panel of item `id`; `onClose` hides it, `onOpen` selects another item. */
-export function ItemDetailPanel({ id, caseId, onClose, onOpen }: { id: string; caseId: string; onClose: () => void; onOpen: (id: string) => void }): React.JSX.Element {
+export function ItemDetailPanel({
+  id,
+  caseId,
+  onClose,
+  onOpen,
+}: {
+  id: string;
+  caseId: string;
+  onClose: () => void;
+  onOpen: (id: string) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('items');
   const [editing, setEditing] = useState(false);
   const [drawing, setDrawing] = useState(false);
@@ -66,7 +92,13 @@ export function ItemDetailPanel({ id, caseId, onClose, onOpen }: { id: string; c
           </Title>
           <CloseButton onClick={onClose} aria-label={t('detail.close')} />
         </Group>
-        <ItemViewer key={d.id} detail={d} editing={drawing ? { boxes, onAdd: (b) => setBoxes((all) => [...all, b]), label: t('redact.overlay') } : undefined} />
+        <ItemViewer
+          key={d.id}
+          detail={d}
+          editing={
+            drawing ? { boxes, onAdd: (b) => setBoxes((all) => [...all, b]), label: t('redact.overlay') } : undefined
+          }
+        />
         <RedactTools detail={d} caseId={caseId} state={{ drawing, boxes, setDrawing, setBoxes }} onOpen={onOpen} />
         <Divider />
         {editing ? (

@@ -25,18 +25,42 @@ function TextView({ id, label }: { id: string; label: string }): React.JSX.Eleme
   );
 }
 
-/** An image, with boxes drawn over it in its pixels as shown (the browser applies EXIF orientation, as redaction does). */
-function ImageView({ detail, url, editing }: { detail: ItemDetail; url: string; editing: BoxEditing | undefined }): React.JSX.Element {
+/**
+ * An image, with boxes drawn over it in its pixels as shown (the browser applies EXIF orientation, as redaction does).
+ */
+function ImageView({
+  detail,
+  url,
+  editing,
+}: {
+  detail: ItemDetail;
+  url: string;
+  editing: BoxEditing | undefined;
+}): React.JSX.Element {
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   return (
     <div className="redact-frame redact-frame--image">
-      <img className="item-image" src={url} alt={detail.title} data-testid="item-image" onLoad={(e) => setSize({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })} />
+      <img
+        className="item-image"
+        src={url}
+        alt={detail.title}
+        data-testid="item-image"
+        onLoad={(e) => setSize({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
+      />
       {editing && size && <BoxOverlay page={0} width={size.width} height={size.height} editing={editing} />}
     </div>
   );
 }
 
-function MediaView({ detail, kind, editing }: { detail: ItemDetail; kind: 'image' | 'audio' | 'video'; editing: BoxEditing | undefined }): React.JSX.Element {
+function MediaView({
+  detail,
+  kind,
+  editing,
+}: {
+  detail: ItemDetail;
+  kind: 'image' | 'audio' | 'video';
+  editing: BoxEditing | undefined;
+}): React.JSX.Element {
   const { t } = useTranslation('items');
   const media = useApiQuery('items:media-url', { id: detail.id });
   if (media.isPending) return <Loader size="sm" aria-label={t('viewer.loading')} />;
@@ -75,7 +99,13 @@ function PdfItem({ detail, editing }: { detail: ItemDetail; editing: BoxEditing 
 }
 
 /** The right viewer for the item; with `editing`, redaction boxes are drawn over a PDF page or an image. */
-export function ItemViewer({ detail, editing }: { detail: ItemDetail; editing?: BoxEditing | undefined }): React.JSX.Element {
+export function ItemViewer({
+  detail,
+  editing,
+}: {
+  detail: ItemDetail;
+  editing?: BoxEditing | undefined;
+}): React.JSX.Element {
   const { t } = useTranslation('items');
   const kind = viewerFor(detail.mediaType, detail.textLength > 0);
   switch (kind) {

@@ -1,4 +1,6 @@
-/** Items: add with progress and cancel (dialog or drag and drop), a virtualized list, viewers, metadata, derivatives. */
+/**
+ * Items: add with progress and cancel (dialog or drag and drop), a virtualized list, viewers, metadata, derivatives.
+ */
 import './items.css';
 import { Alert, Loader, Stack, Text } from '@mantine/core';
 import { useCallback, useDeferredValue, useState } from 'react';
@@ -11,7 +13,9 @@ import { ItemsToolbar, type ItemFilters } from './ItemsToolbar';
 import { useAddFiles } from './useAddFiles';
 import { useItemPages, type PageWindow } from './useItemPages';
 
-/** Grants for the dropped files; `missing` counts those that are not files Vigil can add (folders, links, not on disk). */
+/**
+ * Grants for the dropped files; `missing` counts those that are not files Vigil can add (folders, links, not on disk).
+ */
 async function droppedGrants(event: React.DragEvent): Promise<{ grants: string[]; missing: number }> {
   const files = [...event.dataTransfer.files];
   const granted = await grantDroppedFiles(files).catch(() => []);
@@ -24,7 +28,10 @@ export function ItemsTab({ caseId, focusId }: { caseId: string; focusId?: string
   const [filters, setFilters] = useState<ItemFilters>({ kind: 'all', text: '' });
   const deferredFilters = useDeferredValue(filters);
   const [pageWindow, setPageWindow] = useState<PageWindow>({ first: 0, last: 0 });
-  const onWindow = useCallback((w: PageWindow) => setPageWindow((old) => (old.first === w.first && old.last === w.last ? old : w)), []);
+  const onWindow = useCallback(
+    (w: PageWindow) => setPageWindow((old) => (old.first === w.first && old.last === w.last ? old : w)),
+    [],
+  );
   const pages = useItemPages(caseId, deferredFilters, pageWindow);
   const filtered = deferredFilters.kind !== 'all' || deferredFilters.text.trim() !== '';
   const [selected, setSelected] = useState<string | null>(focusId ?? null);
@@ -58,7 +65,12 @@ export function ItemsTab({ caseId, focusId }: { caseId: string; focusId?: string
       onDrop={onDrop}
     >
       <Stack gap="sm" className="items-tab__main">
-        <ItemsToolbar filters={filters} onFilters={setFilters} onAdd={() => void chooseFiles()} busy={adder.progress !== null} />
+        <ItemsToolbar
+          filters={filters}
+          onFilters={setFilters}
+          onAdd={() => void chooseFiles()}
+          busy={adder.progress !== null}
+        />
         <Text size="xs" c="dimmed">
           {t('add.dropHint')}
         </Text>
@@ -72,11 +84,25 @@ export function ItemsTab({ caseId, focusId }: { caseId: string; focusId?: string
         {pages.total === undefined && pages.error === null && <Loader size="sm" aria-label={t('list.loading')} />}
         {pages.error !== null && <Alert color="red">{pages.error.message}</Alert>}
         {pages.total === 0 && <Text c="dimmed">{filtered ? t('list.noMatch') : t('list.empty')}</Text>}
-        {pages.total !== undefined && pages.total > 0 && <ItemsList total={pages.total} rowAt={pages.rowAt} onWindow={onWindow} selectedId={selected} onSelect={setSelected} />}
+        {pages.total !== undefined && pages.total > 0 && (
+          <ItemsList
+            total={pages.total}
+            rowAt={pages.rowAt}
+            onWindow={onWindow}
+            selectedId={selected}
+            onSelect={setSelected}
+          />
+        )}
       </Stack>
       {selected !== null && (
         <div className="items-tab__detail">
-          <ItemDetailPanel key={selected} id={selected} caseId={caseId} onClose={() => setSelected(null)} onOpen={setSelected} />
+          <ItemDetailPanel
+            key={selected}
+            id={selected}
+            caseId={caseId}
+            onClose={() => setSelected(null)}
+            onOpen={setSelected}
+          />
         </div>
       )}
     </div>

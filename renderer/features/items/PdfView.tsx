@@ -16,7 +16,17 @@ GlobalWorkerOptions.workerSrc = workerUrl;
 const RENDER_WIDTH = 900;
 
 /** The PDF at `url`, a page at a time; with `editing`, boxes are drawn over the page. */
-export function PdfView({ url, title, fallback, editing }: { url: string; title: string; fallback: ReactNode; editing?: BoxEditing | undefined }): React.JSX.Element {
+export function PdfView({
+  url,
+  title,
+  fallback,
+  editing,
+}: {
+  url: string;
+  title: string;
+  fallback: ReactNode;
+  editing?: BoxEditing | undefined;
+}): React.JSX.Element {
   const { t } = useTranslation('items');
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
   const [failed, setFailed] = useState(false);
@@ -76,15 +86,28 @@ export function PdfView({ url, title, fallback, editing }: { url: string; title:
   return (
     <Stack gap="xs">
       <div className="redact-frame">
-        <canvas ref={canvasRef} className="item-pdf" role="img" aria-label={t('viewer.pdfPage', { title, page: pageNo, pages: doc.numPages })} data-testid="item-pdf" />
-        {editing && pageSize && <BoxOverlay page={pageNo - 1} width={pageSize.width} height={pageSize.height} editing={editing} />}
+        <canvas
+          ref={canvasRef}
+          className="item-pdf"
+          role="img"
+          aria-label={t('viewer.pdfPage', { title, page: pageNo, pages: doc.numPages })}
+          data-testid="item-pdf"
+        />
+        {editing && pageSize && (
+          <BoxOverlay page={pageNo - 1} width={pageSize.width} height={pageSize.height} editing={editing} />
+        )}
       </div>
       <Group justify="space-between">
         <Button size="compact-sm" variant="default" disabled={pageNo <= 1} onClick={() => setPageNo((p) => p - 1)}>
           {t('viewer.previousPage')}
         </Button>
         <Text size="sm">{t('viewer.pageOf', { page: pageNo, pages: doc.numPages })}</Text>
-        <Button size="compact-sm" variant="default" disabled={pageNo >= doc.numPages} onClick={() => setPageNo((p) => p + 1)}>
+        <Button
+          size="compact-sm"
+          variant="default"
+          disabled={pageNo >= doc.numPages}
+          onClick={() => setPageNo((p) => p + 1)}
+        >
           {t('viewer.nextPage')}
         </Button>
       </Group>

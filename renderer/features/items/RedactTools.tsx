@@ -18,7 +18,15 @@ interface RedactState {
   setBoxes: (boxes: RedactionBox[]) => void;
 }
 
-function BoxTools({ detail, state, onOpen }: { detail: ItemDetail; state: RedactState; onOpen: (id: string) => void }): React.JSX.Element {
+function BoxTools({
+  detail,
+  state,
+  onOpen,
+}: {
+  detail: ItemDetail;
+  state: RedactState;
+  onOpen: (id: string) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('items');
   const redact = useApiMutation('items:redact');
   const stop = (): void => {
@@ -40,7 +48,12 @@ function BoxTools({ detail, state, onOpen }: { detail: ItemDetail; state: Redact
       </Text>
       {redact.isError && <Alert color="red">{redact.error.message}</Alert>}
       <Group gap="xs">
-        <Button variant="default" size="compact-sm" disabled={state.boxes.length === 0} onClick={() => state.setBoxes(state.boxes.slice(0, -1))}>
+        <Button
+          variant="default"
+          size="compact-sm"
+          disabled={state.boxes.length === 0}
+          onClick={() => state.setBoxes(state.boxes.slice(0, -1))}
+        >
           {t('redact.undo')}
         </Button>
         <Button variant="default" size="compact-sm" onClick={stop}>
@@ -69,22 +82,41 @@ function BoxTools({ detail, state, onOpen }: { detail: ItemDetail; state: Redact
   );
 }
 
-function NameTools({ detail, caseId, onOpen }: { detail: ItemDetail; caseId: string; onOpen: (id: string) => void }): React.JSX.Element {
+function NameTools({
+  detail,
+  caseId,
+  onOpen,
+}: {
+  detail: ItemDetail;
+  caseId: string;
+  onOpen: (id: string) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('items');
   const people = useApiQuery('people:list', { caseId });
   const [personId, setPersonId] = useState('');
   const redact = useApiMutation('items:redact');
   // Codes only: the window shows no names it was not asked to reveal.
-  const options = [{ value: '', label: t('redact.personPlaceholder') }, ...(people.data ?? []).map((p) => ({ value: p.id, label: p.code }))];
+  const options = [
+    { value: '', label: t('redact.personPlaceholder') },
+    ...(people.data ?? []).map((p) => ({ value: p.id, label: p.code })),
+  ];
   return (
     <Stack gap="xs">
       <Group gap="xs" align="flex-end">
-        <NativeSelect label={t('redact.person')} data={options} value={personId} onChange={(e) => setPersonId(e.currentTarget.value)} size="xs" />
+        <NativeSelect
+          label={t('redact.person')}
+          data={options}
+          value={personId}
+          onChange={(e) => setPersonId(e.currentTarget.value)}
+          size="xs"
+        />
         <Button
           size="compact-sm"
           disabled={personId === ''}
           loading={redact.isPending}
-          onClick={() => personId !== '' && redact.mutate({ id: detail.id, personId }, { onSuccess: (done) => onOpen(done.item.id) })}
+          onClick={() =>
+            personId !== '' && redact.mutate({ id: detail.id, personId }, { onSuccess: (done) => onOpen(done.item.id) })
+          }
         >
           {t('redact.names')}
         </Button>
@@ -95,7 +127,17 @@ function NameTools({ detail, caseId, onOpen }: { detail: ItemDetail; caseId: str
 }
 
 /** The redaction tools for `detail` (nothing for media that cannot be redacted). */
-export function RedactTools({ detail, caseId, state, onOpen }: { detail: ItemDetail; caseId: string; state: RedactState; onOpen: (id: string) => void }): React.JSX.Element | null {
+export function RedactTools({
+  detail,
+  caseId,
+  state,
+  onOpen,
+}: {
+  detail: ItemDetail;
+  caseId: string;
+  state: RedactState;
+  onOpen: (id: string) => void;
+}): React.JSX.Element | null {
   const { t } = useTranslation('items');
   const viewer = viewerFor(detail.mediaType, false);
   const boxes = viewer === 'pdf' || viewer === 'image';

@@ -16,8 +16,19 @@ export function formatPartialDate(date: string | null, approx: boolean, locale: 
   const [y, m, d] = date.split('-').map(Number);
   let text = date;
   if (y !== undefined && m === undefined) text = String(y);
-  else if (y !== undefined && m !== undefined && d === undefined) text = new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
-  else if (y !== undefined && m !== undefined && d !== undefined) text = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+  else if (y !== undefined && m !== undefined && d === undefined)
+    text = new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString(locale, {
+      year: 'numeric',
+      month: 'long',
+      timeZone: 'UTC',
+    });
+  else if (y !== undefined && m !== undefined && d !== undefined)
+    text = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(locale, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
   return approx ? `~${text}` : text;
 }
 

@@ -19,7 +19,17 @@ export interface ItemFormValues {
 /** The form's starting values for an item. */
 export function formValuesOf(d: ItemDetail): ItemFormValues {
   const a = d.acquisition ?? {};
-  return { title: d.title, kind: d.kind, date: d.date ?? '', dateApprox: d.dateApprox, sourcePersonId: d.sourcePersonId ?? '', who: a.who ?? '', when: a.when ?? '', how: a.how ?? '', note: a.note ?? '' };
+  return {
+    title: d.title,
+    kind: d.kind,
+    date: d.date ?? '',
+    dateApprox: d.dateApprox,
+    sourcePersonId: d.sourcePersonId ?? '',
+    who: a.who ?? '',
+    when: a.when ?? '',
+    how: a.how ?? '',
+    note: a.note ?? '',
+  };
 }
 
 /** The precision of a typed date, or 'invalid' (empty is fine: no date). */
@@ -37,10 +47,13 @@ export function changesOf(d: ItemDetail, v: ItemFormValues): Req<'items:update'>
   if (v.kind !== start.kind) changes.kind = v.kind;
   if (v.date.trim() !== start.date) changes.date = v.date.trim() === '' ? null : v.date.trim();
   if (v.dateApprox !== start.dateApprox) changes.dateApprox = v.dateApprox;
-  if (v.sourcePersonId !== start.sourcePersonId) changes.sourcePersonId = v.sourcePersonId === '' ? null : v.sourcePersonId;
+  if (v.sourcePersonId !== start.sourcePersonId)
+    changes.sourcePersonId = v.sourcePersonId === '' ? null : v.sourcePersonId;
   const acquisitionChanged = (['who', 'when', 'how', 'note'] as const).some((k) => v[k].trim() !== start[k]);
   if (acquisitionChanged) {
-    const entries = (['who', 'when', 'how', 'note'] as const).map((k) => [k, v[k].trim()] as const).filter(([, value]) => value !== '');
+    const entries = (['who', 'when', 'how', 'note'] as const)
+      .map((k) => [k, v[k].trim()] as const)
+      .filter(([, value]) => value !== '');
     changes.acquisition = Object.fromEntries(entries);
   }
   return changes;

@@ -14,7 +14,10 @@ export interface AddProgressState {
 }
 
 /** How the last add ended. */
-export type AddOutcome = { kind: 'added'; items: Res<'items:add-files'>['items'] } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
+export type AddOutcome =
+  | { kind: 'added'; items: Res<'items:add-files'>['items'] }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string };
 
 function outcomeOf(run: TaskRun<Res<'items:add-files'>>): AddOutcome | null {
   switch (run.phase) {
@@ -39,7 +42,8 @@ export function useAddFiles(caseId: string): {
   dismiss(): void;
 } {
   const { run, start, cancel, reset } = useTaskRun('items:add-files');
-  const progress = run.phase === 'running' ? { done: run.done, total: run.total, label: run.label, cancelling: run.cancelling } : null;
+  const progress =
+    run.phase === 'running' ? { done: run.done, total: run.total, label: run.label, cancelling: run.cancelling } : null;
   return {
     progress,
     outcome: outcomeOf(run),

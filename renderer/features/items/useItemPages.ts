@@ -29,7 +29,12 @@ interface ItemPages {
 /** Reads the pages of `window` (and always the first) of the case's items matching `filters`. */
 export function useItemPages(caseId: string, filters: ItemFilters, window: PageWindow): ItemPages {
   const text = filters.text.trim();
-  const base: Req<'items:list'> = { caseId, limit: PAGE_ROWS, ...(filters.kind === 'all' ? {} : { kind: filters.kind }), ...(text === '' ? {} : { text }) };
+  const base: Req<'items:list'> = {
+    caseId,
+    limit: PAGE_ROWS,
+    ...(filters.kind === 'all' ? {} : { kind: filters.kind }),
+    ...(text === '' ? {} : { text }),
+  };
   const wanted = [0];
   for (let p = Math.max(1, window.first); p <= window.last; p++) wanted.push(p);
   const results = useQueries({

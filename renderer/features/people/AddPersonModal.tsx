@@ -31,7 +31,12 @@ export function AddPersonModal({ caseId, onClose }: { caseId: string; onClose: (
         ...(aliases.length ? { aliases } : {}),
         ...(person.contact ? { contact: person.contact } : {}),
         ...(person.notes ? { notes: person.notes } : {}),
-        consent: { named: consent.named, shareWith: splitList(consent.shareWith), date: consent.date.trim() || null, method: consent.method.trim() || null },
+        consent: {
+          named: consent.named,
+          shareWith: splitList(consent.shareWith),
+          date: consent.date.trim() || null,
+          method: consent.method.trim() || null,
+        },
       })
       .catch(() => null);
     if (saved) onClose();
@@ -39,11 +44,27 @@ export function AddPersonModal({ caseId, onClose }: { caseId: string; onClose: (
 
   return (
     // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
-    <Modal opened onClose={onClose} title={t('form.addTitle')} lockScroll={false} size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('form.addTitle')}
+      lockScroll={false}
+      size="lg"
+      closeButtonProps={{ 'aria-label': tc('close') }}
+    >
       <form onSubmit={(event) => void submit(event)} aria-label={t('form.addTitle')}>
         <Stack>
-          <PersonFields value={person} onChange={(patch) => setPerson((p) => ({ ...p, ...patch }))} codeRequired={false} />
-          <NativeSelect label={t('form.role')} value={role} onChange={(e) => setRole(e.currentTarget.value as PersonRole)} data={PERSON_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+          <PersonFields
+            value={person}
+            onChange={(patch) => setPerson((p) => ({ ...p, ...patch }))}
+            codeRequired={false}
+          />
+          <NativeSelect
+            label={t('form.role')}
+            value={role}
+            onChange={(e) => setRole(e.currentTarget.value as PersonRole)}
+            data={PERSON_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          />
           <ConsentFields value={consent} onChange={(patch) => setConsent((c) => ({ ...c, ...patch }))} />
           {add.error !== null && (
             <Alert color="red" role="alert" title={t('form.notSaved')}>
@@ -54,7 +75,11 @@ export function AddPersonModal({ caseId, onClose }: { caseId: string; onClose: (
             <Button variant="default" onClick={onClose}>
               {tc('cancel')}
             </Button>
-            <Button type="submit" loading={add.isPending} disabled={person.name.trim() === '' || !consentDateOk(consent)}>
+            <Button
+              type="submit"
+              loading={add.isPending}
+              disabled={person.name.trim() === '' || !consentDateOk(consent)}
+            >
               {t('form.add')}
             </Button>
           </Group>

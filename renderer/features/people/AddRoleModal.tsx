@@ -7,7 +7,15 @@ import { useApiMutation } from '../../api/queries';
 import type { PersonEntry } from './people-form';
 
 /** The add-a-role dialog for `person`, mounted only while open. */
-export function AddRoleModal({ caseId, person, onClose }: { caseId: string; person: PersonEntry; onClose: () => void }): React.JSX.Element {
+export function AddRoleModal({
+  caseId,
+  person,
+  onClose,
+}: {
+  caseId: string;
+  person: PersonEntry;
+  onClose: () => void;
+}): React.JSX.Element {
   const { t } = useTranslation('people');
   const { t: tc } = useTranslation('common');
   const free = PERSON_ROLES.filter((r) => !person.roles.includes(r));
@@ -25,7 +33,13 @@ export function AddRoleModal({ caseId, person, onClose }: { caseId: string; pers
     <Modal opened onClose={onClose} title={title} lockScroll={false} closeButtonProps={{ 'aria-label': tc('close') }}>
       <form onSubmit={(event) => void submit(event)} aria-label={title}>
         <Stack>
-          <NativeSelect label={t('form.role')} value={role ?? ''} onChange={(e) => setRole(e.currentTarget.value as PersonRole)} data={free.map((r) => ({ value: r, label: t(`roles.${r}`) }))} data-autofocus />
+          <NativeSelect
+            label={t('form.role')}
+            value={role ?? ''}
+            onChange={(e) => setRole(e.currentTarget.value as PersonRole)}
+            data={free.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            data-autofocus
+          />
           {add.error !== null && (
             <Alert color="red" role="alert" title={t('form.notSaved')}>
               {add.error.message}

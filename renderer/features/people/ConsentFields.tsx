@@ -20,12 +20,30 @@ export function consentDateOk(d: ConsentDraft): boolean {
 }
 
 /** The fieldset; `onChange` receives a patch. */
-export function ConsentFields({ value, onChange }: { value: ConsentDraft; onChange: (patch: Partial<ConsentDraft>) => void }): React.JSX.Element {
+export function ConsentFields({
+  value,
+  onChange,
+}: {
+  value: ConsentDraft;
+  onChange: (patch: Partial<ConsentDraft>) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('people');
   return (
     <Fieldset legend={t('form.consent')}>
-      <Checkbox label={t('form.consentNamed')} description={t('form.consentNamedHint')} checked={value.named} onChange={(e) => onChange({ named: e.currentTarget.checked })} mb="sm" />
-      <TextInput label={t('form.shareWith')} description={t('form.listHint')} value={value.shareWith} onChange={(e) => onChange({ shareWith: e.currentTarget.value })} mb="sm" />
+      <Checkbox
+        label={t('form.consentNamed')}
+        description={t('form.consentNamedHint')}
+        checked={value.named}
+        onChange={(e) => onChange({ named: e.currentTarget.checked })}
+        mb="sm"
+      />
+      <TextInput
+        label={t('form.shareWith')}
+        description={t('form.listHint')}
+        value={value.shareWith}
+        onChange={(e) => onChange({ shareWith: e.currentTarget.value })}
+        mb="sm"
+      />
       <Group grow align="start">
         <TextInput
           label={t('form.consentDate')}
@@ -35,7 +53,12 @@ export function ConsentFields({ value, onChange }: { value: ConsentDraft; onChan
           {...(consentDateOk(value) ? {} : { error: t('form.dateInvalid') })}
           spellCheck={false}
         />
-        <TextInput label={t('form.consentMethod')} description={t('form.consentMethodHint')} value={value.method} onChange={(e) => onChange({ method: e.currentTarget.value })} />
+        <TextInput
+          label={t('form.consentMethod')}
+          description={t('form.consentMethodHint')}
+          value={value.method}
+          onChange={(e) => onChange({ method: e.currentTarget.value })}
+        />
       </Group>
     </Fieldset>
   );

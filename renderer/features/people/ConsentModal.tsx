@@ -11,19 +11,36 @@ export function ConsentModal({ person, onClose }: { person: PersonEntry; onClose
   const { t } = useTranslation('people');
   const { t: tc } = useTranslation('common');
   const c = person.consent;
-  const [draft, setDraft] = useState<ConsentDraft>({ named: c.named, shareWith: joinList(c.shareWith), date: c.date ?? '', method: c.method ?? '' });
+  const [draft, setDraft] = useState<ConsentDraft>({
+    named: c.named,
+    shareWith: joinList(c.shareWith),
+    date: c.date ?? '',
+    method: c.method ?? '',
+  });
   const update = useApiMutation('people:update');
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    const next = { named: draft.named, shareWith: splitList(draft.shareWith), date: draft.date.trim() || null, method: draft.method.trim() || null };
+    const next = {
+      named: draft.named,
+      shareWith: splitList(draft.shareWith),
+      date: draft.date.trim() || null,
+      method: draft.method.trim() || null,
+    };
     if (JSON.stringify(next) === JSON.stringify(c)) return onClose();
     if (await update.mutateAsync({ id: person.id, changes: { consent: next } }).catch(() => null)) onClose();
   };
 
   const title = t('form.consentTitle', { code: person.code });
   return (
-    <Modal opened onClose={onClose} title={title} lockScroll={false} size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={title}
+      lockScroll={false}
+      size="lg"
+      closeButtonProps={{ 'aria-label': tc('close') }}
+    >
       <form onSubmit={(event) => void submit(event)} aria-label={title}>
         <Stack>
           <ConsentFields value={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />

@@ -36,7 +36,11 @@ function EditForm({ record, onClose }: { record: PersonRecord; onClose: () => vo
           <Button variant="default" onClick={onClose}>
             {tc('cancel')}
           </Button>
-          <Button type="submit" loading={update.isPending} disabled={draft.name.trim() === '' || draft.code.trim() === ''}>
+          <Button
+            type="submit"
+            loading={update.isPending}
+            disabled={draft.name.trim() === '' || draft.code.trim() === ''}
+          >
             {tc('save')}
           </Button>
         </Group>
@@ -46,13 +50,32 @@ function EditForm({ record, onClose }: { record: PersonRecord; onClose: () => vo
 }
 
 /** The edit dialog for the person `id` (shown by `code` until loaded). */
-export function EditPersonModal({ id, code, onClose }: { id: string; code: string; onClose: () => void }): React.JSX.Element {
+export function EditPersonModal({
+  id,
+  code,
+  onClose,
+}: {
+  id: string;
+  code: string;
+  onClose: () => void;
+}): React.JSX.Element {
   const { t } = useTranslation('people');
   const { t: tc } = useTranslation('common');
   // gcTime 0: the record leaves the cache as soon as the dialog closes.
-  const record = useQuery<PersonRecord, ApiError>({ queryKey: ['people:get', { id }], queryFn: () => request('people:get', { id }), gcTime: 0 });
+  const record = useQuery<PersonRecord, ApiError>({
+    queryKey: ['people:get', { id }],
+    queryFn: () => request('people:get', { id }),
+    gcTime: 0,
+  });
   return (
-    <Modal opened onClose={onClose} title={t('form.editTitle', { code })} lockScroll={false} size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('form.editTitle', { code })}
+      lockScroll={false}
+      size="lg"
+      closeButtonProps={{ 'aria-label': tc('close') }}
+    >
       {record.isPending && <Loader aria-label={tc('loading')} />}
       {record.error && (
         <Alert color="red" role="alert">

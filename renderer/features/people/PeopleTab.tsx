@@ -55,14 +55,20 @@ export function PeopleTab({ caseId }: { caseId: string }): React.JSX.Element {
 
   return (
     <Stack>
-      <TabHeader title={t('title')} intro={t('intro')} actions={<Button onClick={() => setDialog({ kind: 'add' })}>{t('add')}</Button>} />
+      <TabHeader
+        title={t('title')}
+        intro={t('intro')}
+        actions={<Button onClick={() => setDialog({ kind: 'add' })}>{t('add')}</Button>}
+      />
       <QueryStatus pending={people.isPending} loadingLabel={t('loading')} error={people.error?.message ?? error} />
       {people.data?.length === 0 && (
         <Paper withBorder p="lg">
           <Text>{t('empty')}</Text>
         </Paper>
       )}
-      {people.data !== undefined && people.data.length > 0 && <PeopleTable people={people.data} revealed={revealed} onAction={onAction} />}
+      {people.data !== undefined && people.data.length > 0 && (
+        <PeopleTable people={people.data} revealed={revealed} onAction={onAction} />
+      )}
       {dialog.kind === 'add' && <AddPersonModal caseId={caseId} onClose={close} />}
       {dialog.kind === 'edit' && <EditPersonModal id={dialog.person.id} code={dialog.person.code} onClose={close} />}
       {dialog.kind === 'consent' && <ConsentModal person={dialog.person} onClose={close} />}

@@ -6,7 +6,15 @@ import type { PersonEntry } from './people-form';
 /** What a row's buttons ask for. */
 export type PersonAction = 'edit' | 'consent' | 'role' | 'reveal' | 'hide';
 
-function NameCell({ person, revealed, onAction }: { person: PersonEntry; revealed: string | undefined; onAction: (a: PersonAction) => void }): React.JSX.Element {
+function NameCell({
+  person,
+  revealed,
+  onAction,
+}: {
+  person: PersonEntry;
+  revealed: string | undefined;
+  onAction: (a: PersonAction) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('people');
   if (person.name !== null) return <Text size="sm">{person.name}</Text>;
   return (
@@ -20,7 +28,12 @@ function NameCell({ person, revealed, onAction }: { person: PersonEntry; reveale
           {revealed}
         </Text>
       )}
-      <Button size="compact-xs" variant="subtle" onClick={() => onAction(revealed === undefined ? 'reveal' : 'hide')} aria-label={t(revealed === undefined ? 'revealOf' : 'hideOf', { code: person.code })}>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        onClick={() => onAction(revealed === undefined ? 'reveal' : 'hide')}
+        aria-label={t(revealed === undefined ? 'revealOf' : 'hideOf', { code: person.code })}
+      >
         {revealed === undefined ? t('reveal') : t('hide')}
       </Button>
     </Group>
@@ -47,7 +60,15 @@ function ConsentCell({ consent }: { consent: PersonEntry['consent'] }): React.JS
 }
 
 /** The table; `revealed` holds names revealed in this window, by person id. */
-export function PeopleTable({ people, revealed, onAction }: { people: PersonEntry[]; revealed: ReadonlyMap<string, string>; onAction: (p: PersonEntry, a: PersonAction) => void }): React.JSX.Element {
+export function PeopleTable({
+  people,
+  revealed,
+  onAction,
+}: {
+  people: PersonEntry[];
+  revealed: ReadonlyMap<string, string>;
+  onAction: (p: PersonEntry, a: PersonAction) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('people');
   return (
     <Table.ScrollContainer minWidth={720}>
@@ -86,13 +107,28 @@ export function PeopleTable({ people, revealed, onAction }: { people: PersonEntr
               </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
-                  <Button size="compact-sm" variant="default" onClick={() => onAction(p, 'edit')} aria-label={t('editOf', { code: p.code })}>
+                  <Button
+                    size="compact-sm"
+                    variant="default"
+                    onClick={() => onAction(p, 'edit')}
+                    aria-label={t('editOf', { code: p.code })}
+                  >
                     {t('edit')}
                   </Button>
-                  <Button size="compact-sm" variant="default" onClick={() => onAction(p, 'consent')} aria-label={t('consentOf', { code: p.code })}>
+                  <Button
+                    size="compact-sm"
+                    variant="default"
+                    onClick={() => onAction(p, 'consent')}
+                    aria-label={t('consentOf', { code: p.code })}
+                  >
                     {t('consentButton')}
                   </Button>
-                  <Button size="compact-sm" variant="default" onClick={() => onAction(p, 'role')} aria-label={t('roleOf', { code: p.code })}>
+                  <Button
+                    size="compact-sm"
+                    variant="default"
+                    onClick={() => onAction(p, 'role')}
+                    aria-label={t('roleOf', { code: p.code })}
+                  >
                     {t('addRole')}
                   </Button>
                 </Group>

@@ -10,15 +10,28 @@ import { useTranslation } from 'react-i18next';
 import { normalizeFingerprint, sameFingerprint } from '../../../shared/fingerprint';
 import type { SignerVerdict } from './signer-trust';
 
-function SignerToConfirm({ signer, typed, onType, busy }: { signer: SignerVerdict; typed: string; onType: (value: string) => void; busy: boolean }): React.JSX.Element {
+function SignerToConfirm({
+  signer,
+  typed,
+  onType,
+  busy,
+}: {
+  signer: SignerVerdict;
+  typed: string;
+  onType: (value: string) => void;
+  busy: boolean;
+}): React.JSX.Element {
   const { t } = useTranslation('receive');
   const matches = sameFingerprint(typed, signer.fingerprint);
   // Judged once a whole fingerprint's worth of characters is typed, so half-typed input is not called wrong.
-  const complete = normalizeFingerprint(typed).replaceAll(' ', '').length >= signer.fingerprint.replaceAll(' ', '').length;
+  const complete =
+    normalizeFingerprint(typed).replaceAll(' ', '').length >= signer.fingerprint.replaceAll(' ', '').length;
   return (
     <Stack gap={4}>
       <Text size="sm" fw={600}>
-        {signer.status === 'changed' ? t('confirm.changed', { name: signer.name }) : t('confirm.unknown', { name: signer.name })}
+        {signer.status === 'changed'
+          ? t('confirm.changed', { name: signer.name })
+          : t('confirm.unknown', { name: signer.name })}
       </Text>
       {signer.status === 'changed' && (
         <Text size="sm">
@@ -44,7 +57,15 @@ function SignerToConfirm({ signer, typed, onType, busy }: { signer: SignerVerdic
 }
 
 /** Asks for each signer's fingerprint as the sender reads it out; `onConfirm` gets them once all match. */
-export function ConfirmSigner({ signers, busy, onConfirm }: { signers: SignerVerdict[]; busy: boolean; onConfirm: (fingerprints: string[]) => void }): React.JSX.Element {
+export function ConfirmSigner({
+  signers,
+  busy,
+  onConfirm,
+}: {
+  signers: SignerVerdict[];
+  busy: boolean;
+  onConfirm: (fingerprints: string[]) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('receive');
   const [typed, setTyped] = useState<Record<string, string>>({});
   const allMatch = signers.every((s) => sameFingerprint(typed[s.publicKey] ?? '', s.fingerprint));
@@ -57,10 +78,19 @@ export function ConfirmSigner({ signers, busy, onConfirm }: { signers: SignerVer
         <Text size="sm">{t('confirm.how')}</Text>
       </Alert>
       {signers.map((s) => (
-        <SignerToConfirm key={s.publicKey} signer={s} busy={busy} typed={typed[s.publicKey] ?? ''} onType={(value) => setTyped((prev) => ({ ...prev, [s.publicKey]: value }))} />
+        <SignerToConfirm
+          key={s.publicKey}
+          signer={s}
+          busy={busy}
+          typed={typed[s.publicKey] ?? ''}
+          onType={(value) => setTyped((prev) => ({ ...prev, [s.publicKey]: value }))}
+        />
       ))}
       <Group>
-        <Button disabled={!allMatch || busy} onClick={() => onConfirm(signers.map((s) => normalizeFingerprint(typed[s.publicKey] ?? '')))}>
+        <Button
+          disabled={!allMatch || busy}
+          onClick={() => onConfirm(signers.map((s) => normalizeFingerprint(typed[s.publicKey] ?? '')))}
+        >
           {t('confirm.import')}
         </Button>
       </Group>

@@ -16,7 +16,11 @@ export function HistoryStatus({ report }: { report: Report }): React.JSX.Element
   const c = report.consistency;
   if (c === undefined || c.status === 'unchecked') return null;
   const since = c.since ?? '';
-  const text = { first: t('history.first'), extends: t('history.extends', { since }), rewritten: t('history.rewritten', { since }) }[c.status];
+  const text = {
+    first: t('history.first'),
+    extends: t('history.extends', { since }),
+    rewritten: t('history.rewritten', { since }),
+  }[c.status];
   return (
     <Text size="sm" className={`receive-history receive-history--${c.status}`} role="note">
       {text}
@@ -33,7 +37,13 @@ export function AcceptHistory({ busy, onAccept }: { busy: boolean; onAccept: () 
       <Alert color="red">
         <Text size="sm">{t('history.explain')}</Text>
       </Alert>
-      <Checkbox className="receive-accept-history" label={t('history.understood')} checked={understood} disabled={busy} onChange={(e) => setUnderstood(e.currentTarget.checked)} />
+      <Checkbox
+        className="receive-accept-history"
+        label={t('history.understood')}
+        checked={understood}
+        disabled={busy}
+        onChange={(e) => setUnderstood(e.currentTarget.checked)}
+      />
       <Group>
         <Button color="red" disabled={!understood || busy} onClick={onAccept}>
           {t('history.accept')}

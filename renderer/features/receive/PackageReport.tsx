@@ -36,7 +36,13 @@ function CheckRow({ check }: { check: Check }): React.JSX.Element {
 }
 
 /** A signer's fingerprint and, when the vault judged them, what it knows of them. */
-function SignerCell({ fingerprint, verdict }: { fingerprint: string; verdict: SignerVerdict | undefined }): React.JSX.Element {
+function SignerCell({
+  fingerprint,
+  verdict,
+}: {
+  fingerprint: string;
+  verdict: SignerVerdict | undefined;
+}): React.JSX.Element {
   const { t } = useTranslation('receive');
   return (
     <>
@@ -59,7 +65,13 @@ export function PackageReport({ report, next }: { report: Report; next?: React.R
   const checks = [...report.checks.filter((c) => !c.ok), ...report.checks.filter((c) => c.ok)];
   const failed = report.checks.filter((c) => !c.ok).length;
   // Intact, but signed by someone to confirm first: neither a pass nor a refusal.
-  const verdict = report.ok ? 'ok' : signersToConfirm(report) !== null ? 'signer' : historyToAccept(report) ? 'history' : 'failed';
+  const verdict = report.ok
+    ? 'ok'
+    : signersToConfirm(report) !== null
+      ? 'signer'
+      : historyToAccept(report)
+        ? 'history'
+        : 'failed';
   const alert = {
     ok: { color: 'green', title: t('report.okTitle'), body: t('report.okBody', { count: report.items }) },
     signer: { color: 'yellow', title: t('report.signerTitle'), body: t('report.signerBody', { count: report.items }) },
@@ -91,7 +103,11 @@ export function PackageReport({ report, next }: { report: Report; next?: React.R
             label={t('report.signers')}
             rows={report.signers.map((s) => [
               s.name,
-              <SignerCell key={s.publicKey} fingerprint={s.fingerprint} verdict={report.signerTrust?.find((v) => v.publicKey === s.publicKey)} />,
+              <SignerCell
+                key={s.publicKey}
+                fingerprint={s.fingerprint}
+                verdict={report.signerTrust?.find((v) => v.publicKey === s.publicKey)}
+              />,
             ])}
           />
         </>

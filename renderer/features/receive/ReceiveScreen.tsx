@@ -23,10 +23,33 @@ import { historyToAccept } from './history';
 import { AcceptHistory, HistoryStatus } from './PackageHistory';
 
 /** A running check or import, in bytes of the package read. */
-function PackageReadProgress({ run, label, onCancel }: { run: Extract<TaskRun<unknown>, { phase: 'running' }>; label: string; onCancel: () => void }): React.JSX.Element {
+function PackageReadProgress({
+  run,
+  label,
+  onCancel,
+}: {
+  run: Extract<TaskRun<unknown>, { phase: 'running' }>;
+  label: string;
+  onCancel: () => void;
+}): React.JSX.Element {
   const { t, i18n } = useTranslation('receive');
-  const status = run.total === null ? t('progress.starting') : t('progress.read', { done: formatBytes(run.done, i18n.language), total: formatBytes(run.total, i18n.language) });
-  return <TaskProgress done={run.done} total={run.total} label={label} status={status} cancelLabel={t('progress.cancel')} onCancel={onCancel} />;
+  const status =
+    run.total === null
+      ? t('progress.starting')
+      : t('progress.read', {
+          done: formatBytes(run.done, i18n.language),
+          total: formatBytes(run.total, i18n.language),
+        });
+  return (
+    <TaskProgress
+      done={run.done}
+      total={run.total}
+      label={label}
+      status={status}
+      cancelLabel={t('progress.cancel')}
+      onCancel={onCancel}
+    />
+  );
 }
 
 function ImportResult({ result }: { result: Res<'packages:import'> }): React.JSX.Element {
@@ -45,11 +68,15 @@ function ImportResult({ result }: { result: Res<'packages:import'> }): React.JSX
         <Text fw={700} size="sm">
           {t('result.title')}
         </Text>
-        <Text size="sm">{result.updateOf === null ? t('result.body') : t('result.updateBody', { id: result.updateOf })}</Text>
+        <Text size="sm">
+          {result.updateOf === null ? t('result.body') : t('result.updateBody', { id: result.updateOf })}
+        </Text>
       </Alert>
       <FactsTable label={t('result.tableLabel')} rows={rows} />
       <Group>
-        <Button onClick={() => navigate({ screen: 'case', caseId: result.caseId, tab: 'overview' })}>{t('result.open')}</Button>
+        <Button onClick={() => navigate({ screen: 'case', caseId: result.caseId, tab: 'overview' })}>
+          {t('result.open')}
+        </Button>
       </Group>
     </Stack>
   );
@@ -59,7 +86,17 @@ function ImportResult({ result }: { result: Res<'packages:import'> }): React.JSX
  * Under the verdict: why nothing can be imported, the signer to confirm first, or the import
  * with its progress, outcome and result.
  */
-function NextStep({ report, source, bringIn, busy }: { report: Res<'packages:verify'>; source: PackageSource | null; bringIn: TaskRunner<'packages:import'>; busy: boolean }): React.JSX.Element {
+function NextStep({
+  report,
+  source,
+  bringIn,
+  busy,
+}: {
+  report: Res<'packages:verify'>;
+  source: PackageSource | null;
+  bringIn: TaskRunner<'packages:import'>;
+  busy: boolean;
+}): React.JSX.Element {
   const { t } = useTranslation('receive');
   const toConfirm = signersToConfirm(report);
   const toAccept = historyToAccept(report);
@@ -73,12 +110,19 @@ function NextStep({ report, source, bringIn, busy }: { report: Res<'packages:ver
   }
   if (bringIn.run.phase === 'done') return <ImportResult result={bringIn.run.result} />;
   const start = (trustSigners?: string[], acceptRewrittenHistory = false): void => {
-    if (source !== null) void bringIn.start({ ...source, ...(trustSigners === undefined ? {} : { trustSigners }), ...(acceptRewrittenHistory ? { acceptRewrittenHistory } : {}) });
+    if (source !== null)
+      void bringIn.start({
+        ...source,
+        ...(trustSigners === undefined ? {} : { trustSigners }),
+        ...(acceptRewrittenHistory ? { acceptRewrittenHistory } : {}),
+      });
   };
   return (
     <Stack gap="xs">
       <HistoryStatus report={report} />
-      {toConfirm === null && !toAccept && <Text size="sm">{report.handover?.updateOf === undefined ? t('importHint') : t('importHintUpdate')}</Text>}
+      {toConfirm === null && !toAccept && (
+        <Text size="sm">{report.handover?.updateOf === undefined ? t('importHint') : t('importHintUpdate')}</Text>
+      )}
       {bringIn.run.phase === 'running' ? (
         <PackageReadProgress run={bringIn.run} label={t('progress.importing')} onCancel={bringIn.cancel} />
       ) : toAccept ? (
@@ -109,8 +153,10 @@ export function ReceiveScreen({ initialFile = null }: { initialFile?: GrantedPat
   const bringIn = useTaskRun('packages:import');
   const busy = check.run.phase === 'running' || bringIn.run.phase === 'running';
   const report = check.run.phase === 'done' ? check.run.result : null;
-  const source: PackageSource | null = file === null ? null : { file: file.grant, ...(passphrase === '' ? {} : { passphrase }) };
-  // A check spends the file's grant and answers with a fresh one for the same file: the import (or another check) uses that.
+  const source: PackageSource | null =
+    file === null ? null : { file: file.grant, ...(passphrase === '' ? {} : { passphrase }) };
+  // A check spends the file's grant and answers with a fresh one for the same file: the import (or another check) uses
+  // that.
   useEffect(() => {
     if (report !== null) setFile(report.importGrant);
   }, [report]);
@@ -121,7 +167,11 @@ export function ReceiveScreen({ initialFile = null }: { initialFile?: GrantedPat
     bringIn.reset();
   };
   const choose = async (): Promise<void> => {
-    const { files } = await request('dialog:open-files', { title: t('chooseTitle'), multiple: false, filters: [{ name: t('filterName'), extensions: ['age'] }] });
+    const { files } = await request('dialog:open-files', {
+      title: t('chooseTitle'),
+      multiple: false,
+      filters: [{ name: t('filterName'), extensions: ['age'] }],
+    });
     const [chosen] = files;
     if (chosen === undefined) return;
     setFile(chosen);
@@ -154,14 +204,23 @@ export function ReceiveScreen({ initialFile = null }: { initialFile?: GrantedPat
       ) : (
         bringIn.run.phase === 'idle' && (
           <Group>
-            <Button variant={report === null ? 'filled' : 'default'} onClick={() => source !== null && void check.start(source)} disabled={source === null || busy}>
+            <Button
+              variant={report === null ? 'filled' : 'default'}
+              onClick={() => source !== null && void check.start(source)}
+              disabled={source === null || busy}
+            >
               {t('check')}
             </Button>
           </Group>
         )
       )}
       <TaskOutcome run={check.run} cancelledText={t('cancelled')} failedTitle={t('checkFailed')} />
-      {report !== null && <PackageReport report={report} next={<NextStep report={report} source={source} bringIn={bringIn} busy={busy} />} />}
+      {report !== null && (
+        <PackageReport
+          report={report}
+          next={<NextStep report={report} source={source} bringIn={bringIn} busy={busy} />}
+        />
+      )}
     </Stack>
   );
 }

@@ -14,8 +14,12 @@ const KINDS = ['person', 'item', 'interview', 'event', 'request'] as const;
 
 /** Counts of added or changed records by kind, as a sentence ("items: 2, events: 1"); the case record is said apart. */
 function counts(u: Update, change: 'added' | 'changed', t: TFunction<'receive'>): string {
-  const parts = KINDS.map((k) => [k, u.changes.filter((c) => c.kind === k && c.change === change).length] as const).filter(([, n]) => n > 0);
-  return parts.length === 0 ? t('update.nothing') : parts.map(([k, n]) => t(`update.kinds.${k}`, { count: n })).join(', ');
+  const parts = KINDS.map(
+    (k) => [k, u.changes.filter((c) => c.kind === k && c.change === change).length] as const,
+  ).filter(([, n]) => n > 0);
+  return parts.length === 0
+    ? t('update.nothing')
+    : parts.map(([k, n]) => t(`update.kinds.${k}`, { count: n })).join(', ');
 }
 
 /** The notice, or nothing for a full package. */

@@ -39,15 +39,50 @@ export function AddRequestModal({ caseId, onClose }: { caseId: string; onClose: 
 
   return (
     // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
-    <Modal opened onClose={onClose} title={t('form.addTitle')} lockScroll={false} size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('form.addTitle')}
+      lockScroll={false}
+      size="lg"
+      closeButtonProps={{ 'aria-label': tc('close') }}
+    >
       <form onSubmit={(event) => void submit(event)} aria-label={t('form.addTitle')}>
         <Stack>
-          <NativeSelect label={t('form.person')} value={subject} onChange={(e) => setPersonId(e.currentTarget.value)} data={people} required />
-          <NativeSelect label={t('form.by')} value={requesterId} onChange={(e) => setRequesterId(e.currentTarget.value)} data={[{ value: '', label: t('form.byNobody') }, ...people]} />
+          <NativeSelect
+            label={t('form.person')}
+            value={subject}
+            onChange={(e) => setPersonId(e.currentTarget.value)}
+            data={people}
+            required
+          />
+          <NativeSelect
+            label={t('form.by')}
+            value={requesterId}
+            onChange={(e) => setRequesterId(e.currentTarget.value)}
+            data={[{ value: '', label: t('form.byNobody') }, ...people]}
+          />
           <PartialDateInput label={t('form.date')} value={date} onChange={setDate} required />
-          <TextInput label={t('form.recipient')} value={recipient} onChange={(e) => setRecipient(e.currentTarget.value)} required />
-          <TextInput label={t('form.channel')} description={t('form.channelHint')} value={channel} onChange={(e) => setChannel(e.currentTarget.value)} />
-          <Textarea label={t('form.about')} value={about} onChange={(e) => setAbout(e.currentTarget.value)} autosize minRows={2} maxRows={8} />
+          <TextInput
+            label={t('form.recipient')}
+            value={recipient}
+            onChange={(e) => setRecipient(e.currentTarget.value)}
+            required
+          />
+          <TextInput
+            label={t('form.channel')}
+            description={t('form.channelHint')}
+            value={channel}
+            onChange={(e) => setChannel(e.currentTarget.value)}
+          />
+          <Textarea
+            label={t('form.about')}
+            value={about}
+            onChange={(e) => setAbout(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxRows={8}
+          />
           <FailureNotice title={t('form.notSaved')} message={add.error?.message} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -18,18 +18,41 @@ export function AnswerModal({ row, onClose }: { row: RequestRow; onClose: () => 
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (await answer.mutateAsync({ id: row.id, date: date.trim(), response, ...(note.trim() ? { note } : {}) }).catch(() => null)) onClose();
+    if (
+      await answer
+        .mutateAsync({ id: row.id, date: date.trim(), response, ...(note.trim() ? { note } : {}) })
+        .catch(() => null)
+    )
+      onClose();
   };
 
   return (
     // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
-    <Modal opened onClose={onClose} title={t('answerForm.title')} lockScroll={false} closeButtonProps={{ 'aria-label': tc('close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('answerForm.title')}
+      lockScroll={false}
+      closeButtonProps={{ 'aria-label': tc('close') }}
+    >
       <form onSubmit={(event) => void submit(event)} aria-label={t('answerForm.title')}>
         <Stack>
           <Text size="sm">{t('answerForm.which', { date: row.date, recipient: row.recipient })}</Text>
           <PartialDateInput label={t('answerForm.date')} value={date} onChange={setDate} required />
-          <NativeSelect label={t('answerForm.kind')} value={response} onChange={(e) => setResponse(e.currentTarget.value as ResponseKind)} data={RESPONSE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
-          <Textarea label={t('answerForm.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} maxRows={8} />
+          <NativeSelect
+            label={t('answerForm.kind')}
+            value={response}
+            onChange={(e) => setResponse(e.currentTarget.value as ResponseKind)}
+            data={RESPONSE_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+          />
+          <Textarea
+            label={t('answerForm.note')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            maxRows={8}
+          />
           <FailureNotice title={t('answerForm.notSaved')} message={answer.error?.message} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -44,14 +44,28 @@ export function RequestsTab({ caseId }: { caseId: string }): React.JSX.Element {
   const shown = rows.filter((r) => matches(r, filter));
   return (
     <Stack>
-      <TabHeader title={t('title')} intro={t('intro')} actions={<Button onClick={() => setDialog({ kind: 'add' })}>{t('add')}</Button>} />
-      <QueryStatus pending={list.isPending} loadingLabel={t('loading')} failedTitle={t('loadFailed')} error={list.error?.message} />
+      <TabHeader
+        title={t('title')}
+        intro={t('intro')}
+        actions={<Button onClick={() => setDialog({ kind: 'add' })}>{t('add')}</Button>}
+      />
+      <QueryStatus
+        pending={list.isPending}
+        loadingLabel={t('loading')}
+        failedTitle={t('loadFailed')}
+        error={list.error?.message}
+      />
       {list.data !== undefined && (
         <Group justify="space-between" align="center">
           <Text role="status" fw={600} data-testid="request-counts">
             {t('counts', { total: rows.length, unanswered })}
           </Text>
-          <SegmentedControl aria-label={t('filterLabel')} value={filter} onChange={(v) => setFilter(v as Filter)} data={FILTERS.map((f) => ({ value: f, label: t(`filter.${f}`) }))} />
+          <SegmentedControl
+            aria-label={t('filterLabel')}
+            value={filter}
+            onChange={(v) => setFilter(v as Filter)}
+            data={FILTERS.map((f) => ({ value: f, label: t(`filter.${f}`) }))}
+          />
         </Group>
       )}
       {list.data !== undefined && shown.length === 0 && (

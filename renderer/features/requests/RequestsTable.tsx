@@ -8,7 +8,12 @@ import type { ResponseKind } from '../../../shared/domain';
 export type RequestRow = Res<'requests:list'>[number];
 
 // Filled and dark enough for WCAG AA contrast with their text (yellow takes dark text through autoContrast).
-const RESPONSE_COLOURS: Record<ResponseKind, string> = { none: 'gray.7', token: 'yellow.4', denial: 'red.9', substantive: 'teal.9' };
+const RESPONSE_COLOURS: Record<ResponseKind, string> = {
+  none: 'gray.7',
+  token: 'yellow.4',
+  denial: 'red.9',
+  substantive: 'teal.9',
+};
 
 function ResponseCell({ row }: { row: RequestRow }): React.JSX.Element {
   const { t } = useTranslation('requests');
@@ -33,7 +38,13 @@ function ResponseCell({ row }: { row: RequestRow }): React.JSX.Element {
 }
 
 /** The table; `onAnswer` opens the answer form for one request. */
-export function RequestsTable({ rows, onAnswer }: { rows: RequestRow[]; onAnswer: (row: RequestRow) => void }): React.JSX.Element {
+export function RequestsTable({
+  rows,
+  onAnswer,
+}: {
+  rows: RequestRow[];
+  onAnswer: (row: RequestRow) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('requests');
   return (
     <Table.ScrollContainer minWidth={860}>
@@ -72,7 +83,12 @@ export function RequestsTable({ rows, onAnswer }: { rows: RequestRow[]; onAnswer
                 <ResponseCell row={r} />
               </Table.Td>
               <Table.Td>
-                <Button size="compact-sm" variant="default" onClick={() => onAnswer(r)} aria-label={t('answerOf', { date: r.date, recipient: r.recipient })}>
+                <Button
+                  size="compact-sm"
+                  variant="default"
+                  onClick={() => onAnswer(r)}
+                  aria-label={t('answerOf', { date: r.date, recipient: r.recipient })}
+                >
                   {r.response === null ? t('answer') : t('answerAgain')}
                 </Button>
               </Table.Td>

@@ -6,7 +6,13 @@ import { useApiQuery } from '../../api/queries';
 import { dateLooksValid, NO_FILTERS, type FilterState } from './useSearch';
 
 /** The filter controls; `onChange` gets the whole new state. */
-export function SearchFilters({ value, onChange }: { value: FilterState; onChange: (next: FilterState) => void }): React.JSX.Element {
+export function SearchFilters({
+  value,
+  onChange,
+}: {
+  value: FilterState;
+  onChange: (next: FilterState) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('search');
   const facets = useApiQuery('search:facets', {});
   const cases = facets.data?.cases ?? [];
@@ -29,8 +35,20 @@ export function SearchFilters({ value, onChange }: { value: FilterState; onChang
           onChange={(e) => set({ personId: e.currentTarget.value })}
           data={[{ value: '', label: t('anyPerson') }, ...people.map((p) => ({ value: p.id, label: p.code }))]}
         />
-        <TextInput label={t('dateFrom')} placeholder={t('dateHint')} value={value.dateFrom} onChange={(e) => set({ dateFrom: e.currentTarget.value })} error={dateLooksValid(value.dateFrom) ? undefined : t('badDate')} />
-        <TextInput label={t('dateTo')} placeholder={t('dateHint')} value={value.dateTo} onChange={(e) => set({ dateTo: e.currentTarget.value })} error={dateLooksValid(value.dateTo) ? undefined : t('badDate')} />
+        <TextInput
+          label={t('dateFrom')}
+          placeholder={t('dateHint')}
+          value={value.dateFrom}
+          onChange={(e) => set({ dateFrom: e.currentTarget.value })}
+          error={dateLooksValid(value.dateFrom) ? undefined : t('badDate')}
+        />
+        <TextInput
+          label={t('dateTo')}
+          placeholder={t('dateHint')}
+          value={value.dateTo}
+          onChange={(e) => set({ dateTo: e.currentTarget.value })}
+          error={dateLooksValid(value.dateTo) ? undefined : t('badDate')}
+        />
       </div>
       <Checkbox.Group label={t('kinds')} value={value.kinds} onChange={(kinds) => set({ kinds })}>
         <Group gap="md" mt={4}>

@@ -7,7 +7,9 @@ import { routeOf, snippetParts, type SearchHit } from './search-target';
 function Snippet({ hit }: { hit: SearchHit }): React.JSX.Element {
   return (
     <Text size="sm" className="search-hit__snippet">
-      {snippetParts(hit.snippet, hit.highlights).map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+      {snippetParts(hit.snippet, hit.highlights).map((part, i) =>
+        part.marked ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
+      )}
     </Text>
   );
 }

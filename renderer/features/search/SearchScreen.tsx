@@ -29,7 +29,14 @@ export function SearchScreen(): React.JSX.Element {
       <Text>{t('intro')}</Text>
       <search>
         <Stack>
-          <TextInput type="search" label={t('box')} description={t('boxHint')} value={text} onChange={(e) => setText(e.currentTarget.value)} data-autofocus />
+          <TextInput
+            type="search"
+            label={t('box')}
+            description={t('boxHint')}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            data-autofocus
+          />
           <SearchFilters value={filters} onChange={setFilters} />
         </Stack>
       </search>

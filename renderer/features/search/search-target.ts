@@ -18,7 +18,9 @@ export function routeOf(hit: SearchHit): Route | null {
     case 'interview':
       return { screen: 'case', caseId, tab: 'interviews', focusId: hit.refId };
     case 'segment':
-      return hit.context?.interviewId === undefined ? { screen: 'case', caseId, tab: 'interviews' } : { screen: 'case', caseId, tab: 'interviews', focusId: hit.context.interviewId };
+      return hit.context?.interviewId === undefined
+        ? { screen: 'case', caseId, tab: 'interviews' }
+        : { screen: 'case', caseId, tab: 'interviews', focusId: hit.context.interviewId };
     case 'person':
       return { screen: 'case', caseId, tab: 'people', focusId: hit.refId };
     case 'event':
@@ -31,7 +33,10 @@ export function routeOf(hit: SearchHit): Route | null {
 }
 
 /** The snippet cut into plain and highlighted parts, from the core's [start, end) ranges (never parsed as HTML). */
-export function snippetParts(snippet: string, highlights: readonly (readonly [number, number])[]): { text: string; marked: boolean }[] {
+export function snippetParts(
+  snippet: string,
+  highlights: readonly (readonly [number, number])[],
+): { text: string; marked: boolean }[] {
   const parts: { text: string; marked: boolean }[] = [];
   let at = 0;
   for (const [start, end] of [...highlights].sort((a, b) => a[0] - b[0])) {

@@ -41,7 +41,10 @@ export function searchRequest(text: string, filters: FilterState): Query {
 type Page = Res<'search:query'>;
 
 /** Pages of hits for `query`; disabled while `enabled` is false. */
-export function useSearchPages(query: Query, enabled: boolean): UseInfiniteQueryResult<InfiniteData<Page, number>, ApiError> {
+export function useSearchPages(
+  query: Query,
+  enabled: boolean,
+): UseInfiniteQueryResult<InfiniteData<Page, number>, ApiError> {
   return useInfiniteQuery<Page, ApiError, InfiniteData<Page, number>, readonly unknown[], number>({
     queryKey: ['search:query', query, 'pages'],
     queryFn: ({ pageParam }) => request('search:query', { ...query, offset: pageParam, limit: SEARCH_PAGE }),

@@ -20,7 +20,15 @@ function AddMemberForm({ disabled }: { disabled: boolean }): React.JSX.Element {
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     if (!ready) return;
-    add.mutate({ name, passphrase, currentPassphrase: yours }, { onSuccess: () => { setPassphrase(''); setYours(''); } });
+    add.mutate(
+      { name, passphrase, currentPassphrase: yours },
+      {
+        onSuccess: () => {
+          setPassphrase('');
+          setYours('');
+        },
+      },
+    );
   };
   return (
     <form onSubmit={submit} aria-label={t('members.addTitle')}>
@@ -29,9 +37,22 @@ function AddMemberForm({ disabled }: { disabled: boolean }): React.JSX.Element {
           {t('members.addTitle')}
         </Title>
         <TextInput label={t('members.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
-        <PasswordInput label={t('members.theirPassphrase')} description={t('members.theirPassphraseHint')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} required autoComplete="new-password" />
+        <PasswordInput
+          label={t('members.theirPassphrase')}
+          description={t('members.theirPassphraseHint')}
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.currentTarget.value)}
+          required
+          autoComplete="new-password"
+        />
         <PassphraseStrength strength={strength} empty={passphrase === ''} />
-        <PasswordInput label={t('members.yourPassphrase')} value={yours} onChange={(e) => setYours(e.currentTarget.value)} required autoComplete="current-password" />
+        <PasswordInput
+          label={t('members.yourPassphrase')}
+          value={yours}
+          onChange={(e) => setYours(e.currentTarget.value)}
+          required
+          autoComplete="current-password"
+        />
         {add.isError && (
           <Alert color="red" role="alert">
             {add.error.message}
@@ -52,7 +73,15 @@ function AddMemberForm({ disabled }: { disabled: boolean }): React.JSX.Element {
   );
 }
 
-function MemberRow({ member, onRemove, disabled }: { member: Member; onRemove: () => void; disabled: boolean }): React.JSX.Element {
+function MemberRow({
+  member,
+  onRemove,
+  disabled,
+}: {
+  member: Member;
+  onRemove: () => void;
+  disabled: boolean;
+}): React.JSX.Element {
   const { t } = useTranslation('settings');
   return (
     <li className="settings-row">
@@ -61,11 +90,7 @@ function MemberRow({ member, onRemove, disabled }: { member: Member; onRemove: (
           <Group gap="xs">
             <Text fw={600}>{member.name}</Text>
             {member.you && <Badge variant="default">{t('members.you')}</Badge>}
-            {member.removedAt !== null && (
-              <Badge variant="default">
-                {t('members.removed')}
-              </Badge>
-            )}
+            {member.removedAt !== null && <Badge variant="default">{t('members.removed')}</Badge>}
           </Group>
           <Text size="xs" c="dimmed" ff="monospace">
             {t('members.fingerprint', { fingerprint: member.fingerprint })}

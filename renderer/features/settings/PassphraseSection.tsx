@@ -10,7 +10,13 @@ import { passphraseStrength } from '../unlock/strength';
 import { PassphraseStrength } from './PassphraseStrength';
 
 /** What the last attempt gave: the core's error, or the confirmation. */
-function Outcome({ error, done }: { error: string | null; done: 'changed' | 'rotated' | null }): React.JSX.Element | null {
+function Outcome({
+  error,
+  done,
+}: {
+  error: string | null;
+  done: 'changed' | 'rotated' | null;
+}): React.JSX.Element | null {
   const { t } = useTranslation('settings');
   if (error !== null) {
     return (
@@ -72,10 +78,29 @@ export function PassphraseSection({ recovery }: { recovery: boolean }): React.JS
           {t('passphrase.title')}
         </Title>
         <Text size="sm">{t('passphrase.explain')}</Text>
-        <PasswordInput label={recovery ? t('passphrase.currentRecovery') : t('passphrase.current')} value={current} onChange={(e) => setCurrent(e.currentTarget.value)} required autoComplete="current-password" />
-        <PasswordInput label={t('passphrase.new')} value={next} onChange={(e) => setNext(e.currentTarget.value)} required autoComplete="new-password" />
+        <PasswordInput
+          label={recovery ? t('passphrase.currentRecovery') : t('passphrase.current')}
+          value={current}
+          onChange={(e) => setCurrent(e.currentTarget.value)}
+          required
+          autoComplete="current-password"
+        />
+        <PasswordInput
+          label={t('passphrase.new')}
+          value={next}
+          onChange={(e) => setNext(e.currentTarget.value)}
+          required
+          autoComplete="new-password"
+        />
         <PassphraseStrength strength={strength} empty={next === ''} />
-        <PasswordInput label={t('passphrase.confirm')} value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} required autoComplete="new-password" error={mismatch ? t('passphrase.mismatch') : undefined} />
+        <PasswordInput
+          label={t('passphrase.confirm')}
+          value={confirm}
+          onChange={(e) => setConfirm(e.currentTarget.value)}
+          required
+          autoComplete="new-password"
+          error={mismatch ? t('passphrase.mismatch') : undefined}
+        />
         <Outcome error={error} done={done} />
         <div>
           <Button type="submit" loading={busy} disabled={!ready}>

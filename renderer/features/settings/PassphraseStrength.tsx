@@ -10,7 +10,11 @@ export function PassphraseStrength({ strength, empty }: { strength: Strength; em
   const { t } = useTranslation('settings');
   return (
     <div>
-      <Progress value={empty ? 0 : (strength.score + 1) * 20} color={SCORE_COLORS[strength.score]} aria-label={t('passphrase.strength')} />
+      <Progress
+        value={empty ? 0 : (strength.score + 1) * 20}
+        color={SCORE_COLORS[strength.score]}
+        aria-label={t('passphrase.strength')}
+      />
       <Text size="sm" mt={4} aria-live="polite">
         {empty ? t('passphrase.strengthHint') : t(`passphrase.strengthScore.${strength.score}`)}
       </Text>

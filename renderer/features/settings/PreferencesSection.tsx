@@ -15,8 +15,11 @@ export function PreferencesSection(): React.JSX.Element {
   const settings = useApiQuery('settings:get', {});
   const update = useApiMutation('settings:update');
   const minutes = settings.data?.autoLockMinutes ?? AUTO_LOCK_DEFAULT_MINUTES;
-  const choices = AUTO_LOCK_CHOICES.includes(minutes) ? AUTO_LOCK_CHOICES : [...AUTO_LOCK_CHOICES, minutes].sort((a, b) => a - b);
-  const label = (m: number): string => (m >= 60 && m % 60 === 0 ? t('prefs.hours', { count: m / 60 }) : t('prefs.minutes', { count: m }));
+  const choices = AUTO_LOCK_CHOICES.includes(minutes)
+    ? AUTO_LOCK_CHOICES
+    : [...AUTO_LOCK_CHOICES, minutes].sort((a, b) => a - b);
+  const label = (m: number): string =>
+    m >= 60 && m % 60 === 0 ? t('prefs.hours', { count: m / 60 }) : t('prefs.minutes', { count: m });
 
   const changeLanguage = (code: LanguageCode): void => {
     update.mutate({ language: code }, { onSuccess: () => void applyLanguage(code) });

@@ -1,4 +1,6 @@
-/** The recipients address book: list with fingerprints, add (the core checks the key and says what is wrong), remove. */
+/**
+ * The recipients address book: list with fingerprints, add (the core checks the key and says what is wrong), remove.
+ */
 import { Alert, Badge, Button, Group, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +19,13 @@ function AddRecipientForm({ disabled }: { disabled: boolean }): React.JSX.Elemen
     event.preventDefault();
     add.mutate(
       { name, kind, ageRecipient: key, ...(notes.trim() === '' ? {} : { notes }) },
-      { onSuccess: () => { setName(''); setKey(''); setNotes(''); } },
+      {
+        onSuccess: () => {
+          setName('');
+          setKey('');
+          setNotes('');
+        },
+      },
     );
   };
   return (
@@ -26,12 +34,20 @@ function AddRecipientForm({ disabled }: { disabled: boolean }): React.JSX.Elemen
         <Title order={3} size="h5">
           {t('recipients.addTitle')}
         </Title>
-        <TextInput label={t('recipients.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
+        <TextInput
+          label={t('recipients.name')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          required
+        />
         <NativeSelect
           label={t('recipients.kindLabel')}
           value={kind}
           onChange={(e) => setKind(e.currentTarget.value as Kind)}
-          data={[{ value: 'organisation', label: t('recipients.kind.organisation') }, { value: 'person', label: t('recipients.kind.person') }]}
+          data={[
+            { value: 'organisation', label: t('recipients.kind.organisation') },
+            { value: 'person', label: t('recipients.kind.person') },
+          ]}
         />
         <TextInput
           label={t('recipients.key')}
@@ -44,7 +60,12 @@ function AddRecipientForm({ disabled }: { disabled: boolean }): React.JSX.Elemen
           ff="monospace"
           error={add.isError ? add.error.message : undefined}
         />
-        <Textarea label={t('recipients.notes')} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} rows={3} />
+        <Textarea
+          label={t('recipients.notes')}
+          value={notes}
+          onChange={(e) => setNotes(e.currentTarget.value)}
+          rows={3}
+        />
         {add.isSuccess && (
           <Alert color="green" role="status">
             {t('recipients.added', { name: add.data.name })}

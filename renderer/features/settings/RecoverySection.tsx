@@ -8,7 +8,13 @@ import { call } from '../../api/vigil';
 import { RecoveryCodeStep } from '../unlock/RecoveryCodeStep';
 
 /** Asks for the current passphrase; on success hands the new code up. */
-function ReplaceForm({ onReplaced, onCancel }: { onReplaced: (code: string) => void; onCancel: () => void }): React.JSX.Element {
+function ReplaceForm({
+  onReplaced,
+  onCancel,
+}: {
+  onReplaced: (code: string) => void;
+  onCancel: () => void;
+}): React.JSX.Element {
   const { t } = useTranslation('settings');
   const client = useQueryClient();
   const [current, setCurrent] = useState('');
@@ -33,7 +39,14 @@ function ReplaceForm({ onReplaced, onCancel }: { onReplaced: (code: string) => v
     <form onSubmit={(event) => void submit(event)} aria-label={t('recovery.formLabel')}>
       <Stack gap="sm">
         <Text size="sm">{t('recovery.replaceExplain')}</Text>
-        <PasswordInput label={t('passphrase.current')} value={current} onChange={(e) => setCurrent(e.currentTarget.value)} required autoComplete="current-password" data-autofocus />
+        <PasswordInput
+          label={t('passphrase.current')}
+          value={current}
+          onChange={(e) => setCurrent(e.currentTarget.value)}
+          required
+          autoComplete="current-password"
+          data-autofocus
+        />
         {error !== null && (
           <Alert color="red" role="alert">
             {error}

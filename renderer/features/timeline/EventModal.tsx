@@ -9,7 +9,15 @@ import type { TimelineEvent } from './EventsTable';
 import { FailureNotice, PartialDateInput, partialDateOk, usePersonOptions } from './form-bits';
 
 /** The event dialog, mounted only while open; `existing` null means a new event. */
-export function EventModal({ caseId, existing, onClose }: { caseId: string; existing: TimelineEvent | null; onClose: () => void }): React.JSX.Element {
+export function EventModal({
+  caseId,
+  existing,
+  onClose,
+}: {
+  caseId: string;
+  existing: TimelineEvent | null;
+  onClose: () => void;
+}): React.JSX.Element {
   const { t } = useTranslation('timeline');
   const { t: tc } = useTranslation('common');
   const people = usePersonOptions(caseId);
@@ -20,7 +28,9 @@ export function EventModal({ caseId, existing, onClose }: { caseId: string; exis
   const listId = useId();
   const set = (patch: Partial<EventDraft>): void => setDraft((d) => ({ ...d, ...patch }));
   const personId = draft.personId || (people.find((p) => p.roles.includes('detainee')) ?? people[0])?.value || '';
-  const isNewPlace = draft.placeName.trim() !== '' && !(places.data ?? []).some((p) => p.name.toLowerCase() === draft.placeName.trim().toLowerCase());
+  const isNewPlace =
+    draft.placeName.trim() !== '' &&
+    !(places.data ?? []).some((p) => p.name.toLowerCase() === draft.placeName.trim().toLowerCase());
   const valid = personId !== '' && partialDateOk(draft.date, false) && partialDateOk(draft.endDate, true);
   const title = existing ? t('form.editTitle') : t('form.addTitle');
 
@@ -37,21 +47,54 @@ export function EventModal({ caseId, existing, onClose }: { caseId: string; exis
 
   return (
     // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
-    <Modal opened onClose={onClose} title={title} lockScroll={false} size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={title}
+      lockScroll={false}
+      size="lg"
+      closeButtonProps={{ 'aria-label': tc('close') }}
+    >
       <form onSubmit={(event) => void submit(event)} aria-label={title}>
         <Stack>
           {existing === null ? (
-            <NativeSelect label={t('form.person')} value={personId} onChange={(e) => set({ personId: e.currentTarget.value })} data={people} required />
+            <NativeSelect
+              label={t('form.person')}
+              value={personId}
+              onChange={(e) => set({ personId: e.currentTarget.value })}
+              data={people}
+              required
+            />
           ) : (
             <TextInput label={t('form.person')} value={existing.person.code} readOnly />
           )}
-          <NativeSelect label={t('form.type')} value={draft.type} onChange={(e) => set({ type: e.currentTarget.value as EventType })} data={EVENT_TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }))} />
+          <NativeSelect
+            label={t('form.type')}
+            value={draft.type}
+            onChange={(e) => set({ type: e.currentTarget.value as EventType })}
+            data={EVENT_TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }))}
+          />
           <Group grow align="flex-start">
             <PartialDateInput label={t('form.date')} value={draft.date} onChange={(date) => set({ date })} required />
-            <PartialDateInput label={t('form.endDate')} value={draft.endDate} onChange={(endDate) => set({ endDate })} />
+            <PartialDateInput
+              label={t('form.endDate')}
+              value={draft.endDate}
+              onChange={(endDate) => set({ endDate })}
+            />
           </Group>
-          <Checkbox label={t('form.approx')} checked={draft.dateApprox} onChange={(e) => set({ dateApprox: e.currentTarget.checked })} />
-          <TextInput label={t('form.place')} description={t('form.placeHint')} value={draft.placeName} onChange={(e) => set({ placeName: e.currentTarget.value })} list={listId} autoComplete="off" />
+          <Checkbox
+            label={t('form.approx')}
+            checked={draft.dateApprox}
+            onChange={(e) => set({ dateApprox: e.currentTarget.checked })}
+          />
+          <TextInput
+            label={t('form.place')}
+            description={t('form.placeHint')}
+            value={draft.placeName}
+            onChange={(e) => set({ placeName: e.currentTarget.value })}
+            list={listId}
+            autoComplete="off"
+          />
           <datalist id={listId}>
             {(places.data ?? []).map((p) => (
               <option key={p.id} value={p.name} />
@@ -59,11 +102,27 @@ export function EventModal({ caseId, existing, onClose }: { caseId: string; exis
           </datalist>
           {isNewPlace && (
             <Group grow align="flex-start">
-              <NativeSelect label={t('form.placeType')} value={draft.placeType} onChange={(e) => set({ placeType: e.currentTarget.value as PlaceType })} data={PLACE_TYPES.map((v) => ({ value: v, label: t(`placeTypes.${v}`) }))} />
-              <TextInput label={t('form.region')} value={draft.placeRegion} onChange={(e) => set({ placeRegion: e.currentTarget.value })} />
+              <NativeSelect
+                label={t('form.placeType')}
+                value={draft.placeType}
+                onChange={(e) => set({ placeType: e.currentTarget.value as PlaceType })}
+                data={PLACE_TYPES.map((v) => ({ value: v, label: t(`placeTypes.${v}`) }))}
+              />
+              <TextInput
+                label={t('form.region')}
+                value={draft.placeRegion}
+                onChange={(e) => set({ placeRegion: e.currentTarget.value })}
+              />
             </Group>
           )}
-          <Textarea label={t('form.description')} value={draft.description} onChange={(e) => set({ description: e.currentTarget.value })} autosize minRows={3} maxRows={10} />
+          <Textarea
+            label={t('form.description')}
+            value={draft.description}
+            onChange={(e) => set({ description: e.currentTarget.value })}
+            autosize
+            minRows={3}
+            maxRows={10}
+          />
           <FailureNotice title={t('form.notSaved')} message={(add.error ?? update.error)?.message} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

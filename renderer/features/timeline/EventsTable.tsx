@@ -9,7 +9,13 @@ import { shownDate } from './form-bits';
 export type TimelineEvent = Res<'timeline:events'>[number];
 
 /** The table of events; `onEdit` opens the edit form for one. */
-export function EventsTable({ events, onEdit }: { events: TimelineEvent[]; onEdit: (e: TimelineEvent) => void }): React.JSX.Element {
+export function EventsTable({
+  events,
+  onEdit,
+}: {
+  events: TimelineEvent[];
+  onEdit: (e: TimelineEvent) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('timeline');
   return (
     <Table.ScrollContainer minWidth={760}>
@@ -54,7 +60,12 @@ export function EventsTable({ events, onEdit }: { events: TimelineEvent[]; onEdi
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Button size="compact-sm" variant="default" onClick={() => onEdit(e)} aria-label={t('editOf', { type: t(`types.${e.type}`), date: e.date })}>
+                <Button
+                  size="compact-sm"
+                  variant="default"
+                  onClick={() => onEdit(e)}
+                  aria-label={t('editOf', { type: t(`types.${e.type}`), date: e.date })}
+                >
                   {t('edit')}
                 </Button>
               </Table.Td>

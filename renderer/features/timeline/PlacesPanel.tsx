@@ -16,15 +16,37 @@ function AddPlaceModal({ onClose }: { onClose: () => void }): React.JSX.Element 
   const add = useApiMutation('timeline:add-place');
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
-    if (await add.mutateAsync({ name: name.trim(), type, ...(region.trim() ? { region: region.trim() } : {}) }).catch(() => null)) onClose();
+    if (
+      await add
+        .mutateAsync({ name: name.trim(), type, ...(region.trim() ? { region: region.trim() } : {}) })
+        .catch(() => null)
+    )
+      onClose();
   };
   return (
     // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
-    <Modal opened onClose={onClose} title={t('places.addTitle')} lockScroll={false} closeButtonProps={{ 'aria-label': tc('close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('places.addTitle')}
+      lockScroll={false}
+      closeButtonProps={{ 'aria-label': tc('close') }}
+    >
       <form onSubmit={(event) => void submit(event)} aria-label={t('places.addTitle')}>
         <Stack>
-          <TextInput label={t('places.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-autofocus />
-          <NativeSelect label={t('places.type')} value={type} onChange={(e) => setType(e.currentTarget.value as PlaceType)} data={PLACE_TYPES.map((v) => ({ value: v, label: t(`placeTypes.${v}`) }))} />
+          <TextInput
+            label={t('places.name')}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            required
+            data-autofocus
+          />
+          <NativeSelect
+            label={t('places.type')}
+            value={type}
+            onChange={(e) => setType(e.currentTarget.value as PlaceType)}
+            data={PLACE_TYPES.map((v) => ({ value: v, label: t(`placeTypes.${v}`) }))}
+          />
           <TextInput label={t('places.region')} value={region} onChange={(e) => setRegion(e.currentTarget.value)} />
           <FailureNotice title={t('form.notSaved')} message={add.error?.message} />
           <Group justify="flex-end">

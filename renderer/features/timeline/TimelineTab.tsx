@@ -20,16 +20,29 @@ export function TimelineTab({ caseId }: { caseId: string }): React.JSX.Element {
   const close = (): void => setDialog({ kind: 'none' });
   return (
     <Stack>
-      <TabHeader title={t('title')} intro={t('intro')} actions={<Button onClick={() => setDialog({ kind: 'add' })}>{t('add')}</Button>} />
-      <QueryStatus pending={events.isPending} loadingLabel={t('loading')} failedTitle={t('loadFailed')} error={events.error?.message} />
+      <TabHeader
+        title={t('title')}
+        intro={t('intro')}
+        actions={<Button onClick={() => setDialog({ kind: 'add' })}>{t('add')}</Button>}
+      />
+      <QueryStatus
+        pending={events.isPending}
+        loadingLabel={t('loading')}
+        failedTitle={t('loadFailed')}
+        error={events.error?.message}
+      />
       {events.data?.length === 0 && (
         <Paper withBorder p="lg">
           <Text>{t('empty')}</Text>
         </Paper>
       )}
-      {events.data !== undefined && events.data.length > 0 && <EventsTable events={events.data} onEdit={(event) => setDialog({ kind: 'edit', event })} />}
+      {events.data !== undefined && events.data.length > 0 && (
+        <EventsTable events={events.data} onEdit={(event) => setDialog({ kind: 'edit', event })} />
+      )}
       <PlacesPanel />
-      {dialog.kind !== 'none' && <EventModal caseId={caseId} existing={dialog.kind === 'edit' ? dialog.event : null} onClose={close} />}
+      {dialog.kind !== 'none' && (
+        <EventModal caseId={caseId} existing={dialog.kind === 'edit' ? dialog.event : null} onClose={close} />
+      )}
     </Stack>
   );
 }

@@ -18,7 +18,17 @@ export interface EventDraft {
 
 /** A blank draft for a new event about `personId`. */
 export function emptyDraft(personId: string): EventDraft {
-  return { personId, type: 'detention', date: '', dateApprox: false, endDate: '', placeName: '', placeType: 'other', placeRegion: '', description: '' };
+  return {
+    personId,
+    type: 'detention',
+    date: '',
+    dateApprox: false,
+    endDate: '',
+    placeName: '',
+    placeType: 'other',
+    placeRegion: '',
+    description: '',
+  };
 }
 
 /** The draft of an existing event. */
@@ -37,10 +47,15 @@ export function draftOf(e: TimelineEvent): EventDraft {
 }
 
 /** The place fields: a facility type and region only describe a facility that is new to the vault. */
-function placeFields(d: EventDraft, isNewPlace: boolean): { placeName?: string; placeType?: PlaceType; placeRegion?: string } {
+function placeFields(
+  d: EventDraft,
+  isNewPlace: boolean,
+): { placeName?: string; placeType?: PlaceType; placeRegion?: string } {
   const name = d.placeName.trim();
   if (name === '') return {};
-  return isNewPlace ? { placeName: name, placeType: d.placeType, placeRegion: d.placeRegion.trim() } : { placeName: name };
+  return isNewPlace
+    ? { placeName: name, placeType: d.placeType, placeRegion: d.placeRegion.trim() }
+    : { placeName: name };
 }
 
 /** The request that records a new event. */
@@ -58,7 +73,11 @@ export function newEventRequest(caseId: string, d: EventDraft, isNewPlace: boole
 }
 
 /** Only the fields that differ from the event as stored, so its custody entry names exactly what changed. */
-export function eventChanges(before: TimelineEvent, d: EventDraft, isNewPlace: boolean): Req<'timeline:update-event'>['changes'] {
+export function eventChanges(
+  before: TimelineEvent,
+  d: EventDraft,
+  isNewPlace: boolean,
+): Req<'timeline:update-event'>['changes'] {
   const changes: Req<'timeline:update-event'>['changes'] = {};
   if (d.type !== before.type) changes.type = d.type;
   if (d.date.trim() !== before.date) changes.date = d.date.trim();

@@ -15,7 +15,13 @@ export function partialDateOk(text: string, optional: boolean): boolean {
 }
 
 /** A date field that takes a year, a month or a day, and says what is wrong as the person types. */
-export function PartialDateInput(props: { label: string; value: string; onChange: (value: string) => void; required?: boolean; description?: string }): React.JSX.Element {
+export function PartialDateInput(props: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+  description?: string;
+}): React.JSX.Element {
   const { t } = useTranslation('timeline');
   const required = props.required ?? false;
   const invalid = props.value.trim() !== '' && !partialDateOk(props.value, !required);
@@ -45,7 +51,11 @@ interface PersonOption {
 export function usePersonOptions(caseId: string): PersonOption[] {
   const { t } = useTranslation('timeline');
   const people = useApiQuery('people:list', { caseId });
-  return (people.data ?? []).map((p) => ({ value: p.id, label: `${p.code} · ${p.roles.map((r) => t(`roles.${r}`)).join(', ')}`, roles: p.roles }));
+  return (people.data ?? []).map((p) => ({
+    value: p.id,
+    label: `${p.code} · ${p.roles.map((r) => t(`roles.${r}`)).join(', ')}`,
+    roles: p.roles,
+  }));
 }
 
 /** A failed save or load, in words the person can act on (the shared notice, kept here for the editors' imports). */

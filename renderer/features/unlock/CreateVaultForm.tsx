@@ -12,7 +12,11 @@ import { passphraseStrength } from './strength';
 const SCORE_COLORS = ['red', 'red', 'orange', 'teal', 'green'] as const;
 
 /** The create form; hands the recovery code and new state up once the vault exists. */
-export function CreateVaultForm({ onCreated }: { onCreated: (created: { recoveryCode: string; state: VaultState }) => void }): React.JSX.Element {
+export function CreateVaultForm({
+  onCreated,
+}: {
+  onCreated: (created: { recoveryCode: string; state: VaultState }) => void;
+}): React.JSX.Element {
   const { t } = useTranslation('unlock');
   const [folder, setFolder] = useState<GrantedPath | null>(null);
   const [name, setName] = useState('');
@@ -20,7 +24,10 @@ export function CreateVaultForm({ onCreated }: { onCreated: (created: { recovery
   const [confirm, setConfirm] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorInfo | null>(null);
-  const strength = useMemo(() => passphraseStrength(passphrase, [name, folder?.name ?? '']), [passphrase, name, folder]);
+  const strength = useMemo(
+    () => passphraseStrength(passphrase, [name, folder?.name ?? '']),
+    [passphrase, name, folder],
+  );
   const mismatch = confirm !== '' && confirm !== passphrase;
   const ready = folder !== null && name.trim() !== '' && strength.acceptable && confirm === passphrase;
 
@@ -39,15 +46,38 @@ export function CreateVaultForm({ onCreated }: { onCreated: (created: { recovery
     <form onSubmit={(event) => void submit(event)} aria-label={t('createForm')}>
       <Stack>
         <FolderField value={folder} onChange={setFolder} create />
-        <TextInput label={t('yourName')} description={t('yourNameHint')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
-        <PasswordInput label={t('newPassphrase')} value={passphrase} onChange={(e) => setPassphrase(e.currentTarget.value)} required autoComplete="new-password" />
+        <TextInput
+          label={t('yourName')}
+          description={t('yourNameHint')}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          required
+        />
+        <PasswordInput
+          label={t('newPassphrase')}
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.currentTarget.value)}
+          required
+          autoComplete="new-password"
+        />
         <div>
-          <Progress value={passphrase === '' ? 0 : (strength.score + 1) * 20} color={SCORE_COLORS[strength.score]} aria-label={t('strength')} />
+          <Progress
+            value={passphrase === '' ? 0 : (strength.score + 1) * 20}
+            color={SCORE_COLORS[strength.score]}
+            aria-label={t('strength')}
+          />
           <Text size="sm" mt={4} aria-live="polite">
             {passphrase === '' ? t('strengthHint') : t(`strengthScore.${strength.score}`)}
           </Text>
         </div>
-        <PasswordInput label={t('confirmPassphrase')} value={confirm} onChange={(e) => setConfirm(e.currentTarget.value)} required error={mismatch ? t('mismatch') : undefined} autoComplete="new-password" />
+        <PasswordInput
+          label={t('confirmPassphrase')}
+          value={confirm}
+          onChange={(e) => setConfirm(e.currentTarget.value)}
+          required
+          error={mismatch ? t('mismatch') : undefined}
+          autoComplete="new-password"
+        />
         {error !== null && (
           <Alert color="red" role="alert">
             {error.message}

@@ -5,10 +5,21 @@ import type { GrantedPath } from '../../../shared/contract';
 import { call } from '../../api/vigil';
 
 /** The chosen folder, shown read-only, with its Choose… button. */
-export function FolderField({ value, onChange, create }: { value: GrantedPath | null; onChange: (folder: GrantedPath) => void; create: boolean }): React.JSX.Element {
+export function FolderField({
+  value,
+  onChange,
+  create,
+}: {
+  value: GrantedPath | null;
+  onChange: (folder: GrantedPath) => void;
+  create: boolean;
+}): React.JSX.Element {
   const { t } = useTranslation('unlock');
   const choose = async (): Promise<void> => {
-    const result = await call('dialog:choose-folder', { title: t(create ? 'chooseNewFolder' : 'chooseFolder'), create });
+    const result = await call('dialog:choose-folder', {
+      title: t(create ? 'chooseNewFolder' : 'chooseFolder'),
+      create,
+    });
     if (result.ok && result.value.folder !== null) onChange(result.value.folder);
   };
   return (

@@ -8,7 +8,13 @@ import { call } from '../../api/vigil';
 const CLIPBOARD_CLEAR_MS = 30_000;
 
 /** Shows the code until the member confirms they have kept it. */
-export function RecoveryCodeStep({ recoveryCode, onDone }: { recoveryCode: string; onDone: () => void }): React.JSX.Element {
+export function RecoveryCodeStep({
+  recoveryCode,
+  onDone,
+}: {
+  recoveryCode: string;
+  onDone: () => void;
+}): React.JSX.Element {
   const { t } = useTranslation('unlock');
   const [copied, setCopied] = useState(false);
   const [kept, setKept] = useState(false);
@@ -38,7 +44,12 @@ export function RecoveryCodeStep({ recoveryCode, onDone }: { recoveryCode: strin
           {t('copiedClears', { seconds: CLIPBOARD_CLEAR_MS / 1000 })}
         </Alert>
       )}
-      <Checkbox className="no-print" label={t('keptIt')} checked={kept} onChange={(e) => setKept(e.currentTarget.checked)} />
+      <Checkbox
+        className="no-print"
+        label={t('keptIt')}
+        checked={kept}
+        onChange={(e) => setKept(e.currentTarget.checked)}
+      />
       <Button className="no-print" disabled={!kept} onClick={onDone}>
         {t('continue')}
       </Button>

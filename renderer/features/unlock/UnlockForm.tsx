@@ -33,7 +33,10 @@ export function UnlockForm({ onUnlocked }: { onUnlocked: (state: VaultState) => 
     if (folder === null) return;
     setBusy(true);
     setError(null);
-    const result = await call('vault:unlock', useRecovery ? { folder: folder.grant, recoveryCode: secret } : { folder: folder.grant, passphrase: secret });
+    const result = await call(
+      'vault:unlock',
+      useRecovery ? { folder: folder.grant, recoveryCode: secret } : { folder: folder.grant, passphrase: secret },
+    );
     setBusy(false);
     setSecret('');
     if (result.ok) onUnlocked(result.value);
@@ -45,19 +48,49 @@ export function UnlockForm({ onUnlocked }: { onUnlocked: (state: VaultState) => 
       <Stack>
         <FolderField value={folder} onChange={setFolder} create={false} />
         {useRecovery ? (
-          <TextInput label={t('recoveryCode')} description={t('recoveryCodeHint')} value={secret} onChange={(e) => setSecret(e.currentTarget.value)} required autoComplete="off" spellCheck={false} />
+          <TextInput
+            label={t('recoveryCode')}
+            description={t('recoveryCodeHint')}
+            value={secret}
+            onChange={(e) => setSecret(e.currentTarget.value)}
+            required
+            autoComplete="off"
+            spellCheck={false}
+          />
         ) : (
-          <PasswordInput label={t('passphrase')} value={secret} onChange={(e) => setSecret(e.currentTarget.value)} required autoComplete="current-password" data-autofocus />
+          <PasswordInput
+            label={t('passphrase')}
+            value={secret}
+            onChange={(e) => setSecret(e.currentTarget.value)}
+            required
+            autoComplete="current-password"
+            data-autofocus
+          />
         )}
         {error !== null && (
-          <Alert color="red" role="alert" title={t(`errorTitle.${error.code === 'WRONG_PASSPHRASE' || error.code === 'VAULT_IN_USE' || error.code === 'VAULT_NOT_FOUND' ? error.code : 'other'}`)}>
+          <Alert
+            color="red"
+            role="alert"
+            title={t(
+              `errorTitle.${error.code === 'WRONG_PASSPHRASE' || error.code === 'VAULT_IN_USE' || error.code === 'VAULT_NOT_FOUND' ? error.code : 'other'}`,
+            )}
+          >
             {error.message}
           </Alert>
         )}
         <Button type="submit" loading={busy} disabled={folder === null || secret === ''}>
           {t('unlock')}
         </Button>
-        <Anchor component="button" type="button" size="sm" onClick={() => { setUseRecovery(!useRecovery); setSecret(''); setError(null); }}>
+        <Anchor
+          component="button"
+          type="button"
+          size="sm"
+          onClick={() => {
+            setUseRecovery(!useRecovery);
+            setSecret('');
+            setError(null);
+          }}
+        >
           {useRecovery ? t('usePassphrase') : t('useRecoveryCode')}
         </Anchor>
       </Stack>

@@ -20,7 +20,10 @@ export const MIN_SCORE = 3;
 /** Estimates `passphrase`; `userInputs` (name, folder) count as guessable words. */
 export function passphraseStrength(passphrase: string, userInputs: string[] = []): Strength {
   // Built on first use: the dictionaries are large, and the unlock screen may never need them.
-  estimator ??= new ZxcvbnFactory({ dictionary: { ...common.dictionary, ...english.dictionary }, graphs: common.adjacencyGraphs });
+  estimator ??= new ZxcvbnFactory({
+    dictionary: { ...common.dictionary, ...english.dictionary },
+    graphs: common.adjacencyGraphs,
+  });
   const score = estimator.check(passphrase, userInputs).score;
   return { score, acceptable: score >= MIN_SCORE };
 }

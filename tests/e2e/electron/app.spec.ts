@@ -56,7 +56,9 @@ test.describe('electron shell', () => {
     });
     await running.window.waitForTimeout(500);
     expect(running.window.url()).toBe('vigil-app://app/index.html');
-    expect(await running.window.evaluate(() => (globalThis as unknown as PageGlobal).open('https://example.org/') === null)).toBe(true);
+    expect(
+      await running.window.evaluate(() => (globalThis as unknown as PageGlobal).open('https://example.org/') === null),
+    ).toBe(true);
     expect(await running.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
   });
 
@@ -70,6 +72,8 @@ test.describe('electron shell', () => {
       }
     });
     expect(fetched).toBe('blocked');
-    expect(await running.window.evaluate(() => (globalThis as unknown as PageGlobal).Notification.requestPermission())).toBe('denied');
+    expect(
+      await running.window.evaluate(() => (globalThis as unknown as PageGlobal).Notification.requestPermission()),
+    ).toBe('denied');
   });
 });

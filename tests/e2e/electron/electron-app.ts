@@ -23,7 +23,12 @@ export function electronBinary(): string | null {
 
 /** Why the Electron suite cannot run here, or null when it can. */
 export function electronUnavailable(): string | null {
-  if (electronBinary() === null) return 'the Electron binary is not installed (node_modules/electron/dist is missing: ELECTRON_SKIP_BINARY_DOWNLOAD)';
+  if (electronBinary() === null)
+    return (
+      'the Electron binary is not installed ' +
+      '(node_modules/electron/dist is missing: ' +
+      'ELECTRON_SKIP_BINARY_DOWNLOAD)'
+    );
   if (!existsSync(MAIN_ENTRY)) return 'out/main/index.js is missing: run `npm run build` first';
   return null;
 }

@@ -37,10 +37,12 @@ export class CasesPage {
 
   /** Fills whichever fields are given in the open case dialog and submits it with `submit`. */
   async fillAndSubmit(dialog: Locator, fields: CaseFields, submit: string): Promise<void> {
-    if (fields.title !== undefined) await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill(fields.title);
+    if (fields.title !== undefined)
+      await dialog.getByRole('textbox', { name: 'Title', exact: true }).fill(fields.title);
     if (fields.reference !== undefined) await dialog.getByRole('textbox', { name: 'Reference' }).fill(fields.reference);
     if (fields.summary !== undefined) await dialog.getByRole('textbox', { name: 'Summary' }).fill(fields.summary);
-    if (fields.status !== undefined) await dialog.getByRole('combobox', { name: 'Status' }).selectOption({ label: fields.status });
+    if (fields.status !== undefined)
+      await dialog.getByRole('combobox', { name: 'Status' }).selectOption({ label: fields.status });
     await dialog.getByRole('button', { name: submit }).click();
     await expect(dialog).toBeHidden();
   }
@@ -53,7 +55,9 @@ export class CasesPage {
 
   /** Edits the case titled `title` from its row in the list. */
   async editFromList(title: string, fields: CaseFields): Promise<void> {
-    await this.row(title).getByRole('button', { name: /^Edit / }).click();
+    await this.row(title)
+      .getByRole('button', { name: /^Edit / })
+      .click();
     await this.fillAndSubmit(this.page.getByRole('dialog', { name: 'Edit case' }), fields, 'Save');
   }
 

@@ -54,9 +54,17 @@ export class ExportPage {
   async result(): Promise<{ sha256: string; signer: string }> {
     await expect(this.page.getByText('The package is sealed')).toBeVisible({ timeout: 30_000 });
     const table = this.page.getByRole('table', { name: 'The package' });
-    const sha256 = (await table.getByRole('row', { name: /SHA-256/ }).getByRole('cell').textContent()) ?? '';
+    const sha256 =
+      (await table
+        .getByRole('row', { name: /SHA-256/ })
+        .getByRole('cell')
+        .textContent()) ?? '';
     const prints = this.page.getByRole('table', { name: 'Fingerprints' });
-    const signer = (await prints.getByRole('row', { name: /Your signing key/ }).getByRole('cell').textContent()) ?? '';
+    const signer =
+      (await prints
+        .getByRole('row', { name: /Your signing key/ })
+        .getByRole('cell')
+        .textContent()) ?? '';
     return { sha256: sha256.trim(), signer: signer.trim() };
   }
 }

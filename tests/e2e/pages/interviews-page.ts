@@ -21,7 +21,9 @@ export class InterviewsPage {
 
   /** Opens the interview with the interviewee `code`. */
   async openInterview(code: string): Promise<void> {
-    await this.table().getByRole('button', { name: new RegExp(`^Open the interview with ${code} `) }).click();
+    await this.table()
+      .getByRole('button', { name: new RegExp(`^Open the interview with ${code} `) })
+      .click();
     await expect(this.page.getByRole('heading', { name: `Interview with ${code}` })).toBeVisible();
   }
 
@@ -42,7 +44,9 @@ export class InterviewsPage {
 
   /** The segment rows of the transcript. */
   segments(): Locator {
-    return this.page.getByRole('region', { name: 'Transcript segments' }).getByRole('group', { name: /^Segment \d+ at / });
+    return this.page
+      .getByRole('region', { name: 'Transcript segments' })
+      .getByRole('group', { name: /^Segment \d+ at / });
   }
 
   /** The recording player. */

@@ -31,7 +31,9 @@ export class PeoplePage {
 
   /** The table row of the person with protective code `code`. */
   row(code: string): Locator {
-    return this.table().getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: code, exact: true }) });
+    return this.table()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: code, exact: true }) });
   }
 
   /** Adds a person through the dialog. */
@@ -45,7 +47,8 @@ export class PeoplePage {
     if (p.named === true) await dialog.getByRole('checkbox', { name: 'May be named' }).check();
     if (p.shareWith !== undefined) await dialog.getByRole('textbox', { name: 'May be shared with' }).fill(p.shareWith);
     if (p.consentDate !== undefined) await dialog.getByRole('textbox', { name: 'Date of consent' }).fill(p.consentDate);
-    if (p.consentMethod !== undefined) await dialog.getByRole('textbox', { name: 'How consent was given' }).fill(p.consentMethod);
+    if (p.consentMethod !== undefined)
+      await dialog.getByRole('textbox', { name: 'How consent was given' }).fill(p.consentMethod);
     await dialog.getByRole('button', { name: 'Add person' }).click();
     await expect(dialog).toBeHidden();
   }

@@ -17,7 +17,9 @@ export class ReceivePage {
     await expect(this.page.getByRole('heading', { name: 'Receive a package', level: 1 })).toBeVisible();
   }
 
-  /** Chooses `file` in the (scripted) open dialog, types its passphrase if given, and checks it; resolves to the report. */
+  /**
+   * Chooses `file` in the (scripted) open dialog, types its passphrase if given, and checks it; resolves to the report.
+   */
   async check(file: string, passphrase?: string): Promise<Locator> {
     this.app.core.dialogs.nextOpenFiles = [file];
     await this.page.getByRole('button', { name: 'Choose package…' }).click();
@@ -32,7 +34,9 @@ export class ReceivePage {
   /** Imports the checked package and waits for the result. */
   async importIt(): Promise<void> {
     await this.page.getByRole('button', { name: 'Import into this vault' }).click();
-    await expect(this.page.getByRole('status').filter({ hasText: 'The package was imported' })).toBeVisible({ timeout: 30_000 });
+    await expect(this.page.getByRole('status').filter({ hasText: 'The package was imported' })).toBeVisible({
+      timeout: 30_000,
+    });
   }
 
   /** Types the fingerprint the sender read out in the confirm step, trusts the signer and waits for the import. */
@@ -40,14 +44,17 @@ export class ReceivePage {
     const confirm = this.page.getByRole('group', { name: 'Confirm the signer' });
     await confirm.getByRole('textbox', { name: /Fingerprint read out by/ }).fill(fingerprint);
     await confirm.getByRole('button', { name: 'Trust this signer and import' }).click();
-    await expect(this.page.getByRole('status').filter({ hasText: 'The package was imported' })).toBeVisible({ timeout: 30_000 });
+    await expect(this.page.getByRole('status').filter({ hasText: 'The package was imported' })).toBeVisible({
+      timeout: 30_000,
+    });
   }
 
   /** What the import brought, row label → value. */
   async broughtIn(): Promise<Record<string, string>> {
     const rows = this.page.getByRole('table', { name: 'What the package brought' }).getByRole('row');
     const out: Record<string, string> = {};
-    for (const row of await rows.all()) out[(await row.getByRole('rowheader').textContent()) ?? ''] = (await row.getByRole('cell').textContent()) ?? '';
+    for (const row of await rows.all())
+      out[(await row.getByRole('rowheader').textContent()) ?? ''] = (await row.getByRole('cell').textContent()) ?? '';
     return out;
   }
 }

@@ -49,7 +49,9 @@ export class RequestsPage {
 
   /** Records the answer to the request of `date` to `recipient`. */
   async answer(date: string, recipient: string, a: { date: string; kind: string; note: string }): Promise<void> {
-    await this.page.getByRole('button', { name: `Record the answer to the request of ${date} to ${recipient}` }).click();
+    await this.page
+      .getByRole('button', { name: `Record the answer to the request of ${date} to ${recipient}` })
+      .click();
     const dialog = this.page.getByRole('dialog', { name: 'Record the answer' });
     await dialog.getByRole('textbox', { name: 'Answer received on' }).fill(a.date);
     await dialog.getByRole('combobox', { name: 'Kind of answer' }).selectOption({ label: a.kind });

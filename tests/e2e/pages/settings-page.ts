@@ -72,7 +72,8 @@ export class SettingsPage {
     const form = this.page.getByRole('form', { name: 'Unlock a vault' });
     await chooseVaultFolder(form, dir);
     const codeField = form.getByRole('textbox', { name: 'Recovery code', exact: true });
-    if (!(await codeField.isVisible())) await form.getByRole('button', { name: 'I lost my passphrase: use the recovery code' }).click();
+    if (!(await codeField.isVisible()))
+      await form.getByRole('button', { name: 'I lost my passphrase: use the recovery code' }).click();
     await codeField.fill(code);
     await form.getByRole('button', { name: 'Unlock' }).click();
   }

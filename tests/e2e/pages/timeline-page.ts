@@ -38,7 +38,8 @@ export class TimelinePage {
     await dialog.getByRole('combobox', { name: 'Event' }).selectOption({ label: e.type });
     await dialog.getByRole('textbox', { name: 'Date', exact: true }).fill(e.date);
     if (e.place !== undefined) await dialog.getByRole('combobox', { name: 'Place' }).fill(e.place);
-    if (e.placeType !== undefined) await dialog.getByRole('combobox', { name: 'Type of the new place' }).selectOption({ label: e.placeType });
+    if (e.placeType !== undefined)
+      await dialog.getByRole('combobox', { name: 'Type of the new place' }).selectOption({ label: e.placeType });
     if (e.region !== undefined) await dialog.getByRole('textbox', { name: 'Region of the new place' }).fill(e.region);
     if (e.description !== undefined) await dialog.getByRole('textbox', { name: 'What happened' }).fill(e.description);
     await dialog.getByRole('button', { name: 'Add event' }).click();

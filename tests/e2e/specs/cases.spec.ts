@@ -6,14 +6,20 @@ import { dispatchByName } from '../../../main/ipc/dispatch';
 import { E2E_PASSPHRASE, expect, test } from '../fixtures';
 
 test.describe('cases', () => {
-  test('an empty vault says what to do first; a new case appears in the list, opens, and can be edited', async ({ app }) => {
+  test('an empty vault says what to do first; a new case appears in the list, opens, and can be edited', async ({
+    app,
+  }) => {
     const { page } = app;
     await new UnlockPage(page).createVault('Investigator One', E2E_PASSPHRASE);
     const cases = new CasesPage(page);
     await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'empty cases list');
 
-    await cases.createCase({ title: 'Disappearance of a trade unionist', reference: 'UA-2026-014', summary: 'Last seen at a bus stop.' });
+    await cases.createCase({
+      title: 'Disappearance of a trade unionist',
+      reference: 'UA-2026-014',
+      summary: 'Last seen at a bus stop.',
+    });
     await expect(cases.openButton('Disappearance of a trade unionist')).toContainText('UA-2026-014');
     await expect(cases.openButton('Disappearance of a trade unionist')).toContainText('Open');
 
@@ -27,7 +33,11 @@ test.describe('cases', () => {
 
     // Edit from the overview: the title in the workspace header follows.
     await page.getByRole('button', { name: 'Edit case' }).click();
-    await cases.fillAndSubmit(page.getByRole('dialog', { name: 'Edit case' }), { title: 'Disappearance of a union organiser' }, 'Save');
+    await cases.fillAndSubmit(
+      page.getByRole('dialog', { name: 'Edit case' }),
+      { title: 'Disappearance of a union organiser' },
+      'Save',
+    );
     await expect(page.getByRole('heading', { name: 'Disappearance of a union organiser', level: 1 })).toBeVisible();
     await expectNoSeriousA11yViolations(page, 'case overview without detainee');
   });
@@ -56,49 +66,65 @@ test.describe('cases', () => {
     await expect(page.getByRole('heading', { name: 'Second case', level: 1 })).toBeVisible();
   });
 
-  test('demo case: the overview shows the detainee by code, the core\'s days without contact, the chart and request figures; reveal shows the name', async ({ app, demo }) => {
-    const { page } = app;
-    const cases = new CasesPage(page);
-    await expect(cases.openButton('Incommunicado detention')).toBeVisible();
-    await expectNoSeriousA11yViolations(page, 'cases list');
-    await saveScreenshot(page, 'cases-list');
+  test(
+    "demo case: the overview shows the detainee by code, the core's days without contact, the chart and request " +
+      'figures; reveal shows the name',
+    async ({ app, demo }) => {
+      const { page } = app;
+      const cases = new CasesPage(page);
+      await expect(cases.openButton('Incommunicado detention')).toBeVisible();
+      await expectNoSeriousA11yViolations(page, 'cases list');
+      await saveScreenshot(page, 'cases-list');
 
-    await cases.openCase('Incommunicado detention');
-    const answer = await dispatchByName(app.core.table, 'cases:overview', { id: demo.caseId }, { validateResponse: true });
-    if (!answer.ok) throw new Error(answer.error.message);
-    const overview = answer.value as { detainees: { incommunicado: { periods: { open: boolean; days: number; start: string }[] }; requests: { sent: number; unanswered: number } }[] };
-    const detainee = overview.detainees[0];
-    const open = detainee?.incommunicado.periods.find((p) => p.open);
-    expect(open).toBeDefined();
+      await cases.openCase('Incommunicado detention');
+      const answer = await dispatchByName(
+        app.core.table,
+        'cases:overview',
+        { id: demo.caseId },
+        { validateResponse: true },
+      );
+      if (!answer.ok) throw new Error(answer.error.message);
+      const overview = answer.value as {
+        detainees: {
+          incommunicado: { periods: { open: boolean; days: number; start: string }[] };
+          requests: { sent: number; unanswered: number };
+        }[];
+      };
+      const detainee = overview.detainees[0];
+      const open = detainee?.incommunicado.periods.find((p) => p.open);
+      expect(open).toBeDefined();
 
-    const card = page.getByRole('region', { name: 'Detainee D-001' });
-    await expect(card).toContainText('D-001');
-    await expect(card).toContainText('Name hidden');
-    await expect(page.getByText('Andriy Melnyk', { exact: false })).toHaveCount(0);
-    await expect(page.getByTestId('days-without-contact')).toHaveText(String(open?.days));
-    await expect(page.getByRole('region', { name: 'Days without contact' })).toContainText(`Contact lost since ${open?.start}`);
-    const chart = page.getByRole('img', { name: /Incommunicado timeline from/ });
-    await expect(chart).toHaveAttribute('aria-label', new RegExp(`days without contact so far: ${open?.days}`));
-    await expect(page.getByRole('table', { name: 'Periods without contact' })).toBeAttached();
-    const requests = page.getByRole('region', { name: 'Requests for information' });
-    await expect(requests).toContainText(String(detainee?.requests.sent));
-    await expect(requests).toContainText(String(detainee?.requests.unanswered));
-    await expect(card).toContainText('Latest event: Contact lost, 2026-04-18');
-    await expectNoSeriousA11yViolations(page, 'case overview');
-    // The workspace scrolls inside the window: a taller window shows the chart in the picture.
-    await page.setViewportSize({ width: 1280, height: 1150 });
-    await saveScreenshot(page, 'case-overview');
+      const card = page.getByRole('region', { name: 'Detainee D-001' });
+      await expect(card).toContainText('D-001');
+      await expect(card).toContainText('Name hidden');
+      await expect(page.getByText('Andriy Melnyk', { exact: false })).toHaveCount(0);
+      await expect(page.getByTestId('days-without-contact')).toHaveText(String(open?.days));
+      await expect(page.getByRole('region', { name: 'Days without contact' })).toContainText(
+        `Contact lost since ${open?.start}`,
+      );
+      const chart = page.getByRole('img', { name: /Incommunicado timeline from/ });
+      await expect(chart).toHaveAttribute('aria-label', new RegExp(`days without contact so far: ${open?.days}`));
+      await expect(page.getByRole('table', { name: 'Periods without contact' })).toBeAttached();
+      const requests = page.getByRole('region', { name: 'Requests for information' });
+      await expect(requests).toContainText(String(detainee?.requests.sent));
+      await expect(requests).toContainText(String(detainee?.requests.unanswered));
+      await expect(card).toContainText('Latest event: Contact lost, 2026-04-18');
+      await expectNoSeriousA11yViolations(page, 'case overview');
+      // The workspace scrolls inside the window: a taller window shows the chart in the picture.
+      await page.setViewportSize({ width: 1280, height: 1150 });
+      await saveScreenshot(page, 'case-overview');
 
-    await card.getByRole('button', { name: 'Reveal name' }).click();
-    await expect(card).toContainText('Andriy Melnyk (fictional)');
-    await card.getByRole('button', { name: 'Hide name' }).click();
-    await expect(card).not.toContainText('Andriy Melnyk');
+      await card.getByRole('button', { name: 'Reveal name' }).click();
+      await expect(card).toContainText('Andriy Melnyk (fictional)');
+      await card.getByRole('button', { name: 'Hide name' }).click();
+      await expect(card).not.toContainText('Andriy Melnyk');
 
-    // A revealed name does not survive a lock.
-    await card.getByRole('button', { name: 'Reveal name' }).click();
-    await expect(card).toContainText('Andriy Melnyk (fictional)');
-    await page.getByRole('button', { name: 'Lock' }).click();
-    await expect(page.getByRole('form', { name: 'Unlock a vault' })).toBeVisible();
-    await expect(page.getByText('Andriy Melnyk', { exact: false })).toHaveCount(0);
-  });
+      // A revealed name does not survive a lock.
+      await card.getByRole('button', { name: 'Reveal name' }).click();
+      await expect(card).toContainText('Andriy Melnyk (fictional)');
+      await page.getByRole('button', { name: 'Lock' }).click();
+      await expect(page.getByRole('form', { name: 'Unlock a vault' })).toBeVisible();
+      await expect(page.getByText('Andriy Melnyk', { exact: false })).toHaveCount(0);
+    },
+  );
 });

@@ -74,7 +74,10 @@ test('the case workspace custody tab shows the entries about that case', async (
   expect(demo.caseId).not.toBe('');
 });
 
-test('a tampered vault shows the failure: the check, the object and the item it belongs to', async ({ app, vaultDir }) => {
+test('a tampered vault shows the failure: the check, the object and the item it belongs to', async ({
+  app,
+  vaultDir,
+}) => {
   await createDemoVault(vaultDir, DEMO_PASSPHRASE, await fastKdf());
   const objectId = flipAByte(vaultDir);
   const page = app.page;

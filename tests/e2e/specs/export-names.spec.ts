@@ -14,9 +14,16 @@ import { E2E_PASSPHRASE, expect, test } from '../fixtures';
 import { ExportPage } from '../pages/export-page';
 import { UnlockPage } from '../pages/unlock-page';
 
-test('warns of protected names in originals and exports only once the sender has checked them', async ({ app, vaultDir }) => {
+test('warns of protected names in originals and exports only once the sender has checked them', async ({
+  app,
+  vaultDir,
+}) => {
   const dir = path.dirname(vaultDir);
-  const { vault } = await createVault(vaultDir, { memberName: 'Investigator', passphrase: E2E_PASSPHRASE, kdf: await fastKdf() });
+  const { vault } = await createVault(vaultDir, {
+    memberName: 'Investigator',
+    passphrase: E2E_PASSPHRASE,
+    kdf: await fastKdf(),
+  });
   const names = await addNamesCase(vault, dir).finally(() => vault.close());
   await new UnlockPage(app.page).unlock(vaultDir, E2E_PASSPHRASE);
   const wizard = new ExportPage(app);

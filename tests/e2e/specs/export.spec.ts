@@ -18,17 +18,27 @@ import type { LaunchedApp } from '../harness';
 import { ExportPage } from '../pages/export-page';
 import { saveScreenshot } from '../screenshots';
 
-const hasTools = hasTool('age') && hasTool('age-keygen') && hasTool('minisign') && hasTool('sha256sum') && hasTool('tar');
+const hasTools =
+  hasTool('age') && hasTool('age-keygen') && hasTool('minisign') && hasTool('sha256sum') && hasTool('tar');
 
 /**
  * Axe (WCAG 2 A/AA) over the screen's content, the <main> region the wizard lives in, failing
  * on serious or critical violations. The navigation rail is the workspace's, checked by its own specs.
  */
 async function expectNoSeriousA11yViolations(page: Page, screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).include('main').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .include('main')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
   expect(serious, `axe on ${screen}`).toEqual([]);
 }
 
@@ -44,7 +54,11 @@ function workDir(): string {
 }
 
 /** The demo case's title and the signer's minisign public key file, from the open vault. */
-function vaultFacts(app: LaunchedApp, caseId: string, dir: string): { title: string; pubFile: string; signerFingerprint: string } {
+function vaultFacts(
+  app: LaunchedApp,
+  caseId: string,
+  dir: string,
+): { title: string; pubFile: string; signerFingerprint: string } {
   const vault = app.core.services.session.requireVault();
   const id = memberIdentity(vault);
   if (id.ageIdentity.kind === 'x25519') id.ageIdentity.secretKey.fill(0);
@@ -60,13 +74,18 @@ function checkBag(tarFile: string, into: string, pubFile: string): string {
   const [bag] = fs.readdirSync(into).filter((n) => n.startsWith('vigil-'));
   if (bag === undefined) throw new Error('no bag folder in the package');
   const bagDir = path.join(into, bag);
-  expect(run('minisign', ['-Vm', 'tagmanifest-sha512.txt', '-x', 'tagmanifest-sha512.txt.minisig', '-p', pubFile], bagDir)).toContain('Signature and comment signature verified');
+  expect(
+    run('minisign', ['-Vm', 'tagmanifest-sha512.txt', '-x', 'tagmanifest-sha512.txt.minisig', '-p', pubFile], bagDir),
+  ).toContain('Signature and comment signature verified');
   expect(run('sha256sum', ['-c', 'manifest-sha256.txt'], bagDir)).not.toContain('FAILED');
   expect(fs.readFileSync(path.join(bagDir, 'data', 'VERIFY.txt'), 'utf8')).toContain('HOW TO VERIFY THIS PACKAGE');
   return bagDir;
 }
 
-test('exports the demo case to an age key; the package verifies with age, tar, minisign and sha256sum', async ({ app, demo }) => {
+test('exports the demo case to an age key; the package verifies with age, tar, minisign and sha256sum', async ({
+  app,
+  demo,
+}) => {
   test.skip(!hasTools, 'age, age-keygen, minisign, sha256sum or tar is not installed');
   const dir = workDir();
   run('age-keygen', ['-o', 'key.txt'], dir);
@@ -78,7 +97,9 @@ test('exports the demo case to an age key; the package verifies with age, tar, m
   await expect(wizard.step('Items')).toBeVisible();
   await expectNoSeriousA11yViolations(app.page, 'export: items');
   await app.page.getByRole('radio', { name: 'Only the items I choose' }).check();
-  await expect(app.page.getByRole('group', { name: 'Items of the case' }).getByRole('checkbox')).toHaveCount(demo.counts.items);
+  await expect(app.page.getByRole('group', { name: 'Items of the case' }).getByRole('checkbox')).toHaveCount(
+    demo.counts.items,
+  );
   await expectNoSeriousA11yViolations(app.page, 'export: chosen items');
   await app.page.getByRole('radio', { name: /The whole case/ }).check();
   await wizard.next();
@@ -94,7 +115,9 @@ test('exports the demo case to an age key; the package verifies with age, tar, m
   await wizard.next();
 
   const preview = wizard.step('Preview');
-  await expect(preview.getByText(/^Files in the package: \d+$/).or(preview.getByRole('region', { name: /Files in the package/ }))).toBeVisible();
+  await expect(
+    preview.getByText(/^Files in the package: \d+$/).or(preview.getByRole('region', { name: /Files in the package/ })),
+  ).toBeVisible();
   await expect(preview.getByText(/data\/items\/001(\.\w+)?$/)).toBeVisible();
   await expect(preview.getByText(/data\/VERIFY\.txt$/)).toBeVisible();
   await expect(preview.getByText(/People shown by protective code only/)).toBeVisible();
@@ -116,7 +139,9 @@ test('exports the demo case to an age key; the package verifies with age, tar, m
   expect(fs.existsSync(path.join(dir, 'demo.receipt.txt'))).toBe(true);
   // The offline verifier page is written beside the package and listed on the result screen.
   expect(fs.existsSync(path.join(dir, 'demo.verify.html'))).toBe(true);
-  await expect(app.page.getByRole('row', { name: /Offline verifier page/ })).toContainText(path.join(dir, 'demo.verify.html'));
+  await expect(app.page.getByRole('row', { name: /Offline verifier page/ })).toContainText(
+    path.join(dir, 'demo.verify.html'),
+  );
   run('age', ['-d', '-i', 'key.txt', '-o', 'p.tar', output], dir);
   checkBag(path.join(dir, 'p.tar'), path.join(dir, 'bag'), facts.pubFile);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -140,7 +165,8 @@ test('exports to a passphrase; the package opens with it and verifies', async ({
   const output = path.join(dir, 'pass.tar.age');
   await wizard.exportTo(output);
   await wizard.result();
-  // age reads a passphrase only from a terminal: the project's own age decrypts here; tar, minisign and sha256sum check.
+  // age reads a passphrase only from a terminal: the project's own age decrypts here; tar, minisign and sha256sum
+  // check.
   const tar = await ageDecrypt(fs.readFileSync(output), [{ kind: 'scrypt', passphrase: Buffer.from(passphrase) }]);
   fs.writeFileSync(path.join(dir, 'p.tar'), tar);
   checkBag(path.join(dir, 'p.tar'), path.join(dir, 'bag'), facts.pubFile);

@@ -28,7 +28,10 @@ test.afterEach(() => {
   rmSync(filesDir, { recursive: true, force: true });
 });
 
-test('items: add three files with progress, view the image, the PDF and the text, edit a title; axe', async ({ app, demo }) => {
+test('items: add three files with progress, view the image, the PDF and the text, edit a title; axe', async ({
+  app,
+  demo,
+}) => {
   test.setTimeout(90_000);
   const page = app.page;
   const items = new ItemsPage(page);
@@ -64,7 +67,13 @@ test('items: add three files with progress, view the image, the PDF and the text
   await expect
     .poll(() =>
       canvas.evaluate((c) => {
-        const el = c as unknown as { width: number; height: number; getContext(k: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+        const el = c as unknown as {
+          width: number;
+          height: number;
+          getContext(k: '2d'): {
+            getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+          };
+        };
         const { data } = el.getContext('2d').getImageData(0, 0, el.width, el.height);
         return data.some((v, i) => i % 4 === 0 && v < 100);
       }),
@@ -104,9 +113,13 @@ test('items: a video recording plays in the viewer, streamed in byte ranges from
   const player = items.detail().locator('video');
   await expect(player).toBeVisible();
   // The decoder read the frames' size from the decrypted stream: the file really plays.
-  await expect.poll(() => player.evaluate((v) => (v as unknown as { videoWidth: number }).videoWidth), { timeout: 15_000 }).toBe(320);
+  await expect
+    .poll(() => player.evaluate((v) => (v as unknown as { videoWidth: number }).videoWidth), { timeout: 15_000 })
+    .toBe(320);
   await player.evaluate((v) => (v as unknown as { play: () => Promise<void> }).play());
-  await expect.poll(() => player.evaluate((v) => (v as unknown as { currentTime: number }).currentTime), { timeout: 15_000 }).toBeGreaterThan(0.2);
+  await expect
+    .poll(() => player.evaluate((v) => (v as unknown as { currentTime: number }).currentTime), { timeout: 15_000 })
+    .toBeGreaterThan(0.2);
   expect(ranges.some((r) => r.startsWith('bytes='))).toBe(true);
 });
 
@@ -130,34 +143,44 @@ test('items: cancelling a large add adds nothing and leaves the list unchanged',
   await expect(items.row('large-recording.bin')).toHaveCount(0);
 });
 
-test('items: dropped files are added through grants; a drop of something that is not a file on disk says to use Add files…', async ({ app, demo }) => {
-  const page = app.page;
-  const items = new ItemsPage(page);
-  await items.open(demoCase.title);
-  const { text } = writeSampleFiles(filesDir);
-  const drop = async (name: string): Promise<void> => {
-    await page.locator('.items-tab').evaluate((el, fileName) => {
-      const g = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void } }; File: new (parts: string[], name: string) => unknown; DragEvent: new (t: string, init: object) => unknown };
-      const data = new g.DataTransfer();
-      data.items.add(new g.File(['x'], fileName));
-      (el as unknown as { dispatchEvent(e: unknown): void }).dispatchEvent(new g.DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
-    }, name);
-  };
-  const notice = page.getByText(/Some of the dropped items are not files Vigil can add/);
-  // A File the page made itself has no path on disk, so main grants nothing for it.
-  await drop('unknown.txt');
-  await expect(notice).toBeVisible();
-  await page.getByRole('button', { name: 'Dismiss' }).click();
-  await expect(notice).toHaveCount(0);
+test(
+  'items: dropped files are added through grants; a drop of something that is not a file on disk says to use Add ' +
+    'files…',
+  async ({ app, demo }) => {
+    const page = app.page;
+    const items = new ItemsPage(page);
+    await items.open(demoCase.title);
+    const { text } = writeSampleFiles(filesDir);
+    const drop = async (name: string): Promise<void> => {
+      await page.locator('.items-tab').evaluate((el, fileName) => {
+        const g = globalThis as unknown as {
+          DataTransfer: new () => { items: { add(f: unknown): void } };
+          File: new (parts: string[], name: string) => unknown;
+          DragEvent: new (t: string, init: object) => unknown;
+        };
+        const data = new g.DataTransfer();
+        data.items.add(new g.File(['x'], fileName));
+        (el as unknown as { dispatchEvent(e: unknown): void }).dispatchEvent(
+          new g.DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }),
+        );
+      }, name);
+    };
+    const notice = page.getByText(/Some of the dropped items are not files Vigil can add/);
+    // A File the page made itself has no path on disk, so main grants nothing for it.
+    await drop('unknown.txt');
+    await expect(notice).toBeVisible();
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(notice).toHaveCount(0);
 
-  // A folder dropped on the window: main grants only regular files.
-  app.dropPaths.set('a-folder', filesDir);
-  app.dropPaths.set('visit-log.txt', text);
-  const { publishDropPaths } = await import('../harness');
-  await publishDropPaths(app);
-  await drop('a-folder');
-  await expect(notice).toBeVisible();
-  await drop('visit-log.txt');
-  await expect(items.row('visit-log.txt')).toBeVisible();
-  await expect(items.list().getByRole('listitem')).toHaveCount(demo.counts.items + 1);
-});
+    // A folder dropped on the window: main grants only regular files.
+    app.dropPaths.set('a-folder', filesDir);
+    app.dropPaths.set('visit-log.txt', text);
+    const { publishDropPaths } = await import('../harness');
+    await publishDropPaths(app);
+    await drop('a-folder');
+    await expect(notice).toBeVisible();
+    await drop('visit-log.txt');
+    await expect(items.row('visit-log.txt')).toBeVisible();
+    await expect(items.list().getByRole('listitem')).toHaveCount(demo.counts.items + 1);
+  },
+);

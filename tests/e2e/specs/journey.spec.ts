@@ -29,7 +29,9 @@ const CASE = 'Disappearance of a village teacher (journey)';
 /** A word that appears only in the text document, so search has exactly one place to land. */
 const WORD = 'Zarichkovo';
 const RECIPIENT = 'Regional Prosecutor (journey)';
-const SRT = '1\n00:00:01,000 --> 00:00:04,000\nInterviewer: When did you last hear from him?\n\n2\n00:00:05,000 --> 00:00:09,000\nR-001: On the phone, the evening before the search.\n';
+const SRT =
+  '1\n00:00:01,000 --> 00:00:04,000\nInterviewer: When did you last hear from him?\n\n2\n00:00:05,000 --> ' +
+  '00:00:09,000\nR-001: On the phone, the evening before the search.\n';
 const TOOLS = ['age', 'age-keygen', 'minisign', 'sha256sum', 'tar'];
 
 /** The date `days` days before today (UTC), as YYYY-MM-DD: the incommunicado count is then known exactly. */
@@ -49,13 +51,23 @@ function run(cmd: string, args: string[], cwd: string): string {
 async function createCaseWithPeople(page: Page): Promise<void> {
   const cases = new CasesPage(page);
   await expect(page.getByRole('heading', { name: 'No cases yet' })).toBeVisible();
-  await cases.createCase({ title: CASE, reference: 'J-2026-001', summary: 'Taken from the school at noon; the family has had no word since.' });
+  await cases.createCase({
+    title: CASE,
+    reference: 'J-2026-001',
+    summary: 'Taken from the school at noon; the family has had no word since.',
+  });
   await cases.openCase(CASE);
   await expect(page.getByText('No detainee yet')).toBeVisible();
 
   const people = new PeoplePage(page);
   await people.open();
-  await people.addPerson({ name: 'Taras Hnatiuk (fictional)', role: 'Detainee', shareWith: 'UN WGAD', consentDate: daysAgo(20), consentMethod: 'through the lawyer' });
+  await people.addPerson({
+    name: 'Taras Hnatiuk (fictional)',
+    role: 'Detainee',
+    shareWith: 'UN WGAD',
+    consentDate: daysAgo(20),
+    consentMethod: 'through the lawyer',
+  });
   await expect(people.row('D-001')).toContainText('Detainee');
   await expect(people.row('D-001')).toContainText('Hidden');
   await expect(people.row('D-001')).toContainText(`Given ${daysAgo(20)}, through the lawyer`);
@@ -92,7 +104,10 @@ async function addDocuments(app: LaunchedApp, files: string): Promise<void> {
   const text = path.join(files, 'neighbour-statement.txt');
   const pdf = path.join(files, 'refusal-letter.pdf');
   fs.writeFileSync(text, `Statement of a neighbour (fictional)\n\nThe car drove off towards ${WORD} at about noon.\n`);
-  fs.writeFileSync(pdf, makePdf(['District police (fictional)', 'Reply to the family', 'No information can be given.']));
+  fs.writeFileSync(
+    pdf,
+    makePdf(['District police (fictional)', 'Reply to the family', 'No information can be given.']),
+  );
   const items = new ItemsPage(page);
   await page.getByRole('tab', { name: 'Items' }).click();
   await expect(items.list()).toBeVisible();
@@ -111,17 +126,38 @@ async function addDocuments(app: LaunchedApp, files: string): Promise<void> {
 async function timelineAndRequests(page: Page): Promise<void> {
   const timeline = new TimelinePage(page);
   await timeline.open();
-  await timeline.addEvent({ type: 'Arrest', date: ARREST, place: 'District Police Station No. 4 (fictional)', placeType: 'police station', region: 'Western Region (fictional)', description: 'Taken from the school by three men in plain clothes.' });
-  await timeline.addEvent({ type: 'Contact lost', date: CONTACT_LOST, description: 'The lawyer is told he is no longer held there.' });
+  await timeline.addEvent({
+    type: 'Arrest',
+    date: ARREST,
+    place: 'District Police Station No. 4 (fictional)',
+    placeType: 'police station',
+    region: 'Western Region (fictional)',
+    description: 'Taken from the school by three men in plain clothes.',
+  });
+  await timeline.addEvent({
+    type: 'Contact lost',
+    date: CONTACT_LOST,
+    description: 'The lawyer is told he is no longer held there.',
+  });
   await expect(timeline.table().getByRole('row')).toHaveCount(3);
   await expect(timeline.rows('Taken from the school')).toContainText('D-001');
   await expect(timeline.rows('no longer held there')).toContainText('Contact lost');
 
   const requests = new RequestsPage(page);
   await requests.open();
-  await requests.add({ date: daysAgo(25), recipient: RECIPIENT, by: 'R-001', channel: 'registered letter', about: 'Where is my son held?' });
+  await requests.add({
+    date: daysAgo(25),
+    recipient: RECIPIENT,
+    by: 'R-001',
+    channel: 'registered letter',
+    about: 'Where is my son held?',
+  });
   await expect.poll(() => requests.readCounts()).toEqual({ total: 1, unanswered: 1 });
-  await requests.answer(daysAgo(25), RECIPIENT, { date: daysAgo(15), kind: 'Denial', note: 'The information is not disclosed.' });
+  await requests.answer(daysAgo(25), RECIPIENT, {
+    date: daysAgo(15),
+    kind: 'Denial',
+    note: 'The information is not disclosed.',
+  });
   await expect.poll(() => requests.readCounts()).toEqual({ total: 1, unanswered: 0 });
   await expect(requests.table().getByRole('row').filter({ hasText: RECIPIENT })).toContainText('Denial');
 }
@@ -132,8 +168,13 @@ async function overviewCountsDays(app: LaunchedApp): Promise<void> {
   const card = page.getByRole('region', { name: 'Detainee D-001' });
   await expect(card).toContainText('Name hidden');
   await expect(page.getByTestId('days-without-contact')).toHaveText('30');
-  await expect(page.getByRole('region', { name: 'Days without contact' })).toContainText(`Contact lost since ${CONTACT_LOST}`);
-  await expect(page.getByRole('img', { name: /Incommunicado timeline from/ })).toHaveAttribute('aria-label', /days without contact so far: 30/);
+  await expect(page.getByRole('region', { name: 'Days without contact' })).toContainText(
+    `Contact lost since ${CONTACT_LOST}`,
+  );
+  await expect(page.getByRole('img', { name: /Incommunicado timeline from/ })).toHaveAttribute(
+    'aria-label',
+    /days without contact so far: 30/,
+  );
   const requests = page.getByRole('region', { name: 'Requests for information' });
   await expect(requests).toContainText('1');
   await expect(card).toContainText(`Latest event: Contact lost, ${CONTACT_LOST}`);
@@ -170,7 +211,11 @@ async function searchLandsOnItem(page: Page): Promise<void> {
 }
 
 /** The journey case exported to a fresh age key through the wizard; returns what the result screen showed. */
-async function exportThroughWizard(app: LaunchedApp, dir: string, recipient: string): Promise<{ sha256: string; signer: string }> {
+async function exportThroughWizard(
+  app: LaunchedApp,
+  dir: string,
+  recipient: string,
+): Promise<{ sha256: string; signer: string }> {
   const wizard = new ExportPage(app);
   await wizard.open(CASE);
   await expect(wizard.step('Items')).toBeVisible();
@@ -200,7 +245,13 @@ function checkPackageWithTools(dir: string, signerKeyLine: string): void {
   if (bag === undefined) throw new Error('no bag folder in the package');
   const bagDir = path.join(into, bag);
   expect(fs.readFileSync(path.join(bagDir, 'data', 'VERIFY.txt'), 'utf8')).toContain(signerKeyLine);
-  expect(run('minisign', ['-Vm', 'tagmanifest-sha512.txt', '-x', 'tagmanifest-sha512.txt.minisig', '-P', signerKeyLine], bagDir)).toContain('Signature and comment signature verified');
+  expect(
+    run(
+      'minisign',
+      ['-Vm', 'tagmanifest-sha512.txt', '-x', 'tagmanifest-sha512.txt.minisig', '-P', signerKeyLine],
+      bagDir,
+    ),
+  ).toContain('Signature and comment signature verified');
   const checked = run('sha256sum', ['-c', 'manifest-sha256.txt'], bagDir);
   expect(checked).not.toContain('FAILED');
   // Three items (the recording and two documents); the text document left the vault intact.
@@ -257,30 +308,38 @@ async function lockAndUnlock(app: LaunchedApp, vaultDir: string): Promise<void> 
   await expect(people.table().getByRole('row')).toHaveCount(3);
 }
 
-test('a new user does the whole workflow from an empty folder, and the exported package verifies with the real tools', async ({ app, vaultDir }) => {
-  test.setTimeout(180_000);
-  const { page } = app;
-  const files = path.dirname(vaultDir);
-  const tools = TOOLS.every((t) => hasTool(t));
+test(
+  'a new user does the whole workflow from an empty folder, ' + 'and the exported package verifies with the real tools',
+  async ({ app, vaultDir }) => {
+    test.setTimeout(180_000);
+    const { page } = app;
+    const files = path.dirname(vaultDir);
+    const tools = TOOLS.every((t) => hasTool(t));
 
-  await test.step('create a vault', async () => {
-    const code = await new UnlockPage(page).createVault('Journey Investigator', E2E_PASSPHRASE);
-    expect(code).toMatch(/^[0-9A-Z-]{20,}$/);
-    await expect(page.getByText('Signed in as Journey Investigator')).toBeVisible();
-  });
-  await test.step('create a case and add the detainee and a relative', () => createCaseWithPeople(page));
-  await test.step('interview the relative: recording and transcript', () => interviewWithRecordingAndTranscript(app, files));
-  await test.step('add two documents through the Items tab', () => addDocuments(app, files));
-  await test.step('timeline events and a denied request', () => timelineAndRequests(page));
-  await test.step('the overview shows the days without contact', () => overviewCountsDays(app));
-  await test.step('search finds the distinctive word and lands on the item', () => searchLandsOnItem(page));
-  await test.step('export to an age key and verify the package with age, tar, minisign and sha256sum', async () => {
-    if (!tools) {
-      test.info().annotations.push({ type: 'not checked', description: `export not run: one of ${TOOLS.join(', ')} is not installed` });
-      return;
-    }
-    await exportAndVerify(app, files);
-  });
-  await test.step('custody: Verify says everything holds', () => custodyHolds(page, tools));
-  await test.step('lock, unlock with the passphrase, and the case is still there', () => lockAndUnlock(app, vaultDir));
-});
+    await test.step('create a vault', async () => {
+      const code = await new UnlockPage(page).createVault('Journey Investigator', E2E_PASSPHRASE);
+      expect(code).toMatch(/^[0-9A-Z-]{20,}$/);
+      await expect(page.getByText('Signed in as Journey Investigator')).toBeVisible();
+    });
+    await test.step('create a case and add the detainee and a relative', () => createCaseWithPeople(page));
+    await test.step('interview the relative: recording and transcript', () =>
+      interviewWithRecordingAndTranscript(app, files));
+    await test.step('add two documents through the Items tab', () => addDocuments(app, files));
+    await test.step('timeline events and a denied request', () => timelineAndRequests(page));
+    await test.step('the overview shows the days without contact', () => overviewCountsDays(app));
+    await test.step('search finds the distinctive word and lands on the item', () => searchLandsOnItem(page));
+    await test.step('export to an age key and verify the package with age, tar, minisign and sha256sum', async () => {
+      if (!tools) {
+        test.info().annotations.push({
+          type: 'not checked',
+          description: `export not run: one of ${TOOLS.join(', ')} is not installed`,
+        });
+        return;
+      }
+      await exportAndVerify(app, files);
+    });
+    await test.step('custody: Verify says everything holds', () => custodyHolds(page, tools));
+    await test.step('lock, unlock with the passphrase, and the case is still there', () =>
+      lockAndUnlock(app, vaultDir));
+  },
+);

@@ -10,18 +10,26 @@ import { createVault } from '../../../main/vault/create';
 import { openVault } from '../../../main/vault/open';
 import { fastKdf } from '../../helpers/kdf';
 
-test('a package opened by the OS while the vault is open opens the receive screen with that file, ready to check', async ({ app, vaultDir }) => {
-  await receivingVault(app, vaultDir);
-  const pkg = await packageFromSender({ recipient: recipientOf(app.core.services.session.requireVault()) });
-  app.core.services.openedPackages.arrive(pkg.file);
-  await expect(app.page.getByRole('heading', { name: 'Receive a package', level: 1 })).toBeVisible();
-  await expect(app.page.getByText(pkg.file)).toBeVisible();
-  await app.page.getByRole('button', { name: 'Check package' }).click();
-  await expect(app.page.getByRole('region', { name: 'Package check report' })).toBeVisible({ timeout: 30_000 });
-});
+test(
+  'a package opened by the OS while the vault is open ' + 'opens the receive screen with that file, ready to check',
+  async ({ app, vaultDir }) => {
+    await receivingVault(app, vaultDir);
+    const pkg = await packageFromSender({ recipient: recipientOf(app.core.services.session.requireVault()) });
+    app.core.services.openedPackages.arrive(pkg.file);
+    await expect(app.page.getByRole('heading', { name: 'Receive a package', level: 1 })).toBeVisible();
+    await expect(app.page.getByText(pkg.file)).toBeVisible();
+    await app.page.getByRole('button', { name: 'Check package' }).click();
+    await expect(app.page.getByRole('region', { name: 'Package check report' })).toBeVisible({ timeout: 30_000 });
+  },
+);
 
-test('a package opened by the OS while the vault is locked waits, and is offered once the vault opens', async ({ app, vaultDir }) => {
-  await (await createVault(vaultDir, { memberName: 'Receiving Lawyer', passphrase: E2E_PASSPHRASE, kdf: await fastKdf() })).vault.close();
+test('a package opened by the OS while the vault is locked waits, and is offered once the vault opens', async ({
+  app,
+  vaultDir,
+}) => {
+  await (
+    await createVault(vaultDir, { memberName: 'Receiving Lawyer', passphrase: E2E_PASSPHRASE, kdf: await fastKdf() })
+  ).vault.close();
   const receiver = await openVault(vaultDir, { passphrase: E2E_PASSPHRASE });
   const recipient = recipientOf(receiver);
   await receiver.close();

@@ -6,40 +6,51 @@ import { saveScreenshot } from '../screenshots';
 import { E2E_PASSPHRASE, expect, test } from '../fixtures';
 
 test.describe('people', () => {
-  test('demo case: people by code, names hidden without consent, reveal on demand; add a person with a role and consent', async ({ app, demo }) => {
-    const { page } = app;
-    expect(demo.counts.people).toBe(5);
-    await new CasesPage(page).openCase('Incommunicado detention');
-    const people = new PeoplePage(page);
-    await people.open();
-    await expect(people.table().getByRole('row')).toHaveCount(1 + demo.counts.people);
+  test(
+    'demo case: people by code, names hidden without consent, reveal on demand; add a person with a role and ' +
+      'consent',
+    async ({ app, demo }) => {
+      const { page } = app;
+      expect(demo.counts.people).toBe(5);
+      await new CasesPage(page).openCase('Incommunicado detention');
+      const people = new PeoplePage(page);
+      await people.open();
+      await expect(people.table().getByRole('row')).toHaveCount(1 + demo.counts.people);
 
-    // The detainee has not consented to be named; the lawyer has.
-    const detainee = people.row('D-001');
-    await expect(detainee).toContainText('Hidden');
-    await expect(detainee).toContainText('Detainee');
-    await expect(detainee).toContainText('Code only');
-    await expect(people.row('L-001')).toContainText('Yuriy Bondar (fictional)');
-    await expect(people.row('L-001')).toContainText('May be shared with: UN Working Group (fictional)');
-    await expect(page.getByText('Andriy Melnyk', { exact: false })).toHaveCount(0);
-    await expectNoSeriousA11yViolations(page, 'people tab');
-    await saveScreenshot(page, 'case-people');
+      // The detainee has not consented to be named; the lawyer has.
+      const detainee = people.row('D-001');
+      await expect(detainee).toContainText('Hidden');
+      await expect(detainee).toContainText('Detainee');
+      await expect(detainee).toContainText('Code only');
+      await expect(people.row('L-001')).toContainText('Yuriy Bondar (fictional)');
+      await expect(people.row('L-001')).toContainText('May be shared with: UN Working Group (fictional)');
+      await expect(page.getByText('Andriy Melnyk', { exact: false })).toHaveCount(0);
+      await expectNoSeriousA11yViolations(page, 'people tab');
+      await saveScreenshot(page, 'case-people');
 
-    await detainee.getByRole('button', { name: 'Reveal the name of D-001' }).click();
-    await expect(detainee).toContainText('Andriy Melnyk (fictional)');
-    await detainee.getByRole('button', { name: 'Hide the name of D-001' }).click();
-    await expect(detainee).not.toContainText('Andriy Melnyk');
+      await detainee.getByRole('button', { name: 'Reveal the name of D-001' }).click();
+      await expect(detainee).toContainText('Andriy Melnyk (fictional)');
+      await detainee.getByRole('button', { name: 'Hide the name of D-001' }).click();
+      await expect(detainee).not.toContainText('Andriy Melnyk');
 
-    await people.addPerson({ name: 'Nadiya Kovalenko (fictional)', role: 'Witness', contact: 'Signal via the lawyer', shareWith: 'UN WGAD, ECtHR', consentDate: '2026-05-02', consentMethod: 'oral, recorded' });
-    const added = people.row('W-002');
-    await expect(added).toContainText('Witness');
-    await expect(added).toContainText('Hidden');
-    await expect(added).toContainText('Code only');
-    await expect(added).toContainText('May be shared with: UN WGAD, ECtHR');
-    await expect(added).toContainText('Given 2026-05-02, oral, recorded');
-    // Contact details are never in the list.
-    await expect(page.getByText('Signal via the lawyer')).toHaveCount(0);
-  });
+      await people.addPerson({
+        name: 'Nadiya Kovalenko (fictional)',
+        role: 'Witness',
+        contact: 'Signal via the lawyer',
+        shareWith: 'UN WGAD, ECtHR',
+        consentDate: '2026-05-02',
+        consentMethod: 'oral, recorded',
+      });
+      const added = people.row('W-002');
+      await expect(added).toContainText('Witness');
+      await expect(added).toContainText('Hidden');
+      await expect(added).toContainText('Code only');
+      await expect(added).toContainText('May be shared with: UN WGAD, ECtHR');
+      await expect(added).toContainText('Given 2026-05-02, oral, recorded');
+      // Contact details are never in the list.
+      await expect(page.getByText('Signal via the lawyer')).toHaveCount(0);
+    },
+  );
 
   test('edit a person (contact details only in the form), add a role, change consent', async ({ app }) => {
     const { page } = app;

@@ -13,18 +13,27 @@ import { saveScreenshot } from '../screenshots';
 import { receivingVault, recipientOf } from '../sent-packages';
 import { twoPackagesFromSender } from '../sent-history';
 
-test("the receive screen shows the sender's history and imports a rewritten one only when accepted knowingly", async ({ app, vaultDir }) => {
+test("the receive screen shows the sender's history and imports a rewritten one only when accepted knowingly", async ({
+  app,
+  vaultDir,
+}) => {
   await receivingVault(app, vaultDir);
   const vault = app.core.services.session.requireVault();
   const sent = await twoPackagesFromSender(recipientOf(vault));
-  addRecipient(vault, { name: 'Partner desk (fictional)', ageRecipient: sent.ageRecipient, minisignPublicKey: sent.minisign });
+  addRecipient(vault, {
+    name: 'Partner desk (fictional)',
+    ageRecipient: sent.ageRecipient,
+    minisignPublicKey: sent.minisign,
+  });
   const receive = new ReceivePage(app);
 
   // The newer package arrives first: the first from that vault.
   await receive.goto();
   const first = await receive.check(sent.newer);
   await expect(first).toContainText('Every check passed');
-  await expect(first.getByRole('note')).toContainText("This is the first package this vault receives from the sender's vault");
+  await expect(first.getByRole('note')).toContainText(
+    "This is the first package this vault receives from the sender's vault",
+  );
   await receive.importIt();
 
   // The older one comes after: its log is smaller, so the sender's history looks rewritten.
@@ -43,10 +52,15 @@ test("the receive screen shows the sender's history and imports a rewritten one 
   await saveScreenshot(app.page, 'receive-rewritten-history');
   await accept.getByRole('checkbox', { name: /I asked the sender and accept/ }).check();
   await anyway.click();
-  await expect(app.page.getByRole('status').filter({ hasText: 'The package was imported' })).toBeVisible({ timeout: 30_000 });
+  await expect(app.page.getByRole('status').filter({ hasText: 'The package was imported' })).toBeVisible({
+    timeout: 30_000,
+  });
   const actions = vault.db.prepare("SELECT json_extract(entry, '$.action') FROM custody_log").pluck().all();
   expect(actions.filter((a) => a === 'package.history_accepted')).toHaveLength(1);
-  expect(vault.db.prepare('SELECT relation FROM received_checkpoints ORDER BY seq').pluck().all()).toEqual(['first', 'accepted']);
+  expect(vault.db.prepare('SELECT relation FROM received_checkpoints ORDER BY seq').pluck().all()).toEqual([
+    'first',
+    'accepted',
+  ]);
 
   // Checked again, the newer package extends the accepted one (it carries the proof from it).
   await receive.goto();

@@ -14,17 +14,26 @@ import { ReceivePage } from '../pages/receive-page';
 import { saveScreenshot } from '../screenshots';
 import { packageFromSender, receivingVault, recipientOf } from '../sent-packages';
 
-test('a package from a sender in the address book is checked, imported whole, and its case opens', async ({ app, vaultDir }) => {
+test('a package from a sender in the address book is checked, imported whole, and its case opens', async ({
+  app,
+  vaultDir,
+}) => {
   await receivingVault(app, vaultDir);
   const pkg = await packageFromSender({ recipient: recipientOf(app.core.services.session.requireVault()) });
-  addRecipient(app.core.services.session.requireVault(), { name: 'Partner desk (fictional)', ageRecipient: pkg.ageRecipient, minisignPublicKey: pkg.minisign });
+  addRecipient(app.core.services.session.requireVault(), {
+    name: 'Partner desk (fictional)',
+    ageRecipient: pkg.ageRecipient,
+    minisignPublicKey: pkg.minisign,
+  });
   const receive = new ReceivePage(app);
   await receive.goto();
   const report = await receive.check(pkg.file);
   await expect(report).toContainText('Every check passed');
   await expect(report).toContainText(`Items in it: ${pkg.items}.`);
   await expect(report.getByRole('table', { name: 'Signed by' })).toContainText(pkg.signer);
-  await expect(report.getByRole('table', { name: 'Signed by' })).toContainText('In your address book as “Partner desk (fictional)”');
+  await expect(report.getByRole('table', { name: 'Signed by' })).toContainText(
+    'In your address book as “Partner desk (fictional)”',
+  );
   await expect(report.getByRole('listitem').filter({ hasText: 'Who signed it' })).toContainText('Passed');
   await expect(report.getByRole('listitem').filter({ hasText: 'Failed' })).toHaveCount(0);
   await expect(report.getByRole('listitem').filter({ hasText: 'Signature over the bag' })).toContainText('Passed');
@@ -48,7 +57,10 @@ test('a package from a sender in the address book is checked, imported whole, an
   expect(vault.db.prepare('SELECT count(*) FROM imported_packages').pluck().get()).toBe(1);
 });
 
-test('a package from a new sender is imported only once the fingerprint the sender reads out is typed in', async ({ app, vaultDir }) => {
+test('a package from a new sender is imported only once the fingerprint the sender reads out is typed in', async ({
+  app,
+  vaultDir,
+}) => {
   await receivingVault(app, vaultDir);
   const pkg = await packageFromSender({ recipient: recipientOf(app.core.services.session.requireVault()) });
   const receive = new ReceivePage(app);
@@ -75,7 +87,9 @@ test('a package from a new sender is imported only once the fingerprint the send
   await typed.fill(pkg.signer.replaceAll(' ', '').toLowerCase());
   await expect(confirm).toContainText("It is the fingerprint of the package's signer.");
   await trust.click();
-  await expect(app.page.getByRole('status').filter({ hasText: 'The package was imported' })).toBeVisible({ timeout: 30_000 });
+  await expect(app.page.getByRole('status').filter({ hasText: 'The package was imported' })).toBeVisible({
+    timeout: 30_000,
+  });
   const vault = app.core.services.session.requireVault();
   expect(vault.db.prepare('SELECT reason FROM known_signers').pluck().all()).toEqual(['confirmed']);
   // Checked again, the same sender is now known.
@@ -85,7 +99,10 @@ test('a package from a new sender is imported only once the fingerprint the send
   await expect(again.getByRole('table', { name: 'Signed by' })).toContainText("Trusted before for the sender's vault");
 });
 
-test('a tampered package is refused: the failed check is shown first and nothing can be imported', async ({ app, vaultDir }) => {
+test('a tampered package is refused: the failed check is shown first and nothing can be imported', async ({
+  app,
+  vaultDir,
+}) => {
   await receivingVault(app, vaultDir);
   const pkg = await packageFromSender({ recipient: recipientOf(app.core.services.session.requireVault()) });
   const bytes = fs.readFileSync(pkg.file);

@@ -14,7 +14,10 @@ import { CasesPage } from '../pages/cases-page';
 import { saveScreenshot } from '../screenshots';
 import { hasTool } from '../../helpers/tools';
 
-test('saves the case report in Ukrainian under the protected profile to the file chosen in the save dialog', async ({ app, demo }) => {
+test('saves the case report in Ukrainian under the protected profile to the file chosen in the save dialog', async ({
+  app,
+  demo,
+}) => {
   const { page } = app;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-report-e2e-'));
   await new CasesPage(page).openCase('Incommunicado detention');
@@ -34,7 +37,9 @@ test('saves the case report in Ukrainian under the protected profile to the file
   await expect(done).toContainText(sha);
   expect(fs.existsSync(`${output}.minisig`)).toBe(true);
   const db = app.core.services.session.requireVault().db;
-  const last = JSON.parse(db.prepare('SELECT entry FROM custody_log ORDER BY seq DESC LIMIT 1').pluck().get() as string) as { action: string; subject: string; hash: string; data: { lang: string } };
+  const last = JSON.parse(
+    db.prepare('SELECT entry FROM custody_log ORDER BY seq DESC LIMIT 1').pluck().get() as string,
+  ) as { action: string; subject: string; hash: string; data: { lang: string } };
   expect(last).toMatchObject({ action: 'report.created', subject: demo.caseId, hash: sha, data: { lang: 'uk' } });
   if (hasTool('pdftotext', 'poppler-utils')) {
     const text = spawnSync('pdftotext', [output, '-'], { encoding: 'utf8' }).stdout;

@@ -25,13 +25,23 @@ test.describe('requests', () => {
     await requests.filter('All');
 
     const recipient = 'Regional Prosecutor (test)';
-    await requests.add({ date: '2026-05-02', recipient, by: 'L-001', channel: 'registered letter', about: 'Where is he held, and why is the lawyer refused?' });
+    await requests.add({
+      date: '2026-05-02',
+      recipient,
+      by: 'L-001',
+      channel: 'registered letter',
+      about: 'Where is he held, and why is the lawyer refused?',
+    });
     await expect(requests.counts()).toHaveText(`Requests: ${before.total + 1}, unanswered: ${before.unanswered + 1}`);
     const row = requests.table().getByRole('row').filter({ hasText: recipient });
     await expect(row).toContainText('L-001');
     await expect(row).toContainText('No answer recorded');
 
-    await requests.answer('2026-05-02', recipient, { date: '2026-05-20', kind: 'Denial', note: 'Information about convicts is not disclosed.' });
+    await requests.answer('2026-05-02', recipient, {
+      date: '2026-05-20',
+      kind: 'Denial',
+      note: 'Information about convicts is not disclosed.',
+    });
     await expect(requests.counts()).toHaveText(`Requests: ${before.total + 1}, unanswered: ${before.unanswered}`);
     await expect(row).toContainText('Denial');
     await expect(row).toContainText('2026-05-20');

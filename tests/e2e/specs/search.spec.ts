@@ -3,7 +3,10 @@ import { expect, test } from '../fixtures';
 import { SearchPage } from '../pages/search-page';
 import { saveScreenshot } from '../screenshots';
 
-test('search finds a word of the demo documents, marks it in the snippets, and a click lands on the item', async ({ app, demo }) => {
+test('search finds a word of the demo documents, marks it in the snippets, and a click lands on the item', async ({
+  app,
+  demo,
+}) => {
   const page = app.page;
   const search = new SearchPage(page);
   await search.goto();
@@ -21,7 +24,9 @@ test('search finds a word of the demo documents, marks it in the snippets, and a
 
   await hit.getByRole('button').click();
   await expect(page.getByRole('tab', { name: 'Items', selected: true })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Incommunicado detention of a regional journalist');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(
+    'Incommunicado detention of a regional journalist',
+  );
   expect(demo.caseId).not.toBe('');
 });
 

@@ -26,7 +26,9 @@ test('change the passphrase, lock, and unlock with the new one', async ({ app, d
   const page = app.page;
   const settings = new SettingsPage(page);
   await settings.goto();
-  await expect(page.getByRole('list', { name: 'Members of this vault' })).toContainText('Demo investigator (fictional)');
+  await expect(page.getByRole('list', { name: 'Members of this vault' })).toContainText(
+    'Demo investigator (fictional)',
+  );
   await page.mouse.move(1, 790);
   await expectNoSeriousA11yViolations(page, 'settings');
   await saveScreenshot(page, 'settings');
@@ -45,7 +47,7 @@ test('change the passphrase, lock, and unlock with the new one', async ({ app, d
   expect(demo.caseId).not.toBe('');
 });
 
-test('the address book refuses a bad key with the core\'s reason and lists a good one', async ({ app, demo }) => {
+test("the address book refuses a bad key with the core's reason and lists a good one", async ({ app, demo }) => {
   const page = app.page;
   const settings = new SettingsPage(page);
   await settings.goto();
@@ -81,7 +83,10 @@ test('switching the language to Ukrainian relabels the navigation at once, and i
   expect(demo.caseId).not.toBe('');
 });
 
-test('after unlocking with the recovery code, the app opens Settings and leads to a new passphrase first', async ({ app, vaultDir }) => {
+test('after unlocking with the recovery code, the app opens Settings and leads to a new passphrase first', async ({
+  app,
+  vaultDir,
+}) => {
   const page = app.page;
   const made = await createDemoVault(vaultDir, DEMO_PASSPHRASE, await fastKdf());
   const form = page.getByRole('form', { name: 'Unlock a vault' });
@@ -102,27 +107,35 @@ test('after unlocking with the recovery code, the app opens Settings and leads t
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 });
 
-test('replace the recovery code: the old code stops working, the new one unlocks and asks for a new passphrase', async ({ app, demo, vaultDir }) => {
-  const page = app.page;
-  const settings = new SettingsPage(page);
-  await settings.goto();
-  await settings.replaceRecoveryCode('not the passphrase');
-  await expect(settings.recoveryDialog().getByRole('alert')).toContainText(/passphrase/i);
-  await page.mouse.move(1, 790);
-  await expectNoSeriousA11yViolations(page, 'replace recovery code dialog');
-  await settings.recoveryDialog().getByLabel(/^Current passphrase/).fill(DEMO_PASSPHRASE);
-  await settings.recoveryDialog().getByRole('button', { name: 'Make a new code' }).click();
-  await expect(settings.recoveryDialog().getByRole('alert')).toContainText('The old recovery code no longer opens the vault');
-  await expectNoSeriousA11yViolations(page, 'new recovery code dialog');
-  const newCode = await settings.keepNewRecoveryCode();
-  expect(newCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/);
-  expect(newCode).not.toBe(demo.recoveryCode);
+test(
+  'replace the recovery code: the old code stops working, ' + 'the new one unlocks and asks for a new passphrase',
+  async ({ app, demo, vaultDir }) => {
+    const page = app.page;
+    const settings = new SettingsPage(page);
+    await settings.goto();
+    await settings.replaceRecoveryCode('not the passphrase');
+    await expect(settings.recoveryDialog().getByRole('alert')).toContainText(/passphrase/i);
+    await page.mouse.move(1, 790);
+    await expectNoSeriousA11yViolations(page, 'replace recovery code dialog');
+    await settings
+      .recoveryDialog()
+      .getByLabel(/^Current passphrase/)
+      .fill(DEMO_PASSPHRASE);
+    await settings.recoveryDialog().getByRole('button', { name: 'Make a new code' }).click();
+    await expect(settings.recoveryDialog().getByRole('alert')).toContainText(
+      'The old recovery code no longer opens the vault',
+    );
+    await expectNoSeriousA11yViolations(page, 'new recovery code dialog');
+    const newCode = await settings.keepNewRecoveryCode();
+    expect(newCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/);
+    expect(newCode).not.toBe(demo.recoveryCode);
 
-  await page.getByRole('button', { name: 'Lock' }).click();
-  await settings.unlockWithRecoveryCode(vaultDir, demo.recoveryCode);
-  await expect(page.getByRole('alert')).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
-  await settings.unlockWithRecoveryCode(vaultDir, newCode);
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-  await expect(page.getByRole('alert').filter({ hasText: 'Set a new passphrase first' })).toBeVisible();
-});
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await settings.unlockWithRecoveryCode(vaultDir, demo.recoveryCode);
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+    await settings.unlockWithRecoveryCode(vaultDir, newCode);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'Set a new passphrase first' })).toBeVisible();
+  },
+);

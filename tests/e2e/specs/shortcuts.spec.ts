@@ -1,7 +1,10 @@
 /** Keyboard shortcuts and the native menu's Go choices (the app:menu event) open their screens. */
 import { expect, test } from '../fixtures';
 
-test('Ctrl+K opens search, Ctrl+, opens settings, and a menu choice from the shell opens its screen', async ({ app, demo }) => {
+test('Ctrl+K opens search, Ctrl+, opens settings, and a menu choice from the shell opens its screen', async ({
+  app,
+  demo,
+}) => {
   expect(demo.caseId).not.toBe('');
   const nav = app.page.getByRole('navigation', { name: 'Main' });
   await app.page.keyboard.press('Control+k');

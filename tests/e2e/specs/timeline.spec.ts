@@ -5,7 +5,10 @@ import { saveScreenshot } from '../screenshots';
 import { expect, test } from '../fixtures';
 
 test.describe('timeline', () => {
-  test('demo case: events in date order; add a transfer to a new facility, edit it; add a place', async ({ app, demo }) => {
+  test('demo case: events in date order; add a transfer to a new facility, edit it; add a place', async ({
+    app,
+    demo,
+  }) => {
     const { page } = app;
     await new CasesPage(page).openCase('Incommunicado detention');
     const timeline = new TimelinePage(page);
@@ -16,7 +19,14 @@ test.describe('timeline', () => {
     await expectNoSeriousA11yViolations(page, 'timeline');
     await saveScreenshot(page, 'case-timeline');
 
-    await timeline.addEvent({ type: 'Transfer', date: '2026-05-04', place: 'Penal Colony No. 3 (fictional)', placeType: 'penal colony', region: 'Northern Region (fictional)', description: 'Moved at night without notice.' });
+    await timeline.addEvent({
+      type: 'Transfer',
+      date: '2026-05-04',
+      place: 'Penal Colony No. 3 (fictional)',
+      placeType: 'penal colony',
+      region: 'Northern Region (fictional)',
+      description: 'Moved at night without notice.',
+    });
     await expect(timeline.table().getByRole('row')).toHaveCount(2 + demo.counts.events);
     const added = timeline.rows('Moved at night without notice.');
     await expect(added).toContainText('Transfer');
@@ -26,7 +36,9 @@ test.describe('timeline', () => {
     const dialog = await timeline.edit('Transfer', '2026-05-04');
     await dialog.getByRole('textbox', { name: 'Date', exact: true }).fill('2026-05');
     await dialog.getByRole('checkbox', { name: 'The date is approximate' }).check();
-    await dialog.getByRole('textbox', { name: 'What happened' }).fill('Moved at night without notice; the family learned of it a month later.');
+    await dialog
+      .getByRole('textbox', { name: 'What happened' })
+      .fill('Moved at night without notice; the family learned of it a month later.');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog).toBeHidden();
     const edited = timeline.rows('the family learned of it a month later');
@@ -35,7 +47,11 @@ test.describe('timeline', () => {
 
     await timeline.addPlace('Regional Hospital No. 2 (fictional)', 'hospital', 'Eastern Region (fictional)');
     const places = page.getByRole('table', { name: 'Places' });
-    await expect(places.getByRole('row').filter({ hasText: 'Regional Hospital No. 2 (fictional)' })).toContainText('hospital');
-    await expect(places.getByRole('row').filter({ hasText: 'Penal Colony No. 3 (fictional)' })).toContainText('Northern Region (fictional)');
+    await expect(places.getByRole('row').filter({ hasText: 'Regional Hospital No. 2 (fictional)' })).toContainText(
+      'hospital',
+    );
+    await expect(places.getByRole('row').filter({ hasText: 'Penal Colony No. 3 (fictional)' })).toContainText(
+      'Northern Region (fictional)',
+    );
   });
 });

@@ -28,7 +28,10 @@ test.describe('create, lock and unlock', () => {
     // What a killed add and a killed passphrase change leave: an object never recorded, a header never recorded.
     mkdirSync(path.join(vaultDir, 'blobs', 'staged'), { recursive: true });
     writeFileSync(path.join(vaultDir, 'blobs', 'staged', `${'d'.repeat(32)}.age`), 'x');
-    writeFileSync(path.join(vaultDir, 'vault.json.pending'), `${readFileSync(path.join(vaultDir, 'vault.json'), 'utf8')} `);
+    writeFileSync(
+      path.join(vaultDir, 'vault.json.pending'),
+      `${readFileSync(path.join(vaultDir, 'vault.json'), 'utf8')} `,
+    );
     await unlock.unlock(vaultDir, E2E_PASSPHRASE);
     const notice = page.getByRole('status').filter({ hasText: 'Vigil put right what an interruption left' });
     await expect(notice).toContainText('had not been recorded, so it did not happen');

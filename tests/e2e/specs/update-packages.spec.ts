@@ -36,12 +36,20 @@ function addSomething(vault: Vault, caseId: string): void {
   addEvent(vault, { caseId, personId: person.id, type: 'transfer', date: '2025-06-01', description: 'Moved again.' });
 }
 
-test('the export wizard offers an update of the last package to the same recipient, and makes one', async ({ app, demo }) => {
+test('the export wizard offers an update of the last package to the same recipient, and makes one', async ({
+  app,
+  demo,
+}) => {
   const dir = workDir();
   const vault = app.core.services.session.requireVault();
   const key = generateX25519Identity();
   const recipient = encodeRecipient(key.publicKey);
-  const first = await exportPackage(vault, { caseId: demo.caseId, recipients: [key.publicKey], profile: 'protected', output: path.join(dir, 'first.tar.age') });
+  const first = await exportPackage(vault, {
+    caseId: demo.caseId,
+    recipients: [key.publicKey],
+    profile: 'protected',
+    output: path.join(dir, 'first.tar.age'),
+  });
   addSomething(vault, demo.caseId);
   const wizard = new ExportPage(app);
   await wizard.open(getCase(vault.db, demo.caseId).title);
@@ -64,7 +72,10 @@ test('the export wizard offers an update of the last package to the same recipie
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test('the receive screen says a package is an update of one imported before, and applies it to that case', async ({ app, vaultDir }) => {
+test('the receive screen says a package is an update of one imported before, and applies it to that case', async ({
+  app,
+  vaultDir,
+}) => {
   await receivingVault(app, vaultDir);
   const receiver = app.core.services.session.requireVault();
   const dir = workDir();
@@ -76,13 +87,35 @@ test('the receive screen says a package is an update of one imported before, and
   try {
     const id = memberIdentity(sender);
     if (id.ageIdentity.kind === 'x25519') id.ageIdentity.secretKey.fill(0);
-    addRecipient(receiver, { name: 'Partner desk (fictional)', ageRecipient: id.ageRecipient, minisignPublicKey: id.minisignPublicKey });
+    addRecipient(receiver, {
+      name: 'Partner desk (fictional)',
+      ageRecipient: id.ageRecipient,
+      minisignPublicKey: id.minisignPublicKey,
+    });
     const to = [recipientOf(receiver)];
-    first = (await exportPackage(sender, { caseId: demo.caseId, recipients: to, profile: 'protected', output: path.join(dir, 'first.tar.age') })).packageId;
+    first = (
+      await exportPackage(sender, {
+        caseId: demo.caseId,
+        recipients: to,
+        profile: 'protected',
+        output: path.join(dir, 'first.tar.age'),
+      })
+    ).packageId;
     await importPackage(receiver, path.join(dir, 'first.tar.age'));
     addSomething(sender, demo.caseId);
     const file = path.join(dir, 'update.tar.age');
-    update = { file, packageId: (await exportPackage(sender, { caseId: demo.caseId, recipients: to, profile: 'protected', output: file, mode: { kind: 'update' } })).packageId };
+    update = {
+      file,
+      packageId: (
+        await exportPackage(sender, {
+          caseId: demo.caseId,
+          recipients: to,
+          profile: 'protected',
+          output: file,
+          mode: { kind: 'update' },
+        })
+      ).packageId,
+    };
   } finally {
     await sender.close();
   }
@@ -93,7 +126,9 @@ test('the receive screen says a package is an update of one imported before, and
   const notice = report.getByRole('note').filter({ hasText: 'An update of a package imported before' });
   await expect(notice).toContainText(`It updates package ${first}`);
   await expect(notice).toContainText('It adds: timeline events: 1.');
-  await expect(report.getByRole('listitem').filter({ hasText: 'Update of an earlier package' })).toContainText('Passed');
+  await expect(report.getByRole('listitem').filter({ hasText: 'Update of an earlier package' })).toContainText(
+    'Passed',
+  );
   await app.page.mouse.move(1, 790);
   await expectNoSeriousA11yViolations(app.page, 'receive: update');
   await saveScreenshot(app.page, 'receive-update');
@@ -101,8 +136,12 @@ test('the receive screen says a package is an update of one imported before, and
   await expect(app.page.getByRole('status').filter({ hasText: `It was an update of package ${first}` })).toBeVisible();
   // The case keeps both packages as its provenance, the second as an update of the first.
   await app.page.getByRole('button', { name: 'Open the case' }).click();
-  await expect(app.page.getByRole('region', { name: 'Received from another vault' })).toContainText(`An update of package ${first}`);
+  await expect(app.page.getByRole('region', { name: 'Received from another vault' })).toContainText(
+    `An update of package ${first}`,
+  );
   expect(receiver.db.prepare('SELECT count(DISTINCT case_id) FROM imported_packages').pluck().get()).toBe(1);
-  expect(receiver.db.prepare('SELECT update_of FROM imported_packages ORDER BY rowid DESC LIMIT 1').pluck().get()).toBe(first);
+  expect(receiver.db.prepare('SELECT update_of FROM imported_packages ORDER BY rowid DESC LIMIT 1').pluck().get()).toBe(
+    first,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -15,7 +15,13 @@ import { fastKdf } from '../../helpers/kdf';
 import { expectNoSeriousA11yViolations } from '../a11y';
 import { corpusFixture } from '../../integration/packages/corpus-fixture';
 import { buildTamperCorpus, type TamperCase } from '../../integration/packages/tamper-corpus';
-import { closeVerifierBrowser, openVerifier, sampleMemory, verifyIn, type PageOutcome } from '../verifier/verifier-page';
+import {
+  closeVerifierBrowser,
+  openVerifier,
+  sampleMemory,
+  verifyIn,
+  type PageOutcome,
+} from '../verifier/verifier-page';
 import { bigPackage } from '../verifier/big-package';
 
 const DEMO_PASSPHRASE = 'a demo passphrase for the verifier page';
@@ -46,7 +52,13 @@ async function demoExports(): Promise<{ forKey: string; forPassphrase: string; i
     const r = parseRecipient(key.recipient);
     if (r.kind !== 'x25519') throw new Error('not an X25519 recipient');
     await exportPackage(vault, { caseId, profile: 'protected', output: forKey, recipients: [r.publicKey] });
-    await exportPackage(vault, { caseId, profile: 'protected', output: forPassphrase, recipients: null, passphrase: PACKAGE_PASSPHRASE });
+    await exportPackage(vault, {
+      caseId,
+      profile: 'protected',
+      output: forPassphrase,
+      recipients: null,
+      passphrase: PACKAGE_PASSPHRASE,
+    });
     return { forKey, forPassphrase, identityFile };
   } finally {
     await vault.close();
@@ -75,28 +87,46 @@ function pageFailures(o: PageOutcome): string[] {
 function dozen(cases: TamperCase[]): TamperCase[] {
   const byCheck = new Map<string, TamperCase[]>();
   for (const c of cases) byCheck.set(c.expect, [...(byCheck.get(c.expect) ?? []), c]);
-  return [...byCheck.values()].flatMap((list) => list.filter((_c, i) => i % Math.ceil(list.length / 2) === 0).slice(0, 2));
+  return [...byCheck.values()].flatMap((list) =>
+    list.filter((_c, i) => i % Math.ceil(list.length / 2) === 0).slice(0, 2),
+  );
 }
 
-test('a package exported with the page beside it passes, opened with the identity file and with the passphrase', async () => {
-  test.setTimeout(180_000);
-  const { forKey, forPassphrase, identityFile } = await demoOnce();
-  const page = forKey.replace(/\.tar\.age$/, '.verify.html');
-  expect(fs.existsSync(page)).toBe(true);
-  expect(fs.existsSync(forPassphrase.replace(/\.tar\.age$/, '.verify.html'))).toBe(true);
-  const tab = await openVerifier(page);
-  await expect(tab.page.getByRole('heading', { level: 1, name: 'Verify a Vigil package' })).toBeVisible();
-  const withKey = await verifyIn(tab, forKey, { identityFile });
-  expect(withKey.verdict).toBe('Result: every check passed.');
-  expect(new Set(withKey.checks.map((c) => c.check))).toEqual(new Set(['decrypt', 'tar', 'bagit', 'signature', 'signer-trust', 'custody', 'proof', 'checkpoint', 'consistency', 'update']));
-  expect(withKey.checks.every((c) => c.mark !== 'FAIL')).toBe(true);
-  await expect(tab.page.locator('#signers li')).toHaveCount(1);
-  await expectNoSeriousA11yViolations(tab.page, 'the verifier page with a report');
-  const withPassphrase = await verifyIn(tab, forPassphrase, { passphrase: PACKAGE_PASSPHRASE });
-  expect(withPassphrase.verdict).toBe('Result: every check passed.');
-  expect(tab.problems).toEqual([]);
-  await tab.close();
-});
+test(
+  'a package exported with the page beside it passes, ' + 'opened with the identity file and with the passphrase',
+  async () => {
+    test.setTimeout(180_000);
+    const { forKey, forPassphrase, identityFile } = await demoOnce();
+    const page = forKey.replace(/\.tar\.age$/, '.verify.html');
+    expect(fs.existsSync(page)).toBe(true);
+    expect(fs.existsSync(forPassphrase.replace(/\.tar\.age$/, '.verify.html'))).toBe(true);
+    const tab = await openVerifier(page);
+    await expect(tab.page.getByRole('heading', { level: 1, name: 'Verify a Vigil package' })).toBeVisible();
+    const withKey = await verifyIn(tab, forKey, { identityFile });
+    expect(withKey.verdict).toBe('Result: every check passed.');
+    expect(new Set(withKey.checks.map((c) => c.check))).toEqual(
+      new Set([
+        'decrypt',
+        'tar',
+        'bagit',
+        'signature',
+        'signer-trust',
+        'custody',
+        'proof',
+        'checkpoint',
+        'consistency',
+        'update',
+      ]),
+    );
+    expect(withKey.checks.every((c) => c.mark !== 'FAIL')).toBe(true);
+    await expect(tab.page.locator('#signers li')).toHaveCount(1);
+    await expectNoSeriousA11yViolations(tab.page, 'the verifier page with a report');
+    const withPassphrase = await verifyIn(tab, forPassphrase, { passphrase: PACKAGE_PASSPHRASE });
+    expect(withPassphrase.verdict).toBe('Result: every check passed.');
+    expect(tab.problems).toEqual([]);
+    await tab.close();
+  },
+);
 
 test('a wrong identity is told the package is not for that key', async () => {
   test.setTimeout(120_000);
@@ -148,8 +178,13 @@ test('tampered packages fail in the page with the check and reason vigil verify 
       expect(cli.ok, c.name).toBe(false);
       expect(shown.verdict, c.name).toMatch(/^Result: PROBLEMS FOUND/);
       expect(shown.checks[0]?.mark, `${c.name}: failed checks come first`).toBe('FAIL');
-      if (JSON.stringify(pageFailures(shown)) !== JSON.stringify(cliFailures(cli))) differ.push(`${c.name}\n  page: ${pageFailures(shown).join('\n        ')}\n  cli:  ${cliFailures(cli).join('\n        ')}`);
-      if (!pageFailures(shown).some((f) => f.startsWith(`${c.expect} |`))) differ.push(`${c.name}: ${c.expect} did not fail`);
+      if (JSON.stringify(pageFailures(shown)) !== JSON.stringify(cliFailures(cli)))
+        differ.push(
+          `${c.name}\n  page: ${pageFailures(shown).join('\n        ')}\n  cli:  ` +
+            `${cliFailures(cli).join('\n        ')}`,
+        );
+      if (!pageFailures(shown).some((f) => f.startsWith(`${c.expect} |`)))
+        differ.push(`${c.name}: ${c.expect} did not fail`);
     }
     expect(differ).toEqual([]);
     expect(tab.problems).toEqual([]);
@@ -166,20 +201,29 @@ test('a big package verifies with the page memory flat (256 MiB; 1 GiB with VIGI
   const tab = await openVerifier(big.page);
   const memory = await sampleMemory(tab.page, 250);
   const started = Date.now();
-  const r = await verifyIn(tab, big.file, { identityFile: big.identityFile }, size > 256 * 1024 ** 2 ? 1_700_000 : 550_000);
+  const r = await verifyIn(
+    tab,
+    big.file,
+    { identityFile: big.identityFile },
+    size > 256 * 1024 ** 2 ? 1_700_000 : 550_000,
+  );
   const seconds = (Date.now() - started) / 1000;
   const { heap, rss } = await memory.stop();
   const mib = (n: number): string => (n / 1024 ** 2).toFixed(1);
   const half = Math.floor(rss.length / 2);
   console.log(
-    `verifier page: ${mib(fs.statSync(big.file).size)} MiB package in ${seconds.toFixed(1)} s; JS heap used: first ${mib(heap[0] ?? 0)} MiB, peak ${mib(Math.max(...heap))} MiB; ` +
-      `renderer RSS: first ${mib(rss[0] ?? 0)} MiB, peak in the first half ${mib(Math.max(...rss.slice(0, half)))} MiB, in the second half ${mib(Math.max(...rss.slice(half)))} MiB (${heap.length} samples)`,
+    `verifier page: ${mib(fs.statSync(big.file).size)} MiB package in ${seconds.toFixed(1)} s; JS heap used: ` +
+      `first ${mib(heap[0] ?? 0)} MiB, peak ${mib(Math.max(...heap))} MiB; ` +
+      `renderer RSS: first ${mib(rss[0] ?? 0)} MiB, peak in the first half ` +
+      `${mib(Math.max(...rss.slice(0, half)))} MiB, in the second half ${mib(Math.max(...rss.slice(half)))} ` +
+      `MiB (${heap.length} samples)`,
   );
   expect(r.verdict).toBe('Result: every check passed.');
   expect(tab.problems).toEqual([]);
   // Flat: the heap never comes near the package's size (the plaintext is never held), and the
   // renderer does not grow as the package goes by (the second half peaks no higher than the first, give or take).
   expect(Math.max(...heap)).toBeLessThan(96 * 1024 ** 2);
-  if (rss.some((n) => n > 0)) expect(Math.max(...rss.slice(half))).toBeLessThan(Math.max(...rss.slice(0, half)) + 64 * 1024 ** 2);
+  if (rss.some((n) => n > 0))
+    expect(Math.max(...rss.slice(half))).toBeLessThan(Math.max(...rss.slice(0, half)) + 64 * 1024 ** 2);
   await tab.close();
 });

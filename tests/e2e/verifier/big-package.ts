@@ -20,9 +20,16 @@ function writeRandom(file: string, size: number): void {
 }
 
 /** Exports one item of `size` random bytes in `dir`; the random file is removed once it is in the vault. */
-export async function bigPackage(dir: string, size: number): Promise<{ file: string; page: string; identityFile: string }> {
+export async function bigPackage(
+  dir: string,
+  size: number,
+): Promise<{ file: string; page: string; identityFile: string }> {
   fs.mkdirSync(dir, { recursive: true });
-  const { vault } = await createVault(path.join(dir, 'vault'), { memberName: 'Big Package Tester (fictional)', passphrase: 'a passphrase for the big package', kdf: await fastKdf() });
+  const { vault } = await createVault(path.join(dir, 'vault'), {
+    memberName: 'Big Package Tester (fictional)',
+    passphrase: 'a passphrase for the big package',
+    kdf: await fastKdf(),
+  });
   try {
     const c = createCase(vault, { title: 'Big case', reference: 'BIG-1' });
     const raw = path.join(dir, 'random.bin');
@@ -34,7 +41,12 @@ export async function bigPackage(dir: string, size: number): Promise<{ file: str
     fs.writeFileSync(identityFile, `${key.identity}\n`);
     const r = parseRecipient(key.recipient);
     if (r.kind !== 'x25519') throw new Error('not an X25519 recipient');
-    const out = await exportPackage(vault, { caseId: c.id, profile: 'full', output: path.join(dir, 'big.tar.age'), recipients: [r.publicKey] });
+    const out = await exportPackage(vault, {
+      caseId: c.id,
+      profile: 'full',
+      output: path.join(dir, 'big.tar.age'),
+      recipients: [r.publicKey],
+    });
     if (out.verifierPath === null) throw new Error('The export wrote no verifier page: run npm run build first.');
     return { file: out.packagePath, page: out.verifierPath, identityFile };
   } finally {

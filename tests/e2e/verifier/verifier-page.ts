@@ -47,7 +47,11 @@ export async function openVerifier(html: string): Promise<VerifierTab> {
     return route.abort();
   });
   // Chromium also logs refusals itself; this makes sure every violation reaches the console.
-  await context.addInitScript({ content: "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI));" });
+  await context.addInitScript({
+    content:
+      "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + " +
+      "e.violatedDirective + ' blocked ' + e.blockedURI));",
+  });
   const page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
@@ -68,9 +72,17 @@ export async function verifyIn(tab: VerifierTab, pkg: string, key: PageKey, time
   await page.getByRole('button', { name: 'Verify' }).click();
   await page.locator('#status[data-state=done], #status[data-state=error]').waitFor({ timeout });
   const checks = await page.locator('#checks li').evaluateAll((lis) =>
-    lis.map((li) => ({ check: li.getAttribute('data-check') ?? '', mark: li.getAttribute('data-mark') ?? '', text: li.querySelector('.detail')?.textContent ?? '' })),
+    lis.map((li) => ({
+      check: li.getAttribute('data-check') ?? '',
+      mark: li.getAttribute('data-mark') ?? '',
+      text: li.querySelector('.detail')?.textContent ?? '',
+    })),
   );
-  const verdict = (await page.locator('#verdict').textContent({ timeout: 1000 }).catch(() => null)) ?? '';
+  const verdict =
+    (await page
+      .locator('#verdict')
+      .textContent({ timeout: 1000 })
+      .catch(() => null)) ?? '';
   return { checks, verdict, status: (await page.locator('#status').textContent()) ?? '' };
 }
 
@@ -83,7 +95,10 @@ function procText(file: string): string {
   }
 }
 
-/** Resident memory (bytes) of the renderer processes of the browser this process launched, from /proc; 0 where there is no /proc. */
+/**
+ * Resident memory (bytes) of the renderer processes of the browser this process launched, from /proc; 0 where there is
+ * no /proc.
+ */
 function rendererRss(): Promise<number> {
   const root = process.pid;
   if (!fs.existsSync('/proc/self/status')) return Promise.resolve(0);

@@ -7,7 +7,16 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as asar from '@electron/asar';
@@ -22,7 +31,9 @@ import { buildAppOnce } from '../../helpers/app-build';
 import { PROJECT_ROOT } from '../../helpers/vault';
 
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+};
 
 let tmp: string;
 let appDir: string;
@@ -33,9 +44,19 @@ let unpackedApp: string;
 function fakeElectron(dir: string): void {
   mkdirSync(path.join(dir, 'locales'), { recursive: true });
   const fuses = Object.keys(FuseV1Options).filter((k) => Number.isNaN(Number(k))).length;
-  writeFileSync(path.join(dir, 'electron'), Buffer.concat([Buffer.from('#!/bin/sh\n'), Buffer.from(FUSE_SENTINEL), Buffer.from([1, fuses]), Buffer.alloc(fuses, 0x31), Buffer.from('\n')]));
+  writeFileSync(
+    path.join(dir, 'electron'),
+    Buffer.concat([
+      Buffer.from('#!/bin/sh\n'),
+      Buffer.from(FUSE_SENTINEL),
+      Buffer.from([1, fuses]),
+      Buffer.alloc(fuses, 0x31),
+      Buffer.from('\n'),
+    ]),
+  );
   chmodSync(path.join(dir, 'electron'), 0o755);
-  for (const locale of ['en-US', 'en-GB', 'uk', 'ru', 'de', 'fr', 'zh-CN']) writeFileSync(path.join(dir, 'locales', `${locale}.pak`), locale);
+  for (const locale of ['en-US', 'en-GB', 'uk', 'ru', 'de', 'fr', 'zh-CN'])
+    writeFileSync(path.join(dir, 'locales', `${locale}.pak`), locale);
   writeFileSync(path.join(dir, 'LICENSE'), 'stand-in');
   writeFileSync(path.join(dir, 'chrome-sandbox'), 'stand-in');
 }
@@ -58,13 +79,25 @@ beforeAll(() => {
   const bin = (name: string): string => path.join(PROJECT_ROOT, 'node_modules', '.bin', name);
   buildAppOnce();
   // npmRebuild off: rebuilding the addon for Electron needs Electron's headers, from the network.
-  execFileSync(bin('electron-builder'), ['--linux', '--dir', `-c.electronDist=${path.join(tmp, 'electron')}`, '-c.npmRebuild=false', `-c.directories.output=${path.join(tmp, 'dist')}`], {
-    cwd: PROJECT_ROOT,
-    stdio: 'ignore',
-    env: { ...process.env, CSC_LINK: '', WIN_CSC_LINK: '' },
-  });
+  execFileSync(
+    bin('electron-builder'),
+    [
+      '--linux',
+      '--dir',
+      `-c.electronDist=${path.join(tmp, 'electron')}`,
+      '-c.npmRebuild=false',
+      `-c.directories.output=${path.join(tmp, 'dist')}`,
+    ],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: 'ignore',
+      env: { ...process.env, CSC_LINK: '', WIN_CSC_LINK: '' },
+    },
+  );
   appDir = path.join(tmp, 'dist', 'linux-unpacked');
-  files = asar.listPackage(path.join(appDir, 'resources', 'app.asar'), { isPack: false }).map((f) => f.replace(/\\/g, '/'));
+  files = asar
+    .listPackage(path.join(appDir, 'resources', 'app.asar'), { isPack: false })
+    .map((f) => f.replace(/\\/g, '/'));
   unpackedApp = path.join(tmp, 'app');
   asar.extractAll(path.join(appDir, 'resources', 'app.asar'), unpackedApp);
 }, 300_000);
@@ -85,22 +118,48 @@ describe('the packed Linux app (electron-builder --dir)', () => {
   });
 
   it('holds the main, worker, preload, renderer and verifier builds, and not the CLI bundle or source maps', () => {
-    for (const file of ['/out/main/index.js', '/out/main/extract-worker.js', '/out/main/crypto-worker.js', '/out/preload/index.js', '/out/renderer/index.html', '/out/verifier/verify.html']) {
+    for (const file of [
+      '/out/main/index.js',
+      '/out/main/extract-worker.js',
+      '/out/main/crypto-worker.js',
+      '/out/preload/index.js',
+      '/out/renderer/index.html',
+      '/out/verifier/verify.html',
+    ]) {
       expect(files, file).toContain(file);
     }
     expect(files.filter((f) => f.startsWith('/out/') && (f.startsWith('/out/cli') || f.endsWith('.map')))).toEqual([]);
   });
 
   it('holds every production dependency and none of the renderer-only or build packages', () => {
-    for (const name of Object.keys(pkg.dependencies)) expect(files, name).toContain(`/node_modules/${name}/package.json`);
-    for (const name of ['react', 'react-dom', '@mantine/core', '@tanstack/react-query', 'i18next', 'react-i18next', '@zxcvbn-ts/core', 'electron', 'esbuild', 'vite', 'typescript', '@napi-rs/canvas']) {
+    for (const name of Object.keys(pkg.dependencies))
+      expect(files, name).toContain(`/node_modules/${name}/package.json`);
+    for (const name of [
+      'react',
+      'react-dom',
+      '@mantine/core',
+      '@tanstack/react-query',
+      'i18next',
+      'react-i18next',
+      '@zxcvbn-ts/core',
+      'electron',
+      'esbuild',
+      'vite',
+      'typescript',
+      '@napi-rs/canvas',
+    ]) {
       expect(files, name).not.toContain(`/node_modules/${name}/package.json`);
     }
   });
 
   it('unpacks the SQLCipher addon and nothing else of substance', () => {
-    const unpacked = readdirSync(path.join(appDir, 'resources', 'app.asar.unpacked'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.(node|a|o|c|cpp|h)$/.test(f));
-    expect(unpacked).toEqual([path.join('node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node')]);
+    const unpacked = readdirSync(path.join(appDir, 'resources', 'app.asar.unpacked'), {
+      recursive: true,
+      encoding: 'utf8',
+    }).filter((f) => /\.(node|a|o|c|cpp|h)$/.test(f));
+    expect(unpacked).toEqual([
+      path.join('node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node'),
+    ]);
   });
 });
 
@@ -112,7 +171,9 @@ describe('the packed app’s code, run from its own files', () => {
     const result = await new Promise<ExtractionResult>((resolve, reject) => {
       child.onMessage((m) => resolve(m as ExtractionResult));
       child.onExit((code) => reject(new Error(`the extraction program exited (${code})`)));
-      void samplePdf('Packed and still reading').then((pdf) => child.post({ data: new Uint8Array(pdf), mediaType: 'application/pdf', maxTextChars: 10_000 }));
+      void samplePdf('Packed and still reading').then((pdf) =>
+        child.post({ data: new Uint8Array(pdf), mediaType: 'application/pdf', maxTextChars: 10_000 }),
+      );
     });
     child.kill();
     expect(result).toMatchObject({ status: 'ok', text: expect.stringContaining('Packed and still reading') });

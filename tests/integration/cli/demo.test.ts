@@ -11,7 +11,12 @@ describe('vigil demo', () => {
 
     const shown = runCli(['case', 'show', dir, 'DEMO-2025-001', '--json']);
     expect(shown.status, shown.stderr).toBe(0);
-    const c = JSON.parse(shown.stdout) as { title: string; summary: string; people: { code: string; name?: string }[]; items: unknown[] };
+    const c = JSON.parse(shown.stdout) as {
+      title: string;
+      summary: string;
+      people: { code: string; name?: string }[];
+      items: unknown[];
+    };
     expect(c.title).toMatch(/FICTIONAL DEMO/);
     expect(c.summary).toMatch(/FICTIONAL/);
     expect(c.items.length).toBeGreaterThanOrEqual(5);
@@ -22,7 +27,15 @@ describe('vigil demo', () => {
     expect(timeline.status, timeline.stderr).toBe(0);
     const t = JSON.parse(timeline.stdout) as {
       events: unknown[];
-      detainees: { incommunicado: { periods: { start: string; end: string | null; days: number; open: boolean }[]; totalDays: number; longestDays: number; current: boolean }; requests: { sent: number; answered: number; unanswered: number; medianResponseDays: number | null } }[];
+      detainees: {
+        incommunicado: {
+          periods: { start: string; end: string | null; days: number; open: boolean }[];
+          totalDays: number;
+          longestDays: number;
+          current: boolean;
+        };
+        requests: { sent: number; answered: number; unanswered: number; medianResponseDays: number | null };
+      }[];
     };
     expect(t.events.length).toBeGreaterThanOrEqual(10);
     const [d] = t.detainees;

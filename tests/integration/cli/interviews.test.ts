@@ -43,13 +43,31 @@ beforeAll(async () => {
   process.env.VIGIL_PASSPHRASE = TEST_PASSPHRASE;
   files = suiteTempDir('vigil-interview-files-');
   dir = path.join(files, 'vault');
-  const { vault } = await createVault(dir, { memberName: 'Anna Investigator', passphrase: TEST_PASSPHRASE, kdf: await fastKdf() });
+  const { vault } = await createVault(dir, {
+    memberName: 'Anna Investigator',
+    passphrase: TEST_PASSPHRASE,
+    kdf: await fastKdf(),
+  });
   caseId = seedCaseAndPerson(vault, 'R-001', 'Maria Example').caseId;
   await vault.close();
-  writeFileSync(path.join(files, 'first.srt'), '1\n00:00:01,000 --> 00:00:04,000\nInterviewer: When was the last visit?\n\n2\n00:01:02,500 --> 00:01:09,000\nR-001: In March, at the pretrial centre.\n');
-  writeFileSync(path.join(files, 'second.txt'), 'Interviewer: When was the last visit?\nR-001: In early March, at the pretrial centre.\nR-001: After that, nothing.\n');
-  writeFileSync(path.join(files, 'call.mp3'), Buffer.concat([Buffer.from('ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000'), Buffer.alloc(64, 7)]));
-  writeFileSync(path.join(files, 'call2.mp3'), Buffer.concat([Buffer.from('ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000'), Buffer.alloc(64, 8)]));
+  writeFileSync(
+    path.join(files, 'first.srt'),
+    '1\n00:00:01,000 --> 00:00:04,000\nInterviewer: When was the last visit?\n\n2\n00:01:02,500 --> ' +
+      '00:01:09,000\nR-001: In March, at the pretrial centre.\n',
+  );
+  writeFileSync(
+    path.join(files, 'second.txt'),
+    'Interviewer: When was the last visit?\nR-001: In early March, at the pretrial centre.\nR-001: After that, ' +
+      'nothing.\n',
+  );
+  writeFileSync(
+    path.join(files, 'call.mp3'),
+    Buffer.concat([Buffer.from('ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000'), Buffer.alloc(64, 7)]),
+  );
+  writeFileSync(
+    path.join(files, 'call2.mp3'),
+    Buffer.concat([Buffer.from('ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000'), Buffer.alloc(64, 8)]),
+  );
 });
 
 afterAll(() => {
@@ -61,9 +79,38 @@ describe('cli/commands/interviews', () => {
   let interview: InterviewRow & { transcript: { revision: number; sha256: string; segments: number } | null };
 
   it('interview new imports the transcript and attaches the recording', async () => {
-    const json = await vigil('interview', 'new', dir, '--case', caseId, '--person', 'r-001', '--date', '2024-04-02', '--mode', 'phone', '--language', 'uk', '--consent', 'yes', '--transcript', path.join(files, 'first.srt'), '--recording', path.join(files, 'call.mp3'), '--json');
+    const json = await vigil(
+      'interview',
+      'new',
+      dir,
+      '--case',
+      caseId,
+      '--person',
+      'r-001',
+      '--date',
+      '2024-04-02',
+      '--mode',
+      'phone',
+      '--language',
+      'uk',
+      '--consent',
+      'yes',
+      '--transcript',
+      path.join(files, 'first.srt'),
+      '--recording',
+      path.join(files, 'call.mp3'),
+      '--json',
+    );
     interview = JSON.parse(json) as typeof interview;
-    expect(interview).toMatchObject({ intervieweeCode: 'R-001', interviewerName: 'Anna Investigator', date: '2024-04-02', mode: 'phone', language: 'uk', consent: { given: true }, currentRevision: 1 });
+    expect(interview).toMatchObject({
+      intervieweeCode: 'R-001',
+      interviewerName: 'Anna Investigator',
+      date: '2024-04-02',
+      mode: 'phone',
+      language: 'uk',
+      consent: { given: true },
+      currentRevision: 1,
+    });
     expect(interview.recordingItemIds).toHaveLength(1);
     expect(interview.transcript).toMatchObject({ revision: 1, segments: 2 });
     const text = await vigil('interview', 'list', dir, '--case', caseId);
@@ -80,12 +127,28 @@ describe('cli/commands/interviews', () => {
   });
 
   it('transcript import adds a revision; history and diff show both', async () => {
-    const rev = JSON.parse(await vigil('transcript', 'import', dir, interview.id.slice(0, 8), path.join(files, 'second.txt'), '--note', 'from notes', '--json')) as Revision;
+    const rev = JSON.parse(
+      await vigil(
+        'transcript',
+        'import',
+        dir,
+        interview.id.slice(0, 8),
+        path.join(files, 'second.txt'),
+        '--note',
+        'from notes',
+        '--json',
+      ),
+    ) as Revision;
     expect(rev).toMatchObject({ revision: 2, note: 'from notes' });
     const history = JSON.parse(await vigil('transcript', 'history', dir, interview.id, '--json')) as RevisionInfo[];
-    expect(history.map((r) => [r.revision, r.segmentCount])).toEqual([[1, 2], [2, 3]]);
+    expect(history.map((r) => [r.revision, r.segmentCount])).toEqual([
+      [1, 2],
+      [2, 3],
+    ]);
     expect(await vigil('transcript', 'history', dir, interview.id)).toMatch(/^r1 .*\nr2 .*from notes\n$/);
-    const diff = JSON.parse(await vigil('transcript', 'diff', dir, interview.id, '1', '2', '--json')) as { diff: SegmentDiff[] };
+    const diff = JSON.parse(await vigil('transcript', 'diff', dir, interview.id, '1', '2', '--json')) as {
+      diff: SegmentDiff[];
+    };
     expect(diff.diff.map((d) => d.op)).toEqual(['changed', 'removed', 'added', 'added']);
     const text = await vigil('transcript', 'diff', dir, interview.id, '1', '2');
     expect(text).toMatch(/^Revision 1 → 2: 1 changed, 2 added, 1 removed, 0 unchanged/);
@@ -100,23 +163,63 @@ describe('cli/commands/interviews', () => {
     // The recording was stored as an audio item of the interview's case.
     expect(getItem(vault.db, interview.recordingItemIds[0] ?? '')).toMatchObject({ kind: 'audio', caseId });
     await vault.close();
-    await expect(vigil('interview', 'new', dir, '--case', caseId, '--person', 'R-001', '--mode', 'pigeon')).rejects.toThrow(/Unknown mode/);
-    await expect(vigil('interview', 'new', dir, '--case', caseId, '--person', 'R-001', '--consent', 'maybe')).rejects.toThrow(/yes.*no/);
-    await expect(vigil('interview', 'new', dir, '--case', caseId, '--person', 'R-001', '--recording', path.join(files, 'missing.mp3'))).rejects.toThrow(/not a readable file/);
+    await expect(
+      vigil('interview', 'new', dir, '--case', caseId, '--person', 'R-001', '--mode', 'pigeon'),
+    ).rejects.toThrow(/Unknown mode/);
+    await expect(
+      vigil('interview', 'new', dir, '--case', caseId, '--person', 'R-001', '--consent', 'maybe'),
+    ).rejects.toThrow(/yes.*no/);
+    await expect(
+      vigil(
+        'interview',
+        'new',
+        dir,
+        '--case',
+        caseId,
+        '--person',
+        'R-001',
+        '--recording',
+        path.join(files, 'missing.mp3'),
+      ),
+    ).rejects.toThrow(/not a readable file/);
     // The second recording is a link, refused only once the first is stored: the interview, the
     // first recording and the transcript are not recorded either, and the stored object goes.
     const interviews = (await vigil('interview', 'list', dir, '--case', caseId, '--json')).trim();
-    const storedObjects = (): string[] => readdirSync(path.join(dir, 'blobs'), { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.age')).sort();
+    const storedObjects = (): string[] =>
+      readdirSync(path.join(dir, 'blobs'), { recursive: true, encoding: 'utf8' })
+        .filter((n) => n.endsWith('.age'))
+        .sort();
     const objects = storedObjects();
-    writeFileSync(path.join(files, 'other.mp3'), Buffer.concat([Buffer.from('ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000'), Buffer.alloc(64, 9)]));
+    writeFileSync(
+      path.join(files, 'other.mp3'),
+      Buffer.concat([Buffer.from('ID3\u0004\u0000\u0000\u0000\u0000\u0000\u0000'), Buffer.alloc(64, 9)]),
+    );
     symlinkSync(path.join(files, 'other.mp3'), path.join(files, 'link.mp3'));
     await expect(
-      vigil('interview', 'new', dir, '--case', caseId, '--person', 'R-001', '--transcript', path.join(files, 'first.srt'), '--recording', path.join(files, 'call2.mp3'), '--recording', path.join(files, 'link.mp3')),
+      vigil(
+        'interview',
+        'new',
+        dir,
+        '--case',
+        caseId,
+        '--person',
+        'R-001',
+        '--transcript',
+        path.join(files, 'first.srt'),
+        '--recording',
+        path.join(files, 'call2.mp3'),
+        '--recording',
+        path.join(files, 'link.mp3'),
+      ),
     ).rejects.toThrow(/is a symbolic link/);
     expect((await vigil('interview', 'list', dir, '--case', caseId, '--json')).trim()).toBe(interviews);
     expect(storedObjects()).toEqual(objects);
-    await expect(vigil('transcript', 'show', dir, interview.id, '--revision', 'x')).rejects.toThrow(/not a revision number/);
-    await expect(vigil('transcript', 'import', dir, interview.id, path.join(files, 'second.txt'))).rejects.toThrow(/same as revision 2/);
+    await expect(vigil('transcript', 'show', dir, interview.id, '--revision', 'x')).rejects.toThrow(
+      /not a revision number/,
+    );
+    await expect(vigil('transcript', 'import', dir, interview.id, path.join(files, 'second.txt'))).rejects.toThrow(
+      /same as revision 2/,
+    );
     const after = await openVault(dir, { passphrase: TEST_PASSPHRASE });
     try {
       expect(entries(after)).toHaveLength(before);

@@ -6,7 +6,10 @@ import { PDF_LAYOUT, pdfFixture } from '../evidence/redact/fixtures';
 import { hasTool } from '../../helpers/tools';
 import { runCli, suiteTempDir } from '../../helpers/vault';
 
-interface Redacted { item: { id: string; sha256: string; derivativeOf: string; derivativeKind: string }; redaction: { originalSha256: string; boxes: unknown[]; people: { code: string; occurrences: number }[] } }
+interface Redacted {
+  item: { id: string; sha256: string; derivativeOf: string; derivativeKind: string };
+  redaction: { originalSha256: string; boxes: unknown[]; people: { code: string; occurrences: number }[] };
+}
 
 let dir: string;
 let work: string;
@@ -24,9 +27,26 @@ beforeAll(async () => {
   dir = path.join(work, 'vault');
   ok(['init', dir, '--name', 'Anna']);
   const caseId = (JSON.parse(ok(['case', 'new', dir, '--title', 'Colony case', '--json'])) as { id: string }).id;
-  ok(['person', 'add', dir, '--case', caseId, '--role', 'witness', '--name', 'Olena Petrenko', '--alias', 'Lena P.', '--code', 'W-014']);
+  ok([
+    'person',
+    'add',
+    dir,
+    '--case',
+    caseId,
+    '--role',
+    'witness',
+    '--name',
+    'Olena Petrenko',
+    '--alias',
+    'Lena P.',
+    '--code',
+    'W-014',
+  ]);
   fs.writeFileSync(path.join(work, 'statement.pdf'), await pdfFixture());
-  const added = JSON.parse(ok(['item', 'add', dir, path.join(work, 'statement.pdf'), '--case', caseId, '--json'])) as { id: string; sha256: string };
+  const added = JSON.parse(ok(['item', 'add', dir, path.join(work, 'statement.pdf'), '--case', caseId, '--json'])) as {
+    id: string;
+    sha256: string;
+  };
   [itemId, originalSha] = [added.id, added.sha256];
 });
 
@@ -62,7 +82,9 @@ describe('cli/vigil item redact', () => {
     expect(r.stderr).toContain('box 1 width: must be greater than 0');
     const past = path.join(work, 'past.json');
     fs.writeFileSync(past, JSON.stringify({ boxes: [{ page: 9, x: 1, y: 1, width: 4, height: 3 }] }));
-    expect(runCli(['item', 'redact', dir, itemId, '--boxes', past]).stderr).toContain('Box 1 is on page 9 but the PDF has 2 page(s)');
+    expect(runCli(['item', 'redact', dir, itemId, '--boxes', past]).stderr).toContain(
+      'Box 1 is on page 9 but the PDF has 2 page(s)',
+    );
     expect(runCli(['item', 'redact', dir, itemId]).stderr).toContain('Say what to remove');
     expect(ok(['item', 'list', dir, '--json'])).toBe(before);
   });

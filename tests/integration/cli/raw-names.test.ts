@@ -6,8 +6,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, cliEnv, runCli, suiteTempDir, tempDir } from '../../helpers/vault';
 import { cp1251, latin1, makeFifo, mkdirRaw, rawPath, symlinkRaw, writeRaw } from '../../helpers/legacy-names';
 
-interface ItemJson { id: string; fileName: string; fileNameRaw: string | null; title: string; sha256: string; path?: string }
-interface EntryJson { entry: { action: string; subject: string | null; data: Record<string, unknown> } }
+interface ItemJson {
+  id: string;
+  fileName: string;
+  fileNameRaw: string | null;
+  title: string;
+  sha256: string;
+  path?: string;
+}
+interface EntryJson {
+  entry: { action: string; subject: string | null; data: Record<string, unknown> };
+}
 
 const LETTER = 'Лист з колонії.txt';
 const REPLY_DIR = 'Відповіді';
@@ -17,15 +26,26 @@ const ZURICH = 'Zürich-Bericht.txt';
 let source: string;
 const content = new Map<string, Buffer>();
 
-/** A folder as a cp1251 archive unpacked on Linux leaves it: names in cp1251 and Latin-1 bytes, a link, a pipe, a hidden file. */
+/**
+ * A folder as a cp1251 archive unpacked on Linux leaves it: names in cp1251 and Latin-1 bytes, a link, a pipe, a hidden
+ * file.
+ */
 function makeSource(root: string): { fifo: boolean } {
   const dir = path.join(root, 'archive');
   mkdirSync(dir);
   const files: [Buffer, string, Buffer][] = [
     [rawPath(dir, cp1251(LETTER)), LETTER, cp1251('Мене перевели в іншу колонію. Листи не доходять.\n')],
     [rawPath(dir, latin1(ZURICH)), 'Z\\xFCrich-Bericht.txt', randomBytes(3000)],
-    [rawPath(mkdirRaw(rawPath(dir, cp1251(REPLY_DIR))), cp1251(REPLY)), REPLY, cp1251('Відомостей про місце перебування немає.\n')],
-    [rawPath(mkdirRaw(rawPath(dir, 'notes')), 'plain.txt'), 'plain.txt', Buffer.from('Called the colony on 3 March.\n')],
+    [
+      rawPath(mkdirRaw(rawPath(dir, cp1251(REPLY_DIR))), cp1251(REPLY)),
+      REPLY,
+      cp1251('Відомостей про місце перебування немає.\n'),
+    ],
+    [
+      rawPath(mkdirRaw(rawPath(dir, 'notes')), 'plain.txt'),
+      'plain.txt',
+      Buffer.from('Called the colony on 3 March.\n'),
+    ],
     [rawPath(dir, '.call-log.txt'), '.call-log.txt', Buffer.from('hidden, still evidence\n')],
   ];
   for (const [file, shown, bytes] of files) {
@@ -44,7 +64,10 @@ function newVault(): string {
 }
 
 function jsonLines<T>(stdout: string): T[] {
-  return stdout.trim().split('\n').map((l) => JSON.parse(l) as T);
+  return stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as T);
 }
 
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
@@ -67,45 +90,58 @@ beforeAll(() => {
 });
 
 describe('vigil add DIR: file names that are not UTF-8', () => {
-  it('adds every regular file under the folder, keeps each name as bytes and shows it readably; custody records it and the vault verifies', () => {
-    const vault = newVault();
-    const add = runCli(['add', vault, path.join(source, 'archive'), '--json']);
-    expect(add.status, add.stderr).toBe(0);
-    const lines = jsonLines<Partial<ItemJson> & { skipped?: string; reason?: string; summary?: { added: number; skipped: number } }>(add.stdout);
-    const added = lines.filter((l): l is ItemJson => typeof l.id === 'string');
-    expect(added.map((i) => i.fileName).sort()).toEqual([...content.keys()].sort());
-    expect(lines.at(-1)?.summary).toEqual({ added: 5, skipped: fifo ? 2 : 1 });
+  it(
+    'adds every regular file under the folder, keeps each name as bytes and shows it readably; custody records ' +
+      'it and the vault verifies',
+    () => {
+      const vault = newVault();
+      const add = runCli(['add', vault, path.join(source, 'archive'), '--json']);
+      expect(add.status, add.stderr).toBe(0);
+      const lines = jsonLines<
+        Partial<ItemJson> & { skipped?: string; reason?: string; summary?: { added: number; skipped: number } }
+      >(add.stdout);
+      const added = lines.filter((l): l is ItemJson => typeof l.id === 'string');
+      expect(added.map((i) => i.fileName).sort()).toEqual([...content.keys()].sort());
+      expect(lines.at(-1)?.summary).toEqual({ added: 5, skipped: fifo ? 2 : 1 });
 
-    const listed = runCli(['item', 'list', vault, '--json']);
-    expect(listed.status, listed.stderr).toBe(0);
-    const items = JSON.parse(listed.stdout) as ItemJson[];
-    const byName = new Map(items.map((i) => [i.fileName, i]));
-    expect(Buffer.from(byName.get(LETTER)?.fileNameRaw ?? '', 'base64')).toEqual(cp1251(LETTER));
-    expect(Buffer.from(byName.get(REPLY)?.fileNameRaw ?? '', 'base64')).toEqual(cp1251(REPLY));
-    expect(Buffer.from(byName.get('Z\\xFCrich-Bericht.txt')?.fileNameRaw ?? '', 'base64')).toEqual(latin1(ZURICH));
-    expect(byName.get('plain.txt')?.fileNameRaw).toBeNull();
-    expect(byName.get(LETTER)?.title).toBe(LETTER);
-    expect(runCli(['item', 'list', vault]).stdout).toContain(LETTER);
+      const listed = runCli(['item', 'list', vault, '--json']);
+      expect(listed.status, listed.stderr).toBe(0);
+      const items = JSON.parse(listed.stdout) as ItemJson[];
+      const byName = new Map(items.map((i) => [i.fileName, i]));
+      expect(Buffer.from(byName.get(LETTER)?.fileNameRaw ?? '', 'base64')).toEqual(cp1251(LETTER));
+      expect(Buffer.from(byName.get(REPLY)?.fileNameRaw ?? '', 'base64')).toEqual(cp1251(REPLY));
+      expect(Buffer.from(byName.get('Z\\xFCrich-Bericht.txt')?.fileNameRaw ?? '', 'base64')).toEqual(latin1(ZURICH));
+      expect(byName.get('plain.txt')?.fileNameRaw).toBeNull();
+      expect(byName.get(LETTER)?.title).toBe(LETTER);
+      expect(runCli(['item', 'list', vault]).stdout).toContain(LETTER);
 
-    for (const [shown, bytes] of content) {
-      const cat = spawnSync(process.execPath, [CLI, 'cat', vault, byName.get(shown)?.id ?? ''], { env: cliEnv() });
-      expect(cat.status, String(cat.stderr)).toBe(0);
-      expect(Buffer.compare(cat.stdout, bytes), shown).toBe(0);
-    }
+      for (const [shown, bytes] of content) {
+        const cat = spawnSync(process.execPath, [CLI, 'cat', vault, byName.get(shown)?.id ?? ''], { env: cliEnv() });
+        expect(cat.status, String(cat.stderr)).toBe(0);
+        expect(Buffer.compare(cat.stdout, bytes), shown).toBe(0);
+      }
 
-    const show = runCli(['item', 'show', vault, byName.get(LETTER)?.id ?? '']);
-    expect(show.stdout).toContain(`File ${LETTER}`);
-    expect(show.stdout).toMatch(/not valid UTF-8.*cp1251/);
+      const show = runCli(['item', 'show', vault, byName.get(LETTER)?.id ?? '']);
+      expect(show.stdout).toContain(`File ${LETTER}`);
+      expect(show.stdout).toMatch(/not valid UTF-8.*cp1251/);
 
-    const log = jsonLines<EntryJson>(runCli(['log', vault, '--json']).stdout);
-    const ingest = (id: string | undefined): Record<string, unknown> | undefined => log.find((l) => l.entry.action === 'item.ingested' && l.entry.subject === id)?.entry.data;
-    expect(ingest(byName.get(LETTER)?.id)).toMatchObject({ rawNameSha256: sha256(cp1251(LETTER)), rawNameShownAs: 'cp1251' });
-    expect(ingest(byName.get('Z\\xFCrich-Bericht.txt')?.id)).toMatchObject({ rawNameSha256: sha256(latin1(ZURICH)), rawNameShownAs: 'escapes' });
-    expect(ingest(byName.get('plain.txt')?.id)).not.toHaveProperty('rawNameSha256');
+      const log = jsonLines<EntryJson>(runCli(['log', vault, '--json']).stdout);
+      const ingest = (id: string | undefined): Record<string, unknown> | undefined =>
+        log.find((l) => l.entry.action === 'item.ingested' && l.entry.subject === id)?.entry.data;
+      expect(ingest(byName.get(LETTER)?.id)).toMatchObject({
+        rawNameSha256: sha256(cp1251(LETTER)),
+        rawNameShownAs: 'cp1251',
+      });
+      expect(ingest(byName.get('Z\\xFCrich-Bericht.txt')?.id)).toMatchObject({
+        rawNameSha256: sha256(latin1(ZURICH)),
+        rawNameShownAs: 'escapes',
+      });
+      expect(ingest(byName.get('plain.txt')?.id)).not.toHaveProperty('rawNameSha256');
 
-    const verify = runCli(['verify', vault]);
-    expect(verify.status, verify.stdout + verify.stderr).toBe(0);
-  });
+      const verify = runCli(['verify', vault]);
+      expect(verify.status, verify.stdout + verify.stderr).toBe(0);
+    },
+  );
 
   it('skips a symbolic link (and a named pipe) inside the folder with a line saying so, and counts them', () => {
     const vault = newVault();
@@ -113,7 +149,12 @@ describe('vigil add DIR: file names that are not UTF-8', () => {
     expect(add.status, add.stderr).toBe(0);
     expect(add.stdout).toMatch(/^skipped\s+.*link\.txt\s+\(a symbolic link/m);
     if (fifo) expect(add.stdout).toMatch(/^skipped\s+.*pipe\s+\(a named pipe/m);
-    expect(add.stdout).toMatch(new RegExp(`^[0-9a-f-]{36}\\s+[0-9a-f]{64}\\s+.*${REPLY_DIR}/${REPLY}  \\(file name not valid UTF-8: read as cp1251\\)$`, 'm'));
+    expect(add.stdout).toMatch(
+      new RegExp(
+        `^[0-9a-f-]{36}\\s+[0-9a-f]{64}\\s+.*${REPLY_DIR}/${REPLY}  \\(file name not valid UTF-8: read as cp1251\\)$`,
+        'm',
+      ),
+    );
     expect(add.stdout.trim().split('\n').at(-1)).toBe(`5 added, ${fifo ? 2 : 1} skipped.`);
     expect(JSON.parse(runCli(['item', 'list', vault, '--json']).stdout)).toHaveLength(5);
   });
@@ -121,9 +162,21 @@ describe('vigil add DIR: file names that are not UTF-8', () => {
   it('vigil item add DIR adds the folder to a case with the given metadata', () => {
     const vault = newVault();
     expect(runCli(['case', 'new', vault, '--title', 'Colony letters', '--ref', 'UA-1']).status).toBe(0);
-    const add = runCli(['item', 'add', vault, path.join(source, 'archive'), '--case', 'UA-1', '--kind', 'letter', '--json']);
+    const add = runCli([
+      'item',
+      'add',
+      vault,
+      path.join(source, 'archive'),
+      '--case',
+      'UA-1',
+      '--kind',
+      'letter',
+      '--json',
+    ]);
     expect(add.status, add.stderr).toBe(0);
-    const items = JSON.parse(runCli(['item', 'list', vault, '--case', 'UA-1', '--json']).stdout) as (ItemJson & { kind: string })[];
+    const items = JSON.parse(runCli(['item', 'list', vault, '--case', 'UA-1', '--json']).stdout) as (ItemJson & {
+      kind: string;
+    })[];
     expect(items.map((i) => i.fileName).sort()).toEqual([...content.keys()].sort());
     expect(new Set(items.map((i) => i.kind))).toEqual(new Set(['letter']));
     // One title cannot name a folder's files: refused before anything is stored.

@@ -47,7 +47,11 @@ describe('vigil (command line)', () => {
   it('status --json reports counts and the custody head', () => {
     const status = runCli(['status', dir, '--json']);
     expect(status.status, status.stderr).toBe(0);
-    const json = JSON.parse(status.stdout) as { counts: { items: number }; custody: { size: number; root: string }; formatVersion: number };
+    const json = JSON.parse(status.stdout) as {
+      counts: { items: number };
+      custody: { size: number; root: string };
+      formatVersion: number;
+    };
     expect(json.formatVersion).toBe(2);
     expect(json.counts.items).toBeGreaterThanOrEqual(1);
     expect(json.custody.size).toBeGreaterThanOrEqual(2);
@@ -130,7 +134,10 @@ describe('vigil (command line)', () => {
     expect(runCli(['passwd', dir, 'remove', 'Boris']).status).toBe(0);
     expect(runCli(['status', dir], { VIGIL_PASSPHRASE: 'boris secret words' }).status).toBe(2);
 
-    const recovered = runCli(['passwd', dir, 'change', '--recovery-code'], { VIGIL_RECOVERY_CODE: recoveryCode, VIGIL_NEW_PASSPHRASE: 'after recovery words' });
+    const recovered = runCli(['passwd', dir, 'change', '--recovery-code'], {
+      VIGIL_RECOVERY_CODE: recoveryCode,
+      VIGIL_NEW_PASSPHRASE: 'after recovery words',
+    });
     expect(recovered.status, recovered.stderr).toBe(0);
     expect(recovered.stdout).toMatch(/new key fingerprint/);
     expect(runCli(['verify', dir], { VIGIL_PASSPHRASE: 'after recovery words' }).status).toBe(0);

@@ -36,7 +36,16 @@ async function pendingRequest(): Promise<Pending> {
   const made = await requestTimestamp(vault);
   const tsq = path.join(tempDir(), 'cp.tsq');
   fs.writeFileSync(tsq, made.der);
-  return { vault, tsq, id: made.id, imprint: made.imprint, nonce: made.nonce, checkpointId: made.checkpoint.id, note: made.checkpoint.note, head: readCustodyHead(vault.db).size };
+  return {
+    vault,
+    tsq,
+    id: made.id,
+    imprint: made.imprint,
+    nonce: made.nonce,
+    checkpointId: made.checkpoint.id,
+    note: made.checkpoint.note,
+    head: readCustodyHead(vault.db).size,
+  };
 }
 
 function replyTo(tsq: string, kind: TsaKind = 'good'): Buffer {
@@ -45,7 +54,9 @@ function replyTo(tsq: string, kind: TsaKind = 'good'): Buffer {
 
 /** The bytes of the "Message data" hex dump that `openssl ts -text` prints. */
 function dumpedHex(text: string): string {
-  return [...text.matchAll(/^ {4}[0-9a-f]{4} - ([0-9a-f -]{47})/gm)].map((m) => (m[1] ?? '').replace(/[ -]/g, '')).join('');
+  return [...text.matchAll(/^ {4}[0-9a-f]{4} - ([0-9a-f -]{47})/gm)]
+    .map((m) => (m[1] ?? '').replace(/[ -]/g, ''))
+    .join('');
 }
 
 const caPem = (): string => fs.readFileSync(tsa.caPem, 'utf8');
@@ -57,58 +68,82 @@ async function expectRefused(p: Pending, reply: Buffer, reason: RegExp, trust = 
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.reason).toMatch(reason);
     expect(readCustodyHead(p.vault.db).size).toBe(p.head);
-    expect(p.vault.db.prepare('SELECT count(*) FROM checkpoint_timestamps WHERE reply IS NOT NULL').pluck().get()).toBe(0);
+    expect(p.vault.db.prepare('SELECT count(*) FROM checkpoint_timestamps WHERE reply IS NOT NULL').pluck().get()).toBe(
+      0,
+    );
   } finally {
     await p.vault.close();
   }
 }
 
 describe.skipIf(!hasOpenssl)('custody/timestamps (a local openssl TSA)', () => {
-  it('writes a standard TimeStampReq over the checkpoint that openssl reads: SHA-256 imprint, a nonce, certReq; the latest checkpoint is used again while it covers the log', async () => {
-    const p = await pendingRequest();
-    try {
-      const text = execFileSync('openssl', ['ts', '-query', '-in', p.tsq, '-text'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-      expect(text).toContain('Hash Algorithm: sha256');
-      expect(text).toContain('Certificate required: yes');
-      expect(text).toContain(`Nonce: 0x${p.nonce.toUpperCase()}\n`);
-      expect(dumpedHex(text)).toBe(p.imprint);
-      expect(p.imprint).toBe(createHash('sha256').update(p.note).digest('hex'));
-      const again = await requestTimestamp(p.vault);
-      expect(again.reused).toBe(true);
-      expect(again.checkpoint.id).toBe(p.checkpointId);
-      expect(again.nonce).not.toBe(p.nonce);
-      createCase(p.vault, { title: 'A case', reference: 'T-1' });
-      const fresh = await requestTimestamp(p.vault);
-      expect(fresh.reused).toBe(false);
-      expect(fresh.checkpoint.size).toBe(readCustodyHead(p.vault.db).size);
-    } finally {
-      await p.vault.close();
-    }
-  });
+  it(
+    'writes a standard TimeStampReq over the checkpoint that openssl reads: SHA-256 imprint, a nonce, certReq; ' +
+      'the latest checkpoint is used again while it covers the log',
+    async () => {
+      const p = await pendingRequest();
+      try {
+        const text = execFileSync('openssl', ['ts', '-query', '-in', p.tsq, '-text'], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        expect(text).toContain('Hash Algorithm: sha256');
+        expect(text).toContain('Certificate required: yes');
+        expect(text).toContain(`Nonce: 0x${p.nonce.toUpperCase()}\n`);
+        expect(dumpedHex(text)).toBe(p.imprint);
+        expect(p.imprint).toBe(createHash('sha256').update(p.note).digest('hex'));
+        const again = await requestTimestamp(p.vault);
+        expect(again.reused).toBe(true);
+        expect(again.checkpoint.id).toBe(p.checkpointId);
+        expect(again.nonce).not.toBe(p.nonce);
+        createCase(p.vault, { title: 'A case', reference: 'T-1' });
+        const fresh = await requestTimestamp(p.vault);
+        expect(fresh.reused).toBe(false);
+        expect(fresh.checkpoint.size).toBe(readCustodyHead(p.vault.db).size);
+      } finally {
+        await p.vault.close();
+      }
+    },
+  );
 
-  it('records a good reply: a checkpoint.timestamped entry (TSA, genTime, serial, token SHA-256) and the token and certificate path kept', async () => {
-    const p = await pendingRequest();
-    try {
-      const reply = replyTo(p.tsq);
-      const outcome = await attachTimestamp(p.vault, reply, caPem());
-      if (!outcome.ok) throw new Error(outcome.reason);
-      const v = outcome.value;
-      expect(v.tsa).toBe('CN=Test TSA, O=Example Timestamping (fictional)');
-      expect(Math.abs(Date.parse(v.genTime) - Date.now())).toBeLessThan(60_000);
-      const entries = [...iterateStoredEntries(p.vault.db)].map((r) => JSON.parse(r.canonical) as { action: string; subject: string; hash: string; data: Record<string, unknown> });
-      const last = entries.at(-1);
-      expect(last).toMatchObject({ action: TIMESTAMPED_ACTION, subject: p.id, hash: v.tokenSha256 });
-      expect(last?.data).toMatchObject({ checkpointSize: 1, checkpointSha256: p.imprint, tsa: v.tsa, genTime: v.genTime, serial: v.serial });
-      const row = p.vault.db.prepare('SELECT reply, chain_pem AS chainPem FROM checkpoint_timestamps WHERE id = ?').get(p.id) as { reply: Buffer; chainPem: string };
-      expect(row.reply.equals(reply)).toBe(true);
-      expect(row.chainPem.match(/BEGIN CERTIFICATE/g)).toHaveLength(2);
-      expect(row.chainPem).toContain(fs.readFileSync(tsa.caPem, 'utf8').split('\n')[1]);
-      const twice = await attachTimestamp(p.vault, reply, caPem());
-      expect(twice).toMatchObject({ ok: false, reason: expect.stringMatching(/already has a timestamp/) });
-    } finally {
-      await p.vault.close();
-    }
-  });
+  it(
+    'records a good reply: a checkpoint.timestamped entry (TSA, genTime, serial, token SHA-256) and the token ' +
+      'and certificate path kept',
+    async () => {
+      const p = await pendingRequest();
+      try {
+        const reply = replyTo(p.tsq);
+        const outcome = await attachTimestamp(p.vault, reply, caPem());
+        if (!outcome.ok) throw new Error(outcome.reason);
+        const v = outcome.value;
+        expect(v.tsa).toBe('CN=Test TSA, O=Example Timestamping (fictional)');
+        expect(Math.abs(Date.parse(v.genTime) - Date.now())).toBeLessThan(60_000);
+        const entries = [...iterateStoredEntries(p.vault.db)].map(
+          (r) =>
+            JSON.parse(r.canonical) as { action: string; subject: string; hash: string; data: Record<string, unknown> },
+        );
+        const last = entries.at(-1);
+        expect(last).toMatchObject({ action: TIMESTAMPED_ACTION, subject: p.id, hash: v.tokenSha256 });
+        expect(last?.data).toMatchObject({
+          checkpointSize: 1,
+          checkpointSha256: p.imprint,
+          tsa: v.tsa,
+          genTime: v.genTime,
+          serial: v.serial,
+        });
+        const row = p.vault.db
+          .prepare('SELECT reply, chain_pem AS chainPem FROM checkpoint_timestamps WHERE id = ?')
+          .get(p.id) as { reply: Buffer; chainPem: string };
+        expect(row.reply.equals(reply)).toBe(true);
+        expect(row.chainPem.match(/BEGIN CERTIFICATE/g)).toHaveLength(2);
+        expect(row.chainPem).toContain(fs.readFileSync(tsa.caPem, 'utf8').split('\n')[1]);
+        const twice = await attachTimestamp(p.vault, reply, caPem());
+        expect(twice).toMatchObject({ ok: false, reason: expect.stringMatching(/already has a timestamp/) });
+      } finally {
+        await p.vault.close();
+      }
+    },
+  );
 
   it('refuses a reply whose signature was altered (one byte flipped), recording nothing', async () => {
     const p = await pendingRequest();
@@ -134,7 +169,11 @@ describe.skipIf(!hasOpenssl)('custody/timestamps (a local openssl TSA)', () => {
     createHash('sha256').update('another checkpoint').digest().copy(tsq, at);
     const forged = path.join(tempDir(), 'other.tsq');
     fs.writeFileSync(forged, tsq);
-    await expectRefused(p, replyTo(forged), /timestamps other data: its message imprint is [0-9a-f]{64}, but the checkpoint's SHA-256 is/);
+    await expectRefused(
+      p,
+      replyTo(forged),
+      /timestamps other data: its message imprint is [0-9a-f]{64}, but the checkpoint's SHA-256 is/,
+    );
   });
 
   it('refuses a reply to another request over the same checkpoint (wrong nonce), recording nothing', async () => {
@@ -148,7 +187,11 @@ describe.skipIf(!hasOpenssl)('custody/timestamps (a local openssl TSA)', () => {
 
   it('refuses a reply signed with a TSA certificate that had expired, recording nothing', async () => {
     const p = await pendingRequest();
-    await expectRefused(p, replyTo(p.tsq, 'expired'), /TSA certificate was not valid at the time the token gives .*it had expired/);
+    await expectRefused(
+      p,
+      replyTo(p.tsq, 'expired'),
+      /TSA certificate was not valid at the time the token gives .*it had expired/,
+    );
   });
 
   it('refuses a TSA certified by another CA than the one trusted, recording nothing', async () => {
@@ -156,14 +199,20 @@ describe.skipIf(!hasOpenssl)('custody/timestamps (a local openssl TSA)', () => {
     await expectRefused(p, replyTo(p.tsq, 'other-ca'), /does not lead to a root certificate in the trust file/);
   });
 
-  it('refuses a reply with status rejection, giving the TSA\'s reason, recording nothing', async () => {
+  it("refuses a reply with status rejection, giving the TSA's reason, recording nothing", async () => {
     const p = await pendingRequest();
     await expectRefused(p, replyTo(p.tsq, 'rejecting'), /did not grant the timestamp \(status: rejection.*badAlg/);
   });
 
-  it('refuses a token whose time is ahead of this computer\'s clock, recording nothing', async () => {
+  it("refuses a token whose time is ahead of this computer's clock, recording nothing", async () => {
     const p = await pendingRequest();
-    await expectRefused(p, replyTo(p.tsq), /later than this computer's clock/, caPem(), new Date(Date.now() - 60 * 60 * 1000));
+    await expectRefused(
+      p,
+      replyTo(p.tsq),
+      /later than this computer's clock/,
+      caPem(),
+      new Date(Date.now() - 60 * 60 * 1000),
+    );
   });
 
   it('refuses a reply that answers no request of the vault, and a trust file without a root', async () => {

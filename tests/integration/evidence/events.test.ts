@@ -28,30 +28,75 @@ describe('evidence/events/addEvent', () => {
     const itemId = await seedItem(vault, caseId);
     const before = custodySize(vault);
     const ev = addEvent(vault, {
-      caseId, personId: detainee, type: 'visit_denied', date: '2024-03-02', placeName: 'Penal Colony No. 6', placeType: 'penal_colony', placeRegion: 'Northern Region',
-      description: 'Mother travelled 900 km; the visit was refused at the gate.', itemIds: [itemId, itemId],
+      caseId,
+      personId: detainee,
+      type: 'visit_denied',
+      date: '2024-03-02',
+      placeName: 'Penal Colony No. 6',
+      placeType: 'penal_colony',
+      placeRegion: 'Northern Region',
+      description: 'Mother travelled 900 km; the visit was refused at the gate.',
+      itemIds: [itemId, itemId],
     });
-    expect(ev).toMatchObject({ caseId, person: { id: detainee, code: 'D-001' }, type: 'visit_denied', date: '2024-03-02', dateApprox: false, endDate: null, itemIds: [itemId] });
+    expect(ev).toMatchObject({
+      caseId,
+      person: { id: detainee, code: 'D-001' },
+      type: 'visit_denied',
+      date: '2024-03-02',
+      dateApprox: false,
+      endDate: null,
+      itemIds: [itemId],
+    });
     expect(ev.person.name).toBeUndefined();
     expect(ev.place).toMatchObject({ name: 'Penal Colony No. 6', type: 'penal_colony', region: 'Northern Region' });
     const entries = entriesSince(vault, before);
     expect(entries.map((e) => e.action)).toEqual(['place.added', 'event.added']);
     const [placeEntry, eventEntry] = entries;
     expect(placeEntry?.subject).toBe(ev.place?.id);
-    expect(eventEntry).toMatchObject({ subject: ev.id, hash: committedHash(vault.db, 'events', ev.id, eventRecord(getEvent(vault.db, ev.id))), data: { caseId, personId: detainee, type: 'visit_denied', placeId: ev.place?.id, itemIds: [itemId], hashFormat: 'salted-v1' } });
+    expect(eventEntry).toMatchObject({
+      subject: ev.id,
+      hash: committedHash(vault.db, 'events', ev.id, eventRecord(getEvent(vault.db, ev.id))),
+      data: {
+        caseId,
+        personId: detainee,
+        type: 'visit_denied',
+        placeId: ev.place?.id,
+        itemIds: [itemId],
+        hashFormat: 'salted-v1',
+      },
+    });
     const signed = JSON.stringify(entries);
-    for (const secret of ['Penal Colony', 'Northern', 'Mother', 'Secret Name', 'D-001']) expect(signed).not.toContain(secret);
+    for (const secret of ['Penal Colony', 'Northern', 'Mother', 'Secret Name', 'D-001'])
+      expect(signed).not.toContain(secret);
     const row = searchRow(vault, 'event', ev.id);
-    expect(row).toMatchObject({ case_id: caseId, person_ids: detainee, date: '2024-03-02', title: 'visit denied — Penal Colony No. 6' });
+    expect(row).toMatchObject({
+      case_id: caseId,
+      person_ids: detainee,
+      date: '2024-03-02',
+      title: 'visit denied — Penal Colony No. 6',
+    });
     expect(row?.body).toContain('refused at the gate');
     expect((await verifyVault(vault, { quick: true })).ok).toBe(true);
   });
 
   it('reuses a facility named again in other letter case, without a new place entry', async () => {
     const { vault, caseId, detainee } = await setup();
-    const first = addEvent(vault, { caseId, personId: detainee, type: 'transfer', date: '2024-01', placeName: 'SIZO-1' });
+    const first = addEvent(vault, {
+      caseId,
+      personId: detainee,
+      type: 'transfer',
+      date: '2024-01',
+      placeName: 'SIZO-1',
+    });
     const before = custodySize(vault);
-    const second = addEvent(vault, { caseId, personId: detainee, type: 'detention', date: '2024-02', dateApprox: true, placeName: '  sizo-1 ' });
+    const second = addEvent(vault, {
+      caseId,
+      personId: detainee,
+      type: 'detention',
+      date: '2024-02',
+      dateApprox: true,
+      placeName: '  sizo-1 ',
+    });
     expect(second.place?.id).toBe(first.place?.id);
     expect(second.dateApprox).toBe(true);
     expect(entriesSince(vault, before).map((e) => e.action)).toEqual(['event.added']);
@@ -110,28 +155,52 @@ describe('evidence/events/addEvent', () => {
 });
 
 describe('evidence/events/updateEvent', () => {
-  it('writes event.updated naming the changed fields, re-indexes, and refuses a change that changes nothing', async () => {
-    const { vault, caseId, detainee } = await setup();
-    const itemId = await seedItem(vault, caseId);
-    const ev = addEvent(vault, { caseId, personId: detainee, type: 'hearing', date: '2024-05', description: 'first hearing' });
-    const before = custodySize(vault);
-    const updated = updateEvent(vault, ev.id, { date: '2024-05-14', description: 'hearing postponed', itemIds: [itemId], placeName: 'District Court', placeType: 'court' });
-    expect(updated).toMatchObject({ date: '2024-05-14', description: 'hearing postponed', itemIds: [itemId], place: { name: 'District Court', type: 'court' } });
-    const entries = entriesSince(vault, before);
-    expect(entries.map((e) => e.action)).toEqual(['place.added', 'event.updated']);
-    expect(entries[1]).toMatchObject({ subject: ev.id, hash: committedHash(vault.db, 'events', ev.id, eventRecord(updated)), data: { fields: ['date', 'placeId', 'description', 'itemIds'], hashFormat: 'salted-v1' } });
-    expect(searchRow(vault, 'event', ev.id)?.body).toContain('postponed');
-    expect(searchRow(vault, 'event', ev.id)?.body).not.toContain('first hearing');
-    const cleared = updateEvent(vault, ev.id, { placeName: null, itemIds: [] });
-    expect(cleared.place).toBeNull();
-    expect(cleared.itemIds).toEqual([]);
-    const size = custodySize(vault);
-    expect(() => updateEvent(vault, ev.id, { date: '2024-05-14' })).toThrow(/Nothing to change/);
-    expect(() => updateEvent(vault, ev.id, { endDate: '2024-04' })).toThrow(/before/);
-    expect(() => updateEvent(vault, 'nope', { date: '2024' })).toThrow(/No event/);
-    expect(custodySize(vault)).toBe(size);
-    expect((await verifyVault(vault, { quick: true })).ok).toBe(true);
-  });
+  it(
+    'writes event.updated naming the changed fields, ' + 're-indexes, and refuses a change that changes nothing',
+    async () => {
+      const { vault, caseId, detainee } = await setup();
+      const itemId = await seedItem(vault, caseId);
+      const ev = addEvent(vault, {
+        caseId,
+        personId: detainee,
+        type: 'hearing',
+        date: '2024-05',
+        description: 'first hearing',
+      });
+      const before = custodySize(vault);
+      const updated = updateEvent(vault, ev.id, {
+        date: '2024-05-14',
+        description: 'hearing postponed',
+        itemIds: [itemId],
+        placeName: 'District Court',
+        placeType: 'court',
+      });
+      expect(updated).toMatchObject({
+        date: '2024-05-14',
+        description: 'hearing postponed',
+        itemIds: [itemId],
+        place: { name: 'District Court', type: 'court' },
+      });
+      const entries = entriesSince(vault, before);
+      expect(entries.map((e) => e.action)).toEqual(['place.added', 'event.updated']);
+      expect(entries[1]).toMatchObject({
+        subject: ev.id,
+        hash: committedHash(vault.db, 'events', ev.id, eventRecord(updated)),
+        data: { fields: ['date', 'placeId', 'description', 'itemIds'], hashFormat: 'salted-v1' },
+      });
+      expect(searchRow(vault, 'event', ev.id)?.body).toContain('postponed');
+      expect(searchRow(vault, 'event', ev.id)?.body).not.toContain('first hearing');
+      const cleared = updateEvent(vault, ev.id, { placeName: null, itemIds: [] });
+      expect(cleared.place).toBeNull();
+      expect(cleared.itemIds).toEqual([]);
+      const size = custodySize(vault);
+      expect(() => updateEvent(vault, ev.id, { date: '2024-05-14' })).toThrow(/Nothing to change/);
+      expect(() => updateEvent(vault, ev.id, { endDate: '2024-04' })).toThrow(/before/);
+      expect(() => updateEvent(vault, 'nope', { date: '2024' })).toThrow(/No event/);
+      expect(custodySize(vault)).toBe(size);
+      expect((await verifyVault(vault, { quick: true })).ok).toBe(true);
+    },
+  );
 });
 
 describe('evidence/events/addPlace', () => {
@@ -139,7 +208,14 @@ describe('evidence/events/addPlace', () => {
     const { vault } = await setup();
     const before = custodySize(vault);
     const place = addPlace(vault, { name: 'IK-2', type: 'penal_colony', region: 'North' });
-    expect(entriesSince(vault, before)).toEqual([expect.objectContaining({ action: 'place.added', subject: place.id, hash: committedHash(vault.db, 'places', place.id, place), data: { type: 'penal_colony', hashFormat: 'salted-v1' } })]);
+    expect(entriesSince(vault, before)).toEqual([
+      expect.objectContaining({
+        action: 'place.added',
+        subject: place.id,
+        hash: committedHash(vault.db, 'places', place.id, place),
+        data: { type: 'penal_colony', hashFormat: 'salted-v1' },
+      }),
+    ]);
     expect(addPlace(vault, { name: 'ik-2' })).toEqual(place);
     expect(custodySize(vault)).toBe(before + 1);
     expect(() => addPlace(vault, { name: '  ' })).toThrow(/needs a name/);

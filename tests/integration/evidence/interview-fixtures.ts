@@ -14,7 +14,11 @@ export interface ParsedEntry {
 }
 
 /** A case and an interviewee (a relative), made by the case and people services. */
-export function seedCaseAndPerson(vault: Vault, code = 'W-001', name = 'Olena Kovalenko'): { caseId: string; personId: string } {
+export function seedCaseAndPerson(
+  vault: Vault,
+  code = 'W-001',
+  name = 'Olena Kovalenko',
+): { caseId: string; personId: string } {
   const caseId = createCase(vault, { title: 'Fixture case' }).id;
   const personId = addPerson(vault, { caseId, role: 'relative', name, code }).id;
   return { caseId, personId };
@@ -32,5 +36,7 @@ export function seg(speaker: string, startS: number, text: string, translation: 
 
 /** The (kind, ref_id) of every search row matching an FTS5 query. */
 export function searchRows(vault: Vault, query: string): { kind: string; refId: string; title: string }[] {
-  return vault.db.prepare('SELECT kind, ref_id AS refId, title FROM search_index WHERE search_index MATCH ? ORDER BY ref_id').all(query) as { kind: string; refId: string; title: string }[];
+  return vault.db
+    .prepare('SELECT kind, ref_id AS refId, title FROM search_index WHERE search_index MATCH ? ORDER BY ref_id')
+    .all(query) as { kind: string; refId: string; title: string }[];
 }

@@ -28,17 +28,41 @@ async function vaultWithOriginal(): Promise<{ vault: Vault; originalId: string }
 describe('evidence/addDerivativeFromBytes', () => {
   it('stores the bytes as a derivative of an original without a case, with its text and custody entry', async () => {
     const { vault, originalId } = await vaultWithOriginal();
-    const d = await addDerivativeFromBytes(vault, originalId, 'dir/letter.txt', Buffer.from('A letter naming [redacted].\n'), { derivativeKind: 'redacted' });
-    expect(d).toMatchObject({ derivativeOf: originalId, derivativeKind: 'redacted', caseId: null, kind: 'letter', title: 'Letter (redacted)', fileName: 'letter.txt' });
+    const d = await addDerivativeFromBytes(
+      vault,
+      originalId,
+      'dir/letter.txt',
+      Buffer.from('A letter naming [redacted].\n'),
+      { derivativeKind: 'redacted' },
+    );
+    expect(d).toMatchObject({
+      derivativeOf: originalId,
+      derivativeKind: 'redacted',
+      caseId: null,
+      kind: 'letter',
+      title: 'Letter (redacted)',
+      fileName: 'letter.txt',
+    });
     expect(getItemText(vault.db, d.id)).toContain('[redacted]');
     const last = [...iterateStoredEntries(vault.db)].at(-1);
-    expect(JSON.parse(last?.canonical ?? '{}')).toMatchObject({ action: 'item.derivative_added', subject: d.id, hash: d.sha256, data: { derivativeOf: originalId, caseId: null } });
+    expect(JSON.parse(last?.canonical ?? '{}')).toMatchObject({
+      action: 'item.derivative_added',
+      subject: d.id,
+      hash: d.sha256,
+      data: { derivativeOf: originalId, caseId: null },
+    });
   });
 
   it('refuses a badly named kind before storing anything', async () => {
     const { vault, originalId } = await vaultWithOriginal();
     const objects = await vault.blobs.scan();
-    expect((await failure(addDerivativeFromBytes(vault, originalId, 'x.txt', Buffer.from('x'), { derivativeKind: 'Not A Kind' })))?.code).toBe('INVALID_INPUT');
+    expect(
+      (
+        await failure(
+          addDerivativeFromBytes(vault, originalId, 'x.txt', Buffer.from('x'), { derivativeKind: 'Not A Kind' }),
+        )
+      )?.code,
+    ).toBe('INVALID_INPUT');
     expect(await vault.blobs.scan()).toEqual(objects);
   });
 });

@@ -37,12 +37,26 @@ describe('evidence/item-ingest: nothing left behind', () => {
     const { vault, caseId, files } = await vaultWithCase();
     const before = await vault.blobs.scan();
     // The two small files are stored and wait for their batch's commit when the large one is cancelled.
-    const paths = [write(files, 'a.txt', 'first'), write(files, 'b.txt', 'second'), write(files, 'big.bin', randomBytes(48 * 1024 * 1024))];
+    const paths = [
+      write(files, 'a.txt', 'first'),
+      write(files, 'b.txt', 'second'),
+      write(files, 'big.bin', randomBytes(48 * 1024 * 1024)),
+    ];
     const abort = new AbortController();
     let stored = 0;
-    const adding = addFileItems(vault, paths, { caseId, extract: false, signal: abort.signal, onProgress: () => {
-      if (++stored > 3) abort.abort();
-    } }, () => undefined);
+    const adding = addFileItems(
+      vault,
+      paths,
+      {
+        caseId,
+        extract: false,
+        signal: abort.signal,
+        onProgress: () => {
+          if (++stored > 3) abort.abort();
+        },
+      },
+      () => undefined,
+    );
     await expect(adding).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(listItems(vault.db, { caseId })).toEqual([]);
     expect(await vault.blobs.scan()).toEqual(before);
@@ -52,13 +66,18 @@ describe('evidence/item-ingest: nothing left behind', () => {
     const { vault, caseId, files } = await vaultWithCase();
     const before = await vault.blobs.scan();
     const file = write(files, 'copy.txt', 'redacted copy');
-    await expect(addFileItem(vault, file, { caseId, derivativeOf: '00000000-0000-4000-8000-000000000000', derivativeKind: 'redacted' })).rejects.toThrow();
+    await expect(
+      addFileItem(vault, file, {
+        caseId,
+        derivativeOf: '00000000-0000-4000-8000-000000000000',
+        derivativeKind: 'redacted',
+      }),
+    ).rejects.toThrow();
     expect(await vault.blobs.scan()).toEqual(before);
     // And a good add after it still works and keeps its object.
     const added = await addFileItem(vault, file, { caseId });
     expect((await vault.blobs.scan()).ids).toContain(added.objectId);
   });
-
 });
 
 describe('evidence/item-staging', () => {
@@ -80,22 +99,28 @@ describe('evidence/item-staging', () => {
     expect((await vault.blobs.scan()).ids.length).toBe(before.ids.length + 2);
   });
 
-  it('commit records the items together with the caller\'s other changes, or none of it: a later failure undoes the items', async () => {
-    const { vault, caseId } = await vaultWithCase();
-    const before = await vault.blobs.scan();
-    const custodyBefore = readCustodyHead(vault.db).size;
-    const staging = new ItemStaging(vault, { extract: false });
-    await staging.add('a.bin', 1000, Readable.from([randomBytes(1000)]));
-    const err = await failure(staging.commit((recordItems) => {
-      expect(recordItems(caseId)).toHaveLength(1);
-      vault.record({ action: 'item.opened', subject: caseId, hash: null, data: {} });
-      throw new VigilError('DISK_FULL', 'simulated: the disk filled up after the items were recorded');
-    }));
-    expect(err?.code).toBe('DISK_FULL');
-    expect(listItems(vault.db, { caseId })).toEqual([]);
-    expect(readCustodyHead(vault.db).size).toBe(custodyBefore);
-    expect(await vault.blobs.scan()).toEqual(before);
-  });
+  it(
+    "commit records the items together with the caller's other changes, or none of it: a later failure undoes " +
+      'the items',
+    async () => {
+      const { vault, caseId } = await vaultWithCase();
+      const before = await vault.blobs.scan();
+      const custodyBefore = readCustodyHead(vault.db).size;
+      const staging = new ItemStaging(vault, { extract: false });
+      await staging.add('a.bin', 1000, Readable.from([randomBytes(1000)]));
+      const err = await failure(
+        staging.commit((recordItems) => {
+          expect(recordItems(caseId)).toHaveLength(1);
+          vault.record({ action: 'item.opened', subject: caseId, hash: null, data: {} });
+          throw new VigilError('DISK_FULL', 'simulated: the disk filled up after the items were recorded');
+        }),
+      );
+      expect(err?.code).toBe('DISK_FULL');
+      expect(listItems(vault.db, { caseId })).toEqual([]);
+      expect(readCustodyHead(vault.db).size).toBe(custodyBefore);
+      expect(await vault.blobs.scan()).toEqual(before);
+    },
+  );
 
   it('discarding staged items removes their objects and records nothing', async () => {
     const { vault, caseId } = await vaultWithCase();

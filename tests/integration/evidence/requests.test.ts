@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isVigilError } from '../../../shared/errors';
 import { committedHash } from '../../helpers/records';
-import { addRequest, answerRequest, getRequest, listRequests, requestRecord, resolveRequestId, type NewRequest } from '../../../main/evidence/requests';
+import {
+  addRequest,
+  answerRequest,
+  getRequest,
+  listRequests,
+  requestRecord,
+  resolveRequestId,
+  type NewRequest,
+} from '../../../main/evidence/requests';
 import { verifyVault } from '../../../main/checks/verify-vault';
 import type { Vault } from '../../../main/vault/vault';
 import { newTestVault } from '../../helpers/vault';
@@ -34,14 +42,44 @@ describe('evidence/requests/addRequest', () => {
   it('records a request with one request.added entry citing ids only, and indexes it', async () => {
     const { vault, caseId, detainee, mother } = await setup();
     const before = custodySize(vault);
-    const row = addRequest(vault, { caseId, personId: detainee, requesterId: mother, date: '2024-03-05', recipient: 'Federal Penitentiary Service', channel: 'post', about: 'Where is my son held?' });
-    expect(row).toMatchObject({ caseId, personId: detainee, personCode: 'D-001', requesterId: mother, requesterCode: 'R-001', date: '2024-03-05', response: null, responseDate: null, responseNote: '' });
+    const row = addRequest(vault, {
+      caseId,
+      personId: detainee,
+      requesterId: mother,
+      date: '2024-03-05',
+      recipient: 'Federal Penitentiary Service',
+      channel: 'post',
+      about: 'Where is my son held?',
+    });
+    expect(row).toMatchObject({
+      caseId,
+      personId: detainee,
+      personCode: 'D-001',
+      requesterId: mother,
+      requesterCode: 'R-001',
+      date: '2024-03-05',
+      response: null,
+      responseDate: null,
+      responseNote: '',
+    });
     const entries = entriesSince(vault, before);
-    expect(entries).toEqual([expect.objectContaining({ action: 'request.added', subject: row.id, hash: committedHash(vault.db, 'requests', row.id, requestRecord(row)), data: { caseId, personId: detainee, requesterId: mother, hashFormat: 'salted-v1' } })]);
+    expect(entries).toEqual([
+      expect.objectContaining({
+        action: 'request.added',
+        subject: row.id,
+        hash: committedHash(vault.db, 'requests', row.id, requestRecord(row)),
+        data: { caseId, personId: detainee, requesterId: mother, hashFormat: 'salted-v1' },
+      }),
+    ]);
     expect(JSON.stringify(entries)).not.toMatch(/Penitentiary|son held|post|R-001/);
     expect(requestRecord(row)).not.toHaveProperty('personCode');
     const indexed = searchRow(vault, 'request', row.id);
-    expect(indexed).toMatchObject({ case_id: caseId, person_ids: `${detainee} ${mother}`, date: '2024-03-05', title: 'Request to Federal Penitentiary Service' });
+    expect(indexed).toMatchObject({
+      case_id: caseId,
+      person_ids: `${detainee} ${mother}`,
+      date: '2024-03-05',
+      title: 'Request to Federal Penitentiary Service',
+    });
     expect(indexed?.body).toContain('Where is my son held?');
   });
 
@@ -62,33 +100,62 @@ describe('evidence/requests/addRequest', () => {
 });
 
 describe('evidence/requests/answerRequest', () => {
-  it('records the answer with request.answered, allows a later answer, and refuses one dated before the request', async () => {
-    const { vault, caseId, detainee } = await setup();
-    const req = addRequest(vault, { caseId, personId: detainee, date: '2024-03-05', recipient: 'Prosecutor' });
-    const before = custodySize(vault);
-    const none = answerRequest(vault, req.id, { date: '2024-04-05', response: 'none' });
-    // Each change gets a fresh salt, so the first answer's hash is checked before the second replaces it.
-    const noneHash = committedHash(vault.db, 'requests', req.id, requestRecord(none));
-    const later = answerRequest(vault, req.id, { date: '2024-04-20', response: 'denial', note: 'Information is classified.' });
-    expect(later).toMatchObject({ response: 'denial', responseDate: '2024-04-20', responseNote: 'Information is classified.' });
-    const entries = entriesSince(vault, before);
-    expect(entries.map((e) => [e.action, e.subject, e.hash, e.data])).toEqual([
-      ['request.answered', req.id, noneHash, { caseId, personId: detainee, response: 'none', previousResponse: null, hashFormat: 'salted-v1' }],
-      ['request.answered', req.id, committedHash(vault.db, 'requests', req.id, requestRecord(later)), { caseId, personId: detainee, response: 'denial', previousResponse: 'none', hashFormat: 'salted-v1' }],
-    ]);
-    expect(JSON.stringify(entries)).not.toContain('classified');
-    expect(searchRow(vault, 'request', req.id)?.body).toContain('classified');
-    const size = custodySize(vault);
-    expect(() => answerRequest(vault, req.id, { date: '2024-03-04', response: 'token' })).toThrow(/before the request date/);
-    expect(() => answerRequest(vault, req.id, { date: '2024-02', response: 'token' })).toThrow(/before the request date/);
-    expect(codeOf(() => answerRequest(vault, req.id, { date: '2024-04-20', response: 'maybe' as 'none' }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => answerRequest(vault, 'no-such-request', { date: '2024-04-20', response: 'token' }))).toBe('NOT_FOUND');
-    expect(custodySize(vault)).toBe(size);
-    // A month-precise answer that may fall on or after the request day is accepted.
-    expect(answerRequest(vault, req.id, { date: '2024-03', response: 'token' }).responseDate).toBe('2024-03');
-    expect(getRequest(vault.db, req.id).response).toBe('token');
-    expect((await verifyVault(vault, { quick: true })).ok).toBe(true);
-  });
+  it(
+    'records the answer with request.answered, allows a ' + 'later answer, and refuses one dated before the request',
+    async () => {
+      const { vault, caseId, detainee } = await setup();
+      const req = addRequest(vault, { caseId, personId: detainee, date: '2024-03-05', recipient: 'Prosecutor' });
+      const before = custodySize(vault);
+      const none = answerRequest(vault, req.id, { date: '2024-04-05', response: 'none' });
+      // Each change gets a fresh salt, so the first answer's hash is checked before the second replaces it.
+      const noneHash = committedHash(vault.db, 'requests', req.id, requestRecord(none));
+      const later = answerRequest(vault, req.id, {
+        date: '2024-04-20',
+        response: 'denial',
+        note: 'Information is classified.',
+      });
+      expect(later).toMatchObject({
+        response: 'denial',
+        responseDate: '2024-04-20',
+        responseNote: 'Information is classified.',
+      });
+      const entries = entriesSince(vault, before);
+      expect(entries.map((e) => [e.action, e.subject, e.hash, e.data])).toEqual([
+        [
+          'request.answered',
+          req.id,
+          noneHash,
+          { caseId, personId: detainee, response: 'none', previousResponse: null, hashFormat: 'salted-v1' },
+        ],
+        [
+          'request.answered',
+          req.id,
+          committedHash(vault.db, 'requests', req.id, requestRecord(later)),
+          { caseId, personId: detainee, response: 'denial', previousResponse: 'none', hashFormat: 'salted-v1' },
+        ],
+      ]);
+      expect(JSON.stringify(entries)).not.toContain('classified');
+      expect(searchRow(vault, 'request', req.id)?.body).toContain('classified');
+      const size = custodySize(vault);
+      expect(() => answerRequest(vault, req.id, { date: '2024-03-04', response: 'token' })).toThrow(
+        /before the request date/,
+      );
+      expect(() => answerRequest(vault, req.id, { date: '2024-02', response: 'token' })).toThrow(
+        /before the request date/,
+      );
+      expect(codeOf(() => answerRequest(vault, req.id, { date: '2024-04-20', response: 'maybe' as 'none' }))).toBe(
+        'INVALID_INPUT',
+      );
+      expect(codeOf(() => answerRequest(vault, 'no-such-request', { date: '2024-04-20', response: 'token' }))).toBe(
+        'NOT_FOUND',
+      );
+      expect(custodySize(vault)).toBe(size);
+      // A month-precise answer that may fall on or after the request day is accepted.
+      expect(answerRequest(vault, req.id, { date: '2024-03', response: 'token' }).responseDate).toBe('2024-03');
+      expect(getRequest(vault.db, req.id).response).toBe('token');
+      expect((await verifyVault(vault, { quick: true })).ok).toBe(true);
+    },
+  );
 });
 
 describe('evidence/requests/listRequests', () => {

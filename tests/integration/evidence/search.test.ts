@@ -43,22 +43,42 @@ afterEach(() => vi.restoreAllMocks());
 describe('cli/commands/search (vigil search)', () => {
   it('prints the result as JSON with --json, resolving the case by reference and the person by code', async () => {
     await world();
-    const json = JSON.parse(await vigil(['search', dir, 'letter', '--case', 'UA-1', '--person', 'w-014', '--kind', 'segment', '--kind', 'item', '--json'])) as SearchResult;
+    const json = JSON.parse(
+      await vigil([
+        'search',
+        dir,
+        'letter',
+        '--case',
+        'UA-1',
+        '--person',
+        'w-014',
+        '--kind',
+        'segment',
+        '--kind',
+        'item',
+        '--json',
+      ]),
+    ) as SearchResult;
     expect(json.total).toBe(3);
     expect(json.hits.map((h) => h.kind).sort()).toEqual(['item', 'segment', 'segment']);
-    const byDate = JSON.parse(await vigil(['search', dir, 'letter', '--from', '2023', '--to', '2023-12', '--json'])) as SearchResult;
+    const byDate = JSON.parse(
+      await vigil(['search', dir, 'letter', '--from', '2023', '--to', '2023-12', '--json']),
+    ) as SearchResult;
     expect(byDate.hits.map((h) => h.refId)).toEqual([w.itemB]);
   });
 
-  it('prints one block per hit with brackets around matches, codes for protected names and the ids to open it', async () => {
-    await world();
-    const text = await vigil(['search', dir, 'forty']);
-    expect(text).toContain('segment  W-014  2024-03-05');
-    expect(text).toContain('[forty]');
-    expect(text).toContain(`interview ${w.interview}  segment 1  at 00:15  case ${w.caseA}`);
-    expect(text).not.toContain('Petrov');
-    expect(text).toMatch(/1 shown of 1, [\d.]+ ms/);
-  });
+  it(
+    'prints one block per hit with brackets around matches, ' + 'codes for protected names and the ids to open it',
+    async () => {
+      await world();
+      const text = await vigil(['search', dir, 'forty']);
+      expect(text).toContain('segment  W-014  2024-03-05');
+      expect(text).toContain('[forty]');
+      expect(text).toContain(`interview ${w.interview}  segment 1  at 00:15  case ${w.caseA}`);
+      expect(text).not.toContain('Petrov');
+      expect(text).toMatch(/1 shown of 1, [\d.]+ ms/);
+    },
+  );
 
   it('never writes escape sequences from stored text to the terminal', async () => {
     await world();
@@ -69,8 +89,12 @@ describe('cli/commands/search (vigil search)', () => {
 
   it('refuses an unknown kind, a bad date and an unknown case with a message', async () => {
     await world();
-    await expect(vigil(['search', dir, 'letter', '--kind', 'letters'])).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(vigil(['search', dir, 'letter', '--from', '2024-02-30'])).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(vigil(['search', dir, 'letter', '--kind', 'letters'])).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(vigil(['search', dir, 'letter', '--from', '2024-02-30'])).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     await expect(vigil(['search', dir, 'letter', '--case', 'UA-404'])).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(vigil(['search', dir, 'letter', '--limit', 'ten'])).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
@@ -84,7 +108,9 @@ describe('cli/commands/search (vigil search)', () => {
     expect(after.hits.map((h) => [h.refId, h.snippet])).toEqual(before.hits.map((h) => [h.refId, h.snippet]));
     const vault = await openVault(dir, { passphrase: TEST_PASSPHRASE });
     try {
-      const last = JSON.parse(vault.db.prepare('SELECT entry FROM custody_log ORDER BY seq DESC LIMIT 1').pluck().get() as string) as { action: string; data: unknown };
+      const last = JSON.parse(
+        vault.db.prepare('SELECT entry FROM custody_log ORDER BY seq DESC LIMIT 1').pluck().get() as string,
+      ) as { action: string; data: unknown };
       expect(last.action).toBe('search.rebuilt');
       expect(last.data).toEqual({ rows: rebuilt.rows });
     } finally {
@@ -103,7 +129,11 @@ describe('cli/commands/search/markSnippet', () => {
 
 // The built `vigil` runs these once the lead has wired registerSearchCommands into main/cli/index.ts.
 const wired = runCli(['search', '--help']).status === 0;
-if (!wired) console.warn('skipping built-CLI search test: "vigil search" is not in the built CLI yet (wire registerSearchCommands and rebuild)');
+if (!wired)
+  console.warn(
+    'skipping built-CLI search test: "vigil search" is not in the built CLI yet (wire registerSearchCommands ' +
+      'and rebuild)',
+  );
 
 describe('vigil search (built CLI)', () => {
   it.skipIf(!wired)('searches a vault from the command line', async () => {

@@ -10,14 +10,27 @@ import type { Vault } from '../../../main/vault/vault';
 import { verifyVault } from '../../../main/checks/verify-vault';
 import { newTestVault } from '../../helpers/vault';
 
-type Ids = { caseId: string; personId: string; eventId: string; requestId: string; placeId: string; interviewId: string };
+type Ids = {
+  caseId: string;
+  personId: string;
+  eventId: string;
+  requestId: string;
+  placeId: string;
+  interviewId: string;
+};
 
 async function withCase(fn: (vault: Vault, ids: Ids) => Promise<void>): Promise<void> {
   const { vault } = await newTestVault();
   try {
     const caseId = createCase(vault, { title: 'Case' }).id;
     const personId = addPerson(vault, { caseId, role: 'detainee', name: 'Someone' }).id;
-    const event = addEvent(vault, { caseId, personId, type: 'contact_lost', date: '2026-01-05', placeName: 'Colony No. 3 (fictional)' });
+    const event = addEvent(vault, {
+      caseId,
+      personId,
+      type: 'contact_lost',
+      date: '2026-01-05',
+      placeName: 'Colony No. 3 (fictional)',
+    });
     const eventId = event.id;
     const placeId = event.place?.id ?? '';
     const interviewId = createInterview(vault, { caseId, intervieweeId: personId, language: 'uk' }).id;
@@ -44,10 +57,19 @@ describe('evidence/verify-records/recordProblems', () => {
     ['a case retitled', "UPDATE cases SET title = 'Other' WHERE id = ?", [], 'case'],
   ] as const)('catches %s outside Vigil', async (_what, sql, extra, kind) => {
     await withCase(async (vault, ids) => {
-      const id = kind === 'event' ? ids.eventId : kind === 'request' ? ids.requestId : kind === 'person' ? ids.personId : ids.caseId;
+      const id =
+        kind === 'event'
+          ? ids.eventId
+          : kind === 'request'
+            ? ids.requestId
+            : kind === 'person'
+              ? ids.personId
+              : ids.caseId;
       vault.db.prepare(sql).run(...extra, id);
       const problems = recordProblems(vault.db).filter((f) => !f.ok);
-      expect(problems).toEqual([expect.objectContaining({ subject: `${kind} ${id}`, detail: expect.stringContaining('changed outside Vigil') })]);
+      expect(problems).toEqual([
+        expect.objectContaining({ subject: `${kind} ${id}`, detail: expect.stringContaining('changed outside Vigil') }),
+      ]);
       const report = await verifyVault(vault, { quick: true });
       expect(report.ok).toBe(false);
       expect(report.custody.ok).toBe(true);
@@ -56,25 +78,43 @@ describe('evidence/verify-records/recordProblems', () => {
 
   it.each([
     ['a place renamed', "UPDATE places SET name = 'Elsewhere' WHERE id = ?", 'place', /changed outside Vigil/],
-    ['an interview language changed', "UPDATE interviews SET language = 'ru' WHERE id = ?", 'interview', /changed outside Vigil/],
+    [
+      'an interview language changed',
+      "UPDATE interviews SET language = 'ru' WHERE id = ?",
+      'interview',
+      /changed outside Vigil/,
+    ],
     ['a case salt removed', 'UPDATE cases SET hash_salt = NULL WHERE id = ?', 'case', /no salt to check it with/],
-    ['a person salt replaced', 'UPDATE people SET hash_salt = randomblob(32) WHERE id = ?', 'person', /changed outside Vigil/],
+    [
+      'a person salt replaced',
+      'UPDATE people SET hash_salt = randomblob(32) WHERE id = ?',
+      'person',
+      /changed outside Vigil/,
+    ],
   ] as const)('catches %s outside Vigil (salted rows)', async (_what, sql, kind, detail) => {
     await withCase(async (vault, ids) => {
       const id = { place: ids.placeId, interview: ids.interviewId, case: ids.caseId, person: ids.personId }[kind];
       vault.db.prepare(sql).run(id);
-      expect(recordProblems(vault.db).filter((f) => !f.ok)).toEqual([expect.objectContaining({ subject: `${kind} ${id}`, detail: expect.stringMatching(detail) })]);
+      expect(recordProblems(vault.db).filter((f) => !f.ok)).toEqual([
+        expect.objectContaining({ subject: `${kind} ${id}`, detail: expect.stringMatching(detail) }),
+      ]);
     });
   });
 
   it('catches salts swapped between two rows', async () => {
     await withCase(async (vault, ids) => {
-      const salt = (id: string): Buffer => vault.db.prepare('SELECT hash_salt FROM people WHERE id = ?').pluck().get(id) as Buffer;
+      const salt = (id: string): Buffer =>
+        vault.db.prepare('SELECT hash_salt FROM people WHERE id = ?').pluck().get(id) as Buffer;
       const other = addPerson(vault, { caseId: ids.caseId, role: 'witness', name: 'Another (fictional)' }).id;
       const [a, b] = [salt(ids.personId), salt(other)];
       vault.db.prepare('UPDATE people SET hash_salt = ? WHERE id = ?').run(b, ids.personId);
       vault.db.prepare('UPDATE people SET hash_salt = ? WHERE id = ?').run(a, other);
-      expect(recordProblems(vault.db).filter((f) => !f.ok).map((f) => f.subject).sort()).toEqual([`person ${ids.personId}`, `person ${other}`].sort());
+      expect(
+        recordProblems(vault.db)
+          .filter((f) => !f.ok)
+          .map((f) => f.subject)
+          .sort(),
+      ).toEqual([`person ${ids.personId}`, `person ${other}`].sort());
     });
   });
 
@@ -82,9 +122,16 @@ describe('evidence/verify-records/recordProblems', () => {
     await withCase(async (vault, ids) => {
       const now = new Date().toISOString();
       const extra = randomUUID();
-      vault.db.prepare("INSERT INTO events (id, case_id, person_id, type, date, created_at) VALUES (?, ?, ?, 'release', '2026-05-01', ?)").run(extra, ids.caseId, ids.personId, now);
+      vault.db
+        .prepare(
+          "INSERT INTO events (id, case_id, person_id, type, date, created_at) VALUES (?, ?, ?, 'release', " +
+            "'2026-05-01', ?)",
+        )
+        .run(extra, ids.caseId, ids.personId, now);
       vault.db.prepare('DELETE FROM requests WHERE id = ?').run(ids.requestId);
-      const details = recordProblems(vault.db).filter((f) => !f.ok).map((f) => [f.subject, f.detail]);
+      const details = recordProblems(vault.db)
+        .filter((f) => !f.ok)
+        .map((f) => [f.subject, f.detail]);
       expect(details).toEqual(
         expect.arrayContaining([
           [`event ${extra}`, expect.stringContaining('added outside Vigil')],

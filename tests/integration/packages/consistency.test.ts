@@ -11,7 +11,13 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ageDecrypt, encodeIdentity, encodeRecipient, generateX25519Identity, parseRecipient } from '../../../main/crypto/age';
+import {
+  ageDecrypt,
+  encodeIdentity,
+  encodeRecipient,
+  generateX25519Identity,
+  parseRecipient,
+} from '../../../main/crypto/age';
 import { registerCustodyCommands } from '../../../main/cli/commands/custody';
 import { readCustodyHead } from '../../../main/custody/log-store';
 import { attachTimestamp, requestTimestamp } from '../../../main/custody/timestamps/timestamps';
@@ -65,7 +71,11 @@ async function newSender(name: string): Promise<Sender> {
     const caseId = await fillVault(vault, files);
     const id = memberIdentity(vault);
     if (id.ageIdentity.kind === 'x25519') id.ageIdentity.secretKey.fill(0);
-    addRecipient(receiver, { name: `${name} ${count}`, ageRecipient: id.ageRecipient, minisignPublicKey: id.minisignPublicKey });
+    addRecipient(receiver, {
+      name: `${name} ${count}`,
+      ageRecipient: id.ageRecipient,
+      minisignPublicKey: id.minisignPublicKey,
+    });
     return { dir, vaultId: vault.vaultId, caseId };
   } finally {
     await vault.close();
@@ -91,7 +101,9 @@ async function exportTo(s: Sender, recipients?: Uint8Array[]): Promise<string> {
 }
 
 /** The package's consistency file, read by decrypting it as the receiver. */
-async function consistencyOf(file: string): Promise<{ to: { size: number }; from: { packageId: string; size: number; root: string; proof: string[] }[] }> {
+async function consistencyOf(
+  file: string,
+): Promise<{ to: { size: number }; from: { packageId: string; size: number; root: string; proof: string[] }[] }> {
   const dir = await unpack(file);
   return JSON.parse(fs.readFileSync(path.join(dir.bagDir, 'data/custody/consistency.json'), 'utf8')) as never;
 }
@@ -107,22 +119,41 @@ async function unpack(file: string): Promise<{ bagDir: string; bag: string }> {
 }
 
 /** The package re-made by its sender with `mutate` applied to consistency.json, signed with the sender's own key. */
-async function resealed(file: string, s: Sender, mutate: (c: Record<string, unknown> & { from: Record<string, unknown>[] }) => void): Promise<string> {
+async function resealed(
+  file: string,
+  s: Sender,
+  mutate: (c: Record<string, unknown> & { from: Record<string, unknown>[] }) => void,
+): Promise<string> {
   const { bagDir, bag } = await unpack(file);
-  const files = new Map([...readBag(bagDir)].filter(([p]) => p.startsWith('data/')).map(([p, d]) => [p.slice('data/'.length), d]));
-  const c = JSON.parse(files.get('custody/consistency.json')?.toString('utf8') ?? '{}') as Record<string, unknown> & { from: Record<string, unknown>[] };
+  const files = new Map(
+    [...readBag(bagDir)].filter(([p]) => p.startsWith('data/')).map(([p, d]) => [p.slice('data/'.length), d]),
+  );
+  const c = JSON.parse(files.get('custody/consistency.json')?.toString('utf8') ?? '{}') as Record<string, unknown> & {
+    from: Record<string, unknown>[];
+  };
   mutate(c);
   files.set('custody/consistency.json', Buffer.from(`${JSON.stringify(c)}\n`));
   const checkpoint = files.get('custody/checkpoint.txt')?.toString('utf8') ?? '';
   return withSender(s, async (vault) => {
     const spec = { files, bagName: bag, packageId: randomUUID(), vaultId: s.vaultId, key: memberMinisignKey(vault) };
-    const written = await writePackage(root, `resealed-${++count}`, await sealBag(spec), spec, encodeRecipient(receiverKey), checkpoint);
+    const written = await writePackage(
+      root,
+      `resealed-${++count}`,
+      await sealBag(spec),
+      spec,
+      encodeRecipient(receiverKey),
+      checkpoint,
+    );
     return written.file;
   });
 }
 
 async function verifyAsReceiver(file: string): Promise<PackageReport> {
-  return verifyPackageFile(file, { identities: [memberIdentity(receiver).ageIdentity], trust: { directory: loadSignerDirectory(receiver.db, receiver.vaultId) }, history: receivedHistory(receiver.db, receiver.vaultId) });
+  return verifyPackageFile(file, {
+    identities: [memberIdentity(receiver).ageIdentity],
+    trust: { directory: loadSignerDirectory(receiver.db, receiver.vaultId) },
+    history: receivedHistory(receiver.db, receiver.vaultId),
+  });
 }
 
 function consistencyChecks(r: PackageReport): { ok: boolean; warning?: boolean; detail: string }[] {
@@ -151,7 +182,13 @@ async function expectRefused(file: string, reason: RegExp): Promise<void> {
 
 beforeAll(async () => {
   root = suiteTempDir();
-  receiver = (await createVault(path.join(root, 'receiver'), { memberName: 'Receiving Lawyer', passphrase: TEST_PASSPHRASE, kdf: await fastKdf() })).vault;
+  receiver = (
+    await createVault(path.join(root, 'receiver'), {
+      memberName: 'Receiving Lawyer',
+      passphrase: TEST_PASSPHRASE,
+      kdf: await fastKdf(),
+    })
+  ).vault;
   receiverKey = (parseRecipient(memberIdentity(receiver).ageRecipient) as { publicKey: Uint8Array }).publicKey;
 }, 60_000);
 
@@ -164,32 +201,41 @@ afterEach(() => {
 });
 
 describe('packages/consistency between packages of one sender', () => {
-  it('proves the second package to a recipient extends the first; the receiving vault accepts both and keeps each checkpoint', async () => {
-    const s = await newSender('Partner NGO');
-    const first = await exportTo(s);
-    await addEvidence(s, 'A second letter.');
-    const second = await exportTo(s);
-    expect((await consistencyOf(first)).from).toEqual([]);
-    const proof = await consistencyOf(second);
-    expect(proof.from).toHaveLength(1);
-    expect(proof.from[0]?.size).toBeLessThan(proof.to.size);
-    expect(proof.from[0]?.proof.length).toBeGreaterThan(0);
+  it(
+    'proves the second package to a recipient extends the first; the receiving vault accepts both and keeps each ' +
+      'checkpoint',
+    async () => {
+      const s = await newSender('Partner NGO');
+      const first = await exportTo(s);
+      await addEvidence(s, 'A second letter.');
+      const second = await exportTo(s);
+      expect((await consistencyOf(first)).from).toEqual([]);
+      const proof = await consistencyOf(second);
+      expect(proof.from).toHaveLength(1);
+      expect(proof.from[0]?.size).toBeLessThan(proof.to.size);
+      expect(proof.from[0]?.proof.length).toBeGreaterThan(0);
 
-    const r1 = await verifyAsReceiver(first);
-    expect(r1.ok).toBe(true);
-    expect(r1.consistency).toEqual({ status: 'first' });
-    const a = await importPackage(receiver, first);
-    const r2 = await verifyAsReceiver(second);
-    expect(r2.checks.filter((c) => !c.ok)).toEqual([]);
-    expect(r2.consistency).toEqual({ status: 'extends', since: a.packageId });
-    expect(consistencyChecks(r2).map((c) => c.detail).join('\n')).toContain(`extends package ${a.packageId}`);
-    const b = await importPackage(receiver, second);
-    expect(rows().slice(-2)).toEqual([
-      { package_id: a.packageId, relation: 'first', size: expect.any(Number) as number },
-      { package_id: b.packageId, relation: 'extends', size: proof.to.size },
-    ]);
-    expect(historyEntries()).toEqual([]);
-  }, 60_000);
+      const r1 = await verifyAsReceiver(first);
+      expect(r1.ok).toBe(true);
+      expect(r1.consistency).toEqual({ status: 'first' });
+      const a = await importPackage(receiver, first);
+      const r2 = await verifyAsReceiver(second);
+      expect(r2.checks.filter((c) => !c.ok)).toEqual([]);
+      expect(r2.consistency).toEqual({ status: 'extends', since: a.packageId });
+      expect(
+        consistencyChecks(r2)
+          .map((c) => c.detail)
+          .join('\n'),
+      ).toContain(`extends package ${a.packageId}`);
+      const b = await importPackage(receiver, second);
+      expect(rows().slice(-2)).toEqual([
+        { package_id: a.packageId, relation: 'first', size: expect.any(Number) as number },
+        { package_id: b.packageId, relation: 'extends', size: proof.to.size },
+      ]);
+      expect(historyEntries()).toEqual([]);
+    },
+    60_000,
+  );
 
   it('still proves the extension of what the recipient accepted when a package in between never arrived', async () => {
     const s = await newSender('Field office');
@@ -227,64 +273,87 @@ describe('packages/consistency between packages of one sender', () => {
     const r = await verifyAsReceiver(toBoth);
     expect(r.checks.filter((c) => !c.ok)).toEqual([]);
     expect(r.consistency).toEqual({ status: 'extends', since: a.packageId });
-    expect(consistencyChecks(r).filter((c) => c.detail.includes('the RFC 9162 consistency proof verifies'))).toHaveLength(2);
+    expect(
+      consistencyChecks(r).filter((c) => c.detail.includes('the RFC 9162 consistency proof verifies')),
+    ).toHaveLength(2);
   }, 60_000);
 
-  it('refuses a package whose proof hash was altered, or that proves a different old root, and the untouched package still imports', async () => {
-    const s = await newSender('Field Office');
-    await importPackage(receiver, await exportTo(s));
-    await addEvidence(s, 'Another reply.');
-    const second = await exportTo(s);
-    const flipped = await resealed(second, s, (c) => {
-      const proof = c.from[0]?.proof as string[];
-      const bytes = Buffer.from(proof[0] ?? '', 'base64');
-      bytes[0] = (bytes[0] ?? 0) ^ 1;
-      proof[0] = bytes.toString('base64');
-    });
-    const report = await verifyAsReceiver(flipped);
-    expect(report.checks.filter((c) => !c.ok).map((c) => c.check)).toEqual(['consistency', 'consistency']);
-    expect(report.consistency?.status).toBe('rewritten');
-    await expectRefused(flipped, /consistency proof .*does not verify/);
+  it(
+    'refuses a package whose proof hash was altered, or that proves a different old root, and the untouched ' +
+      'package still imports',
+    async () => {
+      const s = await newSender('Field Office');
+      await importPackage(receiver, await exportTo(s));
+      await addEvidence(s, 'Another reply.');
+      const second = await exportTo(s);
+      const flipped = await resealed(second, s, (c) => {
+        const proof = c.from[0]?.proof as string[];
+        const bytes = Buffer.from(proof[0] ?? '', 'base64');
+        bytes[0] = (bytes[0] ?? 0) ^ 1;
+        proof[0] = bytes.toString('base64');
+      });
+      const report = await verifyAsReceiver(flipped);
+      expect(report.checks.filter((c) => !c.ok).map((c) => c.check)).toEqual(['consistency', 'consistency']);
+      expect(report.consistency?.status).toBe('rewritten');
+      await expectRefused(flipped, /consistency proof .*does not verify/);
 
-    const otherRoot = await resealed(second, s, (c) => {
-      const from = c.from[0] as Record<string, unknown>;
-      from.root = Buffer.alloc(32, 7).toString('base64');
-    });
-    await expectRefused(otherRoot, /extends another log of \d+ entries than the one package/);
+      const otherRoot = await resealed(second, s, (c) => {
+        const from = c.from[0] as Record<string, unknown>;
+        from.root = Buffer.alloc(32, 7).toString('base64');
+      });
+      await expectRefused(otherRoot, /extends another log of \d+ entries than the one package/);
 
-    const otherTarget = await resealed(second, s, (c) => {
-      (c.to as Record<string, unknown>).size = 1;
-    });
-    // The history itself still extends (the proof holds), but a file that names another target is refused all the same.
-    expect(consistencyChecks(await verifyAsReceiver(otherTarget)).filter((c) => !c.ok).map((c) => c.detail)).toEqual([expect.stringMatching(/leads to a log of 1 entries with another root/)]);
-    expect(await failure(importPackage(receiver, otherTarget))).toMatchObject({ code: 'HISTORY_REWRITTEN', message: expect.stringMatching(/leads to a log of 1 entries/) as string });
+      const otherTarget = await resealed(second, s, (c) => {
+        (c.to as Record<string, unknown>).size = 1;
+      });
+      // The history itself still extends (the proof holds), but a file that names another target is refused all the
+      // same.
+      expect(
+        consistencyChecks(await verifyAsReceiver(otherTarget))
+          .filter((c) => !c.ok)
+          .map((c) => c.detail),
+      ).toEqual([expect.stringMatching(/leads to a log of 1 entries with another root/)]);
+      expect(await failure(importPackage(receiver, otherTarget))).toMatchObject({
+        code: 'HISTORY_REWRITTEN',
+        message: expect.stringMatching(/leads to a log of 1 entries/) as string,
+      });
 
-    const missing = await resealed(second, s, (c) => {
-      c.from = [];
-    });
-    await expectRefused(missing, /carries no consistency proof from the checkpoint of package/);
+      const missing = await resealed(second, s, (c) => {
+        c.from = [];
+      });
+      await expectRefused(missing, /carries no consistency proof from the checkpoint of package/);
 
-    await importPackage(receiver, second);
-    expect(rows().at(-1)?.relation).toBe('extends');
-  }, 90_000);
+      await importPackage(receiver, second);
+      expect(rows().at(-1)?.relation).toBe('extends');
+    },
+    90_000,
+  );
 
-  it('refuses an older, smaller log; accepting it knowingly imports it and records the decision in custody', async () => {
-    const s = await newSender('Regional Office');
-    const older = await exportTo(s);
-    await addEvidence(s, 'Later evidence.');
-    const newerFile = await exportTo(s);
-    const newer = await importPackage(receiver, newerFile);
-    await expectRefused(older, /fewer than the \d+ of package/);
-    const accepted = await importPackage(receiver, older, { acceptRewrittenHistory: true } satisfies ImportOptions);
-    expect(rows().at(-1)).toMatchObject({ package_id: accepted.packageId, relation: 'accepted' });
-    const [entry] = historyEntries();
-    expect(entry?.subject).toBe(accepted.caseId);
-    expect(entry?.data).toMatchObject({ packageId: accepted.packageId, sourceVault: s.vaultId, since: newer.packageId });
-    expect(String((entry?.data.reasons as string[])[0])).toMatch(/fewer than/);
-    // Imported before, a package is said to be here, whatever its history now looks like.
-    expect(await failure(importPackage(receiver, older))).toMatchObject({ code: 'ALREADY_IMPORTED' });
-    expect(await failure(importPackage(receiver, newerFile))).toMatchObject({ code: 'ALREADY_IMPORTED' });
-  }, 90_000);
+  it(
+    'refuses an older, smaller log; accepting it ' + 'knowingly imports it and records the decision in ' + 'custody',
+    async () => {
+      const s = await newSender('Regional Office');
+      const older = await exportTo(s);
+      await addEvidence(s, 'Later evidence.');
+      const newerFile = await exportTo(s);
+      const newer = await importPackage(receiver, newerFile);
+      await expectRefused(older, /fewer than the \d+ of package/);
+      const accepted = await importPackage(receiver, older, { acceptRewrittenHistory: true } satisfies ImportOptions);
+      expect(rows().at(-1)).toMatchObject({ package_id: accepted.packageId, relation: 'accepted' });
+      const [entry] = historyEntries();
+      expect(entry?.subject).toBe(accepted.caseId);
+      expect(entry?.data).toMatchObject({
+        packageId: accepted.packageId,
+        sourceVault: s.vaultId,
+        since: newer.packageId,
+      });
+      expect(String((entry?.data.reasons as string[])[0])).toMatch(/fewer than/);
+      // Imported before, a package is said to be here, whatever its history now looks like.
+      expect(await failure(importPackage(receiver, older))).toMatchObject({ code: 'ALREADY_IMPORTED' });
+      expect(await failure(importPackage(receiver, newerFile))).toMatchObject({ code: 'ALREADY_IMPORTED' });
+    },
+    90_000,
+  );
 
   it('refuses the packages of a forked copy of the sender vault, each with its reason', async () => {
     const s = await newSender('Forked Office');
@@ -300,7 +369,10 @@ describe('packages/consistency between packages of one sender', () => {
     await expectRefused(forkSameSize, /as many entries as package .* but other ones/);
     await addEvidence(clone, 'More in the copy.');
     const forkLater = await exportTo(clone);
-    await expectRefused(forkLater, new RegExp(`extends another log of \\d+ entries than the one package ${original.packageId} showed`));
+    await expectRefused(
+      forkLater,
+      new RegExp(`extends another log of \\d+ entries than the one package ${original.packageId} showed`),
+    );
 
     // Knowingly accepted, the fork becomes what the next package must extend: the original's next one is refused.
     await importPackage(receiver, forkLater, { acceptRewrittenHistory: true });
@@ -308,7 +380,7 @@ describe('packages/consistency between packages of one sender', () => {
     expect(consistencyChecks(await verifyAsReceiver(originalFile)).some((c) => !c.ok)).toBe(true);
     expect(await failure(importPackage(receiver, originalFile))).toMatchObject({ code: 'ALREADY_IMPORTED' });
     await addEvidence(s, 'The original again.');
-    await addEvidence(s, 'And once more, so that its log is longer than the copy\'s.');
+    await addEvidence(s, "And once more, so that its log is longer than the copy's.");
     await expectRefused(await exportTo(s), /carries no consistency proof from the checkpoint of package/);
   }, 120_000);
 
@@ -327,7 +399,10 @@ describe('packages/consistency between packages of one sender', () => {
     const own = memberIdentity(receiver).ageIdentity;
     if (own.kind !== 'x25519') throw new Error('the receiving member has an X25519 key');
     fs.writeFileSync(identity, `${encodeIdentity(own.secretKey)}\n`);
-    const run = async (x: string, y: string): Promise<{ ok: boolean; extends: boolean; later: PackageReport; code: number }> => {
+    const run = async (
+      x: string,
+      y: string,
+    ): Promise<{ ok: boolean; extends: boolean; later: PackageReport; code: number }> => {
       process.exitCode = 0;
       const printed = await runInProcess([registerCustodyCommands], ['verify', x, y, '--identity', identity, '--json']);
       const code = Number(process.exitCode ?? 0);
@@ -338,14 +413,16 @@ describe('packages/consistency between packages of one sender', () => {
     expect(await run(b, c)).toMatchObject({ ok: true, extends: true, code: 0 });
     const forked = await run(b, fork);
     expect(forked).toMatchObject({ ok: false, extends: false, code: 1 });
-    expect(consistencyChecks(forked.later).filter((x) => !x.ok)[0]?.detail).toMatch(/rewritten or forked since package/);
+    expect(consistencyChecks(forked.later).filter((x) => !x.ok)[0]?.detail).toMatch(
+      /rewritten or forked since package/,
+    );
     expect(await run(c, b)).toMatchObject({ ok: false, extends: false, code: 1 });
     const text = await runInProcess([registerCustodyCommands], ['verify', a, b, '--identity', identity]);
     expect(text).toContain('The later package extends the earlier one');
   }, 120_000);
 });
 
-describe.skipIf(!hasTool('openssl'))('packages/consistency: the sender\'s timestamps are kept on import', () => {
+describe.skipIf(!hasTool('openssl'))("packages/consistency: the sender's timestamps are kept on import", () => {
   it('keeps each RFC 3161 timestamp the package carries with the received checkpoint', async () => {
     const s = await newSender('Timestamped Office');
     const tsaDir = path.join(root, `tsa-${++count}`);
@@ -360,70 +437,107 @@ describe.skipIf(!hasTool('openssl'))('packages/consistency: the sender\'s timest
     });
     const imported = await importPackage(receiver, await exportTo(s));
     const kept = receiver.db
-      .prepare('SELECT t.name, t.checkpoint, length(t.reply) AS reply, t.chain_pem AS pem, t.consistency FROM received_timestamps t JOIN received_checkpoints r ON r.seq = t.received_seq WHERE r.package_id = ?')
-      .all(imported.packageId) as { name: string; checkpoint: string; reply: number; pem: string; consistency: string }[];
+      .prepare(
+        'SELECT t.name, t.checkpoint, length(t.reply) AS reply, t.chain_pem AS pem, t.consistency FROM ' +
+          'received_timestamps t JOIN received_checkpoints r ON r.seq = t.received_seq WHERE r.package_id = ?',
+      )
+      .all(imported.packageId) as {
+      name: string;
+      checkpoint: string;
+      reply: number;
+      pem: string;
+      consistency: string;
+    }[];
     expect(kept).toHaveLength(1);
-    expect(kept[0]).toMatchObject({ name: 'ts-001', checkpoint: expect.stringContaining(`vigil/${s.vaultId}\n`) as string, pem: expect.stringContaining('BEGIN CERTIFICATE') as string });
+    expect(kept[0]).toMatchObject({
+      name: 'ts-001',
+      checkpoint: expect.stringContaining(`vigil/${s.vaultId}\n`) as string,
+      pem: expect.stringContaining('BEGIN CERTIFICATE') as string,
+    });
     expect(kept[0]?.reply).toBeGreaterThan(100);
   }, 60_000);
 });
 
 describe('packages/consistency to a vault of several members', () => {
-  it("proves a package to one member extends the last one sent to a colleague of the same vault (known from that vault's own packages)", async () => {
-    const kdf = await fastKdf();
-    const teamDir = path.join(root, `team-${++count}`);
-    const colleaguePass = 'the colleague passphrase here';
-    const team = (await createVault(teamDir, { memberName: 'Team Lead', passphrase: TEST_PASSPHRASE, kdf })).vault;
-    const teamFiles = path.join(root, `team-files-${count}`);
-    fs.mkdirSync(teamFiles);
-    const teamCase = await fillVault(team, teamFiles);
-    await addMember(team, 'Team Colleague', colleaguePass, { currentSecret: TEST_PASSPHRASE, kdf });
-    await team.close();
-    const s = await newSender('Sender To Team');
-    const senderKey = await withSender(s, async (vault) => {
-      const id = memberIdentity(vault);
-      if (id.ageIdentity.kind === 'x25519') id.ageIdentity.secretKey.fill(0);
-      return { age: id.ageRecipient, minisign: id.minisignPublicKey, key: (parseRecipient(id.ageRecipient) as { publicKey: Uint8Array }).publicKey };
-    });
-    // Each member of the team sends the sender a package: the sender's vault learns both keys are that vault's.
-    const members: { age: string; key: Uint8Array }[] = [];
-    for (const [name, passphrase] of [['Team Lead', TEST_PASSPHRASE], ['Team Colleague', colleaguePass]] as const) {
-      const vault = await openVault(teamDir, { passphrase });
-      try {
+  it(
+    'proves a package to one member extends the last one sent to a colleague of the same vault (known from that ' +
+      "vault's own packages)",
+    async () => {
+      const kdf = await fastKdf();
+      const teamDir = path.join(root, `team-${++count}`);
+      const colleaguePass = 'the colleague passphrase here';
+      const team = (await createVault(teamDir, { memberName: 'Team Lead', passphrase: TEST_PASSPHRASE, kdf })).vault;
+      const teamFiles = path.join(root, `team-files-${count}`);
+      fs.mkdirSync(teamFiles);
+      const teamCase = await fillVault(team, teamFiles);
+      await addMember(team, 'Team Colleague', colleaguePass, { currentSecret: TEST_PASSPHRASE, kdf });
+      await team.close();
+      const s = await newSender('Sender To Team');
+      const senderKey = await withSender(s, async (vault) => {
         const id = memberIdentity(vault);
         if (id.ageIdentity.kind === 'x25519') id.ageIdentity.secretKey.fill(0);
-        members.push({ age: id.ageRecipient, key: (parseRecipient(id.ageRecipient) as { publicKey: Uint8Array }).publicKey });
-        // A signer of a package must have made custody entries in it.
-        const note = path.join(teamFiles, `note-${++count}.txt`);
-        fs.writeFileSync(note, `A note by ${name}.`);
-        await addFileItem(vault, note, { caseId: teamCase, title: 'Note', extract: false });
-        const output = path.join(root, `team-package-${++count}.tar.age`);
-        await exportPackage(vault, { caseId: teamCase, recipients: [senderKey.key], profile: 'full', output });
-        await withSender(s, async (sender) => {
-          addRecipient(sender, { name, ageRecipient: id.ageRecipient, minisignPublicKey: id.minisignPublicKey });
-          await importPackage(sender, output);
-        });
-        if (name === 'Team Lead') addRecipient(vault, { name: 'The sender', ageRecipient: senderKey.age, minisignPublicKey: senderKey.minisign });
-      } finally {
-        await vault.close();
+        return {
+          age: id.ageRecipient,
+          minisign: id.minisignPublicKey,
+          key: (parseRecipient(id.ageRecipient) as { publicKey: Uint8Array }).publicKey,
+        };
+      });
+      // Each member of the team sends the sender a package: the sender's vault learns both keys are that vault's.
+      const members: { age: string; key: Uint8Array }[] = [];
+      for (const [name, passphrase] of [
+        ['Team Lead', TEST_PASSPHRASE],
+        ['Team Colleague', colleaguePass],
+      ] as const) {
+        const vault = await openVault(teamDir, { passphrase });
+        try {
+          const id = memberIdentity(vault);
+          if (id.ageIdentity.kind === 'x25519') id.ageIdentity.secretKey.fill(0);
+          members.push({
+            age: id.ageRecipient,
+            key: (parseRecipient(id.ageRecipient) as { publicKey: Uint8Array }).publicKey,
+          });
+          // A signer of a package must have made custody entries in it.
+          const note = path.join(teamFiles, `note-${++count}.txt`);
+          fs.writeFileSync(note, `A note by ${name}.`);
+          await addFileItem(vault, note, { caseId: teamCase, title: 'Note', extract: false });
+          const output = path.join(root, `team-package-${++count}.tar.age`);
+          await exportPackage(vault, { caseId: teamCase, recipients: [senderKey.key], profile: 'full', output });
+          await withSender(s, async (sender) => {
+            addRecipient(sender, { name, ageRecipient: id.ageRecipient, minisignPublicKey: id.minisignPublicKey });
+            await importPackage(sender, output);
+          });
+          if (name === 'Team Lead')
+            addRecipient(vault, {
+              name: 'The sender',
+              ageRecipient: senderKey.age,
+              minisignPublicKey: senderKey.minisign,
+            });
+        } finally {
+          await vault.close();
+        }
       }
-    }
-    const [lead, colleague] = members;
-    if (lead === undefined || colleague === undefined) throw new Error('two members');
-    const toLead = await exportTo(s, [lead.key]);
-    await addEvidence(s, 'For the colleague now.');
-    const toColleague = await exportTo(s, [colleague.key]);
+      const [lead, colleague] = members;
+      if (lead === undefined || colleague === undefined) throw new Error('two members');
+      const toLead = await exportTo(s, [lead.key]);
+      await addEvidence(s, 'For the colleague now.');
+      const toColleague = await exportTo(s, [colleague.key]);
 
-    const asLead = await openVault(teamDir, { passphrase: TEST_PASSPHRASE });
-    const first = await importPackage(asLead, toLead).finally(() => asLead.close());
-    const asColleague = await openVault(teamDir, { passphrase: colleaguePass });
-    try {
-      const report = await verifyPackageFile(toColleague, { identities: [memberIdentity(asColleague).ageIdentity], trust: { directory: loadSignerDirectory(asColleague.db, asColleague.vaultId) }, history: receivedHistory(asColleague.db, asColleague.vaultId) });
-      expect(report.checks.filter((c) => !c.ok)).toEqual([]);
-      expect(report.consistency).toEqual({ status: 'extends', since: first.packageId });
-      await importPackage(asColleague, toColleague);
-    } finally {
-      await asColleague.close();
-    }
-  }, 120_000);
+      const asLead = await openVault(teamDir, { passphrase: TEST_PASSPHRASE });
+      const first = await importPackage(asLead, toLead).finally(() => asLead.close());
+      const asColleague = await openVault(teamDir, { passphrase: colleaguePass });
+      try {
+        const report = await verifyPackageFile(toColleague, {
+          identities: [memberIdentity(asColleague).ageIdentity],
+          trust: { directory: loadSignerDirectory(asColleague.db, asColleague.vaultId) },
+          history: receivedHistory(asColleague.db, asColleague.vaultId),
+        });
+        expect(report.checks.filter((c) => !c.ok)).toEqual([]);
+        expect(report.consistency).toEqual({ status: 'extends', since: first.packageId });
+        await importPackage(asColleague, toColleague);
+      } finally {
+        await asColleague.close();
+      }
+    },
+    120_000,
+  );
 });

@@ -23,7 +23,11 @@ function tempDir(): string {
  */
 export async function corpusFixture(): Promise<{ pkg: BuiltPackage; extras: CorpusExtras; dir: string }> {
   const dir = tempDir();
-  const { vault } = await createVault(path.join(dir, 'vault'), { memberName: 'Test Investigator', passphrase: PASSPHRASE, kdf: await fastKdf() });
+  const { vault } = await createVault(path.join(dir, 'vault'), {
+    memberName: 'Test Investigator',
+    passphrase: PASSPHRASE,
+    kdf: await fastKdf(),
+  });
   const caseId = await fillVault(vault, dir);
   const older = (await vaultPayload(vault)).checkpoint;
   fs.writeFileSync(path.join(dir, 'late.txt'), 'added after the first checkpoint');
@@ -32,13 +36,20 @@ export async function corpusFixture(): Promise<{ pkg: BuiltPackage; extras: Corp
   await vault.close();
   const otherDir = path.join(dir, 'other');
   fs.mkdirSync(otherDir);
-  const { vault: other } = await createVault(path.join(otherDir, 'vault'), { memberName: 'Other Investigator', passphrase: PASSPHRASE, kdf: await fastKdf() });
+  const { vault: other } = await createVault(path.join(otherDir, 'vault'), {
+    memberName: 'Other Investigator',
+    passphrase: PASSPHRASE,
+    kdf: await fastKdf(),
+  });
   await fillVault(other, otherDir);
-  const otherEntry = ((await vaultPayload(other)).files.get('custody/entries.jsonl') ?? Buffer.alloc(0)).toString().split('\n')[1] ?? '';
+  const otherEntry =
+    ((await vaultPayload(other)).files.get('custody/entries.jsonl') ?? Buffer.alloc(0)).toString().split('\n')[1] ?? '';
   await other.close();
   const sodium = await loadSodium();
   const kp = sodium.crypto_sign_keypair();
   const key = { keyId: minisignKeyId(kp.publicKey), publicKey: kp.publicKey, secretKey: kp.privateKey };
-  const block = `# Stranger ed25519:${Buffer.from(kp.publicKey).toString('hex')}\n${encodeMinisignPublicKey(key.keyId, key.publicKey)}\n`;
+  const block =
+    `# Stranger ` +
+    `ed25519:${Buffer.from(kp.publicKey).toString('hex')}\n${encodeMinisignPublicKey(key.keyId, key.publicKey)}\n`;
   return { pkg, extras: { older, otherEntry, stranger: { key, block } }, dir };
 }

@@ -15,7 +15,10 @@ export function jpegWithExif(): Buffer {
     head.writeUInt16BE(body.length + 2, 2);
     return Buffer.concat([head, body]);
   };
-  const exif = Buffer.concat([Buffer.from('Exif\0\0MM\0\x2a\0\0\0\x08\0\0\0\0\0\0', 'latin1'), Buffer.from('GPSLatitude 55.7558N GPSLongitude 37.6173E')]);
+  const exif = Buffer.concat([
+    Buffer.from('Exif\0\0MM\0\x2a\0\0\0\x08\0\0\0\0\0\0', 'latin1'),
+    Buffer.from('GPSLatitude 55.7558N GPSLongitude 37.6173E'),
+  ]);
   return Buffer.concat([
     Buffer.from([0xff, 0xd8]),
     seg(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1')),
@@ -41,10 +44,21 @@ export async function enrichDemoCase(vault: Vault, caseId: string, dir: string):
   const [iv] = listInterviews(vault.db, caseId);
   if (!iv) throw new Error('the demo case has no interview');
   const rev = getRevision(vault.db, iv.id);
-  reviseTranscript(vault, iv.id, [
-    ...rev.segments,
-    { speaker: 'Oksana Melnyk (fictional)', startMs: 80000, endMs: 90000, text: 'Andrii Melnik wrote to me; ask Yuriy Bondar (fictional).', translation: 'Andriy Melnyk (fictional) wrote.' },
-  ], 'names added for the export test');
+  reviseTranscript(
+    vault,
+    iv.id,
+    [
+      ...rev.segments,
+      {
+        speaker: 'Oksana Melnyk (fictional)',
+        startMs: 80000,
+        endMs: 90000,
+        text: 'Andrii Melnik wrote to me; ask Yuriy Bondar (fictional).',
+        translation: 'Andriy Melnyk (fictional) wrote.',
+      },
+    ],
+    'names added for the export test',
+  );
 }
 
 /** A new age identity file made by age-keygen, and its X25519 public key. */

@@ -18,7 +18,14 @@ import { fastKdf, suiteTempDir, tempDir, TEST_PASSPHRASE } from '../../helpers/v
 import { createVault } from '../../../main/vault/create';
 
 const PASSPHRASE = 'a long package passphrase';
-const PROFILE: CustomProfile = { name: 'redacted-copies', names: 'codes', recordings: true, stripExif: true, contactDetails: false, useRedacted: true };
+const PROFILE: CustomProfile = {
+  name: 'redacted-copies',
+  names: 'codes',
+  recordings: true,
+  stripExif: true,
+  contactDetails: false,
+  useRedacted: true,
+};
 
 let vault: Vault;
 let caseId: string;
@@ -28,9 +35,19 @@ let redacted: ItemSummary;
 
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
-async function exportAndOpen(profile: CustomProfile, confirm = false): Promise<{ bag: string; items: Map<string, Buffer> }> {
+async function exportAndOpen(
+  profile: CustomProfile,
+  confirm = false,
+): Promise<{ bag: string; items: Map<string, Buffer> }> {
   const out = path.join(tempDir(), 'p.tar.age');
-  await exportPackage(vault, { caseId, recipients: null, passphrase: PASSPHRASE, profile, output: out, confirmProtectedNames: confirm });
+  await exportPackage(vault, {
+    caseId,
+    recipients: null,
+    passphrase: PASSPHRASE,
+    profile,
+    output: out,
+    confirmProtectedNames: confirm,
+  });
   const tar = await ageDecrypt(fs.readFileSync(out), [{ kind: 'scrypt', passphrase: Buffer.from(PASSPHRASE) }]);
   const bag = untarBag(tar, path.join(tempDir(), 'open'));
   const dir = path.join(bag, 'data/items');
@@ -39,7 +56,11 @@ async function exportAndOpen(profile: CustomProfile, confirm = false): Promise<{
 
 beforeAll(async () => {
   // A vault for the whole file (newTestVault's folder goes after each test).
-  ({ vault } = await createVault(path.join(suiteTempDir(), 'vault'), { memberName: 'Test Investigator', passphrase: TEST_PASSPHRASE, kdf: await fastKdf() }));
+  ({ vault } = await createVault(path.join(suiteTempDir(), 'vault'), {
+    memberName: 'Test Investigator',
+    passphrase: TEST_PASSPHRASE,
+    kdf: await fastKdf(),
+  }));
   caseId = createCase(vault, { title: 'Colony case' }).id;
   const person = addPerson(vault, { caseId, role: 'witness', name: 'Olena Petrenko', aliases: ['Lena P.'] });
   const files = suiteTempDir();
@@ -52,19 +73,24 @@ beforeAll(async () => {
 });
 
 describe('packages/export with useRedacted', () => {
-  it("puts the redacted copy's bytes in the bag in place of the original, keeps items without one, and says so", async () => {
-    const { bag, items } = await exportAndOpen(PROFILE);
-    const hashes = [...items.values()].map(sha256);
-    expect(hashes).toContain(redacted.sha256);
-    expect(hashes).not.toContain(statement.sha256);
-    expect(hashes).toContain(note.sha256);
-    const caseJson = fs.readFileSync(path.join(bag, 'data/case.json'), 'utf8');
-    expect((JSON.parse(caseJson) as { profile: { changes: string[] } }).profile.changes.join(' ')).toContain('1 item(s) were exported as their latest redacted copy');
-    // The copy's making goes with it: its custody entry names the original's hash.
-    const entries = fs.readFileSync(path.join(bag, 'data/custody/entries.jsonl'), 'utf8');
-    expect(entries).toContain(redacted.id);
-    expect(entries).toContain(statement.sha256);
-  });
+  it(
+    "puts the redacted copy's bytes in the bag in place of " + 'the original, keeps items without one, and says so',
+    async () => {
+      const { bag, items } = await exportAndOpen(PROFILE);
+      const hashes = [...items.values()].map(sha256);
+      expect(hashes).toContain(redacted.sha256);
+      expect(hashes).not.toContain(statement.sha256);
+      expect(hashes).toContain(note.sha256);
+      const caseJson = fs.readFileSync(path.join(bag, 'data/case.json'), 'utf8');
+      expect((JSON.parse(caseJson) as { profile: { changes: string[] } }).profile.changes.join(' ')).toContain(
+        '1 item(s) were exported as their latest redacted copy',
+      );
+      // The copy's making goes with it: its custody entry names the original's hash.
+      const entries = fs.readFileSync(path.join(bag, 'data/custody/entries.jsonl'), 'utf8');
+      expect(entries).toContain(redacted.id);
+      expect(entries).toContain(statement.sha256);
+    },
+  );
 
   it('without useRedacted exports the original, whose names must then be confirmed', async () => {
     const { useRedacted: _dropped, ...plain } = PROFILE;

@@ -2,7 +2,13 @@ import { randomUUID, createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { ageEncrypt, encodeIdentity, generateX25519Identity, parseRecipient, type AgeIdentity } from '../../../main/crypto/age';
+import {
+  ageEncrypt,
+  encodeIdentity,
+  generateX25519Identity,
+  parseRecipient,
+  type AgeIdentity,
+} from '../../../main/crypto/age';
 import { encodeMinisignPublicKey, minisignKeyId, minisignSign, type MinisignKey } from '../../../main/crypto/minisign';
 import { MerkleTree } from '../../../main/custody';
 import { makeCheckpoint } from '../../../main/custody/checkpoint-store';
@@ -42,7 +48,11 @@ export interface BuiltPackage {
 /** A case with three small items in a vault, ready to export. */
 export async function fillVault(vault: Vault, dir: string): Promise<string> {
   const c = createCase(vault, { title: 'Test case', reference: 'TC-1' });
-  for (const [name, text] of [['letter.txt', 'A letter to the prosecutor.'], ['reply.txt', 'No reply was given.'], ['photo.bin', 'x'.repeat(200_000)]] as const) {
+  for (const [name, text] of [
+    ['letter.txt', 'A letter to the prosecutor.'],
+    ['reply.txt', 'No reply was given.'],
+    ['photo.bin', 'x'.repeat(200_000)],
+  ] as const) {
     const p = path.join(dir, name);
     fs.writeFileSync(p, text);
     await addFileItem(vault, p, { caseId: c.id, title: name, extract: false });
@@ -55,7 +65,9 @@ function keysText(vault: Vault, actors: Set<string>): string {
   let out = '';
   for (const hex of [...actors].sort()) {
     const pub = Buffer.from(hex, 'hex');
-    out += `# ${names.get(hex)?.name ?? `member ${hex.slice(0, 16)}`} ed25519:${hex}\n${encodeMinisignPublicKey(minisignKeyId(pub), pub)}\n`;
+    out +=
+      `# ${names.get(hex)?.name ?? `member ${hex.slice(0, 16)}`} ` +
+      `ed25519:${hex}\n${encodeMinisignPublicKey(minisignKeyId(pub), pub)}\n`;
   }
   return out;
 }
@@ -70,7 +82,9 @@ export async function vaultPayload(vault: Vault): Promise<{ files: Map<string, B
     if (row.seq >= cp.size) break;
     actors.add((JSON.parse(row.canonical) as { actor: string }).actor);
     const proof = tree.inclusionProof(row.seq).map((h) => h.toString('base64'));
-    lines.push(`{"entry":${row.canonical},"sig":${JSON.stringify(row.sig)},"index":${row.seq},"proof":${JSON.stringify(proof)}}`);
+    lines.push(
+      `{"entry":${row.canonical},"sig":${JSON.stringify(row.sig)},"index":${row.seq},"proof":${JSON.stringify(proof)}}`,
+    );
   }
   const files = new Map<string, Buffer>();
   for (const [i, item] of listItems(vault.db).entries()) {
@@ -92,48 +106,125 @@ export async function sealBag(spec: BagSpec): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  const entries = [...spec.files].map(([p, data]) => ({ path: p, size: data.length, source: () => Readable.from([data]) }));
+  const entries = [...spec.files].map(([p, data]) => ({
+    path: p,
+    size: data.length,
+    source: () => Readable.from([data]),
+  }));
   const comment = spec.comment ?? `vigil package ${spec.packageId} bag ${spec.bagName}`;
-  const info = { externalIdentifier: spec.packageId, baggingDate: '2026-01-02', softwareAgent: 'Vigil test', extra: [['Vigil-Vault', spec.vaultId], ['Vigil-Profile', 'full']] as [string, string][] };
-  const sig = { name: 'tagmanifest-sha512.txt.minisig', content: async (ctx: { tagManifestSha512: Buffer }) => Buffer.from(await minisignSign(ctx.tagManifestSha512, spec.key, comment)) };
+  const info = {
+    externalIdentifier: spec.packageId,
+    baggingDate: '2026-01-02',
+    softwareAgent: 'Vigil test',
+    extra: [
+      ['Vigil-Vault', spec.vaultId],
+      ['Vigil-Profile', 'full'],
+    ] as [string, string][],
+  };
+  const sig = {
+    name: 'tagmanifest-sha512.txt.minisig',
+    content: async (ctx: { tagManifestSha512: Buffer }) =>
+      Buffer.from(await minisignSign(ctx.tagManifestSha512, spec.key, comment)),
+  };
   await writeBag(out, spec.bagName, entries, info, { afterTagManifests: [sig] });
   return Buffer.concat(chunks);
 }
 
-/** The receipt text for a package (DESIGN §6), naming items by bag path as earlier versions did: verification still accepts it. */
-export function receiptText(p: { file: string; sha256: string; spec: BagSpec; recipient: string; items: { sha256: string; path: string }[]; checkpoint: string }): string {
+/**
+ * The receipt text for a package (DESIGN §6), naming items by bag path as earlier versions did: verification still
+ * accepts it.
+ */
+export function receiptText(p: {
+  file: string;
+  sha256: string;
+  spec: BagSpec;
+  recipient: string;
+  items: { sha256: string; path: string }[];
+  checkpoint: string;
+}): string {
   const pub = Buffer.from(p.spec.key.publicKey).toString('hex');
-  const head = ['Vigil package receipt', `package: ${path.basename(p.file)}`, `package-sha256: ${p.sha256}`, `package-id: ${p.spec.packageId}`, `bag: ${p.spec.bagName}`, `vault: ${p.spec.vaultId}`];
-  head.push('exported-at: 2026-01-02T00:00:00Z', `exported-by: ed25519:${pub} (${keyFingerprint(pub)})`, `recipients: ${p.recipient}`, 'profile: full', 'items:');
+  const head = [
+    'Vigil package receipt',
+    `package: ${path.basename(p.file)}`,
+    `package-sha256: ${p.sha256}`,
+    `package-id: ${p.spec.packageId}`,
+    `bag: ${p.spec.bagName}`,
+    `vault: ${p.spec.vaultId}`,
+  ];
+  head.push(
+    'exported-at: 2026-01-02T00:00:00Z',
+    `exported-by: ed25519:${pub} (${keyFingerprint(pub)})`,
+    `recipients: ${p.recipient}`,
+    'profile: full',
+    'items:',
+  );
   return `${head.join('\n')}\n${p.items.map((i) => `${i.sha256}  ${i.path}`).join('\n')}\ncheckpoint:\n${p.checkpoint}`;
 }
 
 /** Encrypts tar bytes to the recipient and writes the package file, its receipt and the receipt signature. */
-export async function writePackage(dir: string, name: string, tar: Buffer, spec: BagSpec, recipient: string, checkpoint: string): Promise<{ file: string; receipt: string; items: { sha256: string; path: string }[] }> {
+export async function writePackage(
+  dir: string,
+  name: string,
+  tar: Buffer,
+  spec: BagSpec,
+  recipient: string,
+  checkpoint: string,
+): Promise<{ file: string; receipt: string; items: { sha256: string; path: string }[] }> {
   const file = path.join(dir, `${name}.tar.age`);
   const sealed = await ageEncrypt(tar, [parseRecipient(recipient)]);
   fs.writeFileSync(file, sealed);
-  const items = [...spec.files].filter(([p]) => p.startsWith('items/')).map(([p, d]) => ({ sha256: createHash('sha256').update(d).digest('hex'), path: `data/${p}` }));
+  const items = [...spec.files]
+    .filter(([p]) => p.startsWith('items/'))
+    .map(([p, d]) => ({ sha256: createHash('sha256').update(d).digest('hex'), path: `data/${p}` }));
   const receipt = path.join(dir, `${name}.receipt.txt`);
-  const text = receiptText({ file, sha256: createHash('sha256').update(sealed).digest('hex'), spec, recipient, items, checkpoint });
+  const text = receiptText({
+    file,
+    sha256: createHash('sha256').update(sealed).digest('hex'),
+    spec,
+    recipient,
+    items,
+    checkpoint,
+  });
   fs.writeFileSync(receipt, text);
-  fs.writeFileSync(`${receipt}.minisig`, await minisignSign(Buffer.from(text), spec.key, `vigil receipt ${spec.packageId}`));
+  fs.writeFileSync(
+    `${receipt}.minisig`,
+    await minisignSign(Buffer.from(text), spec.key, `vigil receipt ${spec.packageId}`),
+  );
   return { file, receipt, items };
 }
 
 /** A copy of a signing key that outlives the vault (locking wipes the signer's own buffer). */
 export function copyKey(key: MinisignKey): MinisignKey {
-  return { keyId: Uint8Array.from(key.keyId), publicKey: Uint8Array.from(key.publicKey), secretKey: Uint8Array.from(key.secretKey) };
+  return {
+    keyId: Uint8Array.from(key.keyId),
+    publicKey: Uint8Array.from(key.publicKey),
+    secretKey: Uint8Array.from(key.secretKey),
+  };
 }
 
 /** Makes a good package of the test vault into `dir`, sealed to a fresh age identity. */
 export async function makePackage(vault: Vault, dir: string, name = 'pkg'): Promise<BuiltPackage> {
   const { files, checkpoint } = await vaultPayload(vault);
-  const spec: BagSpec = { files, bagName: 'vigil-package-20260102', packageId: randomUUID(), vaultId: vault.vaultId, key: copyKey(memberMinisignKey(vault)) };
+  const spec: BagSpec = {
+    files,
+    bagName: 'vigil-package-20260102',
+    packageId: randomUUID(),
+    vaultId: vault.vaultId,
+    key: copyKey(memberMinisignKey(vault)),
+  };
   const tar = await sealBag(spec);
   const id = generateX25519Identity();
   const identityFile = path.join(dir, 'key.txt');
   fs.writeFileSync(identityFile, `# test identity\n${encodeIdentity(id.secretKey)}\n`);
   const written = await writePackage(dir, name, tar, spec, id.recipient, checkpoint);
-  return { ...written, identityFile, identity: { kind: 'x25519', secretKey: id.secretKey }, recipient: id.recipient, spec, tar, itemHashes: written.items, checkpoint };
+  return {
+    ...written,
+    identityFile,
+    identity: { kind: 'x25519', secretKey: id.secretKey },
+    recipient: id.recipient,
+    spec,
+    tar,
+    itemHashes: written.items,
+    checkpoint,
+  };
 }

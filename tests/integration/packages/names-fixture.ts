@@ -5,7 +5,10 @@ import { addFileItem } from '../../../main/evidence/item-ingest';
 import { addPerson } from '../../../main/evidence/people';
 import type { Vault } from '../../../main/vault/vault';
 
-/** Distinctive strings of the case: none of them may appear outside the encryption or in any output that can leave the vault. */
+/**
+ * Distinctive strings of the case: none of them may appear outside the encryption or in any output that can leave the
+ * vault.
+ */
 export const MARK = {
   title: 'Kestrelwood disappearance file',
   reference: 'KSTRL-7731',
@@ -29,7 +32,14 @@ export interface NamesCase {
   note: string;
 }
 
-async function addText(vault: Vault, dir: string, caseId: string, file: string, text: string, meta: { title: string; kind: 'official_reply' | 'letter' | 'document' }): Promise<string> {
+async function addText(
+  vault: Vault,
+  dir: string,
+  caseId: string,
+  file: string,
+  text: string,
+  meta: { title: string; kind: 'official_reply' | 'letter' | 'document' },
+): Promise<string> {
   const p = path.join(dir, file);
   fs.writeFileSync(p, text);
   return (await addFileItem(vault, p, { caseId, ...meta })).id;
@@ -44,12 +54,26 @@ export async function addNamesCase(vault: Vault, dir: string): Promise<NamesCase
   const c = createCase(vault, { title: MARK.title, reference: MARK.reference });
   const detainee = addPerson(vault, { caseId: c.id, role: 'detainee', name: MARK.detainee, aliases: [MARK.alias] });
   addPerson(vault, { caseId: c.id, role: 'lawyer', name: MARK.lawyer, consent: { named: true } });
-  const reply = await addText(vault, dir, c.id, 'reply-2026-01.txt', `We inform you that ${MARK.detainee} is not registered.\nThe request about ${MARK.detainee.toUpperCase()} (also called ${MARK.alias}) was forwarded.\n`, {
-    title: 'Penitentiary reply',
-    kind: 'official_reply',
+  const reply = await addText(
+    vault,
+    dir,
+    c.id,
+    'reply-2026-01.txt',
+    `We inform you that ${MARK.detainee} is not registered.\nThe request about ${MARK.detainee.toUpperCase()} ` +
+      `(also called ${MARK.alias}) was forwarded.\n`,
+    {
+      title: 'Penitentiary reply',
+      kind: 'official_reply',
+    },
+  );
+  const letter = await addText(vault, dir, c.id, MARK.fileName, 'Mum, I am alive. Send warm socks.\n', {
+    title: 'Letter from the colony',
+    kind: 'letter',
   });
-  const letter = await addText(vault, dir, c.id, MARK.fileName, 'Mum, I am alive. Send warm socks.\n', { title: 'Letter from the colony', kind: 'letter' });
-  const note = await addText(vault, dir, c.id, 'visit-note.txt', `${MARK.lawyer} visited for twenty minutes.\n`, { title: 'Visit note', kind: 'document' });
+  const note = await addText(vault, dir, c.id, 'visit-note.txt', `${MARK.lawyer} visited for twenty minutes.\n`, {
+    title: 'Visit note',
+    kind: 'document',
+  });
   return { caseId: c.id, code: detainee.code, reply, letter, note };
 }
 

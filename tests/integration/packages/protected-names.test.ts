@@ -22,7 +22,11 @@ const identity = { kind: 'x25519' as const, secretKey: org.secretKey };
 
 beforeAll(async () => {
   const root = suiteTempDir();
-  ({ vault } = await createVault(path.join(root, 'vault'), { memberName: 'Investigator', passphrase: TEST_PASSPHRASE, kdf: await fastKdf() }));
+  ({ vault } = await createVault(path.join(root, 'vault'), {
+    memberName: 'Investigator',
+    passphrase: TEST_PASSPHRASE,
+    kdf: await fastKdf(),
+  }));
   const files = path.join(root, 'files');
   fs.mkdirSync(files);
   names = await addNamesCase(vault, files);
@@ -34,12 +38,25 @@ afterAll(async () => {
 });
 
 function exportTo(caseId: string, profile: 'protected' | 'full', confirm?: boolean): ReturnType<typeof exportPackage> {
-  return exportPackage(vault, { caseId, recipients: [org.publicKey], profile, output: path.join(tempDir(), 'p.tar.age'), ...(confirm === undefined ? {} : { confirmProtectedNames: confirm }) });
+  return exportPackage(vault, {
+    caseId,
+    recipients: [org.publicKey],
+    profile,
+    output: path.join(tempDir(), 'p.tar.age'),
+    ...(confirm === undefined ? {} : { confirmProtectedNames: confirm }),
+  });
 }
 
-async function caseJsonOf(packagePath: string): Promise<{ profile: { changes: string[]; namesInOriginals: { item: string; path: string; code: string; count: number; fields: string[] }[] } }> {
+async function caseJsonOf(packagePath: string): Promise<{
+  profile: {
+    changes: string[];
+    namesInOriginals: { item: string; path: string; code: string; count: number; fields: string[] }[];
+  };
+}> {
   const bagDir = untarBag(await ageDecrypt(fs.readFileSync(packagePath), [identity]), path.join(tempDir(), 'out'));
-  return JSON.parse(fs.readFileSync(path.join(bagDir, 'data/case.json'), 'utf8')) as Awaited<ReturnType<typeof caseJsonOf>>;
+  return JSON.parse(fs.readFileSync(path.join(bagDir, 'data/case.json'), 'utf8')) as Awaited<
+    ReturnType<typeof caseJsonOf>
+  >;
 }
 
 describe('packages/export protected names in originals', () => {
@@ -47,7 +64,14 @@ describe('packages/export protected names in originals', () => {
     const plan = planExport(vault.db, { caseId: names.caseId, profile: 'protected' });
     expect(plan.nameHits).toEqual([
       { itemId: names.reply, position: 1, title: 'Penitentiary reply', code: names.code, count: 3, fields: ['text'] },
-      { itemId: names.letter, position: 2, title: 'Letter from the colony', code: names.code, count: 1, fields: ['fileName'] },
+      {
+        itemId: names.letter,
+        position: 2,
+        title: 'Letter from the colony',
+        code: names.code,
+        count: 1,
+        fields: ['fileName'],
+      },
     ]);
     const shown = JSON.stringify(plan.nameHits);
     for (const name of [MARK.detainee, MARK.alias]) expect(shown).not.toContain(name);
@@ -59,7 +83,11 @@ describe('packages/export protected names in originals', () => {
   });
 
   it('counts only the chosen items, at their place in the package', () => {
-    const plan = planExport(vault.db, { caseId: names.caseId, itemIds: [names.note, names.letter], profile: 'protected' });
+    const plan = planExport(vault.db, {
+      caseId: names.caseId,
+      itemIds: [names.note, names.letter],
+      profile: 'protected',
+    });
     expect(plan.nameHits).toEqual([expect.objectContaining({ itemId: names.letter, position: 2, count: 1 })]);
   });
 
@@ -68,13 +96,20 @@ describe('packages/export protected names in originals', () => {
     fs.writeFileSync(file, 'No names here.\n');
     const other = createCase(vault, { title: 'Underscores' });
     const item = await addFileItem(vault, file, { caseId: other.id, title: 'Underscored', kind: 'document' });
-    expect(planExport(vault.db, { caseId: other.id, profile: 'protected' }).nameHits).toEqual([expect.objectContaining({ itemId: item.id, code: names.code, count: 1, fields: ['fileName'] })]);
+    expect(planExport(vault.db, { caseId: other.id, profile: 'protected' }).nameHits).toEqual([
+      expect.objectContaining({ itemId: item.id, code: names.code, count: 1, fields: ['fileName'] }),
+    ]);
   });
 
   it('refuses the export without confirmation, listing the hits by code, and writes nothing', async () => {
     const dir = tempDir();
     const head = readCustodyHead(vault.db).size;
-    const refused = exportPackage(vault, { caseId: names.caseId, recipients: [org.publicKey], profile: 'protected', output: path.join(dir, 'p.tar.age') });
+    const refused = exportPackage(vault, {
+      caseId: names.caseId,
+      recipients: [org.publicKey],
+      profile: 'protected',
+      output: path.join(dir, 'p.tar.age'),
+    });
     await expect(refused).rejects.toBeInstanceOf(UnconfirmedNamesError);
     const err = (await refused.catch((e: unknown) => e)) as UnconfirmedNamesError;
     expect(err.code).toBe('INVALID_INPUT');
@@ -87,15 +122,28 @@ describe('packages/export protected names in originals', () => {
 
   it('exports with the confirmation, and the package and the custody entry report the hits by code', async () => {
     const r = await exportTo(names.caseId, 'protected', true);
-    expect(r.nameHits.map((h) => [h.itemId, h.count])).toEqual([[names.reply, 3], [names.letter, 1]]);
+    expect(r.nameHits.map((h) => [h.itemId, h.count])).toEqual([
+      [names.reply, 3],
+      [names.letter, 1],
+    ]);
     const report = (await caseJsonOf(r.packagePath)).profile;
     expect(report.namesInOriginals).toEqual([
       { item: names.reply, path: 'data/items/001.txt', code: names.code, count: 3, fields: ['text'] },
       { item: names.letter, path: 'data/items/002.txt', code: names.code, count: 1, fields: ['fileName'] },
     ]);
     expect(report.changes.join(' ')).toMatch(/2 exported item\(s\) name people this profile protects/);
-    const last = [...iterateStoredEntries(vault.db)].map((e) => JSON.parse(e.canonical) as { action: string; data: Record<string, unknown> }).at(-1);
-    expect(last).toMatchObject({ action: 'package.exported', data: { namesConfirmed: [{ item: names.reply, code: names.code, count: 3 }, { item: names.letter, code: names.code, count: 1 }] } });
+    const last = [...iterateStoredEntries(vault.db)]
+      .map((e) => JSON.parse(e.canonical) as { action: string; data: Record<string, unknown> })
+      .at(-1);
+    expect(last).toMatchObject({
+      action: 'package.exported',
+      data: {
+        namesConfirmed: [
+          { item: names.reply, code: names.code, count: 3 },
+          { item: names.letter, code: names.code, count: 1 },
+        ],
+      },
+    });
     expect(JSON.stringify(last)).not.toContain(MARK.detainee);
   });
 

@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { ageDecrypt, ageEncrypt, encodeRecipient, generateX25519Identity, parseRecipient } from '../../../main/crypto/age';
+import {
+  ageDecrypt,
+  ageEncrypt,
+  encodeRecipient,
+  generateX25519Identity,
+  parseRecipient,
+} from '../../../main/crypto/age';
 import { encodeMinisignPublicKey, minisignPublicKeyLine } from '../../../main/crypto/minisign';
 import { iterateStoredEntries } from '../../../main/custody/log-store';
-import { addRecipient, findRecipient, listRecipients, removeRecipient, resolveRecipients } from '../../../main/packages/recipients';
+import {
+  addRecipient,
+  findRecipient,
+  listRecipients,
+  removeRecipient,
+  resolveRecipients,
+} from '../../../main/packages/recipients';
 import { keyFingerprint, memberIdentity } from '../../../main/vault/identity';
 import { openVault } from '../../../main/vault/open';
 import { verifyVault } from '../../../main/checks/verify-vault';
@@ -38,13 +50,34 @@ describe('packages/recipients/addRecipient', () => {
         minisignPublicKey: encodeMinisignPublicKey(signer.keyId, signer.publicKey),
         notes: 'key confirmed by phone 2026-03-02',
       });
-      expect(row).toMatchObject({ name: 'UN Working Group on Enforced Disappearances', kind: 'organisation', ageRecipient: org.recipient, minisignPublicKey: minisignPublicKeyLine(signer.keyId, signer.publicKey) });
-      const person = addRecipient(vault, { name: 'Lawyer L-4', kind: 'person', ageRecipient: generateX25519Identity().recipient });
+      expect(row).toMatchObject({
+        name: 'UN Working Group on Enforced Disappearances',
+        kind: 'organisation',
+        ageRecipient: org.recipient,
+        minisignPublicKey: minisignPublicKeyLine(signer.keyId, signer.publicKey),
+      });
+      const person = addRecipient(vault, {
+        name: 'Lawyer L-4',
+        kind: 'person',
+        ageRecipient: generateX25519Identity().recipient,
+      });
       expect(person).toMatchObject({ kind: 'person', minisignPublicKey: null, notes: '' });
       const last = entries(vault).slice(-2);
       expect(last).toEqual([
-        { ...last[0], action: 'recipient.added', subject: row.id, hash: null, data: { fingerprint: keyFingerprint(org.recipient) } },
-        { ...last[1], action: 'recipient.added', subject: person.id, hash: null, data: { fingerprint: keyFingerprint(person.ageRecipient) } },
+        {
+          ...last[0],
+          action: 'recipient.added',
+          subject: row.id,
+          hash: null,
+          data: { fingerprint: keyFingerprint(org.recipient) },
+        },
+        {
+          ...last[1],
+          action: 'recipient.added',
+          subject: person.id,
+          hash: null,
+          data: { fingerprint: keyFingerprint(person.ageRecipient) },
+        },
       ]);
       expect(JSON.stringify(entries(vault))).not.toContain('Working Group');
     } finally {
@@ -52,7 +85,10 @@ describe('packages/recipients/addRecipient', () => {
     }
     const again = await openVault(dir, { passphrase: TEST_PASSPHRASE });
     try {
-      expect(listRecipients(again.db).map((r) => r.name)).toEqual(['Lawyer L-4', 'UN Working Group on Enforced Disappearances']);
+      expect(listRecipients(again.db).map((r) => r.name)).toEqual([
+        'Lawyer L-4',
+        'UN Working Group on Enforced Disappearances',
+      ]);
       expect((await verifyVault(again)).ok).toBe(true);
     } finally {
       await again.close();
@@ -66,16 +102,31 @@ describe('packages/recipients/addRecipient', () => {
       const before = entries(vault).length;
       const mk = await newKey();
       const badAge = [
-        '', 'age1', good.recipient.toUpperCase(), `${good.recipient.slice(0, -1)}${good.recipient.endsWith('q') ? 'p' : 'q'}`, good.identity,
-        minisignPublicKeyLine(mk.keyId, mk.publicKey), encodeRecipient(new Uint8Array(32)).replace(/^age/, 'agf'),
+        '',
+        'age1',
+        good.recipient.toUpperCase(),
+        `${good.recipient.slice(0, -1)}${good.recipient.endsWith('q') ? 'p' : 'q'}`,
+        good.identity,
+        minisignPublicKeyLine(mk.keyId, mk.publicKey),
+        encodeRecipient(new Uint8Array(32)).replace(/^age/, 'agf'),
       ];
-      for (const key of badAge) expect(() => addRecipient(vault, { name: 'X', ageRecipient: key }), key).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+      for (const key of badAge)
+        expect(() => addRecipient(vault, { name: 'X', ageRecipient: key }), key).toThrow(
+          expect.objectContaining({ code: 'INVALID_INPUT' }),
+        );
       const badMinisign = ['RWQnotakey', good.recipient, `${minisignPublicKeyLine(mk.keyId, mk.publicKey)}AAAA`];
       for (const key of badMinisign) {
-        expect(() => addRecipient(vault, { name: 'X', ageRecipient: good.recipient, minisignPublicKey: key }), key).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+        expect(
+          () => addRecipient(vault, { name: 'X', ageRecipient: good.recipient, minisignPublicKey: key }),
+          key,
+        ).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
       }
-      expect(() => addRecipient(vault, { name: '  ', ageRecipient: good.recipient })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
-      expect(() => addRecipient(vault, { name: 'X', ageRecipient: good.recipient, kind: 'robot' as never })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+      expect(() => addRecipient(vault, { name: '  ', ageRecipient: good.recipient })).toThrow(
+        expect.objectContaining({ code: 'INVALID_INPUT' }),
+      );
+      expect(() => addRecipient(vault, { name: 'X', ageRecipient: good.recipient, kind: 'robot' as never })).toThrow(
+        expect.objectContaining({ code: 'INVALID_INPUT' }),
+      );
       expect(count(vault, 'recipients')).toBe(0);
       expect(entries(vault)).toHaveLength(before);
     } finally {
@@ -89,13 +140,31 @@ describe('packages/recipients/addRecipient', () => {
       const key = generateX25519Identity().recipient;
       addRecipient(vault, { name: 'NGO A', ageRecipient: key });
       const before = entries(vault).length;
-      expect(() => addRecipient(vault, { name: 'NGO B', ageRecipient: ` ${key} ` })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringMatching(/already in the address book as "NGO A"/) }));
-      expect(() => addRecipient(vault, { name: 'ngo a', ageRecipient: generateX25519Identity().recipient })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+      expect(() => addRecipient(vault, { name: 'NGO B', ageRecipient: ` ${key} ` })).toThrow(
+        expect.objectContaining({
+          code: 'INVALID_INPUT',
+          message: expect.stringMatching(/already in the address book as "NGO A"/),
+        }),
+      );
+      expect(() => addRecipient(vault, { name: 'ngo a', ageRecipient: generateX25519Identity().recipient })).toThrow(
+        expect.objectContaining({ code: 'INVALID_INPUT' }),
+      );
       expect(count(vault, 'recipients')).toBe(1);
       expect(entries(vault)).toHaveLength(before);
       // The schema holds the line as well, for any writer that skips the service.
-      expect(() => vault.db.prepare("INSERT INTO recipients (id, name, age_recipient, created_at) VALUES ('x', 'other', ?, 't')").run(key)).toThrow(/UNIQUE/);
-      expect(() => vault.db.prepare("INSERT INTO recipients (id, name, kind, age_recipient, created_at) VALUES ('y', 'y', 'robot', 'age1y', 't')").run()).toThrow(/CHECK/);
+      expect(() =>
+        vault.db
+          .prepare("INSERT INTO recipients (id, name, age_recipient, created_at) VALUES ('x', 'other', ?, 't')")
+          .run(key),
+      ).toThrow(/UNIQUE/);
+      expect(() =>
+        vault.db
+          .prepare(
+            "INSERT INTO recipients (id, name, kind, age_recipient, created_at) VALUES ('y', 'y', 'robot', " +
+              "'age1y', 't')",
+          )
+          .run(),
+      ).toThrow(/CHECK/);
     } finally {
       await vault.close();
     }
@@ -111,7 +180,11 @@ describe('packages/recipients/removeRecipient', () => {
       expect(removeRecipient(vault, 'org a').id).toBe(a.id);
       expect(removeRecipient(vault, b.id).id).toBe(b.id);
       expect(listRecipients(vault.db)).toEqual([]);
-      expect(entries(vault).slice(-2).map((e) => [e.action, e.subject, e.data])).toEqual([
+      expect(
+        entries(vault)
+          .slice(-2)
+          .map((e) => [e.action, e.subject, e.data]),
+      ).toEqual([
         ['recipient.removed', a.id, { fingerprint: keyFingerprint(a.ageRecipient) }],
         ['recipient.removed', b.id, { fingerprint: keyFingerprint(b.ageRecipient) }],
       ]);
@@ -135,10 +208,19 @@ describe('packages/recipients/resolveRecipients', () => {
       const org = generateX25519Identity();
       const row = addRecipient(vault, { name: 'Org A', ageRecipient: org.recipient });
       const direct = generateX25519Identity();
-      const keys = resolveRecipients(vault.db, ` org a , ${direct.recipient},${me.ageRecipient},, ${row.id}, ${org.recipient}`);
-      expect(keys).toEqual([org.publicKey, direct.publicKey, x25519Key(me.ageRecipient)].map((k) => Uint8Array.from(k)));
-      const sealed = await ageEncrypt(Buffer.from('package'), keys.map((publicKey) => ({ kind: 'x25519' as const, publicKey })));
-      for (const secretKey of [org.secretKey, direct.secretKey]) expect((await ageDecrypt(sealed, [{ kind: 'x25519', secretKey }])).toString()).toBe('package');
+      const keys = resolveRecipients(
+        vault.db,
+        ` org a , ${direct.recipient},${me.ageRecipient},, ${row.id}, ${org.recipient}`,
+      );
+      expect(keys).toEqual(
+        [org.publicKey, direct.publicKey, x25519Key(me.ageRecipient)].map((k) => Uint8Array.from(k)),
+      );
+      const sealed = await ageEncrypt(
+        Buffer.from('package'),
+        keys.map((publicKey) => ({ kind: 'x25519' as const, publicKey })),
+      );
+      for (const secretKey of [org.secretKey, direct.secretKey])
+        expect((await ageDecrypt(sealed, [{ kind: 'x25519', secretKey }])).toString()).toBe('package');
       expect((await ageDecrypt(sealed, [me.ageIdentity])).toString()).toBe('package');
       expect(findRecipient(vault.db, 'ORG A')?.id).toBe(row.id);
     } finally {
@@ -151,7 +233,9 @@ describe('packages/recipients/resolveRecipients', () => {
     try {
       expect(() => resolveRecipients(vault.db, ' , ')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
       expect(() => resolveRecipients(vault.db, 'Nobody')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
-      expect(() => resolveRecipients(vault.db, 'age1notakey')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+      expect(() => resolveRecipients(vault.db, 'age1notakey')).toThrow(
+        expect.objectContaining({ code: 'INVALID_INPUT' }),
+      );
     } finally {
       await vault.close();
     }

@@ -59,7 +59,12 @@ beforeAll(async () => {
   caseId = (await createDemoVault(dir, TEST_PASSPHRASE, await fastKdf())).caseId;
   vault = await openVault(dir, { passphrase: TEST_PASSPHRASE });
   const id = generateX25519Identity();
-  const out = await exportPackage(vault, { caseId, recipients: [id.publicKey], profile: 'protected', output: path.join(root, 'protected.tar.age') });
+  const out = await exportPackage(vault, {
+    caseId,
+    recipients: [id.publicKey],
+    profile: 'protected',
+    output: path.join(root, 'protected.tar.age'),
+  });
   const tar = await ageDecrypt(fs.readFileSync(out.packagePath), [{ kind: 'x25519', secretKey: id.secretKey }]);
   bagDir = untarBag(tar, path.join(root, 'protected'));
 }, 60_000);
@@ -99,23 +104,37 @@ describe('packages/export: record hashes in a protected package', () => {
 
   it('carry no salt: the package has no records.jsonl, and no salt the vault keeps appears in any file of it', () => {
     expect(fs.existsSync(path.join(bagDir, 'data/custody/records.jsonl'))).toBe(false);
-    const salts = SALTED_TABLES.flatMap((t) => vault.db.prepare(`SELECT hash_salt FROM ${t} WHERE hash_salt IS NOT NULL`).pluck().all() as Buffer[]);
+    const salts = SALTED_TABLES.flatMap(
+      (t) => vault.db.prepare(`SELECT hash_salt FROM ${t} WHERE hash_salt IS NOT NULL`).pluck().all() as Buffer[],
+    );
     expect(salts.length).toBeGreaterThan(20);
     for (const f of allFiles(bagDir)) {
       const bytes = fs.readFileSync(path.join(bagDir, f));
       for (const salt of salts) {
-        for (const form of [salt, Buffer.from(salt.toString('hex')), Buffer.from(salt.toString('base64'))]) expect(bytes.includes(form), f).toBe(false);
+        for (const form of [salt, Buffer.from(salt.toString('hex')), Buffer.from(salt.toString('base64'))])
+          expect(bytes.includes(form), f).toBe(false);
       }
     }
   });
 
-  it('name each transcript revision by its salted hash, not one that hashing the text with guessed names would confirm', () => {
-    for (const iv of listInterviews(vault.db, caseId)) {
-      const rev = getRevision(vault.db, iv.id);
-      const json = fs.readdirSync(path.join(bagDir, 'data/transcripts')).find((n) => n.endsWith(`${iv.id.slice(0, 8)}.json`)) ?? '';
-      const exported = JSON.parse(fs.readFileSync(path.join(bagDir, 'data/transcripts', json), 'utf8')) as { sha256: string | null; namesReplaced?: boolean };
-      expect(exported.sha256).toBe(rev.sha256);
-      expect(exported.sha256).not.toBe(recordHash({ interviewId: iv.id, revision: rev.revision, segments: rev.segments }));
-    }
-  });
+  it(
+    'name each transcript revision by its salted hash, not one that hashing the text with guessed names would ' +
+      'confirm',
+    () => {
+      for (const iv of listInterviews(vault.db, caseId)) {
+        const rev = getRevision(vault.db, iv.id);
+        const json =
+          fs.readdirSync(path.join(bagDir, 'data/transcripts')).find((n) => n.endsWith(`${iv.id.slice(0, 8)}.json`)) ??
+          '';
+        const exported = JSON.parse(fs.readFileSync(path.join(bagDir, 'data/transcripts', json), 'utf8')) as {
+          sha256: string | null;
+          namesReplaced?: boolean;
+        };
+        expect(exported.sha256).toBe(rev.sha256);
+        expect(exported.sha256).not.toBe(
+          recordHash({ interviewId: iv.id, revision: rev.revision, segments: rev.segments }),
+        );
+      }
+    },
+  );
 });

@@ -41,18 +41,25 @@ interface Cell {
 }
 
 function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? '');
+  return text.replace(
+    /&(lt|gt|quot|apos|amp);/g,
+    (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? '',
+  );
 }
 
 /** The cells of a flat ODS file's first sheet, row by row (Calc's own output, so regular enough for patterns). */
 function fodsCells(xml: string): Cell[][] {
   const table = /<table:table [\s\S]*?<\/table:table>/.exec(xml)?.[0] ?? '';
   return [...table.matchAll(/<table:table-row[^>]*>([\s\S]*?)<\/table:table-row>/g)].map(([, row]) =>
-    [...(row ?? '').matchAll(/<table:table-cell([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-cell>)/g)].map(([, attrs, body]) => ({
-      formula: (attrs ?? '').includes('table:formula'),
-      // A tab is <text:tab/>; a line break within a cell ends a paragraph.
-      text: [...(body ?? '').matchAll(/<text:p(?:\/>|>([\s\S]*?)<\/text:p>)/g)].map(([, p]) => unescapeXml((p ?? '').replace(/<text:tab\/>/g, '\t').replace(/<[^>]+>/g, ''))).join('\n'),
-    })),
+    [...(row ?? '').matchAll(/<table:table-cell([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-cell>)/g)].map(
+      ([, attrs, body]) => ({
+        formula: (attrs ?? '').includes('table:formula'),
+        // A tab is <text:tab/>; a line break within a cell ends a paragraph.
+        text: [...(body ?? '').matchAll(/<text:p(?:\/>|>([\s\S]*?)<\/text:p>)/g)]
+          .map(([, p]) => unescapeXml((p ?? '').replace(/<text:tab\/>/g, '\t').replace(/<[^>]+>/g, '')))
+          .join('\n'),
+      }),
+    ),
   );
 }
 
@@ -60,18 +67,35 @@ function fodsCells(xml: string): Cell[][] {
 function convertWithCalc(files: string[], out: string): { ms: number; cells: Map<string, Cell[][]> } {
   const profile = pathToFileURL(path.join(root, 'lo-profile')).href;
   const started = Date.now();
-  const r = spawnSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'fods', '--outdir', out, ...files], { encoding: 'utf8', timeout: SOFFICE_TIMEOUT_MS });
+  const r = spawnSync(
+    'soffice',
+    [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'fods', '--outdir', out, ...files],
+    { encoding: 'utf8', timeout: SOFFICE_TIMEOUT_MS },
+  );
   const ms = Date.now() - started;
   if (r.status !== 0) throw new Error(`soffice failed (${String(r.status ?? r.signal)}): ${r.stdout}${r.stderr}`);
-  const cells = new Map(files.map((f) => [path.basename(f), fodsCells(fs.readFileSync(path.join(out, path.basename(f).replace(/\.csv$/, '.fods')), 'utf8'))]));
+  const cells = new Map(
+    files.map((f) => [
+      path.basename(f),
+      fodsCells(fs.readFileSync(path.join(out, path.basename(f).replace(/\.csv$/, '.fods')), 'utf8')),
+    ]),
+  );
   return { ms, cells };
 }
 
 /** The register.csv of a full-profile export of the case, written through the real export path. */
 async function exportedRegister(caseId: string): Promise<string> {
   const key = generateX25519Identity();
-  const pkg = await exportPackage(vault, { caseId, recipients: [key.publicKey], profile: 'full', output: path.join(root, 'hostile.tar.age') });
-  const bagDir = untarBag(await ageDecrypt(fs.readFileSync(pkg.packagePath), [{ kind: 'x25519', secretKey: key.secretKey }]), path.join(root, 'bag'));
+  const pkg = await exportPackage(vault, {
+    caseId,
+    recipients: [key.publicKey],
+    profile: 'full',
+    output: path.join(root, 'hostile.tar.age'),
+  });
+  const bagDir = untarBag(
+    await ageDecrypt(fs.readFileSync(pkg.packagePath), [{ kind: 'x25519', secretKey: key.secretKey }]),
+    path.join(root, 'bag'),
+  );
   return fs.readFileSync(path.join(bagDir, 'data/register.csv'), 'utf8');
 }
 
@@ -88,8 +112,21 @@ beforeAll(async () => {
   }
   fs.writeFileSync(path.join(root, 'exported.csv'), await exportedRegister(c.id));
   const item = getItem(vault.db, ids[0] ?? '');
-  const planned = CONTROL_LED.map((title, i) => ({ item: { ...item, title }, original: null, path: `items/00${i + 1}-x.txt` }));
-  fs.writeFileSync(path.join(root, 'direct.csv'), registerCsv(planned, [], { named: () => true, text: (v) => v, replaces: false, count: () => new Map(), locate: () => [] }));
+  const planned = CONTROL_LED.map((title, i) => ({
+    item: { ...item, title },
+    original: null,
+    path: `items/00${i + 1}-x.txt`,
+  }));
+  fs.writeFileSync(
+    path.join(root, 'direct.csv'),
+    registerCsv(planned, [], {
+      named: () => true,
+      text: (v) => v,
+      replaces: false,
+      count: () => new Map(),
+      locate: () => [],
+    }),
+  );
   soffice = convertWithCalc([path.join(root, 'exported.csv'), path.join(root, 'direct.csv')], path.join(root, 'calc'));
   console.info(`LibreOffice converted two registers in ${soffice.ms} ms`);
 }, SOFFICE_TIMEOUT_MS + 60_000);
@@ -104,7 +141,17 @@ describe.skipIf(!hasSoffice)('packages/export register.csv in LibreOffice Calc',
     expect(rows.flat().filter((c) => c.formula)).toEqual([]);
     const titles = rows.slice(1).map((r) => r[1]?.text);
     expect(titles.sort()).toEqual([...HOSTILE_TITLES.map((t) => `'${t}`), ...HARMLESS_TITLES].sort());
-    expect(rows[0]?.map((c) => c.text).slice(0, 9)).toEqual(['id', 'title', 'kind', 'date', 'date_precision', 'source_code', 'sha256', 'size', 'path']);
+    expect(rows[0]?.map((c) => c.text).slice(0, 9)).toEqual([
+      'id',
+      'title',
+      'kind',
+      'date',
+      'date_precision',
+      'source_code',
+      'sha256',
+      'size',
+      'path',
+    ]);
   });
 
   it('keeps tab- and CR-led cells and a quoted cell with quotes and CRLF as literal text in their own column', () => {

@@ -28,20 +28,43 @@ function byteCases(sealed: Buffer): [string, Buffer][] {
   const mac = sealed.indexOf('\n--- ') + 6;
   const chunk = 16 + 65536 + 16;
   const flips: [string, number][] = [
-    ['version line', 3], ['stanza type', 24], ['stanza body', 80], ['MAC', mac + 5], ['MAC end', start - 2], ['nonce', start + 3],
-    ['chunk 0 first byte', start + 16], ['chunk 0 middle', start + 16 + 30_000], ['chunk 0 tag', start + chunk - 1], ['chunk 1 first byte', start + chunk],
-    ['chunk 1 middle', start + chunk + 40_000], ['chunk 2 middle', start + 16 + 2 * (chunk - 16) + 1000], ['last chunk first byte', sealed.length - ((sealed.length - start - 16) % (chunk - 16)) + 1],
-    ['last chunk tag', sealed.length - 8], ['last byte', sealed.length - 1],
+    ['version line', 3],
+    ['stanza type', 24],
+    ['stanza body', 80],
+    ['MAC', mac + 5],
+    ['MAC end', start - 2],
+    ['nonce', start + 3],
+    ['chunk 0 first byte', start + 16],
+    ['chunk 0 middle', start + 16 + 30_000],
+    ['chunk 0 tag', start + chunk - 1],
+    ['chunk 1 first byte', start + chunk],
+    ['chunk 1 middle', start + chunk + 40_000],
+    ['chunk 2 middle', start + 16 + 2 * (chunk - 16) + 1000],
+    ['last chunk first byte', sealed.length - ((sealed.length - start - 16) % (chunk - 16)) + 1],
+    ['last chunk tag', sealed.length - 8],
+    ['last byte', sealed.length - 1],
   ];
   const out: [string, Buffer][] = flips.map(([what, at]) => {
     const b = Buffer.from(sealed);
     b[at] = (b[at] ?? 0) ^ 0x01;
     return [`flip ${what} (byte ${at})`, b];
   });
-  for (const [what, len] of [['inside the header', 40], ['at the payload start', start], ['inside the nonce', start + 8], ['mid chunk 0', start + 16 + 1234], ['at a chunk boundary', start + 16 + chunk], ['one byte short', sealed.length - 1], ['a tag short', sealed.length - 16]] as const) {
+  for (const [what, len] of [
+    ['inside the header', 40],
+    ['at the payload start', start],
+    ['inside the nonce', start + 8],
+    ['mid chunk 0', start + 16 + 1234],
+    ['at a chunk boundary', start + 16 + chunk],
+    ['one byte short', sealed.length - 1],
+    ['a tag short', sealed.length - 16],
+  ] as const) {
     out.push([`truncated ${what}`, sealed.subarray(0, len)]);
   }
-  for (const [what, extra] of [['one byte', Buffer.from([0])], ['16 bytes', Buffer.alloc(16, 7)], ['a whole chunk', Buffer.alloc(chunk, 1)]] as const) {
+  for (const [what, extra] of [
+    ['one byte', Buffer.from([0])],
+    ['16 bytes', Buffer.alloc(16, 7)],
+    ['a whole chunk', Buffer.alloc(chunk, 1)],
+  ] as const) {
     out.push([`appended ${what}`, Buffer.concat([sealed, extra])]);
   }
   return out;
@@ -87,21 +110,59 @@ function rawCases(bag: Files, name: string): [string, Buffer | Promise<Buffer>, 
     ['removed manifest-sha256.txt', t(drop('manifest-sha256.txt')), 'bagit'],
     ['removed tagmanifest-sha512.txt', t(drop('tagmanifest-sha512.txt')), 'bagit'],
     ['removed bagit.txt', t(drop('bagit.txt')), 'bagit'],
-    ['edited manifest line', t(edit(bag, 'manifest-sha256.txt', (s) => s.replace(/^[0-9a-f]/, (c) => (c === '0' ? '1' : '0')))), 'bagit'],
+    [
+      'edited manifest line',
+      t(edit(bag, 'manifest-sha256.txt', (s) => s.replace(/^[0-9a-f]/, (c) => (c === '0' ? '1' : '0')))),
+      'bagit',
+    ],
     ['edited bag-info', t(edit(bag, 'bag-info.txt', (s) => s.replace('Vigil test', 'Someone else'))), 'bagit'],
     ['edited item byte', t(edit(bag, item, (s) => `X${s.slice(1)}`)), 'bagit'],
-    ['altered custody entry (not re-bagged)', t(edit(bag, 'data/custody/entries.jsonl', (s) => s.replace('"seq":1', '"seq":7'))), 'bagit'],
+    [
+      'altered custody entry (not re-bagged)',
+      t(edit(bag, 'data/custody/entries.jsonl', (s) => s.replace('"seq":1', '"seq":7'))),
+      'bagit',
+    ],
     // An added tag file is not here: RFC 8493 allows tag files no tag manifest lists, so it is a
     // warning (see verify.test.ts), not a failure.
     ['byte-order mark in bagit.txt', t(edit(bag, 'bagit.txt', (s) => `\ufeff${s}`)), 'bagit'],
-    ['item removed and listed in fetch.txt instead', t(new Map([...drop(item), ['fetch.txt', Buffer.from(`https://example.org/x - ${item}\n`)]])), 'bagit'],
-    ['fetch.txt naming a path outside the bag', t(add('fetch.txt', 'https://example.org/x - ../../etc/passwd\n')), 'bagit'],
+    [
+      'item removed and listed in fetch.txt instead',
+      t(new Map([...drop(item), ['fetch.txt', Buffer.from(`https://example.org/x - ${item}\n`)]])),
+      'bagit',
+    ],
+    [
+      'fetch.txt naming a path outside the bag',
+      t(add('fetch.txt', 'https://example.org/x - ../../etc/passwd\n')),
+      'bagit',
+    ],
     ['removed .minisig', t(drop('tagmanifest-sha512.txt.minisig')), 'signature'],
-    ['garbled .minisig', t(edit(bag, 'tagmanifest-sha512.txt.minisig', (s) => s.replace(/\n(.)/, (_m, c: string) => `\n${c === 'A' ? 'B' : 'A'}`))), 'signature'],
+    [
+      'garbled .minisig',
+      t(
+        edit(bag, 'tagmanifest-sha512.txt.minisig', (s) =>
+          s.replace(/\n(.)/, (_m, c: string) => `\n${c === 'A' ? 'B' : 'A'}`),
+        ),
+      ),
+      'signature',
+    ],
     ['path traversal entry', buildTar([...bagMembers(bag, name), tarFile(`${name}/../evil.txt`, 'x')]), 'tar'],
     ['absolute path entry', buildTar([...bagMembers(bag, name), tarFile('/tmp/evil.txt', 'x')]), 'tar'],
-    ['symlink entry', buildTar([...bagMembers(bag, name), { header: { name: `${name}/data/link`, type: 'symlink', linkname: '/etc/passwd' } }]), 'tar'],
-    ['device entry', buildTar([...bagMembers(bag, name), { header: { name: `${name}/data/dev`, type: 'character-device', devmajor: 1, devminor: 3 } }]), 'tar'],
+    [
+      'symlink entry',
+      buildTar([
+        ...bagMembers(bag, name),
+        { header: { name: `${name}/data/link`, type: 'symlink', linkname: '/etc/passwd' } },
+      ]),
+      'tar',
+    ],
+    [
+      'device entry',
+      buildTar([
+        ...bagMembers(bag, name),
+        { header: { name: `${name}/data/dev`, type: 'character-device', devmajor: 1, devminor: 3 } },
+      ]),
+      'tar',
+    ],
     ['duplicate name', buildTar([...bagMembers(bag, name), tarFile(`${name}/bagit.txt`, 'again')]), 'tar'],
     ['case-colliding name', buildTar([...bagMembers(bag, name), tarFile(`${name}/BAGIT.txt`, 'x')]), 'tar'],
     ['second top folder', buildTar([...bagMembers(bag, name), tarFile('other/x.txt', 'x')]), 'tar'],
@@ -118,25 +179,92 @@ async function signedCases(spec: BagSpec, x: CorpusExtras): Promise<[string, Pro
     return l.map((s, i) => (i === 1 ? s.slice(0, s.indexOf(',"proof":')) + p(l[2] ?? '') : s));
   };
   return [
-    ['altered custody entry, re-signed bag', re(lines((l) => l.map((s, i) => (i === 1 ? s.replace(/"ts":"(\d)/, '"ts":"1') : s)))), 'custody'],
-    ['altered entry signature', re(lines((l) => l.map((s, i) => (i === 1 ? s.replace(/"sig":"(.)/, (_m, c: string) => `"sig":"${c === 'A' ? 'B' : 'A'}`) : s)))), 'custody'],
-    ['entry not in canonical form', re(lines((l) => l.map((s, i) => (i === 0 ? s.replace('{"entry":{"', '{"entry":{ "') : s)))), 'custody'],
+    [
+      'altered custody entry, re-signed bag',
+      re(lines((l) => l.map((s, i) => (i === 1 ? s.replace(/"ts":"(\d)/, '"ts":"1') : s)))),
+      'custody',
+    ],
+    [
+      'altered entry signature',
+      re(
+        lines((l) =>
+          l.map((s, i) =>
+            i === 1 ? s.replace(/"sig":"(.)/, (_m, c: string) => `"sig":"${c === 'A' ? 'B' : 'A'}`) : s,
+          ),
+        ),
+      ),
+      'custody',
+    ],
+    [
+      'entry not in canonical form',
+      re(lines((l) => l.map((s, i) => (i === 0 ? s.replace('{"entry":{"', '{"entry":{ "') : s)))),
+      'custody',
+    ],
     ['duplicated entry line', re(lines((l) => [...l, l[0] ?? ''])), 'custody'],
     ['garbage entry line', re(lines((l) => [...l, 'not json'])), 'custody'],
     ['empty entries file', re(edit(spec.files, j, () => '')), 'custody'],
     ['entry from another vault', re(lines((l) => [...l, x.otherEntry])), 'custody'],
-    ['altered proof hash', re(lines((l) => l.map((s, i) => (i === 1 ? s.replace(/"proof":\["(.)/, (_m, c: string) => `"proof":["${c === 'A' ? 'B' : 'A'}`) : s)))), 'proof'],
+    [
+      'altered proof hash',
+      re(
+        lines((l) =>
+          l.map((s, i) =>
+            i === 1 ? s.replace(/"proof":\["(.)/, (_m, c: string) => `"proof":["${c === 'A' ? 'B' : 'A'}`) : s,
+          ),
+        ),
+      ),
+      'proof',
+    ],
     ['proof for another index', re(lines(swapProof)), 'proof'],
-    ['index moved to another leaf', re(lines((l) => l.map((s, i) => (i === 0 ? s.replace(/"index":\d+/, '"index":9999') : s)))), 'custody'],
+    [
+      'index moved to another leaf',
+      re(lines((l) => l.map((s, i) => (i === 0 ? s.replace(/"index":\d+/, '"index":9999') : s)))),
+      'custody',
+    ],
     ['older checkpoint', re(edit(spec.files, 'custody/checkpoint.txt', () => x.older)), 'proof'],
-    ['checkpoint signature altered', re(edit(spec.files, 'custody/checkpoint.txt', (s) => s.replace(/ (\S)(\S+)\n$/, (_m, c: string, rest: string) => ` ${c === 'A' ? 'B' : 'A'}${rest}\n`))), 'checkpoint'],
-    ['checkpoint root altered', re(edit(spec.files, 'custody/checkpoint.txt', (s) => s.replace(/\n(\d+)\n(.)/, (_m, n: string, c: string) => `\n${n}\n${c === 'A' ? 'B' : 'A'}`))), 'checkpoint'],
+    [
+      'checkpoint signature altered',
+      re(
+        edit(spec.files, 'custody/checkpoint.txt', (s) =>
+          s.replace(/ (\S)(\S+)\n$/, (_m, c: string, rest: string) => ` ${c === 'A' ? 'B' : 'A'}${rest}\n`),
+        ),
+      ),
+      'checkpoint',
+    ],
+    [
+      'checkpoint root altered',
+      re(
+        edit(spec.files, 'custody/checkpoint.txt', (s) =>
+          s.replace(/\n(\d+)\n(.)/, (_m, n: string, c: string) => `\n${n}\n${c === 'A' ? 'B' : 'A'}`),
+        ),
+      ),
+      'checkpoint',
+    ],
     ['checkpoint missing', re(new Map([...spec.files].filter(([k]) => k !== 'custody/checkpoint.txt'))), 'checkpoint'],
     ['keys.txt missing', re(new Map([...spec.files].filter(([k]) => k !== 'custody/keys.txt'))), 'signature'],
-    ['keys.txt with a different key', re(edit(spec.files, 'custody/keys.txt', (s) => s.replace(/# .* ed25519:[0-9a-f]{64}\n.*\n.*\n/, () => x.stranger.block))), 'signature'],
+    [
+      'keys.txt with a different key',
+      re(
+        edit(spec.files, 'custody/keys.txt', (s) =>
+          s.replace(/# .* ed25519:[0-9a-f]{64}\n.*\n.*\n/, () => x.stranger.block),
+        ),
+      ),
+      'signature',
+    ],
     ['wrong vault in bag-info', re(spec.files, { vaultId: randomUUID() }), 'custody'],
-    ['tag manifest signed by a listed key that made no entry', re(edit(spec.files, 'custody/keys.txt', (s) => s + x.stranger.block), { key: x.stranger.key }), 'signature'],
-    ['signature for another package id', re(spec.files, { comment: `vigil package ${randomUUID()} bag ${spec.bagName}` }), 'signature'],
+    [
+      'tag manifest signed by a listed key that made no entry',
+      re(
+        edit(spec.files, 'custody/keys.txt', (s) => s + x.stranger.block),
+        { key: x.stranger.key },
+      ),
+      'signature',
+    ],
+    [
+      'signature for another package id',
+      re(spec.files, { comment: `vigil package ${randomUUID()} bag ${spec.bagName}` }),
+      'signature',
+    ],
   ];
 }
 
@@ -166,12 +294,31 @@ export async function buildTamperCorpus(pkg: BuiltPackage, dir: string, extras: 
   fs.writeFileSync(path.join(dir, 'p.tar'), pkg.tar);
   spawnSync('tar', ['-xf', path.join(dir, 'p.tar'), '-C', unpacked]);
   const bag = readBag(path.join(unpacked, pkg.spec.bagName));
-  for (const [name, tar, expect] of rawCases(bag, pkg.spec.bagName)) put(name, await ageEncrypt(await tar, [recipient]), expect);
-  for (const [name, tar, expect] of await signedCases(pkg.spec, extras)) put(name, await ageEncrypt(await tar, [recipient]), expect);
-  const otherSig = await minisignSign(Buffer.from('another manifest'), pkg.spec.key, `vigil package ${pkg.spec.packageId} bag ${pkg.spec.bagName}`);
-  put('swapped .minisig (signature of other bytes)', await ageEncrypt(await buildTar(bagMembers(new Map([...bag, ['tagmanifest-sha512.txt.minisig', Buffer.from(otherSig)]]), pkg.spec.bagName)), [recipient]), 'signature');
+  for (const [name, tar, expect] of rawCases(bag, pkg.spec.bagName))
+    put(name, await ageEncrypt(await tar, [recipient]), expect);
+  for (const [name, tar, expect] of await signedCases(pkg.spec, extras))
+    put(name, await ageEncrypt(await tar, [recipient]), expect);
+  const otherSig = await minisignSign(
+    Buffer.from('another manifest'),
+    pkg.spec.key,
+    `vigil package ${pkg.spec.packageId} bag ${pkg.spec.bagName}`,
+  );
+  put(
+    'swapped .minisig (signature of other bytes)',
+    await ageEncrypt(
+      await buildTar(
+        bagMembers(new Map([...bag, ['tagmanifest-sha512.txt.minisig', Buffer.from(otherSig)]]), pkg.spec.bagName),
+      ),
+      [recipient],
+    ),
+    'signature',
+  );
   const wrong = generateX25519Identity();
   put('sealed to another recipient', await ageEncrypt(pkg.tar, [parseRecipient(wrong.recipient)]), 'decrypt');
-  put('valid encryption around garbage', await ageEncrypt(Buffer.from('this is not a tar archive'.repeat(40)), [recipient]), 'tar');
+  put(
+    'valid encryption around garbage',
+    await ageEncrypt(Buffer.from('this is not a tar archive'.repeat(40)), [recipient]),
+    'tar',
+  );
   return cases;
 }

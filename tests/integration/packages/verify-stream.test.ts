@@ -55,7 +55,8 @@ describe('packages/verify-page/verifyPackageStream', () => {
       const page = await verifyPackageStream(webStream(c.file), [pkg.identity]);
       const cli = await verifyPackageFile(c.file, { identities: [pkg.identity] });
       expect(page.ok, c.name).toBe(false);
-      if (JSON.stringify(failedChecks(page)) !== JSON.stringify(failedChecks(cli))) differ.push(`${c.name}: page ${failedChecks(page).join(' | ')} / cli ${failedChecks(cli).join(' | ')}`);
+      if (JSON.stringify(failedChecks(page)) !== JSON.stringify(failedChecks(cli)))
+        differ.push(`${c.name}: page ${failedChecks(page).join(' | ')} / cli ${failedChecks(cli).join(' | ')}`);
     }
     expect(differ).toEqual([]);
   }, 240_000);

@@ -34,7 +34,11 @@ let vaultDir: string;
 
 beforeAll(async () => {
   dir = suiteTempDir();
-  const { vault } = await createVault(path.join(dir, 'vault'), { memberName: 'Test Investigator', passphrase: TEST_PASSPHRASE, kdf: await fastKdf() });
+  const { vault } = await createVault(path.join(dir, 'vault'), {
+    memberName: 'Test Investigator',
+    passphrase: TEST_PASSPHRASE,
+    kdf: await fastKdf(),
+  });
   const caseId = await fillVault(vault, dir);
   const older = (await vaultPayload(vault)).checkpoint;
   fs.writeFileSync(path.join(dir, 'late.txt'), 'added after the first checkpoint');
@@ -45,12 +49,17 @@ beforeAll(async () => {
   await vault.close();
   const other = await newTestVault('Other Investigator');
   await fillVault(other.vault, suiteTempDir());
-  const otherEntry = ((await vaultPayload(other.vault)).files.get('custody/entries.jsonl') ?? Buffer.alloc(0)).toString().split('\n')[1] ?? '';
+  const otherEntry =
+    ((await vaultPayload(other.vault)).files.get('custody/entries.jsonl') ?? Buffer.alloc(0))
+      .toString()
+      .split('\n')[1] ?? '';
   await other.vault.close();
   const sodium = await loadSodium();
   const kp = sodium.crypto_sign_keypair();
   const key = { keyId: minisignKeyId(kp.publicKey), publicKey: kp.publicKey, secretKey: kp.privateKey };
-  const block = `# Stranger ed25519:${Buffer.from(kp.publicKey).toString('hex')}\n${encodeMinisignPublicKey(key.keyId, key.publicKey)}\n`;
+  const block =
+    `# Stranger ` +
+    `ed25519:${Buffer.from(kp.publicKey).toString('hex')}\n${encodeMinisignPublicKey(key.keyId, key.publicKey)}\n`;
   extras = { older, otherEntry, stranger: { key, block } };
 });
 
@@ -59,8 +68,11 @@ describe('packages/verifyPackageFile', () => {
     const r = await verifyPackageFile(pkg.file, { identities: [pkg.identity], receipt: pkg.receipt });
     expect(failed(r)).toEqual([]);
     expect(r.ok).toBe(true);
-    // This hand-made package opens no records (records.jsonl comes only with a full export), carries no timestamps and no record set (update packages).
-    expect(new Set(r.checks.map((c) => c.check))).toEqual(new Set(PACKAGE_CHECKS.filter((c) => c !== 'record' && c !== 'timestamp' && c !== 'update')));
+    // This hand-made package opens no records (records.jsonl comes only with a full export), carries no timestamps and
+    // no record set (update packages).
+    expect(new Set(r.checks.map((c) => c.check))).toEqual(
+      new Set(PACKAGE_CHECKS.filter((c) => c !== 'record' && c !== 'timestamp' && c !== 'update')),
+    );
     expect(r.packageId).toBe(pkg.spec.packageId);
     expect(r.vault).toBe(pkg.spec.vaultId);
     expect(r.items).toBe(4);
@@ -75,22 +87,34 @@ describe('packages/verifyPackageFile', () => {
     expect(written).toEqual([]);
   });
 
-  it('reports progress in bytes of the package file, up to its size, and stops with CANCELLED when cancelled', async () => {
-    const size = fs.statSync(pkg.file).size;
-    const seen: [number, number][] = [];
-    const r = await verifyPackageFile(pkg.file, { identities: [pkg.identity], onProgress: (done, total) => seen.push([done, total]) });
-    expect(r.ok).toBe(true);
-    expect(seen.length).toBeGreaterThan(0);
-    expect(seen.every(([, total]) => total === size)).toBe(true);
-    expect(seen.map(([done]) => done)).toEqual([...seen.map(([done]) => done)].sort((a, b) => a - b));
-    expect(seen[seen.length - 1]?.[0]).toBe(size);
-    for (const when of ['before it starts', 'at the first progress report'] as const) {
-      const controller = new AbortController();
-      if (when === 'before it starts') controller.abort();
-      const err = await failure(verifyPackageFile(pkg.file, { identities: [pkg.identity], signal: controller.signal, onProgress: () => controller.abort() }));
-      expect(err?.code, when).toBe('CANCELLED');
-    }
-  });
+  it(
+    'reports progress in bytes of the package file, up to ' + 'its size, and stops with CANCELLED when cancelled',
+    async () => {
+      const size = fs.statSync(pkg.file).size;
+      const seen: [number, number][] = [];
+      const r = await verifyPackageFile(pkg.file, {
+        identities: [pkg.identity],
+        onProgress: (done, total) => seen.push([done, total]),
+      });
+      expect(r.ok).toBe(true);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(seen.every(([, total]) => total === size)).toBe(true);
+      expect(seen.map(([done]) => done)).toEqual([...seen.map(([done]) => done)].sort((a, b) => a - b));
+      expect(seen[seen.length - 1]?.[0]).toBe(size);
+      for (const when of ['before it starts', 'at the first progress report'] as const) {
+        const controller = new AbortController();
+        if (when === 'before it starts') controller.abort();
+        const err = await failure(
+          verifyPackageFile(pkg.file, {
+            identities: [pkg.identity],
+            signal: controller.signal,
+            onProgress: () => controller.abort(),
+          }),
+        );
+        expect(err?.code, when).toBe('CANCELLED');
+      }
+    },
+  );
 
   it('catches every case of the tamper corpus with the expected check', async () => {
     const corpusDir = suiteTempDir();
@@ -100,7 +124,8 @@ describe('packages/verifyPackageFile', () => {
     for (const c of cases) {
       const r = await verifyPackageFile(c.file, { identities: [pkg.identity] });
       const bad = r.checks.filter((x) => !x.ok).map((x) => x.check);
-      if (r.ok || !bad.includes(c.expect)) missed.push(`${c.name}: expected ${c.expect}, got ${r.ok ? 'ok' : bad.join(',')}`);
+      if (r.ok || !bad.includes(c.expect))
+        missed.push(`${c.name}: expected ${c.expect}, got ${r.ok ? 'ok' : bad.join(',')}`);
     }
     expect(missed).toEqual([]);
   }, 120_000);
@@ -108,7 +133,11 @@ describe('packages/verifyPackageFile', () => {
   it('fails the receipt check when the receipt is for another package, altered or unsigned', async () => {
     const text = fs.readFileSync(pkg.receipt, 'utf8');
     const variants: [string, string, string | null][] = [
-      ['other sha256', text.replace(/package-sha256: (.)/, (_m, c: string) => `package-sha256: ${c === 'a' ? 'b' : 'a'}`), 'sign'],
+      [
+        'other sha256',
+        text.replace(/package-sha256: (.)/, (_m, c: string) => `package-sha256: ${c === 'a' ? 'b' : 'a'}`),
+        'sign',
+      ],
       ['other item hash', text.replace(/items:\n(.)/, (_m, c: string) => `items:\n${c === 'a' ? 'b' : 'a'}`), 'sign'],
       ['other package id', text.replace(/package-id: .*/, 'package-id: 00000000-0000-4000-8000-000000000000'), 'sign'],
       ['edited after signing', text.replace('profile: full', 'profile: protected'), 'keep'],
@@ -117,10 +146,14 @@ describe('packages/verifyPackageFile', () => {
     for (const [name, body, sig] of variants) {
       const receipt = path.join(suiteTempDir(), 'r.receipt.txt');
       fs.writeFileSync(receipt, body);
-      if (sig === 'sign') fs.writeFileSync(`${receipt}.minisig`, await minisignSign(Buffer.from(body), pkg.spec.key, 'r'));
+      if (sig === 'sign')
+        fs.writeFileSync(`${receipt}.minisig`, await minisignSign(Buffer.from(body), pkg.spec.key, 'r'));
       if (sig === 'keep') fs.copyFileSync(`${pkg.receipt}.minisig`, `${receipt}.minisig`);
       const r = await verifyPackageFile(pkg.file, { identities: [pkg.identity], receipt });
-      expect(failed(r).map((f) => f.split(':')[0]), name).toEqual(['receipt']);
+      expect(
+        failed(r).map((f) => f.split(':')[0]),
+        name,
+      ).toEqual(['receipt']);
     }
   });
 });
@@ -138,46 +171,75 @@ describe('packages/verifyBagFolder', () => {
     expect(spawnSync('sha512sum', ['-c', 'tagmanifest-sha512.txt'], { cwd: bag }).status).toBe(0);
   });
 
-  it.skipIf(!hasTar)('passes a bag with a tag file added after it was signed, noting that nothing covers that file', async () => {
-    const out = suiteTempDir();
-    const tarFile = path.join(out, 'p.tar');
-    fs.writeFileSync(tarFile, pkg.tar);
-    expect(spawnSync('tar', ['-xf', tarFile, '-C', out]).status).toBe(0);
-    const bag = path.join(out, pkg.spec.bagName);
-    fs.writeFileSync(path.join(bag, 'notes.txt'), 'added by someone later');
-    const r = await verifyBagFolder(bag);
-    expect(failed(r)).toEqual([]);
-    expect(r.ok).toBe(true);
-    expect(r.checks).toContainEqual(expect.objectContaining({ check: 'bagit', ok: true, warning: true, subject: 'notes.txt', detail: expect.stringMatching(/was ignored: no checksum covers it/) }));
-  });
+  it.skipIf(!hasTar)(
+    'passes a bag with a tag file added after it was signed, noting that nothing covers that file',
+    async () => {
+      const out = suiteTempDir();
+      const tarFile = path.join(out, 'p.tar');
+      fs.writeFileSync(tarFile, pkg.tar);
+      expect(spawnSync('tar', ['-xf', tarFile, '-C', out]).status).toBe(0);
+      const bag = path.join(out, pkg.spec.bagName);
+      fs.writeFileSync(path.join(bag, 'notes.txt'), 'added by someone later');
+      const r = await verifyBagFolder(bag);
+      expect(failed(r)).toEqual([]);
+      expect(r.ok).toBe(true);
+      expect(r.checks).toContainEqual(
+        expect.objectContaining({
+          check: 'bagit',
+          ok: true,
+          warning: true,
+          subject: 'notes.txt',
+          detail: expect.stringMatching(/was ignored: no checksum covers it/),
+        }),
+      );
+    },
+  );
 
-  it.skipIf(!hasTar || !hasMinisign)('minisign -Vm agrees with the tag-manifest and receipt signatures, using the key line from keys.txt', () => {
-    const out = suiteTempDir();
-    fs.writeFileSync(path.join(out, 'p.tar'), pkg.tar);
-    spawnSync('tar', ['-xf', 'p.tar'], { cwd: out });
-    const bag = path.join(out, pkg.spec.bagName);
-    const keyLine = fs.readFileSync(path.join(bag, 'data/custody/keys.txt'), 'utf8').split('\n')[2] ?? '';
-    const tag = spawnSync('minisign', ['-Vm', 'tagmanifest-sha512.txt', '-x', 'tagmanifest-sha512.txt.minisig', '-P', keyLine], { cwd: bag, encoding: 'utf8' });
-    expect(tag.status, tag.stderr).toBe(0);
-    expect(tag.stdout).toContain(`vigil package ${pkg.spec.packageId} bag ${pkg.spec.bagName}`);
-    const receipt = spawnSync('minisign', ['-Vm', pkg.receipt, '-P', keyLine], { encoding: 'utf8' });
-    expect(receipt.status, receipt.stderr).toBe(0);
-    fs.appendFileSync(path.join(bag, 'tagmanifest-sha512.txt'), ' ');
-    expect(spawnSync('minisign', ['-Vm', 'tagmanifest-sha512.txt', '-x', 'tagmanifest-sha512.txt.minisig', '-P', keyLine], { cwd: bag }).status).not.toBe(0);
-  });
+  it.skipIf(!hasTar || !hasMinisign)(
+    'minisign -Vm agrees with the tag-manifest and receipt signatures, using the key line from keys.txt',
+    () => {
+      const out = suiteTempDir();
+      fs.writeFileSync(path.join(out, 'p.tar'), pkg.tar);
+      spawnSync('tar', ['-xf', 'p.tar'], { cwd: out });
+      const bag = path.join(out, pkg.spec.bagName);
+      const keyLine = fs.readFileSync(path.join(bag, 'data/custody/keys.txt'), 'utf8').split('\n')[2] ?? '';
+      const tag = spawnSync(
+        'minisign',
+        ['-Vm', 'tagmanifest-sha512.txt', '-x', 'tagmanifest-sha512.txt.minisig', '-P', keyLine],
+        { cwd: bag, encoding: 'utf8' },
+      );
+      expect(tag.status, tag.stderr).toBe(0);
+      expect(tag.stdout).toContain(`vigil package ${pkg.spec.packageId} bag ${pkg.spec.bagName}`);
+      const receipt = spawnSync('minisign', ['-Vm', pkg.receipt, '-P', keyLine], { encoding: 'utf8' });
+      expect(receipt.status, receipt.stderr).toBe(0);
+      fs.appendFileSync(path.join(bag, 'tagmanifest-sha512.txt'), ' ');
+      expect(
+        spawnSync(
+          'minisign',
+          ['-Vm', 'tagmanifest-sha512.txt', '-x', 'tagmanifest-sha512.txt.minisig', '-P', keyLine],
+          { cwd: bag },
+        ).status,
+      ).not.toBe(0);
+    },
+  );
 });
 
 describe('packages/verify interop', () => {
-  it.skipIf(!hasAge || !hasTar)('verifies a package age -r encrypted around a bag folder we tarred with tar', async () => {
-    const out = suiteTempDir();
-    fs.writeFileSync(path.join(out, 'p.tar'), pkg.tar);
-    expect(spawnSync('tar', ['-xf', 'p.tar'], { cwd: out }).status).toBe(0);
-    const sealed = path.join(out, 'tool.tar.age');
-    const res = spawnSync('sh', ['-c', `tar cf - ${pkg.spec.bagName} | age -r ${pkg.recipient} -o ${sealed}`], { cwd: out });
-    expect(res.status, res.stderr.toString()).toBe(0);
-    const r = await verifyPackageFile(sealed, { identities: [pkg.identity] });
-    expect(failed(r)).toEqual([]);
-  });
+  it.skipIf(!hasAge || !hasTar)(
+    'verifies a package age -r encrypted around a bag folder we tarred with tar',
+    async () => {
+      const out = suiteTempDir();
+      fs.writeFileSync(path.join(out, 'p.tar'), pkg.tar);
+      expect(spawnSync('tar', ['-xf', 'p.tar'], { cwd: out }).status).toBe(0);
+      const sealed = path.join(out, 'tool.tar.age');
+      const res = spawnSync('sh', ['-c', `tar cf - ${pkg.spec.bagName} | age -r ${pkg.recipient} -o ${sealed}`], {
+        cwd: out,
+      });
+      expect(res.status, res.stderr.toString()).toBe(0);
+      const r = await verifyPackageFile(sealed, { identities: [pkg.identity] });
+      expect(failed(r)).toEqual([]);
+    },
+  );
 
   it.skipIf(!hasAge)('age -d -i decrypts our package to the same tar', () => {
     const res = spawnSync('age', ['-d', '-i', pkg.identityFile, pkg.file]);
@@ -215,7 +277,10 @@ describe('cli/verify package', () => {
   it('opens a passphrase-sealed package with --age-passphrase-file', async () => {
     const out = suiteTempDir();
     const file = path.join(out, 'pass.tar.age');
-    fs.writeFileSync(file, await ageEncrypt(pkg.tar, [{ kind: 'scrypt', passphrase: Buffer.from('a long package passphrase'), logN: 10 }]));
+    fs.writeFileSync(
+      file,
+      await ageEncrypt(pkg.tar, [{ kind: 'scrypt', passphrase: Buffer.from('a long package passphrase'), logN: 10 }]),
+    );
     fs.writeFileSync(path.join(out, 'pw.txt'), 'a long package passphrase\n');
     expect(runCli(['verify', file, '--age-passphrase-file', path.join(out, 'pw.txt')]).status).toBe(0);
     fs.writeFileSync(path.join(out, 'wrong.txt'), 'not the passphrase\n');

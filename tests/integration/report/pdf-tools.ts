@@ -20,8 +20,25 @@ export function pdfPages(file: string): number {
 }
 
 /** Renders one page with pdftoppm to `<prefix>.png` (or .ppm) at `dpi`, and returns the file. */
-export function renderPage(file: string, page: number, dpi: number, prefix: string, format: 'png' | 'ppm' = 'png'): string {
-  const args = ['-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', ...(format === 'png' ? ['-png'] : []), file, prefix];
+export function renderPage(
+  file: string,
+  page: number,
+  dpi: number,
+  prefix: string,
+  format: 'png' | 'ppm' = 'png',
+): string {
+  const args = [
+    '-r',
+    String(dpi),
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    '-singlefile',
+    ...(format === 'png' ? ['-png'] : []),
+    file,
+    prefix,
+  ];
   const run = spawnSync('pdftoppm', args, { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`pdftoppm failed: ${run.stderr}`);
   return `${prefix}.${format}`;

@@ -79,22 +79,29 @@ describe('report/createCaseReport checks', () => {
     expect(spawnSync('minisign', ['-Vm', changed, '-x', `${changed}.minisig`, '-P', key]).status).not.toBe(0);
   });
 
-  it.runIf(hasTool('openssl') && hasTool('pdftotext', 'poppler-utils'))('gives OpenSSL steps in its text that verify the checkpoint, and fail on a changed checkpoint', async () => {
-    const output = path.join(tempDir(), 'report.pdf');
-    const r = await withOpen((vault) => createCaseReport(vault, { caseId, output, lang: 'ru', profile: 'protected' }));
-    const text = spawnSync('pdftotext', [output, '-'], { encoding: 'utf8' }).stdout.split('\n');
-    const steps = text.filter((line) => line.startsWith("printf '%s\\n' ") || line.startsWith('echo ') || line.startsWith('openssl pkeyutl '));
-    expect(steps).toHaveLength(4);
-    const work = tempDir();
-    const run = spawnSync('sh', ['-c', steps.join('\n')], { cwd: work, encoding: 'utf8' });
-    expect(run.stdout + run.stderr).toContain('Signature Verified Successfully');
-    expect(readFileSync(path.join(work, 'body.txt'), 'utf8')).toBe(r.report.checkpoint.body);
-    const cp = r.report.checkpoint;
-    writeFileSync(path.join(work, 'body.txt'), cp.body.replace(`\n${cp.size}\n`, `\n${cp.size + 1}\n`));
-    const bad = spawnSync('sh', ['-c', steps[3] ?? ''], { cwd: work, encoding: 'utf8' });
-    expect(bad.status).not.toBe(0);
-    expect(bad.stdout + bad.stderr).not.toContain('Signature Verified Successfully');
-  });
+  it.runIf(hasTool('openssl') && hasTool('pdftotext', 'poppler-utils'))(
+    'gives OpenSSL steps in its text that verify the checkpoint, and fail on a changed checkpoint',
+    async () => {
+      const output = path.join(tempDir(), 'report.pdf');
+      const r = await withOpen((vault) =>
+        createCaseReport(vault, { caseId, output, lang: 'ru', profile: 'protected' }),
+      );
+      const text = spawnSync('pdftotext', [output, '-'], { encoding: 'utf8' }).stdout.split('\n');
+      const steps = text.filter(
+        (line) => line.startsWith("printf '%s\\n' ") || line.startsWith('echo ') || line.startsWith('openssl pkeyutl '),
+      );
+      expect(steps).toHaveLength(4);
+      const work = tempDir();
+      const run = spawnSync('sh', ['-c', steps.join('\n')], { cwd: work, encoding: 'utf8' });
+      expect(run.stdout + run.stderr).toContain('Signature Verified Successfully');
+      expect(readFileSync(path.join(work, 'body.txt'), 'utf8')).toBe(r.report.checkpoint.body);
+      const cp = r.report.checkpoint;
+      writeFileSync(path.join(work, 'body.txt'), cp.body.replace(`\n${cp.size}\n`, `\n${cp.size + 1}\n`));
+      const bad = spawnSync('sh', ['-c', steps[3] ?? ''], { cwd: work, encoding: 'utf8' });
+      expect(bad.status).not.toBe(0);
+      expect(bad.stdout + bad.stderr).not.toContain('Signature Verified Successfully');
+    },
+  );
 
   it('refuses a custody log whose entry signature does not verify, writing and recording nothing', async () => {
     await tamperDb((db) => {
@@ -104,7 +111,9 @@ describe('report/createCaseReport checks', () => {
     const output = path.join(tempDir(), 'report.pdf');
     await withOpen(async (vault) => {
       const before = counts(vault);
-      await expect(createCaseReport(vault, { caseId, output, lang: 'en', profile: 'protected' })).rejects.toMatchObject({ code: 'CUSTODY_BROKEN', message: expect.stringContaining('entry 2') as unknown });
+      await expect(createCaseReport(vault, { caseId, output, lang: 'en', profile: 'protected' })).rejects.toMatchObject(
+        { code: 'CUSTODY_BROKEN', message: expect.stringContaining('entry 2') as unknown },
+      );
       expect(counts(vault)).toEqual(before);
     });
     expect(spawnSync('test', ['-e', output]).status).not.toBe(0);
@@ -113,7 +122,9 @@ describe('report/createCaseReport checks', () => {
   it('refuses a custody log whose stored head disagrees with its entries (entries removed)', async () => {
     await tamperDb((db) => db.prepare('UPDATE custody_head SET size = size - 1').run());
     await withOpen(async (vault) => {
-      await expect(createCaseReport(vault, { caseId, output: path.join(tempDir(), 'r.pdf'), lang: 'en', profile: 'protected' })).rejects.toMatchObject({ code: 'CUSTODY_BROKEN' });
+      await expect(
+        createCaseReport(vault, { caseId, output: path.join(tempDir(), 'r.pdf'), lang: 'en', profile: 'protected' }),
+      ).rejects.toMatchObject({ code: 'CUSTODY_BROKEN' });
     });
   });
 
@@ -124,7 +135,9 @@ describe('report/createCaseReport checks', () => {
       writeFileSync(existing, 'kept as it was');
       await withOpen(async (vault) => {
         const before = counts(vault);
-        await expect(createCaseReport(vault, { caseId, output, lang: 'uk', profile: 'full' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+        await expect(createCaseReport(vault, { caseId, output, lang: 'uk', profile: 'full' })).rejects.toMatchObject({
+          code: 'INVALID_INPUT',
+        });
         expect(counts(vault)).toEqual(before);
       });
       expect(readFileSync(existing, 'utf8')).toBe('kept as it was');

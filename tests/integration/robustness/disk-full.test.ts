@@ -38,7 +38,10 @@ afterAll(() => {
 });
 
 function ids(stdout: string): string[] {
-  return stdout.split('\n').filter((l) => /^[0-9a-f-]{36}\s/.test(l)).map((l) => l.split(/\s+/)[0] ?? '');
+  return stdout
+    .split('\n')
+    .filter((l) => /^[0-9a-f-]{36}\s/.test(l))
+    .map((l) => l.split(/\s+/)[0] ?? '');
 }
 
 let files = '';
@@ -47,30 +50,36 @@ beforeAll(() => {
 });
 
 describe.skipIf(!canMount)('robustness/a real full disk', () => {
-  it('adding to a vault on a 16 MiB disk until it is full: the last add says so, every acknowledged item is kept, the vault verifies', () => {
-    const disk = smallDisk('vault-disk', 16);
-    expect(disk).not.toBeNull();
-    const dir = path.join(disk ?? '', 'vault');
-    expect(runCli(['init', dir, '--name', 'Full Disk']).status).toBe(0);
-    const kept: string[] = [];
-    let full: ReturnType<typeof runCli> | null = null;
-    for (let i = 0; i < 20 && full === null; i += 1) {
-      const file = path.join(files, `part-${i}.bin`);
-      writeFileSync(file, randomBytes(2 * 1024 * 1024));
-      const r = runCli(['add', dir, file]);
-      if (r.status === 0) kept.push(...ids(r.stdout));
-      else full = r;
-    }
-    expect(full, 'the disk never filled').not.toBeNull();
-    expect(full?.status).toBe(2);
-    expect(full?.stderr).toMatch(/disk is full.*not added.*unchanged.*Free some space/s);
-    console.log(`full disk: ${kept.length} files of 2 MiB added to a vault on a 16 MiB tmpfs before the disk was full`);
-    const listed = runCli(['item', 'list', dir, '--json']);
-    expect((JSON.parse(listed.stdout) as { id: string }[]).map((i) => i.id).sort()).toEqual([...kept].sort());
-    expect(readdirSync(path.join(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
-    const verified = runCli(['verify', dir]);
-    expect(verified.status, verified.stdout + verified.stderr).toBe(0);
-  });
+  it(
+    'adding to a vault on a 16 MiB disk until it is full: the last add says so, every acknowledged item is kept, ' +
+      'the vault verifies',
+    () => {
+      const disk = smallDisk('vault-disk', 16);
+      expect(disk).not.toBeNull();
+      const dir = path.join(disk ?? '', 'vault');
+      expect(runCli(['init', dir, '--name', 'Full Disk']).status).toBe(0);
+      const kept: string[] = [];
+      let full: ReturnType<typeof runCli> | null = null;
+      for (let i = 0; i < 20 && full === null; i += 1) {
+        const file = path.join(files, `part-${i}.bin`);
+        writeFileSync(file, randomBytes(2 * 1024 * 1024));
+        const r = runCli(['add', dir, file]);
+        if (r.status === 0) kept.push(...ids(r.stdout));
+        else full = r;
+      }
+      expect(full, 'the disk never filled').not.toBeNull();
+      expect(full?.status).toBe(2);
+      expect(full?.stderr).toMatch(/disk is full.*not added.*unchanged.*Free some space/s);
+      console.log(
+        `full disk: ${kept.length} files of 2 MiB added to a vault on a 16 MiB tmpfs before the disk was full`,
+      );
+      const listed = runCli(['item', 'list', dir, '--json']);
+      expect((JSON.parse(listed.stdout) as { id: string }[]).map((i) => i.id).sort()).toEqual([...kept].sort());
+      expect(readdirSync(path.join(dir)).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+      const verified = runCli(['verify', dir]);
+      expect(verified.status, verified.stdout + verified.stderr).toBe(0);
+    },
+  );
 
   it('exporting onto a full disk says so, leaves no file there and records no export', () => {
     const dir = path.join(files, 'vault-for-export');
@@ -84,7 +93,10 @@ describe.skipIf(!canMount)('robustness/a real full disk', () => {
     const out = smallDisk('out-disk', 2);
     expect(out).not.toBeNull();
     const before = runCli(['log', dir, '--json']).stdout;
-    const r = runCli(['export', dir, '--case', 'E-1', '--profile', 'full', '--passphrase', '-o', path.join(out ?? '', 'case.tar.age')], { VIGIL_PACKAGE_PASSPHRASE: 'four long words for the court' });
+    const r = runCli(
+      ['export', dir, '--case', 'E-1', '--profile', 'full', '--passphrase', '-o', path.join(out ?? '', 'case.tar.age')],
+      { VIGIL_PACKAGE_PASSPHRASE: 'four long words for the court' },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/disk is full/i);
     expect(readdirSync(out ?? '')).toEqual([]);

@@ -24,17 +24,24 @@ describe('robustness/passphrase forms', () => {
     expect(made.status, made.stderr).toBe(0);
     expect(runCli(['status', dir], { VIGIL_PASSPHRASE: long }).status).toBe(0);
     const core = await cores.locked();
-    expect(await callChannel(core, 'vault:unlock', { folder: core.grant(dir, 'folder'), passphrase: long })).toMatchObject({ ok: true });
+    expect(
+      await callChannel(core, 'vault:unlock', { folder: core.grant(dir, 'folder'), passphrase: long }),
+    ).toMatchObject({ ok: true });
   });
 
   it('the same passphrase in NFC and NFD unlocks on both faces, whichever form made the vault', async () => {
-    for (const [made, typed] of [[NFC, NFD], [NFD, NFC]] as const) {
+    for (const [made, typed] of [
+      [NFC, NFD],
+      [NFD, NFC],
+    ] as const) {
       expect(made).not.toBe(typed);
       const dir = path.join(tempDir(), 'vault');
       expect(runCli(['init', dir, '--name', 'Normal Forms'], { VIGIL_PASSPHRASE: made }).status).toBe(0);
       expect(runCli(['status', dir], { VIGIL_PASSPHRASE: typed }).status).toBe(0);
       const core = await cores.locked();
-      expect(await callChannel(core, 'vault:unlock', { folder: core.grant(dir, 'folder'), passphrase: typed })).toMatchObject({ ok: true });
+      expect(
+        await callChannel(core, 'vault:unlock', { folder: core.grant(dir, 'folder'), passphrase: typed }),
+      ).toMatchObject({ ok: true });
       await core.dispose();
     }
   });
@@ -47,6 +54,12 @@ describe('robustness/passphrase forms', () => {
     expect(r.stderr).toMatch(new RegExp(`longer than ${MAX_PASSPHRASE_CHARS} characters`));
     expect(existsSync(path.join(dir, 'vault.json'))).toBe(false);
     const core = await cores.locked();
-    expect(await callChannel(core, 'vault:create', { folder: core.grant(dir, 'folder'), memberName: 'X', passphrase: tooLong })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(
+      await callChannel(core, 'vault:create', {
+        folder: core.grant(dir, 'folder'),
+        memberName: 'X',
+        passphrase: tooLong,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

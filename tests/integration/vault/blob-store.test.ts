@@ -16,19 +16,22 @@ afterEach(async () => {
 const digest = (alg: string, data: Buffer): string => createHash(alg).update(data).digest('hex');
 
 describe('blobs/BlobStore.put with known digests', () => {
-  it('stores content whose SHA-256 matches and takes the known SHA-512; the object reads back byte for byte', async () => {
-    ({ vault: open } = await newTestVault());
-    const data = randomBytes(300_000);
-    const known = { sha256: digest('sha256', data), sha512: digest('sha512', data) };
-    const stored = await open.blobs.put(Readable.from([data]), { known });
-    expect(stored).toMatchObject({ ...known, size: data.length });
-    const reader = await open.blobs.open(stored.id);
-    try {
-      expect(Buffer.from(await reader.read(0, data.length))).toEqual(data);
-    } finally {
-      await reader.close();
-    }
-  });
+  it(
+    'stores content whose SHA-256 matches and takes the ' + 'known SHA-512; the object reads back byte for byte',
+    async () => {
+      ({ vault: open } = await newTestVault());
+      const data = randomBytes(300_000);
+      const known = { sha256: digest('sha256', data), sha512: digest('sha512', data) };
+      const stored = await open.blobs.put(Readable.from([data]), { known });
+      expect(stored).toMatchObject({ ...known, size: data.length });
+      const reader = await open.blobs.open(stored.id);
+      try {
+        expect(Buffer.from(await reader.read(0, data.length))).toEqual(data);
+      } finally {
+        await reader.close();
+      }
+    },
+  );
 
   it('refuses content with another SHA-256 with OBJECT_CORRUPT and leaves no object or temp file', async () => {
     ({ vault: open } = await newTestVault());
@@ -36,7 +39,11 @@ describe('blobs/BlobStore.put with known digests', () => {
     const other = Buffer.from(data);
     other[123_456] = (other[123_456] ?? 0) ^ 1;
     const before = await open.blobs.scan();
-    const err = await failure(open.blobs.put(Readable.from([other]), { known: { sha256: digest('sha256', data), sha512: digest('sha512', data) } }));
+    const err = await failure(
+      open.blobs.put(Readable.from([other]), {
+        known: { sha256: digest('sha256', data), sha512: digest('sha512', data) },
+      }),
+    );
     expect(err?.code).toBe('OBJECT_CORRUPT');
     expect(err?.message).toMatch(/not the [0-9a-f]{64} it was expected to have; it was not stored/);
     expect(await open.blobs.scan()).toEqual(before);
@@ -45,7 +52,9 @@ describe('blobs/BlobStore.put with known digests', () => {
   it('computes the SHA-512 of large content in the crypto worker, the same as here', async () => {
     ({ vault: open } = await newTestVault());
     const data = randomBytes(17 * 1024 * 1024);
-    const stored = await open.blobs.put(Readable.from([data.subarray(0, 5_000_000), data.subarray(5_000_000)]), { sizeHint: data.length });
+    const stored = await open.blobs.put(Readable.from([data.subarray(0, 5_000_000), data.subarray(5_000_000)]), {
+      sizeHint: data.length,
+    });
     expect(stored).toMatchObject({ sha256: digest('sha256', data), sha512: digest('sha512', data), size: data.length });
   });
 
@@ -58,25 +67,29 @@ describe('blobs/BlobStore.put with known digests', () => {
 });
 
 describe('blobs/BlobStore.put binding', () => {
-  it('binds the object to its header and digests: the reader gives the same binding, and any other field gives another', async () => {
-    ({ vault: open } = await newTestVault());
-    const data = randomBytes(200_000);
-    const stored = await open.blobs.put(Readable.from([data]));
-    const record = { sha256: stored.sha256, sha512: stored.sha512, size: stored.size };
-    const reader = await open.blobs.open(stored.id);
-    try {
-      expect(objectBinding(reader.prefixSha256, record)).toBe(stored.binding);
-    } finally {
-      await reader.close();
-    }
-    const others = [
-      objectBinding('0'.repeat(64), record),
-      objectBinding(stored.binding, { ...record, sha256: digest('sha256', Buffer.from('other')) }),
-      objectBinding(stored.binding, { ...record, sha512: digest('sha512', Buffer.from('other')) }),
-      objectBinding(stored.binding, { ...record, size: record.size + 1 }),
-    ];
-    expect(new Set([stored.binding, ...others]).size).toBe(5);
-  });
+  it(
+    'binds the object to its header and digests: the reader gives the same binding, and any other field gives ' +
+      'another',
+    async () => {
+      ({ vault: open } = await newTestVault());
+      const data = randomBytes(200_000);
+      const stored = await open.blobs.put(Readable.from([data]));
+      const record = { sha256: stored.sha256, sha512: stored.sha512, size: stored.size };
+      const reader = await open.blobs.open(stored.id);
+      try {
+        expect(objectBinding(reader.prefixSha256, record)).toBe(stored.binding);
+      } finally {
+        await reader.close();
+      }
+      const others = [
+        objectBinding('0'.repeat(64), record),
+        objectBinding(stored.binding, { ...record, sha256: digest('sha256', Buffer.from('other')) }),
+        objectBinding(stored.binding, { ...record, sha512: digest('sha512', Buffer.from('other')) }),
+        objectBinding(stored.binding, { ...record, size: record.size + 1 }),
+      ];
+      expect(new Set([stored.binding, ...others]).size).toBe(5);
+    },
+  );
 
   it('gives the same content stored twice two bindings (each file has its own header)', async () => {
     ({ vault: open } = await newTestVault());

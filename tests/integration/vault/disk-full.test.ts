@@ -28,22 +28,28 @@ function capDatabase(vault: Vault, pages: number): void {
 }
 
 describe('vault/full disk', () => {
-  it('a change the database has no room for fails with DISK_FULL, saves nothing, and the vault goes on once there is room', async () => {
-    const { vault } = await newTestVault();
-    open = vault;
-    const c = createCase(vault, { title: 'Before the disk filled' });
-    const custody = readCustodyHead(vault.db).size;
-    capDatabase(vault, 0);
-    // A 20,000-character summary needs pages of its own (overflow pages), which the cap denies.
-    const err = await failure(Promise.resolve().then(() => createCase(vault, { title: 'Too big', summary: 'x'.repeat(20_000) })));
-    expect(err?.code).toBe('DISK_FULL');
-    expect(err?.message).toMatch(/disk is full.*not saved.*Free some space/);
-    expect(readCustodyHead(vault.db).size).toBe(custody);
-    expect(vault.db.prepare('SELECT id FROM cases').pluck().all()).toEqual([c.id]);
-    capDatabase(vault, 100_000);
-    createCase(vault, { title: 'After space was freed', summary: 'x'.repeat(20_000) });
-    expect((await verifyVault(vault, { quick: true })).ok).toBe(true);
-  });
+  it(
+    'a change the database has no room for fails with DISK_FULL, saves nothing, and the vault goes on once there ' +
+      'is room',
+    async () => {
+      const { vault } = await newTestVault();
+      open = vault;
+      const c = createCase(vault, { title: 'Before the disk filled' });
+      const custody = readCustodyHead(vault.db).size;
+      capDatabase(vault, 0);
+      // A 20,000-character summary needs pages of its own (overflow pages), which the cap denies.
+      const err = await failure(
+        Promise.resolve().then(() => createCase(vault, { title: 'Too big', summary: 'x'.repeat(20_000) })),
+      );
+      expect(err?.code).toBe('DISK_FULL');
+      expect(err?.message).toMatch(/disk is full.*not saved.*Free some space/);
+      expect(readCustodyHead(vault.db).size).toBe(custody);
+      expect(vault.db.prepare('SELECT id FROM cases').pluck().all()).toEqual([c.id]);
+      capDatabase(vault, 100_000);
+      createCase(vault, { title: 'After space was freed', summary: 'x'.repeat(20_000) });
+      expect((await verifyVault(vault, { quick: true })).ok).toBe(true);
+    },
+  );
 
   it('an item whose record does not fit is not added, and its stored object is removed', async () => {
     const { vault } = await newTestVault();

@@ -29,7 +29,11 @@ afterEach(() => {
 describe.skipIf(process.platform === 'win32')('vault database file modes', () => {
   it('creates vault.db, its WAL and its shared-memory file readable and writable by the owner only', async () => {
     const dir = path.join(tempDir(), 'vault');
-    const { vault } = await createVault(dir, { memberName: 'Investigator', passphrase: TEST_PASSPHRASE, kdf: await fastKdf() });
+    const { vault } = await createVault(dir, {
+      memberName: 'Investigator',
+      passphrase: TEST_PASSPHRASE,
+      kdf: await fastKdf(),
+    });
     try {
       const file = path.join(tempDir(), 'note.txt');
       fs.writeFileSync(file, 'a note');
@@ -42,7 +46,11 @@ describe.skipIf(process.platform === 'win32')('vault database file modes', () =>
 
   it('makes the files of an older vault private when it is opened', async () => {
     const dir = path.join(tempDir(), 'vault');
-    const { vault } = await createVault(dir, { memberName: 'Investigator', passphrase: TEST_PASSPHRASE, kdf: await fastKdf() });
+    const { vault } = await createVault(dir, {
+      memberName: 'Investigator',
+      passphrase: TEST_PASSPHRASE,
+      kdf: await fastKdf(),
+    });
     await vault.close();
     fs.chmodSync(path.join(dir, 'vault.db'), 0o644);
     const reopened = await openVault(dir, { passphrase: TEST_PASSPHRASE });

@@ -16,7 +16,9 @@ const NEW_PASSPHRASE = 'a second passphrase here';
 
 /** The vault's custody entries, parsed. */
 function entries(vault: Awaited<ReturnType<typeof openVault>>): { action: string; data: Record<string, unknown> }[] {
-  return [...iterateStoredEntries(vault.db)].map((e) => JSON.parse(e.canonical) as { action: string; data: Record<string, unknown> });
+  return [...iterateStoredEntries(vault.db)].map(
+    (e) => JSON.parse(e.canonical) as { action: string; data: Record<string, unknown> },
+  );
 }
 
 async function headerFindings(dir: string): Promise<Finding[]> {
@@ -42,7 +44,10 @@ async function changeKilledAfterCommit(): Promise<{ dir: string; before: Buffer 
 describe('vault/header-change: key-slot changes across vault.json and vault.db', () => {
   it('records the hash of every header it writes in the custody entry of the change', async () => {
     const { dir, vault } = await newTestVault();
-    await addMember(vault, 'Second Investigator', 'their own passphrase', { currentSecret: TEST_PASSPHRASE, kdf: await fastKdf() });
+    await addMember(vault, 'Second Investigator', 'their own passphrase', {
+      currentSecret: TEST_PASSPHRASE,
+      kdf: await fastKdf(),
+    });
     const current = headerSha256(readFileSync(path.join(dir, 'vault.json')));
     const log = entries(vault);
     expect(log.map((e) => e.action)).toEqual(['vault.created', 'member.added']);
@@ -53,16 +58,22 @@ describe('vault/header-change: key-slot changes across vault.json and vault.db',
     expect(existsSync(path.join(dir, PENDING_HEADER_FILE))).toBe(false);
   });
 
-  it('finishes a recorded change at the next unlock: the new passphrase opens, the old one no longer does', async () => {
-    const { dir, before } = await changeKilledAfterCommit();
-    await expect(openVault(dir, { passphrase: TEST_PASSPHRASE })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE', message: expect.stringMatching(/recorded has just been finished/) });
-    expect(existsSync(path.join(dir, PENDING_HEADER_FILE))).toBe(false);
-    expect(readFileSync(path.join(dir, 'vault.json'))).not.toEqual(before);
-    const vault = await openVault(dir, { passphrase: NEW_PASSPHRASE });
-    expect(vault.recovered.header).toBe('none');
-    expect((await verifyVault(vault, { quick: true })).findings.filter((f) => !f.ok)).toEqual([]);
-    await vault.close();
-  });
+  it(
+    'finishes a recorded change at the next unlock: the ' + 'new passphrase opens, the old one no longer does',
+    async () => {
+      const { dir, before } = await changeKilledAfterCommit();
+      await expect(openVault(dir, { passphrase: TEST_PASSPHRASE })).rejects.toMatchObject({
+        code: 'WRONG_PASSPHRASE',
+        message: expect.stringMatching(/recorded has just been finished/),
+      });
+      expect(existsSync(path.join(dir, PENDING_HEADER_FILE))).toBe(false);
+      expect(readFileSync(path.join(dir, 'vault.json'))).not.toEqual(before);
+      const vault = await openVault(dir, { passphrase: NEW_PASSPHRASE });
+      expect(vault.recovered.header).toBe('none');
+      expect((await verifyVault(vault, { quick: true })).findings.filter((f) => !f.ok)).toEqual([]);
+      await vault.close();
+    },
+  );
 
   it('opens with the new passphrase of a recorded change and says it finished it', async () => {
     const { dir } = await changeKilledAfterCommit();
@@ -77,12 +88,22 @@ describe('vault/header-change: key-slot changes across vault.json and vault.db',
     const own = header.slots.find((s) => s.kind === 'passphrase');
     if (!own) throw new Error('no passphrase slot');
     const { masterKey, signingSeed } = await openSlot(header.vaultId, own, TEST_PASSPHRASE);
-    const extra = await createPassphraseSlot({ vaultId: header.vaultId, memberId: own.memberId, masterKey, signingSeed: signingSeed ?? new Uint8Array(32), passphrase: NEW_PASSPHRASE, limits: await fastKdf() });
+    const extra = await createPassphraseSlot({
+      vaultId: header.vaultId,
+      memberId: own.memberId,
+      masterKey,
+      signingSeed: signingSeed ?? new Uint8Array(32),
+      passphrase: NEW_PASSPHRASE,
+      limits: await fastKdf(),
+    });
     await vault.close();
     // What a change killed before its commit leaves: a whole new header nobody recorded.
     writeFileSync(path.join(dir, PENDING_HEADER_FILE), vaultHeaderText({ ...header, slots: [...header.slots, extra] }));
     writeFileSync(path.join(dir, '.vault.json.pending.0123456789abcdef.tmp'), '{"half": ');
-    await expect(openVault(dir, { passphrase: NEW_PASSPHRASE })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE', message: expect.stringMatching(/interrupted before it was recorded/) });
+    await expect(openVault(dir, { passphrase: NEW_PASSPHRASE })).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+      message: expect.stringMatching(/interrupted before it was recorded/),
+    });
     expect(existsSync(path.join(dir, PENDING_HEADER_FILE))).toBe(false);
     expect(existsSync(path.join(dir, '.vault.json.pending.0123456789abcdef.tmp'))).toBe(false);
     await expect(openVault(dir, { passphrase: NEW_PASSPHRASE })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
@@ -93,7 +114,9 @@ describe('vault/header-change: key-slot changes across vault.json and vault.db',
     const { dir } = await changeKilledAfterCommit();
     const status = runCli(['status', dir], { VIGIL_PASSPHRASE: NEW_PASSPHRASE });
     expect(status.status, status.stderr).toBe(0);
-    expect(status.stderr).toMatch(/vigil: note: An interrupted change of passphrases, members or the recovery code had been recorded; it is now finished\./);
+    expect(status.stderr).toMatch(
+      /vigil: note: An interrupted change of passphrases, members or the recovery code had been recorded; it is now finished\./,
+    );
   });
 });
 
@@ -103,26 +126,40 @@ describe('vault/verifyVault: vault.json is the header the log last named', () =>
     await changePassphrase(vault, NEW_PASSPHRASE, { currentSecret: TEST_PASSPHRASE, kdf: await fastKdf() });
     await changePassphrase(vault, TEST_PASSPHRASE, { currentSecret: NEW_PASSPHRASE, kdf: await fastKdf() });
     await vault.close();
-    expect(await headerFindings(dir)).toMatchObject([{ ok: true, detail: expect.stringMatching(/custody entry 2 recorded/) }]);
+    expect(await headerFindings(dir)).toMatchObject([
+      { ok: true, detail: expect.stringMatching(/custody entry 2 recorded/) },
+    ]);
   });
 
   it('catches a vault.json restored from an older copy', async () => {
     const { dir, vault } = await newTestVault();
     copyFileSync(path.join(dir, 'vault.json'), path.join(dir, 'vault.json.bak'));
-    await addMember(vault, 'Second Investigator', 'their own passphrase', { currentSecret: TEST_PASSPHRASE, kdf: await fastKdf() });
+    await addMember(vault, 'Second Investigator', 'their own passphrase', {
+      currentSecret: TEST_PASSPHRASE,
+      kdf: await fastKdf(),
+    });
     await vault.close();
     renameSync(path.join(dir, 'vault.json.bak'), path.join(dir, 'vault.json'));
-    expect(await headerFindings(dir)).toMatchObject([{ ok: false, subject: 'vault.json', detail: expect.stringMatching(/not the header custody entry 1 recorded/) }]);
+    expect(await headerFindings(dir)).toMatchObject([
+      { ok: false, subject: 'vault.json', detail: expect.stringMatching(/not the header custody entry 1 recorded/) },
+    ]);
   });
 
-  it('catches a slot added to vault.json behind the log\'s back', async () => {
+  it("catches a slot added to vault.json behind the log's back", async () => {
     const { dir, vault } = await newTestVault();
     const header = await currentSlots(vault);
     await vault.close();
     const own = header.slots.find((s) => s.kind === 'passphrase');
     if (!own) throw new Error('no passphrase slot');
     const { masterKey, signingSeed } = await openSlot(header.vaultId, own, TEST_PASSPHRASE);
-    const extra = await createPassphraseSlot({ vaultId: header.vaultId, memberId: own.memberId, masterKey, signingSeed: signingSeed ?? new Uint8Array(32), passphrase: NEW_PASSPHRASE, limits: await fastKdf() });
+    const extra = await createPassphraseSlot({
+      vaultId: header.vaultId,
+      memberId: own.memberId,
+      masterKey,
+      signingSeed: signingSeed ?? new Uint8Array(32),
+      passphrase: NEW_PASSPHRASE,
+      limits: await fastKdf(),
+    });
     writeFileSync(path.join(dir, 'vault.json'), vaultHeaderText({ ...header, slots: [...header.slots, extra] }));
     expect(await headerFindings(dir)).toMatchObject([{ ok: false, subject: 'vault.json' }]);
   });

@@ -66,7 +66,10 @@ describe('vault/identity/memberIdentity', () => {
     const recovered = await openVault(dir, { recoveryCode });
     try {
       expect(() => memberIdentity(recovered)).toThrow(expect.objectContaining({ code: 'VAULT_LOCKED' }));
-      await changePassphrase(recovered, 'a brand new passphrase', { currentSecret: recoveryCode, kdf: await fastKdf() });
+      await changePassphrase(recovered, 'a brand new passphrase', {
+        currentSecret: recoveryCode,
+        kdf: await fastKdf(),
+      });
       const after = memberIdentity(recovered);
       expect(after.ageRecipient).not.toBe(before.ageRecipient);
       expect(after.minisignPublicKey).not.toBe(before.minisignPublicKey);
@@ -83,53 +86,68 @@ describe('vault/identity/memberIdentity', () => {
       const id = memberIdentity(vault);
       const sealed = await ageEncrypt(Buffer.from('for Anna only'), [parseRecipient(id.ageRecipient)]);
       expect((await ageDecrypt(sealed, [id.ageIdentity])).toString()).toBe('for Anna only');
-      await expect(ageDecrypt(sealed, [memberIdentity(otherVault).ageIdentity])).rejects.toMatchObject({ code: 'AGE_NO_IDENTITY_MATCH' });
+      await expect(ageDecrypt(sealed, [memberIdentity(otherVault).ageIdentity])).rejects.toMatchObject({
+        code: 'AGE_NO_IDENTITY_MATCH',
+      });
     } finally {
       await vault.close();
       await otherVault.close();
     }
   });
 
-  it.skipIf(!hasAge)('works with the real age: `age -r` to the printed recipient, `age -d -i` with the identity', async () => {
-    const { vault } = await newTestVault();
-    const dir = tempDir();
-    try {
-      const id = memberIdentity(vault);
-      const idFile = path.join(dir, 'me.txt');
-      fs.writeFileSync(idFile, `${encodeIdentity(secretOf(id))}\n`, { mode: 0o600 });
-      const plain = path.join(dir, 'plain.txt');
-      fs.writeFileSync(plain, 'a statement, 2026-03-01');
-      const enc = spawnSync('age', ['-r', id.ageRecipient, '-o', `${plain}.age`, plain], { encoding: 'utf8' });
-      expect(enc.status, enc.stderr).toBe(0);
-      expect((await ageDecrypt(fs.readFileSync(`${plain}.age`), [id.ageIdentity])).toString()).toBe('a statement, 2026-03-01');
-      fs.writeFileSync(path.join(dir, 'ours.age'), await ageEncrypt(Buffer.from('sealed by Vigil'), [parseRecipient(id.ageRecipient)]));
-      const dec = spawnSync('age', ['-d', '-i', idFile, path.join(dir, 'ours.age')], { encoding: 'utf8' });
-      expect(dec.status, dec.stderr).toBe(0);
-      expect(dec.stdout).toBe('sealed by Vigil');
-    } finally {
-      await vault.close();
-    }
-  });
+  it.skipIf(!hasAge)(
+    'works with the real age: `age -r` to the printed recipient, `age -d -i` with the identity',
+    async () => {
+      const { vault } = await newTestVault();
+      const dir = tempDir();
+      try {
+        const id = memberIdentity(vault);
+        const idFile = path.join(dir, 'me.txt');
+        fs.writeFileSync(idFile, `${encodeIdentity(secretOf(id))}\n`, { mode: 0o600 });
+        const plain = path.join(dir, 'plain.txt');
+        fs.writeFileSync(plain, 'a statement, 2026-03-01');
+        const enc = spawnSync('age', ['-r', id.ageRecipient, '-o', `${plain}.age`, plain], { encoding: 'utf8' });
+        expect(enc.status, enc.stderr).toBe(0);
+        expect((await ageDecrypt(fs.readFileSync(`${plain}.age`), [id.ageIdentity])).toString()).toBe(
+          'a statement, 2026-03-01',
+        );
+        fs.writeFileSync(
+          path.join(dir, 'ours.age'),
+          await ageEncrypt(Buffer.from('sealed by Vigil'), [parseRecipient(id.ageRecipient)]),
+        );
+        const dec = spawnSync('age', ['-d', '-i', idFile, path.join(dir, 'ours.age')], { encoding: 'utf8' });
+        expect(dec.status, dec.stderr).toBe(0);
+        expect(dec.stdout).toBe('sealed by Vigil');
+      } finally {
+        await vault.close();
+      }
+    },
+  );
 
-  it.skipIf(!hasMinisign)('signs with memberMinisignKey so that `minisign -V` accepts the printed public key', async () => {
-    const { vault } = await newTestVault();
-    const dir = tempDir();
-    try {
-      const id = memberIdentity(vault);
-      const file = path.join(dir, 'tagmanifest-sha512.txt');
-      fs.writeFileSync(file, 'abc  data/x\n');
-      const sig = await minisignSign(fs.readFileSync(file), memberMinisignKey(vault), 'member signature');
-      fs.writeFileSync(`${file}.minisig`, sig);
-      fs.writeFileSync(path.join(dir, 'me.pub'), id.minisignPublicKey);
-      const r = spawnSync('minisign', ['-Vm', file, '-p', path.join(dir, 'me.pub')], { encoding: 'utf8' });
-      expect(r.status, r.stderr).toBe(0);
-      expect(await minisignVerify(fs.readFileSync(file), sig, parseMinisignPublicKey(id.minisignPublicKey))).toMatchObject({ ok: true });
-      // The signer still signs custody entries afterwards: memberMinisignKey lends the key, it does not consume it.
-      expect(() => vault.requireSigner().sign(new Uint8Array(1))).not.toThrow();
-    } finally {
-      await vault.close();
-    }
-  });
+  it.skipIf(!hasMinisign)(
+    'signs with memberMinisignKey so that `minisign -V` accepts the printed public key',
+    async () => {
+      const { vault } = await newTestVault();
+      const dir = tempDir();
+      try {
+        const id = memberIdentity(vault);
+        const file = path.join(dir, 'tagmanifest-sha512.txt');
+        fs.writeFileSync(file, 'abc  data/x\n');
+        const sig = await minisignSign(fs.readFileSync(file), memberMinisignKey(vault), 'member signature');
+        fs.writeFileSync(`${file}.minisig`, sig);
+        fs.writeFileSync(path.join(dir, 'me.pub'), id.minisignPublicKey);
+        const r = spawnSync('minisign', ['-Vm', file, '-p', path.join(dir, 'me.pub')], { encoding: 'utf8' });
+        expect(r.status, r.stderr).toBe(0);
+        expect(
+          await minisignVerify(fs.readFileSync(file), sig, parseMinisignPublicKey(id.minisignPublicKey)),
+        ).toMatchObject({ ok: true });
+        // The signer still signs custody entries afterwards: memberMinisignKey lends the key, it does not consume it.
+        expect(() => vault.requireSigner().sign(new Uint8Array(1))).not.toThrow();
+      } finally {
+        await vault.close();
+      }
+    },
+  );
 });
 
 describe('vault/identity/keyFingerprint', () => {

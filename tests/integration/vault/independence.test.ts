@@ -24,11 +24,14 @@ function readWithStockSqlcipher(dbFile: string, keyHex: string): Promise<{ rows:
         db.run(`PRAGMA key = "x'${keyHex}'"`);
         db.get('PRAGMA cipher_version', (verErr, ver: { cipher_version: string }) => {
           if (verErr) return reject(verErr);
-          db.all('SELECT i.id, i.object_id, o.sha256 FROM items i JOIN objects o ON o.id = i.object_id ORDER BY i.id', (err, rows: ItemRow[]) => {
-            db.close();
-            if (err) reject(err);
-            else resolve({ rows, version: ver.cipher_version });
-          });
+          db.all(
+            'SELECT i.id, i.object_id, o.sha256 FROM items i JOIN objects o ON o.id = i.object_id ORDER BY i.id',
+            (err, rows: ItemRow[]) => {
+              db.close();
+              if (err) reject(err);
+              else resolve({ rows, version: ver.cipher_version });
+            },
+          );
         });
       });
     });
@@ -69,6 +72,8 @@ describe('disaster recovery with stock tools', () => {
   it('stock SQLCipher refuses the database with a wrong key', async () => {
     const { dir, vault } = await newTestVault();
     await vault.close();
-    await expect(readWithStockSqlcipher(path.join(dir, 'vault.db'), '00'.repeat(32))).rejects.toThrow(/not a database|file is encrypted/);
+    await expect(readWithStockSqlcipher(path.join(dir, 'vault.db'), '00'.repeat(32))).rejects.toThrow(
+      /not a database|file is encrypted/,
+    );
   });
 });

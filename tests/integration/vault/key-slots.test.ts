@@ -23,9 +23,16 @@ import { fastKdf, newTestVault, snapshotFiles, TEST_PASSPHRASE } from '../../hel
 const SECOND = 'second member passphrase';
 const NEW = 'a new passphrase after recovery';
 
-interface Role { slot: string; member: string; kind: 'passphrase' | 'recovery' }
+interface Role {
+  slot: string;
+  member: string;
+  kind: 'passphrase' | 'recovery';
+}
 
-/** The vault as Vigil wrote it before format 2: vault.json naming each slot's member and kind, a database without key_slots (schema 80). */
+/**
+ * The vault as Vigil wrote it before format 2: vault.json naming each slot's member and kind, a database without
+ * key_slots (schema 80).
+ */
 async function rewriteAsFormat1(dir: string, schema: 80 | 100 = 80): Promise<Role[]> {
   const header = await readVaultHeader(dir);
   const { masterKey } = await unlockWithSecret(header, { passphrase: TEST_PASSPHRASE });
@@ -41,7 +48,9 @@ async function rewriteAsFormat1(dir: string, schema: 80 | 100 = 80): Promise<Rol
     db.exec('ALTER TABLE objects DROP COLUMN binding');
     db.exec('DROP TABLE received_timestamps; DROP TABLE received_checkpoints');
     db.exec('DROP TABLE received_records; DROP TABLE sent_package_records; DROP TABLE sent_packages');
-    db.exec('ALTER TABLE imported_packages DROP COLUMN update_of; ALTER TABLE imported_packages DROP COLUMN record_set');
+    db.exec(
+      'ALTER TABLE imported_packages DROP COLUMN update_of; ALTER TABLE imported_packages DROP COLUMN record_set',
+    );
     db.pragma(`user_version = ${schema}`);
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
@@ -49,12 +58,24 @@ async function rewriteAsFormat1(dir: string, schema: 80 | 100 = 80): Promise<Rol
   }
   // Format 1 listed passphrase slots in the order members came, the recovery slot after the first.
   const order = (r: Role): number => (r.kind === 'recovery' ? 1 : 0);
-  const slots = [...roles].sort((a, b) => order(a) - order(b)).map((r) => {
-    const s = header.slots.find((x) => x.id === r.slot);
-    if (!s) throw new Error('slot missing');
-    return { id: s.id, kind: r.kind, memberId: r.member, kdf: s.kdf, wrappedKey: s.wrappedKey, ...(r.kind === 'passphrase' ? { wrappedSigningKey: s.wrappedSigningKey } : {}) };
-  });
-  fs.writeFileSync(path.join(dir, 'vault.json'), `${JSON.stringify({ format: 'vigil-vault', version: 1, vaultId: header.vaultId, slots }, null, 2)}\n`);
+  const slots = [...roles]
+    .sort((a, b) => order(a) - order(b))
+    .map((r) => {
+      const s = header.slots.find((x) => x.id === r.slot);
+      if (!s) throw new Error('slot missing');
+      return {
+        id: s.id,
+        kind: r.kind,
+        memberId: r.member,
+        kdf: s.kdf,
+        wrappedKey: s.wrappedKey,
+        ...(r.kind === 'passphrase' ? { wrappedSigningKey: s.wrappedSigningKey } : {}),
+      };
+    });
+  fs.writeFileSync(
+    path.join(dir, 'vault.json'),
+    `${JSON.stringify({ format: 'vigil-vault', version: 1, vaultId: header.vaultId, slots }, null, 2)}\n`,
+  );
   return roles;
 }
 
@@ -76,18 +97,27 @@ describe('vault key slots in vault.json', () => {
     expect(json.slots).toHaveLength(3);
     for (const s of json.slots) expect(Object.keys(s)).toEqual(['id', 'kdf', 'wrappedKey', 'wrappedSigningKey']);
     for (const word of ['passphrase', 'recovery', 'memberId', 'kind', ...memberIds]) expect(text).not.toContain(word);
-    expect(new Set(json.slots.map((s) => JSON.stringify(s.kdf).replace(/"salt":"[^"]+"/, '')))).toHaveProperty('size', 1);
+    expect(new Set(json.slots.map((s) => JSON.stringify(s.kdf).replace(/"salt":"[^"]+"/, '')))).toHaveProperty(
+      'size',
+      1,
+    );
   });
 
-  it('open with either member\'s passphrase and with the recovery code, each as the right member and kind', async () => {
+  it("open with either member's passphrase and with the recovery code, each as the right member and kind", async () => {
     const { dir, recoveryCode, memberIds } = await twoMembers();
-    for (const [secret, member, recovery] of [[{ passphrase: TEST_PASSPHRASE }, memberIds[0], false], [{ passphrase: SECOND }, memberIds[1], false], [{ recoveryCode }, memberIds[0], true]] as const) {
+    for (const [secret, member, recovery] of [
+      [{ passphrase: TEST_PASSPHRASE }, memberIds[0], false],
+      [{ passphrase: SECOND }, memberIds[1], false],
+      [{ recoveryCode }, memberIds[0], true],
+    ] as const) {
       const vault = await openVault(dir, secret);
       expect([vault.member.id, vault.needsNewPassphrase]).toEqual([member, recovery]);
       await vault.close();
     }
     const before = snapshotFiles(dir);
-    await expect(openVault(dir, { passphrase: 'not anyone at all' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    await expect(openVault(dir, { passphrase: 'not anyone at all' })).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    });
     expect(snapshotFiles(dir)).toEqual(before);
   });
 
@@ -96,7 +126,10 @@ describe('vault key slots in vault.json', () => {
     const vault = await openVault(dir, { passphrase: TEST_PASSPHRASE });
     await removeMember(vault, memberIds[1] ?? '');
     const { recoveryCode } = await replaceRecoveryCode(vault, { currentSecret: TEST_PASSPHRASE, kdf: await fastKdf() });
-    expect(vault.db.prepare('SELECT kind FROM key_slots ORDER BY kind').pluck().all()).toEqual(['passphrase', 'recovery']);
+    expect(vault.db.prepare('SELECT kind FROM key_slots ORDER BY kind').pluck().all()).toEqual([
+      'passphrase',
+      'recovery',
+    ]);
     await vault.close();
     expect((await readVaultHeader(dir)).slots).toHaveLength(2);
     await expect(openVault(dir, { passphrase: SECOND })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
@@ -110,7 +143,10 @@ describe('vault key slots in vault.json', () => {
     const header = await readVaultHeader(dir);
     const { masterKey } = await unlockWithSecret(header, { passphrase: SECOND });
     const db = openEncryptedDatabase(path.join(dir, 'vault.db'), deriveSqlcipherKey(masterKey));
-    db.exec("DELETE FROM key_slots WHERE kind = 'passphrase' AND member_id <> (SELECT id FROM members ORDER BY created_at LIMIT 1)");
+    db.exec(
+      "DELETE FROM key_slots WHERE kind = 'passphrase' AND member_id <> (SELECT id FROM members ORDER BY " +
+        'created_at LIMIT 1)',
+    );
     db.close();
     await expect(openVault(dir, { passphrase: SECOND })).rejects.toMatchObject({ code: 'VAULT_CORRUPT' });
     await (await openVault(dir, { passphrase: TEST_PASSPHRASE })).close();
@@ -118,32 +154,45 @@ describe('vault key slots in vault.json', () => {
 });
 
 describe('vault key slots of a format 1 vault', () => {
-  it('still open with every secret, and vault.json is rewritten as format 2 on the first unlock, roles kept', async () => {
-    const { dir, recoveryCode, memberIds } = await twoMembers();
-    const roles = await rewriteAsFormat1(dir);
-    expect(fs.readFileSync(path.join(dir, 'vault.json'), 'utf8')).toContain('"kind": "recovery"');
-    expect((await readVaultHeader(dir)).version).toBe(1);
+  it(
+    'still open with every secret, and vault.json is ' + 'rewritten as format 2 on the first unlock, roles kept',
+    async () => {
+      const { dir, recoveryCode, memberIds } = await twoMembers();
+      const roles = await rewriteAsFormat1(dir);
+      expect(fs.readFileSync(path.join(dir, 'vault.json'), 'utf8')).toContain('"kind": "recovery"');
+      expect((await readVaultHeader(dir)).version).toBe(1);
 
-    const first = await openVault(dir, { passphrase: SECOND });
-    expect(first.member.id).toBe(memberIds[1]);
-    const known = first.db.prepare('SELECT slot_id AS slot, member_id AS member, kind FROM key_slots').all() as Role[];
-    expect(known.sort((a, b) => a.slot.localeCompare(b.slot))).toEqual([...roles].sort((a, b) => a.slot.localeCompare(b.slot)));
-    await first.close();
-    const text = fs.readFileSync(path.join(dir, 'vault.json'), 'utf8');
-    expect(JSON.parse(text)).toMatchObject({ version: 2 });
-    expect(text).not.toContain('recovery');
+      const first = await openVault(dir, { passphrase: SECOND });
+      expect(first.member.id).toBe(memberIds[1]);
+      const known = first.db
+        .prepare('SELECT slot_id AS slot, member_id AS member, kind FROM key_slots')
+        .all() as Role[];
+      expect(known.sort((a, b) => a.slot.localeCompare(b.slot))).toEqual(
+        [...roles].sort((a, b) => a.slot.localeCompare(b.slot)),
+      );
+      await first.close();
+      const text = fs.readFileSync(path.join(dir, 'vault.json'), 'utf8');
+      expect(JSON.parse(text)).toMatchObject({ version: 2 });
+      expect(text).not.toContain('recovery');
 
-    for (const [secret, recovery] of [[{ passphrase: TEST_PASSPHRASE }, false], [{ recoveryCode }, true]] as const) {
-      const vault = await openVault(dir, secret);
-      expect(vault.needsNewPassphrase).toBe(recovery);
-      await vault.close();
-    }
-  });
+      for (const [secret, recovery] of [
+        [{ passphrase: TEST_PASSPHRASE }, false],
+        [{ recoveryCode }, true],
+      ] as const) {
+        const vault = await openVault(dir, secret);
+        expect(vault.needsNewPassphrase).toBe(recovery);
+        await vault.close();
+      }
+    },
+  );
 
   it('at schema 100 without key_slots (made before 0090 was numbered) gets the table and is upgraded', async () => {
     const { dir, memberIds } = await twoMembers();
     await rewriteAsFormat1(dir, 100);
-    expect(await headerCheck(dir, SECOND)).toMatchObject({ ok: true, detail: expect.stringMatching(/custody entry 2 recorded/) });
+    expect(await headerCheck(dir, SECOND)).toMatchObject({
+      ok: true,
+      detail: expect.stringMatching(/custody entry 2 recorded/),
+    });
     expect((await readVaultHeader(dir)).version).toBe(2);
     const vault = await openVault(dir, { passphrase: SECOND });
     expect(vault.member.id).toBe(memberIds[1]);
@@ -162,22 +211,37 @@ describe('vault key slots of a format 1 vault', () => {
     expect(await headerCheck(dir, NEW)).toMatchObject({ ok: true });
   });
 
-  it('is upgraded as a recorded header change: the log names the bytes written, and verify\'s header check passes', async () => {
-    const { dir } = await twoMembers();
-    await rewriteAsFormat1(dir);
-    expect(await headerCheck(dir, TEST_PASSPHRASE)).toMatchObject({ ok: true, detail: expect.stringMatching(/custody entry 2 recorded/) });
-    const vault = await openVault(dir, { passphrase: TEST_PASSPHRASE });
-    const last = [...iterateStoredEntries(vault.db)].map((e) => JSON.parse(e.canonical) as { action: string; data: Record<string, unknown> }).at(-1);
-    await vault.close();
-    expect(last).toMatchObject({ action: 'vault.header_upgraded', data: { fromVersion: 1, formatVersion: 2, headerSha256: headerSha256(fs.readFileSync(path.join(dir, 'vault.json'))) } });
-    // The same slots in another order are other bytes than the log named: the check catches it.
-    // (The header's text shuffles its slots, so a rewrite can land on the named order: write until it does not.)
-    const header = await readVaultHeader(dir);
-    const named = fs.readFileSync(path.join(dir, 'vault.json'));
-    do await writeVaultHeader(dir, { vaultId: header.vaultId, slots: [...header.slots].reverse() });
-    while (fs.readFileSync(path.join(dir, 'vault.json')).equals(named));
-    expect(await headerCheck(dir, TEST_PASSPHRASE)).toMatchObject({ ok: false, subject: 'vault.json' });
-  });
+  it(
+    'is upgraded as a recorded header change: the log names ' + "the bytes written, and verify's header check passes",
+    async () => {
+      const { dir } = await twoMembers();
+      await rewriteAsFormat1(dir);
+      expect(await headerCheck(dir, TEST_PASSPHRASE)).toMatchObject({
+        ok: true,
+        detail: expect.stringMatching(/custody entry 2 recorded/),
+      });
+      const vault = await openVault(dir, { passphrase: TEST_PASSPHRASE });
+      const last = [...iterateStoredEntries(vault.db)]
+        .map((e) => JSON.parse(e.canonical) as { action: string; data: Record<string, unknown> })
+        .at(-1);
+      await vault.close();
+      expect(last).toMatchObject({
+        action: 'vault.header_upgraded',
+        data: {
+          fromVersion: 1,
+          formatVersion: 2,
+          headerSha256: headerSha256(fs.readFileSync(path.join(dir, 'vault.json'))),
+        },
+      });
+      // The same slots in another order are other bytes than the log named: the check catches it.
+      // (The header's text shuffles its slots, so a rewrite can land on the named order: write until it does not.)
+      const header = await readVaultHeader(dir);
+      const named = fs.readFileSync(path.join(dir, 'vault.json'));
+      do await writeVaultHeader(dir, { vaultId: header.vaultId, slots: [...header.slots].reverse() });
+      while (fs.readFileSync(path.join(dir, 'vault.json')).equals(named));
+      expect(await headerCheck(dir, TEST_PASSPHRASE)).toMatchObject({ ok: false, subject: 'vault.json' });
+    },
+  );
 
   it('an upgrade killed after its commit is finished at the next unlock, by any secret, roles and all', async () => {
     const { dir, recoveryCode } = await twoMembers();
@@ -197,7 +261,10 @@ describe('vault key slots of a format 1 vault', () => {
     const { dir } = await twoMembers();
     await rewriteAsFormat1(dir);
     const header = await readVaultHeader(dir);
-    fs.writeFileSync(path.join(dir, PENDING_HEADER_FILE), vaultHeaderText({ vaultId: header.vaultId, slots: header.slots }));
+    fs.writeFileSync(
+      path.join(dir, PENDING_HEADER_FILE),
+      vaultHeaderText({ vaultId: header.vaultId, slots: header.slots }),
+    );
     const vault = await openVault(dir, { passphrase: SECOND });
     expect(vault.recovered.header).toBe('dropped');
     await vault.close();

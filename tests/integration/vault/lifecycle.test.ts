@@ -43,7 +43,9 @@ describe('vault/open', () => {
     await addFileItem(vault, sampleFile('content'));
     await vault.close();
     const before = snapshotFiles(dir);
-    await expect(openVault(dir, { passphrase: 'not the passphrase' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    await expect(openVault(dir, { passphrase: 'not the passphrase' })).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    });
     expect(snapshotFiles(dir)).toEqual(before);
   });
 
@@ -59,7 +61,9 @@ describe('vault/open', () => {
   });
 
   it('says clearly when the folder is not a vault', async () => {
-    await expect(openVault(tempDir(), { passphrase: TEST_PASSPHRASE })).rejects.toMatchObject({ code: 'VAULT_NOT_FOUND' });
+    await expect(openVault(tempDir(), { passphrase: TEST_PASSPHRASE })).rejects.toMatchObject({
+      code: 'VAULT_NOT_FOUND',
+    });
   });
 });
 
@@ -73,7 +77,10 @@ describe('vault/passphrases', () => {
     const recovered = await openVault(dir, { recoveryCode: recoveryCode.toLowerCase().replaceAll('-', ' ') });
     expect(recovered.needsNewPassphrase).toBe(true);
     await expect(addFileItem(recovered, sampleFile('x'))).rejects.toMatchObject({ code: 'VAULT_LOCKED' });
-    const { rotated } = await changePassphrase(recovered, 'a brand new passphrase', { currentSecret: recoveryCode, kdf: await fastKdf() });
+    const { rotated } = await changePassphrase(recovered, 'a brand new passphrase', {
+      currentSecret: recoveryCode,
+      kdf: await fastKdf(),
+    });
     expect(rotated).toBe(true);
     expect(recovered.member.publicKeyHex).not.toBe(oldKey);
     await addFileItem(recovered, sampleFile('after recovery'));
@@ -94,7 +101,10 @@ describe('vault/passphrases', () => {
   it('changes a passphrase without re-encrypting the database', async () => {
     const { dir, vault } = await newTestVault();
     const dbBefore = snapshotFiles(dir).get('vault.db');
-    const { rotated } = await changePassphrase(vault, 'second passphrase here', { currentSecret: TEST_PASSPHRASE, kdf: await fastKdf() });
+    const { rotated } = await changePassphrase(vault, 'second passphrase here', {
+      currentSecret: TEST_PASSPHRASE,
+      kdf: await fastKdf(),
+    });
     expect(rotated).toBe(false);
     await vault.close();
     await expect(openVault(dir, { passphrase: TEST_PASSPHRASE })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
@@ -111,17 +121,30 @@ describe('vault/passphrases', () => {
     await changePassphrase(vault, 'second passphrase here', { currentSecret: TEST_PASSPHRASE, kdf });
     // The session now holds the new slot: the second change starts from the second passphrase.
     await changePassphrase(vault, 'third passphrase here', { currentSecret: 'second passphrase here', kdf });
-    await addMember(vault, 'Second investigator', 'their own passphrase', { currentSecret: 'third passphrase here', kdf });
+    await addMember(vault, 'Second investigator', 'their own passphrase', {
+      currentSecret: 'third passphrase here',
+      kdf,
+    });
     await vault.close();
-    await expect(openVault(dir, { passphrase: 'second passphrase here' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    await expect(openVault(dir, { passphrase: 'second passphrase here' })).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    });
     const again = await openVault(dir, { passphrase: 'third passphrase here' });
-    expect(actions(again)).toEqual(['vault.created', 'member.passphrase_changed', 'member.passphrase_changed', 'member.added']);
+    expect(actions(again)).toEqual([
+      'vault.created',
+      'member.passphrase_changed',
+      'member.passphrase_changed',
+      'member.added',
+    ]);
     await again.close();
   });
 
   it('adds a member who signs as themselves, and removes them', async () => {
     const { dir, vault } = await newTestVault('Anna');
-    const added = await addMember(vault, 'Boris', 'boris passphrase 1', { currentSecret: TEST_PASSPHRASE, kdf: await fastKdf() });
+    const added = await addMember(vault, 'Boris', 'boris passphrase 1', {
+      currentSecret: TEST_PASSPHRASE,
+      kdf: await fastKdf(),
+    });
     await vault.close();
 
     const boris = await openVault(dir, { passphrase: 'boris passphrase 1' });
@@ -136,6 +159,8 @@ describe('vault/passphrases', () => {
     const report = await verifyVault(anna);
     expect(report.ok).toBe(true);
     await anna.close();
-    await expect(openVault(dir, { passphrase: 'boris passphrase 1' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    await expect(openVault(dir, { passphrase: 'boris passphrase 1' })).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    });
   });
 });

@@ -13,7 +13,10 @@ import { runCli, tempDir } from '../../helpers/vault';
 
 type Action = 'add' | 'change' | 'recovery' | 'remove' | 'rotate';
 
-/** What the test knows of the vault: each live member's passphrase and the recovery code (null once one was never shown). */
+/**
+ * What the test knows of the vault: each live member's passphrase and the recovery code (null once one was never
+ * shown).
+ */
 interface Model {
   dir: string;
   first: string;
@@ -45,7 +48,9 @@ async function opens(dir: string, secret: UnlockSecret): Promise<boolean> {
 
 /** The actions of the custody entries from `seq` on. */
 function actionsFrom(vault: Vault, seq: number): { action: string; subject: string | null }[] {
-  return [...iterateStoredEntries(vault.db, seq)].map((e) => JSON.parse(e.canonical) as { action: string; subject: string | null });
+  return [...iterateStoredEntries(vault.db, seq)].map(
+    (e) => JSON.parse(e.canonical) as { action: string; subject: string | null },
+  );
 }
 
 function recoveryCodeIn(stdout: string): string | null {
@@ -53,16 +58,28 @@ function recoveryCodeIn(stdout: string): string | null {
 }
 
 /** The command line, its environment and the passphrase it would set, for one round of `action`. */
-function commandFor(m: Model, action: Action, target: string | null): { args: string[]; env: Record<string, string>; next: string } {
+function commandFor(
+  m: Model,
+  action: Action,
+  target: string | null,
+): { args: string[]; env: Record<string, string>; next: string } {
   const next = `${action} passphrase number ${m.rounds}`;
   const own = m.members.get(m.first) ?? '';
   switch (action) {
     case 'add':
-      return { args: ['passwd', m.dir, 'add', '--name', `Crash Member ${m.rounds}`], env: { VIGIL_PASSPHRASE: own, VIGIL_NEW_PASSPHRASE: next }, next };
+      return {
+        args: ['passwd', m.dir, 'add', '--name', `Crash Member ${m.rounds}`],
+        env: { VIGIL_PASSPHRASE: own, VIGIL_NEW_PASSPHRASE: next },
+        next,
+      };
     case 'change':
       return { args: ['passwd', m.dir, 'change'], env: { VIGIL_PASSPHRASE: own, VIGIL_NEW_PASSPHRASE: next }, next };
     case 'rotate':
-      return { args: ['passwd', m.dir, 'change', '--recovery-code'], env: { VIGIL_RECOVERY_CODE: m.recovery ?? '', VIGIL_NEW_PASSPHRASE: next }, next };
+      return {
+        args: ['passwd', m.dir, 'change', '--recovery-code'],
+        env: { VIGIL_RECOVERY_CODE: m.recovery ?? '', VIGIL_NEW_PASSPHRASE: next },
+        next,
+      };
     case 'recovery':
       return { args: ['passwd', m.dir, 'recovery'], env: { VIGIL_PASSPHRASE: own }, next };
     case 'remove':
@@ -74,7 +91,7 @@ function commandFor(m: Model, action: Action, target: string | null): { args: st
 async function custodySize(m: Model): Promise<number> {
   const vault = await openVault(m.dir, { passphrase: m.members.get(m.first) ?? '' });
   try {
-    return (vault.db.prepare('SELECT count(*) FROM custody_log').pluck().get() as number);
+    return vault.db.prepare('SELECT count(*) FROM custody_log').pluck().get() as number;
   } finally {
     await vault.close();
   }
@@ -84,7 +101,15 @@ async function custodySize(m: Model): Promise<number> {
  * After a round: exactly one of the first member's passphrases opens (the new one only if the
  * change is in custody), and the model follows what custody says happened.
  */
-async function settle(m: Model, action: Action, run: KilledRun, before: number, next: string, target: string | null, label: string): Promise<void> {
+async function settle(
+  m: Model,
+  action: Action,
+  run: KilledRun,
+  before: number,
+  next: string,
+  target: string | null,
+  label: string,
+): Promise<void> {
   const old = m.members.get(m.first) ?? '';
   const changesOwn = action === 'change' || action === 'rotate';
   const withNew = changesOwn ? await tryOpen(m.dir, { passphrase: next }) : null;
@@ -102,7 +127,13 @@ async function settle(m: Model, action: Action, run: KilledRun, before: number, 
     await vault.close();
   }
   const logged = (what: string): boolean => entries.some((e) => e.action === what);
-  const expected: Record<Action, string> = { add: 'member.added', change: 'member.passphrase_changed', rotate: 'member.key_rotated', recovery: 'vault.recovery_code_replaced', remove: 'member.removed' };
+  const expected: Record<Action, string> = {
+    add: 'member.added',
+    change: 'member.passphrase_changed',
+    rotate: 'member.key_rotated',
+    recovery: 'vault.recovery_code_replaced',
+    remove: 'member.removed',
+  };
   const done = logged(expected[action]);
   if (run.status === 0) expect(done, `${label}: finished, but its custody entry is missing`).toBe(true);
   expect(entries.length, `${label}: unexpected custody entries ${JSON.stringify(entries)}`).toBe(done ? 1 : 0);
@@ -114,18 +145,29 @@ async function settle(m: Model, action: Action, run: KilledRun, before: number, 
     const added = names.get(entries[0]?.subject ?? '') ?? '';
     m.members.set(added, next);
   }
-  if (action === 'add' && done) expect(await opens(m.dir, { passphrase: next }), `${label}: the added member cannot unlock`).toBe(true);
-  if (action === 'add' && !done) expect(await opens(m.dir, { passphrase: next }), `${label}: an add not in custody left a working slot`).toBe(false);
+  if (action === 'add' && done)
+    expect(await opens(m.dir, { passphrase: next }), `${label}: the added member cannot unlock`).toBe(true);
+  if (action === 'add' && !done)
+    expect(await opens(m.dir, { passphrase: next }), `${label}: an add not in custody left a working slot`).toBe(false);
   if (action === 'remove' && done && target) {
     m.removed.set(target, m.members.get(target) ?? '');
     m.members.delete(target);
   }
   if (action === 'recovery') settleRecovery(m, run, done, label);
-  if (action === 'remove' && target) expect(await opens(m.dir, { passphrase: done ? (m.removed.get(target) ?? '') : (m.members.get(target) ?? '') }), `${label}: ${target}'s passphrase`).toBe(!done);
+  if (action === 'remove' && target)
+    expect(
+      await opens(m.dir, { passphrase: done ? (m.removed.get(target) ?? '') : (m.members.get(target) ?? '') }),
+      `${label}: ${target}'s passphrase`,
+    ).toBe(!done);
   if (action === 'recovery' || action === 'rotate') {
     const code = action === 'recovery' && done ? (m.removed.get('recovery code') ?? '') : m.recovery;
-    if (code) expect(await opens(m.dir, { recoveryCode: code }), `${label}: the ${done ? 'replaced' : 'current'} recovery code`).toBe(!(action === 'recovery' && done));
-    if (m.recovery !== null) expect(await opens(m.dir, { recoveryCode: m.recovery }), `${label}: the recovery code does not open`).toBe(true);
+    if (code)
+      expect(
+        await opens(m.dir, { recoveryCode: code }),
+        `${label}: the ${done ? 'replaced' : 'current'} recovery code`,
+      ).toBe(!(action === 'recovery' && done));
+    if (m.recovery !== null)
+      expect(await opens(m.dir, { recoveryCode: m.recovery }), `${label}: the recovery code does not open`).toBe(true);
   }
 }
 
@@ -142,13 +184,15 @@ function settleRecovery(m: Model, run: KilledRun, done: boolean, label: string):
 
 /** Every live member's passphrase and the recovery code open the vault; no removed or replaced secret does. */
 async function checkSecrets(m: Model, label: string): Promise<void> {
-  for (const [name, passphrase] of m.members) expect(await opens(m.dir, { passphrase }), `${label}: ${name} cannot unlock`).toBe(true);
+  for (const [name, passphrase] of m.members)
+    expect(await opens(m.dir, { passphrase }), `${label}: ${name} cannot unlock`).toBe(true);
   for (const [name, secret] of m.removed) {
     if (secret === '') continue;
     const unlock: UnlockSecret = name === 'recovery code' ? { recoveryCode: secret } : { passphrase: secret };
     expect(await opens(m.dir, unlock), `${label}: the removed or replaced secret of ${name} still opens`).toBe(false);
   }
-  if (m.recovery !== null) expect(await opens(m.dir, { recoveryCode: m.recovery }), `${label}: the recovery code does not open`).toBe(true);
+  if (m.recovery !== null)
+    expect(await opens(m.dir, { recoveryCode: m.recovery }), `${label}: the recovery code does not open`).toBe(true);
 }
 
 /**
@@ -160,21 +204,29 @@ async function checkSecrets(m: Model, label: string): Promise<void> {
 async function checkVault(m: Model, label: string): Promise<void> {
   const header = JSON.parse(readFileSync(path.join(m.dir, 'vault.json'), 'utf8')) as { slots: unknown[] };
   // One passphrase slot per live member and one recovery slot: no slot that custody does not account for.
-  expect(header.slots.length, `${label}: ${header.slots.length} slots for ${m.members.size} members`).toBe(m.members.size + 1);
+  expect(header.slots.length, `${label}: ${header.slots.length} slots for ${m.members.size} members`).toBe(
+    m.members.size + 1,
+  );
   const vault = await openVault(m.dir, { passphrase: m.members.get(m.first) ?? '' });
   try {
     const report = await verifyVault(vault, { quick: true });
-    expect(report.findings.filter((f) => !f.ok), label).toEqual([]);
+    expect(
+      report.findings.filter((f) => !f.ok),
+      label,
+    ).toEqual([]);
   } finally {
     await vault.close();
   }
-  expect(readdirSync(m.dir).filter((n) => !VAULT_FILES.has(n) && !n.startsWith(".vault.lock.")), `${label}: leftovers in the vault folder`).toEqual([]);
+  expect(
+    readdirSync(m.dir).filter((n) => !VAULT_FILES.has(n) && !n.startsWith('.vault.lock.')),
+    `${label}: leftovers in the vault folder`,
+  ).toEqual([]);
 }
 
 /** One round: run `action`, kill it as `kill` says, then check what it left. */
 async function round(m: Model, action: Action, kill: KillAt, label: string, traceFile?: string): Promise<KilledRun> {
   m.rounds += 1;
-  const target = action === 'remove' ? [...m.members.keys()].find((n) => n !== m.first) ?? null : null;
+  const target = action === 'remove' ? ([...m.members.keys()].find((n) => n !== m.first) ?? null) : null;
   const { args, env, next } = commandFor(m, action, target);
   const before = await custodySize(m);
   const run = await runKilled(args, env, kill, traceFile);
@@ -193,35 +245,47 @@ const ACTIONS: Action[] = ['add', 'change', 'recovery', 'remove', 'rotate'];
 const RANDOM_KILLS = 6;
 
 describe('crash safety of vigil passwd', () => {
-  it('after a SIGKILL before every file-system step of add, change, recovery, remove and a recovery rotation, and at random moments, every member unlocks and every slot change is in custody', async () => {
-    const random = seededRandom(crashSeed('passwd crash test'));
-    const dir = path.join(tempDir(), 'vault');
-    const init = runCli(['init', dir, '--name', FIRST]);
-    expect(init.status, init.stderr).toBe(0);
-    const m: Model = { dir, first: FIRST, members: new Map([[FIRST, 'correct horse battery staple']]), removed: new Map(), recovery: recoveryCodeIn(init.stdout), rounds: 0 };
-    const traceFile = path.join(tempDir(), 'trace');
-    // The steps every command shares (taking and giving back the lock) are swept with the first action only.
-    const unlock = await runKilled(['status', dir], {}, null, traceFile);
-    const fullMs = new Map<Action, number>();
-    for (const [i, action] of ACTIONS.entries()) {
-      await precondition(m, action);
-      const started = Date.now();
-      const full = await round(m, action, null, `${action}: full run`, traceFile);
-      fullMs.set(action, Date.now() - started);
-      expect(full.status, full.stderr).toBe(0);
-      const trace = full.trace ?? [];
-      for (const op of i === 0 ? trace.map((_, k) => k + 1) : ownSteps(trace, unlock.trace ?? [])) {
+  it(
+    'after a SIGKILL before every file-system step of add, change, recovery, remove and a recovery rotation, and ' +
+      'at random moments, every member unlocks and every slot change is in custody',
+    async () => {
+      const random = seededRandom(crashSeed('passwd crash test'));
+      const dir = path.join(tempDir(), 'vault');
+      const init = runCli(['init', dir, '--name', FIRST]);
+      expect(init.status, init.stderr).toBe(0);
+      const m: Model = {
+        dir,
+        first: FIRST,
+        members: new Map([[FIRST, 'correct horse battery staple']]),
+        removed: new Map(),
+        recovery: recoveryCodeIn(init.stdout),
+        rounds: 0,
+      };
+      const traceFile = path.join(tempDir(), 'trace');
+      // The steps every command shares (taking and giving back the lock) are swept with the first action only.
+      const unlock = await runKilled(['status', dir], {}, null, traceFile);
+      const fullMs = new Map<Action, number>();
+      for (const [i, action] of ACTIONS.entries()) {
         await precondition(m, action);
-        await round(m, action, { op }, `${action}: killed before step ${op} of ${trace.length} (${trace[op - 1]})`);
+        const started = Date.now();
+        const full = await round(m, action, null, `${action}: full run`, traceFile);
+        fullMs.set(action, Date.now() - started);
+        expect(full.status, full.stderr).toBe(0);
+        const trace = full.trace ?? [];
+        for (const op of i === 0 ? trace.map((_, k) => k + 1) : ownSteps(trace, unlock.trace ?? [])) {
+          await precondition(m, action);
+          await round(m, action, { op }, `${action}: killed before step ${op} of ${trace.length} (${trace[op - 1]})`);
+        }
+        await checkSecrets(m, `after the ${action} sweep`);
       }
-      await checkSecrets(m, `after the ${action} sweep`);
-    }
-    for (let i = 0; i < RANDOM_KILLS; i++) {
-      const action = ACTIONS[Math.floor(random() * ACTIONS.length)] ?? 'add';
-      await precondition(m, action);
-      const delayMs = Math.floor(random() * (fullMs.get(action) ?? 300));
-      await round(m, action, { delayMs }, `${action}: killed after ${delayMs} ms`);
-    }
-    await checkSecrets(m, 'at the end');
-  }, 120_000);
+      for (let i = 0; i < RANDOM_KILLS; i++) {
+        const action = ACTIONS[Math.floor(random() * ACTIONS.length)] ?? 'add';
+        await precondition(m, action);
+        const delayMs = Math.floor(random() * (fullMs.get(action) ?? 300));
+        await round(m, action, { delayMs }, `${action}: killed after ${delayMs} ms`);
+      }
+      await checkSecrets(m, 'at the end');
+    },
+    120_000,
+  );
 });

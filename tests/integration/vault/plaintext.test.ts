@@ -10,7 +10,11 @@ const MARKER = 'Witness-W014-said-the-colony-transferred-him-at-night';
 
 /** Every file under the vault folder that contains `needle` (as UTF-8 or UTF-16), with where. */
 function filesContaining(dir: string, needle: string): string[] {
-  const patterns = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le'), Buffer.from(needle.slice(0, 16), 'utf8')];
+  const patterns = [
+    Buffer.from(needle, 'utf8'),
+    Buffer.from(needle, 'utf16le'),
+    Buffer.from(needle.slice(0, 16), 'utf8'),
+  ];
   const hits: string[] = [];
   for (const [name, bytes] of snapshotFiles(dir)) {
     if (patterns.some((p) => bytes.includes(p))) hits.push(name);

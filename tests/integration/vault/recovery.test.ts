@@ -38,11 +38,15 @@ describe('vault/recovery code replacement', () => {
 
   it('with a wrong current passphrase changes no byte on disk', async () => {
     const { dir, vault, recoveryCode } = await newTestVault();
-    // The WAL index (vault.db-shm) is SQLite's shared memory, touched by any read (the slots' roles are read from the database).
-    const lasting = (): Map<string, Buffer> => new Map([...snapshotFiles(dir)].filter(([name]) => !name.endsWith('-shm')));
+    // The WAL index (vault.db-shm) is SQLite's shared memory, touched by any read (the slots' roles are read from the
+    // database).
+    const lasting = (): Map<string, Buffer> =>
+      new Map([...snapshotFiles(dir)].filter(([name]) => !name.endsWith('-shm')));
     const before = lasting();
     try {
-      await expect(replaceRecoveryCode(vault, { currentSecret: 'not the passphrase', kdf: await fastKdf() })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+      await expect(
+        replaceRecoveryCode(vault, { currentSecret: 'not the passphrase', kdf: await fastKdf() }),
+      ).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
       expect(lasting()).toEqual(before);
     } finally {
       await vault.close();
@@ -57,7 +61,9 @@ describe('vault/recovery code replacement', () => {
     const recovered = await openVault(dir, { recoveryCode });
     try {
       const before = snapshotFiles(dir);
-      await expect(replaceRecoveryCode(recovered, { currentSecret: recoveryCode, kdf: await fastKdf() })).rejects.toMatchObject({
+      await expect(
+        replaceRecoveryCode(recovered, { currentSecret: recoveryCode, kdf: await fastKdf() }),
+      ).rejects.toMatchObject({
         code: 'VAULT_LOCKED',
         message: expect.stringMatching(/new passphrase first/) as unknown,
       });

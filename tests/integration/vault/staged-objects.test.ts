@@ -72,31 +72,42 @@ describe('blobs/BlobStore: an object takes its place only once the database refe
     const { dir, vault } = await newTestVault();
     try {
       const item = await addFileItem(vault, sampleFile('an official reply: no information'));
-      renameSync(path.join(dir, 'blobs', item.objectId.slice(0, 2), `${item.objectId}.age`), path.join(dir, 'blobs', 'staged', `${item.objectId}.age`));
+      renameSync(
+        path.join(dir, 'blobs', item.objectId.slice(0, 2), `${item.objectId}.age`),
+        path.join(dir, 'blobs', 'staged', `${item.objectId}.age`),
+      );
       expect(Buffer.from(await readItemBytes(vault, item.id)).toString()).toBe('an official reply: no information');
     } finally {
       await vault.close();
     }
   });
 
-  it('never removes at unlock an object under its final name that the database does not know (a database older than its objects); verify reports it and --repair removes it', async () => {
-    const { dir, vault } = await newTestVault();
-    const item = await addFileItem(vault, sampleFile('recorded and kept'));
-    const stray = await vault.blobs.put(Readable.from([randomBytes(3000)]));
-    await vault.blobs.publish([stray.id]);
-    await vault.close();
-    const reopened = await openVault(dir, { passphrase: TEST_PASSPHRASE });
-    try {
-      expect(reopened.recovered.objects).toEqual({ published: 0, removed: 0 });
-      expect(objectFiles(dir).sort()).toEqual([`${item.objectId.slice(0, 2)}/${item.objectId}.age`, `${stray.id.slice(0, 2)}/${stray.id}.age`].sort());
-      const report = await verifyVault(reopened);
-      expect(report.findings.filter((f) => f.check === 'orphan')).toMatchObject([{ subject: stray.id, warning: true }]);
-      expect(await removeOrphans(reopened)).toBe(1);
-      expect(objectFiles(dir)).toEqual([`${item.objectId.slice(0, 2)}/${item.objectId}.age`]);
-    } finally {
-      await reopened.close();
-    }
-  });
+  it(
+    'never removes at unlock an object under its final name that the database does not know (a database older ' +
+      'than its objects); verify reports it and --repair removes it',
+    async () => {
+      const { dir, vault } = await newTestVault();
+      const item = await addFileItem(vault, sampleFile('recorded and kept'));
+      const stray = await vault.blobs.put(Readable.from([randomBytes(3000)]));
+      await vault.blobs.publish([stray.id]);
+      await vault.close();
+      const reopened = await openVault(dir, { passphrase: TEST_PASSPHRASE });
+      try {
+        expect(reopened.recovered.objects).toEqual({ published: 0, removed: 0 });
+        expect(objectFiles(dir).sort()).toEqual(
+          [`${item.objectId.slice(0, 2)}/${item.objectId}.age`, `${stray.id.slice(0, 2)}/${stray.id}.age`].sort(),
+        );
+        const report = await verifyVault(reopened);
+        expect(report.findings.filter((f) => f.check === 'orphan')).toMatchObject([
+          { subject: stray.id, warning: true },
+        ]);
+        expect(await removeOrphans(reopened)).toBe(1);
+        expect(objectFiles(dir)).toEqual([`${item.objectId.slice(0, 2)}/${item.objectId}.age`]);
+      } finally {
+        await reopened.close();
+      }
+    },
+  );
 
   it('removes whatever else lies in staged/ at unlock, but nothing the database refers to', async () => {
     const { dir, vault } = await newTestVault();
@@ -104,7 +115,11 @@ describe('blobs/BlobStore: an object takes its place only once the database refe
     for (let i = 0; i < 3; i++) items.push(await addFileItem(vault, sampleFile(`request number ${i}`)));
     await vault.close();
     // Recorded objects moved back into staged/, beside junk and an unrecorded object.
-    for (const item of items.slice(0, 2)) renameSync(path.join(dir, 'blobs', item.objectId.slice(0, 2), `${item.objectId}.age`), path.join(dir, 'blobs', 'staged', `${item.objectId}.age`));
+    for (const item of items.slice(0, 2))
+      renameSync(
+        path.join(dir, 'blobs', item.objectId.slice(0, 2), `${item.objectId}.age`),
+        path.join(dir, 'blobs', 'staged', `${item.objectId}.age`),
+      );
     writeFileSync(path.join(dir, 'blobs', 'staged', `${'ab'.repeat(16)}.age`), randomBytes(100));
     writeFileSync(path.join(dir, 'blobs', 'staged', 'not-an-object'), 'x');
     mkdirSync(path.join(dir, 'blobs', 'staged', 'a-folder'));
@@ -112,7 +127,8 @@ describe('blobs/BlobStore: an object takes its place only once the database refe
     try {
       expect(reopened.recovered.objects).toEqual({ published: 2, removed: 3 });
       expect(readdirSync(path.join(dir, 'blobs', 'staged'))).toEqual([]);
-      for (const item of items) expect(Buffer.from(await readItemBytes(reopened, item.id)).toString()).toMatch(/^request number \d$/);
+      for (const item of items)
+        expect(Buffer.from(await readItemBytes(reopened, item.id)).toString()).toMatch(/^request number \d$/);
       expect((await verifyVault(reopened)).findings.filter((f) => !f.ok)).toEqual([]);
     } finally {
       await reopened.close();

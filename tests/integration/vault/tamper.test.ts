@@ -79,28 +79,42 @@ describe('vault/verifyVault', () => {
     expect(report.findings.filter((f) => !f.ok).map((f) => f.subject)).toEqual([id]);
   });
 
-  it('records the binding of objects stored before schema 140 once their content checks out, and not of a damaged one', async () => {
-    const [damaged, ...intact] = objectIds;
-    if (damaged === undefined) throw new Error('no objects');
-    await tamperDb((db) => db.prepare('UPDATE objects SET binding = NULL').run());
-    const file = path.join(dir, 'blobs', damaged.slice(0, 2), `${damaged}.age`);
-    const bytes = readFileSync(file);
-    bytes.writeUInt8(bytes.readUInt8(bytes.length - 5) ^ 0x01, bytes.length - 5);
-    writeFileSync(file, bytes);
-    expect((await verify()).findings.filter((f) => !f.ok).map((f) => f.subject)).toEqual([damaged]);
-    let bindings: Record<string, string | null> = {};
-    await tamperDb((db) => {
-      bindings = Object.fromEntries((db.prepare('SELECT id, binding FROM objects').all() as { id: string; binding: string | null }[]).map((r) => [r.id, r.binding]));
-    });
-    expect(bindings[damaged]).toBeNull();
-    for (const id of intact) expect(bindings[id]).toMatch(/^[0-9a-f]{64}$/);
-  });
+  it(
+    'records the binding of objects stored before schema 140 once their content checks out, and not of a damaged ' +
+      'one',
+    async () => {
+      const [damaged, ...intact] = objectIds;
+      if (damaged === undefined) throw new Error('no objects');
+      await tamperDb((db) => db.prepare('UPDATE objects SET binding = NULL').run());
+      const file = path.join(dir, 'blobs', damaged.slice(0, 2), `${damaged}.age`);
+      const bytes = readFileSync(file);
+      bytes.writeUInt8(bytes.readUInt8(bytes.length - 5) ^ 0x01, bytes.length - 5);
+      writeFileSync(file, bytes);
+      expect((await verify()).findings.filter((f) => !f.ok).map((f) => f.subject)).toEqual([damaged]);
+      let bindings: Record<string, string | null> = {};
+      await tamperDb((db) => {
+        bindings = Object.fromEntries(
+          (db.prepare('SELECT id, binding FROM objects').all() as { id: string; binding: string | null }[]).map((r) => [
+            r.id,
+            r.binding,
+          ]),
+        );
+      });
+      expect(bindings[damaged]).toBeNull();
+      for (const id of intact) expect(bindings[id]).toMatch(/^[0-9a-f]{64}$/);
+    },
+  );
 
   it('catches an object whose recorded binding was changed, its content intact', async () => {
     const id = objectIds[1] ?? '';
     await tamperDb((db) => db.prepare('UPDATE objects SET binding = ? WHERE id = ?').run('0'.repeat(64), id));
     const report = await verify();
-    expect(report.findings.filter((f) => !f.ok)).toEqual([expect.objectContaining({ subject: id, detail: expect.stringContaining('binding recorded for it does not match') })]);
+    expect(report.findings.filter((f) => !f.ok)).toEqual([
+      expect.objectContaining({
+        subject: id,
+        detail: expect.stringContaining('binding recorded for it does not match'),
+      }),
+    ]);
   });
 
   it('catches an edited custody entry at its seq (signature)', async () => {
@@ -138,7 +152,7 @@ describe('vault/verifyVault', () => {
     expect(report.findings.find((f) => f.check === 'head')?.ok).toBe(false);
   });
 
-  it('catches a signature swapped with another entry\'s', async () => {
+  it("catches a signature swapped with another entry's", async () => {
     await tamperDb((db) => setRow(db, 4, { ...row(db, 4), sig: row(db, 1).sig }));
     expect((await verify()).custody.firstBad).toMatchObject({ seq: 4, reason: 'signature' });
   });

@@ -37,7 +37,10 @@ function fakeShell(systemIdleSeconds: () => number, focused: () => boolean) {
     window,
     shell: {
       app: { on: vi.fn((event: string, h: Handler) => app.set(event, h)) },
-      powerMonitor: { on: vi.fn((event: string, h: Handler) => power.set(event, h)), getSystemIdleTime: vi.fn(systemIdleSeconds) },
+      powerMonitor: {
+        on: vi.fn((event: string, h: Handler) => power.set(event, h)),
+        getSystemIdleTime: vi.fn(systemIdleSeconds),
+      },
       getWindow: () => window,
     } as never,
   };
@@ -53,7 +56,10 @@ afterEach(() => {
 describe('app/auto-lock/installAutoLock', () => {
   it('locks on system suspend with reason suspend, cancelling tasks', async () => {
     const f = fakeServices();
-    const s = fakeShell(() => 0, () => true);
+    const s = fakeShell(
+      () => 0,
+      () => true,
+    );
     const auto = installAutoLock(f.services, s.shell);
     s.power.get('suspend')?.();
     await vi.waitFor(() => expect(f.locks).toEqual(['suspend']));
@@ -63,7 +69,10 @@ describe('app/auto-lock/installAutoLock', () => {
 
   it('locks on screen lock with reason screen-lock', async () => {
     const f = fakeServices();
-    const s = fakeShell(() => 0, () => true);
+    const s = fakeShell(
+      () => 0,
+      () => true,
+    );
     const auto = installAutoLock(f.services, s.shell);
     s.power.get('lock-screen')?.();
     await vi.waitFor(() => expect(f.locks).toEqual(['screen-lock']));
@@ -73,7 +82,10 @@ describe('app/auto-lock/installAutoLock', () => {
   it('keeps the vault open while the focused window sees input, and locks after the limit without it', async () => {
     const f = fakeServices();
     let idleSeconds = 0;
-    const s = fakeShell(() => idleSeconds, () => true);
+    const s = fakeShell(
+      () => idleSeconds,
+      () => true,
+    );
     const auto = installAutoLock(f.services, s.shell, () => 10);
     await vi.advanceTimersByTimeAsync(20 * 60_000);
     expect(f.locks).toEqual([]);
@@ -85,7 +97,10 @@ describe('app/auto-lock/installAutoLock', () => {
 
   it('does not count input in other programs (window not focused)', async () => {
     const f = fakeServices();
-    const s = fakeShell(() => 0, () => false);
+    const s = fakeShell(
+      () => 0,
+      () => false,
+    );
     const auto = installAutoLock(f.services, s.shell, () => 10);
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(f.locks).toEqual(['idle']);
@@ -95,7 +110,10 @@ describe('app/auto-lock/installAutoLock', () => {
 
   it('counts key presses in a new window as activity, and stops checking on quit', async () => {
     const f = fakeServices();
-    const s = fakeShell(() => 0, () => false);
+    const s = fakeShell(
+      () => 0,
+      () => false,
+    );
     const auto = installAutoLock(f.services, s.shell, () => 10);
     s.app.get('browser-window-created')?.({}, s.window);
     s.window.webContents.fire('before-input-event', { type: 'keyDown' });
@@ -117,7 +135,13 @@ describe('app/auto-lock/autoLockMinutes', () => {
   });
 
   it('falls back to the default (10 minutes) when the settings cannot be read', () => {
-    const read = autoLockMinutes({ settings: { current: () => { throw new Error('unreadable'); } } } as never);
+    const read = autoLockMinutes({
+      settings: {
+        current: () => {
+          throw new Error('unreadable');
+        },
+      },
+    } as never);
     expect(read()).toBe(DEFAULT_AUTO_LOCK_MINUTES);
     expect(DEFAULT_AUTO_LOCK_MINUTES).toBe(10);
   });

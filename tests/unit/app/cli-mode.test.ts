@@ -69,7 +69,9 @@ describe('app/cli-mode/runCliMode', () => {
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       await runCliMode(['--version']);
-      expect(err.mock.calls.map((c) => String(c[0])).join('')).toBe('vigil: the application could not start: no display\n');
+      expect(err.mock.calls.map((c) => String(c[0])).join('')).toBe(
+        'vigil: the application could not start: no display\n',
+      );
     } finally {
       err.mockRestore();
     }

@@ -14,9 +14,16 @@ let itemId = '';
 const vaults = { requireVault: (): Vault => vault };
 
 /** A request as Electron's protocol.handle gives it, with the origin that issued it. */
-function mediaRequest(url: string, init: { initiatorOrigin?: string; range?: string; method?: string } = {}): Request & { initiatorOrigin?: string } {
-  const request = new Request(url, { method: init.method ?? 'GET', headers: init.range ? { range: init.range } : {} }) as Request & { initiatorOrigin?: string };
-  if (init.initiatorOrigin !== undefined) Object.defineProperty(request, 'initiatorOrigin', { value: init.initiatorOrigin });
+function mediaRequest(
+  url: string,
+  init: { initiatorOrigin?: string; range?: string; method?: string } = {},
+): Request & { initiatorOrigin?: string } {
+  const request = new Request(url, {
+    method: init.method ?? 'GET',
+    headers: init.range ? { range: init.range } : {},
+  }) as Request & { initiatorOrigin?: string };
+  if (init.initiatorOrigin !== undefined)
+    Object.defineProperty(request, 'initiatorOrigin', { value: init.initiatorOrigin });
   return request;
 }
 
@@ -33,14 +40,22 @@ afterEach(async () => {
 
 describe('app/media-protocol/serveMediaRequest', () => {
   it('streams an item to the app page, with ranges', async () => {
-    const whole = await serveMediaRequest(mediaRequest(`vigil-media://media/${itemId}`, { initiatorOrigin: 'vigil-app://app' }), vaults, ORIGINS);
+    const whole = await serveMediaRequest(
+      mediaRequest(`vigil-media://media/${itemId}`, { initiatorOrigin: 'vigil-app://app' }),
+      vaults,
+      ORIGINS,
+    );
     expect(whole.status).toBe(200);
     expect(whole.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(whole.headers.get('cache-control')).toBe('no-store');
     expect(whole.headers.get('x-content-type-options')).toBe('nosniff');
     expect(whole.headers.get('access-control-allow-origin')).toBe('vigil-app://app');
     expect(await whole.text()).toBe('The parcel was returned unopened.');
-    const part = await serveMediaRequest(mediaRequest(`vigil-media://media/${itemId}`, { initiatorOrigin: 'vigil-app://app', range: 'bytes=4-9' }), vaults, ORIGINS);
+    const part = await serveMediaRequest(
+      mediaRequest(`vigil-media://media/${itemId}`, { initiatorOrigin: 'vigil-app://app', range: 'bytes=4-9' }),
+      vaults,
+      ORIGINS,
+    );
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe('bytes 4-9/33');
     expect(await part.text()).toBe('parcel');
@@ -58,26 +73,58 @@ describe('app/media-protocol/serveMediaRequest', () => {
       expect(await response.text()).not.toContain('parcel');
     }
     // initiatorOrigin is what counts when Electron gives it: a referrer cannot vouch for another page.
-    const forged = new Request(url, { referrer: 'about:client', headers: { referer: 'vigil-app://app/index.html' } }) as Request & { initiatorOrigin?: string };
+    const forged = new Request(url, {
+      referrer: 'about:client',
+      headers: { referer: 'vigil-app://app/index.html' },
+    }) as Request & { initiatorOrigin?: string };
     Object.defineProperty(forged, 'initiatorOrigin', { value: 'https://evil.example' });
     expect((await serveMediaRequest(forged, vaults, ORIGINS)).status).toBe(403);
   });
 
-  it('answers 403 while the vault is locked, 404 for an unknown item, 400 for a bad address, 405 for other methods', async () => {
-    const locked = { requireVault: (): Vault => { throw new VigilError('VAULT_LOCKED', 'locked'); } };
-    const from = { initiatorOrigin: 'vigil-app://app' };
-    expect((await serveMediaRequest(mediaRequest(`vigil-media://media/${itemId}`, from), locked, ORIGINS)).status).toBe(403);
-    expect((await serveMediaRequest(mediaRequest('vigil-media://media/00000000-0000-4000-8000-000000000000', from), vaults, ORIGINS)).status).toBe(404);
-    expect((await serveMediaRequest(mediaRequest('vigil-media://other/abc', from), vaults, ORIGINS)).status).toBe(400);
-    expect((await serveMediaRequest(mediaRequest(`vigil-media://media/${itemId}`, { ...from, method: 'POST' }), vaults, ORIGINS)).status).toBe(405);
-  });
+  it(
+    'answers 403 while the vault is locked, 404 for an ' + 'unknown item, 400 for a bad address, 405 for other methods',
+    async () => {
+      const locked = {
+        requireVault: (): Vault => {
+          throw new VigilError('VAULT_LOCKED', 'locked');
+        },
+      };
+      const from = { initiatorOrigin: 'vigil-app://app' };
+      expect(
+        (await serveMediaRequest(mediaRequest(`vigil-media://media/${itemId}`, from), locked, ORIGINS)).status,
+      ).toBe(403);
+      expect(
+        (
+          await serveMediaRequest(
+            mediaRequest('vigil-media://media/00000000-0000-4000-8000-000000000000', from),
+            vaults,
+            ORIGINS,
+          )
+        ).status,
+      ).toBe(404);
+      expect((await serveMediaRequest(mediaRequest('vigil-media://other/abc', from), vaults, ORIGINS)).status).toBe(
+        400,
+      );
+      expect(
+        (
+          await serveMediaRequest(
+            mediaRequest(`vigil-media://media/${itemId}`, { ...from, method: 'POST' }),
+            vaults,
+            ORIGINS,
+          )
+        ).status,
+      ).toBe(405);
+    },
+  );
 });
 
 describe('app/media-protocol/isFromApp and mediaItemId', () => {
   it('falls back to the referrer only when Electron gives no initiator', () => {
     const withReferer = new Request('vigil-media://media/x', { headers: { referer: 'vigil-app://app/index.html' } });
     expect(isFromApp(withReferer, ORIGINS)).toBe(true);
-    expect(isFromApp(new Request('vigil-media://media/x', { headers: { referer: 'https://evil.example/' } }), ORIGINS)).toBe(false);
+    expect(
+      isFromApp(new Request('vigil-media://media/x', { headers: { referer: 'https://evil.example/' } }), ORIGINS),
+    ).toBe(false);
   });
 
   it('reads the item id and refuses other hosts, queries and odd ids', () => {
@@ -94,6 +141,9 @@ describe('app/media-protocol/serveMediaProtocol', () => {
     serveMediaProtocol(protocol as unknown as Protocol, vaults, ORIGINS);
     expect(protocol.handle).toHaveBeenCalledWith('vigil-media', expect.any(Function));
     const handler = protocol.handle.mock.calls[0]?.[1] as (request: Request) => Promise<Response>;
-    expect((await handler(mediaRequest(`vigil-media://media/${itemId}`, { initiatorOrigin: 'https://evil.example' }))).status).toBe(403);
+    expect(
+      (await handler(mediaRequest(`vigil-media://media/${itemId}`, { initiatorOrigin: 'https://evil.example' })))
+        .status,
+    ).toBe(403);
   });
 });

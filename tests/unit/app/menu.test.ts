@@ -11,7 +11,8 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
   return items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
 }
 
-const roles = (items: MenuItemConstructorOptions[]): string[] => flatten(items).flatMap((i) => (i.role === undefined ? [] : [i.role]));
+const roles = (items: MenuItemConstructorOptions[]): string[] =>
+  flatten(items).flatMap((i) => (i.role === undefined ? [] : [i.role]));
 
 describe('app/menu/menuTemplate', () => {
   it('has File, Edit, View, Go and Help on Linux and Windows, with Quit in File', () => {
@@ -25,7 +26,9 @@ describe('app/menu/menuTemplate', () => {
   it('puts the app menu first on macOS, with About and Quit there', () => {
     const template = menuTemplate({ platform: 'darwin', appName: 'Vigil', isDev: false }, handlers());
     expect(template.map((m) => m.label)).toEqual(['Vigil', 'File', 'Edit', 'View', 'Go', 'Help']);
-    expect(roles(template[0]?.submenu as MenuItemConstructorOptions[])).toEqual(expect.arrayContaining(['about', 'quit']));
+    expect(roles(template[0]?.submenu as MenuItemConstructorOptions[])).toEqual(
+      expect.arrayContaining(['about', 'quit']),
+    );
   });
 
   it('offers no reload and no devtools in production, only zoom and full screen', () => {
@@ -35,14 +38,28 @@ describe('app/menu/menuTemplate', () => {
     expect(all).not.toContain('forceReload');
     expect(all).not.toContain('toggleDevTools');
     const view = template.find((m) => m.label === 'View');
-    expect(roles(view?.submenu as MenuItemConstructorOptions[])).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
+    expect(roles(view?.submenu as MenuItemConstructorOptions[])).toEqual([
+      'resetZoom',
+      'zoomIn',
+      'zoomOut',
+      'togglefullscreen',
+    ]);
     const dev = menuTemplate({ platform: 'linux', appName: 'Vigil', isDev: true }, handlers());
     expect(roles(dev)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
   });
 
   it('has the standard edit roles', () => {
-    const edit = menuTemplate({ platform: 'linux', appName: 'Vigil', isDev: false }, handlers()).find((m) => m.label === 'Edit');
-    expect(roles(edit?.submenu as MenuItemConstructorOptions[])).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
+    const edit = menuTemplate({ platform: 'linux', appName: 'Vigil', isDev: false }, handlers()).find(
+      (m) => m.label === 'Edit',
+    );
+    expect(roles(edit?.submenu as MenuItemConstructorOptions[])).toEqual([
+      'undo',
+      'redo',
+      'cut',
+      'copy',
+      'paste',
+      'selectAll',
+    ]);
   });
 
   it('Lock Vault (Ctrl/Cmd+L) locks; Go items and File → Receive a Package… ask the page to open their screen', () => {
@@ -54,15 +71,19 @@ describe('app/menu/menuTemplate', () => {
     (lock?.click as () => void)();
     expect(h.lock).toHaveBeenCalledTimes(1);
     expect(byId('go-search')?.accelerator).toBe('CmdOrCtrl+K');
-    for (const action of ['cases', 'search', 'custody', 'settings', 'receive']) (byId(`go-${action}`)?.click as () => void)();
+    for (const action of ['cases', 'search', 'custody', 'settings', 'receive'])
+      (byId(`go-${action}`)?.click as () => void)();
     expect(h.send.mock.calls.map((c) => c[0])).toEqual(['cases', 'search', 'custody', 'settings', 'receive']);
     // Receiving a package is a File item, above Lock.
-    const file = menuTemplate({ platform: 'linux', appName: 'Vigil', isDev: false }, h)[0]?.submenu as MenuItemConstructorOptions[];
+    const file = menuTemplate({ platform: 'linux', appName: 'Vigil', isDev: false }, h)[0]
+      ?.submenu as MenuItemConstructorOptions[];
     expect(file.map((i) => i.id ?? i.role ?? i.type)).toEqual(['go-receive', 'separator', 'lock', 'separator', 'quit']);
   });
 
   it('has an About item in Help', () => {
-    const help = menuTemplate({ platform: 'linux', appName: 'Vigil', isDev: false }, handlers()).find((m) => m.label === 'Help');
+    const help = menuTemplate({ platform: 'linux', appName: 'Vigil', isDev: false }, handlers()).find(
+      (m) => m.label === 'Help',
+    );
     expect(roles(help?.submenu as MenuItemConstructorOptions[])).toEqual(['about']);
   });
 });
@@ -94,10 +115,12 @@ describe('app/menu/menuHandlers', () => {
 });
 
 describe('app/menu-labels/menuLabels', () => {
-  it('names Vigil\'s own menu items in Ukrainian and Russian, and falls back to English', async () => {
+  it("names Vigil's own menu items in Ukrainian and Russian, and falls back to English", async () => {
     const { menuLabels } = await import('../../../main/app/menu-labels');
     const labelsOf = (language: string | null) =>
-      menuTemplate({ platform: 'linux', appName: 'Vigil', isDev: false, labels: menuLabels(language) }, handlers()).map((m) => m.label);
+      menuTemplate({ platform: 'linux', appName: 'Vigil', isDev: false, labels: menuLabels(language) }, handlers()).map(
+        (m) => m.label,
+      );
     expect(labelsOf('uk')).toEqual(['Файл', 'Редагування', 'Вигляд', 'Перехід', 'Довідка']);
     expect(labelsOf('ru-RU')).toEqual(['Файл', 'Правка', 'Вид', 'Переход', 'Справка']);
     expect(labelsOf('de')).toEqual(['File', 'Edit', 'View', 'Go', 'Help']);

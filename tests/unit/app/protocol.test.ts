@@ -100,7 +100,10 @@ describe('app/protocol/registerSchemes', () => {
     registerSchemes(protocol as unknown as Protocol);
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       { scheme: 'vigil-app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-      { scheme: 'vigil-media', privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true, corsEnabled: true } },
+      {
+        scheme: 'vigil-media',
+        privileges: { standard: true, secure: true, stream: true, supportFetchAPI: true, corsEnabled: true },
+      },
     ]);
   });
 });

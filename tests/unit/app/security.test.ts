@@ -17,7 +17,9 @@ const development: NetworkPolicy = { allowDevTools: true, devServerOrigin: 'http
 describe('app/security/CONTENT_SECURITY_POLICY', () => {
   it('is the strict policy of the design', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
-      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data: vigil-media:; media-src 'self' vigil-media:; font-src 'self'; connect-src 'self' vigil-media:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data: vigil-media:; " +
+        "media-src 'self' vigil-media:; font-src 'self'; connect-src 'self' vigil-media:; object-src 'none'; " +
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
   });
 
@@ -50,7 +52,12 @@ describe('app/security/isAllowedRequestUrl', () => {
   });
 
   it("allows the app's own scheme, its blobs and inline data", () => {
-    for (const url of ['vigil-app://app/index.html', 'vigil-app://app/assets/index-abc.js', 'blob:vigil-app://app/3c2b', 'data:image/png;base64,AA==']) {
+    for (const url of [
+      'vigil-app://app/index.html',
+      'vigil-app://app/assets/index-abc.js',
+      'blob:vigil-app://app/3c2b',
+      'data:image/png;base64,AA==',
+    ]) {
       expect(isAllowedRequestUrl(url, production), url).toBe(true);
     }
   });
@@ -101,7 +108,10 @@ describe('app/security/applySessionPolicy', () => {
 describe('app/security/hardenProcess', () => {
   it('enables the sandbox and locks navigation of every webContents created', () => {
     const listeners = new Map<string, (...args: unknown[]) => void>();
-    const app = { enableSandbox: vi.fn(), on: vi.fn((event: string, l: (...args: unknown[]) => void) => listeners.set(event, l)) };
+    const app = {
+      enableSandbox: vi.fn(),
+      on: vi.fn((event: string, l: (...args: unknown[]) => void) => listeners.set(event, l)),
+    };
     hardenProcess(app as unknown as App);
     expect(app.enableSandbox).toHaveBeenCalled();
     const contents = fakeWebContents(7);

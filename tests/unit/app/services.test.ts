@@ -15,7 +15,10 @@ const { createElectronServices } = await import('../../../main/app/services');
 describe('app/services/createElectronServices', () => {
   it('on any lock, cancels running tasks and sends vault:locked to the window', async () => {
     const contents = fakeWebContents();
-    const services = createElectronServices({ name: 'vigil', version: '0.1.0' }, () => ({ webContents: contents }) as never);
+    const services = createElectronServices(
+      { name: 'vigil', version: '0.1.0' },
+      () => ({ webContents: contents }) as never,
+    );
     const dir = path.join(tempDir(), 'vault');
     const kdf = await fastKdf();
     // The shell's session uses the default (slow) limits; the vault is made here with fast ones.

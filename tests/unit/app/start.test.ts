@@ -9,7 +9,11 @@ const state = vi.hoisted(() => ({
   gotLock: true,
   appListeners: new Map<string, Handler>(),
   ipcListeners: new Map<string, Handler>(),
-  windows: [] as { webContents: { id: number; mainFrame: unknown }; loadURL: ReturnType<typeof import('vitest').vi.fn>; focus: ReturnType<typeof import('vitest').vi.fn> }[],
+  windows: [] as {
+    webContents: { id: number; mainFrame: unknown };
+    loadURL: ReturnType<typeof import('vitest').vi.fn>;
+    focus: ReturnType<typeof import('vitest').vi.fn>;
+  }[],
   ready: Promise.resolve(),
   powerListeners: new Map<string, Handler>(),
   menuTemplate: [] as unknown[],
@@ -64,7 +68,10 @@ vi.mock('electron', async () => {
       }),
       setApplicationMenu: vi.fn(),
     },
-    powerMonitor: { on: vi.fn((event: string, listener: Handler) => state.powerListeners.set(event, listener)), getSystemIdleTime: vi.fn(() => 0) },
+    powerMonitor: {
+      on: vi.fn((event: string, listener: Handler) => state.powerListeners.set(event, listener)),
+      getSystemIdleTime: vi.fn(() => 0),
+    },
   };
 });
 
@@ -92,37 +99,49 @@ describe('app/start/startApp', () => {
     expect(electron.app.whenReady).not.toHaveBeenCalled();
   });
 
-  it('sandboxes and registers the scheme before ready, then sets up session, protocol, IPC and the window', async () => {
-    startApp(options);
-    expect(electron.app.enableSandbox).toHaveBeenCalled();
-    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalled();
-    await vi.waitFor(() => expect(state.windows).toHaveLength(1));
-    expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
-    expect(electron.protocol.handle).toHaveBeenCalledWith('vigil-app', expect.any(Function));
-    expect([...state.ipcListeners.keys()].sort()).toEqual([...CHANNELS, ...PRELOAD_CHANNELS].sort());
-    expect(state.windows[0]?.loadURL).toHaveBeenCalledWith('vigil-app://app/index.html');
-  });
+  it(
+    'sandboxes and registers the scheme before ready, ' + 'then sets up session, protocol, IPC and the window',
+    async () => {
+      startApp(options);
+      expect(electron.app.enableSandbox).toHaveBeenCalled();
+      expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalled();
+      await vi.waitFor(() => expect(state.windows).toHaveLength(1));
+      expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+      expect(electron.protocol.handle).toHaveBeenCalledWith('vigil-app', expect.any(Function));
+      expect([...state.ipcListeners.keys()].sort()).toEqual([...CHANNELS, ...PRELOAD_CHANNELS].sort());
+      expect(state.windows[0]?.loadURL).toHaveBeenCalledWith('vigil-app://app/index.html');
+    },
+  );
 
   it('answers app:info to its own window only', async () => {
     startApp(options);
     await vi.waitFor(() => expect(state.windows[0]?.loadURL).toHaveBeenCalled());
     const window = state.windows[0];
     const listener = state.ipcListeners.get('app:info');
-    const own = { sender: window?.webContents, senderFrame: window?.webContents.mainFrame } as unknown as IpcMainInvokeEvent;
+    const own = {
+      sender: window?.webContents,
+      senderFrame: window?.webContents.mainFrame,
+    } as unknown as IpcMainInvokeEvent;
     await expect(listener?.(own, {})).resolves.toEqual({ ok: true, value: { name: 'vigil', version: '0.1.0' } });
     const foreignFrame = { url: 'https://example.org/', parent: null };
-    const foreign = { sender: { id: 99, mainFrame: foreignFrame }, senderFrame: foreignFrame } as unknown as IpcMainInvokeEvent;
+    const foreign = {
+      sender: { id: 99, mainFrame: foreignFrame },
+      senderFrame: foreignFrame,
+    } as unknown as IpcMainInvokeEvent;
     await expect(listener?.(foreign, {})).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
-  it('focuses the first window when a second instance starts, and quits when all windows close (not on macOS)', async () => {
-    startApp(options);
-    await vi.waitFor(() => expect(state.windows).toHaveLength(1));
-    state.appListeners.get('second-instance')?.();
-    expect(state.windows[0]?.focus).toHaveBeenCalled();
-    state.appListeners.get('window-all-closed')?.();
-    expect(electron.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
-  });
+  it(
+    'focuses the first window when a second instance ' + 'starts, and quits when all windows close (not on macOS)',
+    async () => {
+      startApp(options);
+      await vi.waitFor(() => expect(state.windows).toHaveLength(1));
+      state.appListeners.get('second-instance')?.();
+      expect(state.windows[0]?.focus).toHaveBeenCalled();
+      state.appListeners.get('window-all-closed')?.();
+      expect(electron.app.quit).toHaveBeenCalledTimes(process.platform === 'darwin' ? 0 : 1);
+    },
+  );
 });
 
 describe('app/start/startApp shell', () => {
@@ -131,23 +150,31 @@ describe('app/start/startApp shell', () => {
     await vi.waitFor(() => expect(state.windows).toHaveLength(1));
     state.minimized = true;
     state.appListeners.get('second-instance')?.();
-    const window = state.windows[0] as unknown as { restore: ReturnType<typeof vi.fn>; focus: ReturnType<typeof vi.fn> };
+    const window = state.windows[0] as unknown as {
+      restore: ReturnType<typeof vi.fn>;
+      focus: ReturnType<typeof vi.fn>;
+    };
     expect(window.restore).toHaveBeenCalled();
     expect(window.focus).toHaveBeenCalled();
   });
 
-  it('installs the application menu (no devtools in production) and the suspend and screen-lock listeners', async () => {
-    startApp(options);
-    await vi.waitFor(() => expect(state.windows).toHaveLength(1));
-    expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
-    expect(JSON.stringify(state.menuTemplate)).not.toContain('toggleDevTools');
-    expect([...state.powerListeners.keys()].sort()).toEqual(['lock-screen', 'suspend']);
-  });
+  it(
+    'installs the application menu (no devtools in ' + 'production) and the suspend and screen-lock listeners',
+    async () => {
+      startApp(options);
+      await vi.waitFor(() => expect(state.windows).toHaveLength(1));
+      expect(electron.Menu.setApplicationMenu).toHaveBeenCalled();
+      expect(JSON.stringify(state.menuTemplate)).not.toContain('toggleDevTools');
+      expect([...state.powerListeners.keys()].sort()).toEqual(['lock-screen', 'suspend']);
+    },
+  );
 
   it('sends app:menu to its window when a Go item is chosen', async () => {
     startApp(options);
     await vi.waitFor(() => expect(state.windows).toHaveLength(1));
-    const go = (state.menuTemplate as { label?: string; submenu?: { id?: string; click?: () => void }[] }[]).find((m) => m.label === 'Go');
+    const go = (state.menuTemplate as { label?: string; submenu?: { id?: string; click?: () => void }[] }[]).find(
+      (m) => m.label === 'Go',
+    );
     go?.submenu?.find((i) => i.id === 'go-search')?.click?.();
     const contents = state.windows[0]?.webContents as unknown as { send?: ReturnType<typeof vi.fn> };
     expect(contents.send).toHaveBeenCalledWith('app:menu', { action: 'search' });

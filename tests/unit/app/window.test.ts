@@ -39,7 +39,9 @@ describe('app/window/secureWebPreferences', () => {
 });
 
 describe('app/window/createMainWindow', () => {
-  const window = createMainWindow({ preloadPath: '/p.js', devTools: true }) as unknown as { webContents: ReturnType<typeof fakeWebContents> };
+  const window = createMainWindow({ preloadPath: '/p.js', devTools: true }) as unknown as {
+    webContents: ReturnType<typeof fakeWebContents>;
+  };
   const options = created.options[0] as { webPreferences: Record<string, unknown>; show: boolean };
 
   it('builds the window with the secure preferences, hidden until painted', () => {
@@ -50,7 +52,8 @@ describe('app/window/createMainWindow', () => {
   it('keeps the window title "Vigil" whatever the page sets, so no case name reaches the task bar', () => {
     expect(options).toMatchObject({ title: 'Vigil' });
     const on = (window as unknown as { on: ReturnType<typeof vi.fn> }).on;
-    const handler = on.mock.calls.find(([event]) => event === 'page-title-updated')?.[1] as ((event: { preventDefault: () => void }) => void) | undefined;
+    const handler = on.mock.calls.find(([event]) => event === 'page-title-updated')?.[1] as
+      ((event: { preventDefault: () => void }) => void) | undefined;
     const event = { preventDefault: vi.fn() };
     handler?.(event);
     expect(event.preventDefault).toHaveBeenCalledOnce();
@@ -74,12 +77,19 @@ describe('app/window/createMainWindow', () => {
     expect(window.webContents.fire('will-attach-webview', {}, { src: 'https://example.org/' })).toBe(true);
   });
 
-  it('a file dropped on the window never navigates the page (file:// is refused, and drag-drop navigation is off)', () => {
-    // What Chromium does with a drop it does not handle: navigate to the file's URL.
-    for (const url of ['file:///home/someone/evidence/letter.pdf', 'file:///C:/Users/someone/photo.jpg', 'file:///tmp/a%20b.txt']) {
-      expect(window.webContents.fire('will-navigate', url)).toBe(true);
-      expect(window.webContents.fire('will-frame-navigate', { url, isMainFrame: true })).toBe(true);
-    }
-    expect(options.webPreferences['navigateOnDragDrop']).toBe(false);
-  });
+  it(
+    'a file dropped on the window never navigates the page ' + '(file:// is refused, and drag-drop navigation is off)',
+    () => {
+      // What Chromium does with a drop it does not handle: navigate to the file's URL.
+      for (const url of [
+        'file:///home/someone/evidence/letter.pdf',
+        'file:///C:/Users/someone/photo.jpg',
+        'file:///tmp/a%20b.txt',
+      ]) {
+        expect(window.webContents.fire('will-navigate', url)).toBe(true);
+        expect(window.webContents.fire('will-frame-navigate', { url, isMainFrame: true })).toBe(true);
+      }
+      expect(options.webPreferences['navigateOnDragDrop']).toBe(false);
+    },
+  );
 });

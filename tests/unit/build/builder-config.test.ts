@@ -23,11 +23,23 @@ describe('build/electron-builder.yml', () => {
     expect(config.fileAssociations).toContainEqual(expect.objectContaining({ ext: 'age', role: 'Viewer' }));
   });
 
-  it('installs the Linux binary as `vigil`, so the command on the PATH is the app, which runs the CLI for CLI arguments', () => {
-    expect(config.linux?.executableName).toBe('vigil');
-    const cliCommands = buildProgram('0.0.0').commands.map((c) => c.name());
-    // What a double-click passes, and what a terminal passes, to that same binary.
-    expect(launchMode(['/opt/Vigil/vigil', '/home/me/case.tar.age'], { defaultApp: false, cliCommands, cwd: '/' })).toEqual({ kind: 'gui', openPackages: ['/home/me/case.tar.age'] });
-    expect(launchMode(['/opt/Vigil/vigil', 'verify', '/home/me/case.tar.age'], { defaultApp: false, cliCommands, cwd: '/' })).toEqual({ kind: 'cli', args: ['verify', '/home/me/case.tar.age'] });
-  });
+  it(
+    'installs the Linux binary as `vigil`, so the command on the PATH is the app, which runs the CLI for CLI ' +
+      'arguments',
+    () => {
+      expect(config.linux?.executableName).toBe('vigil');
+      const cliCommands = buildProgram('0.0.0').commands.map((c) => c.name());
+      // What a double-click passes, and what a terminal passes, to that same binary.
+      expect(
+        launchMode(['/opt/Vigil/vigil', '/home/me/case.tar.age'], { defaultApp: false, cliCommands, cwd: '/' }),
+      ).toEqual({ kind: 'gui', openPackages: ['/home/me/case.tar.age'] });
+      expect(
+        launchMode(['/opt/Vigil/vigil', 'verify', '/home/me/case.tar.age'], {
+          defaultApp: false,
+          cliCommands,
+          cwd: '/',
+        }),
+      ).toEqual({ kind: 'cli', args: ['verify', '/home/me/case.tar.age'] });
+    },
+  );
 });

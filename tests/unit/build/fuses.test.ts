@@ -10,7 +10,11 @@ interface FusesModule {
   fuseConfig(lib: unknown, platform: string): Record<string | number, unknown>;
 }
 interface AfterPackModule {
-  afterPack(context: { electronPlatformName: string; appOutDir: string; packager: { addElectronFuses(context: unknown, config: unknown): Promise<unknown> } }): Promise<void>;
+  afterPack(context: {
+    electronPlatformName: string;
+    appOutDir: string;
+    packager: { addElectronFuses(context: unknown, config: unknown): Promise<unknown> };
+  }): Promise<void>;
 }
 // A computed specifier: the modules have no type declarations, so they are typed by the interfaces above.
 const buildDir = path.resolve(import.meta.dirname, '../../../build');
@@ -25,7 +29,11 @@ const FuseState = { DISABLE: 0x30, ENABLE: 0x31 } as const;
 /** A stand-in "binary": some bytes, the fuse sentinel, version 1, a wire of `length` fuses all enabled. */
 function fakeBinary(dir: string, length: number): string {
   const file = path.join(dir, 'vigil');
-  const wire = Buffer.concat([Buffer.from(SENTINEL), Buffer.from([Number.parseInt(FuseVersion.V1, 10), length]), Buffer.alloc(length, FuseState.ENABLE)]);
+  const wire = Buffer.concat([
+    Buffer.from(SENTINEL),
+    Buffer.from([Number.parseInt(FuseVersion.V1, 10), length]),
+    Buffer.alloc(length, FuseState.ENABLE),
+  ]);
   writeFileSync(file, Buffer.concat([Buffer.from('ELF-ish prefix'), wire, Buffer.from('suffix')]));
   return file;
 }
@@ -69,7 +77,9 @@ describe('build/fuses/fuseConfig', () => {
       await flipFuses(file, fuseConfig(fuses as never, 'linux') as never);
       const wire = await getCurrentFuseWire(file);
       for (const [name, on] of Object.entries(FUSES)) {
-        expect(wire[FuseV1Options[name as keyof typeof FuseV1Options]], name).toBe(on ? FuseState.ENABLE : FuseState.DISABLE);
+        expect(wire[FuseV1Options[name as keyof typeof FuseV1Options]], name).toBe(
+          on ? FuseState.ENABLE : FuseState.DISABLE,
+        );
       }
       expect(readFileSync(file).subarray(0, 14).toString()).toBe('ELF-ish prefix');
     } finally {
@@ -81,7 +91,11 @@ describe('build/fuses/fuseConfig', () => {
 describe('build/after-pack/afterPack', () => {
   it("hands the fuse config to electron-builder's addElectronFuses for the packed app", async () => {
     const addElectronFuses = vi.fn(async () => 1);
-    const context = { electronPlatformName: 'linux', appOutDir: '/dist/linux-unpacked', packager: { addElectronFuses } };
+    const context = {
+      electronPlatformName: 'linux',
+      appOutDir: '/dist/linux-unpacked',
+      packager: { addElectronFuses },
+    };
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
     await afterPack(context);
     expect(addElectronFuses).toHaveBeenCalledWith(context, fuseConfig(fuses as never, 'linux'));

@@ -4,7 +4,17 @@
  * macOS shim runs here with a stand-in app binary that records what it was given.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -38,11 +48,15 @@ describe('electron-builder.yml: the vigil command in each package', () => {
     }
   });
 
-  it('keeps electron-builder’s deb scripts, which link /usr/bin/vigil to the binary named vigil and unlink it on removal', () => {
-    expect(config.linux?.executableName).toBe('vigil');
-    expect(config.deb?.afterInstall).toBeUndefined();
-    expect(config.deb?.afterRemove).toBeUndefined();
-  });
+  it(
+    'keeps electron-builder’s deb scripts, which link /usr/bin/vigil to the binary named vigil and unlink it on ' +
+      'removal',
+    () => {
+      expect(config.linux?.executableName).toBe('vigil');
+      expect(config.deb?.afterInstall).toBeUndefined();
+      expect(config.deb?.afterRemove).toBeUndefined();
+    },
+  );
 
   it('includes the NSIS script that edits the PATH, and it adds and removes resources\\bin', () => {
     expect(config.nsis?.include).toBe('build/installer.nsh');
@@ -54,7 +68,12 @@ describe('electron-builder.yml: the vigil command in each package', () => {
 
   it('runs the Windows app binary (productName.exe, two folders up) with every argument, as a CRLF batch file', () => {
     const cmd = readFileSync(WIN_SHIM, 'utf8');
-    expect(cmd.split('\n').slice(0, -1).every((line) => line.endsWith('\r'))).toBe(true);
+    expect(
+      cmd
+        .split('\n')
+        .slice(0, -1)
+        .every((line) => line.endsWith('\r')),
+    ).toBe(true);
     expect(cmd).toContain(`"%~dp0..\\..\\${config.productName}.exe" %*`);
     expect(cmd).toContain('exit /b %ERRORLEVEL%');
     expect(cmd).not.toMatch(/ELECTRON_RUN_AS_NODE/);
@@ -110,7 +129,11 @@ describe('build/shims/vigil (macOS)', () => {
     mkdirSync(path.join(contents, 'Resources', 'bin'), { recursive: true });
     app = path.join(contents, 'MacOS', config.productName);
     // The stand-in binary writes each argument on a line of its own, and whether it was asked to run as Node.
-    writeFileSync(app, `#!/bin/sh\nprintf 'RUN_AS_NODE=%s\\n' "\${ELECTRON_RUN_AS_NODE:-unset}"\nfor a in "$@"; do printf '[%s]\\n' "$a"; done\nexit 3\n`);
+    writeFileSync(
+      app,
+      `#!/bin/sh\nprintf 'RUN_AS_NODE=%s\\n' "\${ELECTRON_RUN_AS_NODE:-unset}"\nfor a in "$@"; do printf ` +
+        `'[%s]\\n' "$a"; done\nexit 3\n`,
+    );
     chmodSync(app, 0o755);
     copyFileSync(MAC_SHIM, path.join(contents, 'Resources', 'bin', 'vigil'));
     chmodSync(path.join(contents, 'Resources', 'bin', 'vigil'), 0o755);
@@ -133,7 +156,11 @@ describe('build/shims/vigil (macOS)', () => {
     mkdirSync(binDir, { recursive: true });
     symlinkSync(shimIn(), path.join(binDir, 'vigil-absolute'));
     symlinkSync('vigil-absolute', path.join(binDir, 'vigil'));
-    const run = spawnSync(path.join(binDir, 'vigil'), args, { encoding: 'utf8', cwd: os.tmpdir(), env: { PATH: process.env.PATH ?? '' } });
+    const run = spawnSync(path.join(binDir, 'vigil'), args, {
+      encoding: 'utf8',
+      cwd: os.tmpdir(),
+      env: { PATH: process.env.PATH ?? '' },
+    });
     expect(run.stdout).toBe(expected);
     expect(run.status).toBe(3);
   });

@@ -22,7 +22,8 @@ describe('build/prepare.mjs without dev dependencies', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const prepare = () => spawnSync(process.execPath, [path.join(dir, 'build', 'prepare.mjs')], { cwd: dir, encoding: 'utf8' });
+  const prepare = () =>
+    spawnSync(process.execPath, [path.join(dir, 'build', 'prepare.mjs')], { cwd: dir, encoding: 'utf8' });
 
   it('uses the command already built in out/cli and succeeds', () => {
     mkdirSync(path.join(dir, 'out', 'cli'), { recursive: true });
@@ -41,7 +42,10 @@ describe('build/prepare.mjs without dev dependencies', () => {
 
 describe('build/prepare.mjs with dev dependencies', () => {
   it('builds the command (build/build-cli.mjs)', () => {
-    const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'build', 'prepare.mjs')], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'build', 'prepare.mjs')], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).not.toContain('using the command already built');
   });

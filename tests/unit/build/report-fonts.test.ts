@@ -27,15 +27,20 @@ function excluded(file: string): boolean {
 }
 
 describe('report/fonts', () => {
-  it('finds DejaVu Sans and its bold face by module resolution, from the sources and from the bundled CLI folder', () => {
-    const fonts = reportFonts();
-    // TrueType files start with the sfnt version 0x00010000.
-    expect(fonts.regular.readUInt32BE(0)).toBe(0x00010000);
-    expect(fonts.bold.readUInt32BE(0)).toBe(0x00010000);
-    const fromCli = fontFolder(path.join(PROJECT_ROOT, 'out', 'cli', 'vigil.cjs'));
-    expect(fromCli).toBe(fontFolder());
-    for (const file of Object.values(REPORT_FONT_FILES)) expect(existsSync(path.join(fromCli, file))).toBe(true);
-  });
+  it(
+    'finds DejaVu Sans and its bold face by module ' +
+      'resolution, from the sources and from the bundled CLI ' +
+      'folder',
+    () => {
+      const fonts = reportFonts();
+      // TrueType files start with the sfnt version 0x00010000.
+      expect(fonts.regular.readUInt32BE(0)).toBe(0x00010000);
+      expect(fonts.bold.readUInt32BE(0)).toBe(0x00010000);
+      const fromCli = fontFolder(path.join(PROJECT_ROOT, 'out', 'cli', 'vigil.cjs'));
+      expect(fromCli).toBe(fontFolder());
+      for (const file of Object.values(REPORT_FONT_FILES)) expect(existsSync(path.join(fromCli, file))).toBe(true);
+    },
+  );
 
   it('keeps exactly the embedded faces in the packaged app', () => {
     // As the packaged app's node_modules holds it (here node_modules may be a link to another checkout's).

@@ -36,7 +36,8 @@ function parseError(note: string): string {
 const GO_VKEY = 'PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW';
 const GO_SEED = Buffer.from('AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz', 'base64').subarray(1);
 const GO_TEXT = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
-const GO_SIG_LINE = '\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n';
+const GO_SIG_LINE =
+  '\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n';
 
 describe('custody/checkpoint/noteKeyId', () => {
   it('reproduces the Go signed-note vector: key id, verifier key and signature bytes', async () => {
@@ -45,7 +46,8 @@ describe('custody/checkpoint/noteKeyId', () => {
     expect(verifierKey('PeterNeumann', kp.publicKey)).toBe(GO_VKEY);
     expect(Buffer.from(noteKeyId('PeterNeumann', kp.publicKey)).toString('hex')).toBe('c74f20a3');
     const sig = sodium.crypto_sign_detached(Buffer.from(GO_TEXT), kp.privateKey);
-    const line = `\u2014 PeterNeumann ${Buffer.concat([noteKeyId('PeterNeumann', kp.publicKey), sig]).toString('base64')}\n`;
+    const line =
+      `\u2014 PeterNeumann ` + `${Buffer.concat([noteKeyId('PeterNeumann', kp.publicKey), sig]).toString('base64')}\n`;
     expect(line).toBe(GO_SIG_LINE);
   });
 
@@ -73,7 +75,9 @@ describe('custody/checkpoint/noteKeyName', () => {
   it('is "vigil-" and the first 16 hex digits, a valid key name', async () => {
     const m = await newMember();
     expect(noteKeyName(m.hex)).toBe(`vigil-${m.hex.slice(0, 16)}`);
-    expect(verifierKey(noteKeyName(m.hex), m.publicKey)).toMatch(/^vigil-[0-9a-f]{16}\+[0-9a-f]{8}\+[A-Za-z0-9+/]{44}$/);
+    expect(verifierKey(noteKeyName(m.hex), m.publicKey)).toMatch(
+      /^vigil-[0-9a-f]{16}\+[0-9a-f]{8}\+[A-Za-z0-9+/]{44}$/,
+    );
     expect(() => noteKeyName('ABC')).toThrow();
     expect(() => verifierKey('has space', m.publicKey)).toThrow();
     expect(() => verifierKey('has+plus', m.publicKey)).toThrow();
@@ -93,14 +97,19 @@ describe('custody/checkpoint/signCheckpoint', () => {
     expect(p.signatures).toHaveLength(1);
     const [sig] = p.signatures;
     expect(sig?.keyId.equals(noteKeyId(noteKeyName(m.hex), m.publicKey))).toBe(true);
-    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(m.publicKey).toString('base64url') }, format: 'jwk' });
+    const key = createPublicKey({
+      key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(m.publicKey).toString('base64url') },
+      format: 'jwk',
+    });
     expect(nodeVerify(null, Buffer.from(body), key, sig?.signature ?? Buffer.alloc(0))).toBe(true);
   });
 
   it('refuses to sign a non-checkpoint or with a key pair that does not match', async () => {
     const [m, other] = [await newMember(), await newMember()];
     await expect(signCheckpoint('hello\n', m)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(signCheckpoint(checkpointBody(ORIGIN, 3, ROOT), { publicKey: m.publicKey, secretKey: other.secretKey })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(
+      signCheckpoint(checkpointBody(ORIGIN, 3, ROOT), { publicKey: m.publicKey, secretKey: other.secretKey }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
 
@@ -173,11 +182,16 @@ describe('custody/checkpoint/verifyCheckpoint', () => {
     for (const name of ['Investigator', noteKeyName(other.hex), lastDigitChanged]) {
       const note = `${body}\n\u2014 ${name} ${Buffer.concat([noteKeyId(name, m.publicKey), sig]).toString('base64')}\n`;
       const r = await verifyCheckpoint(note, [m.publicKey]);
-      expect(r).toMatchObject({ ok: false, reason: expect.stringContaining(`signed under the name "${name}"`) as unknown });
+      expect(r).toMatchObject({
+        ok: false,
+        reason: expect.stringContaining(`signed under the name "${name}"`) as unknown,
+      });
       expect(r.reason).toContain(noteKeyName(m.hex));
     }
     // The same signature under the derived name verifies.
-    const good = `${body}\n\u2014 ${noteKeyName(m.hex)} ${Buffer.concat([noteKeyId(noteKeyName(m.hex), m.publicKey), sig]).toString('base64')}\n`;
+    const good =
+      `${body}\n\u2014 ${noteKeyName(m.hex)} ` +
+      `${Buffer.concat([noteKeyId(noteKeyName(m.hex), m.publicKey), sig]).toString('base64')}\n`;
     expect((await verifyCheckpoint(good, [m.publicKey])).ok).toBe(true);
   });
 
@@ -203,7 +217,9 @@ describe('custody/checkpoint/parseCheckpoint', () => {
     expect(parseError(note.replace('\n3\n', '\n03\n'))).toMatch(/leading zeros/);
     expect(parseError(note.replace('\n3\n', '\n-3\n'))).toMatch(/tree size/);
     expect(parseError(note.replace(ROOT.toString('base64'), ROOT.subarray(1).toString('base64')))).toMatch(/root hash/);
-    expect(parseError(note.replace(ROOT.toString('base64'), ROOT.toString('base64').replace('=', '')))).toMatch(/root hash/);
+    expect(parseError(note.replace(ROOT.toString('base64'), ROOT.toString('base64').replace('=', '')))).toMatch(
+      /root hash/,
+    );
     expect(parseError(note.replace('\u2014 ', '- '))).toMatch(/does not start with/);
     expect(parseError(note.replace(`\u2014 ${noteKeyName(m.hex)} `, '\u2014 a+b '))).toMatch(/key name/);
     expect(parseError(note.replace(/ ([A-Za-z0-9+/=]+)\n$/, ' %%%\n'))).toMatch(/base64/);

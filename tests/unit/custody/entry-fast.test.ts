@@ -5,15 +5,48 @@ import { isSurelyCanonical, isSurelyValidEntry } from '../../../main/custody/ent
 import { makeEntry, newMember } from './custody-fixture';
 
 const CANDIDATES: unknown[] = [
-  null, true, 0, -0, 1, 2, -1, 1.5, 2 ** 53, Number.MAX_SAFE_INTEGER, '', 'x', 'item.opened', 'Item.opened', 'item.', 'a'.repeat(101),
-  'a.' + 'b'.repeat(98), 's'.repeat(200), 's'.repeat(201), 'ab'.repeat(32), 'AB'.repeat(32), 'ab'.repeat(31), '0'.repeat(64),
-  '3f0c2a4e-8b1d-4c7a-9e5f-1a2b3c4d5e6f', '3F0C2A4E-8B1D-4C7A-9E5F-1A2B3C4D5E6F', '2026-11-28T15:07:21.123Z', '2026-11-28T15:07:21Z',
-  '2026-02-30T15:07:21.123Z', '2026-11-28T24:00:00.000Z', '2026-11-28t15:07:21.123z', {}, { a: 1 }, [], [1],
+  null,
+  true,
+  0,
+  -0,
+  1,
+  2,
+  -1,
+  1.5,
+  2 ** 53,
+  Number.MAX_SAFE_INTEGER,
+  '',
+  'x',
+  'item.opened',
+  'Item.opened',
+  'item.',
+  'a'.repeat(101),
+  'a.' + 'b'.repeat(98),
+  's'.repeat(200),
+  's'.repeat(201),
+  'ab'.repeat(32),
+  'AB'.repeat(32),
+  'ab'.repeat(31),
+  '0'.repeat(64),
+  '3f0c2a4e-8b1d-4c7a-9e5f-1a2b3c4d5e6f',
+  '3F0C2A4E-8B1D-4C7A-9E5F-1A2B3C4D5E6F',
+  '2026-11-28T15:07:21.123Z',
+  '2026-11-28T15:07:21Z',
+  '2026-02-30T15:07:21.123Z',
+  '2026-11-28T24:00:00.000Z',
+  '2026-11-28t15:07:21.123z',
+  {},
+  { a: 1 },
+  [],
+  [1],
 ];
 
 describe('custody/entry-fast/isSurelyValidEntry', () => {
   it('never accepts what the zod schema rejects, and accepts ordinary entries', async () => {
-    const base = makeEntry(7, ZERO_HASH, await newMember(), { hash: 'cd'.repeat(32), data: { n: 1 } }) as unknown as Record<string, unknown>;
+    const base = makeEntry(7, ZERO_HASH, await newMember(), {
+      hash: 'cd'.repeat(32),
+      data: { n: 1 },
+    }) as unknown as Record<string, unknown>;
     expect(isSurelyValidEntry(base)).toBe(true);
     let fastAccepted = 0;
     const variants: unknown[] = [null, [], 'x', { ...base, extra: 1 }];

@@ -38,27 +38,57 @@ function expectCode(fn: () => unknown, code: string): void {
 
 describe('custody/entry/canonicalEntryBytes', () => {
   it('orders members by UTF-16 code units, including non-ASCII keys (RFC 8785 §3.2.3)', async () => {
-    const data = { '\u20ac': 'Euro Sign', '\r': 'CR', '\ufb33': 'Dalet', '1': 'One', '\ud83d\ude00': 'Emoji', '\u0080': 'Control', '\u00f6': 'o' };
+    const data = {
+      '\u20ac': 'Euro Sign',
+      '\r': 'CR',
+      '\ufb33': 'Dalet',
+      '1': 'One',
+      '\ud83d\ude00': 'Emoji',
+      '\u0080': 'Control',
+      '\u00f6': 'o',
+    };
     const out = text(canonicalEntryBytes(await sample({ data })));
     const inner = out.slice(out.indexOf('"data":') + 7, out.indexOf(',"hash"'));
-    expect(inner).toBe('{"\\r":"CR","1":"One","\u0080":"Control","\u00f6":"o","\u20ac":"Euro Sign","\ud83d\ude00":"Emoji","\ufb33":"Dalet"}');
-    expect(Object.keys(JSON.parse(out) as object)).toEqual(['action', 'actor', 'data', 'hash', 'prev', 'seq', 'subject', 'ts', 'v', 'vault']);
+    expect(inner).toBe(
+      '{"\\r":"CR","1":"One","\u0080":"Control","\u00f6":"o","\u20ac":"Euro ' +
+        'Sign","\ud83d\ude00":"Emoji","\ufb33":"Dalet"}',
+    );
+    expect(Object.keys(JSON.parse(out) as object)).toEqual([
+      'action',
+      'actor',
+      'data',
+      'hash',
+      'prev',
+      'seq',
+      'subject',
+      'ts',
+      'v',
+      'vault',
+    ]);
   });
 
   it('writes numbers in the ECMAScript shortest form (RFC 8785 appendix B)', async () => {
-    const nums = [0, -0, 5e-324, 1.7976931348623157e308, 9007199254740992, 1e21, 1e23, 0.000001, 9.999999999999997e-7, 1e20, -1.5, 333333333.3333333];
+    const nums = [
+      0, -0, 5e-324, 1.7976931348623157e308, 9007199254740992, 1e21, 1e23, 0.000001, 9.999999999999997e-7, 1e20, -1.5,
+      333333333.3333333,
+    ];
     const out = text(canonicalEntryBytes(await sample({ data: { nums } })));
-    expect(out).toContain('"nums":[0,0,5e-324,1.7976931348623157e+308,9007199254740992,1e+21,1e+23,0.000001,9.999999999999997e-7,100000000000000000000,-1.5,333333333.3333333]');
+    expect(out).toContain(
+      '"nums":[0,0,5e-324,1.7976931348623157e+308,9007199254740992,1e+21,1e+23,0.000001,9.999999999999997e-7,100000000000000000000,-1.5,333333333.3333333]',
+    );
   });
 
-  it('escapes strings minimally: quotes, backslash, controls as \\u00xx, nothing else (RFC 8785 §3.2.2.2)', async () => {
-    const s = '\u20ac$\u000f\nA\'B"\\/\t\u007f\u2028';
-    const out = text(canonicalEntryBytes(await sample({ data: { s } })));
-    expect(out).toContain('"s":"\u20ac$\\u000f\\nA\'B\\"\\\\/\\t\u007f\u2028"');
-  });
+  it(
+    'escapes strings minimally: quotes, backslash, ' + 'controls as \\u00xx, nothing else (RFC 8785 §3.2.2.2)',
+    async () => {
+      const s = '\u20ac$\u000f\nA\'B"\\/\t\u007f\u2028';
+      const out = text(canonicalEntryBytes(await sample({ data: { s } })));
+      expect(out).toContain('"s":"\u20ac$\\u000f\\nA\'B\\"\\\\/\\t\u007f\u2028"');
+    },
+  );
 
   it('round-trips through parseCanonicalEntry byte for byte', async () => {
-    const entry = await sample({ data: { a: [1, { b: null }], 'ключ': 'значение' } });
+    const entry = await sample({ data: { a: [1, { b: null }], ключ: 'значение' } });
     const bytes = canonicalEntryBytes(entry);
     expect(text(canonicalEntryBytes(parseCanonicalEntry(text(bytes))))).toBe(text(bytes));
   });
@@ -163,7 +193,10 @@ describe('custody/entry/signEntry', () => {
     const m = await newMember();
     const bytes = canonicalEntryBytes(makeEntry(0, ZERO_HASH, m));
     const sig = Buffer.from(await signEntry(bytes, m.secretKey), 'base64');
-    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(m.publicKey).toString('base64url') }, format: 'jwk' });
+    const key = createPublicKey({
+      key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(m.publicKey).toString('base64url') },
+      format: 'jwk',
+    });
     expect(nodeVerify(null, Buffer.concat([Buffer.from(SIGNATURE_CONTEXT), bytes]), key, sig)).toBe(true);
     expect(nodeVerify(null, bytes, key, sig)).toBe(false); // the context is really part of the message
   });

@@ -14,14 +14,21 @@ interface Probe {
 }
 
 const FIXTURE = path.resolve(__dirname, '../../fixtures/transparency-dev-merkle/consistency.json');
-const probes = Object.entries((JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as { probes: Record<string, Probe> }).probes);
+const probes = Object.entries(
+  (JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as { probes: Record<string, Probe> }).probes,
+);
 // Go decodes a JSON null []byte as empty.
 const bytes = (b64: string | null): Buffer => Buffer.from(b64 ?? '', 'base64');
 
 describe('custody/merkle/verifyConsistency (transparency-dev/merkle vectors)', () => {
   it('has the vectors, including the empty-tree edge cases', () => {
     expect(probes.length).toBeGreaterThan(90);
-    expect(probes.map(([name]) => name)).toEqual(expect.arrayContaining(['additional/size1-is-zero-and-size2-is-not-zero.json', 'additional/sizes-are-equal-zero-and-proof-is-empty.json']));
+    expect(probes.map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        'additional/size1-is-zero-and-size2-is-not-zero.json',
+        'additional/sizes-are-equal-zero-and-proof-is-empty.json',
+      ]),
+    );
   });
 
   // Before size-0 proofs were refused, additional/size1-is-zero-and-size2-is-not-zero and

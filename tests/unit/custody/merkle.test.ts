@@ -28,12 +28,16 @@ function refRoot(d: Buffer[]): Buffer {
 function refPath(m: number, d: Buffer[]): Buffer[] {
   if (d.length === 1) return [];
   const s = k(d.length);
-  return m < s ? [...refPath(m, d.slice(0, s)), refRoot(d.slice(s))] : [...refPath(m - s, d.slice(s)), refRoot(d.slice(0, s))];
+  return m < s
+    ? [...refPath(m, d.slice(0, s)), refRoot(d.slice(s))]
+    : [...refPath(m - s, d.slice(s)), refRoot(d.slice(0, s))];
 }
 function refSubproof(m: number, d: Buffer[], b: boolean): Buffer[] {
   if (m === d.length) return b ? [] : [refRoot(d)];
   const s = k(d.length);
-  return m <= s ? [...refSubproof(m, d.slice(0, s), b), refRoot(d.slice(s))] : [...refSubproof(m - s, d.slice(s), false), refRoot(d.slice(0, s))];
+  return m <= s
+    ? [...refSubproof(m, d.slice(0, s), b), refRoot(d.slice(s))]
+    : [...refSubproof(m - s, d.slice(s), false), refRoot(d.slice(0, s))];
 }
 
 // Leaves of the reference data are leaf hashes (already 0x00-prefixed).
@@ -48,7 +52,16 @@ const flip = (proof: Buffer[], at: number): Buffer[] =>
   });
 
 // RFC 6962 test vectors (Certificate Transparency), as data.
-const CT_DATA = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((h) => Buffer.from(h, 'hex'));
+const CT_DATA = [
+  '',
+  '00',
+  '10',
+  '2021',
+  '3031',
+  '40414243',
+  '5051525354555657',
+  '606162636465666768696a6b6c6d6e6f',
+].map((h) => Buffer.from(h, 'hex'));
 const CT_ROOTS = [
   'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
@@ -136,30 +149,35 @@ describe('custody/merkle/verifyInclusion', () => {
     }
   });
 
-  it('rejects every mutation: flipped byte, wrong index, wrong size, dropped or extra element, wrong leaf or root', () => {
-    for (const n of sizes) {
-      const root = merkleRoot(all.slice(0, n));
-      for (let i = 0; i < n; i++) {
-        const leaf = all[i] as Buffer;
-        const proof = inclusionProof(all, i, n);
-        const at = `leaf ${i} of ${n}`;
-        for (let j = 0; j < proof.length; j++) expect(verifyInclusion(leaf, i, n, flip(proof, j), root), `${at} flip ${j}`).toBe(false);
-        if (i > 0) expect(verifyInclusion(leaf, i - 1, n, proof, root), `${at} index-1`).toBe(false);
-        expect(verifyInclusion(leaf, i + 1, n, proof, root), `${at} index+1`).toBe(false);
-        // A wrong size is checked against that size's own root, as a signed checkpoint pairs them.
-        for (const m of [n - 1, n + 1]) {
-          if (m > i && m <= all.length) expect(verifyInclusion(leaf, i, m, proof, merkleRoot(all.slice(0, m))), `${at} size ${m}`).toBe(false);
+  it(
+    'rejects every mutation: flipped byte, wrong index, wrong ' + 'size, dropped or extra element, wrong leaf or root',
+    () => {
+      for (const n of sizes) {
+        const root = merkleRoot(all.slice(0, n));
+        for (let i = 0; i < n; i++) {
+          const leaf = all[i] as Buffer;
+          const proof = inclusionProof(all, i, n);
+          const at = `leaf ${i} of ${n}`;
+          for (let j = 0; j < proof.length; j++)
+            expect(verifyInclusion(leaf, i, n, flip(proof, j), root), `${at} flip ${j}`).toBe(false);
+          if (i > 0) expect(verifyInclusion(leaf, i - 1, n, proof, root), `${at} index-1`).toBe(false);
+          expect(verifyInclusion(leaf, i + 1, n, proof, root), `${at} index+1`).toBe(false);
+          // A wrong size is checked against that size's own root, as a signed checkpoint pairs them.
+          for (const m of [n - 1, n + 1]) {
+            if (m > i && m <= all.length)
+              expect(verifyInclusion(leaf, i, m, proof, merkleRoot(all.slice(0, m))), `${at} size ${m}`).toBe(false);
+          }
+          if (proof.length > 0) {
+            expect(verifyInclusion(leaf, i, n, proof.slice(0, -1), root), `${at} drop last`).toBe(false);
+            expect(verifyInclusion(leaf, i, n, proof.slice(1), root), `${at} drop first`).toBe(false);
+          }
+          expect(verifyInclusion(leaf, i, n, [...proof, leaf], root), `${at} extra`).toBe(false);
+          expect(verifyInclusion(all[(i + 1) % 100] as Buffer, i, n, proof, root), `${at} other leaf`).toBe(false);
+          expect(verifyInclusion(leaf, i, n, proof, flip([root], 0)[0] as Buffer), `${at} wrong root`).toBe(false);
         }
-        if (proof.length > 0) {
-          expect(verifyInclusion(leaf, i, n, proof.slice(0, -1), root), `${at} drop last`).toBe(false);
-          expect(verifyInclusion(leaf, i, n, proof.slice(1), root), `${at} drop first`).toBe(false);
-        }
-        expect(verifyInclusion(leaf, i, n, [...proof, leaf], root), `${at} extra`).toBe(false);
-        expect(verifyInclusion(all[(i + 1) % 100] as Buffer, i, n, proof, root), `${at} other leaf`).toBe(false);
-        expect(verifyInclusion(leaf, i, n, proof, flip([root], 0)[0] as Buffer), `${at} wrong root`).toBe(false);
       }
-    }
-  });
+    },
+  );
 
   // Documents RFC 9162 behaviour the callers must respect: a root does not commit to its size,
   // so size and root must always come together from one signed checkpoint.
@@ -222,7 +240,8 @@ describe('custody/merkle/verifyConsistency', () => {
       for (let m = 1; m < n; m++) {
         const proof = consistencyProof(all, m, n);
         const at = `${m} → ${n}`;
-        for (let j = 0; j < proof.length; j++) expect(verifyConsistency(m, n, root(m), root(n), flip(proof, j)), `${at} flip ${j}`).toBe(false);
+        for (let j = 0; j < proof.length; j++)
+          expect(verifyConsistency(m, n, root(m), root(n), flip(proof, j)), `${at} flip ${j}`).toBe(false);
         // Wrong sizes are checked against their own roots, as checkpoints pair size and root.
         if (m > 1) expect(verifyConsistency(m - 1, n, root(m - 1), root(n), proof), `${at} old-1`).toBe(false);
         if (m + 1 < n) expect(verifyConsistency(m + 1, n, root(m + 1), root(n), proof), `${at} old+1`).toBe(false);

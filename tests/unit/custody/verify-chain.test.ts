@@ -3,7 +3,16 @@ import { ZERO_HASH, canonicalEntryBytes, parseCanonicalEntry, type CustodyEntry 
 import { leafHash, merkleRoot } from '../../../main/custody/merkle';
 import type { StoredEntry } from '../../../main/custody/chain-rows';
 import { verifyChain, type ChainFailure } from '../../../main/custody/verify-chain';
-import { VAULT_ID, generateLog, makeEntry, newMember, rowHash, storeRow, type GeneratedLog, type Member } from './custody-fixture';
+import {
+  VAULT_ID,
+  generateLog,
+  makeEntry,
+  newMember,
+  rowHash,
+  storeRow,
+  type GeneratedLog,
+  type Member,
+} from './custody-fixture';
 
 let log: GeneratedLog;
 beforeAll(async () => {
@@ -18,11 +27,18 @@ const entryAt = (seq: number): CustodyEntry => parseCanonicalEntry((log.rows[seq
 async function edited(seq: number, change: (e: CustodyEntry) => CustodyEntry, signer?: Member): Promise<StoredEntry[]> {
   const rows = log.rows.slice();
   const entry = change(entryAt(seq));
-  rows[seq] = signer ? await storeRow(entry, signer) : { seq, canonical: Buffer.from(canonicalEntryBytes(entry)).toString('utf8'), sig: (rows[seq] as StoredEntry).sig };
+  rows[seq] = signer
+    ? await storeRow(entry, signer)
+    : { seq, canonical: Buffer.from(canonicalEntryBytes(entry)).toString('utf8'), sig: (rows[seq] as StoredEntry).sig };
   return rows;
 }
 
-async function expectBad(rows: Iterable<StoredEntry>, seq: number, reason: ChainFailure, opts: Partial<Parameters<typeof verifyChain>[1]> = {}): Promise<void> {
+async function expectBad(
+  rows: Iterable<StoredEntry>,
+  seq: number,
+  reason: ChainFailure,
+  opts: Partial<Parameters<typeof verifyChain>[1]> = {},
+): Promise<void> {
   const report = await verifyChain(rows, { vaultId: VAULT_ID, ...opts });
   expect(report.ok).toBe(false);
   expect(report.firstBad).toMatchObject({ seq, reason });
@@ -33,14 +49,25 @@ describe('custody/verify-chain/verifyChain', () => {
   it('passes a generated log of 50 signed entries and reports its state', async () => {
     const r = await verifyChain(log.rows, { vaultId: VAULT_ID });
     expect(r.firstBad).toBeUndefined();
-    expect(r).toMatchObject({ ok: true, size: 50, root: rootOf(log.rows).toString('hex'), lastHash: rowHash(log.rows[49] as StoredEntry) });
+    expect(r).toMatchObject({
+      ok: true,
+      size: 50,
+      root: rootOf(log.rows).toString('hex'),
+      lastHash: rowHash(log.rows[49] as StoredEntry),
+    });
     expect(r.actors).toEqual([log.alice.hex, log.bob2.hex]); // carol removed, bob rotated to bob2
   });
 
   it('passes against a checkpoint of the whole log or of a prefix', async () => {
-    expect((await verifyChain(log.rows, { vaultId: VAULT_ID, checkpoint: { size: 50, root: rootOf(log.rows) } })).ok).toBe(true);
-    expect((await verifyChain(log.rows, { vaultId: VAULT_ID, checkpoint: { size: 30, root: rootOf(log.rows, 30) } })).ok).toBe(true);
-    expect((await verifyChain(log.rows, { vaultId: VAULT_ID, checkpoint: { size: 0, root: merkleRoot([]) } })).ok).toBe(true);
+    expect(
+      (await verifyChain(log.rows, { vaultId: VAULT_ID, checkpoint: { size: 50, root: rootOf(log.rows) } })).ok,
+    ).toBe(true);
+    expect(
+      (await verifyChain(log.rows, { vaultId: VAULT_ID, checkpoint: { size: 30, root: rootOf(log.rows, 30) } })).ok,
+    ).toBe(true);
+    expect((await verifyChain(log.rows, { vaultId: VAULT_ID, checkpoint: { size: 0, root: merkleRoot([]) } })).ok).toBe(
+      true,
+    );
   });
 
   it('catches an edited entry (data changed, old signature kept) as a bad signature', async () => {
@@ -55,7 +82,11 @@ describe('custody/verify-chain/verifyChain', () => {
   });
 
   it('catches a deleted row as a gap at the missing seq', async () => {
-    await expectBad(log.rows.filter((r) => r.seq !== 25), 25, 'gap');
+    await expectBad(
+      log.rows.filter((r) => r.seq !== 25),
+      25,
+      'gap',
+    );
     await expectBad(log.rows.slice(1), 0, 'gap');
   });
 
@@ -90,7 +121,9 @@ describe('custody/verify-chain/verifyChain', () => {
     await expectBad([], 0, 'truncated', { checkpoint: { size: 1, root: rootOf(log.rows, 1) } });
     await expectBad(log.rows, 29, 'root-mismatch', { checkpoint: { size: 30, root: rootOf(log.rows, 31) } });
     // A fault after the checkpoint's size comes second to the root mismatch before it.
-    await expectBad(await edited(40, (e) => ({ ...e, data: {} })), 29, 'root-mismatch', { checkpoint: { size: 30, root: rootOf(log.rows, 31) } });
+    await expectBad(await edited(40, (e) => ({ ...e, data: {} })), 29, 'root-mismatch', {
+      checkpoint: { size: 30, root: rootOf(log.rows, 31) },
+    });
   });
 
   it('catches a signature swapped with another entry', async () => {
@@ -107,7 +140,11 @@ describe('custody/verify-chain/verifyChain', () => {
   it('catches a wrong vault id, expected or inside an entry', async () => {
     await expectBad(log.rows, 0, 'wrong-vault', { vaultId: '00000000-0000-4000-8000-000000000000' });
     const signer = log.signers[8] as Member;
-    await expectBad(await edited(8, (e) => ({ ...e, vault: '00000000-0000-4000-8000-000000000000' }), signer), 8, 'wrong-vault');
+    await expectBad(
+      await edited(8, (e) => ({ ...e, vault: '00000000-0000-4000-8000-000000000000' }), signer),
+      8,
+      'wrong-vault',
+    );
   });
 
   it('catches a changed prev, even when the entry is properly re-signed', async () => {
@@ -125,7 +162,11 @@ describe('custody/verify-chain/verifyChain', () => {
 
   it('requires seq 0 to be vault.created introducing its own actor', async () => {
     await expectBad(await edited(0, (e) => ({ ...e, action: 'item.opened' }), log.alice), 0, 'unknown-actor');
-    await expectBad(await edited(0, (e) => ({ ...e, data: { publicKey: log.bob.hex } }), log.alice), 0, 'unknown-actor');
+    await expectBad(
+      await edited(0, (e) => ({ ...e, data: { publicKey: log.bob.hex } }), log.alice),
+      0,
+      'unknown-actor',
+    );
   });
 
   it('checks member entries: added by a known key, rotation signed by the new key from a current key', async () => {
@@ -133,7 +174,11 @@ describe('custody/verify-chain/verifyChain', () => {
     await expectBad(await edited(3, (e) => ({ ...e, actor: mallory.hex }), mallory), 3, 'unknown-actor');
     await expectBad(await edited(3, (e) => ({ ...e, data: {} }), log.alice), 3, 'malformed');
     await expectBad(await edited(20, (e) => ({ ...e, actor: log.bob.hex }), log.bob), 20, 'unknown-actor');
-    await expectBad(await edited(20, (e) => ({ ...e, data: { ...e.data, previousPublicKey: mallory.hex } }), log.bob2), 20, 'unknown-actor');
+    await expectBad(
+      await edited(20, (e) => ({ ...e, data: { ...e.data, previousPublicKey: mallory.hex } }), log.bob2),
+      20,
+      'unknown-actor',
+    );
     await expectBad(await edited(20, (e) => ({ ...e, data: { publicKey: log.bob2.hex } }), log.bob2), 20, 'malformed');
   });
 
@@ -153,7 +198,12 @@ describe('custody/verify-chain/verifyChain', () => {
       }
     }
     const r = await verifyChain(source(), { vaultId: VAULT_ID });
-    expect(r).toMatchObject({ ok: false, size: 15, root: rootOf(rows, 15).toString('hex'), lastHash: rowHash(rows[14] as StoredEntry) });
+    expect(r).toMatchObject({
+      ok: false,
+      size: 15,
+      root: rootOf(rows, 15).toString('hex'),
+      lastHash: rowHash(rows[14] as StoredEntry),
+    });
     expect(pulled).toBe(16);
     expect(closed).toBe(true);
   });
@@ -168,8 +218,16 @@ describe('custody/verify-chain/verifyChain', () => {
   });
 
   it('accepts the empty log and refuses an unusable checkpoint', async () => {
-    expect(await verifyChain([], { vaultId: VAULT_ID })).toMatchObject({ ok: true, size: 0, lastHash: ZERO_HASH, root: merkleRoot([]).toString('hex'), actors: [] });
-    await expect(verifyChain([], { vaultId: VAULT_ID, checkpoint: { size: -1, root: merkleRoot([]) } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await verifyChain([], { vaultId: VAULT_ID })).toMatchObject({
+      ok: true,
+      size: 0,
+      lastHash: ZERO_HASH,
+      root: merkleRoot([]).toString('hex'),
+      actors: [],
+    });
+    await expect(
+      verifyChain([], { vaultId: VAULT_ID, checkpoint: { size: -1, root: merkleRoot([]) } }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
 

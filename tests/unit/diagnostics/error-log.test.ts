@@ -10,12 +10,22 @@ const PASSPHRASE = 'tangerine-orbit-glacier-seventeen';
 const EVIDENCE = 'the witness saw the transfer at Penal Colony 7';
 
 function secretError(): Error {
-  const error = new TypeError(`cannot read 'slot' of undefined while unlocking with ${PASSPHRASE}`, { cause: new Error(EVIDENCE) });
-  return Object.assign(error, { code: 'ENOENT', passphrase: PASSPHRASE, path: path.join(PROJECT_ROOT, 'case', EVIDENCE) });
+  const error = new TypeError(`cannot read 'slot' of undefined while unlocking with ${PASSPHRASE}`, {
+    cause: new Error(EVIDENCE),
+  });
+  return Object.assign(error, {
+    code: 'ENOENT',
+    passphrase: PASSPHRASE,
+    path: path.join(PROJECT_ROOT, 'case', EVIDENCE),
+  });
 }
 
 function logIn(dir: string, maxBytes?: number): ErrorLog {
-  return new ErrorLog({ file: path.join(dir, 'logs', 'errors.log'), appRoot: PROJECT_ROOT, ...(maxBytes === undefined ? {} : { maxBytes }) });
+  return new ErrorLog({
+    file: path.join(dir, 'logs', 'errors.log'),
+    appRoot: PROJECT_ROOT,
+    ...(maxBytes === undefined ? {} : { maxBytes }),
+  });
 }
 
 const lines = (file: string): Record<string, unknown>[] =>
@@ -26,28 +36,37 @@ const lines = (file: string): Record<string, unknown>[] =>
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('diagnostics/error-log', () => {
-  it('an unexpected error out of a channel is logged through dispatch: when, where, what kind, its code and call sites; no message, cause or value', async () => {
-    const dir = tempDir();
-    const log = logIn(dir);
-    const result = await dispatch('app:info', async () => Promise.reject(secretError()), {}, { validateResponse: true, onInternalError: log.record });
-    expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'INTERNAL' }) });
-    const file = path.join(dir, 'logs', 'errors.log');
-    const text = fs.readFileSync(file, 'utf8');
-    expect(text).not.toContain(PASSPHRASE);
-    expect(text).not.toContain('tangerine');
-    expect(text).not.toContain(EVIDENCE);
-    expect(text).not.toContain('cannot read');
-    // Call sites are relative to the app's folder: no absolute path of this machine.
-    expect(text).not.toContain(PROJECT_ROOT);
-    const [entry] = lines(file);
-    expect(entry).toMatchObject({ channel: 'app:info', kind: 'TypeError', code: 'ENOENT' });
-    expect(Date.parse(String(entry?.time))).not.toBeNaN();
-    const stack = entry?.stack as string[];
-    expect(stack.length).toBeGreaterThan(0);
-    expect(stack.every((frame) => frame.startsWith('at '))).toBe(true);
-    expect(stack.some((frame) => frame.includes('tests/unit/diagnostics/error-log.test.ts'))).toBe(true);
-    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-  });
+  it(
+    'an unexpected error out of a channel is logged through dispatch: when, where, what kind, its code and call ' +
+      'sites; no message, cause or value',
+    async () => {
+      const dir = tempDir();
+      const log = logIn(dir);
+      const result = await dispatch(
+        'app:info',
+        async () => Promise.reject(secretError()),
+        {},
+        { validateResponse: true, onInternalError: log.record },
+      );
+      expect(result).toEqual({ ok: false, error: expect.objectContaining({ code: 'INTERNAL' }) });
+      const file = path.join(dir, 'logs', 'errors.log');
+      const text = fs.readFileSync(file, 'utf8');
+      expect(text).not.toContain(PASSPHRASE);
+      expect(text).not.toContain('tangerine');
+      expect(text).not.toContain(EVIDENCE);
+      expect(text).not.toContain('cannot read');
+      // Call sites are relative to the app's folder: no absolute path of this machine.
+      expect(text).not.toContain(PROJECT_ROOT);
+      const [entry] = lines(file);
+      expect(entry).toMatchObject({ channel: 'app:info', kind: 'TypeError', code: 'ENOENT' });
+      expect(Date.parse(String(entry?.time))).not.toBeNaN();
+      const stack = entry?.stack as string[];
+      expect(stack.length).toBeGreaterThan(0);
+      expect(stack.every((frame) => frame.startsWith('at '))).toBe(true);
+      expect(stack.some((frame) => frame.includes('tests/unit/diagnostics/error-log.test.ts'))).toBe(true);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    },
+  );
 
   it('a thrown value that is not an Error, or a code that is not a system code, is logged without it', () => {
     const dir = tempDir();

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { countProtectedNames, protectNames, protectNamesWithSpans, type ProtectedPerson } from '../../../main/evidence/protect-names';
+import {
+  countProtectedNames,
+  protectNames,
+  protectNamesWithSpans,
+  type ProtectedPerson,
+} from '../../../main/evidence/protect-names';
 
 const people: ProtectedPerson[] = [
   { code: 'W-014', names: ['Ivan Petrov', 'Vanya'] },
@@ -57,7 +62,13 @@ describe('evidence/protect-names/protectNames separators', () => {
   });
 
   it('still matches whole words only: a letter or digit next to a name is part of another word', () => {
-    for (const text of ['Olena_Petrenkova.txt', 'Olena_Petrenko2.txt', 'xOlena-Petrenko', 'Олена_Петренкова', 'OlenaPetrenko']) {
+    for (const text of [
+      'Olena_Petrenkova.txt',
+      'Olena_Petrenko2.txt',
+      'xOlena-Petrenko',
+      'Олена_Петренкова',
+      'OlenaPetrenko',
+    ]) {
       expect(protectNames(text, olena)).toBe(text);
     }
   });

@@ -11,7 +11,12 @@ const ops = (a: Segment[], b: Segment[]): string[] => diffSegments(a, b).map((d)
 describe('evidence/transcript-diff/diffSegments', () => {
   it('reports identical revisions as unchanged', () => {
     const a = [s('A', 0, 'one'), s('B', 2000, 'two')];
-    expect(diffSegments(a, a.map((x) => ({ ...x })))).toEqual([
+    expect(
+      diffSegments(
+        a,
+        a.map((x) => ({ ...x })),
+      ),
+    ).toEqual([
       { op: 'unchanged', a: 0, b: 0, segment: a[0] },
       { op: 'unchanged', a: 1, b: 1, segment: a[1] },
     ]);
@@ -40,7 +45,14 @@ describe('evidence/transcript-diff/diffSegments', () => {
   it('pairs a segment whose text was corrected by its speaker and times, naming the changed fields', () => {
     const a = [s('A', 0, 'one'), s('B', 2000, 'tow'), s('A', 4000, 'three')];
     const b = [a[0]!, s('B', 2000, 'two', 'два'), a[2]!];
-    expect(diffSegments(a, b)[1]).toEqual({ op: 'changed', a: 1, b: 1, fields: ['text', 'translation'], before: a[1], after: b[1] });
+    expect(diffSegments(a, b)[1]).toEqual({
+      op: 'changed',
+      a: 1,
+      b: 1,
+      fields: ['text', 'translation'],
+      before: a[1],
+      after: b[1],
+    });
   });
 
   it('pairs a segment whose times or speaker changed by its text', () => {
@@ -64,7 +76,9 @@ describe('evidence/transcript-diff/diffSegments', () => {
 
   it('accounts for every segment of both sides exactly once, in order, on a large shuffled edit', () => {
     const a = Array.from({ length: 400 }, (_, i) => s(i % 2 ? 'A' : 'B', i * 1000, `line ${i}`));
-    const b = a.filter((_, i) => i % 7 !== 0).map((x, i) => (i % 5 === 0 ? { ...x, text: `${x.text} (corrected)` } : x));
+    const b = a
+      .filter((_, i) => i % 7 !== 0)
+      .map((x, i) => (i % 5 === 0 ? { ...x, text: `${x.text} (corrected)` } : x));
     b.splice(100, 0, s('C', 99_500, 'new remark'));
     const diff = diffSegments(a, b);
     const aSeen = diff.flatMap((d) => ('a' in d ? [d.a] : []));
@@ -73,7 +87,9 @@ describe('evidence/transcript-diff/diffSegments', () => {
     expect(bSeen).toEqual(b.map((_, i) => i));
     expect(diff.filter((d) => d.op === 'removed')).toHaveLength(Math.ceil(400 / 7));
     expect(diff.filter((d) => d.op === 'added')).toHaveLength(1);
-    expect(diff.filter((d) => d.op === 'changed').every((d) => d.op === 'changed' && d.fields.join() === 'text')).toBe(true);
+    expect(diff.filter((d) => d.op === 'changed').every((d) => d.op === 'changed' && d.fields.join() === 'text')).toBe(
+      true,
+    );
   });
 
   it('still accounts for every segment when the edit is too large for the table', () => {
@@ -89,13 +105,19 @@ describe('evidence/transcript-diff/diffRevisions', () => {
   it('diffs the segments of two revisions', () => {
     const a = { segments: [s('A', 0, 'one')] };
     const b = { segments: [s('A', 0, 'uno')] };
-    expect(diffRevisions(a, b)).toEqual([{ op: 'changed', a: 0, b: 0, fields: ['text'], before: a.segments[0], after: b.segments[0] }]);
+    expect(diffRevisions(a, b)).toEqual([
+      { op: 'changed', a: 0, b: 0, fields: ['text'], before: a.segments[0], after: b.segments[0] },
+    ]);
   });
 });
 
 describe('evidence/transcript-diff/changedFields', () => {
   it('names each differing field', () => {
     expect(changedFields(s('A', 0, 'x'), s('A', 0, 'x'))).toEqual([]);
-    expect(changedFields(s('A', 0, 'x'), { speaker: 'B', startMs: 0, endMs: 5, text: 'x', translation: 't' })).toEqual(['speaker', 'endMs', 'translation']);
+    expect(changedFields(s('A', 0, 'x'), { speaker: 'B', startMs: 0, endMs: 5, text: 'x', translation: 't' })).toEqual([
+      'speaker',
+      'endMs',
+      'translation',
+    ]);
   });
 });

@@ -6,7 +6,9 @@ const ok: Segment = { speaker: ' A ', startMs: 0, endMs: 1000, text: ' hello \n'
 
 describe('evidence/transcript-segments/normaliseSegments', () => {
   it('trims text and speaker and turns an empty translation into null', () => {
-    expect(normaliseSegments([ok])).toEqual([{ speaker: 'A', startMs: 0, endMs: 1000, text: 'hello', translation: null }]);
+    expect(normaliseSegments([ok])).toEqual([
+      { speaker: 'A', startMs: 0, endMs: 1000, text: 'hello', translation: null },
+    ]);
   });
 
   it('accepts untimed segments and equal start times', () => {
@@ -22,7 +24,14 @@ describe('evidence/transcript-segments/normaliseSegments', () => {
     ['no segments', [] as Segment[], /at least one/],
     ['empty text', [{ ...ok, text: ' ' }], /has no text/],
     ['end before start', [{ ...ok, startMs: 10, endMs: 9 }], /ends before it starts/],
-    ['out of order', [{ ...ok, startMs: 10 }, { ...ok, startMs: 9, endMs: 20 }], /time order/],
+    [
+      'out of order',
+      [
+        { ...ok, startMs: 10 },
+        { ...ok, startMs: 9, endMs: 20 },
+      ],
+      /time order/,
+    ],
     ['fractional time', [{ ...ok, endMs: 1.5 }], /whole milliseconds/],
     ['NaN time', [{ ...ok, startMs: Number.NaN }], /whole milliseconds/],
     ['time too large', [{ ...ok, endMs: SEGMENT_LIMITS.maxMs + 1 }], /whole milliseconds/],

@@ -106,7 +106,8 @@ describe('fs/atomic/fsyncDir', () => {
 describe('fs/atomic/linkUnsupported', () => {
   const errno = (code: string): Error => Object.assign(new Error(code), { code });
   it('takes the no-hard-link codes of FAT/exFAT and network shares as a reason to fall back, and nothing else', () => {
-    for (const code of ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']) expect(linkUnsupported(errno(code)), code).toBe(true);
+    for (const code of ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'])
+      expect(linkUnsupported(errno(code)), code).toBe(true);
     for (const code of ['EEXIST', 'ENOSPC', 'EACCES', 'ENOENT']) expect(linkUnsupported(errno(code)), code).toBe(false);
     expect(linkUnsupported(new Error('no code'))).toBe(false);
     expect(linkUnsupported('EPERM')).toBe(false);

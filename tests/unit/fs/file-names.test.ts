@@ -8,7 +8,12 @@ describe('fs/file-names/readableName', () => {
   });
 
   it('reads Ukrainian and Russian cp1251 names as cp1251', () => {
-    for (const name of ['Лист з колонії.txt', 'ВІДПОВІДЬ прокуратури №17 — «ІК-7».docx', 'Ходатайство адвоката.pdf', 'Ґрунт.jpg']) {
+    for (const name of [
+      'Лист з колонії.txt',
+      'ВІДПОВІДЬ прокуратури №17 — «ІК-7».docx',
+      'Ходатайство адвоката.pdf',
+      'Ґрунт.jpg',
+    ]) {
       expect(readableName(cp1251(name))).toEqual({ shown: name, shownAs: 'cp1251' });
     }
   });
@@ -16,8 +21,11 @@ describe('fs/file-names/readableName', () => {
   it('shows bytes that do not read as Cyrillic with \\xNN escapes, keeping the UTF-8 around them', () => {
     // Latin-1 "ü" would read as cp1251 "ь" inside a Latin word: not a plausible name.
     expect(readableName(latin1('Zürich-Bericht.txt'))).toEqual({ shown: 'Z\\xFCrich-Bericht.txt', shownAs: 'escapes' });
-    expect(readableName(Buffer.from([0x61, 0xff, 0xfe, 0x2e, 0x74, 0x78, 0x74])).shownAs).toBe('escapes'); // "яю" mixed with "a" in one word
-    expect(readableName(Buffer.concat([Buffer.from('Ї-'), Buffer.of(0x98), Buffer.from('.txt')])).shown).toBe('Ї-\\x98.txt');
+    // "яю" mixed with "a" in one word
+    expect(readableName(Buffer.from([0x61, 0xff, 0xfe, 0x2e, 0x74, 0x78, 0x74])).shownAs).toBe('escapes');
+    expect(readableName(Buffer.concat([Buffer.from('Ї-'), Buffer.of(0x98), Buffer.from('.txt')])).shown).toBe(
+      'Ї-\\x98.txt',
+    );
     expect(readableName(Buffer.of(0x41, 0x0a, 0xc0)).shown).toBe('A\n\\xC0');
   });
 

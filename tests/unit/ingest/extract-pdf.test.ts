@@ -10,8 +10,11 @@ describe('ingest/extract-pdf/extractPdf', () => {
     expect(out.status === 'ok' ? out.metadata['pagesRead'] : 'failed').toBeUndefined();
   });
 
-  it('stops reading pages when its time budget is spent, keeping the page count and saying how many were read', async () => {
-    const out = await extractPdf(new Uint8Array(makeManyPagePdf(50)), 1_000_000, 0);
-    expect(out).toMatchObject({ status: 'ok', metadata: { pageCount: 50, pagesRead: 0 } });
-  });
+  it(
+    'stops reading pages when its time budget is spent, ' + 'keeping the page count and saying how many were read',
+    async () => {
+      const out = await extractPdf(new Uint8Array(makeManyPagePdf(50)), 1_000_000, 0);
+      expect(out).toMatchObject({ status: 'ok', metadata: { pageCount: 50, pagesRead: 0 } });
+    },
+  );
 });

@@ -32,7 +32,11 @@ function children(): number[] {
   return pids;
 }
 
-interface Seen { pid: number; cmdline: string[]; environ: string[] }
+interface Seen {
+  pid: number;
+  cmdline: string[];
+  environ: string[];
+}
 
 /** Runs `work` while watching for child processes, and reads each one's command line and environment. */
 async function watchChildren<T>(work: () => Promise<T>): Promise<{ result: T; seen: Seen[] }> {

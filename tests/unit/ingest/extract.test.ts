@@ -4,7 +4,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractFromFile } from '../../../main/ingest/extract';
 import { DOCX_TYPE } from '../../../main/ingest/media-type';
-import { makeDocx, makeJpegWithExif, makePdf, makePdfWithContent, makeTempDir, makeZip, writeFixture, zeroBomb } from './fixtures';
+import {
+  makeDocx,
+  makeJpegWithExif,
+  makePdf,
+  makePdfWithContent,
+  makeTempDir,
+  makeZip,
+  writeFixture,
+  zeroBomb,
+} from './fixtures';
 
 let dir = '';
 let cleanup = (): void => {};
@@ -26,32 +35,67 @@ async function timed(file: string | Buffer, opts: Parameters<typeof extractFromF
 
 describe('ingest/extract/extractFromFile formats', () => {
   it('reads the text, page count and dates of a PDF; the author is sensitive', async () => {
-    const { result } = await timed(writeFixture(dir, 'letter.pdf', makePdf(['Transfer to colony 7 refused', 'Second line'])));
-    expect(result).toMatchObject({ status: 'ok', mediaType: 'application/pdf', metadata: { pageCount: 1, created: '2021-03-04T10:11:12Z', title: 'Letter' }, sensitive: { author: 'A. Person' } });
+    const { result } = await timed(
+      writeFixture(dir, 'letter.pdf', makePdf(['Transfer to colony 7 refused', 'Second line'])),
+    );
+    expect(result).toMatchObject({
+      status: 'ok',
+      mediaType: 'application/pdf',
+      metadata: { pageCount: 1, created: '2021-03-04T10:11:12Z', title: 'Letter' },
+      sensitive: { author: 'A. Person' },
+    });
     expect(result.text).toContain('Transfer to colony 7 refused');
     expect(result.text).toContain('Second line');
   });
 
   it('reads the text of a DOCX; core dates in metadata, author names only in sensitive', async () => {
-    const { result } = await timed(writeFixture(dir, 'reply.docx', makeDocx(['Your request was considered.', 'No information can be given.'])));
-    expect(result).toMatchObject({ status: 'ok', mediaType: DOCX_TYPE, text: 'Your request was considered.\n\nNo information can be given.', metadata: { created: '2020-05-06T07:08:09Z' }, sensitive: { author: 'Jane Author', lastModifiedBy: 'John Editor' } });
+    const { result } = await timed(
+      writeFixture(dir, 'reply.docx', makeDocx(['Your request was considered.', 'No information can be given.'])),
+    );
+    expect(result).toMatchObject({
+      status: 'ok',
+      mediaType: DOCX_TYPE,
+      text: 'Your request was considered.\n\nNo information can be given.',
+      metadata: { created: '2020-05-06T07:08:09Z' },
+      sensitive: { author: 'Jane Author', lastModifiedBy: 'John Editor' },
+    });
     expect(JSON.stringify(result.metadata)).not.toMatch(/Jane|John/);
   });
 
   it('reads plain text and Markdown as UTF-8, normalising CRLF', async () => {
-    expect((await extractFromFile(writeFixture(dir, 'n.txt', 'Строка один\r\nline two'))).text).toBe('Строка один\nline two');
+    expect((await extractFromFile(writeFixture(dir, 'n.txt', 'Строка один\r\nline two'))).text).toBe(
+      'Строка один\nline two',
+    );
     const md = await extractFromFile(writeFixture(dir, 'n.md', '# Notes\n\n*visit* denied'));
     expect(md).toMatchObject({ status: 'ok', mediaType: 'text/markdown', text: '# Notes\n\n*visit* denied' });
   });
 
   it('reads UTF-16 text that has a byte-order mark', async () => {
-    const file = writeFixture(dir, 'u16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Письмо', 'utf16le')]));
-    expect(await extractFromFile(file)).toMatchObject({ status: 'ok', text: 'Письмо', metadata: { encoding: 'utf-16le' } });
+    const file = writeFixture(
+      dir,
+      'u16.txt',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Письмо', 'utf16le')]),
+    );
+    expect(await extractFromFile(file)).toMatchObject({
+      status: 'ok',
+      text: 'Письмо',
+      metadata: { encoding: 'utf-16le' },
+    });
   });
 
   it('puts EXIF dates and camera in metadata and GPS only in sensitive', async () => {
     const { result } = await timed(writeFixture(dir, 'photo.jpg', makeJpegWithExif()));
-    expect(result).toMatchObject({ status: 'ok', mediaType: 'image/jpeg', metadata: { dateTimeOriginal: '2021-03-04T10:11:12', createDate: '2021-03-04T10:11:13', make: 'TestCam', model: 'Model 7', orientation: 6 } });
+    expect(result).toMatchObject({
+      status: 'ok',
+      mediaType: 'image/jpeg',
+      metadata: {
+        dateTimeOriginal: '2021-03-04T10:11:12',
+        createDate: '2021-03-04T10:11:13',
+        make: 'TestCam',
+        model: 'Model 7',
+        orientation: 6,
+      },
+    });
     expect(result.sensitive['latitude']).toBeCloseTo(55.76, 5);
     expect(result.sensitive['longitude']).toBeCloseTo(37.6167, 3);
     expect(result.sensitive['altitude']).toBeCloseTo(156.5, 3);
@@ -59,7 +103,9 @@ describe('ingest/extract/extractFromFile formats', () => {
   });
 
   it('records audio and video as unsupported with their media type', async () => {
-    const mp3 = await extractFromFile(writeFixture(dir, 'call.mp3', Buffer.concat([Buffer.from('ID3\x04\0\0\0\0\0\0', 'latin1'), randomBytes(500)])));
+    const mp3 = await extractFromFile(
+      writeFixture(dir, 'call.mp3', Buffer.concat([Buffer.from('ID3\x04\0\0\0\0\0\0', 'latin1'), randomBytes(500)])),
+    );
     expect(mp3).toMatchObject({ status: 'unsupported', mediaType: 'audio/mpeg' });
     expect(mp3.error).toMatch(/not extracted/);
   });
@@ -128,7 +174,9 @@ describe('ingest/extract/extractFromFile hostile files', () => {
   });
 
   it('a ZIP that is not a Word document is unsupported, even named .docx', async () => {
-    const result = await extractFromFile(writeFixture(dir, 'fake.docx', makeZip([{ name: 'a.txt', data: Buffer.from('a') }])));
+    const result = await extractFromFile(
+      writeFixture(dir, 'fake.docx', makeZip([{ name: 'a.txt', data: Buffer.from('a') }])),
+    );
     expect(result).toMatchObject({ status: 'unsupported', mediaType: 'application/zip' });
   });
 
@@ -140,10 +188,15 @@ describe('ingest/extract/extractFromFile hostile files', () => {
 
   it('does not extract from random bytes, whatever their name', async () => {
     const bytes = Buffer.concat([Buffer.from([0x00, 0x01]), randomBytes(64 * 1024)]);
-    expect(await extractFromFile(writeFixture(dir, 'random.bin', bytes))).toMatchObject({ status: 'unsupported', mediaType: 'application/octet-stream' });
+    expect(await extractFromFile(writeFixture(dir, 'random.bin', bytes))).toMatchObject({
+      status: 'unsupported',
+      mediaType: 'application/octet-stream',
+    });
     const asDocx = await extractFromFile(writeFixture(dir, 'random.docx', bytes));
     expect(asDocx.status).toBe('unsupported');
-    const asPdf = await extractFromFile(writeFixture(dir, 'random2.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), bytes])));
+    const asPdf = await extractFromFile(
+      writeFixture(dir, 'random2.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), bytes])),
+    );
     expect(asPdf.status).toBe('failed');
   });
 
@@ -180,6 +233,8 @@ describe('ingest/extract/extractFromFile hostile files', () => {
   });
 
   it('the process still extracts normally after the hostile files', async () => {
-    expect((await extractFromFile(writeFixture(dir, 'after.pdf', makePdf(['still alive'])))).text).toContain('still alive');
+    expect((await extractFromFile(writeFixture(dir, 'after.pdf', makePdf(['still alive'])))).text).toContain(
+      'still alive',
+    );
   });
 });

@@ -22,18 +22,27 @@ export function writeFixture(dir: string, name: string, data: Uint8Array | strin
 }
 
 /** A valid one-page PDF whose page shows `lines` (ASCII), with an info dictionary. */
-export function makePdf(lines: string[], info = '<< /CreationDate (D:20210304101112Z) /Title (Letter) /Author (A. Person) >>'): Buffer {
+export function makePdf(
+  lines: string[],
+  info = '<< /CreationDate (D:20210304101112Z) /Title (Letter) /Author (A. Person) >>',
+): Buffer {
   const ops = lines.map((l, i) => `BT /F1 12 Tf 72 ${700 - i * 20} Td (${l}) Tj ET`).join('\n');
   return makePdfWithContent(Buffer.from(ops, 'latin1'), '', info);
 }
 
-/** A one-page PDF whose content stream is `content` as given (e.g. deflated, with `filter` = '/Filter /FlateDecode'). */
+/**
+ * A one-page PDF whose content stream is `content` as given (e.g. deflated, with `filter` = '/Filter /FlateDecode').
+ */
 export function makePdfWithContent(content: Buffer, filter: string, info = '<< >>'): Buffer {
   const objects: (string | Buffer)[] = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    Buffer.concat([Buffer.from(`<< /Length ${content.length} ${filter} >>\nstream\n`, 'latin1'), content, Buffer.from('\nendstream', 'latin1')]),
+    Buffer.concat([
+      Buffer.from(`<< /Length ${content.length} ${filter} >>\nstream\n`, 'latin1'),
+      content,
+      Buffer.from('\nendstream', 'latin1'),
+    ]),
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
     info,
   ];
@@ -42,20 +51,33 @@ export function makePdfWithContent(content: Buffer, filter: string, info = '<< >
   const offsets: number[] = [];
   objects.forEach((o, i) => {
     offsets.push(length);
-    const part = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`, 'latin1'), typeof o === 'string' ? Buffer.from(o, 'latin1') : o, Buffer.from('\nendobj\n', 'latin1')]);
+    const part = Buffer.concat([
+      Buffer.from(`${i + 1} 0 obj\n`, 'latin1'),
+      typeof o === 'string' ? Buffer.from(o, 'latin1') : o,
+      Buffer.from('\nendobj\n', 'latin1'),
+    ]);
     parts.push(part);
     length += part.length;
   });
-  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  const xref =
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f ` +
+    `\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   const trailer = `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n${length}\n%%EOF\n`;
   return Buffer.concat([...parts, Buffer.from(xref + trailer, 'latin1')]);
 }
 
-/** Raw deflate of `gib` GiB of zeros in ~1 MiB per GiB: one 16 MiB block, fully flushed, repeated (then a final empty block). */
+/**
+ * Raw deflate of `gib` GiB of zeros in ~1 MiB per GiB: one 16 MiB block, fully flushed, repeated (then a final empty
+ * block).
+ */
 export function zeroBomb(gib: number): { raw: Buffer; size: number; crc: number } {
   const block = deflateRawSync(Buffer.alloc(16 * 1024 * 1024), { level: 9, finishFlush: zlibConstants.Z_FULL_FLUSH });
   const count = gib * 64;
-  return { raw: Buffer.concat([...Array<Buffer>(count).fill(block), Buffer.from([0x03, 0x00])]), size: Math.min(count * 16 * 1024 * 1024, 0xfffffffe), crc: 0 };
+  return {
+    raw: Buffer.concat([...Array<Buffer>(count).fill(block), Buffer.from([0x03, 0x00])]),
+    size: Math.min(count * 16 * 1024 * 1024, 0xfffffffe),
+    crc: 0,
+  };
 }
 
 /** One ZIP entry to write; `declaredSize` overrides the honest uncompressed size (to make a lying archive). */
@@ -112,8 +134,17 @@ export function makeZip(inputs: ZipInput[]): Buffer {
   return Buffer.concat([...locals, dir, end]);
 }
 
-const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
-const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
+const CONTENT_TYPES =
+  `<?xml version="1.0" encoding="UTF-8"?><Types ` +
+  `xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ` +
+  `ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ` +
+  `ContentType="application/xml"/><Override PartName="/word/document.xml" ` +
+  `ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
+const ROOT_RELS =
+  `<?xml version="1.0" encoding="UTF-8"?><Relationships ` +
+  `xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" ` +
+  `Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" ` +
+  `Target="word/document.xml"/></Relationships>`;
 
 function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -122,8 +153,17 @@ function escapeXml(s: string): string {
 /** A minimal real DOCX with one paragraph per string, plus core properties (dates and author). */
 export function makeDocx(paragraphs: string[], extra: ZipInput[] = []): Buffer {
   const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(p)}</w:t></w:r></w:p>`).join('');
-  const doc = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
-  const core = `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>Jane Author</dc:creator><cp:lastModifiedBy>John Editor</cp:lastModifiedBy><dcterms:created xsi:type="dcterms:W3CDTF">2020-05-06T07:08:09Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2020-05-07T00:00:00Z</dcterms:modified></cp:coreProperties>`;
+  const doc =
+    `<?xml version="1.0" encoding="UTF-8"?><w:document ` +
+    `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`;
+  const core =
+    `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties ` +
+    `xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+    `xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ` +
+    `xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>Jane ` +
+    `Author</dc:creator><cp:lastModifiedBy>John Editor</cp:lastModifiedBy><dcterms:created ` +
+    `xsi:type="dcterms:W3CDTF">2020-05-06T07:08:09Z</dcterms:created><dcterms:modified ` +
+    `xsi:type="dcterms:W3CDTF">2020-05-07T00:00:00Z</dcterms:modified></cp:coreProperties>`;
   return makeZip([
     { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) },
     { name: '_rels/.rels', data: Buffer.from(ROOT_RELS) },
@@ -154,12 +194,19 @@ function tagBytes(t: Tag): Buffer {
   }
   const size = TYPE_SIZE[t.type];
   const b = Buffer.alloc(values.length * size);
-  values.forEach((v, i) => (size === 1 ? b.writeUInt8(v, i) : size === 2 ? b.writeUInt16LE(v, i * 2) : b.writeUInt32LE(v, i * 4)));
+  values.forEach((v, i) =>
+    size === 1 ? b.writeUInt8(v, i) : size === 2 ? b.writeUInt16LE(v, i * 2) : b.writeUInt32LE(v, i * 4),
+  );
   return b;
 }
 
 function ifdSize(tags: Tag[]): number {
-  return 2 + tags.length * 12 + 4 + tags.reduce((n, t) => n + (tagBytes(t).length > 4 ? tagBytes(t).length + (tagBytes(t).length % 2) : 0), 0);
+  return (
+    2 +
+    tags.length * 12 +
+    4 +
+    tags.reduce((n, t) => n + (tagBytes(t).length > 4 ? tagBytes(t).length + (tagBytes(t).length % 2) : 0), 0)
+  );
 }
 
 // An IFD at `offset` (from the TIFF header) with its out-of-line values right after it.
@@ -210,21 +257,34 @@ export function makeJpegWithExif(): Buffer {
   const gpsAt = exifAt + ifdSize(exif);
   ifd0[3] = { tag: 0x8769, type: 4, value: exifAt };
   ifd0[4] = { tag: 0x8825, type: 4, value: gpsAt };
-  const tiff = Buffer.concat([Buffer.from([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]), buildIfd(ifd0, 8), buildIfd(exif, exifAt), buildIfd(gps, gpsAt)]);
+  const tiff = Buffer.concat([
+    Buffer.from([0x49, 0x49, 0x2a, 0x00, 8, 0, 0, 0]),
+    buildIfd(ifd0, 8),
+    buildIfd(exif, exifAt),
+    buildIfd(gps, gpsAt),
+  ]);
   const app1 = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
   const len = Buffer.alloc(2);
   len.writeUInt16BE(app1.length + 2);
   return Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe1]), len, app1, Buffer.from([0xff, 0xd9])]);
 }
 
-/** A valid PDF of `pages` pages, each with one line of text, written by hand (large documents without a PDF library). */
+/**
+ * A valid PDF of `pages` pages, each with one line of text, written by hand (large documents without a PDF library).
+ */
 export function makeManyPagePdf(pages: number): Buffer {
   const objects: string[] = ['<< /Type /Catalog /Pages 2 0 R >>'];
   const kids = Array.from({ length: pages }, (_, i) => `${4 + 2 * i} 0 R`).join(' ');
-  objects.push(`<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  objects.push(
+    `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  );
   for (let i = 0; i < pages; i += 1) {
     const content = `BT /F1 12 Tf 72 700 Td (Page ${i + 1} of the request register) Tj ET`;
-    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${5 + 2 * i} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`);
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${5 + 2 * i} 0 R /Resources << /Font << ` +
+        `/F1 3 0 R >> >> >>`,
+    );
     objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
   }
   const parts: string[] = ['%PDF-1.4\n'];
@@ -236,7 +296,9 @@ export function makeManyPagePdf(pages: number): Buffer {
     parts.push(part);
     length += part.length;
   });
-  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  const xref =
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f ` +
+    `\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
   parts.push(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`);
   return Buffer.from(parts.join(''), 'latin1');
 }

@@ -20,8 +20,12 @@ describe('ingest/media-type/sniffMediaType', () => {
     expect(sniffMediaType(ascii('\0\0\0\x14ftypqt  \0\0'), 'x')).toBe('video/quicktime');
     expect(sniffMediaType(ascii('OggS\0\x02......OpusHead'), 'x')).toBe('audio/ogg');
     expect(sniffMediaType(ascii('fLaC\0\0\0\x22'), 'x')).toBe('audio/flac');
-    expect(sniffMediaType(Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), ascii('\x42\x82\x84webm')]), 'x')).toBe('video/webm');
-    expect(sniffMediaType(Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), ascii('\x42\x82\x88matroska')]), 'x')).toBe('video/x-matroska');
+    expect(sniffMediaType(Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), ascii('\x42\x82\x84webm')]), 'x')).toBe(
+      'video/webm',
+    );
+    expect(
+      sniffMediaType(Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), ascii('\x42\x82\x88matroska')]), 'x'),
+    ).toBe('video/x-matroska');
     expect(sniffMediaType(makeDocx(['hi']), 'letter.bin')).toBe(DOCX_TYPE);
     expect(sniffMediaType(makeZip([{ name: 'a.txt', data: Buffer.from('a') }]), 'a.zip')).toBe('application/zip');
   });

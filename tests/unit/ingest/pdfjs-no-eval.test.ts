@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
 const pdfjsDir = path.dirname(require.resolve('pdfjs-dist/package.json'));
-// The legacy build runs in the extraction process (extract-pdf.ts); the modern one and its minified worker in the viewer (PdfView.tsx).
+// The legacy build runs in the extraction process (extract-pdf.ts); the modern one and its minified worker in the
+// viewer (PdfView.tsx).
 const FILES = ['legacy/build/pdf.mjs', 'legacy/build/pdf.worker.mjs', 'build/pdf.mjs', 'build/pdf.worker.min.mjs'];
 
 describe('pdfjs-dist as shipped', () => {

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ensurePromiseWithResolvers } from '../../../main/ingest/promise-with-resolvers';
 
 const own = Object.getOwnPropertyDescriptor(Promise, 'withResolvers');
-type WithResolvers = { withResolvers?: <T>() => { promise: Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void } };
+type WithResolvers = {
+  withResolvers?: <T>() => { promise: Promise<T>; resolve: (v: T) => void; reject: (e: unknown) => void };
+};
 
 describe('ingest/promise-with-resolvers/ensurePromiseWithResolvers', () => {
   afterEach(() => {

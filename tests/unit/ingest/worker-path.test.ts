@@ -13,7 +13,7 @@ describe('ingest/worker-path/resolveExtractWorker', () => {
     execFileSync(process.execPath, [path.join(ROOT, 'build', 'build-cli.mjs')], { cwd: ROOT });
   });
 
-  it('finds the TypeScript source and runs it with tsx\'s loader', () => {
+  it("finds the TypeScript source and runs it with tsx's loader", () => {
     const entry = resolveExtractWorker(path.join(ROOT, 'main', 'ingest'));
     expect(entry.script).toBe(path.join(ROOT, 'main', 'ingest', 'extract-worker.ts'));
     expect(entry.execArgv).toEqual(['--import', expect.stringMatching(/^file:.*tsx\/dist\/loader\.mjs$/) as unknown]);
@@ -26,7 +26,11 @@ describe('ingest/worker-path/resolveExtractWorker', () => {
     const child = forkLauncher.launch(entry, { maxOldSpaceMb: 128, env: childEnvironment() });
     const reply = await new Promise<ExtractionResult>((resolve) => {
       child.onMessage((m) => resolve(m as ExtractionResult));
-      child.post({ data: new Uint8Array(makePdf(['bundled program works'])), mediaType: 'application/pdf', maxTextChars: 1000 });
+      child.post({
+        data: new Uint8Array(makePdf(['bundled program works'])),
+        mediaType: 'application/pdf',
+        maxTextChars: 1000,
+      });
     });
     child.kill();
     expect(reply.status).toBe('ok');

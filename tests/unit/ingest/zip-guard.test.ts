@@ -5,7 +5,12 @@ import { makeDocx, makeZip } from './fixtures';
 describe('ingest/zip-guard/readZipDirectory', () => {
   it('lists the entries of a real archive', () => {
     const entries = readZipDirectory(makeDocx(['hello']));
-    expect(entries.map((e) => e.name)).toEqual(['[Content_Types].xml', '_rels/.rels', 'word/document.xml', 'docProps/core.xml']);
+    expect(entries.map((e) => e.name)).toEqual([
+      '[Content_Types].xml',
+      '_rels/.rels',
+      'word/document.xml',
+      'docProps/core.xml',
+    ]);
   });
 
   it('refuses a truncated archive', () => {
@@ -42,15 +47,29 @@ describe('ingest/zip-guard/checkZipLimits', () => {
   });
 
   it('refuses too large a declared total', () => {
-    const inputs = Array.from({ length: 5 }, (_, i) => ({ name: `word/m${i}.bin`, data: Buffer.alloc(10), declaredSize: 120 * 1024 * 1024 }));
+    const inputs = Array.from({ length: 5 }, (_, i) => ({
+      name: `word/m${i}.bin`,
+      data: Buffer.alloc(10),
+      declaredSize: 120 * 1024 * 1024,
+    }));
     const zip = makeZip(inputs);
-    expect(() => checkZipLimits(zip, readZipDirectory(zip), { maxEntries: 10, maxTotalBytes: 512 * 1024 * 1024, maxEntryBytes: 128 * 1024 * 1024, maxRatio: 1e12 })).toThrow(/in total/);
+    expect(() =>
+      checkZipLimits(zip, readZipDirectory(zip), {
+        maxEntries: 10,
+        maxTotalBytes: 512 * 1024 * 1024,
+        maxEntryBytes: 128 * 1024 * 1024,
+        maxRatio: 1e12,
+      }),
+    ).toThrow(/in total/);
   });
 });
 
 describe('ingest/zip-guard/readZipEntry', () => {
   it('inflates an entry', () => {
-    const zip = makeZip([{ name: 'a.txt', data: Buffer.from('contents') }, { name: 'b.txt', data: Buffer.from('stored'), store: true }]);
+    const zip = makeZip([
+      { name: 'a.txt', data: Buffer.from('contents') },
+      { name: 'b.txt', data: Buffer.from('stored'), store: true },
+    ]);
     const [a, b] = readZipDirectory(zip);
     expect(readZipEntry(zip, a!).toString()).toBe('contents');
     expect(readZipEntry(zip, b!).toString()).toBe('stored');

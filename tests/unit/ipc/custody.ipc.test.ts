@@ -3,7 +3,13 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '../../../shared/channels';
 import type { DemoSummary } from '../../../main/evidence/demo';
-import { callChannel as call, channelValue as value, coreForEachTest, newDemoVault, suiteDemoVault } from '../../helpers/ipc';
+import {
+  callChannel as call,
+  channelValue as value,
+  coreForEachTest,
+  newDemoVault,
+  suiteDemoVault,
+} from '../../helpers/ipc';
 
 const cores = coreForEachTest();
 
@@ -38,7 +44,11 @@ describe('ipc/custody.ipc', () => {
   it('custody:entries filters to a case and to one item', async () => {
     const core = await cores.unlocked(demoDir);
     const all = await value(core, 'custody:entries', { scope: { kind: 'vault' }, offset: 0, limit: 200 });
-    const ofCase = await value(core, 'custody:entries', { scope: { kind: 'case', caseId: demo.caseId }, offset: 0, limit: 200 });
+    const ofCase = await value(core, 'custody:entries', {
+      scope: { kind: 'case', caseId: demo.caseId },
+      offset: 0,
+      limit: 200,
+    });
     expect(ofCase.total).toBeGreaterThan(10);
     expect(ofCase.total).toBeLessThan(all.total);
     expect(ofCase.entries.some((e) => e.action === 'vault.created')).toBe(false);
@@ -46,7 +56,11 @@ describe('ipc/custody.ipc', () => {
     const itemId = ingested?.subject?.id ?? '';
     expect(ingested?.subject?.label).toBeTruthy();
     const ofItem = await value(core, 'custody:entries', { scope: { kind: 'item', itemId }, offset: 0, limit: 50 });
-    expect(ofItem.entries.every((e) => e.subject?.id === itemId || e.related.some((r) => r.id === itemId) || e.action === 'event.added')).toBe(true);
+    expect(
+      ofItem.entries.every(
+        (e) => e.subject?.id === itemId || e.related.some((r) => r.id === itemId) || e.action === 'event.added',
+      ),
+    ).toBe(true);
     expect(ofItem.entries.map((e) => e.action)).toContain('item.ingested');
   });
 
@@ -66,8 +80,15 @@ describe('ipc/custody.ipc', () => {
     expect(report.ok).toBe(true);
     expect(report.findings.every((f) => f.ok)).toBe(true);
     expect(report.objects.checked).toBeGreaterThan(0);
-    const progress = core.events.filter((e) => e.name === 'task:progress').map((e) => e.payload as { taskId: string; unit: string; done: number; total: number });
-    expect(progress.at(-1)).toMatchObject({ taskId: TASK, unit: 'objects', done: report.objects.checked, total: report.objects.checked });
+    const progress = core.events
+      .filter((e) => e.name === 'task:progress')
+      .map((e) => e.payload as { taskId: string; unit: string; done: number; total: number });
+    expect(progress.at(-1)).toMatchObject({
+      taskId: TASK,
+      unit: 'objects',
+      done: report.objects.checked,
+      total: report.objects.checked,
+    });
   });
 
   it('custody:verify names the tampered object and the items that hold it', async () => {
@@ -90,16 +111,37 @@ describe('ipc/custody.ipc', () => {
 
   it('refuses malformed requests with INVALID_INPUT', async () => {
     const core = await cores.unlocked(demoDir);
-    expect(await call(core, 'custody:entries', { scope: { kind: 'vault' }, offset: -1, limit: 5 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await call(core, 'custody:entries', { scope: { kind: 'vault' }, offset: 0, limit: 5000 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await call(core, 'custody:entries', { scope: { kind: 'case' }, offset: 0, limit: 5 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await call(core, 'custody:verify', { taskId: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await call(core, 'custody:checkpoint', { extra: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call(core, 'custody:entries', { scope: { kind: 'vault' }, offset: -1, limit: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await call(core, 'custody:entries', { scope: { kind: 'vault' }, offset: 0, limit: 5000 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await call(core, 'custody:entries', { scope: { kind: 'case' }, offset: 0, limit: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await call(core, 'custody:verify', { taskId: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await call(core, 'custody:checkpoint', { extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it('custody:entries of an unknown case is NOT_FOUND', async () => {
     const core = await cores.unlocked(demoDir);
-    expect(await call(core, 'custody:entries', { scope: { kind: 'case', caseId: '00000000-0000-0000-0000-000000000000' }, offset: 0, limit: 5 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(
+      await call(core, 'custody:entries', {
+        scope: { kind: 'case', caseId: '00000000-0000-0000-0000-000000000000' },
+        offset: 0,
+        limit: 5,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('every channel answers VAULT_LOCKED while locked', async () => {
@@ -110,6 +152,7 @@ describe('ipc/custody.ipc', () => {
       ['custody:checkpoint', {}],
       ['custody:make-checkpoint', {}],
     ];
-    for (const [channel, req] of requests) expect(await call(current, channel, req)).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+    for (const [channel, req] of requests)
+      expect(await call(current, channel, req)).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
   });
 });

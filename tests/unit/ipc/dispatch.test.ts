@@ -35,7 +35,12 @@ describe('ipc/dispatch/dispatch', () => {
   it('reduces any other error to INTERNAL with a generic message, and reports it to the hook', async () => {
     const secret = new Error('EACCES /home/someone/vault/key=deadbeef');
     const onInternalError = vi.fn();
-    const result = await dispatch('app:info', async () => Promise.reject(secret), {}, { validateResponse: true, onInternalError });
+    const result = await dispatch(
+      'app:info',
+      async () => Promise.reject(secret),
+      {},
+      { validateResponse: true, onInternalError },
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('INTERNAL');
@@ -74,7 +79,10 @@ describe('ipc/dispatch/dispatchByName', () => {
 
 describe('ipc/dispatch/toErrorInfo', () => {
   it('keeps VigilError info and hides everything else', () => {
-    expect(toErrorInfo(new VigilError('NOT_FOUND', 'No such item.'))).toEqual({ code: 'NOT_FOUND', message: 'No such item.' });
+    expect(toErrorInfo(new VigilError('NOT_FOUND', 'No such item.'))).toEqual({
+      code: 'NOT_FOUND',
+      message: 'No such item.',
+    });
     expect(toErrorInfo('a string').code).toBe('INTERNAL');
     expect(toErrorInfo({ code: 'WRONG_PASSPHRASE', message: 'forged' }).code).toBe('INTERNAL');
   });

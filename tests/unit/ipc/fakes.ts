@@ -7,7 +7,12 @@ export interface FakeFrame {
 }
 
 /** Builds an invoke event as ipcMain would deliver it; `frame: null` is a frame that went away. */
-export function fakeEvent(options: { url?: string; contentsId?: number; subframe?: boolean; frame?: null }): IpcMainInvokeEvent {
+export function fakeEvent(options: {
+  url?: string;
+  contentsId?: number;
+  subframe?: boolean;
+  frame?: null;
+}): IpcMainInvokeEvent {
   const main: FakeFrame = { url: options.url ?? 'vigil-app://app/index.html', parent: null };
   const frame = options.frame === null ? null : options.subframe ? { url: main.url, parent: main } : main;
   const sender = { id: options.contentsId ?? 1, mainFrame: main };
@@ -17,7 +22,10 @@ export function fakeEvent(options: { url?: string; contentsId?: number; subframe
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown>;
 
 /** Records what is registered, like ipcMain.handle. */
-export function fakeIpcMain(): { handle: (channel: string, listener: Listener) => void; listeners: Map<string, Listener> } {
+export function fakeIpcMain(): {
+  handle: (channel: string, listener: Listener) => void;
+  listeners: Map<string, Listener>;
+} {
   const listeners = new Map<string, Listener>();
   return {
     listeners,

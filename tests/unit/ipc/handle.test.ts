@@ -4,7 +4,10 @@ import { createSenderCheck } from '../../../main/ipc/sender';
 import { VigilError } from '../../../shared/errors';
 import { fakeEvent, fakeIpcMain } from './fakes';
 
-const isTrustedSender = createSenderCheck({ origins: ['vigil-app://app'], isOwnContents: (contents) => contents.id === 1 });
+const isTrustedSender = createSenderCheck({
+  origins: ['vigil-app://app'],
+  isOwnContents: (contents) => contents.id === 1,
+});
 const info = { name: 'vigil', version: '0.1.0' };
 
 function setUp(fn: () => Promise<typeof info>) {
@@ -24,7 +27,12 @@ describe('ipc/handle/handle', () => {
 
   it('refuses a foreign frame, a subframe and another window without running the handler', async () => {
     const { listener, spy } = setUp(async () => info);
-    for (const event of [fakeEvent({ url: 'https://example.org/' }), fakeEvent({ subframe: true }), fakeEvent({ contentsId: 9 }), fakeEvent({ frame: null })]) {
+    for (const event of [
+      fakeEvent({ url: 'https://example.org/' }),
+      fakeEvent({ subframe: true }),
+      fakeEvent({ contentsId: 9 }),
+      fakeEvent({ frame: null }),
+    ]) {
       const result = (await listener(event, {})) as { ok: boolean; error?: { code: string } };
       expect(result.ok).toBe(false);
       expect(result.error?.code).toBe('INVALID_INPUT');
@@ -34,9 +42,15 @@ describe('ipc/handle/handle', () => {
 
   it('refuses malformed requests and extra arguments with INVALID_INPUT, never a throw', async () => {
     const { listener, spy } = setUp(async () => info);
-    await expect(listener(fakeEvent({}), { nope: 1 })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await expect(listener(fakeEvent({}), { nope: 1 })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     await expect(listener(fakeEvent({}))).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    await expect(listener(fakeEvent({}), {}, {})).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await expect(listener(fakeEvent({}), {}, {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     expect(spy).not.toHaveBeenCalled();
   });
 

@@ -22,7 +22,13 @@ interface Entry {
 describe('ipc/people.ipc', () => {
   it('people:add and people:list: codes always, names only with consent, no contact details in the list', async () => {
     const { core, caseId } = await withCase();
-    const added = await channelValue<{ id: string; code: string; contact: string }>(core, 'people:add', { caseId, role: 'witness', name: 'Olena Shevchenko', contact: '+380 00 000 0000', consent: { named: false, shareWith: ['UN WGAD'], date: '2026-05-02', method: 'oral' } });
+    const added = await channelValue<{ id: string; code: string; contact: string }>(core, 'people:add', {
+      caseId,
+      role: 'witness',
+      name: 'Olena Shevchenko',
+      contact: '+380 00 000 0000',
+      consent: { named: false, shareWith: ['UN WGAD'], date: '2026-05-02', method: 'oral' },
+    });
     expect(added.code).toBe('W-001');
     expect(added.contact).toBe('+380 00 000 0000');
     await channelValue(core, 'people:add', { caseId, role: 'lawyer', name: 'Named Lawyer', consent: { named: true } });
@@ -39,16 +45,42 @@ describe('ipc/people.ipc', () => {
 
   it('people:reveal gives the name; people:get the whole record for the edit form', async () => {
     const { core, caseId } = await withCase();
-    const added = await channelValue<{ id: string }>(core, 'people:add', { caseId, role: 'detainee', name: 'Hidden Name', aliases: ['H. N.'], contact: 'via the lawyer' });
-    expect(await channelValue(core, 'people:reveal', { id: added.id })).toEqual({ id: added.id, code: 'D-001', name: 'Hidden Name', aliases: ['H. N.'] });
-    expect(await channelValue(core, 'people:get', { id: added.id })).toMatchObject({ name: 'Hidden Name', contact: 'via the lawyer', roles: [{ caseId, role: 'detainee' }] });
+    const added = await channelValue<{ id: string }>(core, 'people:add', {
+      caseId,
+      role: 'detainee',
+      name: 'Hidden Name',
+      aliases: ['H. N.'],
+      contact: 'via the lawyer',
+    });
+    expect(await channelValue(core, 'people:reveal', { id: added.id })).toEqual({
+      id: added.id,
+      code: 'D-001',
+      name: 'Hidden Name',
+      aliases: ['H. N.'],
+    });
+    expect(await channelValue(core, 'people:get', { id: added.id })).toMatchObject({
+      name: 'Hidden Name',
+      contact: 'via the lawyer',
+      roles: [{ caseId, role: 'detainee' }],
+    });
   });
 
   it('people:update changes fields and consent; people:add-role adds a role in the case', async () => {
     const { core, caseId } = await withCase();
     const added = await channelValue<{ id: string }>(core, 'people:add', { caseId, role: 'relative', name: 'Mother' });
-    const updated = await channelValue<{ code: string; notes: string; consent: Entry['consent'] }>(core, 'people:update', { id: added.id, changes: { code: 'r-077', notes: 'Prefers calls in the evening.', consent: { named: true, method: 'written' } } });
-    expect(updated).toMatchObject({ code: 'R-077', notes: 'Prefers calls in the evening.', consent: { named: true, shareWith: [], method: 'written' } });
+    const updated = await channelValue<{ code: string; notes: string; consent: Entry['consent'] }>(
+      core,
+      'people:update',
+      {
+        id: added.id,
+        changes: { code: 'r-077', notes: 'Prefers calls in the evening.', consent: { named: true, method: 'written' } },
+      },
+    );
+    expect(updated).toMatchObject({
+      code: 'R-077',
+      notes: 'Prefers calls in the evening.',
+      consent: { named: true, shareWith: [], method: 'written' },
+    });
     await channelValue(core, 'people:add-role', { personId: added.id, caseId, role: 'witness' });
     const list = await channelValue<Entry[]>(core, 'people:list', { caseId });
     expect(list[0]).toMatchObject({ code: 'R-077', name: 'Mother', roles: ['relative', 'witness'] });
@@ -59,8 +91,12 @@ describe('ipc/people.ipc', () => {
     const invalid = { ok: false, error: { code: 'INVALID_INPUT' } };
     expect(await call(core, 'people:add', { caseId, role: 'hero', name: 'X' })).toMatchObject(invalid);
     expect(await call(core, 'people:add', { caseId, role: 'witness', name: ' ' })).toMatchObject(invalid);
-    expect(await call(core, 'people:add', { caseId, role: 'witness', name: 'X', code: 'Ivan Petrov' })).toMatchObject(invalid);
-    expect(await call(core, 'people:add', { caseId, role: 'witness', name: 'X', consent: { date: '2026-02-30' } })).toMatchObject(invalid);
+    expect(await call(core, 'people:add', { caseId, role: 'witness', name: 'X', code: 'Ivan Petrov' })).toMatchObject(
+      invalid,
+    );
+    expect(
+      await call(core, 'people:add', { caseId, role: 'witness', name: 'X', consent: { date: '2026-02-30' } }),
+    ).toMatchObject(invalid);
     expect(await call(core, 'people:list', {})).toMatchObject(invalid);
     expect(await call(core, 'people:update', { id: caseId, changes: { phone: '1' } })).toMatchObject(invalid);
     expect(await call(core, 'people:add-role', { personId: caseId, caseId, role: 'chief' })).toMatchObject(invalid);
@@ -72,9 +108,18 @@ describe('ipc/people.ipc', () => {
   it('an unknown person or case is NOT_FOUND', async () => {
     const { core, caseId } = await withCase();
     const nobody = '00000000-0000-4000-8000-000000000000';
-    expect(await call(core, 'people:reveal', { id: nobody })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await call(core, 'people:add', { caseId: nobody, role: 'witness', name: 'X' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await call(core, 'people:add-role', { personId: nobody, caseId, role: 'witness' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call(core, 'people:reveal', { id: nobody })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await call(core, 'people:add', { caseId: nobody, role: 'witness', name: 'X' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await call(core, 'people:add-role', { personId: nobody, caseId, role: 'witness' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('every channel answers VAULT_LOCKED while no vault is open', async () => {

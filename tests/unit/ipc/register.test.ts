@@ -15,9 +15,14 @@ describe('ipc/register/registerHandlers', () => {
     registerHandlers(ipcMain, table, check, { validateResponse: true }, preloadHandlers(services));
     expect([...ipcMain.listeners.keys()].sort()).toEqual([...CHANNELS, ...PRELOAD_CHANNELS].sort());
     const dropped = ipcMain.listeners.get('dialog:dropped-files');
-    await expect(dropped?.(fakeEvent({ url: 'https://example.org/' }), { paths: ['/etc/hostname'] })).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    await expect(
+      dropped?.(fakeEvent({ url: 'https://example.org/' }), { paths: ['/etc/hostname'] }),
+    ).resolves.toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const listener = ipcMain.listeners.get('app:info');
-    await expect(listener?.(fakeEvent({}), {})).resolves.toEqual({ ok: true, value: { name: 'Vigil', version: '0.0.0-test' } });
+    await expect(listener?.(fakeEvent({}), {})).resolves.toEqual({
+      ok: true,
+      value: { name: 'Vigil', version: '0.0.0-test' },
+    });
     await expect(listener?.(fakeEvent({ url: 'https://example.org/' }), {})).resolves.toMatchObject({ ok: false });
     await dispose();
   });

@@ -39,11 +39,24 @@ describe('ipc/requests.ipc', () => {
       about: 'Where is he held?',
     });
     expect(added).toMatchObject({ personCode: 'D-001', requesterCode: 'L-001', response: null });
-    const answered = await value<RequestRow>(core, 'requests:answer', { id: added.id, date: '2026-05-20', response: 'denial', note: 'Not disclosed.' });
+    const answered = await value<RequestRow>(core, 'requests:answer', {
+      id: added.id,
+      date: '2026-05-20',
+      response: 'denial',
+      note: 'Not disclosed.',
+    });
     expect(answered).toMatchObject({ response: 'denial', responseDate: '2026-05-20', responseNote: 'Not disclosed.' });
-    expect(await value<RequestRow[]>(core, 'requests:list', { caseId: demo.caseId })).toHaveLength(demo.counts.requests + 1);
-    expect(await call(core, 'requests:answer', { id: added.id, date: '2026-04-01', response: 'token' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await call(core, 'requests:answer', { id: NO_ID, date: '2026-06-01', response: 'token' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await value<RequestRow[]>(core, 'requests:list', { caseId: demo.caseId })).toHaveLength(
+      demo.counts.requests + 1,
+    );
+    expect(await call(core, 'requests:answer', { id: added.id, date: '2026-04-01', response: 'token' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await call(core, 'requests:answer', { id: NO_ID, date: '2026-06-01', response: 'token' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('refuses malformed requests with INVALID_INPUT', async () => {

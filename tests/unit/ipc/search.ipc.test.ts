@@ -17,7 +17,8 @@ describe('ipc/search.ipc', () => {
     expect(result.hits.length).toBeGreaterThan(0);
     for (const hit of result.hits) {
       expect(hit.highlights.length).toBeGreaterThan(0);
-      for (const [start, end] of hit.highlights) expect(hit.snippet.slice(start, end).toLowerCase()).toContain('colony');
+      for (const [start, end] of hit.highlights)
+        expect(hit.snippet.slice(start, end).toLowerCase()).toContain('colony');
     }
     expect(result.hits.every((h) => h.caseId === demo.caseId)).toBe(true);
   });
@@ -32,7 +33,10 @@ describe('ipc/search.ipc', () => {
     const in2026 = await value(core, 'search:query', { text: 'colony', kinds: ['item'], dateFrom: '2026' });
     expect(in2026.hits.length).toBe(items.hits.length);
     expect(in2026.hits.every((h) => (h.date ?? '') >= '2026')).toBe(true);
-    expect(await value(core, 'search:query', { text: 'colony', kinds: ['item'], dateTo: '2025-12' })).toMatchObject({ hits: [], total: 0 });
+    expect(await value(core, 'search:query', { text: 'colony', kinds: ['item'], dateTo: '2025-12' })).toMatchObject({
+      hits: [],
+      total: 0,
+    });
     const facets = await value(core, 'search:facets', {});
     const person = facets.people[0];
     expect(facets.cases.map((c) => c.id)).toEqual([demo.caseId]);
@@ -54,12 +58,22 @@ describe('ipc/search.ipc', () => {
   it('an empty query finds nothing; a date that is not one is INVALID_INPUT with a clear message', async () => {
     const core = await cores.unlocked(demoDir);
     expect(await value(core, 'search:query', { text: '   ' })).toMatchObject({ hits: [], total: 0 });
-    expect(await call(core, 'search:query', { text: 'colony', dateFrom: '2026-13' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('not a date') } });
+    expect(await call(core, 'search:query', { text: 'colony', dateFrom: '2026-13' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('not a date') },
+    });
   });
 
   it('refuses malformed requests with INVALID_INPUT', async () => {
     const core = await cores.unlocked(demoDir);
-    for (const req of [{}, { text: 1 }, { text: 'a', kinds: ['nothing'] }, { text: 'a', limit: 0 }, { text: 'a', dateTo: 'yesterday' }, { text: 'a', extra: true }]) {
+    for (const req of [
+      {},
+      { text: 1 },
+      { text: 'a', kinds: ['nothing'] },
+      { text: 'a', limit: 0 },
+      { text: 'a', dateTo: 'yesterday' },
+      { text: 'a', extra: true },
+    ]) {
       expect(await call(core, 'search:query', req)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     }
     expect(await call(core, 'search:facets', { x: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -67,7 +81,10 @@ describe('ipc/search.ipc', () => {
 
   it('answers VAULT_LOCKED while locked', async () => {
     const current = await cores.locked();
-    expect(await call(current, 'search:query', { text: 'colony' })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+    expect(await call(current, 'search:query', { text: 'colony' })).toMatchObject({
+      ok: false,
+      error: { code: 'VAULT_LOCKED' },
+    });
     expect(await call(current, 'search:facets', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
   });
 });

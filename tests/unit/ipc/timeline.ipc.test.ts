@@ -34,30 +34,57 @@ describe('ipc/timeline.ipc', () => {
     expect(events.every((e) => e.person.code === 'D-001' && e.person.name === undefined)).toBe(true);
   });
 
-  it('timeline:add-event with a new facility, then timeline:update-event changes it; places list the facility', async () => {
-    const { core, demo, detaineeId } = await demoCore();
-    const added = await value<Event>(core, 'timeline:add-event', {
-      caseId: demo.caseId,
-      personId: detaineeId,
-      type: 'transfer',
-      date: '2026-05',
-      placeName: 'Penal Colony No. 3 (test)',
-      placeType: 'penal_colony',
-      placeRegion: 'North',
-      description: 'Moved at night.',
-    });
-    expect(added).toMatchObject({ type: 'transfer', date: '2026-05', place: { name: 'Penal Colony No. 3 (test)', type: 'penal_colony' } });
-    const updated = await value<Event>(core, 'timeline:update-event', { id: added.id, changes: { date: '2026-05-04', dateApprox: true, description: 'Moved at night, without notice.' } });
-    expect(updated).toMatchObject({ id: added.id, date: '2026-05-04', dateApprox: true, description: 'Moved at night, without notice.' });
-    const places = await value<{ name: string }[]>(core, 'timeline:places', {});
-    expect(places.map((p) => p.name)).toContain('Penal Colony No. 3 (test)');
-    expect(await call(core, 'timeline:update-event', { id: added.id, changes: { date: '2026-05-04' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await call(core, 'timeline:update-event', { id: NO_ID, changes: { date: '2026-05-04' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-  });
+  it(
+    'timeline:add-event with a new facility, then ' + 'timeline:update-event changes it; places list the ' + 'facility',
+    async () => {
+      const { core, demo, detaineeId } = await demoCore();
+      const added = await value<Event>(core, 'timeline:add-event', {
+        caseId: demo.caseId,
+        personId: detaineeId,
+        type: 'transfer',
+        date: '2026-05',
+        placeName: 'Penal Colony No. 3 (test)',
+        placeType: 'penal_colony',
+        placeRegion: 'North',
+        description: 'Moved at night.',
+      });
+      expect(added).toMatchObject({
+        type: 'transfer',
+        date: '2026-05',
+        place: { name: 'Penal Colony No. 3 (test)', type: 'penal_colony' },
+      });
+      const updated = await value<Event>(core, 'timeline:update-event', {
+        id: added.id,
+        changes: { date: '2026-05-04', dateApprox: true, description: 'Moved at night, without notice.' },
+      });
+      expect(updated).toMatchObject({
+        id: added.id,
+        date: '2026-05-04',
+        dateApprox: true,
+        description: 'Moved at night, without notice.',
+      });
+      const places = await value<{ name: string }[]>(core, 'timeline:places', {});
+      expect(places.map((p) => p.name)).toContain('Penal Colony No. 3 (test)');
+      expect(
+        await call(core, 'timeline:update-event', { id: added.id, changes: { date: '2026-05-04' } }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
+      expect(await call(core, 'timeline:update-event', { id: NO_ID, changes: { date: '2026-05-04' } })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+    },
+  );
 
   it('timeline:add-place adds a place once and returns the existing one by name', async () => {
     const { core } = await demoCore();
-    const place = await value<{ id: string; type: string }>(core, 'timeline:add-place', { name: 'Hospital No. 1 (test)', type: 'hospital', region: 'East' });
+    const place = await value<{ id: string; type: string }>(core, 'timeline:add-place', {
+      name: 'Hospital No. 1 (test)',
+      type: 'hospital',
+      region: 'East',
+    });
     expect(place.type).toBe('hospital');
     expect(await value(core, 'timeline:add-place', { name: 'Hospital No. 1 (test)' })).toMatchObject({ id: place.id });
   });
@@ -68,7 +95,10 @@ describe('ipc/timeline.ipc', () => {
       ['timeline:events', {}],
       ['timeline:add-event', { caseId: demo.caseId, personId: detaineeId, type: 'abduction', date: '2026' }],
       ['timeline:add-event', { caseId: demo.caseId, personId: detaineeId, type: 'arrest', date: '2026-02-30' }],
-      ['timeline:add-event', { caseId: demo.caseId, personId: detaineeId, type: 'arrest', date: '2026', endDate: '2025' }],
+      [
+        'timeline:add-event',
+        { caseId: demo.caseId, personId: detaineeId, type: 'arrest', date: '2026', endDate: '2025' },
+      ],
       ['timeline:update-event', { id: NO_ID, changes: { colour: 'red' } }],
       ['timeline:places', { all: true }],
       ['timeline:add-place', { name: '  ' }],

@@ -24,12 +24,18 @@ describe('lint/layering rules', () => {
   });
 
   it('refuses electron/main and other electron subpaths in the core', async () => {
-    expect(await ruleIdsFor('main/vault/vault.ts', "import { app } from 'electron/main';\nexport const a = app;\n")).toContain('no-restricted-imports');
-    expect(await ruleIdsFor('main/evidence/items.ts', "import { shell } from 'electron/common';\nexport const s = shell;\n")).toContain('no-restricted-imports');
+    expect(
+      await ruleIdsFor('main/vault/vault.ts', "import { app } from 'electron/main';\nexport const a = app;\n"),
+    ).toContain('no-restricted-imports');
+    expect(
+      await ruleIdsFor('main/evidence/items.ts', "import { shell } from 'electron/common';\nexport const s = shell;\n"),
+    ).toContain('no-restricted-imports');
   });
 
   it('allows electron in main/app', async () => {
-    expect(await ruleIdsFor('main/app/window.ts', "import { app } from 'electron';\nexport const a = app;\n")).not.toContain('no-restricted-imports');
+    expect(
+      await ruleIdsFor('main/app/window.ts', "import { app } from 'electron';\nexport const a = app;\n"),
+    ).not.toContain('no-restricted-imports');
   });
 
   it('refuses console in the core but not in the CLI', async () => {

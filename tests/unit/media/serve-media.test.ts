@@ -78,14 +78,22 @@ describe('media/serve-media/serveItemMedia', () => {
 
   it('answers 404 for an unknown item and 403 while the vault is locked', async () => {
     expect((await serveItemMedia(source, '00000000-0000-4000-8000-000000000000', undefined)).status).toBe(404);
-    const locked = { requireVault: (): Vault => { throw new VigilError('VAULT_LOCKED', 'locked'); } };
+    const locked = {
+      requireVault: (): Vault => {
+        throw new VigilError('VAULT_LOCKED', 'locked');
+      },
+    };
     const reply = await serveItemMedia(locked, itemId, undefined);
     expect(reply.status).toBe(403);
     expect((await body(reply.body)).toString()).not.toContain(content.subarray(0, 8).toString());
   });
 
   it('records the first view of an item in the custody log, not every range request', async () => {
-    const count = (): number => vault.db.prepare("SELECT count(*) FROM custody_log WHERE instr(entry, 'item.opened') > 0").pluck().get() as number;
+    const count = (): number =>
+      vault.db
+        .prepare("SELECT count(*) FROM custody_log WHERE instr(entry, 'item.opened') > 0")
+        .pluck()
+        .get() as number;
     expect(count()).toBe(0);
     await body((await serveItemMedia(source, itemId, 'bytes=0-9')).body);
     await body((await serveItemMedia(source, itemId, 'bytes=10-19')).body);

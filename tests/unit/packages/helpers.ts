@@ -49,7 +49,11 @@ export function sampleEntries(): BagEntry[] {
 }
 
 /** Writes the sample bag as a tar file and returns its path. */
-export async function writeSampleTar(dir: string, entries: BagEntry[] = sampleEntries(), name = 'bag-1'): Promise<string> {
+export async function writeSampleTar(
+  dir: string,
+  entries: BagEntry[] = sampleEntries(),
+  name = 'bag-1',
+): Promise<string> {
   const file = path.join(dir, `${name}.tar`);
   await writeBag(fs.createWriteStream(file), name, entries, INFO, { afterTagManifests: [SIG_HOOK] });
   return file;
@@ -75,7 +79,8 @@ export async function buildTar(members: TarMember[]): Promise<Buffer> {
   for (const m of members) {
     await new Promise<void>((resolve, reject) => {
       const header = { mtime: new Date(0), ...m.header };
-      if (m.body !== undefined) p.entry({ ...header, size: m.body.length }, m.body, (err) => (err ? reject(err) : resolve()));
+      if (m.body !== undefined)
+        p.entry({ ...header, size: m.body.length }, m.body, (err) => (err ? reject(err) : resolve()));
       else p.entry(header, (err) => (err ? reject(err) : resolve())).end(undefined);
     });
   }
@@ -95,9 +100,13 @@ export function file(name: string, body: string | Buffer = 'x'): TarMember {
  */
 export function untarBag(tar: Buffer | string, dest: string): string {
   fs.mkdirSync(dest, { recursive: true });
-  const r = typeof tar === 'string' ? spawnSync('tar', ['-xf', tar, '-C', dest]) : spawnSync('tar', ['-xf', '-', '-C', dest], { input: tar });
+  const r =
+    typeof tar === 'string'
+      ? spawnSync('tar', ['-xf', tar, '-C', dest])
+      : spawnSync('tar', ['-xf', '-', '-C', dest], { input: tar });
   if (r.status !== 0) throw new Error(`tar -x failed: ${r.stderr.toString()}`);
   const [top, ...more] = fs.readdirSync(dest);
-  if (top === undefined || more.length > 0) throw new Error(`expected one bag folder in ${dest}, found ${[top, ...more].join(', ')}`);
+  if (top === undefined || more.length > 0)
+    throw new Error(`expected one bag folder in ${dest}, found ${[top, ...more].join(', ')}`);
   return path.join(dest, top);
 }

@@ -22,7 +22,10 @@ describe('preload/index/onEvent', () => {
     const cb = vi.fn();
     const unsubscribe = api.onEvent('test:tick', cb);
     expect(electron.ipcRenderer.on).toHaveBeenCalledTimes(1);
-    const [name, listener] = electron.ipcRenderer.on.mock.calls[0] as [string, (event: unknown, payload: unknown) => void];
+    const [name, listener] = electron.ipcRenderer.on.mock.calls[0] as [
+      string,
+      (event: unknown, payload: unknown) => void,
+    ];
     expect(name).toBe('test:tick');
     listener({ sender: 'the IpcRendererEvent must not reach the page' }, { done: 3 });
     expect(cb).toHaveBeenCalledWith({ done: 3 });
@@ -33,7 +36,9 @@ describe('preload/index/onEvent', () => {
 
   it('requires a callback function', async () => {
     await import('../../../main/preload/index');
-    const api = electron.contextBridge.exposeInMainWorld.mock.calls[0]?.[1] as { onEvent: (name: string, cb: unknown) => unknown };
+    const api = electron.contextBridge.exposeInMainWorld.mock.calls[0]?.[1] as {
+      onEvent: (name: string, cb: unknown) => unknown;
+    };
     expect(() => api.onEvent('test:tick', 'not a function')).toThrow(/callback/);
   });
 });

@@ -19,11 +19,15 @@ beforeAll(async () => {
 });
 
 describe('preload/index', () => {
-  it('exposes exactly one method per contract channel plus onEvent and grantDroppedFiles, all functions (no path-taking call)', () => {
-    const expected = [...CHANNELS.map((channel) => methodName(channel)), 'onEvent', 'grantDroppedFiles'].sort();
-    expect(Object.keys(exposed).sort()).toEqual(expected);
-    for (const value of Object.values(exposed)) expect(typeof value).toBe('function');
-  });
+  it(
+    'exposes exactly one method per contract channel plus onEvent and grantDroppedFiles, all functions (no ' +
+      'path-taking call)',
+    () => {
+      const expected = [...CHANNELS.map((channel) => methodName(channel)), 'onEvent', 'grantDroppedFiles'].sort();
+      expect(Object.keys(exposed).sort()).toEqual(expected);
+      for (const value of Object.values(exposed)) expect(typeof value).toBe('function');
+    },
+  );
 
   it('never hands out ipcRenderer or any of its methods', () => {
     const leaked = Object.values(electron.ipcRenderer) as unknown[];
@@ -55,25 +59,37 @@ describe('preload/index', () => {
     expect(electron.ipcRenderer.on).not.toHaveBeenCalled();
   });
 
-  it('grantDroppedFiles sends the on-disk paths of dropped files to the preload-only channel and returns main\'s grants', async () => {
-    const grantDroppedFiles = exposed['grantDroppedFiles'] as (files: unknown) => Promise<unknown>;
-    const answer = { ok: true, value: { files: [{ grant: 'grant-AAAAAAAAAAAAAAAAAAAAAA', name: 'file.pdf', label: '/dropped/file.pdf' }] } };
-    electron.ipcRenderer.invoke.mockResolvedValueOnce(answer);
-    await expect(grantDroppedFiles([{}])).resolves.toEqual(answer);
-    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith('dialog:dropped-files', { paths: ['/dropped/file.pdf'] });
-  });
+  it(
+    "grantDroppedFiles sends the on-disk paths of dropped files to the preload-only channel and returns main's " +
+      'grants',
+    async () => {
+      const grantDroppedFiles = exposed['grantDroppedFiles'] as (files: unknown) => Promise<unknown>;
+      const answer = {
+        ok: true,
+        value: { files: [{ grant: 'grant-AAAAAAAAAAAAAAAAAAAAAA', name: 'file.pdf', label: '/dropped/file.pdf' }] },
+      };
+      electron.ipcRenderer.invoke.mockResolvedValueOnce(answer);
+      await expect(grantDroppedFiles([{}])).resolves.toEqual(answer);
+      expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith('dialog:dropped-files', {
+        paths: ['/dropped/file.pdf'],
+      });
+    },
+  );
 
-  it('grantDroppedFiles asks main for nothing when no file is on disk: a File the page made, or no File at all', async () => {
-    const grantDroppedFiles = exposed['grantDroppedFiles'] as (files: unknown) => Promise<unknown>;
-    electron.ipcRenderer.invoke.mockClear();
-    electron.webUtils.getPathForFile.mockReturnValueOnce('');
-    electron.webUtils.getPathForFile.mockImplementationOnce(() => {
-      throw new TypeError('not a File');
-    });
-    await expect(grantDroppedFiles([{}, 42])).resolves.toEqual({ ok: true, value: { files: [] } });
-    await expect(grantDroppedFiles('/etc/passwd')).resolves.toEqual({ ok: true, value: { files: [] } });
-    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
-  });
+  it(
+    'grantDroppedFiles asks main for nothing when no file ' + 'is on disk: a File the page made, or no File at all',
+    async () => {
+      const grantDroppedFiles = exposed['grantDroppedFiles'] as (files: unknown) => Promise<unknown>;
+      electron.ipcRenderer.invoke.mockClear();
+      electron.webUtils.getPathForFile.mockReturnValueOnce('');
+      electron.webUtils.getPathForFile.mockImplementationOnce(() => {
+        throw new TypeError('not a File');
+      });
+      await expect(grantDroppedFiles([{}, 42])).resolves.toEqual({ ok: true, value: { files: [] } });
+      await expect(grantDroppedFiles('/etc/passwd')).resolves.toEqual({ ok: true, value: { files: [] } });
+      expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
+    },
+  );
 
   it('grantDroppedFiles turns a failed invoke into an INTERNAL Result, never a throw', async () => {
     const grantDroppedFiles = exposed['grantDroppedFiles'] as (files: unknown) => Promise<unknown>;

@@ -10,13 +10,15 @@ function flatten(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof value === 'string') out.set(prefix, value);
   else if (typeof value === 'object' && value !== null) {
-    for (const [key, child] of Object.entries(value)) for (const [k, v] of flatten(child, prefix === '' ? key : `${prefix}.${key}`)) out.set(k, v);
+    for (const [key, child] of Object.entries(value))
+      for (const [k, v] of flatten(child, prefix === '' ? key : `${prefix}.${key}`)) out.set(k, v);
   }
   return out;
 }
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1] ?? '').sort();
-const read = (lng: string, file: string): Map<string, string> => flatten(JSON.parse(readFileSync(path.join(LOCALES, lng, file), 'utf8')));
+const read = (lng: string, file: string): Map<string, string> =>
+  flatten(JSON.parse(readFileSync(path.join(LOCALES, lng, file), 'utf8')));
 
 describe('renderer/i18n locales', () => {
   const languages = readdirSync(LOCALES);

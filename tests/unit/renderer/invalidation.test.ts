@@ -4,7 +4,8 @@ import { CHANNELS } from '../../../shared/channels';
 
 // Channel actions that change the vault by their name: each such channel must be in the table,
 // so a new write cannot leave the custody log (or anything else) stale on screen by omission.
-const WRITE_WORD = /(^|-)(add|create|update|remove|revise|import|export|attach|answer|make|replace|change|request)(-|$)/;
+const WRITE_WORD =
+  /(^|-)(add|create|update|remove|revise|import|export|attach|answer|make|replace|change|request)(-|$)/;
 
 describe('renderer/api/invalidation', () => {
   it('every write refreshes the custody log, as well as its own reads', () => {
@@ -25,6 +26,7 @@ describe('renderer/api/invalidation', () => {
   });
 
   it('refers only to real channels', () => {
-    for (const channel of CHANNELS.filter(isWriteChannel)) for (const read of readsChangedBy(channel)) expect(CHANNELS).toContain(read);
+    for (const channel of CHANNELS.filter(isWriteChannel))
+      for (const read of readsChangedBy(channel)) expect(CHANNELS).toContain(read);
   });
 });

@@ -70,7 +70,12 @@ describe('session/auto-lock/AutoLock', () => {
   it('counts recent input as activity even with no request', async () => {
     const session = fakeSession(Date.now);
     let inputIdle = 0;
-    const auto = new AutoLock({ session, tasks: { cancelAll: vi.fn() }, limitMinutes: () => 1, inputIdleMs: () => inputIdle });
+    const auto = new AutoLock({
+      session,
+      tasks: { cancelAll: vi.fn() },
+      limitMinutes: () => 1,
+      inputIdleMs: () => inputIdle,
+    });
     auto.start();
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(session.lock).not.toHaveBeenCalled();

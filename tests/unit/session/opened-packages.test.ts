@@ -8,7 +8,9 @@ describe('session/opened-packages/OpenedPackages', () => {
     const delivered: GrantedPath[] = [];
     const opened = new OpenedPackages(grants, (file) => (delivered.push(file), true));
     opened.arrive('/home/lawyer/case.tar.age');
-    expect(delivered).toEqual([{ grant: expect.stringMatching(/^grant-/), name: 'case.tar.age', label: '/home/lawyer/case.tar.age' }]);
+    expect(delivered).toEqual([
+      { grant: expect.stringMatching(/^grant-/), name: 'case.tar.age', label: '/home/lawyer/case.tar.age' },
+    ]);
     expect(grants.take(delivered[0]?.grant ?? '', 'read-file')).toBe('/home/lawyer/case.tar.age');
     expect(opened.take()).toEqual([]);
   });

@@ -43,7 +43,9 @@ describe('session/path-grants/PathGrants', () => {
   it('use() spends the grant on success and gives it back on failure, so the person can retry', async () => {
     const grants = new PathGrants();
     const folder = grants.issue('/vaults/a', 'folder');
-    await expect(grants.use(folder.grant, 'folder', () => Promise.reject(new Error('wrong passphrase')))).rejects.toThrow('wrong passphrase');
+    await expect(
+      grants.use(folder.grant, 'folder', () => Promise.reject(new Error('wrong passphrase'))),
+    ).rejects.toThrow('wrong passphrase');
     await expect(grants.use(folder.grant, 'folder', async (dir) => dir)).resolves.toBe('/vaults/a');
     await expect(grants.use(folder.grant, 'folder', async (dir) => dir)).rejects.toMatchObject({ code: 'NOT_GRANTED' });
   });
@@ -52,8 +54,14 @@ describe('session/path-grants/PathGrants', () => {
     const grants = new PathGrants();
     const file = grants.issue('/x/out.tar.age', 'save-file');
     let release: () => void = () => undefined;
-    const first = grants.use(file.grant, 'save-file', () => new Promise<string>((resolve) => (release = () => resolve('done'))));
-    await expect(grants.use(file.grant, 'save-file', async () => 'again')).rejects.toMatchObject({ code: 'NOT_GRANTED' });
+    const first = grants.use(
+      file.grant,
+      'save-file',
+      () => new Promise<string>((resolve) => (release = () => resolve('done'))),
+    );
+    await expect(grants.use(file.grant, 'save-file', async () => 'again')).rejects.toMatchObject({
+      code: 'NOT_GRANTED',
+    });
     release();
     await expect(first).resolves.toBe('done');
   });
@@ -62,9 +70,16 @@ describe('session/path-grants/PathGrants', () => {
     const grants = new PathGrants();
     const a = grants.issue('/in/a.txt', 'read-file');
     const b = grants.issue('/in/b.txt', 'read-file');
-    await expect(grants.useAll([a.grant, 'grant-BBBBBBBBBBBBBBBBBBBBBB'], 'read-file', async (p) => p)).rejects.toMatchObject({ code: 'NOT_GRANTED' });
-    await expect(grants.useAll([a.grant, a.grant], 'read-file', async (p) => p)).rejects.toMatchObject({ code: 'NOT_GRANTED' });
-    await expect(grants.useAll([a.grant, b.grant], 'read-file', async (p) => p)).resolves.toEqual(['/in/a.txt', '/in/b.txt']);
+    await expect(
+      grants.useAll([a.grant, 'grant-BBBBBBBBBBBBBBBBBBBBBB'], 'read-file', async (p) => p),
+    ).rejects.toMatchObject({ code: 'NOT_GRANTED' });
+    await expect(grants.useAll([a.grant, a.grant], 'read-file', async (p) => p)).rejects.toMatchObject({
+      code: 'NOT_GRANTED',
+    });
+    await expect(grants.useAll([a.grant, b.grant], 'read-file', async (p) => p)).resolves.toEqual([
+      '/in/a.txt',
+      '/in/b.txt',
+    ]);
     expect(grants.size).toBe(0);
   });
 

@@ -35,7 +35,9 @@ describe('session/tasks/TaskRegistry', () => {
     const tasks = new TaskRegistry(() => undefined);
     let finish: () => void = () => undefined;
     const first = tasks.run('task-0003', 'steps', () => new Promise<void>((resolve) => (finish = resolve)));
-    await expect(tasks.run('task-0003', 'steps', async () => undefined)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(tasks.run('task-0003', 'steps', async () => undefined)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     finish();
     await first;
     await expect(tasks.run('task-0003', 'steps', async () => 'again')).resolves.toBe('again');
@@ -44,7 +46,8 @@ describe('session/tasks/TaskRegistry', () => {
   it('cancelAll aborts every running task', async () => {
     const tasks = new TaskRegistry(() => undefined);
     const signals: AbortSignal[] = [];
-    const hold = (ctxSignal: AbortSignal) => new Promise<void>((resolve) => ctxSignal.addEventListener('abort', () => resolve()));
+    const hold = (ctxSignal: AbortSignal) =>
+      new Promise<void>((resolve) => ctxSignal.addEventListener('abort', () => resolve()));
     const a = tasks.run('task-000a', 'bytes', ({ signal }) => (signals.push(signal), hold(signal)));
     const b = tasks.run('task-000b', 'bytes', ({ signal }) => (signals.push(signal), hold(signal)));
     tasks.cancelAll();

@@ -50,8 +50,19 @@ describe('session/vault-session/VaultSession', () => {
     writeFileSync(path.join(dir, 'vault.json.pending'), `${readFileSync(path.join(dir, 'vault.json'), 'utf8')} `);
     const reopened = await session.unlock(dir, { passphrase: TEST_PASSPHRASE });
     expect(reopened).toEqual({
-      unlocked: true, dir, vaultId: expect.any(String), member: expect.any(Object), needsNewPassphrase: false,
-      recovered: { header: 'dropped', objectsPublished: 0, objectsRemoved: 1, exportsFinished: 0, exportsRemoved: 0, exportsUnreachable: 0 },
+      unlocked: true,
+      dir,
+      vaultId: expect.any(String),
+      member: expect.any(Object),
+      needsNewPassphrase: false,
+      recovered: {
+        header: 'dropped',
+        objectsPublished: 0,
+        objectsRemoved: 1,
+        exportsFinished: 0,
+        exportsRemoved: 0,
+        exportsUnreachable: 0,
+      },
     });
     await session.lock('quit');
   });

@@ -21,7 +21,11 @@ describe('settings/SettingsStore', () => {
     const store = new SettingsStore(file);
     await store.update({ language: 'ru', autoLockMinutes: 45, lastVaultDir: '/evidence/vault' });
     await store.update({ autoLockMinutes: 5 });
-    expect(new SettingsStore(file).current()).toEqual({ language: 'ru', autoLockMinutes: 5, lastVaultDir: '/evidence/vault' });
+    expect(new SettingsStore(file).current()).toEqual({
+      language: 'ru',
+      autoLockMinutes: 5,
+      lastVaultDir: '/evidence/vault',
+    });
     expect(readdirSync(path.dirname(file))).toEqual(['settings.json']);
   });
 
@@ -35,8 +39,14 @@ describe('settings/SettingsStore', () => {
     const file = fileIn();
     const store = new SettingsStore(file);
     await store.update({ autoLockMinutes: 20 });
-    await expect(store.update({ autoLockMinutes: 0 })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('shorter than 1 minute') });
-    await expect(store.update({ autoLockMinutes: 481 })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('8 hours') });
+    await expect(store.update({ autoLockMinutes: 0 })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('shorter than 1 minute'),
+    });
+    await expect(store.update({ autoLockMinutes: 481 })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringContaining('8 hours'),
+    });
     await expect(store.update({ language: 'fr' as 'en' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(store.current().autoLockMinutes).toBe(20);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ autoLockMinutes: 20 });

@@ -27,6 +27,8 @@ describe('shared/contract/VigilApi', () => {
     expectTypeOf<Req<'app:info'>>().toEqualTypeOf<Record<string, never>>();
     expectTypeOf<Res<'app:info'>>().toEqualTypeOf<{ name: string; version: string }>();
     expectTypeOf<VigilApi['appInfo']>().toEqualTypeOf<(req: Req<'app:info'>) => Promise<Result<Res<'app:info'>>>>();
-    expectTypeOf<'appInfo' | 'vaultUnlock' | 'taskCancel' | 'onEvent' | 'grantDroppedFiles'>().toExtend<keyof VigilApi>();
+    expectTypeOf<'appInfo' | 'vaultUnlock' | 'taskCancel' | 'onEvent' | 'grantDroppedFiles'>().toExtend<
+      keyof VigilApi
+    >();
   });
 });

@@ -41,7 +41,12 @@ function lockToken(): string {
 
 /** A lock file as an earlier version of Vigil would have written it. */
 function writeLock(fields: Partial<LockInfo> & { pid: number }, mtimeAgoMs = 0): LockInfo {
-  const info: LockInfo = { hostname: os.hostname(), token: randomBytes(16).toString('hex'), createdAt: new Date().toISOString(), ...fields };
+  const info: LockInfo = {
+    hostname: os.hostname(),
+    token: randomBytes(16).toString('hex'),
+    createdAt: new Date().toISOString(),
+    ...fields,
+  };
   fs.writeFileSync(lockFile, JSON.stringify(info));
   if (mtimeAgoMs) {
     const t = new Date(Date.now() - mtimeAgoMs);
@@ -57,7 +62,10 @@ function deadPid(): number {
 }
 
 /** A running child process and a reader of its output lines. */
-interface Child { child: ChildProcess; nextLine(): Promise<string> }
+interface Child {
+  child: ChildProcess;
+  nextLine(): Promise<string>;
+}
 
 /** Starts a node child with `args`; nextLine() resolves with each line it prints. */
 function startChild(args: string[]): Child {
@@ -123,7 +131,8 @@ describe('vault/lock/acquireVaultLock', () => {
     await lock.release();
     const bytes = fs.readFileSync(lockFile);
     expect(bytes.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
-    for (const revealing of ['"pid"', 'hostname', os.hostname(), 'bootId', `${process.pid}`]) expect(bytes.toString('latin1')).not.toContain(revealing);
+    for (const revealing of ['"pid"', 'hostname', os.hostname(), 'bootId', `${process.pid}`])
+      expect(bytes.toString('latin1')).not.toContain(revealing);
     expect(lockToken()).toMatch(/^[0-9a-f]{32}$/);
     expect(fs.statSync(lockFile).mode & 0o777).toBe(0o600);
     // Later opens leave the file as it is: not even its times tell when the vault was open.
@@ -137,7 +146,10 @@ describe('vault/lock/acquireVaultLock', () => {
 
   it('refuses a second acquire in the same process, and acquires again after release (twice is harmless)', async () => {
     const lock = await acquireVaultLock(dir);
-    await expect(acquireVaultLock(dir)).rejects.toMatchObject({ code: 'VAULT_IN_USE', message: expect.stringContaining('already open in this Vigil') as unknown });
+    await expect(acquireVaultLock(dir)).rejects.toMatchObject({
+      code: 'VAULT_IN_USE',
+      message: expect.stringContaining('already open in this Vigil') as unknown,
+    });
     await lock.release();
     await lock.release();
     await (await acquireVaultLock(dir)).release();
@@ -148,19 +160,25 @@ describe('vault/lock/acquireVaultLock', () => {
     expect(fs.existsSync(path.join(dir, 'nope'))).toBe(false);
   });
 
-  it('is blocked by a child that holds the lock, without learning its pid, and is free once the child is killed', async () => {
-    const { child, nextLine } = startChild(childAcquirer());
-    expect(await nextLine()).toBe('ready');
-    fs.writeFileSync(goFile, '');
-    expect(await nextLine()).toMatch(/^won \d+$/);
-    const err = await acquireVaultLock(dir).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'VAULT_IN_USE', message: expect.stringContaining('open in another Vigil window or command') as unknown });
-    expect((err as Error).message).not.toContain(String(child.pid));
-    // Killed without a chance to clean up: the operating system drops its lock.
-    child.kill('SIGKILL');
-    await exited(child);
-    await (await acquireVaultLock(dir)).release();
-  });
+  it(
+    'is blocked by a child that holds the lock, without ' + 'learning its pid, and is free once the child is killed',
+    async () => {
+      const { child, nextLine } = startChild(childAcquirer());
+      expect(await nextLine()).toBe('ready');
+      fs.writeFileSync(goFile, '');
+      expect(await nextLine()).toMatch(/^won \d+$/);
+      const err = await acquireVaultLock(dir).catch((e: unknown) => e);
+      expect(err).toMatchObject({
+        code: 'VAULT_IN_USE',
+        message: expect.stringContaining('open in another Vigil window or command') as unknown,
+      });
+      expect((err as Error).message).not.toContain(String(child.pid));
+      // Killed without a chance to clean up: the operating system drops its lock.
+      child.kill('SIGKILL');
+      await exited(child);
+      await (await acquireVaultLock(dir)).release();
+    },
+  );
 
   it('lets exactly one of several processes take a free lock', async () => {
     const args = childAcquirer();
@@ -174,7 +192,10 @@ describe('vault/lock/acquireVaultLock', () => {
 
   it('reports a damaged lock of this version instead of replacing it', async () => {
     fs.writeFileSync(lockFile, Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), randomBytes(200)]));
-    await expect(acquireVaultLock(dir)).rejects.toMatchObject({ code: 'VAULT_IN_USE', message: expect.stringMatching(/damaged.*delete vault\.lock/) as unknown });
+    await expect(acquireVaultLock(dir)).rejects.toMatchObject({
+      code: 'VAULT_IN_USE',
+      message: expect.stringMatching(/damaged.*delete vault\.lock/) as unknown,
+    });
   });
 });
 
@@ -206,11 +227,14 @@ describe('vault/lock/acquireVaultLock with a lock file of an earlier version', (
     expect(fs.readdirSync(dir)).toEqual(['vault.lock']);
   });
 
-  it.skipIf(process.platform !== 'linux')('takes over an old lock from before a reboot even if its pid is alive now', async () => {
-    writeLock({ pid: process.ppid, bootId: '00000000-0000-4000-8000-000000000000' });
-    await (await acquireVaultLock(dir)).release();
-    expect(lockToken()).toMatch(/^[0-9a-f]{32}$/);
-  });
+  it.skipIf(process.platform !== 'linux')(
+    'takes over an old lock from before a reboot even if its pid is alive now',
+    async () => {
+      writeLock({ pid: process.ppid, bootId: '00000000-0000-4000-8000-000000000000' });
+      await (await acquireVaultLock(dir)).release();
+      expect(lockToken()).toMatch(/^[0-9a-f]{32}$/);
+    },
+  );
 
   it('takes over a garbled lock file once it is old enough not to be mid-write', async () => {
     fs.writeFileSync(lockFile, '{"pid": 12');

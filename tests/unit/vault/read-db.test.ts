@@ -22,7 +22,8 @@ async function reader(): Promise<{ db: ReadDb; vault: Vault }> {
 describe('vault/database ReadDb: a reader cannot write', () => {
   it('neither compiles a write nor runs one', async () => {
     const { db, vault: v } = await reader();
-    const count = (): number => v.db.prepare('SELECT (SELECT count(*) FROM members) + (SELECT count(*) FROM meta)').pluck().get() as number;
+    const count = (): number =>
+      v.db.prepare('SELECT (SELECT count(*) FROM members) + (SELECT count(*) FROM meta)').pluck().get() as number;
     const before = count();
     // @ts-expect-error a reader's statement has no run()
     expect(() => db.prepare("INSERT INTO members (id) VALUES ('x')").run()).toThrow(/prepared a statement that writes/);
@@ -33,9 +34,13 @@ describe('vault/database ReadDb: a reader cannot write', () => {
     // @ts-expect-error no exec, no transactions
     expect(db.exec).toBeUndefined();
     // A write shaped as a read (get() of INSERT … RETURNING) compiles, and is refused when run.
-    expect(() => db.prepare("INSERT INTO meta (key, value) VALUES ('k', 'v') RETURNING key").get()).toThrow(/prepared a statement that writes/);
+    expect(() => db.prepare("INSERT INTO meta (key, value) VALUES ('k', 'v') RETURNING key").get()).toThrow(
+      /prepared a statement that writes/,
+    );
     expect(count()).toBe(before);
-    expect(db.prepare('SELECT (SELECT count(*) FROM members) + (SELECT count(*) FROM meta)').pluck().get()).toBe(before);
+    expect(db.prepare('SELECT (SELECT count(*) FROM members) + (SELECT count(*) FROM meta)').pluck().get()).toBe(
+      before,
+    );
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThan(0);
   });
 

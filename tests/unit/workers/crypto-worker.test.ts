@@ -130,7 +130,9 @@ describe('workers/CryptoWorker.start', () => {
     const sealed = openSealed(null, file, [{ kind: 'x25519', publicKey: id.publicKey }]);
     await writeAll(sealed.input, Buffer.from('in this thread'));
     expect((await sealed.done).sha256).toBe(hex('sha256', readFileSync(file)));
-    expect((await ageDecrypt(readFileSync(file), [{ kind: 'x25519', secretKey: id.secretKey }])).toString()).toBe('in this thread');
+    expect((await ageDecrypt(readFileSync(file), [{ kind: 'x25519', secretKey: id.secretKey }])).toString()).toBe(
+      'in this thread',
+    );
     expect(hashingWith(null)).toBe(hashInThread);
   });
 });

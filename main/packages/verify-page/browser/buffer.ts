@@ -20,7 +20,8 @@ B.from = ((value: unknown, enc?: unknown, len?: unknown) => {
 }) as typeof B.from;
 
 B.prototype.toString = function toString(this: Buffer, enc?: BufferEncoding, start?: number, end?: number): string {
-  if (enc === 'base64url') return baseToString.call(this, 'base64', start, end).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  if (enc === 'base64url')
+    return baseToString.call(this, 'base64', start, end).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   return baseToString.call(this, enc, start, end);
 };
 

@@ -18,7 +18,9 @@ type Encoding = 'hex' | 'base64' | 'buffer' | undefined;
 
 function bytes(data: Input, enc?: string): Uint8Array {
   if (typeof data !== 'string') return data;
-  return enc === undefined || enc === 'utf8' || enc === 'utf-8' ? new TextEncoder().encode(data) : Buffer.from(data, enc as BufferEncoding);
+  return enc === undefined || enc === 'utf8' || enc === 'utf-8'
+    ? new TextEncoder().encode(data)
+    : Buffer.from(data, enc as BufferEncoding);
 }
 
 function out(digest: Uint8Array, enc: Encoding): Buffer | string {
@@ -102,7 +104,13 @@ export function randomBytes(n: number): Buffer {
 }
 
 /** scrypt with Node's callback interface (age passphrase stanzas). */
-export function scrypt(pass: Uint8Array, salt: Uint8Array, len: number, opts: { N: number; r: number; p: number }, cb: (err: Error | null, key: Buffer) => void): void {
+export function scrypt(
+  pass: Uint8Array,
+  salt: Uint8Array,
+  len: number,
+  opts: { N: number; r: number; p: number },
+  cb: (err: Error | null, key: Buffer) => void,
+): void {
   scryptAsync(pass, salt, { N: opts.N, r: opts.r, p: opts.p, dkLen: len, maxmem: 2 ** 31 }).then(
     (key) => cb(null, Buffer.from(key)),
     (err: unknown) => cb(err instanceof Error ? err : new Error(String(err)), Buffer.alloc(0)),
@@ -120,7 +128,11 @@ class ChaChaStream {
   private result: Uint8Array | null = null;
   private pending: Buffer[] = [];
 
-  constructor(private readonly key: Uint8Array, private readonly nonce: Uint8Array, private readonly decrypt: boolean) {}
+  constructor(
+    private readonly key: Uint8Array,
+    private readonly nonce: Uint8Array,
+    private readonly decrypt: boolean,
+  ) {}
 
   setAuthTag(tag: Uint8Array): this {
     this.tag = tag;
@@ -138,7 +150,9 @@ class ChaChaStream {
   final(): Buffer {
     const input = Buffer.concat(this.parts);
     const aead = chacha20poly1305(this.key, this.nonce);
-    const res = this.decrypt ? aead.decrypt(Buffer.concat([input, this.tag ?? new Uint8Array(0)])) : aead.encrypt(input);
+    const res = this.decrypt
+      ? aead.decrypt(Buffer.concat([input, this.tag ?? new Uint8Array(0)]))
+      : aead.encrypt(input);
     let at = 0;
     for (const b of this.pending) {
       b.set(res.subarray(at, at + b.length));
@@ -175,7 +189,11 @@ interface X25519Key {
 }
 
 function keyObject(type: 'private' | 'public', raw: Uint8Array): X25519Key {
-  return { type, raw, export: () => ({ x: Buffer.from(type === 'public' ? raw : x25519.getPublicKey(raw)).toString('base64url') }) };
+  return {
+    type,
+    raw,
+    export: () => ({ x: Buffer.from(type === 'public' ? raw : x25519.getPublicKey(raw)).toString('base64url') }),
+  };
 }
 
 /** An X25519 private key from a JWK (`d`). */
@@ -206,5 +224,7 @@ export function randomUUID(): string {
   return globalThis.crypto.randomUUID();
 }
 
-/** The browser's own Web Crypto: the timestamp check verifies TSA certificates and signatures with it, as Node's does. */
+/**
+ * The browser's own Web Crypto: the timestamp check verifies TSA certificates and signatures with it, as Node's does.
+ */
 export const webcrypto = globalThis.crypto;

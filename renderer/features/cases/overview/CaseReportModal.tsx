@@ -35,7 +35,10 @@ export function CaseReportModal({ caseId, onClose }: { caseId: string; onClose: 
   const save = async (): Promise<void> => {
     setDialogError(null);
     try {
-      const { file } = await request('dialog:save-file', { title: t('report.saveTitle'), defaultName: reportFileName() });
+      const { file } = await request('dialog:save-file', {
+        title: t('report.saveTitle'),
+        defaultName: reportFileName(),
+      });
       if (file !== null) make.mutate({ caseId, lang, profile: { kind: profile }, output: file.grant });
     } catch (e) {
       setDialogError(e instanceof Error ? e.message : String(e));
@@ -43,16 +46,32 @@ export function CaseReportModal({ caseId, onClose }: { caseId: string; onClose: 
   };
   const done = make.data;
   return (
-    <Modal opened onClose={onClose} title={t('report.title')} lockScroll={false} size="lg" closeButtonProps={{ 'aria-label': tc('close') }}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('report.title')}
+      lockScroll={false}
+      size="lg"
+      closeButtonProps={{ 'aria-label': tc('close') }}
+    >
       <Stack>
         <Text size="sm">{t('report.intro')}</Text>
         <Stack gap={4}>
           <Text size="sm" fw={600} id="report-language">
             {t('report.language')}
           </Text>
-          <SegmentedControl aria-labelledby="report-language" value={lang} onChange={(v) => setLang(initialLanguage(v))} data={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))} />
+          <SegmentedControl
+            aria-labelledby="report-language"
+            value={lang}
+            onChange={(v) => setLang(initialLanguage(v))}
+            data={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))}
+          />
         </Stack>
-        <Radio.Group label={t('report.profile')} value={profile} onChange={(v) => setProfile(v === 'full' ? 'full' : 'protected')}>
+        <Radio.Group
+          label={t('report.profile')}
+          value={profile}
+          onChange={(v) => setProfile(v === 'full' ? 'full' : 'protected')}
+        >
           <Stack gap="xs" mt="xs">
             <Radio value="protected" label={t('report.protected')} description={t('report.protectedHint')} />
             <Radio value="full" label={t('report.full')} description={t('report.fullHint')} />
@@ -65,7 +84,13 @@ export function CaseReportModal({ caseId, onClose }: { caseId: string; onClose: 
               <Text size="sm">{t('report.signature', { file: done.signaturePath })}</Text>
               <Text size="sm">{t('report.sha256')}</Text>
               <Code>{done.sha256}</Code>
-              <Text size="sm">{t('report.tiedTo', { size: done.checkpoint.size, root: done.checkpoint.root.slice(0, 16), fingerprint: done.signerFingerprint })}</Text>
+              <Text size="sm">
+                {t('report.tiedTo', {
+                  size: done.checkpoint.size,
+                  root: done.checkpoint.root.slice(0, 16),
+                  fingerprint: done.signerFingerprint,
+                })}
+              </Text>
             </Stack>
           </Alert>
         )}

@@ -21,7 +21,9 @@ export function ContactCard({ incommunicado }: { incommunicado: Incommunicado })
               {open.days}
             </Text>
             <Text>{t('overview.lostSince', { date: open.start })}</Text>
-            {open.approximate && <Text size="sm">{t('overview.approxRange', { min: open.minDays, max: open.maxDays })}</Text>}
+            {open.approximate && (
+              <Text size="sm">{t('overview.approxRange', { min: open.minDays, max: open.maxDays })}</Text>
+            )}
           </>
         ) : (
           <>
@@ -33,7 +35,11 @@ export function ContactCard({ incommunicado }: { incommunicado: Incommunicado })
         )}
         {incommunicado.periods.length > 0 && (
           <Text size="sm" c="dimmed">
-            {t('overview.totals', { total: incommunicado.totalDays, longest: incommunicado.longestDays, periods: incommunicado.periods.length })}
+            {t('overview.totals', {
+              total: incommunicado.totalDays,
+              longest: incommunicado.longestDays,
+              periods: incommunicado.periods.length,
+            })}
           </Text>
         )}
       </Stack>

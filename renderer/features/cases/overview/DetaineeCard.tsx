@@ -33,7 +33,11 @@ function NameLine({ person }: { person: Detainee['person'] }): React.JSX.Element
         <Text {...(revealed === null ? { c: 'dimmed' } : { fw: 600 })} aria-live="polite">
           {revealed ?? t('overview.nameHidden')}
         </Text>
-        <Button size="compact-sm" variant="default" onClick={() => (revealed === null ? void reveal() : setRevealed(null))}>
+        <Button
+          size="compact-sm"
+          variant="default"
+          onClick={() => (revealed === null ? void reveal() : setRevealed(null))}
+        >
           {revealed === null ? t('overview.reveal') : t('overview.hide')}
         </Button>
       </Group>
@@ -57,7 +61,12 @@ export function DetaineeCard({ detainee, events }: { detainee: Detainee; events:
   const latest = events[events.length - 1];
   const lastPlace = [...events].reverse().find((e) => e.place !== null)?.place ?? null;
   return (
-    <Paper withBorder p="md" component="section" aria-label={t('overview.detaineeCard', { code: detainee.person.code })}>
+    <Paper
+      withBorder
+      p="md"
+      component="section"
+      aria-label={t('overview.detaineeCard', { code: detainee.person.code })}
+    >
       <Stack gap="xs">
         <Title order={3} size="h5" c="dimmed">
           {t('overview.detainee')}
@@ -72,9 +81,20 @@ export function DetaineeCard({ detainee, events }: { detainee: Detainee; events:
         {latest === undefined ? (
           <Text c="dimmed">{t('overview.noEvents')}</Text>
         ) : (
-          <Text>{t('overview.latestEvent', { type: t(`eventTypes.${latest.type}`), date: `${latest.dateApprox ? '~' : ''}${latest.date}` })}</Text>
+          <Text>
+            {t('overview.latestEvent', {
+              type: t(`eventTypes.${latest.type}`),
+              date: `${latest.dateApprox ? '~' : ''}${latest.date}`,
+            })}
+          </Text>
         )}
-        {lastPlace !== null && <Text>{t('overview.lastPlace', { place: lastPlace.region ? `${lastPlace.name}, ${lastPlace.region}` : lastPlace.name })}</Text>}
+        {lastPlace !== null && (
+          <Text>
+            {t('overview.lastPlace', {
+              place: lastPlace.region ? `${lastPlace.name}, ${lastPlace.region}` : lastPlace.name,
+            })}
+          </Text>
+        )}
       </Stack>
     </Paper>
   );

@@ -19,7 +19,13 @@ function Bands({ layout }: { layout: ChartLayout }): React.JSX.Element {
     <g>
       {layout.bands.map((b, i) => (
         <g key={i}>
-          <rect className={b.open ? 'chart__band chart__band--open' : 'chart__band'} x={b.x} y={12} width={b.width} height={layout.axisY - 12} />
+          <rect
+            className={b.open ? 'chart__band chart__band--open' : 'chart__band'}
+            x={b.x}
+            y={12}
+            width={b.width}
+            height={layout.axisY - 12}
+          />
           {b.width > 60 && (
             <text className="chart__band-label" x={b.x + b.width / 2} y={26} textAnchor="middle">
               {t('chart.bandDays', { days: b.days })}
@@ -62,9 +68,21 @@ function Marks({ layout, events }: { layout: ChartLayout; events: Map<string, Ov
         const contact = e?.type === 'contact_lost' || e?.type === 'contact_restored';
         return (
           <g key={m.id}>
-            {m.row !== null && <line className="chart__leader" x1={m.x} x2={m.labelX} y1={layout.axisY} y2={labelY(m.row) + 4} />}
-            <circle className={contact ? 'chart__mark chart__mark--contact' : 'chart__mark'} cx={m.x} cy={layout.axisY} r={5}>
-              <title>{e ? `${e.dateApprox ? '~' : ''}${e.date} ${t(`eventTypes.${e.type}`)}${e.place ? ` — ${e.place.name}` : ''}` : m.label}</title>
+            {m.row !== null && (
+              <line className="chart__leader" x1={m.x} x2={m.labelX} y1={layout.axisY} y2={labelY(m.row) + 4} />
+            )}
+            <circle
+              className={contact ? 'chart__mark chart__mark--contact' : 'chart__mark'}
+              cx={m.x}
+              cy={layout.axisY}
+              r={5}
+            >
+              <title>
+                {e
+                  ? `${e.dateApprox ? '~' : ''}${e.date} ` +
+                    `${t(`eventTypes.${e.type}`)}${e.place ? ` — ${e.place.name}` : ''}`
+                  : m.label}
+              </title>
             </circle>
             {m.row !== null && (
               <text className="chart__label" x={m.labelX} y={labelY(m.row)} textAnchor="middle">
@@ -96,14 +114,19 @@ function HiddenFacts({ events, periods }: { events: OverviewEvent[]; periods: Pe
             <tr key={p.startEventId}>
               <td>{p.start}</td>
               <td>{p.end ?? t('chart.ongoing')}</td>
-              <td>{p.approximate ? t('chart.daysApprox', { days: p.days, min: p.minDays, max: p.maxDays }) : p.days}</td>
+              <td>
+                {p.approximate ? t('chart.daysApprox', { days: p.days, min: p.minDays, max: p.maxDays }) : p.days}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <ul aria-label={t('chart.eventsCaption')}>
         {events.map((e) => (
-          <li key={e.id}>{`${e.dateApprox ? '~' : ''}${e.date} — ${t(`eventTypes.${e.type}`)}${e.place ? ` — ${e.place.name}` : ''}`}</li>
+          <li key={e.id}>
+            {`${e.dateApprox ? '~' : ''}${e.date} — ` +
+              `${t(`eventTypes.${e.type}`)}${e.place ? ` — ${e.place.name}` : ''}`}
+          </li>
         ))}
       </ul>
     </VisuallyHidden>
@@ -111,7 +134,15 @@ function HiddenFacts({ events, periods }: { events: OverviewEvent[]; periods: Pe
 }
 
 /** The chart for one detainee's events and periods, as of `asOf`. */
-export function IncommunicadoChart({ events, periods, asOf }: { events: OverviewEvent[]; periods: Period[]; asOf: string }): React.JSX.Element {
+export function IncommunicadoChart({
+  events,
+  periods,
+  asOf,
+}: {
+  events: OverviewEvent[];
+  periods: Period[];
+  asOf: string;
+}): React.JSX.Element {
   const { t } = useTranslation('cases');
   const { dir } = useDirection();
   const layout = layoutChart(
@@ -123,7 +154,14 @@ export function IncommunicadoChart({ events, periods, asOf }: { events: Overview
   const first = events[0]?.date ?? asOf;
   const open = periods.find((p) => p.open);
   const summary = open
-    ? t('chart.summaryOpen', { from: first, to: asOf, events: events.length, periods: periods.length, since: open.start, days: open.days })
+    ? t('chart.summaryOpen', {
+        from: first,
+        to: asOf,
+        events: events.length,
+        periods: periods.length,
+        since: open.start,
+        days: open.days,
+      })
     : t('chart.summary', { from: first, to: asOf, events: events.length, periods: periods.length });
   return (
     <figure className="chart">

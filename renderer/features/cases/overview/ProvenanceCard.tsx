@@ -21,7 +21,8 @@ export function ProvenanceCard({ caseId }: { caseId: string }): React.JSX.Elemen
         {provenance.data.map((p) => (
           <Stack gap={4} key={`${p.packageId}-${p.importedAt}`}>
             <Text size="sm">
-              {t('provenance.imported', { date: new Date(p.importedAt).toLocaleString(i18n.language) })} <Code>{p.packageId}</Code>
+              {t('provenance.imported', { date: new Date(p.importedAt).toLocaleString(i18n.language) })}{' '}
+              <Code>{p.packageId}</Code>
             </Text>
             {p.updateOf !== null && (
               <Text size="sm">
@@ -31,8 +32,17 @@ export function ProvenanceCard({ caseId }: { caseId: string }): React.JSX.Elemen
             <Text size="sm">
               {t('provenance.sourceVault')} <Code>{p.sourceVault}</Code>
             </Text>
-            <Text size="sm">{p.checkpointSize === null ? t('provenance.recordNoCheckpoint', { entries: p.entries }) : t('provenance.record', { entries: p.entries, size: p.checkpointSize })}</Text>
-            {p.signers.length > 0 && <FactsTable label={t('provenance.signers')} rows={p.signers.map((s) => [s.name, <Code key={s.fingerprint}>{s.fingerprint}</Code>])} />}
+            <Text size="sm">
+              {p.checkpointSize === null
+                ? t('provenance.recordNoCheckpoint', { entries: p.entries })
+                : t('provenance.record', { entries: p.entries, size: p.checkpointSize })}
+            </Text>
+            {p.signers.length > 0 && (
+              <FactsTable
+                label={t('provenance.signers')}
+                rows={p.signers.map((s) => [s.name, <Code key={s.fingerprint}>{s.fingerprint}</Code>])}
+              />
+            )}
           </Stack>
         ))}
       </Stack>

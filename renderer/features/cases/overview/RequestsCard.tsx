@@ -31,7 +31,10 @@ export function RequestsCard({ stats }: { stats: RequestStats }): React.JSX.Elem
           <Group gap="xl">
             <Figure label={t('overview.sent')} value={String(stats.sent)} />
             <Figure label={t('overview.unanswered')} value={String(stats.unanswered)} />
-            <Figure label={t('overview.medianDays')} value={stats.medianResponseDays === null ? t('overview.none') : String(stats.medianResponseDays)} />
+            <Figure
+              label={t('overview.medianDays')}
+              value={stats.medianResponseDays === null ? t('overview.none') : String(stats.medianResponseDays)}
+            />
           </Group>
         )}
       </Stack>

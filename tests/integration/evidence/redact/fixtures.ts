@@ -1,4 +1,6 @@
-/** Real files for the redaction tests: PDFs written with pdfkit, images encoded with MuPDF, a JPEG with EXIF and GPS. */
+/**
+ * Real files for the redaction tests: PDFs written with pdfkit, images encoded with MuPDF, a JPEG with EXIF and GPS.
+ */
 import PDFDocument from 'pdfkit';
 import { loadMupdf } from '../../../../main/evidence/redact/mupdf';
 import { makeJpegWithExif } from '../../../unit/ingest/fixtures';
@@ -36,7 +38,11 @@ export async function jpegWithGps(w: number, h: number): Promise<Buffer> {
  * The author in the document information names her too.
  */
 export async function pdfFixture(): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Author: 'Olena Petrenko', Title: 'Statement of Olena Petrenko' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    info: { Author: 'Olena Petrenko', Title: 'Statement of Olena Petrenko' },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<void>((resolve) => doc.on('end', () => resolve()));

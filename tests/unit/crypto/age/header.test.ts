@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decodeB64, encodeB64 } from '../../../../main/crypto/age/base64';
-import { encodeHeader, findHeaderEnd, MAX_HEADER_SIZE, parseHeader, verifyHeaderMac } from '../../../../main/crypto/age/header';
+import {
+  encodeHeader,
+  findHeaderEnd,
+  MAX_HEADER_SIZE,
+  parseHeader,
+  verifyHeaderMac,
+} from '../../../../main/crypto/age/header';
 import type { Stanza } from '../../../../main/crypto/age/types';
 
 const fileKey = randomBytes(16);
@@ -15,24 +21,33 @@ describe('crypto/age/decodeB64', () => {
     }
   });
 
-  it.each([['padding', 'AA=='], ['non-zero unused bits', 'AB'], ['invalid character', 'A-B_'], ['CR', 'AAAA\r'], ['impossible length', 'AAAAA']])(
-    'refuses %s',
-    (_what, text) => expect(() => decodeB64(text, 'test')).toThrow(malformed),
-  );
+  it.each([
+    ['padding', 'AA=='],
+    ['non-zero unused bits', 'AB'],
+    ['invalid character', 'A-B_'],
+    ['CR', 'AAAA\r'],
+    ['impossible length', 'AAAAA'],
+  ])('refuses %s', (_what, text) => expect(() => decodeB64(text, 'test')).toThrow(malformed));
 });
 
 describe('crypto/age/encodeHeader', () => {
-  it.each([0, 1, 47, 48, 49, 96, 200])('wraps a %i-byte body at 64 columns, ending with a short line, and parses back', (n) => {
-    const stanzas: Stanza[] = [{ type: 'test', args: ['a', 'b'], body: randomBytes(n) }, { type: 'X', args: [], body: Buffer.alloc(0) }];
-    const bytes = encodeHeader(stanzas, fileKey);
-    const lines = bytes.toString('latin1').split('\n');
-    expect(lines.every((l) => l.length <= 64 || l.startsWith('--- '))).toBe(true);
-    expect(findHeaderEnd(Buffer.concat([bytes, randomBytes(100)]))).toBe(bytes.length);
-    const header = parseHeader(bytes);
-    expect(header.stanzas).toEqual(stanzas);
-    expect(() => verifyHeaderMac(fileKey, header)).not.toThrow();
-    expect(() => verifyHeaderMac(randomBytes(16), header)).toThrow(malformed);
-  });
+  it.each([0, 1, 47, 48, 49, 96, 200])(
+    'wraps a %i-byte body at 64 columns, ending with a short line, and parses back',
+    (n) => {
+      const stanzas: Stanza[] = [
+        { type: 'test', args: ['a', 'b'], body: randomBytes(n) },
+        { type: 'X', args: [], body: Buffer.alloc(0) },
+      ];
+      const bytes = encodeHeader(stanzas, fileKey);
+      const lines = bytes.toString('latin1').split('\n');
+      expect(lines.every((l) => l.length <= 64 || l.startsWith('--- '))).toBe(true);
+      expect(findHeaderEnd(Buffer.concat([bytes, randomBytes(100)]))).toBe(bytes.length);
+      const header = parseHeader(bytes);
+      expect(header.stanzas).toEqual(stanzas);
+      expect(() => verifyHeaderMac(fileKey, header)).not.toThrow();
+      expect(() => verifyHeaderMac(randomBytes(16), header)).toThrow(malformed);
+    },
+  );
 });
 
 describe('crypto/age/findHeaderEnd', () => {

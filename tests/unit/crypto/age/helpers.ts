@@ -19,7 +19,9 @@ export function runStream(stream: Transform, input: Uint8Array, piece = 64 * 102
     const out: Buffer[] = [];
     stream.on('data', (b: Buffer) => out.push(b));
     stream.on('end', () => resolve({ output: Buffer.concat(out), code: null }));
-    stream.on('error', (err) => resolve({ output: Buffer.concat(out), code: isVigilError(err) ? err.code : 'NOT_VIGIL' }));
+    stream.on('error', (err) =>
+      resolve({ output: Buffer.concat(out), code: isVigilError(err) ? err.code : 'NOT_VIGIL' }),
+    );
     const buf = Buffer.from(input);
     for (let i = 0; i < buf.length; i += piece) stream.write(buf.subarray(i, i + piece));
     stream.end();

@@ -54,34 +54,40 @@ describe('crypto/age/interop x25519', () => {
     expect(out.equals(plain)).toBe(true);
   });
 
-  it.skipIf(!hasAge).each(SIZES)('a file of %i bytes from age -r decrypts with ours (stream and openAgeFile)', async (size) => {
-    const plain = randomBytes(size);
-    const file = path.join(tmp, `theirs-${size}.age`);
-    execFileSync('age', ['-r', me.recipient, '-o', file], { input: plain });
-    const ids = [parseIdentity(me.identity)];
-    const streamed = await runStream(createAgeDecryptStream(ids), fs.readFileSync(file), 10_007);
-    expect(streamed.code).toBeNull();
-    expect(streamed.output.equals(plain)).toBe(true);
-    expect((await readAll(file, ids)).equals(plain)).toBe(true);
-  });
+  it.skipIf(!hasAge).each(SIZES)(
+    'a file of %i bytes from age -r decrypts with ours (stream and openAgeFile)',
+    async (size) => {
+      const plain = randomBytes(size);
+      const file = path.join(tmp, `theirs-${size}.age`);
+      execFileSync('age', ['-r', me.recipient, '-o', file], { input: plain });
+      const ids = [parseIdentity(me.identity)];
+      const streamed = await runStream(createAgeDecryptStream(ids), fs.readFileSync(file), 10_007);
+      expect(streamed.code).toBeNull();
+      expect(streamed.output.equals(plain)).toBe(true);
+      expect((await readAll(file, ids)).equals(plain)).toBe(true);
+    },
+  );
 
-  it.skipIf(!hasAge || !hasTool('age-keygen'))('keys from age-keygen and files from age -e -i work with ours', async () => {
-    const keyPath = path.join(tmp, 'keygen.key');
-    execFileSync('age-keygen', ['-o', keyPath], { stdio: 'ignore' });
-    const text = fs.readFileSync(keyPath, 'utf8');
-    const secretLine = text.split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-1')) ?? '';
-    const recipient = execFileSync('age-keygen', ['-y', keyPath]).toString().trim();
-    const id = parseIdentity(secretLine);
-    if (id.kind !== 'x25519') throw new Error('expected an X25519 identity');
-    expect(parseRecipient(recipient)).toEqual({ kind: 'x25519', publicKey: x25519PublicKey(id.secretKey) });
-    const plain = randomBytes(200_000);
-    const file = path.join(tmp, 'keygen.age');
-    execFileSync('age', ['-e', '-i', keyPath, '-o', file], { input: plain });
-    expect((await ageDecrypt(fs.readFileSync(file), [id])).equals(plain)).toBe(true);
-    const back = path.join(tmp, 'keygen-ours.age');
-    fs.writeFileSync(back, await ageEncrypt(plain, [parseRecipient(recipient)]));
-    expect(execFileSync('age', ['-d', '-i', keyPath, back], { maxBuffer: 64 << 20 }).equals(plain)).toBe(true);
-  });
+  it.skipIf(!hasAge || !hasTool('age-keygen'))(
+    'keys from age-keygen and files from age -e -i work with ours',
+    async () => {
+      const keyPath = path.join(tmp, 'keygen.key');
+      execFileSync('age-keygen', ['-o', keyPath], { stdio: 'ignore' });
+      const text = fs.readFileSync(keyPath, 'utf8');
+      const secretLine = text.split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-1')) ?? '';
+      const recipient = execFileSync('age-keygen', ['-y', keyPath]).toString().trim();
+      const id = parseIdentity(secretLine);
+      if (id.kind !== 'x25519') throw new Error('expected an X25519 identity');
+      expect(parseRecipient(recipient)).toEqual({ kind: 'x25519', publicKey: x25519PublicKey(id.secretKey) });
+      const plain = randomBytes(200_000);
+      const file = path.join(tmp, 'keygen.age');
+      execFileSync('age', ['-e', '-i', keyPath, '-o', file], { input: plain });
+      expect((await ageDecrypt(fs.readFileSync(file), [id])).equals(plain)).toBe(true);
+      const back = path.join(tmp, 'keygen-ours.age');
+      fs.writeFileSync(back, await ageEncrypt(plain, [parseRecipient(recipient)]));
+      expect(execFileSync('age', ['-d', '-i', keyPath, back], { maxBuffer: 64 << 20 }).equals(plain)).toBe(true);
+    },
+  );
 
   it.skipIf(!hasAge)('a file to several recipients opens with age for each of them', async () => {
     const other = generateX25519Identity();
@@ -93,15 +99,20 @@ describe('crypto/age/interop x25519', () => {
     for (const k of [keyFile, otherKey]) expect(execFileSync('age', ['-d', '-i', k, file]).equals(plain)).toBe(true);
   });
 
-  it.skipIf(!hasAge)('age refuses our file with a wrong key, and we refuse its file with one (AGE_NO_IDENTITY_MATCH)', async () => {
-    const stranger = generateX25519Identity();
-    const strangerKey = path.join(tmp, 'stranger.key');
-    fs.writeFileSync(strangerKey, `${stranger.identity}\n`);
-    const file = path.join(tmp, 'not-yours.age');
-    fs.writeFileSync(file, await ageEncrypt(Buffer.from('x'), [parseRecipient(me.recipient)]));
-    expect(spawnSync('age', ['-d', '-i', strangerKey, file]).status).not.toBe(0);
-    expect(await codeOf(ageDecrypt(fs.readFileSync(file), [parseIdentity(stranger.identity)]))).toBe('AGE_NO_IDENTITY_MATCH');
-  });
+  it.skipIf(!hasAge)(
+    'age refuses our file with a wrong key, and we refuse its file with one (AGE_NO_IDENTITY_MATCH)',
+    async () => {
+      const stranger = generateX25519Identity();
+      const strangerKey = path.join(tmp, 'stranger.key');
+      fs.writeFileSync(strangerKey, `${stranger.identity}\n`);
+      const file = path.join(tmp, 'not-yours.age');
+      fs.writeFileSync(file, await ageEncrypt(Buffer.from('x'), [parseRecipient(me.recipient)]));
+      expect(spawnSync('age', ['-d', '-i', strangerKey, file]).status).not.toBe(0);
+      expect(await codeOf(ageDecrypt(fs.readFileSync(file), [parseIdentity(stranger.identity)]))).toBe(
+        'AGE_NO_IDENTITY_MATCH',
+      );
+    },
+  );
 });
 
 describe('crypto/age/interop scrypt', () => {
@@ -118,16 +129,19 @@ describe('crypto/age/interop scrypt', () => {
     expect(ageWithTty(['-d', '-o', `${out}.2`, file], 'wrong passphrase\n')).not.toBe(0);
   });
 
-  it.skipIf(!hasAge || !hasScript)('a file from age -p decrypts with ours; a wrong passphrase is AGE_NO_IDENTITY_MATCH', async () => {
-    const plain = randomBytes(65_537);
-    const input = path.join(tmp, 'theirs-p.txt');
-    const file = path.join(tmp, 'theirs-p.age');
-    fs.writeFileSync(input, plain);
-    expect(ageWithTty(['-p', '-o', file, input], `${pass}\n${pass}\n`)).toBe(0);
-    const good: AgeIdentity = { kind: 'scrypt', passphrase: Buffer.from(pass) };
-    expect((await ageDecrypt(fs.readFileSync(file), [good])).equals(plain)).toBe(true);
-    expect((await readAll(file, [good])).equals(plain)).toBe(true);
-    const bad: AgeIdentity = { kind: 'scrypt', passphrase: Buffer.from('nope') };
-    expect(await codeOf(ageDecrypt(fs.readFileSync(file), [bad]))).toBe('AGE_NO_IDENTITY_MATCH');
-  });
+  it.skipIf(!hasAge || !hasScript)(
+    'a file from age -p decrypts with ours; a wrong passphrase is AGE_NO_IDENTITY_MATCH',
+    async () => {
+      const plain = randomBytes(65_537);
+      const input = path.join(tmp, 'theirs-p.txt');
+      const file = path.join(tmp, 'theirs-p.age');
+      fs.writeFileSync(input, plain);
+      expect(ageWithTty(['-p', '-o', file, input], `${pass}\n${pass}\n`)).toBe(0);
+      const good: AgeIdentity = { kind: 'scrypt', passphrase: Buffer.from(pass) };
+      expect((await ageDecrypt(fs.readFileSync(file), [good])).equals(plain)).toBe(true);
+      expect((await readAll(file, [good])).equals(plain)).toBe(true);
+      const bad: AgeIdentity = { kind: 'scrypt', passphrase: Buffer.from('nope') };
+      expect(await codeOf(ageDecrypt(fs.readFileSync(file), [bad]))).toBe('AGE_NO_IDENTITY_MATCH');
+    },
+  );
 });

@@ -23,7 +23,9 @@ function secretOf(text: string): Uint8Array {
 describe('crypto/age/x25519PublicKey', () => {
   it('matches RFC 7748 §6.1', () => {
     const alice = hex('77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a');
-    expect(Buffer.from(x25519PublicKey(alice)).toString('hex')).toBe('8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a');
+    expect(Buffer.from(x25519PublicKey(alice)).toString('hex')).toBe(
+      '8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a',
+    );
   });
 
   it('refuses a key that is not 32 bytes', () => {

@@ -3,7 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ageEncrypt, CHUNK_SIZE, generateX25519Identity, openAgeFile, parseIdentity, parseRecipient } from '../../../../main/crypto/age';
+import {
+  ageEncrypt,
+  CHUNK_SIZE,
+  generateX25519Identity,
+  openAgeFile,
+  parseIdentity,
+  parseRecipient,
+} from '../../../../main/crypto/age';
 import { codeOf } from './helpers';
 
 const me = generateX25519Identity();
@@ -82,7 +89,12 @@ describe('crypto/age/openAgeFile', () => {
   it('refuses ranges outside the plaintext and reads after close', async () => {
     const { file } = await makeFile(1000);
     const reader = await openAgeFile(file, ids);
-    for (const [a, b] of [[-1, 10], [10, 5], [0, 1001], [0.5, 2]] as const) {
+    for (const [a, b] of [
+      [-1, 10],
+      [10, 5],
+      [0, 1001],
+      [0.5, 2],
+    ] as const) {
       expect(await codeOf(reader.read(a, b))).toBe('INVALID_INPUT');
     }
     expect(() => reader.createReadStream({ start: 0, end: 2000 })).toThrow(/outside/);

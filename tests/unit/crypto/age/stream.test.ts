@@ -53,7 +53,9 @@ describe('crypto/age/createAgeEncryptStream', () => {
     const plain = Buffer.from('same');
     const [a, b] = await Promise.all([ageEncrypt(plain, to), ageEncrypt(plain, to)]);
     expect(a.equals(b)).toBe(false);
-    expect(a.subarray(findHeaderEnd(a), findHeaderEnd(a) + 16).equals(b.subarray(findHeaderEnd(b), findHeaderEnd(b) + 16))).toBe(false);
+    expect(
+      a.subarray(findHeaderEnd(a), findHeaderEnd(a) + 16).equals(b.subarray(findHeaderEnd(b), findHeaderEnd(b) + 16)),
+    ).toBe(false);
   });
 
   it('streams many MiB through encrypt and decrypt with backpressure', async () => {
@@ -82,8 +84,12 @@ describe('crypto/age/createAgeEncryptStream', () => {
     expect(await codeOf(ageEncrypt(Buffer.from('x'), []))).toBe('INVALID_INPUT');
     const mixed: AgeRecipient[] = [...to, { kind: 'scrypt', passphrase: Buffer.from('pw'), logN: 2 }];
     expect(await codeOf(ageEncrypt(Buffer.from('x'), mixed))).toBe('INVALID_INPUT');
-    expect(await codeOf(ageEncrypt(Buffer.from('x'), [{ kind: 'scrypt', passphrase: Buffer.from('pw'), logN: 0 }]))).toBe('INVALID_INPUT');
-    expect(await codeOf(ageEncrypt(Buffer.from('x'), [{ kind: 'x25519', publicKey: new Uint8Array(31) }]))).toBe('INVALID_INPUT');
+    expect(
+      await codeOf(ageEncrypt(Buffer.from('x'), [{ kind: 'scrypt', passphrase: Buffer.from('pw'), logN: 0 }])),
+    ).toBe('INVALID_INPUT');
+    expect(await codeOf(ageEncrypt(Buffer.from('x'), [{ kind: 'x25519', publicKey: new Uint8Array(31) }]))).toBe(
+      'INVALID_INPUT',
+    );
   });
 });
 
@@ -101,8 +107,12 @@ describe('crypto/age/ageDecrypt', () => {
     const file = await ageEncrypt(Buffer.from('secret'), [{ kind: 'scrypt', passphrase: Buffer.from('pw'), logN: 12 }]);
     expect(file.toString('latin1').split('\n')[1]).toMatch(/^-> scrypt \S+ 12$/);
     expect((await ageDecrypt(file, [{ kind: 'scrypt', passphrase: Buffer.from('pw') }])).toString()).toBe('secret');
-    expect(await codeOf(ageDecrypt(file, [{ kind: 'scrypt', passphrase: Buffer.from('pw'), maxLogN: 11 }]))).toBe('AGE_MALFORMED');
-    expect(await codeOf(ageDecrypt(file, [{ kind: 'scrypt', passphrase: Buffer.from('pW') }]))).toBe('AGE_NO_IDENTITY_MATCH');
+    expect(await codeOf(ageDecrypt(file, [{ kind: 'scrypt', passphrase: Buffer.from('pw'), maxLogN: 11 }]))).toBe(
+      'AGE_MALFORMED',
+    );
+    expect(await codeOf(ageDecrypt(file, [{ kind: 'scrypt', passphrase: Buffer.from('pW') }]))).toBe(
+      'AGE_NO_IDENTITY_MATCH',
+    );
     expect(await codeOf(ageDecrypt(file, ids))).toBe('AGE_NO_IDENTITY_MATCH');
   });
 

@@ -52,14 +52,16 @@ function flipB64Char(at: number): Buffer {
 async function fileOutcome(bytes: Buffer): Promise<string | null> {
   const p = path.join(tmp, `t-${Math.random().toString(36).slice(2)}.age`);
   fs.writeFileSync(p, bytes);
-  return codeOf((async () => {
-    const reader = await openAgeFile(p, ids);
-    try {
-      await reader.read(0, reader.size);
-    } finally {
-      await reader.close();
-    }
-  })());
+  return codeOf(
+    (async () => {
+      const reader = await openAgeFile(p, ids);
+      try {
+        await reader.read(0, reader.size);
+      } finally {
+        await reader.close();
+      }
+    })(),
+  );
 }
 
 type Case = [string, () => Buffer, number];
@@ -70,7 +72,7 @@ const cases = (): Case[] => {
   const mac = file.lastIndexOf('--- ', headerEnd) + 10;
   const list: Case[] = [
     ['header intro', () => flip(3), 0],
-    ['another recipient\'s stanza body (header MAC)', () => flipB64Char(otherBody), 0],
+    ["another recipient's stanza body (header MAC)", () => flipB64Char(otherBody), 0],
     ['header MAC', () => flipB64Char(mac), 0],
     ['payload nonce', () => flip(headerEnd + 5), 0],
     ['truncated inside the header', () => file.subarray(0, headerEnd - 10), 0],
@@ -81,8 +83,17 @@ const cases = (): Case[] => {
     ['truncated inside the last tag', () => file.subarray(0, file.length - 3), 3 * CHUNK_SIZE],
     ['one byte appended', () => Buffer.concat([file, Buffer.from([0])]), 3 * CHUNK_SIZE],
     ['a chunk of garbage appended', () => Buffer.concat([file, randomBytes(ENC)]), 3 * CHUNK_SIZE],
-    ['two chunks swapped', () => Buffer.concat([file.subarray(0, payloadStart), file.subarray(payloadStart + ENC, payloadStart + 2 * ENC),
-      file.subarray(payloadStart, payloadStart + ENC), file.subarray(payloadStart + 2 * ENC)]), 0],
+    [
+      'two chunks swapped',
+      () =>
+        Buffer.concat([
+          file.subarray(0, payloadStart),
+          file.subarray(payloadStart + ENC, payloadStart + 2 * ENC),
+          file.subarray(payloadStart, payloadStart + ENC),
+          file.subarray(payloadStart + 2 * ENC),
+        ]),
+      0,
+    ],
   ];
   for (let i = 0; i < 4; i++) {
     const start = payloadStart + i * ENC;
@@ -111,7 +122,7 @@ describe('crypto/age/createAgeDecryptStream tampering', () => {
     }
   });
 
-  it('a damaged stanza for our own key is indistinguishable from another key\'s: AGE_NO_IDENTITY_MATCH', async () => {
+  it("a damaged stanza for our own key is indistinguishable from another key's: AGE_NO_IDENTITY_MATCH", async () => {
     const ours = file.indexOf('\n', file.lastIndexOf('-> X25519')) + 5;
     expect((await runStream(createAgeDecryptStream(ids), flipB64Char(ours))).code).toBe('AGE_NO_IDENTITY_MATCH');
   });

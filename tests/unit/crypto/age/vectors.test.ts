@@ -20,10 +20,14 @@ interface Vector {
 function parseVector(name: string, raw: Uint8Array): Vector {
   const buf = Buffer.from(raw);
   const split = buf.indexOf('\n\n');
-  const fields: [string, string][] = buf.subarray(0, split).toString('utf8').split('\n').map((line) => {
-    const at = line.indexOf(': ');
-    return [line.slice(0, at), line.slice(at + 2)];
-  });
+  const fields: [string, string][] = buf
+    .subarray(0, split)
+    .toString('utf8')
+    .split('\n')
+    .map((line) => {
+      const at = line.indexOf(': ');
+      return [line.slice(0, at), line.slice(at + 2)];
+    });
   const all = (k: string): string[] => fields.filter(([key]) => key === k).map(([, v]) => v);
   const body = buf.subarray(split + 2);
   return {
@@ -65,7 +69,10 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('crypto/age vectors', () => {
   it('covers the C2SP suite: counts what runs and what is skipped', () => {
-    console.log(`C2SP age vectors: ${all.length} total, ${runnable.length} run, ${armored.length} armored skipped, ${unsupported.length} hybrid (ML-KEM) skipped`);
+    console.log(
+      `C2SP age vectors: ${all.length} total, ${runnable.length} run, ${armored.length} armored skipped, ` +
+        `${unsupported.length} hybrid (ML-KEM) skipped`,
+    );
     expect(all.length).toBeGreaterThanOrEqual(140);
     expect(runnable.length).toBeGreaterThanOrEqual(90);
     expect(runnable.length + armored.length + unsupported.length).toBe(all.length);

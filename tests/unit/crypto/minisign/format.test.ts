@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadSodium } from '../../../../main/crypto/sodium';
-import { encodeMinisignPublicKey, keyIdHex, minisignKeyId, minisignPublicKeyLine, parseMinisignPublicKey } from '../../../../main/crypto/minisign';
+import {
+  encodeMinisignPublicKey,
+  keyIdHex,
+  minisignKeyId,
+  minisignPublicKeyLine,
+  parseMinisignPublicKey,
+} from '../../../../main/crypto/minisign';
 import { newKey } from './helpers';
 
 describe('crypto/minisign/minisignKeyId', () => {
@@ -37,9 +43,15 @@ describe('crypto/minisign/encodeMinisignPublicKey', () => {
 
   it('takes a custom one-line comment and refuses a line break or a wrong-sized key', async () => {
     const key = await newKey();
-    expect(encodeMinisignPublicKey(key.keyId, key.publicKey, 'Vigil member A. Investigator')).toMatch(/^untrusted comment: Vigil member A\. Investigator\n/);
-    expect(() => encodeMinisignPublicKey(key.keyId, key.publicKey, 'a\nb')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
-    expect(() => encodeMinisignPublicKey(key.keyId.slice(1), key.publicKey)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(encodeMinisignPublicKey(key.keyId, key.publicKey, 'Vigil member A. Investigator')).toMatch(
+      /^untrusted comment: Vigil member A\. Investigator\n/,
+    );
+    expect(() => encodeMinisignPublicKey(key.keyId, key.publicKey, 'a\nb')).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+    expect(() => encodeMinisignPublicKey(key.keyId.slice(1), key.publicKey)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
   });
 });
 
@@ -59,13 +71,14 @@ describe('crypto/minisign/parseMinisignPublicKey', () => {
     const bad = [
       '',
       'age1qyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqszqgpqyqs3290gq',
-      line.slice(0, -4),                                             // too short
-      `${line}AAAA`,                                                 // too long
-      `${line.slice(0, 10)}!${line.slice(11)}`,                      // not base64
+      line.slice(0, -4), // too short
+      `${line}AAAA`, // too long
+      `${line.slice(0, 10)}!${line.slice(11)}`, // not base64
       Buffer.concat([Buffer.from('XX'), raw.subarray(2)]).toString('base64'), // unknown algorithm
       `comment without prefix\n${line}`,
       `untrusted comment: a\n${line}\n${line}`,
     ];
-    for (const text of bad) expect(() => parseMinisignPublicKey(text), text).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    for (const text of bad)
+      expect(() => parseMinisignPublicKey(text), text).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
 });

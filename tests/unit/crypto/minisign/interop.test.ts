@@ -5,7 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  encodeMinisignPublicKey, keyIdHex, minisignPublicKeyLine, minisignSign, minisignSignFile, minisignVerify, minisignVerifyFile, parseMinisignPublicKey, type MinisignPublicKey,
+  encodeMinisignPublicKey,
+  keyIdHex,
+  minisignPublicKeyLine,
+  minisignSign,
+  minisignSignFile,
+  minisignVerify,
+  minisignVerifyFile,
+  parseMinisignPublicKey,
+  type MinisignPublicKey,
 } from '../../../../main/crypto/minisign';
 import { hasTool } from '../../../helpers/tools';
 import { editLine, newKey } from './helpers';
@@ -43,7 +51,14 @@ describe.skipIf(!hasMinisign)('crypto/minisign/minisignSign (interop with minisi
     const key = await newKey();
     const file = writeData('big.bin', randomBytes(12 * 1024 * 1024 + 5));
     fs.writeFileSync(path.join(tmp, 'big.sig'), await minisignSignFile(file, key, 'big one'));
-    const r = minisign(['-Vm', file, '-x', path.join(tmp, 'big.sig'), '-P', minisignPublicKeyLine(key.keyId, key.publicKey)]);
+    const r = minisign([
+      '-Vm',
+      file,
+      '-x',
+      path.join(tmp, 'big.sig'),
+      '-P',
+      minisignPublicKeyLine(key.keyId, key.publicKey),
+    ]);
     expect(r.status, r.stderr).toBe(0);
   });
 
@@ -91,19 +106,28 @@ describe.skipIf(!hasMinisign)('crypto/minisign/minisignVerify (interop with mini
     const r = minisign(['-S', '-s', secret(), '-m', file, '-t', 'signed by minisign']);
     expect(r.status, r.stderr).toBe(0);
     const sig = fs.readFileSync(`${file}.minisig`, 'utf8');
-    expect(await minisignVerify(fs.readFileSync(file), sig, pub)).toEqual({ ok: true, trustedComment: 'signed by minisign' });
+    expect(await minisignVerify(fs.readFileSync(file), sig, pub)).toEqual({
+      ok: true,
+      trustedComment: 'signed by minisign',
+    });
     expect(await minisignVerifyFile(file, sig, pub)).toEqual({ ok: true, trustedComment: 'signed by minisign' });
     const changed = Buffer.from(fs.readFileSync(file));
     changed[100] = (changed[100] ?? 0) ^ 4;
     expect((await minisignVerify(changed, sig, pub)).ok).toBe(false);
   });
 
-  it('verifies minisign\'s default trusted comment and refuses its legacy (-l) signatures', async () => {
+  it("verifies minisign's default trusted comment and refuses its legacy (-l) signatures", async () => {
     const file = writeData('legacy.bin');
     expect(minisign(['-S', '-s', secret(), '-m', file]).status).toBe(0);
     const plain = await minisignVerifyFile(file, fs.readFileSync(`${file}.minisig`, 'utf8'), pub);
-    expect(plain).toEqual({ ok: true, trustedComment: expect.stringMatching(/^timestamp:\d+\tfile:legacy\.bin\thashed$/) });
+    expect(plain).toEqual({
+      ok: true,
+      trustedComment: expect.stringMatching(/^timestamp:\d+\tfile:legacy\.bin\thashed$/),
+    });
     expect(minisign(['-S', '-l', '-s', secret(), '-m', file]).status).toBe(0);
-    expect(await minisignVerifyFile(file, fs.readFileSync(`${file}.minisig`, 'utf8'), pub)).toEqual({ ok: false, reason: expect.stringMatching(/legacy/) });
+    expect(await minisignVerifyFile(file, fs.readFileSync(`${file}.minisig`, 'utf8'), pub)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/legacy/),
+    });
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { median, requestStats, type RequestRecord } from '../../../../main/evidence/analysis/requests';
 
-function req(id: string, date: string, response: RequestRecord['response'] = null, responseDate: string | null = null): RequestRecord {
+function req(
+  id: string,
+  date: string,
+  response: RequestRecord['response'] = null,
+  responseDate: string | null = null,
+): RequestRecord {
   return { id, date, response, responseDate };
 }
 
@@ -35,8 +40,16 @@ describe('analysis/requests/requestStats', () => {
   });
 
   it('gives null for the median when nothing was answered, and zero counts for no requests', () => {
-    expect(requestStats([req('a', '2024-01-01', 'none', '2024-02-01'), req('b', '2024-01-02')]).medianResponseDays).toBeNull();
-    expect(requestStats([])).toEqual({ sent: 0, answered: 0, unanswered: 0, medianResponseDays: null, byResponse: { none: 0, token: 0, denial: 0, substantive: 0, pending: 0 } });
+    expect(
+      requestStats([req('a', '2024-01-01', 'none', '2024-02-01'), req('b', '2024-01-02')]).medianResponseDays,
+    ).toBeNull();
+    expect(requestStats([])).toEqual({
+      sent: 0,
+      answered: 0,
+      unanswered: 0,
+      medianResponseDays: null,
+      byResponse: { none: 0, token: 0, denial: 0, substantive: 0, pending: 0 },
+    });
   });
 
   it('does not count an answer without a date as answered', () => {

@@ -26,7 +26,10 @@ describe('evidence/redact/parseBoxes', () => {
   it('says when the file is not JSON or cannot be read', async () => {
     const file = path.join(tempDir(), 'boxes.json');
     fs.writeFileSync(file, '{ "boxes": [');
-    await expect(readBoxesFile(file)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/not valid JSON/) as unknown });
+    await expect(readBoxesFile(file)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: expect.stringMatching(/not valid JSON/) as unknown,
+    });
     await expect(readBoxesFile(`${file}.missing`)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

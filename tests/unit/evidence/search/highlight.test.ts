@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { MARK_CLOSE as C, MARK_OPEN as O, parseMarked, protectMarked } from '../../../../main/evidence/search/highlight';
+import {
+  MARK_CLOSE as C,
+  MARK_OPEN as O,
+  parseMarked,
+  protectMarked,
+} from '../../../../main/evidence/search/highlight';
 
 describe('search/highlight/parseMarked', () => {
   it('strips the markers and returns the ranges they enclosed', () => {
     const r = parseMarked(`the ${O}letter${C} was ${O}withheld${C}`);
     expect(r.text).toBe('the letter was withheld');
-    expect(r.highlights).toEqual([[4, 10], [15, 23]]);
+    expect(r.highlights).toEqual([
+      [4, 10],
+      [15, 23],
+    ]);
     for (const [s, e] of r.highlights) expect(['letter', 'withheld']).toContain(r.text.slice(s, e));
   });
 

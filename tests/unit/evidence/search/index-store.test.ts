@@ -14,13 +14,26 @@ beforeEach(async () => {
 });
 afterEach(async () => vault.close());
 
-const doc = (over: Partial<SearchDoc> = {}): SearchDoc => ({ kind: 'item', refId: 'item-1', caseId: null, personIds: [], date: null, title: 'A title', body: 'first body', ...over });
+const doc = (over: Partial<SearchDoc> = {}): SearchDoc => ({
+  kind: 'item',
+  refId: 'item-1',
+  caseId: null,
+  personIds: [],
+  date: null,
+  title: 'A title',
+  body: 'first body',
+  ...over,
+});
 const rows = (): number => vault.db.prepare('SELECT count(*) FROM search_index').pluck().get() as number;
 const inTx = (fn: () => void): void => vault.db.transaction(fn)();
 const refs = (q: string, f = {}): string[] => search(vault.db, q, f).hits.map((h) => h.refId);
 /** Every search result for a few queries, without timings, to compare two states of the index. */
 const snapshot = (): string =>
-  JSON.stringify(['letter', 'Petrov', 'IK-6', 'colony', 'journalist', 'FSIN', 'zanzibar', 'W-014'].map((q) => search(vault.db, q).hits.map(({ score, ...h }) => ({ ...h, score: score.toFixed(6) }))));
+  JSON.stringify(
+    ['letter', 'Petrov', 'IK-6', 'colony', 'journalist', 'FSIN', 'zanzibar', 'W-014'].map((q) =>
+      search(vault.db, q).hits.map(({ score, ...h }) => ({ ...h, score: score.toFixed(6) })),
+    ),
+  );
 
 describe('search/index-store/indexDoc', () => {
   it('replaces the row with the same kind and refId', () => {
@@ -51,7 +64,9 @@ describe('search/index-store/indexDoc', () => {
 
   it('survives a hash collision: a foreign row in the home slot is kept and the doc goes next to it', () => {
     const home = homeRowid(caseBucket(null), 'item', 'item-1');
-    vault.db.prepare('INSERT INTO search_index (rowid, kind, ref_id, title, body) VALUES (?, ?, ?, ?, ?)').run(home, 'item', 'squatter', '', 'first squatter');
+    vault.db
+      .prepare('INSERT INTO search_index (rowid, kind, ref_id, title, body) VALUES (?, ?, ?, ?, ?)')
+      .run(home, 'item', 'squatter', '', 'first squatter');
     inTx(() => indexDoc(vault.db, doc()));
     inTx(() => indexDoc(vault.db, doc({ body: 'second body' })));
     expect(rows()).toBe(2);
@@ -92,7 +107,9 @@ describe('search/index-store/removeDocs', () => {
 describe('search/index-store/rebuildSearchIndex', () => {
   it('reproduces the same results from the source tables', () => {
     const w = buildWorld(vault);
-    addTranscript(vault, w.interview, [{ speaker: 'Interviewer', text: 'Third revision: the letter from the colony.' }]);
+    addTranscript(vault, w.interview, [
+      { speaker: 'Interviewer', text: 'Third revision: the letter from the colony.' },
+    ]);
     const before = snapshot();
     const count = rows();
     const { rows: rebuilt } = vault.db.transaction(() => rebuildSearchIndex(vault.db))();
@@ -106,7 +123,9 @@ describe('search/index-store/rebuildSearchIndex', () => {
     const before = snapshot();
     vault.db.prepare('DELETE FROM search_index WHERE ref_id = ?').run(w.itemA);
     vault.db.prepare(`UPDATE search_index SET body = 'garbled' WHERE ref_id = ?`).run(w.request);
-    vault.db.prepare(`INSERT INTO search_index (kind, ref_id, title, body) VALUES ('item', 'ghost', 'letter', 'letter')`).run();
+    vault.db
+      .prepare(`INSERT INTO search_index (kind, ref_id, title, body) VALUES ('item', 'ghost', 'letter', 'letter')`)
+      .run();
     expect(snapshot()).not.toBe(before);
     vault.db.transaction(() => rebuildSearchIndex(vault.db))();
     expect(snapshot()).toBe(before);

@@ -84,11 +84,33 @@ describe('search/query/toFtsQuery', () => {
   });
 
   it('never produces a query FTS5 rejects, whatever is typed', () => {
-    const pieces = ['"', '*', '(', ')', 'NEAR(', 'AND', 'OR', 'NOT', '-', '^', ':', '+', '{title}', 'title:', 'x', 'лист', ' ', '\u0000', '\uE000'];
+    const pieces = [
+      '"',
+      '*',
+      '(',
+      ')',
+      'NEAR(',
+      'AND',
+      'OR',
+      'NOT',
+      '-',
+      '^',
+      ':',
+      '+',
+      '{title}',
+      'title:',
+      'x',
+      'лист',
+      ' ',
+      '\u0000',
+      '\uE000',
+    ];
     let seed = 7;
     const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
     for (let n = 0; n < 500; n++) {
-      const q = Array.from({ length: 1 + (next() % 8) }, () => pieces[next() % pieces.length]).join(next() % 2 ? ' ' : '');
+      const q = Array.from({ length: 1 + (next() % 8) }, () => pieces[next() % pieces.length]).join(
+        next() % 2 ? ' ' : '',
+      );
       expect(() => matches(q), JSON.stringify(q)).not.toThrow();
     }
   });

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indexDoc } from '../../../../main/evidence/search/index-store';
-import { PROBE_WINDOW, bucketOf, bucketRange, bucketsInUse, caseBucket, homeRowid } from '../../../../main/evidence/search/rowid';
+import {
+  PROBE_WINDOW,
+  bucketOf,
+  bucketRange,
+  bucketsInUse,
+  caseBucket,
+  homeRowid,
+} from '../../../../main/evidence/search/rowid';
 import type { Vault } from '../../../../main/vault/vault';
 import { newTestVault } from '../../../helpers/vault';
 
@@ -33,7 +40,16 @@ describe('search/rowid/bucketsInUse', () => {
   it('finds every bucket that holds rows', () => {
     expect(bucketsInUse(vault.db)).toEqual([]);
     vault.db.transaction(() => {
-      for (const caseId of [null, 'case-a', 'case-b', 'case-a']) indexDoc(vault.db, { kind: 'item', refId: `${caseId}`, caseId, personIds: [], date: null, title: '', body: 'x' });
+      for (const caseId of [null, 'case-a', 'case-b', 'case-a'])
+        indexDoc(vault.db, {
+          kind: 'item',
+          refId: `${caseId}`,
+          caseId,
+          personIds: [],
+          date: null,
+          title: '',
+          body: 'x',
+        });
     })();
     const expected = [...new Set([0n, caseBucket('case-a'), caseBucket('case-b')])].sort((a, b) => (a < b ? -1 : 1));
     expect(bucketsInUse(vault.db)).toEqual(expected);

@@ -31,7 +31,8 @@ describe('search/search', () => {
     const hit = hits[0]!;
     expect(hit.kind).toBe('segment');
     expect(hit.snippet).not.toMatch(/[\uE000\uE001]/);
-    expect(hit.highlights.map(([s, e]) => hit.snippet.slice(s, e).toLowerCase())).toEqual(['forty days']); // FTS5 marks a phrase as one match
+    // FTS5 marks a phrase as one match
+    expect(hit.highlights.map(([s, e]) => hit.snippet.slice(s, e).toLowerCase())).toEqual(['forty days']);
     expect(hit.context).toEqual({ interviewId: w.interview, position: 1, startMs: 15_000 });
     expect(hit.refId).toBe(`${w.revision}:1`);
   });
@@ -97,15 +98,32 @@ describe('search/search', () => {
   });
 
   it('refuses malformed filters with INVALID_INPUT', () => {
-    for (const f of [{ dateFrom: '2024-13' }, { dateTo: 'yesterday' }, { limit: 0 }, { limit: 10_000 }, { offset: -1 }, { kinds: ['nonsense' as 'item'] }]) {
-      expect(() => search(vault.db, 'letter', f), JSON.stringify(f)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }) as Error);
+    for (const f of [
+      { dateFrom: '2024-13' },
+      { dateTo: 'yesterday' },
+      { limit: 0 },
+      { limit: 10_000 },
+      { offset: -1 },
+      { kinds: ['nonsense' as 'item'] },
+    ]) {
+      expect(() => search(vault.db, 'letter', f), JSON.stringify(f)).toThrow(
+        expect.objectContaining({ code: 'INVALID_INPUT' }) as Error,
+      );
     }
   });
 
   it('ranks a sample when a word matches more than RANK_CAP records, and says so by leaving out the total', () => {
     vault.db.transaction(() => {
       for (let i = 0; i < RANK_CAP + 50; i++) {
-        indexNewDoc(vault.db, { kind: 'event', refId: `bulk-${i}`, caseId: w.caseB, personIds: [], date: null, title: '', body: `common word ${i % 7 === 0 ? 'rare' : ''}` });
+        indexNewDoc(vault.db, {
+          kind: 'event',
+          refId: `bulk-${i}`,
+          caseId: w.caseB,
+          personIds: [],
+          date: null,
+          title: '',
+          body: `common word ${i % 7 === 0 ? 'rare' : ''}`,
+        });
       }
     })();
     const many = search(vault.db, 'common');

@@ -57,13 +57,21 @@ describe('packages/bagit/readBagFromTar', () => {
     const fromFolder = await validateBag(bagDir, UNLISTED);
     expect(fromStream.ok).toBe(false);
     expect(fromStream.problems).toEqual(fromFolder.problems);
-    expect(fromStream.problems).toEqual([{ path: 'data/items/photo one.jpg', problem: expect.stringMatching(/does not match its SHA-256 and SHA-512 checksum/) }]);
+    expect(fromStream.problems).toEqual([
+      {
+        path: 'data/items/photo one.jpg',
+        problem: expect.stringMatching(/does not match its SHA-256 and SHA-512 checksum/),
+      },
+    ]);
   });
 
   it('reports a bag without data/ the way the folder check does', async () => {
     const tar = await buildTar([
       { header: { name: 'bag/', type: 'directory' } },
-      { header: { name: 'bag/bagit.txt' }, body: Buffer.from('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n') },
+      {
+        header: { name: 'bag/bagit.txt' },
+        body: Buffer.from('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n'),
+      },
     ]);
     const bag = await readBagFromTar(Readable.from([tar]));
     expect(await bag.hasDataFolder()).toBe(false);
@@ -72,7 +80,9 @@ describe('packages/bagit/readBagFromTar', () => {
   });
 
   it('refuses description files beyond the memory limit, and hostile entries like extraction does', async () => {
-    const big = await readBagFromTar(Readable.from([await sampleTar()]), { maxKeptBytes: 100 }).catch((err: unknown) => err);
+    const big = await readBagFromTar(Readable.from([await sampleTar()]), { maxKeptBytes: 100 }).catch(
+      (err: unknown) => err,
+    );
     expect(big).toMatchObject({ code: 'PACKAGE_INVALID', message: expect.stringMatching(/more than 100 bytes/) });
     const link = await buildTar([{ header: { name: 'bag/data/evil', type: 'symlink', linkname: '/etc/passwd' } }]);
     expect((await failure(readBagFromTar(Readable.from([link]))))?.code).toBe('PACKAGE_INVALID');

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { bagInfoText, decodeManifestPath, decodeManifestPathAsBagitPy, encodeManifestPath, foldLine, parseManifest, parseTags } from '../../../../main/packages/bagit/bag-text';
+import {
+  bagInfoText,
+  decodeManifestPath,
+  decodeManifestPathAsBagitPy,
+  encodeManifestPath,
+  foldLine,
+  parseManifest,
+  parseTags,
+} from '../../../../main/packages/bagit/bag-text';
 
 describe('packages/bagit/encodeManifestPath', () => {
   it('percent-encodes CR, LF and % only, and decodes back', () => {
@@ -17,7 +25,12 @@ describe('packages/bagit/foldLine', () => {
     const line = `Label: ${Array.from({ length: 50 }, (_, i) => `w${i}`).join(' ')}  two  spaces`;
     const folded = foldLine(line);
     expect(folded.split('\n').every((l) => l.length <= 79)).toBe(true);
-    expect(folded.split('\n').slice(1).every((l) => l.startsWith(' '))).toBe(true);
+    expect(
+      folded
+        .split('\n')
+        .slice(1)
+        .every((l) => l.startsWith(' ')),
+    ).toBe(true);
     expect(folded.replace(/\n/g, '')).toBe(line);
   });
 
@@ -29,8 +42,14 @@ describe('packages/bagit/foldLine', () => {
 
 describe('packages/bagit/parseTags', () => {
   it('joins folded lines and trims values', () => {
-    const text = bagInfoText([['A', 'one'], ['Long', Array.from({ length: 30 }, () => 'word').join(' ')]]);
-    expect(parseTags(text).pairs).toEqual([['A', 'one'], ['Long', Array.from({ length: 30 }, () => 'word').join(' ')]]);
+    const text = bagInfoText([
+      ['A', 'one'],
+      ['Long', Array.from({ length: 30 }, () => 'word').join(' ')],
+    ]);
+    expect(parseTags(text).pairs).toEqual([
+      ['A', 'one'],
+      ['Long', Array.from({ length: 30 }, () => 'word').join(' ')],
+    ]);
   });
 
   it('reports lines without a label', () => {

@@ -38,13 +38,21 @@ describe('packages/bagit/validateBag', () => {
     expect(progress.length).toBeGreaterThan(0);
   });
 
-  it('warns of a signature file it was not told about (a tag file no tag manifest lists), and passes the bag', async () => {
-    const r = await validateBag(await freshBag());
-    expect(r.problems).toEqual([]);
-    expect(r.warnings).toEqual([
-      { path: 'tagmanifest-sha512.txt.minisig', problem: expect.stringMatching(/outside data\/ and was ignored: no checksum covers it, as it is not listed in tagmanifest-sha256.txt or tagmanifest-sha512.txt/) },
-    ]);
-  });
+  it(
+    'warns of a signature file it was not told about (a ' + 'tag file no tag manifest lists), and passes the bag',
+    async () => {
+      const r = await validateBag(await freshBag());
+      expect(r.problems).toEqual([]);
+      expect(r.warnings).toEqual([
+        {
+          path: 'tagmanifest-sha512.txt.minisig',
+          problem: expect.stringMatching(
+            /outside data\/ and was ignored: no checksum covers it, as it is not listed in tagmanifest-sha256.txt or tagmanifest-sha512.txt/,
+          ),
+        },
+      ]);
+    },
+  );
 
   const tampers: [string, (bag: string) => void, { path: string; problem: RegExp }[]][] = [
     [
@@ -55,13 +63,21 @@ describe('packages/bagit/validateBag', () => {
         b[12_345] = (b[12_345] ?? 0) ^ 0x01;
         fs.writeFileSync(f, b);
       },
-      [{ path: 'data/items/photo one.jpg', problem: /does not match its SHA-256 and SHA-512 checksum .*changed or damaged/ }],
+      [
+        {
+          path: 'data/items/photo one.jpg',
+          problem: /does not match its SHA-256 and SHA-512 checksum .*changed or damaged/,
+        },
+      ],
     ],
     [
       'a deleted payload file',
       (bag) => fs.rmSync(path.join(bag, 'data/register.csv')),
       [
-        { path: 'bag-info.txt', problem: /Payload-Oxum says \d+ bytes in 6 files, but data\/ holds \d+ bytes in 5 files/ },
+        {
+          path: 'bag-info.txt',
+          problem: /Payload-Oxum says \d+ bytes in 6 files, but data\/ holds \d+ bytes in 5 files/,
+        },
         { path: 'data/register.csv', problem: /listed in manifest-sha256.txt and manifest-sha512.txt but is missing/ },
       ],
     ],
@@ -78,7 +94,11 @@ describe('packages/bagit/validateBag', () => {
       (bag) => editLine(path.join(bag, 'manifest-sha256.txt'), 'data/case.json', flipFirstHex),
       [
         { path: 'data/case.json', problem: /does not match its SHA-256 checksum in manifest-sha256.txt/ },
-        { path: 'manifest-sha256.txt', problem: /does not match its SHA-256 and SHA-512 checksum in tagmanifest-sha256.txt and tagmanifest-sha512.txt/ },
+        {
+          path: 'manifest-sha256.txt',
+          problem:
+            /does not match its SHA-256 and SHA-512 checksum in tagmanifest-sha256.txt and tagmanifest-sha512.txt/,
+        },
       ],
     ],
     [
@@ -96,7 +116,10 @@ describe('packages/bagit/validateBag', () => {
         for (const alg of ['sha256', 'sha512']) fs.rmSync(path.join(bag, `tagmanifest-${alg}.txt`));
       },
       [
-        { path: 'bag-info.txt', problem: /Payload-Oxum says 1 bytes in 1 files, but data\/ holds \d+ bytes in 6 files/ },
+        {
+          path: 'bag-info.txt',
+          problem: /Payload-Oxum says 1 bytes in 1 files, but data\/ holds \d+ bytes in 6 files/,
+        },
         { path: 'tagmanifest-sha256.txt', problem: /is missing/ },
         { path: 'tagmanifest-sha512.txt', problem: /is missing/ },
       ],
@@ -104,7 +127,13 @@ describe('packages/bagit/validateBag', () => {
     [
       'an edited bag-info.txt',
       (bag) => editLine(path.join(bag, 'bag-info.txt'), 'External-Identifier', () => 'External-Identifier: case-9999'),
-      [{ path: 'bag-info.txt', problem: /does not match its SHA-256 and SHA-512 checksum in tagmanifest-sha256.txt and tagmanifest-sha512.txt/ }],
+      [
+        {
+          path: 'bag-info.txt',
+          problem:
+            /does not match its SHA-256 and SHA-512 checksum in tagmanifest-sha256.txt and tagmanifest-sha512.txt/,
+        },
+      ],
     ],
     [
       'a missing bagit.txt',
@@ -116,7 +145,8 @@ describe('packages/bagit/validateBag', () => {
     ],
     [
       'a bagit.txt of another version',
-      (bag) => fs.writeFileSync(path.join(bag, 'bagit.txt'), 'BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n'),
+      (bag) =>
+        fs.writeFileSync(path.join(bag, 'bagit.txt'), 'BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n'),
       [
         { path: 'bagit.txt', problem: /does not declare "BagIt-Version: 1.0"/ },
         { path: 'bagit.txt', problem: /does not match its SHA-256 and SHA-512 checksum/ },
@@ -126,8 +156,14 @@ describe('packages/bagit/validateBag', () => {
       'a missing manifest',
       (bag) => fs.rmSync(path.join(bag, 'manifest-sha512.txt')),
       [
-        { path: 'manifest-sha512.txt', problem: /is missing: it holds the checksums of the evidence files \(SHA-512\)/ },
-        { path: 'manifest-sha512.txt', problem: /listed in tagmanifest-sha256.txt and tagmanifest-sha512.txt but is missing/ },
+        {
+          path: 'manifest-sha512.txt',
+          problem: /is missing: it holds the checksums of the evidence files \(SHA-512\)/,
+        },
+        {
+          path: 'manifest-sha512.txt',
+          problem: /listed in tagmanifest-sha256.txt and tagmanifest-sha512.txt but is missing/,
+        },
       ],
     ],
     [
@@ -140,7 +176,11 @@ describe('packages/bagit/validateBag', () => {
       (bag) => fs.appendFileSync(path.join(bag, 'manifest-sha256.txt'), 'not a checksum line\n'),
       [
         { path: 'manifest-sha256.txt', problem: /line 7 is not "<checksum> <file>"/ },
-        { path: 'manifest-sha256.txt', problem: /does not match its SHA-256 and SHA-512 checksum in tagmanifest-sha256.txt and tagmanifest-sha512.txt/ },
+        {
+          path: 'manifest-sha256.txt',
+          problem:
+            /does not match its SHA-256 and SHA-512 checksum in tagmanifest-sha256.txt and tagmanifest-sha512.txt/,
+        },
       ],
     ],
     [

@@ -21,7 +21,10 @@ export function bagitPyEncode(p: string): string {
 export function bagitPyReadLine(line: string): { hex: string; path: string } | null {
   const m = /^(\S+)\s+(.*)$/.exec(line.trim());
   if (m === null || m[1] === undefined || m[2] === undefined) return null;
-  const segments = m[2].replace(/^\*+/, '').split('/').filter((s) => s !== '' && s !== '.');
+  const segments = m[2]
+    .replace(/^\*+/, '')
+    .split('/')
+    .filter((s) => s !== '' && s !== '.');
   const decoded = segments.join('/').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n');
   return { hex: m[1], path: decoded };
 }
@@ -60,13 +63,26 @@ export function writePyBag(dir: string, payload: Record<string, string | Buffer>
   for (const alg of ['sha256', 'sha512']) {
     put(`manifest-${alg}.txt`, paths.map((p) => `${sha(alg, payload[p] ?? '')}  ${encode(`data/${p}`)}\n`).join(''));
   }
-  put('bagit.txt', `${opts.bomInBagitTxt === true ? '\ufeff' : ''}BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n`);
+  put(
+    'bagit.txt',
+    `${opts.bomInBagitTxt === true ? '\ufeff' : ''}BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n`,
+  );
   const date = opts.date ?? '2024-05-06';
-  put('bag-info.txt', `Bag-Software-Agent: bagit.py v1.9.0 <https://github.com/LibraryOfCongress/bagit-python>\nBagging-Date: ${date}\nPayload-Oxum: ${bytes}.${paths.length}\n`);
+  put(
+    'bag-info.txt',
+    `Bag-Software-Agent: bagit.py v1.9.0 <https://github.com/LibraryOfCongress/bagit-python>\nBagging-Date: ` +
+      `${date}\nPayload-Oxum: ${bytes}.${paths.length}\n`,
+  );
   if (opts.fetch !== undefined) put('fetch.txt', opts.fetch.map((l) => `${l}\n`).join(''));
-  const tagFiles = fs.readdirSync(dir).filter((f) => f !== 'data' && !f.startsWith('tagmanifest-')).sort();
+  const tagFiles = fs
+    .readdirSync(dir)
+    .filter((f) => f !== 'data' && !f.startsWith('tagmanifest-'))
+    .sort();
   for (const alg of ['sha256', 'sha512']) {
-    put(`tagmanifest-${alg}.txt`, tagFiles.map((f) => `${sha(alg, fs.readFileSync(path.join(dir, f)))} ${f}\n`).join(''));
+    put(
+      `tagmanifest-${alg}.txt`,
+      tagFiles.map((f) => `${sha(alg, fs.readFileSync(path.join(dir, f)))} ${f}\n`).join(''),
+    );
   }
   for (const [rel, data] of Object.entries(opts.laterTagFiles ?? {})) put(rel, data);
   return dir;

@@ -13,7 +13,14 @@ const HOLEY = 'http://localhost:8989/bags/holey-bag';
 
 describe('packages/bagit/validateBag (bags written by bagit.py)', () => {
   it('passes percent-encoded line breaks, a tab, "%", spaces and non-ASCII in names', async () => {
-    const payload = { 'line\nbreak.txt': 'x', 'cr\rname': 'c', 'tab\tname.txt': 't', '50%.txt': 'y', 'sub dir/é.txt': 'e', '~test.txt': 'h' };
+    const payload = {
+      'line\nbreak.txt': 'x',
+      'cr\rname': 'c',
+      'tab\tname.txt': 't',
+      '50%.txt': 'y',
+      'sub dir/é.txt': 'e',
+      '~test.txt': 'h',
+    };
     const bag = writePyBag(bagDir(), payload);
     expect(fs.readFileSync(path.join(bag, 'manifest-sha256.txt'), 'utf8')).toContain('  data/line%0Abreak.txt\n');
     const r = await validateBag(bag);
@@ -23,7 +30,11 @@ describe('packages/bagit/validateBag (bags written by bagit.py)', () => {
   });
 
   it('reads "%25" as RFC 8493 encodes "%", and as bagit.py writes a literal "%25" (with a warning)', async () => {
-    const rfc = writePyBag(bagDir(), { '100%.txt': 'a' }, { manifestPath: (p) => bagitPyEncode(p).replace(/%(?![0-9A-F]{2})/g, '%25') });
+    const rfc = writePyBag(
+      bagDir(),
+      { '100%.txt': 'a' },
+      { manifestPath: (p) => bagitPyEncode(p).replace(/%(?![0-9A-F]{2})/g, '%25') },
+    );
     expect(fs.readFileSync(path.join(rfc, 'manifest-sha256.txt'), 'utf8')).toContain('data/100%25.txt');
     expect((await validateBag(rfc)).problems).toEqual([]);
     const literal = await validateBag(writePyBag(bagDir(), { '100%25.txt': 'b' }));
@@ -41,48 +52,84 @@ describe('packages/bagit/validateBag (bags written by bagit.py)', () => {
     expect(r.ok).toBe(true);
   });
 
-  it('refuses a byte-order mark in bagit.txt (conformance: bom-in-bagit.txt), and skips one in a manifest with a warning', async () => {
-    const bom = await validateBag(writePyBag(bagDir(), { 'hello.txt': 'hi' }, { bomInBagitTxt: true }));
-    expect(bom.ok).toBe(false);
-    expect(bom.problems).toEqual([{ path: 'bagit.txt', problem: expect.stringMatching(/byte-order mark, which RFC 8493 does not allow in bagit.txt/) }]);
-    const bag = writePyBag(bagDir(), { 'hello.txt': 'hi' }, { manifestPath: (p) => p });
-    const manifest = path.join(bag, 'manifest-sha256.txt');
-    fs.writeFileSync(manifest, `\ufeff${fs.readFileSync(manifest, 'utf8')}`);
-    for (const f of ['tagmanifest-sha256.txt', 'tagmanifest-sha512.txt']) fs.rmSync(path.join(bag, f));
-    const inManifest = await validateBag(bag);
-    expect(inManifest.problems.filter((p) => p.path === 'manifest-sha256.txt')).toEqual([]);
-    expect(inManifest.warnings).toContainEqual({ path: 'manifest-sha256.txt', problem: expect.stringMatching(/byte-order mark/) });
-  });
+  it(
+    'refuses a byte-order mark in bagit.txt (conformance: bom-in-bagit.txt), and skips one in a manifest with a ' +
+      'warning',
+    async () => {
+      const bom = await validateBag(writePyBag(bagDir(), { 'hello.txt': 'hi' }, { bomInBagitTxt: true }));
+      expect(bom.ok).toBe(false);
+      expect(bom.problems).toEqual([
+        {
+          path: 'bagit.txt',
+          problem: expect.stringMatching(/byte-order mark, which RFC 8493 does not allow in bagit.txt/),
+        },
+      ]);
+      const bag = writePyBag(bagDir(), { 'hello.txt': 'hi' }, { manifestPath: (p) => p });
+      const manifest = path.join(bag, 'manifest-sha256.txt');
+      fs.writeFileSync(manifest, `\ufeff${fs.readFileSync(manifest, 'utf8')}`);
+      for (const f of ['tagmanifest-sha256.txt', 'tagmanifest-sha512.txt']) fs.rmSync(path.join(bag, f));
+      const inManifest = await validateBag(bag);
+      expect(inManifest.problems.filter((p) => p.path === 'manifest-sha256.txt')).toEqual([]);
+      expect(inManifest.warnings).toContainEqual({
+        path: 'manifest-sha256.txt',
+        problem: expect.stringMatching(/byte-order mark/),
+      });
+    },
+  );
 
-  it('ignores a tag file no tag manifest lists, with a warning; a payload file no manifest lists still fails', async () => {
-    const bag = writePyBag(bagDir(), { 'a.txt': 'a' }, { laterTagFiles: { 'notes.txt': 'added later', 'meta/extra.xml': '<x/>' } });
-    const r = await validateBag(bag);
-    expect(r.problems).toEqual([]);
-    expect(r.ok).toBe(true);
-    expect(r.warnings.map((w) => w.path)).toEqual(['meta/extra.xml', 'notes.txt']);
-    expect(r.warnings[0]?.problem).toMatch(/outside data\/ and was ignored: no checksum covers it, as it is not listed in tagmanifest-sha256.txt or tagmanifest-sha512.txt/);
-    fs.writeFileSync(path.join(bag, 'data', 'planted.txt'), 'planted');
-    const planted = await validateBag(bag);
-    expect(planted.ok).toBe(false);
-    expect(planted.problems).toContainEqual({ path: 'data/planted.txt', problem: expect.stringMatching(/is in the bag but not listed in manifest-sha256.txt or manifest-sha512.txt/) });
-  });
+  it(
+    'ignores a tag file no tag manifest lists, with a ' + 'warning; a payload file no manifest lists still fails',
+    async () => {
+      const bag = writePyBag(
+        bagDir(),
+        { 'a.txt': 'a' },
+        { laterTagFiles: { 'notes.txt': 'added later', 'meta/extra.xml': '<x/>' } },
+      );
+      const r = await validateBag(bag);
+      expect(r.problems).toEqual([]);
+      expect(r.ok).toBe(true);
+      expect(r.warnings.map((w) => w.path)).toEqual(['meta/extra.xml', 'notes.txt']);
+      expect(r.warnings[0]?.problem).toMatch(
+        /outside data\/ and was ignored: no checksum covers it, as it is not listed in tagmanifest-sha256.txt or tagmanifest-sha512.txt/,
+      );
+      fs.writeFileSync(path.join(bag, 'data', 'planted.txt'), 'planted');
+      const planted = await validateBag(bag);
+      expect(planted.ok).toBe(false);
+      expect(planted.problems).toContainEqual({
+        path: 'data/planted.txt',
+        problem: expect.stringMatching(/is in the bag but not listed in manifest-sha256.txt or manifest-sha512.txt/),
+      });
+    },
+  );
 
   // A guard: this passed before fetch.txt was read too, and must keep passing.
   it('passes a bag whose fetch.txt files are all present (conformance: holey-bag)', async () => {
-    const fetch = [`${HOLEY}/data/test%201.txt - data/test 1.txt`, `${HOLEY}/data/dir1/test3.txt 1 data/dir1/test3.txt`];
+    const fetch = [
+      `${HOLEY}/data/test%201.txt - data/test 1.txt`,
+      `${HOLEY}/data/dir1/test3.txt 1 data/dir1/test3.txt`,
+    ];
     const r = await validateBag(writePyBag(bagDir(), { 'test 1.txt': '1', 'dir1/test3.txt': '3' }, { fetch }));
     expect(r.problems).toEqual([]);
     expect(r.ok).toBe(true);
   });
 
   it('reports a bag with unfetched files as incomplete, and fetches nothing', async () => {
-    const bag = writePyBag(bagDir(), { 'test 1.txt': '1', 'test2.txt': '2' }, { fetch: [`${HOLEY}/data/test2.txt 1 data/test2.txt`] });
+    const bag = writePyBag(
+      bagDir(),
+      { 'test 1.txt': '1', 'test2.txt': '2' },
+      { fetch: [`${HOLEY}/data/test2.txt 1 data/test2.txt`] },
+    );
     fs.rmSync(path.join(bag, 'data', 'test2.txt'));
     const r = await validateBag(bag);
     expect(r.ok).toBe(false);
     expect(r.unfetched).toBe(1);
     expect(r.problems).toEqual([
-      { path: 'data/test2.txt', problem: expect.stringMatching(/listed in fetch.txt \(line 1\) to be downloaded from http:\/\/localhost:8989\/.*the bag is incomplete\. Vigil works offline and never downloads/) },
+      {
+        path: 'data/test2.txt',
+        problem: expect.stringMatching(
+          /listed in fetch.txt \(line 1\) to be downloaded from http:\/\/localhost:8989\/.*the bag is incomplete\. Vigil works offline and never downloads/,
+        ),
+      },
     ]);
   });
 
@@ -95,7 +142,9 @@ describe('packages/bagit/validateBag (bags written by bagit.py)', () => {
     ['data\\..\\x', /line 1 names a path that contains a backslash/],
     ['bagit.txt', /line 1 names a file outside data\//],
   ])('refuses the unsafe fetch.txt path %j (conformance: out-of-scope-file-paths-…-for-fetch)', async (target, why) => {
-    const r = await validateBag(writePyBag(bagDir(), { 'a.txt': 'a' }, { fetch: [`https://en.wikipedia.org - ${target}`] }));
+    const r = await validateBag(
+      writePyBag(bagDir(), { 'a.txt': 'a' }, { fetch: [`https://en.wikipedia.org - ${target}`] }),
+    );
     expect(r.ok).toBe(false);
     expect(r.problems).toEqual([{ path: 'fetch.txt', problem: expect.stringMatching(why) }]);
   });

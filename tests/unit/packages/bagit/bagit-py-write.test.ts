@@ -18,7 +18,7 @@ const hasSha256sum = hasTool('sha256sum');
 // what must stay replaced.
 const NAMES: [string, string][] = [
   ['Letter to mother (copy).txt', 'Letter to mother (copy).txt'],
-  ["Ответ ФСИН № 12 от 3 марта — копия.pdf", "Ответ ФСИН № 12 от 3 марта — копия.pdf"],
+  ['Ответ ФСИН № 12 от 3 марта — копия.pdf', 'Ответ ФСИН № 12 от 3 марта — копия.pdf'],
   ['Reply: 2024/03 "final"?.pdf', 'Reply_ 2024_03 _final_.pdf'],
   ['line\nbreak\ttab\r.txt', 'line_break_tab_.txt'],
   ['50% sure.pdf', '50_ sure.pdf'],
@@ -44,25 +44,31 @@ describe('packages/export/safeFileName', () => {
 });
 
 describe('packages/bagit/writeBag (read back as bagit.py reads it)', () => {
-  it('writes the recorded names so that bagit.py, RFC 8493 and sha256sum all read each manifest line as the file in the tar', async () => {
-    const work = tempDir();
-    const entries = NAMES.map(([recorded], i) => memEntry(`items/${String(i + 1).padStart(3, '0')}-${safeFileName(recorded)}`, `item ${i}`));
-    for (const e of entries) expect(relativePathProblem(e.path), e.path).toBeNull();
-    const bag = untarBag(await writeSampleTar(work, entries), path.join(work, 'out'));
-    const lines = fs.readFileSync(path.join(bag, 'manifest-sha256.txt'), 'utf8').split('\n').filter(Boolean);
-    const expected = NAMES.map(([, inBag], i) => `data/items/${String(i + 1).padStart(3, '0')}-${inBag}`).sort();
-    const read = lines.map((l) => bagitPyReadLine(l)?.path);
-    expect(read).toEqual(expected);
-    for (const line of lines) {
-      const raw = line.slice(66);
-      expect(decodeManifestPath(raw), 'RFC 8493 reads the same path').toBe(raw);
-      expect(fs.existsSync(path.join(bag, ...raw.split('/'))), raw).toBe(true);
-    }
-    expect((await validateBag(bag, { unlistedTagFiles: ['tagmanifest-sha512.txt.minisig'] })).problems).toEqual([]);
-    if (hasSha256sum) {
-      const check = spawnSync('sha256sum', ['-c', 'manifest-sha256.txt'], { cwd: bag, encoding: 'utf8' });
-      expect(check.status, check.stdout + check.stderr).toBe(0);
-      expect(check.stdout.split('\n').filter(Boolean)).toHaveLength(NAMES.length);
-    }
-  });
+  it(
+    'writes the recorded names so that bagit.py, RFC 8493 and sha256sum all read each manifest line as the file ' +
+      'in the tar',
+    async () => {
+      const work = tempDir();
+      const entries = NAMES.map(([recorded], i) =>
+        memEntry(`items/${String(i + 1).padStart(3, '0')}-${safeFileName(recorded)}`, `item ${i}`),
+      );
+      for (const e of entries) expect(relativePathProblem(e.path), e.path).toBeNull();
+      const bag = untarBag(await writeSampleTar(work, entries), path.join(work, 'out'));
+      const lines = fs.readFileSync(path.join(bag, 'manifest-sha256.txt'), 'utf8').split('\n').filter(Boolean);
+      const expected = NAMES.map(([, inBag], i) => `data/items/${String(i + 1).padStart(3, '0')}-${inBag}`).sort();
+      const read = lines.map((l) => bagitPyReadLine(l)?.path);
+      expect(read).toEqual(expected);
+      for (const line of lines) {
+        const raw = line.slice(66);
+        expect(decodeManifestPath(raw), 'RFC 8493 reads the same path').toBe(raw);
+        expect(fs.existsSync(path.join(bag, ...raw.split('/'))), raw).toBe(true);
+      }
+      expect((await validateBag(bag, { unlistedTagFiles: ['tagmanifest-sha512.txt.minisig'] })).problems).toEqual([]);
+      if (hasSha256sum) {
+        const check = spawnSync('sha256sum', ['-c', 'manifest-sha256.txt'], { cwd: bag, encoding: 'utf8' });
+        expect(check.status, check.stdout + check.stderr).toBe(0);
+        expect(check.stdout.split('\n').filter(Boolean)).toHaveLength(NAMES.length);
+      }
+    },
+  );
 });

@@ -35,30 +35,34 @@ async function expectedSha256(): Promise<string> {
 }
 
 describe('packages/bagit/writeBag (streaming)', () => {
-  it('passes 300 MiB through writeBag → age encrypt → age decrypt → readBagFromTar with flat memory', { timeout: 240_000 }, async () => {
-    const id = generateX25519Identity();
-    const enc = createAgeEncryptStream([{ kind: 'x25519', publicKey: id.publicKey }]);
-    const dec = createAgeDecryptStream([{ kind: 'x25519', secretKey: id.secretKey }]);
-    enc.pipe(dec);
-    global.gc?.();
-    const base = process.memoryUsage().rss;
-    let peak = base;
-    const timer = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 50);
-    try {
-      const entries = [{ path: 'items/big.bin', size: SIZE, source: generated }, memEntry('case.json', '{}')];
-      const [written, bag] = await Promise.all([writeBag(enc, 'bag', entries, INFO), readBagFromTar(dec)]);
-      peak = Math.max(peak, process.memoryUsage().rss);
-      expect(peak - base).toBeLessThan(100 * MiB);
-      expect(written.payloadOxum).toBe(`${SIZE + 2}.2`);
-      expect(written.manifestSha256.get('data/items/big.bin')).toBe(await expectedSha256());
-      expect(bag.name).toBe('bag');
-      const check = await validateBag(bag);
-      expect(check.problems).toEqual([]);
-      expect(check.payloadBytes).toBe(SIZE + 2);
-    } finally {
-      clearInterval(timer);
-    }
-  });
+  it(
+    'passes 300 MiB through writeBag → age encrypt → age decrypt → readBagFromTar with flat memory',
+    { timeout: 240_000 },
+    async () => {
+      const id = generateX25519Identity();
+      const enc = createAgeEncryptStream([{ kind: 'x25519', publicKey: id.publicKey }]);
+      const dec = createAgeDecryptStream([{ kind: 'x25519', secretKey: id.secretKey }]);
+      enc.pipe(dec);
+      global.gc?.();
+      const base = process.memoryUsage().rss;
+      let peak = base;
+      const timer = setInterval(() => {
+        peak = Math.max(peak, process.memoryUsage().rss);
+      }, 50);
+      try {
+        const entries = [{ path: 'items/big.bin', size: SIZE, source: generated }, memEntry('case.json', '{}')];
+        const [written, bag] = await Promise.all([writeBag(enc, 'bag', entries, INFO), readBagFromTar(dec)]);
+        peak = Math.max(peak, process.memoryUsage().rss);
+        expect(peak - base).toBeLessThan(100 * MiB);
+        expect(written.payloadOxum).toBe(`${SIZE + 2}.2`);
+        expect(written.manifestSha256.get('data/items/big.bin')).toBe(await expectedSha256());
+        expect(bag.name).toBe('bag');
+        const check = await validateBag(bag);
+        expect(check.problems).toEqual([]);
+        expect(check.payloadBytes).toBe(SIZE + 2);
+      } finally {
+        clearInterval(timer);
+      }
+    },
+  );
 });

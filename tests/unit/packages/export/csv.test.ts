@@ -25,7 +25,7 @@ describe('packages/export/csvText', () => {
 
   it('neutralises a negative number too: a spreadsheet evaluates a leading minus as an expression', () => {
     expect(cell('-1')).toBe("'-1");
-    expect(cell('-cmd|\' /C calc\'!A0')).toBe("'-cmd|' /C calc'!A0");
+    expect(cell("-cmd|' /C calc'!A0")).toBe("'-cmd|' /C calc'!A0");
   });
 
   it('neutralises the full-width forms of the triggers, which some spreadsheets fold to the ASCII ones', () => {
@@ -33,14 +33,20 @@ describe('packages/export/csvText', () => {
   });
 
   it('leaves cells alone whose trigger is not the first character, and empty cells', () => {
-    for (const value of ['a=1+1', '1-2', ' =1+1', "'=1+1", 'Reply 2025-03', '2025-03-14', '']) expect(cell(value)).toBe(value);
+    for (const value of ['a=1+1', '1-2', ' =1+1', "'=1+1", 'Reply 2025-03', '2025-03-14', ''])
+      expect(cell(value)).toBe(value);
   });
 
   it('neutralises then quotes a formula cell holding quotes, a comma and CRLF, and the file stays RFC 4180', () => {
     const hostile = '="a""b"\r\n,=HYPERLINK("http://x","y")';
     expect(cell(hostile)).toBe(`"'=""a""""b""\r\n,=HYPERLINK(""http://x"",""y"")"`);
     expect(cell('"quoted", said\r\nthe letter')).toBe('"""quoted"", said\r\nthe letter"');
-    const file = csvText([['id', 'title'], ['1', hostile], ['2', '\r=1+1'], ['3', 'plain']]);
+    const file = csvText([
+      ['id', 'title'],
+      ['1', hostile],
+      ['2', '\r=1+1'],
+      ['3', 'plain'],
+    ]);
     expect(file).toMatch(RFC4180_FILE);
     expect(file.endsWith('plain\r\n')).toBe(true);
   });
@@ -54,14 +60,39 @@ describe('packages/export/csvText', () => {
 
 describe('packages/export/registerCsv', () => {
   const item: ItemSummary = {
-    id: 'item-1', title: '=HYPERLINK("http://x","y")', fileName: 'a.txt', objectId: 'o', sha256: 'a'.repeat(64), sha512: 'b'.repeat(128), size: 12,
-    createdAt: '2025-01-01T00:00:00.000Z', caseId: 'c', kind: 'letter', mediaType: 'text/plain', date: null, dateApprox: false, sourcePersonId: null,
-    acquisition: {}, extractionStatus: 'none', extractionError: null, derivativeOf: null, derivativeKind: null, fileNameRaw: null,
+    id: 'item-1',
+    title: '=HYPERLINK("http://x","y")',
+    fileName: 'a.txt',
+    objectId: 'o',
+    sha256: 'a'.repeat(64),
+    sha512: 'b'.repeat(128),
+    size: 12,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    caseId: 'c',
+    kind: 'letter',
+    mediaType: 'text/plain',
+    date: null,
+    dateApprox: false,
+    sourcePersonId: null,
+    acquisition: {},
+    extractionStatus: 'none',
+    extractionError: null,
+    derivativeOf: null,
+    derivativeKind: null,
+    fileNameRaw: null,
   };
 
   it('writes item titles that look like formulas as text', () => {
-    const csv = registerCsv([{ item, original: null, path: 'items/001-a.txt' }], [], { named: () => true, text: (v) => v, replaces: false, count: () => new Map(), locate: () => [] });
+    const csv = registerCsv([{ item, original: null, path: 'items/001-a.txt' }], [], {
+      named: () => true,
+      text: (v) => v,
+      replaces: false,
+      count: () => new Map(),
+      locate: () => [],
+    });
     expect(csv).toMatch(RFC4180_FILE);
-    expect(csv.split('\r\n')[1]).toBe(`item-1,"'=HYPERLINK(""http://x"",""y"")",letter,,,,${'a'.repeat(64)},12,data/items/001-a.txt`);
+    expect(csv.split('\r\n')[1]).toBe(
+      `item-1,"'=HYPERLINK(""http://x"",""y"")",letter,,,,${'a'.repeat(64)},12,data/items/001-a.txt`,
+    );
   });
 });

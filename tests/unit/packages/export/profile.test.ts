@@ -9,8 +9,25 @@ describe('packages/export/loadProfile', () => {
     expect(await loadProfile('protected')).toBe('protected');
     expect(await loadProfile('full')).toBe('full');
     const file = path.join(tempDir(), 'p.json');
-    fs.writeFileSync(file, JSON.stringify({ name: 'court', names: 'codes', recordings: false, stripExif: true, contactDetails: false, items: { kinds: ['letter'] } }));
-    expect(await loadProfile(file)).toEqual({ name: 'court', names: 'codes', recordings: false, stripExif: true, contactDetails: false, items: { kinds: ['letter'] } });
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'court',
+        names: 'codes',
+        recordings: false,
+        stripExif: true,
+        contactDetails: false,
+        items: { kinds: ['letter'] },
+      }),
+    );
+    expect(await loadProfile(file)).toEqual({
+      name: 'court',
+      names: 'codes',
+      recordings: false,
+      stripExif: true,
+      contactDetails: false,
+      items: { kinds: ['letter'] },
+    });
   });
 
   it('refuses a missing file, bad JSON, unknown keys and wrong values', async () => {
@@ -22,9 +39,13 @@ describe('packages/export/loadProfile', () => {
     };
     await expect(loadProfile(write('a.json', '{'))).rejects.toThrow(/not valid JSON/);
     const base = { name: 'x', names: 'codes', recordings: true, stripExif: true, contactDetails: false };
-    await expect(loadProfile(write('b.json', JSON.stringify({ ...base, extra: 1 })))).rejects.toThrow(/not a valid export profile/);
+    await expect(loadProfile(write('b.json', JSON.stringify({ ...base, extra: 1 })))).rejects.toThrow(
+      /not a valid export profile/,
+    );
     await expect(loadProfile(write('c.json', JSON.stringify({ ...base, names: 'some' })))).rejects.toThrow(/names/);
-    await expect(loadProfile(write('d.json', JSON.stringify({ ...base, items: { kinds: ['poster'] } })))).rejects.toThrow(/items/);
+    await expect(
+      loadProfile(write('d.json', JSON.stringify({ ...base, items: { kinds: ['poster'] } }))),
+    ).rejects.toThrow(/items/);
   });
 });
 
@@ -35,7 +56,17 @@ describe('packages/export/profileChanges', () => {
     expect(words).toMatch(/did not consent/);
     expect(words).toMatch(/2 exported JPEG/);
     expect(words).toMatch(/contact details/);
-    const custom = profileChanges(profileSettings({ name: 'c', names: 'codes', recordings: false, stripExif: false, contactDetails: true, items: { kinds: ['letter'] } }), { stripped: 0, leftOut: 3 }).join(' ');
+    const custom = profileChanges(
+      profileSettings({
+        name: 'c',
+        names: 'codes',
+        recordings: false,
+        stripExif: false,
+        contactDetails: true,
+        items: { kinds: ['letter'] },
+      }),
+      { stripped: 0, leftOut: 3 },
+    ).join(' ');
     expect(custom).toMatch(/protective code only/);
     expect(custom).toMatch(/recordings were left out/);
     expect(custom).toMatch(/3 item/);

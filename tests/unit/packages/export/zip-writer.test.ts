@@ -18,10 +18,24 @@ const communication: Communication = {
   alleged_victims: [{ code: 'D-001', name: null, aliases: [], consentToBeNamed: false }],
   arrest: { date: '2025-03-14', place: null, circumstances: 'At dawn <home> & "office"' },
   authoritiesBelievedResponsible: ['O-001'],
-  placesOfDetention: [{ date: '2025-03-16', type: 'detention', place: 'SIZO 2', region: 'North', description: 'Held.' }],
+  placesOfDetention: [
+    { date: '2025-03-16', type: 'detention', place: 'SIZO 2', region: 'North', description: 'Held.' },
+  ],
   legalBasis: '',
-  stepsTakenByRelativesAndLawyers: [{ date: '2025-04-01', by: 'R-001', to: 'Prosecutor', channel: 'letter', about: 'Where is he?', response: null, responseDate: null }],
-  periodsWithoutContact: [{ code: 'D-001', start: '2025-11-20', end: null, days: 100, ongoing: true, explanation: 'No letters.' }],
+  stepsTakenByRelativesAndLawyers: [
+    {
+      date: '2025-04-01',
+      by: 'R-001',
+      to: 'Prosecutor',
+      channel: 'letter',
+      about: 'Where is he?',
+      response: null,
+      responseDate: null,
+    },
+  ],
+  periodsWithoutContact: [
+    { code: 'D-001', start: '2025-11-20', end: null, days: 100, ongoing: true, explanation: 'No letters.' },
+  ],
   consent: [{ code: 'D-001', toSubmission: true, sharedWith: ['UN WGEID'], toPublicationOfName: false }],
 };
 

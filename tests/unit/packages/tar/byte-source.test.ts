@@ -23,7 +23,11 @@ describe('packages/tar/chunkwise', () => {
   });
 
   it('destroys the input when the reader stops early', async () => {
-    const endless = new Readable({ read() { this.push(Buffer.alloc(10)); } });
+    const endless = new Readable({
+      read() {
+        this.push(Buffer.alloc(10));
+      },
+    });
     const it = chunkwise(endless)[Symbol.asyncIterator]();
     await it.next();
     await it.return?.();

@@ -11,13 +11,21 @@ import { tempDir } from '../../../helpers/vault';
 const hasTar = hasTool('tar');
 
 /** Reads the whole archive; resolves to the bag folder and each file's path in the bag and bytes. */
-async function readAll(input: Readable, limits?: Partial<ExtractLimits>): Promise<{ top: string; files: Map<string, Buffer> }> {
+async function readAll(
+  input: Readable,
+  limits?: Partial<ExtractLimits>,
+): Promise<{ top: string; files: Map<string, Buffer> }> {
   const files = new Map<string, Buffer>();
-  const top = await walkPackageTar(input, limits, () => Promise.resolve(), async (entry, body) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of body) chunks.push(chunk);
-    files.set(entry.inBag, Buffer.concat(chunks));
-  });
+  const top = await walkPackageTar(
+    input,
+    limits,
+    () => Promise.resolve(),
+    async (entry, body) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of body) chunks.push(chunk);
+      files.set(entry.inBag, Buffer.concat(chunks));
+    },
+  );
   return { top, files };
 }
 
@@ -40,20 +48,23 @@ describe('packages/tar/walkPackageTar', () => {
     expect([...files.keys()]).toContain('tagmanifest-sha512.txt.minisig');
   });
 
-  it.skipIf(!hasTar).each(['gnu', 'pax', 'ustar'])('reads what GNU tar --format=%s makes of a bag folder', async (format) => {
-    const work = tempDir();
-    const src = path.join(work, 'src');
-    const bagDir = untarBag(await writeSampleTar(work), src);
-    const longName = `${'n'.repeat(120)}.txt`;
-    if (format !== 'ustar') fs.writeFileSync(path.join(bagDir, 'data', longName), 'long');
-    const tarFile = path.join(work, `${format}.tar`);
-    const r = spawnSync('tar', [`--format=${format}`, '-cf', tarFile, '-C', src, 'bag-1']);
-    expect(r.status, r.stderr.toString()).toBe(0);
-    const { files } = await readAll(fs.createReadStream(tarFile));
-    const onDisk = filesUnder(bagDir);
-    expect([...files.keys()].sort()).toEqual([...onDisk.keys()].sort());
-    for (const [rel, bytes] of onDisk) expect(files.get(rel), rel).toEqual(bytes);
-  });
+  it.skipIf(!hasTar).each(['gnu', 'pax', 'ustar'])(
+    'reads what GNU tar --format=%s makes of a bag folder',
+    async (format) => {
+      const work = tempDir();
+      const src = path.join(work, 'src');
+      const bagDir = untarBag(await writeSampleTar(work), src);
+      const longName = `${'n'.repeat(120)}.txt`;
+      if (format !== 'ustar') fs.writeFileSync(path.join(bagDir, 'data', longName), 'long');
+      const tarFile = path.join(work, `${format}.tar`);
+      const r = spawnSync('tar', [`--format=${format}`, '-cf', tarFile, '-C', src, 'bag-1']);
+      expect(r.status, r.stderr.toString()).toBe(0);
+      const { files } = await readAll(fs.createReadStream(tarFile));
+      const onDisk = filesUnder(bagDir);
+      expect([...files.keys()].sort()).toEqual([...onDisk.keys()].sort());
+      for (const [rel, bytes] of onDisk) expect(files.get(rel), rel).toEqual(bytes);
+    },
+  );
 
   it('accepts a leading ./ as tar -C dir . produces', async () => {
     const tar = await buildTar([dir('./'), dir('./bag/'), file('./bag/bagit.txt', 'x')]);
@@ -66,16 +77,48 @@ describe('packages/tar/walkPackageTar', () => {
     ['a ../ path', () => buildTar([file('bag/../x')]), /"bag\/\.\.\/x" contains "\.\."/],
     ['a leading ../', () => buildTar([file('../x')]), /"\.\.\/x"/],
     ['an absolute path', () => buildTar([file('/etc/x')]), /"\/etc\/x" is an absolute path/],
-    ['a symlink', () => buildTar([dir('bag/'), { header: { name: 'bag/l', type: 'symlink', linkname: '/etc/passwd' } }]), /"bag\/l" is a symbolic link/],
-    ['a hardlink', () => buildTar([file('bag/a'), { header: { name: 'bag/b', type: 'link', linkname: 'bag/a' } }]), /"bag\/b" is a hard link/],
-    ['a character device', () => buildTar([{ header: { name: 'bag/tty', type: 'character-device', devmajor: 5, devminor: 0 } }]), /"bag\/tty" is a device file/],
-    ['a block device', () => buildTar([{ header: { name: 'bag/sda', type: 'block-device', devmajor: 8, devminor: 0 } }]), /"bag\/sda" is a device file/],
+    [
+      'a symlink',
+      () => buildTar([dir('bag/'), { header: { name: 'bag/l', type: 'symlink', linkname: '/etc/passwd' } }]),
+      /"bag\/l" is a symbolic link/,
+    ],
+    [
+      'a hardlink',
+      () => buildTar([file('bag/a'), { header: { name: 'bag/b', type: 'link', linkname: 'bag/a' } }]),
+      /"bag\/b" is a hard link/,
+    ],
+    [
+      'a character device',
+      () => buildTar([{ header: { name: 'bag/tty', type: 'character-device', devmajor: 5, devminor: 0 } }]),
+      /"bag\/tty" is a device file/,
+    ],
+    [
+      'a block device',
+      () => buildTar([{ header: { name: 'bag/sda', type: 'block-device', devmajor: 8, devminor: 0 } }]),
+      /"bag\/sda" is a device file/,
+    ],
     ['a FIFO', () => buildTar([{ header: { name: 'bag/pipe', type: 'fifo' } }]), /"bag\/pipe" is a FIFO/],
-    ['two top-level folders', () => buildTar([file('bag/a'), file('other/b')]), /"other\/b" is outside the bag folder "bag"/],
+    [
+      'two top-level folders',
+      () => buildTar([file('bag/a'), file('other/b')]),
+      /"other\/b" is outside the bag folder "bag"/,
+    ],
     ['a top-level file', () => buildTar([file('bagit.txt')]), /"bagit.txt" is outside the bag folder/],
-    ['a duplicate entry', () => buildTar([file('bag/data/x', 'one'), file('bag/data/x', 'two')]), /"bag\/data\/x" appears twice/],
-    ['Data/x vs data/x', () => buildTar([file('bag/data/x'), file('bag/Data/x')]), /"bag\/Data\/x" collides with "bag\/data"/],
-    ['names equal after case folding', () => buildTar([file('bag/data/A.txt'), file('bag/data/a.txt')]), /collides with "bag\/data\/A.txt"/],
+    [
+      'a duplicate entry',
+      () => buildTar([file('bag/data/x', 'one'), file('bag/data/x', 'two')]),
+      /"bag\/data\/x" appears twice/,
+    ],
+    [
+      'Data/x vs data/x',
+      () => buildTar([file('bag/data/x'), file('bag/Data/x')]),
+      /"bag\/Data\/x" collides with "bag\/data"/,
+    ],
+    [
+      'names equal after case folding',
+      () => buildTar([file('bag/data/A.txt'), file('bag/data/a.txt')]),
+      /collides with "bag\/data\/A.txt"/,
+    ],
     ['NFC vs NFD names', () => buildTar([file('bag/caf\u00e9'), file('bag/cafe\u0301')]), /collides with "bag\/café"/],
     ['a file used as a folder', () => buildTar([file('bag/a'), file('bag/a/b')]), /needs "bag\/a" to be a folder/],
     ['a backslash', () => buildTar([file('bag/a\\b')]), /contains a backslash/],
@@ -107,7 +150,10 @@ describe('packages/tar/walkPackageTar', () => {
 
   it('refuses a header claiming 10 MiB with 1 KiB of data (truncated archive)', async () => {
     const full = await buildTar([file('bag/big', Buffer.alloc(10 * 1024 * 1024, 1))]);
-    await expectRefused(full.subarray(0, 512 + 1024), /ends inside "bag\/big": its header says 10485760 bytes but only 1024 are there/);
+    await expectRefused(
+      full.subarray(0, 512 + 1024),
+      /ends inside "bag\/big": its header says 10485760 bytes but only 1024 are there/,
+    );
   });
 
   it('refuses an archive cut at an entry boundary (no end marker)', async () => {
@@ -129,7 +175,11 @@ describe('packages/tar/walkPackageTar', () => {
   });
 
   it('refuses an entry over the size limit and a total over the limit', async () => {
-    await expectRefused(await buildTar([file('bag/a', Buffer.alloc(1000))]), /"bag\/a" is 1000 bytes, over the limit of 999/, { maxEntryBytes: 999 });
+    await expectRefused(
+      await buildTar([file('bag/a', Buffer.alloc(1000))]),
+      /"bag\/a" is 1000 bytes, over the limit of 999/,
+      { maxEntryBytes: 999 },
+    );
     const two = await buildTar([file('bag/a', Buffer.alloc(600)), file('bag/b', Buffer.alloc(600))]);
     await expectRefused(two, /"bag\/b" brings the package over the limit of 1000 bytes/, { maxTotalBytes: 1000 });
   });
@@ -152,35 +202,54 @@ describe('packages/tar/walkPackageTar', () => {
     }
   });
 
-  it('visits every file with its path in the bag and exact bytes, writing nothing; unread bodies are skipped', async () => {
-    const tar = await buildTar([dir('bag/'), file('bag/a.txt', 'alpha'), file('bag/data/b.bin', Buffer.alloc(200_000, 9)), file('bag/c', 'skipped'), file('bag/d.txt', 'delta')]);
-    const seen: [string, number, number][] = [];
-    const top = await walkPackageTar(Readable.from([tar]), undefined, () => Promise.resolve(), async (entry, body) => {
-      if (entry.inBag === 'c') return; // not reading a body must not derail the walk
-      let n = 0;
-      for await (const chunk of body) n += chunk.length;
-      seen.push([entry.inBag, entry.size, n]);
-    });
-    expect(top).toBe('bag');
-    expect(seen).toEqual([
-      ['a.txt', 5, 5],
-      ['data/b.bin', 200_000, 200_000],
-      ['d.txt', 5, 5],
-    ]);
-  });
+  it(
+    'visits every file with its path in the bag and exact ' + 'bytes, writing nothing; unread bodies are skipped',
+    async () => {
+      const tar = await buildTar([
+        dir('bag/'),
+        file('bag/a.txt', 'alpha'),
+        file('bag/data/b.bin', Buffer.alloc(200_000, 9)),
+        file('bag/c', 'skipped'),
+        file('bag/d.txt', 'delta'),
+      ]);
+      const seen: [string, number, number][] = [];
+      const top = await walkPackageTar(
+        Readable.from([tar]),
+        undefined,
+        () => Promise.resolve(),
+        async (entry, body) => {
+          if (entry.inBag === 'c') return; // not reading a body must not derail the walk
+          let n = 0;
+          for await (const chunk of body) n += chunk.length;
+          seen.push([entry.inBag, entry.size, n]);
+        },
+      );
+      expect(top).toBe('bag');
+      expect(seen).toEqual([
+        ['a.txt', 5, 5],
+        ['data/b.bin', 200_000, 200_000],
+        ['d.txt', 5, 5],
+      ]);
+    },
+  );
 
   it('reports truncation to the reader of the body and to the caller', async () => {
     const full = await buildTar([file('bag/big', Buffer.alloc(100_000, 1))]);
     let bodyError: unknown = null;
     const f = await failure(
-      walkPackageTar(Readable.from([full.subarray(0, 50_000)]), undefined, () => Promise.resolve(), async (_entry, body) => {
-        try {
-          for await (const _ of body);
-        } catch (err) {
-          bodyError = err;
-          throw err;
-        }
-      }),
+      walkPackageTar(
+        Readable.from([full.subarray(0, 50_000)]),
+        undefined,
+        () => Promise.resolve(),
+        async (_entry, body) => {
+          try {
+            for await (const _ of body);
+          } catch (err) {
+            bodyError = err;
+            throw err;
+          }
+        },
+      ),
     );
     expect(f?.code).toBe('PACKAGE_INVALID');
     expect(bodyError).not.toBeNull();
@@ -188,7 +257,14 @@ describe('packages/tar/walkPackageTar', () => {
 
   it('passes on an error thrown by the visitor', async () => {
     const tar = await buildTar([file('bag/a'), file('bag/b')]);
-    await expect(walkPackageTar(Readable.from([tar]), undefined, () => Promise.resolve(), () => Promise.reject(new Error('visitor says no')))).rejects.toThrow('visitor says no');
+    await expect(
+      walkPackageTar(
+        Readable.from([tar]),
+        undefined,
+        () => Promise.resolve(),
+        () => Promise.reject(new Error('visitor says no')),
+      ),
+    ).rejects.toThrow('visitor says no');
   });
 });
 

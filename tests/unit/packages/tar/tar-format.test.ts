@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeHeader, encodeHeader, encodePaxRecords, needsPax, parsePaxRecords } from '../../../../main/packages/tar/tar-format';
+import {
+  decodeHeader,
+  encodeHeader,
+  encodePaxRecords,
+  needsPax,
+  parsePaxRecords,
+} from '../../../../main/packages/tar/tar-format';
 
 const when = new Date('2024-05-06T00:00:00Z');
 
@@ -42,12 +48,18 @@ describe('packages/tar/decodeHeader', () => {
 describe('packages/tar/parsePaxRecords', () => {
   it('round-trips records, including lengths that cross a power of ten', () => {
     for (const n of [1, 90, 91, 92, 93, 95, 994, 995, 996]) {
-      const records: [string, string][] = [['path', 'x'.repeat(n)], ['size', '12']];
+      const records: [string, string][] = [
+        ['path', 'x'.repeat(n)],
+        ['size', '12'],
+      ];
       expect([...parsePaxRecords(encodePaxRecords(records))]).toEqual(records);
     }
   });
 
-  it.each([['8 path=x\n'], ['12 path=x\n'], ['x path=x\n'], ['8 =value\n'], ['7 pathx']])('refuses the malformed record %j', (text) => {
-    expect(() => parsePaxRecords(Buffer.from(text))).toThrow(expect.objectContaining({ code: 'PACKAGE_INVALID' }));
-  });
+  it.each([['8 path=x\n'], ['12 path=x\n'], ['x path=x\n'], ['8 =value\n'], ['7 pathx']])(
+    'refuses the malformed record %j',
+    (text) => {
+      expect(() => parsePaxRecords(Buffer.from(text))).toThrow(expect.objectContaining({ code: 'PACKAGE_INVALID' }));
+    },
+  );
 });

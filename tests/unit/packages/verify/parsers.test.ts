@@ -6,13 +6,17 @@ import { parseReceipt } from '../../../../main/packages/verify/receipt-check';
 
 const pub = Buffer.alloc(32, 7);
 const hex = pub.toString('hex');
-const block = (name: string, key: Buffer = pub): string => `# ${name} ed25519:${key.toString('hex')}\n${encodeMinisignPublicKey(minisignKeyId(key), key)}\n`;
+const block = (name: string, key: Buffer = pub): string =>
+  `# ${name} ed25519:${key.toString('hex')}\n${encodeMinisignPublicKey(minisignKeyId(key), key)}\n`;
 
 describe('packages/verify/parseKeysFile', () => {
   it('reads blocks of name, Ed25519 key and minisign key with a fingerprint', () => {
     const r = parseKeysFile(block('Ana Investigator') + block('member 0808080808080808', Buffer.alloc(32, 8)));
     expect(r.problems).toEqual([]);
-    expect(r.keys.map((k) => [k.name, k.publicKey])).toEqual([['Ana Investigator', hex], ['member 0808080808080808', Buffer.alloc(32, 8).toString('hex')]]);
+    expect(r.keys.map((k) => [k.name, k.publicKey])).toEqual([
+      ['Ana Investigator', hex],
+      ['member 0808080808080808', Buffer.alloc(32, 8).toString('hex')],
+    ]);
     expect(r.keys[0]?.fingerprint).toMatch(/^[0-9A-Z]{4}( [0-9A-Z]{4}){5}$/);
   });
 
@@ -56,7 +60,9 @@ describe('packages/verify/parseEntryLine', () => {
 
 describe('packages/verify/parseReceipt', () => {
   const sha = 'a'.repeat(64);
-  const text = `Vigil package receipt\npackage: p.tar.age\nbag: b\nitems:\n${sha}  data/items/001-x.txt\ncheckpoint:\nvigil/v\n1\nroot\n\n— sig\n`;
+  const text =
+    `Vigil package receipt\npackage: p.tar.age\nbag: b\nitems:\n${sha}  ` +
+    `data/items/001-x.txt\ncheckpoint:\nvigil/v\n1\nroot\n\n— sig\n`;
 
   it('reads fields, item lines and the checkpoint verbatim', () => {
     const r = parseReceipt(text);

@@ -10,7 +10,11 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028
 
 describe('packages/verify/verifyBagFolder (names from the bag in the report)', () => {
   it('shows line breaks, escape sequences and direction overrides in names as <U+XXXX>, never raw', async () => {
-    const bag = writePyBag(path.join(tempDir(), 'bag'), { 'line\nbreak.txt': 'a', 'esc\u001b[31mred.txt': 'b', 'rlo\u202etxt.exe': 'c' }, { laterTagFiles: { 'notes\r.txt': 'n' } });
+    const bag = writePyBag(
+      path.join(tempDir(), 'bag'),
+      { 'line\nbreak.txt': 'a', 'esc\u001b[31mred.txt': 'b', 'rlo\u202etxt.exe': 'c' },
+      { laterTagFiles: { 'notes\r.txt': 'n' } },
+    );
     fs.writeFileSync(path.join(bag, 'data', 'line\nbreak.txt'), 'changed');
     const report = await verifyBagFolder(bag);
     expect(report.ok).toBe(false);
@@ -18,7 +22,16 @@ describe('packages/verify/verifyBagFolder (names from the bag in the report)', (
       expect(c.detail, c.detail).not.toMatch(UNPRINTABLE);
       expect(c.subject ?? '', c.subject).not.toMatch(UNPRINTABLE);
     }
-    expect(report.checks).toContainEqual(expect.objectContaining({ check: 'bagit', ok: false, subject: 'data/line<U+000A>break.txt', detail: expect.stringMatching(/^data\/line<U\+000A>break\.txt does not match/) }));
-    expect(report.checks).toContainEqual(expect.objectContaining({ check: 'bagit', ok: true, warning: true, subject: 'notes<U+000D>.txt' }));
+    expect(report.checks).toContainEqual(
+      expect.objectContaining({
+        check: 'bagit',
+        ok: false,
+        subject: 'data/line<U+000A>break.txt',
+        detail: expect.stringMatching(/^data\/line<U\+000A>break\.txt does not match/),
+      }),
+    );
+    expect(report.checks).toContainEqual(
+      expect.objectContaining({ check: 'bagit', ok: true, warning: true, subject: 'notes<U+000D>.txt' }),
+    );
   });
 });

@@ -14,7 +14,9 @@ const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 /** RFC 5869 HKDF-SHA256 for one 32-byte block, written out independently of node:crypto's hkdf. */
 function referenceHkdf(ikm: Uint8Array, info: string): string {
   const prk = createHmac('sha256', Buffer.alloc(32)).update(ikm).digest();
-  return createHmac('sha256', prk).update(Buffer.concat([Buffer.from(info), Buffer.from([1])])).digest('hex');
+  return createHmac('sha256', prk)
+    .update(Buffer.concat([Buffer.from(info), Buffer.from([1])]))
+    .digest('hex');
 }
 
 describe('vault/keys/derive/generateMasterKey', () => {

@@ -34,7 +34,12 @@ function slot(kind: KeySlot['kind']): KeySlot {
 
 /** A format 2 slot: its sealed parts only. */
 function stored(): StoredSlot {
-  return { id: randomUUID(), kdf: { alg: 'argon2id13', opslimit: 2, memlimit: 67108864, salt: b64(SALT_BYTES) }, wrappedKey: sealed(), wrappedSigningKey: sealed() };
+  return {
+    id: randomUUID(),
+    kdf: { alg: 'argon2id13', opslimit: 2, memlimit: 67108864, salt: b64(SALT_BYTES) },
+    wrappedKey: sealed(),
+    wrappedSigningKey: sealed(),
+  };
 }
 
 function header(): VaultHeader {
@@ -71,29 +76,36 @@ describe('vault/keys/header/writeVaultHeader', () => {
     await writeVaultHeader(dir, h);
     const back = await readVaultHeader(dir);
     expect(back.version).toBe(2);
-    expect([...back.slots].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...h.slots].sort((a, b) => a.id.localeCompare(b.id)));
+    expect([...back.slots].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...h.slots].sort((a, b) => a.id.localeCompare(b.id)),
+    );
     expect(fs.readdirSync(dir)).toEqual(['vault.json']);
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'vault.json'), 'utf8'))).toEqual(back);
   });
 
   // Issue 14: format 1 told anyone with the folder whose each slot was and which one was the recovery code.
-  it('writes every slot alike: no kind, no member, a sealed signing key (random bytes for a recovery slot) and a random order', async () => {
-    const slots = [slot('passphrase'), slot('passphrase'), slot('recovery')];
-    const orders = new Set<string>();
-    for (let i = 0; i < 12; i++) {
-      await writeVaultHeader(dir, { vaultId: randomUUID(), slots });
-      const text = fs.readFileSync(path.join(dir, 'vault.json'), 'utf8');
-      const json = JSON.parse(text) as { version: number; slots: Record<string, { ciphertext?: string }>[] };
-      expect(json.version).toBe(2);
-      for (const s of json.slots) {
-        expect(Object.keys(s)).toEqual(['id', 'kdf', 'wrappedKey', 'wrappedSigningKey']);
-        expect(Buffer.from(s.wrappedSigningKey?.ciphertext ?? '', 'base64')).toHaveLength(32 + TAG_BYTES);
+  it(
+    'writes every slot alike: no kind, no member, a sealed signing key (random bytes for a recovery slot) and a ' +
+      'random order',
+    async () => {
+      const slots = [slot('passphrase'), slot('passphrase'), slot('recovery')];
+      const orders = new Set<string>();
+      for (let i = 0; i < 12; i++) {
+        await writeVaultHeader(dir, { vaultId: randomUUID(), slots });
+        const text = fs.readFileSync(path.join(dir, 'vault.json'), 'utf8');
+        const json = JSON.parse(text) as { version: number; slots: Record<string, { ciphertext?: string }>[] };
+        expect(json.version).toBe(2);
+        for (const s of json.slots) {
+          expect(Object.keys(s)).toEqual(['id', 'kdf', 'wrappedKey', 'wrappedSigningKey']);
+          expect(Buffer.from(s.wrappedSigningKey?.ciphertext ?? '', 'base64')).toHaveLength(32 + TAG_BYTES);
+        }
+        for (const word of ['passphrase', 'recovery', 'kind', 'member', ...slots.map((s) => s.memberId)])
+          expect(text).not.toContain(word);
+        orders.add(json.slots.map((s) => s.id).join());
       }
-      for (const word of ['passphrase', 'recovery', 'kind', 'member', ...slots.map((s) => s.memberId)]) expect(text).not.toContain(word);
-      orders.add(json.slots.map((s) => s.id).join());
-    }
-    expect(orders.size).toBeGreaterThan(1);
-  });
+      expect(orders.size).toBeGreaterThan(1);
+    },
+  );
 
   it('refuses to write an invalid header', async () => {
     const h = header();
@@ -104,19 +116,28 @@ describe('vault/keys/header/writeVaultHeader', () => {
 });
 
 describe('vault/keys/header/readVaultHeader format 1', () => {
-  it('reads a format 1 header with each slot\'s role', async () => {
+  it("reads a format 1 header with each slot's role", async () => {
     const h = headerV1();
     writeRaw(h);
     const back = await readVaultHeader(dir);
     const [p, r] = h.slots as KeySlot[];
     expect(back.version).toBe(1);
-    expect(back.slots.map((s) => s.role)).toEqual([{ kind: 'passphrase', memberId: p?.memberId }, { kind: 'recovery', memberId: r?.memberId }]);
+    expect(back.slots.map((s) => s.role)).toEqual([
+      { kind: 'passphrase', memberId: p?.memberId },
+      { kind: 'recovery', memberId: r?.memberId },
+    ]);
   });
 
   const v1Breakages: [string, (h: Record<string, unknown>) => unknown][] = [
     ['an unknown slot kind', (h) => ({ ...h, slots: [{ ...slot('recovery'), kind: 'yubikey' }] })],
-    ['a passphrase slot without signing key', (h) => ({ ...h, slots: [(({ wrappedSigningKey: _w, ...s }) => s)(slot('passphrase'))] })],
-    ['a recovery slot with a signing key', (h) => ({ ...h, slots: [{ ...slot('recovery'), wrappedSigningKey: sealed() }] })],
+    [
+      'a passphrase slot without signing key',
+      (h) => ({ ...h, slots: [(({ wrappedSigningKey: _w, ...s }) => s)(slot('passphrase'))] }),
+    ],
+    [
+      'a recovery slot with a signing key',
+      (h) => ({ ...h, slots: [{ ...slot('recovery'), wrappedSigningKey: sealed() }] }),
+    ],
     ['a slot without member', (h) => ({ ...h, slots: [(({ memberId: _m, ...s }) => s)(slot('recovery'))] })],
   ];
 
@@ -154,21 +175,33 @@ describe('vault/keys/header/readVaultHeader', () => {
     ['no slots', (h) => ({ ...h, slots: [] })],
     ['an unknown top-level field', (h) => ({ ...h, extra: 'x' })],
     ['an unknown slot field', (h) => ({ ...h, slots: [{ ...stored(), label: 'Alice' }] })],
-    ['a slot that names its kind and member (format 1 fields)', (h) => ({ ...h, slots: [{ ...stored(), kind: 'recovery', memberId: randomUUID() }] })],
+    [
+      'a slot that names its kind and member (format 1 fields)',
+      (h) => ({ ...h, slots: [{ ...stored(), kind: 'recovery', memberId: randomUUID() }] }),
+    ],
     ['a slot without kdf', (h) => ({ ...h, slots: [(({ kdf: _k, ...s }) => s)(stored())] })],
     ['a slot without signing key', (h) => ({ ...h, slots: [(({ wrappedSigningKey: _w, ...s }) => s)(stored())] })],
     ['more than 64 slots', (h) => ({ ...h, slots: Array.from({ length: 65 }, () => stored()) })],
     ['a short salt', (h) => ({ ...h, slots: [{ ...stored(), kdf: { ...stored().kdf, salt: b64(8) } }] })],
-    ['salt not base64', (h) => ({ ...h, slots: [{ ...stored(), kdf: { ...stored().kdf, salt: '!!!!!!!!!!!!!!!!!!!!!!==' } }] })],
+    [
+      'salt not base64',
+      (h) => ({ ...h, slots: [{ ...stored(), kdf: { ...stored().kdf, salt: '!!!!!!!!!!!!!!!!!!!!!!==' } }] }),
+    ],
     ['a wrong nonce size', (h) => ({ ...h, slots: [{ ...stored(), wrappedKey: { ...sealed(), nonce: b64(12) } }] })],
-    ['a truncated ciphertext', (h) => ({ ...h, slots: [{ ...stored(), wrappedKey: { ...sealed(), ciphertext: b64(32) } }] })],
+    [
+      'a truncated ciphertext',
+      (h) => ({ ...h, slots: [{ ...stored(), wrappedKey: { ...sealed(), ciphertext: b64(32) } }] }),
+    ],
     ['an absurd memlimit', (h) => ({ ...h, slots: [{ ...stored(), kdf: { ...stored().kdf, memlimit: 2 ** 40 } }] })],
     ['opslimit 0', (h) => ({ ...h, slots: [{ ...stored(), kdf: { ...stored().kdf, opslimit: 0 } }] })],
     ['another KDF', (h) => ({ ...h, slots: [{ ...stored(), kdf: { ...stored().kdf, alg: 'scrypt' } }] })],
-    ['duplicate slot ids', (h) => {
-      const s = stored();
-      return { ...h, slots: [s, { ...s }] };
-    }],
+    [
+      'duplicate slot ids',
+      (h) => {
+        const s = stored();
+        return { ...h, slots: [s, { ...s }] };
+      },
+    ],
   ];
 
   it.each(breakages)('says VAULT_CORRUPT for %s', async (_name, breakIt) => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CROCKFORD_ALPHABET, generateRecoveryCode, normalizeRecoveryCode } from '../../../../main/vault/keys/recovery-code';
+import {
+  CROCKFORD_ALPHABET,
+  generateRecoveryCode,
+  normalizeRecoveryCode,
+} from '../../../../main/vault/keys/recovery-code';
 
 describe('vault/keys/recovery-code/generateRecoveryCode', () => {
   it('makes six dash-separated groups of five Crockford symbols', () => {
@@ -33,13 +37,19 @@ describe('vault/keys/recovery-code/normalizeRecoveryCode', () => {
   });
 
   it('refuses a wrong length with a helpful message', () => {
-    expect(() => normalizeRecoveryCode('01ABC-DEFGH-JKMNP-QRSTV-WXYZ0')).toThrow(/30 letters and digits.*25 were entered/);
-    expect(() => normalizeRecoveryCode('01ABC-DEFGH-JKMNP-QRSTV-WXYZ0-12345-6')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => normalizeRecoveryCode('01ABC-DEFGH-JKMNP-QRSTV-WXYZ0')).toThrow(
+      /30 letters and digits.*25 were entered/,
+    );
+    expect(() => normalizeRecoveryCode('01ABC-DEFGH-JKMNP-QRSTV-WXYZ0-12345-6')).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
     expect(() => normalizeRecoveryCode('x'.repeat(1000))).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });
 
   it('refuses characters that never appear in codes', () => {
     expect(() => normalizeRecoveryCode('U1ABC-DEFGH-JKMNP-QRSTV-WXYZ0-12345')).toThrow(/"U"/);
-    expect(() => normalizeRecoveryCode('é1ABC-DEFGH-JKMNP-QRSTV-WXYZ0-12345')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => normalizeRecoveryCode('é1ABC-DEFGH-JKMNP-QRSTV-WXYZ0-12345')).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
   });
 });

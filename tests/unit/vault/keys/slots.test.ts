@@ -4,7 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateMasterKey, generateSigningSeed } from '../../../../main/vault/keys/derive';
-import { VAULT_FORMAT_VERSION, readVaultHeader, writeVaultHeader, type KeySlot, type VaultHeader } from '../../../../main/vault/keys/header';
+import {
+  VAULT_FORMAT_VERSION,
+  readVaultHeader,
+  writeVaultHeader,
+  type KeySlot,
+  type VaultHeader,
+} from '../../../../main/vault/keys/header';
 import { generateRecoveryCode } from '../../../../main/vault/keys/recovery-code';
 import {
   createPassphraseSlot,
@@ -50,7 +56,13 @@ const clone = (s: KeySlot): KeySlot => structuredClone(s);
 const format1 = (slots: KeySlot[]): VaultHeader => ({
   ...header,
   version: 1,
-  slots: slots.map(({ kind, memberId: m, ...sealed }) => ({ ...sealed, ...(kind === 'recovery' ? { wrappedSigningKey: undefined } : {}), role: { kind, memberId: m } })).map(({ wrappedSigningKey, ...rest }) => (wrappedSigningKey ? { ...rest, wrappedSigningKey } : rest)),
+  slots: slots
+    .map(({ kind, memberId: m, ...sealed }) => ({
+      ...sealed,
+      ...(kind === 'recovery' ? { wrappedSigningKey: undefined } : {}),
+      role: { kind, memberId: m },
+    }))
+    .map(({ wrappedSigningKey, ...rest }) => (wrappedSigningKey ? { ...rest, wrappedSigningKey } : rest)),
 });
 
 describe('vault/keys/slots/createPassphraseSlot', () => {
@@ -65,7 +77,14 @@ describe('vault/keys/slots/createPassphraseSlot', () => {
   });
 
   it('gives each slot its own salt and nonces', async () => {
-    const again = await createPassphraseSlot({ vaultId, memberId, masterKey, signingSeed: seed, passphrase: PASS, limits });
+    const again = await createPassphraseSlot({
+      vaultId,
+      memberId,
+      masterKey,
+      signingSeed: seed,
+      passphrase: PASS,
+      limits,
+    });
     expect(again.id).not.toBe(pass.id);
     expect(again.kdf.salt).not.toBe(pass.kdf.salt);
     expect(again.wrappedKey.nonce).not.toBe(pass.wrappedKey.nonce);
@@ -75,16 +94,29 @@ describe('vault/keys/slots/createPassphraseSlot', () => {
     const base = { vaultId, memberId, masterKey, signingSeed: seed, passphrase: PASS, limits };
     await expect(createPassphraseSlot({ ...base, passphrase: '' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(createPassphraseSlot({ ...base, vaultId: 'nope' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(createPassphraseSlot({ ...base, masterKey: new Uint8Array(16) })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(createPassphraseSlot({ ...base, signingSeed: new Uint8Array(64) })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(createPassphraseSlot({ ...base, limits: { opslimit: 0, memlimit: 8192 } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(createPassphraseSlot({ ...base, masterKey: new Uint8Array(16) })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(createPassphraseSlot({ ...base, signingSeed: new Uint8Array(64) })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
+    await expect(createPassphraseSlot({ ...base, limits: { opslimit: 0, memlimit: 8192 } })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 
   it('treats NFC and NFD spellings of a passphrase as the same passphrase', async () => {
     const nfd = 'Cafe\u0301 Ñandú'.normalize('NFD');
     const nfc = nfd.normalize('NFC');
     expect(nfd).not.toBe(nfc);
-    const slot = await createPassphraseSlot({ vaultId, memberId, masterKey, signingSeed: seed, passphrase: nfd, limits });
+    const slot = await createPassphraseSlot({
+      vaultId,
+      memberId,
+      masterKey,
+      signingSeed: seed,
+      passphrase: nfd,
+      limits,
+    });
     expect(hex((await openSlot(vaultId, slot, nfc)).masterKey)).toBe(hex(masterKey));
     expect(hex((await openSlot(vaultId, slot, nfd)).masterKey)).toBe(hex(masterKey));
   });
@@ -99,13 +131,18 @@ describe('vault/keys/slots/createPassphraseSlot', () => {
 });
 
 describe('vault/keys/slots/createRecoverySlot', () => {
-  it('round-trips with the code however it is typed, and carries random bytes where a signing key would be', async () => {
-    expect(Buffer.from(recovery.wrappedSigningKey?.ciphertext ?? '', 'base64')).toHaveLength(Buffer.from(pass.wrappedSigningKey?.ciphertext ?? '', 'base64').length);
-    const typed = recoveryCode.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o').replace(/1/g, 'l');
-    const opened = await openSlot(vaultId, recovery, typed);
-    expect(hex(opened.masterKey)).toBe(hex(masterKey));
-    expect(opened.signingSeed).toBeUndefined();
-  });
+  it(
+    'round-trips with the code however it is typed, and ' + 'carries random bytes where a signing key would be',
+    async () => {
+      expect(Buffer.from(recovery.wrappedSigningKey?.ciphertext ?? '', 'base64')).toHaveLength(
+        Buffer.from(pass.wrappedSigningKey?.ciphertext ?? '', 'base64').length,
+      );
+      const typed = recoveryCode.toLowerCase().replace(/-/g, ' ').replace(/0/g, 'o').replace(/1/g, 'l');
+      const opened = await openSlot(vaultId, recovery, typed);
+      expect(hex(opened.masterKey)).toBe(hex(masterKey));
+      expect(opened.signingSeed).toBeUndefined();
+    },
+  );
 
   it('refuses a malformed code with INVALID_INPUT', async () => {
     await expect(openSlot(vaultId, recovery, 'not a code')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
@@ -119,7 +156,9 @@ describe('vault/keys/slots/openSlot', () => {
     const before = fs.readFileSync(file);
     const statBefore = fs.statSync(file);
     const fromDisk = await readVaultHeader(dir);
-    const err = await unlockWithSecret(fromDisk, { passphrase: 'correct horse battery stapl' }).catch((e: unknown) => e);
+    const err = await unlockWithSecret(fromDisk, { passphrase: 'correct horse battery stapl' }).catch(
+      (e: unknown) => e,
+    );
     expect(err).toMatchObject({ code: 'WRONG_PASSPHRASE' });
     expect((err as Error).message).toMatch(/Caps Lock/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
@@ -132,15 +171,69 @@ describe('vault/keys/slots/openSlot', () => {
   });
 
   const tamperings: [string, (s: KeySlot) => void, string][] = [
-    ['the wrapped key nonce', (s) => { s.wrappedKey.nonce = flip(s.wrappedKey.nonce); }, 'WRONG_PASSPHRASE'],
-    ['the wrapped key ciphertext', (s) => { s.wrappedKey.ciphertext = flip(s.wrappedKey.ciphertext); }, 'WRONG_PASSPHRASE'],
-    ['the salt', (s) => { s.kdf.salt = flip(s.kdf.salt); }, 'WRONG_PASSPHRASE'],
-    ['the opslimit', (s) => { s.kdf.opslimit += 1; }, 'WRONG_PASSPHRASE'],
-    ['the memlimit', (s) => { s.kdf.memlimit += 1024; }, 'WRONG_PASSPHRASE'],
-    ['the slot id (associated data)', (s) => { s.id = randomUUID(); }, 'WRONG_PASSPHRASE'],
-    ['the signing key nonce', (s) => { s.wrappedSigningKey!.nonce = flip(s.wrappedSigningKey!.nonce); }, 'VAULT_CORRUPT'],
-    ['the signing key ciphertext', (s) => { s.wrappedSigningKey!.ciphertext = flip(s.wrappedSigningKey!.ciphertext); }, 'VAULT_CORRUPT'],
-    ['the signing key swapped for the master key', (s) => { s.wrappedSigningKey = { ...s.wrappedKey }; }, 'VAULT_CORRUPT'],
+    [
+      'the wrapped key nonce',
+      (s) => {
+        s.wrappedKey.nonce = flip(s.wrappedKey.nonce);
+      },
+      'WRONG_PASSPHRASE',
+    ],
+    [
+      'the wrapped key ciphertext',
+      (s) => {
+        s.wrappedKey.ciphertext = flip(s.wrappedKey.ciphertext);
+      },
+      'WRONG_PASSPHRASE',
+    ],
+    [
+      'the salt',
+      (s) => {
+        s.kdf.salt = flip(s.kdf.salt);
+      },
+      'WRONG_PASSPHRASE',
+    ],
+    [
+      'the opslimit',
+      (s) => {
+        s.kdf.opslimit += 1;
+      },
+      'WRONG_PASSPHRASE',
+    ],
+    [
+      'the memlimit',
+      (s) => {
+        s.kdf.memlimit += 1024;
+      },
+      'WRONG_PASSPHRASE',
+    ],
+    [
+      'the slot id (associated data)',
+      (s) => {
+        s.id = randomUUID();
+      },
+      'WRONG_PASSPHRASE',
+    ],
+    [
+      'the signing key nonce',
+      (s) => {
+        s.wrappedSigningKey!.nonce = flip(s.wrappedSigningKey!.nonce);
+      },
+      'VAULT_CORRUPT',
+    ],
+    [
+      'the signing key ciphertext',
+      (s) => {
+        s.wrappedSigningKey!.ciphertext = flip(s.wrappedSigningKey!.ciphertext);
+      },
+      'VAULT_CORRUPT',
+    ],
+    [
+      'the signing key swapped for the master key',
+      (s) => {
+        s.wrappedSigningKey = { ...s.wrappedKey };
+      },
+      'VAULT_CORRUPT',
+    ],
   ];
 
   it.each(tamperings)('fails when %s is changed', async (_what, tamper, code) => {
@@ -160,7 +253,14 @@ describe('vault/keys/slots/openSlot', () => {
 
 describe('vault/keys/slots/unlockWithSecret', () => {
   it('finds the passphrase slot among several members', async () => {
-    const other = await createPassphraseSlot({ vaultId, memberId: randomUUID(), masterKey, signingSeed: generateSigningSeed(), passphrase: 'other member', limits });
+    const other = await createPassphraseSlot({
+      vaultId,
+      memberId: randomUUID(),
+      masterKey,
+      signingSeed: generateSigningSeed(),
+      passphrase: 'other member',
+      limits,
+    });
     const h: VaultHeader = { ...header, slots: [recovery, other, pass] };
     const opened = await unlockWithSecret(h, { passphrase: PASS });
     expect(opened.slot.id).toBe(pass.id);
@@ -174,12 +274,19 @@ describe('vault/keys/slots/unlockWithSecret', () => {
   });
 
   it('in a format 1 header, does not let a code open through a passphrase slot (kinds are named there)', async () => {
-    const codeAsPass = await createPassphraseSlot({ vaultId, memberId, masterKey, signingSeed: seed, passphrase: recoveryCode, limits });
+    const codeAsPass = await createPassphraseSlot({
+      vaultId,
+      memberId,
+      masterKey,
+      signingSeed: seed,
+      passphrase: recoveryCode,
+      limits,
+    });
     const h = format1([codeAsPass]);
     await expect(unlockWithSecret(h, { recoveryCode })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
   });
 
-  it('in a format 1 header, tries only the slots of the secret\'s kind', async () => {
+  it("in a format 1 header, tries only the slots of the secret's kind", async () => {
     const h = format1([pass, recovery]);
     expect((await unlockWithSecret(h, { passphrase: PASS })).slot.role).toEqual({ kind: 'passphrase', memberId });
     expect((await unlockWithSecret(h, { recoveryCode })).slot.role).toEqual({ kind: 'recovery', memberId });
@@ -187,20 +294,35 @@ describe('vault/keys/slots/unlockWithSecret', () => {
   });
 
   it('in a format 2 header, tries every slot: whatever their order, each secret finds its own', async () => {
-    const other = await createPassphraseSlot({ vaultId, memberId: randomUUID(), masterKey, signingSeed: generateSigningSeed(), passphrase: 'other member', limits });
-    for (const slots of [[pass, other, recovery], [recovery, other, pass], [other, recovery, pass]]) {
+    const other = await createPassphraseSlot({
+      vaultId,
+      memberId: randomUUID(),
+      masterKey,
+      signingSeed: generateSigningSeed(),
+      passphrase: 'other member',
+      limits,
+    });
+    for (const slots of [
+      [pass, other, recovery],
+      [recovery, other, pass],
+      [other, recovery, pass],
+    ]) {
       const h: VaultHeader = { ...header, slots: slots.map(({ kind: _k, memberId: _m, ...sealed }) => sealed) };
       const mine = await unlockWithSecret(h, { passphrase: PASS });
       expect([mine.slot.id, hex(mine.signingSeed)]).toEqual([pass.id, hex(seed)]);
       const code = await unlockWithSecret(h, { recoveryCode });
       expect([code.slot.id, code.signingSeed]).toEqual([recovery.id, undefined]);
       expect((await unlockWithSecret(h, { passphrase: 'other member' })).slot.id).toBe(other.id);
-      await expect(unlockWithSecret(h, { passphrase: 'nobody at all' })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+      await expect(unlockWithSecret(h, { passphrase: 'nobody at all' })).rejects.toMatchObject({
+        code: 'WRONG_PASSPHRASE',
+      });
     }
   });
 
   it('says WRONG_PASSPHRASE for a wrong code and INVALID_INPUT for an empty passphrase', async () => {
-    await expect(unlockWithSecret(header, { recoveryCode: generateRecoveryCode() })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    await expect(unlockWithSecret(header, { recoveryCode: generateRecoveryCode() })).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    });
     await expect(unlockWithSecret(header, { passphrase: '' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

@@ -9,14 +9,23 @@ describe('vault/migrations/0030-recipients', () => {
   it('adds a STRICT recipients table to a version-20 vault, with unique keys and names and a kind check', () => {
     const db = openEncryptedDatabase(path.join(tempDir(), 'test.db'), randomBytes(32), { create: true });
     try {
-      runMigrations(db, MIGRATIONS.filter((m) => m.version <= 20));
+      runMigrations(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 20),
+      );
       expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'recipients'").get()).toBeUndefined();
       expect(runMigrations(db)).toMatchObject({ from: 20 });
       const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'recipients'").get() as { sql: string }).sql;
       expect(sql).toMatch(/\)\s*STRICT$/);
-      const insert = db.prepare('INSERT INTO recipients (id, name, kind, age_recipient, minisign_public_key, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+      const insert = db.prepare(
+        'INSERT INTO recipients (id, name, kind, age_recipient, minisign_public_key, created_at) VALUES (?, ?, ' +
+          '?, ?, ?, ?)',
+      );
       insert.run('1', 'Org', 'organisation', 'age1a', null, 't');
-      expect(db.prepare("SELECT kind, notes FROM recipients WHERE id = '1'").get()).toEqual({ kind: 'organisation', notes: '' });
+      expect(db.prepare("SELECT kind, notes FROM recipients WHERE id = '1'").get()).toEqual({
+        kind: 'organisation',
+        notes: '',
+      });
       expect(() => insert.run('2', 'Other', 'person', 'age1a', null, 't')).toThrow(/UNIQUE/);
       expect(() => insert.run('3', 'ORG', 'person', 'age1b', null, 't')).toThrow(/UNIQUE/);
       expect(() => insert.run('4', 'P', 'robot', 'age1c', null, 't')).toThrow(/CHECK/);

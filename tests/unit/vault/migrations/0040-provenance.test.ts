@@ -10,13 +10,24 @@ describe('vault/migrations/0040-provenance', () => {
     const db = openEncryptedDatabase(path.join(tempDir(), 'test.db'), randomBytes(32), { create: true });
     try {
       db.pragma('foreign_keys = ON');
-      runMigrations(db, MIGRATIONS.filter((m) => m.version <= 30));
+      runMigrations(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 30),
+      );
       expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'imported_packages'").get()).toBeUndefined();
       expect(runMigrations(db)).toMatchObject({ from: 30 });
-      const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'imported_packages'").get() as { sql: string }).sql;
+      const sql = (
+        db.prepare("SELECT sql FROM sqlite_master WHERE name = 'imported_packages'").get() as { sql: string }
+      ).sql;
       expect(sql).toMatch(/\)\s*STRICT$/);
-      db.prepare("INSERT INTO cases (id, title, reference, summary, status, created_at, updated_at) VALUES ('c', 'T', NULL, '', 'open', 't', 't')").run();
-      const insert = db.prepare('INSERT INTO imported_packages (id, package_id, bag, source_vault, checkpoint, entries_jsonl, keys_txt, imported_at, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+      db.prepare(
+        "INSERT INTO cases (id, title, reference, summary, status, created_at, updated_at) VALUES ('c', 'T', " +
+          "NULL, '', 'open', 't', 't')",
+      ).run();
+      const insert = db.prepare(
+        'INSERT INTO imported_packages (id, package_id, bag, source_vault, checkpoint, entries_jsonl, ' +
+          'keys_txt, imported_at, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
       insert.run('1', 'p', 'b', 'v', 'cp', 'e', 'k', 't', 'c');
       expect(db.prepare("SELECT bag FROM imported_packages WHERE id = '1'").get()).toEqual({ bag: 'b' });
       expect(() => insert.run('2', 'p', 'b', 'v', 'cp', 'e', 'k', 't', 'missing-case')).toThrow(/FOREIGN KEY/);

@@ -10,12 +10,22 @@ describe('vault/migrations/0050-raw-file-names', () => {
     const db = openEncryptedDatabase(path.join(tempDir(), 'test.db'), randomBytes(32), { create: true });
     try {
       db.pragma('foreign_keys = ON');
-      runMigrations(db, MIGRATIONS.filter((m) => m.version <= 40));
+      runMigrations(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 40),
+      );
       db.prepare("INSERT INTO members (id, name, public_key, created_at) VALUES ('m', 'A', 'k', 't')").run();
       db.prepare("INSERT INTO objects (id, sha256, sha512, size, created_at) VALUES ('o', 'h', 'h5', 1, 't')").run();
-      const insert = db.prepare("INSERT INTO items (id, object_id, title, file_name, created_at, created_by) VALUES (?, 'o', 'T', ?, 't', 'm')");
+      const insert = db.prepare(
+        "INSERT INTO items (id, object_id, title, file_name, created_at, created_by) VALUES (?, 'o', 'T', ?, 't', 'm')",
+      );
       insert.run('old', 'letter.txt');
-      expect(runMigrations(db, MIGRATIONS.filter((m) => m.version <= 50))).toMatchObject({ from: 40, to: 50 });
+      expect(
+        runMigrations(
+          db,
+          MIGRATIONS.filter((m) => m.version <= 50),
+        ),
+      ).toMatchObject({ from: 40, to: 50 });
       expect(db.prepare("SELECT file_name_raw FROM items WHERE id = 'old'").pluck().get()).toBeNull();
       const raw = Buffer.from([0xcb, 0xe8, 0xf1, 0xf2, 0x2e, 0x74, 0x78, 0x74]);
       insert.run('new', 'Лист.txt');

@@ -10,9 +10,17 @@ describe('vault/migrations/0090-key-slots', () => {
     const db = openEncryptedDatabase(path.join(tempDir(), 'test.db'), randomBytes(32), { create: true });
     try {
       db.pragma('foreign_keys = ON');
-      runMigrations(db, MIGRATIONS.filter((m) => m.version <= 50));
+      runMigrations(
+        db,
+        MIGRATIONS.filter((m) => m.version <= 50),
+      );
       expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'key_slots'").get()).toBeUndefined();
-      expect(runMigrations(db, MIGRATIONS.filter((m) => m.version <= 90))).toMatchObject({ from: 50, to: 90 });
+      expect(
+        runMigrations(
+          db,
+          MIGRATIONS.filter((m) => m.version <= 90),
+        ),
+      ).toMatchObject({ from: 50, to: 90 });
       const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'key_slots'").get() as { sql: string }).sql;
       expect(sql).toMatch(/\)\s*STRICT$/);
       db.prepare("INSERT INTO members (id, name, public_key, created_at) VALUES ('m', 'A', 'k', 't')").run();

@@ -2,7 +2,13 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openEncryptedDatabase } from '../../../../main/vault/database';
-import { checkRegistry, latestSchemaVersion, MIGRATIONS, runMigrations, type Migration } from '../../../../main/vault/migrations/registry';
+import {
+  checkRegistry,
+  latestSchemaVersion,
+  MIGRATIONS,
+  runMigrations,
+  type Migration,
+} from '../../../../main/vault/migrations/registry';
 import { tempDir } from '../../../helpers/vault';
 
 function freshDb() {
@@ -15,14 +21,42 @@ describe('vault/migrations/runMigrations', () => {
     try {
       expect(runMigrations(db)).toEqual({ from: 0, to: latestSchemaVersion() });
       expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion());
-      const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[];
+      const tables = db
+        .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .all() as { name: string; sql: string }[];
       const names = tables.map((t) => t.name);
-      for (const core of ['checkpoints', 'custody_head', 'custody_log', 'items', 'member_keys', 'members', 'meta', 'objects']) expect(names).toContain(core);
-      for (const model of ['cases', 'people', 'case_people', 'interviews', 'transcript_revisions', 'transcript_segments', 'places', 'events', 'event_items', 'requests', 'search_index']) expect(names).toContain(model);
+      for (const core of [
+        'checkpoints',
+        'custody_head',
+        'custody_log',
+        'items',
+        'member_keys',
+        'members',
+        'meta',
+        'objects',
+      ])
+        expect(names).toContain(core);
+      for (const model of [
+        'cases',
+        'people',
+        'case_people',
+        'interviews',
+        'transcript_revisions',
+        'transcript_segments',
+        'places',
+        'events',
+        'event_items',
+        'requests',
+        'search_index',
+      ])
+        expect(names).toContain(model);
       // Every ordinary table is STRICT (the FTS5 table and its shadow tables are SQLite's own).
-      for (const t of tables.filter((t) => !t.name.startsWith('search_index'))) expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
+      for (const t of tables.filter((t) => !t.name.startsWith('search_index')))
+        expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
       // STRICT: a wrong type is refused rather than stored.
-      expect(() => db.prepare("INSERT INTO custody_log (seq, entry, sig, leaf_hash) VALUES ('x', 'e', 's', x'00')").run()).toThrow();
+      expect(() =>
+        db.prepare("INSERT INTO custody_log (seq, entry, sig, leaf_hash) VALUES ('x', 'e', 's', x'00')").run(),
+      ).toThrow();
     } finally {
       db.close();
     }
@@ -33,9 +67,17 @@ describe('vault/migrations/runMigrations', () => {
     runMigrations(db, MIGRATIONS.slice(0, 1));
     db.prepare("INSERT INTO members (id, name, public_key, created_at) VALUES ('m', 'M', 'k', 't')").run();
     db.prepare("INSERT INTO objects (id, sha256, sha512, size, created_at) VALUES ('o', 'a', 'b', 1, 't')").run();
-    db.prepare("INSERT INTO items (id, object_id, title, file_name, created_at, created_by) VALUES ('i', 'o', 'T', 'f', 't', 'm')").run();
+    db.prepare(
+      "INSERT INTO items (id, object_id, title, file_name, created_at, created_by) VALUES ('i', 'o', 'T', 'f', " +
+        "'t', 'm')",
+    ).run();
     expect(runMigrations(db)).toEqual({ from: 10, to: latestSchemaVersion() });
-    expect(db.prepare("SELECT title, kind, case_id, extraction_status FROM items WHERE id = 'i'").get()).toEqual({ title: 'T', kind: 'other', case_id: null, extraction_status: 'none' });
+    expect(db.prepare("SELECT title, kind, case_id, extraction_status FROM items WHERE id = 'i'").get()).toEqual({
+      title: 'T',
+      kind: 'other',
+      case_id: null,
+      extraction_status: 'none',
+    });
     expect(() => db.prepare("UPDATE items SET kind = 'spaceship' WHERE id = 'i'").run()).toThrow(/CHECK/);
     db.close();
   });
@@ -62,7 +104,13 @@ describe('vault/migrations/runMigrations', () => {
     const broken: Migration[] = [
       ...MIGRATIONS,
       { version: 9000, name: 'adds a table', up: (d) => d.exec('CREATE TABLE extra (x INTEGER) STRICT') },
-      { version: 9010, name: 'fails', up: () => { throw new Error('boom'); } },
+      {
+        version: 9010,
+        name: 'fails',
+        up: () => {
+          throw new Error('boom');
+        },
+      },
     ];
     expect(() => runMigrations(db, broken)).toThrow('boom');
     expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion());
@@ -72,8 +120,18 @@ describe('vault/migrations/runMigrations', () => {
 
   it('rejects a registry whose versions do not rise', () => {
     const up = (): void => undefined;
-    expect(() => checkRegistry([{ version: 20, name: 'a', up }, { version: 10, name: 'b', up }])).toThrow(/does not rise/);
-    expect(() => checkRegistry([{ version: 10, name: 'a', up }, { version: 10, name: 'b', up }])).toThrow(/does not rise/);
+    expect(() =>
+      checkRegistry([
+        { version: 20, name: 'a', up },
+        { version: 10, name: 'b', up },
+      ]),
+    ).toThrow(/does not rise/);
+    expect(() =>
+      checkRegistry([
+        { version: 10, name: 'a', up },
+        { version: 10, name: 'b', up },
+      ]),
+    ).toThrow(/does not rise/);
     expect(() => checkRegistry(MIGRATIONS)).not.toThrow();
   });
 });
@@ -88,7 +146,9 @@ describe('vault/database/openEncryptedDatabase', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
-    expect(() => openEncryptedDatabase(file, randomBytes(32))).toThrow(expect.objectContaining({ code: 'VAULT_CORRUPT' }));
+    expect(() => openEncryptedDatabase(file, randomBytes(32))).toThrow(
+      expect.objectContaining({ code: 'VAULT_CORRUPT' }),
+    );
     openEncryptedDatabase(file, key).close();
   });
 });

@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { blankAfter, fromDrafts, playingIndex, splitDraft, toDrafts } from '../../../../../renderer/features/interviews/segment-draft';
+import {
+  blankAfter,
+  fromDrafts,
+  playingIndex,
+  splitDraft,
+  toDrafts,
+} from '../../../../../renderer/features/interviews/segment-draft';
 import { formatTimecode, parseTimecode, shortTimecode } from '../../../../../shared/timecode';
 
 const SEGMENTS = [
   { speaker: 'Interviewer', startMs: 0, endMs: 6000, text: 'When did you last hear from your son?', translation: null },
-  { speaker: 'R-001', startMs: 6500, endMs: 21000, text: 'In November the letters stopped.', translation: 'У листопаді листи припинилися.' },
+  {
+    speaker: 'R-001',
+    startMs: 6500,
+    endMs: 21000,
+    text: 'In November the letters stopped.',
+    translation: 'У листопаді листи припинилися.',
+  },
 ];
 
 describe('renderer/features/interviews/timecode', () => {
@@ -13,7 +25,13 @@ describe('renderer/features/interviews/timecode', () => {
     expect(formatTimecode(3_723_500)).toBe('01:02:03.500');
     expect(shortTimecode(6500)).toBe('00:06');
     expect(shortTimecode(3_723_500)).toBe('1:02:03');
-    for (const [text, ms] of [['01:02:03.500', 3_723_500], ['1:02:03,5', 3_723_500], ['02:03', 123_000], ['62.5', 62_500], ['', null]] as const) {
+    for (const [text, ms] of [
+      ['01:02:03.500', 3_723_500],
+      ['1:02:03,5', 3_723_500],
+      ['02:03', 123_000],
+      ['62.5', 62_500],
+      ['', null],
+    ] as const) {
       expect(parseTimecode(text), text).toEqual({ ms });
     }
     for (const bad of ['1:75', '1:02:75', 'abc', '-3', '1:2:3:4']) expect(parseTimecode(bad), bad).toBeNull();

@@ -16,6 +16,8 @@ describe('renderer/features/unlock/strength/passphraseStrength', () => {
 
   it('counts the names it is given (the person, the vault folder) as guessable', () => {
     const passphrase = 'Zhytomyrska-Kovalenko';
-    expect(passphraseStrength(passphrase, ['zhytomyrska', 'kovalenko']).score).toBeLessThan(passphraseStrength(passphrase).score);
+    expect(passphraseStrength(passphrase, ['zhytomyrska', 'kovalenko']).score).toBeLessThan(
+      passphraseStrength(passphrase).score,
+    );
   });
 });
