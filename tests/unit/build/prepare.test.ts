@@ -41,12 +41,26 @@ describe('build/prepare.mjs without dev dependencies', () => {
 });
 
 describe('build/prepare.mjs with dev dependencies', () => {
+  // In a copy too: building in the project itself would rewrite out/cli while other test files run from it.
   it('builds the command (build/build-cli.mjs)', () => {
-    const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'build', 'prepare.mjs')], {
-      cwd: PROJECT_ROOT,
-      encoding: 'utf8',
-    });
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).not.toContain('using the command already built');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-prepare-'));
+    try {
+      mkdirSync(path.join(dir, 'build'));
+      copyFileSync(path.join(PROJECT_ROOT, 'build', 'prepare.mjs'), path.join(dir, 'build', 'prepare.mjs'));
+      writeFileSync(path.join(dir, 'build', 'build-cli.mjs'), "console.log('build-cli.mjs ran');\n");
+      // The build tools, as a development install has them (only their presence is asked).
+      mkdirSync(path.join(dir, 'node_modules', 'esbuild'), { recursive: true });
+      writeFileSync(
+        path.join(dir, 'node_modules', 'esbuild', 'package.json'),
+        '{"name":"esbuild","main":"index.js"}\n',
+      );
+      writeFileSync(path.join(dir, 'node_modules', 'esbuild', 'index.js'), '\n');
+      const run = spawnSync(process.execPath, [path.join(dir, 'build', 'prepare.mjs')], { cwd: dir, encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('build-cli.mjs ran');
+      expect(run.stdout).not.toContain('using the command already built');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
