@@ -8,7 +8,7 @@ import { CryptoWorker, sharedCryptoWorkers } from '../../../main/workers/worker-
 import { openSealed } from '../../../main/workers/worker-seal';
 import { tempDir } from '../../helpers/vault';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+const ROOT = path.resolve(__dirname, '..', '..', '..');
 const MiB = 1024 * 1024;
 
 function hex(alg: string, data: Buffer): string {
