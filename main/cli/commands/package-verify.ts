@@ -11,7 +11,7 @@ import {
   signerLine,
   SIGNERS_INTRO,
 } from '../../../shared/package-report-text';
-import { parseIdentity, type AgeIdentity } from '../../crypto/age';
+import { identitiesInText, type AgeIdentity } from '../../crypto/age';
 import { wipe } from '../../crypto/sodium';
 import { loadSignerDirectory } from '../../packages/trust';
 import { receivedHistorySnapshot } from '../../packages/consistency/received-checkpoints';
@@ -67,24 +67,7 @@ async function readIdentityFile(file: string): Promise<AgeIdentity[]> {
       `The identity file ${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}). Check the path.`,
     );
   });
-  const lines = text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'));
-  const ids = lines.map((l) => {
-    try {
-      return parseIdentity(l);
-    } catch {
-      throw new VigilError(
-        'INVALID_INPUT',
-        `${file} holds a line that is not an age identity (AGE-SECRET-KEY-1…). Give the key file made by ` +
-          `age-keygen or vigil identity.`,
-      );
-    }
-  });
-  if (ids.length === 0)
-    throw new VigilError('INVALID_INPUT', `${file} holds no age identity (a line starting AGE-SECRET-KEY-1).`);
-  return ids;
+  return identitiesInText(text, file);
 }
 
 /** Reads the passphrase of a passphrase-sealed package from the first line of a file. */

@@ -5,7 +5,14 @@ import type { AgeIdentity, AgeRecipient } from './types';
 
 export type { AgeIdentity, AgeRecipient } from './types';
 export { CHUNK_SIZE } from './types';
-export { parseRecipient, parseIdentity, encodeRecipient, encodeIdentity, generateX25519Identity } from './keys';
+export {
+  parseRecipient,
+  parseIdentity,
+  identitiesInText,
+  encodeRecipient,
+  encodeIdentity,
+  generateX25519Identity,
+} from './keys';
 export { x25519PublicKey } from './x25519';
 export { DEFAULT_SCRYPT_LOG_N, DEFAULT_MAX_SCRYPT_LOG_N } from './scrypt';
 export { createAgeEncryptStream } from './encrypt-stream';

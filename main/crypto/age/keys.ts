@@ -68,3 +68,28 @@ export function generateX25519Identity(): {
   const publicKey = x25519PublicKey(secretKey);
   return { secretKey, publicKey, identity: encodeIdentity(secretKey), recipient: encodeRecipient(publicKey) };
 }
+
+/**
+ * The identities in the text of an age identity file (`AGE-SECRET-KEY-1…` lines; `#` comments and blank
+ * lines skipped), as `vigil verify --identity` and the verifier page read it. `source` names the file in errors.
+ */
+export function identitiesInText(text: string, source: string): AgeIdentity[] {
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  const ids = lines.map((l) => {
+    try {
+      return parseIdentity(l);
+    } catch {
+      throw new VigilError(
+        'INVALID_INPUT',
+        `${source} holds a line that is not an age identity (AGE-SECRET-KEY-1…). Give the key file made by ` +
+          `age-keygen or vigil identity.`,
+      );
+    }
+  });
+  if (ids.length === 0)
+    throw new VigilError('INVALID_INPUT', `${source} holds no age identity (a line starting AGE-SECRET-KEY-1).`);
+  return ids;
+}

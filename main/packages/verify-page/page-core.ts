@@ -2,8 +2,7 @@
  * The verifying core as the offline verifier page's interface calls it (see
  * renderer/verifier-page/core.ts): a key as the person gave it, a package as a stream.
  */
-import { VigilError } from '../../../shared/errors';
-import { parseIdentity } from '../../crypto/age/keys';
+import { identitiesInText } from '../../crypto/age/keys';
 import type { AgeIdentity } from '../../crypto/age/types';
 import type { PackageReport } from '../verify/report';
 import { verifyPackageStream } from './verify-stream';
@@ -16,27 +15,7 @@ type PageKey = { identityText: string } | { passphrase: string };
  * skipped).
  */
 export function identitiesFromText(text: string): AgeIdentity[] {
-  const lines = text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'));
-  const ids = lines.map((l) => {
-    try {
-      return parseIdentity(l);
-    } catch {
-      throw new VigilError(
-        'INVALID_INPUT',
-        'The identity file holds a line that is not an age identity (AGE-SECRET-KEY-1…). Give the key file ' +
-          'made by age-keygen or vigil identity.',
-      );
-    }
-  });
-  if (ids.length === 0)
-    throw new VigilError(
-      'INVALID_INPUT',
-      'The identity file holds no age identity (a line starting AGE-SECRET-KEY-1).',
-    );
-  return ids;
+  return identitiesInText(text, 'The identity file');
 }
 
 /**
