@@ -35,6 +35,17 @@ const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'ut
   dependencies: Record<string, string>;
 };
 
+interface DistModule {
+  publisherPlan(env: Record<string, string>): { args: string[] };
+}
+const { publisherPlan } = (await import(path.join(PROJECT_ROOT, 'build', 'dist.mjs'))) as DistModule;
+// What a publisher sets for a release (build/dist.mjs); reserved example names.
+const PUBLISHER = {
+  VIGIL_HOMEPAGE: 'https://vigil.example.org',
+  VIGIL_MAINTAINER: 'Vigil <release@vigil.example.org>',
+};
+const publisher = publisherPlan(PUBLISHER);
+
 let tmp: string;
 let appDir: string;
 let files: string[];
@@ -84,6 +95,7 @@ beforeAll(() => {
     [
       '--linux',
       '--dir',
+      ...publisher.args,
       `-c.electronDist=${path.join(tmp, 'electron')}`,
       '-c.npmRebuild=false',
       `-c.directories.output=${path.join(tmp, 'dist')}`,
@@ -111,6 +123,11 @@ describe('the packed Linux app (electron-builder --dir)', () => {
     const wire = await getCurrentFuseWire(path.join(appDir, 'vigil'));
     expect(wire[FuseV1Options.RunAsNode]).toBe(0x30);
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(0x31);
+  });
+
+  it("carries the publisher's homepage from the release environment (electron-builder's deb needs it)", () => {
+    const packed = JSON.parse(readFileSync(path.join(unpackedApp, 'package.json'), 'utf8')) as { homepage?: string };
+    expect(packed.homepage).toBe(PUBLISHER.VIGIL_HOMEPAGE);
   });
 
   it('keeps only the locales of the app', () => {
