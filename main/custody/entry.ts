@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import { z } from 'zod';
 import { VigilError } from '../../shared/errors';
+import { canonicalJson, canonicalJsonAsWritten } from '../crypto/canonical-json';
 import { loadSodium, type Sodium } from '../crypto/sodium';
 import { HEX32_RE, decodeBase64Strict, isHex32 } from './encoding';
 import {
@@ -83,7 +83,7 @@ export function parseCanonicalEntry(text: string): CustodyEntry {
       `A custody entry does not match the entry format (${where}); the log was damaged or edited. ${WHAT_TO_DO}`,
     );
   }
-  if (!isSurelyCanonical(raw, text) && canonicalize(raw) !== text) {
+  if (!isSurelyCanonical(raw, text) && !isCanonicalAsWritten(raw, text)) {
     throw new VigilError(
       'CUSTODY_BROKEN',
       `A custody entry is not stored in its canonical (RFC 8785) form; it was edited outside Vigil. ${WHAT_TO_DO}`,
@@ -93,22 +93,21 @@ export function parseCanonicalEntry(text: string): CustodyEntry {
   return raw as CustodyEntry;
 }
 
+/** Whether `text` is the canonical form `raw` was signed in (entries from before unpaired surrogates were refused included). */
+function isCanonicalAsWritten(raw: unknown, text: string): boolean {
+  try {
+    return canonicalJsonAsWritten(raw) === text;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * RFC 8785 canonical UTF-8 bytes of an entry. Throws INVALID_INPUT for anything that would
  * not verify later (bad formats, non-JSON values in `data`), so no unverifiable entry is written.
  */
 export function canonicalEntryBytes(entry: CustodyEntry): Uint8Array {
-  let text: string | undefined;
-  try {
-    text = canonicalize(entry);
-  } catch (cause) {
-    throw new VigilError(
-      'INVALID_INPUT',
-      'A custody entry holds a value JSON cannot express (NaN, Infinity or BigInt); pass plain JSON data.',
-      { cause },
-    );
-  }
-  if (text === undefined) throw new VigilError('INVALID_INPUT', 'A custody entry must be a JSON object.');
+  const text = canonicalJson(entry);
   try {
     parseCanonicalEntry(text);
   } catch (cause) {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson, canonicalJsonAsWritten } from '../crypto/canonical-json';
 
 /**
  * The rule a custody entry's record `hash` follows, named in its `data.hashFormat`
@@ -12,10 +12,9 @@ export const SALTED_HASH_FORMAT = 'salted-v1';
 /** Bytes of the random salt each committed record state gets. */
 export const RECORD_SALT_BYTES = 32;
 
-function canonicalBytes(record: unknown): Buffer {
-  const text = canonicalize(record);
-  if (text === undefined) throw new Error('record cannot be canonicalised');
-  return Buffer.from(text, 'utf8');
+/** The canonical bytes of a record: strict for a new hash, or as written when checking a stored one. */
+function canonicalBytes(record: unknown, asWritten = false): Buffer {
+  return Buffer.from(asWritten ? canonicalJsonAsWritten(record) : canonicalJson(record), 'utf8');
 }
 
 /**
@@ -23,15 +22,15 @@ function canonicalBytes(record: unknown): Buffer {
  * entries written before salted hashes, and for hashes of values that hold nothing to
  * guess (counts); never for a record a recipient could guess.
  */
-export function recordHash(record: unknown): string {
-  return createHash('sha256').update(canonicalBytes(record)).digest('hex');
+export function recordHash(record: unknown, asWritten = false): string {
+  return createHash('sha256').update(canonicalBytes(record, asWritten)).digest('hex');
 }
 
 /** The `salted-v1` rule: SHA-256 (hex) of the 32-byte salt followed by the record's canonical JSON. */
-export function saltedRecordHash(salt: Uint8Array, record: unknown): string {
+export function saltedRecordHash(salt: Uint8Array, record: unknown, asWritten = false): string {
   if (salt.length !== RECORD_SALT_BYTES)
     throw new Error(`a record salt has ${RECORD_SALT_BYTES} bytes, not ${salt.length}`);
-  return createHash('sha256').update(salt).update(canonicalBytes(record)).digest('hex');
+  return createHash('sha256').update(salt).update(canonicalBytes(record, asWritten)).digest('hex');
 }
 
 /** A fresh random salt for one committed record state. */
@@ -49,7 +48,8 @@ export function expectedRecordHash(
   record: unknown,
   salt: Uint8Array | null,
 ): { hash: string } | { problem: string } {
-  if (hashFormat === undefined) return { hash: recordHash(record) };
+  // A stored record is hashed as it was written, so one signed before unpaired surrogates were refused still checks.
+  if (hashFormat === undefined) return { hash: recordHash(record, true) };
   if (hashFormat !== SALTED_HASH_FORMAT)
     return {
       problem:
@@ -59,5 +59,5 @@ export function expectedRecordHash(
   if (salt === null) return { problem: 'the entry signed a salted hash, but there is no salt to check it with' };
   if (salt.length !== RECORD_SALT_BYTES)
     return { problem: `the salt has ${salt.length} bytes instead of ${RECORD_SALT_BYTES}` };
-  return { hash: saltedRecordHash(salt, record) };
+  return { hash: saltedRecordHash(salt, record, true) };
 }

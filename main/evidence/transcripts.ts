@@ -69,7 +69,7 @@ export function reviseTranscript(vault: Vault, interviewId: string, segments: Se
   const { result } = vault.change((db) => {
     const previous = latestRevisionRow(db, interview.id);
     // A plain digest only compares the two texts here; it is never stored or signed.
-    if (previous && recordHash(readSegments(db, previous.id)) === recordHash(checked)) {
+    if (previous && recordHash(readSegments(db, previous.id), true) === recordHash(checked, true)) {
       throw new VigilError(
         'INVALID_INPUT',
         `The transcript is the same as revision ${previous.revision}; no new revision was saved.`,

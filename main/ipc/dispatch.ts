@@ -41,6 +41,27 @@ export function invalidInput(message: string): { ok: false; error: ErrorInfo } {
   return { ok: false, error: { code: 'INVALID_INPUT', message } };
 }
 
+const MAX_DEPTH = 64;
+// With the u flag a surrogate class matches only a surrogate that is not half of a pair.
+const UNPAIRED_SURROGATE = /[\uD800-\uDFFF]/u;
+const wellFormed = (text: string): boolean => !UNPAIRED_SURROGATE.test(text);
+
+/**
+ * Where a request holds text that is not well-formed UTF-16 (an unpaired surrogate, which only a
+ * page built to do so can send), as a dotted path; null when it holds none. Such text could not
+ * be signed into custody (RFC 8785 refuses it), so it is refused here, before any work.
+ */
+function brokenTextAt(value: unknown, at: string[] = [], depth = 0): string | null {
+  if (typeof value === 'string') return wellFormed(value) ? null : at.join('.') || '(request)';
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    if (!wellFormed(key)) return [...at, '(a key)'].join('.');
+    const found = brokenTextAt(inner, [...at, key], depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   return issues
     .slice(0, MAX_ISSUES_REPORTED)
@@ -72,6 +93,12 @@ export async function dispatchWith<Q, A>(
   raw: unknown,
   options: DispatchOptions,
 ): Promise<Result<A>> {
+  const broken = brokenTextAt(raw);
+  if (broken !== null)
+    return invalidInput(
+      `The request to ${channel} holds a broken character (an unpaired UTF-16 surrogate) at ${broken}; nothing ` +
+        `was done. Type the text again.`,
+    );
   const parsed = schemas.req.safeParse(raw);
   if (!parsed.success) {
     return invalidInput(

@@ -1,4 +1,4 @@
-import canonicalize from 'canonicalize';
+import { canonicalJsonAsWritten } from '../../crypto/canonical-json';
 import { iterateStoredEntries } from '../../custody/log-store';
 import { recordSalt } from '../../evidence/record-commit';
 import { SALTED_HASH_FORMAT } from '../../evidence/record-hash';
@@ -62,8 +62,12 @@ export function recordOpenings(
     // The record is written as the vault holds it now; a row changed outside Vigil then fails the recipient's check, as
     // it should.
     lines.push(
-      canonicalize({ seq: entry.seq, kind: kind.kind, salt: salt.toString('hex'), record: kind.current(db, rowId) }) ??
-        '',
+      canonicalJsonAsWritten({
+        seq: entry.seq,
+        kind: kind.kind,
+        salt: salt.toString('hex'),
+        record: kind.current(db, rowId),
+      }),
     );
   }
   return { jsonl: Buffer.from(lines.map((l) => `${l}\n`).join('')), count: lines.length };

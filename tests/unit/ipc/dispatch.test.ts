@@ -22,6 +22,27 @@ describe('ipc/dispatch/dispatch', () => {
     expect(fn).not.toHaveBeenCalled();
   });
 
+  it('refuses text with an unpaired surrogate anywhere in a request, naming where, before the handler runs', async () => {
+    const fn = vi.fn(async () => ({ id: 'x' }));
+    for (const [req, where] of [
+      [{ title: 'Olena \uD800 Petrenko' }, 'title'],
+      [{ title: 'ok', changes: { notes: ['fine', 'tail \uDC00'] } }, 'changes.notes.1'],
+      [{ ['key \uD83D']: 'x' }, '(a key)'],
+      ['\uDFFF', '(request)'],
+    ] as const) {
+      const result = await dispatch('cases:create', fn as never, req, strict);
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      if (!result.ok) expect(result.error.message).toContain(`unpaired UTF-16 surrogate) at ${where}`);
+    }
+    expect(fn).not.toHaveBeenCalled();
+    // A pair (an emoji) is whole text and goes through.
+    await expect(
+      dispatch('cases:create', fn as never, { title: 'Case \uD83D\uDE00' }, { validateResponse: false }),
+    ).resolves.toMatchObject({
+      ok: true,
+    });
+  });
+
   it('passes a VigilError through as its code and message', async () => {
     const fn = vi.fn(async () => {
       throw new VigilError('VAULT_LOCKED', 'The vault is locked. Unlock it and try again.');
