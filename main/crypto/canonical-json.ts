@@ -13,6 +13,13 @@ import legacyCanonicalize from 'canonicalize-legacy';
 import { VigilError } from '../../shared/errors';
 
 const LONE_SURROGATE = /Lone surrogate/;
+// With the u flag a surrogate class matches only a surrogate that is not half of a pair.
+const UNPAIRED_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/** Whether `text` is well-formed UTF-16, so it can be canonicalised and signed (no unpaired surrogate). */
+export function isWellFormedText(text: string): boolean {
+  return !UNPAIRED_SURROGATE.test(text);
+}
 
 /** Canonical JSON of `value`; INVALID_INPUT (saying what is wrong) for anything RFC 8785 cannot take. */
 export function canonicalJson(value: unknown): string {

@@ -7,6 +7,7 @@
 import { CHANNELS, isChannel, type Channel } from '../../shared/channels';
 import { schemasOf, type ReqParsed, type Res, type Result } from '../../shared/contract';
 import { isVigilError, type ErrorInfo } from '../../shared/errors';
+import { isWellFormedText } from '../crypto/canonical-json';
 import type { z } from 'zod';
 
 /** One channel's implementation: receives the parsed request, returns the answer. */
@@ -42,9 +43,6 @@ export function invalidInput(message: string): { ok: false; error: ErrorInfo } {
 }
 
 const MAX_DEPTH = 64;
-// With the u flag a surrogate class matches only a surrogate that is not half of a pair.
-const UNPAIRED_SURROGATE = /[\uD800-\uDFFF]/u;
-const wellFormed = (text: string): boolean => !UNPAIRED_SURROGATE.test(text);
 
 /**
  * Where a request holds text that is not well-formed UTF-16 (an unpaired surrogate, which only a
@@ -52,10 +50,10 @@ const wellFormed = (text: string): boolean => !UNPAIRED_SURROGATE.test(text);
  * be signed into custody (RFC 8785 refuses it), so it is refused here, before any work.
  */
 function brokenTextAt(value: unknown, at: string[] = [], depth = 0): string | null {
-  if (typeof value === 'string') return wellFormed(value) ? null : at.join('.') || '(request)';
+  if (typeof value === 'string') return isWellFormedText(value) ? null : at.join('.') || '(request)';
   if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return null;
   for (const [key, inner] of Object.entries(value)) {
-    if (!wellFormed(key)) return [...at, '(a key)'].join('.');
+    if (!isWellFormedText(key)) return [...at, '(a key)'].join('.');
     const found = brokenTextAt(inner, [...at, key], depth + 1);
     if (found !== null) return found;
   }

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { VigilError } from '../../../shared/errors';
+import { isWellFormedText } from '../../crypto/canonical-json';
 import type { BagFiles } from '../bagit/bag-files';
 import { EVENT_TYPES, PERSON_ROLES, PLACE_TYPES, RESPONSE_KINDS } from '../../../shared/domain';
 
-// Only what import uses is checked; a sender's extra fields are ignored, not refused.
-const text = (max: number) => z.string().max(max);
+// Only what import uses is checked; a sender's extra fields are ignored, not refused. Text that could not be signed
+// into custody (an unpaired surrogate, written as a \udxxx escape) is refused here, before anything is stored.
+const text = (max: number) =>
+  z.string().max(max).refine(isWellFormedText, 'holds a broken character (an unpaired UTF-16 surrogate)');
 const personSchema = z.object({
   id: text(100),
   code: text(20),
