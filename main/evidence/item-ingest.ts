@@ -1,43 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import path from 'node:path';
 import { VigilError } from '../../shared/errors';
-import type { PutOptions, StoredObject } from '../blobs/blob-store';
 import type { CustodyRecord } from '../custody/log-store';
-import { baseNameBytes, readableName } from '../fs/file-names';
-import { openRegularFile } from '../fs/regular-file';
-import { extractFromFile, type ExtractionResult } from '../ingest/extract';
+import { readableName } from '../fs/file-names';
 import { suggestItemKind } from '../ingest/media-type';
 import type { Db } from '../vault/database';
 import type { Vault } from '../vault/vault';
-import { itemMetadataSchema, type ItemMetadata } from './item-metadata';
+import { stageFile, type AddFileOptions, type PreparedFile } from './item-stage';
 import { checkReferences, getItem, type ItemSummary } from './items';
 import { indexRecord } from './search/reindex';
-import { parseInput } from './validate';
-
-/** Options for adding a file: its metadata (all optional), whether to extract text, progress and cancellation. */
-export interface AddFileOptions extends PutOptions, ItemMetadata {
-  extract?: boolean;
-  derivativeOf?: string;
-  derivativeKind?: string;
-  /** How a derivative was made (e.g. what a redaction removed), signed in its custody entry as `data.derivation`. */
-  derivation?: Record<string, unknown>;
-}
 
 /** An added item, and whether its content was already in the vault (then stored once). */
 export type AddedItem = ItemSummary & { deduplicated: boolean };
-
-/** A file stored as an object and read for text, not yet referenced by the database. */
-export interface PreparedFile {
-  stored: StoredObject;
-  extraction: ExtractionResult | null;
-  /** The name's readable form (the name itself when it is UTF-8). */
-  fileName: string;
-  /** The name's bytes, only when they are not valid UTF-8. */
-  fileNameRaw: Buffer | null;
-  meta: ItemMetadata;
-  opts: AddFileOptions;
-}
 
 /** Files per batch in `addFileItems`: one transaction and one round of flushes each. */
 const BATCH_FILES = 64;
@@ -57,7 +30,7 @@ export async function addFileItem(
   opts: AddFileOptions = {},
 ): Promise<AddedItem> {
   vault.requireSigner();
-  const prepared = await prepareFile(vault, filePath, opts, false);
+  const prepared = await stageFile(vault, filePath, opts, false);
   const [added] = await commitPrepared(vault, [prepared]);
   if (!added) throw new VigilError('INTERNAL', 'The item was not recorded.');
   return added;
@@ -101,7 +74,7 @@ export async function addFileItems<P extends string | Buffer>(
   };
   try {
     for (const file of files) {
-      const prepared = await prepareFile(vault, file, opts, true);
+      const prepared = await stageFile(vault, file, opts, true);
       batch.push({ file, prepared });
       bytes += prepared.stored.size;
       if (batch.length >= BATCH_FILES || bytes >= BATCH_BYTES) await flush();
@@ -128,43 +101,6 @@ export async function removeUnrecorded(vault: Vault, files: PreparedFile[]): Pro
   for (const f of files) {
     if (referenced.get(f.stored.id) === undefined) await vault.blobs.remove(f.stored.id).catch(() => undefined);
   }
-}
-
-/**
- * Stores a file from disk as an object (a regular file only, never through a link) and reads its text; records nothing.
- */
-export async function prepareFile(
-  vault: Vault,
-  filePath: string | Buffer,
-  opts: AddFileOptions,
-  deferSync: boolean,
-): Promise<PreparedFile> {
-  const meta = parseInput(itemMetadataSchema, pickMetadata(opts));
-  const handle = await openRegularFile(filePath);
-  let stored: StoredObject;
-  try {
-    // Read buffers sized to the file: a 1 MiB buffer per small file made garbage collection the main cost of batch
-    // ingest.
-    const { size } = await handle.stat();
-    const highWaterMark = Math.min(1 << 20, Math.max(64 << 10, size + 1));
-    stored = await vault.blobs.put(createReadStream('', { fd: handle, autoClose: false, highWaterMark }), {
-      ...opts,
-      deferSync,
-      sizeHint: size,
-    });
-  } finally {
-    await handle.close();
-  }
-  const extraction = opts.extract === false ? null : await extractFromFile(filePath);
-  return { stored, extraction, ...nameOf(filePath), meta, opts };
-}
-
-/** A path's file name: a string path's as it is; a byte path's readable form, and its bytes when they are not UTF-8. */
-function nameOf(filePath: string | Buffer): { fileName: string; fileNameRaw: Buffer | null } {
-  if (typeof filePath === 'string') return { fileName: path.basename(filePath), fileNameRaw: null };
-  const raw = baseNameBytes(filePath);
-  const { shown, shownAs } = readableName(raw);
-  return { fileName: shown, fileNameRaw: shownAs === 'utf-8' ? null : raw };
 }
 
 /**
@@ -271,16 +207,6 @@ function insertPrepared(db: Db, memberId: string, f: PreparedFile): { item: Adde
 function rawNameData(raw: Buffer | null): { rawNameSha256: string; rawNameShownAs: string } | Record<string, never> {
   if (raw === null) return {};
   return { rawNameSha256: createHash('sha256').update(raw).digest('hex'), rawNameShownAs: readableName(raw).shownAs };
-}
-
-/** The item metadata among add options (those given). */
-export function pickMetadata(opts: AddFileOptions): ItemMetadata {
-  const { title, caseId, kind, date, dateApprox, sourcePersonId, acquisition } = opts;
-  return Object.fromEntries(
-    Object.entries({ title, caseId, kind, date, dateApprox, sourcePersonId, acquisition }).filter(
-      ([, v]) => v !== undefined,
-    ),
-  ) as ItemMetadata;
 }
 
 function insertItem(

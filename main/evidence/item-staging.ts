@@ -4,80 +4,11 @@
  * them all, or removes them all. The bytes go from the stream into the encrypted store and,
  * for text extraction, into memory: no plaintext is ever written to disk.
  */
-import { Readable } from 'node:stream';
 import type { ItemKind } from '../../shared/domain';
 import type { KnownDigests, StoredObject } from '../blobs/blob-store';
-import { extractFromBytes, EXTRACT_INPUT_LIMIT } from '../ingest/extract';
-import { extractorFor, SNIFF_BYTES, sniffMediaType } from '../ingest/media-type';
 import type { Vault } from '../vault/vault';
-import {
-  pickMetadata,
-  prepareFile,
-  recordPrepared,
-  removeUnrecorded,
-  settleRecorded,
-  type AddedItem,
-  type AddFileOptions,
-  type PreparedFile,
-} from './item-ingest';
-import { itemMetadataSchema } from './item-metadata';
-import { parseInput } from './validate';
-
-/**
- * Keeps what text extraction needs of a stream: its head, for sniffing the type, and all of
- * it (in a buffer of its own) only when that type is one text is extracted from and the
- * size is within the input limit, so recordings and other binaries are not copied.
- */
-class ExtractionCopy {
-  private bytes: Uint8Array;
-  private used = 0;
-  private whole: boolean | null = null;
-
-  constructor(
-    private readonly name: string,
-    private readonly size: number,
-  ) {
-    this.bytes = new Uint8Array(Math.min(size, SNIFF_BYTES));
-  }
-
-  take(chunk: Uint8Array): void {
-    const from = this.fill(chunk, 0);
-    if (this.whole === null && this.used === this.bytes.length) {
-      this.whole = this.size <= EXTRACT_INPUT_LIMIT && extractorFor(sniffMediaType(this.bytes, this.name)) !== null;
-      if (this.whole && this.size > this.bytes.length) {
-        // A buffer of its own (not Node's pool), so that it can be handed to the extraction worker.
-        const all = new Uint8Array(new ArrayBuffer(this.size));
-        all.set(this.bytes);
-        this.bytes = all;
-      }
-    }
-    if (this.whole === true) this.fill(chunk, from);
-  }
-
-  private fill(chunk: Uint8Array, from: number): number {
-    const n = Math.min(chunk.length - from, this.bytes.length - this.used);
-    if (n > 0) this.bytes.set(chunk.subarray(from, from + n), this.used);
-    this.used += n;
-    return from + n;
-  }
-
-  content(): { head: Uint8Array; data: Uint8Array | null; size: number } {
-    // Both buffers were made here (not taken from Node's pool), so the data can be handed to the worker as it is.
-    const kept = this.bytes.subarray(0, this.used);
-    return {
-      head: kept.subarray(0, SNIFF_BYTES),
-      data: this.whole === true || this.size <= SNIFF_BYTES ? kept : null,
-      size: this.size,
-    };
-  }
-}
-
-async function* copying(body: AsyncIterable<Buffer>, copy: ExtractionCopy): AsyncGenerator<Buffer> {
-  for await (const chunk of body) {
-    copy.take(chunk);
-    yield chunk;
-  }
-}
+import { recordPrepared, removeUnrecorded, settleRecorded, type AddedItem } from './item-ingest';
+import { stageFile, stageStream, type AddFileOptions, type PreparedFile } from './item-stage';
 
 /** Stores items from streams, unrecorded until `commit`; `discard` removes them. */
 export class ItemStaging {
@@ -100,16 +31,12 @@ export class ItemStaging {
    * (OBJECT_CORRUPT).
    */
   async add(fileName: string, size: number, body: AsyncIterable<Buffer>, known?: KnownDigests): Promise<StoredObject> {
-    const copy = new ExtractionCopy(fileName, size);
-    const stored = await this.vault.blobs.put(Readable.from(copying(body, copy)), {
+    const file = await stageStream(this.vault, { fileName, fileNameRaw: null, size, body }, this.opts, {
       deferSync: true,
       ...(known === undefined ? {} : { known }),
     });
-    const meta = parseInput(itemMetadataSchema, pickMetadata(this.opts));
-    const file: PreparedFile = { stored, extraction: null, fileName, fileNameRaw: null, meta, opts: this.opts };
     this.staged.push(file);
-    if (this.opts.extract !== false) file.extraction = await extractFromBytes(fileName, copy.content());
-    return stored;
+    return file.stored;
   }
 
   /**
@@ -117,12 +44,7 @@ export class ItemStaging {
    * yet recorded; `kind` sets this item's kind when items differ (a call's audio and video).
    */
   async addFile(filePath: string, kind?: ItemKind): Promise<StoredObject> {
-    const file = await prepareFile(
-      this.vault,
-      filePath,
-      { ...this.opts, ...(kind === undefined ? {} : { kind }) },
-      true,
-    );
+    const file = await stageFile(this.vault, filePath, { ...this.opts, ...(kind === undefined ? {} : { kind }) }, true);
     this.staged.push(file);
     return file.stored;
   }

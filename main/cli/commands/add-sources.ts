@@ -7,7 +7,8 @@ import { lstat, stat } from 'node:fs/promises';
 import { VigilError } from '../../../shared/errors';
 import { readableName } from '../../fs/file-names';
 import { SKIP_REASONS, walkFiles, type SkipReason } from '../../fs/walk-files';
-import { addFileItem, addFileItems, type AddedItem, type AddFileOptions } from '../../evidence/item-ingest';
+import { addFileItem, addFileItems, type AddedItem } from '../../evidence/item-ingest';
+import type { AddFileOptions } from '../../evidence/item-stage';
 import type { Vault } from '../../vault/vault';
 import { out, outJson, progressBar } from '../output';
 

@@ -134,3 +134,45 @@ describe('evidence/item-staging', () => {
     expect(listItems(vault.db, { caseId })).toEqual([]);
   });
 });
+
+describe('evidence/item-stage: one read per file', () => {
+  /** Runs `during` while the store reads the file: after the store has been handed the stream, before it finishes. */
+  function whileStoring(vault: Vault, during: () => void, after = false): void {
+    const put = vault.blobs.put.bind(vault.blobs);
+    vault.blobs.put = async (source, opts) => {
+      if (!after) during();
+      const stored = await put(source, opts);
+      if (after) during();
+      return stored;
+    };
+  }
+
+  it('extracts the text from the very bytes it stored, not from the file read again', async () => {
+    const { vault, caseId, files } = await vaultWithCase();
+    const file = write(files, 'reply.txt', 'The colony confirms the transfer.');
+    // The file changes (same size) once the store has its bytes: a second read would see the new text.
+    whileStoring(vault, () => fs.writeFileSync(file, 'Nothing was ever sent to us here.'), true);
+    const item = await addFileItem(vault, file, { caseId });
+    expect(getItemText(vault.db, item.id)).toBe('The colony confirms the transfer.');
+    const reader = await vault.blobs.open(item.objectId);
+    try {
+      expect((await reader.read(0, reader.size)).toString()).toBe('The colony confirms the transfer.');
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('refuses a file that grows while it is read, recording nothing and keeping no object', async () => {
+    const { vault, caseId, files } = await vaultWithCase();
+    const file = write(files, 'growing.txt', 'a recording still being written');
+    const before = await vault.blobs.scan();
+    const head = readCustodyHead(vault.db);
+    whileStoring(vault, () => fs.appendFileSync(file, ' and more bytes arrive'));
+    const failed = await failure(addFileItem(vault, file, { caseId }));
+    expect(failed?.code).toBe('INVALID_INPUT');
+    expect(failed?.message).toMatch(/growing\.txt changed while it was read \(31 bytes when opened, 53 read\)/);
+    expect(listItems(vault.db, { caseId })).toEqual([]);
+    expect(readCustodyHead(vault.db)).toEqual(head);
+    expect(await vault.blobs.scan()).toEqual(before);
+  });
+});
