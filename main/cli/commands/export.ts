@@ -4,6 +4,7 @@ import { wipe } from '../../crypto/sodium';
 import { resolveCaseId } from '../../evidence/resolve';
 import { exportPackage, loadProfile, type ExportResult } from '../../packages/export/export';
 import { describeNameHit, UnconfirmedNamesError, type NameHit } from '../../packages/export/name-scan';
+import { planExport } from '../../packages/export/plan';
 import { SurvivingNamesError } from '../../packages/export/seal-scan';
 import { resolveRecipients } from '../../packages/recipients';
 import type { ExportMode } from '../../packages/update/update-plan';
@@ -22,7 +23,8 @@ type ExportOpts = SecretOptions & {
   to?: string;
   passphrase?: boolean;
   profile: string;
-  output: string;
+  output?: string;
+  dryRun?: boolean;
   confirmNames?: boolean;
   full?: boolean;
   update?: boolean;
@@ -55,12 +57,60 @@ function signerFingerprint(vault: Vault): string {
   return id.fingerprints.minisign;
 }
 
+/** The items given with --items, if any. */
+function itemIdsOf(opts: ExportOpts): string[] | undefined {
+  const ids = opts.items
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return ids && ids.length > 0 ? ids : undefined;
+}
+
+/** `--dry-run`: the export's own plan (what the window previews), read without writing, recording or sealing. */
+async function dryRun(dir: string, opts: ExportOpts): Promise<ReturnType<typeof planExport>> {
+  if (exportMode(opts).kind === 'update')
+    throw new VigilError(
+      'INVALID_INPUT',
+      '--dry-run shows a full package; an update carries only what its recipients do not hold yet, known when it runs.',
+    );
+  const profile = await loadProfile(opts.profile);
+  const itemIds = itemIdsOf(opts);
+  return withVault(dir, opts, async (vault) =>
+    planExport(vault.db, { caseId: resolveCaseId(vault.db, opts.case), ...(itemIds ? { itemIds } : {}), profile }),
+  );
+}
+
+function printPlan(plan: ReturnType<typeof planExport>): void {
+  out('Dry run: nothing was written, recorded or sealed. The package would hold:');
+  out(`Bag:       ${plan.bag}, ${plan.items.length} item(s), ${formatBytes(plan.itemBytes)}`);
+  for (const item of plan.items)
+    out(`  ${item.path}  ${formatBytes(item.size)}${item.exifStripped ? '  (a copy without EXIF/GPS metadata)' : ''}`);
+  if (plan.leftOut > 0)
+    out(
+      `Left out:  ${plan.leftOut} original(s) of the case${plan.filteredOut > 0 ? `, ${plan.filteredOut} by the profile` : ''}`,
+    );
+  out(`Generated: ${plan.generated.join(', ')}`);
+  out(`Tag files: ${plan.tagFiles.join(', ')}`);
+  out(
+    `People:    ${plan.namedPeople} by name; ${plan.codedPeople.length} by code only` +
+      (plan.codedPeople.length > 0 ? ` (${plan.codedPeople.join(', ')})` : ''),
+  );
+  if (plan.nameHits.length === 0) out('Protected names in the exported originals: none found.');
+  else {
+    out('Protected names in the exported originals (the export needs --confirm-names):');
+    for (const h of plan.nameHits) out(`  ${describeNameHit(h)}`);
+  }
+}
+
 async function runExport(
   dir: string,
   opts: ExportOpts,
   version: string,
 ): Promise<ExportResult & { fingerprint: string }> {
   checkSeal(opts);
+  const output = opts.output;
+  if (output === undefined)
+    throw new VigilError('INVALID_INPUT', 'Say where to write the package: -o FILE.tar.age (or --dry-run to preview).');
   const mode = exportMode(opts);
   const profile = await loadProfile(opts.profile);
   const passphrase = opts.passphrase
@@ -68,17 +118,14 @@ async function runExport(
     : undefined;
   return withProgress('Sealing package', ({ signal, onProgress }) =>
     withVault(dir, opts, async (vault) => {
-      const itemIds = opts.items
-        ?.split(',')
-        .map((s) => s.trim())
-        .filter((s) => s !== '');
+      const itemIds = itemIdsOf(opts);
       const result = await exportPackage(vault, {
         caseId: resolveCaseId(vault.db, opts.case),
-        ...(itemIds && itemIds.length > 0 ? { itemIds } : {}),
+        ...(itemIds ? { itemIds } : {}),
         recipients: opts.to === undefined ? null : resolveRecipients(vault.db, opts.to),
         ...(passphrase !== undefined ? { passphrase } : {}),
         profile,
-        output: opts.output,
+        output,
         signal,
         softwareVersion: version,
         onProgress,
@@ -129,7 +176,8 @@ export function registerExportCommand(program: Command): void {
     .option('--to <recipients>', 'age1… keys or address-book names, comma-separated')
     .option('--passphrase', 'seal to a passphrase instead (from VIGIL_PACKAGE_PASSPHRASE or typed twice)')
     .option('--profile <profile>', 'protected (default), full, or a profile JSON file', 'protected')
-    .requiredOption('-o, --output <file>', 'the new package, FILE.tar.age (never overwritten)')
+    .option('-o, --output <file>', 'the new package, FILE.tar.age (never overwritten)')
+    .option('--dry-run', 'show what the package would hold (items, paths, files, protected names); change nothing')
     .option('--full', 'a full package of the case (the default)')
     .option('--update', 'an update: only what changed since the last package of this case to the same recipients')
     .option('--update-of <package-id>', 'an update of this earlier package (to the same recipients)')
@@ -138,6 +186,10 @@ export function registerExportCommand(program: Command): void {
       'export originals that name protected people: you have checked the items the refusal lists',
     )
     .action(async (dir: string, opts: ExportOpts) => {
+      if (opts.dryRun) {
+        const plan = await dryRun(dir, opts);
+        return opts.json ? outJson(plan) : printPlan(plan);
+      }
       const r = await exportOrRefuse(dir, opts, program.version() ?? '0.0.0');
       if (opts.json) return outJson(r);
       printNameHits(r.nameHits);

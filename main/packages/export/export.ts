@@ -26,7 +26,7 @@ import type { Vault } from '../../vault/vault';
 import { bagInfoText } from '../bagit/bag-text';
 import { checkInfo, writeBag, type BagEntry, type BagResult } from '../bagit/bag-writer';
 import { sharedCryptoWorkers, type CryptoWorker } from '../../workers/worker-client';
-import { buildPayload, type PayloadPlan } from './payload';
+import { buildPayload, type BuiltPayload } from './payload';
 import { exportedCheckpointData } from '../consistency/consistency-export';
 import { assertAbsent, writeNewFile, writeSealedTemp, type SealedTemp } from './package-file';
 import type { ExportProfile } from './profile';
@@ -127,7 +127,7 @@ const READ_AHEAD_CHUNKS = 16;
 /**
  * The recorded binding of each object (blobs/object-binding.ts); null for objects stored before there were bindings.
  */
-function bindingsOf(vault: Vault, plan: PayloadPlan): Map<string, string | null> {
+function bindingsOf(vault: Vault, plan: BuiltPayload): Map<string, string | null> {
   const select = vault.db.prepare('SELECT binding FROM objects WHERE id = ?').pluck();
   return new Map(
     plan.items.map(({ item }) => [item.objectId, (select.get(item.objectId) as string | null | undefined) ?? null]),
@@ -152,7 +152,7 @@ async function openBound(vault: Vault, item: PlannedItem['item'], binding: strin
   return reader;
 }
 
-function bagEntries(vault: Vault, plan: PayloadPlan): BagEntry[] {
+function bagEntries(vault: Vault, plan: BuiltPayload): BagEntry[] {
   const bindings = bindingsOf(vault, plan);
   const items: BagEntry[] = plan.items.map(({ item, path: p }) => {
     const binding = bindings.get(item.objectId) ?? null;
@@ -188,7 +188,7 @@ function bagEntries(vault: Vault, plan: PayloadPlan): BagEntry[] {
  * is bound to its record were checked by their binding instead (openBound) and list the
  * recorded SHA-256, which passes here.
  */
-function checkItemHashes(plan: PayloadPlan, written: BagResult): void {
+function checkItemHashes(plan: BuiltPayload, written: BagResult): void {
   for (const { item, path: p } of plan.items) {
     if (written.manifestSha256.get(`data/${p}`) !== item.sha256) {
       throw new VigilError(

@@ -4,7 +4,6 @@ import { addDerivativeFromBytes } from '../../evidence/item-edits';
 import { getItem, listItems, type ItemSummary } from '../../evidence/items';
 import type { ReadDb } from '../../vault/database';
 import type { Vault } from '../../vault/vault';
-import type { PlannedItem } from './case-data';
 import type { NamePolicy } from './names';
 import type { ProfileSettings } from './profile';
 import { isJpeg, stripJpegMetadata } from './jpeg-strip';
@@ -75,7 +74,7 @@ function existingStripped(db: ReadDb, original: ItemSummary): ItemSummary | null
  * memory straight into the encrypted store: no plaintext is written to disk.
  * Returns the original when it carries no metadata.
  */
-async function strippedCopy(vault: Vault, original: ItemSummary): Promise<ItemSummary> {
+export async function strippedCopy(vault: Vault, original: ItemSummary): Promise<ItemSummary> {
   const prior = existingStripped(vault.db, original);
   if (prior) return prior;
   if (original.size > MAX_STRIP_BYTES)
@@ -188,27 +187,4 @@ function latestRedacted(db: ReadDb, original: ItemSummary): ItemSummary | null {
  */
 export function exportedForm(db: ReadDb, original: ItemSummary, s: ProfileSettings): ItemSummary {
   return (s.useRedacted ? latestRedacted(db, original) : null) ?? original;
-}
-
-/**
- * The items as exported: each one's latest redacted copy when the profile uses them, JPEGs swapped
- * for stripped derivatives when the profile strips EXIF, and their paths under data/.
- */
-export async function planItems(
-  vault: Vault,
-  items: ItemSummary[],
-  s: ProfileSettings,
-  policy: NamePolicy,
-): Promise<PlannedItem[]> {
-  const planned: PlannedItem[] = [];
-  for (const [i, original] of items.entries()) {
-    const chosen = exportedForm(vault.db, original, s);
-    const item = s.stripExif && looksJpeg(chosen) ? await strippedCopy(vault, chosen) : chosen;
-    planned.push({
-      item,
-      original: item === original ? null : original,
-      path: bagItemPath(i + 1, item.fileName, s, policy),
-    });
-  }
-  return planned;
 }

@@ -1,4 +1,3 @@
-import { getCase } from '../../evidence/cases';
 import { listInterviews } from '../../evidence/interviews';
 import type { StoredCheckpoint } from '../../custody/checkpoint-store';
 import type { InterviewRow } from '../../evidence/interviews';
@@ -7,17 +6,12 @@ import type { Vault } from '../../vault/vault';
 import { buildCaseExport, registerCsv, type CaseExport, type PlannedItem } from './case-data';
 import { custodyFiles } from './custody-export';
 import { communicationDocumentXml, communicationDocx } from './docx';
-import { checkObjectsReadable, EXIF_STRIPPED, exportedForm, planItems, selectItems } from './items';
-import { assertNamesConfirmed, findProtectedNames, type NameHit } from './name-scan';
-import { namePolicy, type NamePolicy } from './names';
-import {
-  profileChanges,
-  profileSettings,
-  withheldEntriesChange,
-  type ExportProfile,
-  type ProfileSettings,
-} from './profile';
-import { profileOpensRecords, recordOpenings } from './record-openings';
+import { checkObjectsReadable, EXIF_STRIPPED, strippedCopy } from './items';
+import { assertNamesConfirmed, type NameHit } from './name-scan';
+import type { NamePolicy } from './names';
+import { planPayload, type ItemChoice } from './payload-plan';
+import { profileChanges, withheldEntriesChange, type ExportProfile, type ProfileSettings } from './profile';
+import { recordOpenings } from './record-openings';
 import { readerText, type SealText } from './seal-scan';
 import { buildCommunication, SUBMISSION_README, type Communication } from './submission';
 import { verifyText } from './texts';
@@ -27,7 +21,7 @@ import { transcriptFiles, type GeneratedFile } from './transcripts';
 import { handOver, type Handover, type UpdateBase } from '../update/update-plan';
 
 /** Everything that goes under data/: the items (streamed from the vault later) and the generated files. */
-export interface PayloadPlan {
+export interface BuiltPayload {
   settings: ProfileSettings;
   items: PlannedItem[];
   files: GeneratedFile[];
@@ -137,30 +131,40 @@ function readerTexts(files: GeneratedFile[], communication: Communication): Seal
 }
 
 /**
- * Plans the payload: chooses the items (refusing, before anything is written,
- * originals that name protected people unless the sender confirmed them; making
- * the EXIF-stripped derivatives the profile asks for), then makes the
- * checkpoint, so the custody entries of those derivatives are inside the tree
- * the package proves against.
+ * The chosen items as exported: the EXIF-stripped derivatives the plan asks for are made (or an
+ * earlier one reused) from memory into the encrypted store; paths are the plan's.
+ */
+async function materialiseItems(vault: Vault, choices: readonly ItemChoice[]): Promise<PlannedItem[]> {
+  const planned: PlannedItem[] = [];
+  for (const choice of choices) {
+    const item = choice.stripExif ? await strippedCopy(vault, choice.form) : choice.form;
+    planned.push({ item, original: item === choice.original ? null : choice.original, path: choice.path });
+  }
+  return planned;
+}
+
+/**
+ * Materialises the payload plan (payload-plan.ts): refuses, before anything is written,
+ * originals that name protected people unless the sender confirmed them; makes the
+ * EXIF-stripped derivatives the plan asks for; then makes the checkpoint, so the custody
+ * entries of those derivatives are inside the tree the package proves against.
  */
 export async function buildPayload(
   vault: Vault,
   opts: { caseId: string; itemIds?: string[]; profile: ExportProfile; confirmProtectedNames?: boolean },
   ctx: PayloadContext,
-): Promise<PayloadPlan> {
+): Promise<BuiltPayload> {
   const db = vault.db;
-  const settings = profileSettings(opts.profile);
-  const policy = namePolicy(db, settings);
-  const c = getCase(db, opts.caseId);
-  const { items, leftOut } = selectItems(db, c.id, opts.itemIds, settings);
-  // What leaves is scanned: a redacted copy in place of its original, when the profile uses them.
-  const leaving = items.map((i) => exportedForm(db, i, settings));
-  const nameHits = findProtectedNames(db, leaving, policy);
+  const plan = planPayload(db, opts);
+  const { settings, policy, nameHits, leftOut, case: c } = plan;
   assertNamesConfirmed(nameHits, opts.confirmProtectedNames === true);
-  await checkObjectsReadable(vault, leaving);
-  const planned = await planItems(vault, items, settings, policy);
+  await checkObjectsReadable(
+    vault,
+    plan.choices.map((ch) => ch.form),
+  );
+  const planned = await materialiseItems(vault, plan.choices);
   const stripped = planned.filter((p) => p.item.derivativeKind === EXIF_STRIPPED).length;
-  const redacted = planned.filter((p, i) => leaving[i] !== items[i]).length;
+  const redacted = plan.choices.filter((ch) => ch.form !== ch.original).length;
   const changes = profileChanges(settings, {
     stripped,
     redacted,
@@ -173,7 +177,7 @@ export async function buildPayload(
   });
   const interviews = listInterviews(db, c.id);
   const checkpoint = await ctx.checkpoint();
-  const opens = profileOpensRecords(settings, policy);
+  const opens = plan.opensRecords;
   const subjects = exportedSubjects(c.id, planned, data, interviews);
   const stamps = timestampFiles(db, checkpoint);
   for (const id of stamps.subjects) subjects.add(id);

@@ -1,21 +1,15 @@
 /**
- * A dry run of an export: what would leave the vault, read without writing
- * anything (no derivative, no checkpoint, no custody entry). It uses the same
- * selection, naming and profile code as exportPackage, so the preview lists
- * the bag's files as the export will write them.
+ * The export preview the window shows: the payload plan (payload-plan.ts, which the export
+ * itself starts from) in the contract's shape, read without writing anything (no derivative,
+ * no checkpoint, no custody entry).
  */
 import { packageBagName } from '../../../shared/areas/packages.values';
-import { getCase } from '../../evidence/cases';
-import { listInterviews } from '../../evidence/interviews';
-import { listItems, type ItemSummary } from '../../evidence/items';
+import type { ItemSummary } from '../../evidence/items';
 import { listPeople } from '../../evidence/people';
 import type { ReadDb } from '../../vault/database';
-import { bagItemPath, exportedForm, looksJpeg, selectItems } from './items';
-import { findProtectedNames, type NameHit } from './name-scan';
-import { namePolicy } from './names';
-import { profileSettings, type ExportProfile, type ProfileSettings } from './profile';
-import { profileOpensRecords } from './record-openings';
-import { transcriptBaseName } from './transcripts';
+import type { NameHit } from './name-scan';
+import { planPayload } from './payload-plan';
+import type { ExportProfile, ProfileSettings } from './profile';
 
 /** One item as the preview shows it. */
 interface PlannedItemView {
@@ -59,74 +53,33 @@ interface ExportPlan {
   nameHits: NameHit[];
 }
 
-/** The bag's tag files, in the order the bag writer writes them (plus the export's signature). */
-const BAG_TAG_FILES = [
-  'bagit.txt',
-  'bag-info.txt',
-  'manifest-sha256.txt',
-  'manifest-sha512.txt',
-  'tagmanifest-sha256.txt',
-  'tagmanifest-sha512.txt',
-  'tagmanifest-sha512.txt.minisig',
-];
-
-function generatedFiles(db: ReadDb, caseId: string, opensRecords: boolean): string[] {
-  const transcripts = listInterviews(db, caseId)
-    .filter((iv) => iv.currentRevision !== null)
-    .flatMap((iv) => ['txt', 'vtt', 'json'].map((ext) => `transcripts/${transcriptBaseName(iv)}.${ext}`));
-  const files = [
-    'case.json',
-    'register.csv',
-    ...transcripts,
-    'custody/entries.jsonl',
-    'custody/checkpoint.txt',
-    'custody/keys.txt',
-    'custody/consistency.json',
-  ];
-  if (opensRecords) files.push('custody/records.jsonl');
-  files.push('submission/communication.json', 'submission/communication.docx', 'submission/README.txt', 'VERIFY.txt');
-  return files.map((f) => `data/${f}`);
-}
-
-/** Plans an export of `caseId` (all originals, or `itemIds`) under `profile`, changing nothing. */
+/** The preview of an export of `caseId` (all originals, or `itemIds`) under `profile`, changing nothing. */
 export function planExport(
   db: ReadDb,
   opts: { caseId: string; itemIds?: string[]; profile: ExportProfile },
 ): ExportPlan {
-  const settings = profileSettings(opts.profile);
-  const policy = namePolicy(db, settings);
-  const c = getCase(db, opts.caseId);
-  const originals = listItems(db, { caseId: c.id }).filter((i) => i.derivativeOf === null);
-  const chosen = opts.itemIds && opts.itemIds.length > 0 ? opts.itemIds : undefined;
-  const { items, leftOut } = selectItems(db, c.id, chosen, settings);
-  const asked = chosen === undefined ? originals.length : new Set(chosen).size;
-  // What leaves: an item's latest redacted copy in its place when the profile uses them (as planItems does).
-  const leaving = items.map((item) => exportedForm(db, item, settings));
-  const planned = items.map((item, i) => {
-    const form = leaving[i] ?? item;
-    return {
-      id: item.id,
-      fileName: form.fileName,
-      kind: item.kind,
-      // The same path rule as planItems.
-      path: `data/${bagItemPath(i + 1, form.fileName, settings, policy)}`,
-      size: form.size,
-      exifStripped: settings.stripExif && looksJpeg(form),
-    };
-  });
-  const people = listPeople(db, { caseId: c.id });
+  const plan = planPayload(db, opts);
+  const items = plan.choices.map(({ original, form, path, stripExif }) => ({
+    id: original.id,
+    fileName: form.fileName,
+    kind: original.kind,
+    path: `data/${path}`,
+    size: form.size,
+    exifStripped: stripExif,
+  }));
+  const people = listPeople(db, { caseId: plan.case.id });
   return {
     bag: packageBagName(new Date()),
-    settings,
-    candidates: originals.map((i) => ({ id: i.id, fileName: i.fileName, kind: i.kind, size: i.size })),
-    items: planned,
-    generated: generatedFiles(db, c.id, profileOpensRecords(settings, policy)),
-    tagFiles: BAG_TAG_FILES,
-    leftOut,
-    filteredOut: Math.max(0, asked - items.length),
-    codedPeople: people.filter((p) => !policy.named(p)).map((p) => p.code),
-    namedPeople: people.filter((p) => policy.named(p)).length,
-    itemBytes: planned.reduce((n, p) => n + p.size, 0),
-    nameHits: findProtectedNames(db, leaving, policy),
+    settings: plan.settings,
+    candidates: plan.originals.map((i) => ({ id: i.id, fileName: i.fileName, kind: i.kind, size: i.size })),
+    items,
+    generated: plan.generated,
+    tagFiles: plan.tagFiles,
+    leftOut: plan.leftOut,
+    filteredOut: plan.filteredOut,
+    codedPeople: people.filter((p) => !plan.policy.named(p)).map((p) => p.code),
+    namedPeople: people.filter((p) => plan.policy.named(p)).length,
+    itemBytes: items.reduce((n, p) => n + p.size, 0),
+    nameHits: plan.nameHits,
   };
 }
