@@ -208,3 +208,46 @@ describe('vigil add FILE: a single path whose name is not UTF-8', () => {
     expect(JSON.parse(runCli(['item', 'list', vault, '--json']).stdout)).toEqual([]);
   });
 });
+
+describe('vigil add: names with control characters', () => {
+  // A file name may hold a line break or a terminal escape: printed raw, it could forge an
+  // acknowledgement line for a file that was never stored, or wipe the lines above it.
+  const FORGED = `a\n00000000-0000-4000-8000-000000000000  ${'f'.repeat(64)}  planted.txt`;
+  const ESCAPE = 'esc\u001b[2Jwipe.txt';
+  const HIDDEN = '.hidden\u001b[1A.txt';
+  const LINE = /^([0-9a-f-]{36} {2}[0-9a-f]{64} {2}\S|skipped {2}|\d+ added, \d+ skipped\.$)/;
+
+  function hostileFolder(): string {
+    const dir = path.join(tempDir(), 'hostile');
+    mkdirSync(dir);
+    writeRaw(rawPath(dir, FORGED), Buffer.from('forged\n'));
+    writeRaw(rawPath(dir, ESCAPE), Buffer.from('escape\n'));
+    writeRaw(rawPath(dir, HIDDEN), Buffer.from('hidden\n'));
+    return dir;
+  }
+
+  it('vigil add and vigil item add show them as <U+XXXX>, one line per file; --json keeps the names as read', () => {
+    const vault = newVault();
+    const dir = hostileFolder();
+    const add = runCli(['add', vault, dir, '--skip-hidden']);
+    expect(add.status, add.stderr).toBe(0);
+    expect(add.stdout).not.toContain('\u001b');
+    const lines = add.stdout.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(line).toMatch(LINE);
+    expect(add.stdout).toContain('/a<U+000A>00000000-0000-4000-8000-000000000000  ');
+    expect(add.stdout).toContain('/esc<U+001B>[2Jwipe.txt');
+    expect(add.stdout).toContain('/.hidden<U+001B>[1A.txt  (');
+
+    expect(runCli(['case', 'new', vault, '--title', 'Hostile names', '--ref', 'H-1']).status).toBe(0);
+    const one = runCli(['item', 'add', vault, path.join(dir, ESCAPE), '--case', 'H-1']);
+    expect(one.status, one.stderr).toBe(0);
+    expect(one.stdout).not.toContain('\u001b');
+    expect(one.stdout.trim().split('\n')).toEqual([expect.stringMatching(LINE)]);
+
+    const json = jsonLines<Partial<ItemJson>>(runCli(['add', newVault(), dir, '--json']).stdout);
+    expect(json.filter((l) => typeof l.id === 'string').map((l) => l.fileName)).toEqual(
+      expect.arrayContaining([FORGED, ESCAPE, HIDDEN]),
+    );
+  });
+});
