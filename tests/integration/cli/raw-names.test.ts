@@ -207,6 +207,36 @@ describe('vigil add FILE: a single path whose name is not UTF-8', () => {
     expect(missing.stderr).toMatch(/does not exist/);
     expect(JSON.parse(runCli(['item', 'list', vault, '--json']).stdout)).toEqual([]);
   });
+
+  it('every other command given such a path says the name is not valid UTF-8, not only that nothing is there', () => {
+    const vault = newVault();
+    expect(runCli(['case', 'new', vault, '--title', 'Packages', '--ref', 'P-1']).status).toBe(0);
+    const dir = tempDir();
+    const pkg = writeRaw(rawPath(dir, cp1251('Пакет від партнерів.tar.age')), 'not really a package');
+    const profile = writeRaw(rawPath(dir, cp1251('Профіль.json')), '{}');
+    const cases: [string, string[], Buffer, string][] = [
+      ['verify', ['verify'], pkg, 'Пакет від партнерів.tar.age'],
+      ['import', ['import', vault], pkg, 'Пакет від партнерів.tar.age'],
+      [
+        'export --profile',
+        ['export', vault, '--case', 'P-1', '--passphrase', '-o', path.join(dir, 'p.tar.age'), '--profile'],
+        profile,
+        'Профіль.json',
+      ],
+    ];
+    for (const [what, args, raw, shown] of cases) {
+      const r = runCliRawArg(args, raw);
+      expect(r.status, what).toBe(2);
+      expect(r.stderr, what).toMatch(/not valid UTF-8/);
+      expect(r.stderr, what).toContain(
+        `its folder holds "${shown}", whose file name is not valid UTF-8 (it looks like cp1251)`,
+      );
+    }
+    // A path that is simply missing gets no such note.
+    const missing = runCli(['verify', path.join(dir, 'no-such-package.tar.age')]);
+    expect(missing.stderr).not.toMatch(/UTF-8/);
+    expect(JSON.parse(runCli(['item', 'list', vault, '--json']).stdout)).toEqual([]);
+  });
 });
 
 describe('vigil add: names with control characters', () => {
