@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isVigilError } from '../../shared/errors';
+import { misencodedArgNote } from './misencoded-args';
 import { registerCaseCommands } from './commands/cases';
 import { registerCustodyCommands } from './commands/custody';
 import { registerDemoCommand } from './commands/demo';
@@ -62,6 +63,8 @@ export async function runCli(argv: string[], version: string): Promise<number> {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : EXIT_ERROR;
     if (isVigilError(err)) {
       process.stderr.write(`vigil: ${err.message}\n`);
+      const note = await misencodedArgNote(argv.slice(2), err.message);
+      if (note !== null) process.stderr.write(`vigil: ${note}\n`);
       return EXIT_ERROR;
     }
     process.stderr.write(`vigil: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -1,8 +1,8 @@
 /** Opening a file for ingest: a regular file only, never through a link, with errors a person can act on. */
 import { constants, promises as fsp } from 'node:fs';
-import path from 'node:path';
 import { VigilError } from '../../shared/errors';
-import { looksLike, readableName, readablePath } from './file-names';
+import { readablePath } from './file-names';
+import { misencodedName } from './misencoded-name';
 
 /** Opens a file for ingest, refusing links, devices, pipes, folders and other non-regular files. */
 export async function openRegularFile(filePath: string | Buffer): Promise<fsp.FileHandle> {
@@ -15,7 +15,7 @@ export async function openRegularFile(filePath: string | Buffer): Promise<fsp.Fi
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
-      throw (await misencodedName(filePath)) ?? new VigilError('NOT_FOUND', `${shown} does not exist.`, { cause });
+      throw (await misencodedError(filePath)) ?? new VigilError('NOT_FOUND', `${shown} does not exist.`, { cause });
     const why =
       code === 'ELOOP'
         ? 'is a symbolic link (add the file it points to instead)'
@@ -30,29 +30,16 @@ export async function openRegularFile(filePath: string | Buffer): Promise<fsp.Fi
   return handle;
 }
 
-/**
- * Explains a path that does not exist because its name is not UTF-8. A name like that cannot
- * be given as a single path: Node decodes a command-line argument (or any string path) as
- * UTF-8 and puts U+FFFD for the bytes that are not, so the path it opens names no file. When
- * the folder holds a name whose bytes are not UTF-8 and that looks like the one given, say so.
- */
-async function misencodedName(filePath: string | Buffer): Promise<VigilError | null> {
+/** The error for a path that does not exist because its name is not UTF-8, or null when that is not why. */
+async function misencodedError(filePath: string | Buffer): Promise<VigilError | null> {
   if (typeof filePath !== 'string') return null;
-  const dir = path.dirname(filePath);
-  const given = path.basename(filePath);
-  const names = await fsp.readdir(dir, { encoding: 'buffer' }).catch(() => [] as Buffer[]);
-  const match = names.find((raw) => readableName(raw).shownAs !== 'utf-8' && looksLike(raw, given));
+  const match = await misencodedName(filePath);
   if (!match) return null;
-  const { shown, shownAs } = readableName(match);
-  const encoding =
-    shownAs === 'cp1251'
-      ? 'it looks like cp1251'
-      : 'not cp1251 either; shown with \\xNN for the bytes that are not UTF-8';
   return new VigilError(
     'NOT_FOUND',
-    `${filePath} cannot be opened by that name: its folder holds "${shown}", whose file name is not valid ` +
-      `UTF-8 (${encoding}), and a name like that cannot be passed as a single path. ` +
-      `Add its folder instead (vigil add VAULT "${dir}"): names inside a folder are read as bytes and kept as ` +
+    `${filePath} cannot be opened by that name: its folder holds "${match.shown}", whose file name is not valid ` +
+      `UTF-8 (${match.encoding}), and a name like that cannot be passed as a single path. ` +
+      `Add its folder instead (vigil add VAULT "${match.dir}"): names inside a folder are read as bytes and kept as ` +
       `they are.`,
   );
 }

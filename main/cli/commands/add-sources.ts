@@ -5,6 +5,7 @@
  */
 import { lstat, stat } from 'node:fs/promises';
 import { VigilError } from '../../../shared/errors';
+import { printable } from '../../../shared/printable';
 import { readableName } from '../../fs/file-names';
 import { SKIP_REASONS, walkFiles, type SkipReason } from '../../fs/walk-files';
 import { addFileItem, addFileItems, type AddedItem } from '../../evidence/item-ingest';
@@ -15,6 +16,10 @@ import { out, outJson, progressBar } from '../output';
 /** One file to add: its path (bytes when it was found in a folder) and how to show it. */
 export interface AddSource {
   path: string | Buffer;
+  /**
+   * The readable path. Lines for a person pass it through printable(): a name may hold a line break or a terminal
+   * escape that would forge an acknowledgement line or wipe the ones above; --json keeps it as read.
+   */
   shown: string;
 }
 
@@ -103,7 +108,7 @@ export async function addSources(
 export function reportSkipped(skipped: Gathered['skipped'], json: boolean): void {
   for (const s of skipped) {
     if (json) outJson({ skipped: s.shown, reason: s.reason });
-    else out(`skipped  ${s.shown}  (${SKIP_REASONS[s.reason]})`);
+    else out(`skipped  ${printable(s.shown)}  (${SKIP_REASONS[s.reason]})`);
   }
 }
 

@@ -9,6 +9,7 @@ import { resolveCaseId, resolvePersonId } from '../../evidence/resolve';
 import type { ReadDb } from '../../vault/database';
 import { vaultOptions } from '../options';
 import { formatBytes } from '../../../shared/format';
+import { printable } from '../../../shared/printable';
 import { out, outJson } from '../output';
 import type { SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
@@ -93,7 +94,7 @@ export function registerItemGroup(program: Command): void {
         if (json) return outJson(gathered.folders ? { ...added, path: source.shown } : added);
         out(
           `${added.id}  ${added.sha256}  ` +
-            `${source.shown}${added.fileNameRaw ? `  (${rawNameNote(added.fileNameRaw)})` : ''}`,
+            `${printable(source.shown)}${added.fileNameRaw ? `  (${rawNameNote(added.fileNameRaw)})` : ''}`,
         );
         if (added.extractionStatus === 'failed')
           out(

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { openItem } from '../../evidence/items';
 import type { AddedItem } from '../../evidence/item-ingest';
+import { printable } from '../../../shared/printable';
 import { out, outJson } from '../output';
 import type { SecretOptions } from '../secrets';
 import { withVault } from '../unlock';
@@ -35,7 +36,7 @@ export function registerItemCommands(program: Command): void {
           else
             out(
               `${item.id}  ${item.sha256}  ` +
-                `${source.shown}${item.deduplicated ? '  (same content already stored)' : ''}${item.fileNameRaw ? `  (${rawNameNote(item.fileNameRaw)})` : ''}`,
+                `${printable(source.shown)}${item.deduplicated ? '  (same content already stored)' : ''}${item.fileNameRaw ? `  (${rawNameNote(item.fileNameRaw)})` : ''}`,
             );
         };
         const base = opts.title ? { title: opts.title } : {};

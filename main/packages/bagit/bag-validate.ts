@@ -11,7 +11,7 @@ import {
   type Manifest,
 } from './bag-manifests';
 import type { ScannedFile } from './bag-scan';
-import { parseTags } from './bag-text';
+import { parseTags, tagLines } from './bag-text';
 
 export type { BagProblem } from './bag-manifests';
 
@@ -30,6 +30,26 @@ interface BagValidation {
   unfetched: number;
 }
 
+/**
+ * RFC 8493 §2.2.2: a label MUST NOT start or end with whitespace. parseTags trims labels, as
+ * bagit.py does, so "BagIt-Version : 1.0" would pass; the LoC conformance suite (v1.0,
+ * bagit-with-invalid-whitespace) holds such a bag invalid, and in bagit.txt, whose two lines
+ * RFC 8493 §2.1.1 fixes exactly, so does Vigil.
+ */
+function paddedLabels(body: string): BagProblem[] {
+  return tagLines(body).flatMap((line, i) => {
+    // A line that starts with whitespace continues the one before; parseTags reports it.
+    const label = /^[ \t]/.test(line) ? undefined : /^([^:]*):/.exec(line)?.[1];
+    if (label === undefined || label.trim() === '' || label === label.trim()) return [];
+    return [
+      {
+        path: 'bagit.txt',
+        problem: `line ${i + 1} has whitespace around its label "${label.trim()}", which RFC 8493 does not allow`,
+      },
+    ];
+  });
+}
+
 async function checkBagitTxt(bag: BagFiles, problems: BagProblem[]): Promise<void> {
   const text = await readTagText(bag, 'bagit.txt', problems);
   const last = problems[problems.length - 1];
@@ -44,8 +64,10 @@ async function checkBagitTxt(bag: BagFiles, problems: BagProblem[]): Promise<voi
       path: 'bagit.txt',
       problem: 'starts with a byte-order mark, which RFC 8493 does not allow in bagit.txt',
     });
-  const { pairs, problems: lines } = parseTags(text.replace(/^\ufeff/, ''));
+  const body = text.replace(/^\ufeff/, '');
+  const { pairs, problems: lines } = parseTags(body);
   for (const p of lines) problems.push({ path: 'bagit.txt', problem: p });
+  problems.push(...paddedLabels(body));
   const [version, encoding, ...extra] = pairs;
   if (version?.[0] !== 'BagIt-Version' || version[1] !== '1.0') {
     problems.push({ path: 'bagit.txt', problem: 'does not declare "BagIt-Version: 1.0" on its first line' });

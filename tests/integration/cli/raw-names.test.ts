@@ -207,4 +207,77 @@ describe('vigil add FILE: a single path whose name is not UTF-8', () => {
     expect(missing.stderr).toMatch(/does not exist/);
     expect(JSON.parse(runCli(['item', 'list', vault, '--json']).stdout)).toEqual([]);
   });
+
+  it('every other command given such a path says the name is not valid UTF-8, not only that nothing is there', () => {
+    const vault = newVault();
+    expect(runCli(['case', 'new', vault, '--title', 'Packages', '--ref', 'P-1']).status).toBe(0);
+    const dir = tempDir();
+    const pkg = writeRaw(rawPath(dir, cp1251('Пакет від партнерів.tar.age')), 'not really a package');
+    const profile = writeRaw(rawPath(dir, cp1251('Профіль.json')), '{}');
+    const cases: [string, string[], Buffer, string][] = [
+      ['verify', ['verify'], pkg, 'Пакет від партнерів.tar.age'],
+      ['import', ['import', vault], pkg, 'Пакет від партнерів.tar.age'],
+      [
+        'export --profile',
+        ['export', vault, '--case', 'P-1', '--passphrase', '-o', path.join(dir, 'p.tar.age'), '--profile'],
+        profile,
+        'Профіль.json',
+      ],
+    ];
+    for (const [what, args, raw, shown] of cases) {
+      const r = runCliRawArg(args, raw);
+      expect(r.status, what).toBe(2);
+      expect(r.stderr, what).toMatch(/not valid UTF-8/);
+      expect(r.stderr, what).toContain(
+        `its folder holds "${shown}", whose file name is not valid UTF-8 (it looks like cp1251)`,
+      );
+    }
+    // A path that is simply missing gets no such note.
+    const missing = runCli(['verify', path.join(dir, 'no-such-package.tar.age')]);
+    expect(missing.stderr).not.toMatch(/UTF-8/);
+    expect(JSON.parse(runCli(['item', 'list', vault, '--json']).stdout)).toEqual([]);
+  });
+});
+
+describe('vigil add: names with control characters', () => {
+  // A file name may hold a line break or a terminal escape: printed raw, it could forge an
+  // acknowledgement line for a file that was never stored, or wipe the lines above it.
+  const FORGED = `a\n00000000-0000-4000-8000-000000000000  ${'f'.repeat(64)}  planted.txt`;
+  const ESCAPE = 'esc\u001b[2Jwipe.txt';
+  const HIDDEN = '.hidden\u001b[1A.txt';
+  const LINE = /^([0-9a-f-]{36} {2}[0-9a-f]{64} {2}\S|skipped {2}|\d+ added, \d+ skipped\.$)/;
+
+  function hostileFolder(): string {
+    const dir = path.join(tempDir(), 'hostile');
+    mkdirSync(dir);
+    writeRaw(rawPath(dir, FORGED), Buffer.from('forged\n'));
+    writeRaw(rawPath(dir, ESCAPE), Buffer.from('escape\n'));
+    writeRaw(rawPath(dir, HIDDEN), Buffer.from('hidden\n'));
+    return dir;
+  }
+
+  it('vigil add and vigil item add show them as <U+XXXX>, one line per file; --json keeps the names as read', () => {
+    const vault = newVault();
+    const dir = hostileFolder();
+    const add = runCli(['add', vault, dir, '--skip-hidden']);
+    expect(add.status, add.stderr).toBe(0);
+    expect(add.stdout).not.toContain('\u001b');
+    const lines = add.stdout.trim().split('\n');
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(line).toMatch(LINE);
+    expect(add.stdout).toContain('/a<U+000A>00000000-0000-4000-8000-000000000000  ');
+    expect(add.stdout).toContain('/esc<U+001B>[2Jwipe.txt');
+    expect(add.stdout).toContain('/.hidden<U+001B>[1A.txt  (');
+
+    expect(runCli(['case', 'new', vault, '--title', 'Hostile names', '--ref', 'H-1']).status).toBe(0);
+    const one = runCli(['item', 'add', vault, path.join(dir, ESCAPE), '--case', 'H-1']);
+    expect(one.status, one.stderr).toBe(0);
+    expect(one.stdout).not.toContain('\u001b');
+    expect(one.stdout.trim().split('\n')).toEqual([expect.stringMatching(LINE)]);
+
+    const json = jsonLines<Partial<ItemJson>>(runCli(['add', newVault(), dir, '--json']).stdout);
+    expect(json.filter((l) => typeof l.id === 'string').map((l) => l.fileName)).toEqual(
+      expect.arrayContaining([FORGED, ESCAPE, HIDDEN]),
+    );
+  });
 });

@@ -101,6 +101,21 @@ describe('packages/export protected names in originals', () => {
     ]);
   });
 
+  it("finds a name in an item's acquisition notes, where neither its text nor its names hold it", async () => {
+    const file = path.join(tempDir(), 'handover.txt');
+    fs.writeFileSync(file, 'Received at the meeting point.\n');
+    const other = createCase(vault, { title: 'Notes only' });
+    const item = await addFileItem(vault, file, {
+      caseId: other.id,
+      title: 'Handover slip',
+      kind: 'document',
+      acquisition: { who: 'Field team', how: `from ${MARK.alias}'s sister`, note: `Ask ${MARK.detainee} to confirm.` },
+    });
+    expect(planExport(vault.db, { caseId: other.id, profile: 'protected' }).nameHits).toEqual([
+      expect.objectContaining({ itemId: item.id, code: names.code, count: 2, fields: ['notes'] }),
+    ]);
+  });
+
   it('refuses the export without confirmation, listing the hits by code, and writes nothing', async () => {
     const dir = tempDir();
     const head = readCustodyHead(vault.db).size;

@@ -37,6 +37,8 @@ export interface PyBagOptions {
   manifestPath?: (p: string) => string;
   /** Prepend a UTF-8 byte-order mark to bagit.txt. */
   bomInBagitTxt?: boolean;
+  /** bagit.txt's text in place of the one bagit.py writes (the BOM option still applies). */
+  bagitTxt?: string;
   /** fetch.txt lines, written before the tag manifests (so they list it). */
   fetch?: string[];
   /** Files outside data/ added after bagging, so no tag manifest lists them. */
@@ -65,7 +67,7 @@ export function writePyBag(dir: string, payload: Record<string, string | Buffer>
   }
   put(
     'bagit.txt',
-    `${opts.bomInBagitTxt === true ? '\ufeff' : ''}BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n`,
+    `${opts.bomInBagitTxt === true ? '\ufeff' : ''}${opts.bagitTxt ?? 'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n'}`,
   );
   const date = opts.date ?? '2024-05-06';
   put(

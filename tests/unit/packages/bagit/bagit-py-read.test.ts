@@ -77,6 +77,28 @@ describe('packages/bagit/validateBag (bags written by bagit.py)', () => {
     },
   );
 
+  it('refuses whitespace before the colon of a bagit.txt label (conformance v1.0: bagit-with-invalid-whitespace)', async () => {
+    // As the suite's bag has it; bagit.py trims the label and accepts it, RFC 8493 does not.
+    const bag = writePyBag(
+      bagDir(),
+      { README: 'hi' },
+      { bagitTxt: 'BagIt-Version : 1.0\nTag-File-Character-Encoding : UTF-8\n' },
+    );
+    const r = await validateBag(bag);
+    expect(r.ok).toBe(false);
+    expect(r.problems).toEqual([
+      { path: 'bagit.txt', problem: expect.stringMatching(/line 1 has whitespace around its label "BagIt-Version"/) },
+      {
+        path: 'bagit.txt',
+        problem: expect.stringMatching(/line 2 has whitespace around its label "Tag-File-Character-Encoding"/),
+      },
+    ]);
+    const tab = await validateBag(
+      writePyBag(bagDir(), { README: 'hi' }, { bagitTxt: 'BagIt-Version:\t1.0\nTag-File-Character-Encoding: UTF-8\n' }),
+    );
+    expect(tab.problems).toEqual([]);
+  });
+
   it(
     'ignores a tag file no tag manifest lists, with a ' + 'warning; a payload file no manifest lists still fails',
     async () => {
