@@ -41,7 +41,7 @@ export interface PreparedFile {
 }
 
 /** The item metadata among add options (those given). */
-export function pickMetadata(opts: AddFileOptions): ItemMetadata {
+function pickMetadata(opts: AddFileOptions): ItemMetadata {
   const { title, caseId, kind, date, dateApprox, sourcePersonId, acquisition } = opts;
   return Object.fromEntries(
     Object.entries({ title, caseId, kind, date, dateApprox, sourcePersonId, acquisition }).filter(

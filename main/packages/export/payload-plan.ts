@@ -29,7 +29,7 @@ export interface ItemChoice {
 }
 
 /** Everything an export of a case would hold, before anything is made. */
-export interface PayloadPlan {
+interface PayloadPlan {
   case: ReturnType<typeof getCase>;
   settings: ProfileSettings;
   policy: NamePolicy;
