@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { VigilError } from '../../shared/errors';
@@ -14,6 +14,7 @@ import { itemMetadataSchema, type ItemMetadata } from './item-metadata';
 import { checkReferences, getItem, type ItemSummary } from './items';
 import { indexRecord } from './search/reindex';
 import { parseInput } from './validate';
+import { rawNameData } from './raw-name';
 
 /** Options for adding a file: its metadata (all optional), whether to extract text, progress and cancellation. */
 export interface AddFileOptions extends PutOptions, ItemMetadata {
@@ -235,7 +236,9 @@ function insertPrepared(db: Db, memberId: string, f: PreparedFile): { item: Adde
     );
   }
   const itemId = randomUUID();
-  insertItem(db, { itemId, objectId, now, memberId, file: f });
+  // A name that is not UTF-8 is cited by a salted commitment to its bytes (raw-name.ts).
+  const rawName = rawNameData(f.fileNameRaw);
+  insertItem(db, { itemId, objectId, now, memberId, file: f, rawNameSalt: rawName?.salt ?? null });
   const item = getItem(db, itemId);
   indexRecord(db, 'item', item.id);
   // Custody data carries ids, sizes, digests and vocabulary words only: no titles or
@@ -248,7 +251,7 @@ function insertPrepared(db: Db, memberId: string, f: PreparedFile): { item: Adde
     caseId: item.caseId,
     kind: item.kind,
     extraction: item.extractionStatus,
-    ...rawNameData(f.fileNameRaw),
+    ...rawName?.data,
     ...(opts.derivativeOf
       ? {
           derivativeOf: opts.derivativeOf,
@@ -264,15 +267,6 @@ function insertPrepared(db: Db, memberId: string, f: PreparedFile): { item: Adde
   };
 }
 
-/**
- * A name that is not UTF-8 is cited by the SHA-256 of its bytes (and how it is shown): that
- * ties the bytes kept in the item row to this signed entry without the name leaving the vault.
- */
-function rawNameData(raw: Buffer | null): { rawNameSha256: string; rawNameShownAs: string } | Record<string, never> {
-  if (raw === null) return {};
-  return { rawNameSha256: createHash('sha256').update(raw).digest('hex'), rawNameShownAs: readableName(raw).shownAs };
-}
-
 /** The item metadata among add options (those given). */
 export function pickMetadata(opts: AddFileOptions): ItemMetadata {
   const { title, caseId, kind, date, dateApprox, sourcePersonId, acquisition } = opts;
@@ -285,20 +279,28 @@ export function pickMetadata(opts: AddFileOptions): ItemMetadata {
 
 function insertItem(
   db: Db,
-  r: { itemId: string; objectId: string; now: string; memberId: string; file: PreparedFile },
+  r: {
+    itemId: string;
+    objectId: string;
+    now: string;
+    memberId: string;
+    file: PreparedFile;
+    rawNameSalt: Buffer | null;
+  },
 ): void {
   const { meta, extraction: ex, fileName, fileNameRaw, opts } = r.file;
   const kind = meta.kind ?? (ex ? suggestItemKind(ex.mediaType) : 'other');
   db.prepare(
-    `INSERT INTO items (id, object_id, title, file_name, file_name_raw, created_at, created_by, case_id, kind, media_type, doc_date, doc_date_approx,
+    `INSERT INTO items (id, object_id, title, file_name, file_name_raw, raw_name_salt, created_at, created_by, case_id, kind, media_type, doc_date, doc_date_approx,
        source_person_id, acquisition, extraction_status, extraction_error, extracted_text, metadata, sensitive_metadata, derivative_of, derivative_kind)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     r.itemId,
     r.objectId,
     meta.title?.trim() || fileName,
     fileName,
     fileNameRaw,
+    r.rawNameSalt,
     r.now,
     r.memberId,
     meta.caseId ?? null,
