@@ -7,6 +7,7 @@ import { objectBinding } from '../blobs/object-binding';
 import { parseCheckpoint, verifyChain, verifyCheckpoint, type ChainReport } from '../custody';
 import { latestCheckpoint } from '../custody/checkpoint-store';
 import { iterateStoredEntries, readCustodyHead } from '../custody/log-store';
+import { rawNameProblems } from '../evidence/verify-raw-names';
 import { recordProblems } from '../evidence/verify-records';
 import { transcriptProblems } from '../evidence/verify-evidence';
 import path from 'node:path';
@@ -74,6 +75,7 @@ export async function verifyVault(
   findings.push(await checkHeader(vault));
   findings.push(...transcriptProblems(vault.db));
   findings.push(...recordProblems(vault.db));
+  findings.push(...rawNameProblems(vault.db));
   const objects = await checkObjects(vault, findings, opts);
   const ok = findings.every((f) => f.ok || f.warning === true);
   return { ok, vaultId: vault.vaultId, custody, checkpoint, objects, findings };

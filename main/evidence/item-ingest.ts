@@ -1,13 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { VigilError } from '../../shared/errors';
 import type { CustodyRecord } from '../custody/log-store';
-import { readableName } from '../fs/file-names';
 import { suggestItemKind } from '../ingest/media-type';
 import type { Db } from '../vault/database';
 import type { Vault } from '../vault/vault';
 import { stageFile, type AddFileOptions, type PreparedFile } from './item-stage';
 import { checkReferences, getItem, type ItemSummary } from './items';
 import { indexRecord } from './search/reindex';
+import { rawNameData } from './raw-name';
 
 /** An added item, and whether its content was already in the vault (then stored once). */
 export type AddedItem = ItemSummary & { deduplicated: boolean };
@@ -171,7 +171,9 @@ function insertPrepared(db: Db, memberId: string, f: PreparedFile): { item: Adde
     );
   }
   const itemId = randomUUID();
-  insertItem(db, { itemId, objectId, now, memberId, file: f });
+  // A name that is not UTF-8 is cited by a salted commitment to its bytes (raw-name.ts).
+  const rawName = rawNameData(f.fileNameRaw);
+  insertItem(db, { itemId, objectId, now, memberId, file: f, rawNameSalt: rawName?.salt ?? null });
   const item = getItem(db, itemId);
   indexRecord(db, 'item', item.id);
   // Custody data carries ids, sizes, digests and vocabulary words only: no titles or
@@ -184,7 +186,7 @@ function insertPrepared(db: Db, memberId: string, f: PreparedFile): { item: Adde
     caseId: item.caseId,
     kind: item.kind,
     extraction: item.extractionStatus,
-    ...rawNameData(f.fileNameRaw),
+    ...rawName?.data,
     ...(opts.derivativeOf
       ? {
           derivativeOf: opts.derivativeOf,
@@ -200,31 +202,30 @@ function insertPrepared(db: Db, memberId: string, f: PreparedFile): { item: Adde
   };
 }
 
-/**
- * A name that is not UTF-8 is cited by the SHA-256 of its bytes (and how it is shown): that
- * ties the bytes kept in the item row to this signed entry without the name leaving the vault.
- */
-function rawNameData(raw: Buffer | null): { rawNameSha256: string; rawNameShownAs: string } | Record<string, never> {
-  if (raw === null) return {};
-  return { rawNameSha256: createHash('sha256').update(raw).digest('hex'), rawNameShownAs: readableName(raw).shownAs };
-}
-
 function insertItem(
   db: Db,
-  r: { itemId: string; objectId: string; now: string; memberId: string; file: PreparedFile },
+  r: {
+    itemId: string;
+    objectId: string;
+    now: string;
+    memberId: string;
+    file: PreparedFile;
+    rawNameSalt: Buffer | null;
+  },
 ): void {
   const { meta, extraction: ex, fileName, fileNameRaw, opts } = r.file;
   const kind = meta.kind ?? (ex ? suggestItemKind(ex.mediaType) : 'other');
   db.prepare(
-    `INSERT INTO items (id, object_id, title, file_name, file_name_raw, created_at, created_by, case_id, kind, media_type, doc_date, doc_date_approx,
+    `INSERT INTO items (id, object_id, title, file_name, file_name_raw, raw_name_salt, created_at, created_by, case_id, kind, media_type, doc_date, doc_date_approx,
        source_person_id, acquisition, extraction_status, extraction_error, extracted_text, metadata, sensitive_metadata, derivative_of, derivative_kind)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     r.itemId,
     r.objectId,
     meta.title?.trim() || fileName,
     fileName,
     fileNameRaw,
+    r.rawNameSalt,
     r.now,
     r.memberId,
     meta.caseId ?? null,

@@ -16,11 +16,23 @@ import { reason, type CheckList } from './report';
 /** What the custody files established, for the other checks and for import. */
 export interface CustodyFacts {
   entries: CustodyEntry[];
+  /** The keys of the entries' authors and the keys those entries admitted as members. */
   actors: Set<string>;
   checkpoint: ParsedCheckpoint | null;
   checkpointNote: string | null;
   /** The Ed25519 key (hex) that signed the checkpoint, when it verified. */
   checkpointSigner: string | null;
+}
+
+/**
+ * The key a verified entry admits as a member of the sender's vault (`member.added`, or the new
+ * key of `member.key_rotated`), or null. A colleague added to a vault may export before making any
+ * entry of their own: the signed entry admitting their key establishes them as a signer.
+ */
+function admittedKey(entry: CustodyEntry): string | null {
+  if (entry.action !== 'member.added' && entry.action !== 'member.key_rotated') return null;
+  const key = entry.data['publicKey'];
+  return typeof key === 'string' && /^[0-9a-f]{64}$/.test(key) ? key : null;
 }
 
 /** Failures beyond this many per kind are summarised, so a wrecked log does not bury the report. */
@@ -158,6 +170,8 @@ export async function checkCustody(
     if (out.entry !== null && out.custody === null) {
       facts.entries.push(out.entry);
       facts.actors.add(out.entry.actor);
+      const admitted = admittedKey(out.entry);
+      if (admitted !== null) facts.actors.add(admitted);
     }
   }
   for (const kind of ['custody', 'proof'] as const) {

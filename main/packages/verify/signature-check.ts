@@ -85,7 +85,7 @@ export async function checkTagSignature(
     list.fail(
       'signature',
       `The tag manifest is signed by ${outcome.key.name}, whose key made none of the package’s valid custody ` +
-        `entries, so the signer is not established.`,
+        `entries and was admitted as a member by none, so the signer is not established.`,
       where,
     );
     return null;

@@ -13,6 +13,7 @@ import { migration0100CheckpointTimestamps } from './0100-checkpoint-timestamps'
 import { migration0120ReceivedCheckpoints } from './0120-received-checkpoints';
 import { migration0130UpdatePackages } from './0130-update-packages';
 import { migration0140ObjectBindings } from './0140-object-bindings';
+import { migration0160RawNameSalts } from './0160-raw-name-salts';
 
 /** One schema step: its number (rising in tens) and the function that applies it. */
 export interface Migration {
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 120, name: 'received-checkpoints', up: migration0120ReceivedCheckpoints },
   { version: 130, name: 'update-packages', up: migration0130UpdatePackages },
   { version: 140, name: 'object-bindings', up: migration0140ObjectBindings },
+  { version: 160, name: 'raw-name-salts', up: migration0160RawNameSalts },
 ];
 
 /** The schema version this build of Vigil writes. */

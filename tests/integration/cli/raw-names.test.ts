@@ -128,15 +128,20 @@ describe('vigil add DIR: file names that are not UTF-8', () => {
       const log = jsonLines<EntryJson>(runCli(['log', vault, '--json']).stdout);
       const ingest = (id: string | undefined): Record<string, unknown> | undefined =>
         log.find((l) => l.entry.action === 'item.ingested' && l.entry.subject === id)?.entry.data;
-      expect(ingest(byName.get(LETTER)?.id)).toMatchObject({
-        rawNameSha256: sha256(cp1251(LETTER)),
-        rawNameShownAs: 'cp1251',
-      });
-      expect(ingest(byName.get('Z\\xFCrich-Bericht.txt')?.id)).toMatchObject({
-        rawNameSha256: sha256(latin1(ZURICH)),
-        rawNameShownAs: 'escapes',
-      });
-      expect(ingest(byName.get('plain.txt')?.id)).not.toHaveProperty('rawNameSha256');
+      // The name is cited by a salted commitment (its salt stays in the vault), never by its bare SHA-256.
+      for (const [shown, raw, shownAs] of [
+        [LETTER, cp1251(LETTER), 'cp1251'],
+        ['Z\\xFCrich-Bericht.txt', latin1(ZURICH), 'escapes'],
+      ] as const) {
+        const data = ingest(byName.get(shown)?.id);
+        expect(data).toMatchObject({
+          rawNameCommitment: expect.stringMatching(/^[0-9a-f]{64}$/),
+          rawNameShownAs: shownAs,
+        });
+        expect(data?.['rawNameCommitment']).not.toBe(sha256(raw));
+        expect(data).not.toHaveProperty('rawNameSha256');
+      }
+      expect(ingest(byName.get('plain.txt')?.id)).not.toHaveProperty('rawNameCommitment');
 
       const verify = runCli(['verify', vault]);
       expect(verify.status, verify.stdout + verify.stderr).toBe(0);

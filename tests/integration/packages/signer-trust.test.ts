@@ -17,7 +17,7 @@ import { verifyPackageFile, type PackageReport } from '../../../main/packages/ve
 import { createVault } from '../../../main/vault/create';
 import { memberIdentity } from '../../../main/vault/identity';
 import { openVault } from '../../../main/vault/open';
-import { changePassphrase } from '../../../main/vault/passphrases';
+import { addMember, changePassphrase } from '../../../main/vault/passphrases';
 import type { Vault } from '../../../main/vault/vault';
 import { verifyVault } from '../../../main/checks/verify-vault';
 import { failure } from '../../unit/packages/helpers';
@@ -305,6 +305,37 @@ describe('packages/signer trust (verify and import)', () => {
         previous: [stranger.fingerprint],
       });
       expect(r.items).toBeGreaterThan(0);
+    },
+  );
+
+  it(
+    'a colleague added to a known vault who exports before making any entry of their own: the signature holds ' +
+      '(the signed member.added entry admits their key) and the signer is that vault’s changed key, confirmable',
+    async () => {
+      const colleaguePassphrase = 'the colleague passphrase, fictional';
+      const vault = await openVault(partner.dir, { passphrase: TEST_PASSPHRASE });
+      try {
+        await addMember(vault, 'Partner Colleague', colleaguePassphrase, {
+          currentSecret: TEST_PASSPHRASE,
+          kdf: await fastKdf(),
+        });
+      } finally {
+        await vault.close();
+      }
+      const colleague = await openVault(partner.dir, { passphrase: colleaguePassphrase });
+      const id = memberIdentity(colleague);
+      if (id.ageIdentity.kind === 'x25519') id.ageIdentity.secretKey.fill(0);
+      await colleague.close();
+      const fingerprint = id.fingerprints.minisign;
+      const file = await packageFrom(partner, { passphrase: colleaguePassphrase });
+
+      const report = await verifyAsReceiver(file);
+      expect(report.checks.filter((c) => !c.ok).map((c) => c.check)).toEqual(['signer-trust']);
+      expect(report.signerTrust).toEqual([
+        expect.objectContaining({ status: 'changed', fingerprint, expected: [partner.fingerprint] }),
+      ]);
+      const r = await importPackage(receiver, file, { trustSigners: [fingerprint] });
+      expect(r.sourceVault).toBe(partner.vaultId);
     },
   );
 

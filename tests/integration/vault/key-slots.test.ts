@@ -45,7 +45,7 @@ async function rewriteAsFormat1(dir: string, schema: 80 | 100 = 80): Promise<Rol
     db.exec("DROP TABLE key_slots; DELETE FROM meta WHERE key IN ('header_sha256', 'header_seq')");
     if (schema === 80) db.exec('DROP TABLE checkpoint_timestamps');
     // Later migrations run again on the way up: their changes go too.
-    db.exec('ALTER TABLE objects DROP COLUMN binding');
+    db.exec('ALTER TABLE objects DROP COLUMN binding; ALTER TABLE items DROP COLUMN raw_name_salt');
     db.exec('DROP TABLE received_timestamps; DROP TABLE received_checkpoints');
     db.exec('DROP TABLE received_records; DROP TABLE sent_package_records; DROP TABLE sent_packages');
     db.exec(
