@@ -127,3 +127,27 @@ export function datePrecision(value: string): DatePrecision {
  * Long enough for any passphrase a password manager makes (Argon2id takes any length).
  */
 export const MAX_PASSPHRASE_CHARS = 16_384;
+
+/**
+ * A person's fields as they may be given or changed: one definition for the window's contract
+ * (shared/areas/people.contract.ts) and the core (main/evidence/people.ts).
+ */
+export const personFieldSchemas = {
+  name: z.string().trim().min(1, 'A person needs a name (it stays inside the vault)').max(300),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{1,4}-\d{1,6}$/, 'A code looks like W-014: letters, a dash, digits (it must not be a name)'),
+  aliases: z.array(z.string().trim().min(1).max(300)).max(50),
+  contact: z.string().max(2000),
+  notes: z.string().max(20_000),
+  consent: z
+    .object({
+      named: z.boolean(),
+      shareWith: z.array(z.string().trim().min(1).max(200)).max(50),
+      date: partialDateSchema.nullable(),
+      method: z.string().max(500).nullable(),
+    })
+    .partial()
+    .strict(),
+};

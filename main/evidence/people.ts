@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { PERSON_ROLES, partialDateSchema, type PersonRole } from '../../shared/domain';
+import { PERSON_ROLES, personFieldSchemas, type PersonRole } from '../../shared/domain';
 import { VigilError } from '../../shared/errors';
 import type { ReadDb } from '../vault/database';
 import type { Vault } from '../vault/vault';
@@ -41,32 +41,11 @@ const CODE_PREFIX: Record<PersonRole, string> = {
   other: 'X',
 };
 
-const codeSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z]{1,4}-\d{1,6}$/, 'A code looks like W-014: letters, a dash, digits (it must not be a name)');
-const consentSchema = z
-  .object({
-    named: z.boolean(),
-    shareWith: z.array(z.string().trim().min(1).max(200)).max(50),
-    date: partialDateSchema.nullable(),
-    method: z.string().max(500).nullable(),
-  })
-  .partial()
-  .strict();
-const personFields = {
-  name: z.string().trim().min(1, 'A person needs a name (it stays inside the vault)').max(300),
-  code: codeSchema,
-  aliases: z.array(z.string().trim().min(1).max(300)).max(50),
-  contact: z.string().max(2000),
-  notes: z.string().max(20_000),
-  consent: consentSchema,
-};
 const newPersonSchema = z
-  .object({ caseId: z.string().min(1), role: z.enum(PERSON_ROLES), ...personFields })
+  .object({ caseId: z.string().min(1), role: z.enum(PERSON_ROLES), ...personFieldSchemas })
   .partial({ code: true, aliases: true, contact: true, notes: true, consent: true })
   .strict();
-const personChangesSchema = z.object(personFields).partial().strict();
+const personChangesSchema = z.object(personFieldSchemas).partial().strict();
 
 /** Adds a person to a case in a role, with a generated code unless one is given; custody `person.added`. */
 export function addPerson(vault: Vault, input: z.input<typeof newPersonSchema>): PersonRow {

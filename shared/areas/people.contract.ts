@@ -1,6 +1,6 @@
 /** Schemas of the people area: people of a case by protective code, their roles and consent. */
 import { z } from 'zod';
-import { PERSON_ROLES, partialDateSchema } from '../domain';
+import { PERSON_ROLES, personFieldSchemas } from '../domain';
 import type { ChannelSchemas } from '../contract-types';
 import { IdSchema } from './common';
 import type { PEOPLE_CHANNELS, PEOPLE_EVENTS } from './people.channels';
@@ -48,28 +48,6 @@ const RevealedNameSchema = z.object({
   aliases: z.array(z.string()),
 });
 
-const codeSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z]{1,4}-\d{1,6}$/, 'A code looks like W-014: letters, a dash, digits');
-const consentChanges = z
-  .object({
-    named: z.boolean(),
-    shareWith: z.array(z.string().trim().min(1).max(200)).max(50),
-    date: partialDateSchema.nullable(),
-    method: z.string().max(500).nullable(),
-  })
-  .partial()
-  .strict();
-const personFields = {
-  name: z.string().trim().min(1, 'A person needs a name (it stays inside the vault)').max(300),
-  code: codeSchema,
-  aliases: z.array(z.string().trim().min(1).max(300)).max(50),
-  contact: z.string().max(2000),
-  notes: z.string().max(20_000),
-  consent: consentChanges,
-};
-
 /** channel → request and response schemas. */
 export const peopleContract = {
   'people:list': { req: z.object({ caseId: IdSchema }).strict(), res: z.array(PersonEntrySchema) },
@@ -77,13 +55,13 @@ export const peopleContract = {
   'people:reveal': { req: z.object({ id: IdSchema }).strict(), res: RevealedNameSchema },
   'people:add': {
     req: z
-      .object({ caseId: IdSchema, role: z.enum(PERSON_ROLES), ...personFields })
+      .object({ caseId: IdSchema, role: z.enum(PERSON_ROLES), ...personFieldSchemas })
       .partial({ code: true, aliases: true, contact: true, notes: true, consent: true })
       .strict(),
     res: PersonSchema,
   },
   'people:update': {
-    req: z.object({ id: IdSchema, changes: z.object(personFields).partial().strict() }).strict(),
+    req: z.object({ id: IdSchema, changes: z.object(personFieldSchemas).partial().strict() }).strict(),
     res: PersonSchema,
   },
   'people:add-role': {
