@@ -197,6 +197,18 @@ export class ReportPdf {
   }
 
   /** A table with a header row that is repeated on every page it runs onto. */
+  /**
+   * A chapter that is one table: a new page, its heading, an optional note, then the table, or
+   * `empty` when there are no rows.
+   */
+  tableChapter(chapter: { title: string; note?: string; empty: string }, columns: Column[], rows: Row[]): void {
+    this.doc.addPage();
+    this.heading(chapter.title);
+    if (chapter.note !== undefined) this.paragraph(chapter.note, { size: 8.5, color: COLORS.muted });
+    if (rows.length === 0) return this.paragraph(chapter.empty);
+    this.table(columns, rows);
+  }
+
   table(columns: Column[], rows: Row[]): void {
     const total = columns.reduce((s, c) => s + c.weight, 0);
     const widths = columns.map((c) => (c.weight / total) * this.width);

@@ -70,10 +70,8 @@ export function drawCover(pdf: ReportPdf, data: ReportData, l: ReportLabels): vo
 
 /** Every event of the case in order, with the exhibits that support it. */
 export function drawChronology(pdf: ReportPdf, data: ReportData, l: ReportLabels): void {
-  pdf.doc.addPage();
-  pdf.heading(l.chronology);
-  if (data.events.length === 0) return pdf.paragraph(l.noEvents);
-  pdf.table(
+  pdf.tableChapter(
+    { title: l.chronology, empty: l.noEvents },
     [
       { header: l.date, weight: 1.3 },
       { header: l.person, weight: 1 },

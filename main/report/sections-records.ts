@@ -1,6 +1,6 @@
 /** The report's last sections: the request register, the exhibits, and the custody summary with how to verify. */
 import type { ReportLabels } from './label-set';
-import { COLORS, type ReportPdf } from './pdf-doc';
+import type { ReportPdf } from './pdf-doc';
 import type { ReportData, ReportRequest } from './report-data';
 import { exhibitNumber } from './sections-case';
 
@@ -20,10 +20,8 @@ function daysText(r: ReportRequest, l: ReportLabels): string {
 
 /** Every request in date order: to whom, by whom, the answer and how long it took or has waited. */
 export function drawRegister(pdf: ReportPdf, data: ReportData, l: ReportLabels): void {
-  pdf.doc.addPage();
-  pdf.heading(l.register);
-  if (data.requests.length === 0) return pdf.paragraph(l.noRequests);
-  pdf.table(
+  pdf.tableChapter(
+    { title: l.register, empty: l.noRequests },
     [
       { header: l.sent, weight: 1.35 },
       { header: l.about, weight: 0.7 },
@@ -51,11 +49,8 @@ export function drawRegister(pdf: ReportPdf, data: ReportData, l: ReportLabels):
 
 /** The originals of the case by number, with the SHA-256 each was recorded with. */
 export function drawExhibits(pdf: ReportPdf, data: ReportData, l: ReportLabels): void {
-  pdf.doc.addPage();
-  pdf.heading(l.exhibits);
-  pdf.paragraph(l.exhibitsIntro, { size: 8.5, color: COLORS.muted });
-  if (data.exhibits.length === 0) return pdf.paragraph(l.noExhibits);
-  pdf.table(
+  pdf.tableChapter(
+    { title: l.exhibits, note: l.exhibitsIntro, empty: l.noExhibits },
     [
       { header: l.number, weight: 0.6 },
       { header: l.date, weight: 1.2 },
