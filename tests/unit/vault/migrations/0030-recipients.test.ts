@@ -1,18 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openEncryptedDatabase } from '../../../../main/vault/database';
-import { MIGRATIONS, runMigrations } from '../../../../main/vault/migrations/registry';
-import { tempDir } from '../../../helpers/vault';
+import { runMigrations } from '../../../../main/vault/migrations/registry';
+import { atVersion } from './migration-db';
 
 describe('vault/migrations/0030-recipients', () => {
   it('adds a STRICT recipients table to a version-20 vault, with unique keys and names and a kind check', () => {
-    const db = openEncryptedDatabase(path.join(tempDir(), 'test.db'), randomBytes(32), { create: true });
-    try {
-      runMigrations(
-        db,
-        MIGRATIONS.filter((m) => m.version <= 20),
-      );
+    atVersion({ version: 20 }, (db) => {
       expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'recipients'").get()).toBeUndefined();
       expect(runMigrations(db)).toMatchObject({ from: 20 });
       const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'recipients'").get() as { sql: string }).sql;
@@ -30,8 +22,6 @@ describe('vault/migrations/0030-recipients', () => {
       expect(() => insert.run('3', 'ORG', 'person', 'age1b', null, 't')).toThrow(/UNIQUE/);
       expect(() => insert.run('4', 'P', 'robot', 'age1c', null, 't')).toThrow(/CHECK/);
       expect(() => insert.run('5', 'Q', 'person', 'age1d', Buffer.from([1, 2]), 't')).toThrow();
-    } finally {
-      db.close();
-    }
+    });
   });
 });

@@ -1,19 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openEncryptedDatabase } from '../../../../main/vault/database';
-import { MIGRATIONS, runMigrations } from '../../../../main/vault/migrations/registry';
-import { tempDir } from '../../../helpers/vault';
+import { runMigrations } from '../../../../main/vault/migrations/registry';
+import { atVersion } from './migration-db';
 
 describe('vault/migrations/0040-provenance', () => {
   it('adds a STRICT imported_packages table to a version-30 vault, tied to an existing case', () => {
-    const db = openEncryptedDatabase(path.join(tempDir(), 'test.db'), randomBytes(32), { create: true });
-    try {
-      db.pragma('foreign_keys = ON');
-      runMigrations(
-        db,
-        MIGRATIONS.filter((m) => m.version <= 30),
-      );
+    atVersion({ version: 30, foreignKeys: true }, (db) => {
       expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'imported_packages'").get()).toBeUndefined();
       expect(runMigrations(db)).toMatchObject({ from: 30 });
       const sql = (
@@ -32,8 +23,6 @@ describe('vault/migrations/0040-provenance', () => {
       expect(db.prepare("SELECT bag FROM imported_packages WHERE id = '1'").get()).toEqual({ bag: 'b' });
       expect(() => insert.run('2', 'p', 'b', 'v', 'cp', 'e', 'k', 't', 'missing-case')).toThrow(/FOREIGN KEY/);
       expect(() => insert.run('3', 'p', 'b', 'v', Buffer.from([1, 2]), 'e', 'k', 't', 'c')).toThrow();
-    } finally {
-      db.close();
-    }
+    });
   });
 });

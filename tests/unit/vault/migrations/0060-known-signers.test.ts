@@ -1,9 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openEncryptedDatabase } from '../../../../main/vault/database';
-import { MIGRATIONS, runMigrations } from '../../../../main/vault/migrations/registry';
-import { tempDir } from '../../../helpers/vault';
+import { atVersion, migrateTo } from './migration-db';
 
 const KEY = 'a'.repeat(64);
 const LINE = `RW${'A'.repeat(54)}`;
@@ -13,19 +9,9 @@ describe('vault/migrations/0060-known-signers', () => {
     'adds a STRICT known_signers table to a version-50 vault: one row per sender vault and key, only valid keys ' +
       'and reasons',
     () => {
-      const db = openEncryptedDatabase(path.join(tempDir(), 'test.db'), randomBytes(32), { create: true });
-      try {
-        runMigrations(
-          db,
-          MIGRATIONS.filter((m) => m.version <= 50),
-        );
+      atVersion({ version: 50 }, (db) => {
         expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'known_signers'").get()).toBeUndefined();
-        expect(
-          runMigrations(
-            db,
-            MIGRATIONS.filter((m) => m.version <= 60),
-          ),
-        ).toMatchObject({ from: 50, to: 60 });
+        expect(migrateTo(db, 60)).toMatchObject({ from: 50, to: 60 });
         const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'known_signers'").get() as { sql: string })
           .sql;
         expect(sql).toMatch(/\)\s*STRICT$/);
@@ -43,9 +29,7 @@ describe('vault/migrations/0060-known-signers', () => {
         expect(() => insert.run('vault-3', KEY, LINE, 'x', 'first-use', 'p', 't')).toThrow(/CHECK/);
         expect(() => insert.run('', KEY, LINE, 'x', 'confirmed', 'p', 't')).toThrow(/CHECK/);
         expect(db.prepare('SELECT count(*) FROM known_signers').pluck().get()).toBe(2);
-      } finally {
-        db.close();
-      }
+      });
     },
   );
 });

@@ -1,29 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openEncryptedDatabase } from '../../../../main/vault/database';
+import { atVersion, migrateTo } from './migration-db';
 import { SALTED_TABLES } from '../../../../main/vault/migrations/0070-record-salts';
-import { MIGRATIONS, runMigrations } from '../../../../main/vault/migrations/registry';
-import { tempDir } from '../../../helpers/vault';
 
 describe('vault/migrations/0070-record-salts', () => {
   it(
     'adds a nullable 32-byte BLOB hash_salt to every committed ' +
       'table of a version-50 vault; existing rows keep NULL',
     () => {
-      const db = openEncryptedDatabase(path.join(tempDir(), 'test.db'), randomBytes(32), { create: true });
-      try {
-        runMigrations(
-          db,
-          MIGRATIONS.filter((m) => m.version <= 50),
-        );
+      atVersion({ version: 50 }, (db) => {
         db.prepare("INSERT INTO cases (id, title, created_at, updated_at) VALUES ('old', 'T', 't', 't')").run();
-        expect(
-          runMigrations(
-            db,
-            MIGRATIONS.filter((m) => m.version <= 70),
-          ),
-        ).toMatchObject({ from: 50, to: 70 });
+        expect(migrateTo(db, 70)).toMatchObject({ from: 50, to: 70 });
         for (const table of SALTED_TABLES) {
           const columns = db
             .prepare(`SELECT name, type FROM pragma_table_info('${table}') WHERE name = 'hash_salt'`)
@@ -39,9 +26,7 @@ describe('vault/migrations/0070-record-salts', () => {
         expect(() => setSalt.run(randomBytes(31))).toThrow(/CHECK/);
         expect(() => setSalt.run(randomBytes(33))).toThrow(/CHECK/);
         expect(() => setSalt.run('a'.repeat(32))).toThrow();
-      } finally {
-        db.close();
-      }
+      });
     },
   );
 });

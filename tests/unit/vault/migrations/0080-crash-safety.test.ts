@@ -1,9 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openEncryptedDatabase } from '../../../../main/vault/database';
-import { MIGRATIONS, runMigrations } from '../../../../main/vault/migrations/registry';
-import { tempDir } from '../../../helpers/vault';
+import { atVersion, migrateTo } from './migration-db';
 
 const HASH = 'ab'.repeat(32);
 
@@ -12,13 +8,7 @@ describe('vault/migrations/0080-crash-safety', () => {
     'adds the publications journal and gives imported packages of a version-50 vault the hash their custody ' +
       'entry cites',
     () => {
-      const db = openEncryptedDatabase(path.join(tempDir(), 'test.db'), randomBytes(32), { create: true });
-      try {
-        db.pragma('foreign_keys = ON');
-        runMigrations(
-          db,
-          MIGRATIONS.filter((m) => m.version <= 50),
-        );
+      atVersion({ version: 50, foreignKeys: true }, (db) => {
         db.prepare(
           "INSERT INTO cases (id, title, reference, summary, status, created_at, updated_at) VALUES ('c1', 'T', " +
             "NULL, '', 'open', 't', 't'), ('c2', 'U', NULL, '', 'open', 't', 't')",
@@ -37,12 +27,7 @@ describe('vault/migrations/0080-crash-safety', () => {
         // c2's entry cites no valid hash: its row keeps NULL rather than a guess.
         log.run(2, entry(2, 'package.imported', 'c2', 'not-a-hash'));
 
-        expect(
-          runMigrations(
-            db,
-            MIGRATIONS.filter((m) => m.version <= 80),
-          ),
-        ).toMatchObject({ from: 50, to: 80 });
+        expect(migrateTo(db, 80)).toMatchObject({ from: 50, to: 80 });
         const hashes = db
           .prepare('SELECT case_id AS caseId, package_sha256 AS sha256 FROM imported_packages ORDER BY case_id')
           .all();
@@ -61,9 +46,7 @@ describe('vault/migrations/0080-crash-safety', () => {
         journal.run('a', '[{"partial":"x.partial","final":"x"}]', 0, 't');
         expect(() => journal.run('b', 'not json', 0, 't')).toThrow(/CHECK/);
         expect(() => journal.run('c', '[]', 2, 't')).toThrow(/CHECK/);
-      } finally {
-        db.close();
-      }
+      });
     },
   );
 });

@@ -1,26 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openEncryptedDatabase } from '../../../../main/vault/database';
-import { MIGRATIONS, runMigrations } from '../../../../main/vault/migrations/registry';
-import { tempDir } from '../../../helpers/vault';
+import { atVersion, migrateTo } from './migration-db';
 
 describe('vault/migrations/0090-key-slots', () => {
   it('adds a STRICT key_slots table to a version-50 vault: one role per slot, of a known member and kind', () => {
-    const db = openEncryptedDatabase(path.join(tempDir(), 'test.db'), randomBytes(32), { create: true });
-    try {
-      db.pragma('foreign_keys = ON');
-      runMigrations(
-        db,
-        MIGRATIONS.filter((m) => m.version <= 50),
-      );
+    atVersion({ version: 50, foreignKeys: true }, (db) => {
       expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'key_slots'").get()).toBeUndefined();
-      expect(
-        runMigrations(
-          db,
-          MIGRATIONS.filter((m) => m.version <= 90),
-        ),
-      ).toMatchObject({ from: 50, to: 90 });
+      expect(migrateTo(db, 90)).toMatchObject({ from: 50, to: 90 });
       const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'key_slots'").get() as { sql: string }).sql;
       expect(sql).toMatch(/\)\s*STRICT$/);
       db.prepare("INSERT INTO members (id, name, public_key, created_at) VALUES ('m', 'A', 'k', 't')").run();
@@ -30,8 +15,6 @@ describe('vault/migrations/0090-key-slots', () => {
       expect(() => insert.run('s1', 'm', 'recovery')).toThrow(/UNIQUE|PRIMARY/);
       expect(() => insert.run('s3', 'missing', 'passphrase')).toThrow(/FOREIGN KEY/);
       expect(() => insert.run('s4', 'm', 'yubikey')).toThrow(/CHECK/);
-    } finally {
-      db.close();
-    }
+    });
   });
 });

@@ -1,29 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openEncryptedDatabase } from '../../../../main/vault/database';
-import { MIGRATIONS, runMigrations } from '../../../../main/vault/migrations/registry';
-import { tempDir } from '../../../helpers/vault';
+import { atVersion, migrateTo } from './migration-db';
 
 describe('vault/migrations/0100-checkpoint-timestamps', () => {
   it(
     'adds a STRICT checkpoint_timestamps table to a version-50 vault: requests tied to a checkpoint, unique ' +
       'nonces, a reply only with all it implies',
     () => {
-      const db = openEncryptedDatabase(path.join(tempDir(), 'test.db'), randomBytes(32), { create: true });
-      try {
-        db.pragma('foreign_keys = ON');
-        runMigrations(
-          db,
-          MIGRATIONS.filter((m) => m.version <= 50),
-        );
+      atVersion({ version: 50, foreignKeys: true }, (db) => {
         expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'checkpoint_timestamps'").get()).toBeUndefined();
-        expect(
-          runMigrations(
-            db,
-            MIGRATIONS.filter((m) => m.version <= 100),
-          ),
-        ).toMatchObject({ from: 50, to: 100 });
+        expect(migrateTo(db, 100)).toMatchObject({ from: 50, to: 100 });
         const sql = (
           db.prepare("SELECT sql FROM sqlite_master WHERE name = 'checkpoint_timestamps'").get() as { sql: string }
         ).sql;
@@ -54,9 +39,7 @@ describe('vault/migrations/0100-checkpoint-timestamps', () => {
             "gen_time = 'g', serial = '01', policy = '1.2', attached_at = 'a' WHERE id = 't1'",
         ).run();
         expect(db.prepare("SELECT tsa FROM checkpoint_timestamps WHERE id = 't1'").pluck().get()).toBe('CN=T');
-      } finally {
-        db.close();
-      }
+      });
     },
   );
 });

@@ -1,29 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openEncryptedDatabase } from '../../../../main/vault/database';
-import { MIGRATIONS, runMigrations } from '../../../../main/vault/migrations/registry';
-import { tempDir } from '../../../helpers/vault';
+import { atVersion, migrateTo } from './migration-db';
 
 describe('vault/migrations/0120-received-checkpoints', () => {
   it(
     'adds STRICT received_checkpoints and received_timestamps tables to a version-100 vault: one row per ' +
       'package, a known relation, timestamps tied to their checkpoint',
     () => {
-      const db = openEncryptedDatabase(path.join(tempDir(), 'test.db'), randomBytes(32), { create: true });
-      try {
-        db.pragma('foreign_keys = ON');
-        runMigrations(
-          db,
-          MIGRATIONS.filter((m) => m.version <= 100),
-        );
+      atVersion({ version: 100, foreignKeys: true }, (db) => {
         expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'received_checkpoints'").get()).toBeUndefined();
-        expect(
-          runMigrations(
-            db,
-            MIGRATIONS.filter((m) => m.version <= 120),
-          ),
-        ).toMatchObject({ from: 100, to: 120 });
+        expect(migrateTo(db, 120)).toMatchObject({ from: 100, to: 120 });
         for (const table of ['received_checkpoints', 'received_timestamps']) {
           expect(
             (db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(table) as { sql: string }).sql,
@@ -48,9 +33,7 @@ describe('vault/migrations/0120-received-checkpoints', () => {
         stamp.run(first, 'ts-001', 'note', Buffer.from([0x30]), 'pem', '{}');
         expect(() => stamp.run(first, 'ts-001', 'note', Buffer.from([0x30]), 'pem', '{}')).toThrow(/UNIQUE|PRIMARY/);
         expect(() => stamp.run(99, 'ts-001', 'note', Buffer.from([0x30]), 'pem', '{}')).toThrow(/FOREIGN KEY/);
-      } finally {
-        db.close();
-      }
+      });
     },
   );
 });

@@ -1,22 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openEncryptedDatabase } from '../../../../main/vault/database';
-import { MIGRATIONS, runMigrations } from '../../../../main/vault/migrations/registry';
-import { tempDir } from '../../../helpers/vault';
+import { atVersion, migrateTo } from './migration-db';
 
 describe('vault/migrations/0130-update-packages', () => {
   it(
     'adds STRICT tables of sent and received records to a version-100 vault, and the base and record set of each ' +
       'import',
     () => {
-      const db = openEncryptedDatabase(path.join(tempDir(), 'test.db'), randomBytes(32), { create: true });
-      try {
-        db.pragma('foreign_keys = ON');
-        runMigrations(
-          db,
-          MIGRATIONS.filter((m) => m.version <= 100),
-        );
+      atVersion({ version: 100, foreignKeys: true }, (db) => {
         db.prepare(
           "INSERT INTO cases (id, title, reference, summary, status, created_at, updated_at) VALUES ('c1', 't', " +
             "NULL, '', 'open', 't', 't')",
@@ -25,12 +15,7 @@ describe('vault/migrations/0130-update-packages', () => {
           'INSERT INTO imported_packages (id, package_id, bag, source_vault, checkpoint, entries_jsonl, ' +
             "keys_txt, imported_at, case_id) VALUES ('i1', 'p0', 'b', 'v', 'c', '', '', 't', 'c1')",
         ).run();
-        expect(
-          runMigrations(
-            db,
-            MIGRATIONS.filter((m) => m.version <= 130),
-          ),
-        ).toMatchObject({ from: 100, to: 130 });
+        expect(migrateTo(db, 130)).toMatchObject({ from: 100, to: 130 });
         for (const t of ['sent_packages', 'sent_package_records', 'received_records']) {
           expect((db.prepare('SELECT sql FROM sqlite_master WHERE name = ?').get(t) as { sql: string }).sql).toMatch(
             /\)\s*STRICT$/,
@@ -77,9 +62,7 @@ describe('vault/migrations/0130-update-packages', () => {
         got.run('i1', 'event', 's2', null, 'added', h, '{}');
         expect(() => got.run('i1', 'person', 's3', 'l3', 'removed', h, '{}')).toThrow(/CHECK/);
         expect(() => got.run('i9', 'person', 's4', 'l4', 'added', h, '{}')).toThrow(/FOREIGN KEY/);
-      } finally {
-        db.close();
-      }
+      });
     },
   );
 });

@@ -1,18 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openEncryptedDatabase } from '../../../../main/vault/database';
-import { MIGRATIONS, runMigrations } from '../../../../main/vault/migrations/registry';
-import { tempDir } from '../../../helpers/vault';
+import { runMigrations } from '../../../../main/vault/migrations/registry';
+import { atVersion } from './migration-db';
 
 describe('vault/migrations/0140-object-bindings', () => {
   it('gives objects a binding column: existing rows keep NULL, new values must be 64 lowercase hex digits', () => {
-    const db = openEncryptedDatabase(path.join(tempDir(), 'test.db'), randomBytes(32), { create: true });
-    try {
-      runMigrations(
-        db,
-        MIGRATIONS.filter((m) => m.version < 140),
-      );
+    atVersion({ version: 139 }, (db) => {
       db.prepare("INSERT INTO objects (id, sha256, sha512, size, created_at) VALUES ('o1', ?, ?, 1, 't')").run(
         'a'.repeat(64),
         'b'.repeat(128),
@@ -24,8 +16,6 @@ describe('vault/migrations/0140-object-bindings', () => {
         expect(() => set.run(bad)).toThrow(/CHECK/);
       set.run('c'.repeat(64));
       expect(db.prepare("SELECT binding FROM objects WHERE id = 'o1'").pluck().get()).toBe('c'.repeat(64));
-    } finally {
-      db.close();
-    }
+    });
   });
 });

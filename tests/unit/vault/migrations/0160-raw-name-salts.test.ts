@@ -1,18 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openEncryptedDatabase } from '../../../../main/vault/database';
-import { MIGRATIONS, runMigrations } from '../../../../main/vault/migrations/registry';
-import { tempDir } from '../../../helpers/vault';
+import { runMigrations } from '../../../../main/vault/migrations/registry';
+import { atVersion } from './migration-db';
 
 describe('vault/migrations/0160-raw-name-salts', () => {
   it('gives items a raw_name_salt column: existing rows keep NULL, a salt is 32 bytes and only beside a raw name', () => {
-    const db = openEncryptedDatabase(path.join(tempDir(), 'test.db'), randomBytes(32), { create: true });
-    try {
-      runMigrations(
-        db,
-        MIGRATIONS.filter((m) => m.version < 160),
-      );
+    atVersion({ version: 159 }, (db) => {
       db.prepare("INSERT INTO members (id, name, public_key, created_at) VALUES ('m', 'M', 'k', 't')").run();
       db.prepare("INSERT INTO objects (id, sha256, sha512, size, created_at) VALUES ('o', ?, ?, 1, 't')").run(
         'a'.repeat(64),
@@ -33,8 +26,6 @@ describe('vault/migrations/0160-raw-name-salts', () => {
       const good = randomBytes(32);
       set.run(good, 'raw');
       expect(salt.get('raw')).toEqual(good);
-    } finally {
-      db.close();
-    }
+    });
   });
 });
