@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isVigilError, VigilError } from '../../shared/errors';
 import { BlobStore } from '../blobs/blob-store';
@@ -37,14 +38,36 @@ export async function unlockFolder(
 ): Promise<{ header: VaultHeader; unlocked: UnlockedSlot }> {
   const header = await readVaultHeader(dir).catch(async (err: unknown) => {
     // A creation killed before vault.json appeared leaves its first header pending; it may have been recorded.
-    const first = isVigilError(err) && err.code === 'VAULT_NOT_FOUND' ? await readInterruptedCreation(dir) : null;
-    if (first === null) throw err;
-    return first;
+    if (!isVigilError(err) || err.code !== 'VAULT_NOT_FOUND') throw err;
+    const first = await readInterruptedCreation(dir);
+    if (first !== null) return first;
+    throw (await headerlessDatabase(dir)) ?? err;
   });
   const pending = await readPendingHeader(dir, header.vaultId);
   const known = new Set(header.slots.map((s) => s.id));
   const slots = pending === null ? header.slots : [...header.slots, ...pending.slots.filter((s) => !known.has(s.id))];
   return { header, unlocked: await unlockWithSecret({ ...header, slots }, secret) };
+}
+
+/**
+ * The refusal for a folder whose vault.db has no header at all: a creation killed before its first header was written,
+ * or a vault whose vault.json was lost. Neither can be opened, and only the person knows which it is. Null when there
+ * is no vault.db either.
+ */
+async function headerlessDatabase(dir: string): Promise<VigilError | null> {
+  if (
+    !(await stat(path.join(dir, DATABASE_FILE)).then(
+      (s) => s.isFile(),
+      () => false,
+    ))
+  )
+    return null;
+  return new VigilError(
+    'VAULT_NOT_FOUND',
+    `${dir} holds vault.db but no vault.json, so it cannot be opened: either creating a vault here was interrupted ` +
+      `before anything was stored (then create the vault again in a new or empty folder), or this vault's vault.json ` +
+      `was lost (then restore it from a backup: vault.db cannot be opened without it).`,
+  );
 }
 
 /**

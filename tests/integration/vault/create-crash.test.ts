@@ -3,7 +3,7 @@
  * `vault.created` transaction naming its hash, then the rename), so a creation killed after its record must open and
  * be finished, and one killed before it must say there is no vault rather than look like a damaged one.
  */
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openVault } from '../../../main/vault/open';
@@ -13,7 +13,8 @@ import { runCli, tempDir, TEST_PASSPHRASE } from '../../helpers/vault';
 
 const FOLDER = 'new-vault';
 const CREATED_NOTE = /vigil: note: Creating this vault was interrupted just after it was recorded; it is now finished/;
-const NO_VAULT = /No Vigil vault was found|was interrupted before it was recorded, so there is no vault there/;
+const NO_VAULT =
+  /No Vigil vault was found|was interrupted before it was recorded, so there is no vault there|holds vault\.db but no vault\.json/;
 
 describe('crash safety of vigil init', () => {
   it(
@@ -43,6 +44,17 @@ describe('crash safety of vigil init', () => {
         if (op < recordedFrom) {
           expect(status.status, `${label}: ${status.stderr}`).toBe(2);
           expect(status.stderr, label).toMatch(NO_VAULT);
+          // Creating the vault again: a folder with only the lock file (a random token) counts as empty; one with a
+          // database but no header is refused with what it may be, and left as it was.
+          const left = existsSync(dir) ? readdirSync(dir).sort() : [];
+          const again = runCli(['init', dir, '--name', 'First Member']);
+          if (left.every((n) => n === 'vault.lock')) {
+            expect(again.status, `${label}: ${again.stderr}`).toBe(0);
+          } else {
+            expect(again.status, label).toBe(2);
+            expect(again.stderr, label).toMatch(/holds the files of a vault but no vault\.json/);
+            expect(readdirSync(dir).sort(), label).toEqual(left);
+          }
           continue;
         }
         expect(status.status, `${label}: ${status.stderr}`).toBe(0);
