@@ -91,9 +91,25 @@ export async function createVault(
   return { vault, recoveryCode };
 }
 
+/** Files only a vault or its interrupted creation makes: a folder with one of them but no vault.json is refused apart. */
+const VAULT_PARTS = new Set(['vault.db', 'vault.json.pending']);
+/**
+ * The lock file and its temp files hold no data (a random token): a creation killed right after making them leaves a
+ * folder that is still as good as empty.
+ */
+const LOCK_FILES = /^(vault\.lock|\.vault\.lock\.[0-9a-f]{16}\.tmp)$/;
+
 async function prepareEmptyFolder(dir: string): Promise<void> {
   try {
-    const entries = await fsp.readdir(dir);
+    const entries = (await fsp.readdir(dir)).filter((n) => !LOCK_FILES.test(n));
+    if (!entries.includes('vault.json') && entries.some((n) => VAULT_PARTS.has(n)))
+      throw new VigilError(
+        'VAULT_EXISTS',
+        `${dir} holds the files of a vault but no vault.json: a vault creation here was interrupted, or this ` +
+          `vault's vault.json was lost. Try to open it first (an interrupted creation that was recorded is finished ` +
+          `then). If Vigil says nothing was stored, choose a new or empty folder; if it is a vault you use, restore ` +
+          `its vault.json from a backup. Nothing was changed.`,
+      );
     if (entries.length > 0) {
       throw new VigilError('VAULT_EXISTS', `${dir} is not empty. Choose a new or empty folder for the vault.`);
     }

@@ -36,8 +36,11 @@ const SEQ_KEY = 'header_seq';
  */
 const HEADER_TEMP = /^\.vault\.json(\.pending)?\.[0-9a-f]{16}\.tmp$/;
 
-/** What reconciling the header found: nothing pending, an interrupted change finished, or an unrecorded one dropped. */
-export type HeaderRecovery = 'none' | 'completed' | 'dropped';
+/**
+ * What reconciling the header found: nothing pending, an interrupted change finished, an unrecorded one dropped, or
+ * the creation of the vault finished (its first header, recorded by `vault.created`, had not yet become vault.json).
+ */
+export type HeaderRecovery = 'none' | 'completed' | 'dropped' | 'created';
 
 /**
  * The header the custody log last recorded: its SHA-256 and the seq of the entry naming it; null for a vault made
@@ -96,6 +99,21 @@ export async function readPendingHeader(dir: string, vaultId: string): Promise<V
 }
 
 /**
+ * The first header of a vault whose creation was interrupted before vault.json appeared: the pending header, when
+ * there is no vault.json. Its slot may unlock; opening the vault then decides whether the creation was recorded.
+ */
+export async function readInterruptedCreation(dir: string): Promise<VaultHeader | null> {
+  if ((await readHeaderBytes(path.join(dir, VAULT_HEADER_FILE))) !== null) return null;
+  const bytes = await readHeaderBytes(path.join(dir, PENDING_HEADER_FILE));
+  if (bytes === null) return null;
+  try {
+    return parseVaultHeaderText(bytes.toString('utf8'), PENDING_HEADER_FILE);
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Finishes or drops an interrupted header change (call it holding the vault lock, with the
  * database open): a pending header whose hash the log recorded replaces vault.json; any other
  * is removed, with the temp files of header writes.
@@ -129,7 +147,8 @@ async function reconcile(dir: string, db: ReadDb): Promise<HeaderRecovery> {
   if (recorded !== null && headerSha256(bytes) === recorded.sha256) {
     await rename(pendingFile, path.join(dir, VAULT_HEADER_FILE));
     await fsyncDir(dir);
-    return 'completed';
+    // The first header is named by `vault.created`, the log's first entry.
+    return recorded.seq === 0 ? 'created' : 'completed';
   }
   await unlink(pendingFile);
   await fsyncDir(dir);
@@ -194,6 +213,7 @@ export function slotGoneError(recovery: HeaderRecovery): VigilError {
       'A key-slot change that was interrupted after it was recorded has just been finished, and it replaced ' +
       'this passphrase or recovery code. Unlock with the new one.',
     none: 'It was replaced while the vault was being unlocked. Unlock with the new passphrase or recovery code.',
+    created: 'The creation of the vault, interrupted after it was recorded, has just been finished. Unlock again.',
   };
   return new VigilError(
     'WRONG_PASSPHRASE',

@@ -42,6 +42,11 @@ export function describeRecovery(r: OpenRecovery): string[] {
     lines.push(
       'An interrupted change of passphrases, members or the recovery code had been recorded; it is now finished.',
     );
+  if (r.header === 'created')
+    lines.push(
+      'Creating this vault was interrupted just after it was recorded; it is now finished. Its recovery code was ' +
+        'never shown: make a new one now (vigil passwd <vault> recovery, or Settings in the app).',
+    );
   if (r.header === 'dropped')
     lines.push(
       'An interrupted change of passphrases, members or the recovery code had not been recorded, so it did not ' +

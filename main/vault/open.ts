@@ -1,11 +1,12 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { VigilError } from '../../shared/errors';
+import { isVigilError, VigilError } from '../../shared/errors';
 import { BlobStore } from '../blobs/blob-store';
 import { signerFromSeed, type MemberSigner } from '../custody/member-signer';
 import { wipe } from '../crypto/sodium';
 import { DATABASE_FILE, openEncryptedDatabase, type Db } from './database';
 import { deriveBlobIdentitySecret, deriveSqlcipherKey } from './keys/derive';
-import { readPendingHeader, slotGoneError } from './header-change';
+import { readInterruptedCreation, readPendingHeader, slotGoneError } from './header-change';
 import { readVaultHeader, type SlotRole, type VaultHeader } from './keys/header';
 import { damagedSigningKey, unlockWithSecret, type UnlockedSlot } from './keys/slots';
 import { acquireVaultLock, type VaultLock } from './lock';
@@ -35,11 +36,38 @@ export async function unlockFolder(
   dir: string,
   secret: UnlockSecret,
 ): Promise<{ header: VaultHeader; unlocked: UnlockedSlot }> {
-  const header = await readVaultHeader(dir);
+  const header = await readVaultHeader(dir).catch(async (err: unknown) => {
+    // A creation killed before vault.json appeared leaves its first header pending; it may have been recorded.
+    if (!isVigilError(err) || err.code !== 'VAULT_NOT_FOUND') throw err;
+    const first = await readInterruptedCreation(dir);
+    if (first !== null) return first;
+    throw (await headerlessDatabase(dir)) ?? err;
+  });
   const pending = await readPendingHeader(dir, header.vaultId);
   const known = new Set(header.slots.map((s) => s.id));
   const slots = pending === null ? header.slots : [...header.slots, ...pending.slots.filter((s) => !known.has(s.id))];
   return { header, unlocked: await unlockWithSecret({ ...header, slots }, secret) };
+}
+
+/**
+ * The refusal for a folder whose vault.db has no header at all: a creation killed before its first header was written,
+ * or a vault whose vault.json was lost. Neither can be opened, and only the person knows which it is. Null when there
+ * is no vault.db either.
+ */
+async function headerlessDatabase(dir: string): Promise<VigilError | null> {
+  if (
+    !(await stat(path.join(dir, DATABASE_FILE)).then(
+      (s) => s.isFile(),
+      () => false,
+    ))
+  )
+    return null;
+  return new VigilError(
+    'VAULT_NOT_FOUND',
+    `${dir} holds vault.db but no vault.json, so it cannot be opened: either creating a vault here was interrupted ` +
+      `before anything was stored (then create the vault again in a new or empty folder), or this vault's vault.json ` +
+      `was lost (then restore it from a backup: vault.db cannot be opened without it).`,
+  );
 }
 
 /**
@@ -70,7 +98,7 @@ async function openWithSlot(dir: string, header: VaultHeader, unlocked: Unlocked
     db = openEncryptedDatabase(path.join(dir, DATABASE_FILE), dbKey);
     runMigrations(db);
     ensureKeySlotsTable(db);
-    checkVaultId(db, header.vaultId);
+    checkVaultId(db, header.vaultId, dir);
     // Under the lock, before anything else: what a crash left half done is finished or undone.
     const blobs = new BlobStore(blobsDir(dir), blobKey);
     const recovered = await recoverOnOpen(dir, db, blobs);
@@ -125,8 +153,18 @@ async function signerOf(role: SlotRole, seed: Uint8Array | undefined): Promise<M
   return signerFromSeed(seed);
 }
 
-function checkVaultId(db: Db, expected: string): void {
+/**
+ * Refuses a vault.db of another vault. One with no vault id at all is a creation killed before its first transaction
+ * committed (the id is written with `vault.created`): nothing was ever stored in it.
+ */
+function checkVaultId(db: Db, expected: string, dir: string): void {
   const row = db.prepare("SELECT value FROM meta WHERE key = 'vault_id'").get() as { value: string } | undefined;
+  if (row === undefined)
+    throw new VigilError(
+      'VAULT_NOT_FOUND',
+      `Creating a vault in ${dir} was interrupted before it was recorded, so there is no vault there and nothing ` +
+        `was stored in it. Create the vault again in a new or empty folder (the files left in this one hold nothing).`,
+    );
   if (row?.value !== expected) {
     throw new VigilError(
       'VAULT_CORRUPT',

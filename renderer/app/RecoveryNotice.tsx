@@ -15,6 +15,7 @@ function lines(r: Recovered, t: TFunction<'common'>): string[] {
   const out: string[] = [];
   if (r.header === 'completed') out.push(t('recovered.headerCompleted'));
   if (r.header === 'dropped') out.push(t('recovered.headerDropped'));
+  if (r.header === 'created') out.push(t('recovered.headerCreated'));
   const counted: [keyof Recovered, number][] = [
     ['objectsRemoved', r.objectsRemoved],
     ['objectsPublished', r.objectsPublished],

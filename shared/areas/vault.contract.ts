@@ -14,7 +14,7 @@ const PassphraseSchema = z.string().min(1, 'Enter the passphrase').max(MAX_PASSP
  * interrupted export finished, removed, or left for when their folder is back. Counts only.
  */
 const RecoveredSchema = z.object({
-  header: z.enum(['none', 'completed', 'dropped']),
+  header: z.enum(['none', 'completed', 'dropped', 'created']),
   objectsPublished: z.number().int().nonnegative(),
   objectsRemoved: z.number().int().nonnegative(),
   exportsFinished: z.number().int().nonnegative(),

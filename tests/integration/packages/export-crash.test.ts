@@ -153,6 +153,10 @@ describe('crash safety of vigil export', () => {
         await runKilled(args(n++), {}, { delayMs });
         await check(s, verified, `killed after ${delayMs} ms of ${fullMs}`);
       }
+      console.log(
+        `export crash test: ${n - 1} kills (${n - 1 - RANDOM_KILLS} before steps of ${trace.length}, ${RANDOM_KILLS} ` +
+          `at random moments of ${fullMs} ms); ${verified.size} packages kept, each verified with its receipt`,
+      );
       // The sweep reached both sides of the record: some exports were kept, some never happened.
       expect(verified.size).toBeGreaterThan(1);
       expect(verified.size).toBeLessThan(n);

@@ -110,6 +110,46 @@ describe('vault/header-change: key-slot changes across vault.json and vault.db',
     expect(await headerFindings(dir)).toMatchObject([{ ok: true }]);
   });
 
+  it('commits the record while vault.json is still the old header and the new one waits in the pending file', async () => {
+    const { dir, vault } = await newTestVault();
+    const before = readFileSync(path.join(dir, 'vault.json'));
+    // What the files hold at the moment the change's custody entry is written, inside its transaction: a kill there
+    // must find the old header in place (the crash tests cannot stop between a rename and SQLite's commit).
+    const seen: { header: Buffer; pending: Buffer | null }[] = [];
+    vault.db.function('vigil_test_observe', () => {
+      const pending = path.join(dir, PENDING_HEADER_FILE);
+      seen.push({
+        header: readFileSync(path.join(dir, 'vault.json')),
+        pending: existsSync(pending) ? readFileSync(pending) : null,
+      });
+      return 0;
+    });
+    vault.db.exec('CREATE TEMP TRIGGER observe AFTER INSERT ON custody_log BEGIN SELECT vigil_test_observe(); END');
+    await changePassphrase(vault, NEW_PASSPHRASE, { currentSecret: TEST_PASSPHRASE, kdf: await fastKdf() });
+    const recorded = recordedHeader(vault.db);
+    await vault.close();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.header).toEqual(before);
+    expect(headerSha256(seen[0]?.pending ?? '')).toBe(recorded?.sha256);
+    expect(headerSha256(readFileSync(path.join(dir, 'vault.json')))).toBe(recorded?.sha256);
+  });
+
+  it('a change whose record fails to commit leaves vault.json byte for byte as it was', async () => {
+    const { dir, vault } = await newTestVault();
+    const before = readFileSync(path.join(dir, 'vault.json'));
+    vault.db.exec(
+      "CREATE TEMP TRIGGER refuse BEFORE INSERT ON custody_log BEGIN SELECT RAISE(ABORT, 'the write failed'); END",
+    );
+    await expect(
+      changePassphrase(vault, NEW_PASSPHRASE, { currentSecret: TEST_PASSPHRASE, kdf: await fastKdf() }),
+    ).rejects.toThrow(/the write failed/);
+    await vault.close();
+    expect(readFileSync(path.join(dir, 'vault.json'))).toEqual(before);
+    expect(existsSync(path.join(dir, PENDING_HEADER_FILE))).toBe(false);
+    await expect(openVault(dir, { passphrase: NEW_PASSPHRASE })).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' });
+    await (await openVault(dir, { passphrase: TEST_PASSPHRASE })).close();
+  });
+
   it('the command line says on stderr what unlocking put right', async () => {
     const { dir } = await changeKilledAfterCommit();
     const status = runCli(['status', dir], { VIGIL_PASSPHRASE: NEW_PASSPHRASE });

@@ -265,6 +265,7 @@ describe('crash safety of vigil passwd', () => {
       // The steps every command shares (taking and giving back the lock) are swept with the first action only.
       const unlock = await runKilled(['status', dir], {}, null, traceFile);
       const fullMs = new Map<Action, number>();
+      const swept: string[] = [];
       for (const [i, action] of ACTIONS.entries()) {
         await precondition(m, action);
         const started = Date.now();
@@ -272,7 +273,9 @@ describe('crash safety of vigil passwd', () => {
         fullMs.set(action, Date.now() - started);
         expect(full.status, full.stderr).toBe(0);
         const trace = full.trace ?? [];
-        for (const op of i === 0 ? trace.map((_, k) => k + 1) : ownSteps(trace, unlock.trace ?? [])) {
+        const steps = i === 0 ? trace.map((_, k) => k + 1) : ownSteps(trace, unlock.trace ?? []);
+        swept.push(`${action} ${steps.length} of ${trace.length} steps`);
+        for (const op of steps) {
           await precondition(m, action);
           await round(m, action, { op }, `${action}: killed before step ${op} of ${trace.length} (${trace[op - 1]})`);
         }
@@ -285,6 +288,7 @@ describe('crash safety of vigil passwd', () => {
         await round(m, action, { delayMs }, `${action}: killed after ${delayMs} ms`);
       }
       await checkSecrets(m, 'at the end');
+      console.log(`passwd crash test: killed before ${swept.join(', ')}; and ${RANDOM_KILLS} times at random moments`);
     },
     120_000,
   );

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { addFileItem } from '../../../main/evidence/item-ingest';
+import { ItemStaging } from '../../../main/evidence/item-staging';
 import type { Vault } from '../../../main/vault/vault';
 import { openVault } from '../../../main/vault/open';
 import { removeOrphans, verifyVault } from '../../../main/checks/verify-vault';
@@ -66,6 +67,33 @@ describe('blobs/BlobStore: an object takes its place only once the database refe
     } finally {
       await reopened.close();
     }
+  });
+
+  it('records an object while it is still in staged/, and only then gives it its place (add and staged import)', async () => {
+    const { dir, vault } = await newTestVault();
+    // The object files at the moment each item's custody entry is written, inside the recording transaction: a kill
+    // there must leave nothing under blobs/xx/ that the database does not know (the crash tests cannot stop between a
+    // rename and SQLite's commit).
+    const seen: string[][] = [];
+    vault.db.function('vigil_test_observe', () => {
+      seen.push(objectFiles(dir).sort());
+      return 0;
+    });
+    vault.db.exec(
+      'CREATE TEMP TRIGGER observe AFTER INSERT ON custody_log WHEN NEW.entry LIKE \'%"item.ingested"%\' ' +
+        'BEGIN SELECT vigil_test_observe(); END',
+    );
+    const added = await addFileItem(vault, sampleFile('a letter withheld for six weeks'));
+    const staging = new ItemStaging(vault, { extract: false });
+    const stored = await staging.add('recording.bin', 4000, Readable.from([randomBytes(4000)]));
+    await staging.commit((recordItems) => recordItems(null));
+    await vault.close();
+    const placed = (id: string): string => `${id.slice(0, 2)}/${id}.age`;
+    expect(seen).toEqual([
+      [`staged/${added.objectId}.age`],
+      [placed(added.objectId), `staged/${stored.id}.age`].sort(),
+    ]);
+    expect(objectFiles(dir).sort()).toEqual([placed(added.objectId), placed(stored.id)].sort());
   });
 
   it('reads a recorded object still in staged/ (between the commit and the rename)', async () => {

@@ -297,6 +297,17 @@ describe('ipc/packages.ipc', () => {
       expect(listItems(vault.db, { caseId: imported.caseId })).toHaveLength(demo.counts.items);
       expect(vault.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(cases + 1);
       expect(progressOf('import-0001').at(-1)).toMatchObject({ done: 2 * size, total: 2 * size });
+      // The window asking again (a second click, or a rerun after an interruption) is told so, and nothing changes.
+      const custody = vault.db.prepare('SELECT count(*) FROM custody_log').pluck().get() as number;
+      expect(await callChannel(core, 'packages:import', { taskId: 'import-0003', file: core.grant(file) })).toEqual({
+        ok: false,
+        error: {
+          code: 'ALREADY_IMPORTED',
+          message: expect.stringMatching(/already imported .* Nothing was changed\.$/),
+        },
+      });
+      expect(vault.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(cases + 1);
+      expect(vault.db.prepare('SELECT count(*) FROM custody_log').pluck().get()).toBe(custody);
     },
   );
 
