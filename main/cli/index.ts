@@ -54,7 +54,21 @@ function exitOverrideEverywhere(cmd: Command): void {
 }
 
 /** Runs the command line and resolves to the exit status. */
+/**
+ * A reader that stops early (`vigil search … | head`) closes the pipe. The command still
+ * finishes what it was asked to do (an add or an import half done would help nobody); only
+ * its remaining output goes nowhere, instead of ending it with an unhandled EPIPE.
+ */
+function dropOutputOnClosedPipe(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return;
+    process.stderr.write(`vigil: the output could not be written (${err.code ?? err.message}).\n`);
+    process.exitCode = EXIT_ERROR;
+  });
+}
+
 export async function runCli(argv: string[], version: string): Promise<number> {
+  dropOutputOnClosedPipe();
   const program = buildProgram(version);
   try {
     await program.parseAsync(argv);
