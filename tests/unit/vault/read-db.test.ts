@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { memberViews, recipientViews } from '../../../main/api/settings-views';
 import { iterateStoredEntries, readCustodyHead } from '../../../main/custody/log-store';
-import { custodyPage } from '../../../main/evidence/views/custody-view';
+import { custodyPage } from '../../../main/api/custody-view';
 import { recordProblems } from '../../../main/evidence/verify-records';
 import { transcriptProblems } from '../../../main/evidence/verify-evidence';
 import { integrityProblems, readOnly, type ReadDb } from '../../../main/vault/database';
