@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { VigilError } from '../../../shared/errors';
+import { memberFingerprint as fingerprint } from '../../api/settings';
 import { createVault } from '../../vault/create';
 import { listMembers } from '../../vault/members';
 import { addMember, changePassphrase, removeMember, replaceRecoveryCode } from '../../vault/passphrases';
@@ -9,11 +10,6 @@ import { formatBytes } from '../../../shared/format';
 import { out, outJson } from '../output';
 import { readNewPassphrase, readUnlockSecret, secretText, promptHidden, type SecretOptions } from '../secrets';
 import { kdfForNewSlots, withUnlockedVault, withVault } from '../unlock';
-
-/** The fingerprint people read out to each other: the key in groups of four hex digits. */
-function fingerprint(publicKeyHex: string): string {
-  return (publicKeyHex.slice(0, 32).match(/.{4}/g) ?? []).join(' ');
-}
 
 /** `vigil init`, `status`, `passwd` and `keys`. */
 export function registerVaultCommands(program: Command): void {

@@ -64,8 +64,8 @@ describe('lint/layer order of main/', () => {
     ['main/checks/verify-vault.ts', '../report/labels'], // same rank, independent
     ['main/report/labels.ts', '../session/tasks'],
     ['main/session/tasks.ts', '../media/range'],
-    ['main/media/range.ts', '../api/settings-views'],
-    ['main/api/settings-views.ts', '../ipc/handle'],
+    ['main/media/range.ts', '../api/settings'],
+    ['main/api/settings.ts', '../ipc/handle'],
     ['main/ipc/handle.ts', '../cli/output'],
     ['main/cli/output.ts', '../ipc/handle'],
     ['main/ipc/handle.ts', '../app/window'],
