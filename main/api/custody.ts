@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { ReqParsed, Res } from '../../shared/contract';
 import { VigilError } from '../../shared/errors';
-import { latestCheckpointView, makeCheckpointView, verifyVaultReadable } from '../checks/vault-checks';
+import { latestCheckpointView, makeCheckpointView, verifyVaultReadable } from './custody-checks';
 import { attachTimestampFiles, writeTimestampRequest } from '../custody/timestamps/files';
 import { timestampSummary } from '../custody/timestamps/store';
 import { refusalMessage } from '../custody/timestamps/timestamps';
