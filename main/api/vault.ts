@@ -3,10 +3,10 @@
  * folder) is the session's and the window's grants', so those channels stay in main/ipc/vault.ipc.ts.
  */
 import type { Res } from '../../shared/contract';
-import { vaultStatus } from '../vault/status';
+import { vaultStatus as statusOf } from '../vault/status';
 import type { Vault } from '../vault/vault';
 
 /** vault:status — the open vault's summary (also `vigil status --json`). */
-export function vaultStatusView(vault: Vault): Res<'vault:status'> {
-  return vaultStatus(vault);
+export function vaultStatus(vault: Vault): Res<'vault:status'> {
+  return statusOf(vault);
 }

@@ -2,7 +2,7 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { VAULT_CHANNELS } from '../../shared/areas/vault.channels';
-import { vaultStatusView } from '../api/vault';
+import { vaultStatus } from '../api/vault';
 import type { Handler } from './dispatch';
 import type { AppServices } from './services';
 
@@ -42,6 +42,6 @@ export function vaultHandlers(s: AppServices): { [C in (typeof VAULT_CHANNELS)[n
       await s.session.lock('user');
       return {};
     },
-    'vault:status': async () => vaultStatusView(s.session.requireVault()),
+    'vault:status': async () => vaultStatus(s.session.requireVault()),
   };
 }

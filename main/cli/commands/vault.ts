@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { VigilError } from '../../../shared/errors';
 import { memberFingerprint as fingerprint } from '../../api/settings';
-import { vaultStatusView } from '../../api/vault';
+import { vaultStatus } from '../../api/vault';
 import { createVault } from '../../vault/create';
 import { listMembers } from '../../vault/members';
 import { addMember, changePassphrase, removeMember, replaceRecoveryCode } from '../../vault/passphrases';
@@ -43,7 +43,7 @@ export function registerVaultCommands(program: Command): void {
     .option('--passphrase-file <file>', 'read the passphrase from a file')
     .option('--recovery-code', 'unlock with the recovery code')
     .action(async (dir: string, opts: SecretOptions & { json?: boolean }) => {
-      const status = await withVault(dir, opts, (vault) => vaultStatusView(vault));
+      const status = await withVault(dir, opts, (vault) => vaultStatus(vault));
       if (opts.json) return outJson(status);
       out(`Vault ${status.vaultId} (format ${status.formatVersion}, schema ${status.schemaVersion})`);
       out(`Unlocked by ${status.member.name} (${fingerprint(status.member.publicKey)})`);

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { casesGet, casesList, casesProvenance } from '../../../main/api/cases';
 import { packagesRecipients, signerFingerprint } from '../../../main/api/packages';
 import { recipientFingerprints, settingsMembers, settingsRecipients } from '../../../main/api/settings';
-import { vaultStatusView } from '../../../main/api/vault';
+import { vaultStatus } from '../../../main/api/vault';
 import { registerCaseCommands } from '../../../main/cli/commands/cases';
 import { registerIdentityCommand, registerRecipientCommands } from '../../../main/cli/commands/recipients';
 import { registerVaultCommands } from '../../../main/cli/commands/vault';
@@ -100,7 +100,7 @@ describe('api/shared with the CLI', () => {
 
   it('vigil status --json is vault:status and vigil passwd list prints settings:members fingerprints', async () => {
     const status = JSON.parse(await vigil('status', dir, '--json')) as Record<string, unknown>;
-    const [view, members] = await withOpen(dir, (v) => [vaultStatusView(v), settingsMembers(v.db, v.member.id)]);
+    const [view, members] = await withOpen(dir, (v) => [vaultStatus(v), settingsMembers(v.db, v.member.id)]);
     expect(Object.keys(status)).toEqual(Object.keys(view));
     expect(status['member']).toEqual(asJson(view.member));
     const listed = await vigil('passwd', dir, 'list');
