@@ -175,6 +175,25 @@ export default tseslint.config(
     },
   },
   {
+    // An area's handlers only map channels to main/api (docs/DESIGN.md §1): the DTOs are built
+    // there, once, for the window and the CLI alike. Types may still come from anywhere.
+    files: ['main/ipc/*.ipc.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*', '!../api', '!../api/*', '!../../shared', '!../../shared/**'],
+              allowTypeImports: true,
+              message: 'A channel is answered by its function in main/api/<area>.ts; the handler only maps to it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The command line talks to people on stdout/stderr.
     files: ['main/cli/**', 'tests/**', 'build/**'],
     rules: { 'no-console': 'off' },

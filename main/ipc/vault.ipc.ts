@@ -1,8 +1,8 @@
-/** Handlers of the vault area: the session's life cycle and the status summary. */
+/** Handlers of the vault area: the session's life cycle (the session and grants are this layer's), the status from main/api. */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { VAULT_CHANNELS } from '../../shared/areas/vault.channels';
-import { vaultStatus } from '../vault/status';
+import { vaultStatus } from '../api/vault';
 import type { Handler } from './dispatch';
 import type { AppServices } from './services';
 

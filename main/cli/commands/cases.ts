@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { CASE_STATUSES, type CaseStatus } from '../../../shared/domain';
 import { VigilError } from '../../../shared/errors';
-import { createCase, getCase, listCases, caseCounts } from '../../evidence/cases';
+import { casesGet, casesList, casesProvenance } from '../../api/cases';
+import { createCase } from '../../evidence/cases';
 import { listItems } from '../../evidence/items';
 import { listPeople } from '../../evidence/people';
 import { resolveCaseId } from '../../evidence/resolve';
-import { caseProvenance } from '../../packages/import';
 import { vaultOptions } from '../options';
 import { formatBytes } from '../../../shared/format';
 import { out, outJson } from '../output';
@@ -50,7 +50,7 @@ export function registerCaseCommands(program: Command): void {
     .option('--status <status>', 'only cases with this status')
     .action(async (dir: string, opts: JsonOpts & { status?: string }) => {
       const st = status(opts.status);
-      const rows = await withVault(dir, opts, (vault) => listCases(vault.db, st ? { status: st } : {}));
+      const rows = await withVault(dir, opts, (vault) => casesList(vault.db, st ? { status: st } : {}));
       if (opts.json) return outJson(rows);
       if (rows.length === 0) return out('No cases yet. Create one with: vigil case new <vault> --title "…"');
       for (const c of rows) {
@@ -73,12 +73,12 @@ export function registerCaseCommands(program: Command): void {
           ...(opts.revealNames || p.consent.named ? { name: p.name } : {}),
           roles: p.roles.filter((r) => r.caseId === id).map((r) => r.role),
         }));
+        // The same case and counts as the window's cases:get, then what only the command line shows.
         return {
-          ...getCase(vault.db, id),
-          counts: caseCounts(vault.db, id),
+          ...casesGet(vault.db, { id }),
           people,
           items: listItems(vault.db, { caseId: id }),
-          provenance: caseProvenance(vault.db, id),
+          provenance: casesProvenance(vault.db, { id }),
         };
       });
       if (opts.json) return outJson(shown);

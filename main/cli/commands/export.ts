@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { VigilError } from '../../../shared/errors';
-import { wipe } from '../../crypto/sodium';
+import { signerFingerprint } from '../../api/packages';
 import { resolveCaseId } from '../../evidence/resolve';
 import { exportPackage, loadProfile, type ExportResult } from '../../packages/export/export';
 import { describeNameHit, UnconfirmedNamesError, type NameHit } from '../../packages/export/name-scan';
@@ -8,8 +8,6 @@ import { planExport } from '../../packages/export/plan';
 import { SurvivingNamesError } from '../../packages/export/seal-scan';
 import { resolveRecipients } from '../../packages/recipients';
 import type { ExportMode } from '../../packages/update/update-plan';
-import { memberIdentity } from '../../vault/identity';
-import type { Vault } from '../../vault/vault';
 import { vaultOptions } from '../options';
 import { formatBytes } from '../../../shared/format';
 import { out, outJson, withProgress } from '../output';
@@ -48,13 +46,6 @@ function checkSeal(opts: ExportOpts): void {
       'INVALID_INPUT',
       'Say who can open the package: --to age1…[,age1…|name from "vigil recipients list"], or --passphrase.',
     );
-}
-
-/** The exporting member's minisign fingerprint, to read out to the recipient. */
-function signerFingerprint(vault: Vault): string {
-  const id = memberIdentity(vault);
-  if (id.ageIdentity.kind === 'x25519') wipe(id.ageIdentity.secretKey);
-  return id.fingerprints.minisign;
 }
 
 /** The items given with --items, if any. */

@@ -3,11 +3,12 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { INTERVIEW_MODES, type InterviewMode, type ItemKind } from '../../../shared/domain';
 import { VigilError } from '../../../shared/errors';
+import { interviewsDiff } from '../../api/interviews';
 import { attachRecording, createInterview, getInterview, listInterviews } from '../../evidence/interviews';
 import { ItemStaging } from '../../evidence/item-staging';
 import { resolveCaseId, resolvePersonId } from '../../evidence/resolve';
 import { normaliseSegments, type Segment } from '../../evidence/transcript-segments';
-import { diffRevisions, getRevision, listRevisions, reviseTranscript } from '../../evidence/transcripts';
+import { getRevision, listRevisions, reviseTranscript } from '../../evidence/transcripts';
 import { extensionOf, sniffMediaType, SNIFF_BYTES, suggestItemKind } from '../../ingest/media-type';
 import { importTranscriptFile } from '../../ingest/transcripts';
 import { collect, vaultOptions } from '../options';
@@ -239,8 +240,9 @@ function registerTranscript(program: Command): void {
   ).action(async (dir: string, id: string, revA: string, revB: string, opts: JsonOpts) => {
     const [a, b] = [revisionNumber(revA), revisionNumber(revB)];
     const result = await withVault(dir, opts, (vault) => {
-      const [from, to] = [getRevision(vault.db, id, a), getRevision(vault.db, id, b)];
-      return { interviewId: from.interviewId, from: from.revision, to: to.revision, diff: diffRevisions(from, to) };
+      // The window's interviews:diff, with the interview's id in front as this command has always printed it.
+      const { from, to, diff } = interviewsDiff(vault.db, { interviewId: id, from: a, to: b });
+      return { interviewId: getInterview(vault.db, id).id, from, to, diff };
     });
     if (opts.json) return outJson(result);
     for (const line of diffLines(result.diff, result.from, result.to)) out(line);

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { VigilError } from '../../../shared/errors';
-import { wipe } from '../../crypto/sodium';
+import { memberPublicIdentity } from '../../api/packages';
+import { recipientFingerprints } from '../../api/settings';
 import {
   addRecipient,
   listRecipients,
@@ -10,7 +11,6 @@ import {
   type RecipientKind,
   type RecipientRow,
 } from '../../packages/recipients';
-import { keyFingerprint, memberIdentity } from '../../vault/identity';
 import { vaultOptions } from '../options';
 import { out, outJson } from '../output';
 import type { SecretOptions } from '../secrets';
@@ -41,10 +41,7 @@ function minisignArg(value: string | undefined): string | undefined {
 function shown(r: RecipientRow): RecipientRow & { fingerprints: { age: string; minisign: string | null } } {
   return {
     ...r,
-    fingerprints: {
-      age: keyFingerprint(r.ageRecipient),
-      minisign: r.minisignPublicKey ? keyFingerprint(r.minisignPublicKey) : null,
-    },
+    fingerprints: recipientFingerprints(r),
   };
 }
 
@@ -114,9 +111,7 @@ export function registerIdentityCommand(program: Command): void {
       .description('print your age recipient and minisign public key, with fingerprints to compare'),
   ).action(async (dir: string, opts: JsonOpts) => {
     const shownId = await withVault(dir, opts, (vault) => {
-      const id = memberIdentity(vault);
-      if (id.ageIdentity.kind === 'x25519') wipe(id.ageIdentity.secretKey);
-      const { ageRecipient, minisignPublicKey, minisignKeyId, fingerprints } = id;
+      const { ageRecipient, minisignPublicKey, minisignKeyId, fingerprints } = memberPublicIdentity(vault);
       return { member: vault.member.name, ageRecipient, minisignPublicKey, minisignKeyId, fingerprints };
     });
     if (opts.json) return outJson(shownId);

@@ -1,19 +1,15 @@
 import type { Command } from 'commander';
 import { VigilError } from '../../../shared/errors';
+import { memberFingerprint as fingerprint } from '../../api/settings';
+import { vaultStatus } from '../../api/vault';
 import { createVault } from '../../vault/create';
 import { listMembers } from '../../vault/members';
 import { addMember, changePassphrase, removeMember, replaceRecoveryCode } from '../../vault/passphrases';
 import { revealKeys } from '../../vault/reveal';
-import { vaultStatus } from '../../vault/status';
 import { formatBytes } from '../../../shared/format';
 import { out, outJson } from '../output';
 import { readNewPassphrase, readUnlockSecret, secretText, promptHidden, type SecretOptions } from '../secrets';
 import { kdfForNewSlots, withUnlockedVault, withVault } from '../unlock';
-
-/** The fingerprint people read out to each other: the key in groups of four hex digits. */
-function fingerprint(publicKeyHex: string): string {
-  return (publicKeyHex.slice(0, 32).match(/.{4}/g) ?? []).join(' ');
-}
 
 /** `vigil init`, `status`, `passwd` and `keys`. */
 export function registerVaultCommands(program: Command): void {

@@ -150,6 +150,9 @@ describe('cli/commands/interviews', () => {
       diff: SegmentDiff[];
     };
     expect(diff.diff.map((d) => d.op)).toEqual(['changed', 'removed', 'added', 'added']);
+    // The --json shape scripts read: the interview first, then what the window's interviews:diff answers.
+    expect(Object.keys(diff)).toEqual(['interviewId', 'from', 'to', 'diff']);
+    expect(diff).toMatchObject({ interviewId: interview.id, from: 1, to: 2 });
     const text = await vigil('transcript', 'diff', dir, interview.id, '1', '2');
     expect(text).toMatch(/^Revision 1 → 2: 1 changed, 2 added, 1 removed, 0 unchanged/);
     expect(text).toContain('+ R-001: After that, nothing.');

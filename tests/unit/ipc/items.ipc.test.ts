@@ -211,7 +211,7 @@ describe('ipc/items.ipc', () => {
 
 describe('ipc/items-add/totalBytesTracker', () => {
   it('sums per-file counts into one running total', async () => {
-    const { totalBytesTracker } = await import('../../../main/ipc/items-add');
+    const { totalBytesTracker } = await import('../../../main/api/items-add');
     const seen: [number, number | null, string | undefined][] = [];
     const track = totalBytesTracker(['/a/x', '/a/empty', '/a/y'], [10, 0, 70_000], (done, total, label) =>
       seen.push([done, total, label]),

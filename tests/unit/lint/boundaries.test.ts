@@ -64,8 +64,8 @@ describe('lint/layer order of main/', () => {
     ['main/checks/verify-vault.ts', '../report/labels'], // same rank, independent
     ['main/report/labels.ts', '../session/tasks'],
     ['main/session/tasks.ts', '../media/range'],
-    ['main/media/range.ts', '../api/settings-views'],
-    ['main/api/settings-views.ts', '../ipc/handle'],
+    ['main/media/range.ts', '../api/settings'],
+    ['main/api/settings.ts', '../ipc/handle'],
     ['main/ipc/handle.ts', '../cli/output'],
     ['main/cli/output.ts', '../ipc/handle'],
     ['main/ipc/handle.ts', '../app/window'],
@@ -84,5 +84,41 @@ describe('lint/layer order of main/', () => {
     ['main/preload/api.ts', '../../shared/channels'],
   ])('allows %s importing %s', async (file, target) => {
     expect(await ruleIdsFor(file, against(target))).not.toContain('boundaries/dependencies');
+  });
+});
+
+// main/ipc/<area>.ipc.ts only maps channels to main/api (docs/DESIGN.md §1): a handler that
+// builds its answer from the core is refused, a type from the core is not.
+describe('lint/handlers map to main/api', () => {
+  const rule = '@typescript-eslint/no-restricted-imports';
+
+  it.each([
+    ['main/ipc/cases.ipc.ts', "import { caseCounts } from '../evidence/cases';\nexport const c = caseCounts;\n"],
+    [
+      'main/ipc/packages.ipc.ts',
+      "import { keyFingerprint } from '../vault/identity';\nexport const k = keyFingerprint;\n",
+    ],
+    [
+      'main/ipc/settings.ipc.ts',
+      "import { listRecipients } from '../packages/recipients';\nexport const l = listRecipients;\n",
+    ],
+  ])('refuses %s importing the core', async (file, code) => {
+    expect(await ruleIdsFor(file, code)).toContain(rule);
+  });
+
+  it.each([
+    ['main/ipc/cases.ipc.ts', "import { casesGet } from '../api/cases';\nexport const c = casesGet;\n"],
+    [
+      'main/ipc/app.ipc.ts',
+      "import type { GrantedPath } from '../session/path-grants';\nexport type G = GrantedPath;\n",
+    ],
+    ['main/ipc/cases.ipc.ts', "import type { Res } from '../../shared/contract';\nexport type R = Res<'cases:get'>;\n"],
+    // The transport's own files (dispatch, handle, register) are not area handlers.
+    [
+      'main/ipc/dispatch.ts',
+      "import { isWellFormedText } from '../crypto/canonical-json';\nexport const w = isWellFormedText;\n",
+    ],
+  ])('allows %s its import', async (file, code) => {
+    expect(await ruleIdsFor(file, code)).not.toContain(rule);
   });
 });

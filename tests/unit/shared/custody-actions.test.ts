@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TFunction } from 'i18next';
 import { afterEach, describe, expect, it } from 'vitest';
-import { custodyPage } from '../../../main/evidence/views/custody-view';
+import { custodyPage } from '../../../main/api/custody-view';
 import type { Vault } from '../../../main/vault/vault';
 import { entrySentence } from '../../../renderer/features/custody/entry-sentence';
 import { ReadableEntrySchema } from '../../../shared/areas/custody.contract';

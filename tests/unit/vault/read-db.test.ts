@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { memberViews, recipientViews } from '../../../main/api/settings-views';
+import { settingsMembers, settingsRecipients } from '../../../main/api/settings';
 import { iterateStoredEntries, readCustodyHead } from '../../../main/custody/log-store';
-import { custodyPage } from '../../../main/evidence/views/custody-view';
+import { custodyPage } from '../../../main/api/custody-view';
 import { recordProblems } from '../../../main/evidence/verify-records';
 import { transcriptProblems } from '../../../main/evidence/verify-evidence';
 import { integrityProblems, readOnly, type ReadDb } from '../../../main/vault/database';
@@ -50,8 +50,8 @@ describe('vault/database ReadDb: a reader cannot write', () => {
     expect(custodyPage(db, { kind: 'vault' }, 0, 10).entries.map((e) => e.action)).toEqual(['vault.created']);
     expect(readCustodyHead(db).size).toBe(1);
     expect([...iterateStoredEntries(db)]).toHaveLength(1);
-    expect(memberViews(db, '').map((m) => m.name)).toEqual(['Test Investigator']);
-    expect(recipientViews(db)).toEqual([]);
+    expect(settingsMembers(db, '').map((m) => m.name)).toEqual(['Test Investigator']);
+    expect(settingsRecipients(db)).toEqual([]);
     expect(transcriptProblems(db).every((f) => f.ok)).toBe(true);
     expect(recordProblems(db).every((f) => f.ok)).toBe(true);
     expect(v.db.inTransaction).toBe(false);

@@ -4,11 +4,11 @@
  * seq and hashes shortened. The log can hold 100k entries, so the interface
  * asks for pages and never loads it all.
  */
-import { isCustodyAction, type CustodyAction } from '../../../shared/custody-actions';
-import { entryHashHex, type CustodyEntry } from '../../custody';
-import type { ReadDb } from '../../vault/database';
-import { keyDirectory } from '../../vault/members';
-import { getCase } from '../cases';
+import { isCustodyAction, type CustodyAction } from '../../shared/custody-actions';
+import { entryHashHex, type CustodyEntry } from '../custody';
+import type { ReadDb } from '../vault/database';
+import { keyDirectory } from '../vault/members';
+import { getCase } from '../evidence/cases';
 import { RecordLabels, subjectKind, type RecordRef, type RefKind } from './record-labels';
 
 /** Which entries: the whole vault, a case with its records, or one item. */

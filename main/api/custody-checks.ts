@@ -7,7 +7,7 @@ import { latestCheckpoint, makeCheckpoint, type StoredCheckpoint } from '../cust
 import type { ReadDb } from '../vault/database';
 import { keyDirectory } from '../vault/members';
 import type { Finding } from '../vault/finding';
-import { verifyVault } from './verify-vault';
+import { verifyVault } from '../checks/verify-vault';
 import type { Vault } from '../vault/vault';
 
 /** A finding with a readable name for its subject, when the subject is an object items refer to. */

@@ -4,8 +4,8 @@
  * up per page of entries, with a cache, so a page of 200 entries costs a few
  * hundred primary-key reads.
  */
-import type { CUSTODY_REF_KINDS } from '../../../shared/areas/custody.contract';
-import type { ReadDb } from '../../vault/database';
+import type { CUSTODY_REF_KINDS } from '../../shared/areas/custody.contract';
+import type { ReadDb } from '../vault/database';
 
 /** The kinds of record a custody entry can be about (the contract's vocabulary). */
 export type RefKind = (typeof CUSTODY_REF_KINDS)[number];
