@@ -31,8 +31,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      // canonicalize ships as an ES module only, which a CommonJS bundle cannot require: it is bundled in.
-      externalizeDeps: { exclude: ['canonicalize'] },
+      externalizeDeps: true,
       rolldownOptions: {
         // The text-extraction, crypto and redaction workers need files of their own beside index.js
         // (main/ingest/worker-path.ts).

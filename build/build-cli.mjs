@@ -1,22 +1,16 @@
 // Bundles the `vigil` command into out/cli/vigil.cjs. Dependencies stay in
-// node_modules (better-sqlite3-multiple-ciphers is a native addon), except those shipped
-// as ES modules only, which a CommonJS bundle cannot require: they are bundled in.
+// node_modules (better-sqlite3-multiple-ciphers is a native addon).
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-
-const BUNDLED = new Set(['canonicalize']);
-const external = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
-  .filter((name) => !BUNDLED.has(name))
-  .flatMap((name) => [name, `${name}/*`]);
 
 const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external,
+  packages: 'external',
   sourcemap: 'linked',
   logLevel: 'warning',
 };

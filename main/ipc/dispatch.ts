@@ -7,7 +7,7 @@
 import { CHANNELS, isChannel, type Channel } from '../../shared/channels';
 import { schemasOf, type ReqParsed, type Res, type Result } from '../../shared/contract';
 import { isVigilError, type ErrorInfo } from '../../shared/errors';
-import { isWellFormedText } from '../crypto/canonical-json';
+import { brokenTextAt } from '../crypto/canonical-json';
 import type { z } from 'zod';
 
 /** One channel's implementation: receives the parsed request, returns the answer. */
@@ -42,23 +42,8 @@ export function invalidInput(message: string): { ok: false; error: ErrorInfo } {
   return { ok: false, error: { code: 'INVALID_INPUT', message } };
 }
 
+// Deeper than any request the contract allows: such a request fails its schema anyway.
 const MAX_DEPTH = 64;
-
-/**
- * Where a request holds text that is not well-formed UTF-16 (an unpaired surrogate, which only a
- * page built to do so can send), as a dotted path; null when it holds none. Such text could not
- * be signed into custody (RFC 8785 refuses it), so it is refused here, before any work.
- */
-function brokenTextAt(value: unknown, at: string[] = [], depth = 0): string | null {
-  if (typeof value === 'string') return isWellFormedText(value) ? null : at.join('.') || '(request)';
-  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return null;
-  for (const [key, inner] of Object.entries(value)) {
-    if (!isWellFormedText(key)) return [...at, '(a key)'].join('.');
-    const found = brokenTextAt(inner, [...at, key], depth + 1);
-    if (found !== null) return found;
-  }
-  return null;
-}
 
 function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   return issues
@@ -91,7 +76,7 @@ export async function dispatchWith<Q, A>(
   raw: unknown,
   options: DispatchOptions,
 ): Promise<Result<A>> {
-  const broken = brokenTextAt(raw);
+  const broken = brokenTextAt(raw, MAX_DEPTH);
   if (broken !== null)
     return invalidInput(
       `The request to ${channel} holds a broken character (an unpaired UTF-16 surrogate) at ${broken}; nothing ` +

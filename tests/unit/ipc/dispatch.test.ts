@@ -28,7 +28,7 @@ describe('ipc/dispatch/dispatch', () => {
       [{ title: 'Olena \uD800 Petrenko' }, 'title'],
       [{ title: 'ok', changes: { notes: ['fine', 'tail \uDC00'] } }, 'changes.notes.1'],
       [{ ['key \uD83D']: 'x' }, '(a key)'],
-      ['\uDFFF', '(request)'],
+      ['\uDFFF', '(value)'],
     ] as const) {
       const result = await dispatch('cases:create', fn as never, req, strict);
       expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
