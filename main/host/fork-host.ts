@@ -12,6 +12,12 @@ import { HostedCore, type MainSide } from './core-client';
 import { portOfChildProcess } from './port';
 import type { HostInit } from './protocol';
 
+/**
+ * From the TypeScript sources, tsx loads the core as CommonJS, and canonicalize is an ES module exporting only an
+ * `import` condition: this lets require() find it (Node 20.19+ then loads the ES module). Bundles have it built in.
+ */
+const SOURCE_EXEC_ARGV = ['--conditions=import', '--no-warnings=ExperimentalWarning'];
+
 /** A core host running in a forked child. */
 export interface ForkedCore {
   core: HostedCore;
@@ -32,7 +38,7 @@ export function resolveCoreHostEntry(dir: string = __dirname): ChildEntry {
 export async function forkCoreHost(init: HostInit, main: MainSide): Promise<ForkedCore> {
   const entry = resolveCoreHostEntry();
   const child = fork(entry.script, [], {
-    execArgv: entry.execArgv,
+    execArgv: entry.script.endsWith('.ts') ? [...entry.execArgv, ...SOURCE_EXEC_ARGV] : entry.execArgv,
     env: { ...childEnvironment(), ...entry.env },
     serialization: 'advanced',
     // The host's own output (library warnings) is not ours to show; errors go to its log.
