@@ -38,7 +38,7 @@ const ClipboardNote = z.object({ text: z.string(), clearAfterMs: z.number().int(
 const InternalNote = z.object({ channel: z.string(), text: z.string() });
 
 /** A media answer from the host: status, headers and the body as a stream pulled from the host. */
-export interface HostedMediaReply {
+interface HostedMediaReply {
   status: number;
   headers: Record<string, string>;
   body: Readable | null;

@@ -34,7 +34,7 @@ const StreamSchema = z.object({ stream: z.number().int() });
 const InputIdleSchema = z.object({ idleMs: z.number().nonnegative().nullable() });
 
 /** A running core host. */
-export interface CoreServer {
+interface CoreServer {
   /** Resolves with the services once init has arrived (for the entry's shutdown). */
   ready: Promise<AppServices>;
   rpc: HostRpc;
