@@ -34,9 +34,12 @@ function resolveCoreHostEntry(dir: string = __dirname): ChildEntry {
   return entry;
 }
 
-/** Forks the core host, sends it `init` and resolves once it is ready. */
-export async function forkCoreHost(init: HostInit, main: MainSide): Promise<ForkedCore> {
-  const entry = resolveCoreHostEntry();
+/**
+ * Forks the core host, sends it `init` and resolves once it is ready. `entryDir` names where its program is (the
+ * Electron main bundle, out/main, for the E2E harness); by default beside this module.
+ */
+export async function forkCoreHost(init: HostInit, main: MainSide, entryDir?: string): Promise<ForkedCore> {
+  const entry = resolveCoreHostEntry(entryDir);
   const child = fork(entry.script, [], {
     execArgv: entry.script.endsWith('.ts') ? [...entry.execArgv, ...SOURCE_EXEC_ARGV] : entry.execArgv,
     env: { ...childEnvironment(), ...entry.env },
