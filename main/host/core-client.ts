@@ -11,7 +11,15 @@ import type { EventPayload, Result } from '../../shared/contract';
 import type { Dialogs } from '../ipc/services';
 import type { LockReason } from '../session/vault-session';
 import type { HostPort } from './port';
-import { DialogAskSchema, NOTE_TO_HOST, NOTE_TO_MAIN, TO_HOST, TO_MAIN, type HostInit, type MediaHead } from './protocol';
+import {
+  DialogAskSchema,
+  NOTE_TO_HOST,
+  NOTE_TO_MAIN,
+  TO_HOST,
+  TO_MAIN,
+  type HostInit,
+  type MediaHead,
+} from './protocol';
 import { HostRpc } from './rpc';
 
 /** What stays in the main-role process: the parts that need the window or the desktop. */

@@ -5,7 +5,7 @@
  */
 import { getCase } from '../../../main/evidence/cases';
 import { expectNoSeriousA11yViolations } from '../a11y';
-import { expect, test } from '../fixtures';
+import { expect, inProcessTest as test } from '../fixtures';
 
 test(
   'an idle lock from the core shows the unlock screen with ' + 'the idle notice and clears the case from the page',

@@ -3,7 +3,7 @@ import { CasesPage } from '../pages/cases-page';
 import { UnlockPage } from '../pages/unlock-page';
 import { saveScreenshot } from '../screenshots';
 import { dispatchByName } from '../../../main/ipc/dispatch';
-import { E2E_PASSPHRASE, expect, test } from '../fixtures';
+import { E2E_PASSPHRASE, expect, inProcessTest as test } from '../fixtures';
 
 test.describe('cases', () => {
   test('an empty vault says what to do first; a new case appears in the list, opens, and can be edited', async ({

@@ -4,7 +4,7 @@
  * chosen — at once while the vault is open, or right after the unlock.
  */
 import { UnlockPage } from '../pages/unlock-page';
-import { E2E_PASSPHRASE, expect, test } from '../fixtures';
+import { E2E_PASSPHRASE, expect, inProcessTest as test } from '../fixtures';
 import { packageFromSender, receivingVault, recipientOf } from '../sent-packages';
 import { createVault } from '../../../main/vault/create';
 import { openVault } from '../../../main/vault/open';

@@ -82,73 +82,89 @@ async function createVault(forked: ForkedCore, rec: Recorded): Promise<string> {
 }
 
 describe('host/core-host', () => {
-  it('runs the real core in the child: a vault created through a dialog grant, a case listed, a lock sent back', {
-    timeout: 60_000,
-  }, async () => {
-    const rec = recordedMain();
-    const forked = await start(rec);
-    expect(forked.child.pid).not.toBe(process.pid);
-    await createVault(forked, rec);
-    const made = await forked.core.call('cases:create', { title: 'Hosted case' });
-    expect(made).toMatchObject({ ok: true });
-    const listed = await forked.core.call('cases:list', {});
-    expect(JSON.stringify(listed)).toContain('Hosted case');
-    await forked.core.lock('user');
-    expect(rec.events).toContainEqual({ name: 'vault:locked', payload: { reason: 'user' } });
-    expect(await forked.core.call('cases:list', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
-  });
+  it(
+    'runs the real core in the child: a vault created through a dialog grant, a case listed, a lock sent back',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      const rec = recordedMain();
+      const forked = await start(rec);
+      expect(forked.child.pid).not.toBe(process.pid);
+      await createVault(forked, rec);
+      const made = await forked.core.call('cases:create', { title: 'Hosted case' });
+      expect(made).toMatchObject({ ok: true });
+      const listed = await forked.core.call('cases:list', {});
+      expect(JSON.stringify(listed)).toContain('Hosted case');
+      await forked.core.lock('user');
+      expect(rec.events).toContainEqual({ name: 'vault:locked', payload: { reason: 'user' } });
+      expect(await forked.core.call('cases:list', {})).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } });
+    },
+  );
 
-  it('validates in the host: malformed requests, unknown channels and raw paths are refused there', {
-    timeout: 60_000,
-  }, async () => {
-    const rec = recordedMain();
-    const forked = await start(rec);
-    expect(await forked.core.call('cases:create', { title: 42 })).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_INPUT' },
-    });
-    expect(await forked.core.call('no:such', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    // A path where a grant belongs is refused: the window never names a place.
-    expect(
-      await forked.core.call('vault:create', { folder: tempDir(), memberName: 'X', passphrase: PASSPHRASE }),
-    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    // The only preload-only channel is the drop one; a made-up one is refused.
-    expect(await forked.core.callPreload('dialog:other', {})).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_INPUT' },
-    });
-  });
+  it(
+    'validates in the host: malformed requests, unknown channels and raw paths are refused there',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      const rec = recordedMain();
+      const forked = await start(rec);
+      expect(await forked.core.call('cases:create', { title: 42 })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
+      expect(await forked.core.call('no:such', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      // A path where a grant belongs is refused: the window never names a place.
+      expect(
+        await forked.core.call('vault:create', { folder: tempDir(), memberName: 'X', passphrase: PASSPHRASE }),
+      ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      // The only preload-only channel is the drop one; a made-up one is refused.
+      expect(await forked.core.callPreload('dialog:other', {})).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      });
+    },
+  );
 
-  it('grants dropped files only when they are regular files, and the clipboard write reaches main', {
-    timeout: 60_000,
-  }, async () => {
-    const rec = recordedMain();
-    const forked = await start(rec);
-    const dir = tempDir();
-    const dropped = await forked.core.callPreload('dialog:dropped-files', { paths: [dir, path.join(dir, 'none')] });
-    expect(dropped).toEqual({ ok: true, value: { files: [] } });
-    expect(await forked.core.call('clipboard:write-secret', { text: 'code-1234', clearAfterMs: 30_000 })).toEqual({
-      ok: true,
-      value: {},
-    });
-    // Notes and answers travel in order on one pipe: the note came before the answer.
-    expect(rec.clipboard).toEqual([{ text: 'code-1234', clearAfterMs: 30_000 }]);
-  });
+  it(
+    'grants dropped files only when they are regular files, and the clipboard write reaches main',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      const rec = recordedMain();
+      const forked = await start(rec);
+      const dir = tempDir();
+      const dropped = await forked.core.callPreload('dialog:dropped-files', { paths: [dir, path.join(dir, 'none')] });
+      expect(dropped).toEqual({ ok: true, value: { files: [] } });
+      expect(await forked.core.call('clipboard:write-secret', { text: 'code-1234', clearAfterMs: 30_000 })).toEqual({
+        ok: true,
+        value: {},
+      });
+      // Notes and answers travel in order on one pipe: the note came before the answer.
+      expect(rec.clipboard).toEqual([{ text: 'code-1234', clearAfterMs: 30_000 }]);
+    },
+  );
 
-  it('gives the child none of the parent environment beyond the few harmless variables', {
-    timeout: 30_000,
-  }, async () => {
-    process.env['VIGIL_PASSPHRASE'] = 'never in the child';
-    let forked: ForkedCore;
-    try {
-      forked = await start(recordedMain());
-    } finally {
-      delete process.env['VIGIL_PASSPHRASE'];
-    }
-    const environ = readFileSync(`/proc/${String(forked.child.pid)}/environ`, 'utf8');
-    expect(environ).not.toContain('VIGIL_PASSPHRASE');
-    expect(environ).not.toContain('never in the child');
-  });
+  it(
+    'gives the child none of the parent environment beyond the few harmless variables',
+    {
+      timeout: 30_000,
+    },
+    async () => {
+      process.env['VIGIL_PASSPHRASE'] = 'never in the child';
+      let forked: ForkedCore;
+      try {
+        forked = await start(recordedMain());
+      } finally {
+        delete process.env['VIGIL_PASSPHRASE'];
+      }
+      const environ = readFileSync(`/proc/${String(forked.child.pid)}/environ`, 'utf8');
+      expect(environ).not.toContain('VIGIL_PASSPHRASE');
+      expect(environ).not.toContain('never in the child');
+    },
+  );
 
   it('answers INTERNAL, not a hang, when the host dies mid-way', { timeout: 30_000 }, async () => {
     const forked = await start(recordedMain());
@@ -157,7 +173,7 @@ describe('host/core-host', () => {
     expect(await forked.core.call('vault:state', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 
-  it('streams an item\'s media from the host, pulled chunk by chunk', { timeout: 60_000 }, async () => {
+  it("streams an item's media from the host, pulled chunk by chunk", { timeout: 60_000 }, async () => {
     const rec = recordedMain();
     const forked = await start(rec);
     await createVault(forked, rec);
