@@ -4,6 +4,7 @@
 // Run alone with: node --conditions=import --import tsx tests/bench/host-event-loop.ts [bytes]
 // (--conditions=import: canonicalize is an ES module only; uses out/main when built, else the sources)
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Result } from '../../shared/contract';
@@ -87,6 +88,9 @@ async function stalls<T>(work: () => Promise<T>): Promise<{ value: T; maxMs: num
   const started = process.hrtime.bigint();
   const value = await work();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // A stall is recorded when the sampling timer finally fires: let it, or work that never yields to the loop (a
+  // chain of promises over synchronous SQLite) would show as no stall at all.
+  await new Promise((resolve) => setTimeout(resolve, 30));
   histogram.disable();
   return { value, maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6, seconds };
 }
@@ -182,6 +186,20 @@ export async function run(bytes = GIB): Promise<BenchResult> {
   writeRandomFile(bigFile, bytes);
   const figures: Figure[] = [];
   const notes: string[] = [`file of ${fmt(bytes / MIB, 0)} MiB; event-loop delay sampled every 10 ms`];
+  // What this machine's scheduler alone costs (other processes share its cores): the same sampling while idle.
+  const idle = await stalls(() => new Promise((resolve) => setTimeout(resolve, 3000)));
+  figures.push({
+    metric: 'baseline: nothing running here, 3 s: stall max / p99',
+    value: `${fmt(idle.maxMs, 0)} / ${fmt(idle.p99Ms, 0)} ms`,
+    target: '',
+    pass: null,
+  });
+  notes.push(
+    `load average at start: ${os
+      .loadavg()
+      .map((l) => fmt(l, 1))
+      .join(', ')} on ${os.cpus().length} cores`,
+  );
   for (const mode of ['in-process', 'hosted'] as const) {
     const settingsDir = path.join(root, `settings-${mode}`);
     mkdirSync(settingsDir);
