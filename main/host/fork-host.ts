@@ -27,7 +27,7 @@ export interface ForkedCore {
 }
 
 /** The host's entry for the way this code runs (Electron bundle or TypeScript sources through tsx). */
-function resolveCoreHostEntry(dir: string = __dirname): ChildEntry {
+export function resolveCoreHostEntry(dir: string = __dirname): ChildEntry {
   const entry = findChildEntry('core-host-entry', dir);
   if (entry === null)
     throw new VigilError('INTERNAL', `The vault process's program is missing from ${dir}; rebuild the application.`);
