@@ -20,7 +20,8 @@ interface CoreHostProcess {
  * environment of a few harmless variables only: never VIGIL_PASSPHRASE or anything else of ours.
  */
 export function forkUtilityCoreHost(): CoreHostProcess {
-  const entry = resolveCoreHostEntry(__dirname);
+  // Beside main/host (out/main in the bundle, where this code is too; the sources in tests).
+  const entry = resolveCoreHostEntry();
   const child = utilityProcess.fork(entry.script, [], {
     execArgv: entry.execArgv,
     env: { ...childEnvironment(), ...entry.env },
