@@ -4,8 +4,16 @@
  * the core over its parent's port and, when the parent goes away, locks the
  * vault (tasks first) and ends.
  */
+import os from 'node:os';
 import { serveCore } from './core-server';
 import { parentPortOfThisProcess } from './port';
+
+// The window's process comes first when the machine is busy: a stall there is felt, a slower unlock less so.
+try {
+  os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
+} catch {
+  // Not allowed here (some sandboxes): the host runs at the normal priority.
+}
 
 const port = parentPortOfThisProcess();
 if (port === null) {
