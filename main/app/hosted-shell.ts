@@ -45,6 +45,9 @@ interface HostedShell {
 // A key press restarts the host's idle clock; one note a second is enough for a limit counted in minutes.
 const TOUCH_EVERY_MS = 1000;
 
+// How long quitting waits for the host to lock its vault before it is ended anyway.
+const QUIT_LOCK_WAIT_MS = 5000;
+
 /** Starts the host and wires the shell to it; resolves once the host is ready. */
 export async function startHostedShell(o: HostedShellOptions): Promise<HostedShell> {
   const userData = o.app.getPath('userData');
@@ -69,9 +72,19 @@ export async function startHostedShell(o: HostedShellOptions): Promise<HostedShe
     kdf: null,
     autoLock: true,
   });
-  o.app.on('before-quit', () => {
+  // Quitting waits (a little) for the host to lock its vault, tasks first, before the host is ended.
+  let lockedForQuit = false;
+  o.app.on('before-quit', (event) => {
+    if (lockedForQuit) return;
+    event.preventDefault();
+    if (quitting) return;
     quitting = true;
-    void core.lock('quit').finally(() => child.kill());
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, QUIT_LOCK_WAIT_MS).unref());
+    void Promise.race([core.lock('quit'), timeout]).finally(() => {
+      lockedForQuit = true;
+      child.kill();
+      o.app.quit();
+    });
   });
   wireAutoLock(core, o);
   // The menu speaks the language saved at start (main only reads the settings; the host writes them).

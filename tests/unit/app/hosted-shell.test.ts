@@ -74,11 +74,16 @@ function electronStandIns(userData: string) {
     webContents: { isDestroyed: () => false, send: (name: string, payload: unknown) => sent.push([name, payload]) },
   };
   const menu: { template: { submenu?: { id?: string; click?: () => void }[] }[] } = { template: [] };
-  return {
+  const standIns = {
     sent,
     menu,
     appEvents,
+    quits: 0,
     app: Object.assign(appEvents, {
+      quit: () => {
+        standIns.quits++;
+        appEvents.emit('before-quit', { preventDefault: () => undefined });
+      },
       getPath: () => userData,
       getName: () => 'Vigil',
       getVersion: () => '0.0.0-test',
@@ -95,6 +100,7 @@ function electronStandIns(userData: string) {
     powerMonitor: Object.assign(new EventEmitter(), { getSystemIdleTime: () => 0 }),
     window,
   };
+  return standIns;
 }
 
 describe('app/hosted-shell/startHostedShell', () => {
@@ -148,8 +154,12 @@ describe('app/hosted-shell/startHostedShell', () => {
 
       const utility = seen.utilities[0] as ChildAsUtility;
       const exited = new Promise((resolve) => utility.once('exit', resolve));
-      e.appEvents.emit('before-quit');
+      let prevented = 0;
+      e.appEvents.emit('before-quit', { preventDefault: () => prevented++ });
       await exited;
+      // Quitting waited for the host's lock, then quit again (and that second time went through).
+      await vi.waitFor(() => expect(e.quits).toBe(1));
+      expect(prevented).toBe(1);
     },
   );
 });
