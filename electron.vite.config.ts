@@ -33,15 +33,19 @@ export default defineConfig({
       outDir: resolve(root, 'out/main'),
       externalizeDeps: true,
       rolldownOptions: {
-        // The text-extraction, crypto and redaction workers need files of their own beside index.js
+        // The text-extraction, crypto and redaction workers and the core host need files of their own beside index.js
         // (main/ingest/worker-path.ts).
         input: {
           index: resolve(root, 'main/app/index.ts'),
           'extract-worker': resolve(root, 'main/ingest/extract-worker.ts'),
           'crypto-worker': resolve(root, 'main/workers/crypto-worker.ts'),
           'redact-worker': resolve(root, 'main/evidence/redact/redact-worker.ts'),
+          // The core host (main/host): a utilityProcess in the app, a forked child in the E2E harness.
+          'core-host-entry': resolve(root, 'main/host/core-host-entry.ts'),
         },
-        output: { format: 'cjs', entryFileNames: '[name].js' },
+        // Shared chunks sit beside the entries, not in chunks/: the core finds its workers through __dirname, which
+        // in a chunk is the chunk's folder (with the core host as a second entry, most of the core is a chunk).
+        output: { format: 'cjs', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

@@ -29,7 +29,9 @@ const LAYERS = [
   { rank: 10, type: 'api', pattern: 'main/api' },
   { rank: 11, type: 'ipc', pattern: 'main/ipc' },
   { rank: 11, type: 'cli', pattern: 'main/cli' },
-  { rank: 12, type: 'app', pattern: 'main/app' },
+  // The core host: runs the handler table in a process of its own, over the same protocol under Node or Electron.
+  { rank: 12, type: 'host', pattern: 'main/host' },
+  { rank: 13, type: 'app', pattern: 'main/app' },
 ];
 const layerElements = [
   ...LAYERS.map(({ type, pattern }) =>
@@ -136,9 +138,26 @@ export default tseslint.config(
     },
   },
   {
+    // The core host runs under plain Node as well as in a utilityProcess: no electron, no app shell. Its two
+    // Electron adapters live in main/app/core-host.ts.
+    files: ['main/host/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'main/host runs under plain Node too: no electron.' },
+            { group: ['**/app/**', '**/preload/**'], message: 'main/host does not depend on the app shell.' },
+            { group: ['**/renderer/**'], message: 'main/ never imports renderer/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The core never sees electron (nor electron/main, electron/common…), the app shell or the IPC layer.
     files: ['main/**'],
-    ignores: ['main/app/**', 'main/ipc/**', 'main/preload/**'],
+    ignores: ['main/app/**', 'main/ipc/**', 'main/preload/**', 'main/host/**'],
     rules: {
       'no-restricted-imports': [
         'error',

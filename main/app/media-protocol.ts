@@ -69,17 +69,29 @@ export function mediaItemId(rawUrl: string): string | null {
   return /^[0-9a-zA-Z-]{1,64}$/.test(id) ? id : null;
 }
 
-/** Answers one vigil-media request. */
+/** An item's decrypted content as an answer; what the hosted core's main role asks the host for. */
+type MediaOpener = (
+  itemId: string,
+  range: string | null,
+  opts: { head: boolean },
+) => Promise<{ status: number; headers: Record<string, string>; body: Readable | null }>;
+
+/** Answers one vigil-media request from the open vault (in-process) or through `vaults` as an opener (hosted). */
 export async function serveMediaRequest(
   request: MediaRequest,
-  vaults: VaultSource,
+  vaults: VaultSource | MediaOpener,
   origins: readonly string[],
 ): Promise<Response> {
   if (!isFromApp(request, origins)) return refuse(403, 'Refused: only the Vigil window may load evidence.');
   if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, 'Method not allowed');
   const itemId = mediaItemId(request.url);
   if (itemId === null) return refuse(400, 'Refused: not an item address.');
-  const reply = await serveItemMedia(vaults, itemId, request.headers.get('range'), { head: request.method === 'HEAD' });
+  const range = request.headers.get('range');
+  const head = { head: request.method === 'HEAD' };
+  const reply =
+    typeof vaults === 'function'
+      ? await vaults(itemId, range, head)
+      : await serveItemMedia(vaults, itemId, range, head);
   const body = reply.body === null ? null : (Readable.toWeb(reply.body) as ReadableStream<Uint8Array>);
   // The page's fetch (PDF viewer) is cross-origin: name the asking origin, already checked above, and no other.
   const origin = request.initiatorOrigin ?? request.headers.get('origin');
@@ -91,7 +103,7 @@ export async function serveMediaRequest(
 /** Installs the vigil-media handler; must run after the app is ready. */
 export function serveMediaProtocol(
   protocol: Pick<Protocol, 'handle'>,
-  vaults: VaultSource,
+  vaults: VaultSource | MediaOpener,
   origins: readonly string[],
 ): void {
   protocol.handle(MEDIA_SCHEME, (request) => serveMediaRequest(request, vaults, origins));

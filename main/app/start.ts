@@ -19,6 +19,7 @@ import { serveMediaProtocol } from './media-protocol';
 import { APP_ENTRY_URL, APP_ORIGIN } from './origin';
 import { registerSchemes, serveAppProtocol } from './protocol';
 import { applySessionPolicy, hardenProcess, type NetworkPolicy } from './security';
+import { startHostedShell } from './hosted-shell';
 import { createElectronServices } from './services';
 import { createMainWindow } from './window';
 
@@ -36,6 +37,11 @@ export interface StartOptions {
   openPackages?: readonly string[];
   /** Decides what a second launch's arguments ask for (the CLI's subcommand names are needed for that). */
   modeOf?: (argv: readonly string[], cwd: string) => LaunchMode;
+  /**
+   * Run the core in a utilityProcess (main/app/hosted-shell.ts) rather than on this thread. Opt-in until it has run
+   * under a real Electron binary, which the build machines do not have.
+   */
+  hostedCore?: boolean;
 }
 
 /** The dev server origin if it may be used: development only, loopback only. */
@@ -101,6 +107,25 @@ export function startApp(options: StartOptions): void {
   const onReady = async (): Promise<void> => {
     applySessionPolicy(session.defaultSession, policy);
     serveAppProtocol(protocol, options.rendererDir);
+    const origins = devOrigin === undefined ? [APP_ORIGIN] : [APP_ORIGIN, devOrigin];
+    if (options.hostedCore === true) {
+      const shell = await startHostedShell({
+        app,
+        ipcMain,
+        protocol,
+        Menu,
+        powerMonitor,
+        getWindow: () => mainWindow,
+        senderCheck: createSenderCheck({ origins, isOwnContents }),
+        origins,
+        isDev: options.isDev,
+        onHostLost: () => fatal(new Error('The part of Vigil that holds the vault stopped unexpectedly.')),
+      });
+      openPackage = (file) => shell.arrive(file);
+      for (const file of early.splice(0)) openPackage(file);
+      await openWindow();
+      return;
+    }
     const services = createElectronServices({ name: app.getName(), version: app.getVersion() }, () => mainWindow);
     openPackage = (file) => services.openedPackages.arrive(file);
     for (const file of early.splice(0)) openPackage(file);
@@ -114,7 +139,6 @@ export function startApp(options: StartOptions): void {
       menuHandlers(services),
     );
     const table = createHandlerTable(services);
-    const origins = devOrigin === undefined ? [APP_ORIGIN] : [APP_ORIGIN, devOrigin];
     // Unexpected errors reach the window as INTERNAL only; their kind and call sites go to a local log.
     const errorLog = new ErrorLog({
       file: path.join(app.getPath('userData'), 'logs', 'errors.log'),

@@ -52,7 +52,7 @@ export interface ChildEntry {
  * The child-process entry `name` for the way this code is running: `<name>.cjs` or `.js` in
  * `dir` (a bundle), else `<name>.ts` (the sources) run with tsx's loader; null when none is there.
  */
-function findChildEntry(name: string, dir: string): ChildEntry | null {
+export function findChildEntry(name: string, dir: string): ChildEntry | null {
   for (const built of [`${name}.cjs`, `${name}.js`]) {
     const file = path.join(dir, built);
     if (existsSync(file)) return { script: file, execArgv: [] };

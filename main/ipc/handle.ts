@@ -65,3 +65,23 @@ export function dispatchPreload<C extends PreloadChannel>(
   >;
   return dispatchWith(channel, schemas, fn, raw, options);
 }
+
+/** Where a forwarded request goes: the core host, which parses and validates it with dispatch(). */
+export type Forward = (channel: string, raw: unknown) => Promise<Result<unknown>>;
+
+/**
+ * Registers `channel` to be forwarded, unparsed, to where the table runs (the hosted core): the sender check and the
+ * one-argument rule stay here, in the process that knows the window; parsing happens in the host.
+ */
+export function handleForwarded(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  channel: string,
+  forward: Forward,
+  isTrustedSender: SenderCheck,
+): void {
+  ipcMain.handle(channel, async (event: IpcMainInvokeEvent, ...args: unknown[]): Promise<Result<unknown>> => {
+    if (!isTrustedSender(event)) return invalidInput(REFUSED_MESSAGE);
+    if (args.length !== 1) return invalidInput(`A request to ${channel} must carry exactly one argument.`);
+    return forward(channel, args[0]);
+  });
+}

@@ -4,7 +4,7 @@ import { PRELOAD_CHANNELS } from '../../shared/areas/app.channels';
 import { CHANNELS, type Channel } from '../../shared/channels';
 import type { PreloadHandlers } from './app.ipc';
 import type { DispatchOptions, HandlerTable } from './dispatch';
-import { handle, handlePreload, type PreloadChannel } from './handle';
+import { handle, handleForwarded, handlePreload, type Forward, type PreloadChannel } from './handle';
 import type { SenderCheck } from './sender';
 
 /**
@@ -25,4 +25,17 @@ export function registerHandlers(
     handlePreload(ipcMain, channel, preload[channel], isTrustedSender, options);
   };
   for (const channel of PRELOAD_CHANNELS) registerPreload(channel);
+}
+
+/**
+ * Registers every channel of the contract and the preload-only ones to be forwarded to the hosted core after the
+ * sender check: `call` for the window's channels, `preload` for the preload's.
+ */
+export function registerForwarded(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  isTrustedSender: SenderCheck,
+  forward: { call: Forward; preload: Forward },
+): void {
+  for (const channel of CHANNELS) handleForwarded(ipcMain, channel, forward.call, isTrustedSender);
+  for (const channel of PRELOAD_CHANNELS) handleForwarded(ipcMain, channel, forward.preload, isTrustedSender);
 }

@@ -13,6 +13,7 @@ import { run as runTimeline } from './timeline-10k';
 import { run as runUiIngest } from './ui-ingest-1gib';
 import { run as runUiItems } from './ui-items-10k';
 import { run as runVerify } from './verify-1gib';
+import { run as runHostEventLoop } from './host-event-loop';
 
 const BENCHMARKS: { name: string; run: () => Promise<BenchResult> }[] = [
   { name: 'add-1gib', run: () => runAdd() },
@@ -27,6 +28,8 @@ const BENCHMARKS: { name: string; run: () => Promise<BenchResult> }[] = [
   // The interface in the E2E harness (needs the renderer built: `npm run bench` builds it).
   { name: 'ui-items-10k', run: () => runUiItems() },
   { name: 'ui-ingest-1gib', run: () => runUiIngest() },
+  // The main process's stalls with the core in-process and hosted (out/main/core-host-entry.js when built).
+  { name: 'host-event-loop', run: () => runHostEventLoop() },
 ];
 
 /** A benchmark that failed to run counts as a miss, with the error as its figure. */

@@ -4,6 +4,11 @@
  * page.exposeBinding to the very handler table main/ipc registers, over the
  * real core and real SQLCipher files. No Electron binary is needed.
  *
+ * By default the core is hosted as in the app: in a child process (the app's own
+ * out/main/core-host-entry.js) reached over the core-host protocol, this process
+ * playing Electron main's part. `inProcess: true` runs the table here instead, for
+ * specs that reach into the open vault directly.
+ *
  *   const app = await launchApp({ vaultDir });
  *   await app.page.getByRole('button', { name: 'Unlock' }).click();
  *   await app.close();
@@ -18,7 +23,9 @@ import { preloadHandlers } from '../../main/ipc/app.ipc';
 import { dispatchByName } from '../../main/ipc/dispatch';
 import { dispatchPreload } from '../../main/ipc/handle';
 import { CONTENT_SECURITY_POLICY } from '../../main/app/security';
-import { testServices, type TestServices } from '../helpers/app-services';
+import { testServices, type RecordedEvent, type ScriptedDialogs, type TestServices } from '../helpers/app-services';
+import { hostedTestCore, type HostedTestCore } from './hosted-core';
+import type { Result } from '../../shared/contract';
 
 /** Where the page is served from; a name that can never resolve, so nothing leaks to a network. */
 export const APP_URL = 'http://vigil.test';
@@ -46,14 +53,23 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** The interface language; default English. */
   locale?: string;
+  /** Run the core in this process (specs that reach into the vault) rather than hosted in a child. */
+  inProcess?: boolean;
+}
+
+/** What every spec may use of the core's main role, hosted or not. */
+export interface MainRole {
+  dialogs: ScriptedDialogs;
+  events: RecordedEvent[];
+  clipboard: { text: string | null; clearAfterMs: number | null };
 }
 
 /** A running app. */
-export interface LaunchedApp {
+export interface LaunchedApp<C extends MainRole = MainRole> {
   page: Page;
   context: BrowserContext;
-  /** The core behind the page: session, scripted dialogs, clipboard, recorded events. */
-  core: TestServices;
+  /** The core behind the page: hosted (main's parts and the protocol) or in-process (the session itself). */
+  core: C;
   /** Console errors, page errors, CSP violations and blocked outside requests seen so far. */
   problems: string[];
   /** On-disk paths of files the test drops, by file name (what webUtils would answer; drag-and-drop tests). */
@@ -172,22 +188,96 @@ function installBridge(spec: BridgeSpec): void {
   });
 }
 
-/** Opens the app in a fresh page over a fresh core. */
-export async function launchApp(opts: LaunchOptions = {}): Promise<LaunchedApp> {
+/** How the bindings reach the core: in this process or through the core-host protocol. */
+interface Backend<C extends MainRole> {
+  core: C;
+  invoke(channel: unknown, req: unknown, problems: string[]): Promise<Result<unknown>>;
+  grantDropped(paths: unknown): Promise<Result<unknown>>;
+  media(
+    itemId: string,
+    range: string | undefined,
+  ): Promise<{ status: number; headers: Record<string, string>; body: Buffer }>;
+  dispose(): Promise<void>;
+}
+
+async function collectBody(body: AsyncIterable<unknown> | null): Promise<Buffer> {
+  if (body === null) return Buffer.alloc(0);
+  const parts: Buffer[] = [];
+  for await (const chunk of body) parts.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(parts);
+}
+
+async function inProcessBackend(
+  onEvent: (name: string, payload: unknown) => void,
+  realKdf: boolean,
+): Promise<Backend<TestServices>> {
+  const core = await testServices({ mediaBase: `${APP_URL}/media`, ...(realKdf ? { realKdf: true } : {}), onEvent });
+  return {
+    core,
+    invoke: (channel, req, problems) =>
+      dispatchByName(core.table, channel, req, {
+        validateResponse: true,
+        onInternalError: (error, ch) => problems.push(`internal error on ${ch}: ${String(error)}`),
+      }),
+    grantDropped: (paths) =>
+      dispatchPreload(
+        'dialog:dropped-files',
+        preloadHandlers(core.services)['dialog:dropped-files'],
+        { paths },
+        { validateResponse: true },
+      ),
+    media: async (itemId, range) => {
+      if (mediaResponder === null) return { status: 404, headers: {}, body: Buffer.from('no media responder') };
+      return mediaResponder(core, itemId, range);
+    },
+    dispose: () => core.dispose(),
+  };
+}
+
+async function hostedBackend(
+  onEvent: (name: string, payload: unknown) => void,
+  realKdf: boolean,
+  problems: string[],
+): Promise<Backend<HostedTestCore>> {
+  const core = await hostedTestCore({
+    mediaBase: `${APP_URL}/media`,
+    onEvent,
+    realKdf,
+    onInternalError: (text) => problems.push(text),
+  });
+  return {
+    core,
+    // The same raw forwarding as Electron main's: the host parses and validates.
+    invoke: (channel, req) => core.host.call(channel, req),
+    grantDropped: (paths) => core.host.callPreload('dialog:dropped-files', { paths }),
+    media: async (itemId, range) => {
+      const reply = await core.host.media(itemId, range ?? null, false);
+      return { status: reply.status, headers: reply.headers, body: await collectBody(reply.body) };
+    },
+    dispose: () => core.dispose(),
+  };
+}
+
+/** Opens the app in a fresh page over a fresh core (hosted in a child unless `inProcess`). */
+export function launchApp(opts: LaunchOptions & { inProcess: true }): Promise<LaunchedApp<TestServices>>;
+export function launchApp(opts?: LaunchOptions & { inProcess?: false }): Promise<LaunchedApp<HostedTestCore>>;
+export async function launchApp(opts: LaunchOptions = {}): Promise<LaunchedApp<TestServices | HostedTestCore>> {
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error('out/renderer is missing: run `npm run build` before the E2E tests.');
   }
   const problems: string[] = [];
   let page: Page | null = null;
-  const core = await testServices({
-    mediaBase: `${APP_URL}/media`,
-    ...(opts.realKdf === true ? { realKdf: true } : {}),
-    onEvent: (name, payload) => {
-      void page
-        ?.evaluate(([n, p]) => (globalThis as unknown as PageGlobal).__vigilEmit(n, p), [name, payload] as const)
-        .catch(() => undefined);
-    },
-  });
+  const onEvent = (name: string, payload: unknown): void => {
+    void page
+      ?.evaluate(([n, p]) => (globalThis as unknown as PageGlobal).__vigilEmit(n, p), [name, payload] as const)
+      .catch(() => undefined);
+  };
+  const realKdf = opts.realKdf === true;
+  const backend: Backend<TestServices | HostedTestCore> =
+    opts.inProcess === true
+      ? await inProcessBackend(onEvent, realKdf)
+      : await hostedBackend(onEvent, realKdf, problems);
+  const core = backend.core;
   if (opts.vaultDir !== undefined) core.dialogs.nextFolder = opts.vaultDir;
   const context = await (
     await browser()
@@ -207,12 +297,7 @@ export async function launchApp(opts: LaunchOptions = {}): Promise<LaunchedApp> 
       return;
     }
     if (url.pathname.startsWith('/media/')) {
-      if (mediaResponder === null) {
-        await route.fulfill({ status: 404, body: 'no media responder' });
-        return;
-      }
-      const answer = await mediaResponder(
-        core,
+      const answer = await backend.media(
         decodeURIComponent(url.pathname.slice('/media/'.length)),
         route.request().headers()['range'],
       );
@@ -232,21 +317,13 @@ export async function launchApp(opts: LaunchOptions = {}): Promise<LaunchedApp> 
         },
       };
     }
-    return dispatchByName(core.table, channel, req, {
-      validateResponse: true,
-      onInternalError: (error, ch) => problems.push(`internal error on ${ch}: ${String(error)}`),
-    });
+    return backend.invoke(channel, req, problems);
   });
   // The preload-only channel the real preload calls for dropped files, through the same handler main registers.
   await context.exposeBinding('__vigilGrantDropped', async (source, paths: unknown) => {
     if (source.frame !== source.page.mainFrame())
       return { ok: false, error: { code: 'INVALID_INPUT', message: 'Refused.' } };
-    return dispatchPreload(
-      'dialog:dropped-files',
-      preloadHandlers(core.services)['dialog:dropped-files'],
-      { paths },
-      { validateResponse: true },
-    );
+    return backend.grantDropped(paths);
   });
   const spec: BridgeSpec = { methods: CHANNELS.map((c) => [methodName(c), c]), events: [...EVENTS] };
   // tsx/esbuild wrap named functions in __name(); define it so the serialised function runs in the page.
@@ -268,7 +345,7 @@ export async function launchApp(opts: LaunchOptions = {}): Promise<LaunchedApp> 
     dropPaths,
     close: async () => {
       await context.close();
-      await core.dispose();
+      await backend.dispose();
     },
   };
 }

@@ -13,8 +13,9 @@ import { memberIdentity } from '../../../main/vault/identity';
 import { hasTool } from '../../helpers/tools';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from '../fixtures';
+import { expect, inProcessTest as test } from '../fixtures';
 import type { LaunchedApp } from '../harness';
+import type { TestServices } from '../../helpers/app-services';
 import { ExportPage } from '../pages/export-page';
 import { saveScreenshot } from '../screenshots';
 
@@ -55,7 +56,7 @@ function workDir(): string {
 
 /** The demo case's title and the signer's minisign public key file, from the open vault. */
 function vaultFacts(
-  app: LaunchedApp,
+  app: LaunchedApp<TestServices>,
   caseId: string,
   dir: string,
 ): { title: string; pubFile: string; signerFingerprint: string } {

@@ -11,8 +11,9 @@ import type { Page } from '@playwright/test';
 import { dispatchByName } from '../../../main/ipc/dispatch';
 import { memberIdentity } from '../../../main/vault/identity';
 import { hasTool } from '../../helpers/tools';
-import { E2E_PASSPHRASE, expect, test } from '../fixtures';
+import { E2E_PASSPHRASE, expect, inProcessTest as test } from '../fixtures';
 import type { LaunchedApp } from '../harness';
+import type { TestServices } from '../../helpers/app-services';
 import { makePdf } from '../media';
 import { CasesPage } from '../pages/cases-page';
 import { CustodyPage } from '../pages/custody-page';
@@ -76,7 +77,7 @@ async function createCaseWithPeople(page: Page): Promise<void> {
   await expect(people.table().getByRole('row')).toHaveCount(3);
 }
 
-async function interviewWithRecordingAndTranscript(app: LaunchedApp, files: string): Promise<void> {
+async function interviewWithRecordingAndTranscript(app: LaunchedApp<TestServices>, files: string): Promise<void> {
   const { page } = app;
   const interviews = new InterviewsPage(page);
   await interviews.open();
@@ -99,7 +100,7 @@ async function interviewWithRecordingAndTranscript(app: LaunchedApp, files: stri
   await expect.poll(() => interviews.playerTime()).toBeCloseTo(5, 1);
 }
 
-async function addDocuments(app: LaunchedApp, files: string): Promise<void> {
+async function addDocuments(app: LaunchedApp<TestServices>, files: string): Promise<void> {
   const { page } = app;
   const text = path.join(files, 'neighbour-statement.txt');
   const pdf = path.join(files, 'refusal-letter.pdf');
@@ -162,7 +163,7 @@ async function timelineAndRequests(page: Page): Promise<void> {
   await expect(requests.table().getByRole('row').filter({ hasText: RECIPIENT })).toContainText('Denial');
 }
 
-async function overviewCountsDays(app: LaunchedApp): Promise<void> {
+async function overviewCountsDays(app: LaunchedApp<TestServices>): Promise<void> {
   const { page } = app;
   await page.getByRole('tab', { name: 'Overview' }).click();
   const card = page.getByRole('region', { name: 'Detainee D-001' });
@@ -186,7 +187,7 @@ async function overviewCountsDays(app: LaunchedApp): Promise<void> {
   expect(value.detainees[0]?.incommunicado.periods.find((p) => p.open)?.days).toBe(30);
 }
 
-async function caseIdOf(app: LaunchedApp): Promise<string> {
+async function caseIdOf(app: LaunchedApp<TestServices>): Promise<string> {
   const listed = await dispatchByName(app.core.table, 'cases:list', {}, { validateResponse: true });
   if (!listed.ok) throw new Error(listed.error.message);
   const found = (listed.value as { id: string; title: string }[]).find((c) => c.title === CASE);
@@ -212,7 +213,7 @@ async function searchLandsOnItem(page: Page): Promise<void> {
 
 /** The journey case exported to a fresh age key through the wizard; returns what the result screen showed. */
 async function exportThroughWizard(
-  app: LaunchedApp,
+  app: LaunchedApp<TestServices>,
   dir: string,
   recipient: string,
 ): Promise<{ sha256: string; signer: string }> {
@@ -261,7 +262,7 @@ function checkPackageWithTools(dir: string, signerKeyLine: string): void {
   expect(texts.some((t) => t.includes(`towards ${WORD}`))).toBe(true);
 }
 
-async function exportAndVerify(app: LaunchedApp, files: string): Promise<void> {
+async function exportAndVerify(app: LaunchedApp<TestServices>, files: string): Promise<void> {
   const dir = path.join(files, 'export');
   fs.mkdirSync(dir);
   run('age-keygen', ['-o', 'key.txt'], dir);
@@ -289,7 +290,7 @@ async function custodyHolds(page: Page, exported: boolean): Promise<void> {
   await expect(custody.findings(report).filter({ hasText: 'Failed' })).toHaveCount(0);
 }
 
-async function lockAndUnlock(app: LaunchedApp, vaultDir: string): Promise<void> {
+async function lockAndUnlock(app: LaunchedApp<TestServices>, vaultDir: string): Promise<void> {
   const { page } = app;
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('form', { name: 'Unlock a vault' })).toBeVisible();

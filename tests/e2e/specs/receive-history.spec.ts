@@ -7,7 +7,7 @@
  */
 import { addRecipient } from '../../../main/packages/recipients';
 import { expectNoSeriousA11yViolations } from '../a11y';
-import { expect, test } from '../fixtures';
+import { expect, inProcessTest as test } from '../fixtures';
 import { ReceivePage } from '../pages/receive-page';
 import { saveScreenshot } from '../screenshots';
 import { receivingVault, recipientOf } from '../sent-packages';

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { addRecipient } from '../../../main/packages/recipients';
 import { expectNoSeriousA11yViolations } from '../a11y';
-import { expect, test } from '../fixtures';
+import { expect, inProcessTest as test } from '../fixtures';
 import { ReceivePage } from '../pages/receive-page';
 import { saveScreenshot } from '../screenshots';
 import { packageFromSender, receivingVault, recipientOf } from '../sent-packages';

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expectNoSeriousA11yViolations } from '../a11y';
-import { expect, test } from '../fixtures';
+import { expect, inProcessTest as test } from '../fixtures';
 import { CasesPage } from '../pages/cases-page';
 import { saveScreenshot } from '../screenshots';
 import { hasTool } from '../../helpers/tools';

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { encodeRecipient } from '../../../main/crypto/age';
 import { createDemoVault } from '../../../main/evidence/demo';
+import { SettingsStore } from '../../../main/settings/settings-store';
 import { fastKdf } from '../../helpers/kdf';
 import { hasTool } from '../../helpers/tools';
 import { expectNoSeriousA11yViolations } from '../a11y';
@@ -77,7 +78,8 @@ test('switching the language to Ukrainian relabels the navigation at once, and i
   await expect(nav.getByRole('button', { name: 'Пошук' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Налаштування', level: 1 })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
-  expect(app.core.services.settings.current().language).toBe('uk');
+  // Saved by the core host, in the settings file main reads the menu's language from at the next start.
+  expect(new SettingsStore(app.core.settingsFile).current().language).toBe('uk');
   await page.mouse.move(1, 790);
   await expectNoSeriousA11yViolations(page, 'settings in Ukrainian');
   expect(demo.caseId).not.toBe('');

@@ -11,11 +11,11 @@ test('Ctrl+K opens search, Ctrl+, opens settings, and a menu choice from the she
   await expect(nav.getByRole('button', { name: 'Search' })).toHaveAttribute('aria-current', 'page');
   await app.page.keyboard.press('Control+Comma');
   await expect(nav.getByRole('button', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
-  app.core.services.emit('app:menu', { action: 'custody' });
+  app.core.emit('app:menu', { action: 'custody' });
   await expect(nav.getByRole('button', { name: 'Custody' })).toHaveAttribute('aria-current', 'page');
-  app.core.services.emit('app:menu', { action: 'cases' });
+  app.core.emit('app:menu', { action: 'cases' });
   await expect(nav.getByRole('button', { name: 'Cases' })).toHaveAttribute('aria-current', 'page');
-  app.core.services.emit('app:menu', { action: 'receive' });
+  app.core.emit('app:menu', { action: 'receive' });
   await expect(app.page.getByRole('heading', { name: 'Receive a package', level: 1 })).toBeVisible();
   await expect(nav.getByRole('button', { name: 'Cases' })).toHaveAttribute('aria-current', 'page');
 });

@@ -14,7 +14,7 @@ test.describe('create, lock and unlock', () => {
 
     await page.getByRole('button', { name: 'Lock' }).click();
     await expect(page.getByRole('form', { name: 'Unlock a vault' })).toBeVisible();
-    expect(app.core.services.session.state().unlocked).toBe(false);
+    expect(await app.core.host.call('vault:state', {})).toMatchObject({ ok: true, value: { unlocked: false } });
 
     await unlock.unlock(vaultDir, E2E_PASSPHRASE);
     await expect(page.getByText('Signed in as Investigator One')).toBeVisible();
@@ -49,7 +49,7 @@ test.describe('create, lock and unlock', () => {
     await unlock.unlock(vaultDir, 'not the passphrase');
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Wrong passphrase');
-    expect(app.core.services.session.state().unlocked).toBe(false);
+    expect(await app.core.host.call('vault:state', {})).toMatchObject({ ok: true, value: { unlocked: false } });
   });
 
   test('a weak passphrase cannot create a vault', async ({ app }) => {

@@ -19,7 +19,7 @@ import { openVault } from '../../../main/vault/open';
 import type { Vault } from '../../../main/vault/vault';
 import { fastKdf } from '../../helpers/kdf';
 import { expectNoSeriousA11yViolations } from '../a11y';
-import { expect, test } from '../fixtures';
+import { expect, inProcessTest as test } from '../fixtures';
 import { ExportPage } from '../pages/export-page';
 import { ReceivePage } from '../pages/receive-page';
 import { saveScreenshot } from '../screenshots';

@@ -5,6 +5,7 @@ import type { Protocol } from 'electron';
 import { VigilError } from '../../../shared/errors';
 import { addFileItem } from '../../../main/evidence/item-ingest';
 import { isFromApp, mediaItemId, serveMediaProtocol, serveMediaRequest } from '../../../main/app/media-protocol';
+import { serveItemMedia } from '../../../main/media/serve-media';
 import type { Vault } from '../../../main/vault/vault';
 import { newTestVault, tempDir } from '../../helpers/vault';
 
@@ -59,6 +60,30 @@ describe('app/media-protocol/serveMediaRequest', () => {
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe('bytes 4-9/33');
     expect(await part.text()).toBe('parcel');
+  });
+
+  it('answers through an opener (the hosted core) with the same checks: the origin first, then the opener', async () => {
+    const asked: [string, string | null, { head: boolean }][] = [];
+    const opener = async (id: string, range: string | null, opts: { head: boolean }) => {
+      asked.push([id, range, opts]);
+      return serveItemMedia(vaults, id, range, opts);
+    };
+    const url = `vigil-media://media/${itemId}`;
+    const part = await serveMediaRequest(
+      mediaRequest(url, { initiatorOrigin: 'vigil-app://app', range: 'bytes=4-9' }),
+      opener,
+      ORIGINS,
+    );
+    expect(part.status).toBe(206);
+    expect(await part.text()).toBe('parcel');
+    expect(asked).toEqual([[itemId, 'bytes=4-9', { head: false }]]);
+    const refused = await serveMediaRequest(
+      mediaRequest(url, { initiatorOrigin: 'https://evil.example' }),
+      opener,
+      ORIGINS,
+    );
+    expect(refused.status).toBe(403);
+    expect(asked).toHaveLength(1);
   });
 
   it('refuses with 403 a request from another origin, from no page, or with a forged referrer', async () => {

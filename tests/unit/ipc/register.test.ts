@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registerHandlers } from '../../../main/ipc/register';
+import { registerForwarded, registerHandlers } from '../../../main/ipc/register';
 import { createSenderCheck } from '../../../main/ipc/sender';
 import { preloadHandlers } from '../../../main/ipc/app.ipc';
 import { PRELOAD_CHANNELS } from '../../../shared/areas/app.channels';
@@ -25,5 +25,40 @@ describe('ipc/register/registerHandlers', () => {
     });
     await expect(listener?.(fakeEvent({ url: 'https://example.org/' }), {})).resolves.toMatchObject({ ok: false });
     await dispose();
+  });
+});
+
+describe('ipc/register/registerForwarded', () => {
+  it('forwards every channel unparsed after the sender check; foreign senders and extra arguments stop here', async () => {
+    const ipcMain = fakeIpcMain();
+    const check = createSenderCheck({ origins: ['vigil-app://app'], isOwnContents: () => true });
+    const seen: [string, string, unknown][] = [];
+    registerForwarded(ipcMain, check, {
+      call: async (channel, raw) => {
+        seen.push(['call', channel, raw]);
+        return { ok: true, value: {} };
+      },
+      preload: async (channel, raw) => {
+        seen.push(['preload', channel, raw]);
+        return { ok: true, value: { files: [] } };
+      },
+    });
+    expect([...ipcMain.listeners.keys()].sort()).toEqual([...CHANNELS, ...PRELOAD_CHANNELS].sort());
+    const create = ipcMain.listeners.get('cases:create');
+    // Unparsed: the host validates; a malformed request reaches it as sent.
+    await expect(create?.(fakeEvent({}), { title: 42 })).resolves.toEqual({ ok: true, value: {} });
+    await expect(create?.(fakeEvent({ url: 'https://example.org/' }), {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    await expect(create?.(fakeEvent({}), {}, {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    await ipcMain.listeners.get('dialog:dropped-files')?.(fakeEvent({}), { paths: ['/x'] });
+    expect(seen).toEqual([
+      ['call', 'cases:create', { title: 42 }],
+      ['preload', 'dialog:dropped-files', { paths: ['/x'] }],
+    ]);
   });
 });

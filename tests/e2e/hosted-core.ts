@@ -1,0 +1,105 @@
+/**
+ * The harness's main role over a hosted core (DESIGN §1, "The core host"): the
+ * core runs in a forked child built from the app's own bundle (out/main/
+ * core-host-entry.js), reached over the same protocol the app uses with its
+ * utilityProcess. What stays here is what Electron main keeps: scripted
+ * dialogs, a recorded clipboard, events sent to the page.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { EventName } from '../../shared/channels';
+import type { EventPayload } from '../../shared/contract';
+import type { HostedCore } from '../../main/host/core-client';
+import { forkCoreHost } from '../../main/host/fork-host';
+import type { LockReason } from '../../main/session/vault-session';
+import type { RecordedEvent, ScriptedDialogs } from '../helpers/app-services';
+import { fastKdf } from '../helpers/kdf';
+
+const MAIN_BUNDLE_DIR = path.resolve(__dirname, '..', '..', 'out', 'main');
+
+/** What a spec sees of a hosted core: main's parts, and the host reached only through the protocol. */
+export interface HostedTestCore {
+  dialogs: ScriptedDialogs;
+  events: RecordedEvent[];
+  clipboard: { text: string | null; clearAfterMs: number | null };
+  /** The protocol's main-role end. */
+  host: HostedCore;
+  /** The host process's id (never this process's). */
+  pid: number | undefined;
+  /** The settings file the host reads and writes. */
+  settingsFile: string;
+  /** Sends an event to the page as Electron main does (menu actions). */
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  /** Locks the host's vault, as the menu, a suspend or quitting does. */
+  lock(reason: LockReason): Promise<void>;
+  /** Stops the host (it locks its vault) and removes its settings. */
+  dispose(): Promise<void>;
+}
+
+/** Options of hostedTestCore. */
+export interface HostedTestCoreOptions {
+  onEvent: (name: EventName, payload: unknown) => void;
+  mediaBase: string;
+  realKdf?: boolean;
+  /** Unexpected errors the host reported (the harness makes each a problem of the run). */
+  onInternalError: (text: string) => void;
+}
+
+/** Forks a core host from the built main bundle and returns main's side of it. */
+export async function hostedTestCore(opts: HostedTestCoreOptions): Promise<HostedTestCore> {
+  if (!existsSync(path.join(MAIN_BUNDLE_DIR, 'core-host-entry.js')))
+    throw new Error('out/main/core-host-entry.js is missing: run `npm run build` before the E2E tests.');
+  const events: RecordedEvent[] = [];
+  const emit = <E extends EventName>(name: E, payload: EventPayload<E>): void => {
+    events.push({ name, payload });
+    opts.onEvent(name, payload);
+  };
+  const dialogs: ScriptedDialogs = {
+    nextOpenFiles: [],
+    nextFolder: null,
+    nextSaveFile: null,
+    openFiles: async () => dialogs.nextOpenFiles,
+    chooseFolder: async () => dialogs.nextFolder,
+    saveFile: async () => dialogs.nextSaveFile,
+  };
+  const clipboard: HostedTestCore['clipboard'] = { text: null, clearAfterMs: null };
+  const settingsDir = mkdtempSync(path.join(os.tmpdir(), 'vigil-settings-'));
+  const settingsFile = path.join(settingsDir, 'settings.json');
+  const forked = await forkCoreHost(
+    {
+      appInfo: { name: 'Vigil', version: '0.0.0-test' },
+      settingsFile,
+      mediaBase: opts.mediaBase,
+      validateResponse: true,
+      errorLog: null,
+      reportInternalErrors: true,
+      kdf: opts.realKdf === true ? null : await fastKdf(),
+      autoLock: false,
+    },
+    {
+      dialogs,
+      writeSecretToClipboard: (text, clearAfterMs) => {
+        clipboard.text = text;
+        clipboard.clearAfterMs = clearAfterMs;
+      },
+      emit,
+      onInternalError: (channel, text) => opts.onInternalError(`internal error on ${channel}: ${text}`),
+    },
+    MAIN_BUNDLE_DIR,
+  );
+  return {
+    dialogs,
+    events,
+    clipboard,
+    host: forked.core,
+    pid: forked.child.pid,
+    settingsFile,
+    emit,
+    lock: (reason) => forked.core.lock(reason),
+    dispose: async () => {
+      await forked.stop();
+      rmSync(settingsDir, { recursive: true, force: true });
+    },
+  };
+}
