@@ -57,7 +57,8 @@ export interface BagResult {
   bytes: number;
 }
 
-const TAG_FILES = [
+/** The tag files the bag writer writes at the bag's root, in order. */
+export const BAG_TAG_FILES = [
   'bagit.txt',
   'bag-info.txt',
   'manifest-sha256.txt',
@@ -134,7 +135,7 @@ async function collectEntries(entries: AsyncIterable<BagEntry> | Iterable<BagEnt
 }
 
 function checkHooks(hooks: TagFileHook[]): void {
-  const names = new Set(TAG_FILES.map(collisionKey));
+  const names = new Set(BAG_TAG_FILES.map(collisionKey));
   for (const hook of hooks) {
     const why = relativePathProblem(hook.name);
     if (why !== null || hook.name.includes('/'))

@@ -25,6 +25,7 @@ import type { Db } from '../../vault/database';
 import type { Vault } from '../../vault/vault';
 import { bagInfoText } from '../bagit/bag-text';
 import { checkInfo, writeBag, type BagEntry, type BagResult } from '../bagit/bag-writer';
+import { TAG_SIGNATURE_FILE } from '../verify/signature-check';
 import { sharedCryptoWorkers, type CryptoWorker } from '../../workers/worker-client';
 import { buildPayload, type BuiltPayload } from './payload';
 import { exportedCheckpointData } from '../consistency/consistency-export';
@@ -299,7 +300,7 @@ async function sealAndRecord(
     plan.policy,
   );
   const signature = {
-    name: 'tagmanifest-sha512.txt.minisig',
+    name: TAG_SIGNATURE_FILE,
     content: ({ tagManifestSha512 }: { tagManifestSha512: Buffer }) =>
       minisignSign(tagManifestSha512, key, `vigil package ${packageId} bag ${bag}`).then((t) => Buffer.from(t)),
   };

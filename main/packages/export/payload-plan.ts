@@ -9,6 +9,8 @@ import { getCase } from '../../evidence/cases';
 import { listInterviews } from '../../evidence/interviews';
 import { listItems, type ItemSummary } from '../../evidence/items';
 import type { ReadDb } from '../../vault/database';
+import { BAG_TAG_FILES } from '../bagit/bag-writer';
+import { TAG_SIGNATURE_FILE } from '../verify/signature-check';
 import { bagItemPath, exportedForm, looksJpeg, selectItems } from './items';
 import { findProtectedNames, type NameHit } from './name-scan';
 import { namePolicy, type NamePolicy } from './names';
@@ -50,16 +52,8 @@ interface PayloadPlan {
   tagFiles: string[];
 }
 
-/** The bag's tag files, in the order the bag writer writes them (plus the export's signature). */
-const BAG_TAG_FILES = [
-  'bagit.txt',
-  'bag-info.txt',
-  'manifest-sha256.txt',
-  'manifest-sha512.txt',
-  'tagmanifest-sha256.txt',
-  'tagmanifest-sha512.txt',
-  'tagmanifest-sha512.txt.minisig',
-];
+/** The bag's tag files, in the order the bag writer writes them, and the export's signature of them. */
+const TAG_FILES = [...BAG_TAG_FILES, TAG_SIGNATURE_FILE];
 
 /**
  * The generated files under data/ (timestamp files, which depend on the checkpoint the export
@@ -120,6 +114,6 @@ export function planPayload(
     ),
     opensRecords,
     generated: generatedFiles(db, c.id, opensRecords),
-    tagFiles: BAG_TAG_FILES,
+    tagFiles: TAG_FILES,
   };
 }
