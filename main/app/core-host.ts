@@ -5,21 +5,15 @@
  * forwarding) is the same code the E2E harness runs under plain Node.
  */
 import { utilityProcess } from 'electron';
-import type { HostPort } from '../host/port';
 import { resolveCoreHostEntry } from '../host/fork-host';
+import type { HostProcess } from '../host/supervised-core';
 import { childEnvironment } from '../ingest/parser-process';
-
-/** A started core host: its port, and a way to end it. */
-interface CoreHostProcess {
-  port: HostPort;
-  kill(): void;
-}
 
 /**
  * Starts the core host as a utilityProcess (fork would need ELECTRON_RUN_AS_NODE, which the fuses disable), with an
  * environment of a few harmless variables only: never VIGIL_PASSPHRASE or anything else of ours.
  */
-export function forkUtilityCoreHost(): CoreHostProcess {
+export function forkUtilityCoreHost(): HostProcess {
   // Beside main/host (out/main in the bundle, where this code is too; the sources in tests).
   const entry = resolveCoreHostEntry();
   const child = utilityProcess.fork(entry.script, [], {

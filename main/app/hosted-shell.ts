@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { App, BrowserWindow, IpcMain, Menu as MenuType, PowerMonitor, Protocol } from 'electron';
 import type { EventName } from '../../shared/channels';
 import type { EventPayload } from '../../shared/contract';
-import { HostedCore } from '../host/core-client';
+import { SupervisedCore } from '../host/supervised-core';
 import { sendEvent } from '../ipc/events';
 import { registerForwarded } from '../ipc/register';
 import type { SenderCheck } from '../ipc/sender';
@@ -33,7 +33,7 @@ interface HostedShellOptions {
   senderCheck: SenderCheck;
   origins: readonly string[];
   isDev: boolean;
-  /** Called if the host process ends on its own (the app cannot go on without its vault). */
+  /** Called if the host process keeps dying and is given up on (the app cannot go on without its vault). */
   onHostLost: () => void;
 }
 
@@ -55,34 +55,33 @@ export async function startHostedShell(o: HostedShellOptions): Promise<HostedShe
     const window = o.getWindow();
     if (window !== null) sendEvent(window.webContents, name, payload);
   };
-  const child = forkUtilityCoreHost();
-  const core = new HostedCore(child.port, { dialogs: electronDialogs(o.getWindow), writeSecretToClipboard, emit });
-  let quitting = false;
-  core.onClose(() => {
-    if (!quitting) o.onHostLost();
-  });
   const settingsFile = path.join(userData, 'settings.json');
-  await core.start({
-    appInfo: { name: o.app.getName(), version: o.app.getVersion() },
-    settingsFile,
-    mediaBase: `${MEDIA_SCHEME}://media`,
-    validateResponse: o.isDev,
-    errorLog: { file: path.join(userData, 'logs', 'errors.log'), appRoot: o.app.getAppPath() },
-    reportInternalErrors: false,
-    kdf: null,
-    autoLock: true,
+  // A host that dies is started again (the window is sent to its unlock screen); one that keeps dying ends the app.
+  const core = await SupervisedCore.start({
+    spawn: forkUtilityCoreHost,
+    main: { dialogs: electronDialogs(o.getWindow), writeSecretToClipboard, emit },
+    init: {
+      appInfo: { name: o.app.getName(), version: o.app.getVersion() },
+      settingsFile,
+      mediaBase: `${MEDIA_SCHEME}://media`,
+      validateResponse: o.isDev,
+      errorLog: { file: path.join(userData, 'logs', 'errors.log'), appRoot: o.app.getAppPath() },
+      reportInternalErrors: false,
+      kdf: null,
+      autoLock: true,
+    },
+    onGiveUp: o.onHostLost,
   });
   // Quitting waits (a little) for the host to lock its vault, tasks first, before the host is ended.
+  let quitting = false;
   let lockedForQuit = false;
   o.app.on('before-quit', (event) => {
     if (lockedForQuit) return;
     event.preventDefault();
     if (quitting) return;
     quitting = true;
-    const timeout = new Promise<void>((resolve) => setTimeout(resolve, QUIT_LOCK_WAIT_MS).unref());
-    void Promise.race([core.lock('quit'), timeout]).finally(() => {
+    void core.lockAndStop(QUIT_LOCK_WAIT_MS).finally(() => {
       lockedForQuit = true;
-      child.kill();
       o.app.quit();
     });
   });
@@ -103,7 +102,7 @@ export async function startHostedShell(o: HostedShellOptions): Promise<HostedShe
 }
 
 /** Suspend and screen lock lock at once; key presses and the window's input idle time reach the host's auto-lock. */
-function wireAutoLock(core: HostedCore, o: HostedShellOptions): void {
+function wireAutoLock(core: SupervisedCore, o: HostedShellOptions): void {
   o.powerMonitor.on('suspend', () => void core.lock('suspend'));
   o.powerMonitor.on('lock-screen', () => void core.lock('screen-lock'));
   let lastTouch = 0;

@@ -26,7 +26,7 @@ if (mode.kind === 'cli') {
     devServerUrl: process.env['ELECTRON_RENDERER_URL'],
     openPackages: mode.openPackages,
     modeOf,
-    // The core in a utilityProcess, off the window's thread (docs/DESIGN.md §1): opt-in for now.
-    hostedCore: process.env['VIGIL_HOSTED_CORE'] === '1',
+    // The core in a utilityProcess, off the window's thread (docs/DESIGN.md §1); VIGIL_HOSTED_CORE=0 keeps it here.
+    hostedCore: process.env['VIGIL_HOSTED_CORE'] !== '0',
   });
 }

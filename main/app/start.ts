@@ -38,8 +38,8 @@ export interface StartOptions {
   /** Decides what a second launch's arguments ask for (the CLI's subcommand names are needed for that). */
   modeOf?: (argv: readonly string[], cwd: string) => LaunchMode;
   /**
-   * Run the core in a utilityProcess (main/app/hosted-shell.ts) rather than on this thread. Opt-in until it has run
-   * under a real Electron binary, which the build machines do not have.
+   * Run the core in a utilityProcess (main/app/hosted-shell.ts) rather than on this thread; the app's entry asks for it
+   * unless VIGIL_HOSTED_CORE=0. If the host cannot be started, the core runs on this thread.
    */
   hostedCore?: boolean;
 }
@@ -108,7 +108,14 @@ export function startApp(options: StartOptions): void {
     applySessionPolicy(session.defaultSession, policy);
     serveAppProtocol(protocol, options.rendererDir);
     const origins = devOrigin === undefined ? [APP_ORIGIN] : [APP_ORIGIN, devOrigin];
+    // Unexpected errors reach the window as INTERNAL only; their kind and call sites go to a local log.
+    const errorLog = new ErrorLog({
+      file: path.join(app.getPath('userData'), 'logs', 'errors.log'),
+      appRoot: app.getAppPath(),
+    });
     if (options.hostedCore === true) {
+      // If the host cannot be started at all, Vigil still opens, with the core on this thread as before; the log says
+      // why. startHostedShell registers nothing before its host is ready, so nothing is left half set up.
       const shell = await startHostedShell({
         app,
         ipcMain,
@@ -119,12 +126,17 @@ export function startApp(options: StartOptions): void {
         senderCheck: createSenderCheck({ origins, isOwnContents }),
         origins,
         isDev: options.isDev,
-        onHostLost: () => fatal(new Error('The part of Vigil that holds the vault stopped unexpectedly.')),
+        onHostLost: () => fatal(new Error('The part of Vigil that holds the vault stopped unexpectedly, again.')),
+      }).catch((error: unknown) => {
+        errorLog.record(error, 'core-host:start');
+        return null;
       });
-      openPackage = (file) => shell.arrive(file);
-      for (const file of early.splice(0)) openPackage(file);
-      await openWindow();
-      return;
+      if (shell !== null) {
+        openPackage = (file) => shell.arrive(file);
+        for (const file of early.splice(0)) openPackage(file);
+        await openWindow();
+        return;
+      }
     }
     const services = createElectronServices({ name: app.getName(), version: app.getVersion() }, () => mainWindow);
     openPackage = (file) => services.openedPackages.arrive(file);
@@ -139,11 +151,6 @@ export function startApp(options: StartOptions): void {
       menuHandlers(services),
     );
     const table = createHandlerTable(services);
-    // Unexpected errors reach the window as INTERNAL only; their kind and call sites go to a local log.
-    const errorLog = new ErrorLog({
-      file: path.join(app.getPath('userData'), 'logs', 'errors.log'),
-      appRoot: app.getAppPath(),
-    });
     registerHandlers(
       ipcMain,
       table,

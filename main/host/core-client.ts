@@ -32,7 +32,8 @@ export interface MainSide {
 }
 
 const HOST_GONE =
-  'The part of Vigil that holds the vault stopped unexpectedly; nothing more was done. Restart Vigil and try again.';
+  'The part of Vigil that holds the vault stopped unexpectedly, so this was not done. Vigil starts it again ' +
+  'and locks the vault: unlock it and try again. Everything saved before is kept.';
 
 const Title = z.string().max(500).optional();
 const OpenFilesOpts = z.object({

@@ -11,6 +11,7 @@ import { findChildEntry, type ChildEntry } from '../ingest/worker-path';
 import { HostedCore, type MainSide } from './core-client';
 import { portOfChildProcess } from './port';
 import type { HostInit } from './protocol';
+import type { HostProcess } from './supervised-core';
 
 /**
  * From the TypeScript sources, tsx loads the core as CommonJS, and canonicalize is an ES module exporting only an
@@ -34,11 +35,13 @@ export function resolveCoreHostEntry(dir: string = __dirname): ChildEntry {
   return entry;
 }
 
-/**
- * Forks the core host, sends it `init` and resolves once it is ready. `entryDir` names where its program is (the
- * Electron main bundle, out/main, for the E2E harness); by default beside this module.
- */
-export async function forkCoreHost(init: HostInit, main: MainSide, entryDir?: string): Promise<ForkedCore> {
+/** A forked host process, not yet set up: its port, a way to end it, and the child (tests look at it). */
+export interface ForkedHostProcess extends HostProcess {
+  child: ChildProcess;
+}
+
+/** Forks the core host's program (in `entryDir`, by default beside this module) with a clean environment. */
+export function spawnForkedHost(entryDir?: string): ForkedHostProcess {
   const entry = resolveCoreHostEntry(entryDir);
   const child = fork(entry.script, [], {
     execArgv: entry.script.endsWith('.ts') ? [...entry.execArgv, ...SOURCE_EXEC_ARGV] : entry.execArgv,
@@ -48,12 +51,27 @@ export async function forkCoreHost(init: HostInit, main: MainSide, entryDir?: st
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   child.on('error', () => undefined);
+  return {
+    child,
+    port: portOfChildProcess(child),
+    kill: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+/**
+ * Forks the core host, sends it `init` and resolves once it is ready. `entryDir` names where its program is (the
+ * Electron main bundle, out/main, for the E2E harness); by default beside this module.
+ */
+export async function forkCoreHost(init: HostInit, main: MainSide, entryDir?: string): Promise<ForkedCore> {
+  const { child, port, kill } = spawnForkedHost(entryDir);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const core = new HostedCore(portOfChildProcess(child), main);
+  const core = new HostedCore(port, main);
   try {
     await core.start(init);
   } catch (error) {
-    child.kill('SIGKILL');
+    kill();
     throw error;
   }
   return {

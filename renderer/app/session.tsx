@@ -1,6 +1,7 @@
 /**
  * The session as the window sees it: locked or unlocked, and as whom. Locking
- * (by the user, idle time, suspend or screen lock) arrives as an event; it
+ * (by the user, idle time, suspend, screen lock, or a restart of the process
+ * holding the vault) arrives as an event; it
  * clears every cached answer so nothing read from the vault stays on screen.
  */
 import { useQueryClient } from '@tanstack/react-query';
@@ -12,7 +13,7 @@ import { call, onEvent } from '../api/vigil';
 export type VaultState = Res<'vault:state'>;
 
 /** Why the vault was last locked, if not by the user. */
-type LockNotice = 'idle' | 'suspend' | 'screen-lock' | null;
+type LockNotice = 'idle' | 'suspend' | 'screen-lock' | 'host-restarted' | null;
 
 interface SessionValue {
   /** null while the first answer is awaited. */

@@ -37,7 +37,8 @@ const VaultStateSchema = z.discriminatedUnion('unlocked', [
 ]);
 
 /** Why the vault was locked. */
-const LockReasonSchema = z.enum(['user', 'idle', 'suspend', 'screen-lock', 'quit']);
+// 'host-restarted': the process holding the vault died and a new one was started; the keys went with the old one.
+const LockReasonSchema = z.enum(['user', 'idle', 'suspend', 'screen-lock', 'quit', 'host-restarted']);
 
 /** channel → request and response schemas. */
 export const vaultContract = {

@@ -162,4 +162,47 @@ describe('app/hosted-shell/startHostedShell', () => {
       expect(prevented).toBe(1);
     },
   );
+
+  it(
+    'starts the host again when it dies: the window is told its vault was locked (host-restarted) and the ' +
+      "window's requests reach the new host",
+    { timeout: 60_000 },
+    async () => {
+      const userData = mkdtempSync(path.join(os.tmpdir(), 'vigil-shell-'));
+      dirs.push(userData);
+      const e = electronStandIns(userData);
+      const ipcMain = fakeIpcMain();
+      let lost = 0;
+      const before = seen.utilities.length;
+      await startHostedShell({
+        app: e.app as never,
+        ipcMain,
+        protocol: { handle: () => undefined } as never,
+        Menu: e.Menu as never,
+        powerMonitor: e.powerMonitor as never,
+        getWindow: () => e.window as never,
+        senderCheck: () => true,
+        origins: ['vigil-app://app'],
+        isDev: true,
+        onHostLost: () => lost++,
+      });
+      const first = seen.utilities[before] as ChildAsUtility;
+      first.child.kill('SIGKILL');
+      await vi.waitFor(() => expect(e.sent).toContainEqual(['vault:locked', { reason: 'host-restarted' }]), {
+        timeout: 30_000,
+      });
+      expect(seen.utilities).toHaveLength(before + 2);
+      const state = await ipcMain.listeners.get('vault:state')?.(fakeEvent({}), {});
+      expect(state).toMatchObject({ ok: true, value: { unlocked: false } });
+      expect(lost).toBe(0);
+
+      const second = seen.utilities[before + 1] as ChildAsUtility;
+      const exited = new Promise((resolve) => second.once('exit', resolve));
+      e.appEvents.emit('before-quit', { preventDefault: () => undefined });
+      await exited;
+      await vi.waitFor(() => expect(e.quits).toBe(1));
+      // Quitting is not a crash: no third host.
+      expect(seen.utilities).toHaveLength(before + 2);
+    },
+  );
 });

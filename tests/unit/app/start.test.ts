@@ -57,6 +57,12 @@ vi.mock('electron', async () => {
   return {
     app,
     BrowserWindow,
+    // The core host cannot be started here (as if utilityProcess failed in a real install).
+    utilityProcess: {
+      fork: vi.fn(() => {
+        throw new Error('no utility process here');
+      }),
+    },
     dialog: { showErrorBox: vi.fn() },
     ipcMain: { handle: vi.fn((channel: string, listener: Handler) => state.ipcListeners.set(channel, listener)) },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -110,6 +116,19 @@ describe('app/start/startApp', () => {
       expect(electron.protocol.handle).toHaveBeenCalledWith('vigil-app', expect.any(Function));
       expect([...state.ipcListeners.keys()].sort()).toEqual([...CHANNELS, ...PRELOAD_CHANNELS].sort());
       expect(state.windows[0]?.loadURL).toHaveBeenCalledWith('vigil-app://app/index.html');
+    },
+  );
+
+  it(
+    'asked for the hosted core, opens with the core on this thread when its host cannot be started: every ' +
+      'channel answered, the window loaded, no error box',
+    async () => {
+      startApp({ ...options, hostedCore: true });
+      await vi.waitFor(() => expect(state.windows).toHaveLength(1));
+      expect(electron.utilityProcess.fork).toHaveBeenCalledTimes(1);
+      expect([...state.ipcListeners.keys()].sort()).toEqual([...CHANNELS, ...PRELOAD_CHANNELS].sort());
+      expect(state.windows[0]?.loadURL).toHaveBeenCalledWith('vigil-app://app/index.html');
+      expect(electron.dialog.showErrorBox).not.toHaveBeenCalled();
     },
   );
 
