@@ -17,6 +17,7 @@ import { AUTO_LOCK_CHECK_MS } from '../session/auto-lock';
 import { SettingsStore } from '../settings/settings-store';
 import { forkUtilityCoreHost } from './core-host';
 import { serveMediaProtocol } from './media-protocol';
+import { utilityProcessLauncher } from './parser-process';
 import { installMenu } from './menu';
 import { menuLabels } from './menu-labels';
 import { MEDIA_SCHEME } from './origin';
@@ -59,7 +60,7 @@ export async function startHostedShell(o: HostedShellOptions): Promise<HostedShe
   // A host that dies is started again (the window is sent to its unlock screen); one that keeps dying ends the app.
   const core = await SupervisedCore.start({
     spawn: forkUtilityCoreHost,
-    main: { dialogs: electronDialogs(o.getWindow), writeSecretToClipboard, emit },
+    main: { dialogs: electronDialogs(o.getWindow), writeSecretToClipboard, emit, parsers: utilityProcessLauncher },
     init: {
       appInfo: { name: o.app.getName(), version: o.app.getVersion() },
       settingsFile,
@@ -69,6 +70,8 @@ export async function startHostedShell(o: HostedShellOptions): Promise<HostedShe
       reportInternalErrors: false,
       kdf: null,
       autoLock: true,
+      // Only main can start a utilityProcess: the host's text extraction is started here and relayed.
+      parsersFromMain: true,
     },
     onGiveUp: o.onHostLost,
   });

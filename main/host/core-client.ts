@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { isEventName, type EventName } from '../../shared/channels';
 import type { EventPayload, Result } from '../../shared/contract';
+import type { ParserLauncher } from '../ingest/parser-process';
 import type { Dialogs } from '../ipc/services';
 import type { LockReason } from '../session/vault-session';
 import type { HostPort } from './port';
@@ -20,6 +21,7 @@ import {
   type HostInit,
   type MediaHead,
 } from './protocol';
+import { serveParserRelay } from './parser-relay';
 import { HostRpc } from './rpc';
 
 /** What stays in the main-role process: the parts that need the window or the desktop. */
@@ -27,6 +29,8 @@ export interface MainSide {
   dialogs: Dialogs;
   writeSecretToClipboard(text: string, clearAfterMs: number): void;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  /** Starts text-extraction processes the host asks for (HostInit.parsersFromMain; parser-relay.ts). */
+  parsers?: ParserLauncher;
   /** Unexpected errors' text, when the host was told to report them (tests). */
   onInternalError?: (channel: string, text: string) => void;
 }
@@ -79,6 +83,7 @@ export class HostedCore {
       const note = ClipboardNote.safeParse(body);
       if (note.success) main.writeSecretToClipboard(note.data.text, note.data.clearAfterMs);
     });
+    if (main.parsers !== undefined) serveParserRelay(this.rpc, main.parsers);
     this.rpc.listen(NOTE_TO_MAIN.internalError, (body) => {
       const note = InternalNote.safeParse(body);
       if (note.success) main.onInternalError?.(note.data.channel, note.data.text);

@@ -14,7 +14,9 @@ import { createHandlerTable } from '../ipc/handlers';
 import type { AppServices } from '../ipc/services';
 import { serveItemMedia } from '../media/serve-media';
 import { AutoLock, DEFAULT_AUTO_LOCK_MINUTES } from '../session/auto-lock';
+import { registerParserLauncher } from '../ingest/parser-process';
 import { hostServices } from './host-services';
+import { relayedParserLauncher } from './parser-relay';
 import type { HostPort } from './port';
 import {
   CallSchema,
@@ -146,6 +148,7 @@ export function serveCore(port: HostPort): CoreServer {
     if (started) throw new Error('already started');
     const init = HostInitSchema.parse(body);
     started = true;
+    if (init.parsersFromMain) registerParserLauncher(relayedParserLauncher(rpc));
     const services = hostServices(init, rpc);
     serveCalls(rpc, services, init);
     if (init.autoLock) startAutoLock(services, rpc);

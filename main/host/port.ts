@@ -45,7 +45,9 @@ export function parentPortOfThisProcess(proc: NodeJS.Process = process): HostPor
   if (send === undefined) return null;
   return {
     post: (message) => {
-      send(message as never);
+      // The parent may already be gone (it quit while this answer was being made): the write's error goes to this
+      // callback, not to an 'error' event that would end the host before it locked its vault.
+      if (proc.connected !== false) send(message as never, () => undefined);
     },
     onMessage: (listener) => {
       proc.on('message', listener);

@@ -23,17 +23,27 @@ export const TO_HOST = {
 export const NOTE_TO_HOST = {
   /** Someone is at the window (a key was pressed): the session's idle clock restarts. */
   touch: 'touch',
+  /** A relayed parser process's answer, and its end (parser-relay.ts). */
+  parserMessage: 'parser-message',
+  parserExit: 'parser-exit',
   /** How long the window's person has been idle, or null when the window is not in front (auto-lock). */
   inputIdle: 'input-idle',
 } as const;
 
 /** Requests the core host makes of the main-role process. */
-export const TO_MAIN = { dialog: 'dialog' } as const;
+export const TO_MAIN = {
+  dialog: 'dialog',
+  /** Start a text-extraction process for the host (parser-relay.ts); answers its relay id. */
+  parserStart: 'parser-start',
+} as const;
 
 /** Notes the core host sends the main-role process. */
 export const NOTE_TO_MAIN = {
   event: 'event',
   clipboard: 'clipboard',
+  /** A request for a relayed parser process, and ending it (parser-relay.ts). */
+  parserPost: 'parser-post',
+  parserKill: 'parser-kill',
   /** Only when HostInit.reportInternalErrors (the E2E harness): an unexpected error's text. */
   internalError: 'internal-error',
 } as const;
@@ -54,6 +64,8 @@ export const HostInitSchema = z.object({
   kdf: z.object({ opslimit: z.number().int().positive(), memlimit: z.number().int().positive() }).nullable(),
   /** Run the idle auto-lock in the host (the app); main then sends input-idle notes. */
   autoLock: z.boolean(),
+  /** Ask main to start text-extraction processes (inside Electron only main can: parser-relay.ts). */
+  parsersFromMain: z.boolean(),
 });
 
 /** How the core host is set up. */

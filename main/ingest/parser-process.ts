@@ -90,9 +90,9 @@ export function registerParserLauncher(launcher: ParserLauncher): void {
 }
 
 /**
- * The launcher for this runtime: inside Electron the registered one (utilityProcess), under
- * Node child_process.fork. Inside Electron without one, fork would need ELECTRON_RUN_AS_NODE,
- * so that is refused rather than tried.
+ * The launcher for this runtime: the registered one if any (Electron main's utilityProcess, or a
+ * core host's relay through main), else under Node child_process.fork. Inside Electron without
+ * one, fork would need ELECTRON_RUN_AS_NODE, so that is refused rather than tried.
  */
 export function selectParserLauncher(
   runtime: { electron: boolean; registered: ParserLauncher | null } = {
@@ -100,8 +100,8 @@ export function selectParserLauncher(
     registered,
   },
 ): ParserLauncher {
-  if (!runtime.electron) return forkLauncher;
   if (runtime.registered) return runtime.registered;
+  if (!runtime.electron) return forkLauncher;
   throw new VigilError(
     'INTERNAL',
     'No way to start the text-extraction process was set up in this Electron process; restart Vigil.',

@@ -73,6 +73,7 @@ async function hosted(settingsDir: string): Promise<Driven> {
       reportInternalErrors: false,
       kdf: null,
       autoLock: false,
+      parsersFromMain: false,
     },
     { dialogs, writeSecretToClipboard: () => undefined, emit: () => undefined },
     existsSync(path.join(bundle, 'core-host-entry.js')) ? bundle : undefined,

@@ -12,6 +12,7 @@ import type { EventName } from '../../shared/channels';
 import type { EventPayload } from '../../shared/contract';
 import type { HostedCore } from '../../main/host/core-client';
 import { forkCoreHost } from '../../main/host/fork-host';
+import { forkLauncher } from '../../main/ingest/parser-process';
 import type { LockReason } from '../../main/session/vault-session';
 import type { RecordedEvent, ScriptedDialogs } from '../helpers/app-services';
 import { fastKdf } from '../helpers/kdf';
@@ -76,6 +77,8 @@ export async function hostedTestCore(opts: HostedTestCoreOptions): Promise<Hoste
       reportInternalErrors: true,
       kdf: opts.realKdf === true ? null : await fastKdf(),
       autoLock: false,
+      // As the app does: the host's text extraction is started here, in the main role, and relayed.
+      parsersFromMain: true,
     },
     {
       dialogs,
@@ -84,6 +87,7 @@ export async function hostedTestCore(opts: HostedTestCoreOptions): Promise<Hoste
         clipboard.clearAfterMs = clearAfterMs;
       },
       emit,
+      parsers: forkLauncher,
       onInternalError: (channel, text) => opts.onInternalError(`internal error on ${channel}: ${text}`),
     },
     MAIN_BUNDLE_DIR,

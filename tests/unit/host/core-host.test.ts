@@ -56,6 +56,7 @@ async function init(): Promise<HostInit> {
     reportInternalErrors: true,
     kdf: await fastKdf(),
     autoLock: false,
+    parsersFromMain: false,
   };
 }
 

@@ -61,6 +61,7 @@ async function world(overrides: Partial<SupervisorOptions> = {}): Promise<World>
     reportInternalErrors: true,
     kdf: await fastKdf(),
     autoLock: false,
+    parsersFromMain: false,
   };
   w.options = {
     spawn: () => {

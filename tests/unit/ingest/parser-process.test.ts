@@ -14,9 +14,10 @@ const electronLauncher: ParserLauncher = {
 };
 
 describe('ingest/parser-process/selectParserLauncher', () => {
-  it('forks under Node, even when an Electron launcher was registered', () => {
+  it('forks under Node unless a launcher was registered, which is then used', () => {
     expect(selectParserLauncher({ electron: false, registered: null })).toBe(forkLauncher);
-    expect(selectParserLauncher({ electron: false, registered: electronLauncher })).toBe(forkLauncher);
+    // A core host under Node that relays its parsers through main registers its relay, which is then used.
+    expect(selectParserLauncher({ electron: false, registered: electronLauncher })).toBe(electronLauncher);
   });
 
   it('uses the registered utilityProcess launcher inside Electron', () => {
