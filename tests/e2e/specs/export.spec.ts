@@ -90,6 +90,21 @@ async function withHostStopped(app: LaunchedApp<HostedTestCore>, whileHeld: () =
   }
 }
 
+/** Unpacks a decrypted tar and checks the bag with minisign and sha256sum; returns the bag folder. */
+function checkBag(tarFile: string, into: string, pubFile: string): string {
+  fs.mkdirSync(into, { recursive: true });
+  run('tar', ['-xf', tarFile], into);
+  const [bag] = fs.readdirSync(into).filter((n) => n.startsWith('vigil-'));
+  if (bag === undefined) throw new Error('no bag folder in the package');
+  const bagDir = path.join(into, bag);
+  expect(
+    run('minisign', ['-Vm', 'tagmanifest-sha512.txt', '-x', 'tagmanifest-sha512.txt.minisig', '-p', pubFile], bagDir),
+  ).toContain('Signature and comment signature verified');
+  expect(run('sha256sum', ['-c', 'manifest-sha256.txt'], bagDir)).not.toContain('FAILED');
+  expect(fs.readFileSync(path.join(bagDir, 'data', 'VERIFY.txt'), 'utf8')).toContain('HOW TO VERIFY THIS PACKAGE');
+  return bagDir;
+}
+
 test('exports the demo case to an age key; the package verifies with age, tar, minisign and sha256sum', async ({
   app,
   demo,
