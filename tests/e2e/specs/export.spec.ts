@@ -14,7 +14,6 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_PASSPHRASE, expect, test } from '../fixtures';
 import type { LaunchedApp } from '../harness';
-import type { HostedTestCore } from '../hosted-core';
 import { identityOf, lockFromPage, pageRequest } from '../outside';
 import { ExportPage } from '../pages/export-page';
 import { saveScreenshot } from '../screenshots';
@@ -79,7 +78,7 @@ async function signerAfterLock(
  * Runs `whileHeld` with the core host stopped (SIGSTOP from this process, its parent, as Electron main could): what
  * the page asks meanwhile waits, in order, in the pipe to the host, which takes it up once continued.
  */
-async function withHostStopped(app: LaunchedApp<HostedTestCore>, whileHeld: () => Promise<void>): Promise<void> {
+async function withHostStopped(app: LaunchedApp, whileHeld: () => Promise<void>): Promise<void> {
   const pid = app.core.pid;
   if (pid === undefined) throw new Error('the core host has no process id');
   process.kill(pid, 'SIGSTOP');
