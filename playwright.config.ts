@@ -7,7 +7,7 @@ export default defineConfig({
   outputDir: 'test-results/e2e',
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  // The core under test is in this process; one worker per core keeps SQLCipher and Argon2id honest.
+  // Each app's core runs in a child process of its worker; one worker per core keeps SQLCipher and Argon2id honest.
   workers: process.env.CI ? 2 : 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -4,10 +4,10 @@
  * page.exposeBinding to the very handler table main/ipc registers, over the
  * real core and real SQLCipher files. No Electron binary is needed.
  *
- * By default the core is hosted as in the app: in a child process (the app's own
+ * The core is hosted as in the app: in a child process (the app's own
  * out/main/core-host-entry.js) reached over the core-host protocol, this process
- * playing Electron main's part. `inProcess: true` runs the table here instead, for
- * specs that reach into the open vault directly.
+ * playing Electron main's part. Every spec runs so; none reaches into the open
+ * vault. What a spec learns of it comes from outside (tests/e2e/outside.ts).
  *
  *   const app = await launchApp({ vaultDir });
  *   await app.page.getByRole('button', { name: 'Unlock' }).click();
@@ -19,13 +19,8 @@ import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page, type Route } from '@playwright/test';
 import { EVENTS, CHANNELS, methodName } from '../../shared/channels';
-import { preloadHandlers } from '../../main/ipc/app.ipc';
-import { dispatchByName } from '../../main/ipc/dispatch';
-import { dispatchPreload } from '../../main/ipc/handle';
 import { CONTENT_SECURITY_POLICY } from '../../main/app/security';
-import { testServices, type RecordedEvent, type ScriptedDialogs, type TestServices } from '../helpers/app-services';
 import { hostedTestCore, type HostedTestCore } from './hosted-core';
-import type { Result } from '../../shared/contract';
 
 /** Where the page is served from; a name that can never resolve, so nothing leaks to a network. */
 export const APP_URL = 'http://vigil.test';
@@ -53,43 +48,20 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** The interface language; default English. */
   locale?: string;
-  /** Run the core in this process (specs that reach into the vault) rather than hosted in a child. */
-  inProcess?: boolean;
-}
-
-/** What every spec may use of the core's main role, hosted or not. */
-export interface MainRole {
-  dialogs: ScriptedDialogs;
-  events: RecordedEvent[];
-  clipboard: { text: string | null; clearAfterMs: number | null };
 }
 
 /** A running app. */
-export interface LaunchedApp<C extends MainRole = MainRole> {
+export interface LaunchedApp {
   page: Page;
   context: BrowserContext;
-  /** The core behind the page: hosted (main's parts and the protocol) or in-process (the session itself). */
-  core: C;
+  /** Main's side of the core host behind the page: its parts (dialogs, clipboard, events) and the protocol. */
+  core: HostedTestCore;
   /** Console errors, page errors, CSP violations and blocked outside requests seen so far. */
   problems: string[];
   /** On-disk paths of files the test drops, by file name (what webUtils would answer; drag-and-drop tests). */
   dropPaths: Map<string, string>;
   /** Closes the page and locks the vault. */
   close(): Promise<void>;
-}
-
-/** Serves an item's decrypted content to the page; set by the media module (vigil-media:// in the app). */
-export type MediaResponder = (
-  core: TestServices,
-  itemId: string,
-  rangeHeader: string | undefined,
-) => Promise<{ status: number; headers: Record<string, string>; body: Buffer }>;
-
-let mediaResponder: MediaResponder | null = null;
-
-/** Installs the function that answers APP_URL/media/<id> requests. */
-export function setMediaResponder(responder: MediaResponder): void {
-  mediaResponder = responder;
 }
 
 let sharedBrowser: Promise<Browser> | null = null;
@@ -188,18 +160,6 @@ function installBridge(spec: BridgeSpec): void {
   });
 }
 
-/** How the bindings reach the core: in this process or through the core-host protocol. */
-interface Backend<C extends MainRole> {
-  core: C;
-  invoke(channel: unknown, req: unknown, problems: string[]): Promise<Result<unknown>>;
-  grantDropped(paths: unknown): Promise<Result<unknown>>;
-  media(
-    itemId: string,
-    range: string | undefined,
-  ): Promise<{ status: number; headers: Record<string, string>; body: Buffer }>;
-  dispose(): Promise<void>;
-}
-
 async function collectBody(body: AsyncIterable<unknown> | null): Promise<Buffer> {
   if (body === null) return Buffer.alloc(0);
   const parts: Buffer[] = [];
@@ -207,61 +167,8 @@ async function collectBody(body: AsyncIterable<unknown> | null): Promise<Buffer>
   return Buffer.concat(parts);
 }
 
-async function inProcessBackend(
-  onEvent: (name: string, payload: unknown) => void,
-  realKdf: boolean,
-): Promise<Backend<TestServices>> {
-  const core = await testServices({ mediaBase: `${APP_URL}/media`, ...(realKdf ? { realKdf: true } : {}), onEvent });
-  return {
-    core,
-    invoke: (channel, req, problems) =>
-      dispatchByName(core.table, channel, req, {
-        validateResponse: true,
-        onInternalError: (error, ch) => problems.push(`internal error on ${ch}: ${String(error)}`),
-      }),
-    grantDropped: (paths) =>
-      dispatchPreload(
-        'dialog:dropped-files',
-        preloadHandlers(core.services)['dialog:dropped-files'],
-        { paths },
-        { validateResponse: true },
-      ),
-    media: async (itemId, range) => {
-      if (mediaResponder === null) return { status: 404, headers: {}, body: Buffer.from('no media responder') };
-      return mediaResponder(core, itemId, range);
-    },
-    dispose: () => core.dispose(),
-  };
-}
-
-async function hostedBackend(
-  onEvent: (name: string, payload: unknown) => void,
-  realKdf: boolean,
-  problems: string[],
-): Promise<Backend<HostedTestCore>> {
-  const core = await hostedTestCore({
-    mediaBase: `${APP_URL}/media`,
-    onEvent,
-    realKdf,
-    onInternalError: (text) => problems.push(text),
-  });
-  return {
-    core,
-    // The same raw forwarding as Electron main's: the host parses and validates.
-    invoke: (channel, req) => core.host.call(channel, req),
-    grantDropped: (paths) => core.host.callPreload('dialog:dropped-files', { paths }),
-    media: async (itemId, range) => {
-      const reply = await core.host.media(itemId, range ?? null, false);
-      return { status: reply.status, headers: reply.headers, body: await collectBody(reply.body) };
-    },
-    dispose: () => core.dispose(),
-  };
-}
-
-/** Opens the app in a fresh page over a fresh core (hosted in a child unless `inProcess`). */
-export function launchApp(opts: LaunchOptions & { inProcess: true }): Promise<LaunchedApp<TestServices>>;
-export function launchApp(opts?: LaunchOptions & { inProcess?: false }): Promise<LaunchedApp<HostedTestCore>>;
-export async function launchApp(opts: LaunchOptions = {}): Promise<LaunchedApp<TestServices | HostedTestCore>> {
+/** Opens the app in a fresh page over a fresh core hosted in a child process. */
+export async function launchApp(opts: LaunchOptions = {}): Promise<LaunchedApp> {
   if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error('out/renderer is missing: run `npm run build` before the E2E tests.');
   }
@@ -272,12 +179,12 @@ export async function launchApp(opts: LaunchOptions = {}): Promise<LaunchedApp<T
       ?.evaluate(([n, p]) => (globalThis as unknown as PageGlobal).__vigilEmit(n, p), [name, payload] as const)
       .catch(() => undefined);
   };
-  const realKdf = opts.realKdf === true;
-  const backend: Backend<TestServices | HostedTestCore> =
-    opts.inProcess === true
-      ? await inProcessBackend(onEvent, realKdf)
-      : await hostedBackend(onEvent, realKdf, problems);
-  const core = backend.core;
+  const core = await hostedTestCore({
+    mediaBase: `${APP_URL}/media`,
+    onEvent,
+    realKdf: opts.realKdf === true,
+    onInternalError: (text) => problems.push(text),
+  });
   if (opts.vaultDir !== undefined) core.dialogs.nextFolder = opts.vaultDir;
   const context = await (
     await browser()
@@ -297,11 +204,10 @@ export async function launchApp(opts: LaunchOptions = {}): Promise<LaunchedApp<T
       return;
     }
     if (url.pathname.startsWith('/media/')) {
-      const answer = await backend.media(
-        decodeURIComponent(url.pathname.slice('/media/'.length)),
-        route.request().headers()['range'],
-      );
-      await route.fulfill(answer);
+      // As main's vigil-media:// handler: the host serves the item's decrypted bytes over the protocol.
+      const itemId = decodeURIComponent(url.pathname.slice('/media/'.length));
+      const reply = await core.host.media(itemId, route.request().headers()['range'] ?? null, false);
+      await route.fulfill({ status: reply.status, headers: reply.headers, body: await collectBody(reply.body) });
       return;
     }
     await serveRenderer(route, url.pathname);
@@ -317,13 +223,14 @@ export async function launchApp(opts: LaunchOptions = {}): Promise<LaunchedApp<T
         },
       };
     }
-    return backend.invoke(channel, req, problems);
+    // The same raw forwarding as Electron main's: the host parses and validates.
+    return core.host.call(channel, req);
   });
   // The preload-only channel the real preload calls for dropped files, through the same handler main registers.
   await context.exposeBinding('__vigilGrantDropped', async (source, paths: unknown) => {
     if (source.frame !== source.page.mainFrame())
       return { ok: false, error: { code: 'INVALID_INPUT', message: 'Refused.' } };
-    return backend.grantDropped(paths);
+    return core.host.callPreload('dialog:dropped-files', { paths });
   });
   const spec: BridgeSpec = { methods: CHANNELS.map((c) => [methodName(c), c]), events: [...EVENTS] };
   // tsx/esbuild wrap named functions in __name(); define it so the serialised function runs in the page.
@@ -345,7 +252,7 @@ export async function launchApp(opts: LaunchOptions = {}): Promise<LaunchedApp<T
     dropPaths,
     close: async () => {
       await context.close();
-      await backend.dispose();
+      await core.dispose();
     },
   };
 }

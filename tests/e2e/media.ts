@@ -1,26 +1,11 @@
 /**
- * The harness's media responder (APP_URL/media/<id>) over the real media module,
- * and small real files for item tests (a PNG and a PDF written here, a text file).
+ * Small real files for item tests (a PNG and a PDF written here, a text file, a WebM the
+ * browser records).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
 import type { Browser } from '@playwright/test';
 import { crc32, deflateSync } from 'node:zlib';
-import { serveItemMedia } from '../../main/media/serve-media';
-import { setMediaResponder } from './harness';
-
-async function collect(body: Readable | null): Promise<Buffer> {
-  if (body === null) return Buffer.alloc(0);
-  const parts: Buffer[] = [];
-  for await (const chunk of body) parts.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(parts);
-}
-
-setMediaResponder(async (core, itemId, range) => {
-  const reply = await serveItemMedia(core.services.session, itemId, range);
-  return { status: reply.status, headers: reply.headers, body: await collect(reply.body) };
-});
 
 function pngChunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);

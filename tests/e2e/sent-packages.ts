@@ -21,11 +21,26 @@ import { UnlockPage } from './pages/unlock-page';
 
 const SENDER_PASSPHRASE = 'sender vault passphrase for tests';
 
-/** A new, empty receiving vault in `vaultDir`, unlocked through the interface. */
-export async function receivingVault(app: LaunchedApp, vaultDir: string): Promise<void> {
-  await (
-    await createVault(vaultDir, { memberName: 'Receiving Lawyer', passphrase: E2E_PASSPHRASE, kdf: await fastKdf() })
-  ).vault.close();
+/**
+ * A new receiving vault in `vaultDir`, unlocked through the interface. `prepare` runs first, in this process, over
+ * the new vault (packages sealed to its member, senders in its address book), as the CLI would before the app opens
+ * it: once the app holds the vault, only the page's requests reach it.
+ */
+export async function receivingVault(
+  app: LaunchedApp,
+  vaultDir: string,
+  prepare: (vault: Vault) => Promise<void> = async () => undefined,
+): Promise<void> {
+  const { vault } = await createVault(vaultDir, {
+    memberName: 'Receiving Lawyer',
+    passphrase: E2E_PASSPHRASE,
+    kdf: await fastKdf(),
+  });
+  try {
+    await prepare(vault);
+  } finally {
+    await vault.close();
+  }
   await new UnlockPage(app.page).unlock(vaultDir, E2E_PASSPHRASE);
   await expect(app.page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 }

@@ -46,10 +46,6 @@ export interface TestServices {
 
 /** Options for testServices. */
 export interface TestServicesOptions {
-  /** Extra event sink (the harness forwards events to the page). */
-  onEvent?: (name: EventName, payload: unknown) => void;
-  /** Base of item media URLs; the harness serves them. */
-  mediaBase?: string;
   /** Use the default (slow) Argon2id limits instead of the fast test limits. */
   realKdf?: boolean;
   /** The app settings file; default: settings.json in a fresh temp folder. */
@@ -61,7 +57,6 @@ export async function testServices(opts: TestServicesOptions = {}): Promise<Test
   const events: RecordedEvent[] = [];
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>): void => {
     events.push({ name, payload });
-    opts.onEvent?.(name, payload);
   };
   const kdf = opts.realKdf === true ? undefined : await fastKdf();
   const grants = new PathGrants();
@@ -84,7 +79,6 @@ export async function testServices(opts: TestServicesOptions = {}): Promise<Test
   const clipboard: TestServices['clipboard'] = { text: null, clearAfterMs: null };
   // Each services instance gets its own settings file unless the test names one (not the user's real profile).
   const settingsDir = opts.settingsFile === undefined ? mkdtempSync(path.join(os.tmpdir(), 'vigil-settings-')) : null;
-  const mediaBase = opts.mediaBase ?? 'vigil-media://media';
   const services: AppServices = {
     appInfo: () => ({ name: 'Vigil', version: '0.0.0-test' }),
     session,
@@ -101,7 +95,8 @@ export async function testServices(opts: TestServicesOptions = {}): Promise<Test
       clipboard.text = text;
       clipboard.clearAfterMs = clearAfterMs;
     },
-    mediaUrl: (itemId) => `${mediaBase}/${encodeURIComponent(itemId)}`,
+    // The URL form the app's media protocol serves (main/app/media-protocol.ts).
+    mediaUrl: (itemId) => `vigil-media://media/${encodeURIComponent(itemId)}`,
     emit,
   };
   return {

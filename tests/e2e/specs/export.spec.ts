@@ -1,21 +1,20 @@
 /**
  * The export wizard over the demo case: preview, seal to an age key or a
  * passphrase, and the package verified with the real age, tar, minisign and
- * sha256sum; a cancelled export leaves nothing behind. Axe on every step.
+ * sha256sum against the signer's key as `vigil identity` prints it once the page has locked the
+ * vault; a cancelled export leaves nothing behind. Axe on every step.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ageDecrypt } from '../../../main/crypto/age';
-import { getCase } from '../../../main/evidence/cases';
-import { memberIdentity } from '../../../main/vault/identity';
 import { hasTool } from '../../helpers/tools';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, inProcessTest as test } from '../fixtures';
+import { DEMO_PASSPHRASE, expect, test } from '../fixtures';
 import type { LaunchedApp } from '../harness';
-import type { TestServices } from '../../helpers/app-services';
+import { identityOf, lockFromPage, pageRequest } from '../outside';
 import { ExportPage } from '../pages/export-page';
 import { saveScreenshot } from '../screenshots';
 
@@ -54,18 +53,40 @@ function workDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-export-e2e-'));
 }
 
-/** The demo case's title and the signer's minisign public key file, from the open vault. */
-function vaultFacts(
-  app: LaunchedApp<TestServices>,
-  caseId: string,
+/** The demo case's title, as the page asks for it. */
+async function caseTitle(app: LaunchedApp, caseId: string): Promise<string> {
+  return (await pageRequest(app.page, 'cases:get', { id: caseId })).title;
+}
+
+/**
+ * The member's minisign public key file and fingerprint, as `vigil identity` prints them from the vault folder once
+ * the page has locked it: the package is checked against the vault's own key, not the one it carries.
+ */
+async function signerAfterLock(
+  app: LaunchedApp,
+  vaultDir: string,
   dir: string,
-): { title: string; pubFile: string; signerFingerprint: string } {
-  const vault = app.core.services.session.requireVault();
-  const id = memberIdentity(vault);
-  if (id.ageIdentity.kind === 'x25519') id.ageIdentity.secretKey.fill(0);
+): Promise<{ pubFile: string; signerFingerprint: string }> {
+  await lockFromPage(app);
+  const id = identityOf(vaultDir, DEMO_PASSPHRASE);
   const pubFile = path.join(dir, 'signer.pub');
   fs.writeFileSync(pubFile, id.minisignPublicKey);
-  return { title: getCase(vault.db, caseId).title, pubFile, signerFingerprint: id.fingerprints.minisign };
+  return { pubFile, signerFingerprint: id.fingerprints.minisign };
+}
+
+/**
+ * Runs `whileHeld` with the core host stopped (SIGSTOP from this process, its parent, as Electron main could): what
+ * the page asks meanwhile waits, in order, in the pipe to the host, which takes it up once continued.
+ */
+async function withHostStopped(app: LaunchedApp, whileHeld: () => Promise<void>): Promise<void> {
+  const pid = app.core.pid;
+  if (pid === undefined) throw new Error('the core host has no process id');
+  process.kill(pid, 'SIGSTOP');
+  try {
+    await whileHeld();
+  } finally {
+    process.kill(pid, 'SIGCONT');
+  }
 }
 
 /** Unpacks a decrypted tar and checks the bag with minisign and sha256sum; returns the bag folder. */
@@ -86,14 +107,14 @@ function checkBag(tarFile: string, into: string, pubFile: string): string {
 test('exports the demo case to an age key; the package verifies with age, tar, minisign and sha256sum', async ({
   app,
   demo,
+  vaultDir,
 }) => {
   test.skip(!hasTools, 'age, age-keygen, minisign, sha256sum or tar is not installed');
   const dir = workDir();
   run('age-keygen', ['-o', 'key.txt'], dir);
   const recipient = /# public key: (age1[0-9a-z]+)/.exec(fs.readFileSync(path.join(dir, 'key.txt'), 'utf8'))?.[1] ?? '';
-  const facts = vaultFacts(app, demo.caseId, dir);
   const wizard = new ExportPage(app);
-  await wizard.open(facts.title);
+  await wizard.open(await caseTitle(app, demo.caseId));
 
   await expect(wizard.step('Items')).toBeVisible();
   await expectNoSeriousA11yViolations(app.page, 'export: items');
@@ -135,7 +156,6 @@ test('exports the demo case to an age key; the package verifies with age, tar, m
   await expectNoSeriousA11yViolations(app.page, 'export: result');
   await saveScreenshot(app.page, 'export-result');
 
-  expect(shown.signer).toBe(facts.signerFingerprint);
   expect(shown.sha256).toBe(run('sha256sum', [output], dir).split(' ')[0]);
   expect(fs.existsSync(path.join(dir, 'demo.receipt.txt'))).toBe(true);
   // The offline verifier page is written beside the package and listed on the result screen.
@@ -143,18 +163,19 @@ test('exports the demo case to an age key; the package verifies with age, tar, m
   await expect(app.page.getByRole('row', { name: /Offline verifier page/ })).toContainText(
     path.join(dir, 'demo.verify.html'),
   );
+  const facts = await signerAfterLock(app, vaultDir, dir);
+  expect(shown.signer).toBe(facts.signerFingerprint);
   run('age', ['-d', '-i', 'key.txt', '-o', 'p.tar', output], dir);
   checkBag(path.join(dir, 'p.tar'), path.join(dir, 'bag'), facts.pubFile);
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test('exports to a passphrase; the package opens with it and verifies', async ({ app, demo }) => {
+test('exports to a passphrase; the package opens with it and verifies', async ({ app, demo, vaultDir }) => {
   test.skip(!hasTools, 'minisign, sha256sum or tar is not installed');
   const dir = workDir();
-  const facts = vaultFacts(app, demo.caseId, dir);
   const passphrase = 'lantern harbour violet seventeen orchard';
   const wizard = new ExportPage(app);
-  await wizard.open(facts.title);
+  await wizard.open(await caseTitle(app, demo.caseId));
   await wizard.next();
   await wizard.next();
   await wizard.sealToPassphrase(passphrase);
@@ -165,7 +186,9 @@ test('exports to a passphrase; the package opens with it and verifies', async ({
   await wizard.next();
   const output = path.join(dir, 'pass.tar.age');
   await wizard.exportTo(output);
-  await wizard.result();
+  const shown = await wizard.result();
+  const facts = await signerAfterLock(app, vaultDir, dir);
+  expect(shown.signer).toBe(facts.signerFingerprint);
   // age reads a passphrase only from a terminal: the project's own age decrypts here; tar, minisign and sha256sum
   // check.
   const tar = await ageDecrypt(fs.readFileSync(output), [{ kind: 'scrypt', passphrase: Buffer.from(passphrase) }]);
@@ -176,28 +199,27 @@ test('exports to a passphrase; the package opens with it and verifies', async ({
 
 test('a cancelled export leaves no package file', async ({ app, demo }) => {
   const dir = workDir();
-  const facts = vaultFacts(app, demo.caseId, dir);
-  // Hold the export at its start until it is cancelled, so the Cancel click always lands mid-export.
-  const tasks = app.core.services.tasks;
-  const original = tasks.run.bind(tasks);
-  tasks.run = (taskId, unit, work) =>
-    original(taskId, unit, async (ctx) => {
-      await new Promise<void>((resolve) => ctx.signal.addEventListener('abort', () => resolve(), { once: true }));
-      return work(ctx);
-    });
   const wizard = new ExportPage(app);
-  await wizard.open(facts.title);
+  await wizard.open(await caseTitle(app, demo.caseId));
   await wizard.next();
   await wizard.next();
   await wizard.sealToKeys(['age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p']);
   await wizard.next();
   await wizard.next();
-  await wizard.exportTo(path.join(dir, 'cancelled.tar.age'));
-  await expect(app.page.getByText('Preparing the package…')).toBeVisible();
-  await expect(app.page.getByRole('progressbar', { name: 'Export progress' })).toHaveAttribute('aria-valuenow', '0');
-  await expectNoSeriousA11yViolations(app.page, 'export: running');
-  await app.page.getByRole('button', { name: 'Cancel export' }).click();
+  const output = path.join(dir, 'cancelled.tar.age');
+  app.core.dialogs.nextSaveFile = output;
+  await app.page.getByRole('button', { name: 'Save as…' }).click();
+  await expect(app.page.getByText(output)).toBeVisible();
+  // The host takes up the export and its cancel together, so the Cancel click always lands mid-export: the task
+  // starts as the request arrives, and the cancel that follows it in the pipe stops it before its first byte.
+  await withHostStopped(app, async () => {
+    await app.page.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(app.page.getByText('Preparing the package…')).toBeVisible();
+    await expect(app.page.getByRole('progressbar', { name: 'Export progress' })).toHaveAttribute('aria-valuenow', '0');
+    await expectNoSeriousA11yViolations(app.page, 'export: running');
+    await app.page.getByRole('button', { name: 'Cancel export' }).click();
+  });
   await expect(app.page.getByText('The export was cancelled. No package was written.')).toBeVisible();
-  expect(fs.readdirSync(dir).filter((f) => f !== 'signer.pub')).toEqual([]);
+  expect(fs.readdirSync(dir)).toEqual([]);
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expectNoSeriousA11yViolations } from '../a11y';
-import '../media';
 import { CasesPage } from '../pages/cases-page';
 import { InterviewsPage, writeSilentWav } from '../pages/interviews-page';
 import { saveScreenshot } from '../screenshots';

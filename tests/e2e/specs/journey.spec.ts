@@ -2,18 +2,17 @@
  * The whole workflow in one test, as a new user does it from an empty folder: create a vault, a case,
  * people, an interview with a recording and a transcript, documents, timeline and requests; the overview
  * counts the days without contact; search lands on a document; the export opens and verifies with the
- * real age, tar, minisign and sha256sum; custody Verify holds; lock, unlock, and the case is still there.
+ * real age, tar, minisign and sha256sum (its signer checked against the vault's own key as `vigil identity`
+ * prints it once the vault is locked); custody Verify holds; lock, unlock, and the case is still there.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { dispatchByName } from '../../../main/ipc/dispatch';
-import { memberIdentity } from '../../../main/vault/identity';
 import { hasTool } from '../../helpers/tools';
-import { E2E_PASSPHRASE, expect, inProcessTest as test } from '../fixtures';
+import { E2E_PASSPHRASE, expect, test } from '../fixtures';
 import type { LaunchedApp } from '../harness';
-import type { TestServices } from '../../helpers/app-services';
+import { identityOf, pageRequest } from '../outside';
 import { makePdf } from '../media';
 import { CasesPage } from '../pages/cases-page';
 import { CustodyPage } from '../pages/custody-page';
@@ -77,7 +76,7 @@ async function createCaseWithPeople(page: Page): Promise<void> {
   await expect(people.table().getByRole('row')).toHaveCount(3);
 }
 
-async function interviewWithRecordingAndTranscript(app: LaunchedApp<TestServices>, files: string): Promise<void> {
+async function interviewWithRecordingAndTranscript(app: LaunchedApp, files: string): Promise<void> {
   const { page } = app;
   const interviews = new InterviewsPage(page);
   await interviews.open();
@@ -100,7 +99,7 @@ async function interviewWithRecordingAndTranscript(app: LaunchedApp<TestServices
   await expect.poll(() => interviews.playerTime()).toBeCloseTo(5, 1);
 }
 
-async function addDocuments(app: LaunchedApp<TestServices>, files: string): Promise<void> {
+async function addDocuments(app: LaunchedApp, files: string): Promise<void> {
   const { page } = app;
   const text = path.join(files, 'neighbour-statement.txt');
   const pdf = path.join(files, 'refusal-letter.pdf');
@@ -163,7 +162,7 @@ async function timelineAndRequests(page: Page): Promise<void> {
   await expect(requests.table().getByRole('row').filter({ hasText: RECIPIENT })).toContainText('Denial');
 }
 
-async function overviewCountsDays(app: LaunchedApp<TestServices>): Promise<void> {
+async function overviewCountsDays(app: LaunchedApp): Promise<void> {
   const { page } = app;
   await page.getByRole('tab', { name: 'Overview' }).click();
   const card = page.getByRole('region', { name: 'Detainee D-001' });
@@ -181,16 +180,12 @@ async function overviewCountsDays(app: LaunchedApp<TestServices>): Promise<void>
   await expect(card).toContainText(`Latest event: Contact lost, ${CONTACT_LOST}`);
   // The figure the screen shows is the core's own.
   const caseId = await caseIdOf(app);
-  const answer = await dispatchByName(app.core.table, 'cases:overview', { id: caseId }, { validateResponse: true });
-  if (!answer.ok) throw new Error(answer.error.message);
-  const value = answer.value as { detainees: { incommunicado: { periods: { open: boolean; days: number }[] } }[] };
-  expect(value.detainees[0]?.incommunicado.periods.find((p) => p.open)?.days).toBe(30);
+  const overview = await pageRequest(page, 'cases:overview', { id: caseId });
+  expect(overview.detainees[0]?.incommunicado.periods.find((p) => p.open)?.days).toBe(30);
 }
 
-async function caseIdOf(app: LaunchedApp<TestServices>): Promise<string> {
-  const listed = await dispatchByName(app.core.table, 'cases:list', {}, { validateResponse: true });
-  if (!listed.ok) throw new Error(listed.error.message);
-  const found = (listed.value as { id: string; title: string }[]).find((c) => c.title === CASE);
+async function caseIdOf(app: LaunchedApp): Promise<string> {
+  const found = (await pageRequest(app.page, 'cases:list', {})).find((c) => c.title === CASE);
   if (found === undefined) throw new Error('the journey case is not in the vault');
   return found.id;
 }
@@ -213,7 +208,7 @@ async function searchLandsOnItem(page: Page): Promise<void> {
 
 /** The journey case exported to a fresh age key through the wizard; returns what the result screen showed. */
 async function exportThroughWizard(
-  app: LaunchedApp<TestServices>,
+  app: LaunchedApp,
   dir: string,
   recipient: string,
 ): Promise<{ sha256: string; signer: string }> {
@@ -236,8 +231,8 @@ async function exportThroughWizard(
   return wizard.result();
 }
 
-/** Decrypts, unpacks and checks the package with the real tools, as its recipient would. */
-function checkPackageWithTools(dir: string, signerKeyLine: string): void {
+/** Decrypts, unpacks and checks the package with the real tools, as its recipient would; returns the bag folder. */
+function checkPackageWithTools(dir: string): string {
   run('age', ['-d', '-i', 'key.txt', '-o', 'p.tar', 'journey.tar.age'], dir);
   const into = path.join(dir, 'opened');
   fs.mkdirSync(into);
@@ -245,6 +240,45 @@ function checkPackageWithTools(dir: string, signerKeyLine: string): void {
   const [bag] = fs.readdirSync(into).filter((n) => n.startsWith('vigil-'));
   if (bag === undefined) throw new Error('no bag folder in the package');
   const bagDir = path.join(into, bag);
+  const checked = run('sha256sum', ['-c', 'manifest-sha256.txt'], bagDir);
+  expect(checked).not.toContain('FAILED');
+  // Three items (the recording and two documents); the text document left the vault intact.
+  const itemFiles = fs.readdirSync(path.join(bagDir, 'data', 'items'));
+  expect(itemFiles).toHaveLength(3);
+  const texts = itemFiles.map((f) => fs.readFileSync(path.join(bagDir, 'data', 'items', f)).toString('latin1'));
+  expect(texts.some((t) => t.includes(`towards ${WORD}`))).toBe(true);
+  return bagDir;
+}
+
+/** What the export left to check against the vault's own key once it is locked. */
+interface Exported {
+  bagDir: string;
+  /** The signer's fingerprint the result screen showed. */
+  signer: string;
+}
+
+async function exportAndVerify(app: LaunchedApp, files: string): Promise<Exported> {
+  const dir = path.join(files, 'export');
+  fs.mkdirSync(dir);
+  run('age-keygen', ['-o', 'key.txt'], dir);
+  const recipient = /# public key: (age1[0-9a-z]+)/.exec(fs.readFileSync(path.join(dir, 'key.txt'), 'utf8'))?.[1] ?? '';
+  expect(recipient).not.toBe('');
+
+  const shown = await exportThroughWizard(app, dir, recipient);
+  expect(shown.sha256).toBe(run('sha256sum', ['journey.tar.age'], dir).split(' ')[0]);
+  expect(fs.existsSync(path.join(dir, 'journey.receipt.txt'))).toBe(true);
+  return { bagDir: checkPackageWithTools(dir), signer: shown.signer };
+}
+
+/**
+ * The package was signed with the vault member's own key: the one `vigil identity` prints from the locked vault
+ * folder is the one the result screen named, the one VERIFY.txt gives, and the one minisign checks the bag with.
+ */
+function signedByTheMember(vaultDir: string, exported: Exported): void {
+  const identity = identityOf(vaultDir, E2E_PASSPHRASE);
+  const signerKeyLine = identity.minisignPublicKey.trim().split('\n').at(-1) ?? '';
+  expect(exported.signer).toBe(identity.fingerprints.minisign);
+  const { bagDir } = exported;
   expect(fs.readFileSync(path.join(bagDir, 'data', 'VERIFY.txt'), 'utf8')).toContain(signerKeyLine);
   expect(
     run(
@@ -253,30 +287,6 @@ function checkPackageWithTools(dir: string, signerKeyLine: string): void {
       bagDir,
     ),
   ).toContain('Signature and comment signature verified');
-  const checked = run('sha256sum', ['-c', 'manifest-sha256.txt'], bagDir);
-  expect(checked).not.toContain('FAILED');
-  // Three items (the recording and two documents); the text document left the vault intact.
-  const itemFiles = fs.readdirSync(path.join(bagDir, 'data', 'items'));
-  expect(itemFiles).toHaveLength(3);
-  const texts = itemFiles.map((f) => fs.readFileSync(path.join(bagDir, 'data', 'items', f)).toString('latin1'));
-  expect(texts.some((t) => t.includes(`towards ${WORD}`))).toBe(true);
-}
-
-async function exportAndVerify(app: LaunchedApp<TestServices>, files: string): Promise<void> {
-  const dir = path.join(files, 'export');
-  fs.mkdirSync(dir);
-  run('age-keygen', ['-o', 'key.txt'], dir);
-  const recipient = /# public key: (age1[0-9a-z]+)/.exec(fs.readFileSync(path.join(dir, 'key.txt'), 'utf8'))?.[1] ?? '';
-  expect(recipient).not.toBe('');
-  const identity = memberIdentity(app.core.services.session.requireVault());
-  if (identity.ageIdentity.kind === 'x25519') identity.ageIdentity.secretKey.fill(0);
-  const signerKeyLine = identity.minisignPublicKey.trim().split('\n').at(-1) ?? '';
-
-  const shown = await exportThroughWizard(app, dir, recipient);
-  expect(shown.signer).toBe(identity.fingerprints.minisign);
-  expect(shown.sha256).toBe(run('sha256sum', ['journey.tar.age'], dir).split(' ')[0]);
-  expect(fs.existsSync(path.join(dir, 'journey.receipt.txt'))).toBe(true);
-  checkPackageWithTools(dir, signerKeyLine);
 }
 
 async function custodyHolds(page: Page, exported: boolean): Promise<void> {
@@ -290,12 +300,14 @@ async function custodyHolds(page: Page, exported: boolean): Promise<void> {
   await expect(custody.findings(report).filter({ hasText: 'Failed' })).toHaveCount(0);
 }
 
-async function lockAndUnlock(app: LaunchedApp<TestServices>, vaultDir: string): Promise<void> {
+async function lockAndUnlock(app: LaunchedApp, vaultDir: string, exported: Exported | null): Promise<void> {
   const { page } = app;
   await page.getByRole('button', { name: 'Lock' }).click();
   await expect(page.getByRole('form', { name: 'Unlock a vault' })).toBeVisible();
-  expect(app.core.services.session.state().unlocked).toBe(false);
+  expect(await pageRequest(page, 'vault:state', {})).toMatchObject({ unlocked: false });
   await expect(page.getByText(CASE)).toHaveCount(0);
+  // Locked, the folder is free for the CLI (it holds vault.lock while the app has the vault open).
+  if (exported !== null) signedByTheMember(vaultDir, exported);
 
   await new UnlockPage(page).unlock(vaultDir, E2E_PASSPHRASE);
   await expect(page.getByText('Signed in as Journey Investigator')).toBeVisible();
@@ -316,6 +328,7 @@ test(
     const { page } = app;
     const files = path.dirname(vaultDir);
     const tools = TOOLS.every((t) => hasTool(t));
+    let exported: Exported | null = null;
 
     await test.step('create a vault', async () => {
       const code = await new UnlockPage(page).createVault('Journey Investigator', E2E_PASSPHRASE);
@@ -337,10 +350,10 @@ test(
         });
         return;
       }
-      await exportAndVerify(app, files);
+      exported = await exportAndVerify(app, files);
     });
     await test.step('custody: Verify says everything holds', () => custodyHolds(page, tools));
-    await test.step('lock, unlock with the passphrase, and the case is still there', () =>
-      lockAndUnlock(app, vaultDir));
+    await test.step("lock (the package's signer is the vault's own key), unlock with the passphrase, and the case is still there", () =>
+      lockAndUnlock(app, vaultDir, exported));
   },
 );

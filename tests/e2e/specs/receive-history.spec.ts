@@ -2,28 +2,31 @@
  * The sender's history on the receive screen (issue 11, consistency proofs): the first package
  * from a vault is kept as the checkpoint later ones must extend; a later package shows that it
  * extends it; an older one (a smaller log) is shown as a rewritten history and imports only
- * after the person says, knowingly, that they accept it, which the custody log records.
+ * after the person says, knowingly, that they accept it, which the custody log records (read with
+ * `vigil log`, and the received checkpoints with the core's code, once the page has locked the vault).
  * Axe on each step.
  */
 import { addRecipient } from '../../../main/packages/recipients';
 import { expectNoSeriousA11yViolations } from '../a11y';
-import { expect, inProcessTest as test } from '../fixtures';
+import { E2E_PASSPHRASE, expect, test } from '../fixtures';
+import { custodyLog, lockFromPage, readLockedVault } from '../outside';
 import { ReceivePage } from '../pages/receive-page';
 import { saveScreenshot } from '../screenshots';
 import { receivingVault, recipientOf } from '../sent-packages';
-import { twoPackagesFromSender } from '../sent-history';
+import { twoPackagesFromSender, type TwoPackages } from '../sent-history';
 
 test("the receive screen shows the sender's history and imports a rewritten one only when accepted knowingly", async ({
   app,
   vaultDir,
 }) => {
-  await receivingVault(app, vaultDir);
-  const vault = app.core.services.session.requireVault();
-  const sent = await twoPackagesFromSender(recipientOf(vault));
-  addRecipient(vault, {
-    name: 'Partner desk (fictional)',
-    ageRecipient: sent.ageRecipient,
-    minisignPublicKey: sent.minisign,
+  let sent!: TwoPackages;
+  await receivingVault(app, vaultDir, async (vault) => {
+    sent = await twoPackagesFromSender(recipientOf(vault));
+    addRecipient(vault, {
+      name: 'Partner desk (fictional)',
+      ageRecipient: sent.ageRecipient,
+      minisignPublicKey: sent.minisign,
+    });
   });
   const receive = new ReceivePage(app);
 
@@ -55,16 +58,19 @@ test("the receive screen shows the sender's history and imports a rewritten one 
   await expect(app.page.getByRole('status').filter({ hasText: 'The package was imported' })).toBeVisible({
     timeout: 30_000,
   });
-  const actions = vault.db.prepare("SELECT json_extract(entry, '$.action') FROM custody_log").pluck().all();
-  expect(actions.filter((a) => a === 'package.history_accepted')).toHaveLength(1);
-  expect(vault.db.prepare('SELECT relation FROM received_checkpoints ORDER BY seq').pluck().all()).toEqual([
-    'first',
-    'accepted',
-  ]);
 
   // Checked again, the newer package extends the accepted one (it carries the proof from it).
   await receive.goto();
   const again = await receive.check(sent.newer);
   await expect(again.getByRole('note')).toContainText('This package extends package');
   await expectNoSeriousA11yViolations(app.page, 'receive: extends');
+
+  // What the vault recorded of the two imports (a check records nothing).
+  await lockFromPage(app);
+  const actions = custodyLog(vaultDir, E2E_PASSPHRASE).map((e) => e.action);
+  expect(actions.filter((a) => a === 'package.history_accepted')).toHaveLength(1);
+  const relations = await readLockedVault(vaultDir, E2E_PASSPHRASE, (db) =>
+    db.prepare('SELECT relation FROM received_checkpoints ORDER BY seq').pluck().all(),
+  );
+  expect(relations).toEqual(['first', 'accepted']);
 });

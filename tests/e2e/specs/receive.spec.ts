@@ -3,27 +3,30 @@
  * checked (report, signer's fingerprint), imported whole, and its case opens; a package from a
  * sender new to this vault is imported only after the person types the fingerprint the sender
  * read out; a tampered package is refused with the failed check first and no way to import it.
- * Axe on each screen.
+ * Axe on each screen. What the vault recorded is read once the page has locked it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { addRecipient } from '../../../main/packages/recipients';
 import { expectNoSeriousA11yViolations } from '../a11y';
-import { expect, inProcessTest as test } from '../fixtures';
+import { E2E_PASSPHRASE, expect, test } from '../fixtures';
+import { lockFromPage, readLockedVault } from '../outside';
 import { ReceivePage } from '../pages/receive-page';
 import { saveScreenshot } from '../screenshots';
-import { packageFromSender, receivingVault, recipientOf } from '../sent-packages';
+import { packageFromSender, receivingVault, recipientOf, type SentPackage } from '../sent-packages';
 
 test('a package from a sender in the address book is checked, imported whole, and its case opens', async ({
   app,
   vaultDir,
 }) => {
-  await receivingVault(app, vaultDir);
-  const pkg = await packageFromSender({ recipient: recipientOf(app.core.services.session.requireVault()) });
-  addRecipient(app.core.services.session.requireVault(), {
-    name: 'Partner desk (fictional)',
-    ageRecipient: pkg.ageRecipient,
-    minisignPublicKey: pkg.minisign,
+  let pkg!: SentPackage;
+  await receivingVault(app, vaultDir, async (vault) => {
+    pkg = await packageFromSender({ recipient: recipientOf(vault) });
+    addRecipient(vault, {
+      name: 'Partner desk (fictional)',
+      ageRecipient: pkg.ageRecipient,
+      minisignPublicKey: pkg.minisign,
+    });
   });
   const receive = new ReceivePage(app);
   await receive.goto();
@@ -53,16 +56,21 @@ test('a package from a sender in the address book is checked, imported whole, an
   await expect(provenance.getByRole('table', { name: "Signed by the sender's members" })).toContainText(pkg.signer);
   await expectNoSeriousA11yViolations(app.page, 'imported case overview');
   await saveScreenshot(app.page, 'receive-imported-case');
-  const vault = app.core.services.session.requireVault();
-  expect(vault.db.prepare('SELECT count(*) FROM imported_packages').pluck().get()).toBe(1);
+  await lockFromPage(app);
+  const imported = await readLockedVault(vaultDir, E2E_PASSPHRASE, (db) =>
+    db.prepare('SELECT count(*) FROM imported_packages').pluck().get(),
+  );
+  expect(imported).toBe(1);
 });
 
 test('a package from a new sender is imported only once the fingerprint the sender reads out is typed in', async ({
   app,
   vaultDir,
 }) => {
-  await receivingVault(app, vaultDir);
-  const pkg = await packageFromSender({ recipient: recipientOf(app.core.services.session.requireVault()) });
+  let pkg!: SentPackage;
+  await receivingVault(app, vaultDir, async (vault) => {
+    pkg = await packageFromSender({ recipient: recipientOf(vault) });
+  });
   const receive = new ReceivePage(app);
   await receive.goto();
   const report = await receive.check(pkg.file);
@@ -90,21 +98,26 @@ test('a package from a new sender is imported only once the fingerprint the send
   await expect(app.page.getByRole('status').filter({ hasText: 'The package was imported' })).toBeVisible({
     timeout: 30_000,
   });
-  const vault = app.core.services.session.requireVault();
-  expect(vault.db.prepare('SELECT reason FROM known_signers').pluck().all()).toEqual(['confirmed']);
   // Checked again, the same sender is now known.
   await receive.goto();
   const again = await receive.check(pkg.file);
   await expect(again).toContainText('Every check passed');
   await expect(again.getByRole('table', { name: 'Signed by' })).toContainText("Trusted before for the sender's vault");
+  await lockFromPage(app);
+  const reasons = await readLockedVault(vaultDir, E2E_PASSPHRASE, (db) =>
+    db.prepare('SELECT reason FROM known_signers').pluck().all(),
+  );
+  expect(reasons).toEqual(['confirmed']);
 });
 
 test('a tampered package is refused: the failed check is shown first and nothing can be imported', async ({
   app,
   vaultDir,
 }) => {
-  await receivingVault(app, vaultDir);
-  const pkg = await packageFromSender({ recipient: recipientOf(app.core.services.session.requireVault()) });
+  let pkg!: SentPackage;
+  await receivingVault(app, vaultDir, async (vault) => {
+    pkg = await packageFromSender({ recipient: recipientOf(vault) });
+  });
   const bytes = fs.readFileSync(pkg.file);
   bytes[bytes.length - 300] = (bytes[bytes.length - 300] ?? 0) ^ 0x10;
   const tampered = path.join(path.dirname(pkg.file), 'tampered.tar.age');
@@ -121,8 +134,11 @@ test('a tampered package is refused: the failed check is shown first and nothing
   await app.page.mouse.move(1, 790);
   await expectNoSeriousA11yViolations(app.page, 'receive: refused');
   await saveScreenshot(app.page, 'receive-refused');
-  const vault = app.core.services.session.requireVault();
-  expect(vault.db.prepare('SELECT count(*) FROM cases').pluck().get()).toBe(0);
+  await lockFromPage(app);
+  const cases = await readLockedVault(vaultDir, E2E_PASSPHRASE, (db) =>
+    db.prepare('SELECT count(*) FROM cases').pluck().get(),
+  );
+  expect(cases).toBe(0);
 });
 
 test('a package sealed with a passphrase is checked and imported with that passphrase', async ({ app, vaultDir }) => {

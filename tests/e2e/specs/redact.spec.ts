@@ -5,8 +5,6 @@ import { demoCase } from '../../../main/evidence/demo-data';
 import { expectNoSeriousA11yViolations } from '../a11y';
 import { expect, test } from '../fixtures';
 import PDFDocument from 'pdfkit';
-// Installs the harness's media route (items' content for the viewer).
-import '../media';
 import { ItemsPage } from '../pages/items-page';
 import { saveScreenshot } from '../screenshots';
 

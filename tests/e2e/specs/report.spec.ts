@@ -1,7 +1,8 @@
 /**
  * "Print / save report" on the demo case's overview: the language and profile,
  * the file from the (scripted) save dialog, and the PDF and its signature on
- * disk, with the SHA-256 the dialog shows. Axe on the dialog.
+ * disk, with the SHA-256 the dialog shows, recorded in the custody log (read with `vigil log` once the
+ * page has locked the vault). Axe on the dialog.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -9,7 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expectNoSeriousA11yViolations } from '../a11y';
-import { expect, inProcessTest as test } from '../fixtures';
+import { DEMO_PASSPHRASE, expect, test } from '../fixtures';
+import { custodyLog, lockFromPage } from '../outside';
 import { CasesPage } from '../pages/cases-page';
 import { saveScreenshot } from '../screenshots';
 import { hasTool } from '../../helpers/tools';
@@ -17,6 +19,7 @@ import { hasTool } from '../../helpers/tools';
 test('saves the case report in Ukrainian under the protected profile to the file chosen in the save dialog', async ({
   app,
   demo,
+  vaultDir,
 }) => {
   const { page } = app;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-report-e2e-'));
@@ -36,10 +39,8 @@ test('saves the case report in Ukrainian under the protected profile to the file
   const sha = createHash('sha256').update(fs.readFileSync(output)).digest('hex');
   await expect(done).toContainText(sha);
   expect(fs.existsSync(`${output}.minisig`)).toBe(true);
-  const db = app.core.services.session.requireVault().db;
-  const last = JSON.parse(
-    db.prepare('SELECT entry FROM custody_log ORDER BY seq DESC LIMIT 1').pluck().get() as string,
-  ) as { action: string; subject: string; hash: string; data: { lang: string } };
+  await lockFromPage(app);
+  const last = custodyLog(vaultDir, DEMO_PASSPHRASE).at(-1);
   expect(last).toMatchObject({ action: 'report.created', subject: demo.caseId, hash: sha, data: { lang: 'uk' } });
   if (hasTool('pdftotext', 'poppler-utils')) {
     const text = spawnSync('pdftotext', [output, '-'], { encoding: 'utf8' }).stdout;
