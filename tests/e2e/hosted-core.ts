@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EventName } from '../../shared/channels';
 import type { EventPayload } from '../../shared/contract';
-import type { HostedCore } from '../../main/host/core-client';
-import { forkCoreHost } from '../../main/host/fork-host';
+import { spawnForkedHost, type ForkedHostProcess } from '../../main/host/fork-host';
+import { SupervisedCore } from '../../main/host/supervised-core';
 import { forkLauncher } from '../../main/ingest/parser-process';
 import type { LockReason } from '../../main/session/vault-session';
 import type { RecordedEvent, ScriptedDialogs } from '../helpers/app-services';
@@ -24,10 +24,12 @@ export interface HostedTestCore {
   dialogs: ScriptedDialogs;
   events: RecordedEvent[];
   clipboard: { text: string | null; clearAfterMs: number | null };
-  /** The protocol's main-role end. */
-  host: HostedCore;
-  /** The host process's id (never this process's). */
-  pid: number | undefined;
+  /** The protocol's main-role end, restarting the host if it dies, as the app's. */
+  host: SupervisedCore;
+  /** The running host process's id (never this process's). */
+  readonly pid: number | undefined;
+  /** Kills the running host as a crash would (SIGKILL); resolves once its successor is ready. */
+  crashHost(): Promise<void>;
   /** The settings file the host reads and writes. */
   settingsFile: string;
   /** Sends an event to the page as Electron main does (menu actions). */
@@ -67,8 +69,14 @@ export async function hostedTestCore(opts: HostedTestCoreOptions): Promise<Hoste
   const clipboard: HostedTestCore['clipboard'] = { text: null, clearAfterMs: null };
   const settingsDir = mkdtempSync(path.join(os.tmpdir(), 'vigil-settings-'));
   const settingsFile = path.join(settingsDir, 'settings.json');
-  const forked = await forkCoreHost(
-    {
+  const spawned: ForkedHostProcess[] = [];
+  const host = await SupervisedCore.start({
+    spawn: () => {
+      const started = spawnForkedHost(MAIN_BUNDLE_DIR);
+      spawned.push(started);
+      return started;
+    },
+    init: {
       appInfo: { name: 'Vigil', version: '0.0.0-test' },
       settingsFile,
       mediaBase: opts.mediaBase,
@@ -80,7 +88,7 @@ export async function hostedTestCore(opts: HostedTestCoreOptions): Promise<Hoste
       // As the app does: the host's text extraction is started here, in the main role, and relayed.
       parsersFromMain: true,
     },
-    {
+    main: {
       dialogs,
       writeSecretToClipboard: (text, clearAfterMs) => {
         clipboard.text = text;
@@ -90,19 +98,35 @@ export async function hostedTestCore(opts: HostedTestCoreOptions): Promise<Hoste
       parsers: forkLauncher,
       onInternalError: (channel, text) => opts.onInternalError(`internal error on ${channel}: ${text}`),
     },
-    MAIN_BUNDLE_DIR,
-  );
+    onGiveUp: () => opts.onInternalError('the core host kept dying and was given up on'),
+  });
+  const running = (): ForkedHostProcess | undefined => spawned[spawned.length - 1];
   return {
     dialogs,
     events,
     clipboard,
-    host: forked.core,
-    pid: forked.child.pid,
+    host,
+    get pid() {
+      return running()?.child.pid;
+    },
+    crashHost: async () => {
+      const child = running()?.child;
+      if (child === undefined) throw new Error('no host is running');
+      const restarted = new Promise<void>((resolve) => host.onRestart(resolve));
+      child.kill('SIGKILL');
+      await restarted;
+    },
     settingsFile,
     emit,
-    lock: (reason) => forked.core.lock(reason),
+    lock: (reason) => host.lock(reason),
     dispose: async () => {
-      await forked.stop();
+      const child = running()?.child;
+      const exited =
+        child === undefined || child.exitCode !== null || child.signalCode !== null
+          ? Promise.resolve()
+          : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      await host.lockAndStop(5000);
+      await exited;
       rmSync(settingsDir, { recursive: true, force: true });
     },
   };
