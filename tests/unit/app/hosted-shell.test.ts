@@ -103,6 +103,27 @@ function electronStandIns(userData: string) {
   return standIns;
 }
 
+/** Starts the shell over the stand-ins; `handled` collects the schemes it serves. */
+function startShell(
+  e: ReturnType<typeof electronStandIns>,
+  ipcMain: ReturnType<typeof fakeIpcMain>,
+  handled: string[],
+  onHostLost: () => void = () => undefined,
+): ReturnType<typeof startHostedShell> {
+  return startHostedShell({
+    app: e.app as never,
+    ipcMain,
+    protocol: { handle: (scheme: string) => void handled.push(scheme) } as never,
+    Menu: e.Menu as never,
+    powerMonitor: e.powerMonitor as never,
+    getWindow: () => e.window as never,
+    senderCheck: () => true,
+    origins: ['vigil-app://app'],
+    isDev: true,
+    onHostLost,
+  });
+}
+
 describe('app/hosted-shell/startHostedShell', () => {
   it(
     'forwards the window to a core host: a vault made with the default Argon2id through the dialog, the menu ' +
@@ -116,18 +137,7 @@ describe('app/hosted-shell/startHostedShell', () => {
       const handled: string[] = [];
       process.env['VIGIL_PASSPHRASE'] = 'never in the host';
       try {
-        await startHostedShell({
-          app: e.app as never,
-          ipcMain,
-          protocol: { handle: (scheme: string) => void handled.push(scheme) } as never,
-          Menu: e.Menu as never,
-          powerMonitor: e.powerMonitor as never,
-          getWindow: () => e.window as never,
-          senderCheck: () => true,
-          origins: ['vigil-app://app'],
-          isDev: true,
-          onHostLost: () => undefined,
-        });
+        await startShell(e, ipcMain, handled);
       } finally {
         delete process.env['VIGIL_PASSPHRASE'];
       }
@@ -174,18 +184,7 @@ describe('app/hosted-shell/startHostedShell', () => {
       const ipcMain = fakeIpcMain();
       let lost = 0;
       const before = seen.utilities.length;
-      await startHostedShell({
-        app: e.app as never,
-        ipcMain,
-        protocol: { handle: () => undefined } as never,
-        Menu: e.Menu as never,
-        powerMonitor: e.powerMonitor as never,
-        getWindow: () => e.window as never,
-        senderCheck: () => true,
-        origins: ['vigil-app://app'],
-        isDev: true,
-        onHostLost: () => lost++,
-      });
+      await startShell(e, ipcMain, [], () => lost++);
       const first = seen.utilities[before] as ChildAsUtility;
       first.child.kill('SIGKILL');
       await vi.waitFor(() => expect(e.sent).toContainEqual(['vault:locked', { reason: 'host-restarted' }]), {

@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../shared/channels';
 import { forkCoreHost, type ForkedCore } from '../../../main/host/fork-host';
 import type { MainSide } from '../../../main/host/core-client';
 import type { HostInit } from '../../../main/host/protocol';
-import { fastKdf } from '../../helpers/kdf';
+import { tempFolders, testHostInit } from './host-fixtures';
 
 const PASSPHRASE = 'correct horse battery staple';
 
@@ -37,27 +36,12 @@ function recordedMain(): Recorded {
   return rec;
 }
 
-const temps: string[] = [];
+const temps = tempFolders('vigil-host-');
+const tempDir = temps.make;
 const running: ForkedCore[] = [];
 
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-host-'));
-  temps.push(dir);
-  return dir;
-}
-
-async function init(): Promise<HostInit> {
-  return {
-    appInfo: { name: 'Vigil', version: '0.0.0-test' },
-    settingsFile: path.join(tempDir(), 'settings.json'),
-    mediaBase: 'vigil-media://media',
-    validateResponse: true,
-    errorLog: null,
-    reportInternalErrors: true,
-    kdf: await fastKdf(),
-    autoLock: false,
-    parsersFromMain: false,
-  };
+function init(): Promise<HostInit> {
+  return testHostInit(tempDir());
 }
 
 async function start(rec: Recorded): Promise<ForkedCore> {
@@ -68,7 +52,7 @@ async function start(rec: Recorded): Promise<ForkedCore> {
 
 afterEach(async () => {
   for (const forked of running.splice(0)) await forked.stop();
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+  temps.removeAll();
 });
 
 /** Creates a vault through the hosted table, the folder granted by main's dialog answer. */

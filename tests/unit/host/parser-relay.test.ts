@@ -1,28 +1,22 @@
 // Text extraction for a core host that cannot start processes itself (inside Electron only main can): the host asks
 // main, main starts the parser with its own program and environment and relays. Real forked host, real parser
 // process, real SQLCipher.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MainSide } from '../../../main/host/core-client';
 import { forkCoreHost, type ForkedCore } from '../../../main/host/fork-host';
 import { forkLauncher, type ParserLauncher } from '../../../main/ingest/parser-process';
-import { fastKdf } from '../../helpers/kdf';
+import { tempFolders, testHostInit } from './host-fixtures';
 import { makePdf } from '../ingest/fixtures';
 
-const temps: string[] = [];
+const temps = tempFolders('vigil-relay-');
+const tempDir = temps.make;
 const running: ForkedCore[] = [];
-
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-relay-'));
-  temps.push(dir);
-  return dir;
-}
 
 afterEach(async () => {
   for (const forked of running.splice(0)) await forked.stop();
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+  temps.removeAll();
 });
 
 /** main's launcher, counting what it starts and what it was asked for. */
@@ -48,20 +42,7 @@ async function hostWithRelay(parsers: ParserLauncher | undefined, files: string[
     emit: () => undefined,
     ...(parsers === undefined ? {} : { parsers }),
   };
-  const forked = await forkCoreHost(
-    {
-      appInfo: { name: 'Vigil', version: '0.0.0-test' },
-      settingsFile: path.join(tempDir(), 'settings.json'),
-      mediaBase: 'vigil-media://media',
-      validateResponse: true,
-      errorLog: null,
-      reportInternalErrors: true,
-      kdf: await fastKdf(),
-      autoLock: false,
-      parsersFromMain: true,
-    },
-    main,
-  );
+  const forked = await forkCoreHost(await testHostInit(tempDir(), true), main);
   running.push(forked);
   folder = path.join(tempDir(), 'vault');
   const chosen = (await forked.core.call('dialog:choose-folder', { create: true })) as {

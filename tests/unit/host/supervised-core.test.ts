@@ -1,34 +1,27 @@
 // The supervisor over real forked hosts on real SQLCipher: a host killed with SIGKILL is replaced, the window is
 // told its vault was locked, and what the dead host had acknowledged is all there after unlocking again.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EventName } from '../../../shared/channels';
 import type { MainSide } from '../../../main/host/core-client';
 import { spawnForkedHost, type ForkedHostProcess } from '../../../main/host/fork-host';
 import { portOfChildProcess } from '../../../main/host/port';
-import type { HostInit } from '../../../main/host/protocol';
 import { HostStartTimeout, SupervisedCore, type SupervisorOptions } from '../../../main/host/supervised-core';
-import { fastKdf } from '../../helpers/kdf';
+import { tempFolders, testHostInit } from './host-fixtures';
 
 const PASSPHRASE = 'correct horse battery staple';
 
-const temps: string[] = [];
+const temps = tempFolders('vigil-supervised-');
+const tempDir = temps.make;
 const children: ChildProcess[] = [];
 const supervisors: SupervisedCore[] = [];
-
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'vigil-supervised-'));
-  temps.push(dir);
-  return dir;
-}
 
 afterEach(async () => {
   for (const core of supervisors.splice(0)) await core.lockAndStop(5000);
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill();
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+  temps.removeAll();
 });
 
 interface World {
@@ -52,17 +45,7 @@ async function world(overrides: Partial<SupervisorOptions> = {}): Promise<World>
     writeSecretToClipboard: () => undefined,
     emit: (name, payload) => w.events.push({ name, payload }),
   };
-  const init: HostInit = {
-    appInfo: { name: 'Vigil', version: '0.0.0-test' },
-    settingsFile: path.join(tempDir(), 'settings.json'),
-    mediaBase: 'vigil-media://media',
-    validateResponse: true,
-    errorLog: null,
-    reportInternalErrors: true,
-    kdf: await fastKdf(),
-    autoLock: false,
-    parsersFromMain: false,
-  };
+  const init = await testHostInit(tempDir());
   w.options = {
     spawn: () => {
       const host = spawnForkedHost();
