@@ -11,6 +11,7 @@ import path from 'node:path';
 import { Minimatch } from 'minimatch';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { resolveCoreHostEntry } from '../../../main/host/fork-host';
 import { findWorkerEntry, resolveExtractWorker } from '../../../main/ingest/worker-path';
 import { buildAppOnce } from '../../helpers/app-build';
 import { PROJECT_ROOT } from '../../helpers/vault';
@@ -120,14 +121,26 @@ describe('electron-builder.yml: the packed layout', () => {
   // Electron reads app.asar in worker threads and utility processes; an unpacked worker would look for
   // its packages in app.asar.unpacked/node_modules, where they are not. So workers stay inside the archive.
   it(
-    'packs the extraction and crypto workers beside ' +
+    'packs the core host, the extraction and crypto workers beside ' +
       'out/main/index.js, where worker-path.ts looks, inside ' +
       'app.asar',
     () => {
       const extract = path.relative(PROJECT_ROOT, resolveExtractWorker(OUT_MAIN).script);
       const crypto = path.relative(PROJECT_ROOT, findWorkerEntry('crypto-worker', OUT_MAIN)?.filename ?? '');
-      expect([extract, crypto]).toEqual(['out/main/extract-worker.js', 'out/main/crypto-worker.js']);
-      for (const file of [extract, crypto, 'out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html']) {
+      const host = path.relative(PROJECT_ROOT, resolveCoreHostEntry(OUT_MAIN).script);
+      expect([extract, crypto, host]).toEqual([
+        'out/main/extract-worker.js',
+        'out/main/crypto-worker.js',
+        'out/main/core-host-entry.js',
+      ]);
+      for (const file of [
+        extract,
+        crypto,
+        host,
+        'out/main/index.js',
+        'out/preload/index.js',
+        'out/renderer/index.html',
+      ]) {
         expect(matches(config.files, file), file).toBe(true);
         expect(matches(config.asarUnpack, file), file).toBe(false);
       }
