@@ -1,9 +1,10 @@
 /** The interviews of a case: date, mode, interviewee by code, interviewer, recording, revisions; open or create one. */
-import { Badge, Button, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../shared/contract';
 import { useApiQuery } from '../../api/queries';
+import { DataTable, type Column } from '../../components/DataTable';
 import { QueryStatus } from '../../components/QueryStatus';
 import { TabHeader } from '../../components/TabHeader';
 import { shownDate } from '../timeline/form-bits';
@@ -19,56 +20,57 @@ function InterviewsTable({
   onOpen: (id: string) => void;
 }): React.JSX.Element {
   const { t } = useTranslation('interviews');
+  const columns: Column<Interview>[] = [
+    {
+      header: t('col.date'),
+      cell: (iv) => (
+        <Text size="sm" ff="monospace" className="vigil-nowrap">
+          {shownDate(iv.date, iv.dateApprox)}
+        </Text>
+      ),
+    },
+    {
+      header: t('col.interviewee'),
+      cell: (iv) => (
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          onClick={() => onOpen(iv.id)}
+          aria-label={t('openOf', { code: iv.intervieweeCode, date: iv.date ?? t('undated') })}
+        >
+          {iv.intervieweeCode}
+        </Button>
+      ),
+    },
+    { header: t('col.mode'), cell: (iv) => t(`modes.${iv.mode}`) },
+    { header: t('col.interviewer'), cell: (iv) => iv.interviewerName },
+    {
+      header: t('col.recording'),
+      cell: (iv) =>
+        iv.recordingItemIds.length > 0 ? (
+          <Badge variant="filled" color="teal.9" autoContrast>
+            {t('recordings', { count: iv.recordingItemIds.length })}
+          </Badge>
+        ) : (
+          <Text size="sm">{t('noRecording')}</Text>
+        ),
+    },
+    {
+      header: t('col.transcript'),
+      cell: (iv) =>
+        iv.currentRevision === null ? t('noTranscript') : t('revisionCount', { count: iv.currentRevision }),
+    },
+  ];
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table verticalSpacing="sm" highlightOnHover aria-label={t('tableLabel')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('col.date')}</Table.Th>
-            <Table.Th scope="col">{t('col.interviewee')}</Table.Th>
-            <Table.Th scope="col">{t('col.mode')}</Table.Th>
-            <Table.Th scope="col">{t('col.interviewer')}</Table.Th>
-            <Table.Th scope="col">{t('col.recording')}</Table.Th>
-            <Table.Th scope="col">{t('col.transcript')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {interviews.map((iv) => (
-            <Table.Tr key={iv.id}>
-              <Table.Td>
-                <Text size="sm" ff="monospace" className="vigil-nowrap">
-                  {shownDate(iv.date, iv.dateApprox)}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Button
-                  variant="subtle"
-                  size="compact-sm"
-                  onClick={() => onOpen(iv.id)}
-                  aria-label={t('openOf', { code: iv.intervieweeCode, date: iv.date ?? t('undated') })}
-                >
-                  {iv.intervieweeCode}
-                </Button>
-              </Table.Td>
-              <Table.Td>{t(`modes.${iv.mode}`)}</Table.Td>
-              <Table.Td>{iv.interviewerName}</Table.Td>
-              <Table.Td>
-                {iv.recordingItemIds.length > 0 ? (
-                  <Badge variant="filled" color="teal.9" autoContrast>
-                    {t('recordings', { count: iv.recordingItemIds.length })}
-                  </Badge>
-                ) : (
-                  <Text size="sm">{t('noRecording')}</Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {iv.currentRevision === null ? t('noTranscript') : t('revisionCount', { count: iv.currentRevision })}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      label={t('tableLabel')}
+      columns={columns}
+      rows={interviews}
+      rowKey={(iv) => iv.id}
+      minWidth={760}
+      verticalSpacing="sm"
+      highlightOnHover
+    />
   );
 }
 

@@ -1,11 +1,15 @@
 /** The places known to the vault (facilities and others), and a dialog to add one with its type. */
-import { Button, NativeSelect, Stack, Table, TextInput } from '@mantine/core';
+import { Button, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLACE_TYPES, type PlaceType } from '../../../shared/domain';
 import { FormModal } from '../../components/FormModal';
+import type { Res } from '../../../shared/contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
+import { DataTable, type Column } from '../../components/DataTable';
 import { TabHeader } from '../../components/TabHeader';
+
+type Place = Res<'timeline:places'>[number];
 
 function AddPlaceModal({ onClose }: { onClose: () => void }): React.JSX.Element {
   const { t } = useTranslation('timeline');
@@ -55,6 +59,11 @@ export function PlacesPanel(): React.JSX.Element {
   const { t } = useTranslation('timeline');
   const places = useApiQuery('timeline:places', {});
   const [adding, setAdding] = useState(false);
+  const columns: Column<Place>[] = [
+    { header: t('places.name'), cell: (p) => p.name },
+    { header: t('places.type'), cell: (p) => t(`placeTypes.${p.type}`) },
+    { header: t('places.region'), cell: (p) => p.region || '—' },
+  ];
   return (
     <Stack gap="xs">
       <TabHeader
@@ -66,24 +75,7 @@ export function PlacesPanel(): React.JSX.Element {
           </Button>
         }
       />
-      <Table aria-label={t('places.title')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('places.name')}</Table.Th>
-            <Table.Th scope="col">{t('places.type')}</Table.Th>
-            <Table.Th scope="col">{t('places.region')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(places.data ?? []).map((p) => (
-            <Table.Tr key={p.id}>
-              <Table.Td>{p.name}</Table.Td>
-              <Table.Td>{t(`placeTypes.${p.type}`)}</Table.Td>
-              <Table.Td>{p.region || '—'}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable label={t('places.title')} columns={columns} rows={places.data ?? []} rowKey={(p) => p.id} />
       {adding && <AddPlaceModal onClose={() => setAdding(false)} />}
     </Stack>
   );
