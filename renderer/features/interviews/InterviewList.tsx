@@ -1,12 +1,11 @@
 /** The interviews of a case: date, mode, interviewee by code, interviewer, recording, revisions; open or create one. */
-import { Badge, Button, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Button, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../shared/contract';
 import { useApiQuery } from '../../api/queries';
 import { DataTable, type Column } from '../../components/DataTable';
-import { QueryStatus } from '../../components/QueryStatus';
-import { TabHeader } from '../../components/TabHeader';
+import { EmptyNotice, ListTab } from '../../components/ListTab';
 import { shownDate } from '../timeline/form-bits';
 import { NewInterviewModal } from './NewInterviewModal';
 
@@ -80,19 +79,18 @@ export function InterviewList({ caseId, onOpen }: { caseId: string; onOpen: (id:
   const list = useApiQuery('interviews:list', { caseId });
   const [creating, setCreating] = useState(false);
   return (
-    <Stack>
-      <TabHeader title={t('title')} actions={<Button onClick={() => setCreating(true)}>{t('new')}</Button>} />
-      <QueryStatus
-        pending={list.isPending}
-        loadingLabel={t('loading')}
-        failedTitle={t('loadFailed')}
-        error={list.error?.message}
-      />
-      {list.data?.length === 0 && (
-        <Paper withBorder p="lg">
-          <Text>{t('empty')}</Text>
-        </Paper>
-      )}
+    <ListTab
+      title={t('title')}
+      addLabel={t('new')}
+      onAdd={() => setCreating(true)}
+      status={{
+        pending: list.isPending,
+        loadingLabel: t('loading'),
+        failedTitle: t('loadFailed'),
+        error: list.error?.message,
+      }}
+    >
+      {list.data?.length === 0 && <EmptyNotice text={t('empty')} />}
       {list.data !== undefined && list.data.length > 0 && <InterviewsTable interviews={list.data} onOpen={onOpen} />}
       {creating && (
         <NewInterviewModal
@@ -104,6 +102,6 @@ export function InterviewList({ caseId, onOpen }: { caseId: string; onOpen: (id:
           }}
         />
       )}
-    </Stack>
+    </ListTab>
   );
 }
