@@ -60,6 +60,13 @@ function ConsentCell({ consent }: { consent: PersonEntry['consent'] }): React.JS
   );
 }
 
+/** The dialogs a row opens, with each button's words and accessible name. */
+const DIALOG_BUTTONS = [
+  { action: 'edit', label: 'edit', name: 'editOf' },
+  { action: 'consent', label: 'consentButton', name: 'consentOf' },
+  { action: 'role', label: 'addRole', name: 'roleOf' },
+] as const;
+
 /** The buttons of one person's row. */
 function ActionsCell({
   person,
@@ -71,30 +78,17 @@ function ActionsCell({
   const { t } = useTranslation('people');
   return (
     <Group gap={4} wrap="nowrap">
-      <Button
-        size="compact-sm"
-        variant="default"
-        onClick={() => onAction('edit')}
-        aria-label={t('editOf', { code: person.code })}
-      >
-        {t('edit')}
-      </Button>
-      <Button
-        size="compact-sm"
-        variant="default"
-        onClick={() => onAction('consent')}
-        aria-label={t('consentOf', { code: person.code })}
-      >
-        {t('consentButton')}
-      </Button>
-      <Button
-        size="compact-sm"
-        variant="default"
-        onClick={() => onAction('role')}
-        aria-label={t('roleOf', { code: person.code })}
-      >
-        {t('addRole')}
-      </Button>
+      {DIALOG_BUTTONS.map((b) => (
+        <Button
+          key={b.action}
+          size="compact-sm"
+          variant="default"
+          onClick={() => onAction(b.action)}
+          aria-label={t(b.name, { code: person.code })}
+        >
+          {t(b.label)}
+        </Button>
+      ))}
     </Group>
   );
 }
