@@ -35,6 +35,12 @@ export function DialogFrame({
   );
 }
 
+/** What the form reads of a save in flight (a mutation's state). */
+interface SaveState {
+  error: { message: string } | null;
+  isPending: boolean;
+}
+
 /** What the form part of an editing dialog needs: its name, its save, and how that save went. */
 export interface DialogFormProps {
   /** The form's accessible name (the dialog's title). */
@@ -42,11 +48,10 @@ export interface DialogFormProps {
   /** Runs on submit (the page is not reloaded); it catches its own failures, which `error` then shows. */
   onSubmit: () => Promise<void> | void;
   onCancel: () => void;
-  /** The failed save's message, under `errorTitle`; nothing is shown while it is null or undefined. */
-  error: string | null | undefined;
+  /** The save's mutation(s): busy while one runs; the first failure's message is shown under `errorTitle`. */
+  saving: SaveState | readonly SaveState[];
   errorTitle: string;
   submitLabel: string;
-  busy: boolean;
   canSubmit: boolean;
   /** The fields. */
   children: ReactNode;
@@ -55,6 +60,8 @@ export interface DialogFormProps {
 /** The form: fields, then the failure notice, then Cancel and the submit button on the right. */
 export function DialogForm(props: DialogFormProps): React.JSX.Element {
   const { t: tc } = useTranslation('common');
+  const saves: readonly SaveState[] = 'isPending' in props.saving ? [props.saving] : props.saving;
+  const failed = saves.find((s) => s.error !== null)?.error;
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     void props.onSubmit();
@@ -63,12 +70,12 @@ export function DialogForm(props: DialogFormProps): React.JSX.Element {
     <form onSubmit={submit} aria-label={props.label}>
       <Stack>
         {props.children}
-        <FailureNotice title={props.errorTitle} message={props.error} />
+        <FailureNotice title={props.errorTitle} message={failed?.message} />
         <Group justify="flex-end">
           <Button variant="default" onClick={props.onCancel}>
             {tc('cancel')}
           </Button>
-          <Button type="submit" loading={props.busy} disabled={!props.canSubmit}>
+          <Button type="submit" loading={saves.some((s) => s.isPending)} disabled={!props.canSubmit}>
             {props.submitLabel}
           </Button>
         </Group>

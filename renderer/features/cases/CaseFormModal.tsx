@@ -55,8 +55,6 @@ export function CaseFormModal({
   const [draft, setDraft] = useState<Draft>(() => draftOf(existing));
   const create = useApiMutation('cases:create');
   const update = useApiMutation('cases:update');
-  const error = create.error ?? update.error;
-  const busy = create.isPending || update.isPending;
   const set = (patch: Partial<Draft>): void => setDraft((d) => ({ ...d, ...patch }));
 
   const submit = async (): Promise<void> => {
@@ -88,10 +86,9 @@ export function CaseFormModal({
       onClose={onClose}
       size="lg"
       onSubmit={submit}
-      error={error?.message}
+      saving={[create, update]}
       errorTitle={t('form.notSaved')}
       submitLabel={existing === null ? t('form.create') : tc('save')}
-      busy={busy}
       canSubmit={draft.title.trim() !== ''}
     >
       <TextInput

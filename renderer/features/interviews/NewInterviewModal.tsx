@@ -49,10 +49,9 @@ export function NewInterviewModal({
       onClose={onClose}
       size="lg"
       onSubmit={submit}
-      error={create.error?.message}
+      saving={create}
       errorTitle={t('form.notSaved')}
       submitLabel={t('form.create')}
-      busy={create.isPending}
       canSubmit={interviewee !== '' && partialDateOk(date, true)}
     >
       <NativeSelect

@@ -47,10 +47,9 @@ export function AddPersonModal({ caseId, onClose }: { caseId: string; onClose: (
       onClose={onClose}
       size="lg"
       onSubmit={submit}
-      error={add.error?.message}
+      saving={add}
       errorTitle={t('form.notSaved')}
       submitLabel={t('form.add')}
-      busy={add.isPending}
       canSubmit={person.name.trim() !== '' && consentDateOk(consent)}
     >
       <PersonFields value={person} onChange={(patch) => setPerson((p) => ({ ...p, ...patch }))} codeRequired={false} />

@@ -33,10 +33,9 @@ export function AddRoleModal({
       title={title}
       onClose={onClose}
       onSubmit={submit}
-      error={add.error?.message}
+      saving={add}
       errorTitle={t('form.notSaved')}
       submitLabel={t('form.addRole')}
-      busy={add.isPending}
       canSubmit={role !== undefined}
     >
       <NativeSelect

@@ -37,10 +37,9 @@ export function ConsentModal({ person, onClose }: { person: PersonEntry; onClose
       onClose={onClose}
       size="lg"
       onSubmit={submit}
-      error={update.error?.message}
+      saving={update}
       errorTitle={t('form.notSaved')}
       submitLabel={tc('save')}
-      busy={update.isPending}
       canSubmit={consentDateOk(draft)}
     >
       <ConsentFields value={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />

@@ -28,10 +28,9 @@ function EditForm({ record, onClose }: { record: PersonRecord; onClose: () => vo
       label={t('form.editTitle', { code: record.code })}
       onSubmit={submit}
       onCancel={onClose}
-      error={update.error?.message}
+      saving={update}
       errorTitle={t('form.notSaved')}
       submitLabel={tc('save')}
-      busy={update.isPending}
       canSubmit={draft.name.trim() !== '' && draft.code.trim() !== ''}
     >
       <PersonFields value={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} codeRequired />

@@ -42,10 +42,9 @@ export function AddRequestModal({ caseId, onClose }: { caseId: string; onClose: 
       onClose={onClose}
       size="lg"
       onSubmit={submit}
-      error={add.error?.message}
+      saving={add}
       errorTitle={t('form.notSaved')}
       submitLabel={t('form.add')}
-      busy={add.isPending}
       canSubmit={valid}
     >
       <NativeSelect

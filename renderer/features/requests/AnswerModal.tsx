@@ -30,10 +30,9 @@ export function AnswerModal({ row, onClose }: { row: RequestRow; onClose: () => 
       title={t('answerForm.title')}
       onClose={onClose}
       onSubmit={submit}
-      error={answer.error?.message}
+      saving={answer}
       errorTitle={t('answerForm.notSaved')}
       submitLabel={t('answerForm.save')}
-      busy={answer.isPending}
       canSubmit={partialDateOk(date, false)}
     >
       <Text size="sm">{t('answerForm.which', { date: row.date, recipient: row.recipient })}</Text>

@@ -51,10 +51,9 @@ export function EventModal({
       onClose={onClose}
       size="lg"
       onSubmit={submit}
-      error={(add.error ?? update.error)?.message}
+      saving={[add, update]}
       errorTitle={t('form.notSaved')}
       submitLabel={existing ? tc('save') : t('form.add')}
-      busy={add.isPending || update.isPending}
       canSubmit={valid}
     >
       {existing === null ? (

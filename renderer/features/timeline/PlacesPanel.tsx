@@ -30,10 +30,9 @@ function AddPlaceModal({ onClose }: { onClose: () => void }): React.JSX.Element 
       title={t('places.addTitle')}
       onClose={onClose}
       onSubmit={submit}
-      error={add.error?.message}
+      saving={add}
       errorTitle={t('form.notSaved')}
       submitLabel={t('places.add')}
-      busy={add.isPending}
       canSubmit={name.trim() !== ''}
     >
       <TextInput
