@@ -42,7 +42,7 @@ interface SaveState {
 }
 
 /** What the form part of an editing dialog needs: its name, its save, and how that save went. */
-export interface DialogFormProps {
+interface DialogFormProps {
   /** The form's accessible name (the dialog's title). */
   label: string;
   /** Runs on submit (the page is not reloaded); it catches its own failures, which `error` then shows. */
