@@ -1,9 +1,10 @@
 /** Create a case, or edit one: title, reference, summary and status, in a dialog. */
-import { Alert, Button, Group, Modal, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { NativeSelect, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../shared/contract';
 import { CASE_STATUSES, type CaseStatus } from '../../../shared/domain';
+import { FormModal } from '../../components/FormModal';
 import { useApiMutation } from '../../api/queries';
 
 /** A case as the form edits it. */
@@ -54,12 +55,9 @@ export function CaseFormModal({
   const [draft, setDraft] = useState<Draft>(() => draftOf(existing));
   const create = useApiMutation('cases:create');
   const update = useApiMutation('cases:update');
-  const error = create.error ?? update.error;
-  const busy = create.isPending || update.isPending;
   const set = (patch: Partial<Draft>): void => setDraft((d) => ({ ...d, ...patch }));
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
+  const submit = async (): Promise<void> => {
     const reference = draft.reference.trim();
     if (existing === null) {
       const saved = await create
@@ -83,62 +81,46 @@ export function CaseFormModal({
 
   const title = existing === null ? t('form.createTitle') : t('form.editTitle');
   return (
-    // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={title}
-      lockScroll={false}
+      onClose={onClose}
       size="lg"
-      closeButtonProps={{ 'aria-label': tc('close') }}
+      onSubmit={submit}
+      saving={[create, update]}
+      errorTitle={t('form.notSaved')}
+      submitLabel={existing === null ? t('form.create') : tc('save')}
+      canSubmit={draft.title.trim() !== ''}
     >
-      <form onSubmit={(event) => void submit(event)} aria-label={title}>
-        <Stack>
-          <TextInput
-            label={t('form.title')}
-            value={draft.title}
-            onChange={(e) => set({ title: e.currentTarget.value })}
-            required
-            data-autofocus
-            maxLength={300}
-          />
-          <TextInput
-            label={t('form.reference')}
-            description={t('form.referenceHint')}
-            value={draft.reference}
-            onChange={(e) => set({ reference: e.currentTarget.value })}
-            maxLength={64}
-            spellCheck={false}
-          />
-          <Textarea
-            label={t('form.summary')}
-            value={draft.summary}
-            onChange={(e) => set({ summary: e.currentTarget.value })}
-            autosize
-            minRows={3}
-            maxRows={10}
-          />
-          <NativeSelect
-            label={t('form.status')}
-            value={draft.status}
-            onChange={(e) => set({ status: e.currentTarget.value as CaseStatus })}
-            data={CASE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-          />
-          {error !== null && (
-            <Alert color="red" role="alert" title={t('form.notSaved')}>
-              {error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {tc('cancel')}
-            </Button>
-            <Button type="submit" loading={busy} disabled={draft.title.trim() === ''}>
-              {existing === null ? t('form.create') : tc('save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('form.title')}
+        value={draft.title}
+        onChange={(e) => set({ title: e.currentTarget.value })}
+        required
+        data-autofocus
+        maxLength={300}
+      />
+      <TextInput
+        label={t('form.reference')}
+        description={t('form.referenceHint')}
+        value={draft.reference}
+        onChange={(e) => set({ reference: e.currentTarget.value })}
+        maxLength={64}
+        spellCheck={false}
+      />
+      <Textarea
+        label={t('form.summary')}
+        value={draft.summary}
+        onChange={(e) => set({ summary: e.currentTarget.value })}
+        autosize
+        minRows={3}
+        maxRows={10}
+      />
+      <NativeSelect
+        label={t('form.status')}
+        value={draft.status}
+        onChange={(e) => set({ status: e.currentTarget.value as CaseStatus })}
+        data={CASE_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+      />
+    </FormModal>
   );
 }

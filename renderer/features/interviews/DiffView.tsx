@@ -1,6 +1,6 @@
 /** The differences between two revisions, segment by segment: added, removed, and changed (naming the fields). */
 import { Badge, Checkbox, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../shared/contract';
 import { assertNever } from '../../../shared/errors';
@@ -24,6 +24,28 @@ function SegmentText({ segment, mark }: { segment: Segment; mark: 'del' | 'ins' 
   return <span>{body}</span>;
 }
 
+/** A line the revisions differ in: its badge (colour and words for the change), then the segment text(s). */
+function MarkedLine({
+  op,
+  colour,
+  badge,
+  children,
+}: {
+  op: Exclude<DiffLine['op'], 'unchanged'>;
+  colour: string;
+  badge: string;
+  children: ReactNode;
+}): React.JSX.Element {
+  return (
+    <li className={`diff__line diff__line--${op}`}>
+      <Badge color={colour} variant="filled" autoContrast>
+        {badge}
+      </Badge>
+      {children}
+    </li>
+  );
+}
+
 function Line({ line }: { line: DiffLine }): React.JSX.Element {
   const { t } = useTranslation('interviews');
   switch (line.op) {
@@ -35,35 +57,30 @@ function Line({ line }: { line: DiffLine }): React.JSX.Element {
       );
     case 'added':
       return (
-        <li className="diff__line diff__line--added">
-          <Badge color="teal.9" variant="filled" autoContrast>
-            {t('diff.added', { n: line.b + 1 })}
-          </Badge>
+        <MarkedLine op="added" colour="teal.9" badge={t('diff.added', { n: line.b + 1 })}>
           <SegmentText segment={line.segment} mark="ins" />
-        </li>
+        </MarkedLine>
       );
     case 'removed':
       return (
-        <li className="diff__line diff__line--removed">
-          <Badge color="red.9" variant="filled" autoContrast>
-            {t('diff.removed', { n: line.a + 1 })}
-          </Badge>
+        <MarkedLine op="removed" colour="red.9" badge={t('diff.removed', { n: line.a + 1 })}>
           <SegmentText segment={line.segment} mark="del" />
-        </li>
+        </MarkedLine>
       );
     case 'changed':
       return (
-        <li className="diff__line diff__line--changed">
-          <Badge color="yellow.4" variant="filled" autoContrast>
-            {t('diff.changed', {
-              a: line.a + 1,
-              b: line.b + 1,
-              fields: line.fields.map((f) => t(`diff.fields.${f}`)).join(', '),
-            })}
-          </Badge>
+        <MarkedLine
+          op="changed"
+          colour="yellow.4"
+          badge={t('diff.changed', {
+            a: line.a + 1,
+            b: line.b + 1,
+            fields: line.fields.map((f) => t(`diff.fields.${f}`)).join(', '),
+          })}
+        >
           <SegmentText segment={line.before} mark="del" />
           <SegmentText segment={line.after} mark="ins" />
-        </li>
+        </MarkedLine>
       );
     default:
       return assertNever(line, 'diff line');

@@ -1,10 +1,11 @@
 /** Records a new interview held by the acting member: with whom, when, how, in which language, and consent. */
-import { Button, Checkbox, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Checkbox, NativeSelect, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTERVIEW_MODES, type InterviewMode } from '../../../shared/domain';
+import { FormModal } from '../../components/FormModal';
 import { useApiMutation } from '../../api/queries';
-import { FailureNotice, PartialDateInput, partialDateOk, usePersonOptions } from '../timeline/form-bits';
+import { PartialDateInput, partialDateOk, usePersonOptions } from '../timeline/form-bits';
 
 /** The new-interview dialog, mounted only while open. */
 export function NewInterviewModal({
@@ -17,7 +18,6 @@ export function NewInterviewModal({
   onCreated: (id: string) => void;
 }): React.JSX.Element {
   const { t } = useTranslation('interviews');
-  const { t: tc } = useTranslation('common');
   const people = usePersonOptions(caseId);
   const [personId, setPersonId] = useState('');
   const [date, setDate] = useState('');
@@ -29,8 +29,7 @@ export function NewInterviewModal({
   const create = useApiMutation('interviews:create');
   const interviewee = personId || people[0]?.value || '';
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
+  const submit = async (): Promise<void> => {
     const created = await create
       .mutateAsync({
         caseId,
@@ -45,62 +44,46 @@ export function NewInterviewModal({
   };
 
   return (
-    // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('form.title')}
-      lockScroll={false}
+      onClose={onClose}
       size="lg"
-      closeButtonProps={{ 'aria-label': tc('close') }}
+      onSubmit={submit}
+      saving={create}
+      errorTitle={t('form.notSaved')}
+      submitLabel={t('form.create')}
+      canSubmit={interviewee !== '' && partialDateOk(date, true)}
     >
-      <form onSubmit={(event) => void submit(event)} aria-label={t('form.title')}>
-        <Stack>
-          <NativeSelect
-            label={t('form.interviewee')}
-            value={interviewee}
-            onChange={(e) => setPersonId(e.currentTarget.value)}
-            data={people}
-            required
-          />
-          <PartialDateInput label={t('form.date')} value={date} onChange={setDate} />
-          <Checkbox label={t('form.approx')} checked={approx} onChange={(e) => setApprox(e.currentTarget.checked)} />
-          <NativeSelect
-            label={t('form.mode')}
-            value={mode}
-            onChange={(e) => setMode(e.currentTarget.value as InterviewMode)}
-            data={INTERVIEW_MODES.map((m) => ({ value: m, label: t(`modes.${m}`) }))}
-          />
-          <TextInput
-            label={t('form.language')}
-            description={t('form.languageHint')}
-            value={language}
-            onChange={(e) => setLanguage(e.currentTarget.value)}
-            maxLength={64}
-          />
-          <Checkbox label={t('form.consent')} checked={consent} onChange={(e) => setConsent(e.currentTarget.checked)} />
-          {consent && (
-            <TextInput
-              label={t('form.consentHow')}
-              value={consentHow}
-              onChange={(e) => setConsentHow(e.currentTarget.value)}
-            />
-          )}
-          <FailureNotice title={t('form.notSaved')} message={create.error?.message} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {tc('cancel')}
-            </Button>
-            <Button
-              type="submit"
-              loading={create.isPending}
-              disabled={interviewee === '' || !partialDateOk(date, true)}
-            >
-              {t('form.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <NativeSelect
+        label={t('form.interviewee')}
+        value={interviewee}
+        onChange={(e) => setPersonId(e.currentTarget.value)}
+        data={people}
+        required
+      />
+      <PartialDateInput label={t('form.date')} value={date} onChange={setDate} />
+      <Checkbox label={t('form.approx')} checked={approx} onChange={(e) => setApprox(e.currentTarget.checked)} />
+      <NativeSelect
+        label={t('form.mode')}
+        value={mode}
+        onChange={(e) => setMode(e.currentTarget.value as InterviewMode)}
+        data={INTERVIEW_MODES.map((m) => ({ value: m, label: t(`modes.${m}`) }))}
+      />
+      <TextInput
+        label={t('form.language')}
+        description={t('form.languageHint')}
+        value={language}
+        onChange={(e) => setLanguage(e.currentTarget.value)}
+        maxLength={64}
+      />
+      <Checkbox label={t('form.consent')} checked={consent} onChange={(e) => setConsent(e.currentTarget.checked)} />
+      {consent && (
+        <TextInput
+          label={t('form.consentHow')}
+          value={consentHow}
+          onChange={(e) => setConsentHow(e.currentTarget.value)}
+        />
+      )}
+    </FormModal>
   );
 }

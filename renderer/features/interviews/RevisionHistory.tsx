@@ -1,12 +1,16 @@
 /**
  * Every revision of a transcript (number, date, author, note, hash verified?) and the differences between two of them.
  */
-import { Badge, Group, Loader, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Badge, Group, Loader, NativeSelect, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Res } from '../../../shared/contract';
 import { useApiQuery } from '../../api/queries';
+import { DataTable, type Column } from '../../components/DataTable';
 import { FailureNotice } from '../timeline/form-bits';
 import { DiffView } from './DiffView';
+
+type Revision = Res<'interviews:revisions'>[number];
 
 function Differences({ interviewId, from, to }: { interviewId: string; from: number; to: number }): React.JSX.Element {
   const { t } = useTranslation('interviews');
@@ -27,39 +31,27 @@ export function RevisionHistory({ interviewId }: { interviewId: string }): React
   const to = picked?.to ?? last;
   const options = list.map((r) => ({ value: String(r.revision), label: t('history.revisionN', { n: r.revision }) }));
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const columns: Column<Revision>[] = [
+    { header: t('history.col.revision'), cell: (r) => r.revision },
+    { header: t('history.col.date'), cell: (r) => when.format(new Date(r.createdAt)) },
+    { header: t('history.col.author'), cell: (r) => r.createdBy.name },
+    { header: t('history.col.note'), cell: (r) => r.note || '—' },
+    { header: t('history.col.segments'), cell: (r) => r.segmentCount },
+    {
+      header: t('history.col.hash'),
+      cell: (r) => (
+        <Badge color={r.verified ? 'teal.9' : 'red.9'} variant="filled" autoContrast title={r.sha256}>
+          {r.verified ? t('history.verified') : t('history.notVerified')}
+        </Badge>
+      ),
+    },
+  ];
   if (revisions.isPending) return <Loader aria-label={t('loading')} />;
   if (revisions.error !== null) return <FailureNotice title={t('loadFailed')} message={revisions.error.message} />;
   if (list.length === 0) return <Text>{t('history.none')}</Text>;
   return (
     <Stack>
-      <Table aria-label={t('history.label')} verticalSpacing="xs">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('history.col.revision')}</Table.Th>
-            <Table.Th scope="col">{t('history.col.date')}</Table.Th>
-            <Table.Th scope="col">{t('history.col.author')}</Table.Th>
-            <Table.Th scope="col">{t('history.col.note')}</Table.Th>
-            <Table.Th scope="col">{t('history.col.segments')}</Table.Th>
-            <Table.Th scope="col">{t('history.col.hash')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {list.map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td>{r.revision}</Table.Td>
-              <Table.Td>{when.format(new Date(r.createdAt))}</Table.Td>
-              <Table.Td>{r.createdBy.name}</Table.Td>
-              <Table.Td>{r.note || '—'}</Table.Td>
-              <Table.Td>{r.segmentCount}</Table.Td>
-              <Table.Td>
-                <Badge color={r.verified ? 'teal.9' : 'red.9'} variant="filled" autoContrast title={r.sha256}>
-                  {r.verified ? t('history.verified') : t('history.notVerified')}
-                </Badge>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable label={t('history.label')} columns={columns} rows={list} rowKey={(r) => r.id} verticalSpacing="xs" />
       {list.length > 1 && (
         <>
           <Group align="flex-end">

@@ -1,9 +1,10 @@
 /** Adds a person to the case in a role, with their consent; the code is generated unless one is given. */
-import { Alert, Button, Group, Modal, NativeSelect, Stack } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { NativeSelect } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERSON_ROLES, type PersonRole } from '../../../shared/domain';
 import { useApiMutation } from '../../api/queries';
+import { FormModal } from '../../components/FormModal';
 import { ConsentFields, consentDateOk, NO_CONSENT, type ConsentDraft } from './ConsentFields';
 import { PersonFields } from './PersonFields';
 import { splitList, type PersonDraft } from './people-form';
@@ -13,14 +14,12 @@ const EMPTY: PersonDraft = { name: '', code: '', aliases: '', contact: '', notes
 /** The add-a-person dialog, mounted only while open. */
 export function AddPersonModal({ caseId, onClose }: { caseId: string; onClose: () => void }): React.JSX.Element {
   const { t } = useTranslation('people');
-  const { t: tc } = useTranslation('common');
   const [person, setPerson] = useState<PersonDraft>(EMPTY);
   const [role, setRole] = useState<PersonRole>('witness');
   const [consent, setConsent] = useState<ConsentDraft>(NO_CONSENT);
   const add = useApiMutation('people:add');
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
+  const submit = async (): Promise<void> => {
     const aliases = splitList(person.aliases);
     const saved = await add
       .mutateAsync({
@@ -43,48 +42,24 @@ export function AddPersonModal({ caseId, onClose }: { caseId: string; onClose: (
   };
 
   return (
-    // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('form.addTitle')}
-      lockScroll={false}
+      onClose={onClose}
       size="lg"
-      closeButtonProps={{ 'aria-label': tc('close') }}
+      onSubmit={submit}
+      saving={add}
+      errorTitle={t('form.notSaved')}
+      submitLabel={t('form.add')}
+      canSubmit={person.name.trim() !== '' && consentDateOk(consent)}
     >
-      <form onSubmit={(event) => void submit(event)} aria-label={t('form.addTitle')}>
-        <Stack>
-          <PersonFields
-            value={person}
-            onChange={(patch) => setPerson((p) => ({ ...p, ...patch }))}
-            codeRequired={false}
-          />
-          <NativeSelect
-            label={t('form.role')}
-            value={role}
-            onChange={(e) => setRole(e.currentTarget.value as PersonRole)}
-            data={PERSON_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          />
-          <ConsentFields value={consent} onChange={(patch) => setConsent((c) => ({ ...c, ...patch }))} />
-          {add.error !== null && (
-            <Alert color="red" role="alert" title={t('form.notSaved')}>
-              {add.error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {tc('cancel')}
-            </Button>
-            <Button
-              type="submit"
-              loading={add.isPending}
-              disabled={person.name.trim() === '' || !consentDateOk(consent)}
-            >
-              {t('form.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <PersonFields value={person} onChange={(patch) => setPerson((p) => ({ ...p, ...patch }))} codeRequired={false} />
+      <NativeSelect
+        label={t('form.role')}
+        value={role}
+        onChange={(e) => setRole(e.currentTarget.value as PersonRole)}
+        data={PERSON_ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+      />
+      <ConsentFields value={consent} onChange={(patch) => setConsent((c) => ({ ...c, ...patch }))} />
+    </FormModal>
   );
 }

@@ -1,8 +1,9 @@
 /** Gives a person another role in this case (a witness who is also a relative, say). */
-import { Alert, Button, Group, Modal, NativeSelect, Stack } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { NativeSelect } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PERSON_ROLES, type PersonRole } from '../../../shared/domain';
+import { FormModal } from '../../components/FormModal';
 import { useApiMutation } from '../../api/queries';
 import type { PersonEntry } from './people-form';
 
@@ -17,44 +18,33 @@ export function AddRoleModal({
   onClose: () => void;
 }): React.JSX.Element {
   const { t } = useTranslation('people');
-  const { t: tc } = useTranslation('common');
   const free = PERSON_ROLES.filter((r) => !person.roles.includes(r));
   const [role, setRole] = useState<PersonRole | undefined>(free[0]);
   const add = useApiMutation('people:add-role');
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
+  const submit = async (): Promise<void> => {
     if (role === undefined) return;
     if (await add.mutateAsync({ personId: person.id, caseId, role }).catch(() => null)) onClose();
   };
 
   const title = t('form.roleTitle', { code: person.code });
   return (
-    <Modal opened onClose={onClose} title={title} lockScroll={false} closeButtonProps={{ 'aria-label': tc('close') }}>
-      <form onSubmit={(event) => void submit(event)} aria-label={title}>
-        <Stack>
-          <NativeSelect
-            label={t('form.role')}
-            value={role ?? ''}
-            onChange={(e) => setRole(e.currentTarget.value as PersonRole)}
-            data={free.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-            data-autofocus
-          />
-          {add.error !== null && (
-            <Alert color="red" role="alert" title={t('form.notSaved')}>
-              {add.error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {tc('cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending} disabled={role === undefined}>
-              {t('form.addRole')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={title}
+      onClose={onClose}
+      onSubmit={submit}
+      saving={add}
+      errorTitle={t('form.notSaved')}
+      submitLabel={t('form.addRole')}
+      canSubmit={role !== undefined}
+    >
+      <NativeSelect
+        label={t('form.role')}
+        value={role ?? ''}
+        onChange={(e) => setRole(e.currentTarget.value as PersonRole)}
+        data={free.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        data-autofocus
+      />
+    </FormModal>
   );
 }

@@ -1,7 +1,7 @@
 /** Edits a person's consent: may be named, may be shared with, when and how it was given. */
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../components/FormModal';
 import { useApiMutation } from '../../api/queries';
 import { ConsentFields, consentDateOk, type ConsentDraft } from './ConsentFields';
 import { joinList, splitList, type PersonEntry } from './people-form';
@@ -19,8 +19,7 @@ export function ConsentModal({ person, onClose }: { person: PersonEntry; onClose
   });
   const update = useApiMutation('people:update');
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
+  const submit = async (): Promise<void> => {
     const next = {
       named: draft.named,
       shareWith: splitList(draft.shareWith),
@@ -33,32 +32,17 @@ export function ConsentModal({ person, onClose }: { person: PersonEntry; onClose
 
   const title = t('form.consentTitle', { code: person.code });
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={title}
-      lockScroll={false}
+      onClose={onClose}
       size="lg"
-      closeButtonProps={{ 'aria-label': tc('close') }}
+      onSubmit={submit}
+      saving={update}
+      errorTitle={t('form.notSaved')}
+      submitLabel={tc('save')}
+      canSubmit={consentDateOk(draft)}
     >
-      <form onSubmit={(event) => void submit(event)} aria-label={title}>
-        <Stack>
-          <ConsentFields value={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
-          {update.error !== null && (
-            <Alert color="red" role="alert" title={t('form.notSaved')}>
-              {update.error.message}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {tc('cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending} disabled={!consentDateOk(draft)}>
-              {tc('save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <ConsentFields value={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
+    </FormModal>
   );
 }

@@ -3,10 +3,11 @@
  * read only while this dialog is open and is not kept in the query cache
  * afterwards: contact details are the most sensitive thing a vault holds.
  */
-import { Alert, Button, Group, Loader, Modal, Stack } from '@mantine/core';
+import { Alert, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DialogForm, DialogFrame } from '../../components/FormModal';
 import { useApiMutation } from '../../api/queries';
 import { request, type ApiError } from '../../api/vigil';
 import { PersonFields } from './PersonFields';
@@ -17,35 +18,23 @@ function EditForm({ record, onClose }: { record: PersonRecord; onClose: () => vo
   const { t: tc } = useTranslation('common');
   const [draft, setDraft] = useState<PersonDraft>(() => draftOf(record));
   const update = useApiMutation('people:update');
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
+  const submit = async (): Promise<void> => {
     const changes = changesOf(record, draft);
     if (Object.keys(changes).length === 0) return onClose();
     if (await update.mutateAsync({ id: record.id, changes }).catch(() => null)) onClose();
   };
   return (
-    <form onSubmit={(event) => void submit(event)} aria-label={t('form.editTitle', { code: record.code })}>
-      <Stack>
-        <PersonFields value={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} codeRequired />
-        {update.error !== null && (
-          <Alert color="red" role="alert" title={t('form.notSaved')}>
-            {update.error.message}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {tc('cancel')}
-          </Button>
-          <Button
-            type="submit"
-            loading={update.isPending}
-            disabled={draft.name.trim() === '' || draft.code.trim() === ''}
-          >
-            {tc('save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm
+      label={t('form.editTitle', { code: record.code })}
+      onSubmit={submit}
+      onCancel={onClose}
+      saving={update}
+      errorTitle={t('form.notSaved')}
+      submitLabel={tc('save')}
+      canSubmit={draft.name.trim() !== '' && draft.code.trim() !== ''}
+    >
+      <PersonFields value={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} codeRequired />
+    </DialogForm>
   );
 }
 
@@ -68,14 +57,7 @@ export function EditPersonModal({
     gcTime: 0,
   });
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={t('form.editTitle', { code })}
-      lockScroll={false}
-      size="lg"
-      closeButtonProps={{ 'aria-label': tc('close') }}
-    >
+    <DialogFrame title={t('form.editTitle', { code })} onClose={onClose} size="lg">
       {record.isPending && <Loader aria-label={tc('loading')} />}
       {record.error && (
         <Alert color="red" role="alert">
@@ -83,6 +65,6 @@ export function EditPersonModal({
         </Alert>
       )}
       {record.data && <EditForm record={record.data} onClose={onClose} />}
-    </Modal>
+    </DialogFrame>
   );
 }

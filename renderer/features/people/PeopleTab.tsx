@@ -3,14 +3,12 @@
  * consent. Names without consent are hidden; a name revealed on demand is
  * kept in this tab's state only, so leaving the tab or locking forgets it.
  */
-import { Button, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../../shared/errors';
 import { useApiQuery } from '../../api/queries';
 import { ApiError, request } from '../../api/vigil';
-import { QueryStatus } from '../../components/QueryStatus';
-import { TabHeader } from '../../components/TabHeader';
+import { EmptyNotice, ListTab } from '../../components/ListTab';
 import { AddPersonModal } from './AddPersonModal';
 import { AddRoleModal } from './AddRoleModal';
 import { ConsentModal } from './ConsentModal';
@@ -54,18 +52,14 @@ export function PeopleTab({ caseId }: { caseId: string }): React.JSX.Element {
   };
 
   return (
-    <Stack>
-      <TabHeader
-        title={t('title')}
-        intro={t('intro')}
-        actions={<Button onClick={() => setDialog({ kind: 'add' })}>{t('add')}</Button>}
-      />
-      <QueryStatus pending={people.isPending} loadingLabel={t('loading')} error={people.error?.message ?? error} />
-      {people.data?.length === 0 && (
-        <Paper withBorder p="lg">
-          <Text>{t('empty')}</Text>
-        </Paper>
-      )}
+    <ListTab
+      title={t('title')}
+      intro={t('intro')}
+      addLabel={t('add')}
+      onAdd={() => setDialog({ kind: 'add' })}
+      status={{ pending: people.isPending, loadingLabel: t('loading'), error: people.error?.message ?? error }}
+    >
+      {people.data?.length === 0 && <EmptyNotice text={t('empty')} />}
       {people.data !== undefined && people.data.length > 0 && (
         <PeopleTable people={people.data} revealed={revealed} onAction={onAction} />
       )}
@@ -73,6 +67,6 @@ export function PeopleTab({ caseId }: { caseId: string }): React.JSX.Element {
       {dialog.kind === 'edit' && <EditPersonModal id={dialog.person.id} code={dialog.person.code} onClose={close} />}
       {dialog.kind === 'consent' && <ConsentModal person={dialog.person} onClose={close} />}
       {dialog.kind === 'role' && <AddRoleModal caseId={caseId} person={dialog.person} onClose={close} />}
-    </Stack>
+    </ListTab>
   );
 }

@@ -1,6 +1,7 @@
 /** The people of a case as a table: code, name (hidden unless consented or revealed), roles, consent, actions. */
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { DataTable, type Column } from '../../components/DataTable';
 import type { PersonEntry } from './people-form';
 
 /** What a row's buttons ask for. */
@@ -59,6 +60,39 @@ function ConsentCell({ consent }: { consent: PersonEntry['consent'] }): React.JS
   );
 }
 
+/** The dialogs a row opens, with each button's words and accessible name. */
+const DIALOG_BUTTONS = [
+  { action: 'edit', label: 'edit', name: 'editOf' },
+  { action: 'consent', label: 'consentButton', name: 'consentOf' },
+  { action: 'role', label: 'addRole', name: 'roleOf' },
+] as const;
+
+/** The buttons of one person's row. */
+function ActionsCell({
+  person,
+  onAction,
+}: {
+  person: PersonEntry;
+  onAction: (a: PersonAction) => void;
+}): React.JSX.Element {
+  const { t } = useTranslation('people');
+  return (
+    <Group gap={4} wrap="nowrap">
+      {DIALOG_BUTTONS.map((b) => (
+        <Button
+          key={b.action}
+          size="compact-sm"
+          variant="default"
+          onClick={() => onAction(b.action)}
+          aria-label={t(b.name, { code: person.code })}
+        >
+          {t(b.label)}
+        </Button>
+      ))}
+    </Group>
+  );
+}
+
 /** The table; `revealed` holds names revealed in this window, by person id. */
 export function PeopleTable({
   people,
@@ -70,73 +104,43 @@ export function PeopleTable({
   onAction: (p: PersonEntry, a: PersonAction) => void;
 }): React.JSX.Element {
   const { t } = useTranslation('people');
-  return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table verticalSpacing="sm" aria-label={t('tableLabel')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('col.code')}</Table.Th>
-            <Table.Th scope="col">{t('col.name')}</Table.Th>
-            <Table.Th scope="col">{t('col.roles')}</Table.Th>
-            <Table.Th scope="col">{t('col.consent')}</Table.Th>
-            <Table.Th scope="col">{t('col.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {people.map((p) => (
-            <Table.Tr key={p.id}>
-              <Table.Th scope="row">
-                <Text ff="monospace" fw={600} size="sm">
-                  {p.code}
-                </Text>
-              </Table.Th>
-              <Table.Td>
-                <NameCell person={p} revealed={revealed.get(p.id)} onAction={(a) => onAction(p, a)} />
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  {p.roles.map((r) => (
-                    <Badge key={r} variant="default">
-                      {t(`roles.${r}`)}
-                    </Badge>
-                  ))}
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <ConsentCell consent={p.consent} />
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4} wrap="nowrap">
-                  <Button
-                    size="compact-sm"
-                    variant="default"
-                    onClick={() => onAction(p, 'edit')}
-                    aria-label={t('editOf', { code: p.code })}
-                  >
-                    {t('edit')}
-                  </Button>
-                  <Button
-                    size="compact-sm"
-                    variant="default"
-                    onClick={() => onAction(p, 'consent')}
-                    aria-label={t('consentOf', { code: p.code })}
-                  >
-                    {t('consentButton')}
-                  </Button>
-                  <Button
-                    size="compact-sm"
-                    variant="default"
-                    onClick={() => onAction(p, 'role')}
-                    aria-label={t('roleOf', { code: p.code })}
-                  >
-                    {t('addRole')}
-                  </Button>
-                </Group>
-              </Table.Td>
-            </Table.Tr>
+  const columns: Column<PersonEntry>[] = [
+    {
+      header: t('col.code'),
+      rowHeader: true,
+      cell: (p) => (
+        <Text ff="monospace" fw={600} size="sm">
+          {p.code}
+        </Text>
+      ),
+    },
+    {
+      header: t('col.name'),
+      cell: (p) => <NameCell person={p} revealed={revealed.get(p.id)} onAction={(a) => onAction(p, a)} />,
+    },
+    {
+      header: t('col.roles'),
+      cell: (p) => (
+        <Group gap={4}>
+          {p.roles.map((r) => (
+            <Badge key={r} variant="default">
+              {t(`roles.${r}`)}
+            </Badge>
           ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        </Group>
+      ),
+    },
+    { header: t('col.consent'), cell: (p) => <ConsentCell consent={p.consent} /> },
+    { header: t('col.actions'), cell: (p) => <ActionsCell person={p} onAction={(a) => onAction(p, a)} /> },
+  ];
+  return (
+    <DataTable
+      label={t('tableLabel')}
+      columns={columns}
+      rows={people}
+      rowKey={(p) => p.id}
+      minWidth={720}
+      verticalSpacing="sm"
+    />
   );
 }

@@ -1,14 +1,14 @@
 /** Records a request sent to the authorities: about whom, by whom, when, to whom, how, and what was asked. */
-import { Button, Group, Modal, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { NativeSelect, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../components/FormModal';
 import { useApiMutation } from '../../api/queries';
-import { FailureNotice, PartialDateInput, partialDateOk, usePersonOptions } from '../timeline/form-bits';
+import { PartialDateInput, partialDateOk, usePersonOptions } from '../timeline/form-bits';
 
 /** The add-a-request dialog, mounted only while open. */
 export function AddRequestModal({ caseId, onClose }: { caseId: string; onClose: () => void }): React.JSX.Element {
   const { t } = useTranslation('requests');
-  const { t: tc } = useTranslation('common');
   const people = usePersonOptions(caseId);
   const [personId, setPersonId] = useState('');
   const [requesterId, setRequesterId] = useState('');
@@ -21,8 +21,7 @@ export function AddRequestModal({ caseId, onClose }: { caseId: string; onClose: 
   const subject = personId || (detainees[0] ?? people[0])?.value || '';
   const valid = subject !== '' && partialDateOk(date, false) && recipient.trim() !== '';
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
+  const submit = async (): Promise<void> => {
     const saved = await add
       .mutateAsync({
         caseId,
@@ -38,62 +37,50 @@ export function AddRequestModal({ caseId, onClose }: { caseId: string; onClose: 
   };
 
   return (
-    // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('form.addTitle')}
-      lockScroll={false}
+      onClose={onClose}
       size="lg"
-      closeButtonProps={{ 'aria-label': tc('close') }}
+      onSubmit={submit}
+      saving={add}
+      errorTitle={t('form.notSaved')}
+      submitLabel={t('form.add')}
+      canSubmit={valid}
     >
-      <form onSubmit={(event) => void submit(event)} aria-label={t('form.addTitle')}>
-        <Stack>
-          <NativeSelect
-            label={t('form.person')}
-            value={subject}
-            onChange={(e) => setPersonId(e.currentTarget.value)}
-            data={people}
-            required
-          />
-          <NativeSelect
-            label={t('form.by')}
-            value={requesterId}
-            onChange={(e) => setRequesterId(e.currentTarget.value)}
-            data={[{ value: '', label: t('form.byNobody') }, ...people]}
-          />
-          <PartialDateInput label={t('form.date')} value={date} onChange={setDate} required />
-          <TextInput
-            label={t('form.recipient')}
-            value={recipient}
-            onChange={(e) => setRecipient(e.currentTarget.value)}
-            required
-          />
-          <TextInput
-            label={t('form.channel')}
-            description={t('form.channelHint')}
-            value={channel}
-            onChange={(e) => setChannel(e.currentTarget.value)}
-          />
-          <Textarea
-            label={t('form.about')}
-            value={about}
-            onChange={(e) => setAbout(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            maxRows={8}
-          />
-          <FailureNotice title={t('form.notSaved')} message={add.error?.message} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {tc('cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending} disabled={!valid}>
-              {t('form.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <NativeSelect
+        label={t('form.person')}
+        value={subject}
+        onChange={(e) => setPersonId(e.currentTarget.value)}
+        data={people}
+        required
+      />
+      <NativeSelect
+        label={t('form.by')}
+        value={requesterId}
+        onChange={(e) => setRequesterId(e.currentTarget.value)}
+        data={[{ value: '', label: t('form.byNobody') }, ...people]}
+      />
+      <PartialDateInput label={t('form.date')} value={date} onChange={setDate} required />
+      <TextInput
+        label={t('form.recipient')}
+        value={recipient}
+        onChange={(e) => setRecipient(e.currentTarget.value)}
+        required
+      />
+      <TextInput
+        label={t('form.channel')}
+        description={t('form.channelHint')}
+        value={channel}
+        onChange={(e) => setChannel(e.currentTarget.value)}
+      />
+      <Textarea
+        label={t('form.about')}
+        value={about}
+        onChange={(e) => setAbout(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        maxRows={8}
+      />
+    </FormModal>
   );
 }

@@ -1,11 +1,10 @@
 /** The request register: every request to the authorities with its answer, counts, a filter, add and answer. */
-import { Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Group, SegmentedControl, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assertNever } from '../../../shared/errors';
 import { useApiQuery } from '../../api/queries';
-import { QueryStatus } from '../../components/QueryStatus';
-import { TabHeader } from '../../components/TabHeader';
+import { EmptyNotice, ListTab } from '../../components/ListTab';
 import { AddRequestModal } from './AddRequestModal';
 import { AnswerModal } from './AnswerModal';
 import { RequestsTable, type RequestRow } from './RequestsTable';
@@ -43,18 +42,18 @@ export function RequestsTab({ caseId }: { caseId: string }): React.JSX.Element {
   const unanswered = rows.filter((r) => !isAnswered(r)).length;
   const shown = rows.filter((r) => matches(r, filter));
   return (
-    <Stack>
-      <TabHeader
-        title={t('title')}
-        intro={t('intro')}
-        actions={<Button onClick={() => setDialog({ kind: 'add' })}>{t('add')}</Button>}
-      />
-      <QueryStatus
-        pending={list.isPending}
-        loadingLabel={t('loading')}
-        failedTitle={t('loadFailed')}
-        error={list.error?.message}
-      />
+    <ListTab
+      title={t('title')}
+      intro={t('intro')}
+      addLabel={t('add')}
+      onAdd={() => setDialog({ kind: 'add' })}
+      status={{
+        pending: list.isPending,
+        loadingLabel: t('loading'),
+        failedTitle: t('loadFailed'),
+        error: list.error?.message,
+      }}
+    >
       {list.data !== undefined && (
         <Group justify="space-between" align="center">
           <Text role="status" fw={600} data-testid="request-counts">
@@ -69,13 +68,11 @@ export function RequestsTab({ caseId }: { caseId: string }): React.JSX.Element {
         </Group>
       )}
       {list.data !== undefined && shown.length === 0 && (
-        <Paper withBorder p="lg">
-          <Text>{rows.length === 0 ? t('empty') : t('noneMatch')}</Text>
-        </Paper>
+        <EmptyNotice text={rows.length === 0 ? t('empty') : t('noneMatch')} />
       )}
       {shown.length > 0 && <RequestsTable rows={shown} onAnswer={(row) => setDialog({ kind: 'answer', row })} />}
       {dialog.kind === 'add' && <AddRequestModal caseId={caseId} onClose={() => setDialog({ kind: 'none' })} />}
       {dialog.kind === 'answer' && <AnswerModal row={dialog.row} onClose={() => setDialog({ kind: 'none' })} />}
-    </Stack>
+    </ListTab>
   );
 }

@@ -1,8 +1,9 @@
 /** The request register as a table: sent when, by whom, to whom, how, about what, and the answer. */
-import { Badge, Button, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Res } from '../../../shared/contract';
 import type { ResponseKind } from '../../../shared/domain';
+import { DataTable, type Column } from '../../components/DataTable';
 
 /** One request as requests:list answers. */
 export type RequestRow = Res<'requests:list'>[number];
@@ -46,56 +47,53 @@ export function RequestsTable({
   onAnswer: (row: RequestRow) => void;
 }): React.JSX.Element {
   const { t } = useTranslation('requests');
+  const columns: Column<RequestRow>[] = [
+    {
+      header: t('col.date'),
+      cell: (r) => (
+        <Text size="sm" ff="monospace" className="vigil-nowrap">
+          {r.date}
+        </Text>
+      ),
+    },
+    { header: t('col.by'), className: 'vigil-nowrap', cell: (r) => r.requesterCode ?? '—' },
+    {
+      header: t('col.about'),
+      cell: (r) => (
+        <>
+          <Text size="sm" className="vigil-nowrap">
+            {r.personCode}
+          </Text>
+          {r.about !== '' && <Text size="xs">{r.about}</Text>}
+        </>
+      ),
+    },
+    { header: t('col.recipient'), cell: (r) => r.recipient },
+    { header: t('col.channel'), cell: (r) => r.channel || '—' },
+    { header: t('col.response'), cell: (r) => <ResponseCell row={r} /> },
+    {
+      header: t('col.actions'),
+      headerHidden: true,
+      cell: (r) => (
+        <Button
+          size="compact-sm"
+          variant="default"
+          onClick={() => onAnswer(r)}
+          aria-label={t('answerOf', { date: r.date, recipient: r.recipient })}
+        >
+          {r.response === null ? t('answer') : t('answerAgain')}
+        </Button>
+      ),
+    },
+  ];
   return (
-    <Table.ScrollContainer minWidth={860}>
-      <Table verticalSpacing="sm" aria-label={t('tableLabel')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('col.date')}</Table.Th>
-            <Table.Th scope="col">{t('col.by')}</Table.Th>
-            <Table.Th scope="col">{t('col.about')}</Table.Th>
-            <Table.Th scope="col">{t('col.recipient')}</Table.Th>
-            <Table.Th scope="col">{t('col.channel')}</Table.Th>
-            <Table.Th scope="col">{t('col.response')}</Table.Th>
-            <Table.Th scope="col">
-              <VisuallyHidden>{t('col.actions')}</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td>
-                <Text size="sm" ff="monospace" className="vigil-nowrap">
-                  {r.date}
-                </Text>
-              </Table.Td>
-              <Table.Td className="vigil-nowrap">{r.requesterCode ?? '—'}</Table.Td>
-              <Table.Td>
-                <Text size="sm" className="vigil-nowrap">
-                  {r.personCode}
-                </Text>
-                {r.about !== '' && <Text size="xs">{r.about}</Text>}
-              </Table.Td>
-              <Table.Td>{r.recipient}</Table.Td>
-              <Table.Td>{r.channel || '—'}</Table.Td>
-              <Table.Td>
-                <ResponseCell row={r} />
-              </Table.Td>
-              <Table.Td>
-                <Button
-                  size="compact-sm"
-                  variant="default"
-                  onClick={() => onAnswer(r)}
-                  aria-label={t('answerOf', { date: r.date, recipient: r.recipient })}
-                >
-                  {r.response === null ? t('answer') : t('answerAgain')}
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      label={t('tableLabel')}
+      columns={columns}
+      rows={rows}
+      rowKey={(r) => r.id}
+      minWidth={860}
+      verticalSpacing="sm"
+    />
   );
 }

@@ -1,12 +1,13 @@
 /** Adds an event to the timeline, or edits one (only the changed fields are sent). */
-import { Button, Checkbox, Group, Modal, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
-import { useId, useState, type FormEvent } from 'react';
+import { Checkbox, Group, NativeSelect, TextInput, Textarea } from '@mantine/core';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVENT_TYPES, PLACE_TYPES, type EventType, type PlaceType } from '../../../shared/domain';
+import { FormModal } from '../../components/FormModal';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { draftOf, emptyDraft, eventChanges, newEventRequest, type EventDraft } from './event-draft';
 import type { TimelineEvent } from './EventsTable';
-import { FailureNotice, PartialDateInput, partialDateOk, usePersonOptions } from './form-bits';
+import { PartialDateInput, partialDateOk, usePersonOptions } from './form-bits';
 
 /** The event dialog, mounted only while open; `existing` null means a new event. */
 export function EventModal({
@@ -34,8 +35,7 @@ export function EventModal({
   const valid = personId !== '' && partialDateOk(draft.date, false) && partialDateOk(draft.endDate, true);
   const title = existing ? t('form.editTitle') : t('form.addTitle');
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
+  const submit = async (): Promise<void> => {
     if (existing) {
       const changes = eventChanges(existing, draft, isNewPlace);
       if (Object.keys(changes).length === 0) return onClose();
@@ -46,94 +46,78 @@ export function EventModal({
   };
 
   return (
-    // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={title}
-      lockScroll={false}
+      onClose={onClose}
       size="lg"
-      closeButtonProps={{ 'aria-label': tc('close') }}
+      onSubmit={submit}
+      saving={[add, update]}
+      errorTitle={t('form.notSaved')}
+      submitLabel={existing ? tc('save') : t('form.add')}
+      canSubmit={valid}
     >
-      <form onSubmit={(event) => void submit(event)} aria-label={title}>
-        <Stack>
-          {existing === null ? (
-            <NativeSelect
-              label={t('form.person')}
-              value={personId}
-              onChange={(e) => set({ personId: e.currentTarget.value })}
-              data={people}
-              required
-            />
-          ) : (
-            <TextInput label={t('form.person')} value={existing.person.code} readOnly />
-          )}
+      {existing === null ? (
+        <NativeSelect
+          label={t('form.person')}
+          value={personId}
+          onChange={(e) => set({ personId: e.currentTarget.value })}
+          data={people}
+          required
+        />
+      ) : (
+        <TextInput label={t('form.person')} value={existing.person.code} readOnly />
+      )}
+      <NativeSelect
+        label={t('form.type')}
+        value={draft.type}
+        onChange={(e) => set({ type: e.currentTarget.value as EventType })}
+        data={EVENT_TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }))}
+      />
+      <Group grow align="flex-start">
+        <PartialDateInput label={t('form.date')} value={draft.date} onChange={(date) => set({ date })} required />
+        <PartialDateInput label={t('form.endDate')} value={draft.endDate} onChange={(endDate) => set({ endDate })} />
+      </Group>
+      <Checkbox
+        label={t('form.approx')}
+        checked={draft.dateApprox}
+        onChange={(e) => set({ dateApprox: e.currentTarget.checked })}
+      />
+      <TextInput
+        label={t('form.place')}
+        description={t('form.placeHint')}
+        value={draft.placeName}
+        onChange={(e) => set({ placeName: e.currentTarget.value })}
+        list={listId}
+        autoComplete="off"
+      />
+      <datalist id={listId}>
+        {(places.data ?? []).map((p) => (
+          <option key={p.id} value={p.name} />
+        ))}
+      </datalist>
+      {isNewPlace && (
+        <Group grow align="flex-start">
           <NativeSelect
-            label={t('form.type')}
-            value={draft.type}
-            onChange={(e) => set({ type: e.currentTarget.value as EventType })}
-            data={EVENT_TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }))}
-          />
-          <Group grow align="flex-start">
-            <PartialDateInput label={t('form.date')} value={draft.date} onChange={(date) => set({ date })} required />
-            <PartialDateInput
-              label={t('form.endDate')}
-              value={draft.endDate}
-              onChange={(endDate) => set({ endDate })}
-            />
-          </Group>
-          <Checkbox
-            label={t('form.approx')}
-            checked={draft.dateApprox}
-            onChange={(e) => set({ dateApprox: e.currentTarget.checked })}
+            label={t('form.placeType')}
+            value={draft.placeType}
+            onChange={(e) => set({ placeType: e.currentTarget.value as PlaceType })}
+            data={PLACE_TYPES.map((v) => ({ value: v, label: t(`placeTypes.${v}`) }))}
           />
           <TextInput
-            label={t('form.place')}
-            description={t('form.placeHint')}
-            value={draft.placeName}
-            onChange={(e) => set({ placeName: e.currentTarget.value })}
-            list={listId}
-            autoComplete="off"
+            label={t('form.region')}
+            value={draft.placeRegion}
+            onChange={(e) => set({ placeRegion: e.currentTarget.value })}
           />
-          <datalist id={listId}>
-            {(places.data ?? []).map((p) => (
-              <option key={p.id} value={p.name} />
-            ))}
-          </datalist>
-          {isNewPlace && (
-            <Group grow align="flex-start">
-              <NativeSelect
-                label={t('form.placeType')}
-                value={draft.placeType}
-                onChange={(e) => set({ placeType: e.currentTarget.value as PlaceType })}
-                data={PLACE_TYPES.map((v) => ({ value: v, label: t(`placeTypes.${v}`) }))}
-              />
-              <TextInput
-                label={t('form.region')}
-                value={draft.placeRegion}
-                onChange={(e) => set({ placeRegion: e.currentTarget.value })}
-              />
-            </Group>
-          )}
-          <Textarea
-            label={t('form.description')}
-            value={draft.description}
-            onChange={(e) => set({ description: e.currentTarget.value })}
-            autosize
-            minRows={3}
-            maxRows={10}
-          />
-          <FailureNotice title={t('form.notSaved')} message={(add.error ?? update.error)?.message} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {tc('cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending || update.isPending} disabled={!valid}>
-              {existing ? tc('save') : t('form.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </Group>
+      )}
+      <Textarea
+        label={t('form.description')}
+        value={draft.description}
+        onChange={(e) => set({ description: e.currentTarget.value })}
+        autosize
+        minRows={3}
+        maxRows={10}
+      />
+    </FormModal>
   );
 }

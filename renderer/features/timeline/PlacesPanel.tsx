@@ -1,21 +1,23 @@
 /** The places known to the vault (facilities and others), and a dialog to add one with its type. */
-import { Button, Group, Modal, NativeSelect, Stack, Table, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Button, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLACE_TYPES, type PlaceType } from '../../../shared/domain';
+import { FormModal } from '../../components/FormModal';
+import type { Res } from '../../../shared/contract';
 import { useApiMutation, useApiQuery } from '../../api/queries';
+import { DataTable, type Column } from '../../components/DataTable';
 import { TabHeader } from '../../components/TabHeader';
-import { FailureNotice } from './form-bits';
+
+type Place = Res<'timeline:places'>[number];
 
 function AddPlaceModal({ onClose }: { onClose: () => void }): React.JSX.Element {
   const { t } = useTranslation('timeline');
-  const { t: tc } = useTranslation('common');
   const [name, setName] = useState('');
   const [type, setType] = useState<PlaceType>('penal_colony');
   const [region, setRegion] = useState('');
   const add = useApiMutation('timeline:add-place');
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
+  const submit = async (): Promise<void> => {
     if (
       await add
         .mutateAsync({ name: name.trim(), type, ...(region.trim() ? { region: region.trim() } : {}) })
@@ -24,42 +26,30 @@ function AddPlaceModal({ onClose }: { onClose: () => void }): React.JSX.Element 
       onClose();
   };
   return (
-    // lockScroll off: the scroll lock injects a <style> element, which the CSP refuses.
-    <Modal
-      opened
-      onClose={onClose}
+    <FormModal
       title={t('places.addTitle')}
-      lockScroll={false}
-      closeButtonProps={{ 'aria-label': tc('close') }}
+      onClose={onClose}
+      onSubmit={submit}
+      saving={add}
+      errorTitle={t('form.notSaved')}
+      submitLabel={t('places.add')}
+      canSubmit={name.trim() !== ''}
     >
-      <form onSubmit={(event) => void submit(event)} aria-label={t('places.addTitle')}>
-        <Stack>
-          <TextInput
-            label={t('places.name')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            required
-            data-autofocus
-          />
-          <NativeSelect
-            label={t('places.type')}
-            value={type}
-            onChange={(e) => setType(e.currentTarget.value as PlaceType)}
-            data={PLACE_TYPES.map((v) => ({ value: v, label: t(`placeTypes.${v}`) }))}
-          />
-          <TextInput label={t('places.region')} value={region} onChange={(e) => setRegion(e.currentTarget.value)} />
-          <FailureNotice title={t('form.notSaved')} message={add.error?.message} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {tc('cancel')}
-            </Button>
-            <Button type="submit" loading={add.isPending} disabled={name.trim() === ''}>
-              {t('places.add')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('places.name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        required
+        data-autofocus
+      />
+      <NativeSelect
+        label={t('places.type')}
+        value={type}
+        onChange={(e) => setType(e.currentTarget.value as PlaceType)}
+        data={PLACE_TYPES.map((v) => ({ value: v, label: t(`placeTypes.${v}`) }))}
+      />
+      <TextInput label={t('places.region')} value={region} onChange={(e) => setRegion(e.currentTarget.value)} />
+    </FormModal>
   );
 }
 
@@ -68,6 +58,11 @@ export function PlacesPanel(): React.JSX.Element {
   const { t } = useTranslation('timeline');
   const places = useApiQuery('timeline:places', {});
   const [adding, setAdding] = useState(false);
+  const columns: Column<Place>[] = [
+    { header: t('places.name'), cell: (p) => p.name },
+    { header: t('places.type'), cell: (p) => t(`placeTypes.${p.type}`) },
+    { header: t('places.region'), cell: (p) => p.region || '—' },
+  ];
   return (
     <Stack gap="xs">
       <TabHeader
@@ -79,24 +74,7 @@ export function PlacesPanel(): React.JSX.Element {
           </Button>
         }
       />
-      <Table aria-label={t('places.title')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('places.name')}</Table.Th>
-            <Table.Th scope="col">{t('places.type')}</Table.Th>
-            <Table.Th scope="col">{t('places.region')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(places.data ?? []).map((p) => (
-            <Table.Tr key={p.id}>
-              <Table.Td>{p.name}</Table.Td>
-              <Table.Td>{t(`placeTypes.${p.type}`)}</Table.Td>
-              <Table.Td>{p.region || '—'}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable label={t('places.title')} columns={columns} rows={places.data ?? []} rowKey={(p) => p.id} />
       {adding && <AddPlaceModal onClose={() => setAdding(false)} />}
     </Stack>
   );

@@ -1,10 +1,8 @@
 /** The timeline editor: a case's events in date order, add and edit events, and the places they happened at. */
-import { Button, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../api/queries';
-import { QueryStatus } from '../../components/QueryStatus';
-import { TabHeader } from '../../components/TabHeader';
+import { EmptyNotice, ListTab } from '../../components/ListTab';
 import { EventModal } from './EventModal';
 import { EventsTable, type TimelineEvent } from './EventsTable';
 import { PlacesPanel } from './PlacesPanel';
@@ -19,23 +17,19 @@ export function TimelineTab({ caseId }: { caseId: string }): React.JSX.Element {
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
   const close = (): void => setDialog({ kind: 'none' });
   return (
-    <Stack>
-      <TabHeader
-        title={t('title')}
-        intro={t('intro')}
-        actions={<Button onClick={() => setDialog({ kind: 'add' })}>{t('add')}</Button>}
-      />
-      <QueryStatus
-        pending={events.isPending}
-        loadingLabel={t('loading')}
-        failedTitle={t('loadFailed')}
-        error={events.error?.message}
-      />
-      {events.data?.length === 0 && (
-        <Paper withBorder p="lg">
-          <Text>{t('empty')}</Text>
-        </Paper>
-      )}
+    <ListTab
+      title={t('title')}
+      intro={t('intro')}
+      addLabel={t('add')}
+      onAdd={() => setDialog({ kind: 'add' })}
+      status={{
+        pending: events.isPending,
+        loadingLabel: t('loading'),
+        failedTitle: t('loadFailed'),
+        error: events.error?.message,
+      }}
+    >
+      {events.data?.length === 0 && <EmptyNotice text={t('empty')} />}
       {events.data !== undefined && events.data.length > 0 && (
         <EventsTable events={events.data} onEdit={(event) => setDialog({ kind: 'edit', event })} />
       )}
@@ -43,6 +37,6 @@ export function TimelineTab({ caseId }: { caseId: string }): React.JSX.Element {
       {dialog.kind !== 'none' && (
         <EventModal caseId={caseId} existing={dialog.kind === 'edit' ? dialog.event : null} onClose={close} />
       )}
-    </Stack>
+    </ListTab>
   );
 }

@@ -4,12 +4,13 @@
  * save-file grant; the window never names a path), and sees what was written:
  * the file, its SHA-256 and the checkpoint it is tied to.
  */
-import { Alert, Button, Code, Group, Modal, Radio, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, Group, Radio, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_LANGUAGES, REPORT_PROFILES } from '../../../../shared/areas/reports.contract';
 import { request } from '../../../api/vigil';
 import { useApiMutation } from '../../../api/queries';
+import { DialogFrame } from '../../../components/FormModal';
 import { LANGUAGES } from '../../../i18n';
 
 type Language = (typeof REPORT_LANGUAGES)[number];
@@ -27,7 +28,6 @@ function initialLanguage(current: string): Language {
 /** The dialog; mounted only while open, so each opening starts fresh. */
 export function CaseReportModal({ caseId, onClose }: { caseId: string; onClose: () => void }): React.JSX.Element {
   const { t, i18n } = useTranslation('cases');
-  const { t: tc } = useTranslation('common');
   const [lang, setLang] = useState<Language>(() => initialLanguage(i18n.language));
   const [profile, setProfile] = useState<Profile>('protected');
   const [dialogError, setDialogError] = useState<string | null>(null);
@@ -46,14 +46,7 @@ export function CaseReportModal({ caseId, onClose }: { caseId: string; onClose: 
   };
   const done = make.data;
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={t('report.title')}
-      lockScroll={false}
-      size="lg"
-      closeButtonProps={{ 'aria-label': tc('close') }}
-    >
+    <DialogFrame title={t('report.title')} onClose={onClose} size="lg">
       <Stack>
         <Text size="sm">{t('report.intro')}</Text>
         <Stack gap={4}>
@@ -108,6 +101,6 @@ export function CaseReportModal({ caseId, onClose }: { caseId: string; onClose: 
           </Button>
         </Group>
       </Stack>
-    </Modal>
+    </DialogFrame>
   );
 }
