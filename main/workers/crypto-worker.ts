@@ -8,16 +8,33 @@ import { createHash, type Hash } from 'node:crypto';
 import { isMainThread, parentPort, type MessagePort } from 'node:worker_threads';
 import { assertNever, isVigilError } from '../../shared/errors';
 import { errnoCode } from '../fs/atomic';
-import type { FailureInfo, FromWorker, ToWorker } from './protocol';
-import { openSealedFile, type SealedFile } from './sealed-file';
+import type { BatchInfo, FailureInfo, FromWorker, ToWorker } from './protocol';
+import { sealBatch } from '../crypto/age';
+import { openCiphertextFile, openSealedFile, type SealedFile } from './sealed-file';
 
-type Job = { kind: 'hash'; hash: Hash; bytes: number } | { kind: 'seal'; sealed: SealedFile };
+type Job =
+  | { kind: 'hash'; hash: Hash; bytes: number }
+  | { kind: 'seal'; sealed: SealedFile }
+  | { kind: 'batches'; sealed: SealedFile; key: Buffer };
 
 function failureOf(err: unknown): FailureInfo {
   const message = err instanceof Error ? err.message : String(err);
   if (isVigilError(err)) return { vigilCode: err.code, message };
   const errno = errnoCode(err);
   return errno === undefined ? { message } : { errno, message };
+}
+
+/** Writes one batch of a `sealBatches` job: sealed here from the plaintext, or the sender's ciphertext copied. */
+function writeBatch(job: { sealed: SealedFile; key: Buffer }, bytes: Uint8Array, batch: BatchInfo, taken: () => void): void {
+  // Either way new buffers are written (the ciphertext, or the copy), so the slot is free once they are taken.
+  const pieces = batch.sealed ? [Buffer.from(bytes)] : sealBatch(job.key, bytes, batch.counter, batch.last);
+  const lastPiece = pieces.length - 1;
+  pieces.forEach((p, i) => job.sealed.input.write(p, i === lastPiece ? taken : undefined));
+}
+
+/** Starts a job whose file the caller keyed (see worker-client.ts, sealBatches). */
+function startBatches(file: string, start: { prefix: Uint8Array; key: Uint8Array }): { sealed: SealedFile; key: Buffer } {
+  return { sealed: openCiphertextFile(file, start.prefix), key: Buffer.from(start.key) };
 }
 
 /** Serves the jobs posted to `port` until the thread is stopped. */
@@ -55,6 +72,28 @@ function serveCryptoJobs(port: MessagePort): void {
           .finally(() => jobs.delete(m.job));
         return;
       }
+      case 'sealBatches': {
+        let job: { sealed: SealedFile; key: Buffer };
+        try {
+          job = startBatches(m.file, m.start);
+        } catch (err) {
+          send({ t: 'failed', job: m.job, failure: failureOf(err) });
+          return;
+        }
+        // The copy posted here is the only other one; this thread's is wiped once the file is done.
+        m.start.key.fill(0);
+        jobs.set(m.job, { kind: 'batches', ...job });
+        job.sealed.done
+          .then(
+            (r) => send({ t: 'done', job: m.job, hex: r.sha256, bytes: r.bytes }),
+            (err: unknown) => send({ t: 'failed', job: m.job, failure: failureOf(err) }),
+          )
+          .finally(() => {
+            job.key.fill(0);
+            jobs.delete(m.job);
+          });
+        return;
+      }
       case 'data': {
         const job = jobs.get(m.job);
         const slot = slots[m.slot];
@@ -64,6 +103,12 @@ function serveCryptoJobs(port: MessagePort): void {
           job.hash.update(bytes);
           job.bytes += m.length;
           ack(m.slot);
+        } else if (job?.kind === 'batches') {
+          if (m.batch !== undefined) writeBatch(job, bytes, m.batch, () => ack(m.slot));
+          else {
+            job.sealed.input.destroy(new Error('A batch came without saying what it holds.'));
+            ack(m.slot);
+          }
         } else if (job?.kind === 'seal') {
           // Acknowledged once the encryption took it (copyHeld: it keeps no view of the slot), so a slow disk holds the
           // sender back.
@@ -76,12 +121,12 @@ function serveCryptoJobs(port: MessagePort): void {
         if (job?.kind === 'hash') {
           send({ t: 'done', job: m.job, hex: job.hash.digest('hex'), bytes: job.bytes });
           jobs.delete(m.job);
-        } else if (job?.kind === 'seal') job.sealed.input.end();
+        } else if (job?.kind === 'seal' || job?.kind === 'batches') job.sealed.input.end();
         return;
       }
       case 'abort': {
         const job = jobs.get(m.job);
-        if (job?.kind === 'seal') job.sealed.input.destroy(new Error('The sealed file was abandoned.'));
+        if (job?.kind === 'seal' || job?.kind === 'batches') job.sealed.input.destroy(new Error('The sealed file was abandoned.'));
         else {
           jobs.delete(m.job);
           send({ t: 'failed', job: m.job, failure: { message: 'The digest was abandoned.' } });

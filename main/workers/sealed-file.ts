@@ -83,12 +83,26 @@ export function openSealedFile(
   recipients: AgeRecipient[],
   opts: { copyHeld?: boolean } = {},
 ): SealedFile {
+  return sealedOutput(file, createAgeEncryptStream(recipients, opts));
+}
+
+/**
+ * Opens `file` as openSealedFile does, for ciphertext made elsewhere (batch-sealing.ts): what is
+ * written to `input` goes to the file as it is, hashed on the way, after `prefix` (the header and payload nonce).
+ */
+export function openCiphertextFile(file: string, prefix: Uint8Array): SealedFile {
+  const sealed = sealedOutput(file, null);
+  sealed.input.write(Buffer.from(prefix));
+  return sealed;
+}
+
+/** The hashing, early-flushing file writer of a sealed file, fed by `head` (an encryption) or directly. */
+function sealedOutput(file: string, head: Transform | null): SealedFile {
   const hash = createHash('sha256');
   let bytes = 0;
   // flush: the file is fsynced before it is closed, and pipeline resolves only after the close.
   const out = createWriteStream(file, { flags: 'wx', mode: 0o600, flush: true, highWaterMark: BUFFER_BYTES });
   const early = new EarlyFlush(out);
-  const enc = createAgeEncryptStream(recipients, opts);
   const tap = new Transform({
     highWaterMark: BUFFER_BYTES,
     transform(chunk: Buffer, _enc, next) {
@@ -101,7 +115,7 @@ export function openSealedFile(
       early.settle().then(() => next(), next);
     },
   });
-  const done = pipeline(enc, tap, out).then(
+  const done = (head === null ? pipeline(tap, out) : pipeline(head, tap, out)).then(
     () => ({ sha256: hash.digest('hex'), bytes }),
     async (err: unknown) => {
       await early.settle().catch(() => undefined);
@@ -109,5 +123,5 @@ export function openSealedFile(
       throw err;
     },
   );
-  return { input: enc, done };
+  return { input: head ?? tap, done };
 }

@@ -11,7 +11,7 @@ import { ERROR_CODES, VigilError, type ErrorCode } from '../../shared/errors';
 import type { AgeRecipient } from '../crypto/age';
 import { findWorkerEntry } from '../ingest/worker-path';
 import type { FailureInfo, FromWorker, HashAlg, ToWorker } from './protocol';
-import { SLOT_BYTES, WorkerJob, type JobResult, type SlotOwner } from './worker-job';
+import { SLOT_BYTES, SLOT_ROOM, WorkerJob, type JobResult, type SlotOwner } from './worker-job';
 
 export { WorkerJob, type JobResult } from './worker-job';
 
@@ -82,6 +82,20 @@ export class CryptoWorker implements SlotOwner {
     return this.open((job) => ({ t: 'seal', job, file, recipients }));
   }
 
+  /**
+   * Like `seal`, for a file whose header and payload key the caller made (`start`): the job's
+   * bytes come in batches of whole chunks, each plaintext the worker seals or ciphertext the
+   * caller sealed (BatchSealing in batch-sealing.ts sends them).
+   */
+  sealBatches(file: string, start: { prefix: Uint8Array; key: Uint8Array }): WorkerJob {
+    return this.open((job) => ({ t: 'sealBatches', job, file, start }));
+  }
+
+  /** Slots not yet acknowledged by the worker: how far it is behind. */
+  get slotsInFlight(): number {
+    return this.slots.length - this.free.length;
+  }
+
   /** Stops the thread; jobs still running fail. */
   async close(): Promise<void> {
     this.breakDown(new VigilError('INTERNAL', 'The crypto worker was closed.'));
@@ -140,7 +154,7 @@ export class CryptoWorker implements SlotOwner {
     if (this.release !== null) clearTimeout(this.release);
     this.release = null;
     if (this.slots.length > 0) return;
-    const buffers = Array.from({ length: SLOTS }, () => new SharedArrayBuffer(SLOT_BYTES));
+    const buffers = Array.from({ length: SLOTS }, () => new SharedArrayBuffer(SLOT_BYTES + SLOT_ROOM));
     this.slots = buffers.map((b) => new Uint8Array(b));
     this.free = buffers.map((_, i) => i);
     this.post({ t: 'slots', gen: ++this.gen, slots: buffers });

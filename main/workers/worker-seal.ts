@@ -5,6 +5,7 @@
  */
 import { Writable } from 'node:stream';
 import type { AgeRecipient } from '../crypto/age';
+import { openBatchSealed } from './batch-sealing';
 import { openSealedFile, type SealedFile } from './sealed-file';
 import type { CryptoWorker, WorkerJob } from './worker-client';
 
@@ -35,6 +36,8 @@ class JobInput extends Writable {
 /** Opens a sealed file written by `worker`, or by this thread when there is no worker. */
 export function openSealed(worker: CryptoWorker | null, file: string, recipients: AgeRecipient[]): SealedFile {
   if (worker === null) return openSealedFile(file, recipients);
+  // AB-TEMP
+  if ((globalThis as { __AB?: { variant: string } }).__AB?.variant !== 'A') return openBatchSealed(worker, file, recipients);
   const job = worker.seal(file, recipients);
   return { input: new JobInput(job), done: job.result.then((r) => ({ sha256: r.hex, bytes: r.bytes })) };
 }
