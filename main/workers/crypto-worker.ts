@@ -24,10 +24,17 @@ function failureOf(err: unknown): FailureInfo {
   return errno === undefined ? { message } : { errno, message };
 }
 
+/** A copy of a slot's bytes (allocated without zero-filling: Buffer.from of a view zero-fills, then copies). */
+function copyOf(bytes: Uint8Array): Buffer {
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  copy.set(bytes);
+  return copy;
+}
+
 /** Writes one batch of a `sealBatches` job: sealed here from the plaintext, or the sender's ciphertext copied. */
 function writeBatch(job: { sealed: SealedFile; key: Buffer }, bytes: Uint8Array, batch: BatchInfo, taken: () => void): void {
   // Either way new buffers are written (the ciphertext, or the copy), so the slot is free once they are taken.
-  const pieces = batch.sealed ? [Buffer.from(bytes)] : sealBatch(job.key, bytes, batch.counter, batch.last);
+  const pieces = batch.sealed ? [copyOf(bytes)] : sealBatch(job.key, bytes, batch.counter, batch.last);
   const lastPiece = pieces.length - 1;
   pieces.forEach((p, i) => job.sealed.input.write(p, i === lastPiece ? taken : undefined));
 }
