@@ -31,6 +31,7 @@ class BatchSealing extends Writable {
     private readonly worker: CryptoWorker,
     file: string,
     recipients: AgeRecipient[],
+    private readonly sealHereWhenBehind: number,
   ) {
     super({ highWaterMark: SLOT_BYTES });
     this.job = startAgeFile(recipients).then((start) => {
@@ -109,7 +110,7 @@ class BatchSealing extends Writable {
     const counter = this.counter;
     this.counter += chunksIn(this.used);
     const ab = (globalThis as { __AB?: { variant: string } }).__AB?.variant ?? 'B'; // AB-TEMP
-    const here = ab === 'B' ? this.worker.slotsInFlight > SEAL_HERE_WHEN_BEHIND : ab === 'C' ? (counter / 16) % 2 === 1 : ab === 'D' ? this.worker.slotsInFlight > 2 : ab === 'E' ? this.worker.slotsInFlight > 8 : false;
+    const here = ab === 'B' ? this.worker.slotsInFlight > this.sealHereWhenBehind : ab === 'C' ? (counter / 16) % 2 === 1 : ab === 'D' ? this.worker.slotsInFlight > 2 : ab === 'E' ? this.worker.slotsInFlight > 8 : false;
     if (here) {
       const length = sealBatchInPlace(key, this.worker.slotView(slot), this.used, counter, last);
       this.worker.post({ t: 'data', job: job.id, slot, length, batch: { sealed: true } });
@@ -121,8 +122,16 @@ class BatchSealing extends Writable {
   }
 }
 
-/** Opens a sealed file whose encryption `worker` shares with this thread; the worker writes and hashes it. */
-export function openBatchSealed(worker: CryptoWorker, file: string, recipients: AgeRecipient[]): SealedFile {
-  const input = new BatchSealing(worker, file, recipients);
+/**
+ * Opens a sealed file whose encryption `worker` shares with this thread; the worker writes and
+ * hashes it. `sealHereWhenBehind` (tests): 0 seals every batch here, Infinity none.
+ */
+export function openBatchSealed(
+  worker: CryptoWorker,
+  file: string,
+  recipients: AgeRecipient[],
+  sealHereWhenBehind = SEAL_HERE_WHEN_BEHIND,
+): SealedFile {
+  const input = new BatchSealing(worker, file, recipients, sealHereWhenBehind);
   return { input, done: input.done };
 }

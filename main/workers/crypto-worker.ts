@@ -13,7 +13,7 @@ import { sealBatch } from '../crypto/age';
 import { openCiphertextFile, openSealedFile, type SealedFile } from './sealed-file';
 
 type Job =
-  | { kind: 'hash'; hash: Hash; bytes: number }
+  | { kind: 'hash'; hashes: Hash[]; bytes: number }
   | { kind: 'seal'; sealed: SealedFile }
   | { kind: 'batches'; sealed: SealedFile; key: Buffer };
 
@@ -60,7 +60,10 @@ function serveCryptoJobs(port: MessagePort): void {
         gen = m.gen;
         return;
       case 'hash':
-        jobs.set(m.job, { kind: 'hash', hash: createHash(m.alg), bytes: 0 });
+        jobs.set(m.job, { kind: 'hash', hashes: [createHash(m.alg)], bytes: 0 });
+        return;
+      case 'hashes':
+        jobs.set(m.job, { kind: 'hash', hashes: m.algs.map((alg) => createHash(alg)), bytes: 0 });
         return;
       case 'seal': {
         let sealed: SealedFile;
@@ -107,7 +110,7 @@ function serveCryptoJobs(port: MessagePort): void {
         if (slot === undefined) throw new Error(`No shared slot ${m.slot}.`);
         const bytes = new Uint8Array(slot, 0, m.length);
         if (job?.kind === 'hash') {
-          job.hash.update(bytes);
+          for (const h of job.hashes) h.update(bytes);
           job.bytes += m.length;
           ack(m.slot);
         } else if (job?.kind === 'batches') {
@@ -126,7 +129,8 @@ function serveCryptoJobs(port: MessagePort): void {
       case 'end': {
         const job = jobs.get(m.job);
         if (job?.kind === 'hash') {
-          send({ t: 'done', job: m.job, hex: job.hash.digest('hex'), bytes: job.bytes });
+          const hexes = job.hashes.map((h) => h.digest('hex'));
+          send({ t: 'done', job: m.job, hex: hexes[0] ?? '', bytes: job.bytes, ...(hexes.length > 1 ? { hexes } : {}) });
           jobs.delete(m.job);
         } else if (job?.kind === 'seal' || job?.kind === 'batches') job.sealed.input.end();
         return;

@@ -15,6 +15,7 @@ export type HashAlg = 'sha256' | 'sha512';
 export type ToWorker =
   | { t: 'slots'; gen: number; slots: SharedArrayBuffer[] }
   | { t: 'hash'; job: number; alg: HashAlg }
+  | { t: 'hashes'; job: number; algs: HashAlg[] }
   | { t: 'seal'; job: number; file: string; recipients: AgeRecipient[] }
   | { t: 'sealBatches'; job: number; file: string; start: { prefix: Uint8Array; key: Uint8Array } }
   | { t: 'data'; job: number; slot: number; length: number; batch?: BatchInfo }
@@ -37,5 +38,5 @@ export interface FailureInfo {
 /** From the worker back to the package code. */
 export type FromWorker =
   | { t: 'ack'; gen: number; slot: number }
-  | { t: 'done'; job: number; hex: string; bytes: number }
+  | { t: 'done'; job: number; hex: string; bytes: number; hexes?: string[] }
   | { t: 'failed'; job: number; failure: FailureInfo };

@@ -74,6 +74,11 @@ export class CryptoWorker implements SlotOwner {
     return this.open((job) => ({ t: 'hash', job, alg }));
   }
 
+  /** Several digests of the same bytes, given once (result.hexes, in the order of `algs`). */
+  hashes(algs: HashAlg[]): WorkerJob {
+    return this.open((job) => ({ t: 'hashes', job, algs }));
+  }
+
   /**
    * A new file (created exclusively, 0600) holding the bytes given to the job sealed with age to `recipients`, flushed
    * to disk.
@@ -168,7 +173,7 @@ export class CryptoWorker implements SlotOwner {
     }
     const pending = this.jobs.get(m.job);
     this.jobs.delete(m.job);
-    if (m.t === 'done') pending?.resolve({ hex: m.hex, bytes: m.bytes });
+    if (m.t === 'done') pending?.resolve({ hex: m.hex, bytes: m.bytes, ...(m.hexes ? { hexes: m.hexes } : {}) });
     else pending?.reject(errorOf(m.failure));
     this.idleIfDone();
   }
