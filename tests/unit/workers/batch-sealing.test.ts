@@ -120,7 +120,7 @@ describe('workers/batch-sealing', () => {
     const here = hashInThread();
     for (let off = 0; off < data.length; off += 70_000) {
       await there.update(data.subarray(off, off + 70_000));
-      here.update(data.subarray(off, off + 70_000));
+      void here.update(data.subarray(off, off + 70_000));
     }
     expect(await there.digests()).toEqual(await here.digests());
   });
