@@ -14,7 +14,6 @@ import {
 import { fsyncDir } from '../fs/atomic';
 import {
   bothDigestsWith,
-  hashingWith,
   hashWithRecordedSha512,
   type FileHashing,
 } from '../workers/file-hashing';
@@ -101,8 +100,6 @@ function digestsFor(sizeHint: number | undefined, known: KnownDigests | undefine
   if (known !== undefined) return hashWithRecordedSha512(known.sha512);
   const worker =
     sizeHint !== undefined && sizeHint >= WORKER_DIGEST_BYTES ? (sharedCryptoWorkers(1)?.[0] ?? null) : null;
-  // AB-TEMP
-  if ((globalThis as { __AB?: { variant: string } }).__AB?.variant === 'A') return hashingWith(worker)();
   return bothDigestsWith(worker);
 }
 

@@ -109,9 +109,7 @@ class BatchSealing extends Writable {
     if (slot === null || key === null) throw new VigilError('INTERNAL', 'A sealed batch has no slot or key.');
     const counter = this.counter;
     this.counter += chunksIn(this.used);
-    const ab = (globalThis as { __AB?: { variant: string } }).__AB?.variant ?? 'B'; // AB-TEMP
-    const here = ab === 'B' ? this.worker.slotsInFlight > this.sealHereWhenBehind : ab === 'C' ? (counter / 16) % 2 === 1 : ab === 'D' ? this.worker.slotsInFlight > 2 : ab === 'E' ? this.worker.slotsInFlight > 8 : false;
-    if (here) {
+    if (this.worker.slotsInFlight > this.sealHereWhenBehind) {
       const length = sealBatchInPlace(key, this.worker.slotView(slot), this.used, counter, last);
       this.worker.post({ t: 'data', job: job.id, slot, length, batch: { sealed: true } });
     } else {

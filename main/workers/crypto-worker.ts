@@ -1,6 +1,7 @@
 /**
  * Entry of the crypto worker thread (see worker-client.ts): computes digests of byte
- * streams and writes age-sealed files, so that this work runs on a second core while the
+ * streams and writes age-sealed files (sealing the batches of them it is given as plaintext),
+ * so that this work runs on a second core while the
  * calling thread decrypts, packs or unpacks. It lives in its own file because a worker
  * thread needs one (bundled beside the CLI by build/build-cli.mjs).
  */
@@ -10,11 +11,10 @@ import { assertNever, isVigilError } from '../../shared/errors';
 import { errnoCode } from '../fs/atomic';
 import type { BatchInfo, FailureInfo, FromWorker, ToWorker } from './protocol';
 import { sealBatch } from '../crypto/age';
-import { openCiphertextFile, openSealedFile, type SealedFile } from './sealed-file';
+import { openCiphertextFile, type SealedFile } from './sealed-file';
 
 type Job =
   | { kind: 'hash'; hashes: Hash[]; bytes: number }
-  | { kind: 'seal'; sealed: SealedFile }
   | { kind: 'batches'; sealed: SealedFile; key: Buffer };
 
 function failureOf(err: unknown): FailureInfo {
@@ -65,23 +65,6 @@ function serveCryptoJobs(port: MessagePort): void {
       case 'hashes':
         jobs.set(m.job, { kind: 'hash', hashes: m.algs.map((alg) => createHash(alg)), bytes: 0 });
         return;
-      case 'seal': {
-        let sealed: SealedFile;
-        try {
-          sealed = openSealedFile(m.file, m.recipients, { copyHeld: true });
-        } catch (err) {
-          send({ t: 'failed', job: m.job, failure: failureOf(err) });
-          return;
-        }
-        jobs.set(m.job, { kind: 'seal', sealed });
-        sealed.done
-          .then(
-            (r) => send({ t: 'done', job: m.job, hex: r.sha256, bytes: r.bytes }),
-            (err: unknown) => send({ t: 'failed', job: m.job, failure: failureOf(err) }),
-          )
-          .finally(() => jobs.delete(m.job));
-        return;
-      }
       case 'sealBatches': {
         let job: { sealed: SealedFile; key: Buffer };
         try {
@@ -119,10 +102,6 @@ function serveCryptoJobs(port: MessagePort): void {
             job.sealed.input.destroy(new Error('A batch came without saying what it holds.'));
             ack(m.slot);
           }
-        } else if (job?.kind === 'seal') {
-          // Acknowledged once the encryption took it (copyHeld: it keeps no view of the slot), so a slow disk holds the
-          // sender back.
-          job.sealed.input.write(bytes, () => ack(m.slot));
         } else ack(m.slot);
         return;
       }
@@ -132,12 +111,12 @@ function serveCryptoJobs(port: MessagePort): void {
           const hexes = job.hashes.map((h) => h.digest('hex'));
           send({ t: 'done', job: m.job, hex: hexes[0] ?? '', bytes: job.bytes, ...(hexes.length > 1 ? { hexes } : {}) });
           jobs.delete(m.job);
-        } else if (job?.kind === 'seal' || job?.kind === 'batches') job.sealed.input.end();
+        } else if (job?.kind === 'batches') job.sealed.input.end();
         return;
       }
       case 'abort': {
         const job = jobs.get(m.job);
-        if (job?.kind === 'seal' || job?.kind === 'batches') job.sealed.input.destroy(new Error('The sealed file was abandoned.'));
+        if (job?.kind === 'batches') job.sealed.input.destroy(new Error('The sealed file was abandoned.'));
         else {
           jobs.delete(m.job);
           send({ t: 'failed', job: m.job, failure: { message: 'The digest was abandoned.' } });

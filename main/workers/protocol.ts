@@ -6,8 +6,6 @@
  * frees the slot again once the worker has taken the bytes. The sender waits when no
  * slot is free, which bounds the memory in flight; nothing is allocated per message.
  */
-import type { AgeRecipient } from '../crypto/age';
-
 /** The digests a hash job can compute. */
 export type HashAlg = 'sha256' | 'sha512';
 
@@ -16,7 +14,6 @@ export type ToWorker =
   | { t: 'slots'; gen: number; slots: SharedArrayBuffer[] }
   | { t: 'hash'; job: number; alg: HashAlg }
   | { t: 'hashes'; job: number; algs: HashAlg[] }
-  | { t: 'seal'; job: number; file: string; recipients: AgeRecipient[] }
   | { t: 'sealBatches'; job: number; file: string; start: { prefix: Uint8Array; key: Uint8Array } }
   | { t: 'data'; job: number; slot: number; length: number; batch?: BatchInfo }
   | { t: 'end'; job: number }

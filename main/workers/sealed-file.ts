@@ -76,14 +76,10 @@ function closed(out: WriteStream): Promise<void> {
  * Opens `file` (created exclusively, 0600) and returns the plaintext input of an age
  * encryption to `recipients` whose output is hashed and written there. `done` resolves
  * after the file is flushed and closed; on failure it rejects, also only once it is closed,
- * so that the caller may remove it. `copyHeld`: see createAgeEncryptStream.
+ * so that the caller may remove it.
  */
-export function openSealedFile(
-  file: string,
-  recipients: AgeRecipient[],
-  opts: { copyHeld?: boolean } = {},
-): SealedFile {
-  return sealedOutput(file, createAgeEncryptStream(recipients, opts));
+export function openSealedFile(file: string, recipients: AgeRecipient[]): SealedFile {
+  return sealedOutput(file, createAgeEncryptStream(recipients));
 }
 
 /**

@@ -8,7 +8,6 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ERROR_CODES, VigilError, type ErrorCode } from '../../shared/errors';
-import type { AgeRecipient } from '../crypto/age';
 import { findWorkerEntry } from '../ingest/worker-path';
 import type { FailureInfo, FromWorker, HashAlg, ToWorker } from './protocol';
 import { SLOT_BYTES, SLOT_ROOM, WorkerJob, type JobResult, type SlotOwner } from './worker-job';
@@ -80,17 +79,9 @@ export class CryptoWorker implements SlotOwner {
   }
 
   /**
-   * A new file (created exclusively, 0600) holding the bytes given to the job sealed with age to `recipients`, flushed
-   * to disk.
-   */
-  seal(file: string, recipients: AgeRecipient[]): WorkerJob {
-    return this.open((job) => ({ t: 'seal', job, file, recipients }));
-  }
-
-  /**
-   * Like `seal`, for a file whose header and payload key the caller made (`start`): the job's
-   * bytes come in batches of whole chunks, each plaintext the worker seals or ciphertext the
-   * caller sealed (BatchSealing in batch-sealing.ts sends them).
+   * A new file (created exclusively, 0600) holding an age file whose header and payload key the
+   * caller made (`start`), flushed to disk: the job's bytes come in batches of whole chunks, each
+   * plaintext the worker seals or ciphertext the caller sealed (batch-sealing.ts sends them).
    */
   sealBatches(file: string, start: { prefix: Uint8Array; key: Uint8Array }): WorkerJob {
     return this.open((job) => ({ t: 'sealBatches', job, file, start }));
