@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ageDecrypt,
@@ -27,7 +28,14 @@ function sha256(data: Buffer): string {
 /** Writes `data` in pieces of `piece` bytes (not a divisor of the chunk size), honouring backpressure. */
 async function writeAll(input: NodeJS.WritableStream, data: Buffer, piece = 100_003): Promise<void> {
   for (let off = 0; off < data.length; off += piece) {
-    if (!input.write(data.subarray(off, off + piece))) await new Promise((resolve) => input.once('drain', resolve));
+    if (!input.write(data.subarray(off, off + piece))) {
+      // A failed input never drains: it closes.
+      await new Promise((resolve) => {
+        input.once('drain', resolve);
+        input.once('close', resolve);
+      });
+    }
+    if ((input as Writable).destroyed) throw new Error('the input failed');
   }
   input.end();
 }
@@ -102,6 +110,19 @@ describe('workers/batch-sealing', () => {
     sealed.input.write(randomBytes(3 * MiB));
     sealed.input.destroy();
     await expect(sealed.done).rejects.toThrow();
+  });
+
+  it('fails, without hanging, when the worker stops in the middle of a file', async () => {
+    const own = CryptoWorker.start();
+    if (own === null) throw new Error('no worker');
+    const file = path.join(tempDir(), 'stopped.age');
+    const sealed = openBatchSealed(own, file, [{ kind: 'x25519', publicKey: generateX25519Identity().publicKey }]);
+    sealed.input.on('error', () => undefined);
+    const writing = writeAll(sealed.input, randomBytes(40 * MiB)).catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await own.close();
+    await expect(sealed.done).rejects.toThrow(/closed/);
+    await writing;
   });
 
   it('reports a file that cannot be created, with its system error code', async () => {
