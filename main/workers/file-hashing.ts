@@ -144,7 +144,7 @@ export function sha256With(worker: CryptoWorker | null): StreamDigest {
 }
 
 /** A digest of a stream, computed in `worker` (or here when there is none). */
-export function digestWith(worker: CryptoWorker | null, alg: HashAlg): StreamDigest {
+function digestWith(worker: CryptoWorker | null, alg: HashAlg): StreamDigest {
   if (worker === null) {
     const h = createHash(alg);
     return {
