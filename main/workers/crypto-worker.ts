@@ -10,12 +10,12 @@ import { isMainThread, parentPort, type MessagePort } from 'node:worker_threads'
 import { assertNever, isVigilError } from '../../shared/errors';
 import { errnoCode } from '../fs/atomic';
 import type { BatchInfo, FailureInfo, FromWorker, ToWorker } from './protocol';
-import { sealBatch } from '../crypto/age';
-import { openCiphertextFile, type SealedFile } from './sealed-file';
+import { sealBatchInPlace } from '../crypto/age';
+import { CiphertextFile } from './ciphertext-file';
 
 type Job =
   | { kind: 'hash'; hashes: Hash[]; bytes: number }
-  | { kind: 'batches'; sealed: SealedFile; key: Buffer };
+  | BatchesJob;
 
 function failureOf(err: unknown): FailureInfo {
   const message = err instanceof Error ? err.message : String(err);
@@ -24,24 +24,19 @@ function failureOf(err: unknown): FailureInfo {
   return errno === undefined ? { message } : { errno, message };
 }
 
-/** A copy of a slot's bytes (allocated without zero-filling: Buffer.from of a view zero-fills, then copies). */
-function copyOf(bytes: Uint8Array): Buffer {
-  const copy = Buffer.allocUnsafeSlow(bytes.length);
-  copy.set(bytes);
-  return copy;
+/** A `sealBatches` job: its file, the payload key, and whether it failed (its later batches are then dropped). */
+interface BatchesJob {
+  kind: 'batches';
+  file: CiphertextFile;
+  key: Buffer;
+  failed: boolean;
 }
 
-/** Writes one batch of a `sealBatches` job: sealed here from the plaintext, or the sender's ciphertext copied. */
-function writeBatch(job: { sealed: SealedFile; key: Buffer }, bytes: Uint8Array, batch: BatchInfo, taken: () => void): void {
-  // Either way new buffers are written (the ciphertext, or the copy), so the slot is free once they are taken.
-  const pieces = batch.sealed ? [copyOf(bytes)] : sealBatch(job.key, bytes, batch.counter, batch.last);
-  const lastPiece = pieces.length - 1;
-  pieces.forEach((p, i) => job.sealed.input.write(p, i === lastPiece ? taken : undefined));
-}
-
-/** Starts a job whose file the caller keyed (see worker-client.ts, sealBatches). */
-function startBatches(file: string, start: { prefix: Uint8Array; key: Uint8Array }): { sealed: SealedFile; key: Buffer } {
-  return { sealed: openCiphertextFile(file, start.prefix), key: Buffer.from(start.key) };
+/** Writes one batch: the plaintext ones are sealed first, in place in their slot (which has room for the tags). */
+function writeBatch(job: BatchesJob, slot: SharedArrayBuffer, length: number, batch: BatchInfo): void {
+  const room = new Uint8Array(slot);
+  const sealed = batch.sealed ? length : sealBatchInPlace(job.key, room, length, batch.counter, batch.last);
+  job.file.write(room.subarray(0, sealed));
 }
 
 /** Serves the jobs posted to `port` until the thread is stopped. */
@@ -53,6 +48,15 @@ function serveCryptoJobs(port: MessagePort): void {
   // Frees the slot for the next bytes; nothing here may still refer to it.
   // The generation tells the sender whether the slot is still one of its current set.
   const ack = (slot: number): void => send({ t: 'ack', gen, slot });
+  // Reported once the file is closed, so that the caller may remove it; later batches are acknowledged and dropped.
+  const failBatches = (id: number, job: BatchesJob, err: unknown): void => {
+    job.failed = true;
+    job.key.fill(0);
+    void job.file
+      .abandon()
+      .catch(() => undefined)
+      .then(() => send({ t: 'failed', job: id, failure: failureOf(err) }));
+  };
   port.on('message', (m: ToWorker) => {
     switch (m.t) {
       case 'slots':
@@ -66,25 +70,16 @@ function serveCryptoJobs(port: MessagePort): void {
         jobs.set(m.job, { kind: 'hash', hashes: m.algs.map((alg) => createHash(alg)), bytes: 0 });
         return;
       case 'sealBatches': {
-        let job: { sealed: SealedFile; key: Buffer };
+        let file: CiphertextFile;
         try {
-          job = startBatches(m.file, m.start);
+          file = new CiphertextFile(m.file, m.start.prefix);
         } catch (err) {
           send({ t: 'failed', job: m.job, failure: failureOf(err) });
           return;
         }
+        jobs.set(m.job, { kind: 'batches', file, key: Buffer.from(m.start.key), failed: false });
         // The copy posted here is the only other one; this thread's is wiped once the file is done.
         m.start.key.fill(0);
-        jobs.set(m.job, { kind: 'batches', ...job });
-        job.sealed.done
-          .then(
-            (r) => send({ t: 'done', job: m.job, hex: r.sha256, bytes: r.bytes }),
-            (err: unknown) => send({ t: 'failed', job: m.job, failure: failureOf(err) }),
-          )
-          .finally(() => {
-            job.key.fill(0);
-            jobs.delete(m.job);
-          });
         return;
       }
       case 'data': {
@@ -97,11 +92,15 @@ function serveCryptoJobs(port: MessagePort): void {
           job.bytes += m.length;
           ack(m.slot);
         } else if (job?.kind === 'batches') {
-          if (m.batch !== undefined) writeBatch(job, bytes, m.batch, () => ack(m.slot));
-          else {
-            job.sealed.input.destroy(new Error('A batch came without saying what it holds.'));
-            ack(m.slot);
+          if (!job.failed) {
+            try {
+              if (m.batch === undefined) throw new Error('A batch came without saying what it holds.');
+              writeBatch(job, slot, m.length, m.batch);
+            } catch (err) {
+              failBatches(m.job, job, err);
+            }
           }
+          ack(m.slot);
         } else ack(m.slot);
         return;
       }
@@ -111,13 +110,24 @@ function serveCryptoJobs(port: MessagePort): void {
           const hexes = job.hashes.map((h) => h.digest('hex'));
           send({ t: 'done', job: m.job, hex: hexes[0] ?? '', bytes: job.bytes, ...(hexes.length > 1 ? { hexes } : {}) });
           jobs.delete(m.job);
-        } else if (job?.kind === 'batches') job.sealed.input.end();
+        } else if (job?.kind === 'batches') {
+          jobs.delete(m.job);
+          // A failed job was reported when it failed.
+          if (job.failed) return;
+          job.file.finish().then(
+            (r) => send({ t: 'done', job: m.job, hex: r.sha256, bytes: r.bytes }),
+            (err: unknown) => send({ t: 'failed', job: m.job, failure: failureOf(err) }),
+          );
+          job.key.fill(0);
+        }
         return;
       }
       case 'abort': {
         const job = jobs.get(m.job);
-        if (job?.kind === 'batches') job.sealed.input.destroy(new Error('The sealed file was abandoned.'));
-        else {
+        if (job?.kind === 'batches') {
+          if (!job.failed) failBatches(m.job, job, new Error('The sealed file was abandoned.'));
+          jobs.delete(m.job);
+        } else {
           jobs.delete(m.job);
           send({ t: 'failed', job: m.job, failure: { message: 'The digest was abandoned.' } });
         }

@@ -1,7 +1,7 @@
 /**
  * An age-sealed file being written: plaintext in, ciphertext (hashed with SHA-256 on the
- * way) to a new private file, flushed to disk. The same code runs in the crypto worker and,
- * where no worker is available, in the calling thread, so the bytes are the same either way.
+ * way) to a new private file, flushed to disk, all in the calling thread: where no crypto
+ * worker is available (with one, batch-sealing.ts shares the work with it).
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream, fdatasync, type WriteStream } from 'node:fs';
@@ -82,18 +82,8 @@ export function openSealedFile(file: string, recipients: AgeRecipient[]): Sealed
   return sealedOutput(file, createAgeEncryptStream(recipients));
 }
 
-/**
- * Opens `file` as openSealedFile does, for ciphertext made elsewhere (batch-sealing.ts): what is
- * written to `input` goes to the file as it is, hashed on the way, after `prefix` (the header and payload nonce).
- */
-export function openCiphertextFile(file: string, prefix: Uint8Array): SealedFile {
-  const sealed = sealedOutput(file, null);
-  sealed.input.write(Buffer.from(prefix));
-  return sealed;
-}
-
-/** The hashing, early-flushing file writer of a sealed file, fed by `head` (an encryption) or directly. */
-function sealedOutput(file: string, head: Transform | null): SealedFile {
+/** The hashing, early-flushing file writer of a sealed file, fed by `head` (the encryption). */
+function sealedOutput(file: string, head: Transform): SealedFile {
   const hash = createHash('sha256');
   let bytes = 0;
   // flush: the file is fsynced before it is closed, and pipeline resolves only after the close.
@@ -111,7 +101,7 @@ function sealedOutput(file: string, head: Transform | null): SealedFile {
       early.settle().then(() => next(), next);
     },
   });
-  const done = (head === null ? pipeline(tap, out) : pipeline(head, tap, out)).then(
+  const done = pipeline(head, tap, out).then(
     () => ({ sha256: hash.digest('hex'), bytes }),
     async (err: unknown) => {
       await early.settle().catch(() => undefined);
@@ -119,5 +109,5 @@ function sealedOutput(file: string, head: Transform | null): SealedFile {
       throw err;
     },
   );
-  return { input: head ?? tap, done };
+  return { input: head, done };
 }

@@ -57,14 +57,3 @@ export function sealBatchInPlace(key: Uint8Array, buf: Uint8Array, length: numbe
   }
   return total;
 }
-
-/** Seals the batch `plain` as the chunks `counter`, … into new buffers (ciphertext pieces and tags, in order). */
-export function sealBatch(key: Uint8Array, plain: Uint8Array, counter: number, last: boolean): Buffer[] {
-  const n = chunksIn(plain.length);
-  const out: Buffer[] = [];
-  for (let k = 0; k < n; k++) {
-    const part = plain.subarray(k * CHUNK_SIZE, Math.min(plain.length, (k + 1) * CHUNK_SIZE));
-    out.push(...sealChunk(key, counter + k, last && k === n - 1, [part]));
-  }
-  return out;
-}
