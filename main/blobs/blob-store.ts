@@ -12,7 +12,11 @@ import {
   type AgeIdentity,
 } from '../crypto/age';
 import { fsyncDir } from '../fs/atomic';
-import { digestWith, type StreamDigest } from '../workers/file-hashing';
+import {
+  bothDigestsWith,
+  hashWithRecordedSha512,
+  type FileHashing,
+} from '../workers/file-hashing';
 import { sharedCryptoWorkers } from '../workers/worker-client';
 import { objectBinding } from './object-binding';
 
@@ -61,40 +65,42 @@ const WRITE_BUFFER = 8 * 1024 * 1024;
 const ID_PATTERN = /^[0-9a-f]{32}$/;
 
 /**
- * Content at least this large has its SHA-512 (the slowest of the three passes) computed in
- * a crypto worker, on another core, while this thread computes the SHA-256 and encrypts.
- * Smaller content is hashed here: handing it over would cost more than it saves.
+ * Content at least this large has its digests computed in a crypto worker, on another core,
+ * while this thread encrypts. Smaller content is hashed here: handing it over would cost more than it saves.
  */
-const WORKER_SHA512_BYTES = 16 * 1024 * 1024;
+const WORKER_DIGEST_BYTES = 16 * 1024 * 1024;
 
-/** Hashes the plaintext with SHA-256 and (unless told not to) SHA-512 as it flows through, unchanged. */
+/** Hashes the plaintext (see digestsFor) as it flows through, unchanged. */
 class DigestTap extends Transform {
-  readonly sha256 = createHash('sha256');
   size = 0;
 
   constructor(
-    readonly sha512: StreamDigest | null,
+    readonly hashing: FileHashing,
     private readonly onProgress?: (bytes: number) => void,
   ) {
     super();
   }
 
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.sha256.update(chunk);
     this.size += chunk.length;
     this.onProgress?.(this.size);
     // A worker copies the bytes before this resolves, so the chunk may go on to be encrypted.
-    const wait = this.sha512?.update(chunk);
+    const wait = this.hashing.update(chunk);
     if (wait) wait.then(() => done(null, chunk), done);
     else done(null, chunk);
   }
 }
 
-/** The SHA-512 of content to store: in a crypto worker for large content when one is available, else here. */
-function sha512For(sizeHint: number | undefined): StreamDigest {
+/**
+ * The digests of content to store. Large content has both computed in a crypto worker, when
+ * one is available, while this thread encrypts (the three passes then split about evenly over
+ * two cores); content whose digests are known has only its SHA-256 computed, here; the rest is hashed here.
+ */
+function digestsFor(sizeHint: number | undefined, known: KnownDigests | undefined): FileHashing {
+  if (known !== undefined) return hashWithRecordedSha512(known.sha512);
   const worker =
-    sizeHint !== undefined && sizeHint >= WORKER_SHA512_BYTES ? (sharedCryptoWorkers(1)?.[0] ?? null) : null;
-  return digestWith(worker, 'sha512');
+    sizeHint !== undefined && sizeHint >= WORKER_DIGEST_BYTES ? (sharedCryptoWorkers(1)?.[0] ?? null) : null;
+  return bothDigestsWith(worker);
 }
 
 /**
@@ -138,7 +144,7 @@ export class BlobStore {
     const id = randomBytes(16).toString('hex');
     const stagedPath = this.stagedPathOf(id);
     await fsp.mkdir(path.dirname(stagedPath), { recursive: true, mode: 0o700 });
-    const tap = new DigestTap(opts.known === undefined ? sha512For(opts.sizeHint) : null, opts.onProgress);
+    const tap = new DigestTap(digestsFor(opts.sizeHint, opts.known), opts.onProgress);
     let digests: { sha256: string; sha512: string };
     let prefixSha256: string | null = null;
     try {
@@ -152,7 +158,7 @@ export class BlobStore {
       if (prefixSha256 === null) throw new VigilError('INTERNAL', 'The encryption wrote no header.');
       if (!opts.deferSync) await this.syncObjects([id]);
     } catch (cause) {
-      tap.sha512?.abort();
+      tap.hashing.abort();
       await fsp.rm(stagedPath, { force: true });
       throw storeError(cause);
     }
@@ -265,15 +271,14 @@ export class BlobStore {
 
 /** The stored content's digests: both computed, or the known ones once the SHA-256 matches them. */
 async function digestsOf(tap: DigestTap, known: KnownDigests | undefined): Promise<{ sha256: string; sha512: string }> {
-  const sha256 = tap.sha256.digest('hex');
-  if (known === undefined) return { sha256, sha512: (await tap.sha512?.hex()) ?? '' };
-  if (sha256 !== known.sha256) {
+  const { sha256, sha512 } = await tap.hashing.digests();
+  if (known !== undefined && sha256 !== known.sha256) {
     throw new VigilError(
       'OBJECT_CORRUPT',
       `The content's SHA-256 is ${sha256}, not the ${known.sha256} it was expected to have; it was not stored.`,
     );
   }
-  return { sha256, sha512: known.sha512 };
+  return { sha256, sha512 };
 }
 
 async function fsyncFile(file: string): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * An age-sealed file being written: plaintext in, ciphertext (hashed with SHA-256 on the
- * way) to a new private file, flushed to disk. The same code runs in the crypto worker and,
- * where no worker is available, in the calling thread, so the bytes are the same either way.
+ * way) to a new private file, flushed to disk, all in the calling thread: where no crypto
+ * worker is available (with one, batch-sealing.ts shares the work with it).
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream, fdatasync, type WriteStream } from 'node:fs';
@@ -76,19 +76,19 @@ function closed(out: WriteStream): Promise<void> {
  * Opens `file` (created exclusively, 0600) and returns the plaintext input of an age
  * encryption to `recipients` whose output is hashed and written there. `done` resolves
  * after the file is flushed and closed; on failure it rejects, also only once it is closed,
- * so that the caller may remove it. `copyHeld`: see createAgeEncryptStream.
+ * so that the caller may remove it.
  */
-export function openSealedFile(
-  file: string,
-  recipients: AgeRecipient[],
-  opts: { copyHeld?: boolean } = {},
-): SealedFile {
+export function openSealedFile(file: string, recipients: AgeRecipient[]): SealedFile {
+  return sealedOutput(file, createAgeEncryptStream(recipients));
+}
+
+/** The hashing, early-flushing file writer of a sealed file, fed by `head` (the encryption). */
+function sealedOutput(file: string, head: Transform): SealedFile {
   const hash = createHash('sha256');
   let bytes = 0;
   // flush: the file is fsynced before it is closed, and pipeline resolves only after the close.
   const out = createWriteStream(file, { flags: 'wx', mode: 0o600, flush: true, highWaterMark: BUFFER_BYTES });
   const early = new EarlyFlush(out);
-  const enc = createAgeEncryptStream(recipients, opts);
   const tap = new Transform({
     highWaterMark: BUFFER_BYTES,
     transform(chunk: Buffer, _enc, next) {
@@ -101,7 +101,7 @@ export function openSealedFile(
       early.settle().then(() => next(), next);
     },
   });
-  const done = pipeline(enc, tap, out).then(
+  const done = pipeline(head, tap, out).then(
     () => ({ sha256: hash.digest('hex'), bytes }),
     async (err: unknown) => {
       await early.settle().catch(() => undefined);
@@ -109,5 +109,5 @@ export function openSealedFile(
       throw err;
     },
   );
-  return { input: enc, done };
+  return { input: head, done };
 }

@@ -8,10 +8,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ERROR_CODES, VigilError, type ErrorCode } from '../../shared/errors';
-import type { AgeRecipient } from '../crypto/age';
 import { findWorkerEntry } from '../ingest/worker-path';
 import type { FailureInfo, FromWorker, HashAlg, ToWorker } from './protocol';
-import { SLOT_BYTES, WorkerJob, type JobResult, type SlotOwner } from './worker-job';
+import { SLOT_BYTES, SLOT_ROOM, WorkerJob, type JobResult, type SlotOwner } from './worker-job';
 
 export { WorkerJob, type JobResult } from './worker-job';
 
@@ -74,12 +73,23 @@ export class CryptoWorker implements SlotOwner {
     return this.open((job) => ({ t: 'hash', job, alg }));
   }
 
+  /** Several digests of the same bytes, given once (result.hexes, in the order of `algs`). */
+  hashes(algs: HashAlg[]): WorkerJob {
+    return this.open((job) => ({ t: 'hashes', job, algs }));
+  }
+
   /**
-   * A new file (created exclusively, 0600) holding the bytes given to the job sealed with age to `recipients`, flushed
-   * to disk.
+   * A new file (created exclusively, 0600) holding an age file whose header and payload key the
+   * caller made (`start`), flushed to disk: the job's bytes come in batches of whole chunks, each
+   * plaintext the worker seals or ciphertext the caller sealed (batch-sealing.ts sends them).
    */
-  seal(file: string, recipients: AgeRecipient[]): WorkerJob {
-    return this.open((job) => ({ t: 'seal', job, file, recipients }));
+  sealBatches(file: string, start: { prefix: Uint8Array; key: Uint8Array }): WorkerJob {
+    return this.open((job) => ({ t: 'sealBatches', job, file, start }));
+  }
+
+  /** Slots not yet acknowledged by the worker: how far it is behind. */
+  get slotsInFlight(): number {
+    return this.slots.length - this.free.length;
   }
 
   /** Stops the thread; jobs still running fail. */
@@ -140,7 +150,7 @@ export class CryptoWorker implements SlotOwner {
     if (this.release !== null) clearTimeout(this.release);
     this.release = null;
     if (this.slots.length > 0) return;
-    const buffers = Array.from({ length: SLOTS }, () => new SharedArrayBuffer(SLOT_BYTES));
+    const buffers = Array.from({ length: SLOTS }, () => new SharedArrayBuffer(SLOT_BYTES + SLOT_ROOM));
     this.slots = buffers.map((b) => new Uint8Array(b));
     this.free = buffers.map((_, i) => i);
     this.post({ t: 'slots', gen: ++this.gen, slots: buffers });
@@ -154,7 +164,7 @@ export class CryptoWorker implements SlotOwner {
     }
     const pending = this.jobs.get(m.job);
     this.jobs.delete(m.job);
-    if (m.t === 'done') pending?.resolve({ hex: m.hex, bytes: m.bytes });
+    if (m.t === 'done') pending?.resolve({ hex: m.hex, bytes: m.bytes, ...(m.hexes ? { hexes: m.hexes } : {}) });
     else pending?.reject(errorOf(m.failure));
     this.idleIfDone();
   }

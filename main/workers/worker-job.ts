@@ -7,11 +7,18 @@ import type { ToWorker } from './protocol';
 
 /** Bytes per slot (and message): large enough that messaging costs little next to the work on them. */
 export const SLOT_BYTES = 1024 * 1024;
+/**
+ * Room after a slot's SLOT_BYTES: a batch of plaintext chunks sealed in place in its slot grows by one
+ * 16-byte tag per 64 KiB chunk (batch-sealing.ts).
+ */
+export const SLOT_ROOM = 16 * 16;
 
 /** What a finished job reports: the hex digest (for a sealed file, of the file written) and the byte count. */
 export interface JobResult {
   hex: string;
   bytes: number;
+  /** For a job of several digests: each one, in the order asked for (`hex` is the first). */
+  hexes?: string[];
 }
 
 /** What a job needs of the worker it runs on (see CryptoWorker). */
@@ -32,7 +39,8 @@ export class WorkerJob {
 
   constructor(
     private readonly owner: SlotOwner,
-    private readonly id: number,
+    /** The job's number in the worker's messages. */
+    readonly id: number,
     /** Settles when the worker finished the job (for a sealed file: once the file is closed). */
     readonly result: Promise<JobResult>,
   ) {

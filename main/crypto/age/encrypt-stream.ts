@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { VigilError } from '../../../shared/errors';
 import { ByteQueue } from './byte-queue';
-import { wrapFileKey } from './file-key';
-import { encodeHeader } from './header';
-import { payloadKey, sealChunk } from './payload';
-import { CHUNK_SIZE, FILE_KEY_SIZE, PAYLOAD_NONCE_SIZE, type AgeRecipient } from './types';
+import { startAgeFile } from './batch-seal';
+import { sealChunk } from './payload';
+import { CHUNK_SIZE, type AgeRecipient } from './types';
 
 /** Buffering on each side of the transform: a few chunks, so the cipher is never starved. */
 export const STREAM_HIGH_WATER_MARK = 4 * CHUNK_SIZE;
@@ -33,17 +31,10 @@ class AgeEncryptStream extends Transform {
   }
 
   private async start(recipients: AgeRecipient[]): Promise<void> {
-    const fileKey = randomBytes(FILE_KEY_SIZE);
-    try {
-      const header = encodeHeader(await wrapFileKey(fileKey, recipients), fileKey);
-      const nonce = randomBytes(PAYLOAD_NONCE_SIZE);
-      this.key = payloadKey(fileKey, nonce);
-      this.onPrefix?.(Buffer.concat([header, nonce]));
-      this.push(header);
-      this.push(nonce);
-    } finally {
-      fileKey.fill(0);
-    }
+    const { prefix, key } = await startAgeFile(recipients);
+    this.key = key;
+    this.onPrefix?.(prefix);
+    this.push(prefix);
   }
 
   /** Seals the next `n` queued bytes as one chunk. */

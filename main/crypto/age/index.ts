@@ -16,6 +16,7 @@ export {
 export { x25519PublicKey } from './x25519';
 export { DEFAULT_SCRYPT_LOG_N, DEFAULT_MAX_SCRYPT_LOG_N } from './scrypt';
 export { createAgeEncryptStream } from './encrypt-stream';
+export { chunksIn, sealBatchInPlace, sealedLength, startAgeFile, type AgeFileStart } from './batch-seal';
 export { createAgeDecryptStream } from './decrypt-stream';
 export { openAgeFile, type AgeFileReader } from './reader';
 

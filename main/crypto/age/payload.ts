@@ -17,7 +17,7 @@ function chunkNonce(counter: number, last: boolean): Buffer {
 }
 
 /** Encrypts one chunk given as pieces (no concatenation); returns the ciphertext pieces and the tag. */
-export function sealChunk(key: Uint8Array, counter: number, last: boolean, parts: readonly Buffer[]): Buffer[] {
+export function sealChunk(key: Uint8Array, counter: number, last: boolean, parts: readonly Uint8Array[]): Buffer[] {
   const cipher = createCipheriv('chacha20-poly1305', key, chunkNonce(counter, last), { authTagLength: TAG_SIZE });
   const out: Buffer[] = [];
   for (const p of parts) out.push(cipher.update(p));

@@ -1,0 +1,82 @@
+/**
+ * The file a `sealBatches` job writes in the crypto worker (batch-sealing.ts): batches of
+ * ciphertext go straight from the shared slot they arrive in to the file, hashed on the way,
+ * with a blocking write. Blocking is what a worker thread is for here: once the write returns,
+ * the kernel holds the bytes and the slot can be reused, so no copy of them is made and no
+ * stream buffers them. The file is flushed to disk before it is closed.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, fdatasync, openSync, writeSync } from 'node:fs';
+import { promisify } from 'node:util';
+
+const datasync = promisify(fdatasync);
+
+/**
+ * Written bytes after which the disk is asked to start flushing (in the background, while
+ * writing goes on), so the final flush does not wait for the whole package at once.
+ */
+const EARLY_FLUSH_BYTES = 64 * 1024 * 1024;
+
+/** A new private file (created exclusively, 0600) being written with ciphertext. */
+export class CiphertextFile {
+  private readonly fd: number;
+  private readonly hash = createHash('sha256');
+  private bytes = 0;
+  private sinceFlush = 0;
+  private flushing: Promise<void> | null = null;
+  private flushError: unknown = null;
+  private closed = false;
+
+  /** Creates `file` (throws, with its system error code, when it cannot) and writes `prefix`. */
+  constructor(file: string, prefix: Uint8Array) {
+    this.fd = openSync(file, 'wx', 0o600);
+    try {
+      this.write(prefix);
+    } catch (err) {
+      this.close();
+      throw err;
+    }
+  }
+
+  /** Hashes and writes `bytes`; they may be reused once this returns. */
+  write(bytes: Uint8Array): void {
+    this.hash.update(bytes);
+    for (let off = 0; off < bytes.length; ) off += writeSync(this.fd, bytes, off, bytes.length - off);
+    this.bytes += bytes.length;
+    this.sinceFlush += bytes.length;
+    if (this.sinceFlush >= EARLY_FLUSH_BYTES && this.flushing === null) {
+      this.sinceFlush = 0;
+      this.flushing = datasync(this.fd)
+        .catch((err: unknown) => {
+          this.flushError ??= err;
+        })
+        .finally(() => {
+          this.flushing = null;
+        });
+    }
+  }
+
+  /** Flushes the file to disk and closes it; the SHA-256 of its bytes and their count. */
+  async finish(): Promise<{ sha256: string; bytes: number }> {
+    try {
+      await this.flushing;
+      if (this.flushError !== null) throw this.flushError;
+      await datasync(this.fd);
+    } finally {
+      this.close();
+    }
+    return { sha256: this.hash.digest('hex'), bytes: this.bytes };
+  }
+
+  /** Closes the file without flushing it (it is given up; the caller removes it). */
+  async abandon(): Promise<void> {
+    await this.flushing;
+    this.close();
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    closeSync(this.fd);
+  }
+}
