@@ -12,11 +12,7 @@ import {
   type AgeIdentity,
 } from '../crypto/age';
 import { fsyncDir } from '../fs/atomic';
-import {
-  bothDigestsWith,
-  hashWithRecordedSha512,
-  type FileHashing,
-} from '../workers/file-hashing';
+import { bothDigestsWith, hashWithRecordedSha512, type FileHashing } from '../workers/file-hashing';
 import { sharedCryptoWorkers } from '../workers/worker-client';
 import { objectBinding } from './object-binding';
 

@@ -87,8 +87,10 @@ export function relayedParserLauncher(rpc: HostRpc): ParserLauncher {
       let pid: number | undefined;
       let killed = false;
       const queued: unknown[] = [];
-      const entry: { onMessage: ((m: unknown) => void) | null; onExit: ((c: number | null, s: string | null) => void)[] } =
-        { onMessage: null, onExit: [] };
+      const entry: {
+        onMessage: ((m: unknown) => void) | null;
+        onExit: ((c: number | null, s: string | null) => void)[];
+      } = { onMessage: null, onExit: [] };
       const exitNow = (code: number | null, signal: string | null): void => {
         for (const fn of entry.onExit.splice(0)) fn(code, signal);
       };

@@ -60,7 +60,10 @@ class BatchSealing extends Writable {
     if (this.slot !== null) this.worker.giveBack(this.slot);
     this.slot = null;
     this.key?.fill(0);
-    this.job.then((job) => job.abort(), () => undefined);
+    this.job.then(
+      (job) => job.abort(),
+      () => undefined,
+    );
     next(err);
   }
 

@@ -41,7 +41,7 @@ export class CiphertextFile {
   /** Hashes and writes `bytes`; they may be reused once this returns. */
   write(bytes: Uint8Array): void {
     this.hash.update(bytes);
-    for (let off = 0; off < bytes.length; ) off += writeSync(this.fd, bytes, off, bytes.length - off);
+    for (let off = 0; off < bytes.length;) off += writeSync(this.fd, bytes, off, bytes.length - off);
     this.bytes += bytes.length;
     this.sinceFlush += bytes.length;
     if (this.sinceFlush >= EARLY_FLUSH_BYTES && this.flushing === null) {

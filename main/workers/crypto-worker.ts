@@ -13,9 +13,7 @@ import type { BatchInfo, FailureInfo, FromWorker, ToWorker } from './protocol';
 import { sealBatchInPlace } from '../crypto/age';
 import { CiphertextFile } from './ciphertext-file';
 
-type Job =
-  | { kind: 'hash'; hashes: Hash[]; bytes: number }
-  | BatchesJob;
+type Job = { kind: 'hash'; hashes: Hash[]; bytes: number } | BatchesJob;
 
 function failureOf(err: unknown): FailureInfo {
   const message = err instanceof Error ? err.message : String(err);
@@ -108,7 +106,13 @@ function serveCryptoJobs(port: MessagePort): void {
         const job = jobs.get(m.job);
         if (job?.kind === 'hash') {
           const hexes = job.hashes.map((h) => h.digest('hex'));
-          send({ t: 'done', job: m.job, hex: hexes[0] ?? '', bytes: job.bytes, ...(hexes.length > 1 ? { hexes } : {}) });
+          send({
+            t: 'done',
+            job: m.job,
+            hex: hexes[0] ?? '',
+            bytes: job.bytes,
+            ...(hexes.length > 1 ? { hexes } : {}),
+          });
           jobs.delete(m.job);
         } else if (job?.kind === 'batches') {
           jobs.delete(m.job);

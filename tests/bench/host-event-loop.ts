@@ -200,7 +200,10 @@ async function measure(core: Driven, vaults: { slowDir: string; manyDir: string 
 
   // Its text is extracted in a parser process: hosted, main starts it and the PDF's bytes pass through main.
   core.dialogs.nextOpenFiles = [pdf];
-  const pdfGrant = ok<{ files: { grant: string }[] }>(await core.call('dialog:open-files', { multiple: false }), 'open');
+  const pdfGrant = ok<{ files: { grant: string }[] }>(
+    await core.call('dialog:open-files', { multiple: false }),
+    'open',
+  );
   const extracted = await stalls(async () =>
     ok(
       await core.call('items:add-files', {

@@ -44,7 +44,13 @@ export function sealedLength(length: number): number {
  * length. `buf` must hold sealedLength(length) bytes. Every chunk but the batch's final one
  * must be full. Sealed from the final chunk back, so no ciphertext overwrites plaintext not yet sealed.
  */
-export function sealBatchInPlace(key: Uint8Array, buf: Uint8Array, length: number, counter: number, last: boolean): number {
+export function sealBatchInPlace(
+  key: Uint8Array,
+  buf: Uint8Array,
+  length: number,
+  counter: number,
+  last: boolean,
+): number {
   const n = chunksIn(length);
   const total = length + n * TAG_SIZE;
   if (buf.length < total) throw new RangeError(`A batch of ${length} bytes needs ${total} bytes of room.`);

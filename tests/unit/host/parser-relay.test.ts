@@ -58,7 +58,9 @@ async function hostWithRelay(parsers: ParserLauncher | undefined, files: string[
 }
 
 /** Adds `file` (granted through the open dialog) to a new case; returns the item's detail. */
-async function addFile(forked: ForkedCore): Promise<{ id: string; extractionStatus: string; extractionError: string | null }> {
+async function addFile(
+  forked: ForkedCore,
+): Promise<{ id: string; extractionStatus: string; extractionError: string | null }> {
   const made = (await forked.core.call('cases:create', { title: 'Replies' })) as { value: { id: string } };
   const opened = (await forked.core.call('dialog:open-files', { multiple: false })) as {
     value: { files: { grant: string }[] };
