@@ -41,13 +41,19 @@ export async function writeSealedTemp(
 ): Promise<SealedTemp> {
   try {
     const sealed = openSealed(worker, tmp, recipients);
+    // The input fails when the sealing does (the disk filled under the worker, say): that failure is reported below,
+    // through `done` and the writer; listening here keeps it from being an unhandled 'error' event, which would end
+    // the process with the partial file left behind.
+    sealed.input.on('error', () => undefined);
     // A writer that fails without ending the input would leave the sealing waiting for ever.
     const writing = write(sealed.input).catch((err: unknown) => {
       sealed.input.destroy();
       throw err;
     });
     const [written, done] = await Promise.allSettled([writing, sealed.done]);
-    if (written.status === 'rejected') throw written.reason;
+    // A system error of the sealing (ENOSPC, EIO) is the cause when the writer then found its output closed.
+    const sealingFailed = done.status === 'rejected' && errnoCode(done.reason) !== undefined;
+    if (written.status === 'rejected' && !sealingFailed) throw written.reason;
     if (done.status === 'rejected') throw done.reason;
     return { tmp, sha256: done.value.sha256, bytes: done.value.bytes };
   } catch (err) {
