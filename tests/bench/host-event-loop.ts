@@ -14,7 +14,7 @@ import { forkLauncher } from '../../main/ingest/parser-process';
 import { createCase } from '../../main/evidence/cases';
 import { addFileItems } from '../../main/evidence/item-ingest';
 import { createVault } from '../../main/vault/create';
-import { testServices, type ScriptedDialogs } from '../helpers/app-services';
+import { scriptedDialogs, testServices, type ScriptedDialogs } from '../helpers/app-services';
 import { fastKdf } from '../helpers/kdf';
 import { makePdfWithContent } from '../unit/ingest/fixtures';
 import {
@@ -49,18 +49,6 @@ interface Driven {
   dispose(): Promise<void>;
 }
 
-function scripted(): ScriptedDialogs {
-  const d: ScriptedDialogs = {
-    nextOpenFiles: [],
-    nextFolder: null,
-    nextSaveFile: null,
-    openFiles: async () => d.nextOpenFiles,
-    chooseFolder: async () => d.nextFolder,
-    saveFile: async () => d.nextSaveFile,
-  };
-  return d;
-}
-
 async function inProcess(): Promise<Driven> {
   const core = await testServices({ realKdf: true });
   return {
@@ -71,7 +59,7 @@ async function inProcess(): Promise<Driven> {
 }
 
 async function hosted(settingsDir: string): Promise<Driven> {
-  const dialogs = scripted();
+  const dialogs = scriptedDialogs();
   const bundle = path.join(PROJECT_ROOT, 'out', 'main');
   const forked = await forkCoreHost(
     {

@@ -14,7 +14,7 @@ import { spawnForkedHost, type ForkedHostProcess } from '../../main/host/fork-ho
 import { SupervisedCore } from '../../main/host/supervised-core';
 import { forkLauncher } from '../../main/ingest/parser-process';
 import type { LockReason } from '../../main/session/vault-session';
-import type { RecordedEvent, ScriptedDialogs } from '../helpers/app-services';
+import { scriptedDialogs, type RecordedEvent, type ScriptedDialogs } from '../helpers/app-services';
 import { fastKdf } from '../helpers/kdf';
 
 const MAIN_BUNDLE_DIR = path.resolve(__dirname, '..', '..', 'out', 'main');
@@ -58,14 +58,7 @@ export async function hostedTestCore(opts: HostedTestCoreOptions): Promise<Hoste
     events.push({ name, payload });
     opts.onEvent(name, payload);
   };
-  const dialogs: ScriptedDialogs = {
-    nextOpenFiles: [],
-    nextFolder: null,
-    nextSaveFile: null,
-    openFiles: async () => dialogs.nextOpenFiles,
-    chooseFolder: async () => dialogs.nextFolder,
-    saveFile: async () => dialogs.nextSaveFile,
-  };
+  const dialogs = scriptedDialogs();
   const clipboard: HostedTestCore['clipboard'] = { text: null, clearAfterMs: null };
   const settingsDir = mkdtempSync(path.join(os.tmpdir(), 'vigil-settings-'));
   const settingsFile = path.join(settingsDir, 'settings.json');

@@ -31,6 +31,19 @@ export interface ScriptedDialogs extends Dialogs {
   nextSaveFile: string | null;
 }
 
+/** Native dialogs that answer what the test set in nextOpenFiles / nextFolder / nextSaveFile. */
+export function scriptedDialogs(): ScriptedDialogs {
+  const dialogs: ScriptedDialogs = {
+    nextOpenFiles: [],
+    nextFolder: null,
+    nextSaveFile: null,
+    openFiles: async () => dialogs.nextOpenFiles,
+    chooseFolder: async () => dialogs.nextFolder,
+    saveFile: async () => dialogs.nextSaveFile,
+  };
+  return dialogs;
+}
+
 /** Test services plus what the test can inspect. */
 export interface TestServices {
   services: AppServices;
@@ -68,14 +81,7 @@ export async function testServices(opts: TestServicesOptions = {}): Promise<Test
     },
   });
   const tasks = new TaskRegistry((progress) => emit('task:progress', progress));
-  const dialogs: ScriptedDialogs = {
-    nextOpenFiles: [],
-    nextFolder: null,
-    nextSaveFile: null,
-    openFiles: async () => dialogs.nextOpenFiles,
-    chooseFolder: async () => dialogs.nextFolder,
-    saveFile: async () => dialogs.nextSaveFile,
-  };
+  const dialogs = scriptedDialogs();
   const clipboard: TestServices['clipboard'] = { text: null, clearAfterMs: null };
   // Each services instance gets its own settings file unless the test names one (not the user's real profile).
   const settingsDir = opts.settingsFile === undefined ? mkdtempSync(path.join(os.tmpdir(), 'vigil-settings-')) : null;
