@@ -57,12 +57,15 @@ export function serveParserRelay(rpc: HostRpc, launcher: ParserLauncher): void {
   });
 }
 
+/** What the host's side of one relayed parser waits for: its one answer, and its end. */
+interface RelayedListeners {
+  onMessage: ((message: unknown) => void) | null;
+  onExit: ((code: number | null, signal: string | null) => void)[];
+}
+
 /** The host's side: a ParserLauncher whose processes main starts and relays. */
 export function relayedParserLauncher(rpc: HostRpc): ParserLauncher {
-  const byId = new Map<
-    number,
-    { onMessage: ((message: unknown) => void) | null; onExit: ((code: number | null, signal: string | null) => void)[] }
-  >();
+  const byId = new Map<number, RelayedListeners>();
   rpc.listen(NOTE_TO_HOST.parserMessage, (body) => {
     const note = FromParserSchema.safeParse(body);
     if (!note.success) return;
@@ -87,10 +90,7 @@ export function relayedParserLauncher(rpc: HostRpc): ParserLauncher {
       let pid: number | undefined;
       let killed = false;
       const queued: unknown[] = [];
-      const entry: {
-        onMessage: ((m: unknown) => void) | null;
-        onExit: ((c: number | null, s: string | null) => void)[];
-      } = { onMessage: null, onExit: [] };
+      const entry: RelayedListeners = { onMessage: null, onExit: [] };
       const exitNow = (code: number | null, signal: string | null): void => {
         for (const fn of entry.onExit.splice(0)) fn(code, signal);
       };
