@@ -1,7 +1,9 @@
 // Benchmark: export of a case holding ~1 GiB of items (`exportPackage`: decrypt from the vault,
 // BagIt, tar, age, package SHA-256, fsync) against the same work done with the standard tools,
 // against bare `tar cf - | age -r` on the plaintext, and against the measured floor of the
-// cryptography an export cannot skip. Run alone with: npx tsx tests/bench/export-1gib.ts [MiB]
+// cryptography an export cannot skip. Vigil's side runs as the app runs it: in the core host, a process of its
+// own, which stores the items and then exports them (packages:export).
+// Run alone with: npx tsx tests/bench/export-1gib.ts [MiB]
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,9 +19,6 @@ import {
   parseRecipient,
 } from '../../main/crypto/age';
 import { loadSodium } from '../../main/crypto/sodium';
-import { createCase } from '../../main/evidence/cases';
-import { addFileItem } from '../../main/evidence/item-ingest';
-import { exportPackage } from '../../main/packages/export/export';
 import { createVault } from '../../main/vault/create';
 import {
   BENCH_PASSPHRASE,
@@ -38,6 +37,15 @@ import {
   type BenchResult,
   writeRandomFile,
 } from './lib';
+import {
+  grantFiles,
+  grantFolder,
+  grantSave,
+  ok,
+  processCpuSeconds,
+  processRssBytes,
+  startHostedCore,
+} from './hosted-core';
 
 const FILES = 8;
 const RUNS = 3;
@@ -57,12 +65,12 @@ n=0; for obj in "$@"; do n=$((n+1)); age -d -i "$id" -o "$bag/data/items/item-$n
 tar cf - -C "$dir" tools-bag | age -r "$rcpt" -o "$out"
 sha256sum "$out" > /dev/null`;
 
-/** Peak RSS growth over the baseline while `fn` runs, sampled every 20 ms. */
-async function withPeakRss<T>(fn: () => Promise<T>): Promise<{ value: T; growth: number }> {
-  const baseline = process.memoryUsage().rss;
+/** Peak RSS growth of process `pid` over its baseline while `fn` runs, sampled every 20 ms. */
+async function withPeakRss<T>(pid: number, fn: () => Promise<T>): Promise<{ value: T; growth: number }> {
+  const baseline = processRssBytes(pid);
   let peak = baseline;
   const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
+    peak = Math.max(peak, processRssBytes(pid));
   }, 20);
   try {
     const value = await fn();
@@ -93,11 +101,22 @@ export async function run(bytes = GIB): Promise<BenchResult> {
     const parsed = parseRecipient(recipient);
     if (parsed.kind !== 'x25519') throw new Error('age-keygen gave no X25519 recipient');
     const sodium = await loadSodium();
-    const { vault } = await createVault(path.join(dir, 'vault'), {
+    const vaultDir = path.join(dir, 'vault');
+    const made = await createVault(vaultDir, {
       memberName: 'Bench',
       passphrase: BENCH_PASSPHRASE,
       kdf: { opslimit: sodium.crypto_pwhash_OPSLIMIT_MIN, memlimit: sodium.crypto_pwhash_MEMLIMIT_MIN },
     });
+    // The blob identity as `vigil reveal-keys` prints it, for the standard tools' `age -d`.
+    const identityFile = path.join(dir, 'blob-identity.txt');
+    const blobIdentity = made.vault.blobs.identity();
+    if (blobIdentity.kind !== 'x25519') throw new Error('the blob identity is not X25519');
+    fs.writeFileSync(identityFile, `${encodeIdentity(blobIdentity.secretKey)}\n`, { mode: 0o600 });
+    await made.vault.close();
+    const settingsDir = path.join(dir, 'settings');
+    fs.mkdirSync(settingsDir);
+    // As the app runs it: the core in a process of its own, the items stored through it before they are exported.
+    const core = await startHostedCore(settingsDir);
     const m: Measured = {
       bare: [],
       tools: [],
@@ -108,17 +127,24 @@ export async function run(bytes = GIB): Promise<BenchResult> {
       cpu: { bare: [], vigil: [] },
     };
     try {
-      const c = createCase(vault, { title: 'Bench case', reference: 'BENCH-1' });
-      for (const file of files) await addFileItem(vault, file, { caseId: c.id, extract: false });
+      ok(
+        await core.call('vault:unlock', { folder: await grantFolder(core, vaultDir), passphrase: BENCH_PASSPHRASE }),
+        'unlock',
+      );
+      const caseId = ok<{ id: string }>(
+        await core.call('cases:create', { title: 'Bench case', reference: 'BENCH-1' }),
+        'case',
+      ).id;
+      ok(
+        await core.call('items:add-files', { caseId, files: await grantFiles(core, files), taskId: 'bench-add-items' }),
+        'add',
+      );
       const vaultObjects = fs
-        .readdirSync(path.join(dir, 'vault', 'blobs'), { recursive: true, encoding: 'utf8' })
-        .map((p) => path.join(dir, 'vault', 'blobs', p))
+        .readdirSync(path.join(vaultDir, 'blobs'), { recursive: true, encoding: 'utf8' })
+        .map((p) => path.join(vaultDir, 'blobs', p))
         .filter((p) => p.endsWith('.age'));
-      // The blob identity as `vigil reveal-keys` prints it, for the standard tools' `age -d`.
-      const identityFile = path.join(dir, 'blob-identity.txt');
-      const blobIdentity = vault.blobs.identity();
-      if (blobIdentity.kind !== 'x25519') throw new Error('the blob identity is not X25519');
-      fs.writeFileSync(identityFile, `${encodeIdentity(blobIdentity.secretKey)}\n`, { mode: 0o600 });
+      if (vaultObjects.length !== FILES)
+        throw new Error(`the vault holds ${vaultObjects.length} objects, not ${FILES}`);
       for (let i = 0; i < RUNS; i++) {
         const runBare = async (): Promise<void> => {
           const out = path.join(dir, `bare-${i}.tar.age`);
@@ -147,16 +173,25 @@ export async function run(bytes = GIB): Promise<BenchResult> {
         };
         const runVigil = async (): Promise<void> => {
           const output = path.join(dir, `vigil-${i}.tar.age`);
+          const grant = await grantSave(core, output);
           await settleInputs(vaultObjects);
-          const cpuBefore = process.cpuUsage();
-          const measured = await withPeakRss(() =>
-            timed(() =>
-              exportPackage(vault, { caseId: c.id, recipients: [parsed.publicKey], profile: 'full', output }),
+          const cpuBefore = processCpuSeconds(core.pid);
+          const measured = await withPeakRss(core.pid, () =>
+            timed(async () =>
+              ok(
+                await core.call('packages:export', {
+                  caseId,
+                  profile: { kind: 'full' },
+                  recipients: [recipient],
+                  output: grant,
+                  taskId: `bench-export-${i}`,
+                }),
+                'export',
+              ),
             ),
           );
           m.vigil.push(measured.value.seconds);
-          const used = process.cpuUsage(cpuBefore);
-          m.cpu.vigil.push((used.user + used.system) / 1e6);
+          m.cpu.vigil.push(processCpuSeconds(core.pid) - cpuBefore);
           m.growth = Math.max(m.growth, measured.growth);
           for (const f of fs.readdirSync(dir).filter((n) => n.startsWith(`vigil-${i}.`)))
             fs.rmSync(path.join(dir, f), { force: true });
@@ -169,8 +204,9 @@ export async function run(bytes = GIB): Promise<BenchResult> {
         m.loads.push(load());
         for (const step of i % 2 === 0 ? steps : steps.reverse()) await step();
       }
+      ok(await core.call('vault:lock', {}), 'lock');
     } finally {
-      await vault.close();
+      await core.dispose();
     }
     return report(bytes, m);
   } finally {
@@ -307,6 +343,8 @@ function report(bytes: number, m: Measured): BenchResult {
         .join(' ')}`,
       `each run: vigil ${list(m.vigil)}; standard tools ${list(m.tools)}; bare tar | age ${list(m.bare)}; ` +
         `floor ${list(m.floor)}`,
+      'vigil exports in the core host process, as the app does, after storing the items through it; its CPU time and ' +
+        "memory are that process's",
       'vigil decrypts each item from the vault (its age header checked against the one bound to its record), ' +
         'packs the bag, signs, encrypts, hashes the package and fsyncs it; the tools do not fsync',
       'the standard tools write the decrypted bag to the same disk; bare tar | age reads plaintext, encrypts ' +

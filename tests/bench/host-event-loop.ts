@@ -4,24 +4,20 @@
 // protocol (target: < 50 ms).
 // Run alone with: node --conditions=import --import tsx tests/bench/host-event-loop.ts [bytes]
 // (--conditions=import: canonicalize is an ES module only; uses out/main when built, else the sources)
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Result } from '../../shared/contract';
 import { dispatchByName } from '../../main/ipc/dispatch';
-import { forkCoreHost } from '../../main/host/fork-host';
-import { forkLauncher } from '../../main/ingest/parser-process';
 import { createCase } from '../../main/evidence/cases';
 import { addFileItems } from '../../main/evidence/item-ingest';
 import { createVault } from '../../main/vault/create';
-import { scriptedDialogs, testServices, type ScriptedDialogs } from '../helpers/app-services';
+import { testServices } from '../helpers/app-services';
 import { fastKdf } from '../helpers/kdf';
 import { makePdfWithContent } from '../unit/ingest/fixtures';
 import {
   BENCH_PASSPHRASE,
   GIB,
   MIB,
-  PROJECT_ROOT,
   fmt,
   makeTempDir,
   printResult,
@@ -29,6 +25,7 @@ import {
   type BenchResult,
   type Figure,
 } from './lib';
+import { grantFolder, ok, startHostedCore, type Driven } from './hosted-core';
 
 const STALL_TARGET_MS = 50;
 const ITEMS = 10_000;
@@ -42,13 +39,6 @@ function writeBigPdf(file: string, bytes: number): void {
   writeFileSync(file, makePdfWithContent(Buffer.from(line.repeat(Math.ceil(bytes / line.length)), 'latin1'), ''));
 }
 
-/** A core to drive: in-process or hosted, with the dialogs main answers. */
-interface Driven {
-  call(channel: string, req: unknown): Promise<Result<unknown>>;
-  dialogs: ScriptedDialogs;
-  dispose(): Promise<void>;
-}
-
 async function inProcess(): Promise<Driven> {
   const core = await testServices({ realKdf: true });
   return {
@@ -56,28 +46,6 @@ async function inProcess(): Promise<Driven> {
     dialogs: core.dialogs,
     dispose: () => core.dispose(),
   };
-}
-
-async function hosted(settingsDir: string): Promise<Driven> {
-  const dialogs = scriptedDialogs();
-  const bundle = path.join(PROJECT_ROOT, 'out', 'main');
-  const forked = await forkCoreHost(
-    {
-      appInfo: { name: 'Vigil', version: 'bench' },
-      settingsFile: path.join(settingsDir, 'settings.json'),
-      mediaBase: 'vigil-media://media',
-      validateResponse: false,
-      errorLog: null,
-      reportInternalErrors: false,
-      kdf: null,
-      autoLock: false,
-      // As in the app: the parser is started by this process (main) and its messages relayed.
-      parsersFromMain: true,
-    },
-    { dialogs, writeSecretToClipboard: () => undefined, emit: () => undefined, parsers: forkLauncher },
-    existsSync(path.join(bundle, 'core-host-entry.js')) ? bundle : undefined,
-  );
-  return { call: (channel, req) => forked.core.call(channel, req), dialogs, dispose: () => forked.stop() };
 }
 
 const TICK_MS = 5;
@@ -106,11 +74,6 @@ async function stalls<T>(work: () => Promise<T>): Promise<{ value: T; maxMs: num
   return { value, maxMs: sorted.at(-1) ?? 0, p99Ms: p99, seconds };
 }
 
-function ok<T>(result: Result<unknown>, what: string): T {
-  if (!result.ok) throw new Error(`${what} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-
 /** A vault with the default Argon2id limits (unlock) and one of `count` small items with fast limits. */
 async function makeVaults(root: string, count: number): Promise<{ slowDir: string; manyDir: string }> {
   const slowDir = path.join(root, 'default-kdf');
@@ -137,12 +100,6 @@ async function makeVaults(root: string, count: number): Promise<{ slowDir: strin
     await vault.close();
   }
   return { slowDir, manyDir };
-}
-
-async function grantFolder(core: Driven, dir: string): Promise<string> {
-  core.dialogs.nextFolder = dir;
-  return ok<{ folder: { grant: string } }>(await core.call('dialog:choose-folder', { create: false }), 'choose').folder
-    .grant;
 }
 
 /** The three measured operations over one core; each figure is [name, max, p99, seconds]. */
@@ -234,7 +191,7 @@ export async function run(bytes = GIB): Promise<BenchResult> {
   for (const mode of ['in-process', 'hosted'] as const) {
     const settingsDir = path.join(root, `settings-${mode}`);
     mkdirSync(settingsDir);
-    const core = mode === 'hosted' ? await hosted(settingsDir) : await inProcess();
+    const core = mode === 'hosted' ? await startHostedCore(settingsDir) : await inProcess();
     try {
       for (const m of await measure(core, vaults, bigFile, pdf)) {
         figures.push({
