@@ -12,7 +12,7 @@ import {
   type AgeIdentity,
 } from '../crypto/age';
 import { fsyncDir } from '../fs/atomic';
-import { bothDigestsWith, hashWithRecordedSha512, type FileHashing } from '../workers/file-hashing';
+import { hashingWith, hashWithRecordedSha512, type FileHashing } from '../workers/file-hashing';
 import { sharedCryptoWorkers } from '../workers/worker-client';
 import { objectBinding } from './object-binding';
 
@@ -88,15 +88,16 @@ class DigestTap extends Transform {
 }
 
 /**
- * The digests of content to store. Large content has both computed in a crypto worker, when
- * one is available, while this thread encrypts (the three passes then split about evenly over
- * two cores); content whose digests are known has only its SHA-256 computed, here; the rest is hashed here.
+ * The digests of content to store. Large content has its SHA-512 (the slowest pass) computed in a crypto
+ * worker, when one is available, while this thread computes the SHA-256 and encrypts: the better split of the
+ * three passes over two cores (`vigil add` of 1 GiB, 9 + 9 runs alternating: 3.00 s against 3.24 s with both digests
+ * in the worker). Content whose digests are known has only its SHA-256 computed, here; the rest is hashed here.
  */
 function digestsFor(sizeHint: number | undefined, known: KnownDigests | undefined): FileHashing {
   if (known !== undefined) return hashWithRecordedSha512(known.sha512);
   const worker =
     sizeHint !== undefined && sizeHint >= WORKER_DIGEST_BYTES ? (sharedCryptoWorkers(1)?.[0] ?? null) : null;
-  return bothDigestsWith(worker);
+  return hashingWith(worker)();
 }
 
 /**

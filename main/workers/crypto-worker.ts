@@ -13,7 +13,7 @@ import type { BatchInfo, FailureInfo, FromWorker, ToWorker } from './protocol';
 import { sealBatchInPlace } from '../crypto/age';
 import { CiphertextFile } from './ciphertext-file';
 
-type Job = { kind: 'hash'; hashes: Hash[]; bytes: number } | BatchesJob;
+type Job = { kind: 'hash'; hash: Hash; bytes: number } | BatchesJob;
 
 function failureOf(err: unknown): FailureInfo {
   const message = err instanceof Error ? err.message : String(err);
@@ -62,10 +62,7 @@ function serveCryptoJobs(port: MessagePort): void {
         gen = m.gen;
         return;
       case 'hash':
-        jobs.set(m.job, { kind: 'hash', hashes: [createHash(m.alg)], bytes: 0 });
-        return;
-      case 'hashes':
-        jobs.set(m.job, { kind: 'hash', hashes: m.algs.map((alg) => createHash(alg)), bytes: 0 });
+        jobs.set(m.job, { kind: 'hash', hash: createHash(m.alg), bytes: 0 });
         return;
       case 'sealBatches': {
         let file: CiphertextFile;
@@ -86,7 +83,7 @@ function serveCryptoJobs(port: MessagePort): void {
         if (slot === undefined) throw new Error(`No shared slot ${m.slot}.`);
         const bytes = new Uint8Array(slot, 0, m.length);
         if (job?.kind === 'hash') {
-          for (const h of job.hashes) h.update(bytes);
+          job.hash.update(bytes);
           job.bytes += m.length;
           ack(m.slot);
         } else if (job?.kind === 'batches') {
@@ -105,14 +102,7 @@ function serveCryptoJobs(port: MessagePort): void {
       case 'end': {
         const job = jobs.get(m.job);
         if (job?.kind === 'hash') {
-          const hexes = job.hashes.map((h) => h.digest('hex'));
-          send({
-            t: 'done',
-            job: m.job,
-            hex: hexes[0] ?? '',
-            bytes: job.bytes,
-            ...(hexes.length > 1 ? { hexes } : {}),
-          });
+          send({ t: 'done', job: m.job, hex: job.hash.digest('hex'), bytes: job.bytes });
           jobs.delete(m.job);
         } else if (job?.kind === 'batches') {
           jobs.delete(m.job);

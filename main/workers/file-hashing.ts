@@ -104,30 +104,6 @@ export function hashingWith(worker: CryptoWorker | null): HashingFactory {
   };
 }
 
-/**
- * Both digests in `worker`, from one copy of the bytes: for a caller that keeps this thread for
- * other work on the same bytes (storing a file encrypts them here); both here when there is no worker.
- */
-export function bothDigestsWith(worker: CryptoWorker | null): FileHashing {
-  if (worker === null) return hashInThread();
-  const job = worker.hashes(['sha256', 'sha512']);
-  let bytes = 0;
-  return {
-    update(chunk) {
-      bytes += chunk.length;
-      return job.update(chunk);
-    },
-    async digests() {
-      const r = await job.end();
-      const [sha256, sha512] = r.hexes ?? [];
-      if (r.bytes !== bytes || sha256 === undefined || sha512 === undefined)
-        throw new Error(`The worker hashed ${r.bytes} bytes of ${bytes}, or not with both digests.`);
-      return { sha256, sha512, bytes };
-    },
-    abort: () => job.abort(),
-  };
-}
-
 /** One digest of a stream, in `worker` when there is one. */
 export interface StreamDigest {
   /** Takes the next bytes; a promise means: wait for it before giving more. */

@@ -13,7 +13,6 @@ export type HashAlg = 'sha256' | 'sha512';
 export type ToWorker =
   | { t: 'slots'; gen: number; slots: SharedArrayBuffer[] }
   | { t: 'hash'; job: number; alg: HashAlg }
-  | { t: 'hashes'; job: number; algs: HashAlg[] }
   | { t: 'sealBatches'; job: number; file: string; start: { prefix: Uint8Array; key: Uint8Array } }
   | { t: 'data'; job: number; slot: number; length: number; batch?: BatchInfo }
   | { t: 'end'; job: number }
@@ -35,5 +34,5 @@ export interface FailureInfo {
 /** From the worker back to the package code. */
 export type FromWorker =
   | { t: 'ack'; gen: number; slot: number }
-  | { t: 'done'; job: number; hex: string; bytes: number; hexes?: string[] }
+  | { t: 'done'; job: number; hex: string; bytes: number }
   | { t: 'failed'; job: number; failure: FailureInfo };

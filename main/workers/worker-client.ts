@@ -73,11 +73,6 @@ export class CryptoWorker implements SlotOwner {
     return this.open((job) => ({ t: 'hash', job, alg }));
   }
 
-  /** Several digests of the same bytes, given once (result.hexes, in the order of `algs`). */
-  hashes(algs: HashAlg[]): WorkerJob {
-    return this.open((job) => ({ t: 'hashes', job, algs }));
-  }
-
   /**
    * A new file (created exclusively, 0600) holding an age file whose header and payload key the
    * caller made (`start`), flushed to disk: the job's bytes come in batches of whole chunks, each
@@ -164,7 +159,7 @@ export class CryptoWorker implements SlotOwner {
     }
     const pending = this.jobs.get(m.job);
     this.jobs.delete(m.job);
-    if (m.t === 'done') pending?.resolve({ hex: m.hex, bytes: m.bytes, ...(m.hexes ? { hexes: m.hexes } : {}) });
+    if (m.t === 'done') pending?.resolve({ hex: m.hex, bytes: m.bytes });
     else pending?.reject(errorOf(m.failure));
     this.idleIfDone();
   }

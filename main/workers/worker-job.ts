@@ -17,8 +17,6 @@ export const SLOT_ROOM = 16 * 16;
 export interface JobResult {
   hex: string;
   bytes: number;
-  /** For a job of several digests: each one, in the order asked for (`hex` is the first). */
-  hexes?: string[];
 }
 
 /** What a job needs of the worker it runs on (see CryptoWorker). */

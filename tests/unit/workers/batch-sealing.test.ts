@@ -13,7 +13,6 @@ import {
   startAgeFile,
 } from '../../../main/crypto/age';
 import { openBatchSealed } from '../../../main/workers/batch-sealing';
-import { bothDigestsWith, hashInThread } from '../../../main/workers/file-hashing';
 import { CryptoWorker } from '../../../main/workers/worker-client';
 import { tempDir } from '../../helpers/vault';
 
@@ -135,16 +134,5 @@ describe('workers/batch-sealing', () => {
     await writeAll(sealed.input, randomBytes(2 * MiB)).catch(() => undefined);
     await expect(sealed.done).rejects.toMatchObject({ code: 'EEXIST' });
     expect(readFileSync(file, 'utf8')).toBe('already here');
-  });
-
-  it('computes both digests of a file in the worker, as this thread does', async () => {
-    const data = randomBytes(5 * MiB + 3);
-    const there = bothDigestsWith(worker);
-    const here = hashInThread();
-    for (let off = 0; off < data.length; off += 70_000) {
-      await there.update(data.subarray(off, off + 70_000));
-      void here.update(data.subarray(off, off + 70_000));
-    }
-    expect(await there.digests()).toEqual(await here.digests());
   });
 });
