@@ -1,4 +1,4 @@
-// Benchmark: export of a case holding ~1 GiB of items (`exportPackage`: decrypt from the vault,
+// Benchmark: export of a case holding ~1 GiB of items (decrypt from the vault,
 // BagIt, tar, age, package SHA-256, fsync) against the same work done with the standard tools,
 // against bare `tar cf - | age -r` on the plaintext, and against the measured floor of the
 // cryptography an export cannot skip. Vigil's side runs as the app runs it: in the core host, a process of its
@@ -282,7 +282,7 @@ function report(bytes: number, m: Measured): BenchResult {
     name: 'export-1gib',
     figures: [
       {
-        metric: `vigil exportPackage, ${size} (best of ${RUNS})`,
+        metric: `vigil export in the core host (packages:export), ${size} (best of ${RUNS})`,
         value: `${fmt(vigil)} s, ${fmt(mbps(bytes, vigil), 0)} MB/s`,
         target: '',
         pass: null,
