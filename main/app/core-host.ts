@@ -6,7 +6,6 @@
  */
 import { utilityProcess } from 'electron';
 import { resolveCoreHostEntry } from '../host/fork-host';
-import { CORE_HOST_V8_FLAGS } from '../host/host-heap';
 import type { HostProcess } from '../host/supervised-core';
 import { childEnvironment } from '../ingest/parser-process';
 
@@ -18,7 +17,7 @@ export function forkUtilityCoreHost(): HostProcess {
   // Beside main/host (out/main in the bundle, where this code is too; the sources in tests).
   const entry = resolveCoreHostEntry();
   const child = utilityProcess.fork(entry.script, [], {
-    execArgv: [...entry.execArgv, ...CORE_HOST_V8_FLAGS],
+    execArgv: entry.execArgv,
     env: { ...childEnvironment(), ...entry.env },
     stdio: 'ignore',
     serviceName: 'Vigil vault',

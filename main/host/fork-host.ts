@@ -9,7 +9,6 @@ import { VigilError } from '../../shared/errors';
 import { childEnvironment } from '../ingest/parser-process';
 import { findChildEntry, type ChildEntry } from '../ingest/worker-path';
 import { HostedCore, type MainSide } from './core-client';
-import { CORE_HOST_V8_FLAGS } from './host-heap';
 import { portOfChildProcess } from './port';
 import type { HostInit } from './protocol';
 import type { HostProcess } from './supervised-core';
@@ -45,7 +44,7 @@ export interface ForkedHostProcess extends HostProcess {
 export function spawnForkedHost(entryDir?: string): ForkedHostProcess {
   const entry = resolveCoreHostEntry(entryDir);
   const child = fork(entry.script, [], {
-    execArgv: [...entry.execArgv, ...CORE_HOST_V8_FLAGS, ...(entry.script.endsWith('.ts') ? SOURCE_EXEC_ARGV : [])],
+    execArgv: entry.script.endsWith('.ts') ? [...entry.execArgv, ...SOURCE_EXEC_ARGV] : entry.execArgv,
     env: { ...childEnvironment(), ...entry.env },
     serialization: 'advanced',
     // The host's own output (library warnings) is not ours to show; errors go to its log.

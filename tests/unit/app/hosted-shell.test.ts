@@ -7,7 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { fakeEvent, fakeIpcMain } from '../ipc/fakes';
-import { CORE_HOST_V8_FLAGS } from '../../../main/host/host-heap';
 
 /** A UtilityProcess over a real Node child: postMessage/'message'/'exit' as Electron's. */
 class ChildAsUtility extends EventEmitter {
@@ -28,7 +27,7 @@ class ChildAsUtility extends EventEmitter {
 }
 
 const seen = vi.hoisted(() => ({
-  forks: [] as { script: string; opts: { execArgv: string[]; env: Record<string, string>; serviceName?: string } }[],
+  forks: [] as { script: string; opts: { env: Record<string, string>; serviceName?: string } }[],
   utilities: [] as unknown[],
   folder: null as string | null,
 }));
@@ -144,8 +143,6 @@ describe('app/hosted-shell/startHostedShell', () => {
       }
       expect(seen.forks[0]?.script).toMatch(/core-host-entry\.(ts|js|cjs)$/);
       expect(seen.forks[0]?.opts.env['VIGIL_PASSPHRASE']).toBeUndefined();
-      // The host's heap room (main/host/host-heap.ts) reaches the utilityProcess too.
-      expect(seen.forks[0]?.opts.execArgv).toEqual(expect.arrayContaining([...CORE_HOST_V8_FLAGS]));
       expect(handled).toEqual(['vigil-media']);
       const call = (channel: string, req: unknown) => ipcMain.listeners.get(channel)?.(fakeEvent({}), req);
 

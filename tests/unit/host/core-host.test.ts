@@ -3,7 +3,6 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../shared/channels';
 import { forkCoreHost, type ForkedCore } from '../../../main/host/fork-host';
-import { CORE_HOST_V8_FLAGS } from '../../../main/host/host-heap';
 import type { MainSide } from '../../../main/host/core-client';
 import type { HostInit } from '../../../main/host/protocol';
 import { tempFolders, testHostInit } from './host-fixtures';
@@ -151,14 +150,6 @@ describe('host/core-host', () => {
       expect(environ).not.toContain('never in the child');
     },
   );
-
-  it('starts the host with its heap room (host-heap.ts), which its V8 accepts', { timeout: 30_000 }, async () => {
-    const forked = await start(recordedMain());
-    const cmdline = readFileSync(`/proc/${String(forked.child.pid)}/cmdline`, 'utf8').split('\0');
-    for (const flag of CORE_HOST_V8_FLAGS) expect(cmdline).toContain(flag);
-    // A flag V8 refused would have ended the process before it answered.
-    expect(await forked.core.call('vault:state', {})).toMatchObject({ ok: true });
-  });
 
   it('answers INTERNAL, not a hang, when the host dies mid-way', { timeout: 30_000 }, async () => {
     const forked = await start(recordedMain());
