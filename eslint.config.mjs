@@ -116,6 +116,15 @@ export default tseslint.config(
           ],
         },
       ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // Mantine's Loader is a span with no role, on which an aria-label is not allowed (axe: aria-prohibited-attr).
+          selector:
+            "JSXOpeningElement[name.name='Loader']:has(JSXAttribute[name.name='aria-label']):not(:has(JSXAttribute[name.name='role']))",
+          message: 'Give a labelled Loader role="status": an aria-label is not allowed on an element with no role.',
+        },
+      ],
     },
   },
   {

@@ -11,7 +11,7 @@ export function App(): React.JSX.Element {
   if (state === null) {
     return (
       <Center h="100vh">
-        <Loader aria-label="Loading" />
+        <Loader role="status" aria-label="Loading" />
       </Center>
     );
   }

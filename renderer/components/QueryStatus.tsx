@@ -31,7 +31,7 @@ export function QueryStatus({
 }): React.JSX.Element {
   return (
     <>
-      {pending && <Loader aria-label={loadingLabel} />}
+      {pending && <Loader role="status" aria-label={loadingLabel} />}
       <FailureNotice title={failedTitle} message={error} />
     </>
   );

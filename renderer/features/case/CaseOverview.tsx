@@ -97,7 +97,7 @@ function DetaineeSection({
 export function CaseOverview({ caseId }: { caseId: string }): React.JSX.Element {
   const { t } = useTranslation('cases');
   const overview = useApiQuery('cases:overview', { id: caseId });
-  if (overview.isPending) return <Loader aria-label={t('loading')} />;
+  if (overview.isPending) return <Loader role="status" aria-label={t('loading')} />;
   if (overview.error) {
     return (
       <Alert color="red" role="alert" title={t('overview.loadFailed')}>

@@ -45,7 +45,7 @@ export function CustodyLog({ scope, height = 520 }: { scope: CustodyScope; heigh
     if (hasNextPage && !isFetchingNextPage && lastIndex >= entries.length - 20) void fetchNextPage();
   }, [lastIndex, entries.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
-  if (pages.isPending) return <Loader aria-label={t('logLabel')} />;
+  if (pages.isPending) return <Loader role="status" aria-label={t('logLabel')} />;
   if (pages.isError) {
     return (
       <Alert color="red" role="alert">
@@ -81,7 +81,11 @@ export function CustodyLog({ scope, height = 520 }: { scope: CustodyScope; heigh
                 className="custody-log__row"
                 style={{ transform: `translateY(${row.start}px)` }}
               >
-                {entry === undefined ? <Loader size="xs" aria-label={t('logLabel')} /> : <EntryRow entry={entry} />}
+                {entry === undefined ? (
+                  <Loader role="status" size="xs" aria-label={t('logLabel')} />
+                ) : (
+                  <EntryRow entry={entry} />
+                )}
               </div>
             );
           })}

@@ -117,7 +117,7 @@ export function ExportTab({ caseId }: { caseId: string }): React.JSX.Element {
   // Next stays off until the preview is shown and any originals naming protected people are checked.
   const namesPending = preview.data === undefined || (preview.data.nameHits.length > 0 && !choices.namesChecked);
 
-  if (candidates.isPending) return <Loader aria-label={t('loading')} />;
+  if (candidates.isPending) return <Loader role="status" aria-label={t('loading')} />;
   if (candidates.error) {
     return (
       <Alert color="red" role="alert" title={t('loadFailed')}>

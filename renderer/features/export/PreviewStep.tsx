@@ -84,7 +84,7 @@ export function PreviewStep({
 }): React.JSX.Element {
   const { t, i18n } = useTranslation('export');
   const plan = usePreviewPlan(caseId, choices);
-  if (plan.isPending) return <Loader aria-label={t('loading')} />;
+  if (plan.isPending) return <Loader role="status" aria-label={t('loading')} />;
   if (plan.error) {
     return (
       <Alert color="red" role="alert" title={t('preview.failed')}>

@@ -19,7 +19,7 @@ function RecipientChoice({
   const book = useApiQuery('packages:recipients', {});
   return (
     <Stack>
-      {book.isPending && <Loader size="sm" aria-label={t('loading')} />}
+      {book.isPending && <Loader role="status" size="sm" aria-label={t('loading')} />}
       {book.error && (
         <Alert color="red" role="alert">
           {book.error.message}

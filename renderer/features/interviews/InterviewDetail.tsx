@@ -37,7 +37,7 @@ export function InterviewDetail({
           {tc('back')}
         </Button>
       </Group>
-      {interview.isPending && <Loader aria-label={t('loading')} />}
+      {interview.isPending && <Loader role="status" aria-label={t('loading')} />}
       <FailureNotice title={t('loadFailed')} message={interview.error?.message} />
       {iv !== undefined && (
         <>

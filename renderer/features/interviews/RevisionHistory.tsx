@@ -15,7 +15,7 @@ type Revision = Res<'interviews:revisions'>[number];
 function Differences({ interviewId, from, to }: { interviewId: string; from: number; to: number }): React.JSX.Element {
   const { t } = useTranslation('interviews');
   const diff = useApiQuery('interviews:diff', { interviewId, from, to });
-  if (diff.isPending) return <Loader aria-label={t('loading')} />;
+  if (diff.isPending) return <Loader role="status" aria-label={t('loading')} />;
   if (diff.data === undefined) return <FailureNotice title={t('diff.failed')} message={diff.error?.message} />;
   return <DiffView from={diff.data.from} to={diff.data.to} diff={diff.data.diff} />;
 }
@@ -46,7 +46,7 @@ export function RevisionHistory({ interviewId }: { interviewId: string }): React
       ),
     },
   ];
-  if (revisions.isPending) return <Loader aria-label={t('loading')} />;
+  if (revisions.isPending) return <Loader role="status" aria-label={t('loading')} />;
   if (revisions.error !== null) return <FailureNotice title={t('loadFailed')} message={revisions.error.message} />;
   if (list.length === 0) return <Text>{t('history.none')}</Text>;
   return (

@@ -75,7 +75,7 @@ export function TranscriptPane({
         </Text>
         <ImportButton interviewId={interview.id} />
       </Group>
-      {hasTranscript && revision.isPending && <Loader aria-label={t('loading')} />}
+      {hasTranscript && revision.isPending && <Loader role="status" aria-label={t('loading')} />}
       <FailureNotice title={t('loadFailed')} message={revision.error?.message} />
       {!hasTranscript && !starting && (
         <Paper withBorder p="lg">

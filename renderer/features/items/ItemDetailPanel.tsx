@@ -80,7 +80,7 @@ export function ItemDetailPanel({
   const [drawing, setDrawing] = useState(false);
   const [boxes, setBoxes] = useState<RedactionBox[]>([]);
   const detail = useApiQuery('items:get', { id });
-  if (detail.isPending) return <Loader size="sm" aria-label={t('viewer.loading')} />;
+  if (detail.isPending) return <Loader role="status" size="sm" aria-label={t('viewer.loading')} />;
   if (detail.isError) return <Alert color="red">{detail.error.message}</Alert>;
   const d = detail.data;
   return (

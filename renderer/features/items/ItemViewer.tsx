@@ -14,7 +14,7 @@ import { viewerFor, type ItemDetail } from './format';
 function TextView({ id, label }: { id: string; label: string }): React.JSX.Element {
   const { t } = useTranslation('items');
   const text = useApiQuery('items:text', { id });
-  if (text.isPending) return <Loader size="sm" aria-label={t('viewer.loading')} />;
+  if (text.isPending) return <Loader role="status" size="sm" aria-label={t('viewer.loading')} />;
   if (text.isError) return <Alert color="red">{text.error.message}</Alert>;
   if (text.data.text === '') return <Text c="dimmed">{t('viewer.noText')}</Text>;
   return (
@@ -63,7 +63,7 @@ function MediaView({
 }): React.JSX.Element {
   const { t } = useTranslation('items');
   const media = useApiQuery('items:media-url', { id: detail.id });
-  if (media.isPending) return <Loader size="sm" aria-label={t('viewer.loading')} />;
+  if (media.isPending) return <Loader role="status" size="sm" aria-label={t('viewer.loading')} />;
   if (media.isError) return <Alert color="red">{media.error.message}</Alert>;
   const url = media.data.url;
   switch (kind) {
@@ -89,10 +89,10 @@ function PdfItem({ detail, editing }: { detail: ItemDetail; editing: BoxEditing 
   const { t } = useTranslation('items');
   const media = useApiQuery('items:media-url', { id: detail.id });
   const text = <TextView id={detail.id} label={t('viewer.textLabel', { title: detail.title })} />;
-  if (media.isPending) return <Loader size="sm" aria-label={t('viewer.loading')} />;
+  if (media.isPending) return <Loader role="status" size="sm" aria-label={t('viewer.loading')} />;
   if (media.isError) return text;
   return (
-    <Suspense fallback={<Loader size="sm" aria-label={t('viewer.loading')} />}>
+    <Suspense fallback={<Loader role="status" size="sm" aria-label={t('viewer.loading')} />}>
       <PdfView url={media.data.url} title={detail.title} fallback={text} editing={editing} />
     </Suspense>
   );

@@ -81,7 +81,9 @@ export function ItemsTab({ caseId, focusId }: { caseId: string; focusId?: string
             {t('add.dropUnreadable')}
           </Alert>
         )}
-        {pages.total === undefined && pages.error === null && <Loader size="sm" aria-label={t('list.loading')} />}
+        {pages.total === undefined && pages.error === null && (
+          <Loader role="status" size="sm" aria-label={t('list.loading')} />
+        )}
         {pages.error !== null && <Alert color="red">{pages.error.message}</Alert>}
         {pages.total === 0 && <Text c="dimmed">{filtered ? t('list.noMatch') : t('list.empty')}</Text>}
         {pages.total !== undefined && pages.total > 0 && (

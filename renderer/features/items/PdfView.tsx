@@ -82,7 +82,7 @@ export function PdfView({
       </Stack>
     );
   }
-  if (doc === null) return <Loader size="sm" aria-label={t('viewer.loading')} />;
+  if (doc === null) return <Loader role="status" size="sm" aria-label={t('viewer.loading')} />;
   return (
     <Stack gap="xs">
       <div className="redact-frame">

@@ -58,7 +58,7 @@ export function EditPersonModal({
   });
   return (
     <DialogFrame title={t('form.editTitle', { code })} onClose={onClose} size="lg">
-      {record.isPending && <Loader aria-label={tc('loading')} />}
+      {record.isPending && <Loader role="status" aria-label={tc('loading')} />}
       {record.error && (
         <Alert color="red" role="alert">
           {record.error.message}

@@ -42,7 +42,7 @@ export function SearchScreen(): React.JSX.Element {
       </search>
       <section aria-label={t('results')} aria-busy={pages.isFetching}>
         {!ready && query.text === '' && <Text c="dimmed">{t('startTyping')}</Text>}
-        {ready && pages.isPending && <Loader aria-label={t('results')} />}
+        {ready && pages.isPending && <Loader role="status" aria-label={t('results')} />}
         {pages.isError && (
           <Alert color="red" role="alert">
             {t('error', { message: pages.error.message })}

@@ -32,6 +32,17 @@ describe('lint/layering rules', () => {
     ).toContain('no-restricted-imports');
   });
 
+  it('refuses a labelled Loader with no role in the renderer, and allows one with role="status"', async () => {
+    const loader = (attrs: string): string =>
+      `import { Loader } from '@mantine/core';\nexport const L = (): unknown => <Loader ${attrs} />;\n`;
+    expect(await ruleIdsFor('renderer/components/QueryStatus.tsx', loader('aria-label="Loading"'))).toContain(
+      'no-restricted-syntax',
+    );
+    expect(
+      await ruleIdsFor('renderer/components/QueryStatus.tsx', loader('role="status" aria-label="Loading"')),
+    ).not.toContain('no-restricted-syntax');
+  });
+
   it('allows electron in main/app', async () => {
     expect(
       await ruleIdsFor('main/app/window.ts', "import { app } from 'electron';\nexport const a = app;\n"),
