@@ -3,7 +3,6 @@
  * camera facts go to metadata; the position and anything that identifies the
  * device or its owner go to sensitive, so they can be withheld from exports.
  */
-import exifr from 'exifr';
 import type { ExtractorOutput } from './extraction-types';
 
 type Block = Record<string, unknown>;
@@ -29,6 +28,9 @@ const READ_OPTIONS = {
  * sensitive.
  */
 export async function extractImage(data: Uint8Array): Promise<ExtractorOutput> {
+  // Loaded on first use, not when the core starts. Through require(), not import(): the bundles then load its CommonJS build, as for every other dependency.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exifr = require('exifr') as typeof import('exifr');
   const parsed = (await exifr.parse(data, READ_OPTIONS)) as Record<string, Block | undefined> | undefined;
   if (!parsed) return { status: 'ok', metadata: { exif: false }, sensitive: {} };
   const ifd0 = parsed['ifd0'] ?? {};

@@ -4,7 +4,6 @@
  * with their header repeated, small verbatim lines shrunk to fit (hashes and
  * signatures must never wrap: a reader copies them), and a footer on every page.
  */
-import PDFDocument from 'pdfkit';
 import type { ReportFonts } from './fonts';
 
 /** Colours of the report, close to the overview's (Mantine red and teal). */
@@ -57,6 +56,10 @@ export class ReportPdf {
   private readonly ended: Promise<void>;
 
   constructor(fonts: ReportFonts, info: PdfInfo) {
+    // pdfkit is loaded when a report is first made, not when the core starts: it takes about 80 ms to load, which
+    // every command and every start of the app would pay. Through require(), not import(): the bundles then load its CommonJS build, as for every other dependency.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const PDFDocument = require('pdfkit') as typeof import('pdfkit');
     this.doc = new PDFDocument({
       size: 'A4',
       margins: { top: 50, bottom: 56, left: 50, right: 50 },

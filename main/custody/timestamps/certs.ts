@@ -5,9 +5,8 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { OID, sha256 } from './engine';
+import { MAX_PEM_BYTES } from './limits';
 
-/** Largest trust file accepted (a system CA bundle is about 200 KB). */
-export const MAX_PEM_BYTES = 1024 * 1024;
 const MAX_CERTS = 1000;
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]*?)-----END CERTIFICATE-----/g;
 

@@ -3,8 +3,8 @@ import { open } from 'node:fs/promises';
 import { VigilError } from '../../../shared/errors';
 import { writeFileAtomic } from '../../fs/atomic';
 import type { CustodyVault } from '../vault-access';
-import { MAX_PEM_BYTES } from './certs';
-import { MAX_REPLY_BYTES, type Outcome } from './reply';
+import { MAX_PEM_BYTES, MAX_REPLY_BYTES } from './limits';
+import type { Outcome } from './reply';
 import { attachTimestamp, requestTimestamp, type AttachedReply, type MadeRequest } from './timestamps';
 
 /** Reads a whole regular file of at most `max` bytes; NOT_FOUND or INVALID_INPUT saying which file otherwise. */

@@ -6,9 +6,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { integerHex, OID, sha256, tspEngine } from './engine';
-
-/** Largest reply accepted: a token with a certificate chain is a few kilobytes. */
-export const MAX_REPLY_BYTES = 1024 * 1024;
+import { MAX_REPLY_BYTES } from './limits';
 
 /** A check's outcome: the value, or why it was refused (a sentence a person can read). */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };

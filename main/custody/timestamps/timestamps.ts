@@ -9,8 +9,8 @@ import { VigilError } from '../../../shared/errors';
 import { latestCheckpoint, makeCheckpoint, type StoredCheckpoint } from '../checkpoint-store';
 import { readCustodyHead } from '../log-store';
 import type { CustodyVault } from '../vault-access';
-import { readTimestampReply, type Outcome } from './reply';
-import { makeTimestampRequest } from './request';
+import type { Outcome } from './reply';
+import { loadRfc3161 } from './rfc3161';
 import {
   checkpointNote,
   insertTimestampRequest,
@@ -19,7 +19,7 @@ import {
   storeReply,
   type PendingRequest,
 } from './store';
-import { verifyTimestampToken, type VerifiedTimestamp } from './verify-token';
+import type { VerifiedTimestamp } from './verify-token';
 
 /** The custody action that records an attached timestamp. */
 export const TIMESTAMPED_ACTION = 'checkpoint.timestamped' satisfies CustodyAction;
@@ -56,6 +56,7 @@ async function currentCheckpoint(vault: CustodyVault): Promise<{ checkpoint: Sto
 export async function requestTimestamp(vault: CustodyVault): Promise<MadeRequest> {
   const signer = vault.requireSigner();
   const { checkpoint, reused } = await currentCheckpoint(vault);
+  const { makeTimestampRequest } = await loadRfc3161();
   const req = makeTimestampRequest(Buffer.from(checkpoint.note, 'utf8'));
   const id = randomUUID();
   vault.together(() =>
@@ -101,6 +102,7 @@ export async function attachTimestamp(
   opts: { now?: Date } = {},
 ): Promise<Outcome<AttachedReply>> {
   vault.requireSigner();
+  const { readTimestampReply, verifyTimestampToken } = await loadRfc3161();
   const read = readTimestampReply(reply);
   if (!read.ok) return read;
   const token = read.value;

@@ -3,10 +3,13 @@
  * Browsers show images turned, so boxes drawn in the app are in the turned grid; the
  * redacted copy is written turned, without the tag (its metadata is not kept).
  */
-import exifr from 'exifr';
 
 /** The EXIF orientation of image bytes, 1 (as stored) when there is none or it cannot be read. */
 export async function readOrientation(bytes: Uint8Array): Promise<number> {
+  // Loaded on first use, not when the core starts; outside the try (a library that cannot load is an error, not "no
+  // tag"). Through require(), not import(): the bundles then load its CommonJS build, as for every other dependency.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exifr = require('exifr') as typeof import('exifr');
   try {
     const value: unknown = await exifr.orientation(bytes);
     return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 8 ? value : 1;

@@ -7,8 +7,8 @@
 import type { BagFiles } from '../bagit/bag-files';
 import { parseCheckpoint, verifyConsistency, type ParsedCheckpoint } from '../../custody';
 import { decodeBase64Strict } from '../../custody/encoding';
-import { readTimestampReply } from '../../custody/timestamps/reply';
-import { verifyTimestampToken, type VerifiedTimestamp } from '../../custody/timestamps/verify-token';
+import { loadRfc3161 } from '../../custody/timestamps/rfc3161';
+import type { VerifiedTimestamp } from '../../custody/timestamps/verify-token';
 import type { CustodyFacts } from './custody-check';
 import { reason, type CheckList } from './report';
 
@@ -91,6 +91,7 @@ async function checkOne(
   }
   const prefix = prefixProblem(stamped, proof, cp);
   if (prefix !== null) return { ok: false, why: prefix };
+  const { readTimestampReply, verifyTimestampToken } = await loadRfc3161();
   const reply = readTimestampReply(await read('tsr'));
   if (!reply.ok) return { ok: false, why: reply.reason };
   const verified = await verifyTimestampToken(
