@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, promises as fsp } from 'node:fs';
+import { createWriteStream, promises as fsp, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -12,6 +12,7 @@ import {
   type AgeIdentity,
 } from '../crypto/age';
 import { fsyncDir } from '../fs/atomic';
+import { EarlyFlush, openFdOf } from '../fs/early-flush';
 import { hashingWith, hashWithRecordedSha512, type FileHashing } from '../workers/file-hashing';
 import { sharedCryptoWorkers } from '../workers/worker-client';
 import { objectBinding } from './object-binding';
@@ -150,7 +151,7 @@ export class BlobStore {
       const encrypt = createAgeEncryptStream([{ kind: 'x25519', publicKey: this.recipientKey }], {
         onPrefix: (prefix) => (prefixSha256 = createHash('sha256').update(prefix).digest('hex')),
       });
-      await pipeline(source, tap, encrypt, out, opts.signal ? { signal: opts.signal } : {});
+      await pipeline(source, tap, encrypt, flushingAsWritten(out), out, opts.signal ? { signal: opts.signal } : {});
       digests = await digestsOf(tap, opts.known);
       if (prefixSha256 === null) throw new VigilError('INTERNAL', 'The encryption wrote no header.');
       if (!opts.deferSync) await this.syncObjects([id]);
@@ -264,6 +265,25 @@ export class BlobStore {
   identity(): AgeIdentity {
     return { kind: 'x25519', secretKey: this.identitySecret };
   }
+}
+
+/**
+ * Passes the ciphertext on to `out` unchanged, starting flushes of the file as it is written (early-flush.ts), so
+ * that the flush before the object is acknowledged does not wait for a whole large file at once.
+ */
+function flushingAsWritten(out: WriteStream): Transform {
+  const early = new EarlyFlush();
+  const fd = openFdOf(out);
+  return new Transform({
+    transform(chunk: Buffer, _enc, next) {
+      early.wrote(fd(), chunk.length);
+      next(null, chunk);
+    },
+    // The file must not close under a flush in progress.
+    flush(next) {
+      early.settle().then(() => next(), next);
+    },
+  });
 }
 
 /** The stored content's digests: both computed, or the known ones once the SHA-256 matches them. */

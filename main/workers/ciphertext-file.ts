@@ -8,23 +8,16 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fdatasync, openSync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
+import { EarlyFlush } from '../fs/early-flush';
 
 const datasync = promisify(fdatasync);
-
-/**
- * Written bytes after which the disk is asked to start flushing (in the background, while
- * writing goes on), so the final flush does not wait for the whole package at once.
- */
-const EARLY_FLUSH_BYTES = 64 * 1024 * 1024;
 
 /** A new private file (created exclusively, 0600) being written with ciphertext. */
 export class CiphertextFile {
   private readonly fd: number;
   private readonly hash = createHash('sha256');
   private bytes = 0;
-  private sinceFlush = 0;
-  private flushing: Promise<void> | null = null;
-  private flushError: unknown = null;
+  private readonly early = new EarlyFlush();
   private closed = false;
 
   /** Creates `file` (throws, with its system error code, when it cannot) and writes `prefix`. */
@@ -43,24 +36,13 @@ export class CiphertextFile {
     this.hash.update(bytes);
     for (let off = 0; off < bytes.length;) off += writeSync(this.fd, bytes, off, bytes.length - off);
     this.bytes += bytes.length;
-    this.sinceFlush += bytes.length;
-    if (this.sinceFlush >= EARLY_FLUSH_BYTES && this.flushing === null) {
-      this.sinceFlush = 0;
-      this.flushing = datasync(this.fd)
-        .catch((err: unknown) => {
-          this.flushError ??= err;
-        })
-        .finally(() => {
-          this.flushing = null;
-        });
-    }
+    this.early.wrote(this.fd, bytes.length);
   }
 
   /** Flushes the file to disk and closes it; the SHA-256 of its bytes and their count. */
   async finish(): Promise<{ sha256: string; bytes: number }> {
     try {
-      await this.flushing;
-      if (this.flushError !== null) throw this.flushError;
+      await this.early.settle();
       await datasync(this.fd);
     } finally {
       this.close();
@@ -70,7 +52,7 @@ export class CiphertextFile {
 
   /** Closes the file without flushing it (it is given up; the caller removes it). */
   async abandon(): Promise<void> {
-    await this.flushing;
+    await this.early.settle().catch(() => undefined);
     this.close();
   }
 
