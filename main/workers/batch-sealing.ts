@@ -17,6 +17,16 @@ import { SLOT_BYTES, type WorkerJob } from './worker-job';
 /** Slots the worker has not yet taken, from which on this thread seals the next batch itself. */
 const SEAL_HERE_WHEN_BEHIND = 4;
 
+/** How a file is sealed with a worker's help. */
+export interface BatchSealOptions {
+  /** Whether the worker hashes the file (SHA-256 in `done`, else empty); a package is, a vault object is not. */
+  hashFile?: boolean;
+  /** Given the file's bytes before its payload (header and nonce), before any payload byte is written. */
+  onPrefix?: (prefix: Buffer) => void;
+  /** Tests: 0 seals every batch here, Infinity none. */
+  sealHereWhenBehind?: number;
+}
+
 /** The plaintext input of a file sealed with `worker`'s help; the result is `done`. */
 class BatchSealing extends Writable {
   readonly done: Promise<{ sha256: string; bytes: number }>;
@@ -27,17 +37,21 @@ class BatchSealing extends Writable {
   private counter = 0;
   private failure: Error | null = null;
 
+  private readonly sealHereWhenBehind: number;
+
   constructor(
     private readonly worker: CryptoWorker,
     file: string,
     recipients: AgeRecipient[],
-    private readonly sealHereWhenBehind: number,
+    opts: BatchSealOptions,
   ) {
     super({ highWaterMark: SLOT_BYTES });
+    this.sealHereWhenBehind = opts.sealHereWhenBehind ?? SEAL_HERE_WHEN_BEHIND;
     this.job = startAgeFile(recipients).then((start) => {
       this.key = start.key;
+      opts.onPrefix?.(start.prefix);
       // The worker gets its own copy of the key (the message is cloned).
-      const job = worker.sealBatches(file, start);
+      const job = worker.sealBatches(file, start, opts.hashFile ?? true);
       job.result.catch((err: unknown) => {
         this.failure = err instanceof Error ? err : new Error(String(err));
       });
@@ -123,16 +137,13 @@ class BatchSealing extends Writable {
   }
 }
 
-/**
- * Opens a sealed file whose encryption `worker` shares with this thread; the worker writes and
- * hashes it. `sealHereWhenBehind` (tests): 0 seals every batch here, Infinity none.
- */
+/** Opens a sealed file whose encryption `worker` shares with this thread; the worker writes (and hashes) it. */
 export function openBatchSealed(
   worker: CryptoWorker,
   file: string,
   recipients: AgeRecipient[],
-  sealHereWhenBehind = SEAL_HERE_WHEN_BEHIND,
+  opts: BatchSealOptions = {},
 ): SealedFile {
-  const input = new BatchSealing(worker, file, recipients, sealHereWhenBehind);
+  const input = new BatchSealing(worker, file, recipients, opts);
   return { input, done: input.done };
 }

@@ -67,7 +67,7 @@ function serveCryptoJobs(port: MessagePort): void {
       case 'sealBatches': {
         let file: CiphertextFile;
         try {
-          file = new CiphertextFile(m.file, m.start.prefix);
+          file = new CiphertextFile(m.file, m.start.prefix, m.hashFile);
         } catch (err) {
           send({ t: 'failed', job: m.job, failure: failureOf(err) });
           return;

@@ -13,7 +13,7 @@ export type HashAlg = 'sha256' | 'sha512';
 export type ToWorker =
   | { t: 'slots'; gen: number; slots: SharedArrayBuffer[] }
   | { t: 'hash'; job: number; alg: HashAlg }
-  | { t: 'sealBatches'; job: number; file: string; start: { prefix: Uint8Array; key: Uint8Array } }
+  | { t: 'sealBatches'; job: number; file: string; start: { prefix: Uint8Array; key: Uint8Array }; hashFile: boolean }
   | { t: 'data'; job: number; slot: number; length: number; batch?: BatchInfo }
   | { t: 'end'; job: number }
   | { t: 'abort'; job: number };
@@ -34,5 +34,6 @@ export interface FailureInfo {
 /** From the worker back to the package code. */
 export type FromWorker =
   | { t: 'ack'; gen: number; slot: number }
+  /** `hex` is the digest, or empty for a sealed file that was not to be hashed. */
   | { t: 'done'; job: number; hex: string; bytes: number }
   | { t: 'failed'; job: number; failure: FailureInfo };

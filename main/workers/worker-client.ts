@@ -76,10 +76,11 @@ export class CryptoWorker implements SlotOwner {
   /**
    * A new file (created exclusively, 0600) holding an age file whose header and payload key the
    * caller made (`start`), flushed to disk: the job's bytes come in batches of whole chunks, each
-   * plaintext the worker seals or ciphertext the caller sealed (batch-sealing.ts sends them).
+   * plaintext the worker seals or ciphertext the caller sealed (batch-sealing.ts sends them). The
+   * result is the file's SHA-256, or empty when `hashFile` is false.
    */
-  sealBatches(file: string, start: { prefix: Uint8Array; key: Uint8Array }): WorkerJob {
-    return this.open((job) => ({ t: 'sealBatches', job, file, start }));
+  sealBatches(file: string, start: { prefix: Uint8Array; key: Uint8Array }, hashFile = true): WorkerJob {
+    return this.open((job) => ({ t: 'sealBatches', job, file, start, hashFile }));
   }
 
   /** Slots not yet acknowledged by the worker: how far it is behind. */

@@ -14,6 +14,8 @@ afterEach(async () => {
 });
 
 const digest = (alg: string, data: Buffer): string => createHash(alg).update(data).digest('hex');
+/** Content this large is hashed and sealed with the crypto workers' help. */
+const LARGE = 17 * 1024 * 1024;
 
 describe('blobs/BlobStore.put with known digests', () => {
   it(
@@ -49,13 +51,53 @@ describe('blobs/BlobStore.put with known digests', () => {
     expect(await open.blobs.scan()).toEqual(before);
   });
 
-  it('computes the SHA-512 of large content in the crypto worker, the same as here', async () => {
+  it('hashes and seals large content in the crypto workers: the same digests, bytes and binding as here', async () => {
     ({ vault: open } = await newTestVault());
-    const data = randomBytes(17 * 1024 * 1024);
+    const data = randomBytes(LARGE);
     const stored = await open.blobs.put(Readable.from([data.subarray(0, 5_000_000), data.subarray(5_000_000)]), {
       sizeHint: data.length,
     });
     expect(stored).toMatchObject({ sha256: digest('sha256', data), sha512: digest('sha512', data), size: data.length });
+    const reader = await open.blobs.open(stored.id);
+    try {
+      expect(objectBinding(reader.prefixSha256, stored)).toBe(stored.binding);
+      expect(Buffer.from(await reader.read(0, data.length)).equals(data)).toBe(true);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('leaves nothing of large content whose source fails, or whose storing is cancelled, half way', async () => {
+    ({ vault: open } = await newTestVault());
+    const vault = open;
+    const before = await vault.blobs.scan();
+    const failing = Readable.from(
+      (async function* () {
+        yield randomBytes(LARGE / 2);
+        throw Object.assign(new Error('The memory card was removed.'), { code: 'EIO' });
+      })(),
+    );
+    const failed = await failure(vault.blobs.put(failing, { sizeHint: LARGE }));
+    expect(failed?.code).toBe('IO_ERROR');
+    expect(failed?.message).toMatch(/EIO.*nothing was added/);
+    const cancel = new AbortController();
+    const slow = Readable.from(
+      (async function* () {
+        yield randomBytes(LARGE / 2);
+        cancel.abort();
+        yield randomBytes(LARGE / 2);
+      })(),
+    );
+    const cancelled = await failure(vault.blobs.put(slow, { sizeHint: LARGE, signal: cancel.signal }));
+    expect(cancelled?.code).toBe('CANCELLED');
+    const corrupt = await failure(
+      vault.blobs.put(Readable.from([randomBytes(LARGE)]), {
+        sizeHint: LARGE,
+        known: { sha256: '0'.repeat(64), sha512: '0'.repeat(128) },
+      }),
+    );
+    expect(corrupt?.code).toBe('OBJECT_CORRUPT');
+    expect(await vault.blobs.scan()).toEqual(before);
   });
 
   it('computes both digests when none are known', async () => {

@@ -38,8 +38,8 @@ describe('fs/early-flush', () => {
     expect(fd()).toEqual(expect.any(Number));
     early.wrote(fd(), 64 * MIB);
     await expect(early.settle()).resolves.toBeUndefined();
-    await new Promise((resolve) => out.end(resolve));
-    await new Promise((resolve) => (out.closed ? resolve(null) : out.once('close', resolve)));
+    await new Promise<void>((resolve) => out.end(() => resolve()));
+    await new Promise<void>((resolve) => (out.closed ? resolve() : out.once('close', () => resolve())));
     expect(fd()).toBeNull();
   });
 });

@@ -93,7 +93,9 @@ describe('workers/batch-sealing', () => {
       for (const size of sizes) {
         const data = randomBytes(size);
         const file = path.join(tempDir(), `out-${size}.age`);
-        const sealed = openBatchSealed(worker, file, [{ kind: 'x25519', publicKey: id.publicKey }], behind);
+        const sealed = openBatchSealed(worker, file, [{ kind: 'x25519', publicKey: id.publicKey }], {
+          sealHereWhenBehind: behind,
+        });
         await writeAll(sealed.input, data);
         const done = await sealed.done;
         const bytes = readFileSync(file);
@@ -104,6 +106,27 @@ describe('workers/batch-sealing', () => {
       }
     });
   }
+
+  it('gives the prefix before the payload, and leaves a file it was not to hash unhashed', async () => {
+    const id = generateX25519Identity();
+    const keyFile = path.join(tempDir(), 'key.txt');
+    writeFileSync(keyFile, `${encodeIdentity(id.secretKey)}\n`, { mode: 0o600 });
+    const file = path.join(tempDir(), 'object.age');
+    const data = randomBytes(3 * MiB + 7);
+    let prefix: Buffer | null = null;
+    const sealed = openBatchSealed(worker, file, [{ kind: 'x25519', publicKey: id.publicKey }], {
+      hashFile: false,
+      onPrefix: (p) => (prefix = Buffer.from(p)),
+    });
+    await writeAll(sealed.input, data);
+    const done = await sealed.done;
+    const bytes = readFileSync(file);
+    expect(done).toEqual({ sha256: '', bytes: bytes.length });
+    const given = prefix as Buffer | null;
+    if (given === null) throw new Error('no prefix was given');
+    expect(bytes.subarray(0, given.length).equals(given)).toBe(true);
+    expect(execFileSync('age', ['-d', '-i', keyFile, file], { maxBuffer: 64 * MiB }).equals(data)).toBe(true);
+  });
 
   it('fails the file when its writer gives up, and leaves it closed for removal', async () => {
     const file = path.join(tempDir(), 'abandoned.age');
