@@ -23,7 +23,7 @@ export interface BatchSealOptions {
   hashFile?: boolean;
   /** Given the file's bytes before its payload (header and nonce), before any payload byte is written. */
   onPrefix?: (prefix: Buffer) => void;
-  /** Tests: 0 seals every batch here, Infinity none. */
+  /** Slots unread by the worker from which on this thread seals the next batch: 0 seals every batch here, Infinity none. */
   sealHereWhenBehind?: number;
 }
 
