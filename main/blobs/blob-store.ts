@@ -63,8 +63,8 @@ const WRITE_BUFFER = 8 * 1024 * 1024;
 const ID_PATTERN = /^[0-9a-f]{32}$/;
 
 /**
- * Content at least this large is hashed and sealed with the crypto workers' help, on the other core. Smaller
- * content is hashed and sealed here: handing it over would cost more than it saves.
+ * Content at least this large is hashed and written with the crypto worker's help, on the other core. Smaller
+ * content is hashed and written here: handing it over would cost more than it saves.
  */
 const WORKER_BYTES = 16 * 1024 * 1024;
 
@@ -91,8 +91,9 @@ class DigestTap extends Transform {
 
 /**
  * The crypto worker that helps store large content: it computes the SHA-512 (the slowest pass) and writes the object,
- * while this thread reads, computes the SHA-256 and seals (see writeInWorker). A second worker for the sealing was no faster (`vigil add` of 1 GiB, mean 2.61 s against 2.64 s
- * over 8 + 8 runs) and took 20 MiB more memory. Null for small content, or when no worker can start.
+ * while this thread reads, computes the SHA-256 and seals (see writeInWorker). A second worker, for the sealing, was
+ * no faster (`vigil add` of 1 GiB, mean 2.61 s against 2.64 s over 8 + 8 runs) and took 20 MiB more memory. Null for
+ * small content, or when no worker can start.
  */
 function helperFor(sizeHint: number | undefined): CryptoWorker | null {
   if (sizeHint === undefined || sizeHint < WORKER_BYTES) return null;
