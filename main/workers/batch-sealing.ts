@@ -18,7 +18,7 @@ import { SLOT_BYTES, type WorkerJob } from './worker-job';
 const SEAL_HERE_WHEN_BEHIND = 4;
 
 /** How a file is sealed with a worker's help. */
-export interface BatchSealOptions {
+interface BatchSealOptions {
   /** Whether the worker hashes the file (SHA-256 in `done`, else empty); a package is, a vault object is not. */
   hashFile?: boolean;
   /** Given the file's bytes before its payload (header and nonce), before any payload byte is written. */

@@ -8,7 +8,7 @@ import type { makeTimestampRequest } from './request';
 import type { verifyTimestampToken } from './verify-token';
 
 /** The functions of reply.ts, request.ts and verify-token.ts. */
-export interface Rfc3161 {
+interface Rfc3161 {
   readTimestampReply: typeof readTimestampReply;
   makeTimestampRequest: typeof makeTimestampRequest;
   verifyTimestampToken: typeof verifyTimestampToken;
